@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { linkUrlSchema, webUrlSchema } from "../urls";
+
+// The article body: a ProseMirror/Tiptap-shaped JSON document of known node types.
+// Unknown nodes, unknown marks and unsafe URLs fail validation, so nothing a user
+// typed ever reaches a page as HTML (components/article/body-renderer.tsx renders it).
+
+export const MAX_BODY_BYTES = 512 * 1024;
+const MAX_TEXT = 20_000;
+
+const boldMark = z.object({ type: z.literal("bold") }).strict();
+const italicMark = z.object({ type: z.literal("italic") }).strict();
+const linkMark = z
+  .object({ type: z.literal("link"), attrs: z.object({ href: linkUrlSchema }).strict() })
+  .strict();
+export const markSchema = z.discriminatedUnion("type", [boldMark, italicMark, linkMark]);
+
+export const textNodeSchema = z
+  .object({
+    type: z.literal("text"),
+    text: z.string().min(1).max(MAX_TEXT),
+    marks: z.array(markSchema).max(3).optional(),
+  })
+  .strict();
+const hardBreakSchema = z.object({ type: z.literal("hardBreak") }).strict();
+const inlineSchema = z.discriminatedUnion("type", [textNodeSchema, hardBreakSchema]);
+const inlineContent = z.array(inlineSchema).max(2000).optional();
+
+export const paragraphSchema = z.object({ type: z.literal("paragraph"), content: inlineContent }).strict();
+const headingSchema = z
+  .object({
+    type: z.literal("heading"),
+    attrs: z.object({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }).strict(),
+    content: inlineContent,
+  })
+  .strict();
+const blockquoteSchema = z
+  .object({ type: z.literal("blockquote"), content: z.array(paragraphSchema).min(1).max(50) })
+  .strict();
+const imageSchema = z
+  .object({
+    type: z.literal("image"),
+    attrs: z
+      .object({
+        imageId: z.string().min(1).max(64),
+        caption: z.string().max(2000).optional(),
+        credit: z.string().max(300).optional(),
+        alt: z.string().max(500).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+const embedSchema = z
+  .object({ type: z.literal("embed"), attrs: z.object({ url: webUrlSchema }).strict() })
+  .strict();
+
+export type ListItemNode = { type: "listItem"; content: (ParagraphNode | ListNode)[] };
+export type ListNode = { type: "bulletList" | "orderedList"; content: ListItemNode[] };
+
+// Lists nest; the depth cap keeps a hostile document from recursing without end.
+function listSchema(depth: number): z.ZodType<ListNode> {
+  const item = z
+    .object({
+      type: z.literal("listItem"),
+      content: z
+        .array(depth > 1 ? z.union([paragraphSchema, z.lazy(() => listSchema(depth - 1))]) : paragraphSchema)
+        .min(1)
+        .max(50),
+    })
+    .strict();
+  return z
+    .object({ type: z.enum(["bulletList", "orderedList"]), content: z.array(item).min(1).max(200) })
+    .strict() as unknown as z.ZodType<ListNode>;
+}
+
+export const blockSchema = z.union([
+  paragraphSchema,
+  headingSchema,
+  blockquoteSchema,
+  listSchema(4),
+  imageSchema,
+  embedSchema,
+]);
+
+export const bodySchema = z
+  .object({ type: z.literal("doc"), content: z.array(blockSchema).max(5000) })
+  .strict()
+  .refine((doc) => JSON.stringify(doc).length <= MAX_BODY_BYTES, {
+    message: `The story body is too long (over ${MAX_BODY_BYTES / 1024} KB).`,
+  });
+
+export type TextNode = z.infer<typeof textNodeSchema>;
+export type Mark = z.infer<typeof markSchema>;
+export type ParagraphNode = z.infer<typeof paragraphSchema>;
+export type BlockNode = z.infer<typeof blockSchema>;
+export type BodyDoc = z.infer<typeof bodySchema>;
+
+export const emptyBody = (): BodyDoc => ({ type: "doc", content: [] });
+
+type AnyNode = { type: string; text?: string; content?: AnyNode[] };
+
+/** The plain text of a body, one block per line: for search, descriptions and diffs. */
+export function bodyToText(doc: BodyDoc): string {
+  const blocks: string[] = [];
+  const inline = (nodes: AnyNode[] | undefined): string =>
+    (nodes ?? []).map((n) => (n.type === "text" ? (n.text ?? "") : n.type === "hardBreak" ? " " : inline(n.content))).join("");
+  const walk = (nodes: AnyNode[]) => {
+    for (const node of nodes) {
+      if (node.type === "paragraph" || node.type === "heading") blocks.push(inline(node.content));
+      else if (node.content) walk(node.content);
+    }
+  };
+  walk(doc.content as AnyNode[]);
+  return blocks.filter((b) => b.trim() !== "").join("\n");
+}
+
+/** True when the body has at least one non-empty text block. */
+export const bodyHasText = (doc: BodyDoc) => bodyToText(doc).trim().length > 0;
+
+/** Builds a body from plain paragraphs (seed content, imports, tests). */
+export function bodyFromParagraphs(paragraphs: string[]): BodyDoc {
+  return {
+    type: "doc",
+    content: paragraphs.map((text) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] })),
+  };
+}

@@ -1,0 +1,149 @@
+import type { Prisma } from "../generated/prisma/client";
+import { PlacementRole } from "../generated/prisma/enums";
+import { bodySchema, emptyBody, type BodyDoc } from "./body";
+import { creditLine } from "../media/schema";
+import { mediaUrl } from "../media/urls";
+
+export const articleCardSelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  dek: true,
+  firstPublishedAt: true,
+  contentUpdatedAt: true,
+  section: { select: { name: true, slug: true } },
+  authors: { select: { author: { select: { name: true, slug: true } } }, orderBy: { position: "asc" } },
+} satisfies Prisma.ArticleSelect;
+
+type CardRow = Prisma.ArticleGetPayload<{ select: typeof articleCardSelect }>;
+
+export type ArticleCard = {
+  id: string;
+  slug: string;
+  headline: string;
+  dek: string;
+  path: string;
+  publishedAt: Date | null;
+  updatedAt: Date | null;
+  section: { name: string; slug: string } | null;
+  authors: { name: string; slug: string }[];
+};
+
+/** The public address of a story: /section/slug. */
+export function articlePath(article: { slug: string; section: { slug: string } | null }): string {
+  return `/${article.section?.slug ?? "news"}/${article.slug}`;
+}
+
+export function toArticleCard(row: CardRow): ArticleCard {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    path: articlePath(row),
+    publishedAt: row.firstPublishedAt,
+    updatedAt: row.contentUpdatedAt,
+    section: row.section,
+    authors: row.authors.map((a) => a.author),
+  };
+}
+
+const figureImageSelect = {
+  id: true,
+  storageKey: true,
+  width: true,
+  height: true,
+  altText: true,
+  caption: true,
+  credit: true,
+  agency: true,
+  copyright: true,
+  license: true,
+} satisfies Prisma.ImageSelect;
+
+export const publicArticleSelect = {
+  ...articleCardSelect,
+  dateline: true,
+  body: true,
+  bodyText: true,
+  seoTitle: true,
+  seoDescription: true,
+  canonicalUrl: true,
+  authors: {
+    select: { author: { select: { name: true, slug: true, title: true } } },
+    orderBy: { position: "asc" },
+  },
+  tags: { select: { tag: { select: { name: true, slug: true } } } },
+  images: {
+    where: { role: PlacementRole.HERO },
+    select: { caption: true, credit: true, agency: true, altText: true, image: { select: figureImageSelect } },
+    take: 1,
+  },
+  sources: {
+    select: { id: true, url: true, title: true, publisher: true, kind: true, note: true, accessedAt: true, archivedUrl: true },
+    orderBy: { position: "asc" },
+  },
+  corrections: { select: { id: true, kind: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+} satisfies Prisma.ArticleSelect;
+
+type PublicRow = Prisma.ArticleGetPayload<{ select: typeof publicArticleSelect }>;
+
+export type Figure = {
+  imageId: string;
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  creditLine: string;
+  copyright: string;
+};
+
+export type PublicArticle = Omit<ArticleCard, "authors"> & {
+  dateline: string;
+  body: BodyDoc;
+  description: string;
+  seoTitle: string | null;
+  canonicalUrl: string | null;
+  authors: { name: string; slug: string; title: string | null }[];
+  tags: { name: string; slug: string }[];
+  hero: Figure | null;
+  sources: PublicRow["sources"];
+  corrections: PublicRow["corrections"];
+};
+
+/** An image placed in a story, with the story's overrides over the library's fields. */
+export function toFigure(
+  image: Prisma.ImageGetPayload<{ select: typeof figureImageSelect }>,
+  override: { caption?: string | null; credit?: string | null; agency?: string | null; altText?: string | null } = {},
+): Figure {
+  return {
+    imageId: image.id,
+    src: mediaUrl(image.storageKey),
+    width: image.width,
+    height: image.height,
+    alt: override.altText || image.altText,
+    caption: override.caption || image.caption,
+    creditLine: creditLine(override.credit || image.credit, override.agency || image.agency),
+    copyright: image.copyright,
+  };
+}
+
+export function toPublicArticle(row: PublicRow): PublicArticle {
+  const body = bodySchema.safeParse(row.body);
+  const hero = row.images[0];
+  return {
+    ...toArticleCard(row),
+    dateline: row.dateline,
+    // A body that no longer validates renders as empty rather than as anything unchecked.
+    body: body.success ? body.data : emptyBody(),
+    description: row.seoDescription || row.dek || row.bodyText.slice(0, 200),
+    seoTitle: row.seoTitle,
+    canonicalUrl: row.canonicalUrl,
+    authors: row.authors.map((a) => a.author),
+    tags: row.tags.map((t) => t.tag),
+    hero: hero ? toFigure(hero.image, hero) : null,
+    sources: row.sources,
+    corrections: row.corrections,
+  };
+}

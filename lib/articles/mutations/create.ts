@@ -1,0 +1,41 @@
+import { db } from "../../db";
+import { recordAudit } from "../../audit";
+import { assertPermission, type Viewer } from "../../auth/viewer";
+import { parseOrThrow } from "../../errors";
+import { bodyToText } from "../body";
+import { assertReferencesExist, assertSlugAvailable, relationCreates } from "../relations";
+import { createArticleSchema, type CreateArticleInput } from "../schema";
+import { writeRevision } from "../snapshot";
+
+export type SavedArticle = { id: string; slug: string; version: number };
+
+/** Creates a draft story (any signed-in role). */
+export async function createArticle(viewer: Viewer, input: CreateArticleInput): Promise<SavedArticle> {
+  assertPermission(viewer, "article.create");
+  const data = parseOrThrow(createArticleSchema, input);
+  return db.$transaction(async (tx) => {
+    await assertSlugAvailable(tx, data.slug, null);
+    await assertReferencesExist(tx, data);
+    const article = await tx.article.create({
+      data: {
+        slug: data.slug,
+        headline: data.headline,
+        dek: data.dek,
+        dateline: data.dateline,
+        body: data.body,
+        bodyText: bodyToText(data.body),
+        sectionId: data.sectionId ?? null,
+        seoTitle: data.seoTitle || null,
+        seoDescription: data.seoDescription || null,
+        canonicalUrl: data.canonicalUrl ?? null,
+        createdById: viewer.id,
+        updatedById: viewer.id,
+        ...relationCreates(data),
+      },
+      select: { id: true, slug: true, version: true },
+    });
+    await writeRevision(tx, article.id, viewer.id, "Created");
+    await recordAudit(tx, { actorId: viewer.id, action: "article.create", entityType: "Article", entityId: article.id, data: { slug: article.slug } });
+    return article;
+  });
+}

@@ -1,0 +1,109 @@
+import { db, type Tx } from "../../db";
+import { recordAudit } from "../../audit";
+import type { Viewer } from "../../auth/viewer";
+import { AppError, parseOrThrow } from "../../errors";
+import { ArticleStatus } from "../../generated/prisma/enums";
+import { bodyToText } from "../body";
+import { accessFactsSelect, canEditArticle, articleScope, toAccessFacts } from "../policy";
+import { assertReferencesExist, assertSlugAvailable, clearRelations, relationCreates } from "../relations";
+import { updateArticleSchema, type UpdateArticleInput } from "../schema";
+import { writeRevision } from "../snapshot";
+import type { SavedArticle } from "./create";
+
+/**
+ * Loads a story for a write, refusing one the viewer may not see (not_found) or may
+ * not edit (forbidden), and a save that started from an older version (conflict).
+ */
+export async function loadForWrite(tx: Tx, viewer: Viewer, id: string, version: number) {
+  const article = await tx.article.findFirst({
+    where: { AND: [{ id }, articleScope(viewer)] },
+    select: {
+      ...accessFactsSelect,
+      id: true,
+      slug: true,
+      version: true,
+      firstPublishedAt: true,
+      updatedAt: true,
+      updatedBy: { select: { name: true } },
+    },
+  });
+  if (!article) throw new AppError("not_found", "That story does not exist or you cannot see it.");
+  if (!canEditArticle(viewer, toAccessFacts(article))) {
+    throw new AppError("forbidden", "You cannot edit this story in its current status.");
+  }
+  if (article.version !== version) throw staleVersion(article);
+  return article;
+}
+
+export function staleVersion(current: { version: number; updatedAt: Date; updatedBy: { name: string } | null }): AppError {
+  const who = current.updatedBy?.name ?? "Someone";
+  return new AppError(
+    "conflict",
+    `${who} saved this story at ${current.updatedAt.toISOString()} while you were editing. Your changes were not saved.`,
+    undefined,
+    { savedBy: who, savedAt: current.updatedAt.toISOString(), currentVersion: current.version },
+  );
+}
+
+/** Bumps the version only if it is still `version`; refuses with a conflict otherwise. */
+export async function claimVersion(tx: Tx, id: string, version: number, data: Parameters<Tx["article"]["updateMany"]>[0]["data"]) {
+  const { count } = await tx.article.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) {
+    const current = await tx.article.findUnique({
+      where: { id },
+      select: { version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+    });
+    if (!current) throw new AppError("not_found", "That story no longer exists.");
+    throw staleVersion(current);
+  }
+}
+
+/** Saves a story's fields. Writers: own drafts; editors: any story. A stale version is refused. */
+export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): Promise<SavedArticle> {
+  const data = parseOrThrow(updateArticleSchema, input);
+  return db.$transaction(async (tx) => {
+    const current = await loadForWrite(tx, viewer, data.id, data.version);
+    await assertReferencesExist(tx, data);
+    if (data.slug !== current.slug) {
+      await assertSlugAvailable(tx, data.slug, current.id);
+      await moveSlug(tx, current.id, current.slug, data.slug, current.firstPublishedAt !== null);
+    }
+    const live = current.status === ArticleStatus.PUBLISHED;
+    await claimVersion(tx, current.id, data.version, {
+      slug: data.slug,
+      headline: data.headline,
+      dek: data.dek,
+      dateline: data.dateline,
+      body: data.body,
+      bodyText: bodyToText(data.body),
+      sectionId: data.sectionId ?? null,
+      seoTitle: data.seoTitle || null,
+      seoDescription: data.seoDescription || null,
+      canonicalUrl: data.canonicalUrl ?? null,
+      updatedById: viewer.id,
+      ...(live && data.materialUpdate ? { contentUpdatedAt: new Date() } : {}),
+    });
+    await clearRelations(tx, current.id);
+    const relations = relationCreates(data);
+    await tx.article.update({ where: { id: current.id }, data: relations });
+    const note = live ? (data.materialUpdate ? "Material update" : "Minor fix") : "Saved";
+    await writeRevision(tx, current.id, viewer.id, note);
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "article.update",
+      entityType: "Article",
+      entityId: current.id,
+      data: { version: data.version + 1, materialUpdate: live ? data.materialUpdate : undefined },
+    });
+    return { id: current.id, slug: data.slug, version: data.version + 1 };
+  });
+}
+
+/**
+ * A published story's old slug keeps answering (308) with its new address. Redirects
+ * point at the article, not at a slug, so A→B→C answers A→C in one hop.
+ */
+async function moveSlug(tx: Tx, articleId: string, from: string, to: string, wasPublished: boolean) {
+  await tx.redirect.deleteMany({ where: { fromSlug: to, articleId } });
+  if (wasPublished) await tx.redirect.create({ data: { fromSlug: from, articleId } });
+}

@@ -1,0 +1,54 @@
+import { db } from "../db";
+import { ArticleStatus } from "../generated/prisma/enums";
+import type { Viewer } from "../auth/viewer";
+import { articleCardSelect, publicArticleSelect, toArticleCard, toPublicArticle, type ArticleCard, type PublicArticle } from "./dto";
+import { articleScope } from "./policy";
+import { snapshotSelect } from "./snapshot";
+
+/** Only live stories reach readers. */
+const published = { status: ArticleStatus.PUBLISHED } as const;
+
+/** Published stories, newest first. */
+export async function listPublishedArticles({ limit = 20, offset = 0 } = {}): Promise<ArticleCard[]> {
+  const rows = await db.article.findMany({
+    where: published,
+    select: articleCardSelect,
+    orderBy: [{ firstPublishedAt: "desc" }, { id: "desc" }],
+    take: Math.min(limit, 100),
+    skip: offset,
+  });
+  return rows.map(toArticleCard);
+}
+
+/** A published story by slug, or null (drafts, scheduled and unpublished stories included). */
+export async function getPublishedArticleBySlug(slug: string): Promise<PublicArticle | null> {
+  const row = await db.article.findFirst({ where: { slug, ...published }, select: publicArticleSelect });
+  return row ? toPublicArticle(row) : null;
+}
+
+/** Where an old slug of a published story now lives, or null. */
+export async function resolveRedirect(slug: string): Promise<string | null> {
+  const redirect = await db.redirect.findUnique({
+    where: { fromSlug: slug },
+    select: { article: { select: { slug: true, status: true, section: { select: { slug: true } } } } },
+  });
+  if (!redirect || redirect.article.status !== ArticleStatus.PUBLISHED) return null;
+  return `/${redirect.article.section?.slug ?? "news"}/${redirect.article.slug}`;
+}
+
+/** A story as the editor loads it, within the viewer's scope; null when missing or out of scope. */
+export async function getArticleForEdit(viewer: Viewer, id: string) {
+  return db.article.findFirst({
+    where: { AND: [{ id }, articleScope(viewer)] },
+    select: { ...snapshotSelect, firstPublishedAt: true, publishedAt: true, contentUpdatedAt: true, updatedAt: true },
+  });
+}
+
+/** Whether a slug is free for a story (its own slug counts as free). */
+export async function isSlugAvailable(slug: string, articleId: string | null = null): Promise<boolean> {
+  const [article, redirect] = await Promise.all([
+    db.article.findUnique({ where: { slug }, select: { id: true } }),
+    db.redirect.findUnique({ where: { fromSlug: slug }, select: { articleId: true } }),
+  ]);
+  return (!article || article.id === articleId) && (!redirect || redirect.articleId === articleId);
+}

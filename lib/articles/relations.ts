@@ -1,0 +1,80 @@
+import type { Tx } from "../db";
+import { AppError, type FieldErrors } from "../errors";
+import { PlacementRole } from "../generated/prisma/enums";
+import type { ArticleFields } from "./schema";
+
+/** Refuses a slug another story holds, or one that still redirects to another story. */
+export async function assertSlugAvailable(tx: Tx, slug: string, articleId: string | null): Promise<void> {
+  const [taken, redirect] = await Promise.all([
+    tx.article.findUnique({ where: { slug }, select: { id: true } }),
+    tx.redirect.findUnique({ where: { fromSlug: slug }, select: { articleId: true } }),
+  ]);
+  if (taken && taken.id !== articleId) {
+    throw new AppError("conflict", "An article with this slug already exists.", {
+      slug: ["An article with this slug already exists."],
+    });
+  }
+  if (redirect && redirect.articleId !== articleId) {
+    const message = "This slug is an old address of another story and still redirects there.";
+    throw new AppError("conflict", message, { slug: [message] });
+  }
+}
+
+/** Checks that the section, bylines, tags and hero photo a save names all exist. */
+export async function assertReferencesExist(tx: Tx, data: ArticleFields): Promise<void> {
+  const errors: FieldErrors = {};
+  const [section, authors, tags, hero] = await Promise.all([
+    data.sectionId ? tx.section.findUnique({ where: { id: data.sectionId }, select: { id: true } }) : null,
+    tx.author.count({ where: { id: { in: data.authorIds } } }),
+    tx.tag.count({ where: { id: { in: data.tagIds } } }),
+    data.hero ? tx.image.findUnique({ where: { id: data.hero.imageId }, select: { id: true } }) : null,
+  ]);
+  if (data.sectionId && !section) errors.sectionId = ["That section no longer exists."];
+  if (authors !== new Set(data.authorIds).size) errors.authorIds = ["One of the bylines no longer exists."];
+  if (tags !== new Set(data.tagIds).size) errors.tagIds = ["One of the tags no longer exists."];
+  if (data.hero && !hero) errors["hero.imageId"] = ["That photo is no longer in the library."];
+  if (Object.keys(errors).length > 0) throw new AppError("invalid", "Some fields need attention.", errors);
+}
+
+/** The nested writes that set a story's bylines, tags, sources and hero photo from a save. */
+export function relationCreates(data: ArticleFields) {
+  const authorIds = [...new Set(data.authorIds)];
+  return {
+    authors: { create: authorIds.map((authorId, position) => ({ authorId, position })) },
+    tags: { create: [...new Set(data.tagIds)].map((tagId) => ({ tagId })) },
+    sources: {
+      create: data.sources.map((s, position) => ({
+        url: s.url,
+        title: s.title,
+        publisher: s.publisher,
+        kind: s.kind,
+        note: s.note,
+        accessedAt: s.accessedAt ?? null,
+        archivedUrl: s.archivedUrl ?? null,
+        position,
+      })),
+    },
+    images: data.hero
+      ? {
+          create: [
+            {
+              imageId: data.hero.imageId,
+              role: PlacementRole.HERO,
+              caption: data.hero.caption || null,
+              credit: data.hero.credit || null,
+              agency: data.hero.agency || null,
+              altText: data.hero.altText || null,
+            },
+          ],
+        }
+      : undefined,
+  };
+}
+
+/** Removes the relations `relationCreates` will write again (inline placements stay with the body). */
+export async function clearRelations(tx: Tx, articleId: string): Promise<void> {
+  await tx.articleAuthor.deleteMany({ where: { articleId } });
+  await tx.articleTag.deleteMany({ where: { articleId } });
+  await tx.sourceLink.deleteMany({ where: { articleId } });
+  await tx.articleImage.deleteMany({ where: { articleId, role: PlacementRole.HERO } });
+}

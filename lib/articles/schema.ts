@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { slugSchema } from "../slug";
+import { webUrlSchema } from "../urls";
+import { bodySchema, emptyBody } from "./body";
+import { sourceLinksSchema } from "../sources/schema";
+import { imagePlacementSchema } from "../media/schema";
+
+export const HEADLINE_MAX = 200;
+export const SEO_TITLE_HINT = 60;
+export const SEO_DESCRIPTION_HINT = 160;
+
+const optionalId = z.string().min(1).nullish();
+
+/** Everything an editor sets on a story. Shared by the editor form and the server. */
+export const articleFieldsSchema = z.object({
+  headline: z
+    .string()
+    .trim()
+    .min(1, "Write a headline.")
+    .max(HEADLINE_MAX, `Headlines can be at most ${HEADLINE_MAX} characters.`),
+  slug: slugSchema,
+  dek: z.string().trim().max(500, "The dek can be at most 500 characters.").default(""),
+  dateline: z.string().trim().max(100, "Datelines can be at most 100 characters.").default(""),
+  sectionId: optionalId,
+  authorIds: z.array(z.string().min(1)).max(20, "A story can have at most 20 bylines.").default([]),
+  tagIds: z.array(z.string().min(1)).max(30, "A story can have at most 30 tags.").default([]),
+  body: bodySchema.default(emptyBody),
+  seoTitle: z.string().trim().max(120, "SEO titles can be at most 120 characters.").nullish(),
+  seoDescription: z.string().trim().max(320, "SEO descriptions can be at most 320 characters.").nullish(),
+  canonicalUrl: z.union([z.literal("").transform(() => null), webUrlSchema]).nullish(),
+  sources: sourceLinksSchema.default([]),
+  hero: imagePlacementSchema.nullish(),
+});
+
+export const createArticleSchema = articleFieldsSchema;
+
+/** A save: the fields plus the version the editor started from (optimistic concurrency). */
+export const updateArticleSchema = articleFieldsSchema.extend({
+  id: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  /** A save of a live story is either a material update (readers see a new updated time) or a minor fix. */
+  materialUpdate: z.boolean().default(false),
+});
+
+export type CreateArticleInput = z.input<typeof createArticleSchema>;
+export type UpdateArticleInput = z.input<typeof updateArticleSchema>;
+export type ArticleFields = z.output<typeof articleFieldsSchema>;

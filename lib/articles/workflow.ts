@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { ArticleStatus, PlacementRole } from "../generated/prisma/enums";
+import type { Permission } from "../auth/permissions";
+import type { Prisma } from "../generated/prisma/client";
+import { bodyHasText, bodySchema } from "./body";
+
+const S = ArticleStatus;
+
+/** Each allowed move, and the permission it needs. Anything not listed is refused. */
+export const TRANSITIONS: Record<ArticleStatus, Partial<Record<ArticleStatus, Permission>>> = {
+  DRAFT: { IN_REVIEW: "article.submit", SCHEDULED: "article.schedule", PUBLISHED: "article.publish" },
+  IN_REVIEW: { DRAFT: "article.submit", SCHEDULED: "article.schedule", PUBLISHED: "article.publish" },
+  SCHEDULED: { DRAFT: "article.schedule", PUBLISHED: "article.publish" },
+  PUBLISHED: { UNPUBLISHED: "article.unpublish" },
+  UNPUBLISHED: { PUBLISHED: "article.publish", DRAFT: "article.unpublish" },
+};
+
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  DRAFT: "Draft",
+  IN_REVIEW: "In review",
+  SCHEDULED: "Scheduled",
+  PUBLISHED: "Published",
+  UNPUBLISHED: "Unpublished",
+};
+
+export const transitionArticleSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.coerce.number().int().min(1),
+    to: z.enum(ArticleStatus),
+    scheduledFor: z.coerce.date({ error: "Enter a valid date and time." }).nullish(),
+    reason: z.string().trim().max(1000, "Keep the reason under 1000 characters.").default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.to === S.SCHEDULED && !v.scheduledFor) {
+      ctx.addIssue({ code: "custom", path: ["scheduledFor"], message: "Choose when the story should go live." });
+    }
+    if (v.to === S.UNPUBLISHED && v.reason === "") {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the story is being unpublished; it is kept in the audit log." });
+    }
+  });
+export type TransitionArticleInput = z.input<typeof transitionArticleSchema>;
+
+export const readinessSelect = {
+  headline: true,
+  slug: true,
+  body: true,
+  sectionId: true,
+  authors: { select: { authorId: true } },
+  images: {
+    where: { role: PlacementRole.HERO },
+    select: { altText: true, credit: true, agency: true, image: { select: { altText: true, credit: true, agency: true, licenseExpiresAt: true } } },
+  },
+} satisfies Prisma.ArticleSelect;
+
+/** What a story still lacks before it may go live; empty when it is ready. */
+export function publishProblems(article: Prisma.ArticleGetPayload<{ select: typeof readinessSelect }>, now = new Date()): string[] {
+  const problems: string[] = [];
+  if (!article.headline.trim()) problems.push("a headline");
+  if (!article.slug.trim()) problems.push("a slug");
+  const body = bodySchema.safeParse(article.body);
+  if (!body.success || !bodyHasText(body.data)) problems.push("a body");
+  if (!article.sectionId) problems.push("a section");
+  if (article.authors.length === 0) problems.push("at least one byline");
+  for (const hero of article.images) {
+    if (!(hero.altText || hero.image.altText).trim()) problems.push("alt text for the hero photo");
+    if (!(hero.credit || hero.image.credit || hero.agency || hero.image.agency).trim()) problems.push("a credit for the hero photo");
+    if (hero.image.licenseExpiresAt && hero.image.licenseExpiresAt < now) problems.push("a hero photo whose license has not expired");
+  }
+  return problems;
+}

@@ -1,0 +1,41 @@
+import type { Role } from "../generated/prisma/enums";
+
+export const ROLES = ["WRITER", "EDITOR", "ADMIN"] as const satisfies readonly Role[];
+
+const ALL: readonly Role[] = ["WRITER", "EDITOR", "ADMIN"];
+const EDITORS: readonly Role[] = ["EDITOR", "ADMIN"];
+const ADMINS: readonly Role[] = ["ADMIN"];
+
+/** The one table of what each role may do. Per-article rules live in lib/articles/policy.ts. */
+export const ROLE_PERMISSIONS = {
+  "desk.view": ALL,
+  "article.create": ALL,
+  "article.editOwn": ALL,
+  "article.submit": ALL,
+  "article.editAny": EDITORS,
+  "article.publish": EDITORS,
+  "article.schedule": EDITORS,
+  "article.unpublish": EDITORS,
+  "article.correct": EDITORS,
+  "article.delete": EDITORS,
+  "article.viewAll": EDITORS,
+  "media.upload": ALL,
+  "media.edit": ALL,
+  "media.delete": EDITORS,
+  "tag.create": ALL,
+  "author.create": ALL,
+  "author.manage": EDITORS,
+  "audit.view": EDITORS,
+  "section.manage": ADMINS,
+  "user.manage": ADMINS,
+  "settings.manage": ADMINS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof ROLE_PERMISSIONS;
+export const PERMISSIONS = Object.keys(ROLE_PERMISSIONS) as Permission[];
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return (ROLE_PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<Role, string> = { WRITER: "Writer", EDITOR: "Editor", ADMIN: "Admin" };

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/** Rejects names that Intl does not know, so a typo fails at start, not at render. */
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "is not an IANA time zone name, e.g. Europe/London");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:./data/dateline.db"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  DATELINE_SITE_URL: z.url().default("http://localhost:3000"),
+  DATELINE_SITE_NAME: z.string().min(1).default("The Dateline"),
+  DATELINE_TIMEZONE: timeZone.default("UTC"),
+  DATELINE_MEDIA_DIR: z.string().min(1).default("./data/media"),
+  DATELINE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  DATELINE_ADMIN_EMAIL: z.email().default("admin@dateline.local"),
+  DATELINE_ADMIN_PASSWORD: z.string().min(12).optional(),
+  DATELINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // Empty strings count as unset, the way shells and .env files mean them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Dateline's environment is invalid:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** The one reader of process.env: validated once, when first imported. */
+export const env: Env = parseEnv(process.env);
+
+/**
+ * The session signing secret. A production server refuses to run without one;
+ * `npm start` generates one into .env.local for a local install (scripts/start.ts).
+ */
+export function requireAuthSecret(): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  if (env.NODE_ENV === "production") {
+    throw new Error(
+      "NEXTAUTH_SECRET is not set. Dateline refuses to start in production without it: " +
+        "set it to a random string of 32+ characters (e.g. `openssl rand -base64 48`).",
+    );
+  }
+  // Development and tests without a configured secret get a fixed, clearly non-production one.
+  return "dateline-development-secret-not-for-production-use";
+}
+
+export const isProduction = env.NODE_ENV === "production";

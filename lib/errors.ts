@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+export type ErrorCode = "forbidden" | "not_found" | "conflict" | "invalid" | "locked" | "unauthorized";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** The one error type lib/ throws for anything a user may be told about. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export type ActionResult<T = void> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode | "error"; error: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
+
+export const HTTP_STATUS: Record<ErrorCode | "error", number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid: 422,
+  locked: 429,
+  error: 500,
+};
+
+/** Turns a zod failure into an `invalid` AppError with messages keyed by field path ("sources.1.url"). */
+export function invalidInput(error: z.ZodError, message = "Some fields need attention."): AppError {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return new AppError("invalid", message, fieldErrors);
+}
+
+/** Parses `input` with `schema`, throwing an `invalid` AppError with field messages on failure. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalidInput(result.error);
+  return result.data;
+}
+
+type PrismaLikeError = { code?: unknown; meta?: { target?: unknown; modelName?: unknown } };
+
+/** Maps known database errors to AppErrors; returns null for anything else. */
+export function fromDatabaseError(error: unknown): AppError | null {
+  if (typeof error !== "object" || error === null) return null;
+  const { code, meta } = error as PrismaLikeError;
+  if (code === "P2002") {
+    const target = String(meta?.target ?? (error as Error).message ?? "");
+    if (target.includes("slug")) {
+      return new AppError("conflict", "An article with this slug already exists.", {
+        slug: ["An article with this slug already exists."],
+      });
+    }
+    if (target.includes("email")) {
+      return new AppError("conflict", "A user with this email already exists.", { email: ["A user with this email already exists."] });
+    }
+    return new AppError("conflict", "That record already exists.");
+  }
+  if (code === "P2025") return new AppError("not_found", "That record no longer exists.");
+  return null;
+}
+
+/** Converts anything thrown into an ActionResult; unknown errors are logged and shown as a generic sentence. */
+export function toActionResult(error: unknown, context: Record<string, unknown> = {}): ActionResult<never> {
+  const appError = error instanceof AppError ? error : fromDatabaseError(error);
+  if (appError) {
+    return { ok: false, code: appError.code, error: appError.message, fieldErrors: appError.fieldErrors, details: appError.details };
+  }
+  console.error(JSON.stringify({ level: "error", msg: "unexpected error", ...context, error: String((error as Error)?.stack ?? error) }));
+  return { ok: false, code: "error", error: "Something went wrong on our side. Your input is still here; please try again." };
+}
+
+/** Converts anything thrown into a JSON Response with the matching HTTP status. */
+export function toResponse(error: unknown, context: Record<string, unknown> = {}): Response {
+  const result = toActionResult(error, context);
+  if (result.ok) return Response.json(result);
+  return Response.json(
+    { error: result.error, code: result.code, fieldErrors: result.fieldErrors },
+    { status: HTTP_STATUS[result.code] },
+  );
+}

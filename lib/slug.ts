@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/** A URL slug from any text: lower-case ASCII letters, digits and single hyphens. */
+export function slugify(text: string, maxLength = 80): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’"“”]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, maxLength)
+    .replace(/-+$/g, "");
+}
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a slug.")
+  .max(120, "Slugs can be at most 120 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens only, e.g. city-council-vote.");
