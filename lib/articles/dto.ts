@@ -48,7 +48,7 @@ export function toArticleCard(row: CardRow): ArticleCard {
   };
 }
 
-const figureImageSelect = {
+export const figureImageSelect = {
   id: true,
   storageKey: true,
   width: true,

@@ -1,17 +1,22 @@
 import { db } from "../db";
 import { ArticleStatus } from "../generated/prisma/enums";
 import type { Viewer } from "../auth/viewer";
-import { articleCardSelect, publicArticleSelect, toArticleCard, toPublicArticle, type ArticleCard, type PublicArticle } from "./dto";
+import { articleCardSelect, figureImageSelect, publicArticleSelect, toArticleCard, toFigure, toPublicArticle, type ArticleCard, type Figure, type PublicArticle } from "./dto";
+import type { BodyDoc } from "./body";
 import { articleScope } from "./policy";
 import { snapshotSelect } from "./snapshot";
 
 /** Only live stories reach readers. */
 const published = { status: ArticleStatus.PUBLISHED } as const;
 
-/** Published stories, newest first. */
-export async function listPublishedArticles({ limit = 20, offset = 0 } = {}): Promise<ArticleCard[]> {
+/** Published stories, newest first, optionally within one section or by one author. */
+export async function listPublishedArticles({ limit = 20, offset = 0, sectionSlug, authorSlug }: { limit?: number; offset?: number; sectionSlug?: string; authorSlug?: string } = {}): Promise<ArticleCard[]> {
   const rows = await db.article.findMany({
-    where: published,
+    where: {
+      ...published,
+      ...(sectionSlug ? { section: { slug: sectionSlug } } : {}),
+      ...(authorSlug ? { authors: { some: { author: { slug: authorSlug } } } } : {}),
+    },
     select: articleCardSelect,
     orderBy: [{ firstPublishedAt: "desc" }, { id: "desc" }],
     take: Math.min(limit, 100),
@@ -21,9 +26,25 @@ export async function listPublishedArticles({ limit = 20, offset = 0 } = {}): Pr
 }
 
 /** A published story by slug, or null (drafts, scheduled and unpublished stories included). */
-export async function getPublishedArticleBySlug(slug: string): Promise<PublicArticle | null> {
+export async function getPublishedArticleBySlug(slug: string): Promise<(PublicArticle & { figures: Map<string, Figure> }) | null> {
   const row = await db.article.findFirst({ where: { slug, ...published }, select: publicArticleSelect });
-  return row ? toPublicArticle(row) : null;
+  if (!row) return null;
+  const article = toPublicArticle(row);
+  return { ...article, figures: await inlineFigures(article.body) };
+}
+
+/** The photos placed inside a body, with each node's caption, credit and alt overrides. */
+async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
+  const nodes = body.content.filter((n) => n.type === "image");
+  if (nodes.length === 0) return new Map();
+  const images = await db.image.findMany({ where: { id: { in: nodes.map((n) => n.attrs.imageId) } }, select: figureImageSelect });
+  const byId = new Map(images.map((i) => [i.id, i]));
+  const figures = new Map<string, Figure>();
+  for (const node of nodes) {
+    const image = byId.get(node.attrs.imageId);
+    if (image) figures.set(image.id, toFigure(image, { caption: node.attrs.caption, credit: node.attrs.credit, altText: node.attrs.alt }));
+  }
+  return figures;
 }
 
 /** Where an old slug of a published story now lives, or null. */

@@ -16,7 +16,7 @@ export const SQLITE_PRAGMAS = [
 export function databaseFilePath(url: string = env.DATABASE_URL): string {
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
   if (file === ":memory:") return file;
-  return path.resolve(process.cwd(), file);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
 /** A better-sqlite3 adapter factory whose connections carry our pragmas. */

@@ -50,4 +50,4 @@ export class LocalDiskStore implements MediaStore {
   }
 }
 
-export const mediaStore: MediaStore = new LocalDiskStore(path.resolve(process.cwd(), env.DATELINE_MEDIA_DIR));
+export const mediaStore: MediaStore = new LocalDiskStore(path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.DATELINE_MEDIA_DIR));

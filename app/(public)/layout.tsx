@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { connection } from "next/server";
+import { env } from "@/lib/env";
+import { listSections } from "@/lib/sections";
+
+// Masthead and footer; reads no session, so public pages stay cacheable.
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  await connection();
+  const sections = await listSections();
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="masthead">
+        <div className="masthead-inner">
+          <Link href="/" className="wordmark">{env.DATELINE_SITE_NAME}</Link>
+          <nav aria-label="Sections">
+            <ul>
+              {sections.map((s) => (
+                <li key={s.id}><Link href={`/${s.slug}`}>{s.name}</Link></li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      {children}
+      <footer className="site-footer">
+        <p>{env.DATELINE_SITE_NAME} · Every story lists the sources it rests on, and every photo its credit.</p>
+      </footer>
+    </>
+  );
+}

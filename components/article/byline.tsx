@@ -1,0 +1,17 @@
+import Link from "next/link";
+
+/** "By A, B and C", each name linking to the author's page. */
+export function Byline({ authors }: { authors: { name: string; slug: string }[] }) {
+  if (authors.length === 0) return null;
+  return (
+    <p className="byline">
+      By{" "}
+      {authors.map((a, i) => (
+        <span key={a.slug}>
+          {i > 0 ? (i === authors.length - 1 ? " and " : ", ") : null}
+          <Link href={`/authors/${a.slug}`} rel="author">{a.name}</Link>
+        </span>
+      ))}
+    </p>
+  );
+}

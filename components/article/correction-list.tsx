@@ -1,0 +1,21 @@
+import type { PublicArticle } from "@/lib/articles/dto";
+import { CORRECTION_KIND_LABELS } from "@/lib/articles/mutations/correct";
+import { Timestamp } from "./timestamp";
+
+/** Corrections and updates, oldest first, each with its time. */
+export function CorrectionList({ corrections }: { corrections: PublicArticle["corrections"] }) {
+  if (corrections.length === 0) return null;
+  return (
+    <section className="corrections" aria-labelledby="corrections-heading">
+      <h2 id="corrections-heading">Corrections and updates</h2>
+      <ol>
+        {corrections.map((c) => (
+          <li key={c.id}>
+            <strong>{CORRECTION_KIND_LABELS[c.kind]}</strong> <Timestamp date={c.createdAt} />
+            <p>{c.text}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

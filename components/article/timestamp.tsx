@@ -1,0 +1,11 @@
+import { formatDateTime } from "@/lib/time";
+
+/** A machine-readable time shown in the newsroom's time zone. */
+export function Timestamp({ date, label }: { date: Date; label?: string }) {
+  return (
+    <span className="timestamp">
+      {label ? `${label} ` : null}
+      <time dateTime={date.toISOString()}>{formatDateTime(date)}</time>
+    </span>
+  );
+}
