@@ -7,6 +7,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // forbidden() answers 403 with app/forbidden.tsx for pages a role may not use.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -12,6 +12,7 @@ const timeZone = z.string().refine((tz) => {
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NEXT_PHASE: z.string().optional(),
   DATABASE_URL: z.string().min(1).default("file:./data/dateline.db"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DATELINE_SITE_URL: z.url().default("http://localhost:3000"),
@@ -21,6 +22,11 @@ const envSchema = z.object({
   DATELINE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   DATELINE_ADMIN_EMAIL: z.email().default("admin@dateline.local"),
   DATELINE_ADMIN_PASSWORD: z.string().min(12).optional(),
+  /** For `npm run user:create` on servers without a terminal prompt. */
+  DATELINE_NEW_USER_PASSWORD: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Behind a reverse proxy, take the client address from the first X-Forwarded-For entry. */
+  DATELINE_TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
   DATELINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -40,12 +46,17 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 /** The one reader of process.env: validated once, when first imported. */
 export const env: Env = parseEnv(process.env);
 
+// next-auth reads its own variable for the site's origin; keep it in step with ours.
+process.env.NEXTAUTH_URL ??= env.DATELINE_SITE_URL;
+
 /**
  * The session signing secret. A production server refuses to run without one;
  * `npm start` generates one into .env.local for a local install (scripts/start.ts).
  */
 export function requireAuthSecret(): string {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  // `next build` loads server modules to analyse them; it never signs a session.
+  if (env.NEXT_PHASE === "phase-production-build") return "build-time-placeholder-never-used-to-sign";
   if (env.NODE_ENV === "production") {
     throw new Error(
       "NEXTAUTH_SECRET is not set. Dateline refuses to start in production without it: " +

@@ -24,3 +24,22 @@ export const createUserSchema = z.object({
   role: roleSchema,
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const changeRoleSchema = z.object({ userId: z.string().min(1), role: roleSchema });
+export const setDisabledSchema = z.object({
+  userId: z.string().min(1),
+  disabled: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
+});
+export const linkAuthorSchema = z.object({
+  userId: z.string().min(1),
+  authorId: z.string().transform((v) => (v === "" ? null : v)).nullable(),
+});
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password."),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords do not match." })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from your current one." });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

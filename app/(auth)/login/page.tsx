@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { env } from "@/lib/env";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; reason?: string }> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  const notice = params.reason === "password-changed" ? "Your password was changed. Sign in with the new one." : undefined;
+  return (
+    <main id="main" className="auth-page">
+      <div className="auth-card">
+        <h1>Sign in to {env.DATELINE_SITE_NAME}</h1>
+        <LoginForm callbackUrl={callbackUrl} notice={notice} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getCurrentUser } from "@/lib/auth/session";
+import { hasPermission, ROLE_LABELS } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
+import { SignOutButton } from "./sign-out-button";
+
+export const metadata: Metadata = { title: { default: "Desk", template: `%s · ${env.DATELINE_SITE_NAME} admin` }, robots: { index: false } };
+
+// Chrome only: each page checks its own access (requireUser / requirePermission).
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const viewer = await getCurrentUser();
+  if (!viewer) return <>{children}</>;
+  return (
+    <div className="admin-shell">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <nav className="admin-nav" aria-label="Admin">
+        <Link href="/admin" className="brand">{env.DATELINE_SITE_NAME}</Link>
+        <ul>
+          <li><Link href="/admin">Stories</Link></li>
+          {hasPermission(viewer.role, "user.manage") ? <li><Link href="/admin/users">Users</Link></li> : null}
+          <li><Link href="/admin/profile">Your profile</Link></li>
+          <li><Link href="/" target="_blank">View site</Link></li>
+        </ul>
+        <div className="admin-who" data-testid="signed-in-as">
+          Signed in as <strong>{viewer.name}</strong>
+          <span className="role">{ROLE_LABELS[viewer.role]}</span>
+          <div className="muted">{viewer.email}</div>
+          <SignOutButton />
+        </div>
+      </nav>
+      <main id="main" className="admin-main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { ROLE_LABELS, ROLE_PERMISSIONS, hasPermission, type Permission } from "@/lib/auth/permissions";
+import { getProfile } from "@/lib/users/profile";
+import { PASSWORD_MIN } from "@/lib/users/schema";
+import { FormMessage } from "@/components/forms/form-message";
+import { ChangePasswordForm } from "./change-password-form";
+
+export const metadata: Metadata = { title: "Your profile" };
+
+export default async function ProfilePage() {
+  const viewer = await requireUser("/admin/profile");
+  const profile = await getProfile(viewer);
+  if (!profile) return null;
+  const allowed = (Object.keys(ROLE_PERMISSIONS) as Permission[]).filter((p) => hasPermission(viewer.role, p));
+  return (
+    <>
+      <h1>Your profile</h1>
+      {profile.mustChangePassword ? <FormMessage>You are using a temporary password. Choose your own below.</FormMessage> : null}
+      <section className="card">
+        <h2>{profile.name}</h2>
+        <p>{profile.email} · <strong>{ROLE_LABELS[profile.role]}</strong></p>
+        <p>Byline: {profile.author ? profile.author.name : <span className="muted">none linked (ask an admin)</span>}</p>
+        <details>
+          <summary>What your role may do</summary>
+          <ul>{allowed.map((p) => <li key={p}><code>{p}</code></li>)}</ul>
+        </details>
+      </section>
+      <ChangePasswordForm minLength={PASSWORD_MIN} />
+    </>
+  );
+}

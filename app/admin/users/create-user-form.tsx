@@ -1,0 +1,47 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { FieldError } from "@/components/forms/field-error";
+import { createUserAction } from "./actions";
+
+type Result = Awaited<ReturnType<typeof createUserAction>> | null;
+
+export function CreateUserForm() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [result, action] = useActionState<Result, FormData>(async (_prev, form) => {
+    const r = await createUserAction(form);
+    if (r.ok) formRef.current?.reset();
+    return r;
+  }, null);
+  const errors = result && !result.ok ? result.fieldErrors : undefined;
+  return (
+    <section className="card" aria-labelledby="create-user-heading">
+      <h2 id="create-user-heading">Add a user</h2>
+      {result?.ok ? (
+        <FormMessage kind="success">
+          <p>Created {result.data.name} ({result.data.email}). Their temporary password, shown only this once:</p>
+          <p className="secret-box" data-testid="temporary-password">{result.data.temporaryPassword}</p>
+          <p>Give it to them privately; they should change it after signing in.</p>
+        </FormMessage>
+      ) : null}
+      {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}
+      <form ref={formRef} action={action} noValidate>
+        <TextField name="name" label="Name" autoComplete="off" errors={errors?.name} required />
+        <TextField name="email" label="Email" type="email" autoComplete="off" errors={errors?.email} required />
+        <div className="field">
+          <label htmlFor="field-role">Role</label>
+          <select id="field-role" name="role" defaultValue="WRITER" aria-describedby="field-role-error">
+            <option value="WRITER">Writer: drafts and submits for review</option>
+            <option value="EDITOR">Editor: edits, publishes and corrects any story</option>
+            <option value="ADMIN">Admin: also manages users, sections and settings</option>
+          </select>
+          <FieldError id="field-role-error" errors={errors?.role} />
+        </div>
+        <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>
+      </form>
+    </section>
+  );
+}

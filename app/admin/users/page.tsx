@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { listAuthors } from "@/lib/authors";
+import { listUsers } from "@/lib/users/admin";
+import { formatDateTime } from "@/lib/time";
+import { CreateUserForm } from "./create-user-form";
+import { UserRowActions } from "./user-row-actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const viewer = await requirePermission("user.manage", "/admin/users");
+  const [users, authors] = await Promise.all([listUsers(viewer), listAuthors()]);
+  return (
+    <>
+      <h1>Users</h1>
+      <CreateUserForm />
+      <table className="data-table">
+        <thead>
+          <tr><th>Name</th><th>Role</th><th>Byline</th><th>Last sign-in</th><th>Actions</th></tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} data-testid={`user-${u.email}`}>
+              <td>
+                <strong>{u.name}</strong> {u.disabled ? <span className="badge disabled">Disabled</span> : null}
+                <div className="muted">{u.email}</div>
+              </td>
+              <td>{ROLE_LABELS[u.role]}</td>
+              <td>{u.author?.name ?? "—"}</td>
+              <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Never"}</td>
+              <td>
+                <UserRowActions
+                  user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled, authorId: u.author?.id ?? null }}
+                  authors={authors}
+                  isSelf={u.id === viewer.id}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/errors";
+import { changeRoleAction, linkAuthorAction, setDisabledAction } from "./actions";
+
+type Props = {
+  user: { id: string; name: string; role: string; disabled: boolean; authorId: string | null };
+  authors: { id: string; name: string; userId: string | null }[];
+  isSelf: boolean;
+};
+
+export function UserRowActions({ user, authors, isSelf }: Props) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const run = (call: () => Promise<ActionResult<unknown>>, done: string) =>
+    startTransition(async () => {
+      const r = await call();
+      setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.error });
+    });
+
+  if (isSelf) return <span className="muted">This is you. Another admin can change your role or access.</span>;
+  return (
+    <div className="row-actions">
+      <form
+        className="inline-form"
+        action={(form) => run(() => changeRoleAction({ userId: user.id, role: String(form.get("role")) as never }), "Role changed.")}
+      >
+        <label className="visually-hidden" htmlFor={`role-${user.id}`}>Role for {user.name}</label>
+        <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
+          <option value="WRITER">Writer</option>
+          <option value="EDITOR">Editor</option>
+          <option value="ADMIN">Admin</option>
+        </select>
+        <button type="submit" className="button secondary" disabled={pending}>Save role</button>
+      </form>
+      <form
+        className="inline-form"
+        action={(form) => run(() => linkAuthorAction({ userId: user.id, authorId: String(form.get("authorId")) }), "Byline updated.")}
+      >
+        <label className="visually-hidden" htmlFor={`author-${user.id}`}>Byline for {user.name}</label>
+        <select id={`author-${user.id}`} name="authorId" defaultValue={user.authorId ?? ""}>
+          <option value="">No byline</option>
+          {authors.map((a) => (
+            <option key={a.id} value={a.id} disabled={!!a.userId && a.userId !== user.id}>{a.name}</option>
+          ))}
+        </select>
+        <button type="submit" className="button secondary" disabled={pending}>Link byline</button>
+      </form>
+      <button
+        type="button"
+        className={user.disabled ? "button secondary" : "button danger"}
+        disabled={pending}
+        onClick={() => run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }), user.disabled ? "Re-enabled." : "Disabled; their sessions have ended.")}
+      >
+        {user.disabled ? "Re-enable" : "Disable"}
+      </button>
+      <p role="status" aria-live="polite" className={message?.ok ? "muted" : "field-error"}>{message?.text}</p>
+    </div>
+  );
+}

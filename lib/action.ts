@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { getCurrentUser } from "./auth/session";
+import { hasPermission, type Permission } from "./auth/permissions";
+import type { Viewer } from "./auth/viewer";
+import { AppError, invalidInput, toActionResult, type ActionResult } from "./errors";
+
+/**
+ * Builds a Server Action that authenticates the caller (from the database, this
+ * request), checks an optional permission, parses the input with `schema`, and
+ * turns anything thrown into an ActionResult. Every action goes through it.
+ */
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.output<S>, viewer: Viewer) => Promise<T>,
+  options: { permission?: Permission } = {},
+): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    let viewer: Viewer | null = null;
+    try {
+      viewer = await getCurrentUser();
+      if (!viewer) throw new AppError("unauthorized", "Your session has ended. Sign in again; your input is still here.");
+      if (options.permission && !hasPermission(viewer.role, options.permission)) {
+        throw new AppError("forbidden", "Your role does not allow this.");
+      }
+      const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+      if (!parsed.success) throw invalidInput(parsed.error);
+      return { ok: true, data: await fn(parsed.data, viewer) };
+    } catch (error) {
+      return toActionResult(error, { userId: viewer?.id });
+    }
+  };
+}
+
+/** FormData as a plain object; repeated names become arrays. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const v = typeof value === "string" ? value : value;
+    if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
+    else out[key] = v;
+  }
+  return out;
+}

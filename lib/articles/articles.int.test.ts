@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import { AppError } from "../errors";
+import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
+import { addCorrection, createArticle, transitionArticle, updateArticle } from "./mutations";
+import { getArticleForEdit, getPublishedArticleBySlug, listPublishedArticles, resolveRedirect } from "./queries";
+import { bodyFromParagraphs } from "./body";
+
+let editor: Viewer;
+let writer: Viewer;
+let otherWriter: Viewer;
+let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
+
+beforeAll(async () => {
+  editor = await makeUser("EDITOR");
+  writer = await makeUser("WRITER");
+  otherWriter = await makeUser("WRITER");
+  bits = await makeNewsroomBits(writer.id);
+});
+
+async function expectAppError(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+describe("creating and reading stories", () => {
+  it("creates a draft with its sources, bylines, a revision and an audit event in one go", async () => {
+    const input = readyArticleInput(bits.section.id, bits.author.id);
+    const saved = await createArticle(writer, input);
+    const loaded = await getArticleForEdit(writer, saved.id);
+    expect(loaded?.headline).toBe(input.headline);
+    expect(loaded?.status).toBe("DRAFT");
+    expect(loaded?.sources.map((s) => s.url)).toEqual([input.sources![0]!.url]);
+    expect(loaded?.authors.map((a) => a.authorId)).toEqual([bits.author.id]);
+    expect(await db.revision.count({ where: { articleId: saved.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: saved.id, action: "article.create" } })).toBe(1);
+  });
+
+  it("refuses a second story with the same slug, at the slug field", async () => {
+    const input = readyArticleInput(bits.section.id, bits.author.id);
+    await createArticle(writer, input);
+    const error = await expectAppError(createArticle(editor, { ...input, headline: "Another" }), "conflict");
+    expect(error.fieldErrors?.slug).toEqual(["An article with this slug already exists."]);
+  });
+
+  it("refuses invalid input with messages at the fields and writes nothing", async () => {
+    const before = await db.article.count();
+    const error = await expectAppError(createArticle(writer, { headline: "", slug: "ok-slug", body: bodyFromParagraphs(["x"]) }), "invalid");
+    expect(error.fieldErrors?.headline).toEqual(["Write a headline."]);
+    expect(await db.article.count()).toBe(before);
+  });
+
+  it("keeps drafts, stories in review and unpublished stories off the public pages", async () => {
+    const draft = await createArticle(writer, readyArticleInput(bits.section.id, bits.author.id));
+    expect(await getPublishedArticleBySlug(draft.slug)).toBeNull();
+    const live = await transitionArticle(editor, { id: draft.id, version: draft.version, to: "PUBLISHED" });
+    expect((await getPublishedArticleBySlug(draft.slug))?.headline).toMatch(/^Test story/);
+    expect((await listPublishedArticles({ limit: 100 })).some((a) => a.id === draft.id)).toBe(true);
+    await transitionArticle(editor, { id: draft.id, version: live.version, to: "UNPUBLISHED", reason: "Legal review" });
+    expect(await getPublishedArticleBySlug(draft.slug)).toBeNull();
+  });
+});
+
+describe("saving with a version", () => {
+  it("updates a story and bumps its version", async () => {
+    const saved = await createArticle(writer, readyArticleInput(bits.section.id, bits.author.id));
+    const input = { ...readyArticleInput(bits.section.id, bits.author.id), slug: saved.slug, headline: "Changed headline" };
+    const updated = await updateArticle(writer, { ...input, id: saved.id, version: saved.version });
+    expect(updated.version).toBe(saved.version + 1);
+    expect((await getArticleForEdit(writer, saved.id))?.headline).toBe("Changed headline");
+  });
+
+  it("refuses a stale save with a conflict naming who saved in between, and keeps their text", async () => {
+    const saved = await createArticle(writer, readyArticleInput(bits.section.id, bits.author.id));
+    const input = { ...readyArticleInput(bits.section.id, bits.author.id), slug: saved.slug };
+    await updateArticle(editor, { ...input, headline: "Editor's version", id: saved.id, version: saved.version });
+    const error = await expectAppError(updateArticle(writer, { ...input, headline: "Writer's version", id: saved.id, version: saved.version }), "conflict");
+    expect(error.details?.savedBy).toBe(editor.name);
+    expect((await getArticleForEdit(editor, saved.id))?.headline).toBe("Editor's version");
+  });
+
+  it("lets a writer edit only their own drafts", async () => {
+    const saved = await createArticle(writer, readyArticleInput(bits.section.id, bits.author.id));
+    const input = { ...readyArticleInput(bits.section.id, bits.author.id), slug: saved.slug, id: saved.id, version: saved.version };
+    await expectAppError(updateArticle(otherWriter, input), "not_found");
+    const live = await transitionArticle(editor, { id: saved.id, version: saved.version, to: "PUBLISHED" });
+    await expectAppError(updateArticle(writer, { ...input, version: live.version }), "forbidden");
+  });
+});
+
+describe("workflow", () => {
+  it("refuses to publish a story that lacks a section and a byline, listing what is missing", async () => {
+    const saved = await createArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), sectionId: null, authorIds: [] });
+    const error = await expectAppError(transitionArticle(editor, { id: saved.id, version: saved.version, to: "PUBLISHED" }), "invalid");
+    expect(error.message).toMatch(/a section/);
+    expect(error.message).toMatch(/at least one byline/);
+  });
+
+  it("does not let a writer publish", async () => {
+    const saved = await createArticle(writer, readyArticleInput(bits.section.id, bits.author.id));
+    await expectAppError(transitionArticle(writer, { id: saved.id, version: saved.version, to: "PUBLISHED" }), "forbidden");
+    const submitted = await transitionArticle(writer, { id: saved.id, version: saved.version, to: "IN_REVIEW" });
+    expect(submitted.version).toBe(saved.version + 1);
+  });
+
+  it("answers an old slug of a published story with its new address", async () => {
+    const saved = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+    const live = await transitionArticle(editor, { id: saved.id, version: saved.version, to: "PUBLISHED" });
+    const newSlug = `renamed-${uid()}`;
+    await updateArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), slug: newSlug, id: saved.id, version: live.version });
+    expect(await resolveRedirect(saved.slug)).toBe(`/${bits.section.slug}/${newSlug}`);
+    const taken = await expectAppError(createArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), slug: saved.slug }), "conflict");
+    expect(taken.fieldErrors?.slug?.[0]).toMatch(/redirects/);
+  });
+
+  it("records a correction with its revision and moves the public updated time", async () => {
+    const saved = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+    const published = new Date(Date.now() - 3_600_000);
+    const live = await transitionArticle(editor, { id: saved.id, version: saved.version, to: "PUBLISHED" }, published);
+    await addCorrection(editor, { articleId: saved.id, version: live.version, kind: "CORRECTION", text: "An earlier version misspelled a name." });
+    const article = await getPublishedArticleBySlug(saved.slug);
+    expect(article?.corrections.map((c) => c.text)).toEqual(["An earlier version misspelled a name."]);
+    expect(article!.updatedAt!.getTime()).toBeGreaterThan(published.getTime());
+    const correction = await db.correction.findFirst({ where: { articleId: saved.id }, select: { revisionId: true } });
+    expect(correction?.revisionId).toBeTruthy();
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { createArticleSchema } from "./schema";
+import { bodyFromParagraphs, bodySchema, bodyToText } from "./body";
+import { invalidInput } from "../errors";
+
+const base = { headline: "A headline", slug: "a-headline", body: bodyFromParagraphs(["Text."]) };
+
+function fieldErrors(input: unknown) {
+  const result = createArticleSchema.safeParse(input);
+  if (result.success) throw new Error("expected the input to be refused");
+  return invalidInput(result.error).fieldErrors!;
+}
+
+describe("createArticleSchema", () => {
+  it("accepts a minimal story and fills defaults", () => {
+    const data = createArticleSchema.parse(base);
+    expect(data.sources).toEqual([]);
+    expect(data.dek).toBe("");
+  });
+
+  it("refuses an empty headline and a malformed slug with messages at those fields", () => {
+    const errors = fieldErrors({ ...base, headline: "  ", slug: "Not A Slug!" });
+    expect(errors.headline).toEqual(["Write a headline."]);
+    expect(errors.slug?.[0]).toMatch(/lower-case letters/);
+  });
+
+  it("refuses a source that is not http(s) and flags the same URL twice", () => {
+    const errors = fieldErrors({
+      ...base,
+      sources: [
+        { url: "https://example.org/report", title: "Report" },
+        { url: "javascript:alert(1)", title: "Bad" },
+        { url: "https://EXAMPLE.org/report/", title: "Same again" },
+      ],
+    });
+    expect(errors["sources.1.url"]?.[0]).toMatch(/http:\/\/ or https:\/\//);
+    expect(errors["sources.2.url"]).toEqual(["This URL is already source 1."]);
+  });
+
+  it("refuses javascript:, data: and vbscript: links in the body", () => {
+    for (const href of ["javascript:alert(1)", "data:text/html,<script>", "vbscript:msgbox"]) {
+      const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] }] };
+      expect(bodySchema.safeParse(body).success, href).toBe(false);
+    }
+  });
+
+  it("accepts mailto: links in the body", () => {
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "mailto:desk@example.org" } }] }] }] };
+    expect(bodySchema.safeParse(body).success).toBe(true);
+  });
+
+  it("refuses unknown nodes, unknown attributes and raw HTML nodes", () => {
+    expect(bodySchema.safeParse({ type: "doc", content: [{ type: "html", html: "<script>alert(1)</script>" }] }).success).toBe(false);
+    expect(bodySchema.safeParse({ type: "doc", content: [{ type: "paragraph", onclick: "x" }] }).success).toBe(false);
+  });
+
+  it("refuses a body over the size limit", () => {
+    const huge = bodyFromParagraphs(Array.from({ length: 40 }, () => "x".repeat(15_000)));
+    expect(bodySchema.safeParse(huge).success).toBe(false);
+  });
+});
+
+describe("bodyToText", () => {
+  it("joins blocks, including list items and quotes, one per line", () => {
+    const doc = bodySchema.parse({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "One " }, { type: "text", text: "two", marks: [{ type: "bold" }] }] },
+        { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "Quoted" }] }] },
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Item" }] }] }] },
+      ],
+    });
+    expect(bodyToText(doc)).toBe("One two\nQuoted\nItem");
+  });
+});

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { makeUser, TEST_PASSWORD, uid } from "../test/factories";
+import { changeUserRole, setUserDisabled } from "../users/admin";
+import type { Viewer } from "./viewer";
+import { assertPermission } from "./viewer";
+import { authenticate, INVALID_LOGIN } from "./login";
+import { resolveSessionUser } from "./session-user";
+import { THROTTLE_MAX_FAILURES } from "./throttle";
+
+let admin: Viewer;
+beforeAll(async () => {
+  admin = await makeUser("ADMIN");
+});
+
+const ip = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("signing in", () => {
+  it("accepts the right password and returns the session version", async () => {
+    const user = await makeUser("WRITER");
+    const result = await authenticate(user.email.toUpperCase(), TEST_PASSWORD, ip());
+    expect(result.id).toBe(user.id);
+    expect(result.sessionVersion).toBe(0);
+  });
+
+  it("gives the same message for an unknown email and a wrong password", async () => {
+    const user = await makeUser("WRITER");
+    const unknown = await failure(authenticate(`nobody-${uid()}@test.dateline`, TEST_PASSWORD, ip()));
+    const wrong = await failure(authenticate(user.email, "not-the-password-at-all", ip()));
+    expect(unknown.message).toBe(INVALID_LOGIN);
+    expect(wrong.message).toBe(INVALID_LOGIN);
+    expect(unknown.code).toBe(wrong.code);
+  });
+
+  it("takes about as long for an unknown email as for a wrong password", async () => {
+    const user = await makeUser("WRITER");
+    const time = async (email: string) => {
+      const start = performance.now();
+      await authenticate(email, "wrong-password-here", ip()).catch(() => {});
+      return performance.now() - start;
+    };
+    await time(user.email); // warm the dummy hash
+    const known = await time(user.email);
+    const unknown = await time(`ghost-${uid()}@test.dateline`);
+    // Both verify an argon2id hash; neither path may be a fraction of the other.
+    expect(unknown).toBeGreaterThan(known * 0.4);
+    expect(known).toBeGreaterThan(unknown * 0.4);
+  });
+
+  it("refuses a disabled user with the same message", async () => {
+    const user = await makeUser("EDITOR");
+    await setUserDisabled(admin, { userId: user.id, disabled: true });
+    expect((await failure(authenticate(user.email, TEST_PASSWORD, ip()))).message).toBe(INVALID_LOGIN);
+  });
+});
+
+describe("throttling", () => {
+  it(`locks one account after ${THROTTLE_MAX_FAILURES} failures, even with the right password, from any address`, async () => {
+    const user = await makeUser("WRITER");
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "wrong-password-x", ip()));
+    const locked = await failure(authenticate(user.email, TEST_PASSWORD, ip()));
+    expect(locked.code).toBe("locked");
+    expect(locked.message).toMatch(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./);
+  });
+
+  it("locks one client address that tries many accounts", async () => {
+    const address = ip();
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(`spray-${uid()}@test.dateline`, "password-guess-1", address));
+    const user = await makeUser("WRITER");
+    expect((await failure(authenticate(user.email, TEST_PASSWORD, address))).code).toBe("locked");
+    expect((await authenticate(user.email, TEST_PASSWORD, ip())).id).toBe(user.id);
+  });
+
+  it("lifts the lock once the failures are older than the window", async () => {
+    const user = await makeUser("WRITER");
+    const past = new Date(Date.now() - 16 * 60_000);
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "wrong-password-x", ip(), past));
+    expect((await authenticate(user.email, TEST_PASSWORD, ip())).id).toBe(user.id);
+  });
+});
+
+describe("sessions follow the database", () => {
+  it("refuses a demoted user's old session and gives the new role only after signing in again", async () => {
+    const user = await makeUser("EDITOR");
+    const token = { id: user.id, sv: 0 };
+    const viewer = await resolveSessionUser(token);
+    expect(viewer?.role).toBe("EDITOR");
+    expect(() => assertPermission(viewer!, "article.publish")).not.toThrow();
+
+    await changeUserRole(admin, { userId: user.id, role: "WRITER" });
+    expect(await resolveSessionUser(token)).toBeNull();
+    const fresh = await authenticate(user.email, TEST_PASSWORD, ip());
+    const demoted = await resolveSessionUser({ id: fresh.id, sv: fresh.sessionVersion });
+    expect(demoted?.role).toBe("WRITER");
+    expect(() => assertPermission(demoted!, "article.publish")).toThrow(AppError);
+  });
+
+  it("refuses a disabled user's existing session", async () => {
+    const user = await makeUser("WRITER");
+    expect(await resolveSessionUser({ id: user.id, sv: 0 })).not.toBeNull();
+    await setUserDisabled(admin, { userId: user.id, disabled: true });
+    expect(await resolveSessionUser({ id: user.id, sv: 1 })).toBeNull();
+    expect(await resolveSessionUser({ id: user.id, sv: 0 })).toBeNull();
+  });
+
+  it("does not let an admin demote or disable themselves", async () => {
+    await expect(changeUserRole(admin, { userId: admin.id, role: "WRITER" })).rejects.toThrow(/your own account/);
+    await expect(setUserDisabled(admin, { userId: admin.id, disabled: true })).rejects.toThrow(/your own account/);
+    expect((await db.user.findUnique({ where: { id: admin.id } }))?.role).toBe("ADMIN");
+  });
+
+  it("refuses user management to an editor", async () => {
+    const editor = await makeUser("EDITOR");
+    const writer = await makeUser("WRITER");
+    await expect(changeUserRole(editor, { userId: writer.id, role: "ADMIN" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

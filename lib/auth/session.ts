@@ -1,0 +1,30 @@
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { resolveSessionUser } from "./session-user";
+import { authOptions } from "./config";
+import { hasPermission, type Permission } from "./permissions";
+import type { Viewer } from "./viewer";
+
+/**
+ * The signed-in user for this request, read from the database once per request so a
+ * demoted, disabled or signed-out-everywhere user loses access at their next request.
+ */
+export const getCurrentUser = cache(async (): Promise<Viewer | null> => {
+  const session = await getServerSession(authOptions);
+  return resolveSessionUser(session?.user);
+});
+
+/** For admin pages: the viewer, or a redirect to the sign-in page that comes back to `returnTo`. */
+export async function requireUser(returnTo = "/admin"): Promise<Viewer> {
+  const viewer = await getCurrentUser();
+  if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return viewer;
+}
+
+/** For admin pages a role may not use: 403 with a plain explanation (app/forbidden.tsx). */
+export async function requirePermission(permission: Permission, returnTo?: string): Promise<Viewer> {
+  const viewer = await requireUser(returnTo);
+  if (!hasPermission(viewer.role, permission)) forbidden();
+  return viewer;
+}

@@ -1,0 +1,25 @@
+import { getCurrentUser } from "./auth/session";
+import { hasPermission, type Permission } from "./auth/permissions";
+import type { Viewer } from "./auth/viewer";
+import { AppError, toResponse } from "./errors";
+
+type Handler<C> = (request: Request, context: C & { viewer: Viewer }) => Promise<Response>;
+
+/**
+ * Wraps a route handler: 401 without a valid session, 403 without `permission`,
+ * and AppErrors mapped to their HTTP status. Every authenticated handler uses it.
+ */
+export function withAuth<C extends object>(handler: Handler<C>, options: { permission?: Permission } = {}) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      const viewer = await getCurrentUser();
+      if (!viewer) throw new AppError("unauthorized", "Sign in to use this endpoint.");
+      if (options.permission && !hasPermission(viewer.role, options.permission)) {
+        throw new AppError("forbidden", "Your role does not allow this.");
+      }
+      return await handler(request, { ...context, viewer });
+    } catch (error) {
+      return toResponse(error, { url: request.url });
+    }
+  };
+}

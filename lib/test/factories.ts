@@ -1,0 +1,45 @@
+import crypto from "node:crypto";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import type { Role } from "../generated/prisma/enums";
+import { createUserWithPassword } from "../users/mutations";
+import { bodyFromParagraphs } from "../articles/body";
+import type { CreateArticleInput } from "../articles/schema";
+
+export const uid = () => crypto.randomBytes(4).toString("hex");
+export const TEST_PASSWORD = "a-long-test-password-42";
+
+/** A real user row with a real argon2id hash, returned as the Viewer it would be. */
+export async function makeUser(role: Role, overrides: { email?: string; password?: string } = {}): Promise<Viewer> {
+  const user = await createUserWithPassword(null, {
+    email: overrides.email ?? `${role.toLowerCase()}-${uid()}@test.dateline`,
+    name: `Test ${role.toLowerCase()} ${uid()}`,
+    role,
+    password: overrides.password ?? TEST_PASSWORD,
+  });
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** A section and a byline to hang stories on. */
+export async function makeNewsroomBits(userId?: string) {
+  const id = uid();
+  const section = await db.section.create({ data: { name: `Section ${id}`, slug: `section-${id}` } });
+  const author = await db.author.create({ data: { name: `Author ${id}`, slug: `author-${id}`, userId } });
+  return { section, author };
+}
+
+/** Input for a story that is ready to publish (no photo). */
+export function readyArticleInput(sectionId: string, authorId: string, extra: Partial<CreateArticleInput> = {}): CreateArticleInput {
+  const id = uid();
+  return {
+    headline: `Test story ${id}`,
+    slug: `test-story-${id}`,
+    dek: "A dek.",
+    dateline: "TESTVILLE",
+    sectionId,
+    authorIds: [authorId],
+    body: bodyFromParagraphs(["“A quote,” said an official.", "A second paragraph."]),
+    sources: [{ url: `https://example.org/${id}`, title: "A source" }],
+    ...extra,
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { db, type Tx } from "../db";
+import { recordAudit } from "../audit";
+import { generatePassword } from "../auth/password";
+import { assertPermission, type Viewer } from "../auth/viewer";
+import { AppError } from "../errors";
+import { Role } from "../generated/prisma/enums";
+import { createUserWithPassword } from "./mutations";
+import type { changeRoleSchema, createUserSchema, linkAuthorSchema, setDisabledSchema } from "./schema";
+
+/** All users for the admin list, newest first (admins). */
+export async function listUsers(viewer: Viewer) {
+  assertPermission(viewer, "user.manage");
+  return db.user.findMany({
+    select: { id: true, email: true, name: true, role: true, disabled: true, lastLoginAt: true, createdAt: true, author: { select: { id: true, name: true } } },
+    orderBy: [{ disabled: "asc" }, { name: "asc" }],
+  });
+}
+
+/** Creates a user with a temporary password, returned once to show to the admin (admins). */
+export async function createUserByAdmin(viewer: Viewer, input: z.output<typeof createUserSchema>) {
+  assertPermission(viewer, "user.manage");
+  const temporaryPassword = generatePassword();
+  const user = await createUserWithPassword(viewer.id, { ...input, password: temporaryPassword, mustChangePassword: true });
+  return { ...user, temporaryPassword };
+}
+
+/** Refuses a change that would leave no active admin, or an admin changing their own access. */
+async function assertAdminRemains(tx: Tx, viewer: Viewer, userId: string, what: string) {
+  if (userId === viewer.id) throw new AppError("invalid", `You cannot ${what} your own account. Ask another admin.`);
+  const target = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabled: true } });
+  if (!target) throw new AppError("not_found", "That user no longer exists.");
+  return target;
+}
+
+/** Changes a user's role; their sessions end at their next request (admins). */
+export async function changeUserRole(viewer: Viewer, input: z.output<typeof changeRoleSchema>) {
+  assertPermission(viewer, "user.manage");
+  return db.$transaction(async (tx) => {
+    const target = await assertAdminRemains(tx, viewer, input.userId, "change the role of");
+    if (target.role === input.role) return { changed: false };
+    await tx.user.update({ where: { id: input.userId }, data: { role: input.role, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actorId: viewer.id, action: "user.role", entityType: "User", entityId: input.userId, data: { from: target.role, to: input.role } });
+    return { changed: true };
+  });
+}
+
+/** Disables or re-enables a user; disabling ends their sessions at once (admins). */
+export async function setUserDisabled(viewer: Viewer, input: z.output<typeof setDisabledSchema>) {
+  assertPermission(viewer, "user.manage");
+  return db.$transaction(async (tx) => {
+    await assertAdminRemains(tx, viewer, input.userId, input.disabled ? "disable" : "re-enable");
+    await tx.user.update({ where: { id: input.userId }, data: { disabled: input.disabled, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actorId: viewer.id, action: input.disabled ? "user.disable" : "user.enable", entityType: "User", entityId: input.userId });
+    return { disabled: input.disabled };
+  });
+}
+
+/** Links a user to their byline, or unlinks with authorId null (admins). */
+export async function linkUserAuthor(viewer: Viewer, input: z.output<typeof linkAuthorSchema>) {
+  assertPermission(viewer, "user.manage");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) throw new AppError("not_found", "That user no longer exists.");
+    await tx.author.updateMany({ where: { userId: input.userId }, data: { userId: null } });
+    if (input.authorId) {
+      const author = await tx.author.findUnique({ where: { id: input.authorId }, select: { userId: true } });
+      if (!author) throw new AppError("invalid", "That byline no longer exists.", { authorId: ["That byline no longer exists."] });
+      if (author.userId && author.userId !== input.userId) {
+        throw new AppError("conflict", "That byline is already linked to another user.", { authorId: ["That byline is already linked to another user."] });
+      }
+      await tx.author.update({ where: { id: input.authorId }, data: { userId: input.userId } });
+    }
+    await recordAudit(tx, { actorId: viewer.id, action: "user.linkAuthor", entityType: "User", entityId: input.userId, data: { authorId: input.authorId } });
+    return { authorId: input.authorId };
+  });
+}
+
+export const ASSIGNABLE_ROLES = Object.values(Role);
