@@ -1,10 +1,5 @@
-"use client";
-
-import { useFormStatus } from "react-dom";
-
 /** A submit button that disables itself while its form is pending, so a double click submits once. */
-export function SubmitButton({ children, pendingLabel, className = "button" }: { children: React.ReactNode; pendingLabel?: string; className?: string }) {
-  const { pending } = useFormStatus();
+export function SubmitButton({ children, pending, pendingLabel, className = "button" }: { children: React.ReactNode; pending: boolean; pendingLabel?: string; className?: string }) {
   return (
     <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
       {pending ? (pendingLabel ?? children) : children}

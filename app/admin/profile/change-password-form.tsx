@@ -1,27 +1,25 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { signOut } from "next-auth/react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { changePasswordAction } from "./actions";
 
-type Result = Awaited<ReturnType<typeof changePasswordAction>> | null;
-
 export function ChangePasswordForm({ minLength }: { minLength: number }) {
-  const [result, action] = useActionState<Result, FormData>((_prev, form) => changePasswordAction(form), null);
+  const { result, onSubmit, pending, fieldErrors: errors } = useActionForm(changePasswordAction);
   useEffect(() => {
     // Every session ended with the change; sign in again with the new password.
     if (result?.ok) void signOut({ callbackUrl: "/login?reason=password-changed" });
   }, [result]);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
   return (
     <section className="card" aria-labelledby="password-heading">
       <h2 id="password-heading">Change your password</h2>
       {result?.ok ? <FormMessage kind="success">Password changed. Signing you out…</FormMessage> : null}
       {result && !result.ok && !result.fieldErrors ? <FormMessage>{result.error}</FormMessage> : null}
-      <form action={action} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={errors?.currentPassword} />
         <TextField
           name="newPassword"
@@ -32,7 +30,7 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
           errors={errors?.newPassword}
         />
         <TextField name="confirmPassword" label="Repeat the new password" type="password" autoComplete="new-password" errors={errors?.confirmPassword} />
-        <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Changing…">Change password</SubmitButton>
       </form>
     </section>
   );

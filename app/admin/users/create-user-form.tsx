@@ -1,22 +1,20 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { FieldError } from "@/components/forms/field-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { createUserAction } from "./actions";
-
-type Result = Awaited<ReturnType<typeof createUserAction>> | null;
 
 export function CreateUserForm() {
   const formRef = useRef<HTMLFormElement>(null);
-  const [result, action] = useActionState<Result, FormData>(async (_prev, form) => {
-    const r = await createUserAction(form);
-    if (r.ok) formRef.current?.reset();
-    return r;
-  }, null);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
+  const { result, onSubmit, pending, fieldErrors: errors } = useActionForm(createUserAction);
+  // Clear the form only once the user exists; a refused submission keeps what was typed.
+  useEffect(() => {
+    if (result?.ok) formRef.current?.reset();
+  }, [result]);
   return (
     <section className="card" aria-labelledby="create-user-heading">
       <h2 id="create-user-heading">Add a user</h2>
@@ -28,7 +26,7 @@ export function CreateUserForm() {
         </FormMessage>
       ) : null}
       {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}
-      <form ref={formRef} action={action} noValidate>
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
         <TextField name="name" label="Name" autoComplete="off" errors={errors?.name} required />
         <TextField name="email" label="Email" type="email" autoComplete="off" errors={errors?.email} required />
         <div className="field">
@@ -40,7 +38,7 @@ export function CreateUserForm() {
           </select>
           <FieldError id="field-role-error" errors={errors?.role} />
         </div>
-        <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Creating…">Create user</SubmitButton>
       </form>
     </section>
   );

@@ -4,8 +4,10 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { changeRoleAction, linkAuthorAction, setDisabledAction } from "./actions";
 
+type Role = "WRITER" | "EDITOR" | "ADMIN";
+
 type Props = {
-  user: { id: string; name: string; role: string; disabled: boolean; authorId: string | null };
+  user: { id: string; name: string; role: Role; disabled: boolean; authorId: string | null };
   authors: { id: string; name: string; userId: string | null }[];
   isSelf: boolean;
 };
@@ -24,7 +26,11 @@ export function UserRowActions({ user, authors, isSelf }: Props) {
     <div className="row-actions">
       <form
         className="inline-form"
-        action={(form) => run(() => changeRoleAction({ userId: user.id, role: String(form.get("role")) as never }), "Role changed.")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const role = String(new FormData(e.currentTarget).get("role"));
+          run(() => changeRoleAction({ userId: user.id, role: role as Role }), "Role changed.");
+        }}
       >
         <label className="visually-hidden" htmlFor={`role-${user.id}`}>Role for {user.name}</label>
         <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
@@ -36,7 +42,11 @@ export function UserRowActions({ user, authors, isSelf }: Props) {
       </form>
       <form
         className="inline-form"
-        action={(form) => run(() => linkAuthorAction({ userId: user.id, authorId: String(form.get("authorId")) }), "Byline updated.")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const authorId = String(new FormData(e.currentTarget).get("authorId"));
+          run(() => linkAuthorAction({ userId: user.id, authorId }), "Byline updated.");
+        }}
       >
         <label className="visually-hidden" htmlFor={`author-${user.id}`}>Byline for {user.name}</label>
         <select id={`author-${user.id}`} name="authorId" defaultValue={user.authorId ?? ""}>

@@ -1,0 +1,22 @@
+"use client";
+
+import { useActionState, useTransition, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/errors";
+
+/**
+ * Submits a form to a Server Action without React's automatic form reset, so what the
+ * user typed stays in the fields when the server refuses it. Returns the last result,
+ * an onSubmit handler and whether a submission is in flight (a second submit is ignored).
+ */
+export function useActionForm<T>(action: (form: FormData) => Promise<ActionResult<T>>) {
+  const [result, dispatch, actionPending] = useActionState<ActionResult<T> | null, FormData>((_prev, form) => action(form), null);
+  const [transitionPending, startTransition] = useTransition();
+  const pending = actionPending || transitionPending;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    startTransition(() => dispatch(form));
+  };
+  return { result, onSubmit, pending, fieldErrors: result && !result.ok ? result.fieldErrors : undefined };
+}

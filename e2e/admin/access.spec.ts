@@ -1,0 +1,66 @@
+import { storageStatePath } from "../env";
+import { expect, newContext, test } from "../fixtures";
+
+test.describe("the server refuses what a role may not do", () => {
+  test("a writer opening the users page gets a 403 with an explanation", async ({ browser }) => {
+    const context = await newContext(browser, { storageState: storageStatePath("writer") });
+    const page = await context.newPage();
+    const response = await page.goto("/admin/users");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await page.goto("/admin");
+    await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
+  });
+
+  test("route handlers answer 401 without a session", async ({ playwright }) => {
+    const anonymous = await playwright.request.newContext({ baseURL: "http://localhost:3100" });
+    expect((await anonymous.get("/api/admin/users")).status()).toBe(401);
+    expect((await anonymous.get("/api/admin/audit")).status()).toBe(401);
+  });
+
+  test("a writer's session is refused where an editor's or an admin's is needed", async ({ playwright }) => {
+    const writer = await playwright.request.newContext({ baseURL: "http://localhost:3100", storageState: storageStatePath("writer") });
+    const audit = await writer.get("/api/admin/audit");
+    expect(audit.status()).toBe(403);
+    expect((await audit.json()).error).toBe("Your role does not allow this.");
+    expect((await writer.get("/api/admin/users")).status()).toBe(403);
+  });
+
+  test("an editor reads the audit log but not the user list", async ({ playwright }) => {
+    const editor = await playwright.request.newContext({ baseURL: "http://localhost:3100", storageState: storageStatePath("editor") });
+    const audit = await editor.get("/api/admin/audit?limit=5");
+    expect(audit.status()).toBe(200);
+    expect((await audit.json()).events.length).toBeGreaterThan(0);
+    expect((await editor.get("/api/admin/users")).status()).toBe(403);
+  });
+
+  test("an admin Server Action called without a session changes nothing", async ({ browser, playwright }) => {
+    // Find the real action id the users page uses, then call it directly with no cookie.
+    const admin = await newContext(browser, { storageState: storageStatePath("admin") });
+    const page = await admin.newPage();
+    let actionId: string | undefined;
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.headers()["next-action"]) actionId ??= r.headers()["next-action"];
+    });
+    await page.goto("/admin/users");
+    await page.getByLabel("Name").fill("Probe");
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByRole("button", { name: "Create user" }).click();
+    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    expect(actionId).toBeTruthy();
+
+    for (const storageState of [undefined, storageStatePath("writer")]) {
+      const api = await playwright.request.newContext({ baseURL: "http://localhost:3100", storageState });
+      const email = `sneaky-${Date.now()}@e2e.dateline`;
+      const response = await api.post("/admin/users", {
+        headers: { "Next-Action": actionId!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: "http://localhost:3100" },
+        data: JSON.stringify([{ name: "Sneaky", email, role: "ADMIN" }]),
+      });
+      const body = await response.text();
+      expect(body).not.toContain("temporaryPassword");
+      expect(body).toMatch(/Your session has ended|Your role does not allow this/);
+      await page.reload();
+      await expect(page.getByText(email)).toHaveCount(0);
+    }
+  });
+});

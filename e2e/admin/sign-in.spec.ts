@@ -1,0 +1,73 @@
+
+import { ACCOUNTS, PASSWORD, storageStatePath } from "../env";
+import { expect, formAlert, newContext, signIn, test, unique } from "../fixtures";
+
+test.describe("signing in and out", () => {
+  test("sends a signed-out visitor from /admin to the sign-in page and back after signing in", async ({ page }) => {
+    await page.goto("/admin/profile");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Fprofile/);
+    await page.getByLabel("Email").fill(ACCOUNTS.editor.email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/admin\/profile$/);
+    await expect(page.getByTestId("signed-in-as")).toContainText("Editor");
+  });
+
+  test("shows one message for a wrong password and for an unknown email", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(ACCOUNTS.writer.email);
+    await page.getByLabel("Password").fill("definitely-wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formAlert(page)).toHaveText("That email and password do not match an active account.");
+
+    await page.getByLabel("Email").fill(`nobody-${unique()}@e2e.dateline`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formAlert(page)).toHaveText("That email and password do not match an active account.");
+  });
+
+  test("ignores a callbackUrl to another site", async ({ page }) => {
+    await page.goto("/login?callbackUrl=https%3A%2F%2Fevil.example%2F");
+    await page.getByLabel("Email").fill(ACCOUNTS.editor.email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/localhost:3100\/admin$/);
+  });
+
+  test("signs out, and the old session cookie no longer opens the admin", async ({ browser }) => {
+    // A user of its own: signing out ends every session of that user.
+    const admin = await newContext(browser, { storageState: storageStatePath("admin") });
+    const adminPage = await admin.newPage();
+    await adminPage.goto("/admin/users");
+    const email = `leaver-${unique()}@e2e.dateline`;
+    await adminPage.getByLabel("Name").fill("Lee Leaver");
+    await adminPage.getByLabel("Email").fill(email);
+    await adminPage.getByRole("button", { name: "Create user" }).click();
+    const password = (await adminPage.getByTestId("temporary-password").textContent())!.trim();
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, email, password);
+    const cookies = await context.cookies();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+
+    const replay = await newContext(browser);
+    await replay.addCookies(cookies);
+    const replayPage = await replay.newPage();
+    await replayPage.goto("/admin");
+    await expect(replayPage).toHaveURL(/\/login/);
+  });
+
+  test("locks an account after five failed attempts with a clear message", async ({ page }) => {
+    const email = `locked-${unique()}@e2e.dateline`;
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email);
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Password").fill(`wrong-password-${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(formAlert(page)).toHaveText("That email and password do not match an active account.");
+    }
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formAlert(page)).toContainText("Too many failed sign-in attempts. Try again in");
+  });
+});

@@ -1,0 +1,26 @@
+// The end-to-end server's environment: its own database and media folder under data/e2e,
+// reset before each run. Shared by playwright.config.ts and the helpers that touch the database.
+export const E2E_PORT = 3100;
+export const E2E_URL = `http://localhost:${E2E_PORT}`;
+
+export const E2E_ENV = {
+  DATABASE_URL: "file:./data/e2e/dateline.db",
+  DATELINE_MEDIA_DIR: "./data/e2e/media",
+  DATELINE_SITE_URL: E2E_URL,
+  NEXTAUTH_SECRET: "e2e-only-secret-that-is-long-enough-to-pass-validation",
+  DATELINE_ADMIN_PASSWORD: "e2e-seed-admin-password",
+  // Lets a test stand in for different client addresses, so throttling by address is testable.
+  DATELINE_TRUST_PROXY: "true",
+  PORT: String(E2E_PORT),
+};
+
+export const PASSWORD = "e2e-role-password-123";
+
+/** One account per role, created with `npm run user:create` before the server starts. */
+export const ACCOUNTS = {
+  admin: { email: "admin@e2e.dateline", role: "ADMIN" },
+  editor: { email: "editor@e2e.dateline", role: "EDITOR" },
+  writer: { email: "writer@e2e.dateline", role: "WRITER" },
+} as const;
+export type RoleName = keyof typeof ACCOUNTS;
+export const storageStatePath = (role: RoleName) => `e2e/.auth/${role}.json`;

@@ -1,0 +1,33 @@
+import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { PASSWORD } from "./env";
+
+export const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** A client address of its own per browser context, so sign-in throttling by address never crosses tests. */
+const clientIp = () => `198.51.100.${Math.floor(Math.random() * 254) + 1}`;
+const headers = () => ({ "X-Forwarded-For": clientIp() });
+
+export const test = base.extend({
+  context: async ({ context }, provide) => {
+    await context.setExtraHTTPHeaders(headers());
+    await provide(context);
+  },
+});
+export { expect };
+
+/** A fresh browser context (optionally signed in via storageState) with its own client address. */
+export function newContext(browser: Browser, options: BrowserContextOptions = {}) {
+  return browser.newContext({ ...options, extraHTTPHeaders: { ...headers(), ...options.extraHTTPHeaders } });
+}
+
+/** The page's own alert (Next's route announcer also has role=alert, outside main). */
+export const formAlert = (page: Page) => page.locator("main").getByRole("alert");
+
+/** Signs in through the form; waits for the desk to show who is signed in. */
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+}

@@ -1,0 +1,67 @@
+import { test, expect } from "@playwright/test";
+
+const WIRE_HEADLINE = "“The sea has already decided”: Harrow Point votes to move its town centre inland";
+
+test.describe("a reader", () => {
+  test("opens the front page and reads the wire story with its photo credit, sources and correction", async ({ page }) => {
+    await page.goto("/");
+    const lead = page.getByRole("link", { name: WIRE_HEADLINE });
+    await expect(lead).toBeVisible();
+    await lead.click();
+
+    await expect(page).toHaveURL(/\/climate\/the-sea-has-already-decided/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(WIRE_HEADLINE);
+    await expect(page.getByText("HARROW POINT, Cardell Coast")).toBeVisible();
+    await expect(page.locator("time").first()).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+
+    const figure = page.locator("figure").first();
+    await expect(figure.getByRole("img")).toHaveAttribute("alt", /harbour road covered by shallow floodwater/);
+    await expect(figure.locator("figcaption")).toContainText("Residents walk along the flooded harbour road");
+    await expect(figure.locator("figcaption")).toContainText("Elena Marsh/Northern Wire Photo");
+    const photo = await page.request.get((await figure.getByRole("img").getAttribute("src"))!);
+    expect(photo.status()).toBe(200);
+    expect(photo.headers()["content-type"]).toBe("image/jpeg");
+
+    await expect(page.locator(".article-body p")).toHaveCount(15);
+
+    const sources = page.getByRole("region", { name: "Sources" });
+    await expect(sources.getByRole("link")).not.toHaveCount(0);
+    await expect(sources.getByRole("link", { name: /minutes of the special meeting/ })).toHaveAttribute("href", /^https:\/\//);
+    expect(await sources.getByRole("listitem").count()).toBeGreaterThanOrEqual(2);
+
+    const corrections = page.getByRole("region", { name: "Corrections and updates" });
+    await expect(corrections).toContainText("An earlier version of this story said the plan would relocate 4,100 homes.");
+
+    await page.screenshot({ path: "test-results/screens/article.png", fullPage: true });
+  });
+
+  test("gets a 404 for a draft, a story in review and an unpublished story", async ({ page }) => {
+    for (const path of [
+      "/politics/council-candidates-debate-housing",
+      "/world/new-ferry-route-to-the-islands",
+      "/politics/election-commission-publishes-new-boundaries",
+      "/climate/river-levels-warning-lifted",
+    ]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    }
+  });
+
+  test("is sent to the canonical section address with a 308", async ({ request }) => {
+    const response = await request.get("/world/the-sea-has-already-decided-harrow-point-votes-to-move-inland", { maxRedirects: 0 });
+    expect(response.status()).toBe(308);
+    expect(response.headers()["location"]).toMatch(/\/climate\/the-sea-has-already-decided-harrow-point-votes-to-move-inland$/);
+  });
+
+  test("browses a section and an author page", async ({ page }) => {
+    await page.goto("/politics");
+    await expect(page.getByRole("heading", { level: 1, name: "Politics" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Provincial budget passes after an overnight session" })).toBeVisible();
+    await expect(page.getByText("Council candidates debate housing")).toHaveCount(0);
+
+    await page.goto("/authors/maria-okonkwo");
+    await expect(page.getByRole("heading", { level: 1, name: "Maria Okonkwo" })).toBeVisible();
+    await expect(page.getByRole("link", { name: WIRE_HEADLINE })).toBeVisible();
+  });
+});

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# `npm test`: type check, lint, unit and integration tests, a production build, then
+# end-to-end tests in Debian's Chromium. Installs Chromium with apt-get when it is
+# missing and we are root; otherwise says what to install.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "==> Installing Chromium from Debian's packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing. Install it with: sudo apt-get install -y chromium" >&2
+    echo "(or set CHROMIUM_PATH to a Chromium binary), then run npm test again." >&2
+    exit 1
+  fi
+fi
+
+step() { echo; echo "==> $*"; }
+start=$(date +%s)
+
+step "Prisma client"
+npx prisma generate >/dev/null
+
+step "Type check"
+npx tsc --noEmit
+
+step "Lint"
+npx eslint --max-warnings 0 .
+
+step "Unit and integration tests (Vitest, real SQLite, real migrations)"
+npx vitest run
+
+step "Production build"
+npx next build
+
+step "End-to-end tests (Playwright, Chromium)"
+npx playwright test
+
+echo
+echo "All checks passed in $(( $(date +%s) - start ))s."
