@@ -2,6 +2,7 @@ import type { Tx } from "../db";
 import { AppError, type FieldErrors } from "../errors";
 import { PlacementRole } from "../generated/prisma/enums";
 import type { ArticleFields } from "./schema";
+import { bodyToText } from "./body";
 
 /** Refuses a slug another story holds, or one that still redirects to another story. */
 export async function assertSlugAvailable(tx: Tx, slug: string, articleId: string | null): Promise<void> {
@@ -34,6 +35,22 @@ export async function assertReferencesExist(tx: Tx, data: ArticleFields): Promis
   if (tags !== new Set(data.tagIds).size) errors.tagIds = ["One of the tags no longer exists."];
   if (data.hero && !hero) errors["hero.imageId"] = ["That photo is no longer in the library."];
   if (Object.keys(errors).length > 0) throw new AppError("invalid", "Some fields need attention.", errors);
+}
+
+/** The story's own columns from a save, with the body's plain text kept in step. */
+export function articleColumns(data: ArticleFields) {
+  return {
+    slug: data.slug,
+    headline: data.headline,
+    dek: data.dek,
+    dateline: data.dateline,
+    body: data.body,
+    bodyText: bodyToText(data.body),
+    sectionId: data.sectionId ?? null,
+    seoTitle: data.seoTitle || null,
+    seoDescription: data.seoDescription || null,
+    canonicalUrl: data.canonicalUrl ?? null,
+  };
 }
 
 /** The nested writes that set a story's bylines, tags, sources and hero photo from a save. */

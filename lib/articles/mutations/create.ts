@@ -2,8 +2,7 @@ import { db } from "../../db";
 import { recordAudit } from "../../audit";
 import { assertPermission, type Viewer } from "../../auth/viewer";
 import { parseOrThrow } from "../../errors";
-import { bodyToText } from "../body";
-import { assertReferencesExist, assertSlugAvailable, relationCreates } from "../relations";
+import { articleColumns, assertReferencesExist, assertSlugAvailable, relationCreates } from "../relations";
 import { createArticleSchema, type CreateArticleInput } from "../schema";
 import { writeRevision } from "../snapshot";
 
@@ -18,16 +17,7 @@ export async function createArticle(viewer: Viewer, input: CreateArticleInput): 
     await assertReferencesExist(tx, data);
     const article = await tx.article.create({
       data: {
-        slug: data.slug,
-        headline: data.headline,
-        dek: data.dek,
-        dateline: data.dateline,
-        body: data.body,
-        bodyText: bodyToText(data.body),
-        sectionId: data.sectionId ?? null,
-        seoTitle: data.seoTitle || null,
-        seoDescription: data.seoDescription || null,
-        canonicalUrl: data.canonicalUrl ?? null,
+        ...articleColumns(data),
         createdById: viewer.id,
         updatedById: viewer.id,
         ...relationCreates(data),

@@ -3,9 +3,8 @@ import { recordAudit } from "../../audit";
 import type { Viewer } from "../../auth/viewer";
 import { AppError, parseOrThrow } from "../../errors";
 import { ArticleStatus } from "../../generated/prisma/enums";
-import { bodyToText } from "../body";
 import { accessFactsSelect, canEditArticle, articleScope, toAccessFacts } from "../policy";
-import { assertReferencesExist, assertSlugAvailable, clearRelations, relationCreates } from "../relations";
+import { articleColumns, assertReferencesExist, assertSlugAvailable, clearRelations, relationCreates } from "../relations";
 import { updateArticleSchema, type UpdateArticleInput } from "../schema";
 import { writeRevision } from "../snapshot";
 import type { SavedArticle } from "./create";
@@ -70,16 +69,7 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
     }
     const live = current.status === ArticleStatus.PUBLISHED;
     await claimVersion(tx, current.id, data.version, {
-      slug: data.slug,
-      headline: data.headline,
-      dek: data.dek,
-      dateline: data.dateline,
-      body: data.body,
-      bodyText: bodyToText(data.body),
-      sectionId: data.sectionId ?? null,
-      seoTitle: data.seoTitle || null,
-      seoDescription: data.seoDescription || null,
-      canonicalUrl: data.canonicalUrl ?? null,
+      ...articleColumns(data),
       updatedById: viewer.id,
       ...(live && data.materialUpdate ? { contentUpdatedAt: new Date() } : {}),
     });
