@@ -54,10 +54,15 @@ process.env.NEXTAUTH_URL ??= env.DATELINE_SITE_URL;
  * `npm start` generates one into .env.local for a local install (scripts/start.ts).
  */
 export function requireAuthSecret(): string {
-  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  return authSecretFrom(env);
+}
+
+/** requireAuthSecret's rule, for any environment. */
+export function authSecretFrom(e: Pick<Env, "NEXTAUTH_SECRET" | "NODE_ENV" | "NEXT_PHASE">): string {
+  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
   // `next build` loads server modules to analyse them; it never signs a session.
-  if (env.NEXT_PHASE === "phase-production-build") return "build-time-placeholder-never-used-to-sign";
-  if (env.NODE_ENV === "production") {
+  if (e.NEXT_PHASE === "phase-production-build") return "build-time-placeholder-never-used-to-sign";
+  if (e.NODE_ENV === "production") {
     throw new Error(
       "NEXTAUTH_SECRET is not set. Dateline refuses to start in production without it: " +
         "set it to a random string of 32+ characters (e.g. `openssl rand -base64 48`).",
