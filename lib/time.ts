@@ -20,3 +20,31 @@ export function formatDateTime(date: Date, timeZone = newsroomTimeZone()): strin
 export function formatDate(date: Date, timeZone = newsroomTimeZone()): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" }).format(date);
 }
+
+/** The offset of `timeZone` from UTC at `date`, in minutes. */
+function offsetMinutes(date: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  return Math.round((asUtc - date.getTime()) / 60_000);
+}
+
+/** "2026-11-26T14:30" as wall-clock time in the newsroom's zone → the UTC instant. Null if malformed. */
+export function zonedLocalToUtc(local: string, timeZone = newsroomTimeZone()): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
+  // Two passes settle the offset across a daylight-saving change.
+  let guess = new Date(wall - offsetMinutes(new Date(wall), timeZone) * 60_000);
+  guess = new Date(wall - offsetMinutes(guess, timeZone) * 60_000);
+  return guess;
+}
+
+/** A UTC instant as the value of a datetime-local input in the newsroom's zone. */
+export function utcToZonedLocal(date: Date, timeZone = newsroomTimeZone()): string {
+  const shifted = new Date(date.getTime() + offsetMinutes(date, timeZone) * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}

@@ -1,16 +1,66 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { listDeskArticles } from "@/lib/articles/desk";
+import { deskFilterSchema, listDeskArticles } from "@/lib/articles/desk";
+import { STATUS_LABELS } from "@/lib/articles/workflow";
+import { listSections } from "@/lib/sections";
+import { listAuthors } from "@/lib/authors";
 import { formatDateTime } from "@/lib/time";
 import { StatusBadge } from "@/components/admin/status-badge";
 
-export default async function DeskPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DeskPage({ searchParams }: Props) {
   const viewer = await requireUser("/admin");
-  const articles = await listDeskArticles(viewer);
+  const filter = deskFilterSchema.parse(await searchParams);
+  const [{ rows, total, page, pages }, sections, authors] = await Promise.all([listDeskArticles(viewer, filter), listSections(), listAuthors()]);
+  const pageHref = (n: number) => {
+    const params = new URLSearchParams(Object.entries({ ...filter, page: String(n) }).filter(([, v]) => v !== undefined && v !== "") as [string, string][]);
+    return `/admin?${params}`;
+  };
   return (
     <>
-      <h1>Stories</h1>
-      {articles.length === 0 ? (
+      <div className="page-head">
+        <h1>Stories</h1>
+        <Link className="button" href="/admin/articles/new">New story</Link>
+      </div>
+      <form className="filters" method="get" role="search" aria-label="Filter stories">
+        <div className="field">
+          <label htmlFor="q">Headline</label>
+          <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Search headlines" />
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">Any status</option>
+            {Object.entries(STATUS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="section">Section</label>
+          <select id="section" name="section" defaultValue={filter.section ?? ""}>
+            <option value="">Any section</option>
+            {sections.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="author">Byline</label>
+          <select id="author" name="author" defaultValue={filter.author ?? ""}>
+            <option value="">Anyone</option>
+            {authors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sort">Sort by</label>
+          <select id="sort" name="sort" defaultValue={filter.sort}>
+            <option value="updated">Last updated</option>
+            <option value="published">Published</option>
+            <option value="scheduled">Scheduled time</option>
+          </select>
+        </div>
+        <button type="submit" className="button secondary">Apply</button>
+      </form>
+      <p className="muted" aria-live="polite">{total} {total === 1 ? "story" : "stories"}</p>
+      {rows.length === 0 ? (
         <p className="muted">No stories yet.</p>
       ) : (
         <table className="data-table">
@@ -18,16 +68,17 @@ export default async function DeskPage() {
             <tr><th>Headline</th><th>Status</th><th>Section</th><th>Bylines</th><th>Last edit</th></tr>
           </thead>
           <tbody>
-            {articles.map((a) => (
+            {rows.map((a) => (
               <tr key={a.id}>
+                <td><Link href={`/admin/articles/${a.id}`}>{a.headline}</Link></td>
                 <td>
-                  {a.status === "PUBLISHED" && a.section ? <Link href={`/${a.section.slug}/${a.slug}`}>{a.headline}</Link> : a.headline}
+                  <StatusBadge status={a.status} />
+                  {a.status === "SCHEDULED" && a.scheduledFor ? <div className="muted">{formatDateTime(a.scheduledFor)}</div> : null}
                 </td>
-                <td><StatusBadge status={a.status} /></td>
                 <td>{a.section?.name ?? "—"}</td>
                 <td>{a.authors.map((x) => x.author.name).join(", ") || "—"}</td>
                 <td>
-                  {a.updatedBy?.name ?? "—"}
+                  {a.updatedBy?.name ?? "Scheduler"}
                   <div className="muted"><time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt)}</time></div>
                 </td>
               </tr>
@@ -35,6 +86,13 @@ export default async function DeskPage() {
           </tbody>
         </table>
       )}
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link href={pageHref(page - 1)} rel="prev">← Newer</Link> : <span />}
+          <span>Page {page} of {pages}</span>
+          {page < pages ? <Link href={pageHref(page + 1)} rel="next">Older →</Link> : <span />}
+        </nav>
+      ) : null}
     </>
   );
 }

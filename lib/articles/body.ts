@@ -124,3 +124,35 @@ export function bodyFromParagraphs(paragraphs: string[]): BodyDoc {
     content: paragraphs.map((text) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] })),
   };
 }
+
+type Json = { type?: unknown; text?: unknown; attrs?: Record<string, unknown>; marks?: Json[]; content?: Json[] };
+
+/** The attributes each node and mark keeps; editors add others (target, rel, class, start…). */
+const KEPT_ATTRS: Record<string, string[]> = {
+  heading: ["level"],
+  link: ["href"],
+  image: ["imageId", "caption", "credit", "alt"],
+  embed: ["url"],
+};
+
+/**
+ * Reduces an editor's JSON (Tiptap/ProseMirror) to our document shape: only the
+ * attributes we keep, no empty attrs or content. Unknown node types are kept so
+ * that validation refuses them with a message instead of dropping text silently.
+ */
+export function normalizeEditorDoc(input: unknown): unknown {
+  const walk = (node: Json): Json => {
+    const out: Json = { type: node.type };
+    if (typeof node.text === "string") out.text = node.text;
+    const keep = KEPT_ATTRS[String(node.type)];
+    if (keep && node.attrs) {
+      const attrs = Object.fromEntries(keep.filter((k) => node.attrs![k] != null && node.attrs![k] !== "").map((k) => [k, node.attrs![k]]));
+      out.attrs = attrs;
+    }
+    if (Array.isArray(node.marks) && node.marks.length > 0) out.marks = node.marks.map(walk);
+    if (Array.isArray(node.content) && node.content.length > 0) out.content = node.content.map(walk);
+    return out;
+  };
+  if (typeof input !== "object" || input === null) return input;
+  return walk(input as Json);
+}

@@ -1,7 +1,22 @@
+import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
+import { ArticleStatus } from "../generated/prisma/enums";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { articleScope } from "./policy";
+
+export const DESK_PAGE_SIZE = 25;
+
+/** The story list's filters, parsed from the URL's search params. */
+export const deskFilterSchema = z.object({
+  status: z.enum(ArticleStatus).optional().catch(undefined),
+  section: z.string().max(64).optional().catch(undefined),
+  author: z.string().max(64).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  sort: z.enum(["updated", "published", "scheduled"]).default("updated").catch("updated"),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type DeskFilter = z.output<typeof deskFilterSchema>;
 
 const deskRowSelect = {
   id: true,
@@ -18,13 +33,27 @@ const deskRowSelect = {
 
 export type DeskRow = Prisma.ArticleGetPayload<{ select: typeof deskRowSelect }>;
 
-/** The stories on the viewer's desk, most recently updated first. */
-export async function listDeskArticles(viewer: Viewer, { limit = 50, offset = 0 } = {}): Promise<DeskRow[]> {
-  return db.article.findMany({
-    where: articleScope(viewer),
-    select: deskRowSelect,
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: Math.min(limit, 200),
-    skip: offset,
-  });
+const ORDER: Record<DeskFilter["sort"], Prisma.ArticleOrderByWithRelationInput[]> = {
+  updated: [{ updatedAt: "desc" }, { id: "desc" }],
+  published: [{ firstPublishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+  scheduled: [{ scheduledFor: { sort: "asc", nulls: "last" } }, { id: "desc" }],
+};
+
+/** The stories on the viewer's desk, filtered, sorted and one page at a time. */
+export async function listDeskArticles(viewer: Viewer, filter: Partial<DeskFilter> = {}) {
+  const f = deskFilterSchema.parse(filter);
+  const where: Prisma.ArticleWhereInput = {
+    AND: [
+      articleScope(viewer),
+      f.status ? { status: f.status } : {},
+      f.section ? { sectionId: f.section } : {},
+      f.author ? { authors: { some: { authorId: f.author } } } : {},
+      f.q ? { headline: { contains: f.q } } : {},
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    db.article.findMany({ where, select: deskRowSelect, orderBy: ORDER[f.sort], take: DESK_PAGE_SIZE, skip: (f.page - 1) * DESK_PAGE_SIZE }),
+    db.article.count({ where }),
+  ]);
+  return { rows, total, page: f.page, pages: Math.max(1, Math.ceil(total / DESK_PAGE_SIZE)), filter: f };
 }

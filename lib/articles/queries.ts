@@ -33,6 +33,26 @@ export async function getPublishedArticleBySlug(slug: string): Promise<(PublicAr
   return { ...article, figures: await inlineFigures(article.body) };
 }
 
+/** Any story in the viewer's scope, shaped exactly as the public page shows it (editor preview). */
+export async function getArticlePreview(viewer: Viewer, id: string): Promise<(PublicArticle & { figures: Map<string, Figure>; status: ArticleStatus }) | null> {
+  const row = await db.article.findFirst({ where: { AND: [{ id }, articleScope(viewer)] }, select: { ...publicArticleSelect, status: true } });
+  if (!row) return null;
+  const article = toPublicArticle(row);
+  return { ...article, status: row.status, figures: await inlineFigures(article.body) };
+}
+
+/** A story's audit trail, newest first, within the viewer's scope. */
+export async function listArticleAudit(viewer: Viewer, id: string) {
+  const inScope = await db.article.count({ where: { AND: [{ id }, articleScope(viewer)] } });
+  if (!inScope) return null;
+  return db.auditEvent.findMany({
+    where: { entityType: "Article", entityId: id },
+    select: { id: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+}
+
 /** The photos placed inside a body, with each node's caption, credit and alt overrides. */
 async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
   const nodes = body.content.filter((n) => n.type === "image");

@@ -40,6 +40,8 @@ export const updateArticleSchema = articleFieldsSchema.extend({
   version: z.coerce.number().int().min(1),
   /** A save of a live story is either a material update (readers see a new updated time) or a minor fix. */
   materialUpdate: z.boolean().default(false),
+  /** An autosave of a draft: stored, but no revision or audit event per keystroke pause. */
+  autosave: z.boolean().default(false),
 });
 
 export type CreateArticleInput = z.input<typeof createArticleSchema>;

@@ -23,15 +23,15 @@ export const STATUS_LABELS: Record<ArticleStatus, string> = {
   UNPUBLISHED: "Unpublished",
 };
 
-export const transitionArticleSchema = z
-  .object({
-    id: z.string().min(1),
-    version: z.coerce.number().int().min(1),
-    to: z.enum(ArticleStatus),
-    scheduledFor: z.coerce.date({ error: "Enter a valid date and time." }).nullish(),
-    reason: z.string().trim().max(1000, "Keep the reason under 1000 characters.").default(""),
-  })
-  .superRefine((v, ctx) => {
+export const transitionFieldsSchema = z.object({
+  id: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  to: z.enum(ArticleStatus),
+  scheduledFor: z.coerce.date({ error: "Enter a valid date and time." }).nullish(),
+  reason: z.string().trim().max(1000, "Keep the reason under 1000 characters.").default(""),
+});
+
+export const transitionArticleSchema = transitionFieldsSchema.superRefine((v, ctx) => {
     if (v.to === S.SCHEDULED && !v.scheduledFor) {
       ctx.addIssue({ code: "custom", path: ["scheduledFor"], message: "Choose when the story should go live." });
     }

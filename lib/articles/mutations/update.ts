@@ -76,6 +76,10 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
     await clearRelations(tx, current.id);
     const relations = relationCreates(data);
     await tx.article.update({ where: { id: current.id }, data: relations });
+    if (data.autosave) {
+      if (live) throw new AppError("invalid", "A published story is saved only on purpose: choose material update or minor fix.");
+      return { id: current.id, slug: data.slug, version: data.version + 1 };
+    }
     const note = live ? (data.materialUpdate ? "Material update" : "Minor fix") : "Saved";
     await writeRevision(tx, current.id, viewer.id, note);
     await recordAudit(tx, {

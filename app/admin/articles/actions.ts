@@ -1,0 +1,51 @@
+"use server";
+
+import { z } from "zod";
+import { authedAction } from "@/lib/action";
+import { createArticleSchema, updateArticleSchema } from "@/lib/articles/schema";
+import { createArticle, updateArticle, transitionArticle, addCorrection, addCorrectionSchema, deleteArticle, deleteArticleSchema } from "@/lib/articles/mutations";
+import { transitionFieldsSchema } from "@/lib/articles/workflow";
+import { isSlugAvailable } from "@/lib/articles/queries";
+import { restoreRevision, restoreRevisionSchema } from "@/lib/articles/revisions";
+import { slugSchema } from "@/lib/slug";
+import { createAuthor, createAuthorSchema, createTag, createTagSchema } from "@/lib/taxonomy";
+import { zonedLocalToUtc } from "@/lib/time";
+import { AppError } from "@/lib/errors";
+
+// Create a draft story (any signed-in role).
+export const createArticleAction = authedAction(createArticleSchema, (input, viewer) => createArticle(viewer, input));
+
+// Save a story's fields with its version; stale saves are refused (writers: own drafts; editors: any).
+export const updateArticleAction = authedAction(updateArticleSchema, (input, viewer) => updateArticle(viewer, input));
+
+// Move a story through the workflow; the schedule time arrives as newsroom wall-clock time (permission table).
+export const transitionArticleAction = authedAction(
+  transitionFieldsSchema.omit({ scheduledFor: true }).extend({ scheduledLocal: z.string().optional() }),
+  (input, viewer) => {
+    const scheduledFor = input.scheduledLocal ? zonedLocalToUtc(input.scheduledLocal) : null;
+    if (input.scheduledLocal && !scheduledFor) {
+      throw new AppError("invalid", "Enter a valid date and time.", { scheduledFor: ["Enter a valid date and time."] });
+    }
+    return transitionArticle(viewer, { ...input, scheduledFor });
+  },
+);
+
+// Add a public correction, clarification, update or editor's note (editors).
+export const addCorrectionAction = authedAction(addCorrectionSchema, (input, viewer) => addCorrection(viewer, input), { permission: "article.correct" });
+
+// Delete a never-published draft (editors, or a writer's own draft).
+export const deleteArticleAction = authedAction(deleteArticleSchema, (input, viewer) => deleteArticle(viewer, input));
+
+// Restore a revision as a new save (whoever may edit the story).
+export const restoreRevisionAction = authedAction(restoreRevisionSchema, (input, viewer) => restoreRevision(viewer, input));
+
+// Is this slug free for this story? (any signed-in role)
+export const checkSlugAction = authedAction(z.object({ slug: slugSchema, articleId: z.string().nullable() }), async (input) => ({
+  available: await isSlugAvailable(input.slug, input.articleId),
+}));
+
+// Find or create a tag (any signed-in role).
+export const createTagAction = authedAction(createTagSchema, (input, viewer) => createTag(viewer, input));
+
+// Create a byline (any signed-in role).
+export const createAuthorAction = authedAction(createAuthorSchema, (input, viewer) => createAuthor(viewer, input));

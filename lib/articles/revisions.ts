@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import { AppError } from "../errors";
+import { bodySchema, bodyToText } from "./body";
+import { articleScope } from "./policy";
+import type { ArticleSnapshot } from "./snapshot";
+import { updateArticle } from "./mutations/update";
+
+async function assertInScope(viewer: Viewer, articleId: string) {
+  const found = await db.article.count({ where: { AND: [{ id: articleId }, articleScope(viewer)] } });
+  if (!found) throw new AppError("not_found", "That story does not exist or you cannot see it.");
+}
+
+/** A story's revisions, newest first. */
+export async function listRevisions(viewer: Viewer, articleId: string) {
+  await assertInScope(viewer, articleId);
+  return db.revision.findMany({
+    where: { articleId },
+    select: { id: true, version: true, note: true, createdAt: true, author: { select: { name: true } } },
+    orderBy: [{ createdAt: "desc" }, { version: "desc" }],
+  });
+}
+
+export async function getRevision(viewer: Viewer, articleId: string, revisionId: string) {
+  await assertInScope(viewer, articleId);
+  const revision = await db.revision.findFirst({
+    where: { id: revisionId, articleId },
+    select: { id: true, version: true, note: true, createdAt: true, snapshot: true, author: { select: { name: true } } },
+  });
+  if (!revision) throw new AppError("not_found", "That revision does not exist.");
+  return { ...revision, snapshot: revision.snapshot as unknown as ArticleSnapshot };
+}
+
+/** The text of a snapshot's fields that a diff compares. */
+export function comparableFields(s: ArticleSnapshot): Record<string, string> {
+  const body = bodySchema.safeParse(s.body);
+  return {
+    Headline: s.headline,
+    Dek: s.dek,
+    Slug: s.slug,
+    Dateline: s.dateline,
+    Body: body.success ? bodyToText(body.data) : "",
+    Sources: s.sources.map((x) => `${x.title} — ${x.url}${x.publisher ? ` (${x.publisher})` : ""}`).join("\n"),
+  };
+}
+
+export const restoreRevisionSchema = z.object({ articleId: z.string().min(1), revisionId: z.string().min(1), version: z.coerce.number().int().min(1) });
+
+/** Restores a revision's content as a new save (which makes a new revision); the status stays as it is. */
+export async function restoreRevision(viewer: Viewer, input: z.output<typeof restoreRevisionSchema>) {
+  const { snapshot, version } = await getRevision(viewer, input.articleId, input.revisionId);
+  const hero = snapshot.images.find((i) => i.role === "HERO");
+  return updateArticle(viewer, {
+    id: input.articleId,
+    version: input.version,
+    headline: snapshot.headline,
+    slug: snapshot.slug,
+    dek: snapshot.dek,
+    dateline: snapshot.dateline,
+    sectionId: snapshot.sectionId,
+    authorIds: snapshot.authors.map((a) => a.authorId),
+    tagIds: snapshot.tags.map((t) => t.tagId),
+    body: snapshot.body as never,
+    seoTitle: snapshot.seoTitle,
+    seoDescription: snapshot.seoDescription,
+    canonicalUrl: snapshot.canonicalUrl,
+    sources: snapshot.sources,
+    hero: hero ? { imageId: hero.imageId, caption: hero.caption, credit: hero.credit, agency: hero.agency, altText: hero.altText } : null,
+    materialUpdate: true,
+  }).then((saved) => ({ ...saved, restoredVersion: version }));
+}

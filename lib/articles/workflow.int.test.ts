@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import type { ArticleStatus } from "../generated/prisma/enums";
+import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
+import { createArticle, deleteArticle, transitionArticle, updateArticle } from "./mutations";
+import { publishDueArticles } from "./scheduler";
+import { listRevisions, restoreRevision } from "./revisions";
+import { getArticleForEdit } from "./queries";
+
+let users: Record<"WRITER" | "EDITOR" | "ADMIN", Viewer>;
+let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
+
+beforeAll(async () => {
+  users = { WRITER: await makeUser("WRITER"), EDITOR: await makeUser("EDITOR"), ADMIN: await makeUser("ADMIN") };
+  bits = await makeNewsroomBits(users.WRITER.id);
+});
+
+/** A story by the writer, moved by an editor into `status`. */
+async function storyIn(status: ArticleStatus) {
+  const editor = users.EDITOR;
+  let saved = await createArticle(users.WRITER, readyArticleInput(bits.section.id, bits.author.id));
+  const move = async (to: ArticleStatus, extra = {}) => {
+    saved = await transitionArticle(editor, { id: saved.id, version: saved.version, to, ...extra });
+  };
+  if (status === "IN_REVIEW") await move("IN_REVIEW");
+  if (status === "SCHEDULED") await move("SCHEDULED", { scheduledFor: new Date(Date.now() + 3_600_000) });
+  if (status === "PUBLISHED" || status === "UNPUBLISHED") await move("PUBLISHED");
+  if (status === "UNPUBLISHED") await move("UNPUBLISHED", { reason: "Test" });
+  return saved;
+}
+
+// Each move, for each role: A = allowed for admins and editors, W = writers too (own story).
+const MOVES: [ArticleStatus, ArticleStatus, string][] = [
+  ["DRAFT", "IN_REVIEW", "WEA"],
+  ["IN_REVIEW", "DRAFT", "WEA"],
+  ["DRAFT", "SCHEDULED", "EA"],
+  ["IN_REVIEW", "PUBLISHED", "EA"],
+  ["DRAFT", "PUBLISHED", "EA"],
+  ["SCHEDULED", "DRAFT", "EA"],
+  ["SCHEDULED", "PUBLISHED", "EA"],
+  ["PUBLISHED", "UNPUBLISHED", "EA"],
+  ["UNPUBLISHED", "PUBLISHED", "EA"],
+  ["UNPUBLISHED", "DRAFT", "EA"],
+  ["PUBLISHED", "DRAFT", ""],
+  ["DRAFT", "UNPUBLISHED", ""],
+];
+
+describe("workflow moves by role", () => {
+  const cases = MOVES.flatMap(([from, to, allowed]) =>
+    (["WRITER", "EDITOR", "ADMIN"] as const).map((role) => ({ from, to, role, ok: allowed.includes(role[0]!) })),
+  );
+  it.each(cases)("$role moving $from → $to: allowed=$ok", async ({ from, to, role, ok }) => {
+    const story = await storyIn(from);
+    const extra = to === "SCHEDULED" ? { scheduledFor: new Date(Date.now() + 3_600_000) } : to === "UNPUBLISHED" ? { reason: "Test" } : {};
+    const result = await transitionArticle(users[role], { id: story.id, version: story.version, to, ...extra }).then(
+      () => "ok",
+      (e: { code: string }) => e.code,
+    );
+    if (ok) expect(result).toBe("ok");
+    else expect(["forbidden", "invalid", "not_found"]).toContain(result);
+    const status = (await db.article.findUnique({ where: { id: story.id }, select: { status: true } }))!.status;
+    expect(status).toBe(ok ? to : from);
+  });
+
+  it("requires a reason to unpublish", async () => {
+    const story = await storyIn("PUBLISHED");
+    await expect(transitionArticle(users.EDITOR, { id: story.id, version: story.version, to: "UNPUBLISHED" })).rejects.toMatchObject({
+      fieldErrors: { reason: [expect.stringMatching(/Say why/)] },
+    });
+  });
+});
+
+describe("the scheduler", () => {
+  it("publishes a due story once, even when run twice at the same time", async () => {
+    const story = await storyIn("SCHEDULED");
+    const due = new Date(Date.now() + 2 * 3_600_000);
+    const [a, b] = await Promise.all([publishDueArticles(due), publishDueArticles(due)]);
+    expect([...a.published, ...b.published].filter((id) => id === story.id)).toHaveLength(1);
+    const row = await db.article.findUnique({ where: { id: story.id }, select: { status: true, firstPublishedAt: true } });
+    expect(row?.status).toBe("PUBLISHED");
+    expect(row?.firstPublishedAt).not.toBeNull();
+    expect(await db.auditEvent.count({ where: { entityId: story.id, action: "article.published" } })).toBe(1);
+    expect((await publishDueArticles(due)).published).not.toContain(story.id);
+  });
+
+  it("leaves a story that is not due yet alone", async () => {
+    const story = await storyIn("SCHEDULED");
+    expect((await publishDueArticles(new Date())).published).not.toContain(story.id);
+  });
+});
+
+describe("revisions, autosave and deletion", () => {
+  it("autosaves a draft without writing a revision, and restores an older revision as a new one", async () => {
+    const story = await createArticle(users.EDITOR, readyArticleInput(bits.section.id, bits.author.id, { headline: "First headline" }));
+    const base = readyArticleInput(bits.section.id, bits.author.id);
+    const auto = await updateArticle(users.EDITOR, { ...base, slug: (await getArticleForEdit(users.EDITOR, story.id))!.slug, headline: "Typed headline", id: story.id, version: story.version, autosave: true });
+    expect((await listRevisions(users.EDITOR, story.id)).length).toBe(1);
+    const first = (await listRevisions(users.EDITOR, story.id)).at(-1)!;
+    const restored = await restoreRevision(users.EDITOR, { articleId: story.id, revisionId: first.id, version: auto.version });
+    expect((await getArticleForEdit(users.EDITOR, story.id))?.headline).toBe("First headline");
+    expect(restored.version).toBe(auto.version + 1);
+    expect((await listRevisions(users.EDITOR, story.id)).length).toBe(2);
+  });
+
+  it("deletes a never-published draft but only unpublishes a story that was live", async () => {
+    const draft = await createArticle(users.WRITER, readyArticleInput(bits.section.id, bits.author.id));
+    await deleteArticle(users.WRITER, { id: draft.id, version: draft.version });
+    expect(await db.article.count({ where: { id: draft.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { entityId: draft.id, action: "article.delete" } })).toBe(1);
+
+    const once = await storyIn("UNPUBLISHED");
+    await expect(deleteArticle(users.ADMIN, { id: once.id, version: once.version })).rejects.toThrow(/can only be unpublished/);
+  });
+});
