@@ -1,11 +1,7 @@
-// Runs once when the server boots: refuse to serve without the configuration production needs.
+// Runs once when the server boots (lib/boot.ts: configuration check, then the scheduler).
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { requireAuthSecret } = await import("./lib/env");
-  try {
-    requireAuthSecret();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { boot } = await import("./lib/boot");
+    boot();
   }
 }

@@ -12,6 +12,10 @@ export const E2E_ENV = {
   // Lets a test stand in for different client addresses, so throttling by address is testable.
   DATELINE_TRUST_PROXY: "true",
   PORT: String(E2E_PORT),
+  // Scheduled stories go live within a couple of seconds of their time in tests.
+  DATELINE_SCHEDULER_INTERVAL: "2",
+  DATELINE_CRON_SECRET: "e2e-cron-secret-0123456789",
+  DATELINE_TIMEZONE: "UTC",
 };
 
 export const PASSWORD = "e2e-role-password-123";

@@ -24,6 +24,10 @@ const envSchema = z.object({
   DATELINE_ADMIN_PASSWORD: z.string().min(12).optional(),
   /** For `npm run user:create` on servers without a terminal prompt. */
   DATELINE_NEW_USER_PASSWORD: z.string().optional(),
+  /** Shared secret for POST /api/cron/publish-scheduled (an external cron); the endpoint is off without it. */
+  DATELINE_CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Seconds between the built-in scheduler's runs; 0 turns it off (when an external cron is used). */
+  DATELINE_SCHEDULER_INTERVAL: z.coerce.number().int().min(0).max(3600).default(20),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Behind a reverse proxy, take the client address from the first X-Forwarded-For entry. */
   DATELINE_TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),

@@ -48,3 +48,11 @@ export function utcToZonedLocal(date: Date, timeZone = newsroomTimeZone()): stri
   const shifted = new Date(date.getTime() + offsetMinutes(date, timeZone) * 60_000);
   return shifted.toISOString().slice(0, 16);
 }
+
+/** The time a schedule field starts at: the story's scheduled time, or the next full hour. */
+export function scheduleSuggestion(scheduledFor: string | null, now = new Date()): Date {
+  if (scheduledFor) return new Date(scheduledFor);
+  const next = new Date(now.getTime() + 3_600_000);
+  next.setUTCMinutes(0, 0, 0);
+  return next;
+}

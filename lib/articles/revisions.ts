@@ -2,7 +2,6 @@ import { z } from "zod";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
-import { bodySchema, bodyToText } from "./body";
 import { articleScope } from "./policy";
 import type { ArticleSnapshot } from "./snapshot";
 import { updateArticle } from "./mutations/update";
@@ -30,19 +29,6 @@ export async function getRevision(viewer: Viewer, articleId: string, revisionId:
   });
   if (!revision) throw new AppError("not_found", "That revision does not exist.");
   return { ...revision, snapshot: revision.snapshot as unknown as ArticleSnapshot };
-}
-
-/** The text of a snapshot's fields that a diff compares. */
-export function comparableFields(s: ArticleSnapshot): Record<string, string> {
-  const body = bodySchema.safeParse(s.body);
-  return {
-    Headline: s.headline,
-    Dek: s.dek,
-    Slug: s.slug,
-    Dateline: s.dateline,
-    Body: body.success ? bodyToText(body.data) : "",
-    Sources: s.sources.map((x) => `${x.title} — ${x.url}${x.publisher ? ` (${x.publisher})` : ""}`).join("\n"),
-  };
 }
 
 export const restoreRevisionSchema = z.object({ articleId: z.string().min(1), revisionId: z.string().min(1), version: z.coerce.number().int().min(1) });

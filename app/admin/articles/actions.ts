@@ -11,6 +11,7 @@ import { slugSchema } from "@/lib/slug";
 import { createAuthor, createAuthorSchema, createTag, createTagSchema } from "@/lib/taxonomy";
 import { zonedLocalToUtc } from "@/lib/time";
 import { AppError } from "@/lib/errors";
+import { getEditorData } from "@/lib/articles/editor";
 
 // Create a draft story (any signed-in role).
 export const createArticleAction = authedAction(createArticleSchema, (input, viewer) => createArticle(viewer, input));
@@ -49,3 +50,10 @@ export const createTagAction = authedAction(createTagSchema, (input, viewer) => 
 
 // Create a byline (any signed-in role).
 export const createAuthorAction = authedAction(createAuthorSchema, (input, viewer) => createAuthor(viewer, input));
+
+// The story as it is now on the server, for the conflict view (whoever can see it).
+export const loadEditorDataAction = authedAction(z.object({ id: z.string().min(1) }), async (input, viewer) => {
+  const data = await getEditorData(viewer, input.id);
+  if (!data) throw new AppError("not_found", "That story no longer exists.");
+  return data;
+});

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getEditorData } from "@/lib/articles/editor";
+import { scheduleSuggestion, utcToZonedLocal } from "@/lib/time";
+import { ArticleForm } from "../_editor/article-form";
+import { loadEditorOptions } from "../editor-options";
+
+export const metadata: Metadata = { title: "Edit story" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditArticlePage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requireUser(`/admin/articles/${id}`);
+  const [article, options] = await Promise.all([getEditorData(viewer, id), loadEditorOptions()]);
+  if (!article) notFound();
+  return (
+    <>
+      <h1 className="visually-hidden">Edit story</h1>
+      <ArticleForm key={article.id} initial={article} scheduledLocal={utcToZonedLocal(scheduleSuggestion(article.scheduledFor))} {...options} />
+    </>
+  );
+}

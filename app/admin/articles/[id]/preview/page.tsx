@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getArticlePreview } from "@/lib/articles/queries";
+import { STATUS_LABELS } from "@/lib/articles/workflow";
+import { ArticleView } from "@/components/article/article-view";
+
+export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
+
+type Props = { params: Promise<{ id: string }> };
+
+// Signed-in editors only: a signed-out reader is sent to sign in, never shown the draft.
+export default async function PreviewPage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requireUser(`/admin/articles/${id}/preview`);
+  const article = await getArticlePreview(viewer, id);
+  if (!article) notFound();
+  return (
+    <div className="preview">
+      <p className="preview-banner" role="note">Preview · {STATUS_LABELS[article.status]} · readers cannot see this page</p>
+      <ArticleView article={article} as="div" />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getEditorData } from "@/lib/articles/editor";
+import { getRevision, listRevisions } from "@/lib/articles/revisions";
+import { comparableFields } from "@/lib/articles/compare";
+import { listArticleAudit } from "@/lib/articles/queries";
+import { formatDateTime } from "@/lib/time";
+import { FieldDiff } from "@/components/admin/field-diff";
+import { RestoreButton } from "./restore-button";
+
+export const metadata: Metadata = { title: "Revisions" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string; show?: string }> };
+
+export default async function RevisionsPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const query = await searchParams;
+  const viewer = await requireUser(`/admin/articles/${id}/revisions`);
+  const article = await getEditorData(viewer, id);
+  if (!article) notFound();
+  const [revisions, audit] = await Promise.all([listRevisions(viewer, id), listArticleAudit(viewer, id)]);
+  const a = query.a ?? revisions[1]?.id;
+  const b = query.b ?? revisions[0]?.id;
+  const [before, after, shown] = await Promise.all([
+    a ? getRevision(viewer, id, a).catch(() => null) : null,
+    b ? getRevision(viewer, id, b).catch(() => null) : null,
+    query.show ? getRevision(viewer, id, query.show).catch(() => null) : null,
+  ]);
+  const label = (r: (typeof revisions)[number]) => `v${r.version} · ${r.note} · ${r.author?.name ?? "Scheduler"} · ${formatDateTime(r.createdAt)}`;
+  return (
+    <>
+      <p><Link href={`/admin/articles/${id}`}>← Back to the story</Link></p>
+      <h1>Revisions of “{article.fields.headline}”</h1>
+      <section className="card">
+        <h2>Compare two revisions</h2>
+        <form method="get" className="filters">
+          <div className="field">
+            <label htmlFor="rev-a">Older</label>
+            <select id="rev-a" name="a" defaultValue={a}>{revisions.map((r) => <option key={r.id} value={r.id}>{label(r)}</option>)}</select>
+          </div>
+          <div className="field">
+            <label htmlFor="rev-b">Newer</label>
+            <select id="rev-b" name="b" defaultValue={b}>{revisions.map((r) => <option key={r.id} value={r.id}>{label(r)}</option>)}</select>
+          </div>
+          <button type="submit" className="button secondary">Compare</button>
+        </form>
+        {before && after ? (
+          <FieldDiff before={comparableFields(before.snapshot)} after={comparableFields(after.snapshot)} beforeLabel={`v${before.version}`} afterLabel={`v${after.version}`} />
+        ) : <p className="muted">Only one revision so far.</p>}
+      </section>
+      {shown ? (
+        <section className="card" aria-labelledby="shown-heading">
+          <h2 id="shown-heading">Revision v{shown.version} ({shown.note})</h2>
+          {Object.entries(comparableFields(shown.snapshot)).map(([field, text]) => (
+            <div key={field}><h3>{field}</h3><pre className="revision-text">{text || "—"}</pre></div>
+          ))}
+        </section>
+      ) : null}
+      <table className="data-table">
+        <thead><tr><th>Version</th><th>What</th><th>Who</th><th>When</th><th /></tr></thead>
+        <tbody>
+          {revisions.map((r, i) => (
+            <tr key={r.id}>
+              <td>v{r.version}</td>
+              <td>{r.note}</td>
+              <td>{r.author?.name ?? "Scheduler"}</td>
+              <td>{formatDateTime(r.createdAt)}</td>
+              <td className="row-actions">
+                <Link href={`?show=${r.id}`}>Show</Link>
+                {i > 0 && article.canEdit ? <RestoreButton articleId={id} revisionId={r.id} version={article.version} label={`v${r.version}`} /> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Audit log</h2>
+      <table className="data-table">
+        <thead><tr><th>When</th><th>Who</th><th>Action</th><th>Details</th></tr></thead>
+        <tbody>
+          {(audit ?? []).map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.createdAt)}</td>
+              <td>{e.actor?.name ?? "System"}</td>
+              <td><code>{e.action}</code></td>
+              <td><code className="audit-data">{e.data ? JSON.stringify(e.data) : ""}</code></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { Node, mergeAttributes } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import { hasAllowedScheme, LINK_SCHEMES } from "@/lib/urls";
+
+/** An inline photo from the media library (chosen in the media issue's picker); kept intact on load and save. */
+const ImageNode = Node.create({
+  name: "image",
+  group: "block",
+  atom: true,
+  addAttributes: () => ({ imageId: { default: null }, caption: { default: null }, credit: { default: null }, alt: { default: null } }),
+  parseHTML: () => [{ tag: "figure[data-image-id]", getAttrs: (el) => ({ imageId: (el as HTMLElement).dataset.imageId }) }],
+  renderHTML: ({ HTMLAttributes }) => ["figure", mergeAttributes({ "data-image-id": HTMLAttributes.imageId, class: "editor-figure" }), `Photo: ${HTMLAttributes.caption ?? HTMLAttributes.imageId}`],
+});
+
+/** A link to embedded content, shown to readers as a link. */
+const EmbedNode = Node.create({
+  name: "embed",
+  group: "block",
+  atom: true,
+  addAttributes: () => ({ url: { default: null } }),
+  parseHTML: () => [{ tag: "div[data-embed-url]", getAttrs: (el) => ({ url: (el as HTMLElement).dataset.embedUrl }) }],
+  renderHTML: ({ HTMLAttributes }) => ["div", { "data-embed-url": HTMLAttributes.url, class: "editor-embed" }, `Embed: ${HTMLAttributes.url}`],
+});
+
+/**
+ * The body editor's schema mirrors lib/articles/body.ts: anything pasted from Word or
+ * Google Docs that is not one of these nodes or marks is dropped by ProseMirror's parser.
+ */
+export const bodyExtensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3, 4] },
+    code: false,
+    codeBlock: false,
+    strike: false,
+    underline: false,
+    horizontalRule: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      protocols: ["mailto"],
+      isAllowedUri: (url) => hasAllowedScheme(url, LINK_SCHEMES),
+      HTMLAttributes: { rel: "noopener noreferrer", target: null },
+    },
+  }),
+  ImageNode,
+  EmbedNode,
+];

@@ -1,0 +1,55 @@
+"use client";
+
+import { useState } from "react";
+import { comparableFields } from "@/lib/articles/compare";
+import type { EditorData, EditorFields } from "@/lib/articles/editor";
+import { FieldDiff } from "@/components/admin/field-diff";
+import { createArticleAction, loadEditorDataAction } from "../actions";
+import { toSaveInput, type Conflict } from "./use-article-draft";
+
+type Props = {
+  conflict: Conflict;
+  articleId: string;
+  mine: EditorFields;
+  onOverwrite: (theirVersion: number) => void;
+  onDiscard: () => void;
+};
+
+/**
+ * Shown when another editor saved first. Nothing is lost: the form still holds this
+ * editor's text, the other save is in the revisions, and either can be kept or copied.
+ */
+export function ConflictPanel({ conflict, articleId, mine, onOverwrite, onDiscard }: Props) {
+  const [theirs, setTheirs] = useState<EditorData | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const savedAt = new Date(conflict.savedAt).toLocaleString();
+
+  const compare = async () => {
+    const result = await loadEditorDataAction({ id: articleId });
+    if (result.ok) setTheirs(result.data);
+    else setNote(result.error);
+  };
+  const saveCopy = async () => {
+    const suffix = Math.random().toString(36).slice(2, 6);
+    const result = await createArticleAction({ ...toSaveInput(mine), slug: `${mine.slug}-copy-${suffix}`.slice(0, 120) });
+    if (result.ok) {
+      window.open(`/admin/articles/${result.data.id}`, "_blank", "noopener");
+      setNote("Your version was saved as a new draft and opened in a new tab.");
+    } else setNote(result.error);
+  };
+
+  return (
+    <section className="card conflict" role="alert" aria-labelledby="conflict-heading">
+      <h2 id="conflict-heading">{conflict.savedBy} saved this story at {savedAt} while you were editing</h2>
+      <p>Your changes were not saved, but they are still in this form. Choose what to keep:</p>
+      <div className="workflow-moves">
+        <button type="button" className="button secondary" onClick={compare}>Show the differences</button>
+        <button type="button" className="button secondary" onClick={saveCopy}>Save mine as a new draft</button>
+        <button type="button" className="button" onClick={() => onOverwrite(conflict.currentVersion)}>Keep mine (their save stays in the revisions)</button>
+        <button type="button" className="button danger" onClick={() => window.confirm("Discard your changes and load their version?") && onDiscard()}>Discard mine, load theirs</button>
+      </div>
+      {note ? <p role="status">{note}</p> : null}
+      {theirs ? <FieldDiff before={comparableFields(theirs.fields)} after={comparableFields(mine)} beforeLabel={`${conflict.savedBy}'s version`} afterLabel="your version" /> : null}
+    </section>
+  );
+}

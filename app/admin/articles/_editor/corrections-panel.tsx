@@ -1,0 +1,68 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import type { EditorData } from "@/lib/articles/editor";
+import { FieldError } from "@/components/forms/field-error";
+import type { FieldErrors } from "@/lib/errors";
+import { addCorrectionAction } from "../actions";
+
+const KINDS = [
+  ["CORRECTION", "Correction"],
+  ["CLARIFICATION", "Clarification"],
+  ["UPDATE", "Update"],
+  ["EDITORS_NOTE", "Editor's note"],
+] as const;
+
+type Props = { article: EditorData; version: number; onVersion: (v: number) => void; dirty: boolean };
+
+/** Public corrections and updates on a story that has been published (editors). */
+export function CorrectionsPanel({ article, version, onVersion, dirty }: Props) {
+  const router = useRouter();
+  const [kind, setKind] = useState<(typeof KINDS)[number][0]>("CORRECTION");
+  const [text, setText] = useState("");
+  const [errors, setErrors] = useState<FieldErrors | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const add = async () => {
+    setPending(true);
+    const result = await addCorrectionAction({ articleId: article.id, version, kind, text });
+    setPending(false);
+    if (!result.ok) {
+      setErrors(result.fieldErrors);
+      setError(result.fieldErrors ? null : result.error);
+      return;
+    }
+    setText("");
+    setErrors(undefined);
+    setError(null);
+    onVersion(result.data.version);
+    router.refresh();
+  };
+  return (
+    <section className="card" aria-labelledby="corrections-heading">
+      <h2 id="corrections-heading">Corrections and updates</h2>
+      {article.corrections.length > 0 ? (
+        <ol className="correction-list">
+          {article.corrections.map((c) => (
+            <li key={c.id}><strong>{KINDS.find(([k]) => k === c.kind)?.[1]}</strong> <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time><p>{c.text}</p></li>
+          ))}
+        </ol>
+      ) : <p className="muted">None yet.</p>}
+      <div className="field">
+        <label htmlFor="correction-kind">Kind</label>
+        <select id="correction-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+          {KINDS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="correction-text">Note readers will see</label>
+        <textarea id="correction-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="correction-text-error" />
+        <FieldError id="correction-text-error" errors={errors?.text} />
+      </div>
+      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      <button type="button" className="button secondary" disabled={dirty || pending || !text.trim()} onClick={add}>Add to the story</button>
+      {dirty ? <p className="muted">Save your changes first.</p> : null}
+    </section>
+  );
+}

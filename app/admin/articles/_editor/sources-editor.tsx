@@ -1,0 +1,88 @@
+"use client";
+
+import { SOURCE_KIND_LABELS, normalizeUrlForCompare } from "@/lib/sources/schema";
+import type { FieldErrors } from "@/lib/errors";
+import { FieldError } from "@/components/forms/field-error";
+import { errorsAt, type SourceRow } from "./types";
+
+const EMPTY: SourceRow = { url: "", title: "", publisher: "", kind: "OTHER", note: "", accessedAt: "", archivedUrl: "" };
+
+type Props = { value: SourceRow[]; onChange: (rows: SourceRow[]) => void; errors?: FieldErrors; disabled: boolean };
+
+/** The story's sources: add, edit, remove and reorder; a URL listed twice is flagged at once. */
+export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
+  const update = (i: number, patch: Partial<SourceRow>) => onChange(value.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  const move = (i: number, by: number) => {
+    const next = [...value];
+    const [row] = next.splice(i, 1);
+    next.splice(i + by, 0, row!);
+    onChange(next);
+  };
+  const firstIndex = new Map<string, number>();
+  const duplicateOf = value.map((row, i) => {
+    if (!row.url.trim()) return null;
+    const key = normalizeUrlForCompare(row.url);
+    const first = firstIndex.get(key);
+    if (first === undefined) firstIndex.set(key, i);
+    return first ?? null;
+  });
+
+  return (
+    <fieldset className="sources-editor" disabled={disabled}>
+      <legend>Sources</legend>
+      <p className="field-hint">The documents, statements and reports the story rests on. Readers see them under the story.</p>
+      {value.length === 0 ? <p className="muted">No sources yet.</p> : null}
+      <ol>
+        {value.map((row, i) => {
+          const id = `source-${i}`;
+          const urlErrors = [...(errorsAt(errors, `sources.${i}.url`) ?? []), ...(duplicateOf[i] !== null ? [`This URL is already source ${duplicateOf[i]! + 1}.`] : [])];
+          return (
+            <li key={i} className="source-row" aria-label={`Source ${i + 1}`}>
+              <div className="field">
+                <label htmlFor={`${id}-url`}>URL</label>
+                <input id={`${id}-url`} type="url" value={row.url} placeholder="https://" aria-invalid={urlErrors.length ? true : undefined} aria-describedby={`${id}-url-error`} onChange={(e) => update(i, { url: e.target.value })} />
+                <FieldError id={`${id}-url-error`} errors={[...new Set(urlErrors)]} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-title`}>Title</label>
+                <input id={`${id}-title`} value={row.title} aria-describedby={`${id}-title-error`} onChange={(e) => update(i, { title: e.target.value })} />
+                <FieldError id={`${id}-title-error`} errors={errorsAt(errors, `sources.${i}.title`)} />
+              </div>
+              <div className="source-grid">
+                <div className="field">
+                  <label htmlFor={`${id}-publisher`}>Publisher</label>
+                  <input id={`${id}-publisher`} value={row.publisher} onChange={(e) => update(i, { publisher: e.target.value })} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-kind`}>Kind</label>
+                  <select id={`${id}-kind`} value={row.kind} onChange={(e) => update(i, { kind: e.target.value as SourceRow["kind"] })}>
+                    {Object.entries(SOURCE_KIND_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-accessed`}>Accessed</label>
+                  <input id={`${id}-accessed`} type="date" value={row.accessedAt} onChange={(e) => update(i, { accessedAt: e.target.value })} />
+                </div>
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-archive`}>Archived copy URL</label>
+                <input id={`${id}-archive`} type="url" value={row.archivedUrl} aria-describedby={`${id}-archive-error`} onChange={(e) => update(i, { archivedUrl: e.target.value })} />
+                <FieldError id={`${id}-archive-error`} errors={errorsAt(errors, `sources.${i}.archivedUrl`)} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-note`}>Note (for readers)</label>
+                <input id={`${id}-note`} value={row.note} onChange={(e) => update(i, { note: e.target.value })} />
+              </div>
+              <div className="row-actions">
+                <button type="button" className="button secondary" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move source ${i + 1} up`}>↑</button>
+                <button type="button" className="button secondary" onClick={() => move(i, 1)} disabled={i === value.length - 1} aria-label={`Move source ${i + 1} down`}>↓</button>
+                <button type="button" className="button secondary" onClick={() => onChange(value.filter((_, j) => j !== i))}>Remove source {i + 1}</button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className="button secondary" onClick={() => onChange([...value, { ...EMPTY }])}>Add a source</button>
+    </fieldset>
+  );
+}

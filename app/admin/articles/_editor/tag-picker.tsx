@@ -1,0 +1,58 @@
+"use client";
+
+import { useState } from "react";
+import { createTagAction } from "../actions";
+import type { Option } from "./types";
+
+type Props = { tags: Option[]; value: string[]; onChange: (ids: string[]) => void; onCreated: (tag: Option) => void; disabled: boolean };
+
+/** Tags: type to pick an existing one, or create it. */
+export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props) {
+  const [text, setText] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const byId = new Map(tags.map((t) => [t.id, t]));
+  const add = async () => {
+    const name = text.trim();
+    if (!name) return;
+    const existing = tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    let tag = existing;
+    if (!tag) {
+      const result = await createTagAction({ name });
+      if (!result.ok) return setMessage(result.fieldErrors?.name?.[0] ?? result.error);
+      tag = { id: result.data.id, name: result.data.name };
+      onCreated(tag);
+    }
+    if (!value.includes(tag.id)) onChange([...value, tag.id]);
+    setText("");
+    setMessage(null);
+  };
+  return (
+    <fieldset className="picker" disabled={disabled}>
+      <legend>Tags</legend>
+      <ul className="chips">
+        {value.map((id) => (
+          <li key={id} className="chip">
+            {byId.get(id)?.name ?? "Unknown tag"}
+            <button type="button" onClick={() => onChange(value.filter((x) => x !== id))} aria-label={`Remove tag ${byId.get(id)?.name}`}>✕</button>
+          </li>
+        ))}
+      </ul>
+      <div className="inline-form">
+        <label htmlFor="tag-input" className="visually-hidden">Add a tag</label>
+        <input
+          id="tag-input"
+          list="tag-options"
+          value={text}
+          placeholder="Add a tag"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") { e.preventDefault(); void add(); }
+          }}
+        />
+        <datalist id="tag-options">{tags.filter((t) => !value.includes(t.id)).map((t) => <option key={t.id} value={t.name} />)}</datalist>
+        <button type="button" className="button secondary" onClick={add} disabled={!text.trim()}>Add tag</button>
+      </div>
+      <p className="field-error" aria-live="polite">{message}</p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Figure, PublicArticle } from "@/lib/articles/dto";
+import { ArticleFigure } from "./article-figure";
+import { BodyRenderer } from "./body-renderer";
+import { Byline } from "./byline";
+import { CorrectionList } from "./correction-list";
+import { SourceList } from "./source-list";
+import { Timestamp } from "./timestamp";
+
+/** A story as readers see it; the public page and the editors' preview both render this. */
+export function ArticleView({ article, as: Wrapper = "main" }: { article: PublicArticle & { figures: Map<string, Figure> }; as?: "main" | "div" }) {
+  const updated =
+    article.updatedAt && article.publishedAt && article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000
+      ? article.updatedAt
+      : null;
+  return (
+    <Wrapper id={Wrapper === "main" ? "main" : undefined} className="page article-page">
+      <article>
+        <header className="article-header">
+          {article.section ? <p className="kicker"><a href={`/${article.section.slug}`}>{article.section.name}</a></p> : null}
+          <h1>{article.headline}</h1>
+          {article.dek ? <p className="dek">{article.dek}</p> : null}
+          <Byline authors={article.authors} />
+          <p className="times">
+            {article.publishedAt ? <Timestamp label="Published" date={article.publishedAt} /> : null}
+            {updated ? <Timestamp label="Updated" date={updated} /> : null}
+          </p>
+        </header>
+        {article.hero ? <ArticleFigure figure={article.hero} priority /> : null}
+        {article.dateline ? <p className="dateline">{article.dateline}</p> : null}
+        <BodyRenderer body={article.body} figures={article.figures} />
+        <SourceList sources={article.sources} />
+        <CorrectionList corrections={article.corrections} />
+        {article.tags.length > 0 ? (
+          <ul className="tags" aria-label="Tags">
+            {article.tags.map((t) => <li key={t.slug}>{t.name}</li>)}
+          </ul>
+        ) : null}
+      </article>
+    </Wrapper>
+  );
+}

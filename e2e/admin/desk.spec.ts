@@ -1,0 +1,181 @@
+import type { Browser, Page } from "@playwright/test";
+import { E2E_ENV, storageStatePath, type RoleName } from "../env";
+import { expect, formAlert, newContext, test, unique } from "../fixtures";
+
+async function as(browser: Browser, role: RoleName): Promise<Page> {
+  return (await newContext(browser, { storageState: storageStatePath(role) })).newPage();
+}
+
+/** Now plus `minutes`, as a datetime-local value in UTC (the e2e newsroom's zone). */
+const utcLocal = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
+
+async function writeDraft(page: Page, headline: string) {
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("Headline").fill(headline);
+  await expect(page.getByLabel("Slug")).toHaveValue(/^[a-z0-9-]+$/);
+  await page.getByLabel("Dek").fill("Two sources and a photo, written in the browser.");
+  await page.getByLabel("Dateline", { exact: true }).fill("PORT ELLIS");
+  await page.getByLabel("Section").selectOption({ label: "World" });
+  await page.getByLabel("Add a byline").selectOption({ label: "Daniel Reyes" });
+  const body = page.getByRole("textbox", { name: "Story body" });
+  await body.click();
+  await page.keyboard.type("“We are ready,” the harbour master said on Monday.");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("The ferry will run twice a day.");
+  return body;
+}
+
+test.describe("the article desk", () => {
+  test.setTimeout(150_000);
+
+  test("a writer drafts and submits; an editor schedules, corrects and renames; readers follow", async ({ browser }) => {
+    const writer = await as(browser, "writer");
+    const headline = `Ferry ready for its first crossing ${unique()}`;
+    await writeDraft(writer, headline);
+
+    // A link with a script URL is refused where it was typed; a web link is accepted.
+    await writer.keyboard.press("Shift+Home");
+    await writer.keyboard.press("Control+k");
+    await writer.getByLabel("Link address").fill("javascript:alert(1)");
+    await writer.getByRole("button", { name: "Apply link" }).click();
+    await expect(writer.getByText("Links must start with http://, https:// or mailto:.")).toBeVisible();
+    await writer.getByLabel("Link address").fill("https://example.org/ferry-timetable");
+    await writer.getByRole("button", { name: "Apply link" }).click();
+
+    await writer.getByRole("button", { name: "Add a source" }).click();
+    await writer.getByRole("button", { name: "Add a source" }).click();
+    await writer.getByLabel("URL", { exact: true }).nth(0).fill("https://example.org/ferry/timetable.pdf");
+    await writer.getByLabel("Title", { exact: true }).nth(0).fill("Ferry timetable");
+    await writer.getByLabel("URL", { exact: true }).nth(1).fill("https://example.org/ferry/timetable.pdf");
+    await expect(writer.getByText("This URL is already source 1.")).toBeVisible();
+    await writer.getByLabel("URL", { exact: true }).nth(1).fill("https://example.org/transport/statement");
+    await writer.getByLabel("Title", { exact: true }).nth(1).fill("Transport authority statement");
+    await writer.getByLabel("Kind").nth(1).selectOption("STATEMENT");
+
+    await writer.getByRole("radio", { name: /Jonas Berg/ }).check();
+    await expect(writer.getByTestId("credit-preview")).toContainText("Jonas Berg/Dateline");
+    await writer.getByRole("button", { name: "Create draft" }).click();
+    await expect(writer).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/);
+    await expect(writer.getByText("All changes saved")).toBeVisible();
+    await writer.screenshot({ path: "test-results/screens/editor.png", fullPage: true });
+    const editUrl = writer.url();
+
+    await expect(writer.getByRole("button", { name: "Publish now" })).toHaveCount(0);
+    await writer.getByRole("button", { name: "Submit for review" }).click();
+    await expect(writer.getByRole("heading", { name: /Status: In review/ })).toBeVisible();
+
+    // The editor tightens the dek, then schedules the story a minute ahead.
+    const editor = await as(browser, "editor");
+    await editor.goto(editUrl);
+    await editor.getByLabel("Dek").fill("The first crossing is on Monday.");
+    await editor.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(editor.getByText("All changes saved")).toBeVisible();
+    await editor.getByLabel("Publish at (UTC)").fill(utcLocal(1));
+    await editor.getByRole("button", { name: "Schedule" }).click();
+    await expect(editor.getByRole("heading", { name: /Status: Scheduled/ })).toBeVisible();
+
+    const slug = await editor.getByLabel("Slug").inputValue();
+    const publicPath = `/world/${slug}`;
+    expect((await editor.request.get(publicPath)).status()).toBe(404);
+    await expect.poll(async () => (await editor.request.get(publicPath)).status(), { timeout: 100_000, intervals: [2000] }).toBe(200);
+
+    const reader = await (await newContext(browser)).newPage();
+    await reader.goto(publicPath);
+    await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
+    await expect(reader.getByRole("link", { name: "Ferry timetable" })).toBeVisible();
+    await expect(reader.locator("figcaption")).toContainText("Jonas Berg/Dateline");
+    await expect(reader.locator(".article-body a")).toHaveAttribute("href", "https://example.org/ferry-timetable");
+
+    // A correction on the live story.
+    await editor.reload();
+    await expect(editor.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
+    await editor.getByLabel("Note readers will see").fill("An earlier version gave the wrong day for the first crossing.");
+    await editor.getByRole("button", { name: "Add to the story" }).click();
+    await expect(editor.locator(".correction-list")).toContainText("wrong day");
+    await reader.reload();
+    await expect(reader.getByRole("region", { name: "Corrections and updates" })).toContainText("wrong day");
+
+    // Renaming the slug keeps the old address answering with a 308.
+    await editor.getByLabel("Slug").fill(`${slug}-renamed`);
+    await editor.getByRole("button", { name: "Save as material update" }).click();
+    await expect(editor.getByText("All changes saved")).toBeVisible();
+    const old = await editor.request.get(publicPath, { maxRedirects: 0 });
+    expect(old.status()).toBe(308);
+    expect(old.headers()["location"]).toContain(`/world/${slug}-renamed`);
+  });
+
+  test("two editors on one story: the second save shows the conflict and loses nothing", async ({ browser }) => {
+    const writer = await as(browser, "editor");
+    const headline = `Conflict test ${unique()}`;
+    await writeDraft(writer, headline);
+    await writer.getByRole("button", { name: "Create draft" }).click();
+    await expect(writer).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/);
+    await expect(writer.getByText("All changes saved")).toBeVisible();
+    const url = writer.url();
+
+    const first = await as(browser, "admin");
+    const second = await as(browser, "editor");
+    await first.goto(url);
+    await second.goto(url);
+    await first.getByLabel("Dek").fill("The admin's dek.");
+    await second.getByLabel("Dek").fill("The editor's dek, written at the same time.");
+    await first.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(first.getByText("All changes saved")).toBeVisible();
+    await second.getByRole("button", { name: "Save", exact: true }).click();
+
+    await expect(second.getByRole("heading", { name: /E2E admin saved this story at/ })).toBeVisible();
+    await expect(second.getByLabel("Dek")).toHaveValue("The editor's dek, written at the same time.");
+    await second.getByRole("button", { name: "Show the differences" }).click();
+    await expect(second.locator(".field-diff")).toContainText("The admin's dek.");
+    await second.screenshot({ path: "test-results/screens/conflict.png", fullPage: true });
+    await second.getByRole("button", { name: /Keep mine/ }).click();
+    await expect(second.getByText("All changes saved")).toBeVisible();
+    await first.reload();
+    await expect(first.getByLabel("Dek")).toHaveValue("The editor's dek, written at the same time.");
+  });
+
+  test("autosaves a draft a few seconds after typing stops", async ({ browser }) => {
+    const page = await as(browser, "writer");
+    await writeDraft(page, `Autosave test ${unique()}`);
+    await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/, { timeout: 15_000 });
+    await expect(page.getByRole("heading", { name: /Status: Draft/ })).toBeVisible();
+    await page.getByLabel("Dek").fill("Typed, never saved by hand.");
+    await expect(page.getByText(/Draft autosaved at/)).toBeVisible({ timeout: 15_000 });
+    await page.reload();
+    await expect(page.getByLabel("Dek")).toHaveValue("Typed, never saved by hand.");
+  });
+
+  test("refuses to publish a story that lacks a section, listing what is missing", async ({ browser }) => {
+    const page = await as(browser, "editor");
+    await page.goto("/admin/articles/new");
+    await page.getByLabel("Headline").fill(`Incomplete ${unique()}`);
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/);
+    await expect(page.getByText(/Before it can go live this story needs: a body, a section, at least one byline/)).toBeVisible();
+    await page.getByRole("button", { name: "Publish now" }).click();
+    await expect(formAlert(page).filter({ hasText: "cannot go live yet" })).toBeVisible();
+  });
+
+  test("the cron endpoint needs its secret and is idempotent", async ({ playwright }) => {
+    const api = await playwright.request.newContext({ baseURL: E2E_ENV.DATELINE_SITE_URL });
+    expect((await api.post("/api/cron/publish-scheduled")).status()).toBe(401);
+    const headers = { Authorization: `Bearer ${E2E_ENV.DATELINE_CRON_SECRET}` };
+    const run = await api.post("/api/cron/publish-scheduled", { headers });
+    expect(run.status()).toBe(200);
+    expect(await run.json()).toHaveProperty("published");
+  });
+
+  test("preview shows a draft to editors and never to a signed-out reader", async ({ browser }) => {
+    const page = await as(browser, "editor");
+    await page.goto("/admin?status=DRAFT&q=Council");
+    await page.getByRole("link", { name: "Council candidates debate housing" }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/);
+    const previewUrl = page.url() + "/preview";
+    await page.goto(previewUrl);
+    await expect(page.getByText("Preview · Draft · readers cannot see this page")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Council candidates debate housing" })).toBeVisible();
+    const reader = await (await newContext(browser)).newPage();
+    await reader.goto(previewUrl);
+    await expect(reader).toHaveURL(/\/login/);
+  });
+});

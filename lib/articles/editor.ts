@@ -1,0 +1,71 @@
+import { db } from "../db";
+import { hasPermission } from "../auth/permissions";
+import type { Viewer } from "../auth/viewer";
+import type { ArticleStatus } from "../generated/prisma/enums";
+import { bodySchema, emptyBody, type BodyDoc } from "./body";
+import { articleScope, canEditArticle } from "./policy";
+import { snapshotSelect } from "./snapshot";
+import { publishProblems, readinessSelect, TRANSITIONS } from "./workflow";
+import { articlePath } from "./dto";
+
+/** Everything the story editor needs about one story, as plain data for the client. */
+export async function getEditorData(viewer: Viewer, id: string) {
+  const row = await db.article.findFirst({
+    where: { AND: [{ id }, articleScope(viewer)] },
+    select: {
+      ...snapshotSelect,
+      ...readinessSelect,
+      authors: { select: { authorId: true, position: true, author: { select: { userId: true } } }, orderBy: { position: "asc" } },
+      createdById: true,
+      firstPublishedAt: true,
+      publishedAt: true,
+      contentUpdatedAt: true,
+      updatedAt: true,
+      updatedBy: { select: { name: true } },
+      section: { select: { slug: true } },
+      corrections: { select: { id: true, kind: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!row) return null;
+  const facts = { status: row.status, createdById: row.createdById, bylineUserIds: row.authors.map((a) => a.author.userId) };
+  const moves = (Object.entries(TRANSITIONS[row.status]) as [ArticleStatus, Parameters<typeof hasPermission>[1]][])
+    .filter(([, permission]) => hasPermission(viewer.role, permission))
+    .map(([to]) => to);
+  const body = bodySchema.safeParse(row.body);
+  const hero = row.images.length > 0 ? (await db.articleImage.findFirst({ where: { articleId: id, role: "HERO" }, select: { imageId: true, caption: true, credit: true, agency: true, altText: true } })) : null;
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    canEdit: canEditArticle(viewer, facts),
+    canCorrect: hasPermission(viewer.role, "article.correct") && row.firstPublishedAt !== null,
+    canDelete: row.firstPublishedAt === null && (hasPermission(viewer.role, "article.delete") || (row.status === "DRAFT" && row.createdById === viewer.id)),
+    moves,
+    problems: publishProblems(row),
+    livePath: row.status === "PUBLISHED" ? articlePath(row) : null,
+    scheduledFor: row.scheduledFor?.toISOString() ?? null,
+    firstPublishedAt: row.firstPublishedAt?.toISOString() ?? null,
+    contentUpdatedAt: row.contentUpdatedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    updatedBy: row.updatedBy?.name ?? null,
+    corrections: row.corrections.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+    fields: {
+      headline: row.headline,
+      slug: row.slug,
+      dek: row.dek,
+      dateline: row.dateline,
+      sectionId: row.sectionId,
+      authorIds: row.authors.map((a) => a.authorId),
+      tagIds: row.tags.map((t) => t.tagId),
+      body: (body.success ? body.data : emptyBody()) as BodyDoc,
+      seoTitle: row.seoTitle ?? "",
+      seoDescription: row.seoDescription ?? "",
+      canonicalUrl: row.canonicalUrl ?? "",
+      sources: row.sources.map((s) => ({ ...s, accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : "", archivedUrl: s.archivedUrl ?? "" })),
+      hero: hero ? { imageId: hero.imageId, caption: hero.caption ?? "", credit: hero.credit ?? "", agency: hero.agency ?? "", altText: hero.altText ?? "" } : null,
+    },
+  };
+}
+
+export type EditorData = NonNullable<Awaited<ReturnType<typeof getEditorData>>>;
+export type EditorFields = EditorData["fields"];
