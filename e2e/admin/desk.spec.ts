@@ -55,7 +55,7 @@ test.describe("the article desk", () => {
     await writer.getByRole("radio", { name: /Jonas Berg/ }).check();
     await expect(writer.getByTestId("credit-preview")).toContainText("Jonas Berg/Dateline");
     await writer.getByRole("button", { name: "Create draft" }).click();
-    await expect(writer).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/);
+    await expect(writer).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     await expect(writer.getByText("All changes saved")).toBeVisible();
     await writer.screenshot({ path: "test-results/screens/editor.png", fullPage: true });
     const editUrl = writer.url();
@@ -109,7 +109,7 @@ test.describe("the article desk", () => {
     const headline = `Conflict test ${unique()}`;
     await writeDraft(writer, headline);
     await writer.getByRole("button", { name: "Create draft" }).click();
-    await expect(writer).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/);
+    await expect(writer).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     await expect(writer.getByText("All changes saved")).toBeVisible();
     const url = writer.url();
 
@@ -137,7 +137,7 @@ test.describe("the article desk", () => {
   test("autosaves a draft a few seconds after typing stops", async ({ browser }) => {
     const page = await as(browser, "writer");
     await writeDraft(page, `Autosave test ${unique()}`);
-    await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/, { timeout: 15_000 });
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/, { timeout: 15_000 });
     await expect(page.getByRole("heading", { name: /Status: Draft/ })).toBeVisible();
     await page.getByLabel("Dek").fill("Typed, never saved by hand.");
     await expect(page.getByText(/Draft autosaved at/)).toBeVisible({ timeout: 15_000 });
@@ -150,7 +150,7 @@ test.describe("the article desk", () => {
     await page.goto("/admin/articles/new");
     await page.getByLabel("Headline").fill(`Incomplete ${unique()}`);
     await page.getByRole("button", { name: "Create draft" }).click();
-    await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/);
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     await expect(page.getByText(/Before it can go live this story needs: a body, a section, at least one byline/)).toBeVisible();
     await page.getByRole("button", { name: "Publish now" }).click();
     await expect(formAlert(page).filter({ hasText: "cannot go live yet" })).toBeVisible();
@@ -169,7 +169,7 @@ test.describe("the article desk", () => {
     const page = await as(browser, "editor");
     await page.goto("/admin?status=DRAFT&q=Council");
     await page.getByRole("link", { name: "Council candidates debate housing" }).click();
-    await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/);
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     const previewUrl = page.url() + "/preview";
     await page.goto(previewUrl);
     await expect(page.getByText("Preview · Draft · readers cannot see this page")).toBeVisible();
@@ -178,4 +178,38 @@ test.describe("the article desk", () => {
     await reader.goto(previewUrl);
     await expect(reader).toHaveURL(/\/login/);
   });
+});
+
+test("pasting from Word keeps bold, italics, links and lists and drops styles, tables and scripts", async ({ browser }) => {
+  const page = await (await newContext(browser, { storageState: storageStatePath("editor") })).newPage();
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("Headline").fill(`Pasted from Word ${unique()}`);
+  const body = page.getByRole("textbox", { name: "Story body" });
+  await body.click();
+  const wordHtml = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body>
+    <p class="MsoNormal" style="mso-line-height-rule:exactly"><span style="font-family:Calibri">The minister said it was <b>final</b> and <i>binding</i>.<o:p></o:p></span></p>
+    <p class="MsoListParagraph" style="mso-list:l0 level1 lfo1">Point one</p>
+    <ul style="list-style-type:disc"><li dir="ltr"><p dir="ltr"><span style="font-weight:400">A Google Docs bullet</span></p></li></ul>
+    <table><tr><td>cell text</td></tr></table>
+    <p><a href="javascript:alert(1)">bad link</a> and <a href="https://example.org/report">the report</a></p>
+    <script>window.pwned = true</script><img src="x" onerror="window.pwned=true"></body></html>`;
+  await body.evaluate((el, html) => {
+    const data = new DataTransfer();
+    data.setData("text/html", html);
+    data.setData("text/plain", "fallback");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, wordHtml);
+  await expect(body.locator("strong")).toHaveText("final");
+  await expect(body.locator("em")).toHaveText("binding");
+  await expect(body.locator("ul li")).toHaveText("A Google Docs bullet");
+  await expect(body.locator("b, strong").filter({ hasText: "Google" })).toHaveCount(0);
+  await expect(body.locator("a[href='https://example.org/report']")).toHaveText("the report");
+  await expect(body.locator("a[href^='javascript:']")).toHaveCount(0);
+  await expect(body.locator("table, script, img, style")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+  await page.goto(page.url() + "/preview");
+  await expect(page.locator(".article-body strong")).toHaveText("final");
+  await expect(page.locator(".article-body")).toContainText("cell text");
 });

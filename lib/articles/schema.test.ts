@@ -73,3 +73,29 @@ describe("bodyToText", () => {
     expect(bodyToText(doc)).toBe("One two\nQuoted\nItem");
   });
 });
+
+describe("normalizeEditorDoc", () => {
+  it("keeps our attributes and drops the editor's extras, so the result validates", async () => {
+    const { normalizeEditorDoc } = await import("./body");
+    const fromEditor = {
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 2, id: "x" }, content: [{ type: "text", text: "Title" }] },
+        { type: "orderedList", attrs: { start: 1, type: null }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "One" }] }] }] },
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "Link", marks: [{ type: "link", attrs: { href: "https://example.org", target: "_blank", rel: "noopener", class: null } }] }],
+        },
+        { type: "paragraph" },
+      ],
+    };
+    const result = bodySchema.safeParse(normalizeEditorDoc(fromEditor));
+    expect(result.success).toBe(true);
+  });
+
+  it("keeps unknown node types so that validation refuses them instead of silently dropping text", async () => {
+    const { normalizeEditorDoc } = await import("./body");
+    const result = bodySchema.safeParse(normalizeEditorDoc({ type: "doc", content: [{ type: "table", content: [] }] }));
+    expect(result.success).toBe(false);
+  });
+});
