@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { log } from "./log";
 
 export type ErrorCode = "forbidden" | "not_found" | "conflict" | "invalid" | "locked" | "unauthorized";
 
@@ -76,7 +77,7 @@ export function toActionResult(error: unknown, context: Record<string, unknown> 
   if (appError) {
     return { ok: false, code: appError.code, error: appError.message, fieldErrors: appError.fieldErrors, details: appError.details };
   }
-  console.error(JSON.stringify({ level: "error", msg: "unexpected error", ...context, error: String((error as Error)?.stack ?? error) }));
+  log("error", "unexpected error", { ...context, error: String((error as Error)?.stack ?? error) });
   return { ok: false, code: "error", error: "Something went wrong on our side. Your input is still here; please try again." };
 }
 

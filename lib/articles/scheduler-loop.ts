@@ -1,4 +1,5 @@
 import { env } from "../env";
+import { log } from "../log";
 import { publishDueArticles } from "./scheduler";
 
 /** Starts the in-process scheduler (once per server): publishes due stories every few seconds. */
@@ -10,10 +11,10 @@ export function startScheduler() {
     try {
       const run = await publishDueArticles();
       if (run.published.length || run.held.length) {
-        console.log(JSON.stringify({ level: "info", msg: "scheduler run", published: run.published, held: run.held }));
+        log("info", "scheduler run", { published: run.published, held: run.held });
       }
     } catch (error) {
-      console.error(JSON.stringify({ level: "error", msg: "scheduler failed", error: String(error) }));
+      log("error", "scheduler failed", { error: String(error) });
     }
   };
   state.datelineScheduler = setInterval(tick, seconds * 1000);

@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "../auth/viewer";
+import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
+import { createArticle, transitionArticle } from "./mutations";
+import { listDeskArticles } from "./desk";
+
+let writer: Viewer;
+let editor: Viewer;
+let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
+const marker = uid();
+
+beforeAll(async () => {
+  writer = await makeUser("WRITER");
+  editor = await makeUser("EDITOR");
+  bits = await makeNewsroomBits();
+  const mine = await createArticle(writer, readyArticleInput(bits.section.id, bits.author.id, { headline: `Writer story ${marker}` }));
+  const theirs = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { headline: `Editor story ${marker}` }));
+  await transitionArticle(editor, { id: theirs.id, version: theirs.version, to: "PUBLISHED" });
+  void mine;
+});
+
+describe("the story list", () => {
+  it("shows a writer only their own stories and an editor everyone's", async () => {
+    const forWriter = await listDeskArticles(writer, { q: marker });
+    expect(forWriter.rows.map((r) => r.headline)).toEqual([`Writer story ${marker}`]);
+    const forEditor = await listDeskArticles(editor, { q: marker });
+    expect(forEditor.total).toBe(2);
+  });
+
+  it("filters by status, section and byline, and pages", async () => {
+    expect((await listDeskArticles(editor, { q: marker, status: "PUBLISHED" })).rows.map((r) => r.headline)).toEqual([`Editor story ${marker}`]);
+    expect((await listDeskArticles(editor, { q: marker, section: bits.section.id, author: bits.author.id })).total).toBe(2);
+    const sorted = await listDeskArticles(editor, { q: marker, sort: "published" });
+    expect(sorted.rows[0]?.headline).toBe(`Editor story ${marker}`);
+    expect((await listDeskArticles(editor, { q: marker, page: 2 })).rows).toEqual([]);
+  });
+});
