@@ -19,6 +19,10 @@ const envSchema = z.object({
   DATELINE_SITE_NAME: z.string().min(1).default("The Dateline"),
   DATELINE_TIMEZONE: timeZone.default("UTC"),
   DATELINE_MEDIA_DIR: z.string().min(1).default("./data/media"),
+  /** Largest photo upload accepted, in megabytes. */
+  DATELINE_MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(25),
+  /** Largest photo accepted, in megapixels (decompression-bomb guard). */
+  DATELINE_MAX_MEGAPIXELS: z.coerce.number().min(1).max(500).default(60),
   DATELINE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   DATELINE_ADMIN_EMAIL: z.email().default("admin@dateline.local"),
   DATELINE_ADMIN_PASSWORD: z.string().min(12).optional(),

@@ -1,20 +1,29 @@
 import type { Figure } from "@/lib/articles/dto";
 
+/** The widths a story photo occupies: the full column on phones, at most the 48rem article column. */
+const SIZES = "(max-width: 48rem) 100vw, 768px";
+
 /** A photo with its caption and the credit line readers must always see. */
 export function ArticleFigure({ figure, priority = false }: { figure: Figure; priority?: boolean }) {
   return (
     <figure className="article-figure">
-      {/* Plain img: the media route serves stored files; responsive variants come with the media library. */}
-      {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img
-        src={figure.src}
-        alt={figure.alt}
-        width={figure.width}
-        height={figure.height}
-        loading={priority ? "eager" : "lazy"}
-        fetchPriority={priority ? "high" : undefined}
-        decoding="async"
-      />
+      <picture>
+        <source type="image/avif" srcSet={figure.srcSet.avif} sizes={SIZES} />
+        <source type="image/webp" srcSet={figure.srcSet.webp} sizes={SIZES} />
+        {/* Plain img in <picture>: the variants are made at upload; next/image would process them again. */}
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img
+          src={figure.src}
+          srcSet={figure.srcSet.jpg}
+          sizes={SIZES}
+          alt={figure.alt}
+          width={figure.width}
+          height={figure.height}
+          loading={priority ? "eager" : "lazy"}
+          fetchPriority={priority ? "high" : undefined}
+          decoding="async"
+        />
+      </picture>
       <figcaption>
         {figure.caption ? <span className="caption">{figure.caption} </span> : null}
         {figure.creditLine ? <span className="credit">{figure.creditLine}</span> : null}

@@ -114,6 +114,11 @@ export function bodyToText(doc: BodyDoc): string {
   return blocks.filter((b) => b.trim() !== "").join("\n");
 }
 
+/** The photos placed in a body, in order, with their per-story overrides. */
+export function inlineImageNodes(doc: BodyDoc) {
+  return doc.content.flatMap((n) => (n.type === "image" ? [n.attrs] : []));
+}
+
 /** True when the body has at least one non-empty text block. */
 export const bodyHasText = (doc: BodyDoc) => bodyToText(doc).trim().length > 0;
 

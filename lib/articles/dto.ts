@@ -2,7 +2,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { PlacementRole } from "../generated/prisma/enums";
 import { bodySchema, emptyBody, type BodyDoc } from "./body";
 import { creditLine } from "../media/schema";
-import { mediaUrl } from "../media/urls";
+import { srcSet, variantUrl } from "../media/variants";
 
 export const articleCardSelect = {
   id: true,
@@ -50,7 +50,9 @@ export function toArticleCard(row: CardRow): ArticleCard {
 
 export const figureImageSelect = {
   id: true,
-  storageKey: true,
+  sha256: true,
+  focalX: true,
+  focalY: true,
   width: true,
   height: true,
   altText: true,
@@ -90,7 +92,11 @@ type PublicRow = Prisma.ArticleGetPayload<{ select: typeof publicArticleSelect }
 
 export type Figure = {
   imageId: string;
+  /** JPEG fallback, and srcsets per format for <picture>. */
   src: string;
+  srcSet: { avif: string; webp: string; jpg: string };
+  /** The focal point as a CSS object-position, for crops. */
+  objectPosition: string;
   width: number;
   height: number;
   alt: string;
@@ -119,7 +125,9 @@ export function toFigure(
 ): Figure {
   return {
     imageId: image.id,
-    src: mediaUrl(image.storageKey),
+    src: variantUrl(image.sha256, image.width, 1600),
+    srcSet: { avif: srcSet(image.sha256, image.width, "avif"), webp: srcSet(image.sha256, image.width, "webp"), jpg: srcSet(image.sha256, image.width, "jpg") },
+    objectPosition: `${Math.round(image.focalX * 100)}% ${Math.round(image.focalY * 100)}%`,
     width: image.width,
     height: image.height,
     alt: override.altText || image.altText,

@@ -2,7 +2,7 @@ import type { Tx } from "../db";
 import { AppError, type FieldErrors } from "../errors";
 import { PlacementRole } from "../generated/prisma/enums";
 import type { ArticleFields } from "./schema";
-import { bodyToText } from "./body";
+import { bodyToText, inlineImageNodes } from "./body";
 
 /** Refuses a slug another story holds, or one that still redirects to another story. */
 export async function assertSlugAvailable(tx: Tx, slug: string, articleId: string | null): Promise<void> {
@@ -24,16 +24,19 @@ export async function assertSlugAvailable(tx: Tx, slug: string, articleId: strin
 /** Checks that the section, bylines, tags and hero photo a save names all exist. */
 export async function assertReferencesExist(tx: Tx, data: ArticleFields): Promise<void> {
   const errors: FieldErrors = {};
-  const [section, authors, tags, hero] = await Promise.all([
+  const inlineIds = [...new Set(inlineImageNodes(data.body).map((n) => n.imageId))];
+  const [section, authors, tags, hero, inline] = await Promise.all([
     data.sectionId ? tx.section.findUnique({ where: { id: data.sectionId }, select: { id: true } }) : null,
     tx.author.count({ where: { id: { in: data.authorIds } } }),
     tx.tag.count({ where: { id: { in: data.tagIds } } }),
     data.hero ? tx.image.findUnique({ where: { id: data.hero.imageId }, select: { id: true } }) : null,
+    tx.image.count({ where: { id: { in: inlineIds } } }),
   ]);
   if (data.sectionId && !section) errors.sectionId = ["That section no longer exists."];
   if (authors !== new Set(data.authorIds).size) errors.authorIds = ["One of the bylines no longer exists."];
   if (tags !== new Set(data.tagIds).size) errors.tagIds = ["One of the tags no longer exists."];
   if (data.hero && !hero) errors["hero.imageId"] = ["That photo is no longer in the library."];
+  if (inline !== inlineIds.length) errors.body = ["A photo in the body is no longer in the library. Remove it or choose another."];
   if (Object.keys(errors).length > 0) throw new AppError("invalid", "Some fields need attention.", errors);
 }
 
@@ -71,27 +74,38 @@ export function relationCreates(data: ArticleFields) {
         position,
       })),
     },
-    images: data.hero
-      ? {
-          create: [
-            {
-              imageId: data.hero.imageId,
-              role: PlacementRole.HERO,
-              caption: data.hero.caption || null,
-              credit: data.hero.credit || null,
-              agency: data.hero.agency || null,
-              altText: data.hero.altText || null,
-            },
-          ],
-        }
-      : undefined,
+    images: {
+      create: [
+        ...(data.hero
+          ? [
+              {
+                imageId: data.hero.imageId,
+                role: PlacementRole.HERO,
+                caption: data.hero.caption || null,
+                credit: data.hero.credit || null,
+                agency: data.hero.agency || null,
+                altText: data.hero.altText || null,
+              },
+            ]
+          : []),
+        // Inline photos are placements too, so "where is this photo used" and the publish check see them.
+        ...inlineImageNodes(data.body).map((node, position) => ({
+          imageId: node.imageId,
+          role: PlacementRole.INLINE,
+          position,
+          caption: node.caption || null,
+          credit: node.credit || null,
+          altText: node.alt || null,
+        })),
+      ],
+    },
   };
 }
 
-/** Removes the relations `relationCreates` will write again (inline placements stay with the body). */
+/** Removes the relations `relationCreates` will write again. */
 export async function clearRelations(tx: Tx, articleId: string): Promise<void> {
   await tx.articleAuthor.deleteMany({ where: { articleId } });
   await tx.articleTag.deleteMany({ where: { articleId } });
   await tx.sourceLink.deleteMany({ where: { articleId } });
-  await tx.articleImage.deleteMany({ where: { articleId, role: PlacementRole.HERO } });
+  await tx.articleImage.deleteMany({ where: { articleId } });
 }

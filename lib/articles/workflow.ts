@@ -48,8 +48,7 @@ export const readinessSelect = {
   sectionId: true,
   authors: { select: { authorId: true } },
   images: {
-    where: { role: PlacementRole.HERO },
-    select: { altText: true, credit: true, agency: true, image: { select: { altText: true, credit: true, agency: true, licenseExpiresAt: true } } },
+    select: { role: true, altText: true, credit: true, agency: true, image: { select: { altText: true, credit: true, agency: true, licenseExpiresAt: true } } },
   },
 } satisfies Prisma.ArticleSelect;
 
@@ -62,10 +61,11 @@ export function publishProblems(article: Prisma.ArticleGetPayload<{ select: type
   if (!body.success || !bodyHasText(body.data)) problems.push("a body");
   if (!article.sectionId) problems.push("a section");
   if (article.authors.length === 0) problems.push("at least one byline");
-  for (const hero of article.images) {
-    if (!(hero.altText || hero.image.altText).trim()) problems.push("alt text for the hero photo");
-    if (!(hero.credit || hero.image.credit || hero.agency || hero.image.agency).trim()) problems.push("a credit for the hero photo");
-    if (hero.image.licenseExpiresAt && hero.image.licenseExpiresAt < now) problems.push("a hero photo whose license has not expired");
+  for (const placed of article.images) {
+    const which = placed.role === PlacementRole.HERO ? "the hero photo" : "every photo in the body";
+    if (!(placed.altText || placed.image.altText).trim()) problems.push(`alt text for ${which}`);
+    if (!(placed.credit || placed.image.credit || placed.agency || placed.image.agency).trim()) problems.push(`a credit for ${which}`);
+    if (placed.image.licenseExpiresAt && placed.image.licenseExpiresAt < now) problems.push(`${placed.role === PlacementRole.HERO ? "a hero photo" : "photos"} whose license has not expired`);
   }
-  return problems;
+  return [...new Set(problems)];
 }

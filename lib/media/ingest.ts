@@ -1,68 +1,113 @@
 import crypto from "node:crypto";
-import sharp from "sharp";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { AppError, parseOrThrow } from "../errors";
+import { log } from "../log";
 import { imageMetadataSchema, type ImageMetadataInput } from "./schema";
 import { mediaStore } from "./store";
+import { processImage, type MediaLimits, type ProcessedImage } from "./process";
+import { VARIANT_FORMATS, variantKey, variantWidths } from "./variants";
+import type { EmbeddedMetadata } from "./metadata";
 
-export const MAX_IMAGE_PIXELS = 60_000_000;
+/** Writes the original and every variant; on any failure removes what was written, so no partial set remains. */
+async function storeFiles(sha256: string, original: Buffer, processed: ProcessedImage): Promise<string[]> {
+  const files: [string, Buffer][] = [[`${sha256}.${processed.ext}`, original], ...processed.variants.map((v) => [variantKey(sha256, v.width, v.format), v.data] as [string, Buffer])];
+  const written: string[] = [];
+  try {
+    for (const [key, data] of files) {
+      await mediaStore.put(key, data);
+      written.push(key);
+    }
+    return written;
+  } catch (error) {
+    await removeFiles(written);
+    log("error", "media store failed", { error: String(error) });
+    throw new AppError("invalid", "The photo could not be stored (the server may be out of disk space). Nothing was saved; try again later.");
+  }
+}
 
-/** Accepted formats, recognised by content (sharp's decoder), never by name or declared type. */
-const FORMATS: Record<string, { mime: string; ext: string }> = {
-  jpeg: { mime: "image/jpeg", ext: "jpg" },
-  png: { mime: "image/png", ext: "png" },
-  webp: { mime: "image/webp", ext: "webp" },
-  heif: { mime: "image/avif", ext: "avif" },
-  gif: { mime: "image/gif", ext: "gif" },
-};
+export async function removeFiles(keys: string[]) {
+  await Promise.all(keys.map((k) => mediaStore.remove(k).catch(() => {})));
+}
+
+export type CreatedImage = { id: string; existing: boolean; metadata: EmbeddedMetadata | null };
 
 /**
- * Adds a photo to the media library: checks what the bytes really are, stores them under
- * their content hash and records the Image row. The same file twice returns the first.
+ * Adds a photo to the media library: checks what the bytes really are, stores the
+ * original and its variants under the content hash and records the Image row. The
+ * same file twice returns the photo already there.
  */
 export async function createImage(
   uploaderId: string | null,
   data: Buffer,
   fields: ImageMetadataInput,
   originalFilename?: string,
-): Promise<{ id: string; existing: boolean }> {
+  limits?: MediaLimits,
+): Promise<CreatedImage> {
   const meta = parseOrThrow(imageMetadataSchema, fields);
-  const info = await sharp(data, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error" })
-    .metadata()
-    .catch(() => {
-      throw new AppError("invalid", "This file is not a photo we can read (JPEG, PNG, WebP, AVIF or GIF).");
-    });
-  const format = info.format ? FORMATS[info.format] : undefined;
-  if (!format || (info.format === "heif" && info.compression !== "av1")) {
-    throw new AppError("invalid", "Upload a JPEG, PNG, WebP, AVIF or GIF photo.");
-  }
-  if (!info.width || !info.height) throw new AppError("invalid", "This photo has no readable dimensions.");
   const sha256 = crypto.createHash("sha256").update(data).digest("hex");
   const existing = await db.image.findUnique({ where: { sha256 }, select: { id: true } });
-  if (existing) return { id: existing.id, existing: true };
+  if (existing) return { id: existing.id, existing: true, metadata: null };
 
-  const storageKey = `${sha256}.${format.ext}`;
-  await mediaStore.put(storageKey, data);
-  const rotated = (info.orientation ?? 1) >= 5;
-  const image = await db.$transaction(async (tx) => {
-    const row = await tx.image.create({
-      data: {
-        storageKey,
-        sha256,
-        mimeType: format.mime,
-        width: rotated ? info.height! : info.width!,
-        height: rotated ? info.width! : info.height!,
-        bytes: data.length,
-        originalFilename: originalFilename?.slice(0, 255) ?? null,
-        ...meta,
-        licenseExpiresAt: meta.licenseExpiresAt ?? null,
-        uploadedById: uploaderId,
-      },
-      select: { id: true },
+  const processed = await processImage(data, limits);
+  const keys = await storeFiles(sha256, data, processed);
+  try {
+    const image = await db.$transaction(async (tx) => {
+      const row = await tx.image.create({
+        data: {
+          storageKey: `${sha256}.${processed.ext}`,
+          sha256,
+          mimeType: processed.mime,
+          width: processed.width,
+          height: processed.height,
+          bytes: data.length,
+          originalFilename: originalFilename?.slice(0, 255) ?? null,
+          ...meta,
+          licenseExpiresAt: meta.licenseExpiresAt ?? null,
+          uploadedById: uploaderId,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, { actorId: uploaderId, action: "image.create", entityType: "Image", entityId: row.id, data: { sha256, filename: originalFilename } });
+      return row;
     });
-    await recordAudit(tx, { actorId: uploaderId, action: "image.create", entityType: "Image", entityId: row.id, data: { storageKey } });
-    return row;
-  });
-  return { id: image.id, existing: false };
+    return { id: image.id, existing: false, metadata: processed.metadata };
+  } catch (error) {
+    // Two uploads of the same new file at once: the loser removes nothing the winner needs.
+    const winner = await db.image.findUnique({ where: { sha256 }, select: { id: true } });
+    if (winner) return { id: winner.id, existing: true, metadata: null };
+    await removeFiles(keys);
+    throw error;
+  }
+}
+
+/** Replaces a photo's file, keeping the Image (and so every story that uses it). */
+export async function replaceImageFile(actorId: string, imageId: string, data: Buffer, originalFilename?: string, limits?: MediaLimits) {
+  const current = await db.image.findUnique({ where: { id: imageId }, select: { sha256: true, storageKey: true, width: true } });
+  if (!current) throw new AppError("not_found", "That photo is no longer in the library.");
+  const sha256 = crypto.createHash("sha256").update(data).digest("hex");
+  if (sha256 === current.sha256) return { id: imageId, metadata: null };
+  const other = await db.image.findUnique({ where: { sha256 }, select: { id: true } });
+  if (other) throw new AppError("conflict", "This file is already in the library as another photo.");
+  const processed = await processImage(data, limits);
+  const keys = await storeFiles(sha256, data, processed);
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.image.update({
+        where: { id: imageId },
+        data: { storageKey: `${sha256}.${processed.ext}`, sha256, mimeType: processed.mime, width: processed.width, height: processed.height, bytes: data.length, originalFilename: originalFilename?.slice(0, 255) ?? null },
+      });
+      await recordAudit(tx, { actorId, action: "image.replace", entityType: "Image", entityId: imageId, data: { from: current.sha256, to: sha256 } });
+    });
+  } catch (error) {
+    await removeFiles(keys);
+    throw error;
+  }
+  await removeFiles(await storedKeysOf(current.sha256, current.storageKey, current.width));
+  return { id: imageId, metadata: processed.metadata };
+}
+
+/** Every file a stored photo has: its original and its variants. */
+export async function storedKeysOf(sha256: string, storageKey: string, width: number): Promise<string[]> {
+  return [storageKey, ...variantWidths(width).flatMap((w) => VARIANT_FORMATS.map((f) => variantKey(sha256, w, f)))];
 }

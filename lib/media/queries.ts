@@ -1,13 +1,17 @@
 import { db } from "../db";
-import { mediaUrl } from "./urls";
+import { variantUrl } from "./variants";
 
 /** Photos for pickers, newest first, with the fields a credit line needs. */
 export async function listLibraryImages(limit = 200) {
   const rows = await db.image.findMany({
-    select: { id: true, storageKey: true, width: true, height: true, altText: true, caption: true, credit: true, agency: true, licenseExpiresAt: true },
+    select: { id: true, sha256: true, width: true, height: true, altText: true, caption: true, credit: true, agency: true, licenseExpiresAt: true, focalX: true, focalY: true },
     orderBy: { createdAt: "desc" },
     take: limit,
   });
-  return rows.map((r) => ({ ...r, src: mediaUrl(r.storageKey), licenseExpiresAt: r.licenseExpiresAt?.toISOString() ?? null }));
+  return rows.map(toLibraryImage);
+}
+
+export function toLibraryImage<T extends { sha256: string; width: number; licenseExpiresAt: Date | null }>(r: T) {
+  return { ...r, src: variantUrl(r.sha256, r.width, 480), licenseExpiresAt: r.licenseExpiresAt?.toISOString() ?? null };
 }
 export type LibraryImage = Awaited<ReturnType<typeof listLibraryImages>>[number];

@@ -1,0 +1,105 @@
+import sharp from "sharp";
+import { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
+import { db } from "../db";
+import { recordAudit } from "../audit";
+import { assertPermission, type Viewer } from "../auth/viewer";
+import { AppError } from "../errors";
+import { mergeMetadata, parseExif, parseIptc, parseXmp, prefillFromMetadata } from "./metadata";
+import { imageMetadataSchema } from "./schema";
+import { mediaStore } from "./store";
+import { removeFiles, storedKeysOf } from "./ingest";
+import { toLibraryImage } from "./queries";
+import { variantUrl } from "./variants";
+
+export const LIBRARY_PAGE_SIZE = 48;
+
+export const libraryFilterSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  missing: z.enum(["alt", "credit"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+
+const cardSelect = { id: true, sha256: true, width: true, height: true, altText: true, caption: true, credit: true, agency: true, licenseExpiresAt: true, focalX: true, focalY: true, createdAt: true } satisfies Prisma.ImageSelect;
+
+/** The media library grid: search over caption, credit, agency and alt text; filters for missing alt or credit. */
+export async function listLibrary(filter: Partial<z.output<typeof libraryFilterSchema>> = {}) {
+  const f = libraryFilterSchema.parse(filter);
+  const where: Prisma.ImageWhereInput = {
+    AND: [
+      f.q ? { OR: [{ caption: { contains: f.q } }, { credit: { contains: f.q } }, { agency: { contains: f.q } }, { altText: { contains: f.q } }] } : {},
+      f.missing === "alt" ? { altText: "" } : {},
+      f.missing === "credit" ? { credit: "", agency: "" } : {},
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    db.image.findMany({ where, select: cardSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: LIBRARY_PAGE_SIZE, skip: (f.page - 1) * LIBRARY_PAGE_SIZE }),
+    db.image.count({ where }),
+  ]);
+  return { rows: rows.map(toLibraryImage), total, page: f.page, pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)), filter: f };
+}
+
+/** One photo with its fields, where it is used, and what its file says (to prefill empty fields). */
+export async function getImageDetails(id: string) {
+  const image = await db.image.findUnique({
+    where: { id },
+    select: {
+      ...cardSelect,
+      storageKey: true,
+      mimeType: true,
+      bytes: true,
+      copyright: true,
+      license: true,
+      originalFilename: true,
+      uploadedBy: { select: { name: true } },
+      placements: { select: { role: true, article: { select: { id: true, headline: true, status: true } } } },
+    },
+  });
+  if (!image) return null;
+  const original = await mediaStore.get(image.storageKey);
+  const info = original ? await sharp(original).metadata().catch(() => null) : null;
+  const embedded = info ? mergeMetadata(parseIptc(info.iptc), parseXmp(info.xmp?.toString("utf8")), parseExif(info.exif)) : null;
+  return {
+    ...toLibraryImage(image),
+    preview: variantUrl(image.sha256, image.width, 960),
+    embedded,
+    suggested: embedded ? prefillFromMetadata(embedded) : null,
+    usedIn: [...new Map(image.placements.map((p) => [p.article.id, p.article])).values()],
+  };
+}
+
+export const updateImageSchema = imageMetadataSchema.extend({ id: z.string().min(1) });
+
+/** Saves a photo's editorial fields and focal point (any signed-in role). */
+export async function updateImageMetadata(viewer: Viewer, input: z.output<typeof updateImageSchema>) {
+  assertPermission(viewer, "media.edit");
+  return db.$transaction(async (tx) => {
+    const { id, ...fields } = input;
+    const found = await tx.image.count({ where: { id } });
+    if (!found) throw new AppError("not_found", "That photo is no longer in the library.");
+    await tx.image.update({ where: { id }, data: { ...fields, licenseExpiresAt: fields.licenseExpiresAt ?? null } });
+    await recordAudit(tx, { actorId: viewer.id, action: "image.update", entityType: "Image", entityId: id });
+    return { id };
+  });
+}
+
+/** Deletes a photo no published or scheduled story uses (editors); drafts using it lose the placement. */
+export async function deleteImage(viewer: Viewer, id: string) {
+  assertPermission(viewer, "media.delete", "Only editors can delete photos.");
+  const image = await db.image.findUnique({
+    where: { id },
+    select: { sha256: true, storageKey: true, width: true, placements: { select: { article: { select: { headline: true, status: true } } } } },
+  });
+  if (!image) throw new AppError("not_found", "That photo is no longer in the library.");
+  const live = image.placements.filter((p) => p.article.status === "PUBLISHED" || p.article.status === "SCHEDULED");
+  if (live.length > 0) {
+    throw new AppError("invalid", `This photo is used by ${live.length === 1 ? "a published story" : `${live.length} published stories`} (${live.map((p) => `“${p.article.headline}”`).join(", ")}). Replace it there first.`);
+  }
+  await db.$transaction(async (tx) => {
+    await tx.articleImage.deleteMany({ where: { imageId: id } });
+    await tx.image.delete({ where: { id } });
+    await recordAudit(tx, { actorId: viewer.id, action: "image.delete", entityType: "Image", entityId: id, data: { sha256: image.sha256 } });
+  });
+  await removeFiles(await storedKeysOf(image.sha256, image.storageKey, image.width));
+  return { id };
+}
