@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin" className="brand">{env.DATELINE_SITE_NAME}</Link>
         <ul>
           <li><Link href="/admin">Stories</Link></li>
+          <li><Link href="/admin/media">Photos</Link></li>
           {hasPermission(viewer.role, "user.manage") ? <li><Link href="/admin/users">Users</Link></li> : null}
           <li><Link href="/admin/profile">Your profile</Link></li>
           <li><Link href="/" target="_blank">View site</Link></li>

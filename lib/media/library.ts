@@ -36,7 +36,7 @@ export async function listLibrary(filter: Partial<z.output<typeof libraryFilterS
     db.image.findMany({ where, select: cardSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: LIBRARY_PAGE_SIZE, skip: (f.page - 1) * LIBRARY_PAGE_SIZE }),
     db.image.count({ where }),
   ]);
-  return { rows: rows.map(toLibraryImage), total, page: f.page, pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)), filter: f };
+  return { rows: rows.map((r) => toLibraryImage(r)), total, page: f.page, pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)), filter: f };
 }
 
 /** One photo with its fields, where it is used, and what its file says (to prefill empty fields). */

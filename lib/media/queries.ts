@@ -8,10 +8,15 @@ export async function listLibraryImages(limit = 200) {
     orderBy: { createdAt: "desc" },
     take: limit,
   });
-  return rows.map(toLibraryImage);
+  return rows.map((r) => toLibraryImage(r));
 }
 
-export function toLibraryImage<T extends { sha256: string; width: number; licenseExpiresAt: Date | null }>(r: T) {
-  return { ...r, src: variantUrl(r.sha256, r.width, 480), licenseExpiresAt: r.licenseExpiresAt?.toISOString() ?? null };
+export function toLibraryImage<T extends { sha256: string; width: number; licenseExpiresAt: Date | null }>(r: T, now = new Date()) {
+  return {
+    ...r,
+    src: variantUrl(r.sha256, r.width, 480),
+    licenseExpiresAt: r.licenseExpiresAt?.toISOString() ?? null,
+    licenseExpired: !!r.licenseExpiresAt && r.licenseExpiresAt < now,
+  };
 }
 export type LibraryImage = Awaited<ReturnType<typeof listLibraryImages>>[number];

@@ -117,7 +117,7 @@ export function ArticleForm({ initial, sections, authors: initialAuthors, tags: 
           </div>
           <div className="field">
             <span className="label" id="body-label">Body</span>
-            <BodyEditor value={fields.body} editable={editable} onChange={(doc) => set("body", doc as typeof fields.body)} errorId="body-error" invalid={!!errors?.body} />
+            <BodyEditor value={fields.body} editable={editable} images={images} onChange={(doc) => set("body", doc as typeof fields.body)} errorId="body-error" invalid={!!errors?.body} />
             <FieldError id="body-error" errors={Object.entries(errors ?? {}).filter(([k]) => k.startsWith("body")).flatMap(([, v]) => v ?? [])} />
           </div>
           <SourcesEditor value={fields.sources} onChange={(rows) => set("sources", rows)} errors={errors} disabled={!editable} />

@@ -5,12 +5,15 @@ import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { normalizeEditorDoc, type BodyDoc } from "@/lib/articles/body";
 import { linkUrlSchema } from "@/lib/urls";
 import { bodyExtensions } from "./body-extensions";
+import type { LibraryImage } from "@/lib/media/queries";
+import { InlinePhotoPanel } from "./inline-photo-panel";
 
-type Props = { value: BodyDoc; onChange: (doc: unknown) => void; editable: boolean; errorId?: string; invalid?: boolean };
+type Props = { value: BodyDoc; onChange: (doc: unknown) => void; editable: boolean; images: LibraryImage[]; errorId?: string; invalid?: boolean };
 
 /** The rich-text body: paragraphs, headings, quotes, lists, bold, italic and safe links. */
-export function BodyEditor({ value, onChange, editable, errorId, invalid }: Props) {
+export function BodyEditor({ value, onChange, editable, images, errorId, invalid }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
+  const [photoOpen, setPhotoOpen] = useState(false);
   const [href, setHref] = useState("");
   const [linkError, setLinkError] = useState<string | null>(null);
   const editor = useEditor({
@@ -83,6 +86,7 @@ export function BodyEditor({ value, onChange, editable, errorId, invalid }: Prop
           {button("Numbered", active?.numbers, () => chain().toggleOrderedList().run())}
           {button("Link", active?.link, () => { setHref(editor.getAttributes("link").href ?? ""); setLinkOpen(true); }, "Ctrl+K")}
           {active?.link ? button("Remove link", undefined, () => chain().extendMarkRange("link").unsetLink().run()) : null}
+          {button("Photo", photoOpen, () => setPhotoOpen(true))}
         </div>
       ) : null}
       {linkOpen ? (
@@ -105,6 +109,16 @@ export function BodyEditor({ value, onChange, editable, errorId, invalid }: Prop
           <button type="button" className="button secondary" onClick={() => { setLinkOpen(false); setLinkError(null); }}>Cancel</button>
           <p id="link-href-error" className="field-error" aria-live="polite">{linkError}</p>
         </div>
+      ) : null}
+      {photoOpen ? (
+        <InlinePhotoPanel
+          images={images}
+          onClose={() => setPhotoOpen(false)}
+          onInsert={(photo) => {
+            editor?.chain().focus().insertContent({ type: "image", attrs: photo }).run();
+            setPhotoOpen(false);
+          }}
+        />
       ) : null}
       <EditorContent editor={editor} />
     </div>

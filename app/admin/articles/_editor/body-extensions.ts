@@ -9,7 +9,7 @@ const ImageNode = Node.create({
   atom: true,
   addAttributes: () => ({ imageId: { default: null }, caption: { default: null }, credit: { default: null }, alt: { default: null } }),
   parseHTML: () => [{ tag: "figure[data-image-id]", getAttrs: (el) => ({ imageId: (el as HTMLElement).dataset.imageId }) }],
-  renderHTML: ({ HTMLAttributes }) => ["figure", mergeAttributes({ "data-image-id": HTMLAttributes.imageId, class: "editor-figure" }), `Photo: ${HTMLAttributes.caption ?? HTMLAttributes.imageId}`],
+  renderHTML: ({ HTMLAttributes }) => ["figure", mergeAttributes({ "data-image-id": HTMLAttributes.imageId, class: "editor-figure" }), `Photo from the library${HTMLAttributes.caption ? `: ${HTMLAttributes.caption}` : ""}`],
 });
 
 /** A link to embedded content, shown to readers as a link. */

@@ -5,6 +5,7 @@ import type { LibraryImage } from "@/lib/media/queries";
 import type { FieldErrors } from "@/lib/errors";
 import { FieldError } from "@/components/forms/field-error";
 import type { HeroFields } from "./types";
+import { PhotoUploadButton } from "./photo-upload-button";
 
 type Props = { images: LibraryImage[]; value: HeroFields | null; onChange: (hero: HeroFields | null) => void; errors?: FieldErrors; disabled: boolean };
 
@@ -30,7 +31,12 @@ export function HeroPicker({ images, value, onChange, errors, disabled }: Props)
           </label>
         ))}
       </div>
+      <PhotoUploadButton
+        id="hero-upload"
+        onUploaded={(r) => onChange({ imageId: r.id, caption: r.suggested?.caption ?? "", credit: r.suggested?.credit ?? "", agency: r.suggested?.agency ?? "", altText: "" })}
+      />
       <FieldError id="hero-error" errors={errors?.["hero.imageId"]} />
+      {image?.licenseExpired ? <p className="field-error">This photo&apos;s license has expired; a story using it cannot be published.</p> : null}
       {image && value ? (
         <div className="hero-overrides">
           <p className="field-hint">Leave a field empty to use the library&apos;s text.</p>

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getImageDetails } from "@/lib/media/library";
+import { STATUS_LABELS } from "@/lib/articles/workflow";
+import { formatDateTime } from "@/lib/time";
+import { ImageForm } from "./image-form";
+
+export const metadata: Metadata = { title: "Photo" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function ImagePage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requirePermission("media.edit", `/admin/media/${id}`);
+  const image = await getImageDetails(id);
+  if (!image) notFound();
+  return (
+    <>
+      <p><Link href="/admin/media">← All photos</Link></p>
+      <h1>{image.caption ? image.caption.slice(0, 80) : "Untitled photo"}</h1>
+      <ImageForm
+        image={{
+          id: image.id,
+          preview: image.preview,
+          width: image.width,
+          height: image.height,
+          altText: image.altText,
+          caption: image.caption,
+          credit: image.credit,
+          agency: image.agency,
+          copyright: image.copyright,
+          license: image.license,
+          licenseExpiresAt: image.licenseExpiresAt?.slice(0, 10) ?? "",
+          focalX: image.focalX,
+          focalY: image.focalY,
+        }}
+        suggested={image.suggested}
+        canDelete={hasPermission(viewer.role, "media.delete")}
+      />
+      <section className="card">
+        <h2>Used in</h2>
+        {image.usedIn.length === 0 ? <p className="muted">No story uses this photo yet.</p> : (
+          <ul>
+            {image.usedIn.map((a) => (
+              <li key={a.id}><Link href={`/admin/articles/${a.id}`}>{a.headline}</Link> <span className={`badge ${a.status}`}>{STATUS_LABELS[a.status]}</span></li>
+            ))}
+          </ul>
+        )}
+        <p className="muted">
+          {image.width}×{image.height} px · {(image.bytes / 1_000_000).toFixed(2)} MB · {image.mimeType}
+          {image.originalFilename ? ` · ${image.originalFilename}` : ""} · uploaded {formatDateTime(image.createdAt)}{image.uploadedBy ? ` by ${image.uploadedBy.name}` : ""}
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/session";
+import { libraryFilterSchema, listLibrary } from "@/lib/media/library";
+import { creditLine } from "@/lib/media/schema";
+import { Uploader } from "./uploader";
+
+export const metadata: Metadata = { title: "Photos" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function MediaLibraryPage({ searchParams }: Props) {
+  await requirePermission("media.upload", "/admin/media");
+  const filter = libraryFilterSchema.parse(await searchParams);
+  const { rows, total, page, pages } = await listLibrary(filter);
+  const href = (n: number) => `/admin/media?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.missing ? { missing: filter.missing } : {}), page: String(n) })}`;
+  return (
+    <>
+      <h1>Photos</h1>
+      <Uploader />
+      <form className="filters" method="get" role="search" aria-label="Search photos">
+        <div className="field">
+          <label htmlFor="q">Search caption, credit, agency or alt text</label>
+          <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="missing">Show</label>
+          <select id="missing" name="missing" defaultValue={filter.missing ?? ""}>
+            <option value="">All photos</option>
+            <option value="alt">Missing alt text</option>
+            <option value="credit">Missing credit</option>
+          </select>
+        </div>
+        <button type="submit" className="button secondary">Apply</button>
+      </form>
+      <p className="muted">{total} {total === 1 ? "photo" : "photos"}</p>
+      <ul className="library-grid">
+        {rows.map((img) => {
+          const credit = creditLine(img.credit, img.agency);
+          return (
+            <li key={img.id}>
+              <Link href={`/admin/media/${img.id}`} className="library-card">
+                {/* eslint-disable-next-line @next/next/no-img-element */}
+                <img src={img.src} alt={img.altText || ""} width={240} height={Math.round((240 * img.height) / img.width)} loading="lazy" style={{ objectPosition: `${img.focalX * 100}% ${img.focalY * 100}%` }} />
+                <span className="library-caption">{img.caption || <em>No caption</em>}</span>
+                <span className={credit ? "library-credit" : "library-credit missing"}>{credit || "Missing credit"}</span>
+                {!img.altText ? <span className="badge UNPUBLISHED">No alt text</span> : null}
+                {img.licenseExpired ? <span className="badge UNPUBLISHED">License expired</span> : null}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link href={href(page - 1)} rel="prev">← Newer</Link> : <span />}
+          <span>Page {page} of {pages}</span>
+          {page < pages ? <Link href={href(page + 1)} rel="next">Older →</Link> : <span />}
+        </nav>
+      ) : null}
+    </>
+  );
+}

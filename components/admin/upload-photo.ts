@@ -1,0 +1,31 @@
+"use client";
+
+export type UploadResult =
+  | { ok: true; id: string; existing: boolean; suggested: { credit: string; agency: string; copyright: string; caption: string } | null }
+  | { ok: false; error: string };
+
+/** Uploads one photo to the library with progress (XMLHttpRequest, since fetch reports none). */
+export function uploadPhoto(file: File, onProgress: (fraction: number) => void, url = "/api/media"): Promise<UploadResult> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    const form = new FormData();
+    form.append("file", file);
+    xhr.open("POST", url);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      let body: { id?: string; existing?: boolean; suggested?: unknown; error?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // A proxy's HTML error page: fall through to the generic message.
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body.id) {
+        resolve({ ok: true, id: body.id, existing: !!body.existing, suggested: (body.suggested ?? null) as never });
+      } else {
+        resolve({ ok: false, error: body.error ?? (xhr.status === 413 ? "This file is too large." : `The upload failed (HTTP ${xhr.status}).`) });
+      }
+    };
+    xhr.onerror = () => resolve({ ok: false, error: "The upload was interrupted. Check your connection and try again." });
+    xhr.send(form);
+  });
+}

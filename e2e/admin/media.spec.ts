@@ -1,0 +1,82 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { storageStatePath } from "../env";
+import { expect, newContext, test, unique } from "../fixtures";
+import { makePhoto, withIptc } from "../../lib/test/images";
+
+async function fixture(name: string, data: Buffer) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dateline-e2e-")), name);
+  fs.writeFileSync(file, data);
+  return file;
+}
+
+test.describe("the media library", () => {
+  test.setTimeout(90_000);
+
+  test("an uploaded wire photo brings its credit into the story and onto the public page", async ({ browser }) => {
+    const tag = unique();
+    const page = await (await newContext(browser, { storageState: storageStatePath("editor") })).newPage();
+    const photo = withIptc(await makePhoto("jpeg", 1800, 1200, tag.length), {
+      80: "Ana Kovač",
+      110: "Balkan Wire",
+      116: "© 2026 Balkan Wire",
+      120: `Rescue workers search the riverbank ${tag}. The search resumed at dawn.`,
+    });
+    await page.goto("/admin/media");
+    await page.getByLabel("Choose photos").setInputFiles([
+      await fixture(`wire-${tag}.jpg`, photo),
+      await fixture("not-a-photo.jpg", Buffer.from("<!doctype html><script>alert(1)</script>")),
+    ]);
+    await expect(page.getByText("This file is not a JPEG, PNG, WebP, AVIF or GIF photo.", { exact: false })).toBeVisible();
+    await page.getByRole("link", { name: "Uploaded: check the credit and add alt text" }).click();
+
+    await expect(page.getByText("Filled in from the photo file: credit, agency, copyright, caption.")).toBeVisible();
+    await expect(page.getByLabel("Photographer")).toHaveValue("Ana Kovač");
+    await expect(page.getByLabel("Agency or source")).toHaveValue("Balkan Wire");
+    await expect(page.getByTestId("credit-line")).toHaveText("Ana Kovač/Balkan Wire");
+    await page.getByLabel(/^Alt text/).fill("Rescue workers in orange jackets walk along a muddy riverbank.");
+    await page.getByRole("button", { name: "Save photo details" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/photo-details.png", fullPage: true });
+
+    await page.goto("/admin/media");
+    await expect(page.getByText(`Rescue workers search the riverbank ${tag}.`, { exact: false })).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/library.png", fullPage: true });
+
+    // Use it as the hero, with a photo in the body too, and publish.
+    await page.goto("/admin/articles/new");
+    const headline = `Search resumes on the river ${tag}`;
+    await page.getByLabel("Headline").fill(headline);
+    await page.getByLabel("Section").selectOption({ label: "World" });
+    await page.getByLabel("Add a byline").selectOption({ label: "Northern Wire" });
+    await page.getByRole("textbox", { name: "Story body" }).click();
+    await page.keyboard.type("The search resumed at dawn, officials said.");
+    await page.getByRole("button", { name: "Photo", exact: true }).click();
+    await page.getByRole("radiogroup", { name: "Choose a photo for the body" }).getByRole("radio", { name: /Elena Marsh/ }).check();
+    await page.getByLabel("Caption for this story").fill("The harbour road in January.");
+    await page.getByRole("button", { name: "Insert photo" }).click();
+    await page.getByRole("radiogroup", { name: "Choose the hero photo" }).getByRole("radio", { name: /Ana Kovač/ }).check();
+    await expect(page.getByTestId("credit-preview")).toContainText("Ana Kovač/Balkan Wire");
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+    await page.getByRole("button", { name: "Publish now" }).click();
+    await expect(page.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
+
+    const reader = await (await newContext(browser)).newPage();
+    await reader.goto(`/world/${await page.getByLabel("Slug").inputValue()}`);
+    const hero = reader.locator("figure").first();
+    await expect(hero.locator("figcaption")).toContainText(`Rescue workers search the riverbank ${tag}.`);
+    await expect(hero.locator("figcaption")).toContainText("Ana Kovač/Balkan Wire");
+    await expect(hero.locator("img")).toHaveAttribute("alt", "Rescue workers in orange jackets walk along a muddy riverbank.");
+    await expect(hero.locator("img")).toHaveAttribute("loading", "eager");
+    await expect(hero.locator("source[type='image/avif']")).toHaveAttribute("srcset", /-w480\.avif 480w, .*-w960\.avif 960w, .*-w1600\.avif 1600w/);
+    const inline = reader.locator(".article-body figure");
+    await expect(inline.locator("figcaption")).toContainText("The harbour road in January.");
+    await expect(inline.locator("figcaption")).toContainText("Elena Marsh/Northern Wire Photo");
+    await expect(inline.locator("img")).toHaveAttribute("loading", "lazy");
+    const src = await hero.locator("img").getAttribute("src");
+    const variant = await reader.request.get(src!);
+    expect(variant.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+});
