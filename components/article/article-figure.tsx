@@ -11,7 +11,6 @@ export function ArticleFigure({ figure, priority = false }: { figure: Figure; pr
         <source type="image/avif" srcSet={figure.srcSet.avif} sizes={SIZES} />
         <source type="image/webp" srcSet={figure.srcSet.webp} sizes={SIZES} />
         {/* Plain img in <picture>: the variants are made at upload; next/image would process them again. */}
-        {/* eslint-disable-next-line @next/next/no-img-element */}
         <img
           src={figure.src}
           srcSet={figure.srcSet.jpg}

@@ -140,6 +140,15 @@ test.describe("the article desk", () => {
     await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/, { timeout: 15_000 });
     await expect(page.getByRole("heading", { name: /Status: Draft/ })).toBeVisible();
     await page.getByLabel("Dek").fill("Typed, never saved by hand.");
+    // Leaving through an in-app link with unsaved changes asks first.
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByRole("link", { name: "Stories" }).click();
+    expect(asked).toMatch(/unsaved changes/);
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     await expect(page.getByText(/Draft autosaved at/)).toBeVisible({ timeout: 15_000 });
     await page.reload();
     await expect(page.getByLabel("Dek")).toHaveValue("Typed, never saved by hand.");
