@@ -49,3 +49,7 @@ export async function createAuthor(viewer: Viewer, input: z.output<typeof create
     return author;
   });
 }
+
+export function getTagBySlug(slug: string) {
+  return db.tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
+}

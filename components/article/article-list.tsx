@@ -2,20 +2,31 @@ import Link from "next/link";
 import type { ArticleCard } from "@/lib/articles/dto";
 import { Timestamp } from "./timestamp";
 
-/** A list of story cards: headline, dek, section and time. */
-export function ArticleList({ articles, empty = "No stories yet." }: { articles: ArticleCard[]; empty?: string }) {
+type Props = { articles: ArticleCard[]; empty?: string; headingLevel?: 2 | 3; lead?: boolean };
+
+/** A list of story cards: headline, dek, section and time; the first is the lead when `lead` is set. */
+export function ArticleList({ articles, empty = "No stories yet.", headingLevel = 2, lead = false }: Props) {
   if (articles.length === 0) return <p className="muted">{empty}</p>;
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <ol className="article-list">
-      {articles.map((a) => (
+    <ol className={`article-list${lead ? " with-lead" : ""}`}>
+      {articles.map((a, i) => (
         <li key={a.id} className="article-card">
-          {a.section ? <p className="kicker">{a.section.name}</p> : null}
-          <h2><Link href={a.path}>{a.headline}</Link></h2>
-          {a.dek ? <p className="dek">{a.dek}</p> : null}
-          <p className="meta">
-            {a.authors.map((x) => x.name).join(", ")}
-            {a.publishedAt ? <> · <Timestamp date={a.publishedAt} /></> : null}
-          </p>
+          {lead && i === 0 && a.image ? (
+            <picture>
+              <source type="image/webp" srcSet={a.image.srcSet} sizes="(max-width: 48rem) 100vw, 60vw" />
+              <img src={a.image.src} alt={a.image.alt} width={a.image.width} height={a.image.height} style={{ objectPosition: a.image.objectPosition }} fetchPriority="high" />
+            </picture>
+          ) : null}
+          <div>
+            {a.section ? <p className="kicker">{a.section.name}</p> : null}
+            <Heading><Link href={a.path}>{a.headline}</Link></Heading>
+            {a.dek ? <p className="dek">{a.dek}</p> : null}
+            <p className="meta">
+              {a.authors.map((x) => x.name).join(", ")}
+              {a.publishedAt ? <> · <Timestamp date={a.publishedAt} /></> : null}
+            </p>
+          </div>
         </li>
       ))}
     </ol>

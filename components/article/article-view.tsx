@@ -1,4 +1,5 @@
-import type { Figure, PublicArticle } from "@/lib/articles/dto";
+import Link from "next/link";
+import type { ArticleCard, Figure, PublicArticle } from "@/lib/articles/dto";
 import { ArticleFigure } from "./article-figure";
 import { BodyRenderer } from "./body-renderer";
 import { Byline } from "./byline";
@@ -7,7 +8,9 @@ import { SourceList } from "./source-list";
 import { Timestamp } from "./timestamp";
 
 /** A story as readers see it; the public page and the editors' preview both render this. */
-export function ArticleView({ article, as: Wrapper = "main" }: { article: PublicArticle & { figures: Map<string, Figure> }; as?: "main" | "div" }) {
+type Props = { article: PublicArticle & { figures: Map<string, Figure> }; related?: ArticleCard[]; as?: "main" | "div" };
+
+export function ArticleView({ article, related = [], as: Wrapper = "main" }: Props) {
   const updated =
     article.updatedAt && article.publishedAt && article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000
       ? article.updatedAt
@@ -32,10 +35,18 @@ export function ArticleView({ article, as: Wrapper = "main" }: { article: Public
         <CorrectionList corrections={article.corrections} />
         {article.tags.length > 0 ? (
           <ul className="tags" aria-label="Tags">
-            {article.tags.map((t) => <li key={t.slug}>{t.name}</li>)}
+            {article.tags.map((t) => <li key={t.slug}><Link href={`/tags/${t.slug}`}>{t.name}</Link></li>)}
           </ul>
         ) : null}
       </article>
+      {related.length > 0 ? (
+        <aside className="related" aria-labelledby="related-heading">
+          <h2 id="related-heading">Related stories</h2>
+          <ul>
+            {related.map((r) => <li key={r.id}><Link href={r.path}>{r.headline}</Link></li>)}
+          </ul>
+        </aside>
+      ) : null}
     </Wrapper>
   );
 }

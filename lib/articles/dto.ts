@@ -13,6 +13,11 @@ export const articleCardSelect = {
   contentUpdatedAt: true,
   section: { select: { name: true, slug: true } },
   authors: { select: { author: { select: { name: true, slug: true } } }, orderBy: { position: "asc" } },
+  images: {
+    where: { role: PlacementRole.HERO },
+    select: { altText: true, image: { select: { sha256: true, width: true, height: true, altText: true, focalX: true, focalY: true } } },
+    take: 1,
+  },
 } satisfies Prisma.ArticleSelect;
 
 type CardRow = Prisma.ArticleGetPayload<{ select: typeof articleCardSelect }>;
@@ -27,6 +32,7 @@ export type ArticleCard = {
   updatedAt: Date | null;
   section: { name: string; slug: string } | null;
   authors: { name: string; slug: string }[];
+  image: { src: string; srcSet: string; width: number; height: number; alt: string; objectPosition: string } | null;
 };
 
 /** The public address of a story: /section/slug. */
@@ -45,6 +51,20 @@ export function toArticleCard(row: CardRow): ArticleCard {
     updatedAt: row.contentUpdatedAt,
     section: row.section,
     authors: row.authors.map((a) => a.author),
+    image: cardImage(row.images[0]),
+  };
+}
+
+function cardImage(placed: CardRow["images"][number] | undefined): ArticleCard["image"] {
+  if (!placed) return null;
+  const { image } = placed;
+  return {
+    src: variantUrl(image.sha256, image.width, 960),
+    srcSet: srcSet(image.sha256, image.width, "webp"),
+    width: image.width,
+    height: image.height,
+    alt: placed.altText || image.altText,
+    objectPosition: `${Math.round(image.focalX * 100)}% ${Math.round(image.focalY * 100)}%`,
   };
 }
 

@@ -9,14 +9,27 @@ import { snapshotSelect } from "./snapshot";
 /** Only live stories reach readers. */
 const published = { status: ArticleStatus.PUBLISHED } as const;
 
-/** Published stories, newest first, optionally within one section or by one author. */
-export async function listPublishedArticles({ limit = 20, offset = 0, sectionSlug, authorSlug }: { limit?: number; offset?: number; sectionSlug?: string; authorSlug?: string } = {}): Promise<ArticleCard[]> {
+export type PublishedFilter = { sectionSlug?: string; authorSlug?: string; tagSlug?: string; since?: Date };
+
+function publishedWhere({ sectionSlug, authorSlug, tagSlug, since }: PublishedFilter) {
+  return {
+    ...published,
+    ...(sectionSlug ? { section: { slug: sectionSlug } } : {}),
+    ...(authorSlug ? { authors: { some: { author: { slug: authorSlug } } } } : {}),
+    ...(tagSlug ? { tags: { some: { tag: { slug: tagSlug } } } } : {}),
+    ...(since ? { firstPublishedAt: { gte: since } } : {}),
+  };
+}
+
+/** How many published stories match, for pagination. */
+export function countPublishedArticles(filter: PublishedFilter = {}) {
+  return db.article.count({ where: publishedWhere(filter) });
+}
+
+/** Published stories, newest first, optionally within one section, by one author or under one tag. */
+export async function listPublishedArticles({ limit = 20, offset = 0, ...filter }: { limit?: number; offset?: number } & PublishedFilter = {}): Promise<ArticleCard[]> {
   const rows = await db.article.findMany({
-    where: {
-      ...published,
-      ...(sectionSlug ? { section: { slug: sectionSlug } } : {}),
-      ...(authorSlug ? { authors: { some: { author: { slug: authorSlug } } } } : {}),
-    },
+    where: publishedWhere(filter),
     select: articleCardSelect,
     orderBy: [{ firstPublishedAt: "desc" }, { id: "desc" }],
     take: Math.min(limit, 100),
@@ -65,6 +78,24 @@ async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
     if (image) figures.set(image.id, toFigure(image, { caption: node.attrs.caption, credit: node.attrs.credit, altText: node.attrs.alt }));
   }
   return figures;
+}
+
+/** A few other live stories from the same section or sharing a tag, newest first. */
+export async function listRelatedArticles(article: { id: string; section: { slug: string } | null; tags: { slug: string }[] }, limit = 3): Promise<ArticleCard[]> {
+  const rows = await db.article.findMany({
+    where: {
+      ...published,
+      id: { not: article.id },
+      OR: [
+        ...(article.tags.length ? [{ tags: { some: { tag: { slug: { in: article.tags.map((t) => t.slug) } } } } }] : []),
+        ...(article.section ? [{ section: { slug: article.section.slug } }] : []),
+      ],
+    },
+    select: articleCardSelect,
+    orderBy: [{ firstPublishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  return rows.map(toArticleCard);
 }
 
 /** Where an old slug of a published story now lives, or null. */

@@ -1,25 +1,29 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { listPublishedArticles } from "@/lib/articles/queries";
 import { getSectionBySlug } from "@/lib/sections";
+import { loadStoryPage } from "@/lib/public-pages";
 import { ArticleList } from "@/components/article/article-list";
+import { Pagination } from "@/components/article/pagination";
 
-type Props = { params: Promise<{ section: string }> };
+type Props = { params: Promise<{ section: string }>; searchParams: Promise<{ page?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSectionBySlug((await params).section);
-  return section ? { title: section.name, description: section.description ?? undefined } : {};
+  return section
+    ? { title: section.name, description: section.description ?? undefined, alternates: { canonical: `/${section.slug}`, types: { "application/rss+xml": `/${section.slug}/feed.xml` } } }
+    : {};
 }
 
-export default async function SectionPage({ params }: Props) {
+export default async function SectionPage({ params, searchParams }: Props) {
   const section = await getSectionBySlug((await params).section);
   if (!section) notFound();
-  const articles = await listPublishedArticles({ sectionSlug: section.slug, limit: 30 });
+  const { articles, page, pages } = await loadStoryPage({ sectionSlug: section.slug }, (await searchParams).page);
   return (
     <main id="main" className="page">
       <h1 className="section-title">{section.name}</h1>
       {section.description ? <p className="dek">{section.description}</p> : null}
       <ArticleList articles={articles} empty="No stories in this section yet." />
+      <Pagination basePath={`/${section.slug}`} page={page} pages={pages} />
     </main>
   );
 }

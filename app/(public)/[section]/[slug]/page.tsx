@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getPublishedArticleBySlug, resolveRedirect } from "@/lib/articles/queries";
+import { getPublishedArticleBySlug, listRelatedArticles, resolveRedirect } from "@/lib/articles/queries";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
+import { absoluteUrl, siteName } from "@/lib/site";
+import { JsonLd } from "@/components/seo/json-ld";
 import { ArticleView } from "@/components/article/article-view";
 
 type Props = { params: Promise<{ section: string; slug: string }> };
@@ -20,13 +23,37 @@ async function loadArticle(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await loadArticle(params);
+  const title = article.seoTitle || article.headline;
+  const images = article.hero ? [{ url: article.hero.src, width: article.hero.width, height: article.hero.height, alt: article.hero.alt }] : undefined;
   return {
-    title: article.seoTitle || article.headline,
+    title,
     description: article.description,
     alternates: { canonical: article.canonicalUrl || article.path },
+    openGraph: {
+      type: "article",
+      title,
+      description: article.description,
+      url: article.path,
+      siteName: siteName(),
+      images,
+      publishedTime: article.publishedAt?.toISOString(),
+      modifiedTime: (article.updatedAt ?? article.publishedAt)?.toISOString(),
+      section: article.section?.name,
+      authors: article.authors.map((a) => absoluteUrl(`/authors/${a.slug}`)),
+      tags: article.tags.map((t) => t.name),
+    },
+    twitter: { card: images ? "summary_large_image" : "summary", title, description: article.description, images: images?.map((i) => i.url) },
   };
 }
 
 export default async function ArticlePage({ params }: Props) {
-  return <ArticleView article={await loadArticle(params)} />;
+  const article = await loadArticle(params);
+  const related = await listRelatedArticles(article);
+  return (
+    <>
+      <JsonLd data={newsArticleJsonLd(article)} />
+      <JsonLd data={breadcrumbJsonLd(article)} />
+      <ArticleView article={article} related={related} />
+    </>
+  );
 }

@@ -1,0 +1,21 @@
+import { xmlEscape } from "../site";
+
+type Node = string | { tag: string; attrs?: Record<string, string>; children?: Node[] | string | undefined } | null | undefined | false;
+
+/** Renders a small XML tree; every text and attribute value is escaped. */
+export function xml(node: Node): string {
+  if (!node) return "";
+  if (typeof node === "string") return xmlEscape(node);
+  const attrs = Object.entries(node.attrs ?? {}).map(([k, v]) => ` ${k}="${xmlEscape(v)}"`).join("");
+  const children = typeof node.children === "string" ? xmlEscape(node.children) : (node.children ?? []).map(xml).join("");
+  return `<${node.tag}${attrs}>${children}</${node.tag}>`;
+}
+
+export const xmlDocument = (root: Node) => `<?xml version="1.0" encoding="UTF-8"?>\n${xml(root)}\n`;
+
+/** Feeds and sitemaps: cacheable by a CDN for a minute, served stale for five while refreshed. */
+export function xmlResponse(body: string, type = "application/xml") {
+  return new Response(body, {
+    headers: { "Content-Type": `${type}; charset=utf-8`, "Cache-Control": "public, max-age=0, s-maxage=60, stale-while-revalidate=300" },
+  });
+}

@@ -1,0 +1,74 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
+import { createArticle, transitionArticle, addCorrection } from "../articles/mutations";
+import { getPublishedArticleBySlug } from "../articles/queries";
+import { buildRssFeed } from "../feeds/rss";
+import { buildNewsSitemap, buildSitemap } from "../feeds/sitemaps";
+import { safeJsonForScript } from "../site";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "./structured-data";
+
+const HOSTILE = `Mayor says "</script><script>alert(1)</script>" & <b>more</b> ]]> \u0001 — “quotes”`;
+let editor: Viewer;
+let slug: string;
+
+beforeAll(async () => {
+  editor = await makeUser("EDITOR");
+  const bits = await makeNewsroomBits();
+  await db.section.update({ where: { id: bits.section.id }, data: { name: `Section ${HOSTILE}` } });
+  const story = await createArticle(editor, {
+    ...readyArticleInput(bits.section.id, bits.author.id, { headline: HOSTILE, dek: HOSTILE }),
+    sources: [{ url: "https://example.org/a?x=1&y=2", title: HOSTILE, publisher: HOSTILE }],
+  });
+  slug = story.slug;
+  const live = await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
+  await addCorrection(editor, { articleId: story.id, version: live.version, kind: "CORRECTION", text: `Fixed: ${HOSTILE}` });
+});
+
+describe("structured data", () => {
+  it("describes the story as a NewsArticle with sources as citations and corrections", async () => {
+    const article = (await getPublishedArticleBySlug(slug))!;
+    const ld = newsArticleJsonLd(article);
+    expect(ld["@type"]).toBe("NewsArticle");
+    expect(ld.headline).toBe(HOSTILE.slice(0, 110));
+    expect(ld.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(ld.author[0]).toMatchObject({ "@type": "Person" });
+    expect(ld.citation[0]).toMatchObject({ "@type": "CreativeWork", url: "https://example.org/a?x=1&y=2" });
+    expect(ld.correction[0]?.text).toContain("Fixed:");
+    expect(breadcrumbJsonLd(article).itemListElement).toHaveLength(3);
+  });
+
+  it("cannot be broken out of its script element", async () => {
+    const json = safeJsonForScript(newsArticleJsonLd((await getPublishedArticleBySlug(slug))!));
+    expect(json).not.toMatch(/<\/script/i);
+    expect(json).not.toContain("<");
+    expect(JSON.parse(json).headline).toBe(HOSTILE.slice(0, 110));
+  });
+});
+
+describe("feeds and sitemaps", () => {
+  const parser = new XMLParser({ ignoreAttributes: false });
+
+  it("builds well-formed RSS 2.0 with hostile text escaped", async () => {
+    const rss = await buildRssFeed();
+    expect(XMLValidator.validate(rss)).toBe(true);
+    const doc = parser.parse(rss);
+    expect(doc.rss["@_version"]).toBe("2.0");
+    const items = [doc.rss.channel.item].flat();
+    const ours = items.find((i: { title: string }) => i.title.includes("Mayor says"));
+    expect(ours.title).toBe(HOSTILE.replace("\u0001", ""));
+    expect(rss).not.toContain("<script>");
+  });
+
+  it("builds a well-formed sitemap and Google News sitemap that list the story", async () => {
+    const sitemap = await buildSitemap();
+    expect(XMLValidator.validate(sitemap)).toBe(true);
+    const urls = [parser.parse(sitemap).urlset.url].flat().map((u: { loc: string }) => u.loc);
+    expect(urls.some((u: string) => u.endsWith(`/${slug}`))).toBe(true);
+    const news = await buildNewsSitemap();
+    expect(XMLValidator.validate(news)).toBe(true);
+    expect(news).toContain("<news:title>Mayor says &quot;&lt;/script&gt;");
+  });
+});

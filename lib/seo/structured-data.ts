@@ -1,0 +1,53 @@
+import type { PublicArticle } from "../articles/dto";
+import { CORRECTION_KIND_LABELS } from "../articles/mutations/correct";
+import { absoluteUrl, siteName } from "../site";
+
+/** schema.org NewsArticle for a story: credits, sources (citation) and corrections included. */
+export function newsArticleJsonLd(article: PublicArticle) {
+  const url = absoluteUrl(article.path);
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.headline.slice(0, 110),
+    description: article.description,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": article.canonicalUrl || url },
+    datePublished: article.publishedAt?.toISOString(),
+    dateModified: (article.updatedAt ?? article.publishedAt)?.toISOString(),
+    ...(article.dateline ? { locationCreated: { "@type": "Place", name: article.dateline } } : {}),
+    articleSection: article.section?.name,
+    keywords: article.tags.map((t) => t.name),
+    isAccessibleForFree: true,
+    author: article.authors.map((a) => ({ "@type": "Person", name: a.name, url: absoluteUrl(`/authors/${a.slug}`), ...(a.title ? { jobTitle: a.title } : {}) })),
+    publisher: { "@type": "NewsMediaOrganization", name: siteName(), url: absoluteUrl("/") },
+    image: article.hero
+      ? [
+          {
+            "@type": "ImageObject",
+            url: absoluteUrl(article.hero.src),
+            width: article.hero.width,
+            height: article.hero.height,
+            caption: article.hero.caption || undefined,
+            creditText: article.hero.creditLine || undefined,
+            copyrightNotice: article.hero.copyright || undefined,
+          },
+        ]
+      : undefined,
+    citation: article.sources.map((s) => ({ "@type": "CreativeWork", name: s.title, url: s.url, ...(s.publisher ? { publisher: { "@type": "Organization", name: s.publisher } } : {}) })),
+    correction: article.corrections.map((c) => ({ "@type": "CorrectionComment", text: `${CORRECTION_KIND_LABELS[c.kind]}: ${c.text}`, datePublished: c.createdAt.toISOString() })),
+  };
+}
+
+/** Home › Section › Story. */
+export function breadcrumbJsonLd(article: Pick<PublicArticle, "headline" | "path" | "section">) {
+  const items = [
+    { name: siteName(), url: absoluteUrl("/") },
+    ...(article.section ? [{ name: article.section.name, url: absoluteUrl(`/${article.section.slug}`) }] : []),
+    { name: article.headline, url: absoluteUrl(article.path) },
+  ];
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: items.map((item, i) => ({ "@type": "ListItem", position: i + 1, name: item.name, item: item.url })),
+  };
+}

@@ -1,0 +1,30 @@
+import { env } from "./env";
+
+/** An absolute URL on the public site. */
+export const absoluteUrl = (path: string) => new URL(path, env.DATELINE_SITE_URL).toString();
+
+export const siteName = () => env.DATELINE_SITE_NAME;
+
+/** Serialises data for a <script type="application/ld+json"> block: no "</script>" or "<!--" can break out. */
+export function safeJsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+// XML 1.0 forbids most control characters; drop them rather than emit an invalid document.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Escapes text for XML content and attribute values (RSS, sitemaps). */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(XML_INVALID, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
