@@ -21,6 +21,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
               ))}
             </ul>
           </nav>
+          <Link href="/search" className="search-link">Search</Link>
         </div>
       </header>
       {children}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { searchArticles, searchQuerySchema } from "@/lib/search";
+import { HighlightedSnippet } from "@/components/article/highlighted-snippet";
+import { Timestamp } from "@/components/article/timestamp";
+
+export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SearchPage({ searchParams }: Props) {
+  const { q, page } = searchQuerySchema.parse(await searchParams);
+  const { results, total, pages } = q.trim() ? await searchArticles(q, page) : { results: [], total: 0, pages: 0 };
+  const href = (n: number) => `/search?${new URLSearchParams({ q, page: String(n) })}`;
+  return (
+    <main id="main" className="page narrow-wide">
+      <h1 className="section-title">Search</h1>
+      <form method="get" action="/search" role="search" className="search-form">
+        <label htmlFor="search-q" className="visually-hidden">Search stories</label>
+        <input id="search-q" name="q" type="search" defaultValue={q} placeholder="Search headlines and stories" />
+        <button type="submit" className="button">Search</button>
+      </form>
+      {q.trim() ? (
+        <p className="muted" role="status">{total === 0 ? `No stories match “${q}”.` : `${total} ${total === 1 ? "story matches" : "stories match"} “${q}”.`}</p>
+      ) : null}
+      <ol className="search-results">
+        {results.map((r) => (
+          <li key={r.id}>
+            {r.section ? <p className="kicker">{r.section}</p> : null}
+            <h2><Link href={r.path}>{r.headline}</Link></h2>
+            <HighlightedSnippet snippet={r.snippet || r.dek} />
+            {r.publishedAt ? <p className="meta"><Timestamp date={r.publishedAt} /></p> : null}
+          </li>
+        ))}
+      </ol>
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="More results">
+          {page > 1 ? <Link href={href(page - 1)} rel="prev">← Previous</Link> : <span />}
+          <span>Page {page} of {pages}</span>
+          {page < pages ? <Link href={href(page + 1)} rel="next">Next →</Link> : <span />}
+        </nav>
+      ) : null}
+    </main>
+  );
+}
