@@ -1,0 +1,91 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, newContext, test } from "../fixtures";
+
+const WIRE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
+const PAGES: [string, string][] = [
+  ["front", "/"],
+  ["article", WIRE],
+  ["section", "/politics"],
+  ["author", "/authors/maria-okonkwo"],
+  ["tag", "/tags/flooding"],
+  ["search", "/search?q=harbour"],
+];
+
+test.describe("the reader's site", () => {
+  for (const [name, path] of PAGES) {
+    test(`the ${name} page has no serious or critical accessibility violations`, async ({ page }) => {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await expect(page.locator("h1")).toHaveCount(1);
+      await expect(page.getByRole("link", { name: "Skip to content" })).toBeAttached();
+    });
+  }
+
+  test("an article reads completely with JavaScript turned off", async ({ browser }) => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(WIRE);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("The sea has already decided");
+    await expect(page.locator(".article-body p")).toHaveCount(15);
+    await expect(page.locator("figcaption")).toContainText("Elena Marsh/Northern Wire Photo");
+    await expect(page.getByRole("region", { name: "Sources" }).getByRole("listitem")).toHaveCount(3);
+    await page.getByRole("link", { name: "Flooding" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Flooding" })).toBeVisible();
+  });
+
+  test("carries structured data, Open Graph cards and a canonical URL", async ({ page }) => {
+    await page.goto(WIRE);
+    const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+    const [article, crumbs] = blocks.map((b) => JSON.parse(b));
+    expect(article["@type"]).toBe("NewsArticle");
+    expect(article.image[0].creditText).toBe("Elena Marsh/Northern Wire Photo");
+    expect(article.citation).toHaveLength(3);
+    expect(article.correction).toHaveLength(1);
+    expect(crumbs["@type"]).toBe("BreadcrumbList");
+    await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
+    await expect(page.locator('meta[property="og:image"]').first()).toHaveAttribute("content", /\/media\/[a-f0-9]{64}-w1600\.jpg$/);
+    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${WIRE}$`));
+  });
+
+  test("serves feeds, sitemaps and robots.txt", async ({ request }) => {
+    const rss = await request.get("/feed.xml");
+    expect(rss.headers()["content-type"]).toContain("application/rss+xml");
+    expect(await rss.text()).toContain("<title>“The sea has already decided”");
+    expect((await request.get("/climate/feed.xml")).status()).toBe(200);
+    expect((await request.get("/nope/feed.xml")).status()).toBe(404);
+    expect(await (await request.get("/sitemap.xml")).text()).toContain(WIRE);
+    expect(await (await request.get("/news-sitemap.xml")).text()).toContain("<news:publication_date>");
+    const robots = await (await request.get("/robots.txt")).text();
+    expect(robots).toContain("Disallow: /admin");
+    expect(robots).toContain("/sitemap.xml");
+  });
+
+  test("search finds stories with highlighted words and survives odd input", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Search" }).click();
+    await page.getByLabel("Search stories").fill("harbour");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("status")).toContainText("match “harbour”");
+    await expect(page.locator(".search-results mark").first()).toHaveText(/harbour/i);
+    for (const odd of ['"unbalanced AND (', "🙂 NEAR(x y)", "<script>alert(1)</script>"]) {
+      const response = await page.goto(`/search?q=${encodeURIComponent(odd)}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByLabel("Search stories")).toHaveValue(odd);
+    }
+  });
+
+  test("looks right on a phone and on a wide screen", async ({ browser }) => {
+    for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1440, height: 900 }]] as const) {
+      const page = await (await newContext(browser, { viewport })).newPage();
+      await page.goto("/");
+      await page.screenshot({ path: `test-results/screens/front-${label}.png`, fullPage: label === "phone" });
+      await page.goto(WIRE);
+      await page.screenshot({ path: `test-results/screens/article-${label}.png` });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      expect(overflow, `${label}: no horizontal scrolling`).toBe(false);
+    }
+  });
+});
