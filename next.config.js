@@ -9,6 +9,11 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() answers 403 with app/forbidden.tsx for pages a role may not use.
   experimental: { authInterrupts: true },
+  // The front page lives at a dynamic segment so that it is cached on demand (ISR) rather than
+  // prerendered during `next build`, when the newsroom's database may not exist yet.
+  async rewrites() {
+    return [{ source: "/", destination: "/edition/today" }];
+  },
 };
 
 export default nextConfig;

@@ -1,13 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { connection } from "next/server";
 import { env } from "@/lib/env";
-import { listSections } from "@/lib/sections";
+import { getSections } from "@/lib/public-data";
 
 // Masthead and footer; reads no session, so public pages stay cacheable.
 export default async function PublicLayout({ children }: { children: ReactNode }) {
-  await connection();
-  const sections = await listSections();
+  const sections = await getSections();
   return (
     <>
       <a className="skip-link" href="#main">Skip to content</a>

@@ -65,7 +65,7 @@ test.describe("the reader's site", () => {
 
   test("search finds stories with highlighted words and survives odd input", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("link", { name: "Search" }).click();
+    await page.getByRole("link", { name: "Search", exact: true }).click();
     await page.getByLabel("Search stories").fill("harbour");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page.getByRole("status")).toContainText("match “harbour”");
@@ -88,4 +88,43 @@ test.describe("the reader's site", () => {
       expect(overflow, `${label}: no horizontal scrolling`).toBe(false);
     }
   });
+});
+
+test("a publish shows on every page that lists the story within a second, and an unpublish removes it", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const reader = await (await newContext(browser)).newPage();
+  const pages = ["/", "/world", "/authors/daniel-reyes", "/tags/flooding", "/feed.xml", "/world/feed.xml"];
+  // Warm every cache first, so the test proves invalidation rather than a cold render.
+  for (const path of pages) expect((await reader.request.get(path)).status()).toBe(200);
+  const article = await reader.request.get(WIRE);
+  expect(article.headers()["cache-control"]).toMatch(/s-maxage=\d+/);
+
+  const editor = await (await newContext(browser, { storageState: "e2e/.auth/editor.json" })).newPage();
+  const headline = `Cache check ${Math.random().toString(36).slice(2, 8)}`;
+  await editor.goto("/admin/articles/new");
+  await editor.getByLabel("Headline").fill(headline);
+  await editor.getByLabel("Section").selectOption({ label: "World" });
+  await editor.getByLabel("Add a byline").selectOption({ label: "Daniel Reyes" });
+  await editor.getByLabel("Add a tag").fill("Flooding");
+  await editor.getByRole("button", { name: "Add tag" }).click();
+  await editor.getByRole("textbox", { name: "Story body" }).click();
+  await editor.keyboard.type("“It is done,” the minister said.");
+  await editor.getByRole("button", { name: "Create draft" }).click();
+  await expect(editor).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+  const slug = await editor.getByLabel("Slug").inputValue();
+  expect((await reader.request.get(`/world/${slug}`)).status()).toBe(404);
+
+  await editor.getByRole("button", { name: "Publish now" }).click();
+  await expect(editor.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
+  for (const path of [...pages, `/world/${slug}`]) {
+    await expect.poll(async () => (await reader.request.get(path)).text(), { timeout: 1000, intervals: [100] }).toContain(headline);
+  }
+
+  await editor.getByLabel(/Reason for unpublishing/).fill("Test of the cache.");
+  await editor.getByRole("button", { name: "Unpublish" }).click();
+  await expect(editor.getByRole("heading", { name: /Status: Unpublished/ })).toBeVisible();
+  for (const path of pages) {
+    await expect.poll(async () => (await reader.request.get(path)).text(), { timeout: 1000, intervals: [100] }).not.toContain(headline);
+  }
+  expect((await reader.request.get(`/world/${slug}`)).status()).toBe(404);
 });

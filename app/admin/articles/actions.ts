@@ -1,6 +1,8 @@
 "use server";
 
 import { z } from "zod";
+import { updateTag } from "next/cache";
+import { withPublicRefresh } from "@/lib/public-invalidation";
 import { authedAction } from "@/lib/action";
 import { createArticleSchema, updateArticleSchema } from "@/lib/articles/schema";
 import { createArticle, updateArticle, transitionArticle, addCorrection, addCorrectionSchema, deleteArticle, deleteArticleSchema } from "@/lib/articles/mutations";
@@ -17,7 +19,7 @@ import { getEditorData } from "@/lib/articles/editor";
 export const createArticleAction = authedAction(createArticleSchema, (input, viewer) => createArticle(viewer, input));
 
 // Save a story's fields with its version; stale saves are refused (writers: own drafts; editors: any).
-export const updateArticleAction = authedAction(updateArticleSchema, (input, viewer) => updateArticle(viewer, input));
+export const updateArticleAction = authedAction(updateArticleSchema, (input, viewer) => withPublicRefresh(input.id, () => updateArticle(viewer, input), updateTag));
 
 // Move a story through the workflow; the schedule time arrives as newsroom wall-clock time (permission table).
 export const transitionArticleAction = authedAction(
@@ -27,18 +29,18 @@ export const transitionArticleAction = authedAction(
     if (input.scheduledLocal && !scheduledFor) {
       throw new AppError("invalid", "Enter a valid date and time.", { scheduledFor: ["Enter a valid date and time."] });
     }
-    return transitionArticle(viewer, { ...input, scheduledFor });
+    return withPublicRefresh(input.id, () => transitionArticle(viewer, { ...input, scheduledFor }), updateTag);
   },
 );
 
 // Add a public correction, clarification, update or editor's note (editors).
-export const addCorrectionAction = authedAction(addCorrectionSchema, (input, viewer) => addCorrection(viewer, input), { permission: "article.correct" });
+export const addCorrectionAction = authedAction(addCorrectionSchema, (input, viewer) => withPublicRefresh(input.articleId, () => addCorrection(viewer, input), updateTag), { permission: "article.correct" });
 
 // Delete a never-published draft (editors, or a writer's own draft).
-export const deleteArticleAction = authedAction(deleteArticleSchema, (input, viewer) => deleteArticle(viewer, input));
+export const deleteArticleAction = authedAction(deleteArticleSchema, (input, viewer) => withPublicRefresh(input.id, () => deleteArticle(viewer, input), updateTag));
 
 // Restore a revision as a new save (whoever may edit the story).
-export const restoreRevisionAction = authedAction(restoreRevisionSchema, (input, viewer) => restoreRevision(viewer, input));
+export const restoreRevisionAction = authedAction(restoreRevisionSchema, (input, viewer) => withPublicRefresh(input.articleId, () => restoreRevision(viewer, input), updateTag));
 
 // Is this slug free for this story? (any signed-in role)
 export const checkSlugAction = authedAction(z.object({ slug: slugSchema, articleId: z.string().nullable() }), async (input) => ({

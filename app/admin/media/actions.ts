@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
+import { revalidatePath, updateTag } from "next/cache";
+import { expireStoriesShowing } from "@/lib/public-invalidation";
 import { authedAction } from "@/lib/action";
 import { deleteImage, updateImageMetadata, updateImageSchema } from "@/lib/media/library";
 
@@ -9,6 +10,7 @@ import { deleteImage, updateImageMetadata, updateImageSchema } from "@/lib/media
 export const updateImageAction = authedAction(updateImageSchema, async (input, viewer) => {
   const result = await updateImageMetadata(viewer, input);
   revalidatePath(`/admin/media/${input.id}`);
+  await expireStoriesShowing(input.id, updateTag);
   return result;
 }, { permission: "media.edit" });
 

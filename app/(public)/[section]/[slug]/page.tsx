@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getPublishedArticleBySlug, listRelatedArticles, resolveRedirect } from "@/lib/articles/queries";
+import { getRelatedStories, getStory, getStoryRedirect } from "@/lib/public-data";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
 import { absoluteUrl, siteName } from "@/lib/site";
 import { JsonLd } from "@/components/seo/json-ld";
@@ -8,12 +8,16 @@ import { ArticleView } from "@/components/article/article-view";
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
+// Rendered on a story's first request, then cached until it changes (tag story:<slug>).
+export const revalidate = 3600;
+export const generateStaticParams = async () => [];
+
 /** The story, or a 308 to where it lives now; drafts and unpublished stories are simply not found. */
 async function loadArticle(params: Props["params"]) {
   const { section, slug } = await params;
-  const article = await getPublishedArticleBySlug(slug);
+  const article = await getStory(slug);
   if (!article) {
-    const moved = await resolveRedirect(slug);
+    const moved = await getStoryRedirect(slug);
     if (moved) permanentRedirect(moved);
     notFound();
   }
@@ -48,7 +52,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle(params);
-  const related = await listRelatedArticles(article);
+  const related = await getRelatedStories({ id: article.id, section: article.section, tags: article.tags });
   return (
     <>
       <JsonLd data={newsArticleJsonLd(article)} />

@@ -1,10 +1,12 @@
-import { buildRssFeed } from "@/lib/feeds/rss";
 import { xmlResponse } from "@/lib/feeds/xml";
-import { getSectionBySlug } from "@/lib/sections";
+import { getRssFeed, getSection } from "@/lib/public-data";
+
+// Rendered per request from cached data (lib/public-data.ts), never at build time.
+export const dynamic = "force-dynamic";
 
 // GET /:section/feed.xml – RSS 2.0 of one section's newest stories (public).
 export async function GET(_request: Request, { params }: { params: Promise<{ section: string }> }) {
-  const section = await getSectionBySlug((await params).section);
+  const section = await getSection((await params).section);
   if (!section) return new Response("Not found", { status: 404 });
-  return xmlResponse(await buildRssFeed({ sectionSlug: section.slug, sectionName: section.name }), "application/rss+xml");
+  return xmlResponse(await getRssFeed({ slug: section.slug, name: section.name }), "application/rss+xml");
 }

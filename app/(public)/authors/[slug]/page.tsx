@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getAuthorBySlug } from "@/lib/authors";
-import { loadStoryPage } from "@/lib/public-pages";
+import { getAuthor, getStoryPage } from "@/lib/public-data";
 import { ArticleList } from "@/components/article/article-list";
 import { Pagination } from "@/components/article/pagination";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const author = await getAuthorBySlug((await params).slug);
+  const author = await getAuthor((await params).slug);
   return author ? { title: author.name, description: author.bio ?? undefined, alternates: { canonical: `/authors/${author.slug}` } } : {};
 }
 
 export default async function AuthorPage({ params, searchParams }: Props) {
-  const author = await getAuthorBySlug((await params).slug);
+  const author = await getAuthor((await params).slug);
   if (!author) notFound();
-  const { articles, page, pages } = await loadStoryPage({ authorSlug: author.slug }, (await searchParams).page);
+  const { articles, page, pages } = await getStoryPage({ authorSlug: author.slug }, (await searchParams).page);
   return (
     <main id="main" className="page">
       <h1 className="section-title">{author.name}</h1>

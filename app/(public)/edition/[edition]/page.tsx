@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listPublishedArticles } from "@/lib/articles/queries";
-import { listSections } from "@/lib/sections";
+import { getLatestStories, getSectionFront, getSections } from "@/lib/public-data";
 import { siteName } from "@/lib/site";
 import { ArticleList } from "@/components/article/article-list";
 
 export const metadata: Metadata = { alternates: { canonical: "/", types: { "application/rss+xml": "/feed.xml" } } };
 
+// "/" is rewritten here (next.config.js), so the front page is rendered on its first request and
+// then served from the cache until a story it shows changes (tag "front"), never at build time.
+export const revalidate = 3600;
+export const generateStaticParams = async () => [];
+
 export default async function FrontPage() {
-  const [latest, sections] = await Promise.all([listPublishedArticles({ limit: 10 }), listSections()]);
+  const [latest, sections] = await Promise.all([getLatestStories(10), getSections()]);
   const shown = new Set(latest.map((a) => a.id));
   const bySection = await Promise.all(
-    sections.map(async (s) => ({ section: s, articles: (await listPublishedArticles({ sectionSlug: s.slug, limit: 8 })).filter((a) => !shown.has(a.id)).slice(0, 4) })),
+    sections.map(async (s) => ({ section: s, articles: (await getSectionFront(s.slug, 8)).filter((a) => !shown.has(a.id)).slice(0, 4) })),
   );
   return (
     <main id="main" className="page">

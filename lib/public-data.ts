@@ -1,0 +1,44 @@
+import { tags } from "./cache-tags";
+import { publicCache } from "./public-cache";
+import { getPublishedArticleBySlug, listPublishedArticles, listRelatedArticles, resolveRedirect, type PublishedFilter } from "./articles/queries";
+import { loadStoryPage } from "./public-pages";
+import { getSectionBySlug, listSections } from "./sections";
+import { getAuthorBySlug } from "./authors";
+import { getTagBySlug } from "./taxonomy";
+import { buildRssFeed } from "./feeds/rss";
+import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "./feeds/sitemaps";
+
+// Every public page reads through these cached functions; see lib/public-invalidation.ts for what expires them.
+
+export const getStory = publicCache("story", getPublishedArticleBySlug, (slug) => [tags.story(slug)]);
+export const getStoryRedirect = publicCache("redirect", resolveRedirect, (slug) => [tags.story(slug)]);
+export const getRelatedStories = publicCache(
+  "related",
+  (article: Parameters<typeof listRelatedArticles>[0]) => listRelatedArticles(article),
+  (article) => [tags.front, ...(article.section ? [tags.section(article.section.slug)] : []), ...article.tags.map((t) => tags.tag(t.slug))],
+);
+export const getLatestStories = publicCache("latest", (limit: number) => listPublishedArticles({ limit }), () => [tags.front]);
+export const getSectionFront = publicCache("section-front", (slug: string, limit: number) => listPublishedArticles({ sectionSlug: slug, limit }), (slug) => [tags.front, tags.section(slug)]);
+
+function filterTags(filter: PublishedFilter) {
+  return [
+    ...(filter.sectionSlug ? [tags.section(filter.sectionSlug)] : []),
+    ...(filter.authorSlug ? [tags.author(filter.authorSlug)] : []),
+    ...(filter.tagSlug ? [tags.tag(filter.tagSlug)] : []),
+  ];
+}
+export const getStoryPage = publicCache("story-page", (filter: PublishedFilter, page: unknown) => loadStoryPage(filter, page), (filter) => filterTags(filter));
+
+export const getSections = publicCache("sections", () => listSections(), () => [tags.sections]);
+export const getSection = publicCache("section", getSectionBySlug, (slug) => [tags.sections, tags.section(slug)]);
+export const getAuthor = publicCache("author", getAuthorBySlug, (slug) => [tags.author(slug)]);
+export const getTag = publicCache("tag", getTagBySlug, (slug) => [tags.tag(slug)]);
+
+export const getRssFeed = publicCache(
+  "rss",
+  (section?: { slug: string; name: string }) => buildRssFeed(section ? { sectionSlug: section.slug, sectionName: section.name } : {}),
+  (section) => [tags.feeds, ...(section ? [tags.section(section.slug)] : [])],
+);
+export const getSitemap = publicCache("sitemap", () => buildSitemap(), () => [tags.sitemaps]);
+export const getSitemapFile = publicCache("sitemap-file", (file: string) => buildSitemapFile(file), () => [tags.sitemaps]);
+export const getNewsSitemap = publicCache("news-sitemap", () => buildNewsSitemap(), () => [tags.sitemaps]);

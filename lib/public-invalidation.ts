@@ -1,0 +1,70 @@
+import { db } from "./db";
+import { ArticleStatus } from "./generated/prisma/enums";
+import { tags } from "./cache-tags";
+
+/** What of a story shows on public pages: its addresses, section, bylines and tags, and whether it is live. */
+export type Footprint = { live: boolean; slugs: string[]; section: string | null; authors: string[]; tags: string[] };
+
+export async function publicFootprint(articleId: string): Promise<Footprint | null> {
+  const a = await db.article.findUnique({
+    where: { id: articleId },
+    select: {
+      status: true,
+      slug: true,
+      section: { select: { slug: true } },
+      authors: { select: { author: { select: { slug: true } } } },
+      tags: { select: { tag: { select: { slug: true } } } },
+      redirects: { select: { fromSlug: true } },
+    },
+  });
+  if (!a) return null;
+  return {
+    live: a.status === ArticleStatus.PUBLISHED,
+    slugs: [a.slug, ...a.redirects.map((r) => r.fromSlug)],
+    section: a.section?.slug ?? null,
+    authors: a.authors.map((x) => x.author.slug),
+    tags: a.tags.map((x) => x.tag.slug),
+  };
+}
+
+/**
+ * The cache tags a change expires, given the story before and after it: nothing when the
+ * story was live neither before nor after (a draft edit), otherwise the story's pages at
+ * every address it had, the front page, its sections, bylines and tags, feeds and sitemaps.
+ */
+export function tagsForChange(before: Footprint | null, after: Footprint | null): string[] {
+  const prints = [before, after].filter((f): f is Footprint => !!f);
+  const slugTags = prints.flatMap((f) => f.slugs.map(tags.story));
+  if (!prints.some((f) => f.live)) return [...new Set(slugTags)];
+  return [
+    ...new Set([
+      ...slugTags,
+      tags.front,
+      tags.feeds,
+      tags.sitemaps,
+      ...prints.flatMap((f) => [...(f.section ? [tags.section(f.section)] : []), ...f.authors.map(tags.author), ...f.tags.map(tags.tag)]),
+    ]),
+  ];
+}
+
+/**
+ * Runs a change to one story and expires the public pages it affects. `expire` is
+ * updateTag in a Server Action (read-your-own-writes) or revalidateTag(tag, { expire: 0 })
+ * in a route handler.
+ */
+export async function withPublicRefresh<T>(articleId: string | null, change: () => Promise<T & { id?: string }>, expire: (tag: string) => void): Promise<T> {
+  const before = articleId ? await publicFootprint(articleId) : null;
+  const result = await change();
+  const after = await publicFootprint(articleId ?? result.id ?? "");
+  tagsForChange(before, after).forEach(expire);
+  return result;
+}
+
+/** Expires the public pages of every story that shows a photo (after its caption, credit or file changed). */
+export async function expireStoriesShowing(imageId: string, expire: (tag: string) => void) {
+  const rows = await db.articleImage.findMany({ where: { imageId }, select: { articleId: true }, distinct: ["articleId"] });
+  for (const { articleId } of rows) {
+    const print = await publicFootprint(articleId);
+    tagsForChange(print, print).forEach(expire);
+  }
+}
