@@ -8,8 +8,9 @@ import { ArticleView } from "@/components/article/article-view";
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
-// Rendered on a story's first request, then cached until it changes (tag story:<slug>).
-export const revalidate = 3600;
+// Rendered on a story's first request, then cached until it changes (tag story:<slug>). The 60 s
+// revalidate only sets the CDN's s-maxage; the origin's copy is expired by tags the moment it changes.
+export const revalidate = 60;
 export const generateStaticParams = async () => [];
 
 /** The story, or a 308 to where it lives now; drafts and unpublished stories are simply not found. */

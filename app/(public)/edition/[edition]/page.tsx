@@ -8,7 +8,8 @@ export const metadata: Metadata = { alternates: { canonical: "/", types: { "appl
 
 // "/" is rewritten here (next.config.js), so the front page is rendered on its first request and
 // then served from the cache until a story it shows changes (tag "front"), never at build time.
-export const revalidate = 3600;
+// The 60 s revalidate sets the CDN's s-maxage; the origin's copy is expired by tags at once.
+export const revalidate = 60;
 export const generateStaticParams = async () => [];
 
 export default async function FrontPage() {

@@ -1,0 +1,140 @@
+// npm run bench:public: the reader's side under load, on a production build. Starts Dateline on a
+// fresh demo database and nginx serving the same article as a static file, then drives both with
+// wrk from a second process on 127.0.0.1 (50 connections, 15 s, after a warm-up).
+// Needs Debian's wrk and nginx: apt-get install -y wrk nginx (done here when root).
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-bench-public-"));
+const PORT = 3300;
+const NGINX_PORT = 3301;
+const BASE = `http://127.0.0.1:${PORT}`;
+const CRON = "bench-cron-secret-0123456789";
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+  DATELINE_MEDIA_DIR: path.join(dir, "media"),
+  DATELINE_SITE_URL: BASE,
+  NEXTAUTH_SECRET: "bench-only-secret-that-is-long-enough-0123456789",
+  DATELINE_ADMIN_PASSWORD: "bench-admin-password-42",
+  DATELINE_CRON_SECRET: CRON,
+  DATELINE_SCHEDULER_INTERVAL: "0",
+  DATELINE_LOG_LEVEL: "warn",
+  PORT: String(PORT),
+};
+const children: ChildProcess[] = [];
+const cleanup = () => children.forEach((c) => c.kill("SIGTERM"));
+process.on("exit", cleanup);
+
+function need(tool: string, pkg: string) {
+  try {
+    execFileSync("which", [tool], { stdio: "ignore" });
+  } catch {
+    if (process.getuid?.() !== 0) throw new Error(`${tool} is missing: apt-get install -y ${pkg}`);
+    execFileSync("apt-get", ["install", "-y", "-qq", pkg], { stdio: "inherit" });
+  }
+}
+need("wrk", "wrk");
+need("nginx", "nginx");
+
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
+execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "ignore" });
+
+const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
+children.push(server);
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${BASE}/login`)).ok) break;
+  } catch {
+    if (i > 120) throw new Error("Dateline did not start");
+  }
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+const ARTICLE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
+for (let i = 0; i < 20; i++) await Promise.all([fetch(BASE + ARTICLE), fetch(`${BASE}/`)]);
+const html = await (await fetch(BASE + ARTICLE)).text();
+
+// The same article HTML as a static file behind nginx.
+fs.writeFileSync(path.join(dir, "article.html"), html);
+fs.writeFileSync(
+  path.join(dir, "nginx.conf"),
+  `worker_processes auto; pid ${dir}/nginx.pid; error_log ${dir}/nginx-error.log; daemon off;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; keepalive_requests 100000;
+  server { listen 127.0.0.1:${NGINX_PORT}; root ${dir}; location / { default_type text/html; try_files /article.html =404; } } }`,
+);
+const nginx = spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });
+children.push(nginx);
+await new Promise((r) => setTimeout(r, 1000));
+
+// An uncached render: the editors' preview renders the same story from the database on every request.
+const csrf = await fetch(`${BASE}/api/auth/csrf`);
+const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+const signIn = await fetch(`${BASE}/api/auth/callback/credentials`, {
+  method: "POST",
+  redirect: "manual",
+  headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+  body: new URLSearchParams({ csrfToken, email: "admin@dateline.local", password: env.DATELINE_ADMIN_PASSWORD, json: "true" }),
+});
+const cookie = [...csrf.headers.getSetCookie(), ...signIn.headers.getSetCookie()].map((c) => c.split(";")[0]).join("; ");
+// lib/ reads the environment when first imported: point it at the benchmark database first.
+Object.assign(process.env, env);
+const { db } = await import("../lib/db");
+const wireId = await db.article.findUniqueOrThrow({ where: { slug: ARTICLE.split("/")[2]! }, select: { id: true } });
+
+type Result = { rps: number; p50: number; p99: number };
+function wrk(url: string, headers: string[] = []): Result {
+  const args = ["-t2", "-c50", "-d15s", "--latency", ...headers.flatMap((h) => ["-H", h]), url];
+  execFileSync("wrk", ["-t2", "-c50", "-d3s", ...headers.flatMap((h) => ["-H", h]), url], { stdio: "ignore" }); // warm-up
+  const out = execFileSync("wrk", args, { encoding: "utf8" });
+  const ms = (label: string) => {
+    const m = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(out);
+    if (!m) return NaN;
+    const v = Number(m[1]);
+    return m[2] === "us" ? v / 1000 : m[2] === "s" ? v * 1000 : v;
+  };
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), p50: ms("50%"), p99: ms("99%") };
+}
+
+const results: [string, Result][] = [];
+results.push(["nginx, the article as a static file", wrk(`http://127.0.0.1:${NGINX_PORT}/`)]);
+results.push(["Dateline article page (cached)", wrk(BASE + ARTICLE)]);
+results.push(["Dateline front page (cached)", wrk(`${BASE}/`)]);
+results.push(["Dateline article, uncached render (editor preview)", wrk(`${BASE}/admin/articles/${wireId.id}/preview`, [`Cookie: ${cookie}`])]);
+
+// Publish to front page: a story scheduled for now, published through the cron endpoint.
+const headline = `Benchmark publish ${Date.now()}`;
+const { createArticle, transitionArticle } = await import("../lib/articles/mutations");
+const { bodyFromParagraphs } = await import("../lib/articles/body");
+const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, email: true, name: true, role: true } });
+const section = await db.section.findFirstOrThrow({ where: { slug: "world" } });
+const author = await db.author.findFirstOrThrow();
+const story = await createArticle(admin, { headline, slug: `bench-publish-${Date.now()}`, sectionId: section.id, authorIds: [author.id], body: bodyFromParagraphs(["Text."]) });
+await transitionArticle(admin, { id: story.id, version: story.version, to: "SCHEDULED", scheduledFor: new Date(Date.now() + 1500) });
+await new Promise((r) => setTimeout(r, 1600));
+const started = performance.now();
+await fetch(`${BASE}/api/cron/publish-scheduled`, { method: "POST", headers: { authorization: `Bearer ${CRON}` } });
+while (!(await (await fetch(`${BASE}/`)).text()).includes(headline)) {
+  if (performance.now() - started > 10_000) throw new Error("The story did not reach the front page");
+}
+const publishMs = performance.now() - started;
+
+const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+let jsBytes = 0;
+for (const src of scripts) jsBytes += (await (await fetch(new URL(src, BASE))).arrayBuffer()).byteLength;
+
+const nginxRps = results[0]![1].rps;
+console.log(`\n${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log("| what | requests/s | × nginx | p50 ms | p99 ms |\n|---|---|---|---|---|");
+for (const [label, r] of results) console.log(`| ${label} | ${r.rps.toFixed(0)} | ${(r.rps / nginxRps).toFixed(3)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`);
+console.log(`\nPublish → on the front page: ${publishMs.toFixed(0)} ms`);
+console.log(`Article HTML: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB uncompressed; JavaScript: ${(jsBytes / 1024).toFixed(1)} KB in ${scripts.length} files (none needed to read)`);
+await db.$disconnect();
+cleanup();
+fs.rmSync(dir, { recursive: true, force: true });
+process.exit(0);
