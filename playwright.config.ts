@@ -28,7 +28,7 @@ export default defineConfig({
   ],
   webServer: {
     // Serves the production build (`next build` runs first in `npm test`) on a fresh database.
-    command: `npx tsx e2e/prepare-db.ts && npx next start -p ${E2E_ENV.PORT}`,
+    command: "npx tsx e2e/prepare-db.ts && npx tsx scripts/server.ts",
     url: `${E2E_URL}/login`,
     env: E2E_ENV,
     reuseExistingServer: false,

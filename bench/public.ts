@@ -1,4 +1,5 @@
-// npm run bench:public: the reader's side under load, on a production build. Starts Dateline on a
+// npm run bench:public: the reader's side under load, on a production build. Starts Dateline (the
+// same server `npm start` runs: Next.js behind its front cache) on a
 // fresh demo database and nginx serving the same article as a static file, then drives both with
 // wrk from a second process on 127.0.0.1 (50 connections, 15 s, after a warm-up).
 // Needs Debian's wrk and nginx: apt-get install -y wrk nginx (done here when root).
@@ -44,7 +45,7 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) execFileSync("npx", ["
 execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
 execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "ignore" });
 
-const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
+const server = spawn("npx", ["tsx", "scripts/server.ts"], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: "ignore" });
 children.push(server);
 for (let i = 0; ; i++) {
   try {

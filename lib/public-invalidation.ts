@@ -1,6 +1,7 @@
 import { db } from "./db";
 import { ArticleStatus } from "./generated/prisma/enums";
 import { tags } from "./cache-tags";
+import { clearFrontCache } from "./front-cache";
 
 /** What of a story shows on public pages: its addresses, section, bylines and tags, and whether it is live. */
 export type Footprint = { live: boolean; slugs: string[]; section: string | null; authors: string[]; tags: string[] };
@@ -56,7 +57,7 @@ export async function withPublicRefresh<T>(articleId: string | null, change: () 
   const before = articleId ? await publicFootprint(articleId) : null;
   const result = await change();
   const after = await publicFootprint(articleId ?? result.id ?? "");
-  tagsForChange(before, after).forEach(expire);
+  expireAll(tagsForChange(before, after), expire);
   return result;
 }
 
@@ -65,6 +66,12 @@ export async function expireStoriesShowing(imageId: string, expire: (tag: string
   const rows = await db.articleImage.findMany({ where: { imageId }, select: { articleId: true }, distinct: ["articleId"] });
   for (const { articleId } of rows) {
     const print = await publicFootprint(articleId);
-    tagsForChange(print, print).forEach(expire);
+    expireAll(tagsForChange(print, print), expire);
   }
+}
+
+/** Expires tags in Next's cache and, when any expire, empties the front cache in front of it. */
+export function expireAll(tagList: string[], expire: (tag: string) => void) {
+  tagList.forEach(expire);
+  if (tagList.length > 0) clearFrontCache();
 }

@@ -50,6 +50,17 @@ test.describe("the reader's site", () => {
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${WIRE}$`));
   });
 
+  test("serves a cached article from the front cache as plain HTML, without scripts", async ({ request }) => {
+    await request.get(WIRE);
+    const cached = await request.get(WIRE);
+    expect(cached.headers()["x-dateline-cache"]).toBe("HIT");
+    expect(cached.headers()["cache-control"]).toMatch(/s-maxage=60/);
+    const html = await cached.text();
+    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+    expect(html).toContain("Elena Marsh/Northern Wire Photo");
+    expect(Buffer.byteLength(html)).toBeLessThan(30 * 1024);
+  });
+
   test("serves feeds, sitemaps and robots.txt", async ({ request }) => {
     const rss = await request.get("/feed.xml");
     expect(rss.headers()["content-type"]).toContain("application/rss+xml");

@@ -1,7 +1,7 @@
 import { revalidateTag } from "next/cache";
 import { publishDueArticles } from "@/lib/articles/scheduler";
 import { cronSecretMatches } from "@/lib/articles/scheduler-secret";
-import { publicFootprint, tagsForChange } from "@/lib/public-invalidation";
+import { expireAll, publicFootprint, tagsForChange } from "@/lib/public-invalidation";
 
 // POST /api/cron/publish-scheduled – publish every scheduled story that is due, idempotently (cron secret).
 export async function POST(request: Request) {
@@ -10,7 +10,7 @@ export async function POST(request: Request) {
   const run = await publishDueArticles();
   for (const id of run.published) {
     const after = await publicFootprint(id);
-    tagsForChange(after && { ...after, live: false }, after).forEach((tag) => revalidateTag(tag, { expire: 0 }));
+    expireAll(tagsForChange(after && { ...after, live: false }, after), (tag) => revalidateTag(tag, { expire: 0 }));
   }
   return Response.json(run);
 }

@@ -1,0 +1,62 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FrontCache, withoutNextScripts } from "./front-cache";
+
+let server: http.Server;
+let base: string;
+let renders = 0;
+const cache = new FrontCache(60_000);
+
+beforeAll(async () => {
+  // A stand-in for Next.js: an ISR-style page, a dynamic page and an admin page.
+  server = http.createServer((req, res) =>
+    cache.handle(req, res, () => {
+      renders++;
+      const isr = req.url === "/story";
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.setHeader("cache-control", isr ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
+      res.write(`<html><head><link rel="preload" as="script" href="/_next/a.js"/><script type="application/ld+json">{"a":1}</script></head>`);
+      res.end(`<body><h1>render ${renders}</h1><script src="/_next/a.js" async=""></script><script>self.__next_f.push([1,"x"])</script></body></html>`);
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => server.close());
+
+describe("the front cache", () => {
+  it("serves a cached (s-maxage) page from memory, without Next's scripts, gzipped when asked", async () => {
+    const first = await fetch(`${base}/story`);
+    expect(await first.text()).toContain("render 1");
+    const second = await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } });
+    expect(second.headers.get("x-dateline-cache")).toBe("HIT");
+    expect(second.headers.get("content-encoding")).toBe("gzip");
+    const html = await second.text();
+    expect(html).toContain("render 1");
+    expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/);
+    expect(html).toContain('<script type="application/ld+json">{"a":1}</script>');
+    expect(renders).toBe(1);
+  });
+
+  it("passes dynamic pages, admin pages and query strings through every time", async () => {
+    const before = renders;
+    await fetch(`${base}/dynamic`);
+    await fetch(`${base}/dynamic`);
+    await fetch(`${base}/admin/x`);
+    await fetch(`${base}/story?page=2`);
+    expect(renders).toBe(before + 4);
+  });
+
+  it("renders again after being cleared", async () => {
+    cache.clear();
+    expect(await (await fetch(`${base}/story`)).text()).toMatch(/render \d+/);
+    expect((await fetch(`${base}/story`)).headers.get("x-dateline-cache")).toBe("HIT");
+  });
+
+  it("strips only Next's scripts and script preloads", () => {
+    expect(withoutNextScripts('<script src="a"></script><script type="application/ld+json">{}</script><link rel="preload" as="script" href="a"/><link rel="stylesheet" href="s.css"/>')).toBe(
+      '<script type="application/ld+json">{}</script><link rel="stylesheet" href="s.css"/>',
+    );
+  });
+});

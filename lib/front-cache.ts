@@ -1,0 +1,102 @@
+import zlib from "node:zlib";
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * A small in-memory cache in front of Next.js for the public pages Next already caches (ISR):
+ * a hit is written straight from memory without entering Next's request pipeline. Entries
+ * live at most `ttlMs` and are all dropped whenever a public cache tag expires
+ * (clearFrontCache, called by lib/public-invalidation.ts), so it is never staler than Next.
+ *
+ * Cached pages are also served without Next's scripts: public pages have no client
+ * components, so readers get plain HTML (the JSON-LD blocks stay).
+ */
+export class FrontCache {
+  private entries = new Map<string, { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer; at: number }>();
+
+  constructor(private readonly ttlMs = 60_000, private readonly maxEntries = 5000) {}
+
+  static isCacheable(req: IncomingMessage): boolean {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const url = req.url ?? "";
+    if (url.includes("?") || req.headers["rsc"] || req.headers["next-router-prefetch"] || req.headers["next-action"]) return false;
+    return !/^\/(?:admin|api|login|_next|media|search)(?:\/|$)/.test(url) && !/\.(?:xml|txt)$/.test(url);
+  }
+
+  clear() {
+    this.entries.clear();
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+
+  /** Serves `req` from memory, or lets `next` answer and keeps a cacheable (ISR) HTML answer. */
+  handle(req: IncomingMessage, res: ServerResponse, next: () => unknown) {
+    if (!FrontCache.isCacheable(req)) return next();
+    const key = req.url!;
+    const hit = this.entries.get(key);
+    if (hit && Date.now() - hit.at < this.ttlMs) {
+      const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+      const body = gzip ? hit.gzip : hit.body;
+      res.writeHead(hit.status, {
+        ...hit.headers,
+        vary: "Accept-Encoding",
+        "x-dateline-cache": "HIT",
+        "content-length": String(body.length),
+        ...(gzip ? { "content-encoding": "gzip" } : {}),
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
+    this.capture(key, res);
+    return next();
+  }
+
+  private capture(key: string, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    const keep = () => {
+      const type = String(res.getHeader("content-type") ?? "");
+      const cacheControl = String(res.getHeader("cache-control") ?? "");
+      return res.statusCode === 200 && type.startsWith("text/html") && /s-maxage=\d+/.test(cacheControl) && !res.getHeader("set-cookie") && !res.getHeader("content-encoding");
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+      if (keep()) {
+        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+        const headers: Record<string, string> = {};
+        for (const name of ["content-type", "cache-control", "vary", "link"]) {
+          const value = res.getHeader(name);
+          if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
+        }
+        delete headers.link; // preload hints for scripts that the cached copy no longer carries
+        const body = Buffer.from(withoutNextScripts(Buffer.concat(chunks).toString("utf8")));
+        this.entries.set(key, { status: 200, headers, body, gzip: zlib.gzipSync(body, { level: 6 }), at: Date.now() });
+      }
+      return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
+    }) as typeof res.end;
+  }
+}
+
+/** Removes Next's runtime and RSC payload scripts and script preloads; keeps JSON-LD. */
+export function withoutNextScripts(html: string): string {
+  return html
+    .replace(/<script\b(?![^>]*type="application\/ld\+json")[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<link\b[^>]*rel="preload"[^>]*as="script"[^>]*\/?>/g, "")
+    .replace(/<link\b[^>]*as="script"[^>]*rel="preload"[^>]*\/?>/g, "");
+}
+
+const state = globalThis as unknown as { datelineFrontCache?: FrontCache };
+
+/** The process's front cache (created by scripts/server.ts); absent under plain `next start`. */
+export const installFrontCache = (cache: FrontCache) => (state.datelineFrontCache = cache);
+
+/** Drops every front-cached page; called whenever a public cache tag expires. */
+export function clearFrontCache() {
+  state.datelineFrontCache?.clear();
+}
