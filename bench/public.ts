@@ -45,6 +45,41 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) execFileSync("npx", ["
 execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
 execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "ignore" });
 
+// Stories that have never been requested, for measuring renders that miss every cache.
+const UNCACHED = 8000;
+Object.assign(process.env, env);
+{
+  const { db } = await import("../lib/db");
+  const { bodyFromParagraphs, bodyToText } = await import("../lib/articles/body");
+  const { WIRE_STORY } = await import("../lib/seed/wire-story");
+  const body = bodyFromParagraphs(WIRE_STORY.paragraphs);
+  const section = await db.section.findFirstOrThrow({ where: { slug: "climate" } });
+  const author = await db.author.findFirstOrThrow({ where: { slug: "maria-okonkwo" } });
+  for (let start = 0; start < UNCACHED; start += 500) {
+    const rows = Array.from({ length: 500 }, (_, k) => ({
+      id: `uncached${String(start + k).padStart(6, "0")}`,
+      slug: `uncached-story-${start + k}`,
+      headline: `Uncached story ${start + k}`,
+      dek: WIRE_STORY.dek,
+      dateline: WIRE_STORY.dateline,
+      body,
+      bodyText: bodyToText(body),
+      status: "PUBLISHED" as const,
+      sectionId: section.id,
+      firstPublishedAt: new Date(Date.now() - (start + k + 10) * 60_000),
+      publishedAt: new Date(),
+      contentUpdatedAt: new Date(Date.now() - (start + k + 10) * 60_000),
+    }));
+    await db.article.createMany({ data: rows });
+    await db.articleAuthor.createMany({ data: rows.map((r) => ({ articleId: r.id, authorId: author.id })) });
+  }
+  fs.writeFileSync(path.join(dir, "uncached.txt"), Array.from({ length: UNCACHED }, (_, i) => `/climate/uncached-story-${i}`).join("\n"));
+  fs.writeFileSync(
+    path.join(dir, "uncached.lua"),
+    `local paths = {}\nfor line in io.lines("${path.join(dir, "uncached.txt")}") do paths[#paths + 1] = line end\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[((i - 1) % #paths) + 1])\nend\n`,
+  );
+}
+
 const server = spawn("npx", ["tsx", "scripts/server.ts"], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: "ignore" });
 children.push(server);
 for (let i = 0; ; i++) {
@@ -83,15 +118,13 @@ const signIn = await fetch(`${BASE}/api/auth/callback/credentials`, {
   body: new URLSearchParams({ csrfToken, email: "admin@dateline.local", password: env.DATELINE_ADMIN_PASSWORD, json: "true" }),
 });
 const cookie = [...csrf.headers.getSetCookie(), ...signIn.headers.getSetCookie()].map((c) => c.split(";")[0]).join("; ");
-// lib/ reads the environment when first imported: point it at the benchmark database first.
-Object.assign(process.env, env);
 const { db } = await import("../lib/db");
 const wireId = await db.article.findUniqueOrThrow({ where: { slug: ARTICLE.split("/")[2]! }, select: { id: true } });
 
-type Result = { rps: number; p50: number; p99: number };
-function wrk(url: string, headers: string[] = []): Result {
-  const args = ["-t2", "-c50", "-d15s", "--latency", ...headers.flatMap((h) => ["-H", h]), url];
-  execFileSync("wrk", ["-t2", "-c50", "-d3s", ...headers.flatMap((h) => ["-H", h]), url], { stdio: "ignore" }); // warm-up
+type Result = { rps: number; p50: number; p99: number; requests?: number };
+function wrk(url: string, headers: string[] = [], script?: string): Result {
+  const args = [script ? "-t1" : "-t2", "-c50", "-d15s", "--latency", ...(script ? ["-s", script] : []), ...headers.flatMap((h) => ["-H", h]), url];
+  if (!script) execFileSync("wrk", ["-t2", "-c50", "-d3s", ...headers.flatMap((h) => ["-H", h]), url], { stdio: "ignore" }); // warm-up
   const out = execFileSync("wrk", args, { encoding: "utf8" });
   const ms = (label: string) => {
     const m = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(out);
@@ -99,14 +132,19 @@ function wrk(url: string, headers: string[] = []): Result {
     const v = Number(m[1]);
     return m[2] === "us" ? v / 1000 : m[2] === "s" ? v * 1000 : v;
   };
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), p50: ms("50%"), p99: ms("99%") };
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), p50: ms("50%"), p99: ms("99%"), requests: Number(/(\d+) requests in/.exec(out)?.[1]) };
 }
 
 const results: [string, Result][] = [];
 results.push(["nginx, the article as a static file", wrk(`http://127.0.0.1:${NGINX_PORT}/`)]);
 results.push(["Dateline article page (cached)", wrk(BASE + ARTICLE)]);
 results.push(["Dateline front page (cached)", wrk(`${BASE}/`)]);
-results.push(["Dateline article, uncached render (editor preview)", wrk(`${BASE}/admin/articles/${wireId.id}/preview`, [`Cookie: ${cookie}`])]);
+// Each request asks for a story nobody has requested yet: a full render that misses every cache.
+for (let i = 0; i < 5; i++) await fetch(`${BASE}/climate/uncached-story-${UNCACHED - 1 - i}`);
+const uncached = wrk(`${BASE}/`, [], path.join(dir, "uncached.lua"));
+if ((uncached.requests ?? 0) > UNCACHED - 5) console.warn("More requests than never-requested stories: some were cache hits; seed more.");
+results.push(["Dateline article, uncached render (a story's first request)", uncached]);
+results.push(["Dateline article, editors' preview (session check, uncached render)", wrk(`${BASE}/admin/articles/${wireId.id}/preview`, [`Cookie: ${cookie}`])]);
 
 // Publish to front page: a story scheduled for now, published through the cron endpoint.
 const headline = `Benchmark publish ${Date.now()}`;

@@ -52,6 +52,8 @@ export function useArticleDraft(initial: EditorData | null, onCreated: (id: stri
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saving, setSaving] = useState(false);
+  // Set when an autosave created a new story, so later saves update it instead of creating another.
+  const [createdId, setCreatedId] = useState<string | null>(null);
   const inFlight = useRef(false);
   const json = useMemo(() => JSON.stringify(fields), [fields]);
   const dirty = json !== savedJson;
@@ -81,8 +83,9 @@ export function useArticleDraft(initial: EditorData | null, onCreated: (id: stri
     setSaving(true);
     const snapshot = json;
     const input = toSaveInput(JSON.parse(snapshot) as EditorFields);
-    const result: ActionResult<{ id: string; version: number }> = initial
-      ? await updateArticleAction({ ...input, id: initial.id, version: versionOverride ?? version, materialUpdate: material, autosave: auto })
+    const id = initial?.id ?? createdId;
+    const result: ActionResult<{ id: string; version: number }> = id
+      ? await updateArticleAction({ ...input, id, version: versionOverride ?? version, materialUpdate: material, autosave: auto })
       : await createArticleAction(input);
     inFlight.current = false;
     setSaving(false);
@@ -94,11 +97,20 @@ export function useArticleDraft(initial: EditorData | null, onCreated: (id: stri
       setConflict(null);
       setMessage({ kind: "success", text: auto ? `Draft autosaved at ${at}.` : `Saved at ${at}.` });
       if (!initial) {
-        // Edits typed while the new story opens carry over under its id.
-        clearLocalDraft("new");
-        storageKey.current = result.data.id;
-        if (JSON.stringify(fields) !== snapshot) writeLocalDraft(result.data.id, fields, result.data.version);
-        onCreated(result.data.id);
+        if (!createdId) {
+          clearLocalDraft("new");
+          storageKey.current = result.data.id;
+        }
+        if (auto) {
+          // An autosave created the story: stay on this screen (nothing typed is interrupted) and
+          // let the address point at it, so a reload opens it.
+          setCreatedId(result.data.id);
+          window.history.replaceState(null, "", `/admin/articles/${result.data.id}`);
+        } else {
+          // An explicit save opens the full editor; edits typed meanwhile carry over under its id.
+          if (JSON.stringify(fields) !== snapshot) writeLocalDraft(result.data.id, fields, result.data.version);
+          onCreated(result.data.id);
+        }
       }
       return true;
     }
