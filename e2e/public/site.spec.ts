@@ -61,6 +61,18 @@ test.describe("the reader's site", () => {
     expect(Buffer.byteLength(html)).toBeLessThan(30 * 1024);
   });
 
+  test("section, author and tag pages are cacheable too, with pages at /p/<n>", async ({ request }) => {
+    for (const path of ["/politics", "/authors/maria-okonkwo", "/tags/flooding"]) {
+      await request.get(path);
+      const again = await request.get(path);
+      expect(again.headers()["cache-control"], path).toMatch(/s-maxage=60/);
+      expect(again.headers()["x-dateline-cache"], path).toBe("HIT");
+    }
+    for (const path of ["/politics/p/2", "/politics/p/1", "/politics/p/abc", "/tags/flooding/p/9"]) {
+      expect((await request.get(path)).status(), path).toBe(404);
+    }
+  });
+
   test("serves feeds, sitemaps and robots.txt", async ({ request }) => {
     const rss = await request.get("/feed.xml");
     expect(rss.headers()["content-type"]).toContain("application/rss+xml");

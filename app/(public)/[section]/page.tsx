@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getSection, getStoryPage } from "@/lib/public-data";
-import { ArticleList } from "@/components/article/article-list";
-import { Pagination } from "@/components/article/pagination";
+import { StoryListPage } from "@/components/article/story-list-page";
 
-type Props = { params: Promise<{ section: string }>; searchParams: Promise<{ page?: string }> };
+type Params = { section: string; n?: string };
+type Props = { params: Promise<Params> };
+
+// Cached on first request and expired by the section's tag; later pages live at /<section>/p/<n>.
+export const revalidate = 60;
+export const generateStaticParams = async () => [];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSection((await params).section);
@@ -13,16 +17,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     : {};
 }
 
-export default async function SectionPage({ params, searchParams }: Props) {
-  const section = await getSection((await params).section);
+export default async function SectionPage({ params }: Props) {
+  const { section: slug, n } = await params;
+  if (n !== undefined && !(/^\d{1,4}$/.test(n) && Number(n) >= 2)) notFound();
+  const section = await getSection(slug);
   if (!section) notFound();
-  const { articles, page, pages } = await getStoryPage({ sectionSlug: section.slug }, (await searchParams).page);
-  return (
-    <main id="main" className="page">
+  const { articles, page, pages } = await getStoryPage({ sectionSlug: section.slug }, n ?? 1);
+  if (n && page > pages) notFound();
+  const header = (
+    <>
       <h1 className="section-title">{section.name}</h1>
       {section.description ? <p className="dek">{section.description}</p> : null}
-      <ArticleList articles={articles} empty="No stories in this section yet." />
-      <Pagination basePath={`/${section.slug}`} page={page} pages={pages} />
-    </main>
+    </>
   );
+  return <StoryListPage header={header} articles={articles} page={page} pages={pages} basePath={`/${section.slug}`} empty="No stories in this section yet." />;
 }

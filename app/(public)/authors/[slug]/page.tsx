@@ -1,28 +1,32 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getAuthor, getStoryPage } from "@/lib/public-data";
-import { ArticleList } from "@/components/article/article-list";
-import { Pagination } from "@/components/article/pagination";
+import { StoryListPage } from "@/components/article/story-list-page";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
+type Props = { params: Promise<{ slug: string; n?: string }> };
+
+export const revalidate = 60;
+export const generateStaticParams = async () => [];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = await getAuthor((await params).slug);
   return author ? { title: author.name, description: author.bio ?? undefined, alternates: { canonical: `/authors/${author.slug}` } } : {};
 }
 
-export default async function AuthorPage({ params, searchParams }: Props) {
-  const author = await getAuthor((await params).slug);
+export default async function AuthorPage({ params }: Props) {
+  const { slug, n } = await params;
+  if (n !== undefined && !(/^\d{1,4}$/.test(n) && Number(n) >= 2)) notFound();
+  const author = await getAuthor(slug);
   if (!author) notFound();
-  const { articles, page, pages } = await getStoryPage({ authorSlug: author.slug }, (await searchParams).page);
-  return (
-    <main id="main" className="page">
+  const { articles, page, pages } = await getStoryPage({ authorSlug: author.slug }, n ?? 1);
+  if (n && page > pages) notFound();
+  const header = (
+    <>
       <h1 className="section-title">{author.name}</h1>
       {author.title ? <p className="kicker">{author.title}</p> : null}
       {author.bio ? <p className="dek">{author.bio}</p> : null}
       <h2 className="list-heading">Stories</h2>
-      <ArticleList articles={articles} headingLevel={3} empty="No published stories yet." />
-      <Pagination basePath={`/authors/${author.slug}`} page={page} pages={pages} />
-    </main>
+    </>
   );
+  return <StoryListPage header={header} articles={articles} page={page} pages={pages} basePath={`/authors/${author.slug}`} headingLevel={3} empty="No published stories yet." />;
 }

@@ -1,26 +1,30 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getStoryPage, getTag } from "@/lib/public-data";
-import { ArticleList } from "@/components/article/article-list";
-import { Pagination } from "@/components/article/pagination";
+import { StoryListPage } from "@/components/article/story-list-page";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
+type Props = { params: Promise<{ slug: string; n?: string }> };
+
+export const revalidate = 60;
+export const generateStaticParams = async () => [];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = await getTag((await params).slug);
   return tag ? { title: tag.name, alternates: { canonical: `/tags/${tag.slug}` } } : {};
 }
 
-export default async function TagPage({ params, searchParams }: Props) {
-  const tag = await getTag((await params).slug);
+export default async function TagPage({ params }: Props) {
+  const { slug, n } = await params;
+  if (n !== undefined && !(/^\d{1,4}$/.test(n) && Number(n) >= 2)) notFound();
+  const tag = await getTag(slug);
   if (!tag) notFound();
-  const { articles, page, pages } = await getStoryPage({ tagSlug: tag.slug }, (await searchParams).page);
-  return (
-    <main id="main" className="page">
+  const { articles, page, pages } = await getStoryPage({ tagSlug: tag.slug }, n ?? 1);
+  if (n && page > pages) notFound();
+  const header = (
+    <>
       <p className="kicker">Tag</p>
       <h1 className="section-title">{tag.name}</h1>
-      <ArticleList articles={articles} empty="No published stories with this tag yet." />
-      <Pagination basePath={`/tags/${tag.slug}`} page={page} pages={pages} />
-    </main>
+    </>
   );
+  return <StoryListPage header={header} articles={articles} page={page} pages={pages} basePath={`/tags/${tag.slug}`} empty="No published stories with this tag yet." />;
 }

@@ -1,0 +1,3 @@
+export { default, generateMetadata, generateStaticParams } from "../../page";
+
+export const revalidate = 60;
