@@ -27,7 +27,15 @@ const env = {
   PORT: String(PORT),
 };
 const children: ChildProcess[] = [];
-const cleanup = () => children.forEach((c) => c.kill("SIGTERM"));
+// Children run in their own process groups, so the whole tree (npx → tsx → node) goes down with us.
+const cleanup = () =>
+  children.forEach((c) => {
+    try {
+      process.kill(-c.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  });
 process.on("exit", cleanup);
 
 function need(tool: string, pkg: string) {
@@ -38,6 +46,11 @@ function need(tool: string, pkg: string) {
     execFileSync("apt-get", ["install", "-y", "-qq", pkg], { stdio: "inherit" });
   }
 }
+process.on("uncaughtException", (error) => {
+  cleanup();
+  console.error(error);
+  process.exit(1);
+});
 need("wrk", "wrk");
 need("nginx", "nginx");
 
@@ -80,7 +93,8 @@ Object.assign(process.env, env);
   );
 }
 
-const server = spawn("npx", ["tsx", "scripts/server.ts"], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: "ignore" });
+const serverLog = fs.openSync(path.join(dir, "server.log"), "w");
+const server = spawn("npx", ["tsx", "scripts/server.ts"], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: ["ignore", serverLog, serverLog], detached: true });
 children.push(server);
 for (let i = 0; ; i++) {
   try {
@@ -104,7 +118,7 @@ events { worker_connections 1024; }
 http { access_log off; sendfile on; keepalive_requests 100000;
   server { listen 127.0.0.1:${NGINX_PORT}; root ${dir}; location / { default_type text/html; try_files /article.html =404; } } }`,
 );
-const nginx = spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });
+const nginx = spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore", detached: true });
 children.push(nginx);
 await new Promise((r) => setTimeout(r, 1000));
 
@@ -157,9 +171,16 @@ const story = await createArticle(admin, { headline, slug: `bench-publish-${Date
 await transitionArticle(admin, { id: story.id, version: story.version, to: "SCHEDULED", scheduledFor: new Date(Date.now() + 1500) });
 await new Promise((r) => setTimeout(r, 1600));
 const started = performance.now();
-await fetch(`${BASE}/api/cron/publish-scheduled`, { method: "POST", headers: { authorization: `Bearer ${CRON}` } });
-while (!(await (await fetch(`${BASE}/`)).text()).includes(headline)) {
-  if (performance.now() - started > 10_000) throw new Error("The story did not reach the front page");
+const cron = await fetch(`${BASE}/api/cron/publish-scheduled`, { method: "POST", headers: { authorization: `Bearer ${CRON}` } });
+const cronBody = await cron.text();
+for (;;) {
+  const front = await fetch(`${BASE}/`);
+  if ((await front.text()).includes(headline)) break;
+  if (performance.now() - started > 10_000) {
+    const row = await db.article.findUnique({ where: { id: story.id }, select: { status: true, firstPublishedAt: true, scheduledFor: true } });
+    console.error(fs.readFileSync(path.join(dir, "server.log"), "utf8").slice(-3000), new Date().toISOString());
+    throw new Error(`The story did not reach the front page (cron ${cron.status} ${cronBody}; story ${JSON.stringify(row)}; front ${front.headers.get("x-nextjs-cache")} ${front.headers.get("x-dateline-cache")})`);
+  }
 }
 const publishMs = performance.now() - started;
 

@@ -15,7 +15,9 @@ beforeAll(async () => {
       renders++;
       const isr = req.url === "/story";
       res.setHeader("content-type", "text/html; charset=utf-8");
-      res.setHeader("cache-control", isr ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
+      res.setHeader("cache-control", isr || req.url === "/stale" ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
+      if (isr) res.setHeader("x-nextjs-cache", "HIT");
+      if (req.url === "/stale") res.setHeader("x-nextjs-cache", "STALE");
       res.write(`<html><head><link rel="preload" as="script" href="/_next/a.js"/><script type="application/ld+json">{"a":1}</script></head>`);
       res.end(`<body><h1>render ${renders}</h1><script src="/_next/a.js" async=""></script><script>self.__next_f.push([1,"x"])</script></body></html>`);
     }),
@@ -39,13 +41,15 @@ describe("the front cache", () => {
     expect(renders).toBe(1);
   });
 
-  it("passes dynamic pages, admin pages and query strings through every time", async () => {
+  it("passes dynamic pages, admin pages, query strings and Next's stale copies through every time", async () => {
     const before = renders;
     await fetch(`${base}/dynamic`);
     await fetch(`${base}/dynamic`);
     await fetch(`${base}/admin/x`);
     await fetch(`${base}/story?page=2`);
-    expect(renders).toBe(before + 4);
+    await fetch(`${base}/stale`);
+    await fetch(`${base}/stale`);
+    expect(renders).toBe(before + 6);
   });
 
   it("renders again after being cleared", async () => {

@@ -59,7 +59,16 @@ export class FrontCache {
     const keep = () => {
       const type = String(res.getHeader("content-type") ?? "");
       const cacheControl = String(res.getHeader("cache-control") ?? "");
-      return res.statusCode === 200 && type.startsWith("text/html") && /s-maxage=\d+/.test(cacheControl) && !res.getHeader("set-cookie") && !res.getHeader("content-encoding");
+      // A STALE answer is Next's stale-while-revalidate copy; keeping it would outlive the refresh.
+      const nextCache = String(res.getHeader("x-nextjs-cache") ?? "");
+      return (
+        res.statusCode === 200 &&
+        type.startsWith("text/html") &&
+        /s-maxage=\d+/.test(cacheControl) &&
+        (nextCache === "HIT" || nextCache === "MISS") &&
+        !res.getHeader("set-cookie") &&
+        !res.getHeader("content-encoding")
+      );
     };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
