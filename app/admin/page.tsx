@@ -6,6 +6,7 @@ import { listSections } from "@/lib/sections";
 import { listAuthors } from "@/lib/authors";
 import { formatDateTime } from "@/lib/time";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { PageLinks } from "@/components/ui/page-links";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -86,13 +87,7 @@ export default async function DeskPage({ searchParams }: Props) {
           </tbody>
         </table>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link href={pageHref(page - 1)} rel="prev">← Newer</Link> : <span />}
-          <span>Page {page} of {pages}</span>
-          {page < pages ? <Link href={pageHref(page + 1)} rel="next">Older →</Link> : <span />}
-        </nav>
-      ) : null}
+      <PageLinks page={page} pages={pages} href={pageHref} />
     </>
   );
 }

@@ -1,14 +1,6 @@
-import Link from "next/link";
+import { PageLinks } from "@/components/ui/page-links";
 
-/** Newer/older links for a paginated list of stories: /politics, /politics/p/2, … (plain links). */
+/** Newer/older links for a paginated list of stories: /politics, /politics/p/2, … */
 export function Pagination({ basePath, page, pages }: { basePath: string; page: number; pages: number }) {
-  if (pages <= 1) return null;
-  const href = (n: number) => (n === 1 ? basePath : `${basePath}/p/${n}`);
-  return (
-    <nav className="pagination" aria-label="More stories">
-      {page > 1 ? <Link href={href(page - 1)} rel="prev">← Newer stories</Link> : <span />}
-      <span>Page {page} of {pages}</span>
-      {page < pages ? <Link href={href(page + 1)} rel="next">Older stories →</Link> : <span />}
-    </nav>
-  );
+  return <PageLinks page={page} pages={pages} href={(n) => (n === 1 ? basePath : `${basePath}/p/${n}`)} label="More stories" previous="← Newer stories" next="Older stories →" />;
 }

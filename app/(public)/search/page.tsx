@@ -3,6 +3,7 @@ import Link from "next/link";
 import { searchArticles, searchQuerySchema } from "@/lib/search";
 import { HighlightedSnippet } from "@/components/article/highlighted-snippet";
 import { Timestamp } from "@/components/article/timestamp";
+import { PageLinks } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true } };
 
@@ -33,13 +34,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </li>
         ))}
       </ol>
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="More results">
-          {page > 1 ? <Link href={href(page - 1)} rel="prev">← Previous</Link> : <span />}
-          <span>Page {page} of {pages}</span>
-          {page < pages ? <Link href={href(page + 1)} rel="next">Next →</Link> : <span />}
-        </nav>
-      ) : null}
+      <PageLinks page={page} pages={pages} href={href} label="More results" previous="← Previous" next="Next →" />
     </main>
   );
 }

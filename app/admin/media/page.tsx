@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { libraryFilterSchema, listLibrary } from "@/lib/media/library";
 import { creditLine } from "@/lib/media/schema";
 import { Uploader } from "./uploader";
+import { PageLinks } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Photos" };
 
@@ -51,13 +52,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
           );
         })}
       </ul>
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link href={href(page - 1)} rel="prev">← Newer</Link> : <span />}
-          <span>Page {page} of {pages}</span>
-          {page < pages ? <Link href={href(page + 1)} rel="next">Older →</Link> : <span />}
-        </nav>
-      ) : null}
+      <PageLinks page={page} pages={pages} href={href} />
     </>
   );
 }
