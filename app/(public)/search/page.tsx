@@ -7,6 +7,9 @@ import { PageLinks } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true } };
 
+// Results depend on the query: rendered per request, never at build time.
+export const dynamic = "force-dynamic";
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SearchPage({ searchParams }: Props) {
