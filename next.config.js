@@ -14,6 +14,27 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // The front page lives at a dynamic segment so that it is cached on demand (ISR) rather than
   // prerendered during `next build`, when the newsroom's database may not exist yet.
+  async headers() {
+    const secure = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+      ...(String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://")
+        ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }]
+        : []),
+    ];
+    // The admin and sign-in pages may never be framed (clickjacking).
+    const noFraming = [
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+    ];
+    return [
+      { source: "/:path*", headers: secure },
+      { source: "/admin/:path*", headers: noFraming },
+      { source: "/admin", headers: noFraming },
+      { source: "/login", headers: noFraming },
+    ];
+  },
   async rewrites() {
     return [{ source: "/", destination: "/edition/today" }];
   },

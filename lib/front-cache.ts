@@ -78,12 +78,12 @@ export class FrontCache {
       if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
       if (keep()) {
         if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+        // Every header Next set (security headers included), but none that describe this one response.
         const headers: Record<string, string> = {};
-        for (const name of ["content-type", "cache-control", "vary", "link"]) {
-          const value = res.getHeader(name);
-          if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
+        for (const [name, value] of Object.entries(res.getHeaders())) {
+          if (value === undefined || PER_RESPONSE.has(name)) continue;
+          headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
         }
-        delete headers.link; // preload hints for scripts that the cached copy no longer carries
         const body = Buffer.from(withoutNextScripts(Buffer.concat(chunks).toString("utf8")));
         this.entries.set(key, { status: 200, headers, body, gzip: zlib.gzipSync(body, { level: 6 }), at: Date.now() });
       }
@@ -91,6 +91,9 @@ export class FrontCache {
     }) as typeof res.end;
   }
 }
+
+/** Headers a cached copy must not repeat: per-response framing, and script preload hints it no longer needs. */
+const PER_RESPONSE = new Set(["content-length", "date", "connection", "keep-alive", "transfer-encoding", "etag", "set-cookie", "link", "x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time"]);
 
 /** Removes Next's runtime and RSC payload scripts and script preloads; keeps JSON-LD. */
 export function withoutNextScripts(html: string): string {

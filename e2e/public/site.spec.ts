@@ -59,6 +59,18 @@ test.describe("the reader's site", () => {
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
     expect(html).toContain("Elena Marsh/Northern Wire Photo");
     expect(Buffer.byteLength(html)).toBeLessThan(30 * 1024);
+    // The cached copy keeps the security headers of the original response.
+    expect(cached.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(cached.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  });
+
+  test("the sign-in page cannot be framed, and the health endpoint answers", async ({ request }) => {
+    const login = await request.get("/login");
+    expect(login.headers()["x-frame-options"]).toBe("DENY");
+    expect(login.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    const health = await request.get("/api/health");
+    expect(health.status()).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, database: "ok" });
   });
 
   test("section, author and tag pages are cacheable too, with pages at /p/<n>", async ({ request }) => {

@@ -1,0 +1,23 @@
+// npm run db:restore -- FILE --yes: replaces the database with a backup, after checking it.
+// Stop the server first; start it again afterwards.
+import "../lib/load-env";
+import fs from "node:fs";
+import path from "node:path";
+import { databaseFilePath } from "../lib/db/sqlite";
+import { verifyDatabase } from "../lib/ops/backup";
+
+const file = process.argv.slice(2).find((a) => !a.startsWith("--"));
+if (!file || !process.argv.includes("--yes")) {
+  console.error("Usage (with the server stopped): npm run db:restore -- data/backups/dateline-YYYYMMDD-HHMMSS.db --yes");
+  process.exit(2);
+}
+const check = verifyDatabase(path.resolve(file));
+if (!check.ok) {
+  console.error(`Refusing: ${file} fails PRAGMA integrity_check (${check.message}).`);
+  process.exit(1);
+}
+const target = databaseFilePath();
+if (fs.existsSync(target)) fs.copyFileSync(target, `${target}.before-restore`);
+for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
+fs.copyFileSync(path.resolve(file), target);
+console.log(`Restored ${check.articles} stories into ${target}. The previous file is kept as ${target}.before-restore.`);
