@@ -1,5 +1,6 @@
 import { storageStatePath } from "../env";
 import { expect, newContext, test } from "../fixtures";
+import { makePhoto } from "../../lib/test/images";
 
 test.describe("the server refuses what a role may not do", () => {
   test("a writer opening the users page gets a 403 with an explanation", async ({ browser }) => {
@@ -62,5 +63,23 @@ test.describe("the server refuses what a role may not do", () => {
       await page.reload();
       await expect(page.getByText(email)).toHaveCount(0);
     }
+  });
+
+  test("state-changing route handlers refuse cross-site and Origin-less requests and store nothing", async ({ playwright }) => {
+    const base = "http://localhost:3100";
+    const editor = await playwright.request.newContext({ baseURL: base, storageState: storageStatePath("editor") });
+    const photo = await makePhoto("jpeg", 640, 480, 77);
+    const upload = (headers: Record<string, string>) =>
+      editor.post("/api/media", { headers, multipart: { file: { name: "probe.jpg", mimeType: "image/jpeg", buffer: photo } } });
+    const attempts: Record<string, string>[] = [{}, { Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }];
+    for (const headers of attempts) {
+      const refused = await upload(headers);
+      expect(refused.status(), JSON.stringify(headers)).toBe(403);
+      expect((await refused.json()).error).toBe("Cross-site request refused.");
+    }
+    // The same file from our own origin is new to the library: so none of the refused ones were stored.
+    const accepted = await upload({ Origin: base });
+    expect(accepted.status()).toBe(201);
+    expect((await accepted.json()).existing).toBe(false);
   });
 });
