@@ -30,10 +30,24 @@ export function createSqliteAdapterFactory(url?: string): SqlMigrationAwareDrive
     async connect() {
       const adapter = await inner.connect();
       await adapter.executeScript(SQLITE_PRAGMAS);
+      beginImmediate(adapter);
       return adapter;
     },
     connectToShadowDb: () => inner.connectToShadowDb(),
   };
+}
+
+/**
+ * Write transactions begin IMMEDIATE: they take SQLite's write lock up front and wait for it
+ * (busy_timeout), instead of starting as readers and failing with SQLITE_BUSY when another
+ * process (a CLI, a second server) wrote in between. The adapter runs a plain "BEGIN" through its
+ * better-sqlite3 client, so its `prepare` is wrapped for that one statement.
+ */
+function beginImmediate(adapter: SqlDriverAdapter) {
+  const client = (adapter as unknown as { client?: { prepare: (sql: string) => unknown } }).client;
+  if (!client) throw new Error("The better-sqlite3 adapter changed: cannot make transactions IMMEDIATE.");
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
 }
 
 /**
