@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { tags } from "./cache-tags";
 import { publicCache } from "./public-cache";
 import { getPublishedArticleBySlug, listPublishedArticles, listRelatedArticles, resolveRedirect, type PublishedFilter } from "./articles/queries";
@@ -42,3 +43,14 @@ export const getRssFeed = publicCache(
 export const getSitemap = publicCache("sitemap", () => buildSitemap(), () => [tags.sitemaps]);
 export const getSitemapFile = publicCache("sitemap-file", (file: string) => buildSitemapFile(file), () => [tags.sitemaps]);
 export const getNewsSitemap = publicCache("news-sitemap", () => buildNewsSitemap(), () => [tags.sitemaps]);
+
+/**
+ * Page `n` of a section, author or tag list, from the /p/<n> segment (undefined on the base
+ * address): a malformed n, /p/1 (the base address's duplicate) or a page past the end is a 404.
+ */
+export async function getStoryListPage(filter: PublishedFilter, n: string | undefined) {
+  if (n !== undefined && !(/^\d{1,4}$/.test(n) && Number(n) >= 2)) notFound();
+  const result = await getStoryPage(filter, n ?? 1);
+  if (n !== undefined && result.page > result.pages) notFound();
+  return result;
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getSection, getStoryPage } from "@/lib/public-data";
+import { getSection, getStoryListPage } from "@/lib/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 
 type Params = { section: string; n?: string };
@@ -19,11 +19,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SectionPage({ params }: Props) {
   const { section: slug, n } = await params;
-  if (n !== undefined && !(/^\d{1,4}$/.test(n) && Number(n) >= 2)) notFound();
   const section = await getSection(slug);
   if (!section) notFound();
-  const { articles, page, pages } = await getStoryPage({ sectionSlug: section.slug }, n ?? 1);
-  if (n && page > pages) notFound();
+  const { articles, page, pages } = await getStoryListPage({ sectionSlug: section.slug }, n);
   const header = (
     <>
       <h1 className="section-title">{section.name}</h1>

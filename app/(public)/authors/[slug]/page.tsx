@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getAuthor, getStoryPage } from "@/lib/public-data";
+import { getAuthor, getStoryListPage } from "@/lib/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 
 type Props = { params: Promise<{ slug: string; n?: string }> };
@@ -15,11 +15,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AuthorPage({ params }: Props) {
   const { slug, n } = await params;
-  if (n !== undefined && !(/^\d{1,4}$/.test(n) && Number(n) >= 2)) notFound();
   const author = await getAuthor(slug);
   if (!author) notFound();
-  const { articles, page, pages } = await getStoryPage({ authorSlug: author.slug }, n ?? 1);
-  if (n && page > pages) notFound();
+  const { articles, page, pages } = await getStoryListPage({ authorSlug: author.slug }, n);
   const header = (
     <>
       <h1 className="section-title">{author.name}</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getStoryPage, getTag } from "@/lib/public-data";
+import { getStoryListPage, getTag } from "@/lib/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 
 type Props = { params: Promise<{ slug: string; n?: string }> };
@@ -15,11 +15,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TagPage({ params }: Props) {
   const { slug, n } = await params;
-  if (n !== undefined && !(/^\d{1,4}$/.test(n) && Number(n) >= 2)) notFound();
   const tag = await getTag(slug);
   if (!tag) notFound();
-  const { articles, page, pages } = await getStoryPage({ tagSlug: tag.slug }, n ?? 1);
-  if (n && page > pages) notFound();
+  const { articles, page, pages } = await getStoryListPage({ tagSlug: tag.slug }, n);
   const header = (
     <>
       <p className="kicker">Tag</p>
