@@ -24,6 +24,9 @@ start=$(date +%s)
 step "Prisma client"
 npx prisma generate >/dev/null
 
+step "Dependency floors and npm audit"
+npx tsx scripts/check-dependencies.ts
+
 step "Type check"
 npx tsc --noEmit
 
