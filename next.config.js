@@ -24,10 +24,8 @@ const nextConfig = {
         : []),
     ];
     // The admin and sign-in pages may never be framed (clickjacking).
-    const noFraming = [
-      { key: "X-Frame-Options", value: "DENY" },
-      { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-    ];
+    // Their Content-Security-Policy (proxy.ts) also says frame-ancestors 'none'.
+    const noFraming = [{ key: "X-Frame-Options", value: "DENY" }];
     return [
       { source: "/:path*", headers: secure },
       { source: "/admin/:path*", headers: noFraming },

@@ -13,7 +13,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 export class FrontCache {
   private entries = new Map<string, { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer; at: number }>();
 
-  constructor(private readonly ttlMs = 60_000, private readonly maxEntries = 5000) {}
+  /**
+   * `notFoundHtml`: the server-rendered "Page not found" page (the build's static _not-found).
+   * Next.js answers a notFound() on an on-demand (ISR) page with an empty shell that only its
+   * client scripts fill (vercel/next.js#95613), and public pages run none: readers would get a
+   * blank page. Public 404s are answered with this page instead.
+   */
+  constructor(
+    private readonly ttlMs = 60_000,
+    private readonly maxEntries = 5000,
+    private readonly notFoundHtml?: Buffer,
+  ) {}
 
   static isCacheable(req: IncomingMessage): boolean {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
@@ -70,11 +80,19 @@ export class FrontCache {
         !res.getHeader("content-encoding")
       );
     };
+    // Decided at the first byte, while the headers can still change.
+    let replaceWithNotFound: boolean | undefined;
+    const replacing = () =>
+      (replaceWithNotFound ??=
+        !!this.notFoundHtml && !res.headersSent && res.statusCode === 404 && String(res.getHeader("content-type") ?? "").startsWith("text/html")) &&
+      (res.setHeader("content-length", String(this.notFoundHtml!.length)), res.removeHeader("etag"), true);
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (replacing()) return true;
       if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
       return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (replacing()) return (end as (...a: unknown[]) => ServerResponse)(res.req.method === "HEAD" ? undefined : this.notFoundHtml);
       if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
       if (keep()) {
         if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
@@ -93,7 +111,7 @@ export class FrontCache {
 }
 
 /** Headers a cached copy must not repeat: per-response framing, and script preload hints it no longer needs. */
-const PER_RESPONSE = new Set(["content-length", "date", "connection", "keep-alive", "transfer-encoding", "etag", "set-cookie", "link", "x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time"]);
+const PER_RESPONSE = new Set(["content-security-policy", "x-request-id", "content-length", "date", "connection", "keep-alive", "transfer-encoding", "etag", "set-cookie", "link", "x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time"]);
 
 /** Removes Next's runtime and RSC payload scripts and script preloads; keeps JSON-LD. */
 export function withoutNextScripts(html: string): string {

@@ -1,12 +1,26 @@
 import { env } from "./env";
+import { requestContext } from "./request-context";
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
-type Level = keyof typeof LEVELS;
+export type Level = keyof typeof LEVELS;
 
-/** One JSON line per event on stdout/stderr, at or above DATELINE_LOG_LEVEL. Never pass secrets. */
+/** Field names whose values never reach a log line, wherever they appear. */
+const SECRET = /pass(word)?|secret|token|cookie|authorization/i;
+
+export function logEnabled(level: Level): boolean {
+  return LEVELS[level] >= LEVELS[env.DATELINE_LOG_LEVEL];
+}
+
+/**
+ * One JSON line per event on stdout/stderr, at or above DATELINE_LOG_LEVEL, with the request id
+ * and the signed-in user's id when it is written while a request is handled.
+ */
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}) {
-  if (LEVELS[level] < LEVELS[env.DATELINE_LOG_LEVEL]) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
+  if (!logEnabled(level)) return;
+  const context = requestContext.getStore();
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...context, ...fields }, (key, value) =>
+    key && SECRET.test(key) ? "[redacted]" : value,
+  );
   if (level === "error" || level === "warn") console.error(line);
   else console.log(line);
 }

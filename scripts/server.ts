@@ -5,7 +5,13 @@ import "../lib/load-env";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { FrontCache, installFrontCache } from "../lib/front-cache";
+import fs from "node:fs";
+import { FrontCache, installFrontCache, withoutNextScripts } from "../lib/front-cache";
+import { requestContext, requestIdFrom } from "../lib/request-context";
+import { log, logEnabled } from "../lib/log";
+import { contentSecurityPolicy, newNonce } from "../lib/security/csp";
+
+const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -14,9 +20,37 @@ const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const app = next({ dev: false, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
-const cache = installFrontCache(new FrontCache());
+const notFound = path.join(root, ".next/server/app/_not-found.html");
+const cache = installFrontCache(
+  new FrontCache(undefined, undefined, fs.existsSync(notFound) ? Buffer.from(withoutNextScripts(fs.readFileSync(notFound, "utf8"))) : undefined),
+);
 
-const server = http.createServer((req, res) => cache.handle(req, res, () => handle(req, res)));
+const server = http.createServer((req, res) => {
+  // Every request gets an id (or keeps a sane one from the proxy in front), echoed to the client
+  // and on every log line written while it is handled, with the user's id once known.
+  const context = { requestId: requestIdFrom(req.headers["x-request-id"]) };
+  req.headers["x-request-id"] = context.requestId;
+  res.setHeader("x-request-id", context.requestId);
+  // The public pages' policy, with a nonce of its own per response (no script on them has it:
+  // they carry none). Pages rendered per request get theirs from proxy.ts, which replaces this.
+  res.setHeader("content-security-policy", contentSecurityPolicy("public", newNonce(), { https }));
+  const started = performance.now();
+  res.on("finish", () => {
+    // Writes and failures always; every other request at debug level (a hot page may serve
+    // thousands a second).
+    const notable = !(req.method === "GET" || req.method === "HEAD") || res.statusCode >= 500;
+    if (!notable && !logEnabled("debug")) return;
+    requestContext.run(context, () =>
+      log(notable ? "info" : "debug", "request", {
+        method: req.method,
+        path: (req.url ?? "").split("?")[0],
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      }),
+    );
+  });
+  requestContext.run(context, () => cache.handle(req, res, () => handle(req, res)));
+});
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Dateline is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

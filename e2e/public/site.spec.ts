@@ -33,6 +33,12 @@ test.describe("the reader's site", () => {
     await expect(page.getByRole("region", { name: "Sources" }).getByRole("listitem")).toHaveCount(3);
     await page.getByRole("link", { name: "Flooding" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Flooding" })).toBeVisible();
+    // A missing story, section or tag still says so in words (Next.js alone would send a blank shell).
+    for (const missing of ["/climate/no-such-story-here", "/no-such-section-here", "/tags/no-such-tag-here"]) {
+      const response = await page.goto(missing);
+      expect(response?.status(), missing).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    }
   });
 
   test("carries structured data, Open Graph cards and a canonical URL", async ({ page }) => {

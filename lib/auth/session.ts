@@ -2,6 +2,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { resolveSessionUser } from "./session-user";
+import { noteUser } from "../request-context";
 import { authOptions } from "./config";
 import { hasPermission, type Permission } from "./permissions";
 import type { Viewer } from "./viewer";
@@ -12,7 +13,9 @@ import type { Viewer } from "./viewer";
  */
 export const getCurrentUser = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions);
-  return resolveSessionUser(session?.user);
+  const viewer = await resolveSessionUser(session?.user);
+  if (viewer) noteUser(viewer.id);
+  return viewer;
 });
 
 /** For admin pages: the viewer, or a redirect to the sign-in page that comes back to `returnTo`. */

@@ -20,7 +20,7 @@ export function parseVersion(version: string): Version | null {
 }
 
 function below(a: Version, b: Version): boolean {
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
   return false;
 }
 
@@ -41,7 +41,7 @@ export function findBelowFloor(installed: InstalledPackage[]): string[] {
       problems.push(`${pkg.name} at ${pkg.location} has an unreadable version "${pkg.version}"`);
       continue;
     }
-    const floor = floors[`${version[0]}.${version[1]}`] ?? floors["*"];
+    const floor = floors[`${version[0]}.${version[1]}`] ?? floors["*"] ?? "0.0.0";
     if (below(version, parseVersion(floor)!)) {
       problems.push(`${pkg.name}@${pkg.version} at ${pkg.location} is below ${floor}`);
     }

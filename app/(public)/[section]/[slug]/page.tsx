@@ -27,7 +27,11 @@ async function loadArticle(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await loadArticle(params);
+  // No notFound() or redirect here: thrown from the metadata, Next.js answers with an error shell
+  // that only JavaScript can fill, and public pages run none. The page itself throws them.
+  const { section, slug } = await params;
+  const article = await getStory(slug);
+  if (!article || article.section?.slug !== section) return { title: "Page not found", robots: { index: false } };
   const title = article.seoTitle || article.headline;
   const images = article.hero ? [{ url: article.hero.src, width: article.hero.width, height: article.hero.height, alt: article.hero.alt }] : undefined;
   return {

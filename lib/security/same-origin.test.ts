@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSameOriginRequest } from "./route";
+import { isSameOriginRequest } from "./same-origin";
 
 const req = (method: string, headers: Record<string, string>) => new Request("http://localhost:3000/api/media", { method, headers: { host: "localhost:3000", ...headers } });
 

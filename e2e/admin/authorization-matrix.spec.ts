@@ -1,0 +1,221 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { ACCOUNTS, E2E_ENV, E2E_URL, storageStatePath, type RoleName } from "../env";
+import { expect, test } from "../fixtures";
+import { databaseFingerprint, readDatabase } from "../database";
+import { actionOutcome, callServerAction, serverActionsInBuild, type ServerAction } from "../server-actions";
+import { makePhoto } from "../../lib/test/images";
+
+// Issue 7: every Server Action and every state-changing route handler, called with no session
+// and with each role that may not use it, is refused AND leaves every row of the database as it
+// was. The lists are read from the build and from app/, so a new action or handler without a
+// row here fails this test.
+
+type Caller = "anonymous" | RoleName;
+const EVERYONE: RoleName[] = ["writer", "editor", "admin"];
+const EDITORS: RoleName[] = ["editor", "admin"];
+const ADMINS: RoleName[] = ["admin"];
+
+/** Rows the probes point at: a published story nobody of the e2e roles wrote, its revision, a photo, the writer. */
+function targets() {
+  return readDatabase((db) => {
+    const story = db.prepare("SELECT id, version, headline, slug FROM Article WHERE status = 'PUBLISHED' ORDER BY publishedAt LIMIT 1").get() as {
+      id: string;
+      version: number;
+      headline: string;
+      slug: string;
+    };
+    const revision = db.prepare("SELECT id FROM Revision WHERE articleId = ? LIMIT 1").pluck().get(story.id) as string;
+    const image = db.prepare("SELECT id FROM Image LIMIT 1").pluck().get() as string;
+    const writer = db.prepare("SELECT id FROM User WHERE email = ?").pluck().get(ACCOUNTS.writer.email) as string;
+    const author = db.prepare("SELECT id FROM Author LIMIT 1").pluck().get() as string;
+    return { story, revision, image, writer, author };
+  });
+}
+type Targets = ReturnType<typeof targets>;
+
+/** Who may call each action, and an input that passes validation, so that only authorization can refuse it. */
+const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unknown }> = {
+  checkSlugAction: { allowed: EVERYONE, input: () => ({ slug: "matrix-probe", articleId: null }) },
+  createArticleAction: { allowed: EVERYONE, input: () => ({ headline: "Matrix probe story", slug: "matrix-probe-story" }) },
+  updateArticleAction: {
+    allowed: EDITORS,
+    input: (t) => ({ id: t.story.id, version: t.story.version, headline: `${t.story.headline} (probe)`, slug: t.story.slug }),
+  },
+  transitionArticleAction: { allowed: EDITORS, input: (t) => ({ id: t.story.id, version: t.story.version, to: "UNPUBLISHED", reason: "matrix probe" }) },
+  addCorrectionAction: {
+    allowed: EDITORS,
+    input: (t) => ({ articleId: t.story.id, version: t.story.version, kind: "CORRECTION", text: "A correction the matrix must never save." }),
+  },
+  deleteArticleAction: { allowed: EDITORS, input: (t) => ({ id: t.story.id, version: t.story.version }) },
+  restoreRevisionAction: { allowed: EDITORS, input: (t) => ({ articleId: t.story.id, revisionId: t.revision, version: t.story.version }) },
+  createTagAction: { allowed: EVERYONE, input: () => ({ name: "Matrix probe tag" }) },
+  createAuthorAction: { allowed: EVERYONE, input: () => ({ name: "Matrix Probe Byline" }) },
+  loadEditorDataAction: { allowed: EVERYONE, input: (t) => ({ id: t.story.id }) },
+  updateImageAction: { allowed: EVERYONE, input: (t) => ({ id: t.image, altText: "Matrix probe alt text", credit: "Probe/Matrix" }) },
+  deleteImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image }) },
+  changePasswordAction: {
+    allowed: EVERYONE,
+    input: () => ({ currentPassword: "not-the-password", newPassword: "matrix probe password 1", confirmPassword: "matrix probe password 1" }),
+  },
+  createUserAction: { allowed: ADMINS, input: () => ({ email: "matrix-probe@e2e.dateline", name: "Matrix Probe", role: "ADMIN" }) },
+  changeRoleAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, role: "ADMIN" }) },
+  setDisabledAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, disabled: true }) },
+  linkAuthorAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, authorId: t.author }) },
+};
+
+/** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */
+const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName[] | "secret" | "sign-in" }> = {
+  "app/api/media/route.ts": { path: () => "/api/media", allowed: EVERYONE },
+  "app/api/media/[id]/file/route.ts": { path: (t) => `/api/media/${t.image}/file`, allowed: EVERYONE },
+  "app/api/cron/publish-scheduled/route.ts": { path: () => "/api/cron/publish-scheduled", allowed: "secret" },
+  // next-auth's own sign-in and sign-out: open to anyone by nature; covered by the sign-in tests.
+  "app/api/auth/[...nextauth]/route.ts": { path: () => "/api/auth/signout", allowed: "sign-in" },
+};
+
+function stateChangingRouteFiles(dir = "app"): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return stateChangingRouteFiles(full);
+    if (entry.name !== "route.ts") return [];
+    const source = fs.readFileSync(full, "utf8");
+    return /export\s+(?:const|async function|function|\{[^}]*)\s*(?:POST|PUT|PATCH|DELETE)\b/.test(source) ? [full] : [];
+  });
+}
+
+/** The page a Server Action is posted to: its route with real ids in it. */
+const pagePath = (action: ServerAction, t: Targets) =>
+  action.route.replace("/admin/articles/[id]", `/admin/articles/${t.story.id}`).replace("/admin/media/[id]", `/admin/media/${t.image}`);
+
+async function apiAs(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, caller: Caller) {
+  return playwright.request.newContext({
+    baseURL: E2E_URL,
+    storageState: caller === "anonymous" ? undefined : storageStatePath(caller),
+    extraHTTPHeaders: { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250) + 1}` },
+  });
+}
+
+test.describe("authorization matrix", () => {
+  test("the lists cover every Server Action in the build and every state-changing route handler", () => {
+    const inBuild = serverActionsInBuild().map((a) => a.name).sort();
+    expect(inBuild).toEqual(Object.keys(ACTIONS).sort());
+    expect(stateChangingRouteFiles().sort()).toEqual(Object.keys(HANDLERS).sort());
+  });
+
+  test("every Server Action refuses a caller without a session and each role it is not for, and nothing changes", async ({ playwright }) => {
+    const t = targets();
+    const before = databaseFingerprint();
+    let refusals = 0;
+    for (const caller of ["anonymous", ...EVERYONE] as Caller[]) {
+      const api = await apiAs(playwright, caller);
+      for (const action of serverActionsInBuild()) {
+        const rule = ACTIONS[action.name]!;
+        if (caller !== "anonymous" && rule.allowed.includes(caller)) continue;
+        const { status, body } = await callServerAction(api, pagePath(action, t), action, rule.input(t));
+        const outcome = actionOutcome(body);
+        expect(status, `${action.name} as ${caller}`).toBe(200);
+        expect(["unauthorized", "forbidden", "not_found"], `${action.name} as ${caller}: ${body.slice(0, 300)}`).toContain(outcome);
+        if (caller === "anonymous") expect(outcome, action.name).toBe("unauthorized");
+        expect(databaseFingerprint(), `${action.name} as ${caller} changed the database`).toBe(before);
+        refusals++;
+      }
+      await api.dispose();
+    }
+    // 17 actions without a session, plus each role's forbidden ones.
+    expect(refusals).toBeGreaterThanOrEqual(17 + 8 + 4);
+
+    // The same calls are not refused by accident: a writer's allowed, read-only action succeeds.
+    const writer = await apiAs(playwright, "writer");
+    const checkSlug = serverActionsInBuild().find((a) => a.name === "checkSlugAction")!;
+    expect(actionOutcome((await callServerAction(writer, pagePath(checkSlug, t), checkSlug, ACTIONS.checkSlugAction!.input(t))).body)).toBe("ok");
+  });
+
+  test("every Server Action refuses a cross-site or Origin-less request with 403, even from an admin, and nothing changes", async ({ playwright }) => {
+    const t = targets();
+    const before = databaseFingerprint();
+    const admin = await apiAs(playwright, "admin");
+    const foreign: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { Origin: "null" },
+      { "Sec-Fetch-Site": "cross-site" },
+      { Referer: "https://evil.example/page" },
+      {},
+    ];
+    for (const action of serverActionsInBuild()) {
+      for (const headers of foreign) {
+        const { status } = await callServerAction(admin, pagePath(action, t), action, ACTIONS[action.name]!.input(t), headers);
+        expect(status, `${action.name} with ${JSON.stringify(headers)}`).toBe(403);
+      }
+    }
+    expect(databaseFingerprint()).toBe(before);
+    // From our own site the same admin is served (a read-only action, so the database stays put).
+    const checkSlug = serverActionsInBuild().find((a) => a.name === "checkSlugAction")!;
+    const own = await callServerAction(admin, pagePath(checkSlug, t), checkSlug, ACTIONS.checkSlugAction!.input(t), { "Sec-Fetch-Site": "same-origin" });
+    expect(actionOutcome(own.body)).toBe("ok");
+  });
+
+  test("every state-changing route handler refuses callers it is not for, and cross-site requests, and nothing changes", async ({ playwright }) => {
+    const t = targets();
+    const photo = await makePhoto("jpeg", 320, 240, 91);
+    const multipart = { file: { name: "matrix-probe.jpg", mimeType: "image/jpeg", buffer: photo } };
+    const before = databaseFingerprint();
+
+    for (const [file, rule] of Object.entries(HANDLERS)) {
+      const url = rule.path(t);
+      for (const caller of ["anonymous", ...EVERYONE] as Caller[]) {
+        const api = await apiAs(playwright, caller);
+        // From another site: refused before anything runs, whoever is signed in. (The cron endpoint
+        // takes no cookie, only its secret, so it answers 401 to everyone without it.)
+        const foreign: Record<string, string>[] = [{ Origin: "https://evil.example" }, {}];
+        for (const headers of foreign) {
+          const response = await api.post(url, { headers, multipart, maxRedirects: 0 });
+          expect(response.status(), `${file} as ${caller} with ${JSON.stringify(headers)}`).toBe(rule.allowed === "secret" ? 401 : 403);
+        }
+        if (rule.allowed === "secret") {
+          const response = await api.post(url, { headers: { Origin: E2E_URL } });
+          expect(response.status(), `${file} without the secret as ${caller}`).toBe(401);
+          const wrong = await api.post(url, { headers: { Authorization: "Bearer not-the-cron-secret-at-all" } });
+          expect(wrong.status(), `${file} with a wrong secret as ${caller}`).toBe(401);
+        } else if (Array.isArray(rule.allowed) && (caller === "anonymous" || !rule.allowed.includes(caller))) {
+          const response = await api.post(url, { headers: { Origin: E2E_URL }, multipart });
+          expect([401, 403], `${file} as ${caller}`).toContain(response.status());
+        }
+        await api.dispose();
+      }
+    }
+    expect(databaseFingerprint()).toBe(before);
+    expect(fs.readdirSync(path.join(E2E_ENV.DATELINE_MEDIA_DIR)).length).toBeGreaterThan(0);
+  });
+
+  test("GET requests change nothing: every route handler and the admin pages, for every role", async ({ playwright }) => {
+    const t = targets();
+    const before = databaseFingerprint();
+    const urls = [
+      "/api/health",
+      "/api/admin/users",
+      "/api/admin/audit",
+      "/api/cron/publish-scheduled",
+      "/api/media",
+      `/api/media/${t.image}/file`,
+      "/api/auth/signout",
+      "/admin",
+      "/admin/articles",
+      `/admin/articles/${t.story.id}`,
+      `/admin/articles/${t.story.id}/revisions`,
+      "/admin/media",
+      `/admin/media/${t.image}`,
+      "/admin/users",
+      "/admin/profile",
+    ];
+    for (const caller of ["anonymous", ...EVERYONE] as Caller[]) {
+      const api = await apiAs(playwright, caller);
+      for (const url of urls) {
+        const response = await api.get(url, { maxRedirects: 0 });
+        expect(response.status(), `GET ${url} as ${caller}`).toBeLessThan(500);
+      }
+      await api.dispose();
+    }
+    expect(databaseFingerprint()).toBe(before);
+  });
+});

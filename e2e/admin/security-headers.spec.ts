@@ -1,0 +1,101 @@
+import { storageStatePath } from "../env";
+import { expect, newContext, test } from "../fixtures";
+
+const WIRE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
+
+/** The directives of a Content-Security-Policy header, by name. */
+function directives(header: string | undefined): Record<string, string> {
+  expect(header, "Content-Security-Policy header").toBeTruthy();
+  return Object.fromEntries(
+    header!.split(";").map((part) => {
+      const [name, ...values] = part.trim().split(/\s+/);
+      return [name!, values.join(" ")];
+    }),
+  );
+}
+const nonceOf = (scriptSrc: string) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)?.[1];
+
+test.describe("security headers and error pages", () => {
+  test("admin pages have a nonce-based policy, every script carries this response's nonce, and the editor runs under it", async ({ browser }) => {
+    const context = await newContext(browser, { storageState: storageStatePath("editor") });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto("/admin/articles/new");
+    const csp = directives(response?.headers()["content-security-policy"]);
+    expect(csp["script-src"]).not.toContain("unsafe-inline");
+    expect(csp["frame-ancestors"]).toBe("'none'");
+    expect(csp["object-src"]).toBe("'none'");
+    const nonce = nonceOf(csp["script-src"]!);
+    expect(nonce).toBeTruthy();
+    const html = await response!.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, tag).toContain(`nonce="${nonce}"`);
+
+    // The client components work: the editor accepts typing and its toolbar reacts.
+    await page.getByLabel("Headline", { exact: true }).fill("A headline typed under the policy");
+    await expect(page.getByLabel("Headline", { exact: true })).toHaveValue("A headline typed under the policy");
+    await expect(page.getByRole("textbox", { name: "Story body" })).toBeVisible();
+    expect(violations).toEqual([]);
+
+    // A fresh nonce for every response.
+    const again = await page.goto("/admin/articles/new");
+    expect(nonceOf(directives(again?.headers()["content-security-policy"])["script-src"]!)).not.toBe(nonce);
+    await context.close();
+  });
+
+  test("public pages, cached or not, carry a policy no script on them could satisfy, with a fresh nonce each time", async ({ request }) => {
+    const nonces = new Set<string>();
+    for (const path of ["/", WIRE, WIRE, "/politics", "/search?q=harbour", "/no-such-section-here"]) {
+      const response = await request.get(path);
+      const csp = directives(response.headers()["content-security-policy"]);
+      expect(csp["script-src"], path).not.toContain("unsafe-inline");
+      expect(csp["default-src"]).toBe("'self'");
+      expect(csp["base-uri"]).toBe("'none'");
+      nonces.add(nonceOf(csp["script-src"]!)!);
+      const html = await response.text();
+      // Whatever scripts a public page has (none once cached), none may carry the header's nonce
+      // unless the page was rendered for this very request (the search page).
+      if (!path.startsWith("/search")) expect(html).not.toContain(`nonce="${nonceOf(csp["script-src"]!)}"`);
+    }
+    expect(nonces.size).toBe(6);
+    const hit = await request.get(WIRE);
+    expect(hit.headers()["x-dateline-cache"]).toBe("HIT");
+    expect(hit.headers()["x-request-id"]).toMatch(/^[\w-]{8,}$/);
+  });
+
+  test("every response has the other security headers, and the admin cannot be framed", async ({ request }) => {
+    for (const path of ["/", WIRE, "/feed.xml", "/sitemap.xml", "/api/health", "/login", "/admin"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], path).toContain("camera=()");
+      expect(headers["x-request-id"], path).toBeTruthy();
+    }
+    const admin = await request.get("/login");
+    expect(admin.headers()["x-frame-options"]).toBe("DENY");
+    expect(directives(admin.headers()["content-security-policy"])["frame-ancestors"]).toBe("'none'");
+  });
+
+  test("error answers show no stack trace or internals", async ({ request }) => {
+    const admin = await request.get("/admin", { maxRedirects: 0 });
+    expect(admin.status()).toBeLessThan(400);
+    const cases = [
+      // A Server Action id that does not exist, and a real-looking action call with a broken body.
+      request.post("/admin/users", { headers: { "Next-Action": "00".repeat(21), Origin: "http://localhost:3100", "Content-Type": "text/plain;charset=UTF-8" }, data: "[" }),
+      request.get("/sitemaps/%E0%A4%A.xml"),
+      request.get("/politics/p/not-a-number"),
+      request.get("/api/media/does-not-exist/file"),
+      request.post("/api/media", { headers: { Origin: "http://localhost:3100" }, data: "not multipart" }),
+    ];
+    for (const pending of cases) {
+      const response = await pending;
+      const body = await response.text();
+      expect(body, response.url()).not.toMatch(/\bat \S+ \(|node_modules|\/work\/|\.tsx?:\d+|Error: .*\n\s+at /);
+    }
+  });
+});

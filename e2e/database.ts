@@ -1,0 +1,38 @@
+import crypto from "node:crypto";
+import Database from "better-sqlite3";
+
+const E2E_DB = "data/e2e/dateline.db";
+
+/** Reads the end-to-end server's database directly (read-only), to prove what a request did or did not change. */
+export function readDatabase<T>(read: (db: Database.Database) => T): T {
+  const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A digest of every row of every table, except sign-in attempts (the throttle records those by
+ * design) and the migration log. Equal digests before and after a request: it changed nothing.
+ */
+export function databaseFingerprint(): string {
+  return readDatabase((db) => {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT IN ('LoginAttempt', '_prisma_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    const hash = crypto.createHash("sha256");
+    for (const table of tables) {
+      hash.update(table);
+      const rows = db
+        .prepare(`SELECT * FROM "${table}"`)
+        .raw()
+        .all()
+        .map((row) => JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString("hex") : typeof v === "bigint" ? String(v) : v)));
+      for (const row of rows.sort()) hash.update(row);
+    }
+    return hash.digest("hex");
+  });
+}

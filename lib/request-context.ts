@@ -1,0 +1,24 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/** What the logs say about the request being handled: its id, and the signed-in user once known. */
+export interface RequestContext {
+  requestId: string;
+  userId?: string;
+}
+
+const state = globalThis as unknown as { datelineRequestContext?: AsyncLocalStorage<RequestContext> };
+
+/** One store per process, shared by scripts/server.ts and the Next.js bundles it loads. */
+export const requestContext = (state.datelineRequestContext ??= new AsyncLocalStorage<RequestContext>());
+
+/** An upstream X-Request-Id is kept when it is a plain token; anything else gets a fresh id. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && /^[\w.:-]{8,128}$/.test(value) ? value : crypto.randomUUID();
+}
+
+/** Records the signed-in user on the current request's log context. */
+export function noteUser(userId: string) {
+  const store = requestContext.getStore();
+  if (store) store.userId = userId;
+}

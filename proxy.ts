@@ -1,0 +1,43 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, cspKindFor, newNonce } from "./lib/security/csp";
+import { isSameOriginRequest } from "./lib/security/same-origin";
+
+/**
+ * Runs before every page, Server Action and route handler:
+ * - a state change (any method but GET, HEAD, OPTIONS) from another site, or from a client that
+ *   says nothing of where it comes from, is refused with 403 before any code of ours runs.
+ *   Server Actions included: Next.js itself only compares Origin and Host, and lets Origin-less
+ *   requests through. The cron endpoint is exempt: it authenticates with a shared secret, not a
+ *   cookie, so a forged cross-site request gains nothing.
+ * - pages rendered per request (admin, sign-in, search) get a Content-Security-Policy with a
+ *   fresh nonce (lib/security/csp.ts), and that nonce on Next's scripts.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (!pathname.startsWith("/api/cron/") && !isSameOriginRequest(request)) {
+    return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
+  }
+
+  // Public pages get their policy from the server in front (scripts/server.ts), not here: a policy
+  // on this response would reach the render, and Next.js would bake its nonce into the cached HTML.
+  if (cspKindFor(pathname) === "public") return NextResponse.next();
+
+  // Pages rendered per request: Next.js reads the nonce from the request's policy and puts it on
+  // its scripts.
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy("app", nonce, {
+    dev: process.env.NODE_ENV === "development",
+    https: String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://"),
+  });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  headers.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  // Static assets and photo files need no policy; everything else passes through here.
+  matcher: ["/((?!_next/static|_next/image|media/|favicon.ico).*)"],
+};
