@@ -17,3 +17,5 @@ for (const account of Object.values(ACCOUNTS)) {
     DATELINE_NEW_USER_PASSWORD: PASSWORD,
   });
 }
+// A published story with hostile text in every field a reader sees (e2e/public/hostile.spec.ts).
+run(["tsx", "e2e/seed-hostile.ts"]);

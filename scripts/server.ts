@@ -17,6 +17,11 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
+// Next.js keeps its data cache (unstable_cache entries, ISR pages) on disk across restarts, but
+// Dateline expires it by tags from inside this process only: a database restored, reset or
+// changed while the server was down would otherwise be served from the old entries.
+fs.rmSync(path.join(root, ".next/cache/fetch-cache"), { recursive: true, force: true });
+
 const app = next({ dev: false, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -36,14 +41,16 @@ const server = http.createServer((req, res) => {
   res.setHeader("content-security-policy", contentSecurityPolicy("public", newNonce(), { https }));
   const started = performance.now();
   res.on("finish", () => {
-    // Writes and failures always; every other request at debug level (a hot page may serve
-    // thousands a second).
-    const notable = !(req.method === "GET" || req.method === "HEAD") || res.statusCode >= 500;
+    // Writes and failures always; every other request, and the scheduler's own calls to its
+    // endpoint, at debug level (a hot page may serve thousands a second).
+    const path = (req.url ?? "").split("?")[0]!;
+    const write = !(req.method === "GET" || req.method === "HEAD") && !path.startsWith("/api/cron/");
+    const notable = write || res.statusCode >= 500;
     if (!notable && !logEnabled("debug")) return;
     requestContext.run(context, () =>
       log(notable ? "info" : "debug", "request", {
         method: req.method,
-        path: (req.url ?? "").split("?")[0],
+        path,
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
       }),

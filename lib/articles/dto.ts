@@ -3,6 +3,7 @@ import { PlacementRole } from "../generated/prisma/enums";
 import { bodySchema, emptyBody, type BodyDoc } from "./body";
 import { creditLine } from "../media/schema";
 import { srcSet, variantUrl } from "../media/variants";
+import { truncateText } from "../site";
 
 export const articleCardSelect = {
   id: true,
@@ -165,7 +166,7 @@ export function toPublicArticle(row: PublicRow): PublicArticle {
     dateline: row.dateline,
     // A body that no longer validates renders as empty rather than as anything unchecked.
     body: body.success ? body.data : emptyBody(),
-    description: row.seoDescription || row.dek || row.bodyText.slice(0, 200),
+    description: row.seoDescription || row.dek || truncateText(row.bodyText, 200),
     seoTitle: row.seoTitle,
     canonicalUrl: row.canonicalUrl,
     authors: row.authors.map((a) => a.author),

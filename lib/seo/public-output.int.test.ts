@@ -7,7 +7,7 @@ import { createArticle, transitionArticle, addCorrection } from "../articles/mut
 import { getPublishedArticleBySlug } from "../articles/queries";
 import { buildRssFeed } from "../feeds/rss";
 import { buildNewsSitemap, buildSitemap } from "../feeds/sitemaps";
-import { safeJsonForScript } from "../site";
+import { safeJsonForScript, truncateText } from "../site";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "./structured-data";
 
 const HOSTILE = `Mayor says "</script><script>alert(1)</script>" & <b>more</b> ]]> \u0001 — “quotes”`;
@@ -32,7 +32,7 @@ describe("structured data", () => {
     const article = (await getPublishedArticleBySlug(slug))!;
     const ld = newsArticleJsonLd(article);
     expect(ld["@type"]).toBe("NewsArticle");
-    expect(ld.headline).toBe(HOSTILE.slice(0, 110));
+    expect(ld.headline).toBe(truncateText(HOSTILE, 110));
     expect(ld.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(ld.author[0]).toMatchObject({ "@type": "Person" });
     expect(ld.citation[0]).toMatchObject({ "@type": "CreativeWork", url: "https://example.org/a?x=1&y=2" });
@@ -44,7 +44,7 @@ describe("structured data", () => {
     const json = safeJsonForScript(newsArticleJsonLd((await getPublishedArticleBySlug(slug))!));
     expect(json).not.toMatch(/<\/script/i);
     expect(json).not.toContain("<");
-    expect(JSON.parse(json).headline).toBe(HOSTILE.slice(0, 110));
+    expect(JSON.parse(json).headline).toBe(truncateText(HOSTILE, 110));
   });
 });
 

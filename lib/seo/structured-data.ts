@@ -1,6 +1,6 @@
 import type { PublicArticle } from "../articles/dto";
 import { CORRECTION_KIND_LABELS } from "../articles/mutations/correct";
-import { absoluteUrl, siteName } from "../site";
+import { absoluteUrl, siteName, truncateText } from "../site";
 
 /** schema.org NewsArticle for a story: credits, sources (citation) and corrections included. */
 export function newsArticleJsonLd(article: PublicArticle) {
@@ -8,7 +8,7 @@ export function newsArticleJsonLd(article: PublicArticle) {
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
-    headline: article.headline.slice(0, 110),
+    headline: truncateText(article.headline, 110),
     description: article.description,
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": article.canonicalUrl || url },
