@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { log } from "./log";
 
-export type ErrorCode = "forbidden" | "not_found" | "conflict" | "invalid" | "locked" | "unauthorized";
+export type ErrorCode = "forbidden" | "not_found" | "conflict" | "invalid" | "locked" | "unauthorized" | "storage_full";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -29,6 +29,7 @@ export const HTTP_STATUS: Record<ErrorCode | "error", number> = {
   conflict: 409,
   invalid: 422,
   locked: 429,
+  storage_full: 507,
   error: 500,
 };
 
@@ -68,6 +69,7 @@ export function fromDatabaseError(error: unknown): AppError | null {
     return new AppError("conflict", "That record already exists.");
   }
   if (code === "P2025") return new AppError("not_found", "That record no longer exists.");
+  if (code === "SQLITE_FULL" || code === "SQLITE_IOERR") return storageFull();
   return null;
 }
 
@@ -89,4 +91,9 @@ export function toResponse(error: unknown, context: Record<string, unknown> = {}
     { error: result.error, code: result.code, fieldErrors: result.fieldErrors },
     { status: HTTP_STATUS[result.code] },
   );
+}
+
+/** The disk (or the database's size limit) is full: nothing was saved, and the user's input is kept where they typed it. */
+export function storageFull(): AppError {
+  return new AppError("storage_full", "The server is out of disk space, so this was not saved. What you typed is still here: try again in a while, and tell your administrator.");
 }

@@ -22,7 +22,10 @@ async function storeFiles(sha256: string, original: Buffer, processed: Processed
   } catch (error) {
     await removeFiles(written);
     log("error", "media store failed", { error: String(error) });
-    throw new AppError("invalid", "The photo could not be stored (the server may be out of disk space). Nothing was saved; try again later.");
+    if ((error as NodeJS.ErrnoException).code === "ENOSPC") {
+      throw new AppError("storage_full", "The server is out of disk space, so this photo was not stored. Nothing was saved; try again later, and tell your administrator.");
+    }
+    throw new AppError("invalid", "The photo could not be stored. Nothing was saved; try again later.");
   }
 }
 
