@@ -1,0 +1,147 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { E2E_ENV, storageStatePath } from "../env";
+import { expect, test } from "../fixtures";
+import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
+
+// Issue 7: the production server (scripts/server.ts, Next.js and all) killed with SIGKILL in the
+// middle of saves, ten times over. After each kill the database passes integrity_check and holds
+// every save the server acknowledged. It runs on its own copy of the end-to-end database.
+
+const PORT = 3101;
+const URL = `http://localhost:${PORT}`;
+const DIR = "data/e2e-crash";
+const DB_FILE = path.join(DIR, "dateline.db");
+
+function copyDatabase() {
+  fs.rmSync(DIR, { recursive: true, force: true });
+  fs.mkdirSync(DIR, { recursive: true });
+  // A consistent copy of the end-to-end database (its users match the saved sign-ins).
+  const source = new Database("data/e2e/dateline.db", { readonly: true });
+  return source.backup(DB_FILE).finally(() => source.close());
+}
+
+function startServer(extraEnv: Record<string, string> = {}): ChildProcess {
+  // node itself in its own process group, so SIGKILL reaches the process that writes.
+  return spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    env: {
+      ...process.env,
+      ...E2E_ENV,
+      DATABASE_URL: `file:./${DB_FILE}`,
+      DATELINE_MEDIA_DIR: `./${DIR}/media`,
+      DATELINE_SITE_URL: URL,
+      PORT: String(PORT),
+      DATELINE_SCHEDULER_INTERVAL: "0",
+      DATELINE_LOG_LEVEL: "error",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+}
+
+async function waitForHealth(child: ChildProcess) {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error("the server exited while starting");
+    const ok = await fetch(`${URL}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the server did not start within 30 s");
+}
+
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.on("exit", () => resolve());
+    process.kill(-child.pid!, "SIGKILL");
+  });
+
+test("the server killed with SIGKILL mid-saves, ten times: integrity_check ok and every acknowledged save present", async ({ playwright }) => {
+  test.setTimeout(240_000);
+  await copyDatabase();
+  const sectionId = new Database(DB_FILE, { readonly: true }).prepare("SELECT id FROM Section WHERE slug = 'world'").pluck().get() as string;
+
+  const create = serverActionsInBuild().find((a) => a.name === "createArticleAction")!;
+  const acknowledged: string[] = [];
+  for (let round = 0; round < 10; round++) {
+    const server = startServer();
+    try {
+      await waitForHealth(server);
+      const api = await playwright.request.newContext({ baseURL: URL, storageState: storageStatePath("editor") });
+      let stop = false;
+      // Four editors' tabs saving new stories as fast as the server answers.
+      const saving = Array.from({ length: 4 }, async (_, lane) => {
+        for (let n = 0; !stop; n++) {
+          const slug = `crash-${round}-${lane}-${n}`;
+          try {
+            const { body } = await callServerAction(api, "/admin/articles/new", create, { headline: `Crash test ${slug}`, slug, sectionId }, { Origin: URL });
+            if (actionOutcome(body) === "ok") acknowledged.push(slug);
+          } catch {
+            return; // the connection died with the server
+          }
+        }
+      });
+      // Let this round acknowledge a few saves, then kill in the middle of the next ones.
+      const before = acknowledged.length;
+      for (let waited = 0; acknowledged.length < before + 3 && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 200));
+      await killed(server);
+      stop = true;
+      await Promise.all(saving);
+      await api.dispose();
+    } finally {
+      if (server.exitCode === null && server.signalCode === null) await killed(server);
+    }
+
+    const check = new Database(DB_FILE);
+    try {
+      expect(check.pragma("integrity_check", { simple: true }), `round ${round}`).toBe("ok");
+      const present = new Set(check.prepare("SELECT slug FROM Article WHERE slug LIKE 'crash-%'").pluck().all() as string[]);
+      expect(acknowledged.filter((slug) => !present.has(slug)), `round ${round}: acknowledged but lost`).toEqual([]);
+    } finally {
+      check.close();
+    }
+  }
+  expect(acknowledged.length).toBeGreaterThanOrEqual(30);
+});
+
+test("a story whose time came while the server was down is published once after it restarts, even when killed mid-run", async () => {
+  test.setTimeout(120_000);
+  await copyDatabase();
+  const db = new Database(DB_FILE);
+  const story = db.prepare("SELECT id FROM Article WHERE status = 'SCHEDULED' LIMIT 1").pluck().get() as string;
+  expect(story).toBeTruthy();
+  // Its slot passed a minute ago, while no server ran.
+  db.prepare("UPDATE Article SET scheduledFor = ? WHERE id = ?").run(new Date(Date.now() - 60_000).toISOString().replace("Z", "+00:00"), story);
+  db.close();
+  const read = () => {
+    const check = new Database(DB_FILE, { readonly: true });
+    try {
+      return {
+        status: check.prepare("SELECT status FROM Article WHERE id = ?").pluck().get(story),
+        published: check.prepare("SELECT count(*) FROM AuditEvent WHERE entityId = ? AND action = 'article.published'").pluck().get(story),
+        revisions: check.prepare("SELECT count(*) FROM Revision WHERE articleId = ? AND note = 'Scheduled → Published'").pluck().get(story),
+      };
+    } finally {
+      check.close();
+    }
+  };
+
+  // The first start publishes it within a run of its scheduler; the server is then killed outright.
+  let server = startServer({ DATELINE_SCHEDULER_INTERVAL: "1" });
+  await waitForHealth(server);
+  await expect.poll(() => read().status, { timeout: 20_000 }).toBe("PUBLISHED");
+  await killed(server);
+  // Restarted, it runs its scheduler again several times: nothing is published a second time.
+  server = startServer({ DATELINE_SCHEDULER_INTERVAL: "1" });
+  try {
+    await waitForHealth(server);
+    await new Promise((r) => setTimeout(r, 3_500));
+  } finally {
+    await killed(server);
+  }
+  expect(read()).toEqual({ status: "PUBLISHED", published: 1, revisions: 1 });
+});
