@@ -17,6 +17,7 @@ if (!check.ok) {
   process.exit(1);
 }
 const target = databaseFilePath();
+fs.mkdirSync(path.dirname(target), { recursive: true });
 if (fs.existsSync(target)) fs.copyFileSync(target, `${target}.before-restore`);
 for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
 fs.copyFileSync(path.resolve(file), target);
