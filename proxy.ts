@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, cspKindFor, newNonce } from "./lib/security/csp";
 import { isSameOriginRequest } from "./lib/security/same-origin";
+import { bodyLimitFor, tooLargeMessage } from "./lib/security/body-limit";
 
 /**
  * Runs before every page, Server Action and route handler:
@@ -9,6 +10,7 @@ import { isSameOriginRequest } from "./lib/security/same-origin";
  *   Server Actions included: Next.js itself only compares Origin and Host, and lets Origin-less
  *   requests through. The cron endpoint is exempt: it authenticates with a shared secret, not a
  *   cookie, so a forged cross-site request gains nothing.
+ * - a body larger than its write path accepts is refused with 413 before it is read;
  * - pages rendered per request (admin, sign-in, search) get a Content-Security-Policy with a
  *   fresh nonce (lib/security/csp.ts), and that nonce on Next's scripts.
  */
@@ -17,6 +19,13 @@ export function proxy(request: NextRequest) {
   if (!pathname.startsWith("/api/cron/") && !isSameOriginRequest(request)) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
   }
+
+  // Bodies larger than a write path accepts are refused before they are read: photo uploads up
+  // to their own limit (checked again as the bytes arrive), everything else, Server Actions
+  // included, up to Next.js's 1 MB Server Action limit.
+  const length = Number(request.headers.get("content-length") ?? 0);
+  const limit = bodyLimitFor(pathname);
+  if (length > limit) return NextResponse.json({ error: tooLargeMessage(length, limit) }, { status: 413 });
 
   // Public pages get their policy from the server in front (scripts/server.ts), not here: a policy
   // on this response would reach the render, and Next.js would bake its nonce into the cached HTML.

@@ -81,6 +81,24 @@ test.describe("security headers and error pages", () => {
     expect(directives(admin.headers()["content-security-policy"])["frame-ancestors"]).toBe("'none'");
   });
 
+  test("a body larger than its write path accepts is refused with 413 and a message, before it is read", async ({ playwright }) => {
+    const editor = await playwright.request.newContext({ baseURL: "http://localhost:3100", storageState: storageStatePath("editor") });
+    const big = "x".repeat(2 * 1024 * 1024);
+    const action = await editor.post("/admin/articles/new", {
+      headers: { "Next-Action": "00".repeat(21), Origin: "http://localhost:3100", "Content-Type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([{ headline: big }]),
+    });
+    expect(action.status()).toBe(413);
+    expect((await action.json()).error).toMatch(/too large .* the limit is 1 MB/);
+    const upload = await editor.post("/api/media", {
+      headers: { Origin: "http://localhost:3100" },
+      multipart: { file: { name: "huge.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(27 * 1_000_000) } },
+    });
+    expect(upload.status()).toBe(413);
+    expect((await upload.json()).error).toMatch(/the limit is 26 MB/);
+    await editor.dispose();
+  });
+
   test("error answers show no stack trace or internals", async ({ request }) => {
     const admin = await request.get("/admin", { maxRedirects: 0 });
     expect(admin.status()).toBeLessThan(400);
