@@ -84,6 +84,16 @@ describe("the scheduler", () => {
     expect((await publishDueArticles(due)).published).not.toContain(story.id);
   });
 
+  it("acts once on a double-submitted publish: the second click gets a conflict, one revision and one audit event", async () => {
+    const story = await storyIn("IN_REVIEW");
+    const revisionsBefore = await db.revision.count({ where: { articleId: story.id } });
+    const clicks = await Promise.allSettled([0, 1].map(() => transitionArticle(users.EDITOR, { id: story.id, version: story.version, to: "PUBLISHED" })));
+    expect(clicks.map((c) => (c.status === "fulfilled" ? "published" : (c.reason as { code: string }).code)).sort()).toEqual(["conflict", "published"]);
+    expect(await db.auditEvent.count({ where: { entityId: story.id, action: "article.published" } })).toBe(1);
+    expect(await db.revision.count({ where: { articleId: story.id } })).toBe(revisionsBefore + 1);
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).version).toBe(story.version + 1);
+  });
+
   it("leaves a story that is not due yet alone", async () => {
     const story = await storyIn("SCHEDULED");
     expect((await publishDueArticles(new Date())).published).not.toContain(story.id);
