@@ -11,7 +11,12 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   // forbidden() answers 403 with app/forbidden.tsx for pages a role may not use.
-  experimental: { authInterrupts: true },
+  // Next.js's cache of rendered pages and of our tagged reads (unstable_cache) lives in memory
+  // only. Written to disk it cost a render several file writes (the slowest part of a story's
+  // first request) and outlived the process, while tags expire in this process only: a restored
+  // or reset database would have been served from old entries after a restart.
+  experimental: { authInterrupts: true, isrFlushToDisk: false },
+  cacheMaxMemorySize: 128 * 1024 * 1024,
   // The front page lives at a dynamic segment so that it is cached on demand (ISR) rather than
   // prerendered during `next build`, when the newsroom's database may not exist yet.
   async headers() {

@@ -41,15 +41,20 @@ export class FrontCache {
   }
 
   /** Serves `req` from memory, or lets `next` answer and keeps a cacheable (ISR) HTML answer. */
-  handle(req: IncomingMessage, res: ServerResponse, next: () => unknown) {
-    if (!FrontCache.isCacheable(req)) return next();
+  /**
+   * `perResponse`: headers of this one response (its request id, its Content-Security-Policy
+   * nonce). A hit writes them with the cached ones in one writeHead, Node's fast path; a miss
+   * sets them before Next.js answers.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, next: () => unknown, perResponse: Record<string, string> = {}) {
     const key = req.url!;
-    const hit = this.entries.get(key);
+    const hit = FrontCache.isCacheable(req) ? this.entries.get(key) : undefined;
     if (hit && Date.now() - hit.at < this.ttlMs) {
       const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
       const body = gzip ? hit.gzip : hit.body;
       res.writeHead(hit.status, {
         ...hit.headers,
+        ...perResponse,
         vary: "Accept-Encoding",
         "x-dateline-cache": "HIT",
         "content-length": String(body.length),
@@ -58,7 +63,8 @@ export class FrontCache {
       res.end(req.method === "HEAD" ? undefined : body);
       return;
     }
-    this.capture(key, res);
+    for (const name in perResponse) res.setHeader(name, perResponse[name]!);
+    if (FrontCache.isCacheable(req)) this.capture(key, res);
     return next();
   }
 

@@ -17,11 +17,6 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
-// Next.js keeps its data cache (unstable_cache entries, ISR pages) on disk across restarts, but
-// Dateline expires it by tags from inside this process only: a database restored, reset or
-// changed while the server was down would otherwise be served from the old entries.
-fs.rmSync(path.join(root, ".next/cache/fetch-cache"), { recursive: true, force: true });
-
 const app = next({ dev: false, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -32,32 +27,36 @@ const cache = installFrontCache(
 
 const server = http.createServer((req, res) => {
   // Every request gets an id (or keeps a sane one from the proxy in front), echoed to the client
-  // and on every log line written while it is handled, with the user's id once known.
-  const context = { requestId: requestIdFrom(req.headers["x-request-id"]) };
-  req.headers["x-request-id"] = context.requestId;
-  res.setHeader("x-request-id", context.requestId);
-  // The public pages' policy, with a nonce of its own per response (no script on them has it:
-  // they carry none). Pages rendered per request get theirs from proxy.ts, which replaces this.
-  res.setHeader("content-security-policy", contentSecurityPolicy("public", newNonce(), { https }));
+  // and on every log line written while Next.js handles it, with the user's id once known.
+  const requestId = requestIdFrom(req.headers["x-request-id"]);
+  req.headers["x-request-id"] = requestId;
+  const perResponse = {
+    "x-request-id": requestId,
+    // The public pages' policy, with a nonce of its own per response (no script on them has it:
+    // they carry none). Pages rendered per request get theirs from proxy.ts, which replaces this.
+    "content-security-policy": contentSecurityPolicy("public", newNonce(), { https }),
+  };
+  // A front-cache hit is answered from memory at once (and logged by nobody: it is a GET 200).
+  cache.handle(req, res, () => {
+    const context = { requestId };
+    logWhenDone(req, res, context);
+    return requestContext.run(context, () => handle(req, res));
+  }, perResponse);
+});
+
+/** Writes and failures always; every other request, and the scheduler's calls to its endpoint, at debug level. */
+function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, context: { requestId: string }) {
   const started = performance.now();
   res.on("finish", () => {
-    // Writes and failures always; every other request, and the scheduler's own calls to its
-    // endpoint, at debug level (a hot page may serve thousands a second).
     const path = (req.url ?? "").split("?")[0]!;
     const write = !(req.method === "GET" || req.method === "HEAD") && !path.startsWith("/api/cron/");
     const notable = write || res.statusCode >= 500;
     if (!notable && !logEnabled("debug")) return;
     requestContext.run(context, () =>
-      log(notable ? "info" : "debug", "request", {
-        method: req.method,
-        path,
-        status: res.statusCode,
-        ms: Math.round(performance.now() - started),
-      }),
+      log(notable ? "info" : "debug", "request", { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }),
     );
   });
-  requestContext.run(context, () => cache.handle(req, res, () => handle(req, res)));
-});
+}
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Dateline is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

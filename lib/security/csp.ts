@@ -6,12 +6,34 @@
  */
 export type CspKind = "app" | "public";
 
+// Nonces are cut from a pool of random bytes refilled 256 nonces at a time: a cached page is
+// answered thousands of times a second, each with a nonce of its own.
+const pool = Buffer.alloc(16 * 256);
+let used = pool.length;
+
+/** 16 random bytes, base64: a fresh nonce for one response. */
 export function newNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes));
+  if (used >= pool.length) {
+    crypto.getRandomValues(pool);
+    used = 0;
+  }
+  used += 16;
+  return pool.toString("base64", used - 16, used);
 }
 
+const templates = new Map<string, [string, string]>();
+
 export function contentSecurityPolicy(kind: CspKind, nonce: string, options: { dev?: boolean; https?: boolean } = {}): string {
+  const key = `${kind}${options.dev ? 1 : 0}${options.https ? 1 : 0}`;
+  let template = templates.get(key);
+  if (!template) {
+    const [before, after] = buildPolicy(kind, "\u0000", options).split("\u0000") as [string, string];
+    templates.set(key, (template = [before, after]));
+  }
+  return template[0] + nonce + template[1];
+}
+
+function buildPolicy(kind: CspKind, nonce: string, options: { dev?: boolean; https?: boolean }): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
