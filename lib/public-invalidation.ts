@@ -70,6 +70,18 @@ export async function expireStoriesShowing(imageId: string, expire: (tag: string
   }
 }
 
+/** Expires a byline's author page and the pages of every story that carries it (after its name, title or bio changed). */
+export async function expireByline(authorId: string, expire: (tag: string) => void) {
+  const author = await db.author.findUnique({ where: { id: authorId }, select: { slug: true, articles: { select: { articleId: true } } } });
+  if (!author) return;
+  const storyTags = [];
+  for (const { articleId } of author.articles) {
+    const print = await publicFootprint(articleId);
+    storyTags.push(...tagsForChange(print, print));
+  }
+  expireAll([...new Set([tags.author(author.slug), ...storyTags])], expire);
+}
+
 /** Expires tags in Next's cache and, when any expire, empties the front cache in front of it. */
 export function expireAll(tagList: string[], expire: (tag: string) => void) {
   tagList.forEach(expire);

@@ -20,6 +20,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <ul>
           <li><Link href="/admin">Stories</Link></li>
           <li><Link href="/admin/media">Photos</Link></li>
+          {hasPermission(viewer.role, "author.manage") ? <li><Link href="/admin/bylines">Bylines</Link></li> : null}
           {hasPermission(viewer.role, "user.manage") ? <li><Link href="/admin/users">Users</Link></li> : null}
           <li><Link href="/admin/profile">Your profile</Link></li>
           <li><Link href="/" target="_blank">View site</Link></li>

@@ -29,8 +29,8 @@ function targets() {
     const revision = db.prepare("SELECT id FROM Revision WHERE articleId = ? LIMIT 1").pluck().get(story.id) as string;
     const image = db.prepare("SELECT id FROM Image LIMIT 1").pluck().get() as string;
     const writer = db.prepare("SELECT id FROM User WHERE email = ?").pluck().get(ACCOUNTS.writer.email) as string;
-    const author = db.prepare("SELECT id FROM Author LIMIT 1").pluck().get() as string;
-    return { story, revision, image, writer, author };
+    const { id: author, updatedAt: authorUpdatedAt } = db.prepare("SELECT id, updatedAt FROM Author LIMIT 1").get() as { id: string; updatedAt: string };
+    return { story, revision, image, writer, author, authorUpdatedAt: new Date(authorUpdatedAt).toISOString() };
   });
 }
 type Targets = ReturnType<typeof targets>;
@@ -63,6 +63,7 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
   changeRoleAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, role: "ADMIN" }) },
   setDisabledAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, disabled: true }) },
   linkAuthorAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, authorId: t.author }) },
+  updateAuthorAction: { allowed: EDITORS, input: (t) => ({ id: t.author, name: "Matrix Probe", bio: "Never saved.", updatedAt: t.authorUpdatedAt }) },
 };
 
 /** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */
@@ -86,7 +87,10 @@ function stateChangingRouteFiles(dir = "app"): string[] {
 
 /** The page a Server Action is posted to: its route with real ids in it. */
 const pagePath = (action: ServerAction, t: Targets) =>
-  action.route.replace("/admin/articles/[id]", `/admin/articles/${t.story.id}`).replace("/admin/media/[id]", `/admin/media/${t.image}`);
+  action.route
+    .replace("/admin/articles/[id]", `/admin/articles/${t.story.id}`)
+    .replace("/admin/media/[id]", `/admin/media/${t.image}`)
+    .replace("/admin/bylines/[id]", `/admin/bylines/${t.author}`);
 
 async function apiAs(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, caller: Caller) {
   return playwright.request.newContext({
@@ -122,8 +126,8 @@ test.describe("authorization matrix", () => {
       }
       await api.dispose();
     }
-    // 17 actions without a session, plus each role's forbidden ones.
-    expect(refusals).toBeGreaterThanOrEqual(17 + 8 + 4);
+    // 18 actions without a session, plus each role's forbidden ones.
+    expect(refusals).toBeGreaterThanOrEqual(18 + 9 + 4);
 
     // The same calls are not refused by accident: a writer's allowed, read-only action succeeds.
     const writer = await apiAs(playwright, "writer");
@@ -207,6 +211,8 @@ test.describe("authorization matrix", () => {
       `/admin/media/${t.image}`,
       "/admin/users",
       "/admin/profile",
+      "/admin/bylines",
+      `/admin/bylines/${t.author}`,
     ];
     for (const caller of ["anonymous", ...EVERYONE] as Caller[]) {
       const api = await apiAs(playwright, caller);

@@ -1,0 +1,69 @@
+import { storageStatePath } from "../env";
+import { expect, newContext, test } from "../fixtures";
+
+test.describe("bylines", () => {
+  test("an editor gives a byline a new title and bio; the author page and its story show them at once", async ({ browser }) => {
+    const context = await newContext(browser, { storageState: storageStatePath("editor") });
+    const page = await context.newPage();
+    await page.goto("/admin");
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Bylines" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Bylines" })).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/bylines-list.png", fullPage: true });
+    await page.getByRole("link", { name: "Tomás Ferreira" }).click();
+
+    // Nothing typed is lost when the server refuses it.
+    await page.getByLabel("Name").fill("");
+    await page.getByLabel("Bio").fill("Tomás covers ports, shipping and the fishing fleet.");
+    await page.getByRole("button", { name: "Save byline" }).click();
+    await expect(page.getByText("Enter the byline's name.")).toBeVisible();
+    await expect(page.getByLabel("Bio")).toHaveValue("Tomás covers ports, shipping and the fishing fleet.");
+
+    await page.getByLabel("Name").fill("Tomás Ferreira");
+    await page.getByLabel("Title").fill("Business correspondent");
+    await page.getByRole("button", { name: "Save byline" }).click();
+    await expect(page.getByText("Saved. The author page")).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/byline-edit.png", fullPage: true });
+
+    // A second save right after the first is not a conflict with itself.
+    await page.getByLabel("Title").fill("Business and ports correspondent");
+    await page.getByRole("button", { name: "Save byline" }).click();
+    await expect(page.getByText("Saved. The author page")).toBeVisible();
+
+    const reader = await browser.newPage();
+    await reader.goto("/authors/tomas-ferreira");
+    await expect(reader.locator("main")).toContainText("Tomás covers ports, shipping and the fishing fleet.");
+    await expect(reader.locator("main")).toContainText("Business and ports correspondent");
+    await reader.getByRole("link", { name: "Harbour fishing fleet counts the cost of winter storms" }).click();
+    const ld = JSON.parse((await reader.locator('script[type="application/ld+json"]').first().textContent())!);
+    expect(ld.author.find((a: { name: string }) => a.name === "Tomás Ferreira")).toMatchObject({ jobTitle: "Business and ports correspondent" });
+    await context.close();
+  });
+
+  test("two editors on one byline: the later save is refused and keeps its text", async ({ browser }) => {
+    const open = async () => {
+      const context = await newContext(browser, { storageState: storageStatePath("editor") });
+      const page = await context.newPage();
+      await page.goto("/admin/bylines");
+      await page.getByRole("link", { name: "Daniel Reyes" }).click();
+      return page;
+    };
+    const first = await open();
+    const second = await open();
+    await first.getByLabel("Title").fill("Islands reporter");
+    await first.getByRole("button", { name: "Save byline" }).click();
+    await expect(first.getByText("Saved. The author page")).toBeVisible();
+    await second.getByLabel("Title").fill("Ferry correspondent");
+    await second.getByRole("button", { name: "Save byline" }).click();
+    await expect(second.getByText("Someone saved this byline after you opened it")).toBeVisible();
+    await expect(second.getByLabel("Title")).toHaveValue("Ferry correspondent");
+  });
+
+  test("a writer may not edit bylines", async ({ browser }) => {
+    const context = await newContext(browser, { storageState: storageStatePath("writer") });
+    const page = await context.newPage();
+    expect((await page.goto("/admin/bylines"))?.status()).toBe(403);
+    await page.goto("/admin");
+    await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Bylines" })).toHaveCount(0);
+    await context.close();
+  });
+});
