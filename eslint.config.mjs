@@ -21,6 +21,12 @@ const config = [
       ],
     },
   },
+  {
+    // Reader-facing pages run no client JavaScript: their links are plain <a>, which also keeps
+    // editors' browsers from prefetching (and so re-rendering) public pages from the admin.
+    files: ["app/(public)/**", "app/not-found.tsx", "components/article/**", "components/ui/**"],
+    rules: { "@next/next/no-html-link-for-pages": "off" },
+  },
 ];
 
 export default config;

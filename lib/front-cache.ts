@@ -32,8 +32,12 @@ export class FrontCache {
     return !/^\/(?:admin|api|login|_next|media|search)(?:\/|$)/.test(url) && !/\.(?:xml|txt)$/.test(url);
   }
 
+  /** Bumped by every clear: a page whose capture began before a clear is not kept. */
+  private generation = 0;
+
   clear() {
     this.entries.clear();
+    this.generation++;
   }
 
   get size() {
@@ -69,6 +73,7 @@ export class FrontCache {
   }
 
   private capture(key: string, res: ServerResponse) {
+    const generation = this.generation;
     const chunks: Buffer[] = [];
     const write = res.write.bind(res);
     const end = res.end.bind(res);
@@ -78,6 +83,7 @@ export class FrontCache {
       // A STALE answer is Next's stale-while-revalidate copy; keeping it would outlive the refresh.
       const nextCache = String(res.getHeader("x-nextjs-cache") ?? "");
       return (
+        generation === this.generation &&
         res.statusCode === 200 &&
         type.startsWith("text/html") &&
         /s-maxage=\d+/.test(cacheControl) &&

@@ -2,6 +2,7 @@ import { db } from "./db";
 import { ArticleStatus } from "./generated/prisma/enums";
 import { tags } from "./cache-tags";
 import { clearFrontCache } from "./front-cache";
+import { noteExpiredPublicPages } from "./request-context";
 
 /** What of a story shows on public pages: its addresses, section, bylines and tags, and whether it is live. */
 export type Footprint = { live: boolean; slugs: string[]; section: string | null; authors: string[]; tags: string[] };
@@ -61,29 +62,48 @@ export async function withPublicRefresh<T>(articleId: string | null, change: () 
   return result;
 }
 
+/** Expires the pages of each story in `articleIds` wherever it shows (its footprint), plus `extra` tags. */
+async function expireStories(articleIds: string[], extra: string[], expire: (tag: string) => void) {
+  const storyTags: string[] = [];
+  for (const articleId of new Set(articleIds)) {
+    const print = await publicFootprint(articleId);
+    storyTags.push(...tagsForChange(print, print));
+  }
+  expireAll([...new Set([...extra, ...storyTags])], expire);
+}
+
 /** Expires the public pages of every story that shows a photo (after its caption, credit or file changed). */
 export async function expireStoriesShowing(imageId: string, expire: (tag: string) => void) {
-  const rows = await db.articleImage.findMany({ where: { imageId }, select: { articleId: true }, distinct: ["articleId"] });
-  for (const { articleId } of rows) {
-    const print = await publicFootprint(articleId);
-    expireAll(tagsForChange(print, print), expire);
-  }
+  const rows = await db.articleImage.findMany({ where: { imageId }, select: { articleId: true } });
+  await expireStories(rows.map((r) => r.articleId), [], expire);
 }
 
 /** Expires a byline's author page and the pages of every story that carries it (after its name, title or bio changed). */
 export async function expireByline(authorId: string, expire: (tag: string) => void) {
   const author = await db.author.findUnique({ where: { id: authorId }, select: { slug: true, articles: { select: { articleId: true } } } });
   if (!author) return;
-  const storyTags = [];
-  for (const { articleId } of author.articles) {
-    const print = await publicFootprint(articleId);
-    storyTags.push(...tagsForChange(print, print));
-  }
-  expireAll([...new Set([tags.author(author.slug), ...storyTags])], expire);
+  await expireStories(author.articles.map((a) => a.articleId), [tags.author(author.slug)], expire);
 }
 
-/** Expires tags in Next's cache and, when any expire, empties the front cache in front of it. */
+/**
+ * Expires what shows a section: the masthead of every public page (the sections list), the
+ * section's own pages at each of its addresses, and the pages of its stories (their kicker,
+ * breadcrumbs and structured data name it).
+ */
+export async function expireSection(sectionId: string | null, slugs: string[], expire: (tag: string) => void) {
+  const stories = sectionId ? await db.article.findMany({ where: { sectionId }, select: { id: true } }) : [];
+  await expireStories(stories.map((a) => a.id), [tags.sections, tags.front, tags.feeds, tags.sitemaps, ...slugs.map(tags.section)], expire);
+}
+
+/**
+ * Expires tags in Next's cache and, when any expire, empties the front cache in front of it.
+ * Next.js applies the expiry of updateTag/revalidateTag only when the action or handler ends, so a
+ * page rendered in between still has the old data: the server empties the front cache once more
+ * when this request has finished (scripts/server.ts), and drops captures begun before that.
+ */
 export function expireAll(tagList: string[], expire: (tag: string) => void) {
   tagList.forEach(expire);
-  if (tagList.length > 0) clearFrontCache();
+  if (tagList.length === 0) return;
+  clearFrontCache();
+  noteExpiredPublicPages();
 }

@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export interface RequestContext {
   requestId: string;
   userId?: string;
+  /** Set when this request expired public cache tags: the front cache is emptied again once it has finished. */
+  expiredPublicPages?: boolean;
 }
 
 const state = globalThis as unknown as { datelineRequestContext?: AsyncLocalStorage<RequestContext> };
@@ -21,4 +23,19 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 export function noteUser(userId: string) {
   const store = requestContext.getStore();
   if (store) store.userId = userId;
+}
+
+const hooks = globalThis as unknown as { datelinePublicExpiry?: (context: RequestContext) => void };
+
+/** Lets the server in front learn, the moment it happens, that a request expired public pages. */
+export function onPublicExpiry(listener: (context: RequestContext) => void) {
+  hooks.datelinePublicExpiry = listener;
+}
+
+/** Notes that the current request expired public pages (see RequestContext.expiredPublicPages). */
+export function noteExpiredPublicPages() {
+  const store = requestContext.getStore();
+  if (!store || store.expiredPublicPages) return;
+  store.expiredPublicPages = true;
+  hooks.datelinePublicExpiry?.(store);
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import next from "next";
 import fs from "node:fs";
 import { FrontCache, installFrontCache, withoutNextScripts } from "../lib/front-cache";
-import { requestContext, requestIdFrom } from "../lib/request-context";
+import { onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/request-context";
 import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy, newNonce } from "../lib/security/csp";
 
@@ -25,7 +25,26 @@ const cache = installFrontCache(
   new FrontCache(undefined, undefined, fs.existsSync(notFound) ? Buffer.from(withoutNextScripts(fs.readFileSync(notFound, "utf8"))) : undefined),
 );
 
-const server = http.createServer((req, res) => {
+// Next.js applies a change's cache expiry only when the request that made it has finished, and an
+// editor's browser hears "saved" a little before that. Reader requests for public pages that
+// arrive in between wait for it (at most 2 s), so nobody is served the old version of a page
+// once its change has been acknowledged.
+const writesInFlight = new Set<RequestContext>();
+let waiters: (() => void)[] = [];
+onPublicExpiry((context) => writesInFlight.add(context));
+function writeFinished(context: RequestContext) {
+  if (!writesInFlight.delete(context)) return;
+  cache.clear();
+  if (writesInFlight.size === 0) {
+    waiters.forEach((resolve) => resolve());
+    waiters = [];
+  }
+}
+const writesSettled = () =>
+  writesInFlight.size === 0 ? null : Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), new Promise<void>((resolve) => setTimeout(resolve, 2000))]);
+
+const server = http.createServer(async (req, res) => {
+  if (writesInFlight.size > 0 && FrontCache.isCacheable(req)) await writesSettled();
   // Every request gets an id (or keeps a sane one from the proxy in front), echoed to the client
   // and on every log line written while Next.js handles it, with the user's id once known.
   const requestId = requestIdFrom(req.headers["x-request-id"]);
@@ -38,8 +57,11 @@ const server = http.createServer((req, res) => {
   };
   // A front-cache hit is answered from memory at once (and logged by nobody: it is a GET 200).
   cache.handle(req, res, () => {
-    const context = { requestId };
+    const context: RequestContext = { requestId };
     logWhenDone(req, res, context);
+    // Next.js has applied a change's cache expiry once its request has finished: pages the front
+    // cache kept in between may hold the old version.
+    res.on("close", () => writeFinished(context));
     return requestContext.run(context, () => handle(req, res));
   }, perResponse);
 });

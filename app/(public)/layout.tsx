@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
 import { getSections } from "@/lib/public-data";
@@ -11,15 +10,15 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="masthead">
         <div className="masthead-inner">
-          <Link href="/" className="wordmark">{env.DATELINE_SITE_NAME}</Link>
+          <a href="/" className="wordmark">{env.DATELINE_SITE_NAME}</a>
           <nav aria-label="Sections">
             <ul>
               {sections.map((s) => (
-                <li key={s.id}><Link href={`/${s.slug}`}>{s.name}</Link></li>
+                <li key={s.id}><a href={`/${s.slug}`}>{s.name}</a></li>
               ))}
             </ul>
           </nav>
-          <Link href="/search" className="search-link">Search</Link>
+          <a href="/search" className="search-link">Search</a>
         </div>
       </header>
       {children}

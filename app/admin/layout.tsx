@@ -21,9 +21,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <li><Link href="/admin">Stories</Link></li>
           <li><Link href="/admin/media">Photos</Link></li>
           {hasPermission(viewer.role, "author.manage") ? <li><Link href="/admin/bylines">Bylines</Link></li> : null}
+          {hasPermission(viewer.role, "section.manage") ? <li><Link href="/admin/sections">Sections</Link></li> : null}
           {hasPermission(viewer.role, "user.manage") ? <li><Link href="/admin/users">Users</Link></li> : null}
           <li><Link href="/admin/profile">Your profile</Link></li>
-          <li><Link href="/" target="_blank">View site</Link></li>
+          <li><a href="/" target="_blank" rel="noreferrer">View site</a></li>
         </ul>
         <div className="admin-who" data-testid="signed-in-as">
           Signed in as <strong>{viewer.name}</strong>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ArticleCard } from "@/lib/articles/dto";
 import { Timestamp } from "./timestamp";
 
@@ -20,7 +19,7 @@ export function ArticleList({ articles, empty = "No stories yet.", headingLevel 
           ) : null}
           <div>
             {a.section ? <p className="kicker">{a.section.name}</p> : null}
-            <Heading><Link href={a.path}>{a.headline}</Link></Heading>
+            <Heading><a href={a.path}>{a.headline}</a></Heading>
             {a.dek ? <p className="dek">{a.dek}</p> : null}
             <p className="meta">
               {a.authors.map((x) => x.name).join(", ")}

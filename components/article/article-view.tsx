@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ArticleCard, Figure, PublicArticle } from "@/lib/articles/dto";
 import { ArticleFigure } from "./article-figure";
 import { BodyRenderer } from "./body-renderer";
@@ -35,7 +34,7 @@ export function ArticleView({ article, related = [], as: Wrapper = "main" }: Pro
         <CorrectionList corrections={article.corrections} />
         {article.tags.length > 0 ? (
           <ul className="tags" aria-label="Tags">
-            {article.tags.map((t) => <li key={t.slug}><Link href={`/tags/${t.slug}`}>{t.name}</Link></li>)}
+            {article.tags.map((t) => <li key={t.slug}><a href={`/tags/${t.slug}`}>{t.name}</a></li>)}
           </ul>
         ) : null}
       </article>
@@ -43,7 +42,7 @@ export function ArticleView({ article, related = [], as: Wrapper = "main" }: Pro
         <aside className="related" aria-labelledby="related-heading">
           <h2 id="related-heading">Related stories</h2>
           <ul>
-            {related.map((r) => <li key={r.id}><Link href={r.path}>{r.headline}</Link></li>)}
+            {related.map((r) => <li key={r.id}><a href={r.path}>{r.headline}</a></li>)}
           </ul>
         </aside>
       ) : null}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 /** "By A, B and C", each name linking to the author's page. */
 export function Byline({ authors }: { authors: { name: string; slug: string }[] }) {
@@ -9,7 +8,7 @@ export function Byline({ authors }: { authors: { name: string; slug: string }[] 
       {authors.map((a, i) => (
         <span key={a.slug}>
           {i > 0 ? (i === authors.length - 1 ? " and " : ", ") : null}
-          <Link href={`/authors/${a.slug}`} rel="author">{a.name}</Link>
+          <a href={`/authors/${a.slug}`} rel="author">{a.name}</a>
         </span>
       ))}
     </p>

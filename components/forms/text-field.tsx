@@ -1,7 +1,7 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, Ref } from "react";
 import { FieldError } from "./field-error";
 
-type Props = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; hint?: string; errors?: string[] };
+type Props = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; hint?: string; errors?: string[]; ref?: Ref<HTMLInputElement> };
 
 /** A labelled input with its hint and its field errors wired up for assistive technology. */
 export function TextField({ name, label, hint, errors, id = `field-${name}`, ...input }: Props) {

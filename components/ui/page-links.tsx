@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 type Props = { page: number; pages: number; href: (page: number) => string; label?: string; previous?: string; next?: string };
 
@@ -7,9 +6,9 @@ export function PageLinks({ page, pages, href, label = "Pages", previous = "← 
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label={label}>
-      {page > 1 ? <Link href={href(page - 1)} rel="prev">{previous}</Link> : <span />}
+      {page > 1 ? <a href={href(page - 1)} rel="prev">{previous}</a> : <span />}
       <span>Page {page} of {pages}</span>
-      {page < pages ? <Link href={href(page + 1)} rel="next">{next}</Link> : <span />}
+      {page < pages ? <a href={href(page + 1)} rel="next">{next}</a> : <span />}
     </nav>
   );
 }

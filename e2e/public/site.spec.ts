@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import type { APIRequestContext } from "@playwright/test";
 import { expect, newContext, test } from "../fixtures";
 
 const WIRE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
@@ -10,6 +11,20 @@ const PAGES: [string, string][] = [
   ["tag", "/tags/flooding"],
   ["search", "/search?q=harbour"],
 ];
+
+/**
+ * Requests `path` until the front cache answers it. A page Next.js rendered more than a minute ago
+ * comes back STALE first (Next regenerates it in the background), and the front cache keeps only
+ * fresh copies; within a few requests it is served from memory.
+ */
+async function untilFrontCacheHit(request: APIRequestContext, path: string) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const response = await request.get(path);
+    if (response.headers()["x-dateline-cache"] === "HIT") return response;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${path} was never served from the front cache`);
+}
 
 test.describe("the reader's site", () => {
   for (const [name, path] of PAGES) {
@@ -57,9 +72,7 @@ test.describe("the reader's site", () => {
   });
 
   test("serves a cached article from the front cache as plain HTML, without scripts", async ({ request }) => {
-    await request.get(WIRE);
-    const cached = await request.get(WIRE);
-    expect(cached.headers()["x-dateline-cache"]).toBe("HIT");
+    const cached = await untilFrontCacheHit(request, WIRE);
     expect(cached.headers()["cache-control"]).toMatch(/s-maxage=60/);
     const html = await cached.text();
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
@@ -81,10 +94,8 @@ test.describe("the reader's site", () => {
 
   test("section, author and tag pages are cacheable too, with pages at /p/<n>", async ({ request }) => {
     for (const path of ["/politics", "/authors/maria-okonkwo", "/tags/flooding"]) {
-      await request.get(path);
-      const again = await request.get(path);
+      const again = await untilFrontCacheHit(request, path);
       expect(again.headers()["cache-control"], path).toMatch(/s-maxage=60/);
-      expect(again.headers()["x-dateline-cache"], path).toBe("HIT");
     }
     for (const path of ["/politics/p/2", "/politics/p/1", "/politics/p/abc", "/tags/flooding/p/9"]) {
       expect((await request.get(path)).status(), path).toBe(404);

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { searchArticles, searchQuerySchema } from "@/lib/search";
 import { HighlightedSnippet } from "@/components/article/highlighted-snippet";
 import { Timestamp } from "@/components/article/timestamp";
@@ -31,7 +30,7 @@ export default async function SearchPage({ searchParams }: Props) {
         {results.map((r) => (
           <li key={r.id}>
             {r.section ? <p className="kicker">{r.section}</p> : null}
-            <h2><Link href={r.path}>{r.headline}</Link></h2>
+            <h2><a href={r.path}>{r.headline}</a></h2>
             <HighlightedSnippet snippet={r.snippet || r.dek} />
             {r.publishedAt ? <p className="meta"><Timestamp date={r.publishedAt} /></p> : null}
           </li>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLatestStories, getSectionFront, getSections } from "@/lib/public-data";
 import { siteName } from "@/lib/site";
 import { ArticleList } from "@/components/article/article-list";
@@ -27,7 +26,7 @@ export default async function FrontPage() {
       </section>
       {bySection.filter((b) => b.articles.length > 0).map(({ section, articles }) => (
         <section key={section.id} className="front-section" aria-labelledby={`section-${section.slug}`}>
-          <h2 id={`section-${section.slug}`} className="list-heading"><Link href={`/${section.slug}`}>{section.name}</Link></h2>
+          <h2 id={`section-${section.slug}`} className="list-heading"><a href={`/${section.slug}`}>{section.name}</a></h2>
           <ArticleList articles={articles} headingLevel={3} />
         </section>
       ))}

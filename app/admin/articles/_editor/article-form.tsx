@@ -75,7 +75,7 @@ export function ArticleForm({ initial, sections, authors: initialAuthors, tags: 
           <>
             <Link href={`/admin/articles/${initial.id}/preview`} target="_blank">Preview</Link>
             <Link href={`/admin/articles/${initial.id}/revisions`}>Revisions and audit</Link>
-            {initial.livePath ? <Link href={initial.livePath} target="_blank">View live</Link> : null}
+            {initial.livePath ? <a href={initial.livePath} target="_blank" rel="noreferrer">View live</a> : null}
           </>
         ) : null}
         {live ? (
