@@ -30,7 +30,8 @@ function targets() {
     const image = db.prepare("SELECT id FROM Image LIMIT 1").pluck().get() as string;
     const writer = db.prepare("SELECT id FROM User WHERE email = ?").pluck().get(ACCOUNTS.writer.email) as string;
     const { id: author, updatedAt: authorUpdatedAt } = db.prepare("SELECT id, updatedAt FROM Author LIMIT 1").get() as { id: string; updatedAt: string };
-    return { story, revision, image, writer, author, authorUpdatedAt: new Date(authorUpdatedAt).toISOString() };
+    const { id: section, slug: sectionSlug } = db.prepare("SELECT id, slug FROM Section ORDER BY position LIMIT 1").get() as { id: string; slug: string };
+    return { story, revision, image, writer, author, authorUpdatedAt: new Date(authorUpdatedAt).toISOString(), section, sectionSlug };
   });
 }
 type Targets = ReturnType<typeof targets>;
@@ -63,6 +64,10 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
   changeRoleAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, role: "ADMIN" }) },
   setDisabledAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, disabled: true }) },
   linkAuthorAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, authorId: t.author }) },
+  createSectionAction: { allowed: ADMINS, input: () => ({ name: "Matrix Probe", slug: "matrix-probe-section" }) },
+  updateSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section, name: "Matrix Probe", slug: t.sectionSlug }) },
+  moveSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section, direction: "down" }) },
+  deleteSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section }) },
   updateAuthorAction: { allowed: EDITORS, input: (t) => ({ id: t.author, name: "Matrix Probe", bio: "Never saved.", updatedAt: t.authorUpdatedAt }) },
 };
 
@@ -90,7 +95,8 @@ const pagePath = (action: ServerAction, t: Targets) =>
   action.route
     .replace("/admin/articles/[id]", `/admin/articles/${t.story.id}`)
     .replace("/admin/media/[id]", `/admin/media/${t.image}`)
-    .replace("/admin/bylines/[id]", `/admin/bylines/${t.author}`);
+    .replace("/admin/bylines/[id]", `/admin/bylines/${t.author}`)
+    .replace("/admin/sections/[id]", `/admin/sections/${t.section}`);
 
 async function apiAs(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, caller: Caller) {
   return playwright.request.newContext({
@@ -126,8 +132,8 @@ test.describe("authorization matrix", () => {
       }
       await api.dispose();
     }
-    // 18 actions without a session, plus each role's forbidden ones.
-    expect(refusals).toBeGreaterThanOrEqual(18 + 9 + 4);
+    // 22 actions without a session, plus each role's forbidden ones.
+    expect(refusals).toBeGreaterThanOrEqual(22 + 13 + 8);
 
     // The same calls are not refused by accident: a writer's allowed, read-only action succeeds.
     const writer = await apiAs(playwright, "writer");
@@ -212,6 +218,8 @@ test.describe("authorization matrix", () => {
       "/admin/users",
       "/admin/profile",
       "/admin/bylines",
+      "/admin/sections",
+      `/admin/sections/${t.section}`,
       `/admin/bylines/${t.author}`,
     ];
     for (const caller of ["anonymous", ...EVERYONE] as Caller[]) {

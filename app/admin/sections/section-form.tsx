@@ -1,0 +1,73 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { slugify } from "@/lib/slug";
+import type { FieldErrors } from "@/lib/errors";
+import { FieldError } from "@/components/forms/field-error";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { createSectionAction, updateSectionAction } from "./actions";
+
+type Section = { id: string; name: string; slug: string; description: string; stories: number };
+
+/** Creates a section, or edits one (`section`). What was typed stays when the server refuses it. */
+export function SectionForm({ section }: { section?: Section }) {
+  const router = useRouter();
+  const { result, onSubmit, pending, fieldErrors } = useActionForm(section ? updateSectionAction : createSectionAction);
+  useEffect(() => {
+    if (result?.ok) router.refresh();
+  }, [result, router]);
+  return (
+    <form className="card narrow-form" onSubmit={onSubmit} noValidate aria-labelledby={section ? undefined : "new-section-heading"}>
+      {section ? null : <h2 id="new-section-heading">New section</h2>}
+      {result?.ok ? <FormMessage kind="success">{section ? "Saved. Every page shows it now." : "Section created. It is in the masthead of every page now."}</FormMessage> : null}
+      {result && !result.ok && !result.fieldErrors ? <FormMessage>{result.error}</FormMessage> : null}
+      {section ? <input type="hidden" name="id" value={section.id} /> : null}
+      {/* A new, empty set of fields after each section created. */}
+      <SectionFields key={!section && result?.ok ? result.data.id : "fields"} section={section} errors={fieldErrors} />
+      <SubmitButton pending={pending} pendingLabel="Saving…">{section ? "Save section" : "Create section"}</SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * Name, address and description, uncontrolled so that nothing typed before the page is interactive
+ * is lost. The address follows the name until it is typed by hand.
+ */
+function SectionFields({ section, errors }: { section?: Section; errors?: FieldErrors }) {
+  const slug = useRef<HTMLInputElement>(null);
+  const [slugTouched, setSlugTouched] = useState(!!section);
+  const locked = !!section && section.stories > 0;
+  return (
+    <>
+      <TextField
+        name="name"
+        label="Name"
+        defaultValue={section?.name ?? ""}
+        maxLength={60}
+        onChange={(e) => {
+          if (!slugTouched && slug.current) slug.current.value = slugify(e.target.value);
+        }}
+        errors={errors?.name}
+      />
+      <TextField
+        ref={slug}
+        name="slug"
+        label="Address"
+        defaultValue={section?.slug ?? ""}
+        readOnly={locked}
+        hint={locked ? `Stories are filed here, so the address /${section.slug} stays (their links would break).` : "Readers find the section at /address, e.g. /culture."}
+        onChange={() => setSlugTouched(true)}
+        errors={errors?.slug}
+      />
+      <div className="field">
+        <label htmlFor="field-description">Description</label>
+        <textarea id="field-description" name="description" rows={3} maxLength={300} defaultValue={section?.description ?? ""} aria-describedby="field-description-error" />
+        <FieldError id="field-description-error" errors={errors?.description} />
+      </div>
+    </>
+  );
+}

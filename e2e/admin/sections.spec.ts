@@ -1,0 +1,82 @@
+import { storageStatePath } from "../env";
+import { expect, newContext, test } from "../fixtures";
+
+const masthead = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Sections" });
+
+test.describe("sections", () => {
+  test("an admin adds, renames, reorders and deletes a section; readers' mastheads follow at once", async ({ browser }) => {
+    const context = await newContext(browser, { storageState: storageStatePath("admin") });
+    const page = await context.newPage();
+    const reader = await browser.newPage();
+    await reader.goto("/");
+    await expect(masthead(reader).getByRole("link", { name: "Culture" })).toHaveCount(0);
+
+    await page.goto("/admin");
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Sections" }).click();
+    const form = page.getByRole("form", { name: "New section" });
+    // The site's own addresses are refused where they were typed, and nothing typed is lost.
+    await form.getByLabel("Name").fill("Search");
+    await form.getByRole("button", { name: "Create section" }).click();
+    await expect(form.getByText("This address is taken by the site itself; choose another.")).toBeVisible();
+    await expect(form.getByLabel("Name")).toHaveValue("Search");
+
+    await form.getByLabel("Name").fill("Culture");
+    await expect(form.getByLabel("Address")).toHaveValue("culture");
+    await form.getByLabel("Description").fill("Arts, books and the stage.");
+    await form.getByRole("button", { name: "Create section" }).click();
+    await expect(page.getByText("Section created.")).toBeVisible();
+    await expect(form.getByLabel("Name")).toHaveValue("");
+    await expect(page.getByTestId("section-culture")).toContainText("Arts, books and the stage.");
+    await page.screenshot({ path: "test-results/screens/sections.png", fullPage: true });
+
+    await reader.goto("/");
+    await expect(masthead(reader).getByRole("link", { name: "Culture" })).toBeVisible();
+    await masthead(reader).getByRole("link", { name: "Culture" }).click();
+    await expect(reader.getByRole("heading", { level: 1, name: "Culture" })).toBeVisible();
+
+    // Last in the masthead; one step up puts it before the previous last section.
+    const order = async () => masthead(reader).getByRole("link").allTextContents();
+    await reader.goto("/");
+    const before = await order();
+    expect(before.at(-1)).toBe("Culture");
+    await page.getByRole("button", { name: "Move Culture up" }).click();
+    await expect(page.getByRole("button", { name: "Move Culture down" })).toBeEnabled();
+    await reader.goto("/");
+    await expect.poll(order).toEqual([...before.slice(0, -2), "Culture", before.at(-2)]);
+
+    await page.getByTestId("section-culture").getByRole("link", { name: "Culture", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Culture" })).toBeVisible();
+    await page.getByLabel("Name").fill("Arts & Culture");
+    await page.getByRole("button", { name: "Save section" }).click();
+    await expect(page.getByText("Saved. Every page shows it now.")).toBeVisible();
+    await reader.goto("/politics");
+    await expect(masthead(reader).getByRole("link", { name: "Arts & Culture" })).toHaveAttribute("href", "/culture");
+
+    await page.goto("/admin/sections");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByTestId("section-culture").getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByTestId("section-culture")).toHaveCount(0);
+    await reader.goto("/");
+    await expect(masthead(reader).getByRole("link", { name: "Arts & Culture" })).toHaveCount(0);
+    expect((await reader.goto("/culture"))?.status()).toBe(404);
+    await context.close();
+  });
+
+  test("a section with stories keeps its address and cannot be deleted", async ({ browser }) => {
+    const context = await newContext(browser, { storageState: storageStatePath("admin") });
+    const page = await context.newPage();
+    await page.goto("/admin/sections");
+    await expect(page.getByTestId("section-climate").getByRole("button", { name: "Delete" })).toHaveCount(0);
+    await page.getByTestId("section-climate").getByRole("link", { name: "Climate", exact: true }).click();
+    await expect(page.getByLabel("Address")).toHaveAttribute("readonly", "");
+    await expect(page.getByText("Stories are filed here, so the address /climate stays")).toBeVisible();
+    await context.close();
+  });
+
+  test("an editor may not manage sections", async ({ browser }) => {
+    const context = await newContext(browser, { storageState: storageStatePath("editor") });
+    const page = await context.newPage();
+    expect((await page.goto("/admin/sections"))?.status()).toBe(403);
+    await context.close();
+  });
+});
