@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { headers } from "next/headers";
+import { isSameOriginRequest } from "./security/same-origin";
 import { getCurrentUser } from "./auth/session";
 import { hasPermission, type Permission } from "./auth/permissions";
 import type { Viewer } from "./auth/viewer";
 import { AppError, invalidInput, toActionResult, type ActionResult } from "./errors";
 
 /**
- * Builds a Server Action that authenticates the caller (from the database, this
- * request), checks an optional permission, parses the input with `schema`, and
+ * Builds a Server Action that refuses cross-site calls, authenticates the caller (from the
+ * database, this request), checks an optional permission, parses the input with `schema`, and
  * turns anything thrown into an ActionResult. Every action goes through it.
  */
 export function authedAction<S extends z.ZodType, T>(
@@ -17,6 +19,9 @@ export function authedAction<S extends z.ZodType, T>(
   return async (raw) => {
     let viewer: Viewer | null = null;
     try {
+      // proxy.ts refuses cross-site Server Action calls before they get here; this holds even
+      // if a deployment runs without it (or a matcher change lets one through).
+      if (!isSameOriginRequest({ method: "POST", headers: await headers() })) throw new AppError("forbidden", "Cross-site request refused.");
       viewer = await getCurrentUser();
       if (!viewer) throw new AppError("unauthorized", "Your session has ended. Sign in again; your input is still here.");
       if (options.permission && !hasPermission(viewer.role, options.permission)) {

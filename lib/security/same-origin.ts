@@ -6,7 +6,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * A state-changing request must come from our own pages: its Origin (or, when a client sends
  * none, Sec-Fetch-Site, then Referer) must be this site. Requests with none of them are refused.
  */
-export function isSameOriginRequest(request: Request): boolean {
+export function isSameOriginRequest(request: { method: string; headers: { get(name: string): string | null } }): boolean {
   if (SAFE_METHODS.has(request.method)) return true;
   const ours = (value: string) => {
     try {
