@@ -47,6 +47,10 @@ test.describe("hostile text in every field", () => {
     await expect(page.getByRole("region", { name: "Corrections and updates" })).toContainText(HOSTILE.correction);
     for (const tag of HOSTILE.tags) await expect(page.getByRole("list", { name: "Tags" }).getByRole("link", { name: tag, exact: true })).toBeVisible();
     await expect(page.locator(".byline")).toContainText(HOSTILE.authorName);
+    // A right-to-left override in a name or credit cannot reorder the text that follows it.
+    for (const selector of [".byline a", ".article-figure .credit", ".article-figure .caption", ".sources a", ".dateline"]) {
+      expect(await page.locator(selector).first().evaluate((el) => getComputedStyle(el).unicodeBidi), selector).toBe("isolate");
+    }
   });
 
   test("meta tags and JSON-LD carry the same strings as data", async ({ page }) => {
