@@ -52,7 +52,8 @@ export class FrontCache {
    */
   handle(req: IncomingMessage, res: ServerResponse, next: () => unknown, perResponse: Record<string, string> = {}) {
     const key = req.url!;
-    const hit = FrontCache.isCacheable(req) ? this.entries.get(key) : undefined;
+    const cacheable = FrontCache.isCacheable(req);
+    const hit = cacheable ? this.entries.get(key) : undefined;
     if (hit && Date.now() - hit.at < this.ttlMs) {
       const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
       const body = gzip ? hit.gzip : hit.body;
@@ -68,7 +69,7 @@ export class FrontCache {
       return;
     }
     for (const name in perResponse) res.setHeader(name, perResponse[name]!);
-    if (FrontCache.isCacheable(req)) this.capture(key, res);
+    if (cacheable) this.capture(key, res);
     return next();
   }
 
