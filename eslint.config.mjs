@@ -24,8 +24,13 @@ const config = [
   {
     // Reader-facing pages run no client JavaScript: their links are plain <a>, which also keeps
     // editors' browsers from prefetching (and so re-rendering) public pages from the admin.
-    files: ["app/(public)/**", "app/not-found.tsx", "components/article/**", "components/ui/**"],
+    files: ["app/(public)/**", "app/not-found.tsx", "components/article/**", "components/ui/**", "components/site/**"],
     rules: { "@next/next/no-html-link-for-pages": "off" },
+  },
+  {
+    // The article pages are whole documents rendered outside Next.js (lib/public-article.tsx).
+    files: ["lib/public-article.tsx"],
+    rules: { "@next/next/no-head-element": "off" },
   },
 ];
 

@@ -82,13 +82,14 @@ export class FrontCache {
       const type = String(res.getHeader("content-type") ?? "");
       const cacheControl = String(res.getHeader("cache-control") ?? "");
       // A STALE answer is Next's stale-while-revalidate copy; keeping it would outlive the refresh.
+      // Pages that are not Next's (the article pages) say they are cacheable with s-maxage alone.
       const nextCache = String(res.getHeader("x-nextjs-cache") ?? "");
       return (
         generation === this.generation &&
         res.statusCode === 200 &&
         type.startsWith("text/html") &&
         /s-maxage=\d+/.test(cacheControl) &&
-        (nextCache === "HIT" || nextCache === "MISS") &&
+        nextCache !== "STALE" &&
         !res.getHeader("set-cookie") &&
         !res.getHeader("content-encoding")
       );

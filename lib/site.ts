@@ -5,6 +5,13 @@ export const absoluteUrl = (path: string) => new URL(path, env.DATELINE_SITE_URL
 
 export const siteName = () => env.DATELINE_SITE_NAME;
 
+/** Every page's title: its own, then the site's name. */
+export const titleTemplate = () => `%s · ${siteName()}`;
+export const pageTitle = (title: string) => titleTemplate().replace("%s", () => title);
+
+/** The browser chrome's colour on phones. */
+export const THEME_COLOR = "#ffffff";
+
 /** Serialises data for a <script type="application/ld+json"> block: no "</script>" or "<!--" can break out. */
 export function safeJsonForScript(value: unknown): string {
   return JSON.stringify(value)

@@ -3,22 +3,27 @@ import { env } from "./env";
 /** The newsroom's time zone: every time shown to a person is in it; every time stored is UTC. */
 export const newsroomTimeZone = () => env.DATELINE_TIMEZONE;
 
+// Making an Intl.DateTimeFormat costs about 0.1 ms; a page shows a dozen times. One per zone and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, style: "date" | "dateTime"): Intl.DateTimeFormat {
+  const key = `${style} ${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = { timeZone, day: "numeric", month: "long", year: "numeric" };
+    format = new Intl.DateTimeFormat("en-GB", style === "date" ? options : { ...options, hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** "26 November 2026, 14:05 GMT" in the newsroom's zone. */
 export function formatDateTime(date: Date, timeZone = newsroomTimeZone()): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(date);
+  return formatter(timeZone, "dateTime").format(date);
 }
 
 /** "26 November 2026" in the newsroom's zone. */
 export function formatDate(date: Date, timeZone = newsroomTimeZone()): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" }).format(date);
+  return formatter(timeZone, "date").format(date);
 }
 
 /** The offset of `timeZone` from UTC at `date`, in minutes. */

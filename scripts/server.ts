@@ -1,5 +1,7 @@
-// The production server: Next.js behind the in-memory front cache of lib/front-cache.ts.
+// The production server: Next.js behind the in-memory front cache of lib/front-cache.ts, and the
+// public article pages (lib/public-article.tsx), which it renders itself.
 // `npm start` runs it after its setup; `PORT` and `HOSTNAME` choose where it listens.
+// `--dev` (npm run dev) runs Next.js in development mode behind it, without the front cache.
 import "./lib/production";
 import "../lib/load-env";
 import http from "node:http";
@@ -10,6 +12,9 @@ import { FrontCache, installFrontCache, withoutNextScripts } from "../lib/front-
 import { onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/request-context";
 import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy, newNonce } from "../lib/security/csp";
+import { articleAddress, articleResponse, type PageResponse } from "../lib/public-article";
+import type { NextConfig } from "next";
+import { pathToFileURL } from "node:url";
 
 const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
 
@@ -17,13 +22,22 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
-const app = next({ dev: false, dir: root, port, hostname });
+const dev = process.argv.includes("--dev");
+const app = next({ dev, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 const notFound = path.join(root, ".next/server/app/_not-found.html");
 const cache = installFrontCache(
-  new FrontCache(undefined, undefined, fs.existsSync(notFound) ? Buffer.from(withoutNextScripts(fs.readFileSync(notFound, "utf8"))) : undefined),
+  new FrontCache(dev ? 0 : undefined, undefined, fs.existsSync(notFound) ? Buffer.from(withoutNextScripts(fs.readFileSync(notFound, "utf8"))) : undefined),
 );
+// The headers next.config.js gives every address, for the pages this server answers itself.
+const { default: nextConfig } = (await import(pathToFileURL(path.join(root, "next.config.js")).href)) as { default: NextConfig };
+const everyPageHeaders = Object.fromEntries(
+  ((await nextConfig.headers?.()) ?? []).filter((rule) => rule.source === "/:path*").flatMap((rule) => rule.headers.map((h) => [h.key.toLowerCase(), h.value])),
+);
+
+const globalError = path.join(root, ".next/server/app/_global-error.html");
+const serverErrorHtml = fs.existsSync(globalError) ? withoutNextScripts(fs.readFileSync(globalError, "utf8")) : "<!DOCTYPE html><title>Something went wrong</title><p>Something went wrong on our side.</p>";
 
 // Next.js applies a change's cache expiry only when the request that made it has finished, and an
 // editor's browser hears "saved" a little before that. Reader requests for public pages that
@@ -62,9 +76,25 @@ const server = http.createServer(async (req, res) => {
     // Next.js has applied a change's cache expiry once its request has finished: pages the front
     // cache kept in between may hold the old version.
     res.on("close", () => writeFinished(context));
+    const article = req.method === "GET" || req.method === "HEAD" ? articleAddress(new URL(req.url ?? "/", "http://x").pathname) : null;
+    if (article) return requestContext.run(context, () => answer(req, res, () => articleResponse(article.section, article.slug)));
     return requestContext.run(context, () => handle(req, res));
   }, perResponse);
 });
+
+/** Writes a page rendered here; a failure is logged and answered like Next.js answers one. */
+function answer(req: http.IncomingMessage, res: http.ServerResponse, render: () => PageResponse) {
+  let page: PageResponse;
+  try {
+    page = render();
+  } catch (error) {
+    log("error", "render failed", { path: req.url, error: error instanceof Error ? error.stack : String(error) });
+    page = { status: 500, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store" }, body: serverErrorHtml };
+  }
+  const body = Buffer.from(page.body);
+  res.writeHead(page.status, { ...everyPageHeaders, ...page.headers, "content-length": String(body.length) });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
 
 /** Writes and failures always; every other request, and the scheduler's calls to its endpoint, at debug level. */
 function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, context: { requestId: string }) {

@@ -83,6 +83,23 @@ test.describe("the reader's site", () => {
     expect(cached.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   });
 
+  test("every page links the one stylesheet, kept for a year at its hashed address", async ({ request }) => {
+    const hrefs = new Set<string>();
+    for (const path of [WIRE, "/", "/politics", "/login"]) {
+      hrefs.add(/<link rel="stylesheet" href="([^"]+)"/.exec(await (await request.get(path)).text())?.[1] ?? `none on ${path}`);
+    }
+    expect([...hrefs]).toHaveLength(1);
+    const [href] = [...hrefs] as [string];
+    expect(href).toMatch(/^\/assets\/site\.[0-9a-f]{12}\.css$/);
+    const css = await request.get(href);
+    expect(css.headers()["content-type"]).toContain("text/css");
+    expect(css.headers()["cache-control"]).toContain("immutable");
+    expect(await css.text()).toContain(".article-figure");
+    // An older hash (a page cached before a deploy) gets today's sheet, briefly; anything else is not found.
+    expect((await request.get("/assets/site.000000000000.css")).headers()["cache-control"]).toBe("public, max-age=60");
+    expect((await request.get("/assets/other.css")).status()).toBe(404);
+  });
+
   test("the sign-in page cannot be framed, and the health endpoint answers", async ({ request }) => {
     const login = await request.get("/login");
     expect(login.headers()["x-frame-options"]).toBe("DENY");

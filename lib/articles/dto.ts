@@ -17,6 +17,7 @@ export const articleCardSelect = {
   images: {
     where: { role: PlacementRole.HERO },
     select: { altText: true, image: { select: { sha256: true, width: true, height: true, altText: true, focalX: true, focalY: true } } },
+    orderBy: { position: "asc" },
     take: 1,
   },
 } satisfies Prisma.ArticleSelect;
@@ -96,10 +97,11 @@ export const publicArticleSelect = {
     select: { author: { select: { name: true, slug: true, title: true } } },
     orderBy: { position: "asc" },
   },
-  tags: { select: { tag: { select: { name: true, slug: true } } } },
+  tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: [{ tag: { name: "asc" } }, { tag: { slug: "asc" } }] },
   images: {
     where: { role: PlacementRole.HERO },
     select: { caption: true, credit: true, agency: true, altText: true, image: { select: figureImageSelect } },
+    orderBy: { position: "asc" },
     take: 1,
   },
   sources: {

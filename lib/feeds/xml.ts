@@ -1,4 +1,5 @@
 import { xmlEscape } from "../site";
+import { PUBLIC_CACHE_CONTROL } from "../cache-tags";
 
 type Node = string | { tag: string; attrs?: Record<string, string>; children?: Node[] | string | undefined } | null | undefined | false;
 
@@ -16,6 +17,6 @@ export const xmlDocument = (root: Node) => `<?xml version="1.0" encoding="UTF-8"
 /** Feeds and sitemaps: cacheable by a CDN for a minute, served stale for five while refreshed. */
 export function xmlResponse(body: string, type = "application/xml") {
   return new Response(body, {
-    headers: { "Content-Type": `${type}; charset=utf-8`, "Cache-Control": "public, max-age=0, s-maxage=60, stale-while-revalidate=300" },
+    headers: { "Content-Type": `${type}; charset=utf-8`, "Cache-Control": PUBLIC_CACHE_CONTROL },
   });
 }

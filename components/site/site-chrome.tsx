@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+
+type Section = { id: string; name: string; slug: string };
+
+/** The masthead, the page and the footer of every public page (Next's public layout and lib/public-article.tsx). */
+export function SiteChrome({ siteName, sections, children }: { siteName: string; sections: Section[]; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="masthead">
+        <div className="masthead-inner">
+          <a href="/" className="wordmark">{siteName}</a>
+          <nav aria-label="Sections">
+            <ul>
+              {sections.map((s) => (
+                <li key={s.id}><a href={`/${s.slug}`}>{s.name}</a></li>
+              ))}
+            </ul>
+          </nav>
+          <a href="/search" className="search-link">Search</a>
+        </div>
+      </header>
+      {children}
+      <footer className="site-footer">
+        <p>{siteName} · Every story lists the sources it rests on, and every photo its credit.</p>
+      </footer>
+    </>
+  );
+}
+
+/** What a reader sees at an address that is not (or no longer) published. */
+export function NotFoundMessage() {
+  return (
+    <main id="main" className="page narrow">
+      <h1>Page not found</h1>
+      <p>The page you asked for does not exist, or is no longer published.</p>
+      <p><a href="/">Go to the front page</a></p>
+    </main>
+  );
+}
