@@ -18,6 +18,8 @@ beforeAll(async () => {
       res.setHeader("cache-control", isr || req.url === "/stale" ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
       if (isr) res.setHeader("x-nextjs-cache", "HIT");
       if (req.url === "/stale") res.setHeader("x-nextjs-cache", "STALE");
+      // Like Next.js, a HEAD answer carries the headers only.
+      if (req.method === "HEAD") return res.end();
       res.write(`<html><head><link rel="preload" as="script" href="/_next/a.js"/><script type="application/ld+json">{"a":1}</script></head>`);
       res.end(`<body><h1>render ${renders}</h1><script src="/_next/a.js" async=""></script><script>self.__next_f.push([1,"x"])</script></body></html>`);
     }),
@@ -50,6 +52,17 @@ describe("the front cache", () => {
     await fetch(`${base}/stale`);
     await fetch(`${base}/stale`);
     expect(renders).toBe(before + 6);
+  });
+
+  it("never keeps the empty body of a HEAD request", async () => {
+    cache.clear();
+    expect((await fetch(`${base}/story`, { method: "HEAD" })).headers.get("x-dateline-cache")).toBeNull();
+    const get = await fetch(`${base}/story`);
+    expect(await get.text()).toMatch(/render \d+/);
+    const head = await fetch(`${base}/story`, { method: "HEAD" });
+    expect(head.headers.get("x-dateline-cache")).toBe("HIT");
+    expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
+    expect(await (await fetch(`${base}/story`)).text()).toMatch(/render \d+/);
   });
 
   it("renders again after being cleared", async () => {

@@ -69,7 +69,8 @@ export class FrontCache {
       return;
     }
     for (const name in perResponse) res.setHeader(name, perResponse[name]!);
-    if (cacheable) this.capture(key, res);
+    // A HEAD answer has no body: kept, it would serve readers an empty page. A HEAD is answered from a GET's copy.
+    if (cacheable && req.method === "GET") this.capture(key, res);
     return next();
   }
 

@@ -92,7 +92,8 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, render: () 
     page = { status: 500, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store" }, body: serverErrorHtml };
   }
   const body = Buffer.from(page.body);
-  res.writeHead(page.status, { ...everyPageHeaders, ...page.headers, "content-length": String(body.length) });
+  for (const [name, value] of Object.entries({ ...everyPageHeaders, ...page.headers, "content-length": String(body.length) })) res.setHeader(name, value);
+  res.statusCode = page.status;
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
