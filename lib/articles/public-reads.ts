@@ -118,16 +118,27 @@ function inlineFigures(body: BodyDoc): Map<string, Figure> {
   return figures;
 }
 
-/** A few other live stories from the same section or sharing a tag, newest first: listRelatedArticles's answer. */
+/**
+ * A few other live stories from the same section or sharing a tag, newest first:
+ * listRelatedArticles's answer. The two halves run separately, each on its own index (the
+ * section's stories by time; each tag's members), so the cost grows with the section's top few
+ * and the tags' sizes, not with the archive: one query over both (an OR) read every published
+ * story when few of them matched.
+ */
 export function readRelatedArticles(article: { id: string; section: { slug: string } | null; tags: { slug: string }[] }, limit = 3): ArticleCard[] {
+  const newest = "ORDER BY a.firstPublishedAt DESC, a.id DESC LIMIT ?";
   const rows = sql(
     `SELECT a.id, a.slug, a.headline, a.dek, a.firstPublishedAt, a.contentUpdatedAt, s.name AS sectionName, s.slug AS sectionSlug
      FROM Article a LEFT JOIN Section s ON s.id = a.sectionId
-     WHERE a.status = 'PUBLISHED' AND a.id <> ?
-       AND (s.slug = ? OR EXISTS (SELECT 1 FROM ArticleTag at JOIN Tag t ON t.id = at.tagId
-                                  WHERE at.articleId = a.id AND t.slug IN (SELECT value FROM json_each(?))))
-     ORDER BY a.firstPublishedAt DESC, a.id DESC LIMIT ?`,
-  ).all(article.id, article.section?.slug ?? null, JSON.stringify(article.tags.map((t) => t.slug)), limit) as Row[];
+     WHERE a.id IN (
+       SELECT id FROM (SELECT a.id FROM Article a
+                       WHERE a.sectionId = (SELECT id FROM Section WHERE slug = ?) AND a.status = 'PUBLISHED' AND a.id <> ? ${newest})
+       UNION
+       SELECT id FROM (SELECT DISTINCT a.id, a.firstPublishedAt FROM Tag t CROSS JOIN ArticleTag at CROSS JOIN Article a
+                       WHERE t.slug IN (SELECT value FROM json_each(?)) AND at.tagId = t.id AND a.id = at.articleId
+                         AND a.status = 'PUBLISHED' AND a.id <> ? ${newest}))
+     ${newest}`,
+  ).all(article.section?.slug ?? null, article.id, limit, JSON.stringify(article.tags.map((t) => t.slug)), article.id, limit, limit) as Row[];
   return rows.map((r) => {
     const id = r.id as string;
     return toArticleCard({
