@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ReactNode } from "react";
 import type { Figure, PublicArticle } from "./articles/dto";
-import { readPublishedArticle, readRedirect, readRelatedArticles, readSections } from "./articles/public-reads";
+import { readConsistently, readPublishedArticle, readRedirect, readRelatedArticles, readSections } from "./articles/public-reads";
 import { PUBLIC_CACHE_CONTROL } from "./cache-tags";
 import { absoluteUrl, pageTitle, siteName, THEME_COLOR } from "./site";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "./seo/structured-data";
@@ -43,6 +43,10 @@ export function articleAddress(pathname: string): { section: string; slug: strin
 
 /** The answer for /<section>/<slug>: the story, a 308 to where it lives now, or "not found". */
 export function articleResponse(section: string, slug: string): PageResponse {
+  return readConsistently(() => renderArticle(section, slug));
+}
+
+function renderArticle(section: string, slug: string): PageResponse {
   const article = readPublishedArticle(slug);
   if (!article) {
     const moved = readRedirect(slug);

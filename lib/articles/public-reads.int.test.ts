@@ -9,7 +9,9 @@ import { listSections } from "../sections";
 import { bodyFromParagraphs } from "./body";
 import { addCorrection, createArticle, transitionArticle, updateArticle } from "./mutations";
 import { getArticlePreview, listRelatedArticles, resolveRedirect } from "./queries";
-import { readPublishedArticle, readRedirect, readRelatedArticles, readSections } from "./public-reads";
+import Database from "better-sqlite3";
+import { databaseFilePath } from "../db/sqlite";
+import { readConsistently, readPublishedArticle, readRedirect, readRelatedArticles, readSections } from "./public-reads";
 
 // The public page's hand-written SQL must answer exactly what the Prisma queries answer.
 let editor: Viewer;
@@ -107,5 +109,23 @@ describe("the public article page's SQL reads", () => {
 
   it("list the sections in masthead order", async () => {
     expect(readSections()).toEqual(await listSections());
+  });
+
+  it("see one committed state throughout a page, even when a save lands in the middle", async () => {
+    const { slug } = await db.article.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { slug: true } });
+    const before = readPublishedArticle(slug)!.headline;
+    const writer = new Database(databaseFilePath());
+    try {
+      const [first, second] = readConsistently(() => {
+        const first = readPublishedArticle(slug)!.headline;
+        writer.prepare("UPDATE Article SET headline = ? WHERE slug = ?").run(`${before} (changed)`, slug);
+        return [first, readPublishedArticle(slug)!.headline];
+      });
+      expect([first, second]).toEqual([before, before]);
+      expect(readPublishedArticle(slug)!.headline).toBe(`${before} (changed)`);
+    } finally {
+      writer.prepare("UPDATE Article SET headline = ? WHERE slug = ?").run(before, slug);
+      writer.close();
+    }
   });
 });

@@ -39,6 +39,14 @@ function sql(text: string): Database.Statement {
   return statement;
 }
 
+/**
+ * Runs `read` in one read transaction: every statement in it sees the same committed state, so a
+ * page never mixes a story's old headline with its new bylines when a save lands mid-render.
+ */
+export function readConsistently<T>(read: () => T): T {
+  return connection().db.transaction(read)();
+}
+
 const date = (value: unknown) => (value == null ? null : new Date(value as string));
 
 // The photo's columns are figureImageSelect's fields, so the two reads cannot drift apart.
