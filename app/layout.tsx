@@ -3,12 +3,17 @@ import type { ReactNode } from "react";
 import { env } from "@/lib/env";
 import { stylesheet } from "@/lib/stylesheet";
 import { THEME_COLOR, titleTemplate } from "@/lib/site";
+import { siteSettings } from "@/lib/settings";
 
-export const metadata: Metadata = {
-  metadataBase: new URL(env.DATELINE_SITE_URL),
-  title: { default: env.DATELINE_SITE_NAME, template: titleTemplate() },
-  description: "Independent news, with its sources.",
-};
+// From the settings (an admin may rename the site), so computed per render, not at import.
+export function generateMetadata(): Metadata {
+  const { siteName, description } = siteSettings();
+  return {
+    metadataBase: new URL(env.DATELINE_SITE_URL),
+    title: { default: siteName, template: titleTemplate() },
+    description: description || undefined,
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: THEME_COLOR };
 

@@ -1,14 +1,15 @@
 import { z } from "zod";
 
-/** Rejects names that Intl does not know, so a typo fails at start, not at render. */
-const timeZone = z.string().refine((tz) => {
+/** Whether Intl knows a time zone name, so a typo fails at start (or at the settings form), not at render. */
+export function isTimeZone(name: string): boolean {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
     return true;
   } catch {
     return false;
   }
-}, "is not an IANA time zone name, e.g. Europe/London");
+}
+const timeZone = z.string().refine(isTimeZone, "is not an IANA time zone name, e.g. Europe/London");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

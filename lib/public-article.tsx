@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ReactNode } from "react";
 import type { Figure, PublicArticle } from "./articles/dto";
-import { readConsistently, readPublishedArticle, readRedirect, readRelatedArticles, readSections } from "./articles/public-reads";
+import { readPublishedArticle, readRedirect, readRelatedArticles, readSections } from "./articles/public-reads";
+import { readConsistently } from "./db/read-only";
 import { PUBLIC_CACHE_CONTROL } from "./cache-tags";
 import { absoluteUrl, pageTitle, siteName, THEME_COLOR } from "./site";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "./seo/structured-data";

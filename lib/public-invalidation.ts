@@ -95,6 +95,12 @@ export async function expireSection(sectionId: string | null, slugs: string[], e
   await expireStories(stories.map((a) => a.id), [tags.sections, tags.front, tags.feeds, tags.sitemaps, ...slugs.map(tags.section)], expire);
 }
 
+/** Expires every public page: each shows the site's name and times in its time zone (after the settings changed). */
+export function expireEverything(expire: (tag: string) => void) {
+  // Every public page's masthead reads the sections, every feed and sitemap is tagged as such.
+  expireAll([tags.sections, tags.front, tags.feeds, tags.sitemaps], expire);
+}
+
 /**
  * Expires tags in Next's cache and, when any expire, empties the front cache in front of it.
  * Next.js applies the expiry of updateTag/revalidateTag only when the action or handler ends, so a

@@ -1,9 +1,10 @@
 import { env } from "./env";
+import { siteSettings } from "./settings";
 
 /** An absolute URL on the public site. */
 export const absoluteUrl = (path: string) => new URL(path, env.DATELINE_SITE_URL).toString();
 
-export const siteName = () => env.DATELINE_SITE_NAME;
+export const siteName = () => siteSettings().siteName;
 
 /** Every page's title: its own, then the site's name. */
 export const titleTemplate = () => `%s · ${siteName()}`;

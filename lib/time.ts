@@ -1,7 +1,7 @@
-import { env } from "./env";
+import { siteSettings } from "./settings";
 
 /** The newsroom's time zone: every time shown to a person is in it; every time stored is UTC. */
-export const newsroomTimeZone = () => env.DATELINE_TIMEZONE;
+export const newsroomTimeZone = () => siteSettings().timeZone;
 
 // Making an Intl.DateTimeFormat costs about 0.1 ms; a page shows a dozen times. One per zone and style.
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -3,10 +3,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/permissions";
-import { env } from "@/lib/env";
+import { siteName } from "@/lib/site";
 import { SignOutButton } from "./sign-out-button";
 
-export const metadata: Metadata = { title: { default: "Desk", template: `%s · ${env.DATELINE_SITE_NAME} admin` }, robots: { index: false } };
+export function generateMetadata(): Metadata {
+  return { title: { default: "Desk", template: `%s · ${siteName()} admin` }, robots: { index: false } };
+}
 
 // Chrome only: each page checks its own access (requireUser / requirePermission).
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -16,13 +18,14 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <div className="admin-shell">
       <a className="skip-link" href="#main">Skip to content</a>
       <nav className="admin-nav" aria-label="Admin">
-        <Link href="/admin" className="brand">{env.DATELINE_SITE_NAME}</Link>
+        <Link href="/admin" className="brand">{siteName()}</Link>
         <ul>
           <li><Link href="/admin">Stories</Link></li>
           <li><Link href="/admin/media">Photos</Link></li>
           {hasPermission(viewer.role, "author.manage") ? <li><Link href="/admin/bylines">Bylines</Link></li> : null}
           {hasPermission(viewer.role, "section.manage") ? <li><Link href="/admin/sections">Sections</Link></li> : null}
           {hasPermission(viewer.role, "user.manage") ? <li><Link href="/admin/users">Users</Link></li> : null}
+          {hasPermission(viewer.role, "settings.manage") ? <li><Link href="/admin/settings">Settings</Link></li> : null}
           <li><Link href="/admin/profile">Your profile</Link></li>
           <li><a href="/" target="_blank" rel="noreferrer">View site</a></li>
         </ul>

@@ -31,7 +31,9 @@ function targets() {
     const writer = db.prepare("SELECT id FROM User WHERE email = ?").pluck().get(ACCOUNTS.writer.email) as string;
     const { id: author, updatedAt: authorUpdatedAt } = db.prepare("SELECT id, updatedAt FROM Author LIMIT 1").get() as { id: string; updatedAt: string };
     const { id: section, slug: sectionSlug } = db.prepare("SELECT id, slug FROM Section ORDER BY position LIMIT 1").get() as { id: string; slug: string };
-    return { story, revision, image, writer, author, authorUpdatedAt: new Date(authorUpdatedAt).toISOString(), section, sectionSlug };
+    const settingsSaved = db.prepare("SELECT max(updatedAt) FROM Setting WHERE key IN ('siteName', 'description', 'timeZone')").pluck().get() as string | null;
+    const settingsVersion = settingsSaved ? new Date(settingsSaved).toISOString() : "";
+    return { story, revision, image, writer, author, authorUpdatedAt: new Date(authorUpdatedAt).toISOString(), section, sectionSlug, settingsVersion };
   });
 }
 type Targets = ReturnType<typeof targets>;
@@ -68,6 +70,7 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
   updateSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section, name: "Matrix Probe", slug: t.sectionSlug }) },
   moveSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section, direction: "down" }) },
   deleteSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section }) },
+  updateSettingsAction: { allowed: ADMINS, input: (t) => ({ siteName: "Matrix Probe Herald", description: "", timeZone: "UTC", version: t.settingsVersion }) },
   updateAuthorAction: { allowed: EDITORS, input: (t) => ({ id: t.author, name: "Matrix Probe", bio: "Never saved.", updatedAt: t.authorUpdatedAt }) },
 };
 

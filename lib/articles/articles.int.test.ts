@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
-import { AppError } from "../errors";
+import { expectAppError } from "../test/expect-app-error";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
 import { addCorrection, createArticle, transitionArticle, updateArticle } from "./mutations";
 import { getArticleForEdit, getPublishedArticleBySlug, listPublishedArticles, resolveRedirect } from "./queries";
@@ -18,13 +18,6 @@ beforeAll(async () => {
   otherWriter = await makeUser("WRITER");
   bits = await makeNewsroomBits(writer.id);
 });
-
-async function expectAppError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
-}
 
 describe("creating and reading stories", () => {
   it("creates a draft with its sources, bylines, a revision and an audit event in one go", async () => {

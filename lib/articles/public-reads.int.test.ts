@@ -11,7 +11,8 @@ import { addCorrection, createArticle, transitionArticle, updateArticle } from "
 import { getArticlePreview, listRelatedArticles, resolveRedirect } from "./queries";
 import Database from "better-sqlite3";
 import { databaseFilePath } from "../db/sqlite";
-import { readConsistently, readPublishedArticle, readRedirect, readRelatedArticles, readSections } from "./public-reads";
+import { readPublishedArticle, readRedirect, readRelatedArticles, readSections } from "./public-reads";
+import { readConsistently } from "../db/read-only";
 
 // The public page's hand-written SQL must answer exactly what the Prisma queries answer.
 let editor: Viewer;

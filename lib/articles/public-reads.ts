@@ -1,11 +1,10 @@
-import Database from "better-sqlite3";
-import { databaseFilePath } from "../db/sqlite";
+import { sql } from "../db/read-only";
 import type { Prisma } from "../generated/prisma/client";
 import { figureImageSelect, toArticleCard, toFigure, toPublicArticle, type ArticleCard, type Figure, type PublicArticle } from "./dto";
 import type { BodyDoc } from "./body";
 
 /**
- * The public article page's reads, as hand-written SQL on a read-only better-sqlite3 connection.
+ * The public article page's reads, as hand-written SQL on the read-only connection (lib/db/read-only.ts).
  *
  * Each Prisma query costs 0.2–0.8 ms of JavaScript (its query compiler and client) around well
  * under 0.05 ms of SQL, and a story's page needs about ten: the reads alone would cap a story's
@@ -16,36 +15,6 @@ import type { BodyDoc } from "./body";
  */
 
 type Row = Record<string, unknown>;
-type Db = Database.Database;
-
-const state = globalThis as unknown as { datelinePublicReads?: { file: string; db: Db; statements: Map<string, Database.Statement> } };
-
-function connection() {
-  const file = databaseFilePath();
-  if (state.datelinePublicReads?.file !== file) {
-    state.datelinePublicReads?.db.close();
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    db.pragma("busy_timeout = 5000");
-    state.datelinePublicReads = { file, db, statements: new Map() };
-  }
-  return state.datelinePublicReads;
-}
-
-/** A prepared statement, compiled once per connection. */
-function sql(text: string): Database.Statement {
-  const { db, statements } = connection();
-  let statement = statements.get(text);
-  if (!statement) statements.set(text, (statement = db.prepare(text)));
-  return statement;
-}
-
-/**
- * Runs `read` in one read transaction: every statement in it sees the same committed state, so a
- * page never mixes a story's old headline with its new bylines when a save lands mid-render.
- */
-export function readConsistently<T>(read: () => T): T {
-  return connection().db.transaction(read)();
-}
 
 const date = (value: unknown) => (value == null ? null : new Date(value as string));
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { env } from "@/lib/env";
+import { siteName } from "@/lib/site";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
@@ -17,7 +17,7 @@ export default async function LoginPage({ searchParams }: Props) {
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">
-        <h1>Sign in to {env.DATELINE_SITE_NAME}</h1>
+        <h1>Sign in to {siteName()}</h1>
         <LoginForm callbackUrl={callbackUrl} notice={notice} />
       </div>
     </main>

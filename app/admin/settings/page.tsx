@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/session";
+import { siteSettings, timeZoneNames } from "@/lib/settings";
+import { formatDateTime } from "@/lib/time";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await requirePermission("settings.manage", "/admin/settings");
+  const settings = siteSettings();
+  return (
+    <>
+      <h1>Settings</h1>
+      <p className="muted">The newsroom&apos;s name and the time zone every published and updated time is shown in, on every page, feed and sitemap.</p>
+      <SettingsForm settings={settings} timeZones={timeZoneNames()} now={formatDateTime(new Date())} />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import type { SiteSettings } from "@/lib/settings";
+import { FieldError } from "@/components/forms/field-error";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { updateSettingsAction } from "./actions";
+
+/** The site's name, description and time zone. What was typed stays when the server refuses it. */
+export function SettingsForm({ settings, timeZones, now }: { settings: SiteSettings; timeZones: string[]; now: string }) {
+  const router = useRouter();
+  const { result, onSubmit, pending, fieldErrors } = useActionForm(updateSettingsAction);
+  useEffect(() => {
+    if (result?.ok) router.refresh();
+  }, [result, router]);
+  // After a save, the next one starts from it.
+  const version = result?.ok ? result.data.version : settings.version;
+  return (
+    <form className="card narrow-form" onSubmit={onSubmit} noValidate aria-label="Site settings">
+      {result?.ok ? <FormMessage kind="success">Saved. Every page, feed and sitemap shows the new settings now.</FormMessage> : null}
+      {result && !result.ok && !result.fieldErrors ? <FormMessage>{result.error}</FormMessage> : null}
+      <input type="hidden" name="version" value={version} />
+      <TextField name="siteName" label="Site name" defaultValue={settings.siteName} maxLength={80} hint="In the masthead, page titles, feeds and search results." errors={fieldErrors?.siteName} />
+      <div className="field">
+        <label htmlFor="field-description">Description</label>
+        <textarea id="field-description" name="description" rows={2} maxLength={200} defaultValue={settings.description} aria-describedby="field-description-hint field-description-error" />
+        <span id="field-description-hint" className="field-hint">What search engines show for pages without a description of their own.</span>
+        <FieldError id="field-description-error" errors={fieldErrors?.description} />
+      </div>
+      <div className="field">
+        <label htmlFor="field-timeZone">Time zone</label>
+        <select id="field-timeZone" name="timeZone" defaultValue={settings.timeZone} aria-describedby="field-timeZone-hint field-timeZone-error" aria-invalid={fieldErrors?.timeZone ? true : undefined}>
+          {timeZones.map((zone) => <option key={zone} value={zone}>{zone.replaceAll("_", " ")}</option>)}
+        </select>
+        <span id="field-timeZone-hint" className="field-hint">Times are stored in UTC and shown in this zone. Now: {now}.</span>
+        <FieldError id="field-timeZone-error" errors={fieldErrors?.timeZone} />
+      </div>
+      <SubmitButton pending={pending} pendingLabel="Saving…">Save settings</SubmitButton>
+    </form>
+  );
+}
