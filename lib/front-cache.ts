@@ -14,15 +14,15 @@ export class FrontCache {
   private entries = new Map<string, { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer; at: number }>();
 
   /**
-   * `notFoundHtml`: the server-rendered "Page not found" page (the build's static _not-found).
-   * Next.js answers a notFound() on an on-demand (ISR) page with an empty shell that only its
-   * client scripts fill (vercel/next.js#95613), and public pages run none: readers would get a
-   * blank page. Public 404s are answered with this page instead.
+   * `notFoundPage`: renders the "Page not found" page. Next.js answers a notFound() on an
+   * on-demand (ISR) page with an empty shell that only its client scripts fill
+   * (vercel/next.js#95613), and public pages run none: readers would get a blank page. Public 404s
+   * are answered with this page instead.
    */
   constructor(
     private readonly ttlMs = 60_000,
     private readonly maxEntries = 5000,
-    private readonly notFoundHtml?: Buffer,
+    private readonly notFoundPage?: () => Buffer,
   ) {}
 
   static isCacheable(req: IncomingMessage): boolean {
@@ -96,18 +96,25 @@ export class FrontCache {
       );
     };
     // Decided at the first byte, while the headers can still change.
-    let replaceWithNotFound: boolean | undefined;
-    const replacing = () =>
-      (replaceWithNotFound ??=
-        !!this.notFoundHtml && !res.headersSent && res.statusCode === 404 && String(res.getHeader("content-type") ?? "").startsWith("text/html")) &&
-      (res.setHeader("content-length", String(this.notFoundHtml!.length)), res.removeHeader("etag"), true);
+    let notFound: Buffer | null | undefined;
+    const replacing = () => {
+      if (notFound === undefined) {
+        notFound =
+          this.notFoundPage && !res.headersSent && res.statusCode === 404 && String(res.getHeader("content-type") ?? "").startsWith("text/html") ? this.notFoundPage() : null;
+        if (notFound) {
+          res.setHeader("content-length", String(notFound.length));
+          res.removeHeader("etag");
+        }
+      }
+      return notFound !== null;
+    };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       if (replacing()) return true;
       if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
       return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (replacing()) return (end as (...a: unknown[]) => ServerResponse)(res.req.method === "HEAD" ? undefined : this.notFoundHtml);
+      if (replacing()) return (end as (...a: unknown[]) => ServerResponse)(res.req.method === "HEAD" ? undefined : notFound);
       if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
       if (keep()) {
         if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);

@@ -12,7 +12,7 @@ import { FrontCache, installFrontCache, withoutNextScripts } from "../lib/front-
 import { onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/request-context";
 import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy, newNonce } from "../lib/security/csp";
-import { articleAddress, articleResponse, type PageResponse } from "../lib/public-article";
+import { articleAddress, articleResponse, notFoundResponse, type PageResponse } from "../lib/public-article";
 import type { NextConfig } from "next";
 import { pathToFileURL } from "node:url";
 
@@ -26,10 +26,8 @@ const dev = process.argv.includes("--dev");
 const app = next({ dev, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
-const notFound = path.join(root, ".next/server/app/_not-found.html");
-const cache = installFrontCache(
-  new FrontCache(dev ? 0 : undefined, undefined, fs.existsSync(notFound) ? Buffer.from(withoutNextScripts(fs.readFileSync(notFound, "utf8"))) : undefined),
-);
+// Public 404s (Next's and the article pages') are one page, rendered with today's masthead.
+const cache = installFrontCache(new FrontCache(dev ? 0 : undefined, undefined, () => Buffer.from(notFoundResponse().body)));
 // The headers next.config.js gives every address, for the pages this server answers itself.
 const { default: nextConfig } = (await import(pathToFileURL(path.join(root, "next.config.js")).href)) as { default: NextConfig };
 const everyPageHeaders = Object.fromEntries(

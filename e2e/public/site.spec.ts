@@ -53,6 +53,9 @@ test.describe("the reader's site", () => {
       const response = await page.goto(missing);
       expect(response?.status(), missing).toBe(404);
       await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+      // One page for every public 404, with the masthead to go on from.
+      await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Climate" })).toBeVisible();
+      await expect(page).toHaveTitle("Page not found · The Dateline");
     }
   });
 
