@@ -3,7 +3,7 @@ import { tags } from "./cache-tags";
 import { publicCache } from "./public-cache";
 import { listPublishedArticles, type PublishedFilter } from "./articles/queries";
 import { loadStoryPage } from "./public-pages";
-import { getSectionBySlug, listSections } from "./sections";
+import { getSectionBySlug, listSections, resolveSectionRedirect } from "./sections";
 import { getAuthorBySlug } from "./authors";
 import { getTagBySlug } from "./taxonomy";
 import { buildRssFeed } from "./feeds/rss";
@@ -26,6 +26,7 @@ export const getStoryPage = publicCache("story-page", (filter: PublishedFilter, 
 
 export const getSections = publicCache("sections", () => listSections(), () => [tags.sections]);
 export const getSection = publicCache("section", getSectionBySlug, (slug) => [tags.sections, tags.section(slug)]);
+export const getSectionRedirect = publicCache("section-redirect", resolveSectionRedirect, (slug) => [tags.sections, tags.section(slug)]);
 export const getAuthor = publicCache("author", getAuthorBySlug, (slug) => [tags.author(slug)]);
 export const getTag = publicCache("tag", getTagBySlug, (slug) => [tags.tag(slug)]);
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "./db";
 import type { Viewer } from "./auth/viewer";
-import { createSection, deleteSection, listSections, moveSection, updateSection } from "./sections";
+import { createSection, deleteSection, listSections, moveSection, resolveSectionRedirect, updateSection } from "./sections";
 import { createArticle } from "./articles/mutations";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "./test/factories";
 
@@ -29,17 +29,30 @@ describe("sections", () => {
     await expect(createSection(admin, { name: "Again", slug })).rejects.toMatchObject({ code: "conflict", fieldErrors: { slug: ["Another section has this address."] } });
   });
 
-  it("renames a section with stories but keeps its address; an empty one may move address", async () => {
+  it("moves a section with stories to a new address; the old one forwards, and no other section may take it", async () => {
     const bits = await makeNewsroomBits();
     await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
     const renamed = await updateSection(admin, { id: bits.section.id, name: "Renamed", slug: bits.section.slug, description: "" });
     expect(renamed.slug).toBe(bits.section.slug);
-    await expect(updateSection(admin, { id: bits.section.id, name: "Renamed", slug: `${bits.section.slug}-x` })).rejects.toMatchObject({
-      fieldErrors: { slug: ["Stories are filed in this section, so its address cannot change: their links would break."] },
+    expect(await resolveSectionRedirect(bits.section.slug)).toBeNull();
+
+    const moved = await updateSection(admin, { id: bits.section.id, name: "Renamed", slug: `${bits.section.slug}-new` });
+    expect(moved).toMatchObject({ slug: `${bits.section.slug}-new`, previousSlug: bits.section.slug });
+    expect(await resolveSectionRedirect(bits.section.slug)).toBe(`/${bits.section.slug}-new`);
+    // Moved again: every old address forwards to the newest.
+    await updateSection(admin, { id: bits.section.id, name: "Renamed", slug: `${bits.section.slug}-newer` });
+    expect(await resolveSectionRedirect(bits.section.slug)).toBe(`/${bits.section.slug}-newer`);
+    expect(await resolveSectionRedirect(`${bits.section.slug}-new`)).toBe(`/${bits.section.slug}-newer`);
+
+    await expect(createSection(admin, { name: "Squatter", slug: bits.section.slug })).rejects.toMatchObject({
+      code: "conflict",
+      fieldErrors: { slug: ["This address still forwards readers to Renamed; choose another."] },
     });
-    const empty = await createSection(admin, { name: "Empty", slug: `empty-${uid()}` });
-    const moved = await updateSection(admin, { id: empty.id, name: "Empty", slug: `${empty.slug}-new` });
-    expect(moved).toMatchObject({ slug: `${empty.slug}-new`, previousSlug: empty.slug });
+    // Back to its first address: that one stops forwarding.
+    await updateSection(admin, { id: bits.section.id, name: "Renamed", slug: bits.section.slug });
+    expect(await resolveSectionRedirect(bits.section.slug)).toBeNull();
+    expect(await resolveSectionRedirect(`${bits.section.slug}-newer`)).toBe(`/${bits.section.slug}`);
+    expect(await db.auditEvent.count({ where: { entityId: bits.section.id, action: "section.update" } })).toBe(4);
   });
 
   it("moves a section up and down the masthead", async () => {

@@ -45,13 +45,26 @@ export async function listSectionsForAdmin(viewer: Viewer) {
   return sections.map(({ _count, description, ...s }) => ({ ...s, description: description ?? "", stories: _count.articles, published: live.get(s.id) ?? 0 }));
 }
 
-const slugTaken = () => new AppError("conflict", "Another section has this address.", { slug: ["Another section has this address."] });
+/** Refuses an address another section has, or one that still forwards readers to another section. */
+async function assertSlugFree(tx: Tx, slug: string, sectionId: string | null) {
+  const taken = (message: string) => new AppError("conflict", message, { slug: [message] });
+  const section = await tx.section.findUnique({ where: { slug }, select: { id: true } });
+  if (section && section.id !== sectionId) throw taken("Another section has this address.");
+  const forward = await tx.sectionRedirect.findUnique({ where: { fromSlug: slug }, select: { section: { select: { id: true, name: true } } } });
+  if (forward && forward.section.id !== sectionId) throw taken(`This address still forwards readers to ${forward.section.name}; choose another.`);
+}
+
+/** Where an old section address lives now ("/<slug>"), or null. */
+export async function resolveSectionRedirect(slug: string): Promise<string | null> {
+  const forward = await db.sectionRedirect.findUnique({ where: { fromSlug: slug }, select: { section: { select: { slug: true } } } });
+  return forward ? `/${forward.section.slug}` : null;
+}
 
 export async function createSection(viewer: Viewer, input: z.input<typeof createSectionSchema>) {
   assertPermission(viewer, "section.manage");
   const data = parseOrThrow(createSectionSchema, input);
   return db.$transaction(async (tx) => {
-    if (await tx.section.findUnique({ where: { slug: data.slug }, select: { id: true } })) throw slugTaken();
+    await assertSlugFree(tx, data.slug, null);
     const last = await tx.section.aggregate({ _max: { position: true } });
     const section = await tx.section.create({
       data: { name: data.name, slug: data.slug, description: data.description || null, position: (last._max.position ?? -1) + 1 },
@@ -63,21 +76,21 @@ export async function createSection(viewer: Viewer, input: z.input<typeof create
 }
 
 /**
- * Renames a section or changes its description. Its address may change only while no story is
- * filed in it: stories live at /<section>/<story>, and their links would break.
+ * Renames a section, changes its description or moves it to a new address. Its old address keeps
+ * answering with a 308 to the new one (its pages, its feed, its stories' old addresses), so no link
+ * to it breaks.
  */
 export async function updateSection(viewer: Viewer, input: z.input<typeof updateSectionSchema>) {
   assertPermission(viewer, "section.manage");
   const data = parseOrThrow(updateSectionSchema, input);
   return db.$transaction(async (tx) => {
-    const current = await tx.section.findUnique({ where: { id: data.id }, select: { name: true, slug: true, description: true, _count: { select: { articles: true } } } });
+    const current = await tx.section.findUnique({ where: { id: data.id }, select: { name: true, slug: true, description: true } });
     if (!current) throw new AppError("not_found", "That section no longer exists.");
     if (data.slug !== current.slug) {
-      if (current._count.articles > 0) {
-        const message = "Stories are filed in this section, so its address cannot change: their links would break.";
-        throw new AppError("invalid", message, { slug: [message] });
-      }
-      if (await tx.section.findUnique({ where: { slug: data.slug }, select: { id: true } })) throw slugTaken();
+      await assertSlugFree(tx, data.slug, data.id);
+      // Back to an address it had before: that one no longer forwards.
+      await tx.sectionRedirect.deleteMany({ where: { fromSlug: data.slug } });
+      await tx.sectionRedirect.create({ data: { fromSlug: current.slug, sectionId: data.id } });
     }
     const section = await tx.section.update({
       where: { id: data.id },

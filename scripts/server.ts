@@ -56,6 +56,7 @@ const writesSettled = () =>
   writesInFlight.size === 0 ? null : Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), new Promise<void>((resolve) => setTimeout(resolve, 2000))]);
 
 const server = http.createServer(async (req, res) => {
+  withoutRepeatedHeaders(res);
   if (writesInFlight.size > 0 && FrontCache.isCacheable(req)) await writesSettled();
   // Every request gets an id (or keeps a sane one from the proxy in front), echoed to the client
   // and on every log line written while Next.js handles it, with the user's id once known.
@@ -79,6 +80,20 @@ const server = http.createServer(async (req, res) => {
     return requestContext.run(context, () => handle(req, res));
   }, perResponse);
 });
+
+/**
+ * Next.js sends a redirect rendered by an on-demand (ISR) page with its Location header twice
+ * (vercel/next.js#82117); proxies and crawlers join them into "/a, /a", which Googlebot refuses.
+ * A value a header already has is not appended again (Set-Cookie excepted).
+ */
+function withoutRepeatedHeaders(res: http.ServerResponse) {
+  const append = res.appendHeader.bind(res);
+  res.appendHeader = (name: string, value: string | readonly string[]) => {
+    const current = res.getHeader(name);
+    const repeated = name.toLowerCase() !== "set-cookie" && current !== undefined && typeof value === "string" && [current].flat().map(String).includes(value);
+    return repeated ? res : append(name, value);
+  };
+}
 
 /** Writes a page rendered here; a failure is logged and answered like Next.js answers one. */
 function answer(req: http.IncomingMessage, res: http.ServerResponse, render: () => PageResponse) {

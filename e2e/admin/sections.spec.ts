@@ -62,14 +62,48 @@ test.describe("sections", () => {
     await context.close();
   });
 
-  test("a section with stories keeps its address and cannot be deleted", async ({ browser }) => {
+  test("a section with stories moves to a new address, and every old address forwards readers; it cannot be deleted", async ({ browser, request }) => {
     const context = await newContext(browser, { storageState: storageStatePath("admin") });
     const page = await context.newPage();
     await page.goto("/admin/sections");
-    await expect(page.getByTestId("section-climate").getByRole("button", { name: "Delete" })).toHaveCount(0);
-    await page.getByTestId("section-climate").getByRole("link", { name: "Climate", exact: true }).click();
-    await expect(page.getByLabel("Address")).toHaveAttribute("readonly", "");
-    await expect(page.getByText("Stories are filed here, so the address /climate stays")).toBeVisible();
+    await expect(page.getByTestId("section-science").getByRole("button", { name: "Delete" })).toHaveCount(0);
+    const move = async (to: string) => {
+      await page.goto("/admin/sections");
+      await page.getByTestId(/^section-(science|research)$/).getByRole("link", { name: "Science", exact: true }).click();
+      await expect(page.getByText("A new address moves its story with it; the old addresses forward readers to the new ones.")).toBeVisible();
+      await page.getByLabel("Address").fill(to);
+      await page.getByRole("button", { name: "Save section" }).click();
+      await expect(page.getByText("Saved. Every page shows it now.")).toBeVisible();
+    };
+    await move("research");
+    try {
+      const story = "/science/measles-vaccination-clinics-extend-hours";
+      const forwards = async (from: string, to: string) => {
+        const response = await request.get(from, { maxRedirects: 0 });
+        expect(response.status(), from).toBe(308);
+        expect(new URL(response.headers()["location"]!, "http://x").pathname, from).toBe(to);
+      };
+      await forwards("/science", "/research");
+      await forwards("/science/p/2", "/research/p/2");
+      await forwards("/science/feed.xml", "/research/feed.xml");
+      await forwards(story, "/research/measles-vaccination-clinics-extend-hours");
+      const reader = await browser.newPage();
+      await reader.goto(story);
+      await expect(reader).toHaveURL(/\/research\/measles-vaccination-clinics-extend-hours$/);
+      await expect(reader.locator(".kicker a")).toHaveAttribute("href", "/research");
+      await reader.goto("/");
+      await expect(masthead(reader).getByRole("link", { name: "Science" })).toHaveAttribute("href", "/research");
+      // No other section may take the old address while it forwards.
+      await page.goto("/admin/sections");
+      const form = page.getByRole("form", { name: "New section" });
+      await form.getByLabel("Name").fill("Science");
+      await form.getByRole("button", { name: "Create section" }).click();
+      await expect(form.getByText("This address still forwards readers to Science; choose another.")).toBeVisible();
+    } finally {
+      await move("science");
+    }
+    expect((await request.get("/science", { maxRedirects: 0 })).status()).toBe(200);
+    expect((await request.get("/research", { maxRedirects: 0 })).status()).toBe(308);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getSection, getStoryListPage } from "@/lib/public-data";
+import { notFound, permanentRedirect } from "next/navigation";
+import { getSection, getSectionRedirect, getStoryListPage } from "@/lib/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 
 type Params = { section: string; n?: string };
@@ -20,7 +20,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SectionPage({ params }: Props) {
   const { section: slug, n } = await params;
   const section = await getSection(slug);
-  if (!section) notFound();
+  if (!section) {
+    // A section that moved: its old address (and each page of it) forwards to the new one.
+    const moved = await getSectionRedirect(slug);
+    if (moved) permanentRedirect(n ? `${moved}/p/${n}` : moved);
+    notFound();
+  }
   const { articles, page, pages } = await getStoryListPage({ sectionSlug: section.slug }, n);
   const header = (
     <>

@@ -40,7 +40,7 @@ export function SectionForm({ section }: { section?: Section }) {
 function SectionFields({ section, errors }: { section?: Section; errors?: FieldErrors }) {
   const slug = useRef<HTMLInputElement>(null);
   const [slugTouched, setSlugTouched] = useState(!!section);
-  const locked = !!section && section.stories > 0;
+  const filed = section?.stories ?? 0;
   return (
     <>
       <TextField
@@ -58,8 +58,11 @@ function SectionFields({ section, errors }: { section?: Section; errors?: FieldE
         name="slug"
         label="Address"
         defaultValue={section?.slug ?? ""}
-        readOnly={locked}
-        hint={locked ? `Stories are filed here, so the address /${section.slug} stays (their links would break).` : "Readers find the section at /address, e.g. /culture."}
+        hint={
+          section && filed > 0
+            ? `Readers find it at /${section.slug}. A new address moves its ${filed === 1 ? "story" : `${filed} stories`} with it; the old addresses forward readers to the new ones.`
+            : "Readers find the section at /address, e.g. /culture."
+        }
         onChange={() => setSlugTouched(true)}
         errors={errors?.slug}
       />
