@@ -7,19 +7,17 @@ import { noteExpiredPublicPages } from "./request-context";
 /** What of a story shows on public pages: its addresses, section, bylines and tags, and whether it is live. */
 export type Footprint = { live: boolean; slugs: string[]; section: string | null; authors: string[]; tags: string[] };
 
-export async function publicFootprint(articleId: string): Promise<Footprint | null> {
-  const a = await db.article.findUnique({
-    where: { id: articleId },
-    select: {
-      status: true,
-      slug: true,
-      section: { select: { slug: true } },
-      authors: { select: { author: { select: { slug: true } } } },
-      tags: { select: { tag: { select: { slug: true } } } },
-      redirects: { select: { fromSlug: true } },
-    },
-  });
-  if (!a) return null;
+const footprintSelect = {
+  id: true,
+  status: true,
+  slug: true,
+  section: { select: { slug: true } },
+  authors: { select: { author: { select: { slug: true } } } },
+  tags: { select: { tag: { select: { slug: true } } } },
+  redirects: { select: { fromSlug: true } },
+} as const;
+
+function toFootprint(a: Awaited<ReturnType<typeof readFootprints>>[number]): Footprint {
   return {
     live: a.status === ArticleStatus.PUBLISHED,
     slugs: [a.slug, ...a.redirects.map((r) => r.fromSlug)],
@@ -27,6 +25,20 @@ export async function publicFootprint(articleId: string): Promise<Footprint | nu
     authors: a.authors.map((x) => x.author.slug),
     tags: a.tags.map((x) => x.tag.slug),
   };
+}
+
+const readFootprints = (ids: string[]) => db.article.findMany({ where: { id: { in: ids } }, select: footprintSelect });
+
+export async function publicFootprint(articleId: string): Promise<Footprint | null> {
+  const [row] = await readFootprints([articleId]);
+  return row ? toFootprint(row) : null;
+}
+
+/** The footprints of many stories, a few hundred per query (a section of thousands is one change away). */
+async function publicFootprints(articleIds: string[]): Promise<Footprint[]> {
+  const prints: Footprint[] = [];
+  for (let i = 0; i < articleIds.length; i += 500) prints.push(...(await readFootprints(articleIds.slice(i, i + 500))).map(toFootprint));
+  return prints;
 }
 
 /**
@@ -64,11 +76,7 @@ export async function withPublicRefresh<T>(articleId: string | null, change: () 
 
 /** Expires the pages of each story in `articleIds` wherever it shows (its footprint), plus `extra` tags. */
 async function expireStories(articleIds: string[], extra: string[], expire: (tag: string) => void) {
-  const storyTags: string[] = [];
-  for (const articleId of new Set(articleIds)) {
-    const print = await publicFootprint(articleId);
-    storyTags.push(...tagsForChange(print, print));
-  }
+  const storyTags = (await publicFootprints([...new Set(articleIds)])).flatMap((print) => tagsForChange(print, print));
   expireAll([...new Set([...extra, ...storyTags])], expire);
 }
 

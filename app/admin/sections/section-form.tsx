@@ -60,7 +60,7 @@ function SectionFields({ section, errors }: { section?: Section; errors?: FieldE
         defaultValue={section?.slug ?? ""}
         hint={
           section && filed > 0
-            ? `Readers find it at /${section.slug}. A new address moves its ${filed === 1 ? "story" : `${filed} stories`} with it; the old addresses forward readers to the new ones.`
+            ? `Readers find it at /${section.slug}. A new address moves its ${filed === 1 ? "story" : `${filed.toLocaleString("en-GB")} stories`} with it; the old addresses forward readers to the new ones.`
             : "Readers find the section at /address, e.g. /culture."
         }
         onChange={() => setSlugTouched(true)}
