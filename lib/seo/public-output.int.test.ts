@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
@@ -9,6 +9,8 @@ import { buildRssFeed } from "../feeds/rss";
 import { buildNewsSitemap, buildSitemap } from "../feeds/sitemaps";
 import { safeJsonForScript, truncateText } from "../site";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "./structured-data";
+import { articleResponse } from "../public-article";
+import { forgetSettings, siteSettings, updateSettings } from "../settings";
 
 const HOSTILE = `Mayor says "</script><script>alert(1)</script>" & <b>more</b> ]]> \u0001 — “quotes”`;
 let editor: Viewer;
@@ -70,5 +72,39 @@ describe("feeds and sitemaps", () => {
     const news = await buildNewsSitemap();
     expect(XMLValidator.validate(news)).toBe(true);
     expect(news).toContain("<news:title>Mayor says &quot;&lt;/script&gt;");
+  });
+});
+
+describe("a hostile site name (Settings)", () => {
+  const NAME = `Herald "</title><script>alert(1)</script>" & <b>Co</b>`;
+  const parser = new XMLParser({ ignoreAttributes: false });
+
+  beforeAll(async () => {
+    await updateSettings(await makeUser("ADMIN"), { ...siteSettings(), siteName: NAME });
+  });
+  afterAll(async () => {
+    await db.setting.deleteMany({ where: { key: { in: ["siteName", "description", "timeZone"] } } });
+    forgetSettings();
+  });
+
+  it("is text on the article page, in its title, cards, masthead and structured data", async () => {
+    const article = (await getPublishedArticleBySlug(slug))!;
+    const { status, body } = articleResponse(article.section!.slug, slug);
+    expect(status).toBe(200);
+    expect(body).not.toContain("<script>alert(1)");
+    expect(body).not.toContain("</title><script>");
+    expect(body).toContain(`<a href="/" class="wordmark">Herald &quot;&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot; &amp; &lt;b&gt;Co&lt;/b&gt;</a>`);
+    expect(body).toContain(`<meta property="og:site_name" content="Herald &quot;&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot; &amp; &lt;b&gt;Co&lt;/b&gt;"/>`);
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(body)![1]!);
+    expect(ld.publisher.name).toBe(NAME);
+  });
+
+  it("is text in the feeds and sitemaps", async () => {
+    const rss = await buildRssFeed();
+    expect(XMLValidator.validate(rss)).toBe(true);
+    expect(parser.parse(rss).rss.channel.title).toBe(NAME);
+    const news = await buildNewsSitemap();
+    expect(XMLValidator.validate(news)).toBe(true);
+    expect(news).not.toContain("<script>");
   });
 });
