@@ -43,6 +43,9 @@ describe("site settings", () => {
     const error = await expectAppError(updateSettings(admin, { ...current, siteName: " ", timeZone: "Mars/Olympus_Mons" }), "invalid");
     expect(error.fieldErrors?.siteName).toEqual(["Give the site a name."]);
     expect(error.fieldErrors?.timeZone).toEqual(["Choose a time zone from the list."]);
+    const broken = await expectAppError(updateSettings(admin, { ...current, siteName: "Two\nlines", description: "Bell\u0007" }), "invalid");
+    expect(broken.fieldErrors?.siteName).toEqual(["The name cannot contain line breaks or control characters."]);
+    expect(broken.fieldErrors?.description).toEqual(["The description cannot contain line breaks or control characters."]);
     expect(siteSettings()).toEqual(current);
   });
 

@@ -56,9 +56,22 @@ export function timeZoneNames(): string[] {
   return names.includes("UTC") ? names : ["UTC", ...names];
 }
 
+// A name and a description are one line each: they go into titles, meta tags and XML.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 export const updateSettingsSchema = z.object({
-  siteName: z.string().trim().min(1, "Give the site a name.").max(80, "The name can be at most 80 characters."),
-  description: z.string().trim().max(200, "The description can be at most 200 characters.").default(""),
+  siteName: z
+    .string()
+    .trim()
+    .min(1, "Give the site a name.")
+    .max(80, "The name can be at most 80 characters.")
+    .refine((name) => !CONTROL.test(name), "The name cannot contain line breaks or control characters."),
+  description: z
+    .string()
+    .trim()
+    .max(200, "The description can be at most 200 characters.")
+    .refine((text) => !CONTROL.test(text), "The description cannot contain line breaks or control characters.")
+    .default(""),
   timeZone: z.string().refine(isTimeZone, "Choose a time zone from the list."),
   /** The version the admin started from; a later save by someone else is a conflict. */
   version: z.string().max(40),
