@@ -25,12 +25,14 @@ export function SettingsForm({ settings, timeZones, now }: { settings: SiteSetti
       {result && !result.ok && !result.fieldErrors ? <FormMessage>{result.error}</FormMessage> : null}
       <input type="hidden" name="version" value={version} />
       <TextField name="siteName" label="Site name" defaultValue={settings.siteName} maxLength={80} hint="In the masthead, page titles, feeds and search results." errors={fieldErrors?.siteName} />
-      <div className="field">
-        <label htmlFor="field-description">Description</label>
-        <textarea id="field-description" name="description" rows={2} maxLength={200} defaultValue={settings.description} aria-describedby="field-description-hint field-description-error" />
-        <span id="field-description-hint" className="field-hint">What search engines show for pages without a description of their own.</span>
-        <FieldError id="field-description-error" errors={fieldErrors?.description} />
-      </div>
+      <TextField
+        name="description"
+        label="Description"
+        defaultValue={settings.description}
+        maxLength={200}
+        hint="One line: what search engines show for pages without a description of their own."
+        errors={fieldErrors?.description}
+      />
       <div className="field">
         <label htmlFor="field-timeZone">Time zone</label>
         <select id="field-timeZone" name="timeZone" defaultValue={settings.timeZone} aria-describedby="field-timeZone-hint field-timeZone-error" aria-invalid={fieldErrors?.timeZone ? true : undefined}>
