@@ -22,7 +22,7 @@ import { NotFoundMessage, SiteChrome } from "../components/site/site-chrome";
  * no route for these addresses: Next bundles app/ code for React Server Components, where
  * react-dom/server may not be imported.
  */
-export type PageResponse = { status: number; headers: Record<string, string>; body: string };
+export type PageResponse = { status: number; headers: Record<string, string>; body: string | Buffer };
 
 type Article = PublicArticle & { figures: Map<string, Figure> };
 

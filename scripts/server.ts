@@ -1,5 +1,6 @@
 // The production server: Next.js behind the in-memory front cache of lib/front-cache.ts, and the
-// public article pages (lib/public-article.tsx), which it renders itself.
+// public article pages (lib/public-article.tsx) and the stylesheet (lib/stylesheet.ts), which it
+// answers itself.
 // `npm start` runs it after its setup; `PORT` and `HOSTNAME` choose where it listens.
 // `--dev` (npm run dev) runs Next.js in development mode behind it, without the front cache.
 import "./lib/production";
@@ -13,6 +14,7 @@ import { onPublicExpiry, requestContext, requestIdFrom, type RequestContext } fr
 import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy, newNonce } from "../lib/security/csp";
 import { articleAddress, articleResponse, notFoundResponse, type PageResponse } from "../lib/public-article";
+import { stylesheetResponse } from "../lib/stylesheet";
 import type { NextConfig } from "next";
 import { pathToFileURL } from "node:url";
 
@@ -75,8 +77,11 @@ const server = http.createServer(async (req, res) => {
     // Next.js has applied a change's cache expiry once its request has finished: pages the front
     // cache kept in between may hold the old version.
     res.on("close", () => writeFinished(context));
-    const article = req.method === "GET" || req.method === "HEAD" ? articleAddress(new URL(req.url ?? "/", "http://x").pathname) : null;
+    const pathname = req.method === "GET" || req.method === "HEAD" ? new URL(req.url ?? "/", "http://x").pathname : "";
+    const article = articleAddress(pathname);
     if (article) return requestContext.run(context, () => answer(req, res, () => articleResponse(article.section, article.slug)));
+    const asset = /^\/assets\/([^/]+)$/.exec(pathname)?.[1];
+    if (asset) return answer(req, res, () => stylesheetResponse(asset, { gzip: /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) }));
     return requestContext.run(context, () => handle(req, res));
   }, perResponse);
 });

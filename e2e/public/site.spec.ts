@@ -98,6 +98,9 @@ test.describe("the reader's site", () => {
     expect(css.headers()["content-type"]).toContain("text/css");
     expect(css.headers()["cache-control"]).toContain("immutable");
     expect(await css.text()).toContain(".article-figure");
+    const gzipped = await request.get(href, { headers: { "accept-encoding": "gzip" } });
+    expect(gzipped.headers()["content-encoding"]).toBe("gzip");
+    expect(await gzipped.text()).toBe(await css.text());
     // An older hash (a page cached before a deploy) gets today's sheet, briefly; anything else is not found.
     expect((await request.get("/assets/site.000000000000.css")).headers()["cache-control"]).toBe("public, max-age=60");
     expect((await request.get("/assets/other.css")).status()).toBe(404);

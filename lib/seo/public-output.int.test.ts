@@ -89,7 +89,8 @@ describe("a hostile site name (Settings)", () => {
 
   it("is text on the article page, in its title, cards, masthead and structured data", async () => {
     const article = (await getPublishedArticleBySlug(slug))!;
-    const { status, body } = articleResponse(article.section!.slug, slug);
+    const { status, body: html } = articleResponse(article.section!.slug, slug);
+    const body = String(html);
     expect(status).toBe(200);
     expect(body).not.toContain("<script>alert(1)");
     expect(body).not.toContain("</title><script>");
