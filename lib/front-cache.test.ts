@@ -33,6 +33,8 @@ describe("the front cache", () => {
   it("serves a cached (s-maxage) page from memory, without Next's scripts, gzipped when asked", async () => {
     const first = await fetch(`${base}/story`);
     expect(await first.text()).toContain("render 1");
+    // The compressed copy is made off the main thread, a moment after the page is kept.
+    await expect.poll(async () => (await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding")).toBe("gzip");
     const second = await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } });
     expect(second.headers.get("x-dateline-cache")).toBe("HIT");
     expect(second.headers.get("content-encoding")).toBe("gzip");

@@ -11,7 +11,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * components, so readers get plain HTML (the JSON-LD blocks stay).
  */
 export class FrontCache {
-  private entries = new Map<string, { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer; at: number }>();
+  /** `gzip` arrives a moment after the entry: it is compressed off the main thread. */
+  private entries = new Map<string, { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer | null; at: number }>();
 
   /**
    * `notFoundPage`: renders the "Page not found" page. Next.js answers a notFound() on an
@@ -55,8 +56,8 @@ export class FrontCache {
     const cacheable = FrontCache.isCacheable(req);
     const hit = cacheable ? this.entries.get(key) : undefined;
     if (hit && Date.now() - hit.at < this.ttlMs) {
-      const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-      const body = gzip ? hit.gzip : hit.body;
+      const gzip = hit.gzip !== null && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+      const body = gzip ? hit.gzip! : hit.body;
       res.writeHead(hit.status, {
         ...hit.headers,
         ...perResponse,
@@ -125,7 +126,12 @@ export class FrontCache {
           headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
         }
         const body = Buffer.from(withoutNextScripts(Buffer.concat(chunks).toString("utf8")));
-        this.entries.set(key, { status: 200, headers, body, gzip: zlib.gzipSync(body, { level: 6 }), at: Date.now() });
+        const entry = { status: 200, headers, body, gzip: null as Buffer | null, at: Date.now() };
+        this.entries.set(key, entry);
+        // On libuv's threads, not the one that serves requests; until it is done, hits go uncompressed.
+        zlib.gzip(body, { level: 6 }, (error, gzip) => {
+          if (!error) entry.gzip = gzip;
+        });
       }
       return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
     }) as typeof res.end;

@@ -98,24 +98,35 @@ function inlineFigures(body: BodyDoc): Map<string, Figure> {
 /**
  * A few other live stories from the same section or sharing a tag, newest first:
  * listRelatedArticles's answer. The two halves run separately, each on its own index (the
- * section's stories by time; each tag's members), so the cost grows with the section's top few
- * and the tags' sizes, not with the archive: one query over both (an OR) read every published
- * story when few of them matched.
+ * section's stories by time; each tag's members), and are merged here, so the cost grows with the
+ * section's top few and the tags' sizes, not with the archive: one query over both (an OR) read
+ * every published story when few of them matched.
  */
 export function readRelatedArticles(article: { id: string; section: { slug: string } | null; tags: { slug: string }[] }, limit = 3): ArticleCard[] {
+  const columns = "a.id, a.slug, a.headline, a.dek, a.firstPublishedAt, a.contentUpdatedAt, s.name AS sectionName, s.slug AS sectionSlug";
   const newest = "ORDER BY a.firstPublishedAt DESC, a.id DESC LIMIT ?";
-  const rows = sql(
-    `SELECT a.id, a.slug, a.headline, a.dek, a.firstPublishedAt, a.contentUpdatedAt, s.name AS sectionName, s.slug AS sectionSlug
-     FROM Article a LEFT JOIN Section s ON s.id = a.sectionId
-     WHERE a.id IN (
-       SELECT id FROM (SELECT a.id FROM Article a
-                       WHERE a.sectionId = (SELECT id FROM Section WHERE slug = ?) AND a.status = 'PUBLISHED' AND a.id <> ? ${newest})
-       UNION
-       SELECT id FROM (SELECT DISTINCT a.id, a.firstPublishedAt FROM Tag t CROSS JOIN ArticleTag at CROSS JOIN Article a
-                       WHERE t.slug IN (SELECT value FROM json_each(?)) AND at.tagId = t.id AND a.id = at.articleId
-                         AND a.status = 'PUBLISHED' AND a.id <> ? ${newest}))
-     ${newest}`,
-  ).all(article.section?.slug ?? null, article.id, limit, JSON.stringify(article.tags.map((t) => t.slug)), article.id, limit, limit) as Row[];
+  const inSection = article.section
+    ? (sql(
+        `SELECT ${columns} FROM Article a JOIN Section s ON s.id = a.sectionId
+         WHERE s.slug = ? AND a.status = 'PUBLISHED' AND a.id <> ? ${newest}`,
+      ).all(article.section.slug, article.id, limit) as Row[])
+    : [];
+  const sharingTag = article.tags.length
+    ? (sql(
+        `SELECT DISTINCT ${columns} FROM Tag t CROSS JOIN ArticleTag at CROSS JOIN Article a LEFT JOIN Section s ON s.id = a.sectionId
+         WHERE t.slug IN (SELECT value FROM json_each(?)) AND at.tagId = t.id AND a.id = at.articleId AND a.status = 'PUBLISHED' AND a.id <> ? ${newest}`,
+      ).all(JSON.stringify(article.tags.map((t) => t.slug)), article.id, limit) as Row[])
+    : [];
+  const byId = new Map([...inSection, ...sharingTag].map((r) => [r.id as string, r]));
+  // Newest first, as SQLite orders them: ISO times compare as text, a missing time last.
+  const order = (r: Row) => [(r.firstPublishedAt as string | null) ?? "", r.id as string] as const;
+  const rows = [...byId.values()]
+    .sort((x, y) => {
+      const [tx, ix] = order(x);
+      const [ty, iy] = order(y);
+      return tx === ty ? (ix < iy ? 1 : ix > iy ? -1 : 0) : tx < ty ? 1 : -1;
+    })
+    .slice(0, limit);
   return rows.map((r) => {
     const id = r.id as string;
     return toArticleCard({
