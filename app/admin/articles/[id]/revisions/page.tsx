@@ -59,7 +59,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         </section>
       ) : null}
       <table className="data-table">
-        <thead><tr><th>Version</th><th>What</th><th>Who</th><th>When</th><th /></tr></thead>
+        <thead><tr><th>Version</th><th>What</th><th>Who</th><th>When</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
         <tbody>
           {revisions.map((r, i) => (
             <tr key={r.id}>

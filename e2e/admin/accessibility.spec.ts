@@ -1,0 +1,28 @@
+import AxeBuilder from "@axe-core/playwright";
+import { storageStatePath } from "../env";
+import { expect, newContext, test } from "../fixtures";
+
+// Editors spend their day in these screens: the same bar as the reader's pages.
+test("every admin screen has no accessibility violations axe rates serious or critical, nor empty headers", async ({ browser }) => {
+  const context = await newContext(browser, { storageState: storageStatePath("admin") });
+  const page = await context.newPage();
+  await page.goto("/admin");
+  const story = await page.locator("table a[href^='/admin/articles/']").first().getAttribute("href");
+  const photo = await (async () => {
+    await page.goto("/admin/media");
+    return page.locator("a[href^='/admin/media/']").first().getAttribute("href");
+  })();
+  const screens = ["/admin", story!, `${story}/revisions`, `${story}/preview`, "/admin/articles/new", "/admin/media", photo!, "/admin/bylines", "/admin/sections", "/admin/users", "/admin/settings", "/admin/profile"];
+  const found: string[] = [];
+  for (const path of screens) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("h1").first(), path).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    for (const v of violations.filter((v) => v.impact === "serious" || v.impact === "critical" || v.id === "empty-table-header")) {
+      found.push(`${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    }
+  }
+  expect(found).toEqual([]);
+  await context.close();
+});
