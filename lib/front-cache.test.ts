@@ -67,6 +67,21 @@ describe("the front cache", () => {
     expect(await (await fetch(`${base}/story`)).text()).toMatch(/render \d+/);
   });
 
+  it("answers 304 to a client that holds the page, with a tag of the page's content", async () => {
+    cache.clear();
+    await fetch(`${base}/story`);
+    const hit = await fetch(`${base}/story`);
+    const etag = hit.headers.get("etag")!;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    const fresh = await fetch(`${base}/story`, { headers: { "if-none-match": etag } });
+    expect(fresh.status).toBe(304);
+    expect(await fresh.text()).toBe("");
+    expect((await fetch(`${base}/story`, { headers: { "if-none-match": 'W/"other", ' + etag.slice(2) } })).status).toBe(304);
+    const stale = await fetch(`${base}/story`, { headers: { "if-none-match": 'W/"an-older-page"' } });
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get("etag")).toBe(etag);
+  });
+
   it("renders again after being cleared", async () => {
     cache.clear();
     expect(await (await fetch(`${base}/story`)).text()).toMatch(/render \d+/);

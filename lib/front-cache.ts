@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import zlib from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -12,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  */
 export class FrontCache {
   /** `gzip` arrives a moment after the entry: it is compressed off the main thread. */
-  private entries = new Map<string, { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer | null; at: number }>();
+  private entries = new Map<string, { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer | null; etag: string; at: number }>();
 
   /**
    * `notFoundPage`: renders the "Page not found" page. Next.js answers a notFound() on an
@@ -56,9 +57,17 @@ export class FrontCache {
     const cacheable = FrontCache.isCacheable(req);
     const hit = cacheable ? this.entries.get(key) : undefined;
     if (hit && Date.now() - hit.at < this.ttlMs) {
+      // A browser or CDN that holds this very page is told so (the tag is the content's: a page
+      // rendered again unchanged after an unrelated change keeps it).
+      if (matches(req.headers["if-none-match"], hit.etag)) {
+        res.writeHead(304, { "cache-control": hit.headers["cache-control"] ?? "", ...perResponse, etag: hit.etag, vary: "Accept-Encoding", "x-dateline-cache": "HIT" });
+        res.end();
+        return;
+      }
       const gzip = hit.gzip !== null && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
       const body = gzip ? hit.gzip! : hit.body;
       res.writeHead(hit.status, {
+        etag: hit.etag,
         ...hit.headers,
         ...perResponse,
         vary: "Accept-Encoding",
@@ -126,7 +135,8 @@ export class FrontCache {
           headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
         }
         const body = Buffer.from(withoutNextScripts(Buffer.concat(chunks).toString("utf8")));
-        const entry = { status: 200, headers, body, gzip: null as Buffer | null, at: Date.now() };
+        const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
+        const entry = { status: 200, headers, body, gzip: null as Buffer | null, etag, at: Date.now() };
         this.entries.set(key, entry);
         // On libuv's threads, not the one that serves requests; until it is done, hits go uncompressed.
         zlib.gzip(body, { level: 6 }, (error, gzip) => {
@@ -136,6 +146,13 @@ export class FrontCache {
       return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
     }) as typeof res.end;
   }
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, as for GET). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
 /** Headers a cached copy must not repeat: per-response framing, and script preload hints it no longer needs. */

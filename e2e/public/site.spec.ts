@@ -84,6 +84,9 @@ test.describe("the reader's site", () => {
     // The cached copy keeps the security headers of the original response.
     expect(cached.headers()["x-content-type-options"]).toBe("nosniff");
     expect(cached.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    // A reader's browser or a CDN that holds this page revalidates it for nothing.
+    const again = await request.get(WIRE, { headers: { "if-none-match": cached.headers()["etag"]! } });
+    expect(again.status()).toBe(304);
   });
 
   test("every page links the one stylesheet, kept for a year at its hashed address", async ({ request }) => {
