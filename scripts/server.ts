@@ -58,7 +58,6 @@ const writesSettled = () =>
   writesInFlight.size === 0 ? null : Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), new Promise<void>((resolve) => setTimeout(resolve, 2000))]);
 
 const server = http.createServer(async (req, res) => {
-  withoutRepeatedHeaders(res);
   if (writesInFlight.size > 0 && FrontCache.isCacheable(req)) await writesSettled();
   // Every request gets an id (or keeps a sane one from the proxy in front), echoed to the client
   // and on every log line written while Next.js handles it, with the user's id once known.
@@ -73,6 +72,7 @@ const server = http.createServer(async (req, res) => {
   // A front-cache hit is answered from memory at once (and logged by nobody: it is a GET 200).
   cache.handle(req, res, () => {
     const context: RequestContext = { requestId };
+    withoutRepeatedHeaders(res);
     logWhenDone(req, res, context);
     // Next.js has applied a change's cache expiry once its request has finished: pages the front
     // cache kept in between may hold the old version.
