@@ -21,7 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <head>
-        {/* The site's stylesheet, served by app/assets (not bundled), so the article pages rendered outside Next link the same file. */}
+        {/* The site's stylesheet (lib/stylesheet.ts, not bundled), so the article pages rendered outside Next link the same file. */}
         <link rel="stylesheet" href={stylesheet().href} />
       </head>
       <body>{children}</body>

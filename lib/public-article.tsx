@@ -8,6 +8,7 @@ import { absoluteUrl, pageTitle, siteName, THEME_COLOR } from "./site";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "./seo/structured-data";
 import { stylesheet } from "./stylesheet";
 import { RESERVED_SECTION_SLUGS } from "./sections";
+import { SLUG_PATTERN } from "./slug";
 import { ArticleView } from "../components/article/article-view";
 import { JsonLd } from "../components/seo/json-ld";
 import { NotFoundMessage, SiteChrome } from "../components/site/site-chrome";
@@ -26,18 +27,16 @@ export type PageResponse = { status: number; headers: Record<string, string>; bo
 
 type Article = PublicArticle & { figures: Map<string, Figure> };
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * The section and slug of a story's address (/<section>/<slug>, or /news/<slug> for a story with
  * no section), or null for every other address. The site's own top-level addresses (app/) are
- * reserved section slugs, which app-routes.test.ts holds to.
+ * reserved section slugs, which public-article.test.ts holds to.
  */
 export function articleAddress(pathname: string): { section: string; slug: string } | null {
   const m = /^\/([^/]+)\/([^/]+)$/.exec(pathname);
   if (!m) return null;
   const [, section, slug] = m as unknown as [string, string, string];
-  if (!SLUG.test(section) || !SLUG.test(slug)) return null;
+  if (!SLUG_PATTERN.test(section) || !SLUG_PATTERN.test(slug)) return null;
   if (section !== "news" && RESERVED_SECTION_SLUGS.includes(section)) return null;
   return { section, slug };
 }

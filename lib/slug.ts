@@ -13,9 +13,12 @@ export function slugify(text: string, maxLength = 80): string {
     .replace(/-+$/g, "");
 }
 
+/** Lower-case ASCII letters and digits in words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const slugSchema = z
   .string()
   .trim()
   .min(1, "Enter a slug.")
   .max(120, "Slugs can be at most 120 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens only, e.g. city-council-vote.");
+  .regex(SLUG_PATTERN, "Use lower-case letters, digits and single hyphens only, e.g. city-council-vote.");
