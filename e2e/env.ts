@@ -1,6 +1,7 @@
 // The end-to-end server's environment: its own database and media folder under data/e2e,
 // reset before each run. Shared by playwright.config.ts and the helpers that touch the database.
-export const E2E_PORT = 3100;
+// E2E_PORT lets two checkouts run their suites side by side; the crash test uses the next port up.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_URL = `http://localhost:${E2E_PORT}`;
 
 export const E2E_ENV = {

@@ -1,4 +1,4 @@
-import { storageStatePath } from "../env";
+import { E2E_URL, storageStatePath } from "../env";
 import { expect, newContext, test } from "../fixtures";
 import { makePhoto } from "../../lib/test/images";
 
@@ -14,13 +14,13 @@ test.describe("the server refuses what a role may not do", () => {
   });
 
   test("route handlers answer 401 without a session", async ({ playwright }) => {
-    const anonymous = await playwright.request.newContext({ baseURL: "http://localhost:3100" });
+    const anonymous = await playwright.request.newContext({ baseURL: E2E_URL });
     expect((await anonymous.get("/api/admin/users")).status()).toBe(401);
     expect((await anonymous.get("/api/admin/audit")).status()).toBe(401);
   });
 
   test("a writer's session is refused where an editor's or an admin's is needed", async ({ playwright }) => {
-    const writer = await playwright.request.newContext({ baseURL: "http://localhost:3100", storageState: storageStatePath("writer") });
+    const writer = await playwright.request.newContext({ baseURL: E2E_URL, storageState: storageStatePath("writer") });
     const audit = await writer.get("/api/admin/audit");
     expect(audit.status()).toBe(403);
     expect((await audit.json()).error).toBe("Your role does not allow this.");
@@ -28,7 +28,7 @@ test.describe("the server refuses what a role may not do", () => {
   });
 
   test("an editor reads the audit log but not the user list", async ({ playwright }) => {
-    const editor = await playwright.request.newContext({ baseURL: "http://localhost:3100", storageState: storageStatePath("editor") });
+    const editor = await playwright.request.newContext({ baseURL: E2E_URL, storageState: storageStatePath("editor") });
     const audit = await editor.get("/api/admin/audit?limit=5");
     expect(audit.status()).toBe(200);
     expect((await audit.json()).events.length).toBeGreaterThan(0);
@@ -51,10 +51,10 @@ test.describe("the server refuses what a role may not do", () => {
     expect(actionId).toBeTruthy();
 
     for (const storageState of [undefined, storageStatePath("writer")]) {
-      const api = await playwright.request.newContext({ baseURL: "http://localhost:3100", storageState });
+      const api = await playwright.request.newContext({ baseURL: E2E_URL, storageState });
       const email = `sneaky-${Date.now()}@e2e.dateline`;
       const response = await api.post("/admin/users", {
-        headers: { "Next-Action": actionId!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: "http://localhost:3100" },
+        headers: { "Next-Action": actionId!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: E2E_URL },
         data: JSON.stringify([{ name: "Sneaky", email, role: "ADMIN" }]),
       });
       const body = await response.text();
@@ -66,7 +66,7 @@ test.describe("the server refuses what a role may not do", () => {
   });
 
   test("state-changing route handlers refuse cross-site and Origin-less requests and store nothing", async ({ playwright }) => {
-    const base = "http://localhost:3100";
+    const base = E2E_URL;
     const editor = await playwright.request.newContext({ baseURL: base, storageState: storageStatePath("editor") });
     const photo = await makePhoto("jpeg", 640, 480, 77);
     const upload = (headers: Record<string, string>) =>

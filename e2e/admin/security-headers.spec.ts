@@ -1,4 +1,4 @@
-import { storageStatePath } from "../env";
+import { E2E_URL, storageStatePath } from "../env";
 import { expect, newContext, test } from "../fixtures";
 
 const WIRE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
@@ -82,16 +82,16 @@ test.describe("security headers and error pages", () => {
   });
 
   test("a body larger than its write path accepts is refused with 413 and a message, before it is read", async ({ playwright }) => {
-    const editor = await playwright.request.newContext({ baseURL: "http://localhost:3100", storageState: storageStatePath("editor") });
+    const editor = await playwright.request.newContext({ baseURL: E2E_URL, storageState: storageStatePath("editor") });
     const big = "x".repeat(2 * 1024 * 1024);
     const action = await editor.post("/admin/articles/new", {
-      headers: { "Next-Action": "00".repeat(21), Origin: "http://localhost:3100", "Content-Type": "text/plain;charset=UTF-8" },
+      headers: { "Next-Action": "00".repeat(21), Origin: E2E_URL, "Content-Type": "text/plain;charset=UTF-8" },
       data: JSON.stringify([{ headline: big }]),
     });
     expect(action.status()).toBe(413);
     expect((await action.json()).error).toMatch(/too large .* the limit is 1 MB/);
     const upload = await editor.post("/api/media", {
-      headers: { Origin: "http://localhost:3100" },
+      headers: { Origin: E2E_URL },
       multipart: { file: { name: "huge.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(27 * 1_000_000) } },
     });
     expect(upload.status()).toBe(413);
@@ -104,11 +104,11 @@ test.describe("security headers and error pages", () => {
     expect(admin.status()).toBeLessThan(400);
     const cases = [
       // A Server Action id that does not exist, and a real-looking action call with a broken body.
-      request.post("/admin/users", { headers: { "Next-Action": "00".repeat(21), Origin: "http://localhost:3100", "Content-Type": "text/plain;charset=UTF-8" }, data: "[" }),
+      request.post("/admin/users", { headers: { "Next-Action": "00".repeat(21), Origin: E2E_URL, "Content-Type": "text/plain;charset=UTF-8" }, data: "[" }),
       request.get("/sitemaps/%E0%A4%A.xml"),
       request.get("/politics/p/not-a-number"),
       request.get("/api/media/does-not-exist/file"),
-      request.post("/api/media", { headers: { Origin: "http://localhost:3100" }, data: "not multipart" }),
+      request.post("/api/media", { headers: { Origin: E2E_URL }, data: "not multipart" }),
     ];
     for (const pending of cases) {
       const response = await pending;

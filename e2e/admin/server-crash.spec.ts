@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { E2E_ENV, storageStatePath } from "../env";
+import { E2E_ENV, E2E_PORT, storageStatePath } from "../env";
 import { expect, test } from "../fixtures";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
 
@@ -10,7 +10,7 @@ import { actionOutcome, callServerAction, serverActionsInBuild } from "../server
 // middle of saves, ten times over. After each kill the database passes integrity_check and holds
 // every save the server acknowledged. It runs on its own copy of the end-to-end database.
 
-const PORT = 3101;
+const PORT = E2E_PORT + 1;
 const URL = `http://localhost:${PORT}`;
 const DIR = "data/e2e-crash";
 const DB_FILE = path.join(DIR, "dateline.db");

@@ -1,5 +1,5 @@
 
-import { ACCOUNTS, PASSWORD, storageStatePath } from "../env";
+import { ACCOUNTS, E2E_URL, PASSWORD, storageStatePath } from "../env";
 import { expect, formAlert, newContext, signIn, test, unique } from "../fixtures";
 
 test.describe("signing in and out", () => {
@@ -30,7 +30,7 @@ test.describe("signing in and out", () => {
     await page.getByLabel("Email").fill(ACCOUNTS.editor.email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/localhost:3100\/admin$/);
+    await expect(page).toHaveURL(`${E2E_URL}/admin`);
   });
 
   test("signs out, and the old session cookie no longer opens the admin", async ({ browser }) => {
