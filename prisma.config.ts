@@ -4,7 +4,7 @@ import "./lib/load-env";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { env } from "./lib/env";
-import { createSqliteAdapterFactory, withScriptingShadowDb } from "./lib/db/sqlite";
+import { createCliSqliteAdapterFactory, withScriptingShadowDb } from "./lib/db/sqlite";
 
 // The schema's datasource names DATABASE_URL; give the CLI the same default the app uses.
 process.env.DATABASE_URL = env.DATABASE_URL;
@@ -18,6 +18,6 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   async adapter() {
-    return withScriptingShadowDb(createSqliteAdapterFactory());
+    return withScriptingShadowDb(createCliSqliteAdapterFactory());
   },
 });

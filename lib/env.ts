@@ -36,6 +36,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Behind a reverse proxy, take the client address from the first X-Forwarded-For entry. */
   DATELINE_TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
+  /** /api/health answers 503 once writes have failed (or waited on a lock) for this many seconds without one succeeding. */
+  DATELINE_HEALTH_WRITE_FAILURE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   DATELINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { log } from "./log";
 
-export type ErrorCode = "forbidden" | "not_found" | "conflict" | "invalid" | "locked" | "unauthorized" | "storage_full";
+export type ErrorCode = "forbidden" | "not_found" | "conflict" | "invalid" | "locked" | "unauthorized" | "storage_full" | "busy";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -30,6 +30,7 @@ export const HTTP_STATUS: Record<ErrorCode | "error", number> = {
   invalid: 422,
   locked: 429,
   storage_full: 507,
+  busy: 503,
   error: 500,
 };
 
@@ -69,7 +70,9 @@ export function fromDatabaseError(error: unknown): AppError | null {
     return new AppError("conflict", "That record already exists.");
   }
   if (code === "P2025") return new AppError("not_found", "That record no longer exists.");
-  if (code === "SQLITE_FULL" || code === "SQLITE_IOERR") return storageFull();
+  if (code === "SQLITE_FULL" || code === "SQLITE_IOERR" || code === "ENOSPC" || code === "EFBIG" || code === "EDQUOT" || code === "EIO") return storageFull();
+  // P1008: the write lock was not free in time (lib/db/sqlite.ts); P2028: Prisma could not start the transaction in time.
+  if (code === "P1008" || code === "P2028" || code === "SQLITE_BUSY") return databaseBusy();
   return null;
 }
 
@@ -89,11 +92,16 @@ export function toResponse(error: unknown, context: Record<string, unknown> = {}
   if (result.ok) return Response.json(result);
   return Response.json(
     { error: result.error, code: result.code, fieldErrors: result.fieldErrors },
-    { status: HTTP_STATUS[result.code] },
+    { status: HTTP_STATUS[result.code], headers: result.code === "busy" ? { "Retry-After": "2" } : undefined },
   );
 }
 
-/** The disk (or the database's size limit) is full: nothing was saved, and the user's input is kept where they typed it. */
+/** Another save (or another process) held the database's write lock longer than a write waits: nothing was written. */
+export function databaseBusy(): AppError {
+  return new AppError("busy", "The database is busy with another save, so this was not saved. Nothing was lost: what you typed is still here. Try again in a moment.");
+}
+
+/** The disk (or the database's size limit) is full, or it refused a write: nothing was saved, and the user's input is kept where they typed it. */
 export function storageFull(): AppError {
   return new AppError("storage_full", "The server is out of disk space, so this was not saved. What you typed is still here: try again in a while, and tell your administrator.");
 }

@@ -1,15 +1,50 @@
 import { db } from "../db";
+import { writesFailingForMs } from "../db/write-health";
+import { env } from "../env";
+import { fromDatabaseError } from "../errors";
 import { log } from "../log";
 
-/** Whether the database answers a read. Failures are logged, never shown. */
-export async function checkHealth() {
+/** How long the write probe waits for the write lock before it reports "busy". */
+export const WRITE_PROBE_MS = 500;
+
+export type WriteState = "ok" | "busy" | "failing";
+export type Health = { ok: boolean; database: "ok" | "unavailable"; write: WriteState; ms: number };
+
+let probeInFlight: Promise<WriteState> | null = null;
+
+/** Takes and gives back the write lock (BEGIN IMMEDIATE, COMMIT). At most one probe at a time per process. */
+function probeWrite(): Promise<WriteState> {
+  probeInFlight ??= db
+    .$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1`;
+    })
+    .then(
+      (): WriteState => "ok",
+      (error): WriteState => (fromDatabaseError(error)?.code === "busy" ? "busy" : "failing"),
+    )
+    .finally(() => (probeInFlight = null));
+  return probeInFlight;
+}
+
+/**
+ * Whether the database answers a read, and whether a write could take the lock within
+ * WRITE_PROBE_MS. A long save by another process makes the answer "busy" with `ok: true`: a load
+ * balancer must not drop a healthy instance during one. `ok` turns false (503) only when the
+ * database cannot be read, or writes have failed for DATELINE_HEALTH_WRITE_FAILURE_SECONDS with
+ * none succeeding. Failures are logged, never shown.
+ */
+export async function checkHealth(): Promise<Health> {
   const started = performance.now();
+  let database: Health["database"] = "ok";
   try {
     // Reads a table, so a missing or unmigrated database file fails too.
     await db.$queryRaw`SELECT 1 FROM "Article" LIMIT 1`;
-    return { ok: true, database: "ok", ms: Math.round(performance.now() - started) };
   } catch (error) {
     log("error", "health check failed", { error: String(error) });
-    return { ok: false, database: "unavailable", ms: Math.round(performance.now() - started) };
+    database = "unavailable";
   }
+  const write = await Promise.race([probeWrite(), new Promise<WriteState>((resolve) => setTimeout(() => resolve("busy"), WRITE_PROBE_MS).unref())]);
+  const failingTooLong = write !== "ok" && writesFailingForMs() > env.DATELINE_HEALTH_WRITE_FAILURE_SECONDS * 1000;
+  if (failingTooLong) log("error", "health check: writes are failing", { forMs: writesFailingForMs(), write });
+  return { ok: database === "ok" && !failingTooLong, database, write, ms: Math.round(performance.now() - started) };
 }
