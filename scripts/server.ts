@@ -130,6 +130,16 @@ function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, contex
 }
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Dateline is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+// Stop taking requests, let those in flight finish, and stop for good after a grace period even if
+// one has not (a write gives up on a lock after 5 s, so none should be left by then).
+const SHUTDOWN_GRACE_MS = 10_000;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      console.error(`Stopping with requests still open after ${SHUTDOWN_GRACE_MS / 1000} s.`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+  });
 }

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { E2E_ENV, E2E_PORT, storageStatePath } from "../env";
 import { expect, test } from "../fixtures";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
+import { holdWriteLock } from "../../lib/test/lock-holder";
 
 // Issue 7: the production server (scripts/server.ts, Next.js and all) killed with SIGKILL in the
 // middle of saves, ten times over. After each kill the database passes integrity_check and holds
@@ -144,4 +145,29 @@ test("a story whose time came while the server was down is published once after 
     await killed(server);
   }
   expect(read()).toEqual({ status: "PUBLISHED", published: 1, revisions: 1 });
+});
+
+test("SIGTERM while a save waits on another process's lock: the save is answered and the server stops within a bounded time", async ({ playwright }) => {
+  test.setTimeout(90_000);
+  await copyDatabase();
+  const server = startServer();
+  try {
+    await waitForHealth(server);
+    const api = await playwright.request.newContext({ baseURL: URL, storageState: storageStatePath("editor") });
+    const create = serverActionsInBuild().find((a) => a.name === "createArticleAction")!;
+    const lock = await holdWriteLock(DB_FILE, 20_000);
+    const saving = callServerAction(api, "/admin/articles/new", create, { headline: "Saved during shutdown", slug: "sigterm-save" }, { Origin: URL });
+    await new Promise((r) => setTimeout(r, 500));
+    const exited = new Promise<number>((resolve) => server.on("exit", () => resolve(Date.now())));
+    const signalled = Date.now();
+    process.kill(server.pid!, "SIGTERM");
+    const answer = await saving;
+    expect(actionOutcome(answer.body)).toBe("busy");
+    // The lock is still held: the server must not wait for it (or for anything else) to stop.
+    expect((await exited) - signalled).toBeLessThan(15_000);
+    await api.dispose();
+    await lock.released;
+  } finally {
+    if (server.exitCode === null && server.signalCode === null) await killed(server);
+  }
 });

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { EditorData, EditorFields } from "@/lib/articles/editor";
 import type { ActionResult, FieldErrors } from "@/lib/errors";
+import { callAction } from "@/components/forms/call-action";
 import { createArticleAction, updateArticleAction } from "../actions";
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from "./local-draft";
 
@@ -84,11 +85,15 @@ export function useArticleDraft(initial: EditorData | null, onCreated: (id: stri
     const snapshot = json;
     const input = toSaveInput(JSON.parse(snapshot) as EditorFields);
     const id = initial?.id ?? createdId;
-    const result: ActionResult<{ id: string; version: number }> = id
-      ? await updateArticleAction({ ...input, id, version: versionOverride ?? version, materialUpdate: material, autosave: auto })
-      : await createArticleAction(input);
-    inFlight.current = false;
-    setSaving(false);
+    let result: ActionResult<{ id: string; version: number }>;
+    try {
+      result = await callAction(() =>
+        id ? updateArticleAction({ ...input, id, version: versionOverride ?? version, materialUpdate: material, autosave: auto }) : createArticleAction(input),
+      );
+    } finally {
+      inFlight.current = false;
+      setSaving(false);
+    }
     const at = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
     if (result.ok) {
       setVersion(result.data.version);
