@@ -27,11 +27,6 @@ const config = [
     files: ["app/(public)/**", "app/not-found.tsx", "components/article/**", "components/ui/**", "components/site/**"],
     rules: { "@next/next/no-html-link-for-pages": "off" },
   },
-  {
-    // The article pages are whole documents rendered outside Next.js (lib/public-article.tsx).
-    files: ["lib/public-article.tsx"],
-    rules: { "@next/next/no-head-element": "off" },
-  },
 ];
 
 export default config;

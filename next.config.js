@@ -17,8 +17,6 @@ const nextConfig = {
   // or reset database would have been served from old entries after a restart.
   experimental: { authInterrupts: true, isrFlushToDisk: false },
   cacheMaxMemorySize: 128 * 1024 * 1024,
-  // The front page lives at a dynamic segment so that it is cached on demand (ISR) rather than
-  // prerendered during `next build`, when the newsroom's database may not exist yet.
   async headers() {
     const secure = [
       { key: "X-Content-Type-Options", value: "nosniff" },
@@ -37,9 +35,6 @@ const nextConfig = {
       { source: "/admin", headers: noFraming },
       { source: "/login", headers: noFraming },
     ];
-  },
-  async rewrites() {
-    return [{ source: "/", destination: "/edition/today" }];
   },
 };
 

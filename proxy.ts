@@ -27,9 +27,12 @@ export function proxy(request: NextRequest) {
   const limit = bodyLimitFor(pathname);
   if (length > limit) return NextResponse.json({ error: tooLargeMessage(length, limit) }, { status: 413 });
 
-  // Public pages get their policy from the server in front (scripts/server.ts), not here: a policy
-  // on this response would reach the render, and Next.js would bake its nonce into the cached HTML.
-  if (cspKindFor(pathname) === "public") return NextResponse.next();
+  // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
+  if (cspKindFor(pathname) === "public") {
+    const response = NextResponse.next();
+    response.headers.set("content-security-policy", contentSecurityPolicy("public", "", { https: String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://") }));
+    return response;
+  }
 
   // Pages rendered per request: Next.js reads the nonce from the request's policy and puts it on
   // its scripts.

@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
-import { stylesheet } from "@/lib/stylesheet";
 import { THEME_COLOR, titleTemplate } from "@/lib/site";
 import { siteSettings } from "@/lib/settings";
+import "./globals.css";
 
 // From the settings (an admin may rename the site), so computed per render, not at import.
 export function generateMetadata(): Metadata {
@@ -20,10 +20,6 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <head>
-        {/* The site's stylesheet (lib/stylesheet.ts, not bundled), so the article pages rendered outside Next link the same file. */}
-        <link rel="stylesheet" href={stylesheet().href} />
-      </head>
       <body>{children}</body>
     </html>
   );

@@ -13,5 +13,3 @@ export const tags = {
 /** How long a public cache entry may live before it is regenerated anyway (seconds). */
 export const PUBLIC_REVALIDATE_SECONDS = 3600;
 
-/** Responses a CDN may keep for a minute and serve stale for five while it refreshes them. */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";

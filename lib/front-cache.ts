@@ -1,15 +1,13 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isPublicRequest } from "./cache/http-policy";
 
 /**
  * A small in-memory cache in front of Next.js for the public pages Next already caches (ISR):
  * a hit is written straight from memory without entering Next's request pipeline. Entries
  * live at most `ttlMs` and are all dropped whenever a public cache tag expires
  * (clearFrontCache, called by lib/public-invalidation.ts), so it is never staler than Next.
- *
- * Cached pages are also served without Next's scripts: public pages have no client
- * components, so readers get plain HTML (the JSON-LD blocks stay).
  */
 export class FrontCache {
   /** `gzip` arrives a moment after the entry: it is compressed off the main thread. */
@@ -28,10 +26,7 @@ export class FrontCache {
   ) {}
 
   static isCacheable(req: IncomingMessage): boolean {
-    if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const url = req.url ?? "";
-    if (url.includes("?") || req.headers["rsc"] || req.headers["next-router-prefetch"] || req.headers["next-action"]) return false;
-    return !/^\/(?:admin|api|login|_next|media|search)(?:\/|$)/.test(url) && !/\.(?:xml|txt)$/.test(url);
+    return isPublicRequest(req.method, req.url ?? "", req.headers);
   }
 
   /** Bumped by every clear: a page whose capture began before a clear is not kept. */
@@ -134,7 +129,7 @@ export class FrontCache {
           if (value === undefined || PER_RESPONSE.has(name)) continue;
           headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
         }
-        const body = Buffer.from(withoutNextScripts(Buffer.concat(chunks).toString("utf8")));
+        const body = Buffer.concat(chunks);
         const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
         const entry = { status: 200, headers, body, gzip: null as Buffer | null, etag, at: Date.now() };
         this.entries.set(key, entry);
@@ -157,14 +152,6 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 
 /** Headers a cached copy must not repeat: per-response framing, and script preload hints it no longer needs. */
 const PER_RESPONSE = new Set(["content-security-policy", "x-request-id", "content-length", "date", "connection", "keep-alive", "transfer-encoding", "etag", "set-cookie", "link", "x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time"]);
-
-/** Removes Next's runtime and RSC payload scripts and script preloads; keeps JSON-LD. */
-export function withoutNextScripts(html: string): string {
-  return html
-    .replace(/<script\b(?![^>]*type="application\/ld\+json")[^>]*>[\s\S]*?<\/script>/g, "")
-    .replace(/<link\b[^>]*rel="preload"[^>]*as="script"[^>]*\/?>/g, "")
-    .replace(/<link\b[^>]*as="script"[^>]*rel="preload"[^>]*\/?>/g, "");
-}
 
 const state = globalThis as unknown as { datelineFrontCache?: FrontCache };
 

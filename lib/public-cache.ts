@@ -22,16 +22,30 @@ function decode(value: unknown): unknown {
   return value;
 }
 
+/** Thrown inside a cached read that found nothing: a thrown result is not kept. */
+class NothingToKeep extends Error {}
+
 /**
  * Caches a public read under `name` + its arguments, tagged so that a publish, edit,
  * correction or unpublish expires exactly the entries (and the pages) that show the story.
+ * A read that finds nothing (null) is not kept: a reader inventing addresses must not fill the cache.
  */
 export function publicCache<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>, tagsFor: (...args: A) => string[]) {
   return async (...args: A): Promise<R> => {
-    const run = unstable_cache(async () => encode(await fn(...args)), [name, JSON.stringify(args)], {
-      tags: tagsFor(...args),
-      revalidate: PUBLIC_REVALIDATE_SECONDS,
-    });
-    return decode(await run()) as R;
+    const run = unstable_cache(
+      async () => {
+        const value = await fn(...args);
+        if (value === null) throw new NothingToKeep();
+        return encode(value);
+      },
+      [name, JSON.stringify(args)],
+      { tags: tagsFor(...args), revalidate: PUBLIC_REVALIDATE_SECONDS },
+    );
+    try {
+      return decode(await run()) as R;
+    } catch (error) {
+      if (error instanceof NothingToKeep) return null as R;
+      throw error;
+    }
   };
 }

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { tags } from "./cache-tags";
 import { publicCache } from "./public-cache";
-import { listPublishedArticles, type PublishedFilter } from "./articles/queries";
+import { getPublishedArticleBySlug, listPublishedArticles, listRelatedArticles, resolveRedirect, type PublishedFilter } from "./articles/queries";
 import { loadStoryPage } from "./public-pages";
 import { getSectionBySlug, listSections, resolveSectionRedirect } from "./sections";
 import { getAuthorBySlug } from "./authors";
@@ -9,8 +9,16 @@ import { getTagBySlug } from "./taxonomy";
 import { buildRssFeed } from "./feeds/rss";
 import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "./feeds/sitemaps";
 
-// Every public page Next.js renders reads through these cached functions; see lib/public-invalidation.ts for
-// what expires them. The article pages read through lib/articles/public-reads.ts (lib/public-article.tsx).
+// Every public page reads through these cached functions; see lib/public-invalidation.ts for what
+// expires them.
+
+export const getStory = publicCache("story", getPublishedArticleBySlug, (slug) => [tags.story(slug)]);
+export const getStoryRedirect = publicCache("story-redirect", resolveRedirect, (slug) => [tags.story(slug)]);
+export const getRelatedStories = publicCache(
+  "related",
+  (article: { id: string; section: { slug: string } | null; tags: { slug: string }[] }) => listRelatedArticles(article),
+  (article) => [...(article.section ? [tags.section(article.section.slug)] : []), ...article.tags.map((t) => tags.tag(t.slug))],
+);
 
 export const getLatestStories = publicCache("latest", (limit: number) => listPublishedArticles({ limit }), () => [tags.front]);
 export const getSectionFront = publicCache("section-front", (slug: string, limit: number) => listPublishedArticles({ sectionSlug: slug, limit }), (slug) => [tags.front, tags.section(slug)]);

@@ -1,6 +1,4 @@
-// The production server: Next.js behind the in-memory front cache of lib/front-cache.ts, and the
-// public article pages (lib/public-article.tsx) and the stylesheet (lib/stylesheet.ts), which it
-// answers itself.
+// The production server: Next.js behind the in-memory front cache of lib/front-cache.ts.
 // `npm start` runs it after its setup; `PORT` and `HOSTNAME` choose where it listens.
 // `--dev` (npm run dev) runs Next.js in development mode behind it, without the front cache.
 import "./lib/production";
@@ -8,17 +6,14 @@ import "../lib/load-env";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import fs from "node:fs";
-import { FrontCache, installFrontCache, withoutNextScripts } from "../lib/front-cache";
+import { FrontCache, installFrontCache } from "../lib/front-cache";
 import { onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/request-context";
 import { log, logEnabled } from "../lib/log";
-import { contentSecurityPolicy, newNonce } from "../lib/security/csp";
-import { articleAddress, articleResponse, notFoundResponse, type PageResponse } from "../lib/public-article";
-import { stylesheetResponse } from "../lib/stylesheet";
-import type { NextConfig } from "next";
-import { pathToFileURL } from "node:url";
+import { contentSecurityPolicy } from "../lib/security/csp";
+import { publicCacheControl } from "../lib/cache/http-policy";
 
 const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
+const publicPolicy = contentSecurityPolicy("public", "", { https });
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -28,17 +23,7 @@ const dev = process.argv.includes("--dev");
 const app = next({ dev, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
-// Public 404s (Next's and the article pages') are one page, rendered with today's masthead.
-const cache = installFrontCache(new FrontCache(dev ? 0 : undefined, undefined, () => Buffer.from(notFoundResponse().body)));
-// The headers next.config.js gives every address, for the pages this server answers itself.
-const { default: nextConfig } = (await import(pathToFileURL(path.join(root, "next.config.js")).href)) as { default: NextConfig };
-const everyPageHeaders = Object.fromEntries(
-  ((await nextConfig.headers?.()) ?? []).filter((rule) => rule.source === "/:path*").flatMap((rule) => rule.headers.map((h) => [h.key.toLowerCase(), h.value])),
-);
-
-const globalError = path.join(root, ".next/server/app/_global-error.html");
-const serverErrorHtml = fs.existsSync(globalError) ? withoutNextScripts(fs.readFileSync(globalError, "utf8")) : "<!DOCTYPE html><title>Something went wrong</title><p>Something went wrong on our side.</p>";
-
+const cache = installFrontCache(new FrontCache(dev ? 0 : undefined));
 // Next.js applies a change's cache expiry only when the request that made it has finished, and an
 // editor's browser hears "saved" a little before that. Reader requests for public pages that
 // arrive in between wait for it (at most 2 s), so nobody is served the old version of a page
@@ -65,9 +50,9 @@ const server = http.createServer(async (req, res) => {
   req.headers["x-request-id"] = requestId;
   const perResponse = {
     "x-request-id": requestId,
-    // The public pages' policy, with a nonce of its own per response (no script on them has it:
-    // they carry none). Pages rendered per request get theirs from proxy.ts, which replaces this.
-    "content-security-policy": contentSecurityPolicy("public", newNonce(), { https }),
+    // The public pages' policy (no nonce: they are cached). Pages rendered per request get theirs,
+    // with a nonce, from proxy.ts, which replaces this.
+    "content-security-policy": publicPolicy,
   };
   // A front-cache hit is answered from memory at once (and logged by nobody: it is a GET 200).
   cache.handle(req, res, () => {
@@ -77,11 +62,10 @@ const server = http.createServer(async (req, res) => {
     // Next.js has applied a change's cache expiry once its request has finished: pages the front
     // cache kept in between may hold the old version.
     res.on("close", () => writeFinished(context));
-    const pathname = req.method === "GET" || req.method === "HEAD" ? new URL(req.url ?? "/", "http://x").pathname : "";
-    const article = articleAddress(pathname);
-    if (article) return requestContext.run(context, () => answer(req, res, () => articleResponse(article.section, article.slug)));
-    const asset = /^\/assets\/([^/]+)$/.exec(pathname)?.[1];
-    if (asset) return answer(req, res, () => stylesheetResponse(asset, { gzip: /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) }));
+    // Public pages are rendered per request from cached reads; whether caches in front may keep
+    // the answer is decided by address (lib/cache/http-policy.ts). Next keeps a Cache-Control it
+    // finds already set.
+    if (FrontCache.isCacheable(req)) res.setHeader("cache-control", publicCacheControl(new URL(req.url ?? "/", "http://x").pathname)!);
     return requestContext.run(context, () => handle(req, res));
   }, perResponse);
 });
@@ -98,21 +82,6 @@ function withoutRepeatedHeaders(res: http.ServerResponse) {
     const repeated = name.toLowerCase() !== "set-cookie" && current !== undefined && typeof value === "string" && [current].flat().map(String).includes(value);
     return repeated ? res : append(name, value);
   };
-}
-
-/** Writes a page rendered here; a failure is logged and answered like Next.js answers one. */
-function answer(req: http.IncomingMessage, res: http.ServerResponse, render: () => PageResponse) {
-  let page: PageResponse;
-  try {
-    page = render();
-  } catch (error) {
-    log("error", "render failed", { path: req.url, error: error instanceof Error ? error.stack : String(error) });
-    page = { status: 500, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store" }, body: serverErrorHtml };
-  }
-  const body = Buffer.from(page.body);
-  for (const [name, value] of Object.entries({ ...everyPageHeaders, ...page.headers, "content-length": String(body.length) })) res.setHeader(name, value);
-  res.statusCode = page.status;
-  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 /** Writes and failures always; every other request, and the scheduler's calls to its endpoint, at debug level. */

@@ -47,24 +47,26 @@ test.describe("security headers and error pages", () => {
     await context.close();
   });
 
-  test("public pages, cached or not, carry a policy no script on them could satisfy, with a fresh nonce each time", async ({ request }) => {
-    const nonces = new Set<string>();
-    for (const path of ["/", WIRE, WIRE, "/politics", "/search?q=harbour", "/no-such-section-here"]) {
+  test("public pages, cached or not, carry one policy without a nonce that allows only this site's and inline scripts, and run with no violation", async ({ request, page }) => {
+    for (const path of ["/", WIRE, WIRE, "/politics", "/no-such-section-here"]) {
       const response = await request.get(path);
       const csp = directives(response.headers()["content-security-policy"]);
-      expect(csp["script-src"], path).not.toContain("unsafe-inline");
+      expect(csp["script-src"], path).toBe("'self' 'unsafe-inline'");
       expect(csp["default-src"]).toBe("'self'");
       expect(csp["base-uri"]).toBe("'none'");
-      nonces.add(nonceOf(csp["script-src"]!)!);
-      const html = await response.text();
-      // Whatever scripts a public page has (none once cached), none may carry the header's nonce
-      // unless the page was rendered for this very request (the search page).
-      if (!path.startsWith("/search")) expect(html).not.toContain(`nonce="${nonceOf(csp["script-src"]!)}"`);
+      expect(csp["object-src"]).toBe("'none'");
     }
-    expect(nonces.size).toBe(6);
     const hit = await request.get(WIRE);
     expect(hit.headers()["x-dateline-cache"]).toBe("HIT");
     expect(hit.headers()["x-request-id"]).toMatch(/^[\w-]{8,}$/);
+    // Every script a public page carries, cached or not, is one its policy allows: Chromium reports nothing.
+    const violations: string[] = [];
+    page.on("console", (message) => message.text().includes("Content Security Policy") && violations.push(`${page.url()}: ${message.text()}`));
+    for (const path of ["/", WIRE, WIRE, "/politics", "/tags/flooding", "/no-such-section-here"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+    }
+    expect(violations).toEqual([]);
   });
 
   test("every response has the other security headers, and the admin cannot be framed", async ({ request }) => {

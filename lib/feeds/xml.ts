@@ -1,5 +1,5 @@
 import { xmlEscape } from "../site";
-import { PUBLIC_CACHE_CONTROL } from "../cache-tags";
+import { PUBLIC_CACHE_CONTROL } from "../cache/http-policy";
 
 type Node = string | { tag: string; attrs?: Record<string, string>; children?: Node[] | string | undefined } | null | undefined | false;
 

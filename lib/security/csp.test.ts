@@ -15,6 +15,15 @@ describe("Content-Security-Policy", () => {
     expect(contentSecurityPolicy("app", "other")).toBe(policy.replace("abc123==", "other"));
   });
 
+  it("lets cached public pages run only this site's scripts and inline ones, with no nonce", () => {
+    const policy = contentSecurityPolicy("public", "ignored");
+    expect(policy.split("; ").find((d) => d.startsWith("script-src"))).toBe("script-src 'self' 'unsafe-inline'");
+    expect(policy).not.toContain("ignored");
+    expect(policy).not.toContain("undefined");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'none'");
+  });
+
   it("gives every response a fresh 16-byte nonce", () => {
     const nonces = new Set(Array.from({ length: 1000 }, () => newNonce()));
     expect(nonces.size).toBe(1000);

@@ -1,8 +1,11 @@
 /**
- * Content-Security-Policy for every page (issue 7). Scripts run only with this response's
- * nonce: no 'unsafe-inline', no hosts. Admin and sign-in pages get the nonce on Next's own
- * scripts (proxy.ts passes it to the render) and may never be framed. Public pages carry no
- * scripts at all (the JSON-LD blocks are data, not scripts), so no script there has the nonce.
+ * Content-Security-Policy for every page. Admin, sign-in and search pages are rendered per request:
+ * scripts run only with that response's nonce (proxy.ts passes it to the render), and the pages may
+ * never be framed. Public pages are kept by caches, so they cannot carry a per-request nonce (Next's
+ * CSP guide: nonces need dynamic rendering), and Next's App Router pages carry inline data scripts
+ * that differ per page: their scripts may come from this site or be inline ('self'
+ * 'unsafe-inline'), and nothing else. That is acceptable only because no text a user wrote ever
+ * reaches a page as HTML (the body renderer, SECURITY.md).
  */
 export type CspKind = "app" | "public";
 
@@ -27,16 +30,18 @@ export function contentSecurityPolicy(kind: CspKind, nonce: string, options: { d
   const key = `${kind}${options.dev ? 1 : 0}${options.https ? 1 : 0}`;
   let template = templates.get(key);
   if (!template) {
-    const [before, after] = buildPolicy(kind, "\u0000", options).split("\u0000") as [string, string];
+    const [before, after = ""] = buildPolicy(kind, "\u0000", options).split("\u0000") as [string, string?];
     templates.set(key, (template = [before, after]));
   }
-  return template[0] + nonce + template[1];
+  return kind === "public" ? template[0] + template[1] : template[0] + nonce + template[1];
 }
 
 function buildPolicy(kind: CspKind, nonce: string, options: { dev?: boolean; https?: boolean }): string {
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    kind === "public"
+      ? `script-src 'self' 'unsafe-inline'${options.dev ? " 'unsafe-eval'" : ""}`
+      : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
     // Styles may be inline (React style attributes, the editor's marks); styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data:${kind === "app" ? " blob:" : ""}`,

@@ -6,9 +6,8 @@ import { StoryListPage } from "@/components/article/story-list-page";
 type Params = { section: string; n?: string };
 type Props = { params: Promise<Params> };
 
-// Cached on first request and expired by the section's tag; later pages live at /<section>/p/<n>.
-export const revalidate = 60;
-export const generateStaticParams = async () => [];
+// Rendered per request from cached reads; the HTTP cache in front keeps the page (lib/cache/http-policy.ts).
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSection((await params).section);

@@ -5,8 +5,8 @@ import { StoryListPage } from "@/components/article/story-list-page";
 
 type Props = { params: Promise<{ slug: string; n?: string }> };
 
-export const revalidate = 60;
-export const generateStaticParams = async () => [];
+// Rendered per request from cached reads; the HTTP cache in front keeps the page (lib/cache/http-policy.ts).
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = await getAuthor((await params).slug);

@@ -1,3 +1,3 @@
-export { default, generateMetadata, generateStaticParams } from "../../page";
+export { default, generateMetadata } from "../../page";
 
-export const revalidate = 60;
+export const dynamic = "force-dynamic";

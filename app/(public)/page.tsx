@@ -5,11 +5,10 @@ import { ArticleList } from "@/components/article/article-list";
 
 export const metadata: Metadata = { alternates: { canonical: "/", types: { "application/rss+xml": "/feed.xml" } } };
 
-// "/" is rewritten here (next.config.js), so the front page is rendered on its first request and
-// then served from the cache until a story it shows changes (tag "front"), never at build time.
-// The 60 s revalidate sets the CDN's s-maxage; the origin's copy is expired by tags at once.
-export const revalidate = 60;
-export const generateStaticParams = async () => [];
+// Rendered per request from cached reads (tags "front", "sections" and each section's), never at
+// build time, when the newsroom's database may not exist yet. The HTTP cache in front (the
+// in-process one of `npm start`, Varnish or a CDN) keeps the page itself.
+export const dynamic = "force-dynamic";
 
 export default async function FrontPage() {
   const [latest, sections] = await Promise.all([getLatestStories(10), getSections()]);

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { getRelatedStories, getStory, getStoryRedirect } from "@/lib/public-data";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
+import { absoluteUrl, siteName } from "@/lib/site";
+import { JsonLd } from "@/components/seo/json-ld";
+import { ArticleView } from "@/components/article/article-view";
+
+type Props = { params: Promise<{ section: string; slug: string }> };
+
+// Rendered per request from cached reads (lib/public-data.ts, expired by the story's tags). The
+// page itself is kept by the HTTP cache in front (lib/cache/http-policy.ts), never by Next's route
+// cache: that one would also keep a 404 for every address a reader invents (and answers it with an
+// empty shell that only JavaScript fills, vercel/next.js#95613).
+export const dynamic = "force-dynamic";
+
+/** The story, or a 308 to where it lives now; drafts and unpublished stories are simply not found. */
+async function loadArticle(params: Props["params"]) {
+  const { section, slug } = await params;
+  const article = await getStory(slug);
+  if (!article) {
+    const moved = await getStoryRedirect(slug);
+    if (moved) permanentRedirect(moved);
+    notFound();
+  }
+  if (article.path !== `/${section}/${slug}`) permanentRedirect(article.path);
+  return article;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  // The page itself answers not-found and redirects; the metadata only describes a story that exists.
+  const { slug } = await params;
+  const article = await getStory(slug);
+  if (!article) return { title: "Page not found", robots: { index: false } };
+  const title = article.seoTitle || article.headline;
+  const hero = article.hero;
+  const images = hero ? [{ url: hero.src, width: hero.width, height: hero.height, alt: hero.alt }] : undefined;
+  return {
+    title,
+    description: article.description,
+    alternates: { canonical: article.canonicalUrl || absoluteUrl(article.path) },
+    openGraph: {
+      type: "article",
+      title,
+      description: article.description,
+      url: absoluteUrl(article.path),
+      siteName: siteName(),
+      images,
+      publishedTime: article.publishedAt?.toISOString(),
+      modifiedTime: (article.updatedAt ?? article.publishedAt)?.toISOString(),
+      section: article.section?.name,
+      authors: article.authors.map((a) => absoluteUrl(`/authors/${a.slug}`)),
+      tags: article.tags.map((t) => t.name),
+    },
+    twitter: { card: images ? "summary_large_image" : "summary", title, description: article.description, images: images?.map((i) => i.url) },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await loadArticle(params);
+  const related = await getRelatedStories({ id: article.id, section: article.section, tags: article.tags });
+  return (
+    <>
+      <JsonLd data={newsArticleJsonLd(article)} />
+      <JsonLd data={breadcrumbJsonLd(article)} />
+      <ArticleView article={article} related={related} />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * What an HTTP cache in front of Dateline (the in-process one of `npm start`, Varnish, a CDN) may
+ * do with the answer at an address: one rule for every layer. Public pages, feeds and sitemaps are
+ * the same for every reader, so caches may keep them (a change purges them by tag); everything
+ * else (the desk, sign-in, the API, search results, photo files with their own headers) is not
+ * touched here.
+ */
+
+/** A minute in shared caches, and served stale for five more while one refreshes it; browsers always ask again. */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
+
+const PRIVATE = /^\/(?:admin|api|login|search|_next|media)(?:\/|$)/;
+
+/** The Cache-Control for a GET of `pathname` (no query string), or null when caches must leave it to the route. */
+export function publicCacheControl(pathname: string): string | null {
+  if (PRIVATE.test(pathname)) return null;
+  return PUBLIC_CACHE_CONTROL;
+}
+
+/** Whether a request may be answered from, or kept in, a shared cache at all. */
+export function isPublicRequest(method: string | undefined, url: string, headers: Record<string, string | string[] | undefined>): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (url.includes("?") || headers["rsc"] || headers["next-router-prefetch"] || headers["next-action"]) return false;
+  return publicCacheControl(url) !== null;
+}
