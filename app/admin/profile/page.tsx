@@ -9,7 +9,8 @@ import { ChangePasswordForm } from "./change-password-form";
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage() {
-  const viewer = await requireUser("/admin/profile");
+  // The change screen: the one page open to a user who still has a temporary password.
+  const viewer = await requireUser("/admin/profile", { allowTemporaryPassword: true });
   const profile = await getProfile(viewer);
   if (!profile) return null;
   const allowed = (Object.keys(ROLE_PERMISSIONS) as Permission[]).filter((p) => hasPermission(viewer.role, p));
