@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./auth/trusted-proxies";
 
 /** Whether Intl knows a time zone name, so a typo fails at start (or at the settings form), not at render. */
 export function isTimeZone(name: string): boolean {
@@ -37,6 +38,15 @@ const envSchema = z.object({
   /** Behind a reverse proxy, take the client address from the first X-Forwarded-For entry. */
   DATELINE_TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
   DATELINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * Reverse proxies in front of Dateline whose X-Forwarded-For entries are believed (for sign-in
+   * throttling): unset or 0 for none (the socket address is the client), a hop count such as 1,
+   * or a comma-separated list of proxy addresses and CIDR ranges. Replaces DATELINE_TRUST_PROXY.
+   */
+  DATELINE_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((v) => parseTrustedProxies(v) !== null, "must be a hop count (e.g. 1) or a comma-separated list of IP addresses and CIDR ranges"),
 });
 
 export type Env = z.infer<typeof envSchema>;
