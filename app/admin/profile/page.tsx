@@ -17,7 +17,7 @@ export default async function ProfilePage() {
   return (
     <>
       <h1>Your profile</h1>
-      {profile.mustChangePassword ? <FormMessage>You are using a temporary password. Choose your own below.</FormMessage> : null}
+      {profile.mustChangePassword ? <FormMessage>You are using a temporary password. Choose your own below; the rest of the desk opens once you have.</FormMessage> : null}
       <section className="card">
         <h2>{profile.name}</h2>
         <p>{profile.email} · <strong>{ROLE_LABELS[profile.role]}</strong></p>
