@@ -119,7 +119,8 @@ test.describe("an admin runs the newsroom's accounts", () => {
   });
 
   test("a new user's temporary password must be changed before anything else", async ({ browser }) => {
-    const { email, password } = await createUser(browser, "Tia Temporary", "EDITOR");
+    const { admin, email, password } = await createUser(browser, "Tia Temporary", "EDITOR");
+    await expect(admin.getByTestId(`user-${email}`)).toContainText("Temporary password");
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, email, password);
@@ -142,5 +143,7 @@ test.describe("an admin runs the newsroom's accounts", () => {
     await page.goto("/admin");
     await expect(page).toHaveURL(`${E2E_URL}/admin`);
     await expect(page.getByRole("heading", { name: "Stories" })).toBeVisible();
+    await admin.reload();
+    await expect(admin.getByTestId(`user-${email}`)).not.toContainText("Temporary password");
   });
 });
