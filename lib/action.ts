@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { isSameOriginRequest } from "./security/same-origin";
 import { getCurrentUser } from "./auth/session";
 import { hasPermission, type Permission } from "./auth/permissions";
-import type { Viewer } from "./auth/viewer";
+import { assertPasswordChosen, type Viewer } from "./auth/viewer";
 import { AppError, invalidInput, toActionResult, type ActionResult } from "./errors";
 
 /**
@@ -14,7 +14,8 @@ import { AppError, invalidInput, toActionResult, type ActionResult } from "./err
 export function authedAction<S extends z.ZodType, T>(
   schema: S,
   fn: (input: z.output<S>, viewer: Viewer) => Promise<T>,
-  options: { permission?: Permission } = {},
+  // allowTemporaryPassword: the one action open to a user who must still replace an admin's temporary password.
+  options: { permission?: Permission; allowTemporaryPassword?: boolean } = {},
 ): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
   return async (raw) => {
     let viewer: Viewer | null = null;
@@ -24,6 +25,7 @@ export function authedAction<S extends z.ZodType, T>(
       if (!isSameOriginRequest({ method: "POST", headers: await headers() })) throw new AppError("forbidden", "Cross-site request refused.");
       viewer = await getCurrentUser();
       if (!viewer) throw new AppError("unauthorized", "Your session has ended. Sign in again; your input is still here.");
+      if (!options.allowTemporaryPassword) assertPasswordChosen(viewer);
       if (options.permission && !hasPermission(viewer.role, options.permission)) {
         throw new AppError("forbidden", "Your role does not allow this.");
       }

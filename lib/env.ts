@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./auth/trusted-proxies";
 
 /** Whether Intl knows a time zone name, so a typo fails at start (or at the settings form), not at render. */
 export function isTimeZone(name: string): boolean {
@@ -39,6 +40,15 @@ const envSchema = z.object({
   /** /api/health answers 503 once writes have failed (or waited on a lock) for this many seconds without one succeeding. */
   DATELINE_HEALTH_WRITE_FAILURE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   DATELINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * Reverse proxies in front of Dateline whose X-Forwarded-For entries are believed (for sign-in
+   * throttling): unset or 0 for none (the socket address is the client), a hop count such as 1,
+   * or a comma-separated list of proxy addresses and CIDR ranges. Replaces DATELINE_TRUST_PROXY.
+   */
+  DATELINE_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((v) => parseTrustedProxies(v) !== null, "must be a hop count (e.g. 1) or a comma-separated list of IP addresses and CIDR ranges"),
 });
 
 export type Env = z.infer<typeof envSchema>;

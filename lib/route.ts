@@ -1,6 +1,6 @@
 import { getCurrentUser } from "./auth/session";
 import { hasPermission, type Permission } from "./auth/permissions";
-import type { Viewer } from "./auth/viewer";
+import { assertPasswordChosen, type Viewer } from "./auth/viewer";
 import { AppError, toResponse } from "./errors";
 import { isSameOriginRequest } from "./security/same-origin";
 
@@ -16,6 +16,7 @@ export function withAuth<C extends object>(handler: Handler<C>, options: { permi
       if (!isSameOriginRequest(request)) throw new AppError("forbidden", "Cross-site request refused.");
       const viewer = await getCurrentUser();
       if (!viewer) throw new AppError("unauthorized", "Sign in to use this endpoint.");
+      assertPasswordChosen(viewer);
       if (options.permission && !hasPermission(viewer.role, options.permission)) {
         throw new AppError("forbidden", "Your role does not allow this.");
       }

@@ -43,6 +43,10 @@ const writesSettled = () =>
   writesInFlight.size === 0 ? null : Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), new Promise<void>((resolve) => setTimeout(resolve, 2000))]);
 
 const server = http.createServer(async (req, res) => {
+  // Sign-in throttling's client address (lib/auth/client-ip.ts): the socket's, on a header whose
+  // incoming copy is replaced here, so no client can choose it; and word that this server is in front.
+  req.headers["x-dateline-client-ip"] = req.socket.remoteAddress ?? "";
+  (globalThis as { datelineFrontServer?: boolean }).datelineFrontServer = true;
   if (writesInFlight.size > 0 && FrontCache.isCacheable(req)) await writesSettled();
   // Every request gets an id (or keeps a sane one from the proxy in front), echoed to the client
   // and on every log line written while Next.js handles it, with the user's id once known.

@@ -56,6 +56,9 @@ test.describe("signing in and out", () => {
     const replayPage = await replay.newPage();
     await replayPage.goto("/admin");
     await expect(replayPage).toHaveURL(/\/login/);
+    // next-auth's own session endpoint gives the signed-out cookie no user either.
+    const session = await replay.request.get("/api/auth/session");
+    expect(await session.json()).toEqual({});
   });
 
   test("locks an account after five failed attempts with a clear message", async ({ page }) => {

@@ -1,6 +1,7 @@
-import type { Browser } from "@playwright/test";
-import { storageStatePath } from "../env";
+import type { Browser, Page } from "@playwright/test";
+import { E2E_URL, storageStatePath } from "../env";
 import { expect, formAlert, newContext, signIn, test, unique } from "../fixtures";
+import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
 
 async function createUser(browser: Browser, name: string, role: "EDITOR" | "WRITER") {
   const admin = await newContext(browser, { storageState: storageStatePath("admin") });
@@ -17,6 +18,25 @@ async function createUser(browser: Browser, name: string, role: "EDITOR" | "WRIT
   return { admin: page, email, password };
 }
 
+/** Fills the change-password form on the profile page, then signs in again with the new password. */
+async function chooseOwnPassword(page: Page, email: string, current: string) {
+  const fresh = `own-password-${unique()}-2026`;
+  await page.getByLabel("Current password").fill(current);
+  await page.getByLabel("New password", { exact: true }).fill(fresh);
+  await page.getByLabel("Repeat the new password").fill(fresh);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/login\?reason=password-changed/);
+  await signIn(page, email, fresh);
+  return fresh;
+}
+
+/** A first sign-in with the temporary password: sent to choose one's own, then signed in with it. */
+async function signInFirstTime(page: Page, email: string, temporary: string) {
+  await signIn(page, email, temporary);
+  await expect(page).toHaveURL(/\/admin\/profile$/);
+  return chooseOwnPassword(page, email, temporary);
+}
+
 test.describe("an admin runs the newsroom's accounts", () => {
   test("creates an editor and a writer, who each see what their role allows", async ({ browser }) => {
     const editor = await createUser(browser, "Eda Editor", "EDITOR");
@@ -24,7 +44,7 @@ test.describe("an admin runs the newsroom's accounts", () => {
     const writer = await createUser(browser, "Wim Writer", "WRITER");
 
     const editorPage = await (await newContext(browser)).newPage();
-    await signIn(editorPage, editor.email, editor.password);
+    await signInFirstTime(editorPage, editor.email, editor.password);
     await expect(editorPage.getByTestId("signed-in-as")).toContainText("Editor");
     await expect(editorPage.getByRole("heading", { name: "Stories" })).toBeVisible();
     // Editors see every story on the desk, drafts of others included.
@@ -33,7 +53,7 @@ test.describe("an admin runs the newsroom's accounts", () => {
     expect((await editorPage.goto("/admin/users"))?.status()).toBe(403);
 
     const writerPage = await (await newContext(browser)).newPage();
-    await signIn(writerPage, writer.email, writer.password);
+    await signInFirstTime(writerPage, writer.email, writer.password);
     await expect(writerPage.getByTestId("signed-in-as")).toContainText("Writer");
     // A new writer's desk holds only their own stories: none yet.
     await expect(writerPage.getByText("No stories yet.")).toBeVisible();
@@ -57,9 +77,9 @@ test.describe("an admin runs the newsroom's accounts", () => {
   });
 
   test("demoting an editor takes effect at their next request", async ({ browser }) => {
-    const { admin, email, password } = await createUser(browser, "Dem Oted", "EDITOR");
+    const { admin, email, password: temporary } = await createUser(browser, "Dem Oted", "EDITOR");
     const page = await (await newContext(browser)).newPage();
-    await signIn(page, email, password);
+    const password = await signInFirstTime(page, email, temporary);
     await expect(page.getByText("Council candidates debate housing")).toBeVisible();
 
     const row = admin.getByTestId(`user-${email}`);
@@ -96,5 +116,34 @@ test.describe("an admin runs the newsroom's accounts", () => {
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page).toHaveURL(/\/login\?reason=password-changed/);
     await signIn(page, email, fresh);
+  });
+
+  test("a new user's temporary password must be changed before anything else", async ({ browser }) => {
+    const { admin, email, password } = await createUser(browser, "Tia Temporary", "EDITOR");
+    await expect(admin.getByTestId(`user-${email}`)).toContainText("Temporary password");
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, email, password);
+    // Sent straight to the change screen, and back to it from every admin page.
+    await expect(page).toHaveURL(/\/admin\/profile$/);
+    await expect(page.getByText("You are using a temporary password.")).toBeVisible();
+    for (const path of ["/admin", "/admin/articles/new", "/admin/media", "/admin/bylines"]) {
+      await page.goto(path);
+      await expect(page, path).toHaveURL(/\/admin\/profile$/);
+    }
+    // Server Actions and route handlers refuse, too.
+    const create = serverActionsInBuild().find((a) => a.name === "createArticleAction")!;
+    const { body } = await callServerAction(context.request, "/admin/articles/new", create, { headline: "Not yet", slug: `not-yet-${unique()}` });
+    expect(actionOutcome(body)).toBe("forbidden");
+    const upload = await context.request.post("/api/media", { headers: { Origin: E2E_URL }, multipart: { file: { name: "x.png", mimeType: "image/png", buffer: Buffer.from("x") } } });
+    expect(upload.status()).toBe(403);
+
+    await page.goto("/admin/profile");
+    await chooseOwnPassword(page, email, password);
+    await page.goto("/admin");
+    await expect(page).toHaveURL(`${E2E_URL}/admin`);
+    await expect(page.getByRole("heading", { name: "Stories" })).toBeVisible();
+    await admin.reload();
+    await expect(admin.getByTestId(`user-${email}`)).not.toContainText("Temporary password");
   });
 });

@@ -1,4 +1,15 @@
 import { env } from "../env";
+import { log } from "../log";
+import { clientFromChain, normaliseAddress, parseTrustedProxies, type TrustedProxies } from "./trusted-proxies";
+
+export { parseTrustedProxies };
+
+/**
+ * The header on which the front server (scripts/server.ts) puts the socket's address. It
+ * replaces any copy a client sent, before Next.js sees the request; Next.js gives route handlers
+ * and Server Actions no socket address of their own.
+ */
+export const CLIENT_IP_HEADER = "x-dateline-client-ip";
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
@@ -8,13 +19,43 @@ function header(source: HeaderSource, name: string): string | undefined {
   return Array.isArray(value) ? value.join(",") : value;
 }
 
+const front = globalThis as { datelineFrontServer?: boolean };
+
+/** Called by the front server for every request: CLIENT_IP_HEADER can be believed in this process. */
+export function markFrontServer() {
+  front.datelineFrontServer = true;
+}
+
+let configured: TrustedProxies | undefined;
+/** DATELINE_TRUSTED_PROXIES, or one hop for the older DATELINE_TRUST_PROXY=true. */
+function trustedProxies(): TrustedProxies {
+  if (configured) return configured;
+  configured = parseTrustedProxies(env.DATELINE_TRUSTED_PROXIES) ?? { kind: "none" };
+  if (!env.DATELINE_TRUSTED_PROXIES && env.DATELINE_TRUST_PROXY) {
+    log("warn", "DATELINE_TRUST_PROXY is deprecated: read as DATELINE_TRUSTED_PROXIES=1 (one reverse proxy in front). Set DATELINE_TRUSTED_PROXIES instead.");
+    configured = { kind: "hops", hops: 1 };
+  }
+  return configured;
+}
+
+let warned = false;
+
 /**
- * The client's address for throttling. Next's server appends the socket address to
- * X-Forwarded-For, so its last entry is the peer; behind a trusted proxy
- * (DATELINE_TRUST_PROXY) the first entry is the original client.
+ * The client's address for sign-in throttling, or null when none can be trusted. Behind the
+ * front server: the socket's address, or, when proxies are trusted (DATELINE_TRUSTED_PROXIES),
+ * the right-most X-Forwarded-For entry that no trusted proxy wrote. Under plain `next start`
+ * (no front server) every header is the client's own word: null, and throttling is per account.
  */
-export function clientIpFromHeaders(source: HeaderSource): string {
-  const forwarded = header(source, "x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
-  const ip = (env.DATELINE_TRUST_PROXY ? forwarded[0] : forwarded[forwarded.length - 1]) ?? header(source, "x-real-ip");
-  return (ip ?? "unknown").slice(0, 64);
+export function clientIpFromHeaders(source: HeaderSource, trusted: TrustedProxies = trustedProxies()): string | null {
+  if (!front.datelineFrontServer) {
+    if (!warned) {
+      warned = true;
+      log("warn", "Dateline runs without its front server (scripts/server.ts, `npm start`): no trustworthy client address, so sign-in attempts are throttled per account only.");
+    }
+    return null;
+  }
+  const socket = header(source, CLIENT_IP_HEADER);
+  if (!socket) return null;
+  const forwarded = trusted.kind === "none" ? [] : (header(source, "x-forwarded-for")?.split(",").map(normaliseAddress).filter(Boolean) ?? []);
+  return clientFromChain([...forwarded, normaliseAddress(socket)], trusted).slice(0, 64) || null;
 }

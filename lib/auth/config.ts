@@ -3,10 +3,18 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db";
 import { env, requireAuthSecret } from "../env";
 import { AppError } from "../errors";
+import { log } from "../log";
+import { authRedirect } from "./callback-url";
 import { authenticate } from "./login";
 import { clientIpFromHeaders } from "./client-ip";
+import { resolveSessionUser, SESSION_MAX_AGE_SECONDS } from "./session-user";
 
-export const SESSION_MAX_AGE_SECONDS = env.DATELINE_SESSION_HOURS * 3600;
+export { SESSION_MAX_AGE_SECONDS };
+
+/** Thrown by the jwt callback for a token that no longer stands for a session; next-auth then clears the cookie. */
+class SessionEnded extends Error {
+  override name = "SessionEnded";
+}
 
 /** next-auth: email and password, JWT session in an httpOnly, SameSite=Lax cookie (Secure over https). */
 export const authOptions: NextAuthOptions = {
@@ -37,14 +45,42 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        // The session's absolute lifetime counts from here; next-auth's own expiry slides with every use.
+        token.signedInAt = Math.floor(Date.now() / 1000);
+        return token;
       }
+      // Every later read (GET /api/auth/session, getServerSession): a token past its lifetime, of a
+      // signed-out, disabled or changed user gets no session, and next-auth clears its cookie.
+      const viewer = await resolveSessionUser({ id: String(token.uid ?? ""), sv: Number(token.sv ?? -1), signedInAt: token.signedInAt });
+      if (!viewer) throw new SessionEnded("This session has ended.");
       return token;
     },
     async session({ session, token }) {
-      // Only the id and session version travel; the role is read from the database each request.
-      session.user = { id: String(token.uid ?? ""), sv: Number(token.sv ?? 0), name: token.name ?? "", email: token.email ?? "" };
+      // Only the id, session version and sign-in time travel; the role is read from the database each request.
+      session.user = {
+        id: String(token.uid ?? ""),
+        sv: Number(token.sv ?? 0),
+        signedInAt: Number(token.signedInAt ?? 0),
+        name: token.name ?? "",
+        email: token.email ?? "",
+      };
       return session;
     },
+    // After signing in or out: this site's own paths only (lib/auth/callback-url.ts).
+    async redirect({ url, baseUrl }) {
+      return authRedirect(url, baseUrl);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session is an expected answer (an empty session), not a fault.
+      if (metadata instanceof Error && metadata.name === "SessionEnded") return;
+      log("error", `next-auth: ${code}`, { error: metadata instanceof Error ? metadata.stack : metadata });
+    },
+    warn(code) {
+      log("warn", `next-auth: ${code}`);
+    },
+    debug() {},
   },
   events: {
     // Signing out ends every session of that user, not just this browser's cookie.

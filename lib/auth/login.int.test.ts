@@ -14,6 +14,8 @@ beforeAll(async () => {
   admin = await makeUser("ADMIN");
 });
 
+/** A sign-in time of just now, in seconds (session tokens carry it). */
+const now = () => Math.floor(Date.now() / 1000);
 const ip = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 async function failure(promise: Promise<unknown>) {
@@ -96,7 +98,7 @@ describe("throttling", () => {
 describe("sessions follow the database", () => {
   it("refuses a demoted user's old session and gives the new role only after signing in again", async () => {
     const user = await makeUser("EDITOR");
-    const token = { id: user.id, sv: 0 };
+    const token = { id: user.id, sv: 0, signedInAt: now() };
     const viewer = await resolveSessionUser(token);
     expect(viewer?.role).toBe("EDITOR");
     expect(() => assertPermission(viewer!, "article.publish")).not.toThrow();
@@ -104,17 +106,17 @@ describe("sessions follow the database", () => {
     await changeUserRole(admin, { userId: user.id, role: "WRITER" });
     expect(await resolveSessionUser(token)).toBeNull();
     const fresh = await authenticate(user.email, TEST_PASSWORD, ip());
-    const demoted = await resolveSessionUser({ id: fresh.id, sv: fresh.sessionVersion });
+    const demoted = await resolveSessionUser({ id: fresh.id, sv: fresh.sessionVersion, signedInAt: now() });
     expect(demoted?.role).toBe("WRITER");
     expect(() => assertPermission(demoted!, "article.publish")).toThrow(AppError);
   });
 
   it("refuses a disabled user's existing session", async () => {
     const user = await makeUser("WRITER");
-    expect(await resolveSessionUser({ id: user.id, sv: 0 })).not.toBeNull();
+    expect(await resolveSessionUser({ id: user.id, sv: 0, signedInAt: now() })).not.toBeNull();
     await setUserDisabled(admin, { userId: user.id, disabled: true });
-    expect(await resolveSessionUser({ id: user.id, sv: 1 })).toBeNull();
-    expect(await resolveSessionUser({ id: user.id, sv: 0 })).toBeNull();
+    expect(await resolveSessionUser({ id: user.id, sv: 1, signedInAt: now() })).toBeNull();
+    expect(await resolveSessionUser({ id: user.id, sv: 0, signedInAt: now() })).toBeNull();
   });
 
   it("does not let an admin demote or disable themselves", async () => {

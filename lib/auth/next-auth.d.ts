@@ -3,7 +3,7 @@ import "next-auth/jwt";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; sv: number; name: string; email: string };
+    user: { id: string; sv: number; signedInAt: number; name: string; email: string };
   }
 }
 
@@ -11,5 +11,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** When the user signed in (seconds since the epoch); the session ends DATELINE_SESSION_HOURS later. */
+    signedInAt?: number;
   }
 }

@@ -5,7 +5,7 @@ import { resolveSessionUser } from "./session-user";
 import { noteUser } from "../request-context";
 import { authOptions } from "./config";
 import { hasPermission, type Permission } from "./permissions";
-import type { Viewer } from "./viewer";
+import { PASSWORD_CHANGE_PATH, type Viewer } from "./viewer";
 
 /**
  * The signed-in user for this request, read from the database once per request so a
@@ -18,10 +18,15 @@ export const getCurrentUser = cache(async (): Promise<Viewer | null> => {
   return viewer;
 });
 
-/** For admin pages: the viewer, or a redirect to the sign-in page that comes back to `returnTo`. */
-export async function requireUser(returnTo = "/admin"): Promise<Viewer> {
+/**
+ * For admin pages: the viewer, or a redirect to the sign-in page that comes back to `returnTo`.
+ * A user still on a temporary password is sent to the change screen instead, unless the page is
+ * that screen (`allowTemporaryPassword`).
+ */
+export async function requireUser(returnTo = "/admin", options: { allowTemporaryPassword?: boolean } = {}): Promise<Viewer> {
   const viewer = await getCurrentUser();
   if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (viewer.mustChangePassword && !options.allowTemporaryPassword) redirect(PASSWORD_CHANGE_PATH);
   return viewer;
 }
 

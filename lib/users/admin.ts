@@ -12,7 +12,7 @@ import type { changeRoleSchema, createUserSchema, linkAuthorSchema, setDisabledS
 export async function listUsers(viewer: Viewer) {
   assertPermission(viewer, "user.manage");
   return db.user.findMany({
-    select: { id: true, email: true, name: true, role: true, disabled: true, lastLoginAt: true, createdAt: true, author: { select: { id: true, name: true } } },
+    select: { id: true, email: true, name: true, role: true, disabled: true, mustChangePassword: true, lastLoginAt: true, createdAt: true, author: { select: { id: true, name: true } } },
     orderBy: [{ disabled: "asc" }, { name: "asc" }],
   });
 }

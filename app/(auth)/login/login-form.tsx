@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { FormMessage } from "@/components/forms/form-message";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -20,8 +21,9 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
       redirect: false,
     }).catch(() => null);
     if (result?.ok && !result.error) {
-      // A full navigation, so the admin renders with the new session cookie.
-      window.location.assign(callbackUrl);
+      // A full navigation, so the admin renders with the new session cookie; checked again here
+      // so that no caller of this form can send the browser off the site.
+      window.location.assign(safeCallbackUrl(callbackUrl));
       return;
     }
     setPending(false);

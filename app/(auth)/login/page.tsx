@@ -11,7 +11,9 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; rea
 
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  // Normalised and checked before it is used anywhere: the redirect below, and the form's navigation after signing in.
+  const checked = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = checked === "/login" || checked.startsWith("/login?") || checked.startsWith("/login#") ? "/admin" : checked;
   if (await getCurrentUser()) redirect(callbackUrl);
   const notice = params.reason === "password-changed" ? "Your password was changed. Sign in with the new one." : undefined;
   return (

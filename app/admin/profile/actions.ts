@@ -1,8 +1,14 @@
 "use server";
 
+import { headers } from "next/headers";
 import { authedAction } from "@/lib/action";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { changePassword } from "@/lib/users/profile";
 import { changePasswordSchema } from "@/lib/users/schema";
 
-// Change the signed-in user's own password (any signed-in user).
-export const changePasswordAction = authedAction(changePasswordSchema, (input, viewer) => changePassword(viewer, input));
+// Change the signed-in user's own password (any signed-in user, also one still on a temporary password).
+export const changePasswordAction = authedAction(
+  changePasswordSchema,
+  async (input, viewer) => changePassword(viewer, input, clientIpFromHeaders(await headers())),
+  { allowTemporaryPassword: true },
+);

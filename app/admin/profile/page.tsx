@@ -9,14 +9,15 @@ import { ChangePasswordForm } from "./change-password-form";
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage() {
-  const viewer = await requireUser("/admin/profile");
+  // The change screen: the one page open to a user who still has a temporary password.
+  const viewer = await requireUser("/admin/profile", { allowTemporaryPassword: true });
   const profile = await getProfile(viewer);
   if (!profile) return null;
   const allowed = (Object.keys(ROLE_PERMISSIONS) as Permission[]).filter((p) => hasPermission(viewer.role, p));
   return (
     <>
       <h1>Your profile</h1>
-      {profile.mustChangePassword ? <FormMessage>You are using a temporary password. Choose your own below.</FormMessage> : null}
+      {profile.mustChangePassword ? <FormMessage>You are using a temporary password. Choose your own below; the rest of the desk opens once you have.</FormMessage> : null}
       <section className="card">
         <h2>{profile.name}</h2>
         <p>{profile.email} · <strong>{ROLE_LABELS[profile.role]}</strong></p>

@@ -22,7 +22,7 @@ export function CreateUserForm() {
         <FormMessage kind="success">
           <p>Created {result.data.name} ({result.data.email}). Their temporary password, shown only this once:</p>
           <p className="secret-box" data-testid="temporary-password">{result.data.temporaryPassword}</p>
-          <p>Give it to them privately; they should change it after signing in.</p>
+          <p>Give it to them privately. When they first sign in they must choose their own password before anything else.</p>
         </FormMessage>
       ) : null}
       {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}

@@ -25,6 +25,7 @@ export default async function UsersPage() {
             <tr key={u.id} data-testid={`user-${u.email}`}>
               <td>
                 <strong>{u.name}</strong> {u.disabled ? <span className="badge disabled">Disabled</span> : null}
+                {u.mustChangePassword ? <span className="badge">Temporary password</span> : null}
                 <div className="muted">{u.email}</div>
               </td>
               <td>{ROLE_LABELS[u.role]}</td>
