@@ -24,8 +24,8 @@ beforeAll(async () => {
   bits = await makeNewsroomBits();
   const second = await db.author.create({ data: { name: `Second ${uid()}`, slug: `second-${uid()}`, title: "Staff photographer" } });
   const [hero, inline] = await Promise.all([
-    createImage(editor.id, await makePhoto("jpeg", 1600, 1000, 7), { altText: "Library alt", caption: "Library caption", credit: "Ana Lee", agency: "Wire" }),
-    createImage(editor.id, await makePhoto("jpeg", 900, 600, 8), { altText: "Inline alt", caption: "Inline caption", credit: "Bo Kim" }),
+    createImage(editor, await makePhoto("jpeg", 1600, 1000, 7), { altText: "Library alt", caption: "Library caption", credit: "Ana Lee", agency: "Wire" }),
+    createImage(editor, await makePhoto("jpeg", 900, 600, 8), { altText: "Inline alt", caption: "Inline caption", credit: "Bo Kim" }),
   ]);
   const tags = await Promise.all(["Zebra crossings", "Apples", "Mid"].map((name) => createTag(editor, { name: `${name} ${uid()}` })));
   const body = bodyFromParagraphs(["“First,” she said.", "Second."]);
