@@ -15,6 +15,7 @@ import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy, newNonce } from "../lib/security/csp";
 import { articleAddress, articleResponse, notFoundResponse, type PageResponse } from "../lib/public-article";
 import { stylesheetResponse } from "../lib/stylesheet";
+import { guardRequestBody } from "../lib/security/body-limit";
 import type { NextConfig } from "next";
 import { pathToFileURL } from "node:url";
 
@@ -58,6 +59,9 @@ const writesSettled = () =>
   writesInFlight.size === 0 ? null : Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), new Promise<void>((resolve) => setTimeout(resolve, 2000))]);
 
 const server = http.createServer(async (req, res) => {
+  // Bodies over their path's limit, and uploads without a session, are refused before a byte of
+  // them is read; bodies without a length are counted as they arrive (lib/security/body-limit.ts).
+  if (guardRequestBody(req, res)) return;
   if (writesInFlight.size > 0 && FrontCache.isCacheable(req)) await writesSettled();
   // Every request gets an id (or keeps a sane one from the proxy in front), echoed to the client
   // and on every log line written while Next.js handles it, with the user's id once known.

@@ -3,11 +3,11 @@ import { withAuth } from "@/lib/route";
 import { expireStoriesShowing } from "@/lib/public-invalidation";
 import { replaceImageFile } from "@/lib/media/ingest";
 import { sweepReplacedFilesLater } from "@/lib/media/cleanup";
-import { readUploadedFile } from "@/lib/media/upload";
+import { readUploadedFile, refusingTooLarge } from "@/lib/media/upload";
 import { assertMayChangePhoto, photoLiveUse } from "@/lib/media/policy";
 
 // POST /api/media/:id/file – replace a photo's file, keeping its uses (media.edit; a live story's photo, editors).
-export const POST = withAuth<{ params: Promise<{ id: string }> }>(async (request, { viewer, params }) => {
+export const POST = withAuth<{ params: Promise<{ id: string }> }>(refusingTooLarge(async (request, { viewer, params }) => {
   const { id } = await params;
   // Refused before the upload is read; replaceImageFile asks again.
   assertMayChangePhoto(viewer, await photoLiveUse(id));
@@ -16,4 +16,4 @@ export const POST = withAuth<{ params: Promise<{ id: string }> }>(async (request
   await expireStoriesShowing(id, (tag) => revalidateTag(tag, { expire: 0 }));
   sweepReplacedFilesLater();
   return Response.json(result);
-}, { permission: "media.edit" });
+}), { permission: "media.edit" });
