@@ -57,3 +57,34 @@ test("a writer opens a live photo's page: read-only with the reason, and a direc
   await expect(editor.getByLabel("Photographer")).toBeEditable();
   await expect(editor.getByTestId("read-only-reason")).toHaveCount(0);
 });
+
+test("an editor replaces a live photo's file: the story shows the new file at once, and the old file's addresses keep answering", async ({ playwright }) => {
+  const photo = livePhoto();
+  const story = readDatabase(
+    (db) =>
+      db
+        .prepare("SELECT a.slug, s.slug AS section FROM Article a JOIN Section s ON s.id = a.sectionId JOIN ArticleImage ai ON ai.articleId = a.id WHERE ai.imageId = ? AND a.status = 'PUBLISHED' LIMIT 1")
+        .get(photo.id) as { slug: string; section: string },
+  );
+  const reader = await playwright.request.newContext({ baseURL: E2E_URL });
+  const before = await (await reader.get(`/${story.section}/${story.slug}`)).text();
+  const oldSha = readDatabase((db) => db.prepare("SELECT sha256 FROM Image WHERE id = ?").pluck().get(photo.id) as string);
+  const oldAddresses = [...new Set(before.match(new RegExp(`/media/${oldSha}-w\\d+\\.(?:jpg|webp|avif)`, "g")) ?? [])];
+  expect(oldAddresses.length).toBeGreaterThan(0);
+
+  const api = await playwright.request.newContext({ baseURL: E2E_URL, storageState: storageStatePath("editor") });
+  const replaced = await api.post(`/api/media/${photo.id}/file`, {
+    headers: { Origin: E2E_URL },
+    multipart: { file: { name: "new-file.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 1700, 1100, 8802) } },
+  });
+  expect(replaced.status()).toBe(200);
+  const newSha = readDatabase((db) => db.prepare("SELECT sha256 FROM Image WHERE id = ?").pluck().get(photo.id) as string);
+  expect(newSha).not.toBe(oldSha);
+  const after = await (await reader.get(`/${story.section}/${story.slug}`)).text();
+  expect(after).toContain(`/media/${newSha}-w`);
+  expect(after).not.toContain(oldSha);
+  // A page cached before the replacement (a CDN's copy, a feed reader's) still finds its photo.
+  for (const address of oldAddresses) expect((await reader.get(address)).status(), address).toBe(200);
+  await api.dispose();
+  await reader.dispose();
+});
