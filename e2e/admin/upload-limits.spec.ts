@@ -166,6 +166,29 @@ test.describe("upload and body limits on the real server", () => {
     // 26 MB are allowed; socket buffers hold a few more before the writer notices.
     expect(answer.sent).toBeLessThan(40 * MB);
     expect(answer.ms).toBeLessThan(30_000);
+    // With a cookie that is no session, Next.js refuses it (401) without reading it, and the
+    // rest of an endless body is not read either: the connection closes.
+    const started = performance.now();
+    const bogus = await new Promise<{ closedAfterMs: number; head: string }>((resolve) => {
+      const socket = net.connect(PORT, "127.0.0.1");
+      let head = "";
+      let open = true;
+      socket.on("data", (d) => (head += d.toString("latin1")));
+      socket.on("error", () => {});
+      socket.on("close", () => {
+        open = false;
+        resolve({ closedAfterMs: performance.now() - started, head });
+      });
+      socket.write(postHead("/api/media", { Cookie: "next-auth.session-token=not-a-session", "Content-Type": "multipart/form-data; boundary=x", "Transfer-Encoding": "chunked" }));
+      const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
+      const pump = () => {
+        while (open && performance.now() - started < 30_000 && socket.write(frame));
+        if (open && performance.now() - started < 30_000) socket.once("drain", pump);
+      };
+      pump();
+    });
+    expect(bogus.head).toMatch(/^HTTP\/1\.1 401/);
+    expect(bogus.closedAfterMs).toBeLessThan(10_000);
     // The server is still serving.
     expect((await fetch(`${URL}/api/health`)).status).toBe(200);
   });

@@ -79,6 +79,11 @@ function countBody(req: IncomingMessage, res: ServerResponse, limit: number, pat
     }
     return push(chunk, encoding);
   };
+  // Answered without reading the body (a refusal inside Next.js): Node.js would read and discard
+  // the rest, and an endless body never ends; the connection closes if it has not in LINGER_MS.
+  res.once("finish", () => {
+    if (!req.complete) setTimeout(() => !req.complete && req.socket.destroy(), LINGER_MS).unref();
+  });
 }
 
 /** How long a refused client's connection stays open after the answer, so that the answer arrives. */
