@@ -1,4 +1,6 @@
-import { E2E_URL, storageStatePath } from "../env";
+import fs from "node:fs";
+import path from "node:path";
+import { E2E_ENV, E2E_URL, storageStatePath } from "../env";
 import { expect, newContext, test } from "../fixtures";
 import { databaseFingerprint, readDatabase } from "../database";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
@@ -68,7 +70,7 @@ test("an editor replaces a live photo's file: the story shows the new file at on
   );
   const reader = await playwright.request.newContext({ baseURL: E2E_URL });
   const before = await (await reader.get(`/${story.section}/${story.slug}`)).text();
-  const oldSha = readDatabase((db) => db.prepare("SELECT sha256 FROM Image WHERE id = ?").pluck().get(photo.id) as string);
+  const { sha256: oldSha, storageKey: oldKey } = readDatabase((db) => db.prepare("SELECT sha256, storageKey FROM Image WHERE id = ?").get(photo.id) as { sha256: string; storageKey: string });
   const oldAddresses = [...new Set(before.match(new RegExp(`/media/${oldSha}-w\\d+\\.(?:jpg|webp|avif)`, "g")) ?? [])];
   expect(oldAddresses.length).toBeGreaterThan(0);
 
@@ -85,6 +87,14 @@ test("an editor replaces a live photo's file: the story shows the new file at on
   expect(after).not.toContain(oldSha);
   // A page cached before the replacement (a CDN's copy, a feed reader's) still finds its photo.
   for (const address of oldAddresses) expect((await reader.get(address)).status(), address).toBe(200);
+
+  // Put the seed's own file back (its original is still stored), for the specs that follow.
+  const restored = await api.post(`/api/media/${photo.id}/file`, {
+    headers: { Origin: E2E_URL },
+    multipart: { file: { name: "restored.jpg", mimeType: "image/jpeg", buffer: fs.readFileSync(path.join(E2E_ENV.DATELINE_MEDIA_DIR, oldKey)) } },
+  });
+  expect(restored.status()).toBe(200);
+  expect(readDatabase((db) => db.prepare("SELECT sha256 FROM Image WHERE id = ?").pluck().get(photo.id))).toBe(oldSha);
   await api.dispose();
   await reader.dispose();
 });
