@@ -91,7 +91,7 @@ const LINGER_MS = 1000;
 
 function refuse(res: ServerResponse, status: number, message: string) {
   lingerBeforeClosing(res.socket);
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", "x-content-type-options": "nosniff", connection: "close" });
   res.end(JSON.stringify({ error: message }));
 }
 
