@@ -10,7 +10,8 @@ import { bodyLimitFor, tooLargeMessage } from "./lib/security/body-limit";
  *   Server Actions included: Next.js itself only compares Origin and Host, and lets Origin-less
  *   requests through. The cron endpoint is exempt: it authenticates with a shared secret, not a
  *   cookie, so a forged cross-site request gains nothing.
- * - a body larger than its write path accepts is refused with 413 before it is read;
+ * - a body larger than its write path accepts is refused with 413 (the front server,
+ *   scripts/server.ts, refuses it before Next.js reads a byte: lib/security/body-limit.ts);
  * - pages rendered per request (admin, sign-in, search) get a Content-Security-Policy with a
  *   fresh nonce (lib/security/csp.ts), and that nonce on Next's scripts.
  */
@@ -25,7 +26,7 @@ export function proxy(request: NextRequest) {
   // included, up to Next.js's 1 MB Server Action limit.
   const length = Number(request.headers.get("content-length") ?? 0);
   const limit = bodyLimitFor(pathname);
-  if (length > limit) return NextResponse.json({ error: tooLargeMessage(length, limit) }, { status: 413 });
+  if (length > limit) return NextResponse.json({ error: tooLargeMessage(length, pathname) }, { status: 413 });
 
   // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
   if (cspKindFor(pathname) === "public") {
@@ -51,5 +52,10 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Static assets and photo files need no policy; everything else passes through here.
-  matcher: ["/((?!_next/static|_next/image|media/|favicon.ico).*)"],
+  // Photo uploads (/api/media…) do not: Next.js copies a body for the proxy and cuts it at 10 MB
+  // (experimental.proxyClientMaxBodySize), keeping the copy in memory, so a 19 MB photo arrived
+  // cut and every upload was held twice. Their route handlers check the same origin, the session
+  // and the role (withAuth, lib/route.ts) and count the bytes (readUploadedFile); the front server
+  // refuses oversized and anonymous uploads before they are read.
+  matcher: ["/((?!_next/static|_next/image|media/|api/media|favicon.ico).*)"],
 };

@@ -18,7 +18,7 @@ const author = await createAuthor(editor, { name: HOSTILE.authorName, title: HOS
 // Bylines' bios have no desk screen yet; the seed writes them the same way.
 await db.author.update({ where: { id: author.id }, data: { bio: HOSTILE.authorBio } });
 const tags = await Promise.all(HOSTILE.tags.map((name) => createTag(editor, { name })));
-const image = await createImage(editor.id, await makePhoto("jpeg", 1600, 1000, 4242), {
+const image = await createImage(editor, await makePhoto("jpeg", 1600, 1000, 4242), {
   altText: HOSTILE.alt,
   caption: HOSTILE.caption,
   credit: HOSTILE.credit,

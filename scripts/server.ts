@@ -11,6 +11,7 @@ import { onPublicExpiry, requestContext, requestIdFrom, type RequestContext } fr
 import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy } from "../lib/security/csp";
 import { publicCacheControl } from "../lib/cache/http-policy";
+import { guardRequestBody } from "../lib/security/body-limit";
 
 const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
 const publicPolicy = contentSecurityPolicy("public", "", { https });
@@ -47,6 +48,9 @@ const server = http.createServer(async (req, res) => {
   // incoming copy is replaced here, so no client can choose it; and word that this server is in front.
   req.headers["x-dateline-client-ip"] = req.socket.remoteAddress ?? "";
   (globalThis as { datelineFrontServer?: boolean }).datelineFrontServer = true;
+  // Bodies over their path's limit, and uploads without a session, are refused before a byte of
+  // them is read; bodies without a length are counted as they arrive (lib/security/body-limit.ts).
+  if (guardRequestBody(req, res)) return;
   if (writesInFlight.size > 0 && FrontCache.isCacheable(req)) await writesSettled();
   // Every request gets an id (or keeps a sane one from the proxy in front), echoed to the client
   // and on every log line written while Next.js handles it, with the user's id once known.

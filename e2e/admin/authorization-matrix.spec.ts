@@ -17,7 +17,7 @@ const EVERYONE: RoleName[] = ["writer", "editor", "admin"];
 const EDITORS: RoleName[] = ["editor", "admin"];
 const ADMINS: RoleName[] = ["admin"];
 
-/** Rows the probes point at: a published story nobody of the e2e roles wrote, its revision, a photo, the writer. */
+/** Rows the probes point at: a published story nobody of the e2e roles wrote, its revision, a photo a live story shows, the writer. */
 function targets() {
   return readDatabase((db) => {
     const story = db.prepare("SELECT id, version, headline, slug FROM Article WHERE status = 'PUBLISHED' ORDER BY publishedAt LIMIT 1").get() as {
@@ -27,7 +27,10 @@ function targets() {
       slug: string;
     };
     const revision = db.prepare("SELECT id FROM Revision WHERE articleId = ? LIMIT 1").pluck().get(story.id) as string;
-    const image = db.prepare("SELECT id FROM Image LIMIT 1").pluck().get() as string;
+    const image = db
+      .prepare("SELECT i.id FROM Image i JOIN ArticleImage ai ON ai.imageId = i.id JOIN Article a ON a.id = ai.articleId WHERE a.status = 'PUBLISHED' LIMIT 1")
+      .pluck()
+      .get() as string;
     const writer = db.prepare("SELECT id FROM User WHERE email = ?").pluck().get(ACCOUNTS.writer.email) as string;
     const { id: author, updatedAt: authorUpdatedAt } = db.prepare("SELECT id, updatedAt FROM Author LIMIT 1").get() as { id: string; updatedAt: string };
     const { id: section, slug: sectionSlug } = db.prepare("SELECT id, slug FROM Section ORDER BY position LIMIT 1").get() as { id: string; slug: string };
@@ -56,7 +59,8 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
   createTagAction: { allowed: EVERYONE, input: () => ({ name: "Matrix probe tag" }) },
   createAuthorAction: { allowed: EVERYONE, input: () => ({ name: "Matrix Probe Byline" }) },
   loadEditorDataAction: { allowed: EVERYONE, input: (t) => ({ id: t.story.id }) },
-  updateImageAction: { allowed: EVERYONE, input: (t) => ({ id: t.image, altText: "Matrix probe alt text", credit: "Probe/Matrix" }) },
+  // t.image is in a live story: editors only (lib/media/policy.ts). Photos nothing live uses: see "photos" below.
+  updateImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image, altText: "Matrix probe alt text", credit: "Probe/Matrix" }) },
   deleteImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image }) },
   changePasswordAction: {
     allowed: EVERYONE,
@@ -77,7 +81,7 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
 /** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */
 const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName[] | "secret" | "sign-in" }> = {
   "app/api/media/route.ts": { path: () => "/api/media", allowed: EVERYONE },
-  "app/api/media/[id]/file/route.ts": { path: (t) => `/api/media/${t.image}/file`, allowed: EVERYONE },
+  "app/api/media/[id]/file/route.ts": { path: (t) => `/api/media/${t.image}/file`, allowed: EDITORS },
   "app/api/cron/publish-scheduled/route.ts": { path: () => "/api/cron/publish-scheduled", allowed: "secret" },
   // next-auth's own sign-in and sign-out: open to anyone by nature; covered by the sign-in tests.
   "app/api/auth/[...nextauth]/route.ts": { path: () => "/api/auth/signout", allowed: "sign-in" },
@@ -199,6 +203,40 @@ test.describe("authorization matrix", () => {
     }
     expect(databaseFingerprint()).toBe(before);
     expect(fs.readdirSync(path.join(E2E_ENV.DATELINE_MEDIA_DIR)).length).toBeGreaterThan(0);
+  });
+
+  test("photos: a writer's edit, replacement or delete of a photo a live story shows is refused and changes nothing; a photo nothing live uses, the writer may edit", async ({ playwright }) => {
+    const t = targets();
+    const writer = await apiAs(playwright, "writer");
+    const action = (name: string) => serverActionsInBuild().find((a) => a.name === name)!;
+    const before = databaseFingerprint();
+    const edit = await callServerAction(writer, `/admin/media/${t.image}`, action("updateImageAction"), { id: t.image, altText: "Writer probe", credit: "Writer/Probe", license: "Free" });
+    expect(actionOutcome(edit.body), edit.body.slice(0, 300)).toBe("forbidden");
+    const replace = await writer.post(`/api/media/${t.image}/file`, {
+      headers: { Origin: E2E_URL },
+      multipart: { file: { name: "writer-probe.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 320, 240, 93) } },
+    });
+    expect(replace.status()).toBe(403);
+    const remove = await callServerAction(writer, `/admin/media/${t.image}`, action("deleteImageAction"), { id: t.image });
+    expect(actionOutcome(remove.body)).toBe("forbidden");
+    expect(databaseFingerprint()).toBe(before);
+
+    // A photo of the writer's own, used by nothing live: the same calls go through.
+    const upload = await writer.post("/api/media", {
+      headers: { Origin: E2E_URL },
+      multipart: { file: { name: "writer-own.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 320, 240, 94) } },
+    });
+    expect(upload.status()).toBe(201);
+    const { id } = (await upload.json()) as { id: string };
+    const own = await callServerAction(writer, `/admin/media/${id}`, action("updateImageAction"), { id, altText: "A probe photo", credit: "Writer/Probe" });
+    expect(actionOutcome(own.body), own.body.slice(0, 300)).toBe("ok");
+    expect(readDatabase((db) => db.prepare("SELECT credit FROM Image WHERE id = ?").pluck().get(id))).toBe("Writer/Probe");
+    const ownReplace = await writer.post(`/api/media/${id}/file`, {
+      headers: { Origin: E2E_URL },
+      multipart: { file: { name: "writer-own-2.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 360, 240, 95) } },
+    });
+    expect(ownReplace.status()).toBe(200);
+    await writer.dispose();
   });
 
   test("GET requests change nothing: every route handler and the admin pages, for every role", async ({ playwright }) => {

@@ -17,6 +17,7 @@ const EXPECTED: Record<Permission, string> = {
   "article.viewAll": "EA",
   "media.upload": "WEA",
   "media.edit": "WEA",
+  "media.editLive": "EA",
   "media.delete": "EA",
   "tag.create": "WEA",
   "author.create": "WEA",

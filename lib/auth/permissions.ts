@@ -21,6 +21,8 @@ export const ROLE_PERMISSIONS = {
   "article.viewAll": EDITORS,
   "media.upload": ALL,
   "media.edit": ALL,
+  // A photo a live story shows (lib/media/policy.ts).
+  "media.editLive": EDITORS,
   "media.delete": EDITORS,
   "tag.create": ALL,
   "author.create": ALL,

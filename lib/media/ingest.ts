@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { db } from "../db";
 import { recordAudit } from "../audit";
+import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { log } from "../log";
 import { imageMetadataSchema, type ImageMetadataInput } from "./schema";
@@ -8,6 +9,7 @@ import { mediaStore } from "./store";
 import { processImage, type MediaLimits, type ProcessedImage } from "./process";
 import { VARIANT_FORMATS, variantKey, variantWidths } from "./variants";
 import type { EmbeddedMetadata } from "./metadata";
+import { assertMayChangePhoto, photoLiveUse } from "./policy";
 
 /** Writes the original and every variant; on any failure removes what was written, so no partial set remains. */
 async function storeFiles(sha256: string, original: Buffer, processed: ProcessedImage): Promise<string[]> {
@@ -38,15 +40,17 @@ export type CreatedImage = { id: string; existing: boolean; metadata: EmbeddedMe
 /**
  * Adds a photo to the media library: checks what the bytes really are, stores the
  * original and its variants under the content hash and records the Image row. The
- * same file twice returns the photo already there.
+ * same file twice returns the photo already there. Anyone with media.upload.
  */
 export async function createImage(
-  uploaderId: string | null,
+  viewer: Viewer,
   data: Buffer,
   fields: ImageMetadataInput,
   originalFilename?: string,
   limits?: MediaLimits,
 ): Promise<CreatedImage> {
+  assertPermission(viewer, "media.upload");
+  const uploaderId = viewer.id;
   const meta = parseOrThrow(imageMetadataSchema, fields);
   const sha256 = crypto.createHash("sha256").update(data).digest("hex");
   const existing = await db.image.findUnique({ where: { sha256 }, select: { id: true } });
@@ -84,10 +88,18 @@ export async function createImage(
   }
 }
 
-/** Replaces a photo's file, keeping the Image (and so every story that uses it). */
-export async function replaceImageFile(actorId: string, imageId: string, data: Buffer, originalFilename?: string, limits?: MediaLimits) {
+/**
+ * Replaces a photo's file, keeping the Image (and so every story that uses it). A photo a live
+ * story shows may be replaced only by editors (lib/media/policy.ts). The old files are not
+ * removed here: pages cached before the replacement still point at them. sweepReplacedFiles
+ * (lib/media/cleanup.ts) removes them once no cached page can show them any more.
+ */
+export async function replaceImageFile(viewer: Viewer, imageId: string, data: Buffer, originalFilename?: string, limits?: MediaLimits) {
+  assertPermission(viewer, "media.edit");
   const current = await db.image.findUnique({ where: { id: imageId }, select: { sha256: true, storageKey: true, width: true } });
   if (!current) throw new AppError("not_found", "That photo is no longer in the library.");
+  // Asked before the work, so a refused writer waits for nothing; asked again in the write.
+  assertMayChangePhoto(viewer, await photoLiveUse(imageId));
   const sha256 = crypto.createHash("sha256").update(data).digest("hex");
   if (sha256 === current.sha256) return { id: imageId, metadata: null };
   const other = await db.image.findUnique({ where: { sha256 }, select: { id: true } });
@@ -96,17 +108,28 @@ export async function replaceImageFile(actorId: string, imageId: string, data: B
   const keys = await storeFiles(sha256, data, processed);
   try {
     await db.$transaction(async (tx) => {
+      const now = await tx.image.findUnique({ where: { id: imageId }, select: { sha256: true } });
+      if (!now) throw new AppError("not_found", "That photo is no longer in the library.");
+      if (now.sha256 !== current.sha256) throw new AppError("conflict", "Someone replaced this photo's file a moment ago. Reload the page to see it.");
+      // A story using it may have gone live while the file was processed.
+      assertMayChangePhoto(viewer, await photoLiveUse(imageId, tx));
       await tx.image.update({
         where: { id: imageId },
         data: { storageKey: `${sha256}.${processed.ext}`, sha256, mimeType: processed.mime, width: processed.width, height: processed.height, bytes: data.length, originalFilename: originalFilename?.slice(0, 255) ?? null },
       });
-      await recordAudit(tx, { actorId, action: "image.replace", entityType: "Image", entityId: imageId, data: { from: current.sha256, to: sha256 } });
+      // The old files' names, for the sweep that removes them after the grace period.
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: "image.replace",
+        entityType: "Image",
+        entityId: imageId,
+        data: { from: current.sha256, to: sha256, fromKey: current.storageKey, fromWidth: current.width },
+      });
     });
   } catch (error) {
     await removeFiles(keys);
     throw error;
   }
-  await removeFiles(await storedKeysOf(current.sha256, current.storageKey, current.width));
   return { id: imageId, metadata: processed.metadata };
 }
 

@@ -11,6 +11,7 @@ import { mediaStore } from "./store";
 import { removeFiles, storedKeysOf } from "./ingest";
 import { toLibraryImage } from "./queries";
 import { variantUrl } from "./variants";
+import { assertMayChangePhoto, isLiveStatus, livePlacementWhere, photoLiveUse, type PhotoLiveUse } from "./policy";
 
 export const LIBRARY_PAGE_SIZE = 48;
 
@@ -59,24 +60,28 @@ export async function getImageDetails(id: string) {
   const original = await mediaStore.get(image.storageKey);
   const info = original ? await sharp(original).metadata().catch(() => null) : null;
   const embedded = info ? mergeMetadata(parseIptc(info.iptc), parseXmp(info.xmp?.toString("utf8")), parseExif(info.exif)) : null;
+  const usedIn = [...new Map(image.placements.map((p) => [p.article.id, p.article])).values()];
+  const liveUse: PhotoLiveUse = { liveStories: usedIn.filter((a) => isLiveStatus(a.status)).map(({ id, headline }) => ({ id, headline })) };
   return {
     ...toLibraryImage(image),
     preview: variantUrl(image.sha256, image.width, 960),
     embedded,
     suggested: embedded ? prefillFromMetadata(embedded) : null,
-    usedIn: [...new Map(image.placements.map((p) => [p.article.id, p.article])).values()],
+    usedIn,
+    liveUse,
   };
 }
 
 export const updateImageSchema = imageMetadataSchema.extend({ id: z.string().min(1) });
 
-/** Saves a photo's editorial fields and focal point (any signed-in role). */
+/** Saves a photo's editorial fields and focal point (anyone with media.edit; a live story's photo, editors: lib/media/policy.ts). */
 export async function updateImageMetadata(viewer: Viewer, input: z.output<typeof updateImageSchema>) {
   assertPermission(viewer, "media.edit");
   return db.$transaction(async (tx) => {
     const { id, ...fields } = input;
     const found = await tx.image.count({ where: { id } });
     if (!found) throw new AppError("not_found", "That photo is no longer in the library.");
+    assertMayChangePhoto(viewer, await photoLiveUse(id, tx));
     await tx.image.update({ where: { id }, data: { ...fields, licenseExpiresAt: fields.licenseExpiresAt ?? null } });
     await recordAudit(tx, { actorId: viewer.id, action: "image.update", entityType: "Image", entityId: id });
     return { id };
@@ -91,11 +96,14 @@ export async function deleteImage(viewer: Viewer, id: string) {
     select: { sha256: true, storageKey: true, width: true, placements: { select: { article: { select: { headline: true, status: true } } } } },
   });
   if (!image) throw new AppError("not_found", "That photo is no longer in the library.");
-  const live = image.placements.filter((p) => p.article.status === "PUBLISHED" || p.article.status === "SCHEDULED");
+  assertMayChangePhoto(viewer, await photoLiveUse(id));
+  const live = image.placements.filter((p) => isLiveStatus(p.article.status));
   if (live.length > 0) {
     throw new AppError("invalid", `This photo is used by ${live.length === 1 ? "a published story" : `${live.length} published stories`} (${live.map((p) => `“${p.article.headline}”`).join(", ")}). Replace it there first.`);
   }
   await db.$transaction(async (tx) => {
+    // A story using it may have gone live since the check above.
+    if ((await tx.articleImage.count({ where: livePlacementWhere(id) })) > 0) throw new AppError("invalid", "A story using this photo has just gone live. Replace it there first.");
     await tx.articleImage.deleteMany({ where: { imageId: id } });
     await tx.image.delete({ where: { id } });
     await recordAudit(tx, { actorId: viewer.id, action: "image.delete", entityType: "Image", entityId: id, data: { sha256: image.sha256 } });

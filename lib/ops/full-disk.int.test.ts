@@ -77,7 +77,7 @@ describe("a full disk", () => {
     fs.writeFileSync(path.join(mediaDir, "filler"), Buffer.alloc(1024 * 1024 - Math.ceil(photo.length / page) * page - page));
     const imagesBefore = await db.image.count();
 
-    const error = await createImage(editor.id, photo, { credit: "Full Disk/Test" }).catch((e) => e);
+    const error = await createImage(editor, photo, { credit: "Full Disk/Test" }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error.message).toMatch(/out of disk space/);
     expect(fs.readdirSync(mediaDir)).toEqual(["filler"]);
@@ -85,7 +85,7 @@ describe("a full disk", () => {
 
     // Room again: the same upload is stored whole.
     fs.rmSync(path.join(mediaDir, "filler"));
-    const stored = await createImage(editor.id, photo, { credit: "Full Disk/Test" });
+    const stored = await createImage(editor, photo, { credit: "Full Disk/Test" });
     expect(stored.existing).toBe(false);
     expect(fs.readdirSync(mediaDir).length).toBeGreaterThan(3);
     expect(fs.readdirSync(mediaDir).some((f) => f.endsWith(".tmp"))).toBe(false);

@@ -1,16 +1,116 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { env } from "../env";
+import { isSameOriginRequest } from "./same-origin";
 
 /** Next.js's default limit for a Server Action's body ("1mb"). */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
+
+const UPLOAD_PATH = /^\/api\/media(?:\/|$)/;
 
 /**
  * The largest request body a write path accepts, in bytes: photo uploads their own limit (plus
  * room for the multipart framing), everything else, Server Actions included, Next.js's 1 MB.
  */
 export function bodyLimitFor(pathname: string): number {
-  return pathname.startsWith("/api/media") ? env.DATELINE_MAX_UPLOAD_MB * 1_000_000 + 1_000_000 : ACTION_BODY_LIMIT;
+  return UPLOAD_PATH.test(pathname) ? env.DATELINE_MAX_UPLOAD_MB * 1_000_000 + 1_000_000 : ACTION_BODY_LIMIT;
 }
 
-export function tooLargeMessage(bytes: number, limit: number): string {
-  return `This request is too large (${(bytes / 1_000_000).toFixed(1)} MB; the limit is ${Math.round(limit / 1_000_000)} MB).`;
+/** The sentence a 413 answers with; for an upload it also names the photo limit people know (DATELINE_MAX_UPLOAD_MB). */
+export function tooLargeMessage(bytes: number, pathname: string): string {
+  const [mb, limit] = [(bytes / 1_000_000).toFixed(1), Math.round(bodyLimitFor(pathname) / 1_000_000)];
+  if (UPLOAD_PATH.test(pathname)) return `This upload is too large (${mb} MB; the limit is ${limit} MB for the request, ${env.DATELINE_MAX_UPLOAD_MB} MB for the photo).`;
+  return `This request is too large (${mb} MB; the limit is ${limit} MB).`;
+}
+
+/** next-auth's session cookie (`__Secure-` over https; `.0`, `.1`… when split). */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=[^;\s]/;
+
+/**
+ * The front server's guard (scripts/server.ts), run before Next.js sees a request, so that an
+ * oversized or anonymous body costs no memory and no waiting:
+ * - a body declared larger than its path accepts: 413 at once, none of it read;
+ * - an upload with no session cookie at all: 403 from another site, else 401, at once, none of
+ *   it read (withAuth would refuse it the same way, but only inside Next.js);
+ * - a body of undeclared length (chunked): counted as it arrives, and 413 (or, once something
+ *   else has answered, a closed connection) the moment it passes the limit.
+ * Each refusal closes the connection, so the rest of the body is never read. Returns true when it
+ * has answered the request.
+ */
+export function guardRequestBody(req: IncomingMessage, res: ServerResponse): boolean {
+  const pathname = (req.url ?? "/").split("?")[0]!;
+  const limit = bodyLimitFor(pathname);
+  const declared = req.headers["content-length"];
+  if (declared !== undefined && Number(declared) > limit) {
+    refuse(res, 413, tooLargeMessage(Number(declared), pathname));
+    return true;
+  }
+  const write = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
+  if (write && UPLOAD_PATH.test(pathname) && !SESSION_COOKIE.test(String(req.headers.cookie ?? ""))) {
+    // Answered as withAuth would: another site's request first, then the missing session.
+    const headers = { get: (name: string) => [req.headers[name] ?? []].flat().join(", ") || null };
+    if (!isSameOriginRequest({ method: req.method ?? "POST", headers })) refuse(res, 403, "Cross-site request refused.");
+    else refuse(res, 401, "Sign in to upload photos.");
+    return true;
+  }
+  if (declared === undefined) countBody(req, res, limit, pathname);
+  return false;
+}
+
+/** Counts a body's bytes as the socket delivers them, before anyone reads them. */
+function countBody(req: IncomingMessage, res: ServerResponse, limit: number, pathname: string) {
+  let received = 0;
+  let refused = false;
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk !== null && chunk !== undefined) {
+      received += (chunk as Buffer).length;
+      if (received > limit) {
+        if (!refused && res.headersSent) req.socket.destroy();
+        else if (!refused) {
+          refuse(res, 413, tooLargeMessage(received, pathname));
+          // Whatever Next.js was doing with this request, its answer now goes nowhere.
+          muted(res);
+        }
+        refused = true;
+        // Dropped, and the socket stops reading (false) until it is closed.
+        return false;
+      }
+    }
+    return push(chunk, encoding);
+  };
+  // Answered without reading the body (a refusal inside Next.js): Node.js would read and discard
+  // the rest, and an endless body never ends; the connection closes if it has not in LINGER_MS.
+  res.once("finish", () => {
+    if (!req.complete) setTimeout(() => !req.complete && req.socket.destroy(), LINGER_MS).unref();
+  });
+}
+
+/** How long a refused client's connection stays open after the answer, so that the answer arrives. */
+const LINGER_MS = 1000;
+
+function refuse(res: ServerResponse, status: number, message: string) {
+  lingerBeforeClosing(res.socket);
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", "x-content-type-options": "nosniff", connection: "close" });
+  res.end(JSON.stringify({ error: message }));
+}
+
+/**
+ * Node.js closes a connection as soon as a `connection: close` answer is written; with the
+ * client's unread body still arriving, the close becomes a reset, which often reaches the client
+ * before the answer does (a browser then shows a network error, not the 413). Like nginx's
+ * lingering close: end our side after the answer, and close for good when the client has
+ * finished or after LINGER_MS, whichever comes first.
+ */
+function lingerBeforeClosing(socket: Socket | null) {
+  if (!socket) return;
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
+}
+
+function muted(res: ServerResponse) {
+  const self = () => res;
+  Object.assign(res, { setHeader: self, appendHeader: self, removeHeader: () => {}, writeHead: self, flushHeaders: () => {}, write: () => true, end: self });
 }

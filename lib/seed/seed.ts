@@ -53,7 +53,7 @@ export async function seedDemoNewsroom(now = new Date()): Promise<SeedResult> {
 
   if (!(await exists(WIRE_STORY.slug))) {
     const { photo } = WIRE_STORY;
-    const image = await createImage(admin.id, await renderDemoImage(photo.file), photo, photo.file);
+    const image = await createImage(viewer, await renderDemoImage(photo.file), photo, photo.file);
     const created = await createArticle(viewer, {
       slug: WIRE_STORY.slug,
       headline: WIRE_STORY.headline,
@@ -74,7 +74,7 @@ export async function seedDemoNewsroom(now = new Date()): Promise<SeedResult> {
   for (const a of DEMO_ARTICLES) {
     if (await exists(a.slug)) continue;
     const hero = a.photo
-      ? await createImage(admin.id, await renderDemoImage(a.photo), {
+      ? await createImage(viewer, await renderDemoImage(a.photo), {
           altText: "A low white clinic building with a red cross sign and people waiting outside.",
           caption: "People queue outside a vaccination clinic. Clinics will stay open until 8 p.m. on weekdays.",
           credit: "Jonas Berg",

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getImageDetails } from "@/lib/media/library";
+import { photoChangePolicy } from "@/lib/media/policy";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { formatDateTime } from "@/lib/time";
 import { ImageForm } from "./image-form";
@@ -17,6 +18,7 @@ export default async function ImagePage({ params }: Props) {
   const viewer = await requirePermission("media.edit", `/admin/media/${id}`);
   const image = await getImageDetails(id);
   if (!image) notFound();
+  const decision = photoChangePolicy(viewer, image.liveUse);
   return (
     <>
       <p><Link href="/admin/media">← All photos</Link></p>
@@ -38,7 +40,8 @@ export default async function ImagePage({ params }: Props) {
           focalY: image.focalY,
         }}
         suggested={image.suggested}
-        canDelete={hasPermission(viewer.role, "media.delete")}
+        canDelete={decision.allowed && hasPermission(viewer.role, "media.delete")}
+        readOnlyReason={decision.allowed ? null : decision.reason}
       />
       <section className="card">
         <h2>Used in</h2>

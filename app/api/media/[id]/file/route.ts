@@ -2,13 +2,18 @@ import { revalidateTag } from "next/cache";
 import { withAuth } from "@/lib/route";
 import { expireStoriesShowing } from "@/lib/public-invalidation";
 import { replaceImageFile } from "@/lib/media/ingest";
-import { readUploadedFile } from "@/lib/media/upload";
+import { sweepReplacedFilesLater } from "@/lib/media/cleanup";
+import { readUploadedFile, refusingTooLarge } from "@/lib/media/upload";
+import { assertMayChangePhoto, photoLiveUse } from "@/lib/media/policy";
 
-// POST /api/media/:id/file – replace a photo's file, keeping its uses (media.edit).
-export const POST = withAuth<{ params: Promise<{ id: string }> }>(async (request, { viewer, params }) => {
+// POST /api/media/:id/file – replace a photo's file, keeping its uses (media.edit; a live story's photo, editors).
+export const POST = withAuth<{ params: Promise<{ id: string }> }>(refusingTooLarge(async (request, { viewer, params }) => {
   const { id } = await params;
+  // Refused before the upload is read; replaceImageFile asks again.
+  assertMayChangePhoto(viewer, await photoLiveUse(id));
   const { data, name } = await readUploadedFile(request);
-  const result = await replaceImageFile(viewer.id, id, data, name);
+  const result = await replaceImageFile(viewer, id, data, name);
   await expireStoriesShowing(id, (tag) => revalidateTag(tag, { expire: 0 }));
+  sweepReplacedFilesLater();
   return Response.json(result);
-}, { permission: "media.edit" });
+}), { permission: "media.edit" });

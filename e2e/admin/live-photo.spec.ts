@@ -1,0 +1,100 @@
+import fs from "node:fs";
+import path from "node:path";
+import { E2E_ENV, E2E_URL, storageStatePath } from "../env";
+import { expect, newContext, test } from "../fixtures";
+import { databaseFingerprint, readDatabase } from "../database";
+import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
+import { makePhoto } from "../../lib/test/images";
+
+// Issue 8 (trust): a photo a published story shows reaches readers the moment it changes, so a
+// writer sees its page read-only, with the reason, and the server refuses a writer's direct call.
+
+/** A photo the hero or body of a published story shows, and that story's headline. */
+const livePhoto = () =>
+  readDatabase(
+    (db) =>
+      db
+        .prepare(
+          "SELECT i.id, i.credit, a.headline FROM Image i JOIN ArticleImage ai ON ai.imageId = i.id JOIN Article a ON a.id = ai.articleId WHERE a.status = 'PUBLISHED' ORDER BY a.publishedAt LIMIT 1",
+        )
+        .get() as { id: string; credit: string; headline: string },
+  );
+
+test("a writer opens a live photo's page: read-only with the reason, and a direct save or replacement is refused", async ({ browser, playwright }) => {
+  const photo = livePhoto();
+  const page = await (await newContext(browser, { storageState: storageStatePath("writer") })).newPage();
+  await page.goto(`/admin/media/${photo.id}`);
+  await expect(page.getByTestId("read-only-reason")).toContainText("only an editor can change it");
+  await expect(page.getByTestId("read-only-reason")).toContainText(photo.headline);
+  await expect(page.getByLabel("Photographer")).toHaveValue(photo.credit);
+  await expect(page.getByLabel("Photographer")).not.toBeEditable();
+  await expect(page.getByLabel("Caption")).not.toBeEditable();
+  await expect(page.getByLabel(/^Alt text/)).not.toBeEditable();
+  await expect(page.getByLabel("License or usage terms")).not.toBeEditable();
+  await expect(page.getByRole("button", { name: "Save photo details" })).toHaveCount(0);
+  await expect(page.getByText("Replace file…")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete photo" })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/screens/live-photo-writer.png", fullPage: true });
+
+  // The same writer calling the server directly is refused, and nothing changes.
+  const before = databaseFingerprint();
+  const api = await playwright.request.newContext({ baseURL: E2E_URL, storageState: storageStatePath("writer") });
+  const action = serverActionsInBuild().find((a) => a.name === "updateImageAction")!;
+  const save = await callServerAction(api, `/admin/media/${photo.id}`, action, { id: photo.id, credit: "Writer's credit", altText: "Changed by a writer" });
+  expect(actionOutcome(save.body)).toBe("forbidden");
+  expect(save.body).toContain("only an editor can change it");
+  const replace = await api.post(`/api/media/${photo.id}/file`, {
+    headers: { Origin: E2E_URL },
+    multipart: { file: { name: "swap.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 640, 400, 8801) } },
+  });
+  expect(replace.status()).toBe(403);
+  expect(((await replace.json()) as { error: string }).error).toContain("only an editor can change it");
+  expect(databaseFingerprint()).toBe(before);
+  await api.dispose();
+
+  // An editor gets the form to change it.
+  const editor = await (await newContext(browser, { storageState: storageStatePath("editor") })).newPage();
+  await editor.goto(`/admin/media/${photo.id}`);
+  await expect(editor.getByRole("button", { name: "Save photo details" })).toBeEnabled();
+  await expect(editor.getByLabel("Photographer")).toBeEditable();
+  await expect(editor.getByTestId("read-only-reason")).toHaveCount(0);
+});
+
+test("an editor replaces a live photo's file: the story shows the new file at once, and the old file's addresses keep answering", async ({ playwright }) => {
+  const photo = livePhoto();
+  const story = readDatabase(
+    (db) =>
+      db
+        .prepare("SELECT a.slug, s.slug AS section FROM Article a JOIN Section s ON s.id = a.sectionId JOIN ArticleImage ai ON ai.articleId = a.id WHERE ai.imageId = ? AND a.status = 'PUBLISHED' LIMIT 1")
+        .get(photo.id) as { slug: string; section: string },
+  );
+  const reader = await playwright.request.newContext({ baseURL: E2E_URL });
+  const before = await (await reader.get(`/${story.section}/${story.slug}`)).text();
+  const { sha256: oldSha, storageKey: oldKey } = readDatabase((db) => db.prepare("SELECT sha256, storageKey FROM Image WHERE id = ?").get(photo.id) as { sha256: string; storageKey: string });
+  const oldAddresses = [...new Set(before.match(new RegExp(`/media/${oldSha}-w\\d+\\.(?:jpg|webp|avif)`, "g")) ?? [])];
+  expect(oldAddresses.length).toBeGreaterThan(0);
+
+  const api = await playwright.request.newContext({ baseURL: E2E_URL, storageState: storageStatePath("editor") });
+  const replaced = await api.post(`/api/media/${photo.id}/file`, {
+    headers: { Origin: E2E_URL },
+    multipart: { file: { name: "new-file.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 1700, 1100, 8802) } },
+  });
+  expect(replaced.status()).toBe(200);
+  const newSha = readDatabase((db) => db.prepare("SELECT sha256 FROM Image WHERE id = ?").pluck().get(photo.id) as string);
+  expect(newSha).not.toBe(oldSha);
+  const after = await (await reader.get(`/${story.section}/${story.slug}`)).text();
+  expect(after).toContain(`/media/${newSha}-w`);
+  expect(after).not.toContain(oldSha);
+  // A page cached before the replacement (a CDN's copy, a feed reader's) still finds its photo.
+  for (const address of oldAddresses) expect((await reader.get(address)).status(), address).toBe(200);
+
+  // Put the seed's own file back (its original is still stored), for the specs that follow.
+  const restored = await api.post(`/api/media/${photo.id}/file`, {
+    headers: { Origin: E2E_URL },
+    multipart: { file: { name: "restored.jpg", mimeType: "image/jpeg", buffer: fs.readFileSync(path.join(E2E_ENV.DATELINE_MEDIA_DIR, oldKey)) } },
+  });
+  expect(restored.status()).toBe(200);
+  expect(readDatabase((db) => db.prepare("SELECT sha256 FROM Image WHERE id = ?").pluck().get(photo.id))).toBe(oldSha);
+  await api.dispose();
+  await reader.dispose();
+});

@@ -1,0 +1,221 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import Database from "better-sqlite3";
+import sharp from "sharp";
+import { E2E_ENV, E2E_PORT, storageStatePath } from "../env";
+import { expect, test } from "../fixtures";
+
+// Issue 8 (trust): photos up to DATELINE_MAX_UPLOAD_MB (25) are accepted through the real server
+// (Next.js used to cut every body at 10 MB for proxy.ts); bodies over a path's limit are refused
+// from their declared length before a byte of them is read, chunked ones as soon as the count
+// passes the limit; unauthenticated uploads are refused without reading them, and the server's
+// memory stays bounded under a flood of them. Runs its own production server (scripts/server.ts
+// from the build) on a copy of the end-to-end database, to read that process's memory.
+
+const PORT = E2E_PORT + 5;
+const URL = `http://localhost:${PORT}`;
+const DIR = "data/e2e-upload-limits";
+const MB = 1_000_000;
+
+let server: ChildProcess;
+
+function sessionCookie(): string {
+  const state = JSON.parse(fs.readFileSync(storageStatePath("editor"), "utf8")) as { cookies: { name: string; value: string }[] };
+  return state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+function rssBytes(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  return Number(kb) * 1024;
+}
+
+type RawAnswer = { status: number | null; head: string; ms: number; sent: number };
+
+/**
+ * Sends a request over a plain socket: its head, then `body` chunks (each only after the last
+ * was taken) until the server answers or closes. Resolves with the status line (null if the
+ * server closed without one), when it came, and how many body bytes had been written by then.
+ */
+function rawRequest(head: string, body: { chunk: Buffer; count: number; chunked?: boolean } | null, timeoutMs = 20_000): Promise<RawAnswer> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = net.connect(PORT, "127.0.0.1");
+    let received = "";
+    let sent = 0;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(received)?.[1];
+      resolve({ status: status ? Number(status) : null, head: received, ms: performance.now() - started, sent });
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    socket.on("data", (data) => {
+      received += data.toString("latin1");
+      if (received.includes("\r\n\r\n")) finish();
+    });
+    socket.on("error", finish);
+    socket.on("close", finish);
+    socket.write(head);
+    if (!body) return;
+    (async () => {
+      for (let i = 0; i < body.count && !done; i++) {
+        const frame = body.chunked ? Buffer.concat([Buffer.from(`${body.chunk.length.toString(16)}\r\n`), body.chunk, Buffer.from("\r\n")]) : body.chunk;
+        const more = socket.write(frame);
+        sent += body.chunk.length;
+        if (!more) await new Promise((r) => (socket.once("drain", r), socket.once("close", r)));
+      }
+      if (!done && body.chunked) socket.write("0\r\n\r\n");
+    })().catch(finish);
+  });
+}
+
+const postHead = (pathname: string, headers: Record<string, string>) =>
+  `POST ${pathname} HTTP/1.1\r\nHost: localhost:${PORT}\r\nOrigin: ${URL}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`;
+
+test.describe("upload and body limits on the real server", () => {
+  test.setTimeout(180_000);
+
+  test.beforeAll(async () => {
+    fs.rmSync(DIR, { recursive: true, force: true });
+    fs.mkdirSync(DIR, { recursive: true });
+    const source = new Database("data/e2e/dateline.db", { readonly: true });
+    await source.backup(path.join(DIR, "dateline.db")).finally(() => source.close());
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+      env: {
+        ...process.env,
+        ...E2E_ENV,
+        DATABASE_URL: `file:./${DIR}/dateline.db`,
+        DATELINE_MEDIA_DIR: `./${DIR}/media`,
+        DATELINE_SITE_URL: URL,
+        PORT: String(PORT),
+        DATELINE_SCHEDULER_INTERVAL: "0",
+        DATELINE_LOG_LEVEL: "error",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    for (let i = 0; i < 600; i++) {
+      if (server.exitCode !== null) throw new Error("the server exited while starting");
+      if (await fetch(`${URL}/api/health`).then((r) => r.ok, () => false)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("the server did not start within 60 s");
+  });
+
+  test.afterAll(() => {
+    if (server.exitCode === null) server.kill("SIGTERM");
+  });
+
+  test("a 19 MB JPEG is accepted (201), and a file just over the 25 MB limit is refused with 413 and a clear message", async ({ playwright }) => {
+    const api = await playwright.request.newContext({ baseURL: URL, storageState: storageStatePath("editor"), extraHTTPHeaders: { Origin: URL } });
+    // Random noise barely compresses: a real 19 MB JPEG of 2560×2540 pixels.
+    const [width, height] = [2560, 2540];
+    const photo = await sharp(crypto.randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).jpeg({ quality: 100, chromaSubsampling: "4:4:4" }).toBuffer();
+    expect(photo.length).toBeGreaterThan(18 * MB);
+    expect(photo.length).toBeLessThan(20.5 * MB);
+    const accepted = await api.post("/api/media", { multipart: { file: { name: "big-noise.jpg", mimeType: "image/jpeg", buffer: photo } }, timeout: 120_000 });
+    expect(accepted.status(), await accepted.text()).toBe(201);
+    const { id } = (await accepted.json()) as { id: string };
+    const row = new Database(path.join(DIR, "dateline.db"), { readonly: true }).prepare("SELECT width, height, bytes FROM Image WHERE id = ?").get(id);
+    expect(row).toEqual({ width, height, bytes: photo.length });
+
+    // Just over the limit: 25.2 MB (the multipart body is within the body limit; the file is not).
+    const over = Buffer.concat([photo, crypto.randomBytes(25.2 * MB - photo.length)]);
+    const refused = await api.post("/api/media", { multipart: { file: { name: "too-big.jpg", mimeType: "image/jpeg", buffer: over } } });
+    expect(refused.status()).toBe(413);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/25\.2 MB; the limit is 25 MB/);
+    // Far over it: refused from its declared length, whatever it is.
+    const far = await api.post("/api/media", { multipart: { file: { name: "far-too-big.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(30 * MB, 1) } } });
+    expect(far.status()).toBe(413);
+    expect(((await far.json()) as { error: string }).error).toMatch(/too large \(30\.0 MB; the limit is 26 MB for the request, 25 MB for the photo\)/);
+    await api.dispose();
+  });
+
+  test("declared 40 MB and 10 GB bodies get 413 at once, before any of the body is sent", async () => {
+    for (const [length, who] of [
+      [40 * MB, "signed in"],
+      [10_000 * MB, "signed in"],
+      [40 * MB, "anonymous"],
+      [10_000 * MB, "anonymous"],
+    ] as const) {
+      const cookie: Record<string, string> = who === "signed in" ? { Cookie: sessionCookie() } : {};
+      const answer = await rawRequest(postHead("/api/media", { ...cookie, "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(length) }), null, 10_000);
+      expect(answer.status, `${length} bytes, ${who}: ${answer.head}`).toBe(413);
+      expect(answer.ms, `${length} bytes, ${who}`).toBeLessThan(2000);
+      expect(answer.head).toMatch(/connection: close/i);
+    }
+    // A Server Action's path (1 MB) too.
+    const action = await rawRequest(postHead("/admin/articles/new", { Cookie: sessionCookie(), "Next-Action": "x", "Content-Length": String(5 * MB) }), null, 10_000);
+    expect(action.status).toBe(413);
+    expect(action.ms).toBeLessThan(2000);
+  });
+
+  test("a chunked upload is cut off once it passes the limit, not read to its end", async () => {
+    const chunk = crypto.randomBytes(MB);
+    const answer = await rawRequest(
+      postHead("/api/media", { Cookie: sessionCookie(), "Content-Type": "multipart/form-data; boundary=x", "Transfer-Encoding": "chunked" }),
+      { chunk, count: 200, chunked: true },
+      60_000,
+    );
+    expect(answer.status, answer.head).toBe(413);
+    // 26 MB are allowed; socket buffers hold a few more before the writer notices.
+    expect(answer.sent).toBeLessThan(40 * MB);
+    expect(answer.ms).toBeLessThan(30_000);
+    // With a cookie that is no session, Next.js refuses it (401) without reading it, and the
+    // rest of an endless body is not read either: the connection closes.
+    const started = performance.now();
+    const bogus = await new Promise<{ closedAfterMs: number; head: string }>((resolve) => {
+      const socket = net.connect(PORT, "127.0.0.1");
+      let head = "";
+      let open = true;
+      socket.on("data", (d) => (head += d.toString("latin1")));
+      socket.on("error", () => {});
+      socket.on("close", () => {
+        open = false;
+        resolve({ closedAfterMs: performance.now() - started, head });
+      });
+      socket.write(postHead("/api/media", { Cookie: "next-auth.session-token=not-a-session", "Content-Type": "multipart/form-data; boundary=x", "Transfer-Encoding": "chunked" }));
+      const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
+      const pump = () => {
+        while (open && performance.now() - started < 30_000 && socket.write(frame));
+        if (open && performance.now() - started < 30_000) socket.once("drain", pump);
+      };
+      pump();
+    });
+    expect(bogus.head).toMatch(/^HTTP\/1\.1 401/);
+    expect(bogus.closedAfterMs).toBeLessThan(10_000);
+    // The server is still serving.
+    expect((await fetch(`${URL}/api/health`)).status).toBe(200);
+  });
+
+  test("100 concurrent unauthenticated 11 MB uploads, round after round, are refused without reading them and memory stays bounded", async () => {
+    const chunk = crypto.randomBytes(MB);
+    const round = () =>
+      Promise.all(
+        Array.from({ length: 100 }, () =>
+          rawRequest(postHead("/api/media", { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(11 * MB) }), { chunk, count: 11 }, 30_000),
+        ),
+      );
+    const baseline = rssBytes(server.pid!);
+    const peaks: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      let peak = rssBytes(server.pid!);
+      const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(server.pid!))), 20);
+      const answers = await round();
+      clearInterval(sampler);
+      peaks.push(Math.max(peak, rssBytes(server.pid!)));
+      for (const a of answers) expect([401, null], a.head).toContain(a.status);
+      expect(answers.filter((a) => a.status === 401).length).toBeGreaterThan(90);
+      // Refused on the headers: nowhere near all 1.1 GB went in.
+      expect(answers.reduce((sum, a) => sum + a.sent, 0)).toBeLessThan(600 * MB);
+    }
+    console.log(`RSS baseline ${(baseline / MB).toFixed(0)} MB, peaks ${peaks.map((p) => (p / MB).toFixed(0)).join(", ")} MB`);
+    for (const peak of peaks) expect(peak - baseline).toBeLessThan(100 * MB);
+    expect((await fetch(`${URL}/api/health`)).status).toBe(200);
+  });
+});
