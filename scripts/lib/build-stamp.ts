@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
+type Env = Record<string, string | undefined>;
+
 const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
 
 /**
@@ -12,7 +14,7 @@ const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "
 export const BUILD_ENV = ["DATELINE_SITE_URL", "DATELINE_SITE_NAME"];
 
 /** A fingerprint of everything a production build depends on (paths, sizes, mtimes, and BUILD_ENV's values). */
-export function sourceFingerprint(root: string, env: NodeJS.ProcessEnv = process.env): string {
+export function sourceFingerprint(root: string, env: Env = process.env): string {
   const hash = crypto.createHash("sha256");
   const walk = (p: string) => {
     const full = path.join(root, p);
@@ -32,7 +34,7 @@ export function sourceFingerprint(root: string, env: NodeJS.ProcessEnv = process
 
 const stampFile = (root: string) => path.join(root, ".next", "dateline-source.sha256");
 
-export function buildIsCurrent(root: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function buildIsCurrent(root: string, env: Env = process.env): boolean {
   try {
     return fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.readFileSync(stampFile(root), "utf8") === sourceFingerprint(root, env);
   } catch {
@@ -40,6 +42,6 @@ export function buildIsCurrent(root: string, env: NodeJS.ProcessEnv = process.en
   }
 }
 
-export function writeBuildStamp(root: string, env: NodeJS.ProcessEnv = process.env) {
+export function writeBuildStamp(root: string, env: Env = process.env) {
   fs.writeFileSync(stampFile(root), sourceFingerprint(root, env));
 }
