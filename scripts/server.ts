@@ -15,6 +15,11 @@ import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy, newNonce } from "../lib/security/csp";
 import { articleAddress, articleResponse, notFoundResponse, type PageResponse } from "../lib/public-article";
 import { stylesheetResponse } from "../lib/stylesheet";
+import { acceptsGzip } from "../lib/http/accept-encoding";
+import { nestsDeeperThan } from "../lib/http/json-depth";
+import { isUnknownListAddress } from "../lib/http/public-address";
+import { PassThrough } from "node:stream";
+import { ACTION_BODY_LIMIT, tooLargeMessage } from "../lib/security/body-limit";
 import type { NextConfig } from "next";
 import { pathToFileURL } from "node:url";
 
@@ -35,6 +40,10 @@ const { default: nextConfig } = (await import(pathToFileURL(path.join(root, "nex
 const everyPageHeaders = Object.fromEntries(
   ((await nextConfig.headers?.()) ?? []).filter((rule) => rule.source === "/:path*").flatMap((rule) => rule.headers.map((h) => [h.key.toLowerCase(), h.value])),
 );
+
+// Next's top-level addresses other than a section's (/[section]), from the build: they come first.
+const routesManifest = path.join(root, ".next/routes-manifest.json");
+const nextTopLevel: ReadonlySet<string> | null = dev || !fs.existsSync(routesManifest) ? null : topLevelRoutes(routesManifest);
 
 const globalError = path.join(root, ".next/server/app/_global-error.html");
 const serverErrorHtml = fs.existsSync(globalError) ? withoutNextScripts(fs.readFileSync(globalError, "utf8")) : "<!DOCTYPE html><title>Something went wrong</title><p>Something went wrong on our side.</p>";
@@ -78,10 +87,15 @@ const server = http.createServer(async (req, res) => {
     // cache kept in between may hold the old version.
     res.on("close", () => writeFinished(context));
     const pathname = req.method === "GET" || req.method === "HEAD" ? new URL(req.url ?? "/", "http://x").pathname : "";
+    // An address that does not decode names nothing (Next.js answers it 500).
+    if (!decodes(new URL(req.url ?? "/", "http://x").pathname)) return answer(req, res, () => badRequest("This address is not valid."));
+    // Invented list addresses are answered here, so that Next's page cache never keeps them.
+    if (nextTopLevel && pathname && isUnknownListAddress(pathname, nextTopLevel)) return answer(req, res, notFoundResponse);
+    if (isPossibleServerAction(req)) return requestContext.run(context, () => checkedAction(req, res, () => handle(req, res)));
     const article = articleAddress(pathname);
     if (article) return requestContext.run(context, () => answer(req, res, () => articleResponse(article.section, article.slug)));
     const asset = /^\/assets\/([^/]+)$/.exec(pathname)?.[1];
-    if (asset) return answer(req, res, () => stylesheetResponse(asset, { gzip: /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) }));
+    if (asset) return answer(req, res, () => stylesheetResponse(asset, { gzip: acceptsGzip(req.headers["accept-encoding"]) }));
     return requestContext.run(context, () => handle(req, res));
   }, perResponse);
 });
@@ -115,6 +129,71 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, render: () 
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
+function topLevelRoutes(manifest: string): ReadonlySet<string> {
+  const { staticRoutes, dynamicRoutes } = JSON.parse(fs.readFileSync(manifest, "utf8")) as Record<"staticRoutes" | "dynamicRoutes", { page: string }[]>;
+  return new Set([...staticRoutes, ...dynamicRoutes].map((route) => route.page.split("/")[1]!).filter((first) => first !== "" && first !== "[section]"));
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badRequest(message: string, status = 400): PageResponse {
+  return { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store" }, body: message };
+}
+
+/** A POST Next.js may take for a Server Action: its id in a header, or a form (no-JavaScript submit). */
+function isPossibleServerAction(req: http.IncomingMessage): boolean {
+  if (req.method !== "POST" || (req.url ?? "").startsWith("/api/")) return false;
+  const type = String(req.headers["content-type"] ?? "");
+  return req.headers["next-action"] !== undefined || type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
+}
+
+// React decodes a Server Action's arguments recursively, before the action (and its sign-in
+// check) runs: a body nested a few thousand levels deep overflows the stack there, a 500. No
+// argument of ours nests anywhere near this deep.
+const MAX_ACTION_NESTING = 256;
+
+/**
+ * Reads a Server Action's body, refuses one nested too deep with 400, and hands the same bytes
+ * to `next` as the request's body (the way Next.js replays a body after its proxy has read it).
+ */
+async function checkedAction(req: http.IncomingMessage, res: http.ServerResponse, next: () => unknown) {
+  // A declared length past the limit is refused by proxy.ts before the body is read.
+  if (Number(req.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) return next();
+  // Read to the end (a body past the limit is drained, not kept), so that an answer can follow.
+  const body = await new Promise<Buffer | number | null>((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= ACTION_BODY_LIMIT) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > ACTION_BODY_LIMIT ? size : Buffer.concat(chunks)));
+    req.on("error", () => resolve(null));
+  });
+  if (body === null) return; // the client went away
+  if (typeof body === "number") {
+    const refusal = JSON.stringify({ error: tooLargeMessage(body, ACTION_BODY_LIMIT) });
+    return answer(req, res, () => ({ status: 413, headers: { "content-type": "application/json", "cache-control": "private, no-store" }, body: refusal }));
+  }
+  if (nestsDeeperThan(body, MAX_ACTION_NESTING, String(req.headers["content-type"] ?? ""))) {
+    return answer(req, res, () => badRequest(`The request's data is nested too deeply (more than ${MAX_ACTION_NESTING} levels).`));
+  }
+  const replay = new PassThrough();
+  replay.end(body);
+  for (const key in replay) {
+    const value = (replay as unknown as Record<string, unknown>)[key];
+    (req as unknown as Record<string, unknown>)[key] = typeof value === "function" ? value.bind(req) : value;
+  }
+  return next();
+}
+
 /** Writes and failures always; every other request, and the scheduler's calls to its endpoint, at debug level. */
 function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, context: { requestId: string }) {
   const started = performance.now();
@@ -128,6 +207,9 @@ function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, contex
     );
   });
 }
+// HSTS on every response of an https site, whatever next.config.js said when it was built, and
+// whichever part of this server or of Next.js answers (pages, cache hits, redirects, 404s, files).
+if (https) server.prependListener("request", (_req, res) => res.setHeader("strict-transport-security", "max-age=31536000; includeSubDomains"));
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Dateline is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
