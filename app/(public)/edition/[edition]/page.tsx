@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getLatestStories, getSectionFront, getSections } from "@/lib/public-data";
 import { siteName } from "@/lib/site";
 import { ArticleList } from "@/components/article/article-list";
@@ -11,7 +12,11 @@ export const metadata: Metadata = { alternates: { canonical: "/", types: { "appl
 export const revalidate = 60;
 export const generateStaticParams = async () => [];
 
-export default async function FrontPage() {
+type Props = { params: Promise<{ edition: string }> };
+
+export default async function FrontPage({ params }: Props) {
+  // The one edition is today's, reached through "/"; any other name is an address nobody made.
+  if ((await params).edition !== "today") notFound();
   const [latest, sections] = await Promise.all([getLatestStories(10), getSections()]);
   const shown = new Set(latest.map((a) => a.id));
   const bySection = await Promise.all(
