@@ -90,8 +90,15 @@ const server = http.createServer(async (req, res) => {
     // An address that does not decode names nothing (Next.js answers it 500).
     if (!decodes(new URL(req.url ?? "/", "http://x").pathname)) return answer(req, res, () => badRequest("This address is not valid."));
     // Invented list addresses are answered here, so that Next's page cache never keeps them.
-    if (nextTopLevel && pathname && isUnknownListAddress(pathname, nextTopLevel)) return answer(req, res, notFoundResponse);
-    if (isPossibleServerAction(req)) return requestContext.run(context, () => checkedAction(req, res, () => handle(req, res)));
+    if (nextTopLevel && pathname && unknownListAddress(pathname, nextTopLevel)) return answer(req, res, notFoundResponse);
+    if (isPossibleServerAction(req)) {
+      return requestContext.run(context, () =>
+        checkedAction(req, res, () => handle(req, res)).catch((error: unknown) => {
+          log("error", "server action check failed", { path: req.url, error: error instanceof Error ? error.stack : String(error) });
+          if (!res.headersSent) answer(req, res, () => badRequest("Something went wrong on our side.", 500));
+        }),
+      );
+    }
     const article = articleAddress(pathname);
     if (article) return requestContext.run(context, () => answer(req, res, () => articleResponse(article.section, article.slug)));
     const asset = /^\/assets\/([^/]+)$/.exec(pathname)?.[1];
@@ -132,6 +139,16 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, render: () 
 function topLevelRoutes(manifest: string): ReadonlySet<string> {
   const { staticRoutes, dynamicRoutes } = JSON.parse(fs.readFileSync(manifest, "utf8")) as Record<"staticRoutes" | "dynamicRoutes", { page: string }[]>;
   return new Set([...staticRoutes, ...dynamicRoutes].map((route) => route.page.split("/")[1]!).filter((first) => first !== "" && first !== "[section]"));
+}
+
+/** isUnknownListAddress, or false (Next.js answers) when the database cannot say. */
+function unknownListAddress(pathname: string, nextTopLevel: ReadonlySet<string>): boolean {
+  try {
+    return isUnknownListAddress(pathname, nextTopLevel);
+  } catch (error) {
+    log("error", "address check failed", { path: pathname, error: error instanceof Error ? error.message : String(error) });
+    return false;
+  }
 }
 
 function decodes(pathname: string): boolean {
