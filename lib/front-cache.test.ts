@@ -45,6 +45,19 @@ describe("the front cache", () => {
     expect(renders).toBe(1);
   });
 
+  it("gzips only for a client whose Accept-Encoding takes gzip (q-values, *, identity)", async () => {
+    await expect.poll(async () => (await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding")).toBe("gzip");
+    for (const refusal of ["gzip;q=0", "br, gzip;q=0", "*;q=0", "identity", "gzip;q=0.5, identity"]) {
+      const response = await fetch(`${base}/story`, { headers: { "accept-encoding": refusal } });
+      expect(response.headers.get("x-dateline-cache"), refusal).toBe("HIT");
+      expect(response.headers.get("content-encoding"), refusal).toBeNull();
+      expect(await response.text(), refusal).toContain("render 1");
+    }
+    for (const taker of ["*", "br;q=1, gzip;q=0.5", "x-gzip"]) {
+      expect((await fetch(`${base}/story`, { headers: { "accept-encoding": taker } })).headers.get("content-encoding"), taker).toBe("gzip");
+    }
+  });
+
   it("passes dynamic pages, admin pages, query strings and Next's stale copies through every time", async () => {
     const before = renders;
     await fetch(`${base}/dynamic`);
@@ -86,5 +99,46 @@ describe("the front cache", () => {
     cache.clear();
     expect(await (await fetch(`${base}/story`)).text()).toMatch(/render \d+/);
     expect((await fetch(`${base}/story`)).headers.get("x-dateline-cache")).toBe("HIT");
+  });
+});
+
+describe("the front cache's bounds", () => {
+  it("keeps no 404, and stays within its entry and byte bounds however many addresses are asked for", async () => {
+    const bounded = new FrontCache(60_000, 50, undefined, 40_000);
+    const stand = http.createServer((req, res) =>
+      bounded.handle(req, res, () => {
+        const known = req.url!.startsWith("/page-") || req.url === "/front";
+        res.statusCode = known ? 200 : 404;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.setHeader("cache-control", known ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
+        // Incompressible enough that gzipped copies count too.
+        res.end(`<html><body>${req.url} ${Math.random().toString(36).repeat(50)}</body></html>`);
+      }),
+    );
+    await new Promise<void>((resolve) => stand.listen(0, "127.0.0.1", resolve));
+    const at = `http://127.0.0.1:${(stand.address() as AddressInfo).port}`;
+    try {
+      await fetch(`${at}/front`);
+      expect(bounded.stats.entries).toBe(1);
+      for (let i = 0; i < 300; i++) expect((await fetch(`${at}/invented-${i}`)).status).toBe(404);
+      expect(bounded.stats.entries).toBe(1);
+      expect((await fetch(`${at}/front`)).headers.get("x-dateline-cache")).toBe("HIT");
+
+      let most = 0;
+      for (let i = 0; i < 300; i++) {
+        await fetch(`${at}/page-${i}`, { headers: { "accept-encoding": "gzip" } });
+        most = Math.max(most, bounded.stats.bytes);
+        expect(bounded.stats.entries).toBeLessThanOrEqual(50);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the last gzipped copies
+      expect(Math.max(most, bounded.stats.bytes)).toBeLessThanOrEqual(40_000);
+      expect(bounded.stats.bytes).toBeGreaterThan(20_000);
+      // The newest pages are the ones kept.
+      expect((await fetch(`${at}/page-299`)).headers.get("x-dateline-cache")).toBe("HIT");
+      bounded.clear();
+      expect(bounded.stats).toMatchObject({ entries: 0, bytes: 0 });
+    } finally {
+      stand.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import zlib from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isPublicRequest } from "./cache/http-policy";
+import { acceptsGzip } from "./http/accept-encoding";
 
 /**
  * A small in-memory cache in front of Next.js for the public pages Next already caches (ISR):
@@ -23,6 +24,8 @@ export class FrontCache {
     private readonly ttlMs = 60_000,
     private readonly maxEntries = 5000,
     private readonly notFoundPage?: () => Buffer,
+    /** Bodies and their gzipped copies together; the oldest entries go first past it. */
+    private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
   static isCacheable(req: IncomingMessage): boolean {
@@ -32,13 +35,33 @@ export class FrontCache {
   /** Bumped by every clear: a page whose capture began before a clear is not kept. */
   private generation = 0;
 
+  private bytes = 0;
+
   clear() {
     this.entries.clear();
+    this.bytes = 0;
     this.generation++;
   }
 
   get size() {
     return this.entries.size;
+  }
+
+  /** What the cache holds: entries and bytes (bodies and gzipped copies), each bounded. */
+  get stats() {
+    return { entries: this.entries.size, bytes: this.bytes, maxEntries: this.maxEntries, maxBytes: this.maxBytes };
+  }
+
+  private remove(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.body.length + (entry.gzip?.length ?? 0);
+  }
+
+  /** Drops the oldest entries until the cache is within its bounds. */
+  private trim() {
+    while (this.entries.size > this.maxEntries || (this.bytes > this.maxBytes && this.entries.size > 0)) this.remove(this.entries.keys().next().value!);
   }
 
   /** Serves `req` from memory, or lets `next` answer and keeps a cacheable (ISR) HTML answer. */
@@ -59,7 +82,7 @@ export class FrontCache {
         res.end();
         return;
       }
-      const gzip = hit.gzip !== null && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+      const gzip = hit.gzip !== null && acceptsGzip(req.headers["accept-encoding"]);
       const body = gzip ? hit.gzip! : hit.body;
       res.writeHead(hit.status, {
         etag: hit.etag,
@@ -122,7 +145,6 @@ export class FrontCache {
       if (replacing()) return (end as (...a: unknown[]) => ServerResponse)(res.req.method === "HEAD" ? undefined : notFound);
       if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
       if (keep()) {
-        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
         // Every header Next set (security headers included), but none that describe this one response.
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(res.getHeaders())) {
@@ -132,10 +154,16 @@ export class FrontCache {
         const body = Buffer.concat(chunks);
         const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
         const entry = { status: 200, headers, body, gzip: null as Buffer | null, etag, at: Date.now() };
+        this.remove(key);
         this.entries.set(key, entry);
+        this.bytes += body.length;
+        this.trim();
         // On libuv's threads, not the one that serves requests; until it is done, hits go uncompressed.
         zlib.gzip(body, { level: 6 }, (error, gzip) => {
-          if (!error) entry.gzip = gzip;
+          if (error || this.entries.get(key) !== entry) return;
+          entry.gzip = gzip;
+          this.bytes += gzip.length;
+          this.trim();
         });
       }
       return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);

@@ -11,7 +11,9 @@ import { onPublicExpiry, requestContext, requestIdFrom, type RequestContext } fr
 import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy } from "../lib/security/csp";
 import { publicCacheControl } from "../lib/cache/http-policy";
-import { guardRequestBody } from "../lib/security/body-limit";
+import { ACTION_BODY_LIMIT, guardRequestBody, tooLargeMessage } from "../lib/security/body-limit";
+import { nestsDeeperThan } from "../lib/http/json-depth";
+import { PassThrough } from "node:stream";
 
 const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
 const publicPolicy = contentSecurityPolicy("public", "", { https });
@@ -70,6 +72,16 @@ const server = http.createServer(async (req, res) => {
     // Next.js has applied a change's cache expiry once its request has finished: pages the front
     // cache kept in between may hold the old version.
     res.on("close", () => writeFinished(context));
+    // An address that does not decode names nothing (Next.js answers it 500).
+    if (!decodes(new URL(req.url ?? "/", "http://x").pathname)) return reply(res, 400, "This address is not valid.");
+    if (isPossibleServerAction(req)) {
+      return requestContext.run(context, () =>
+        checkedAction(req, res, () => handle(req, res)).catch((error: unknown) => {
+          log("error", "server action check failed", { path: req.url, error: error instanceof Error ? error.stack : String(error) });
+          if (!res.headersSent) reply(res, 500, "Something went wrong on our side.");
+        }),
+      );
+    }
     // Public pages are rendered per request from cached reads; whether caches in front may keep
     // the answer is decided by address (lib/cache/http-policy.ts). Next keeps a Cache-Control it
     // finds already set.
@@ -92,6 +104,68 @@ function withoutRepeatedHeaders(res: http.ServerResponse) {
   };
 }
 
+/** A short answer written here, before Next.js sees the request. */
+function reply(res: http.ServerResponse, status: number, body: string, type = "text/plain; charset=utf-8") {
+  res.writeHead(status, { "content-type": type, "cache-control": "private, no-store", "x-content-type-options": "nosniff", "content-length": String(Buffer.byteLength(body)) });
+  res.end(body);
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A POST Next.js may take for a Server Action: its id in a header, or a form (no-JavaScript submit). */
+function isPossibleServerAction(req: http.IncomingMessage): boolean {
+  if (req.method !== "POST" || (req.url ?? "").startsWith("/api/")) return false;
+  const type = String(req.headers["content-type"] ?? "");
+  return req.headers["next-action"] !== undefined || type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
+}
+
+// React decodes a Server Action's arguments recursively, before the action (and its sign-in
+// check) runs: a body nested a few thousand levels deep overflows the stack there, a 500. No
+// argument of ours nests anywhere near this deep.
+const MAX_ACTION_NESTING = 256;
+
+/**
+ * Reads a Server Action's body, refuses one nested too deep with 400, and hands the same bytes
+ * to `next` as the request's body (the way Next.js replays a body after its proxy has read it).
+ */
+async function checkedAction(req: http.IncomingMessage, res: http.ServerResponse, next: () => unknown) {
+  // A declared length past the limit is refused by proxy.ts before the body is read.
+  if (Number(req.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) return next();
+  // Read to the end (a body past the limit is drained, not kept), so that an answer can follow.
+  const body = await new Promise<Buffer | number | null>((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= ACTION_BODY_LIMIT) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > ACTION_BODY_LIMIT ? size : Buffer.concat(chunks)));
+    req.on("error", () => resolve(null));
+  });
+  if (body === null) return; // the client went away
+  if (typeof body === "number") {
+    const refusal = JSON.stringify({ error: tooLargeMessage(body, new URL(req.url ?? "/", "http://x").pathname) });
+    return reply(res, 413, refusal, "application/json");
+  }
+  if (nestsDeeperThan(body, MAX_ACTION_NESTING, String(req.headers["content-type"] ?? ""))) {
+    return reply(res, 400, `The request's data is nested too deeply (more than ${MAX_ACTION_NESTING} levels).`);
+  }
+  const replay = new PassThrough();
+  replay.end(body);
+  for (const key in replay) {
+    const value = (replay as unknown as Record<string, unknown>)[key];
+    (req as unknown as Record<string, unknown>)[key] = typeof value === "function" ? value.bind(req) : value;
+  }
+  return next();
+}
+
 /** Writes and failures always; every other request, and the scheduler's calls to its endpoint, at debug level. */
 function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, context: { requestId: string }) {
   const started = performance.now();
@@ -105,6 +179,9 @@ function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, contex
     );
   });
 }
+// HSTS on every response of an https site, whatever next.config.js said when it was built, and
+// whichever part of this server or of Next.js answers (pages, cache hits, redirects, 404s, files).
+if (https) server.prependListener("request", (_req, res) => res.setHeader("strict-transport-security", "max-age=31536000; includeSubDomains"));
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Dateline is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 // Stop taking requests, let those in flight finish, and stop for good after a grace period even if

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/zod-jitless";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { slugify } from "@/lib/slug";

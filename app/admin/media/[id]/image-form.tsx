@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/zod-jitless";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { creditLine } from "@/lib/media/schema";

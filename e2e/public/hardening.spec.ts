@@ -1,0 +1,165 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { APIRequestContext } from "@playwright/test";
+import { E2E_ENV, E2E_PORT, E2E_URL } from "../env";
+import { expect, test } from "../fixtures";
+import { serverActionsInBuild } from "../server-actions";
+
+// The production server's answers to a hostile reader (security probe of 2026-12-01), over HTTP:
+// HSTS on every response of an https site whatever the build said, invented addresses answered
+// 404 without filling any cache, undecodable paths and deeply nested Server Action bodies
+// answered 4xx, and Accept-Encoding read with its q-values. The https server is a production
+// server of its own (the e2e build was made for an http address), on a copy of the e2e database.
+
+const WIRE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
+const HSTS = "max-age=31536000; includeSubDomains";
+const PORT = E2E_PORT + 2;
+const URL = `http://localhost:${PORT}`;
+const DIR = "data/e2e-https";
+
+let server: ChildProcess;
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  fs.rmSync(DIR, { recursive: true, force: true });
+  fs.mkdirSync(DIR, { recursive: true });
+  const source = new Database("data/e2e/dateline.db", { readonly: true });
+  await source.backup(path.join(DIR, "dateline.db")).finally(() => source.close());
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    env: {
+      ...process.env,
+      ...E2E_ENV,
+      DATABASE_URL: `file:./${DIR}/dateline.db`,
+      DATELINE_MEDIA_DIR: `./${DIR}/media`,
+      // The address readers use; this server still listens on plain http behind it.
+      DATELINE_SITE_URL: "https://news.example.test",
+      PORT: String(PORT),
+      DATELINE_SCHEDULER_INTERVAL: "0",
+      DATELINE_LOG_LEVEL: "error",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  for (let i = 0; ; i++) {
+    if (server.exitCode !== null) throw new Error("the https server exited while starting");
+    if (await fetch(`${URL}/api/health`).then((r) => r.ok, () => false)) break;
+    if (i > 600) throw new Error("the https server did not start within 60 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGKILL");
+    await exited;
+  }
+  fs.rmSync(DIR, { recursive: true, force: true });
+});
+
+async function untilFrontCacheHit(request: APIRequestContext, url: string, headers: Record<string, string> = {}) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const response = await request.get(url, { headers, maxRedirects: 0 });
+    if (response.headers()["x-dateline-cache"] === "HIT") return response;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} was never served from the front cache`);
+}
+
+/** Resident memory of the https server, in MB. */
+const residentMb = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, "utf8"))![1]) / 1024;
+
+test("an https site sends HSTS on every kind of response, whatever the build said", async ({ request }) => {
+  const login = await request.get(`${URL}/login`);
+  const script = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(await login.text())![1]!;
+  const stylesheet = /<link rel="stylesheet" href="([^"]+\.css)"/.exec(await (await request.get(`${URL}${WIRE}`)).text())![1]!;
+  const front = await untilFrontCacheHit(request, `${URL}/`);
+  const responses = {
+    "front page (Next)": await request.get(`${URL}/politics`),
+    "front-cache hit": front,
+    "front-cache 304": await request.get(`${URL}/`, { headers: { "if-none-match": front.headers()["etag"]! } }),
+    "article page": await request.get(`${URL}${WIRE}`),
+    "sign-in page": login,
+    "redirect to sign-in": await request.get(`${URL}/admin`, { maxRedirects: 0 }),
+    "404 of an invented section": await request.get(`${URL}/no-such-section`),
+    "404 of an invented story": await request.get(`${URL}/politics/no-such-story`),
+    "404 of Next": await request.get(`${URL}/a/b/c/d`),
+    "static script": await request.get(`${URL}${script}`),
+    stylesheet: await request.get(`${URL}${stylesheet}`),
+    "route handler": await request.get(`${URL}/api/health`),
+    feed: await request.get(`${URL}/feed.xml`),
+    "robots.txt": await request.get(`${URL}/robots.txt`),
+    "refused cross-site post": await request.post(`${URL}/api/media`, { headers: { Origin: "https://evil.example" }, data: "x" }),
+    "undecodable path": await request.get(`${URL}/%E0%A4%A`),
+  };
+  expect(responses["front-cache 304"].status()).toBe(304);
+  expect(responses["redirect to sign-in"].status()).toBe(307);
+  expect(responses["static script"].status()).toBe(200);
+  for (const [kind, response] of Object.entries(responses)) expect(response.headers()["strict-transport-security"], kind).toBe(HSTS);
+
+  // The plain-http end-to-end server sends none.
+  expect((await request.get(`${E2E_URL}/login`)).headers()["strict-transport-security"]).toBeUndefined();
+});
+
+test("invented addresses answer 404 without being cached, and a real page stays cached", async ({ request }) => {
+  await untilFrontCacheHit(request, `${URL}/politics`);
+  const invented = (n: number) => [`/edition/x${n}`, `/tags/nonexistent-${n}`, `/authors/nobody-${n}`, `/no-such-section-${n}`, `/politics/p/${n + 2}`, `/world/story-${n}`, `/favicon${n}.ico`, `/no-such-section-${n}/feed.xml`, `/sitemaps/x${n}.xml`];
+  for (const address of [...invented(0), "/edition/today"]) {
+    for (const attempt of ["first", "again"]) {
+      const response = await request.get(`${URL}${address}`);
+      expect(response.status(), `${address} ${attempt}`).toBe(404);
+      // Neither the front cache nor Next's page cache answered or kept it.
+      expect(response.headers()["x-dateline-cache"], address).toBeUndefined();
+      expect(response.headers()["x-nextjs-cache"], address).toBeUndefined();
+      expect(await response.text(), address).toContain("Page not found");
+    }
+  }
+  const before = residentMb();
+  for (let n = 1; n <= 300; n++) await Promise.all(invented(n).map((address) => request.get(`${URL}${address}`)));
+  const grown = residentMb() - before;
+  expect(grown, "resident memory growth after 2,700 invented addresses, MB").toBeLessThan(40);
+  expect((await request.get(`${URL}/politics`)).headers()["x-dateline-cache"]).toBe("HIT");
+  // Real addresses still answer.
+  for (const address of ["/", "/politics", "/tags/flooding", "/authors/maria-okonkwo", WIRE]) expect((await request.get(`${URL}${address}`)).status(), address).toBe(200);
+});
+
+test("an undecodable path and a deeply nested Server Action body answer 4xx; ordinary calls still reach the action", async ({ request }) => {
+  for (const address of ["/%E0%A4%A", "/politics/%E0%A4%A", "/tags/%E0%A4%A/p/2", "/%E0%A4%A/feed.xml", "/sitemaps/%E0%A4%A.xml"]) {
+    const response = await request.get(`${E2E_URL}${address}`);
+    expect(response.status(), address).toBe(400);
+    expect(await response.text(), address).not.toMatch(/\bat \S+ \(|node_modules|\/work\//);
+  }
+  const create = serverActionsInBuild().find((a) => a.name === "createArticleAction")!;
+  const post = (data: string | Buffer, contentType = "text/plain;charset=UTF-8") =>
+    request.post(`${E2E_URL}/admin/articles/new`, { headers: { "Next-Action": create.id, Origin: E2E_URL, "Content-Type": contentType, Accept: "text/x-component" }, data });
+  // No session: the action's own check answers (200 with "unauthorized"), for shallow bodies.
+  const shallow = await post(JSON.stringify([{ headline: "x", deep: JSON.parse("[".repeat(100) + "]".repeat(100)) }]));
+  expect(shallow.status()).toBe(200);
+  expect(await shallow.text()).toContain('"code":"unauthorized"');
+  for (const depth of [1000, 5000, 50_000]) {
+    for (const body of ["[".repeat(depth) + "]".repeat(depth), '[{"a":'.repeat(depth) + "1" + "}]".repeat(depth)]) {
+      const response = await post(body);
+      expect(response.status(), `depth ${depth}`).toBe(400);
+      expect(await response.text()).toContain("nested too deeply");
+    }
+  }
+  const boundary = "----dateline";
+  const multipart = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n${"[".repeat(5000)}${"]".repeat(5000)}\r\n--${boundary}--\r\n`);
+  expect((await post(multipart, `multipart/form-data; boundary=${boundary}`)).status()).toBe(400);
+});
+
+test("Accept-Encoding is read with its q-values: gzip;q=0 gets plain bytes from the front cache", async ({ request }) => {
+  await untilFrontCacheHit(request, "/politics");
+  await expect.poll(async () => (await request.get("/politics", { headers: { "accept-encoding": "gzip" } })).headers()["content-encoding"]).toBe("gzip");
+  for (const path of ["/politics"]) {
+    for (const refusal of ["gzip;q=0", "br, gzip;q=0", "*;q=0", "identity", "gzip;q=0.5, identity"]) {
+      const response = await request.get(path, { headers: { "accept-encoding": refusal } });
+      expect(response.headers()["content-encoding"], `${path} ${refusal}`).toBeUndefined();
+      expect(response.headers()["vary"], path).toContain("Accept-Encoding");
+    }
+    for (const taker of ["gzip", "br;q=1, gzip;q=0.5", "*"]) {
+      expect((await request.get(path, { headers: { "accept-encoding": taker } })).headers()["content-encoding"], `${path} ${taker}`).toBe("gzip");
+    }
+  }
+});
