@@ -1,7 +1,7 @@
 import { db } from "./db";
 import { ArticleStatus } from "./generated/prisma/enums";
 import { tags } from "./cache-tags";
-import { clearFrontCache } from "./front-cache";
+import { purgeTags } from "./cache/purge";
 import { noteExpiredPublicPages } from "./request-context";
 
 /** What of a story shows on public pages: its addresses, section, bylines and tags, and whether it is live. */
@@ -118,6 +118,6 @@ export function expireEverything(expire: (tag: string) => void) {
 export function expireAll(tagList: string[], expire: (tag: string) => void) {
   tagList.forEach(expire);
   if (tagList.length === 0) return;
-  clearFrontCache();
+  purgeTags(tagList);
   noteExpiredPublicPages();
 }
