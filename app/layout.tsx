@@ -2,15 +2,15 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
 import { THEME_COLOR, titleTemplate } from "@/lib/site";
-import { siteSettings } from "@/lib/settings";
+import { getSiteSettings } from "@/lib/public-data";
 import "./globals.css";
 
 // From the settings (an admin may rename the site), so computed per render, not at import.
-export function generateMetadata(): Metadata {
-  const { siteName, description } = siteSettings();
+export async function generateMetadata(): Promise<Metadata> {
+  const { siteName, description } = await getSiteSettings();
   return {
     metadataBase: new URL(env.DATELINE_SITE_URL),
-    title: { default: siteName, template: titleTemplate() },
+    title: { default: siteName, template: titleTemplate(siteName) },
     description: description || undefined,
   };
 }

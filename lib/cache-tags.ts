@@ -1,6 +1,8 @@
 /** Names of the public cache entries that a change can expire (Next.js cache tags). */
 export const tags = {
   front: "front",
+  /** Everything that shows the site's settings (name, time zone): every public page, feed and sitemap. */
+  site: "site",
   sections: "sections",
   feeds: "feeds",
   sitemaps: "sitemaps",

@@ -7,10 +7,15 @@ import { getSectionBySlug, listSections, resolveSectionRedirect } from "./sectio
 import { getAuthorBySlug } from "./authors";
 import { getTagBySlug } from "./taxonomy";
 import { buildRssFeed } from "./feeds/rss";
+import { readSiteSettings } from "./settings";
+import { cache } from "react";
 import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "./feeds/sitemaps";
 
 // Every public page reads through these cached functions; see lib/public-invalidation.ts for what
 // expires them.
+
+/** The site's name, description and time zone, read once per request and cached until a save (tag "site"). */
+export const getSiteSettings = cache(publicCache("settings", readSiteSettings, () => [tags.site]));
 
 export const getStory = publicCache("story", getPublishedArticleBySlug, (slug) => [tags.story(slug)]);
 export const getStoryRedirect = publicCache("story-redirect", resolveRedirect, (slug) => [tags.story(slug)]);

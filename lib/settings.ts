@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { db } from "./db";
-import { sql } from "./db/read-only";
 import { recordAudit } from "./audit";
 import { assertPermission, type Viewer } from "./auth/viewer";
 import { env, isTimeZone } from "./env";
@@ -16,24 +15,19 @@ const KEYS = ["siteName", "description", "timeZone"] as const;
 
 export const DEFAULT_DESCRIPTION = "Independent news, with its sources.";
 
-const state = globalThis as unknown as { datelineSettings?: SiteSettings };
-
 /**
  * The settings in force: the saved ones, or the environment's (DATELINE_SITE_NAME,
- * DATELINE_TIMEZONE) until an admin first saves them. Synchronous, because every page, feed and
- * formatted time asks: read once per process and again after each save (the holder is shared by
- * Next's copy of this module and the server's).
+ * DATELINE_TIMEZONE) until an admin first saves them. Read from the database; public pages read
+ * them through the cached getSiteSettings (lib/public-data.ts), expired by every save.
  */
-export function siteSettings(): SiteSettings {
-  if (state.datelineSettings) return state.datelineSettings;
-  let rows: { key: string; value: string; updatedAt: string }[];
+export async function readSiteSettings(): Promise<SiteSettings> {
   try {
-    rows = sql(`SELECT key, value, updatedAt FROM Setting`).all() as typeof rows;
-  } catch {
-    // No database yet (a build before the first migration): the environment's values, not kept.
-    return fromEnvironment();
+    return withSaved(fromEnvironment(), await db.setting.findMany({ where: { key: { in: [...KEYS] } } }));
+  } catch (error) {
+    // No database yet (a build before the first migration): the environment's values.
+    if (process.env.NEXT_PHASE === "phase-production-build") return fromEnvironment();
+    throw error;
   }
-  return (state.datelineSettings = withSaved(fromEnvironment(), rows));
 }
 
 const fromEnvironment = (): SiteSettings => ({ siteName: env.DATELINE_SITE_NAME, description: DEFAULT_DESCRIPTION, timeZone: env.DATELINE_TIMEZONE, version: "" });
@@ -101,11 +95,5 @@ export async function updateSettings(viewer: Viewer, input: z.input<typeof updat
     });
     return { ...after, version: updatedAt.toISOString() };
   });
-  forgetSettings();
   return saved;
-}
-
-/** Drops this process's copy of the settings: the next read loads them from the database. */
-export function forgetSettings() {
-  state.datelineSettings = undefined;
 }

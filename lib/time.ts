@@ -1,7 +1,4 @@
-import { siteSettings } from "./settings";
-
-/** The newsroom's time zone: every time shown to a person is in it; every time stored is UTC. */
-export const newsroomTimeZone = () => siteSettings().timeZone;
+// Every time shown to a person is in the newsroom's time zone (a setting, passed in); every time stored is UTC.
 
 // Making an Intl.DateTimeFormat costs about 0.1 ms; a page shows a dozen times. One per zone and style.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -17,12 +14,12 @@ function formatter(timeZone: string, style: "date" | "dateTime"): Intl.DateTimeF
 }
 
 /** "26 November 2026, 14:05 GMT" in the newsroom's zone. */
-export function formatDateTime(date: Date, timeZone = newsroomTimeZone()): string {
+export function formatDateTime(date: Date, timeZone: string): string {
   return formatter(timeZone, "dateTime").format(date);
 }
 
 /** "26 November 2026" in the newsroom's zone. */
-export function formatDate(date: Date, timeZone = newsroomTimeZone()): string {
+export function formatDate(date: Date, timeZone: string): string {
   return formatter(timeZone, "date").format(date);
 }
 
@@ -38,7 +35,7 @@ function offsetMinutes(date: Date, timeZone: string): number {
 }
 
 /** "2026-11-26T14:30" as wall-clock time in the newsroom's zone → the UTC instant. Null if malformed. */
-export function zonedLocalToUtc(local: string, timeZone = newsroomTimeZone()): Date | null {
+export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!m) return null;
   const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
@@ -49,7 +46,7 @@ export function zonedLocalToUtc(local: string, timeZone = newsroomTimeZone()): D
 }
 
 /** A UTC instant as the value of a datetime-local input in the newsroom's zone. */
-export function utcToZonedLocal(date: Date, timeZone = newsroomTimeZone()): string {
+export function utcToZonedLocal(date: Date, timeZone: string): string {
   const shifted = new Date(date.getTime() + offsetMinutes(date, timeZone) * 60_000);
   return shifted.toISOString().slice(0, 16);
 }

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
-import { siteName } from "@/lib/site";
-import { getSections } from "@/lib/public-data";
+import { getSections, getSiteSettings } from "@/lib/public-data";
 import { SiteChrome } from "@/components/site/site-chrome";
 
 // Masthead and footer; reads no session, so public pages stay cacheable.
 export default async function PublicLayout({ children }: { children: ReactNode }) {
-  return <SiteChrome siteName={siteName()} sections={await getSections()}>{children}</SiteChrome>;
+  const [{ siteName }, sections] = await Promise.all([getSiteSettings(), getSections()]);
+  return <SiteChrome siteName={siteName} sections={sections}>{children}</SiteChrome>;
 }

@@ -1,11 +1,13 @@
 import { NotFoundMessage } from "@/components/site/site-chrome";
 import { pageTitle } from "@/lib/site";
+import { getSiteSettings } from "@/lib/public-data";
 
 // Inside the public layout, so a missing story, section or tag is answered with the masthead.
-export default function NotFound() {
+export default async function NotFound() {
+  const { siteName } = await getSiteSettings();
   return (
     <>
-      <title>{pageTitle("Page not found")}</title>
+      <title>{pageTitle("Page not found", siteName)}</title>
       <meta name="robots" content="noindex" />
       <NotFoundMessage />
     </>

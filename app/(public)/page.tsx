@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getLatestStories, getSectionFront, getSections } from "@/lib/public-data";
-import { siteName } from "@/lib/site";
+import { getLatestStories, getSectionFront, getSections, getSiteSettings } from "@/lib/public-data";
 import { ArticleList } from "@/components/article/article-list";
 
 export const metadata: Metadata = { alternates: { canonical: "/", types: { "application/rss+xml": "/feed.xml" } } };
@@ -11,22 +10,22 @@ export const metadata: Metadata = { alternates: { canonical: "/", types: { "appl
 export const dynamic = "force-dynamic";
 
 export default async function FrontPage() {
-  const [latest, sections] = await Promise.all([getLatestStories(10), getSections()]);
+  const [latest, sections, { siteName, timeZone }] = await Promise.all([getLatestStories(10), getSections(), getSiteSettings()]);
   const shown = new Set(latest.map((a) => a.id));
   const bySection = await Promise.all(
     sections.map(async (s) => ({ section: s, articles: (await getSectionFront(s.slug, 8)).filter((a) => !shown.has(a.id)).slice(0, 4) })),
   );
   return (
     <main id="main" className="page">
-      <h1 className="visually-hidden">{siteName()}: latest news</h1>
+      <h1 className="visually-hidden">{siteName}: latest news</h1>
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading" className="visually-hidden">Latest</h2>
-        <ArticleList articles={latest} lead headingLevel={3} empty="Nothing has been published yet." />
+        <ArticleList articles={latest} timeZone={timeZone} lead headingLevel={3} empty="Nothing has been published yet." />
       </section>
       {bySection.filter((b) => b.articles.length > 0).map(({ section, articles }) => (
         <section key={section.id} className="front-section" aria-labelledby={`section-${section.slug}`}>
           <h2 id={`section-${section.slug}`} className="list-heading"><a href={`/${section.slug}`}>{section.name}</a></h2>
-          <ArticleList articles={articles} headingLevel={3} />
+          <ArticleList articles={articles} timeZone={timeZone} headingLevel={3} />
         </section>
       ))}
     </main>

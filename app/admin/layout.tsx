@@ -3,22 +3,24 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/permissions";
-import { siteName } from "@/lib/site";
+import { getSiteSettings } from "@/lib/public-data";
 import { SignOutButton } from "./sign-out-button";
 
-export function generateMetadata(): Metadata {
-  return { title: { default: "Desk", template: `%s · ${siteName()} admin` }, robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { siteName } = await getSiteSettings();
+  return { title: { default: "Desk", template: `%s · ${siteName} admin` }, robots: { index: false } };
 }
 
 // Chrome only: each page checks its own access (requireUser / requirePermission).
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const viewer = await getCurrentUser();
   if (!viewer) return <>{children}</>;
+  const { siteName } = await getSiteSettings();
   return (
     <div className="admin-shell">
       <a className="skip-link" href="#main">Skip to content</a>
       <nav className="admin-nav" aria-label="Admin">
-        <Link href="/admin" className="brand">{siteName()}</Link>
+        <Link href="/admin" className="brand">{siteName}</Link>
         <ul>
           <li><Link href="/admin">Stories</Link></li>
           <li><Link href="/admin/media">Photos</Link></li>

@@ -5,6 +5,7 @@ import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { listSections } from "@/lib/sections";
 import { listAuthors } from "@/lib/authors";
 import { formatDateTime } from "@/lib/time";
+import { getSiteSettings } from "@/lib/public-data";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { PageLinks } from "@/components/ui/page-links";
 
@@ -12,6 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DeskPage({ searchParams }: Props) {
   const viewer = await requireUser("/admin");
+  const { timeZone } = await getSiteSettings();
   const filter = deskFilterSchema.parse(await searchParams);
   const [{ rows, total, page, pages }, sections, authors] = await Promise.all([listDeskArticles(viewer, filter), listSections(), listAuthors()]);
   const pageHref = (n: number) => {
@@ -74,13 +76,13 @@ export default async function DeskPage({ searchParams }: Props) {
                 <td><Link href={`/admin/articles/${a.id}`}>{a.headline}</Link></td>
                 <td>
                   <StatusBadge status={a.status} />
-                  {a.status === "SCHEDULED" && a.scheduledFor ? <div className="muted">{formatDateTime(a.scheduledFor)}</div> : null}
+                  {a.status === "SCHEDULED" && a.scheduledFor ? <div className="muted">{formatDateTime(a.scheduledFor, timeZone)}</div> : null}
                 </td>
                 <td>{a.section?.name ?? "—"}</td>
                 <td>{a.authors.map((x) => x.author.name).join(", ") || "—"}</td>
                 <td>
                   {a.updatedBy?.name ?? "Scheduler"}
-                  <div className="muted"><time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt)}</time></div>
+                  <div className="muted"><time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt, timeZone)}</time></div>
                 </td>
               </tr>
             ))}

@@ -1,10 +1,10 @@
 import type { ArticleCard } from "@/lib/articles/dto";
 import { Timestamp } from "./timestamp";
 
-type Props = { articles: ArticleCard[]; empty?: string; headingLevel?: 2 | 3; lead?: boolean };
+type Props = { articles: ArticleCard[]; timeZone: string; empty?: string; headingLevel?: 2 | 3; lead?: boolean };
 
 /** A list of story cards: headline, dek, section and time; the first is the lead when `lead` is set. */
-export function ArticleList({ articles, empty = "No stories yet.", headingLevel = 2, lead = false }: Props) {
+export function ArticleList({ articles, timeZone, empty = "No stories yet.", headingLevel = 2, lead = false }: Props) {
   if (articles.length === 0) return <p className="muted">{empty}</p>;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -23,7 +23,7 @@ export function ArticleList({ articles, empty = "No stories yet.", headingLevel 
             {a.dek ? <p className="dek">{a.dek}</p> : null}
             <p className="meta">
               {a.authors.map((x) => x.name).join(", ")}
-              {a.publishedAt ? <> · <Timestamp date={a.publishedAt} /></> : null}
+              {a.publishedAt ? <> · <Timestamp date={a.publishedAt} timeZone={timeZone} /></> : null}
             </p>
           </div>
         </li>

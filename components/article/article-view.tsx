@@ -7,9 +7,9 @@ import { SourceList } from "./source-list";
 import { Timestamp } from "./timestamp";
 
 /** A story as readers see it; the public page and the editors' preview both render this. */
-type Props = { article: PublicArticle & { figures: Map<string, Figure> }; related?: ArticleCard[]; as?: "main" | "div" };
+type Props = { article: PublicArticle & { figures: Map<string, Figure> }; timeZone: string; related?: ArticleCard[]; as?: "main" | "div" };
 
-export function ArticleView({ article, related = [], as: Wrapper = "main" }: Props) {
+export function ArticleView({ article, timeZone, related = [], as: Wrapper = "main" }: Props) {
   const updated =
     article.updatedAt && article.publishedAt && article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000
       ? article.updatedAt
@@ -23,15 +23,15 @@ export function ArticleView({ article, related = [], as: Wrapper = "main" }: Pro
           {article.dek ? <p className="dek">{article.dek}</p> : null}
           <Byline authors={article.authors} />
           <p className="times">
-            {article.publishedAt ? <Timestamp label="Published" date={article.publishedAt} /> : null}
-            {updated ? <Timestamp label="Updated" date={updated} /> : null}
+            {article.publishedAt ? <Timestamp label="Published" date={article.publishedAt} timeZone={timeZone} /> : null}
+            {updated ? <Timestamp label="Updated" date={updated} timeZone={timeZone} /> : null}
           </p>
         </header>
         {article.hero ? <ArticleFigure figure={article.hero} priority /> : null}
         {article.dateline ? <p className="dateline">{article.dateline}</p> : null}
         <BodyRenderer body={article.body} figures={article.figures} />
-        <SourceList sources={article.sources} />
-        <CorrectionList corrections={article.corrections} />
+        <SourceList sources={article.sources} timeZone={timeZone} />
+        <CorrectionList corrections={article.corrections} timeZone={timeZone} />
         {article.tags.length > 0 ? (
           <ul className="tags" aria-label="Tags">
             {article.tags.map((t) => <li key={t.slug}><a href={`/tags/${t.slug}`}>{t.name}</a></li>)}

@@ -3,7 +3,7 @@ import { CORRECTION_KIND_LABELS } from "@/lib/articles/mutations/correct";
 import { Timestamp } from "./timestamp";
 
 /** Corrections and updates, oldest first, each with its time. */
-export function CorrectionList({ corrections }: { corrections: PublicArticle["corrections"] }) {
+export function CorrectionList({ corrections, timeZone }: { corrections: PublicArticle["corrections"]; timeZone: string }) {
   if (corrections.length === 0) return null;
   return (
     <section className="corrections" aria-labelledby="corrections-heading">
@@ -11,7 +11,7 @@ export function CorrectionList({ corrections }: { corrections: PublicArticle["co
       <ol>
         {corrections.map((c) => (
           <li key={c.id}>
-            <strong>{CORRECTION_KIND_LABELS[c.kind]}</strong> <Timestamp date={c.createdAt} />
+            <strong>{CORRECTION_KIND_LABELS[c.kind]}</strong> <Timestamp date={c.createdAt} timeZone={timeZone} />
             <p>{c.text}</p>
           </li>
         ))}

@@ -3,7 +3,7 @@ import { SOURCE_KIND_LABELS } from "@/lib/sources/schema";
 import { formatDate } from "@/lib/time";
 
 /** The story's sources, always shown to readers. */
-export function SourceList({ sources }: { sources: PublicArticle["sources"] }) {
+export function SourceList({ sources, timeZone }: { sources: PublicArticle["sources"]; timeZone: string }) {
   if (sources.length === 0) return null;
   return (
     <section className="sources" aria-labelledby="sources-heading">
@@ -14,7 +14,7 @@ export function SourceList({ sources }: { sources: PublicArticle["sources"] }) {
             <a href={s.url} rel="noopener noreferrer nofollow">{s.title}</a>
             <span className="source-meta">
               {[s.publisher, SOURCE_KIND_LABELS[s.kind]].filter(Boolean).join(" · ")}
-              {s.accessedAt ? ` · accessed ${formatDate(s.accessedAt)}` : null}
+              {s.accessedAt ? ` · accessed ${formatDate(s.accessedAt, timeZone)}` : null}
             </span>
             {s.note ? <span className="source-note">{s.note}</span> : null}
             {s.archivedUrl ? (

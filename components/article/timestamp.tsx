@@ -1,11 +1,11 @@
 import { formatDateTime } from "@/lib/time";
 
 /** A machine-readable time shown in the newsroom's time zone. */
-export function Timestamp({ date, label }: { date: Date; label?: string }) {
+export function Timestamp({ date, label, timeZone }: { date: Date; label?: string; timeZone: string }) {
   return (
     <span className="timestamp">
       {label ? `${label} ` : null}
-      <time dateTime={date.toISOString()}>{formatDateTime(date)}</time>
+      <time dateTime={date.toISOString()}>{formatDateTime(date, timeZone)}</time>
     </span>
   );
 }

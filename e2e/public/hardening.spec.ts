@@ -103,6 +103,8 @@ test("an https site sends HSTS on every kind of response, whatever the build sai
 });
 
 test("invented addresses answer 404 without being cached, and a real page stays cached", async ({ request }) => {
+  // Every invented address is rendered by Next (as a 404, kept by no cache): 2,700 of them take a while on 2 cores.
+  test.setTimeout(180_000);
   await untilFrontCacheHit(request, `${URL}/politics`);
   const invented = (n: number) => [`/edition/x${n}`, `/tags/nonexistent-${n}`, `/authors/nobody-${n}`, `/no-such-section-${n}`, `/politics/p/${n + 2}`, `/world/story-${n}`, `/favicon${n}.ico`, `/no-such-section-${n}/feed.xml`, `/sitemaps/x${n}.xml`];
   for (const address of [...invented(0), "/edition/today"]) {
@@ -112,13 +114,21 @@ test("invented addresses answer 404 without being cached, and a real page stays 
       // Neither the front cache nor Next's page cache answered or kept it.
       expect(response.headers()["x-dateline-cache"], address).toBeUndefined();
       expect(response.headers()["x-nextjs-cache"], address).toBeUndefined();
-      expect(await response.text(), address).toContain("Page not found");
+      // Pages say so in words; feeds and sitemaps answer a plain "Not found".
+      expect(await response.text(), address).toContain(address.endsWith(".xml") ? "Not found" : "Page not found");
     }
   }
-  const before = residentMb();
-  for (let n = 1; n <= 300; n++) await Promise.all(invented(n).map((address) => request.get(`${URL}${address}`)));
-  const grown = residentMb() - before;
-  expect(grown, "resident memory growth after 2,700 invented addresses, MB").toBeLessThan(40);
+  // Rendering thousands of 404s grows the heap until it settles (measured: 387, 526, 519 MB after
+  // rounds of 900); entries kept per address would grow it round after round. Four rounds of 450
+  // new invented addresses each: from the second on, memory must stay put.
+  const round = async (r: number) => {
+    for (let n = r * 50 + 1; n <= r * 50 + 50; n++) await Promise.all(invented(n).map((address) => request.get(`${URL}${address}`)));
+    return residentMb();
+  };
+  const rounds: number[] = [];
+  for (let r = 0; r < 4; r++) rounds.push(await round(r));
+  console.log(`[invented addresses] resident MB after each round of 450: ${rounds.map(Math.round).join(", ")}`);
+  expect(rounds[3]! - rounds[1]!, "resident memory growth from the second to the fourth round of invented addresses, MB").toBeLessThan(40);
   expect((await request.get(`${URL}/politics`)).headers()["x-dateline-cache"]).toBe("HIT");
   // Real addresses still answer.
   for (const address of ["/", "/politics", "/tags/flooding", "/authors/maria-okonkwo", WIRE]) expect((await request.get(`${URL}${address}`)).status(), address).toBe(200);

@@ -1,14 +1,15 @@
 import { listPublishedArticles } from "../articles/queries";
 import type { ArticleCard } from "../articles/dto";
-import { absoluteUrl, siteName } from "../site";
+import { absoluteUrl } from "../site";
+import { readSiteSettings } from "../settings";
 import { xmlDocument } from "./xml";
 
 /** An RSS 2.0 feed of the newest published stories, for the site or one section. */
 export async function buildRssFeed({ sectionSlug, sectionName }: { sectionSlug?: string; sectionName?: string } = {}): Promise<string> {
-  const articles = await listPublishedArticles({ sectionSlug, limit: 30 });
+  const [articles, { siteName }] = await Promise.all([listPublishedArticles({ sectionSlug, limit: 30 }), readSiteSettings()]);
   const home = absoluteUrl(sectionSlug ? `/${sectionSlug}` : "/");
   const self = absoluteUrl(sectionSlug ? `/${sectionSlug}/feed.xml` : "/feed.xml");
-  const title = sectionName ? `${siteName()}: ${sectionName}` : siteName();
+  const title = sectionName ? `${siteName}: ${sectionName}` : siteName;
   return xmlDocument({
     tag: "rss",
     attrs: { version: "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom", "xmlns:dc": "http://purl.org/dc/elements/1.1/" },
@@ -18,7 +19,7 @@ export async function buildRssFeed({ sectionSlug, sectionName }: { sectionSlug?:
         children: [
           { tag: "title", children: title },
           { tag: "link", children: home },
-          { tag: "description", children: sectionName ? `Latest ${sectionName} stories from ${siteName()}.` : `Latest stories from ${siteName()}.` },
+          { tag: "description", children: sectionName ? `Latest ${sectionName} stories from ${siteName}.` : `Latest stories from ${siteName}.` },
           { tag: "language", children: "en" },
           { tag: "atom:link", attrs: { href: self, rel: "self", type: "application/rss+xml" } },
           ...(articles[0]?.publishedAt ? [{ tag: "lastBuildDate", children: (articles[0].updatedAt ?? articles[0].publishedAt).toUTCString() }] : []),

@@ -1,7 +1,8 @@
 import { db } from "../db";
 import { ArticleStatus } from "../generated/prisma/enums";
 import { articlePath } from "../articles/dto";
-import { absoluteUrl, siteName } from "../site";
+import { absoluteUrl } from "../site";
+import { readSiteSettings } from "../settings";
 import { xmlDocument } from "./xml";
 
 /** URLs per sitemap file; beyond this /sitemap.xml becomes an index of numbered files. */
@@ -71,6 +72,7 @@ export async function buildSitemapFile(file: string): Promise<string | null> {
 
 /** Google News sitemap: stories first published in the last two days. */
 export async function buildNewsSitemap(now = new Date()): Promise<string> {
+  const { siteName } = await readSiteSettings();
   const rows = await db.article.findMany({
     where: { ...live, firstPublishedAt: { gte: new Date(now.getTime() - 2 * 86_400_000) } },
     select: { slug: true, headline: true, firstPublishedAt: true, section: { select: { slug: true } } },
@@ -87,7 +89,7 @@ export async function buildNewsSitemap(now = new Date()): Promise<string> {
         {
           tag: "news:news",
           children: [
-            { tag: "news:publication", children: [{ tag: "news:name", children: siteName() }, { tag: "news:language", children: "en" }] },
+            { tag: "news:publication", children: [{ tag: "news:name", children: siteName }, { tag: "news:language", children: "en" }] },
             { tag: "news:publication_date", children: r.firstPublishedAt!.toISOString() },
             { tag: "news:title", children: r.headline },
           ],

@@ -9,7 +9,7 @@ import { buildRssFeed } from "../feeds/rss";
 import { buildNewsSitemap, buildSitemap } from "../feeds/sitemaps";
 import { safeJsonForScript, truncateText } from "../site";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "./structured-data";
-import { forgetSettings, siteSettings, updateSettings } from "../settings";
+import { readSiteSettings, updateSettings } from "../settings";
 
 const HOSTILE = `Mayor says "</script><script>alert(1)</script>" & <b>more</b> ]]> \u0001 — “quotes”`;
 let editor: Viewer;
@@ -31,18 +31,18 @@ beforeAll(async () => {
 describe("structured data", () => {
   it("describes the story as a NewsArticle with sources as citations and corrections", async () => {
     const article = (await getPublishedArticleBySlug(slug))!;
-    const ld = newsArticleJsonLd(article);
+    const ld = newsArticleJsonLd(article, "The Dateline");
     expect(ld["@type"]).toBe("NewsArticle");
     expect(ld.headline).toBe(truncateText(HOSTILE, 110));
     expect(ld.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(ld.author[0]).toMatchObject({ "@type": "Person" });
     expect(ld.citation[0]).toMatchObject({ "@type": "CreativeWork", url: "https://example.org/a?x=1&y=2" });
     expect(ld.correction[0]?.text).toContain("Fixed:");
-    expect(breadcrumbJsonLd(article).itemListElement).toHaveLength(3);
+    expect(breadcrumbJsonLd(article, "The Dateline").itemListElement).toHaveLength(3);
   });
 
   it("cannot be broken out of its script element", async () => {
-    const json = safeJsonForScript(newsArticleJsonLd((await getPublishedArticleBySlug(slug))!));
+    const json = safeJsonForScript(newsArticleJsonLd((await getPublishedArticleBySlug(slug))!, "The Dateline"));
     expect(json).not.toMatch(/<\/script/i);
     expect(json).not.toContain("<");
     expect(JSON.parse(json).headline).toBe(truncateText(HOSTILE, 110));
@@ -79,11 +79,10 @@ describe("a hostile site name (Settings)", () => {
   const parser = new XMLParser({ ignoreAttributes: false });
 
   beforeAll(async () => {
-    await updateSettings(await makeUser("ADMIN"), { ...siteSettings(), siteName: NAME });
+    await updateSettings(await makeUser("ADMIN"), { ...(await readSiteSettings()), siteName: NAME });
   });
   afterAll(async () => {
     await db.setting.deleteMany({ where: { key: { in: ["siteName", "description", "timeZone"] } } });
-    forgetSettings();
   });
 
   it("is text in the feeds and sitemaps", async () => {

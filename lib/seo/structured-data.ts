@@ -1,9 +1,9 @@
 import type { PublicArticle } from "../articles/dto";
 import { CORRECTION_KIND_LABELS } from "../articles/mutations/correct";
-import { absoluteUrl, siteName, truncateText } from "../site";
+import { absoluteUrl, truncateText } from "../site";
 
 /** schema.org NewsArticle for a story: credits, sources (citation) and corrections included. */
-export function newsArticleJsonLd(article: PublicArticle) {
+export function newsArticleJsonLd(article: PublicArticle, siteName: string) {
   const url = absoluteUrl(article.path);
   return {
     "@context": "https://schema.org",
@@ -19,7 +19,7 @@ export function newsArticleJsonLd(article: PublicArticle) {
     keywords: article.tags.map((t) => t.name),
     isAccessibleForFree: true,
     author: article.authors.map((a) => ({ "@type": "Person", name: a.name, url: absoluteUrl(`/authors/${a.slug}`), ...(a.title ? { jobTitle: a.title } : {}) })),
-    publisher: { "@type": "NewsMediaOrganization", name: siteName(), url: absoluteUrl("/") },
+    publisher: { "@type": "NewsMediaOrganization", name: siteName, url: absoluteUrl("/") },
     image: article.hero
       ? [
           {
@@ -39,9 +39,9 @@ export function newsArticleJsonLd(article: PublicArticle) {
 }
 
 /** Home › Section › Story. */
-export function breadcrumbJsonLd(article: Pick<PublicArticle, "headline" | "path" | "section">) {
+export function breadcrumbJsonLd(article: Pick<PublicArticle, "headline" | "path" | "section">, siteName: string) {
   const items = [
-    { name: siteName(), url: absoluteUrl("/") },
+    { name: siteName, url: absoluteUrl("/") },
     ...(article.section ? [{ name: article.section.name, url: absoluteUrl(`/${article.section.slug}`) }] : []),
     { name: article.headline, url: absoluteUrl(article.path) },
   ];

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { siteName } from "@/lib/site";
+import { getSiteSettings } from "@/lib/public-data";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
@@ -15,11 +15,12 @@ export default async function LoginPage({ searchParams }: Props) {
   const checked = safeCallbackUrl(params.callbackUrl);
   const callbackUrl = checked === "/login" || checked.startsWith("/login?") || checked.startsWith("/login#") ? "/admin" : checked;
   if (await getCurrentUser()) redirect(callbackUrl);
+  const { siteName } = await getSiteSettings();
   const notice = params.reason === "password-changed" ? "Your password was changed. Sign in with the new one." : undefined;
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">
-        <h1>Sign in to {siteName()}</h1>
+        <h1>Sign in to {siteName}</h1>
         <LoginForm callbackUrl={callbackUrl} notice={notice} />
       </div>
     </main>

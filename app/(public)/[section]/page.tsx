@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getSection, getSectionRedirect, getStoryListPage } from "@/lib/public-data";
+import { getSection, getSectionRedirect, getStoryListPage, getSiteSettings } from "@/lib/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 
 type Params = { section: string; n?: string };
@@ -25,12 +25,12 @@ export default async function SectionPage({ params }: Props) {
     if (moved) permanentRedirect(n ? `${moved}/p/${n}` : moved);
     notFound();
   }
-  const { articles, page, pages } = await getStoryListPage({ sectionSlug: section.slug }, n);
+  const [{ articles, page, pages }, { timeZone }] = await Promise.all([getStoryListPage({ sectionSlug: section.slug }, n), getSiteSettings()]);
   const header = (
     <>
       <h1 className="section-title">{section.name}</h1>
       {section.description ? <p className="dek">{section.description}</p> : null}
     </>
   );
-  return <StoryListPage header={header} articles={articles} page={page} pages={pages} basePath={`/${section.slug}`} empty="No stories in this section yet." />;
+  return <StoryListPage header={header} articles={articles} timeZone={timeZone} page={page} pages={pages} basePath={`/${section.slug}`} empty="No stories in this section yet." />;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { searchArticles, searchQuerySchema } from "@/lib/search";
+import { getSiteSettings } from "@/lib/public-data";
 import { HighlightedSnippet } from "@/components/article/highlighted-snippet";
 import { Timestamp } from "@/components/article/timestamp";
 import { PageLinks } from "@/components/ui/page-links";
@@ -14,6 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SearchPage({ searchParams }: Props) {
   const { q, page } = searchQuerySchema.parse(await searchParams);
   const { results, total, pages } = q.trim() ? await searchArticles(q, page) : { results: [], total: 0, pages: 0 };
+  const { timeZone } = await getSiteSettings();
   const href = (n: number) => `/search?${new URLSearchParams({ q, page: String(n) })}`;
   return (
     <main id="main" className="page narrow-wide">
@@ -32,7 +34,7 @@ export default async function SearchPage({ searchParams }: Props) {
             {r.section ? <p className="kicker">{r.section}</p> : null}
             <h2><a href={r.path}>{r.headline}</a></h2>
             <HighlightedSnippet snippet={r.snippet || r.dek} />
-            {r.publishedAt ? <p className="meta"><Timestamp date={r.publishedAt} /></p> : null}
+            {r.publishedAt ? <p className="meta"><Timestamp date={r.publishedAt} timeZone={timeZone} /></p> : null}
           </li>
         ))}
       </ol>

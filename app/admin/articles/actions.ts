@@ -12,6 +12,7 @@ import { restoreRevision, restoreRevisionSchema } from "@/lib/articles/revisions
 import { slugSchema } from "@/lib/slug";
 import { createAuthor, createAuthorSchema, createTag, createTagSchema } from "@/lib/taxonomy";
 import { zonedLocalToUtc } from "@/lib/time";
+import { getSiteSettings } from "@/lib/public-data";
 import { AppError } from "@/lib/errors";
 import { getEditorData } from "@/lib/articles/editor";
 
@@ -24,8 +25,9 @@ export const updateArticleAction = authedAction(updateArticleSchema, (input, vie
 // Move a story through the workflow; the schedule time arrives as newsroom wall-clock time (permission table).
 export const transitionArticleAction = authedAction(
   transitionFieldsSchema.omit({ scheduledFor: true }).extend({ scheduledLocal: z.string().optional() }),
-  (input, viewer) => {
-    const scheduledFor = input.scheduledLocal ? zonedLocalToUtc(input.scheduledLocal) : null;
+  async (input, viewer) => {
+    const { timeZone } = await getSiteSettings();
+    const scheduledFor = input.scheduledLocal ? zonedLocalToUtc(input.scheduledLocal, timeZone) : null;
     if (input.scheduledLocal && !scheduledFor) {
       throw new AppError("invalid", "Enter a valid date and time.", { scheduledFor: ["Enter a valid date and time."] });
     }

@@ -2,16 +2,16 @@ import { listSections } from "@/lib/sections";
 import { listAuthors } from "@/lib/authors";
 import { listTags } from "@/lib/taxonomy";
 import { listLibraryImages } from "@/lib/media/queries";
-import { newsroomTimeZone } from "@/lib/time";
+import { getSiteSettings } from "@/lib/public-data";
 
 /** The choices the story editor offers: sections, bylines, tags and library photos. */
 export async function loadEditorOptions() {
-  const [sections, authors, tags, images] = await Promise.all([listSections(), listAuthors(), listTags(), listLibraryImages()]);
+  const [sections, authors, tags, images, { timeZone }] = await Promise.all([listSections(), listAuthors(), listTags(), listLibraryImages(), getSiteSettings()]);
   return {
     sections: sections.map((s) => ({ id: s.id, name: s.name })),
     authors: authors.map((a) => ({ id: a.id, name: a.name })),
     tags: tags.map((t) => ({ id: t.id, name: t.name })),
     images,
-    timeZone: newsroomTimeZone(),
+    timeZone,
   };
 }

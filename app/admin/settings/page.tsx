@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
-import { siteSettings, timeZoneNames } from "@/lib/settings";
+import { readSiteSettings, timeZoneNames } from "@/lib/settings";
 import { formatDateTime } from "@/lib/time";
 import { SettingsForm } from "./settings-form";
 
@@ -8,12 +8,13 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requirePermission("settings.manage", "/admin/settings");
-  const settings = siteSettings();
+  // Read fresh, not cached: a save must start from the version in the database.
+  const settings = await readSiteSettings();
   return (
     <>
       <h1>Settings</h1>
       <p className="muted">The newsroom&apos;s name and the time zone every published and updated time is shown in, on every page, feed and sitemap.</p>
-      <SettingsForm settings={settings} timeZones={timeZoneNames()} now={formatDateTime(new Date())} />
+      <SettingsForm settings={settings} timeZones={timeZoneNames()} now={formatDateTime(new Date(), settings.timeZone)} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { listAuthors } from "@/lib/authors";
 import { listUsers } from "@/lib/users/admin";
 import { formatDateTime } from "@/lib/time";
+import { getSiteSettings } from "@/lib/public-data";
 import { CreateUserForm } from "./create-user-form";
 import { UserRowActions } from "./user-row-actions";
 
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const viewer = await requirePermission("user.manage", "/admin/users");
+  const { timeZone } = await getSiteSettings();
   const [users, authors] = await Promise.all([listUsers(viewer), listAuthors()]);
   return (
     <>
@@ -30,7 +32,7 @@ export default async function UsersPage() {
               </td>
               <td>{ROLE_LABELS[u.role]}</td>
               <td>{u.author?.name ?? "—"}</td>
-              <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Never"}</td>
+              <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, timeZone) : "Never"}</td>
               <td>
                 <UserRowActions
                   user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled, authorId: u.author?.id ?? null }}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getRelatedStories, getStory, getStoryRedirect } from "@/lib/public-data";
+import { getRelatedStories, getSiteSettings, getStory, getStoryRedirect } from "@/lib/public-data";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
-import { absoluteUrl, siteName } from "@/lib/site";
+import { absoluteUrl } from "@/lib/site";
 import { JsonLd } from "@/components/seo/json-ld";
 import { ArticleView } from "@/components/article/article-view";
 
@@ -30,7 +30,7 @@ async function loadArticle(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // The page itself answers not-found and redirects; the metadata only describes a story that exists.
   const { slug } = await params;
-  const article = await getStory(slug);
+  const [article, { siteName }] = await Promise.all([getStory(slug), getSiteSettings()]);
   if (!article) return { title: "Page not found", robots: { index: false } };
   const title = article.seoTitle || article.headline;
   const hero = article.hero;
@@ -44,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title,
       description: article.description,
       url: absoluteUrl(article.path),
-      siteName: siteName(),
+      siteName,
       images,
       publishedTime: article.publishedAt?.toISOString(),
       modifiedTime: (article.updatedAt ?? article.publishedAt)?.toISOString(),
@@ -58,12 +58,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle(params);
-  const related = await getRelatedStories({ id: article.id, section: article.section, tags: article.tags });
+  const [related, { siteName, timeZone }] = await Promise.all([getRelatedStories({ id: article.id, section: article.section, tags: article.tags }), getSiteSettings()]);
   return (
     <>
-      <JsonLd data={newsArticleJsonLd(article)} />
-      <JsonLd data={breadcrumbJsonLd(article)} />
-      <ArticleView article={article} related={related} />
+      <JsonLd data={newsArticleJsonLd(article, siteName)} />
+      <JsonLd data={breadcrumbJsonLd(article, siteName)} />
+      <ArticleView article={article} timeZone={timeZone} related={related} />
     </>
   );
 }

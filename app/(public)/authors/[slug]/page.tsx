@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getAuthor, getStoryListPage } from "@/lib/public-data";
+import { getAuthor, getStoryListPage, getSiteSettings } from "@/lib/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 
 type Props = { params: Promise<{ slug: string; n?: string }> };
@@ -17,7 +17,7 @@ export default async function AuthorPage({ params }: Props) {
   const { slug, n } = await params;
   const author = await getAuthor(slug);
   if (!author) notFound();
-  const { articles, page, pages } = await getStoryListPage({ authorSlug: author.slug }, n);
+  const [{ articles, page, pages }, { timeZone }] = await Promise.all([getStoryListPage({ authorSlug: author.slug }, n), getSiteSettings()]);
   const header = (
     <>
       <h1 className="section-title">{author.name}</h1>
@@ -26,5 +26,5 @@ export default async function AuthorPage({ params }: Props) {
       <h2 className="list-heading">Stories</h2>
     </>
   );
-  return <StoryListPage header={header} articles={articles} page={page} pages={pages} basePath={`/authors/${author.slug}`} headingLevel={3} empty="No published stories yet." />;
+  return <StoryListPage header={header} articles={articles} timeZone={timeZone} page={page} pages={pages} basePath={`/authors/${author.slug}`} headingLevel={3} empty="No published stories yet." />;
 }

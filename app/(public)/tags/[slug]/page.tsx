@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getStoryListPage, getTag } from "@/lib/public-data";
+import { getStoryListPage, getTag, getSiteSettings } from "@/lib/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 
 type Props = { params: Promise<{ slug: string; n?: string }> };
@@ -17,12 +17,12 @@ export default async function TagPage({ params }: Props) {
   const { slug, n } = await params;
   const tag = await getTag(slug);
   if (!tag) notFound();
-  const { articles, page, pages } = await getStoryListPage({ tagSlug: tag.slug }, n);
+  const [{ articles, page, pages }, { timeZone }] = await Promise.all([getStoryListPage({ tagSlug: tag.slug }, n), getSiteSettings()]);
   const header = (
     <>
       <p className="kicker">Tag</p>
       <h1 className="section-title">{tag.name}</h1>
     </>
   );
-  return <StoryListPage header={header} articles={articles} page={page} pages={pages} basePath={`/tags/${tag.slug}`} empty="No published stories with this tag yet." />;
+  return <StoryListPage header={header} articles={articles} timeZone={timeZone} page={page} pages={pages} basePath={`/tags/${tag.slug}`} empty="No published stories with this tag yet." />;
 }

@@ -7,6 +7,7 @@ import { getImageDetails } from "@/lib/media/library";
 import { photoChangePolicy } from "@/lib/media/policy";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { formatDateTime } from "@/lib/time";
+import { getSiteSettings } from "@/lib/public-data";
 import { ImageForm } from "./image-form";
 
 export const metadata: Metadata = { title: "Photo" };
@@ -16,6 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ImagePage({ params }: Props) {
   const { id } = await params;
   const viewer = await requirePermission("media.edit", `/admin/media/${id}`);
+  const { timeZone } = await getSiteSettings();
   const image = await getImageDetails(id);
   if (!image) notFound();
   const decision = photoChangePolicy(viewer, image.liveUse);
@@ -54,7 +56,7 @@ export default async function ImagePage({ params }: Props) {
         )}
         <p className="muted">
           {image.width}×{image.height} px · {(image.bytes / 1_000_000).toFixed(2)} MB · {image.mimeType}
-          {image.originalFilename ? ` · ${image.originalFilename}` : ""} · uploaded {formatDateTime(image.createdAt)}{image.uploadedBy ? ` by ${image.uploadedBy.name}` : ""}
+          {image.originalFilename ? ` · ${image.originalFilename}` : ""} · uploaded {formatDateTime(image.createdAt, timeZone)}{image.uploadedBy ? ` by ${image.uploadedBy.name}` : ""}
         </p>
       </section>
     </>

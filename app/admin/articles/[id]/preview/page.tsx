@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getArticlePreview } from "@/lib/articles/queries";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { ArticleView } from "@/components/article/article-view";
+import { getSiteSettings } from "@/lib/public-data";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
 
@@ -13,12 +14,12 @@ type Props = { params: Promise<{ id: string }> };
 export default async function PreviewPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requireUser(`/admin/articles/${id}/preview`);
-  const article = await getArticlePreview(viewer, id);
+  const [article, { timeZone }] = await Promise.all([getArticlePreview(viewer, id), getSiteSettings()]);
   if (!article) notFound();
   return (
     <div className="preview">
       <p className="preview-banner" role="note">Preview · {STATUS_LABELS[article.status]} · readers cannot see this page</p>
-      <ArticleView article={article} as="div" />
+      <ArticleView article={article} timeZone={timeZone} as="div" />
     </div>
   );
 }

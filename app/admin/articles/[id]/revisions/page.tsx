@@ -7,6 +7,7 @@ import { getRevision, listRevisions } from "@/lib/articles/revisions";
 import { comparableFields } from "@/lib/articles/compare";
 import { listArticleAudit } from "@/lib/articles/queries";
 import { formatDateTime } from "@/lib/time";
+import { getSiteSettings } from "@/lib/public-data";
 import { FieldDiff } from "@/components/admin/field-diff";
 import { RestoreButton } from "./restore-button";
 
@@ -18,6 +19,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
   const viewer = await requireUser(`/admin/articles/${id}/revisions`);
+  const { timeZone } = await getSiteSettings();
   const article = await getEditorData(viewer, id);
   if (!article) notFound();
   const [revisions, audit] = await Promise.all([listRevisions(viewer, id), listArticleAudit(viewer, id)]);
@@ -28,7 +30,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
     b ? getRevision(viewer, id, b).catch(() => null) : null,
     query.show ? getRevision(viewer, id, query.show).catch(() => null) : null,
   ]);
-  const label = (r: (typeof revisions)[number]) => `v${r.version} · ${r.note} · ${r.author?.name ?? "Scheduler"} · ${formatDateTime(r.createdAt)}`;
+  const label = (r: (typeof revisions)[number]) => `v${r.version} · ${r.note} · ${r.author?.name ?? "Scheduler"} · ${formatDateTime(r.createdAt, timeZone)}`;
   return (
     <>
       <p><Link href={`/admin/articles/${id}`}>← Back to the story</Link></p>
@@ -66,7 +68,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
               <td>v{r.version}</td>
               <td>{r.note}</td>
               <td>{r.author?.name ?? "Scheduler"}</td>
-              <td>{formatDateTime(r.createdAt)}</td>
+              <td>{formatDateTime(r.createdAt, timeZone)}</td>
               <td className="row-actions">
                 <Link href={`?show=${r.id}`}>Show</Link>
                 {i > 0 && article.canEdit ? <RestoreButton articleId={id} revisionId={r.id} version={article.version} label={`v${r.version}`} /> : null}
@@ -81,7 +83,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         <tbody>
           {(audit ?? []).map((e) => (
             <tr key={e.id}>
-              <td>{formatDateTime(e.createdAt)}</td>
+              <td>{formatDateTime(e.createdAt, timeZone)}</td>
               <td>{e.actor?.name ?? "System"}</td>
               <td><code>{e.action}</code></td>
               <td><code className="audit-data">{e.data ? JSON.stringify(e.data) : ""}</code></td>
