@@ -129,7 +129,8 @@ test("invented addresses answer 404 without being cached, and a real page stays 
   for (let r = 0; r < 4; r++) rounds.push(await round(r));
   console.log(`[invented addresses] resident MB after each round of 450: ${rounds.map(Math.round).join(", ")}`);
   expect(rounds[3]! - rounds[1]!, "resident memory growth from the second to the fourth round of invented addresses, MB").toBeLessThan(40);
-  expect((await request.get(`${URL}/politics`)).headers()["x-dateline-cache"]).toBe("HIT");
+  // Real pages are still kept (the front cache's own lifetime may have ended the first copy meanwhile).
+  await untilFrontCacheHit(request, `${URL}/politics`);
   // Real addresses still answer.
   for (const address of ["/", "/politics", "/tags/flooding", "/authors/maria-okonkwo", WIRE]) expect((await request.get(`${URL}${address}`)).status(), address).toBe(200);
 });
