@@ -4,6 +4,8 @@ export const tags = {
   sections: "sections",
   feeds: "feeds",
   sitemaps: "sitemaps",
+  /** Every public page: what only the settings change (the site's name, its time zone). No read is tagged with it. */
+  site: "site",
   story: (slug: string) => `story:${slug}`,
   section: (slug: string) => `section:${slug}`,
   author: (slug: string) => `author:${slug}`,
