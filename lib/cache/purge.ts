@@ -13,8 +13,21 @@ import { log } from "../log";
 export function purgeTags(tags: string[]) {
   if (tags.length === 0) return;
   purgeFrontCache(tags);
-  for (const adapter of configuredAdapters()) send(adapter, tags);
+  const remote = configuredAdapters();
+  if (remote.length === 0) return;
+  for (const adapter of remote) send(adapter, tags);
+  // A page whose render began before the change may reach a remote cache just after this purge
+  // and be kept there with the old version (the front cache refuses such pages; Varnish cannot
+  // tell). The same purge once more, a little later, drops it.
+  track(
+    new Promise<boolean>((resolve) =>
+      setTimeout(() => void Promise.all(remote.map((adapter) => send(adapter, tags))).then((sent) => resolve(sent.every(Boolean))), REPURGE_AFTER_MS).unref(),
+    ),
+  );
 }
+
+/** How long after a change its purge is sent again (renders under way then have finished). */
+export const REPURGE_AFTER_MS = 2000;
 
 /** A cache that is told which tags to drop; throws when it did not confirm. */
 export interface PurgeAdapter {
@@ -116,7 +129,10 @@ export function send(adapter: PurgeAdapter, tags: string[], { timeoutMs = 2000, 
       }
     }
   };
-  const promise = attempt();
+  return track(attempt());
+}
+
+function track(promise: Promise<boolean>) {
   inFlight.add(promise);
   void promise.finally(() => inFlight.delete(promise));
   return promise;
