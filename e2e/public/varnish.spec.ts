@@ -20,6 +20,7 @@ let pidFile = "";
 test.skip(!VARNISHD, "varnishd is not installed (apt-get install -y varnish varnish-modules); the Varnish test is skipped.");
 
 test.beforeAll(async () => {
+  test.setTimeout(30_000);
   // Varnish drops root's privileges for its compiler and workers: they must be able to read the VCL.
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-varnish-"));
   fs.chmodSync(dir, 0o755);
@@ -31,6 +32,10 @@ test.beforeAll(async () => {
   });
   if (started.status !== 0) throw new Error(`varnishd did not start: ${started.stderr}${started.stdout}`);
   await expect.poll(async () => (await fetch(`${VARNISH}/robots.txt`).catch(() => null))?.status, { timeout: 10_000 }).toBe(200);
+  // The server purges this Varnish on every change, also while it was not running: purges of
+  // earlier tests' changes may still be retried (for up to about 7.5 s: lib/cache/purge.ts). Let
+  // them end before anything is cached here.
+  await new Promise((resolve) => setTimeout(resolve, 8000));
 });
 
 test.afterAll(async () => {
