@@ -4,7 +4,7 @@
 // each with wrk (2 threads, 50 connections, 10 s, median of 3 runs taken in turn), then measures
 // how long a publish takes to show on the front page through Varnish.
 // Needs Debian's varnish, varnish-modules, wrk and nginx (installed here when root).
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -158,7 +158,7 @@ for (let round = 0; round < 3; round++) {
 }
 
 const nginx = median(runs[0]!);
-console.log(`\n${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, ${execFileSync("/usr/sbin/varnishd", ["-V"], { encoding: "utf8" }).split("\n")[0]}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(`\n${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, ${/varnish-[\d.]+/.exec(spawnSync("/usr/sbin/varnishd", ["-V"], { encoding: "utf8" }).stderr)?.[0]}, ${new Date().toISOString().slice(0, 10)}\n`);
 console.log("| what (median of 3 runs of wrk -t2 -c50 -d10s) | requests/s | × nginx | p50 ms | p99 ms | the 3 runs, requests/s |\n|---|---|---|---|---|---|");
 targets.forEach(([label], i) => {
   const m = median(runs[i]!);
