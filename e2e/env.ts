@@ -3,6 +3,12 @@
 // E2E_PORT lets two checkouts run their suites side by side; the crash test uses the next port up.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_URL = `http://localhost:${E2E_PORT}`;
+/**
+ * The Varnish that e2e/public/varnish.spec.ts starts in front of the server, 18 ports up (3618 for
+ * E2E_PORT=3600). The server purges it on every change; while it is not running those purges
+ * fail, are retried a few times and logged, and nothing else notices.
+ */
+export const E2E_VARNISH_PORT = E2E_PORT + 18;
 
 export const E2E_ENV = {
   DATABASE_URL: "file:./data/e2e/dateline.db",
@@ -20,6 +26,7 @@ export const E2E_ENV = {
   DATELINE_SCHEDULER_INTERVAL: "2",
   DATELINE_CRON_SECRET: "e2e-cron-secret-0123456789",
   DATELINE_TIMEZONE: "UTC",
+  DATELINE_PURGE_VARNISH: `http://127.0.0.1:${E2E_VARNISH_PORT}`,
 };
 
 export const PASSWORD = "e2e-role-password-123";

@@ -49,6 +49,19 @@ const envSchema = z.object({
     .string()
     .optional()
     .refine((v) => parseTrustedProxies(v) !== null, "must be a hop count (e.g. 1) or a comma-separated list of IP addresses and CIDR ranges"),
+  /**
+   * Varnish servers in front (deploy/varnish/default.vcl), comma-separated base URLs such as
+   * http://127.0.0.1:6081: each change sends them `PURGE /` with the expired keys in `xkey-purge`.
+   */
+  DATELINE_PURGE_VARNISH: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((u) => u.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(z.url({ protocol: /^https?$/ })).optional()),
+  /** A CDN's (or purge relay's) endpoint: each change POSTs `{ "tags": [...] }` to it. */
+  DATELINE_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Sent to DATELINE_PURGE_URL as `Authorization: Bearer <token>`. */
+  DATELINE_PURGE_TOKEN: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

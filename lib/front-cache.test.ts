@@ -6,6 +6,8 @@ import { FrontCache } from "./front-cache";
 let server: http.Server;
 let base: string;
 let renders = 0;
+/** Runs while the stand-in renders, after the front cache began capturing the answer. */
+let duringRender: (() => void) | null = null;
 const cache = new FrontCache(60_000);
 
 beforeAll(async () => {
@@ -13,7 +15,8 @@ beforeAll(async () => {
   server = http.createServer((req, res) =>
     cache.handle(req, res, () => {
       renders++;
-      const isr = req.url === "/story";
+      duringRender?.();
+      const isr = req.url === "/story" || /^\/(world|sport)\/[\w-]+$/.test(req.url ?? "");
       res.setHeader("content-type", "text/html; charset=utf-8");
       res.setHeader("cache-control", isr || req.url === "/stale" ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
       if (isr) res.setHeader("x-nextjs-cache", "HIT");
@@ -99,6 +102,32 @@ describe("the front cache", () => {
     cache.clear();
     expect(await (await fetch(`${base}/story`)).text()).toMatch(/render \d+/);
     expect((await fetch(`${base}/story`)).headers.get("x-dateline-cache")).toBe("HIT");
+  });
+
+  it("purges only the pages carrying a purged tag: one story's tags leave an unrelated page a HIT", async () => {
+    cache.clear();
+    for (const path of ["/world/a-story", "/world/another", "/sport/unrelated"]) await fetch(`${base}${path}`);
+    for (const path of ["/world/a-story", "/world/another", "/sport/unrelated"]) expect((await fetch(`${base}${path}`)).headers.get("x-dateline-cache"), path).toBe("HIT");
+    // What a publish of world/a-story expires (lib/public-invalidation.ts).
+    cache.purgeKeys(["story:a-story", "front", "feeds", "sitemaps", "section:world", "author:someone", "tag:something"]);
+    expect((await fetch(`${base}/world/a-story`)).headers.get("x-dateline-cache")).toBeNull();
+    // Its section's other stories show it among their related stories.
+    expect((await fetch(`${base}/world/another`)).headers.get("x-dateline-cache")).toBeNull();
+    expect((await fetch(`${base}/sport/unrelated`)).headers.get("x-dateline-cache")).toBe("HIT");
+    cache.purgeKeys(["story:nothing-cached"]);
+    expect((await fetch(`${base}/world/a-story`)).headers.get("x-dateline-cache")).toBe("HIT");
+  });
+
+  it("does not keep a page whose render began before one of its tags was purged, and keeps one an unrelated purge crossed", async () => {
+    cache.clear();
+    const render = (path: string, purge: string[]) => {
+      duringRender = () => cache.purgeKeys(purge);
+      return fetch(`${base}${path}`).finally(() => (duringRender = null));
+    };
+    await (await render("/world/a-story", ["story:a-story"])).text();
+    expect((await fetch(`${base}/world/a-story`)).headers.get("x-dateline-cache")).toBeNull();
+    await (await render("/sport/unrelated", ["story:a-story"])).text();
+    expect((await fetch(`${base}/sport/unrelated`)).headers.get("x-dateline-cache")).toBe("HIT");
   });
 });
 

@@ -2,17 +2,19 @@ import crypto from "node:crypto";
 import zlib from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isPublicRequest } from "./cache/http-policy";
+import { surrogateKeys } from "./cache/surrogate-keys";
 import { acceptsGzip } from "./http/accept-encoding";
 
 /**
  * A small in-memory cache in front of Next.js for the public pages Next already caches (ISR):
  * a hit is written straight from memory without entering Next's request pipeline. Entries
- * live at most `ttlMs` and are all dropped whenever a public cache tag expires
- * (clearFrontCache, called by lib/public-invalidation.ts), so it is never staler than Next.
+ * live at most `ttlMs`, each carries its page's surrogate keys (lib/cache/surrogate-keys.ts), and
+ * those carrying a tag that expires are dropped (purgeFrontCache, called through lib/cache/purge.ts),
+ * so it is never staler than Next.
  */
 export class FrontCache {
   /** `gzip` arrives a moment after the entry: it is compressed off the main thread. */
-  private entries = new Map<string, { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer | null; etag: string; at: number }>();
+  private entries = new Map<string, { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer | null; etag: string; at: number; keys: string[] }>();
 
   /**
    * `notFoundPage`: renders the "Page not found" page. Next.js answers a notFound() on an
@@ -32,15 +34,40 @@ export class FrontCache {
     return isPublicRequest(req.method, req.url ?? "", req.headers);
   }
 
-  /** Bumped by every clear: a page whose capture began before a clear is not kept. */
+  /** Bumped by every purge: a page whose capture began before a purge of one of its keys is not kept. */
   private generation = 0;
+
+  /** The keys of the latest purges (null: everything), by generation, for the captures still under way. */
+  private recentPurges: { generation: number; keys: Set<string> | null }[] = [];
 
   private bytes = 0;
 
   clear() {
     this.entries.clear();
     this.bytes = 0;
+    this.notePurge(null);
+  }
+
+  /** Drops every page carrying one of `keys` (cache tags); the others stay. */
+  purgeKeys(keys: string[]) {
+    if (keys.length === 0) return;
+    const purged = new Set(keys);
+    for (const [url, entry] of this.entries) if (entry.keys.some((key) => purged.has(key))) this.remove(url);
+    this.notePurge(purged);
+  }
+
+  private notePurge(keys: Set<string> | null) {
     this.generation++;
+    this.recentPurges.push({ generation: this.generation, keys });
+    if (this.recentPurges.length > 64) this.recentPurges.shift();
+  }
+
+  /** Whether a page with `keys` whose capture began at `generation` may hold what a purge since removed. */
+  private purgedSince(generation: number, keys: string[]): boolean {
+    if (generation === this.generation) return false;
+    // Past the purges remembered: assume the worst.
+    if (this.recentPurges[0]!.generation > generation + 1) return true;
+    return this.recentPurges.some((purge) => purge.generation > generation && (purge.keys === null || keys.some((key) => purge.keys!.has(key))));
   }
 
   get size() {
@@ -104,6 +131,7 @@ export class FrontCache {
 
   private capture(key: string, res: ServerResponse) {
     const generation = this.generation;
+    const keys = surrogateKeys(key) ?? [];
     const chunks: Buffer[] = [];
     const write = res.write.bind(res);
     const end = res.end.bind(res);
@@ -114,7 +142,7 @@ export class FrontCache {
       // Pages that are not Next's (the article pages) say they are cacheable with s-maxage alone.
       const nextCache = String(res.getHeader("x-nextjs-cache") ?? "");
       return (
-        generation === this.generation &&
+        !this.purgedSince(generation, keys) &&
         res.statusCode === 200 &&
         type.startsWith("text/html") &&
         /s-maxage=\d+/.test(cacheControl) &&
@@ -153,7 +181,7 @@ export class FrontCache {
         }
         const body = Buffer.concat(chunks);
         const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
-        const entry = { status: 200, headers, body, gzip: null as Buffer | null, etag, at: Date.now() };
+        const entry = { status: 200, headers, body, gzip: null as Buffer | null, etag, at: Date.now(), keys };
         this.remove(key);
         this.entries.set(key, entry);
         this.bytes += body.length;
@@ -186,7 +214,12 @@ const state = globalThis as unknown as { datelineFrontCache?: FrontCache };
 /** The process's front cache (created by scripts/server.ts); absent under plain `next start`. */
 export const installFrontCache = (cache: FrontCache) => (state.datelineFrontCache = cache);
 
-/** Drops every front-cached page; called whenever a public cache tag expires. */
+/** Drops every front-cached page. */
 export function clearFrontCache() {
   state.datelineFrontCache?.clear();
+}
+
+/** Drops the front-cached pages carrying one of `keys`; called whenever public cache tags expire. */
+export function purgeFrontCache(keys: string[]) {
+  state.datelineFrontCache?.purgeKeys(keys);
 }

@@ -105,19 +105,21 @@ export async function expireSection(sectionId: string | null, slugs: string[], e
 
 /** Expires every public page: each shows the site's name and times in its time zone (after the settings changed). */
 export function expireEverything(expire: (tag: string) => void) {
-  // Every public page's masthead reads the sections, every feed and sitemap is tagged as such.
-  expireAll([tags.site, tags.sections, tags.front, tags.feeds, tags.sitemaps], expire);
+  // Every public page's masthead reads the sections, every feed and sitemap is tagged as such;
+  // every page an HTTP cache keeps carries the key `site` (lib/cache/surrogate-keys.ts).
+  expireAll([tags.sections, tags.front, tags.feeds, tags.sitemaps, tags.site], expire);
 }
 
 /**
- * Expires tags in Next's cache and, when any expire, empties the front cache in front of it.
- * Next.js applies the expiry of updateTag/revalidateTag only when the action or handler ends, so a
- * page rendered in between still has the old data: the server empties the front cache once more
- * when this request has finished (scripts/server.ts), and drops captures begun before that.
+ * Expires tags in Next's cache and purges the pages carrying them from the HTTP caches in front
+ * (lib/cache/purge.ts: the front cache, Varnish, a CDN). Next.js applies the expiry of
+ * updateTag/revalidateTag only when the action or handler ends, so a page rendered in between
+ * still has the old data: the server purges the same tags from the front cache once more when this
+ * request has finished (scripts/server.ts), and drops captures begun before that.
  */
 export function expireAll(tagList: string[], expire: (tag: string) => void) {
   tagList.forEach(expire);
   if (tagList.length === 0) return;
   purgeTags(tagList);
-  noteExpiredPublicPages();
+  noteExpiredPublicPages(tagList);
 }

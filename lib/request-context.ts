@@ -25,17 +25,28 @@ export function noteUser(userId: string) {
   if (store) store.userId = userId;
 }
 
-const hooks = globalThis as unknown as { datelinePublicExpiry?: (context: RequestContext) => void };
+const hooks = globalThis as unknown as { datelinePublicExpiry?: (context: RequestContext) => void; datelineExpiredTags?: WeakMap<RequestContext, Set<string>> };
+// Beside the context rather than on it: log lines carry the context's fields.
+const expiredTags = (hooks.datelineExpiredTags ??= new WeakMap());
+
+/** The public cache tags a request expired (lib/public-invalidation.ts), once it has. */
+export function expiredTagsOf(context: RequestContext): string[] {
+  return [...(expiredTags.get(context) ?? [])];
+}
 
 /** Lets the server in front learn, the moment it happens, that a request expired public pages. */
 export function onPublicExpiry(listener: (context: RequestContext) => void) {
   hooks.datelinePublicExpiry = listener;
 }
 
-/** Notes that the current request expired public pages (see RequestContext.expiredPublicPages). */
-export function noteExpiredPublicPages() {
+/** Notes that the current request expired public pages, and which tags (see RequestContext.expiredPublicPages). */
+export function noteExpiredPublicPages(tags: string[] = []) {
   const store = requestContext.getStore();
-  if (!store || store.expiredPublicPages) return;
+  if (!store) return;
+  const noted = expiredTags.get(store) ?? new Set<string>();
+  for (const tag of tags) noted.add(tag);
+  expiredTags.set(store, noted);
+  if (store.expiredPublicPages) return;
   store.expiredPublicPages = true;
   hooks.datelinePublicExpiry?.(store);
 }

@@ -7,10 +7,11 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { FrontCache, installFrontCache } from "../lib/front-cache";
-import { onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/request-context";
+import { expiredTagsOf, onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/request-context";
 import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy } from "../lib/security/csp";
 import { publicCacheControl } from "../lib/cache/http-policy";
+import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { ACTION_BODY_LIMIT, guardRequestBody, tooLargeMessage } from "../lib/security/body-limit";
 import { nestsDeeperThan } from "../lib/http/json-depth";
 import { PassThrough } from "node:stream";
@@ -36,7 +37,7 @@ let waiters: (() => void)[] = [];
 onPublicExpiry((context) => writesInFlight.add(context));
 function writeFinished(context: RequestContext) {
   if (!writesInFlight.delete(context)) return;
-  cache.clear();
+  cache.purgeKeys(expiredTagsOf(context));
   if (writesInFlight.size === 0) {
     waiters.forEach((resolve) => resolve());
     waiters = [];
@@ -85,7 +86,12 @@ const server = http.createServer(async (req, res) => {
     // Public pages are rendered per request from cached reads; whether caches in front may keep
     // the answer is decided by address (lib/cache/http-policy.ts). Next keeps a Cache-Control it
     // finds already set.
-    if (FrontCache.isCacheable(req)) res.setHeader("cache-control", publicCacheControl(new URL(req.url ?? "/", "http://x").pathname)!);
+    // Its surrogate keys (the cache tags of what it shows) let Varnish and CDNs purge it by tag.
+    if (FrontCache.isCacheable(req)) {
+      const pathname = new URL(req.url ?? "/", "http://x").pathname;
+      res.setHeader("cache-control", publicCacheControl(pathname)!);
+      for (const [name, value] of Object.entries(surrogateKeyHeaders(pathname))) res.setHeader(name, value);
+    }
     return requestContext.run(context, () => handle(req, res));
   }, perResponse);
 });

@@ -18,6 +18,21 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
 fi
 
+# Varnish with xkey (varnish-modules) for e2e/public/varnish.spec.ts, which is skipped without it.
+has_varnish() { [ -x /usr/sbin/varnishd ] && ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; }
+if ! has_varnish; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "==> Installing Varnish and varnish-modules (xkey) from Debian's packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null
+    # Only the binary is wanted: the test starts its own varnishd; the packaged service stays off.
+    systemctl disable --now varnish >/dev/null 2>&1 || true
+  else
+    echo "Varnish is missing: e2e/public/varnish.spec.ts will be skipped." >&2
+    echo "Install it with: sudo apt-get install -y varnish varnish-modules" >&2
+  fi
+fi
+
 step() { echo; echo "==> $*"; }
 start=$(date +%s)
 
