@@ -15,8 +15,13 @@ import { bodyLimitFor, tooLargeMessage } from "./lib/security/body-limit";
  * - pages rendered per request (admin, sign-in, search) get a Content-Security-Policy with a
  *   fresh nonce (lib/security/csp.ts), and that nonce on Next's scripts.
  */
+const HSTS = "max-age=31536000; includeSubDomains";
+
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // Read per request, not at build: under plain `next start` this is where an https site's pages
+  // get HSTS whatever was built (the front server of `npm start` sets it on every response).
+  const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
   if (!pathname.startsWith("/api/cron/") && !isSameOriginRequest(request)) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
   }
@@ -31,22 +36,21 @@ export function proxy(request: NextRequest) {
   // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
   if (cspKindFor(pathname) === "public") {
     const response = NextResponse.next();
-    response.headers.set("content-security-policy", contentSecurityPolicy("public", "", { https: String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://") }));
+    response.headers.set("content-security-policy", contentSecurityPolicy("public", "", { https }));
+    if (https) response.headers.set("strict-transport-security", HSTS);
     return response;
   }
 
   // Pages rendered per request: Next.js reads the nonce from the request's policy and puts it on
   // its scripts.
   const nonce = newNonce();
-  const policy = contentSecurityPolicy("app", nonce, {
-    dev: process.env.NODE_ENV === "development",
-    https: String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://"),
-  });
+  const policy = contentSecurityPolicy("app", nonce, { dev: process.env.NODE_ENV === "development", https });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   headers.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
+  if (https) response.headers.set("strict-transport-security", HSTS);
   return response;
 }
 

@@ -15,7 +15,7 @@ import { serverActionsInBuild } from "../server-actions";
 
 const WIRE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
 const HSTS = "max-age=31536000; includeSubDomains";
-const PORT = E2E_PORT + 2;
+const PORT = E2E_PORT + 3;
 const URL = `http://localhost:${PORT}`;
 const DIR = "data/e2e-https";
 
@@ -100,6 +100,28 @@ test("an https site sends HSTS on every kind of response, whatever the build sai
 
   // The plain-http end-to-end server sends none.
   expect((await request.get(`${E2E_URL}/login`)).headers()["strict-transport-security"]).toBeUndefined();
+});
+
+test("plain next start (no front server) also sends HSTS on an https site's pages, whatever the build said", async () => {
+  test.setTimeout(90_000);
+  const port = E2E_PORT + 4;
+  // Next itself, as an operator without npm start would run it, on the https server's copy of the database.
+  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    env: { ...process.env, ...E2E_ENV, DATABASE_URL: `file:./${DIR}/dateline.db`, DATELINE_MEDIA_DIR: `./${DIR}/media`, DATELINE_SITE_URL: "https://news.example.test", DATELINE_SCHEDULER_INTERVAL: "0", PORT: String(port) },
+    stdio: ["ignore", "ignore", "ignore"],
+  });
+  try {
+    for (let i = 0; !(await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false)); i++) {
+      if (i > 600 || next.exitCode !== null) throw new Error("next start did not start");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (const address of ["/", WIRE, "/politics", "/login", "/api/health", "/no-such-section"]) {
+      const response = await fetch(`http://localhost:${port}${address}`, { redirect: "manual" });
+      expect(response.headers.get("strict-transport-security"), address).toBe(HSTS);
+    }
+  } finally {
+    next.kill("SIGKILL");
+  }
 });
 
 test("invented addresses answer 404 without being cached, and a real page stays cached", async ({ request }) => {
