@@ -2,6 +2,7 @@ import { db } from "./db";
 import { ArticleStatus } from "./generated/prisma/enums";
 import { tags } from "./cache-tags";
 import { purgeTags } from "./cache/purge";
+import { recordExpiry } from "./cache/shared-expiry";
 import { noteExpiredPublicPages } from "./request-context";
 
 /** What of a story shows on public pages: its addresses, section, bylines and tags, and whether it is live. */
@@ -110,14 +111,19 @@ export function expireEverything(expire: (tag: string) => void) {
 }
 
 /**
- * Expires tags in Next's cache and, when any expire, empties the front cache in front of it.
+ * Expires tags in Next's cache and, when any expire, empties the front cache in front of it, and
+ * records them in the shared expiry table for the other server processes (one insert, not waited
+ * for; a failure is logged, never the editor's: lib/cache/shared-expiry.ts).
  * Next.js applies the expiry of updateTag/revalidateTag only when the action or handler ends, so a
  * page rendered in between still has the old data: the server empties the front cache once more
  * when this request has finished (scripts/server.ts), and drops captures begun before that.
+ * Outside a request (a background job) `expire` may do nothing: the record expires the tags in
+ * this process's data cache at once.
  */
 export function expireAll(tagList: string[], expire: (tag: string) => void) {
   tagList.forEach(expire);
   if (tagList.length === 0) return;
+  void recordExpiry(tagList);
   purgeTags(tagList);
   noteExpiredPublicPages();
 }
