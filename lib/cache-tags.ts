@@ -4,6 +4,8 @@ export const tags = {
   sections: "sections",
   feeds: "feeds",
   sitemaps: "sitemaps",
+  /** The newsroom's settings: each process holds them in memory (lib/settings.ts) and reloads them when this expires. */
+  settings: "settings",
   story: (slug: string) => `story:${slug}`,
   section: (slug: string) => `section:${slug}`,
   author: (slug: string) => `author:${slug}`,

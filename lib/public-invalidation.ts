@@ -107,7 +107,7 @@ export async function expireSection(sectionId: string | null, slugs: string[], e
 /** Expires every public page: each shows the site's name and times in its time zone (after the settings changed). */
 export function expireEverything(expire: (tag: string) => void) {
   // Every public page's masthead reads the sections, every feed and sitemap is tagged as such.
-  expireAll([tags.sections, tags.front, tags.feeds, tags.sitemaps], expire);
+  expireAll([tags.sections, tags.front, tags.feeds, tags.sitemaps, tags.settings], expire);
 }
 
 /**

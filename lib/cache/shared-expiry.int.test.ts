@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { FrontCache, installFrontCache } from "../front-cache";
 import DatelineCacheHandler, { expiredSince } from "./next-cache-handler.mjs";
-import { pollExpiries, recordExpiry } from "./shared-expiry";
+import { onSharedExpiry, pollExpiries, recordExpiry } from "./shared-expiry";
 
 function otherProcessExpires(tags: string[]) {
   const child = spawn(process.execPath, ["--import", "tsx", "lib/test/job-process.ts", "expire", JSON.stringify(tags)], { env: process.env, stdio: ["ignore", "ignore", "pipe"] });
@@ -21,6 +21,8 @@ describe("cache expiry shared by server processes", () => {
     const clear = front.clear.bind(front);
     front.clear = () => void (cleared++, clear());
 
+    const heard: string[][] = [];
+    const stop = onSharedExpiry((tags) => heard.push(tags));
     await new Promise((r) => setTimeout(r, 5));
     expect(await otherProcessExpires(["story:shared-a", "front"])).toBe(0);
     expect(await handler.get("story-read", {})).not.toBeNull(); // not polled yet
@@ -28,6 +30,8 @@ describe("cache expiry shared by server processes", () => {
     expect(await handler.get("story-read", {})).toBeNull();
     expect(await handler.get("other-read", {})).not.toBeNull();
     expect(cleared).toBe(1);
+    expect(heard.map((tags) => tags.sort())).toEqual([["front", "story:shared-a"]]);
+    stop();
     // A read stored after the expiry is served; nothing is applied twice.
     await handler.set("story-read", { kind: "FETCH", data: { body: "{}" } }, { tags: ["story:shared-a"] });
     expect(await pollExpiries()).toEqual([]);

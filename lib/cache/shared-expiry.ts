@@ -15,13 +15,24 @@ export const POLL_MS = 250;
 /** Rows older than this are deleted: no cache entry lives longer (PUBLIC_REVALIDATE_SECONDS). */
 const KEEP_MS = 2 * 3600_000;
 
-type State = { origin: string; lastId: number | null; timer?: NodeJS.Timeout; polling: boolean; lastPrune: number };
+type Listener = (tags: string[]) => void;
+type State = { origin: string; lastId: number | null; timer?: NodeJS.Timeout; polling: boolean; lastPrune: number; listeners: Set<Listener> };
 const state = ((globalThis as unknown as { datelineSharedExpiry?: State }).datelineSharedExpiry ??= {
   origin: `${process.pid}-${crypto.randomBytes(4).toString("hex")}`,
   lastId: null,
   polling: false,
   lastPrune: 0,
+  listeners: new Set(),
 });
+
+/**
+ * Calls `listener` with the tags another process expired, after this process's caches have
+ * dropped them: for what else a process keeps in memory (the settings, under tags.settings).
+ */
+export function onSharedExpiry(listener: Listener): () => void {
+  state.listeners.add(listener);
+  return () => state.listeners.delete(listener);
+}
 
 /** This process's name in the table. */
 export const expiryOrigin = () => state.origin;
@@ -60,7 +71,15 @@ export async function pollExpiries(): Promise<string[]> {
   }
   for (const [tag, at] of expired) expireTags([tag], at);
   const tags = [...expired.keys()];
-  if (tags.length > 0) purgeTags(tags);
+  if (tags.length === 0) return tags;
+  purgeTags(tags);
+  for (const listener of state.listeners) {
+    try {
+      listener(tags);
+    } catch (error) {
+      log("error", "a shared cache expiry listener failed", { error: String(error) });
+    }
+  }
   return tags;
 }
 
