@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -12,11 +13,14 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() answers 403 with app/forbidden.tsx for pages a role may not use.
   // Next.js's cache of rendered pages and of our tagged reads (unstable_cache) lives in memory
-  // only. Written to disk it cost a render several file writes (the slowest part of a story's
-  // first request) and outlived the process, while tags expire in this process only: a restored
-  // or reset database would have been served from old entries after a restart.
+  // only, in our handler: it refuses an entry once one of its tags expired, in this process or in
+  // another one (the shared expiry table, lib/cache/shared-expiry.ts). Written to disk it cost a
+  // render several file writes and outlived the process: a restored or reset database would have
+  // been served from old entries after a restart.
   experimental: { authInterrupts: true, isrFlushToDisk: false },
-  cacheMaxMemorySize: 128 * 1024 * 1024,
+  cacheHandler: fileURLToPath(new URL("./lib/cache/next-cache-handler.mjs", import.meta.url)),
+  // The handler keeps its own (bounded) memory; Next's in front of it would not see other processes' expiries.
+  cacheMaxMemorySize: 0,
   async headers() {
     const secure = [
       { key: "X-Content-Type-Options", value: "nosniff" },

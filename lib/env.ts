@@ -35,6 +35,8 @@ const envSchema = z.object({
   /** Seconds between the built-in scheduler's runs; 0 turns it off (when an external cron is used). */
   DATELINE_SCHEDULER_INTERVAL: z.coerce.number().int().min(0).max(3600).default(20),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Server processes `npm start` runs on PORT (scripts/cluster.ts); unset: one per core. */
+  DATELINE_WORKERS: z.coerce.number().int().min(1, "must be at least 1").max(256).optional(),
   /** Behind a reverse proxy, take the client address from the first X-Forwarded-For entry. */
   DATELINE_TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
   /** /api/health answers 503 once writes have failed (or waited on a lock) for this many seconds without one succeeding. */

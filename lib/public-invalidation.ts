@@ -2,6 +2,7 @@ import { db } from "./db";
 import { ArticleStatus } from "./generated/prisma/enums";
 import { tags } from "./cache-tags";
 import { purgeTags } from "./cache/purge";
+import { recordExpiry } from "./cache/shared-expiry";
 import { noteExpiredPublicPages } from "./request-context";
 
 /** What of a story shows on public pages: its addresses, section, bylines and tags, and whether it is live. */
@@ -106,20 +107,25 @@ export async function expireSection(sectionId: string | null, slugs: string[], e
 /** Expires every public page: each shows the site's name and times in its time zone (after the settings changed). */
 export function expireEverything(expire: (tag: string) => void) {
   // Every public page's masthead reads the sections, every feed and sitemap is tagged as such;
-  // every page an HTTP cache keeps carries the key `site` (lib/cache/surrogate-keys.ts).
+  // the settings read and every page an HTTP cache keeps carry `site` (lib/cache/surrogate-keys.ts).
   expireAll([tags.sections, tags.front, tags.feeds, tags.sitemaps, tags.site], expire);
 }
 
 /**
- * Expires tags in Next's cache and purges the pages carrying them from the HTTP caches in front
- * (lib/cache/purge.ts: the front cache, Varnish, a CDN). Next.js applies the expiry of
- * updateTag/revalidateTag only when the action or handler ends, so a page rendered in between
- * still has the old data: the server purges the same tags from the front cache once more when this
- * request has finished (scripts/server.ts), and drops captures begun before that.
+ * Expires tags in Next's cache, purges the pages carrying them from the HTTP caches in front
+ * (lib/cache/purge.ts: the front cache, Varnish, a CDN), and records them in the shared expiry
+ * table for the other server processes (one insert, not waited for; a failure is logged, never the
+ * editor's: lib/cache/shared-expiry.ts).
+ * Next.js applies the expiry of updateTag/revalidateTag only when the action or handler ends, so a
+ * page rendered in between still has the old data: the server purges the same tags from the front
+ * cache once more when this request has finished (scripts/server.ts), and drops captures begun
+ * before that. Outside a request (a background job) `expire` may do nothing: the record expires
+ * the tags in this process's data cache at once.
  */
 export function expireAll(tagList: string[], expire: (tag: string) => void) {
   tagList.forEach(expire);
   if (tagList.length === 0) return;
+  void recordExpiry(tagList);
   purgeTags(tagList);
   noteExpiredPublicPages(tagList);
 }

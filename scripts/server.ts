@@ -24,6 +24,7 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
 const dev = process.argv.includes("--dev");
+const workerId = process.env.DATELINE_WORKER_ID;
 const app = next({ dev, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -61,6 +62,8 @@ const server = http.createServer(async (req, res) => {
   req.headers["x-request-id"] = requestId;
   const perResponse = {
     "x-request-id": requestId,
+    // Which of npm start's server processes answered (scripts/cluster.ts).
+    ...(workerId ? { "x-dateline-worker": workerId } : {}),
     // The public pages' policy (no nonce: they are cached). Pages rendered per request get theirs,
     // with a nonce, from proxy.ts, which replaces this.
     "content-security-policy": publicPolicy,

@@ -1,6 +1,7 @@
 // `npm start`: everything a fresh machine needs to serve Dateline on the embedded SQLite file:
 // a local session secret, migrations, the demo newsroom on an empty database, a production
-// build when the sources changed, then the server (scripts/server.ts). Prints how to sign in.
+// build when the sources changed, then the servers (scripts/cluster.ts: scripts/server.ts on
+// every core). Prints how to sign in.
 import path from "node:path";
 import { ensureLocalSecret } from "./lib/local-secret";
 import { buildIsCurrent, writeBuildStamp } from "./lib/build-stamp";
@@ -42,8 +43,9 @@ if (buildIsCurrent(root)) {
 }
 
 console.log(`\nDateline is starting on ${siteUrl}\n  ${signIn}\n`);
+// One server process per core (DATELINE_WORKERS), all on PORT: scripts/cluster.ts.
 const server = await import("node:child_process").then(({ spawn }) =>
-  spawn("npx", ["tsx", "scripts/server.ts"], { stdio: "inherit", env: { ...process.env, DATELINE_SITE_URL: siteUrl, PORT: String(port) } }),
+  spawn(process.execPath, ["--import", "tsx", "scripts/cluster.ts"], { stdio: "inherit", env: { ...process.env, DATELINE_SITE_URL: siteUrl, PORT: String(port) } }),
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,39 +1,48 @@
 import { env } from "../env";
 import { log } from "../log";
-import { internalCronSecret } from "./scheduler-secret";
-import { publishDueArticles } from "./scheduler";
+import { expireAll, publicFootprint, tagsForChange } from "../public-invalidation";
+import { ensureRecurring } from "../jobs/queue";
+import { JobRunner, type JobHandler } from "../jobs/runner";
+import { publishDueArticles, type SchedulerRun } from "./scheduler";
+
+/** The recurring job that publishes the scheduled stories whose time has come. */
+export const PUBLISH_DUE_JOB = "publish-due-stories";
 
 /**
- * Starts the in-process scheduler (once per server). Each tick calls the server's own cron
- * endpoint, so publishing and the expiry of the pages it changes happen in a request; if the
- * server cannot reach itself, it publishes directly and the pages refresh within the hour.
+ * Publishes the due stories and expires their pages everywhere: in this process's caches at once,
+ * in the other processes' through the shared expiry table (expireAll; no request is needed).
+ */
+export async function publishDueAndExpire(): Promise<SchedulerRun> {
+  const run = await publishDueArticles();
+  for (const id of run.published) {
+    const after = await publicFootprint(id);
+    expireAll(tagsForChange(after && { ...after, live: false }, after), () => {});
+  }
+  if (run.published.length || run.held.length) log("info", "scheduler run", run);
+  return run;
+}
+
+/** The job handlers every server process runs (lib/jobs/runner.ts): the scheduler, every `everyMs`. */
+export function backgroundJobs(everyMs: number): Record<string, JobHandler> {
+  return {
+    [PUBLISH_DUE_JOB]: async () => {
+      await publishDueAndExpire();
+      return { again: new Date(Date.now() + everyMs) };
+    },
+  };
+}
+
+/**
+ * Starts this process's job runner (once per process) with the scheduler's recurring job, run
+ * every DATELINE_SCHEDULER_INTERVAL seconds by whichever process claims it first: whatever the
+ * number of processes, each run happens once (and each story moves only if still SCHEDULED).
  */
 export function startScheduler() {
   const seconds = env.DATELINE_SCHEDULER_INTERVAL;
-  const state = globalThis as unknown as { datelineScheduler?: NodeJS.Timeout };
-  if (seconds === 0 || state.datelineScheduler) return;
-  const secret = internalCronSecret();
-  const tick = async () => {
-    try {
-      const response = await fetch(`http://127.0.0.1:${env.PORT}/api/cron/publish-scheduled`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${secret}` },
-        signal: AbortSignal.timeout(30_000),
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const run = (await response.json()) as { published: string[]; held: unknown[] };
-      if (run.published.length || run.held.length) log("info", "scheduler run", run);
-    } catch (error) {
-      log("warn", "scheduler could not reach its endpoint; publishing directly", { error: String(error) });
-      const run = await publishDueArticles().catch((e: unknown) => {
-        log("error", "scheduler failed", { error: String(e) });
-        return null;
-      });
-      if (run?.published.length) log("info", "scheduler run", run);
-    }
-  };
-  state.datelineScheduler = setInterval(tick, seconds * 1000);
-  state.datelineScheduler.unref();
-  // The first tick waits for the server to listen.
-  setTimeout(tick, 3000).unref();
+  const state = globalThis as unknown as { datelineJobRunner?: JobRunner };
+  if (seconds === 0 || state.datelineJobRunner) return;
+  const runner = (state.datelineJobRunner = new JobRunner({ handlers: backgroundJobs(seconds * 1000) }));
+  ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000)
+    .catch((error: unknown) => log("error", "could not add the scheduler's job", { error: String(error) }))
+    .finally(() => runner.start(Math.min(1000, seconds * 1000)));
 }

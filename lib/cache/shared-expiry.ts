@@ -1,0 +1,115 @@
+import crypto from "node:crypto";
+import { db } from "../db";
+import { log } from "../log";
+import { purgeFrontCache } from "../front-cache";
+import { expireTags } from "./next-cache-handler.mjs";
+
+/**
+ * Cache expiry across server processes (npm start runs one per core, several machines may share
+ * a database). A change records the tags it expired in the CacheTagExpiry table (one insert);
+ * every process polls that table every POLL_MS for rows past the last it saw and, for those
+ * other processes recorded, expires the tags in its Next.js data cache
+ * (lib/cache/next-cache-handler.mjs) and in its own front cache.
+ */
+export const POLL_MS = 250;
+/** Rows older than this are deleted: no cache entry lives longer (PUBLIC_REVALIDATE_SECONDS). */
+const KEEP_MS = 2 * 3600_000;
+
+type Listener = (tags: string[]) => void;
+type State = { origin: string; lastId: number | null; timer?: NodeJS.Timeout; polling: boolean; lastPrune: number; listeners: Set<Listener> };
+const state = ((globalThis as unknown as { datelineSharedExpiry?: State }).datelineSharedExpiry ??= {
+  origin: `${process.pid}-${crypto.randomBytes(4).toString("hex")}`,
+  lastId: null,
+  polling: false,
+  lastPrune: 0,
+  listeners: new Set(),
+});
+
+/**
+ * Calls `listener` with the tags another process expired, after this process's caches have
+ * dropped them: for anything else a process keeps in memory.
+ */
+export function onSharedExpiry(listener: Listener): () => void {
+  state.listeners.add(listener);
+  return () => state.listeners.delete(listener);
+}
+
+/** This process's name in the table. */
+export const expiryOrigin = () => state.origin;
+
+/**
+ * Expires `tags` in this process at once and records them for the others. Never throws: a
+ * change that is saved must not fail because the record could not be written (logged instead).
+ */
+export function recordExpiry(tags: string[]): Promise<void> {
+  if (tags.length === 0) return Promise.resolve();
+  const expiredAt = new Date();
+  expireTags(tags, expiredAt.getTime());
+  return db.cacheTagExpiry
+    .createMany({ data: tags.map((tag) => ({ tag, expiredAt, origin: state.origin })) })
+    .then(
+      () => undefined,
+      (error: unknown) => log("error", "could not record a cache expiry for the other server processes", { tags, error: String(error) }),
+    );
+}
+
+/** Applies what other processes recorded since the last poll; returns the tags it expired here. */
+export async function pollExpiries(): Promise<string[]> {
+  if (state.lastId === null) {
+    // Nothing recorded before this process started can concern its (empty) caches.
+    const last = await db.cacheTagExpiry.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    state.lastId = last?.id ?? 0;
+    return [];
+  }
+  const rows = await db.cacheTagExpiry.findMany({ where: { id: { gt: state.lastId } }, orderBy: { id: "asc" }, take: 5000 });
+  if (rows.length === 0) return [];
+  state.lastId = rows.at(-1)!.id;
+  const expired = new Map<string, number>();
+  for (const row of rows) {
+    if (row.origin === state.origin) continue;
+    expired.set(row.tag, Math.max(expired.get(row.tag) ?? 0, row.expiredAt.getTime()));
+  }
+  for (const [tag, at] of expired) expireTags([tag], at);
+  const tags = [...expired.keys()];
+  if (tags.length === 0) return tags;
+  // Only this process's own front cache: the process that made the change purged Varnish and the
+  // CDN already (lib/cache/purge.ts); every worker sending the same purge again would multiply it.
+  purgeFrontCache(tags);
+  for (const listener of state.listeners) {
+    try {
+      listener(tags);
+    } catch (error) {
+      log("error", "a shared cache expiry listener failed", { error: String(error) });
+    }
+  }
+  return tags;
+}
+
+/** Starts polling (once per process); the first poll only learns where the table ends. */
+export async function startExpiryPoll(): Promise<void> {
+  if (state.timer) return;
+  state.timer = setInterval(() => void tick(), POLL_MS);
+  state.timer.unref();
+  await tick();
+}
+
+export function stopExpiryPoll() {
+  clearInterval(state.timer);
+  state.timer = undefined;
+}
+
+async function tick() {
+  if (state.polling) return;
+  state.polling = true;
+  try {
+    await pollExpiries();
+    if (Date.now() - state.lastPrune > 600_000) {
+      state.lastPrune = Date.now();
+      await db.cacheTagExpiry.deleteMany({ where: { expiredAt: { lt: new Date(Date.now() - KEEP_MS) } } });
+    }
+  } catch (error) {
+    log("warn", "could not read the shared cache expiries", { error: String(error) });
+  } finally {
+    state.polling = false;
+  }
+}

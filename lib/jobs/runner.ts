@@ -1,0 +1,121 @@
+import crypto from "node:crypto";
+import os from "node:os";
+import { db } from "../db";
+import { log } from "../log";
+import type { JobRow } from "./queue";
+
+/**
+ * Runs the Job table's due jobs, once each whatever the number of runners (one per server
+ * process, on one machine or several). A runner claims a job with a conditional UPDATE that only
+ * succeeds while nobody holds an unexpired lease on it, so of two runners racing for a job one
+ * gets it; a runner that dies holding one loses it when the lease expires, and another takes it
+ * over (each claim counts an attempt). A failed job is tried again after an exponential backoff,
+ * up to its maxAttempts; then it is left done, with its last error.
+ *
+ * A handler returns nothing (the job is done) or `{ again: Date }` (a recurring job: run it again then).
+ */
+export type JobHandler = (job: { id: string; key: string; payload: unknown; attempts: number }) => Promise<void | { again: Date }>;
+
+export type RunnerOptions = {
+  handlers: Record<string, JobHandler>;
+  /** How long a claim holds (a job running longer may be taken over). */
+  leaseMs?: number;
+  /** The first retry's delay; each further one doubles it, up to an hour. */
+  backoffMs?: number;
+  /** Jobs claimed per pass. */
+  batch?: number;
+  id?: string;
+};
+
+export class JobRunner {
+  readonly id: string;
+  private readonly leaseMs: number;
+  private readonly backoffMs: number;
+  private readonly batch: number;
+  private timer?: NodeJS.Timeout;
+  private running: Promise<number> | null = null;
+
+  constructor(private readonly options: RunnerOptions) {
+    this.id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.backoffMs = options.backoffMs ?? 5_000;
+    this.batch = options.batch ?? 10;
+  }
+
+  /** Claims and runs the jobs due now; returns how many it ran. */
+  async runDue(now = new Date()): Promise<number> {
+    const kinds = Object.keys(this.options.handlers);
+    const due = await db.job.findMany({
+      where: { doneAt: null, runAt: { lte: now }, kind: { in: kinds }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      orderBy: { runAt: "asc" },
+      take: this.batch,
+    });
+    let ran = 0;
+    for (const candidate of due) {
+      const job = await this.claim(candidate, now);
+      if (!job) continue;
+      ran++;
+      await this.run(job);
+    }
+    return ran;
+  }
+
+  /** Takes the job's lease if nobody holds an unexpired one; null if another runner was first. */
+  private async claim(job: JobRow, now: Date): Promise<JobRow | null> {
+    const { count } = await db.job.updateMany({
+      where: { id: job.id, doneAt: null, runAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      data: { lockedBy: this.id, lockedUntil: new Date(Date.now() + this.leaseMs), attempts: { increment: 1 } },
+    });
+    return count === 1 ? { ...job, attempts: job.attempts + 1, lockedBy: this.id } : null;
+  }
+
+  private async run(job: JobRow) {
+    const handler = this.options.handlers[job.kind]!;
+    // Only the holder of the lease may record the outcome (a runner whose lease expired mid-run lost it).
+    const mine = { id: job.id, lockedBy: this.id };
+    try {
+      const result = await handler({ id: job.id, key: job.key, payload: JSON.parse(job.payload) as unknown, attempts: job.attempts });
+      if (result?.again) {
+        await db.job.updateMany({ where: mine, data: { runAt: result.again, attempts: 0, lockedBy: null, lockedUntil: null, lastError: null } });
+      } else {
+        await db.job.updateMany({ where: mine, data: { doneAt: new Date(), lockedBy: null, lockedUntil: null, lastError: null } });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const gaveUp = job.attempts >= job.maxAttempts;
+      const retryAt = new Date(Date.now() + this.backoff(job.attempts));
+      log(gaveUp ? "error" : "warn", gaveUp ? "job failed for the last time" : "job failed; it will be tried again", { kind: job.kind, key: job.key, attempts: job.attempts, error: message, ...(gaveUp ? {} : { retryAt }) });
+      await db.job
+        .updateMany({ where: mine, data: { lastError: message.slice(0, 2000), lockedBy: null, lockedUntil: null, ...(gaveUp ? { doneAt: new Date() } : { runAt: retryAt }) } })
+        .catch((e: unknown) => log("error", "could not record a job's failure", { kind: job.kind, error: String(e) }));
+    }
+  }
+
+  /** The delay before attempt `attempts + 1`: backoffMs, doubled per failure, at most an hour. */
+  backoff(attempts: number): number {
+    return Math.min(3_600_000, this.backoffMs * 2 ** Math.max(0, attempts - 1));
+  }
+
+  /** Runs due jobs every `everyMs` (never two passes at once) until stop(). */
+  start(everyMs = 1_000) {
+    if (this.timer) return;
+    const pass = () => {
+      if (this.running) return;
+      this.running = this.runDue().catch((error: unknown) => {
+        log("warn", "the job runner could not read its jobs", { error: String(error) });
+        return 0;
+      });
+      void this.running.finally(() => (this.running = null));
+    };
+    this.timer = setInterval(pass, everyMs);
+    this.timer.unref();
+    pass();
+  }
+
+  /** Stops claiming; resolves when the pass under way has finished. */
+  async stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}

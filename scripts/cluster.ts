@@ -1,0 +1,63 @@
+// The production server on every core: a node:cluster primary that runs DATELINE_WORKERS copies
+// of scripts/server.ts (default: one per core), all listening on PORT (the primary hands each new
+// connection to the next worker). A worker that dies is started again; SIGTERM or SIGINT stops
+// them all, each finishing its requests, within STOP_MS. `npm start` runs it after its setup
+// (migrations, seed and build happen once, there, before any worker starts).
+// Each worker's answers carry `X-Dateline-Worker: <n>` (its slot, 1..N), so tests and operators
+// can tell which one answered.
+import cluster, { type Worker } from "node:cluster";
+import os from "node:os";
+import path from "node:path";
+import "../lib/load-env";
+import { env } from "../lib/env";
+
+const root = path.resolve(import.meta.dirname, "..");
+const count = env.DATELINE_WORKERS ?? os.availableParallelism();
+/** Longer than a worker's own grace period (scripts/server.ts, 10 s). */
+const STOP_MS = 12_000;
+
+cluster.setupPrimary({ exec: path.join(root, "scripts/server.ts"), execArgv: ["--import", "tsx"] });
+
+let stopping = false;
+const slots = new Map<Worker, { slot: number; started: number }>();
+const failures = new Map<number, number>();
+
+function fork(slot: number) {
+  const worker = cluster.fork({ DATELINE_WORKER_ID: String(slot) });
+  slots.set(worker, { slot, started: Date.now() });
+  worker.on("exit", (code, signal) => {
+    const { started } = slots.get(worker)!;
+    slots.delete(worker);
+    if (stopping) {
+      if (slots.size === 0) process.exit(0);
+      return;
+    }
+    // A worker that dies soon after starting is restarted with a growing pause (a crash loop
+    // must not spin); one that ran a while is restarted at once.
+    const quick = Date.now() - started < 10_000;
+    const strikes = quick ? (failures.get(slot) ?? 0) + 1 : 0;
+    failures.set(slot, strikes);
+    const pause = quick ? Math.min(30_000, 500 * 2 ** (strikes - 1)) : 0;
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "server worker exited; starting it again", worker: slot, code, signal, pauseMs: pause }));
+    setTimeout(() => {
+      if (!stopping) fork(slot);
+    }, pause);
+  });
+}
+
+for (let slot = 1; slot <= count; slot++) fork(slot);
+console.log(`Dateline runs ${count} server process${count === 1 ? "" : "es"} on port ${env.PORT}.`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    if (slots.size === 0) process.exit(0);
+    for (const worker of slots.keys()) worker.process.kill(signal);
+    setTimeout(() => {
+      console.error(`Stopping: ${slots.size} server process(es) still running after ${STOP_MS / 1000} s were killed.`);
+      for (const worker of slots.keys()) worker.process.kill("SIGKILL");
+      process.exit(1);
+    }, STOP_MS).unref();
+  });
+}
