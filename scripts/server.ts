@@ -29,23 +29,15 @@ const app = next({ dev, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 const cache = installFrontCache(new FrontCache(dev ? 0 : undefined));
-// Next.js applies a change's cache expiry only when the request that made it has finished, and an
-// editor's browser hears "saved" a little before that. Reader requests for public pages that
-// arrive in between wait for it (at most 2 s), so nobody is served the old version of a page
-// once its change has been acknowledged.
+// A change purges its pages from the front cache at once (lib/cache/purge.ts), and again when its
+// request has finished: a page a reader's request rendered in between, from data the change had not
+// yet expired, is dropped then. No reader waits for an editor's request.
 const writesInFlight = new Set<RequestContext>();
-let waiters: (() => void)[] = [];
 onPublicExpiry((context) => writesInFlight.add(context));
 function writeFinished(context: RequestContext) {
   if (!writesInFlight.delete(context)) return;
   cache.purgeKeys(expiredTagsOf(context));
-  if (writesInFlight.size === 0) {
-    waiters.forEach((resolve) => resolve());
-    waiters = [];
-  }
 }
-const writesSettled = () =>
-  writesInFlight.size === 0 ? null : Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), new Promise<void>((resolve) => setTimeout(resolve, 2000))]);
 
 const server = http.createServer(async (req, res) => {
   // Sign-in throttling's client address (lib/auth/client-ip.ts): the socket's, on a header whose
@@ -55,7 +47,6 @@ const server = http.createServer(async (req, res) => {
   // Bodies over their path's limit, and uploads without a session, are refused before a byte of
   // them is read; bodies without a length are counted as they arrive (lib/security/body-limit.ts).
   if (guardRequestBody(req, res)) return;
-  if (writesInFlight.size > 0 && FrontCache.isCacheable(req)) await writesSettled();
   // Every request gets an id (or keeps a sane one from the proxy in front), echoed to the client
   // and on every log line written while Next.js handles it, with the user's id once known.
   const requestId = requestIdFrom(req.headers["x-request-id"]);
