@@ -3,60 +3,21 @@
 // fresh demo database and nginx serving the same article as a static file, then drives both with
 // wrk from a second process on 127.0.0.1 (50 connections, 15 s, after a warm-up).
 // Needs Debian's wrk and nginx: apt-get install -y wrk nginx (done here when root).
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchEnv, cleanupOnExit, CRON, need, prepareDatabase, readWrk, startDateline, startNginx, type WrkResult } from "./lib";
 
-const root = path.resolve(import.meta.dirname, "..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-bench-public-"));
 const PORT = 3300;
 const NGINX_PORT = 3301;
 const BASE = `http://127.0.0.1:${PORT}`;
-const CRON = "bench-cron-secret-0123456789";
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
-  DATELINE_MEDIA_DIR: path.join(dir, "media"),
-  DATELINE_SITE_URL: BASE,
-  NEXTAUTH_SECRET: "bench-only-secret-that-is-long-enough-0123456789",
-  DATELINE_ADMIN_PASSWORD: "bench-admin-password-42",
-  DATELINE_CRON_SECRET: CRON,
-  DATELINE_SCHEDULER_INTERVAL: "0",
-  DATELINE_LOG_LEVEL: "warn",
-  PORT: String(PORT),
-};
-const children: ChildProcess[] = [];
-// Children run in their own process groups, so the whole tree (npx → tsx → node) goes down with us.
-const cleanup = () =>
-  children.forEach((c) => {
-    try {
-      process.kill(-c.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  });
-process.on("exit", cleanup);
-
-function need(tool: string, pkg: string) {
-  try {
-    execFileSync("which", [tool], { stdio: "ignore" });
-  } catch {
-    if (process.getuid?.() !== 0) throw new Error(`${tool} is missing: apt-get install -y ${pkg}`);
-    execFileSync("apt-get", ["install", "-y", "-qq", pkg], { stdio: "inherit" });
-  }
-}
-process.on("uncaughtException", (error) => {
-  cleanup();
-  console.error(error);
-  process.exit(1);
-});
-need("wrk", "wrk");
-need("nginx", "nginx");
-
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
-execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "ignore" });
+const env = benchEnv(dir, PORT);
+const cleanup = cleanupOnExit();
+need("wrk", ["wrk"]);
+need("nginx", ["nginx"]);
+prepareDatabase(env);
 
 // Stories that have never been requested, for measuring renders that miss every cache.
 const UNCACHED = 8000;
@@ -99,34 +60,14 @@ Object.assign(process.env, env);
   );
 }
 
-const serverLog = fs.openSync(path.join(dir, "server.log"), "w");
-const server = spawn("npx", ["tsx", "scripts/server.ts"], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: ["ignore", serverLog, serverLog], detached: true });
-children.push(server);
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${BASE}/login`)).ok) break;
-  } catch {
-    if (i > 120) throw new Error("Dateline did not start");
-  }
-  await new Promise((r) => setTimeout(r, 500));
-}
+await startDateline(dir, env);
 
 const ARTICLE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
 for (let i = 0; i < 20; i++) await Promise.all([fetch(BASE + ARTICLE), fetch(`${BASE}/`)]);
 const html = await (await fetch(BASE + ARTICLE)).text();
 
 // The same article HTML as a static file behind nginx.
-fs.writeFileSync(path.join(dir, "article.html"), html);
-fs.writeFileSync(
-  path.join(dir, "nginx.conf"),
-  `worker_processes auto; pid ${dir}/nginx.pid; error_log ${dir}/nginx-error.log; daemon off;
-events { worker_connections 1024; }
-http { access_log off; sendfile on; keepalive_requests 100000;
-  server { listen 127.0.0.1:${NGINX_PORT}; root ${dir}; location / { default_type text/html; try_files /article.html =404; } } }`,
-);
-const nginx = spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore", detached: true });
-children.push(nginx);
-await new Promise((r) => setTimeout(r, 1000));
+await startNginx(dir, NGINX_PORT, html);
 
 // An uncached render: the editors' preview renders the same story from the database on every request.
 const csrf = await fetch(`${BASE}/api/auth/csrf`);
@@ -141,18 +82,12 @@ const cookie = [...csrf.headers.getSetCookie(), ...signIn.headers.getSetCookie()
 const { db } = await import("../lib/db");
 const wireId = await db.article.findUniqueOrThrow({ where: { slug: ARTICLE.split("/")[2]! }, select: { id: true } });
 
-type Result = { rps: number; p50: number; p99: number; requests?: number; hits?: number };
+type Result = WrkResult & { requests?: number; hits?: number };
 function wrk(url: string, headers: string[] = [], script?: string): Result {
   const args = [script ? "-t1" : "-t2", "-c50", "-d15s", "--latency", ...(script ? ["-s", script] : []), ...headers.flatMap((h) => ["-H", h]), url];
   if (!script) execFileSync("wrk", ["-t2", "-c50", "-d3s", ...headers.flatMap((h) => ["-H", h]), url], { stdio: "ignore" }); // warm-up
   const out = execFileSync("wrk", args, { encoding: "utf8" });
-  const ms = (label: string) => {
-    const m = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(out);
-    if (!m) return NaN;
-    const v = Number(m[1]);
-    return m[2] === "us" ? v / 1000 : m[2] === "s" ? v * 1000 : v;
-  };
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), p50: ms("50%"), p99: ms("99%"), requests: Number(/(\d+) requests in/.exec(out)?.[1]), hits: Number(/front-cache hits: (\d+)/.exec(out)?.[1] ?? NaN) };
+  return { ...readWrk(out), requests: Number(/(\d+) requests in/.exec(out)?.[1]), hits: Number(/front-cache hits: (\d+)/.exec(out)?.[1] ?? NaN) };
 }
 
 const results: [string, Result][] = [];

@@ -4,12 +4,12 @@
 // each with wrk (2 threads, 50 connections, 10 s, median of 3 runs taken in turn), then measures
 // how long a publish takes to show on the front page through Varnish.
 // Needs Debian's varnish, varnish-modules, wrk and nginx (installed here when root).
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchEnv, cleanupOnExit, CRON, need, prepareDatabase, readWrk, root, startDateline, startNginx, type WrkResult } from "./lib";
 
-const root = path.resolve(import.meta.dirname, "..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-bench-varnish-"));
 fs.chmodSync(dir, 0o755); // varnishd's unprivileged compiler reads the VCL from here
 const PORT = 3610;
@@ -17,69 +17,24 @@ const NGINX_PORT = 3611;
 const VARNISH_PORT = 3612;
 const BASE = `http://127.0.0.1:${PORT}`;
 const VARNISH = `http://127.0.0.1:${VARNISH_PORT}`;
-const CRON = "bench-cron-secret-0123456789";
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
-  DATELINE_MEDIA_DIR: path.join(dir, "media"),
-  DATELINE_SITE_URL: BASE,
-  NEXTAUTH_SECRET: "bench-only-secret-that-is-long-enough-0123456789",
-  DATELINE_ADMIN_PASSWORD: "bench-admin-password-42",
-  DATELINE_CRON_SECRET: CRON,
-  DATELINE_SCHEDULER_INTERVAL: "0",
-  DATELINE_LOG_LEVEL: "warn",
-  DATELINE_PURGE_VARNISH: VARNISH,
-  DATELINE_TRUSTED_PROXIES: "1",
-  PORT: String(PORT),
-};
-const children: ChildProcess[] = [];
+const env = benchEnv(dir, PORT, { DATELINE_PURGE_VARNISH: VARNISH, DATELINE_TRUSTED_PROXIES: "1" });
 const pidFile = path.join(dir, "varnishd.pid");
-// Children run in their own process groups, so the whole tree (npx → tsx → node) goes down with us.
-const cleanup = () => {
-  children.forEach((c) => {
-    try {
-      process.kill(-c.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  });
+cleanupOnExit(() => {
   try {
     process.kill(Number(fs.readFileSync(pidFile, "utf8")), "SIGTERM");
   } catch {
     // not started, or gone
   }
-};
-process.on("exit", cleanup);
-process.on("uncaughtException", (error) => {
-  cleanup();
-  console.error(error);
-  process.exit(1);
 });
 
-function need(file: string, pkgs: string[]) {
-  if (fs.existsSync(file)) return;
-  if (process.getuid?.() !== 0) throw new Error(`${file} is missing: apt-get install -y ${pkgs.join(" ")}`);
-  execFileSync("apt-get", ["install", "-y", "-qq", ...pkgs], { stdio: "inherit" });
-}
 need("/usr/bin/wrk", ["wrk"]);
 need("/usr/sbin/nginx", ["nginx"]);
 need("/usr/sbin/varnishd", ["varnish", "varnish-modules"]);
 
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
-execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "ignore" });
+prepareDatabase(env);
 Object.assign(process.env, env);
 
-const serverLog = fs.openSync(path.join(dir, "server.log"), "w");
-children.push(spawn("npx", ["tsx", "scripts/server.ts"], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: ["ignore", serverLog, serverLog], detached: true }));
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${BASE}/login`)).ok) break;
-  } catch {
-    if (i > 120) throw new Error("Dateline did not start");
-  }
-  await new Promise((r) => setTimeout(r, 500));
-}
+await startDateline(dir, env);
 
 const vcl = fs.readFileSync(path.join(root, "deploy/varnish/default.vcl"), "utf8").replace(/\.port = "\d+";/, `.port = "${PORT}";`);
 fs.writeFileSync(path.join(dir, "default.vcl"), vcl, { mode: 0o644 });
@@ -94,28 +49,11 @@ if (hit.headers.get("x-cache") !== "HIT") throw new Error(`Varnish does not keep
 const html = await hit.text();
 
 // The same article HTML as a static file behind nginx.
-fs.writeFileSync(path.join(dir, "article.html"), html);
-fs.writeFileSync(
-  path.join(dir, "nginx.conf"),
-  `worker_processes auto; pid ${dir}/nginx.pid; error_log ${dir}/nginx-error.log; daemon off;
-events { worker_connections 1024; }
-http { access_log off; sendfile on; keepalive_requests 100000;
-  server { listen 127.0.0.1:${NGINX_PORT}; root ${dir}; location / { default_type text/html; try_files /article.html =404; } } }`,
-);
-children.push(spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore", detached: true }));
-await new Promise((r) => setTimeout(r, 1000));
+await startNginx(dir, NGINX_PORT, html);
 
-type Result = { rps: number; p50: number; p99: number };
-function wrk(url: string, headers: string[] = []): Result {
-  const out = execFileSync("wrk", ["-t2", "-c50", "-d10s", "--latency", ...headers.flatMap((h) => ["-H", h]), url], { encoding: "utf8" });
-  const ms = (label: string) => {
-    const m = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(out);
-    if (!m) return NaN;
-    const v = Number(m[1]);
-    return m[2] === "us" ? v / 1000 : m[2] === "s" ? v * 1000 : v;
-  };
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), p50: ms("50%"), p99: ms("99%") };
-}
+type Result = WrkResult;
+const wrk = (url: string, headers: string[] = []): Result =>
+  readWrk(execFileSync("wrk", ["-t2", "-c50", "-d10s", "--latency", ...headers.flatMap((h) => ["-H", h]), url], { encoding: "utf8" }));
 const median = (runs: Result[]): Result => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
 
 const targets: [string, string, string[]][] = [

@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
+import type { ChildProcess } from "node:child_process";
 import type { APIRequestContext } from "@playwright/test";
-import { ACCOUNTS, E2E_ENV, E2E_PORT, PASSWORD } from "../env";
+import { ACCOUNTS, E2E_PORT, PASSWORD } from "../env";
 import { expect, test } from "../fixtures";
+import { copyE2eDatabase, startOwnServer, stopServer, waitForHealth } from "../own-server";
 
 // The trust issue: the client address for sign-in throttling came from X-Forwarded-For, which a
 // client writes itself. Here the production server runs with no proxy trusted (the default), on
@@ -14,45 +12,24 @@ import { expect, test } from "../fixtures";
 const PORT = E2E_PORT + 2;
 const URL = `http://localhost:${PORT}`;
 const DIR = "data/e2e-no-proxy";
-const DB_FILE = path.join(DIR, "dateline.db");
 
 let server: ChildProcess | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  fs.rmSync(DIR, { recursive: true, force: true });
-  fs.mkdirSync(DIR, { recursive: true });
-  const source = new Database("data/e2e/dateline.db", { readonly: true });
-  await source.backup(DB_FILE).finally(() => source.close());
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-    env: {
-      ...process.env,
-      ...E2E_ENV,
-      DATABASE_URL: `file:./${DB_FILE}`,
-      DATELINE_MEDIA_DIR: `./${DIR}/media`,
-      DATELINE_SITE_URL: URL,
-      PORT: String(PORT),
-      DATELINE_SCHEDULER_INTERVAL: "0",
-      DATELINE_LOG_LEVEL: "error",
-      DATELINE_TRUSTED_PROXIES: "",
-      DATELINE_TRUST_PROXY: "false",
-    },
+  await copyE2eDatabase(DIR);
+  server = startOwnServer({
+    dir: DIR,
+    port: PORT,
+    env: { DATELINE_TRUSTED_PROXIES: "", DATELINE_TRUST_PROXY: "false" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  for (let i = 0; i < 600; i++) {
-    if (server.exitCode !== null) throw new Error("the server exited while starting");
-    if (await fetch(`${URL}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not start within 60 s");
+  await waitForHealth(URL, server, 60_000);
 });
 
 test.afterAll(async () => {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server!.on("exit", resolve));
-  process.kill(-server.pid!, "SIGTERM");
-  await exited;
+  if (server) await stopServer(server, "SIGTERM", { group: true });
 });
 
 /** One sign-in through next-auth's credentials endpoint; the error message it answers, or "ok". */

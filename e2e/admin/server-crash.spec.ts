@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { E2E_ENV, E2E_PORT, storageStatePath } from "../env";
+import { E2E_PORT, storageStatePath } from "../env";
 import { expect, test } from "../fixtures";
+import { copyE2eDatabase, startOwnServer, stopServer, waitForHealth } from "../own-server";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
 import { holdWriteLock } from "../../lib/test/lock-holder";
 
@@ -16,49 +16,12 @@ const URL = `http://localhost:${PORT}`;
 const DIR = "data/e2e-crash";
 const DB_FILE = path.join(DIR, "dateline.db");
 
-function copyDatabase() {
-  fs.rmSync(DIR, { recursive: true, force: true });
-  fs.mkdirSync(DIR, { recursive: true });
-  // A consistent copy of the end-to-end database (its users match the saved sign-ins).
-  const source = new Database("data/e2e/dateline.db", { readonly: true });
-  return source.backup(DB_FILE).finally(() => source.close());
-}
+const copyDatabase = () => copyE2eDatabase(DIR);
 
-function startServer(extraEnv: Record<string, string> = {}): ChildProcess {
-  // node itself in its own process group, so SIGKILL reaches the process that writes.
-  return spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-    env: {
-      ...process.env,
-      ...E2E_ENV,
-      DATABASE_URL: `file:./${DB_FILE}`,
-      DATELINE_MEDIA_DIR: `./${DIR}/media`,
-      DATELINE_SITE_URL: URL,
-      PORT: String(PORT),
-      DATELINE_SCHEDULER_INTERVAL: "0",
-      DATELINE_LOG_LEVEL: "error",
-      ...extraEnv,
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-}
+// node itself in its own process group, so SIGKILL reaches the process that writes.
+const startServer = (env: Record<string, string> = {}) => startOwnServer({ dir: DIR, port: PORT, env, detached: true });
 
-async function waitForHealth(child: ChildProcess) {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error("the server exited while starting");
-    const ok = await fetch(`${URL}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not start within 30 s");
-}
-
-const killed = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.on("exit", () => resolve());
-    process.kill(-child.pid!, "SIGKILL");
-  });
+const killed = (child: ChildProcess) => stopServer(child, "SIGKILL", { group: true });
 
 test("the server killed with SIGKILL mid-saves, ten times: integrity_check ok and every acknowledged save present", async ({ playwright }) => {
   test.setTimeout(240_000);
@@ -70,7 +33,7 @@ test("the server killed with SIGKILL mid-saves, ten times: integrity_check ok an
   for (let round = 0; round < 10; round++) {
     const server = startServer();
     try {
-      await waitForHealth(server);
+      await waitForHealth(URL, server, 30_000);
       const api = await playwright.request.newContext({ baseURL: URL, storageState: storageStatePath("editor") });
       let stop = false;
       // Four editors' tabs saving new stories as fast as the server answers.
@@ -133,13 +96,13 @@ test("a story whose time came while the server was down is published once after 
 
   // The first start publishes it within a run of its scheduler; the server is then killed outright.
   let server = startServer({ DATELINE_SCHEDULER_INTERVAL: "1" });
-  await waitForHealth(server);
+  await waitForHealth(URL, server, 30_000);
   await expect.poll(() => read().status, { timeout: 20_000 }).toBe("PUBLISHED");
   await killed(server);
   // Restarted, it runs its scheduler again several times: nothing is published a second time.
   server = startServer({ DATELINE_SCHEDULER_INTERVAL: "1" });
   try {
-    await waitForHealth(server);
+    await waitForHealth(URL, server, 30_000);
     await new Promise((r) => setTimeout(r, 3_500));
   } finally {
     await killed(server);
@@ -152,7 +115,7 @@ test("SIGTERM while a save waits on another process's lock: the save is answered
   await copyDatabase();
   const server = startServer();
   try {
-    await waitForHealth(server);
+    await waitForHealth(URL, server, 30_000);
     const api = await playwright.request.newContext({ baseURL: URL, storageState: storageStatePath("editor") });
     const create = serverActionsInBuild().find((a) => a.name === "createArticleAction")!;
     const lock = await holdWriteLock(DB_FILE, 20_000);

@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import sharp from "sharp";
-import { E2E_ENV, E2E_PORT, storageStatePath } from "../env";
+import { E2E_PORT, storageStatePath } from "../env";
 import { expect, test } from "../fixtures";
+import { copyE2eDatabase, startOwnServer, stopServer, waitForHealth } from "../own-server";
 
 // Issue 8 (trust): photos up to DATELINE_MAX_UPLOAD_MB (25) are accepted through the real server
 // (Next.js used to cut every body at 10 MB for proxy.ts); bodies over a path's limit are refused
@@ -82,33 +83,13 @@ test.describe("upload and body limits on the real server", () => {
   test.setTimeout(180_000);
 
   test.beforeAll(async () => {
-    fs.rmSync(DIR, { recursive: true, force: true });
-    fs.mkdirSync(DIR, { recursive: true });
-    const source = new Database("data/e2e/dateline.db", { readonly: true });
-    await source.backup(path.join(DIR, "dateline.db")).finally(() => source.close());
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-      env: {
-        ...process.env,
-        ...E2E_ENV,
-        DATABASE_URL: `file:./${DIR}/dateline.db`,
-        DATELINE_MEDIA_DIR: `./${DIR}/media`,
-        DATELINE_SITE_URL: URL,
-        PORT: String(PORT),
-        DATELINE_SCHEDULER_INTERVAL: "0",
-        DATELINE_LOG_LEVEL: "error",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    for (let i = 0; i < 600; i++) {
-      if (server.exitCode !== null) throw new Error("the server exited while starting");
-      if (await fetch(`${URL}/api/health`).then((r) => r.ok, () => false)) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error("the server did not start within 60 s");
+    await copyE2eDatabase(DIR);
+    server = startOwnServer({ dir: DIR, port: PORT, stdio: ["ignore", "ignore", "inherit"] });
+    await waitForHealth(URL, server, 60_000);
   });
 
-  test.afterAll(() => {
-    if (server.exitCode === null) server.kill("SIGTERM");
+  test.afterAll(async () => {
+    if (server) await stopServer(server, "SIGTERM");
   });
 
   test("a 19 MB JPEG is accepted (201), and a file just over the 25 MB limit is refused with 413 and a clear message", async ({ playwright }) => {

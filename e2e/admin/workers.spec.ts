@@ -1,10 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { E2E_ENV, E2E_PORT, storageStatePath } from "../env";
+import { E2E_PORT, storageStatePath } from "../env";
 import { expect, test } from "../fixtures";
+import { copyE2eDatabase, startOwnServer, stopServer } from "../own-server";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
 
 // Issue 13: `npm start` runs one server process per core (scripts/cluster.ts). A change made
@@ -20,31 +20,10 @@ const DIR = "data/e2e-workers";
 const DB_FILE = path.join(DIR, "dateline.db");
 const WORKERS = 2;
 
-async function copyDatabase() {
-  fs.rmSync(DIR, { recursive: true, force: true });
-  fs.mkdirSync(DIR, { recursive: true });
-  const source = new Database("data/e2e/dateline.db", { readonly: true });
-  await source.backup(DB_FILE).finally(() => source.close());
-}
+const copyDatabase = () => copyE2eDatabase(DIR);
 
-function startCluster(extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/cluster.ts"], {
-    env: {
-      ...process.env,
-      ...E2E_ENV,
-      DATABASE_URL: `file:./${DB_FILE}`,
-      DATELINE_MEDIA_DIR: `./${DIR}/media`,
-      DATELINE_SITE_URL: URL,
-      PORT: String(PORT),
-      DATELINE_WORKERS: String(WORKERS),
-      DATELINE_SCHEDULER_INTERVAL: "0",
-      DATELINE_LOG_LEVEL: "error",
-      ...extraEnv,
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-}
+const startCluster = (env: Record<string, string> = {}) =>
+  startOwnServer({ dir: DIR, port: PORT, script: "scripts/cluster.ts", env: { DATELINE_WORKERS: String(WORKERS), ...env }, detached: true });
 
 type Answer = { status: number; worker: string; cache: string; body: string };
 
@@ -88,12 +67,8 @@ async function waitForWorkers(child: ChildProcess) {
   if (seen.size < WORKERS) throw new Error(`only workers ${[...seen].join(", ")} answered within 60 s`);
 }
 
-const stopped = (child: ChildProcess, signal: NodeJS.Signals) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.on("exit", () => resolve());
-    process.kill(signal === "SIGKILL" ? -child.pid! : child.pid!, signal);
-  });
+// SIGKILL to the whole group (primary and workers), SIGTERM to the primary alone.
+const stopped = (child: ChildProcess, signal: NodeJS.Signals) => stopServer(child, signal, { group: signal === "SIGKILL" });
 
 const read = <T>(query: (db: Database.Database) => T): T => {
   const db = new Database(DB_FILE, { readonly: true });

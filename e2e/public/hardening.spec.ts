@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { APIRequestContext } from "@playwright/test";
 import { E2E_ENV, E2E_PORT, E2E_URL } from "../env";
 import { expect, test } from "../fixtures";
+import { copyE2eDatabase, startOwnServer, stopServer, waitForHealth } from "../own-server";
 import { serverActionsInBuild } from "../server-actions";
 
 // The production server's answers to a hostile reader (security probe of 2026-12-01), over HTTP:
@@ -23,38 +22,14 @@ let server: ChildProcess;
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  fs.rmSync(DIR, { recursive: true, force: true });
-  fs.mkdirSync(DIR, { recursive: true });
-  const source = new Database("data/e2e/dateline.db", { readonly: true });
-  await source.backup(path.join(DIR, "dateline.db")).finally(() => source.close());
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-    env: {
-      ...process.env,
-      ...E2E_ENV,
-      DATABASE_URL: `file:./${DIR}/dateline.db`,
-      DATELINE_MEDIA_DIR: `./${DIR}/media`,
-      // The address readers use; this server still listens on plain http behind it.
-      DATELINE_SITE_URL: "https://news.example.test",
-      PORT: String(PORT),
-      DATELINE_SCHEDULER_INTERVAL: "0",
-      DATELINE_LOG_LEVEL: "error",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null) throw new Error("the https server exited while starting");
-    if (await fetch(`${URL}/api/health`).then((r) => r.ok, () => false)) break;
-    if (i > 600) throw new Error("the https server did not start within 60 s");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await copyE2eDatabase(DIR);
+  // The address readers use; this server still listens on plain http behind it.
+  server = startOwnServer({ dir: DIR, port: PORT, env: { DATELINE_SITE_URL: "https://news.example.test" } });
+  await waitForHealth(URL, server, 60_000, "the https server");
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGKILL");
-    await exited;
-  }
+  if (server) await stopServer(server, "SIGKILL");
   fs.rmSync(DIR, { recursive: true, force: true });
 });
 

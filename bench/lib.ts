@@ -1,0 +1,120 @@
+// What bench/public.ts and bench/varnish.ts share: Dateline's environment on a fresh demo database,
+// the tools they need, the production server and an nginx serving one page as a static file (both
+// started in process groups that go down with the bench), and reading wrk's report.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "..");
+export const CRON = "bench-cron-secret-0123456789";
+
+/** Dateline's environment for a bench: its database and media under `dir`, served on `port`. */
+export function benchEnv(dir: string, port: number, extra: Record<string, string> = {}) {
+  return {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+    DATELINE_MEDIA_DIR: path.join(dir, "media"),
+    DATELINE_SITE_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: "bench-only-secret-that-is-long-enough-0123456789",
+    DATELINE_ADMIN_PASSWORD: "bench-admin-password-42",
+    DATELINE_CRON_SECRET: CRON,
+    DATELINE_SCHEDULER_INTERVAL: "0",
+    DATELINE_LOG_LEVEL: "warn",
+    ...extra,
+    PORT: String(port),
+  };
+}
+
+/** The processes started here; they are stopped (with `also`) when the bench exits or throws. */
+export const children: ChildProcess[] = [];
+
+/** Registers the cleanup on exit and on an uncaught exception, and returns it. */
+export function cleanupOnExit(also: () => void = () => {}) {
+  // Children run in their own process groups, so the whole tree (npx → tsx → node) goes down with us.
+  const cleanup = () => {
+    children.forEach((c) => {
+      try {
+        process.kill(-c.pid!, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    });
+    also();
+  };
+  process.on("exit", cleanup);
+  process.on("uncaughtException", (error) => {
+    cleanup();
+    console.error(error);
+    process.exit(1);
+  });
+  return cleanup;
+}
+
+/** `tool` (a command on PATH, or an absolute path), installed from Debian's `pkgs` when missing and root. */
+export function need(tool: string, pkgs: string[]) {
+  const present = path.isAbsolute(tool)
+    ? fs.existsSync(tool)
+    : (() => {
+        try {
+          execFileSync("which", [tool], { stdio: "ignore" });
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+  if (present) return;
+  if (process.getuid?.() !== 0) throw new Error(`${tool} is missing: apt-get install -y ${pkgs.join(" ")}`);
+  execFileSync("apt-get", ["install", "-y", "-qq", ...pkgs], { stdio: "inherit" });
+}
+
+/** The production build (made if missing) and a migrated, seeded demo database. */
+export function prepareDatabase(env: NodeJS.ProcessEnv) {
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
+  execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "ignore" });
+}
+
+/** `npm start`'s server on 127.0.0.1 (its log in `dir`/server.log), once its sign-in page answers. */
+export async function startDateline(dir: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const serverLog = fs.openSync(path.join(dir, "server.log"), "w");
+  const server = spawn("npx", ["tsx", "scripts/server.ts"], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: ["ignore", serverLog, serverLog], detached: true });
+  children.push(server);
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${env.DATELINE_SITE_URL}/login`)).ok) break;
+    } catch {
+      if (i > 120) throw new Error("Dateline did not start");
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return server;
+}
+
+/** nginx on `port` serving `html` as a static file from `dir`, given a second to start. */
+export async function startNginx(dir: string, port: number, html: string): Promise<ChildProcess> {
+  fs.writeFileSync(path.join(dir, "article.html"), html);
+  fs.writeFileSync(
+    path.join(dir, "nginx.conf"),
+    `worker_processes auto; pid ${dir}/nginx.pid; error_log ${dir}/nginx-error.log; daemon off;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; keepalive_requests 100000;
+  server { listen 127.0.0.1:${port}; root ${dir}; location / { default_type text/html; try_files /article.html =404; } } }`,
+  );
+  const nginx = spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore", detached: true });
+  children.push(nginx);
+  await new Promise((r) => setTimeout(r, 1000));
+  return nginx;
+}
+
+export type WrkResult = { rps: number; p50: number; p99: number };
+
+/** Requests per second and the 50th and 99th percentile latencies (ms) of a `wrk --latency` report. */
+export function readWrk(out: string): WrkResult {
+  const ms = (label: string) => {
+    const m = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(out);
+    if (!m) return NaN;
+    const v = Number(m[1]);
+    return m[2] === "us" ? v / 1000 : m[2] === "s" ? v * 1000 : v;
+  };
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), p50: ms("50%"), p99: ms("99%") };
+}
