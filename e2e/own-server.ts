@@ -32,11 +32,13 @@ export type OwnServer = {
   stdio?: StdioOptions;
   /** In a process group of its own, for specs that signal the whole group with process.kill(-pid). */
   detached?: boolean;
+  /** Options for node itself, e.g. a heap limit. */
+  nodeArgs?: string[];
 };
 
 /** Starts node on `script` with the end-to-end environment pointed at `dir` and `port`, no scheduler, errors only in the log. */
-export function startOwnServer({ dir, port, env = {}, script = "scripts/server.ts", stdio = ["ignore", "ignore", "pipe"], detached = false }: OwnServer): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", script], {
+export function startOwnServer({ dir, port, env = {}, script = "scripts/server.ts", stdio = ["ignore", "ignore", "pipe"], detached = false, nodeArgs = [] }: OwnServer): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     env: {
       ...process.env,
       ...E2E_ENV,

@@ -24,7 +24,8 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   await copyE2eDatabase(DIR);
   // The address readers use; this server still listens on plain http behind it.
-  server = startOwnServer({ dir: DIR, port: PORT, env: { DATELINE_SITE_URL: "https://news.example.test" } });
+  // A heap of 192 MB: a cache that kept something for every invented address would run out of it.
+  server = startOwnServer({ dir: DIR, port: PORT, env: { DATELINE_SITE_URL: "https://news.example.test" }, nodeArgs: ["--max-old-space-size=192"] });
   await waitForHealth(URL, server, 60_000, "the https server");
 });
 
@@ -115,9 +116,9 @@ test("invented addresses answer 404 without being cached, and a real page stays 
       expect(await response.text(), address).toContain(address.endsWith(".xml") ? "Not found" : "Page not found");
     }
   }
-  // Rendering thousands of 404s grows the heap until it settles (measured: 387, 526, 519 MB after
-  // rounds of 900); entries kept per address would grow it round after round. Four rounds of 450
-  // new invented addresses each: from the second on, memory must stay put.
+  // Entries kept per invented address would fill the server's heap (192 MB, above) and stop it;
+  // garbage the renders leave behind is collected. Resident memory is printed, not compared round
+  // to round: it moves with the collector's timing (measured 361–547 MB over runs).
   const round = async (r: number) => {
     for (let n = r * 50 + 1; n <= r * 50 + 50; n++) await Promise.all(invented(n).map((address) => request.get(`${URL}${address}`)));
     return residentMb();
@@ -125,7 +126,8 @@ test("invented addresses answer 404 without being cached, and a real page stays 
   const rounds: number[] = [];
   for (let r = 0; r < 4; r++) rounds.push(await round(r));
   console.log(`[invented addresses] resident MB after each round of 450: ${rounds.map(Math.round).join(", ")}`);
-  expect(rounds[3]! - rounds[1]!, "resident memory growth from the second to the fourth round of invented addresses, MB").toBeLessThan(40);
+  expect(server.exitCode, "the server ran out of memory").toBeNull();
+  expect(Math.max(...rounds), "resident memory with a 192 MB heap, MB").toBeLessThan(700);
   // Real pages are still kept (the front cache's own lifetime may have ended the first copy meanwhile).
   await untilFrontCacheHit(request, `${URL}/politics`);
   // Real addresses still answer.
