@@ -15,6 +15,8 @@ const store = (globalThis[Symbol.for("dateline.nextDataCache")] ??= { entries: n
 const MAX_BYTES = Number(process.env.DATELINE_NEXT_CACHE_BYTES) || 128 * 1024 * 1024;
 const MAX_ENTRIES = 20_000;
 const TAGS_HEADER = "x-next-cache-tags";
+/** Longer than any read that fills an entry takes (a write waits at most 5 s, a read far less). */
+const READ_MARGIN_MS = 1000;
 
 /** Whether any of `tags` expired after `since`. */
 export function expiredSince(tags, since) {
@@ -68,7 +70,10 @@ export default class DatelineCacheHandler {
 
   async set(key, value, ctx) {
     remove(key);
-    const entry = { value, tags: tagsOf(value, ctx), lastModified: Date.now(), size: sizeOf(value) };
+    // Dated a little before now: the read that made `value` began before this call, and a tag
+    // that expired while it ran must still refuse it (else a read racing a save would keep the old
+    // data until the next change or the hour's revalidation).
+    const entry = { value, tags: tagsOf(value, ctx), lastModified: Date.now() - READ_MARGIN_MS, size: sizeOf(value) };
     store.entries.set(key, entry);
     store.bytes += entry.size;
     while (store.entries.size > MAX_ENTRIES || (store.bytes > MAX_BYTES && store.entries.size > 0)) remove(store.entries.keys().next().value);

@@ -34,7 +34,11 @@ describe("cache expiry shared by server processes", () => {
     expect(purged.map((keys) => keys.sort())).toEqual([["front", "story:shared-a"]]);
     expect(heard.map((tags) => tags.sort())).toEqual([["front", "story:shared-a"]]);
     stop();
-    // A read stored after the expiry is served; nothing is applied twice.
+    // A read that began before the expiry is refused even when stored after it (it may hold the old data).
+    await handler.set("story-read", { kind: "FETCH", data: { body: "{}" } }, { tags: ["story:shared-a"] });
+    expect(await handler.get("story-read", {})).toBeNull();
+    // One stored well after the expiry is served; nothing is applied twice.
+    await new Promise((r) => setTimeout(r, 1_100));
     await handler.set("story-read", { kind: "FETCH", data: { body: "{}" } }, { tags: ["story:shared-a"] });
     expect(await pollExpiries()).toEqual([]);
     expect(await handler.get("story-read", {})).not.toBeNull();
