@@ -15,12 +15,14 @@ export function readDatabase<T>(read: (db: Database.Database) => T): T {
 
 /**
  * A digest of every row of every table, except sign-in attempts (the throttle records those by
- * design) and the migration log. Equal digests before and after a request: it changed nothing.
+ * design), the migration log, and the background bookkeeping that runs on its own clock: the job
+ * table (the scheduler's recurring job takes its lease every few seconds) and the shared cache
+ * expiry log. Equal digests before and after a request: it changed nothing.
  */
 export function databaseFingerprint(): string {
   return readDatabase((db) => {
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT IN ('LoginAttempt', '_prisma_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT IN ('LoginAttempt', '_prisma_migrations', 'Job', 'CacheTagExpiry') AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .pluck()
       .all() as string[];
     const hash = crypto.createHash("sha256");
