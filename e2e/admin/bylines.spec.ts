@@ -45,6 +45,8 @@ test.describe("bylines", () => {
       const page = await context.newPage();
       await page.goto("/admin/bylines");
       await page.getByRole("link", { name: "Daniel Reyes" }).click();
+      // Opened means loaded: a form still on its way when the other editor saves would start from their version.
+      await expect(page.getByRole("button", { name: "Save byline" })).toBeVisible();
       return page;
     };
     const first = await open();
