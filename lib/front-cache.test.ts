@@ -133,7 +133,7 @@ describe("the front cache", () => {
 
 describe("the front cache's bounds", () => {
   it("keeps no 404, and stays within its entry and byte bounds however many addresses are asked for", async () => {
-    const bounded = new FrontCache(60_000, 50, undefined, 40_000);
+    const bounded = new FrontCache(60_000, 50, 40_000);
     const stand = http.createServer((req, res) =>
       bounded.handle(req, res, () => {
         const known = req.url!.startsWith("/page-") || req.url === "/front";

@@ -16,16 +16,9 @@ export class FrontCache {
   /** `gzip` arrives a moment after the entry: it is compressed off the main thread. */
   private entries = new Map<string, { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer | null; etag: string; at: number; keys: string[] }>();
 
-  /**
-   * `notFoundPage`: renders the "Page not found" page. Next.js answers a notFound() on an
-   * on-demand (ISR) page with an empty shell that only its client scripts fill
-   * (vercel/next.js#95613), and public pages run none: readers would get a blank page. Public 404s
-   * are answered with this page instead.
-   */
   constructor(
     private readonly ttlMs = 60_000,
     private readonly maxEntries = 5000,
-    private readonly notFoundPage?: () => Buffer,
     /** Bodies and their gzipped copies together; the oldest entries go first past it. */
     private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
@@ -139,7 +132,6 @@ export class FrontCache {
       const type = String(res.getHeader("content-type") ?? "");
       const cacheControl = String(res.getHeader("cache-control") ?? "");
       // A STALE answer is Next's stale-while-revalidate copy; keeping it would outlive the refresh.
-      // Pages that are not Next's (the article pages) say they are cacheable with s-maxage alone.
       const nextCache = String(res.getHeader("x-nextjs-cache") ?? "");
       return (
         !this.purgedSince(generation, keys) &&
@@ -151,26 +143,11 @@ export class FrontCache {
         !res.getHeader("content-encoding")
       );
     };
-    // Decided at the first byte, while the headers can still change.
-    let notFound: Buffer | null | undefined;
-    const replacing = () => {
-      if (notFound === undefined) {
-        notFound =
-          this.notFoundPage && !res.headersSent && res.statusCode === 404 && String(res.getHeader("content-type") ?? "").startsWith("text/html") ? this.notFoundPage() : null;
-        if (notFound) {
-          res.setHeader("content-length", String(notFound.length));
-          res.removeHeader("etag");
-        }
-      }
-      return notFound !== null;
-    };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (replacing()) return true;
       if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
       return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (replacing()) return (end as (...a: unknown[]) => ServerResponse)(res.req.method === "HEAD" ? undefined : notFound);
       if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
       if (keep()) {
         // Every header Next set (security headers included), but none that describe this one response.

@@ -17,7 +17,8 @@ import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "./feeds/sitema
 /** The site's name, description and time zone, read once per request and cached until a save (tag "site"). */
 export const getSiteSettings = cache(publicCache("settings", readSiteSettings, () => [tags.site]));
 
-export const getStory = publicCache("story", getPublishedArticleBySlug, (slug) => [tags.story(slug)]);
+// Reads a page and its generateMetadata both make are also deduplicated within the request (React cache).
+export const getStory = cache(publicCache("story", getPublishedArticleBySlug, (slug) => [tags.story(slug)]));
 export const getStoryRedirect = publicCache("story-redirect", resolveRedirect, (slug) => [tags.story(slug)]);
 export const getRelatedStories = publicCache(
   "related",
@@ -38,10 +39,10 @@ function filterTags(filter: PublishedFilter) {
 export const getStoryPage = publicCache("story-page", (filter: PublishedFilter, page: unknown) => loadStoryPage(filter, page), (filter) => filterTags(filter));
 
 export const getSections = publicCache("sections", () => listSections(), () => [tags.sections]);
-export const getSection = publicCache("section", getSectionBySlug, (slug) => [tags.sections, tags.section(slug)]);
+export const getSection = cache(publicCache("section", getSectionBySlug, (slug) => [tags.sections, tags.section(slug)]));
 export const getSectionRedirect = publicCache("section-redirect", resolveSectionRedirect, (slug) => [tags.sections, tags.section(slug)]);
-export const getAuthor = publicCache("author", getAuthorBySlug, (slug) => [tags.author(slug)]);
-export const getTag = publicCache("tag", getTagBySlug, (slug) => [tags.tag(slug)]);
+export const getAuthor = cache(publicCache("author", getAuthorBySlug, (slug) => [tags.author(slug)]));
+export const getTag = cache(publicCache("tag", getTagBySlug, (slug) => [tags.tag(slug)]));
 
 export const getRssFeed = publicCache(
   "rss",

@@ -235,11 +235,16 @@ class SqliteTransaction implements Transaction {
   }
 }
 
-/** The better-sqlite3 adapter factory the app uses (see DatelineSqliteAdapter). */
-export function createSqliteAdapterFactory(url?: string): SqlMigrationAwareDriverAdapterFactory {
+/** The stock factory for the database file, its folder made if missing. */
+function stockFactory(url: string | undefined, options: { timeout?: number } = {}) {
   const file = databaseFilePath(url);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-  const inner = new PrismaBetterSQLite3({ url: file });
+  return { file, inner: new PrismaBetterSQLite3({ url: file, ...options }) };
+}
+
+/** The better-sqlite3 adapter factory the app uses (see DatelineSqliteAdapter). */
+export function createSqliteAdapterFactory(url?: string): SqlMigrationAwareDriverAdapterFactory {
+  const { file, inner } = stockFactory(url);
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
@@ -258,9 +263,7 @@ export function createSqliteAdapterFactory(url?: string): SqlMigrationAwareDrive
 
 /** The factory for Prisma's command-line tools (prisma.config.ts): one connection that may block while it waits. */
 export function createCliSqliteAdapterFactory(url?: string): SqlMigrationAwareDriverAdapterFactory {
-  const file = databaseFilePath(url);
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-  const inner = new PrismaBetterSQLite3({ url: file, timeout: 5000 });
+  const { inner } = stockFactory(url, { timeout: 5000 });
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
