@@ -15,7 +15,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@prisma/*", "**/generated/prisma/**", "@/lib/generated/**"], message: "Use the data layer in lib/ instead of Prisma." },
+            {
+              group: ["@prisma/*", "**/generated/prisma/**", "@/lib/generated/**"],
+              message: "Use the data layer in lib/ instead of Prisma.",
+            },
           ],
         },
       ],

@@ -6,7 +6,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <main id="main" className="page narrow">
       <h1>Something went wrong</h1>
       <p>We could not show this page. Please try again.</p>
-      <button type="button" className="button" onClick={() => reset()}>Try again</button>
+      <button type="button" className="button" onClick={() => reset()}>
+        Try again
+      </button>
     </main>
   );
 }

@@ -7,7 +7,9 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
         <main>
           <h1>Something went wrong</h1>
           <p>We could not show this page. Please try again.</p>
-          <button type="button" onClick={() => reset()}>Try again</button>
+          <button type="button" onClick={() => reset()}>
+            Try again
+          </button>
         </main>
       </body>
     </html>

@@ -57,7 +57,9 @@ for (let start = 0; start < N; start += 500) {
     };
   });
   await db.article.createMany({ data: rows });
-  await db.articleAuthor.createMany({ data: rows.map((r, k) => ({ articleId: r.id, authorId: authors[(start + k) % authors.length]!.id, position: 0 })) });
+  await db.articleAuthor.createMany({
+    data: rows.map((r, k) => ({ articleId: r.id, authorId: authors[(start + k) % authors.length]!.id, position: 0 })),
+  });
 }
 const seedSeconds = (performance.now() - seedStart) / 1000;
 
@@ -80,7 +82,16 @@ results.push(
   await measure("save a story (update with version, revision, audit)", async (i) => {
     const a = drafts[i]!;
     const current = await db.article.findUniqueOrThrow({ where: { id: a.id }, select: { version: true, slug: true, sectionId: true } });
-    await updateArticle(viewer, { id: a.id, version: current.version, headline: `Edited headline ${i}`, slug: current.slug, sectionId: current.sectionId, authorIds: [authors[0]!.id], body, sources: [{ url: "https://example.org/a", title: "A source" }] });
+    await updateArticle(viewer, {
+      id: a.id,
+      version: current.version,
+      headline: `Edited headline ${i}`,
+      slug: current.slug,
+      sectionId: current.sectionId,
+      authorIds: [authors[0]!.id],
+      body,
+      sources: [{ url: "https://example.org/a", title: "A source" }],
+    });
   }),
 );
 results.push(
@@ -94,7 +105,12 @@ results.push(
 results.push(
   await measure("story list page data (status + section filter, headline search)", async (i) => {
     await Promise.all([
-      listDeskArticles(viewer, { status: "PUBLISHED", section: sections[i % sections.length]!.id, q: i % 2 ? "harbour" : undefined, page: 1 + (i % 5) }),
+      listDeskArticles(viewer, {
+        status: "PUBLISHED",
+        section: sections[i % sections.length]!.id,
+        q: i % 2 ? "harbour" : undefined,
+        page: 1 + (i % 5),
+      }),
       listSections(),
       listAuthors(),
     ]);

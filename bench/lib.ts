@@ -77,7 +77,12 @@ export function prepareDatabase(env: NodeJS.ProcessEnv) {
 /** `npm start`'s server on 127.0.0.1 (its log in `dir`/server.log), once its sign-in page answers. */
 export async function startDateline(dir: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const serverLog = fs.openSync(path.join(dir, "server.log"), "w");
-  const server = spawn("npx", ["tsx", "scripts/server.ts"], { cwd: root, env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: ["ignore", serverLog, serverLog], detached: true });
+  const server = spawn("npx", ["tsx", "scripts/server.ts"], {
+    cwd: root,
+    env: { ...env, HOSTNAME: "127.0.0.1" },
+    stdio: ["ignore", serverLog, serverLog],
+    detached: true,
+  });
   children.push(server);
   for (let i = 0; ; i++) {
     try {

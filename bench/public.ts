@@ -75,7 +75,13 @@ const { csrfToken } = (await csrf.json()) as { csrfToken: string };
 const signIn = await fetch(`${BASE}/api/auth/callback/credentials`, {
   method: "POST",
   redirect: "manual",
-  headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+  headers: {
+    "content-type": "application/x-www-form-urlencoded",
+    cookie: csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  },
   body: new URLSearchParams({ csrfToken, email: "admin@dateline.local", password: env.DATELINE_ADMIN_PASSWORD, json: "true" }),
 });
 const cookie = [...csrf.headers.getSetCookie(), ...signIn.headers.getSetCookie()].map((c) => c.split(";")[0]).join("; ");
@@ -84,10 +90,22 @@ const wireId = await db.article.findUniqueOrThrow({ where: { slug: ARTICLE.split
 
 type Result = WrkResult & { requests?: number; hits?: number };
 function wrk(url: string, headers: string[] = [], script?: string): Result {
-  const args = [script ? "-t1" : "-t2", "-c50", "-d15s", "--latency", ...(script ? ["-s", script] : []), ...headers.flatMap((h) => ["-H", h]), url];
+  const args = [
+    script ? "-t1" : "-t2",
+    "-c50",
+    "-d15s",
+    "--latency",
+    ...(script ? ["-s", script] : []),
+    ...headers.flatMap((h) => ["-H", h]),
+    url,
+  ];
   if (!script) execFileSync("wrk", ["-t2", "-c50", "-d3s", ...headers.flatMap((h) => ["-H", h]), url], { stdio: "ignore" }); // warm-up
   const out = execFileSync("wrk", args, { encoding: "utf8" });
-  return { ...readWrk(out), requests: Number(/(\d+) requests in/.exec(out)?.[1]), hits: Number(/front-cache hits: (\d+)/.exec(out)?.[1] ?? NaN) };
+  return {
+    ...readWrk(out),
+    requests: Number(/(\d+) requests in/.exec(out)?.[1]),
+    hits: Number(/front-cache hits: (\d+)/.exec(out)?.[1] ?? NaN),
+  };
 }
 
 const results: [string, Result][] = [];
@@ -100,7 +118,10 @@ const uncached = wrk(`${BASE}/`, [], path.join(dir, "uncached.lua"));
 if (uncached.hits !== 0) throw new Error(`The uncached run was answered from the front cache ${uncached.hits} times: seed more stories.`);
 console.log(`Uncached run: ${uncached.requests} requests over ${UNCACHED} stories, none answered from a cache.`);
 results.push(["Dateline article, uncached render (a story's first request)", uncached]);
-results.push(["Dateline article, editors' preview (session check, uncached render)", wrk(`${BASE}/admin/articles/${wireId.id}/preview`, [`Cookie: ${cookie}`])]);
+results.push([
+  "Dateline article, editors' preview (session check, uncached render)",
+  wrk(`${BASE}/admin/articles/${wireId.id}/preview`, [`Cookie: ${cookie}`]),
+]);
 
 // Publish to front page: a story scheduled for now, published through the cron endpoint.
 const headline = `Benchmark publish ${Date.now()}`;
@@ -109,7 +130,13 @@ const { bodyFromParagraphs } = await import("../lib/articles/body");
 const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, email: true, name: true, role: true } });
 const section = await db.section.findFirstOrThrow({ where: { slug: "world" } });
 const author = await db.author.findFirstOrThrow();
-const story = await createArticle(admin, { headline, slug: `bench-publish-${Date.now()}`, sectionId: section.id, authorIds: [author.id], body: bodyFromParagraphs(["Text."]) });
+const story = await createArticle(admin, {
+  headline,
+  slug: `bench-publish-${Date.now()}`,
+  sectionId: section.id,
+  authorIds: [author.id],
+  body: bodyFromParagraphs(["Text."]),
+});
 await transitionArticle(admin, { id: story.id, version: story.version, to: "SCHEDULED", scheduledFor: new Date(Date.now() + 1500) });
 await new Promise((r) => setTimeout(r, 1600));
 const started = performance.now();
@@ -119,9 +146,14 @@ for (;;) {
   const front = await fetch(`${BASE}/`);
   if ((await front.text()).includes(headline)) break;
   if (performance.now() - started > 10_000) {
-    const row = await db.article.findUnique({ where: { id: story.id }, select: { status: true, firstPublishedAt: true, scheduledFor: true } });
+    const row = await db.article.findUnique({
+      where: { id: story.id },
+      select: { status: true, firstPublishedAt: true, scheduledFor: true },
+    });
     console.error(fs.readFileSync(path.join(dir, "server.log"), "utf8").slice(-3000), new Date().toISOString());
-    throw new Error(`The story did not reach the front page (cron ${cron.status} ${cronBody}; story ${JSON.stringify(row)}; front ${front.headers.get("x-nextjs-cache")} ${front.headers.get("x-dateline-cache")})`);
+    throw new Error(
+      `The story did not reach the front page (cron ${cron.status} ${cronBody}; story ${JSON.stringify(row)}; front ${front.headers.get("x-nextjs-cache")} ${front.headers.get("x-dateline-cache")})`,
+    );
   }
 }
 const publishMs = performance.now() - started;
@@ -133,9 +165,12 @@ for (const src of scripts) jsBytes += (await (await fetch(new URL(src, BASE))).a
 const nginxRps = results[0]![1].rps;
 console.log(`\n${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 console.log("| what | requests/s | × nginx | p50 ms | p99 ms |\n|---|---|---|---|---|");
-for (const [label, r] of results) console.log(`| ${label} | ${r.rps.toFixed(0)} | ${(r.rps / nginxRps).toFixed(3)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`);
+for (const [label, r] of results)
+  console.log(`| ${label} | ${r.rps.toFixed(0)} | ${(r.rps / nginxRps).toFixed(3)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`);
 console.log(`\nPublish → on the front page: ${publishMs.toFixed(0)} ms`);
-console.log(`Article HTML: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB uncompressed; JavaScript: ${(jsBytes / 1024).toFixed(1)} KB in ${scripts.length} files (none needed to read)`);
+console.log(
+  `Article HTML: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB uncompressed; JavaScript: ${(jsBytes / 1024).toFixed(1)} KB in ${scripts.length} files (none needed to read)`,
+);
 await db.$disconnect();
 cleanup();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -38,9 +38,24 @@ await startDateline(dir, env);
 
 const vcl = fs.readFileSync(path.join(root, "deploy/varnish/default.vcl"), "utf8").replace(/\.port = "\d+";/, `.port = "${PORT}";`);
 fs.writeFileSync(path.join(dir, "default.vcl"), vcl, { mode: 0o644 });
-execFileSync("/usr/sbin/varnishd", ["-n", path.join(dir, "varnish"), "-a", `127.0.0.1:${VARNISH_PORT}`, "-f", path.join(dir, "default.vcl"), "-s", "malloc,256m", "-P", pidFile], {
-  stdio: "ignore",
-});
+execFileSync(
+  "/usr/sbin/varnishd",
+  [
+    "-n",
+    path.join(dir, "varnish"),
+    "-a",
+    `127.0.0.1:${VARNISH_PORT}`,
+    "-f",
+    path.join(dir, "default.vcl"),
+    "-s",
+    "malloc,256m",
+    "-P",
+    pidFile,
+  ],
+  {
+    stdio: "ignore",
+  },
+);
 
 const ARTICLE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
 for (let i = 0; i < 5; i++) await Promise.all([fetch(VARNISH + ARTICLE), fetch(`${VARNISH}/`)]);
@@ -61,7 +76,8 @@ const targets: [string, string, string[]][] = [
   ["Varnish, the article (cached)", VARNISH + ARTICLE, []],
   ["Varnish, the article (cached), gzip", VARNISH + ARTICLE, ["Accept-Encoding: gzip"]],
 ];
-for (const [, url, headers] of targets) execFileSync("wrk", ["-t2", "-c50", "-d2s", ...headers.flatMap((h) => ["-H", h]), url], { stdio: "ignore" }); // warm-up
+for (const [, url, headers] of targets)
+  execFileSync("wrk", ["-t2", "-c50", "-d2s", ...headers.flatMap((h) => ["-H", h]), url], { stdio: "ignore" }); // warm-up
 const runs = targets.map(() => [] as Result[]);
 // Taken in turn, so a slower moment of a shared machine falls on each.
 for (let round = 0; round < 3; round++) targets.forEach(([, url, headers], i) => runs[i]!.push(wrk(url, headers)));
@@ -78,7 +94,13 @@ const publishes: { toVisible: number; afterAnswer: number }[] = [];
 for (let round = 0; round < 3; round++) {
   for (const page of ["/", "/world"]) await fetch(VARNISH + page);
   const headline = `Varnish publish ${Date.now()}`;
-  const story = await createArticle(admin, { headline, slug: `varnish-publish-${Date.now()}`, sectionId: section.id, authorIds: [author.id], body: bodyFromParagraphs(["Text."]) });
+  const story = await createArticle(admin, {
+    headline,
+    slug: `varnish-publish-${Date.now()}`,
+    sectionId: section.id,
+    authorIds: [author.id],
+    body: bodyFromParagraphs(["Text."]),
+  });
   await transitionArticle(admin, { id: story.id, version: story.version, to: "SCHEDULED", scheduledFor: new Date(Date.now() + 1200) });
   await new Promise((r) => setTimeout(r, 1300));
   if ((await fetch(`${VARNISH}/`)).headers.get("x-cache") !== "HIT") throw new Error("The front page was not cached before the publish");
@@ -88,7 +110,8 @@ for (let round = 0; round < 3; round++) {
   const answered = performance.now();
   for (;;) {
     if ((await (await fetch(`${VARNISH}/`)).text()).includes(headline)) break;
-    if (performance.now() - started > 10_000) throw new Error(`The story did not reach the front page through Varnish (cron ${cron.status})`);
+    if (performance.now() - started > 10_000)
+      throw new Error(`The story did not reach the front page through Varnish (cron ${cron.status})`);
     await new Promise((r) => setTimeout(r, 10));
   }
   publishes.push({ toVisible: performance.now() - started, afterAnswer: performance.now() - answered });
@@ -96,11 +119,17 @@ for (let round = 0; round < 3; round++) {
 }
 
 const nginx = median(runs[0]!);
-console.log(`\n${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, ${/varnish-[\d.]+/.exec(spawnSync("/usr/sbin/varnishd", ["-V"], { encoding: "utf8" }).stderr)?.[0]}, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log("| what (median of 3 runs of wrk -t2 -c50 -d10s) | requests/s | × nginx | p50 ms | p99 ms | the 3 runs, requests/s |\n|---|---|---|---|---|---|");
+console.log(
+  `\n${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, ${/varnish-[\d.]+/.exec(spawnSync("/usr/sbin/varnishd", ["-V"], { encoding: "utf8" }).stderr)?.[0]}, ${new Date().toISOString().slice(0, 10)}\n`,
+);
+console.log(
+  "| what (median of 3 runs of wrk -t2 -c50 -d10s) | requests/s | × nginx | p50 ms | p99 ms | the 3 runs, requests/s |\n|---|---|---|---|---|---|",
+);
 targets.forEach(([label], i) => {
   const m = median(runs[i]!);
-  console.log(`| ${label} | ${Math.round(m.rps)} | ${(m.rps / nginx.rps).toFixed(2)} | ${m.p50.toFixed(2)} | ${m.p99.toFixed(2)} | ${runs[i]!.map((r) => Math.round(r.rps)).join(", ")} |`);
+  console.log(
+    `| ${label} | ${Math.round(m.rps)} | ${(m.rps / nginx.rps).toFixed(2)} | ${m.p50.toFixed(2)} | ${m.p99.toFixed(2)} | ${runs[i]!.map((r) => Math.round(r.rps)).join(", ")} |`,
+  );
 });
 const sorted = [...publishes].sort((a, b) => a.toVisible - b.toVisible);
 console.log(

@@ -22,7 +22,9 @@ export function readDatabase<T>(read: (db: Database.Database) => T): T {
 export function databaseFingerprint(): string {
   return readDatabase((db) => {
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT IN ('LoginAttempt', '_prisma_migrations', 'Job', 'CacheTagExpiry') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT IN ('LoginAttempt', '_prisma_migrations', 'Job', 'CacheTagExpiry') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
       .pluck()
       .all() as string[];
     const hash = crypto.createHash("sha256");

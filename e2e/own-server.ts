@@ -37,7 +37,15 @@ export type OwnServer = {
 };
 
 /** Starts node on `script` with the end-to-end environment pointed at `dir` and `port`, no scheduler, errors only in the log. */
-export function startOwnServer({ dir, port, env = {}, script = "scripts/server.ts", stdio = ["ignore", "ignore", "pipe"], detached = false, nodeArgs = [] }: OwnServer): ChildProcess {
+export function startOwnServer({
+  dir,
+  port,
+  env = {},
+  script = "scripts/server.ts",
+  stdio = ["ignore", "ignore", "pipe"],
+  detached = false,
+  nodeArgs = [],
+}: OwnServer): ChildProcess {
   return spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     env: {
       ...process.env,
@@ -60,7 +68,13 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs:
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited while starting`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > deadline) throw new Error(`${name} did not start within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 100));
   }

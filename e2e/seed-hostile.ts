@@ -10,7 +10,12 @@ import { createAuthor, createTag } from "../lib/taxonomy";
 import { makePhoto } from "../lib/test/images";
 import { HOSTILE } from "./hostile-corpus";
 
-const user = await createUserWithPassword(null, { email: "hostile-editor@e2e.dateline", name: "Hostile Editor", role: "EDITOR", password: "hostile-editor-password-1" });
+const user = await createUserWithPassword(null, {
+  email: "hostile-editor@e2e.dateline",
+  name: "Hostile Editor",
+  role: "EDITOR",
+  password: "hostile-editor-password-1",
+});
 const editor = { id: user.id, email: user.email, name: user.name, role: user.role };
 
 const section = await db.section.findUniqueOrThrow({ where: { slug: "world" } });

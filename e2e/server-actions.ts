@@ -19,7 +19,9 @@ export function serverActionsInBuild(): ServerAction[] {
     id,
     name: entry.exportedName,
     file: entry.filename,
-    route: Object.keys(entry.workers)[0]!.replace(/^app/, "").replace(/\/page$/, ""),
+    route: Object.keys(entry.workers)[0]!
+      .replace(/^app/, "")
+      .replace(/\/page$/, ""),
   }));
 }
 

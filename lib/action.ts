@@ -22,7 +22,8 @@ export function authedAction<S extends z.ZodType, T>(
     try {
       // proxy.ts refuses cross-site Server Action calls before they get here; this holds even
       // if a deployment runs without it (or a matcher change lets one through).
-      if (!isSameOriginRequest({ method: "POST", headers: await headers() })) throw new AppError("forbidden", "Cross-site request refused.");
+      if (!isSameOriginRequest({ method: "POST", headers: await headers() }))
+        throw new AppError("forbidden", "Cross-site request refused.");
       viewer = await getCurrentUser();
       if (!viewer) throw new AppError("unauthorized", "Your session has ended. Sign in again; your input is still here.");
       if (!options.allowTemporaryPassword) assertPasswordChosen(viewer);

@@ -18,7 +18,13 @@ beforeAll(async () => {
 describe("bylines", () => {
   it("saves name, title and bio with an audit event, keeping the address", async () => {
     const loaded = (await getAuthorForEdit(editor, bits.author.id))!;
-    const saved = await updateAuthor(editor, { id: loaded.id, name: "Renamed Byline", title: "Night editor", bio: "Covers the night shift.", updatedAt: loaded.updatedAt });
+    const saved = await updateAuthor(editor, {
+      id: loaded.id,
+      name: "Renamed Byline",
+      title: "Night editor",
+      bio: "Covers the night shift.",
+      updatedAt: loaded.updatedAt,
+    });
     expect(saved.slug).toBe(bits.author.slug);
     const row = await db.author.findUniqueOrThrow({ where: { id: bits.author.id } });
     expect(row).toMatchObject({ name: "Renamed Byline", title: "Night editor", bio: "Covers the night shift." });
@@ -37,9 +43,16 @@ describe("bylines", () => {
 
   it("is for editors: a writer is refused and the field rules hold", async () => {
     const loaded = (await getAuthorForEdit(editor, bits.author.id))!;
-    await expect(updateAuthor(writer, { id: loaded.id, name: "Writer's try", updatedAt: loaded.updatedAt })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateAuthor(writer, { id: loaded.id, name: "Writer's try", updatedAt: loaded.updatedAt })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(getAuthorForEdit(writer, loaded.id)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(updateAuthor(editor, { id: loaded.id, name: " ", updatedAt: loaded.updatedAt })).rejects.toMatchObject({ code: "invalid", fieldErrors: { name: ["Enter the byline's name."] } });
-    await expect(updateAuthor(editor, { id: loaded.id, name: "Ok", bio: "x".repeat(2001), updatedAt: loaded.updatedAt })).rejects.toMatchObject({ fieldErrors: { bio: ["Keep the bio under 2000 characters."] } });
+    await expect(updateAuthor(editor, { id: loaded.id, name: " ", updatedAt: loaded.updatedAt })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { name: ["Enter the byline's name."] },
+    });
+    await expect(
+      updateAuthor(editor, { id: loaded.id, name: "Ok", bio: "x".repeat(2001), updatedAt: loaded.updatedAt }),
+    ).rejects.toMatchObject({ fieldErrors: { bio: ["Keep the bio under 2000 characters."] } });
   });
 });

@@ -18,7 +18,15 @@ export function listAuthors() {
 export async function listAuthorsForDesk(viewer: Viewer) {
   assertPermission(viewer, "author.manage");
   const rows = await db.author.findMany({
-    select: { id: true, name: true, slug: true, title: true, bio: true, user: { select: { email: true } }, _count: { select: { articles: true } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      title: true,
+      bio: true,
+      user: { select: { email: true } },
+      _count: { select: { articles: true } },
+    },
     orderBy: { name: "asc" },
   });
   return rows.map(({ _count, user, bio, ...a }) => ({ ...a, hasBio: !!bio?.trim(), email: user?.email ?? null, stories: _count.articles }));
@@ -26,7 +34,10 @@ export async function listAuthorsForDesk(viewer: Viewer) {
 
 export async function getAuthorForEdit(viewer: Viewer, id: string) {
   assertPermission(viewer, "author.manage");
-  const author = await db.author.findUnique({ where: { id }, select: { id: true, name: true, slug: true, title: true, bio: true, updatedAt: true } });
+  const author = await db.author.findUnique({
+    where: { id },
+    select: { id: true, name: true, slug: true, title: true, bio: true, updatedAt: true },
+  });
   if (!author) return null;
   const published = await db.articleAuthor.count({ where: { authorId: id, article: { status: ArticleStatus.PUBLISHED } } });
   return { ...author, title: author.title ?? "", bio: author.bio ?? "", updatedAt: author.updatedAt.toISOString(), published };
@@ -52,7 +63,10 @@ export async function updateAuthor(viewer: Viewer, input: z.input<typeof updateA
     const current = await tx.author.findUnique({ where: { id: data.id }, select: { updatedAt: true, name: true, title: true, bio: true } });
     if (!current) throw new AppError("not_found", "That byline no longer exists.");
     if (current.updatedAt.toISOString() !== data.updatedAt) {
-      throw new AppError("conflict", "Someone saved this byline after you opened it. Reload to see their version; your text is still in the form.");
+      throw new AppError(
+        "conflict",
+        "Someone saved this byline after you opened it. Reload to see their version; your text is still in the form.",
+      );
     }
     const author = await tx.author.update({
       where: { id: data.id },
@@ -64,7 +78,10 @@ export async function updateAuthor(viewer: Viewer, input: z.input<typeof updateA
       action: "author.update",
       entityType: "Author",
       entityId: author.id,
-      data: { before: { name: current.name, title: current.title, bio: current.bio }, after: { name: data.name, title: data.title, bio: data.bio } },
+      data: {
+        before: { name: current.name, title: current.title, bio: current.bio },
+        after: { name: data.name, title: data.title, bio: data.bio },
+      },
     });
     return { id: author.id, slug: author.slug, updatedAt: author.updatedAt.toISOString() };
   });

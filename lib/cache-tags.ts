@@ -14,4 +14,3 @@ export const tags = {
 
 /** How long a public cache entry may live before it is regenerated anyway (seconds). */
 export const PUBLIC_REVALIDATE_SECONDS = 3600;
-

@@ -14,6 +14,8 @@ describe("the session secret", () => {
   });
 
   it("lets `next build` analyse the auth module without a secret", () => {
-    expect(authSecretFrom({ NODE_ENV: "production", NEXTAUTH_SECRET: undefined, NEXT_PHASE: "phase-production-build" })).toMatch(/never-used/);
+    expect(authSecretFrom({ NODE_ENV: "production", NEXTAUTH_SECRET: undefined, NEXT_PHASE: "phase-production-build" })).toMatch(
+      /never-used/,
+    );
   });
 });

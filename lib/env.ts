@@ -25,7 +25,12 @@ const envSchema = z.object({
   DATELINE_MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(25),
   /** Largest photo accepted, in megapixels (decompression-bomb guard). */
   DATELINE_MAX_MEGAPIXELS: z.coerce.number().min(1).max(500).default(60),
-  DATELINE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  DATELINE_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   DATELINE_ADMIN_EMAIL: z.email().default("admin@dateline.local"),
   DATELINE_ADMIN_PASSWORD: z.string().min(12).optional(),
   /** For `npm run user:create` on servers without a terminal prompt. */
@@ -38,7 +43,10 @@ const envSchema = z.object({
   /** Server processes `npm start` runs on PORT (scripts/cluster.ts); unset: one per core. */
   DATELINE_WORKERS: z.coerce.number().int().min(1, "must be at least 1").max(256).optional(),
   /** Behind a reverse proxy, take the client address from the first X-Forwarded-For entry. */
-  DATELINE_TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
+  DATELINE_TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   /** /api/health answers 503 once writes have failed (or waited on a lock) for this many seconds without one succeeding. */
   DATELINE_HEALTH_WRITE_FAILURE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   DATELINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -50,7 +58,10 @@ const envSchema = z.object({
   DATELINE_TRUSTED_PROXIES: z
     .string()
     .optional()
-    .refine((v) => parseTrustedProxies(v) !== null, "must be a hop count (e.g. 1) or a comma-separated list of IP addresses and CIDR ranges"),
+    .refine(
+      (v) => parseTrustedProxies(v) !== null,
+      "must be a hop count (e.g. 1) or a comma-separated list of IP addresses and CIDR ranges",
+    ),
   /**
    * Varnish servers in front (deploy/varnish/default.vcl), comma-separated base URLs such as
    * http://127.0.0.1:6081: each change sends them `PURGE /` with the expired keys in `xkey-purge`.
@@ -58,7 +69,14 @@ const envSchema = z.object({
   DATELINE_PURGE_VARNISH: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(",").map((u) => u.trim()).filter(Boolean) : undefined))
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((u) => u.trim())
+            .filter(Boolean)
+        : undefined,
+    )
     .pipe(z.array(z.url({ protocol: /^https?$/ })).optional()),
   /** A CDN's (or purge relay's) endpoint: each change POSTs `{ "tags": [...] }` to it. */
   DATELINE_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),

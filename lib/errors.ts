@@ -70,7 +70,8 @@ export function fromDatabaseError(error: unknown): AppError | null {
     return new AppError("conflict", "That record already exists.");
   }
   if (code === "P2025") return new AppError("not_found", "That record no longer exists.");
-  if (code === "SQLITE_FULL" || code === "SQLITE_IOERR" || code === "ENOSPC" || code === "EFBIG" || code === "EDQUOT" || code === "EIO") return storageFull();
+  if (code === "SQLITE_FULL" || code === "SQLITE_IOERR" || code === "ENOSPC" || code === "EFBIG" || code === "EDQUOT" || code === "EIO")
+    return storageFull();
   // P1008: the write lock was not free in time (lib/db/sqlite.ts); P2028: Prisma could not start the transaction in time.
   if (code === "P1008" || code === "P2028" || code === "SQLITE_BUSY") return databaseBusy();
   return null;
@@ -98,10 +99,16 @@ export function toResponse(error: unknown, context: Record<string, unknown> = {}
 
 /** Another save (or another process) held the database's write lock longer than a write waits: nothing was written. */
 export function databaseBusy(): AppError {
-  return new AppError("busy", "The database is busy with another save, so this was not saved. Nothing was lost: what you typed is still here. Try again in a moment.");
+  return new AppError(
+    "busy",
+    "The database is busy with another save, so this was not saved. Nothing was lost: what you typed is still here. Try again in a moment.",
+  );
 }
 
 /** The disk (or the database's size limit) is full, or it refused a write: nothing was saved, and the user's input is kept where they typed it. */
 export function storageFull(): AppError {
-  return new AppError("storage_full", "The server is out of disk space, so this was not saved. What you typed is still here: try again in a while, and tell your administrator.");
+  return new AppError(
+    "storage_full",
+    "The server is out of disk space, so this was not saved. What you typed is still here: try again in a while, and tell your administrator.",
+  );
 }

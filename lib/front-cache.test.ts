@@ -18,13 +18,20 @@ beforeAll(async () => {
       duringRender?.();
       const isr = req.url === "/story" || /^\/(world|sport)\/[\w-]+$/.test(req.url ?? "");
       res.setHeader("content-type", "text/html; charset=utf-8");
-      res.setHeader("cache-control", isr || req.url === "/stale" ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
+      res.setHeader(
+        "cache-control",
+        isr || req.url === "/stale" ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store",
+      );
       if (isr) res.setHeader("x-nextjs-cache", "HIT");
       if (req.url === "/stale") res.setHeader("x-nextjs-cache", "STALE");
       // Like Next.js, a HEAD answer carries the headers only.
       if (req.method === "HEAD") return res.end();
-      res.write(`<html><head><link rel="preload" as="script" href="/_next/a.js"/><script type="application/ld+json">{"a":1}</script></head>`);
-      res.end(`<body><h1>render ${renders}</h1><script src="/_next/a.js" async=""></script><script>self.__next_f.push([1,"x"])</script></body></html>`);
+      res.write(
+        `<html><head><link rel="preload" as="script" href="/_next/a.js"/><script type="application/ld+json">{"a":1}</script></head>`,
+      );
+      res.end(
+        `<body><h1>render ${renders}</h1><script src="/_next/a.js" async=""></script><script>self.__next_f.push([1,"x"])</script></body></html>`,
+      );
     }),
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -38,7 +45,9 @@ describe("the front cache", () => {
     const rendered = await first.text();
     expect(rendered).toContain("render 1");
     // The compressed copy is made off the main thread, a moment after the page is kept.
-    await expect.poll(async () => (await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding")).toBe("gzip");
+    await expect
+      .poll(async () => (await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding"))
+      .toBe("gzip");
     const second = await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } });
     expect(second.headers.get("x-dateline-cache")).toBe("HIT");
     expect(second.headers.get("content-encoding")).toBe("gzip");
@@ -49,7 +58,9 @@ describe("the front cache", () => {
   });
 
   it("gzips only for a client whose Accept-Encoding takes gzip (q-values, *, identity)", async () => {
-    await expect.poll(async () => (await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding")).toBe("gzip");
+    await expect
+      .poll(async () => (await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding"))
+      .toBe("gzip");
     for (const refusal of ["gzip;q=0", "br, gzip;q=0", "*;q=0", "identity", "gzip;q=0.5, identity"]) {
       const response = await fetch(`${base}/story`, { headers: { "accept-encoding": refusal } });
       expect(response.headers.get("x-dateline-cache"), refusal).toBe("HIT");
@@ -107,7 +118,8 @@ describe("the front cache", () => {
   it("purges only the pages carrying a purged tag: one story's tags leave an unrelated page a HIT", async () => {
     cache.clear();
     for (const path of ["/world/a-story", "/world/another", "/sport/unrelated"]) await fetch(`${base}${path}`);
-    for (const path of ["/world/a-story", "/world/another", "/sport/unrelated"]) expect((await fetch(`${base}${path}`)).headers.get("x-dateline-cache"), path).toBe("HIT");
+    for (const path of ["/world/a-story", "/world/another", "/sport/unrelated"])
+      expect((await fetch(`${base}${path}`)).headers.get("x-dateline-cache"), path).toBe("HIT");
     // What a publish of world/a-story expires (lib/public-invalidation.ts).
     cache.purgeKeys(["story:a-story", "front", "feeds", "sitemaps", "section:world", "author:someone", "tag:something"]);
     expect((await fetch(`${base}/world/a-story`)).headers.get("x-dateline-cache")).toBeNull();

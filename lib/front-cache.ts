@@ -14,7 +14,10 @@ import { acceptsGzip } from "./http/accept-encoding";
  */
 export class FrontCache {
   /** `gzip` arrives a moment after the entry: it is compressed off the main thread. */
-  private entries = new Map<string, { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer | null; etag: string; at: number; keys: string[] }>();
+  private entries = new Map<
+    string,
+    { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer | null; etag: string; at: number; keys: string[] }
+  >();
 
   constructor(
     private readonly ttlMs = 60_000,
@@ -60,7 +63,9 @@ export class FrontCache {
     if (generation === this.generation) return false;
     // Past the purges remembered: assume the worst.
     if (this.recentPurges[0]!.generation > generation + 1) return true;
-    return this.recentPurges.some((purge) => purge.generation > generation && (purge.keys === null || keys.some((key) => purge.keys!.has(key))));
+    return this.recentPurges.some(
+      (purge) => purge.generation > generation && (purge.keys === null || keys.some((key) => purge.keys!.has(key))),
+    );
   }
 
   get size() {
@@ -81,7 +86,8 @@ export class FrontCache {
 
   /** Drops the oldest entries until the cache is within its bounds. */
   private trim() {
-    while (this.entries.size > this.maxEntries || (this.bytes > this.maxBytes && this.entries.size > 0)) this.remove(this.entries.keys().next().value!);
+    while (this.entries.size > this.maxEntries || (this.bytes > this.maxBytes && this.entries.size > 0))
+      this.remove(this.entries.keys().next().value!);
   }
 
   /** Serves `req` from memory, or lets `next` answer and keeps a cacheable (ISR) HTML answer. */
@@ -98,7 +104,13 @@ export class FrontCache {
       // A browser or CDN that holds this very page is told so (the tag is the content's: a page
       // rendered again unchanged after an unrelated change keeps it).
       if (matches(req.headers["if-none-match"], hit.etag)) {
-        res.writeHead(304, { "cache-control": hit.headers["cache-control"] ?? "", ...perResponse, etag: hit.etag, vary: "Accept-Encoding", "x-dateline-cache": "HIT" });
+        res.writeHead(304, {
+          "cache-control": hit.headers["cache-control"] ?? "",
+          ...perResponse,
+          etag: hit.etag,
+          vary: "Accept-Encoding",
+          "x-dateline-cache": "HIT",
+        });
         res.end();
         return;
       }
@@ -184,7 +196,21 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /** Headers a cached copy must not repeat: per-response framing, and script preload hints it no longer needs. */
-const PER_RESPONSE = new Set(["content-security-policy", "x-request-id", "content-length", "date", "connection", "keep-alive", "transfer-encoding", "etag", "set-cookie", "link", "x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time"]);
+const PER_RESPONSE = new Set([
+  "content-security-policy",
+  "x-request-id",
+  "content-length",
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "etag",
+  "set-cookie",
+  "link",
+  "x-nextjs-cache",
+  "x-nextjs-prerender",
+  "x-nextjs-stale-time",
+]);
 
 const state = globalThis as unknown as { datelineFrontCache?: FrontCache };
 

@@ -1,7 +1,13 @@
 import { notFound } from "next/navigation";
 import { tags } from "./cache-tags";
 import { publicCache } from "./public-cache";
-import { getPublishedArticleBySlug, listPublishedArticles, listRelatedArticles, resolveRedirect, type PublishedFilter } from "./articles/queries";
+import {
+  getPublishedArticleBySlug,
+  listPublishedArticles,
+  listRelatedArticles,
+  resolveRedirect,
+  type PublishedFilter,
+} from "./articles/queries";
 import { loadStoryPage } from "./public-pages";
 import { getSectionBySlug, listSections, resolveSectionRedirect } from "./sections";
 import { getAuthorBySlug } from "./authors";
@@ -26,8 +32,16 @@ export const getRelatedStories = publicCache(
   (article) => [...(article.section ? [tags.section(article.section.slug)] : []), ...article.tags.map((t) => tags.tag(t.slug))],
 );
 
-export const getLatestStories = publicCache("latest", (limit: number) => listPublishedArticles({ limit }), () => [tags.front]);
-export const getSectionFront = publicCache("section-front", (slug: string, limit: number) => listPublishedArticles({ sectionSlug: slug, limit }), (slug) => [tags.front, tags.section(slug)]);
+export const getLatestStories = publicCache(
+  "latest",
+  (limit: number) => listPublishedArticles({ limit }),
+  () => [tags.front],
+);
+export const getSectionFront = publicCache(
+  "section-front",
+  (slug: string, limit: number) => listPublishedArticles({ sectionSlug: slug, limit }),
+  (slug) => [tags.front, tags.section(slug)],
+);
 
 function filterTags(filter: PublishedFilter) {
   return [
@@ -36,9 +50,17 @@ function filterTags(filter: PublishedFilter) {
     ...(filter.tagSlug ? [tags.tag(filter.tagSlug)] : []),
   ];
 }
-export const getStoryPage = publicCache("story-page", (filter: PublishedFilter, page: unknown) => loadStoryPage(filter, page), (filter) => filterTags(filter));
+export const getStoryPage = publicCache(
+  "story-page",
+  (filter: PublishedFilter, page: unknown) => loadStoryPage(filter, page),
+  (filter) => filterTags(filter),
+);
 
-export const getSections = publicCache("sections", () => listSections(), () => [tags.sections]);
+export const getSections = publicCache(
+  "sections",
+  () => listSections(),
+  () => [tags.sections],
+);
 export const getSection = cache(publicCache("section", getSectionBySlug, (slug) => [tags.sections, tags.section(slug)]));
 export const getSectionRedirect = publicCache("section-redirect", resolveSectionRedirect, (slug) => [tags.sections, tags.section(slug)]);
 export const getAuthor = cache(publicCache("author", getAuthorBySlug, (slug) => [tags.author(slug)]));
@@ -49,9 +71,21 @@ export const getRssFeed = publicCache(
   (section?: { slug: string; name: string }) => buildRssFeed(section ? { sectionSlug: section.slug, sectionName: section.name } : {}),
   (section) => [tags.feeds, ...(section ? [tags.section(section.slug)] : [])],
 );
-export const getSitemap = publicCache("sitemap", () => buildSitemap(), () => [tags.sitemaps]);
-export const getSitemapFile = publicCache("sitemap-file", (file: string) => buildSitemapFile(file), () => [tags.sitemaps]);
-export const getNewsSitemap = publicCache("news-sitemap", () => buildNewsSitemap(), () => [tags.sitemaps]);
+export const getSitemap = publicCache(
+  "sitemap",
+  () => buildSitemap(),
+  () => [tags.sitemaps],
+);
+export const getSitemapFile = publicCache(
+  "sitemap-file",
+  (file: string) => buildSitemapFile(file),
+  () => [tags.sitemaps],
+);
+export const getNewsSitemap = publicCache(
+  "news-sitemap",
+  () => buildNewsSitemap(),
+  () => [tags.sitemaps],
+);
 
 /**
  * Page `n` of a section, author or tag list, from the /p/<n> segment (undefined on the base

@@ -67,7 +67,11 @@ export function tagsForChange(before: Footprint | null, after: Footprint | null)
  * updateTag in a Server Action (read-your-own-writes) or revalidateTag(tag, { expire: 0 })
  * in a route handler.
  */
-export async function withPublicRefresh<T>(articleId: string | null, change: () => Promise<T & { id?: string }>, expire: (tag: string) => void): Promise<T> {
+export async function withPublicRefresh<T>(
+  articleId: string | null,
+  change: () => Promise<T & { id?: string }>,
+  expire: (tag: string) => void,
+): Promise<T> {
   const before = articleId ? await publicFootprint(articleId) : null;
   const result = await change();
   const after = await publicFootprint(articleId ?? result.id ?? "");
@@ -84,14 +88,22 @@ async function expireStories(articleIds: string[], extra: string[], expire: (tag
 /** Expires the public pages of every story that shows a photo (after its caption, credit or file changed). */
 export async function expireStoriesShowing(imageId: string, expire: (tag: string) => void) {
   const rows = await db.articleImage.findMany({ where: { imageId }, select: { articleId: true } });
-  await expireStories(rows.map((r) => r.articleId), [], expire);
+  await expireStories(
+    rows.map((r) => r.articleId),
+    [],
+    expire,
+  );
 }
 
 /** Expires a byline's author page and the pages of every story that carries it (after its name, title or bio changed). */
 export async function expireByline(authorId: string, expire: (tag: string) => void) {
   const author = await db.author.findUnique({ where: { id: authorId }, select: { slug: true, articles: { select: { articleId: true } } } });
   if (!author) return;
-  await expireStories(author.articles.map((a) => a.articleId), [tags.author(author.slug)], expire);
+  await expireStories(
+    author.articles.map((a) => a.articleId),
+    [tags.author(author.slug)],
+    expire,
+  );
 }
 
 /**
@@ -101,7 +113,11 @@ export async function expireByline(authorId: string, expire: (tag: string) => vo
  */
 export async function expireSection(sectionId: string | null, slugs: string[], expire: (tag: string) => void) {
   const stories = sectionId ? await db.article.findMany({ where: { sectionId }, select: { id: true } }) : [];
-  await expireStories(stories.map((a) => a.id), [tags.sections, tags.front, tags.feeds, tags.sitemaps, ...slugs.map(tags.section)], expire);
+  await expireStories(
+    stories.map((a) => a.id),
+    [tags.sections, tags.front, tags.feeds, tags.sitemaps, ...slugs.map(tags.section)],
+    expire,
+  );
 }
 
 /** Expires every public page: each shows the site's name and times in its time zone (after the settings changed). */

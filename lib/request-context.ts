@@ -25,7 +25,10 @@ export function noteUser(userId: string) {
   if (store) store.userId = userId;
 }
 
-const hooks = globalThis as unknown as { datelinePublicExpiry?: (context: RequestContext) => void; datelineExpiredTags?: WeakMap<RequestContext, Set<string>> };
+const hooks = globalThis as unknown as {
+  datelinePublicExpiry?: (context: RequestContext) => void;
+  datelineExpiredTags?: WeakMap<RequestContext, Set<string>>;
+};
 // Beside the context rather than on it: log lines carry the context's fields.
 const expiredTags = (hooks.datelineExpiredTags ??= new WeakMap());
 

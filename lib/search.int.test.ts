@@ -11,7 +11,13 @@ let editor: Viewer;
 beforeAll(async () => {
   editor = await makeUser("EDITOR");
   const bits = await makeNewsroomBits();
-  const inBody = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { headline: "Council meets", body: bodyFromParagraphs([`The ${word} harbour plan was approved.`]) }));
+  const inBody = await createArticle(
+    editor,
+    readyArticleInput(bits.section.id, bits.author.id, {
+      headline: "Council meets",
+      body: bodyFromParagraphs([`The ${word} harbour plan was approved.`]),
+    }),
+  );
   await transitionArticle(editor, { id: inBody.id, version: inBody.version, to: "PUBLISHED" });
   const inHeadline = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { headline: `The ${word} vote` }));
   await transitionArticle(editor, { id: inHeadline.id, version: inHeadline.version, to: "PUBLISHED" });
@@ -36,7 +42,14 @@ describe("search", () => {
     const story = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { headline: "Plain headline" }));
     const live = await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
     const fresh = `quillfeather${uid()}`;
-    await updateArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), headline: `Now with ${fresh}`, slug: story.slug, id: story.id, version: live.version, materialUpdate: true });
+    await updateArticle(editor, {
+      ...readyArticleInput(bits.section.id, bits.author.id),
+      headline: `Now with ${fresh}`,
+      slug: story.slug,
+      id: story.id,
+      version: live.version,
+      materialUpdate: true,
+    });
     expect((await searchArticles(fresh)).total).toBe(1);
   });
 

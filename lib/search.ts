@@ -22,7 +22,16 @@ export const searchQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
 });
 
-type Row = { id: string; slug: string; headline: string; dek: string; firstPublishedAt: string | Date | null; sectionSlug: string | null; sectionName: string | null; snippet: string };
+type Row = {
+  id: string;
+  slug: string;
+  headline: string;
+  dek: string;
+  firstPublishedAt: string | Date | null;
+  sectionSlug: string | null;
+  sectionName: string | null;
+  snippet: string;
+};
 
 /** Ranked search over published stories' headline, dek and body, with highlighted snippets. */
 export async function searchArticles(rawQuery: string, page = 1) {

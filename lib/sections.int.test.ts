@@ -23,10 +23,15 @@ describe("sections", () => {
   });
 
   it("refuses the site's own addresses and a taken one, at the address field", async () => {
-    await expect(createSection(admin, { name: "Admin", slug: "admin" })).rejects.toMatchObject({ fieldErrors: { slug: ["This address is taken by the site itself; choose another."] } });
+    await expect(createSection(admin, { name: "Admin", slug: "admin" })).rejects.toMatchObject({
+      fieldErrors: { slug: ["This address is taken by the site itself; choose another."] },
+    });
     const slug = `taken-${uid()}`;
     await createSection(admin, { name: "Taken", slug });
-    await expect(createSection(admin, { name: "Again", slug })).rejects.toMatchObject({ code: "conflict", fieldErrors: { slug: ["Another section has this address."] } });
+    await expect(createSection(admin, { name: "Again", slug })).rejects.toMatchObject({
+      code: "conflict",
+      fieldErrors: { slug: ["Another section has this address."] },
+    });
   });
 
   it("moves a section with stories to a new address; the old one forwards, and no other section may take it", async () => {
@@ -70,7 +75,10 @@ describe("sections", () => {
   it("deletes only a section no story is filed in", async () => {
     const bits = await makeNewsroomBits();
     await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
-    await expect(deleteSection(admin, { id: bits.section.id })).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("Move it to another section first") });
+    await expect(deleteSection(admin, { id: bits.section.id })).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringContaining("Move it to another section first"),
+    });
     const empty = await createSection(admin, { name: "Short-lived", slug: `short-${uid()}` });
     await deleteSection(admin, { id: empty.id });
     expect(await db.section.findUnique({ where: { id: empty.id } })).toBeNull();

@@ -8,7 +8,10 @@ import { slugSchema } from "./slug";
 
 /** Sections in masthead order. */
 export function listSections() {
-  return db.section.findMany({ select: { id: true, name: true, slug: true, description: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });
+  return db.section.findMany({
+    select: { id: true, name: true, slug: true, description: true },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+  });
 }
 
 export function getSectionBySlug(slug: string) {
@@ -19,7 +22,23 @@ export function getSectionBySlug(slug: string) {
  * A section lives at /<slug>, beside the site's own top-level addresses: those it may not take.
  * ("news" is where stories without a section live.)
  */
-export const RESERVED_SECTION_SLUGS = ["admin", "api", "login", "logout", "search", "authors", "tags", "edition", "media", "sitemaps", "news", "static", "assets", "public", "p"];
+export const RESERVED_SECTION_SLUGS = [
+  "admin",
+  "api",
+  "login",
+  "logout",
+  "search",
+  "authors",
+  "tags",
+  "edition",
+  "media",
+  "sitemaps",
+  "news",
+  "static",
+  "assets",
+  "public",
+  "p",
+];
 
 const sectionFields = {
   name: z.string().trim().min(1, "Name the section.").max(60, "Section names can be at most 60 characters."),
@@ -42,7 +61,12 @@ export async function listSectionsForAdmin(viewer: Viewer) {
     db.article.groupBy({ by: ["sectionId"], where: { status: ArticleStatus.PUBLISHED }, _count: { _all: true } }),
   ]);
   const live = new Map(published.map((p) => [p.sectionId, p._count._all]));
-  return sections.map(({ _count, description, ...s }) => ({ ...s, description: description ?? "", stories: _count.articles, published: live.get(s.id) ?? 0 }));
+  return sections.map(({ _count, description, ...s }) => ({
+    ...s,
+    description: description ?? "",
+    stories: _count.articles,
+    published: live.get(s.id) ?? 0,
+  }));
 }
 
 /** Refuses an address another section has, or one that still forwards readers to another section. */
@@ -50,8 +74,12 @@ async function assertSlugFree(tx: Tx, slug: string, sectionId: string | null) {
   const taken = (message: string) => new AppError("conflict", message, { slug: [message] });
   const section = await tx.section.findUnique({ where: { slug }, select: { id: true } });
   if (section && section.id !== sectionId) throw taken("Another section has this address.");
-  const forward = await tx.sectionRedirect.findUnique({ where: { fromSlug: slug }, select: { section: { select: { id: true, name: true } } } });
-  if (forward && forward.section.id !== sectionId) throw taken(`This address still forwards readers to ${forward.section.name}; choose another.`);
+  const forward = await tx.sectionRedirect.findUnique({
+    where: { fromSlug: slug },
+    select: { section: { select: { id: true, name: true } } },
+  });
+  if (forward && forward.section.id !== sectionId)
+    throw taken(`This address still forwards readers to ${forward.section.name}; choose another.`);
 }
 
 /** Where an old section address lives now ("/<slug>"), or null. */
@@ -70,7 +98,13 @@ export async function createSection(viewer: Viewer, input: z.input<typeof create
       data: { name: data.name, slug: data.slug, description: data.description || null, position: (last._max.position ?? -1) + 1 },
       select: { id: true, slug: true },
     });
-    await recordAudit(tx, { actorId: viewer.id, action: "section.create", entityType: "Section", entityId: section.id, data: { name: data.name, slug: data.slug } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "section.create",
+      entityType: "Section",
+      entityId: section.id,
+      data: { name: data.name, slug: data.slug },
+    });
     return section;
   });
 }
@@ -102,7 +136,10 @@ export async function updateSection(viewer: Viewer, input: z.input<typeof update
       action: "section.update",
       entityType: "Section",
       entityId: section.id,
-      data: { before: { name: current.name, slug: current.slug, description: current.description }, after: { name: data.name, slug: data.slug, description: data.description } },
+      data: {
+        before: { name: current.name, slug: current.slug, description: current.description },
+        after: { name: data.name, slug: data.slug, description: data.description },
+      },
     });
     return { ...section, previousSlug: current.slug };
   });
@@ -137,12 +174,25 @@ export async function deleteSection(viewer: Viewer, input: z.input<typeof delete
   assertPermission(viewer, "section.manage");
   const data = parseOrThrow(deleteSectionSchema, input);
   return db.$transaction(async (tx) => {
-    const current = await tx.section.findUnique({ where: { id: data.id }, select: { name: true, slug: true, _count: { select: { articles: true } } } });
+    const current = await tx.section.findUnique({
+      where: { id: data.id },
+      select: { name: true, slug: true, _count: { select: { articles: true } } },
+    });
     if (!current) throw new AppError("not_found", "That section no longer exists.");
     const filed = current._count.articles;
-    if (filed > 0) throw new AppError("invalid", `${filed === 1 ? "1 story is" : `${filed} stories are`} filed in ${current.name}. Move ${filed === 1 ? "it" : "them"} to another section first.`);
+    if (filed > 0)
+      throw new AppError(
+        "invalid",
+        `${filed === 1 ? "1 story is" : `${filed} stories are`} filed in ${current.name}. Move ${filed === 1 ? "it" : "them"} to another section first.`,
+      );
     await tx.section.delete({ where: { id: data.id } });
-    await recordAudit(tx, { actorId: viewer.id, action: "section.delete", entityType: "Section", entityId: data.id, data: { name: current.name, slug: current.slug } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "section.delete",
+      entityType: "Section",
+      entityId: data.id,
+      data: { name: current.name, slug: current.slug },
+    });
     return { id: data.id, slug: current.slug };
   });
 }

@@ -14,7 +14,12 @@ describe("site settings", () => {
     const before = await readSiteSettings();
     expect(before).toMatchObject({ siteName: "The Dateline", timeZone: "Europe/London", version: "" });
     const admin = await makeUser("ADMIN");
-    const saved = await updateSettings(admin, { siteName: "  The Harbour Herald ", description: "News from the coast.", timeZone: "America/New_York", version: "" });
+    const saved = await updateSettings(admin, {
+      siteName: "  The Harbour Herald ",
+      description: "News from the coast.",
+      timeZone: "America/New_York",
+      version: "",
+    });
     expect(saved).toMatchObject({ siteName: "The Harbour Herald", timeZone: "America/New_York" });
     expect(await readSiteSettings()).toEqual(saved);
     expect(formatDateTime(new Date("2026-07-01T12:00:00Z"), saved.timeZone)).toMatch(/08:00 GMT-4/);
@@ -39,10 +44,13 @@ describe("site settings", () => {
     const error = await expectAppError(updateSettings(admin, { ...current, siteName: " ", timeZone: "Mars/Olympus_Mons" }), "invalid");
     expect(error.fieldErrors?.siteName).toEqual(["Give the site a name."]);
     expect(error.fieldErrors?.timeZone).toEqual(["Choose a time zone from the list."]);
-    const broken = await expectAppError(updateSettings(admin, { ...current, siteName: "Two\nlines", description: "Bell\u0007" }), "invalid");
+    const broken = await expectAppError(
+      updateSettings(admin, { ...current, siteName: "Two\nlines", description: "Bell\u0007" }),
+      "invalid",
+    );
     expect(broken.fieldErrors?.siteName).toEqual(["The name cannot contain line breaks or control characters."]);
     expect(broken.fieldErrors?.description).toEqual(["The description cannot contain line breaks or control characters."]);
-    expect((await readSiteSettings())).toEqual(current);
+    expect(await readSiteSettings()).toEqual(current);
   });
 
   it("are for admins only", async () => {

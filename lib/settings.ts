@@ -30,7 +30,12 @@ export async function readSiteSettings(): Promise<SiteSettings> {
   }
 }
 
-const fromEnvironment = (): SiteSettings => ({ siteName: env.DATELINE_SITE_NAME, description: DEFAULT_DESCRIPTION, timeZone: env.DATELINE_TIMEZONE, version: "" });
+const fromEnvironment = (): SiteSettings => ({
+  siteName: env.DATELINE_SITE_NAME,
+  description: DEFAULT_DESCRIPTION,
+  timeZone: env.DATELINE_TIMEZONE,
+  version: "",
+});
 
 /** The defaults overlaid with the saved keys (a time zone this runtime no longer knows is ignored). */
 function withSaved(defaults: SiteSettings, rows: { key: string; value: string; updatedAt: Date | string }[]): SiteSettings {
@@ -78,7 +83,10 @@ export async function updateSettings(viewer: Viewer, input: z.input<typeof updat
   const saved = await db.$transaction(async (tx) => {
     const before = withSaved(fromEnvironment(), await tx.setting.findMany({ where: { key: { in: [...KEYS] } } }));
     if (before.version !== data.version) {
-      throw new AppError("conflict", "Someone saved the settings after you opened them. Reload to see theirs; what you typed is still in the form.");
+      throw new AppError(
+        "conflict",
+        "Someone saved the settings after you opened them. Reload to see theirs; what you typed is still in the form.",
+      );
     }
     // One time for every key: the version of this save. Never equal to the one it replaces.
     const updatedAt = new Date(Math.max(Date.now(), before.version ? new Date(before.version).getTime() + 1 : 0));

@@ -44,8 +44,17 @@ export async function createAuthor(viewer: Viewer, input: z.output<typeof create
   assertPermission(viewer, "author.create");
   const slug = await freeSlug(input.name, async (s) => (await db.author.count({ where: { slug: s } })) > 0);
   return db.$transaction(async (tx) => {
-    const author = await tx.author.create({ data: { name: input.name, title: input.title || null, slug }, select: { id: true, name: true, slug: true } });
-    await recordAudit(tx, { actorId: viewer.id, action: "author.create", entityType: "Author", entityId: author.id, data: { name: author.name } });
+    const author = await tx.author.create({
+      data: { name: input.name, title: input.title || null, slug },
+      select: { id: true, name: true, slug: true },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "author.create",
+      entityType: "Author",
+      entityId: author.id,
+      data: { name: author.name },
+    });
     return author;
   });
 }

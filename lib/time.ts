@@ -7,7 +7,10 @@ function formatter(timeZone: string, style: "date" | "dateTime"): Intl.DateTimeF
   let format = formatters.get(key);
   if (!format) {
     const options: Intl.DateTimeFormatOptions = { timeZone, day: "numeric", month: "long", year: "numeric" };
-    format = new Intl.DateTimeFormat("en-GB", style === "date" ? options : { ...options, hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    format = new Intl.DateTimeFormat(
+      "en-GB",
+      style === "date" ? options : { ...options, hour: "2-digit", minute: "2-digit", timeZoneName: "short" },
+    );
     formatters.set(key, format);
   }
   return format;
@@ -26,7 +29,16 @@ export function formatDate(date: Date, timeZone: string): string {
 /** The offset of `timeZone` from UTC at `date`, in minutes. */
 function offsetMinutes(date: Date, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );

@@ -6,7 +6,9 @@ import { env } from "../lib/env";
 const result = await seedDemoNewsroom();
 console.log(`Seeded the demo newsroom: ${result.articlesCreated} new stories.`);
 if (result.admin.password) {
-  console.log(`\n  Sign in at ${env.DATELINE_SITE_URL}/admin\n  email:    ${result.admin.email}\n  password: ${result.admin.password}\n\n  This password is shown once. Change it after you sign in.\n`);
+  console.log(
+    `\n  Sign in at ${env.DATELINE_SITE_URL}/admin\n  email:    ${result.admin.email}\n  password: ${result.admin.password}\n\n  This password is shown once. Change it after you sign in.\n`,
+  );
 } else if (result.admin.created) {
   console.log(`Created ${result.admin.email} with the password from DATELINE_ADMIN_PASSWORD.`);
 }

@@ -11,7 +11,9 @@ function npm(args: string[]): string {
   return result.stdout;
 }
 
-const selector = Object.keys(FLOORS).map((name) => `#${name}`).join(", ");
+const selector = Object.keys(FLOORS)
+  .map((name) => `#${name}`)
+  .join(", ");
 const installed = JSON.parse(npm(["query", selector])) as InstalledPackage[];
 const problems = findBelowFloor(installed);
 for (const pkg of installed) console.log(`  ${pkg.name}@${pkg.version} (${pkg.location})`);

@@ -38,7 +38,17 @@ function fork(slot: number) {
     const strikes = quick ? (failures.get(slot) ?? 0) + 1 : 0;
     failures.set(slot, strikes);
     const pause = quick ? Math.min(30_000, 500 * 2 ** (strikes - 1)) : 0;
-    console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "server worker exited; starting it again", worker: slot, code, signal, pauseMs: pause }));
+    console.error(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: "error",
+        msg: "server worker exited; starting it again",
+        worker: slot,
+        code,
+        signal,
+        pauseMs: pause,
+      }),
+    );
     setTimeout(() => {
       if (!stopping) fork(slot);
     }, pause);

@@ -7,14 +7,26 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("Usage: npm run db:migration:new -- <name>   e.g. add_article_kicker");
   process.exit(2);
 }
 const npx = (args: string[]) => execFileSync("npx", args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 
-const diff = npx(["prisma", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"]);
+const diff = npx([
+  "prisma",
+  "migrate",
+  "diff",
+  "--from-migrations",
+  "prisma/migrations",
+  "--to-schema-datamodel",
+  "prisma/schema.prisma",
+  "--script",
+]);
 const blocks = diff
   .split(/\n(?=-- )/)
   .map((b) => b.replace(/^Loaded Prisma config.*$/gm, "").trim())

@@ -60,34 +60,39 @@ const server = http.createServer(async (req, res) => {
     "content-security-policy": publicPolicy,
   };
   // A front-cache hit is answered from memory at once (and logged by nobody: it is a GET 200).
-  cache.handle(req, res, () => {
-    const context: RequestContext = { requestId };
-    withoutRepeatedHeaders(res);
-    logWhenDone(req, res, context);
-    // Next.js has applied a change's cache expiry once its request has finished: pages the front
-    // cache kept in between may hold the old version.
-    res.on("close", () => writeFinished(context));
-    // An address that does not decode names nothing (Next.js answers it 500).
-    if (!decodes(new URL(req.url ?? "/", "http://x").pathname)) return reply(res, 400, "This address is not valid.");
-    if (isPossibleServerAction(req)) {
-      return requestContext.run(context, () =>
-        checkedAction(req, res, () => handle(req, res)).catch((error: unknown) => {
-          log("error", "server action check failed", { path: req.url, error: error instanceof Error ? error.stack : String(error) });
-          if (!res.headersSent) reply(res, 500, "Something went wrong on our side.");
-        }),
-      );
-    }
-    // Public pages are rendered per request from cached reads; whether caches in front may keep
-    // the answer is decided by address (lib/cache/http-policy.ts). Next keeps a Cache-Control it
-    // finds already set.
-    // Its surrogate keys (the cache tags of what it shows) let Varnish and CDNs purge it by tag.
-    if (FrontCache.isCacheable(req)) {
-      const pathname = new URL(req.url ?? "/", "http://x").pathname;
-      res.setHeader("cache-control", publicCacheControl(pathname)!);
-      for (const [name, value] of Object.entries(surrogateKeyHeaders(pathname))) res.setHeader(name, value);
-    }
-    return requestContext.run(context, () => handle(req, res));
-  }, perResponse);
+  cache.handle(
+    req,
+    res,
+    () => {
+      const context: RequestContext = { requestId };
+      withoutRepeatedHeaders(res);
+      logWhenDone(req, res, context);
+      // Next.js has applied a change's cache expiry once its request has finished: pages the front
+      // cache kept in between may hold the old version.
+      res.on("close", () => writeFinished(context));
+      // An address that does not decode names nothing (Next.js answers it 500).
+      if (!decodes(new URL(req.url ?? "/", "http://x").pathname)) return reply(res, 400, "This address is not valid.");
+      if (isPossibleServerAction(req)) {
+        return requestContext.run(context, () =>
+          checkedAction(req, res, () => handle(req, res)).catch((error: unknown) => {
+            log("error", "server action check failed", { path: req.url, error: error instanceof Error ? error.stack : String(error) });
+            if (!res.headersSent) reply(res, 500, "Something went wrong on our side.");
+          }),
+        );
+      }
+      // Public pages are rendered per request from cached reads; whether caches in front may keep
+      // the answer is decided by address (lib/cache/http-policy.ts). Next keeps a Cache-Control it
+      // finds already set.
+      // Its surrogate keys (the cache tags of what it shows) let Varnish and CDNs purge it by tag.
+      if (FrontCache.isCacheable(req)) {
+        const pathname = new URL(req.url ?? "/", "http://x").pathname;
+        res.setHeader("cache-control", publicCacheControl(pathname)!);
+        for (const [name, value] of Object.entries(surrogateKeyHeaders(pathname))) res.setHeader(name, value);
+      }
+      return requestContext.run(context, () => handle(req, res));
+    },
+    perResponse,
+  );
 });
 
 /**
@@ -99,14 +104,23 @@ function withoutRepeatedHeaders(res: http.ServerResponse) {
   const append = res.appendHeader.bind(res);
   res.appendHeader = (name: string, value: string | readonly string[]) => {
     const current = res.getHeader(name);
-    const repeated = name.toLowerCase() !== "set-cookie" && current !== undefined && typeof value === "string" && [current].flat().map(String).includes(value);
+    const repeated =
+      name.toLowerCase() !== "set-cookie" &&
+      current !== undefined &&
+      typeof value === "string" &&
+      [current].flat().map(String).includes(value);
     return repeated ? res : append(name, value);
   };
 }
 
 /** A short answer written here, before Next.js sees the request. */
 function reply(res: http.ServerResponse, status: number, body: string, type = "text/plain; charset=utf-8") {
-  res.writeHead(status, { "content-type": type, "cache-control": "private, no-store", "x-content-type-options": "nosniff", "content-length": String(Buffer.byteLength(body)) });
+  res.writeHead(status, {
+    "content-type": type,
+    "cache-control": "private, no-store",
+    "x-content-type-options": "nosniff",
+    "content-length": String(Buffer.byteLength(body)),
+  });
   res.end(body);
 }
 
@@ -123,7 +137,11 @@ function decodes(pathname: string): boolean {
 function isPossibleServerAction(req: http.IncomingMessage): boolean {
   if (req.method !== "POST" || (req.url ?? "").startsWith("/api/")) return false;
   const type = String(req.headers["content-type"] ?? "");
-  return req.headers["next-action"] !== undefined || type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
+  return (
+    req.headers["next-action"] !== undefined ||
+    type.startsWith("multipart/form-data") ||
+    type.startsWith("application/x-www-form-urlencoded")
+  );
 }
 
 // React decodes a Server Action's arguments recursively, before the action (and its sign-in
@@ -175,15 +193,23 @@ function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, contex
     const notable = write || res.statusCode >= 500;
     if (!notable && !logEnabled("debug")) return;
     requestContext.run(context, () =>
-      log(notable ? "info" : "debug", "request", { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }),
+      log(notable ? "info" : "debug", "request", {
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      }),
     );
   });
 }
 // HSTS on every response of an https site, whatever next.config.js said when it was built, and
 // whichever part of this server or of Next.js answers (pages, cache hits, redirects, 404s, files).
-if (https) server.prependListener("request", (_req, res) => res.setHeader("strict-transport-security", "max-age=31536000; includeSubDomains"));
+if (https)
+  server.prependListener("request", (_req, res) => res.setHeader("strict-transport-security", "max-age=31536000; includeSubDomains"));
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => console.log(`Dateline is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+server.listen(port, hostname, () =>
+  console.log(`Dateline is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
+);
 // Stop taking requests, let those in flight finish, and stop for good after a grace period even if
 // one has not (a write gives up on a lock after 5 s, so none should be left by then).
 const SHUTDOWN_GRACE_MS = 10_000;

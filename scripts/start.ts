@@ -45,7 +45,10 @@ if (buildIsCurrent(root)) {
 console.log(`\nDateline is starting on ${siteUrl}\n  ${signIn}\n`);
 // One server process per core (DATELINE_WORKERS), all on PORT: scripts/cluster.ts.
 const server = await import("node:child_process").then(({ spawn }) =>
-  spawn(process.execPath, ["--import", "tsx", "scripts/cluster.ts"], { stdio: "inherit", env: { ...process.env, DATELINE_SITE_URL: siteUrl, PORT: String(port) } }),
+  spawn(process.execPath, ["--import", "tsx", "scripts/cluster.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, DATELINE_SITE_URL: siteUrl, PORT: String(port) },
+  }),
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -45,8 +45,9 @@ npx tsx scripts/check-dependencies.ts
 step "Type check"
 npx tsc --noEmit
 
-step "Lint"
+step "Lint and formatting"
 npx eslint --max-warnings 0 .
+npx prettier --check . >/dev/null || { npx prettier --check .; echo "Run npm run format to fix." >&2; exit 1; }
 
 step "Unit and integration tests (Vitest, real SQLite, real migrations)"
 npx vitest run

@@ -5,5 +5,9 @@ import { SiteChrome } from "@/components/site/site-chrome";
 // Masthead and footer; reads no session, so public pages stay cacheable.
 export default async function PublicLayout({ children }: { children: ReactNode }) {
   const [{ siteName }, sections] = await Promise.all([getSiteSettings(), getSections()]);
-  return <SiteChrome siteName={siteName} sections={sections}>{children}</SiteChrome>;
+  return (
+    <SiteChrome siteName={siteName} sections={sections}>
+      {children}
+    </SiteChrome>
+  );
 }

@@ -19,15 +19,21 @@ export default async function FrontPage() {
     <main id="main" className="page">
       <h1 className="visually-hidden">{siteName}: latest news</h1>
       <section aria-labelledby="latest-heading">
-        <h2 id="latest-heading" className="visually-hidden">Latest</h2>
+        <h2 id="latest-heading" className="visually-hidden">
+          Latest
+        </h2>
         <ArticleList articles={latest} timeZone={timeZone} lead headingLevel={3} empty="Nothing has been published yet." />
       </section>
-      {bySection.filter((b) => b.articles.length > 0).map(({ section, articles }) => (
-        <section key={section.id} className="front-section" aria-labelledby={`section-${section.slug}`}>
-          <h2 id={`section-${section.slug}`} className="list-heading"><a href={`/${section.slug}`}>{section.name}</a></h2>
-          <ArticleList articles={articles} timeZone={timeZone} headingLevel={3} />
-        </section>
-      ))}
+      {bySection
+        .filter((b) => b.articles.length > 0)
+        .map(({ section, articles }) => (
+          <section key={section.id} className="front-section" aria-labelledby={`section-${section.slug}`}>
+            <h2 id={`section-${section.slug}`} className="list-heading">
+              <a href={`/${section.slug}`}>{section.name}</a>
+            </h2>
+            <ArticleList articles={articles} timeZone={timeZone} headingLevel={3} />
+          </section>
+        ))}
     </main>
   );
 }

@@ -18,18 +18,48 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const { siteName } = await getSiteSettings();
   return (
     <div className="admin-shell">
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <nav className="admin-nav" aria-label="Admin">
-        <Link href="/admin" className="brand">{siteName}</Link>
+        <Link href="/admin" className="brand">
+          {siteName}
+        </Link>
         <ul>
-          <li><Link href="/admin">Stories</Link></li>
-          <li><Link href="/admin/media">Photos</Link></li>
-          {hasPermission(viewer.role, "author.manage") ? <li><Link href="/admin/bylines">Bylines</Link></li> : null}
-          {hasPermission(viewer.role, "section.manage") ? <li><Link href="/admin/sections">Sections</Link></li> : null}
-          {hasPermission(viewer.role, "user.manage") ? <li><Link href="/admin/users">Users</Link></li> : null}
-          {hasPermission(viewer.role, "settings.manage") ? <li><Link href="/admin/settings">Settings</Link></li> : null}
-          <li><Link href="/admin/profile">Your profile</Link></li>
-          <li><a href="/" target="_blank" rel="noreferrer">View site</a></li>
+          <li>
+            <Link href="/admin">Stories</Link>
+          </li>
+          <li>
+            <Link href="/admin/media">Photos</Link>
+          </li>
+          {hasPermission(viewer.role, "author.manage") ? (
+            <li>
+              <Link href="/admin/bylines">Bylines</Link>
+            </li>
+          ) : null}
+          {hasPermission(viewer.role, "section.manage") ? (
+            <li>
+              <Link href="/admin/sections">Sections</Link>
+            </li>
+          ) : null}
+          {hasPermission(viewer.role, "user.manage") ? (
+            <li>
+              <Link href="/admin/users">Users</Link>
+            </li>
+          ) : null}
+          {hasPermission(viewer.role, "settings.manage") ? (
+            <li>
+              <Link href="/admin/settings">Settings</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link href="/admin/profile">Your profile</Link>
+          </li>
+          <li>
+            <a href="/" target="_blank" rel="noreferrer">
+              View site
+            </a>
+          </li>
         </ul>
         <div className="admin-who" data-testid="signed-in-as">
           Signed in as <strong>{viewer.name}</strong>
@@ -38,7 +68,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <SignOutButton />
         </div>
       </nav>
-      <main id="main" className="admin-main">{children}</main>
+      <main id="main" className="admin-main">
+        {children}
+      </main>
     </div>
   );
 }

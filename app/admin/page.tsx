@@ -15,16 +15,24 @@ export default async function DeskPage({ searchParams }: Props) {
   const viewer = await requireUser("/admin");
   const { timeZone } = await getSiteSettings();
   const filter = deskFilterSchema.parse(await searchParams);
-  const [{ rows, total, page, pages }, sections, authors] = await Promise.all([listDeskArticles(viewer, filter), listSections(), listAuthors()]);
+  const [{ rows, total, page, pages }, sections, authors] = await Promise.all([
+    listDeskArticles(viewer, filter),
+    listSections(),
+    listAuthors(),
+  ]);
   const pageHref = (n: number) => {
-    const params = new URLSearchParams(Object.entries({ ...filter, page: String(n) }).filter(([, v]) => v !== undefined && v !== "") as [string, string][]);
+    const params = new URLSearchParams(
+      Object.entries({ ...filter, page: String(n) }).filter(([, v]) => v !== undefined && v !== "") as [string, string][],
+    );
     return `/admin?${params}`;
   };
   return (
     <>
       <div className="page-head">
         <h1>Stories</h1>
-        <Link className="button" href="/admin/articles/new">New story</Link>
+        <Link className="button" href="/admin/articles/new">
+          New story
+        </Link>
       </div>
       <form className="filters" method="get" role="search" aria-label="Filter stories">
         <div className="field">
@@ -35,21 +43,33 @@ export default async function DeskPage({ searchParams }: Props) {
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={filter.status ?? ""}>
             <option value="">Any status</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="section">Section</label>
           <select id="section" name="section" defaultValue={filter.section ?? ""}>
             <option value="">Any section</option>
-            {sections.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="author">Byline</label>
           <select id="author" name="author" defaultValue={filter.author ?? ""}>
             <option value="">Anyone</option>
-            {authors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            {authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -60,29 +80,45 @@ export default async function DeskPage({ searchParams }: Props) {
             <option value="scheduled">Scheduled time</option>
           </select>
         </div>
-        <button type="submit" className="button secondary">Apply</button>
+        <button type="submit" className="button secondary">
+          Apply
+        </button>
       </form>
-      <p className="muted" aria-live="polite">{total} {total === 1 ? "story" : "stories"}</p>
+      <p className="muted" aria-live="polite">
+        {total} {total === 1 ? "story" : "stories"}
+      </p>
       {rows.length === 0 ? (
         <p className="muted">No stories yet.</p>
       ) : (
         <table className="data-table">
           <thead>
-            <tr><th>Headline</th><th>Status</th><th>Section</th><th>Bylines</th><th>Last edit</th></tr>
+            <tr>
+              <th>Headline</th>
+              <th>Status</th>
+              <th>Section</th>
+              <th>Bylines</th>
+              <th>Last edit</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((a) => (
               <tr key={a.id}>
-                <td><Link href={`/admin/articles/${a.id}`}>{a.headline}</Link></td>
+                <td>
+                  <Link href={`/admin/articles/${a.id}`}>{a.headline}</Link>
+                </td>
                 <td>
                   <StatusBadge status={a.status} />
-                  {a.status === "SCHEDULED" && a.scheduledFor ? <div className="muted">{formatDateTime(a.scheduledFor, timeZone)}</div> : null}
+                  {a.status === "SCHEDULED" && a.scheduledFor ? (
+                    <div className="muted">{formatDateTime(a.scheduledFor, timeZone)}</div>
+                  ) : null}
                 </td>
                 <td>{a.section?.name ?? "—"}</td>
                 <td>{a.authors.map((x) => x.author.name).join(", ") || "—"}</td>
                 <td>
                   {a.updatedBy?.name ?? "Scheduler"}
-                  <div className="muted"><time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt, timeZone)}</time></div>
+                  <div className="muted">
+                    <time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt, timeZone)}</time>
+                  </div>
                 </td>
               </tr>
             ))}

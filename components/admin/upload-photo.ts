@@ -22,7 +22,10 @@ export function uploadPhoto(file: File, onProgress: (fraction: number) => void, 
       if (xhr.status >= 200 && xhr.status < 300 && body.id) {
         resolve({ ok: true, id: body.id, existing: !!body.existing, suggested: (body.suggested ?? null) as never });
       } else {
-        resolve({ ok: false, error: body.error ?? (xhr.status === 413 ? "This file is too large." : `The upload failed (HTTP ${xhr.status}).`) });
+        resolve({
+          ok: false,
+          error: body.error ?? (xhr.status === 413 ? "This file is too large." : `The upload failed (HTTP ${xhr.status}).`),
+        });
       }
     };
     xhr.onerror = () => resolve({ ok: false, error: "The upload was interrupted. Check your connection and try again." });

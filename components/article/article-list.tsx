@@ -14,16 +14,30 @@ export function ArticleList({ articles, timeZone, empty = "No stories yet.", hea
           {lead && i === 0 && a.image ? (
             <picture>
               <source type="image/webp" srcSet={a.image.srcSet} sizes="(max-width: 48rem) 100vw, 60vw" />
-              <img src={a.image.src} alt={a.image.alt} width={a.image.width} height={a.image.height} style={{ objectPosition: a.image.objectPosition }} fetchPriority="high" />
+              <img
+                src={a.image.src}
+                alt={a.image.alt}
+                width={a.image.width}
+                height={a.image.height}
+                style={{ objectPosition: a.image.objectPosition }}
+                fetchPriority="high"
+              />
             </picture>
           ) : null}
           <div>
             {a.section ? <p className="kicker">{a.section.name}</p> : null}
-            <Heading><a href={a.path}>{a.headline}</a></Heading>
+            <Heading>
+              <a href={a.path}>{a.headline}</a>
+            </Heading>
             {a.dek ? <p className="dek">{a.dek}</p> : null}
             <p className="meta">
               {a.authors.map((x) => x.name).join(", ")}
-              {a.publishedAt ? <> · <Timestamp date={a.publishedAt} timeZone={timeZone} /></> : null}
+              {a.publishedAt ? (
+                <>
+                  {" "}
+                  · <Timestamp date={a.publishedAt} timeZone={timeZone} />
+                </>
+              ) : null}
             </p>
           </div>
         </li>

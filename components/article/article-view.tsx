@@ -18,7 +18,11 @@ export function ArticleView({ article, timeZone, related = [], as: Wrapper = "ma
     <Wrapper id={Wrapper === "main" ? "main" : undefined} className="page article-page">
       <article>
         <header className="article-header">
-          {article.section ? <p className="kicker"><a href={`/${article.section.slug}`}>{article.section.name}</a></p> : null}
+          {article.section ? (
+            <p className="kicker">
+              <a href={`/${article.section.slug}`}>{article.section.name}</a>
+            </p>
+          ) : null}
           <h1>{article.headline}</h1>
           {article.dek ? <p className="dek">{article.dek}</p> : null}
           <Byline authors={article.authors} />
@@ -34,7 +38,11 @@ export function ArticleView({ article, timeZone, related = [], as: Wrapper = "ma
         <CorrectionList corrections={article.corrections} timeZone={timeZone} />
         {article.tags.length > 0 ? (
           <ul className="tags" aria-label="Tags">
-            {article.tags.map((t) => <li key={t.slug}><a href={`/tags/${t.slug}`}>{t.name}</a></li>)}
+            {article.tags.map((t) => (
+              <li key={t.slug}>
+                <a href={`/tags/${t.slug}`}>{t.name}</a>
+              </li>
+            ))}
           </ul>
         ) : null}
       </article>
@@ -42,7 +50,11 @@ export function ArticleView({ article, timeZone, related = [], as: Wrapper = "ma
         <aside className="related" aria-labelledby="related-heading">
           <h2 id="related-heading">Related stories</h2>
           <ul>
-            {related.map((r) => <li key={r.id}><a href={r.path}>{r.headline}</a></li>)}
+            {related.map((r) => (
+              <li key={r.id}>
+                <a href={r.path}>{r.headline}</a>
+              </li>
+            ))}
           </ul>
         </aside>
       ) : null}

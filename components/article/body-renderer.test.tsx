@@ -31,10 +31,17 @@ describe("the body renderer", () => {
           content: [
             { type: "text", text: "bold", marks: [{ type: "bold" }] },
             { type: "text", text: " and " },
-            { type: "text", text: "a link", marks: [{ type: "italic" }, { type: "link", attrs: { href: "https://example.org/?a=1&b=\"2\"" } }] },
+            {
+              type: "text",
+              text: "a link",
+              marks: [{ type: "italic" }, { type: "link", attrs: { href: 'https://example.org/?a=1&b="2"' } }],
+            },
           ],
         },
-        { type: "orderedList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one" }] }] }] },
+        {
+          type: "orderedList",
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one" }] }] }],
+        },
       ],
     });
     expect(html).toContain("<strong>bold</strong>");
@@ -43,10 +50,19 @@ describe("the body renderer", () => {
   });
 
   it("never receives unknown nodes or javascript: links, because the schema refuses them", () => {
-    expect(bodySchema.safeParse({ type: "doc", content: [{ type: "iframe", attrs: { src: "https://evil.example" } }] }).success).toBe(false);
+    expect(bodySchema.safeParse({ type: "doc", content: [{ type: "iframe", attrs: { src: "https://evil.example" } }] }).success).toBe(
+      false,
+    );
     expect(
-      bodySchema.safeParse({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "JaVaScRiPt:alert(1)" } }] }] }] }).success,
+      bodySchema.safeParse({
+        type: "doc",
+        content: [
+          { type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "JaVaScRiPt:alert(1)" } }] }] },
+        ],
+      }).success,
     ).toBe(false);
-    expect(bodySchema.safeParse({ type: "doc", content: [{ type: "embed", attrs: { url: "data:text/html,<script>" } }] }).success).toBe(false);
+    expect(bodySchema.safeParse({ type: "doc", content: [{ type: "embed", attrs: { url: "data:text/html,<script>" } }] }).success).toBe(
+      false,
+    );
   });
 });

@@ -50,16 +50,26 @@ function List({ node }: { node: ListNode }) {
 function Block({ node, figures }: { node: BlockNode; figures: Map<string, Figure> }) {
   switch (node.type) {
     case "paragraph":
-      return node.content?.length ? <p><Inline nodes={node.content} /></p> : null;
+      return node.content?.length ? (
+        <p>
+          <Inline nodes={node.content} />
+        </p>
+      ) : null;
     case "heading": {
       const Tag = (["h2", "h3", "h4"] as const)[node.attrs.level - 2]!;
-      return <Tag><Inline nodes={node.content} /></Tag>;
+      return (
+        <Tag>
+          <Inline nodes={node.content} />
+        </Tag>
+      );
     }
     case "blockquote":
       return (
         <blockquote>
           {node.content.map((p, i) => (
-            <p key={i}><Inline nodes={p.content} /></p>
+            <p key={i}>
+              <Inline nodes={p.content} />
+            </p>
           ))}
         </blockquote>
       );
@@ -73,7 +83,9 @@ function Block({ node, figures }: { node: BlockNode; figures: Map<string, Figure
     case "embed":
       return (
         <p className="embed">
-          <a href={node.attrs.url} rel="noopener noreferrer nofollow">{node.attrs.url}</a>
+          <a href={node.attrs.url} rel="noopener noreferrer nofollow">
+            {node.attrs.url}
+          </a>
         </p>
       );
   }

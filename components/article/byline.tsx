@@ -1,4 +1,3 @@
-
 /** "By A, B and C", each name linking to the author's page. */
 export function Byline({ authors }: { authors: { name: string; slug: string }[] }) {
   if (authors.length === 0) return null;
@@ -8,7 +7,9 @@ export function Byline({ authors }: { authors: { name: string; slug: string }[] 
       {authors.map((a, i) => (
         <span key={a.slug}>
           {i > 0 ? (i === authors.length - 1 ? " and " : ", ") : null}
-          <a href={`/authors/${a.slug}`} rel="author">{a.name}</a>
+          <a href={`/authors/${a.slug}`} rel="author">
+            {a.name}
+          </a>
         </span>
       ))}
     </p>

@@ -11,14 +11,18 @@ export function SourceList({ sources, timeZone }: { sources: PublicArticle["sour
       <ol>
         {sources.map((s) => (
           <li key={s.id}>
-            <a href={s.url} rel="noopener noreferrer nofollow">{s.title}</a>
+            <a href={s.url} rel="noopener noreferrer nofollow">
+              {s.title}
+            </a>
             <span className="source-meta">
               {[s.publisher, SOURCE_KIND_LABELS[s.kind]].filter(Boolean).join(" · ")}
               {s.accessedAt ? ` · accessed ${formatDate(s.accessedAt, timeZone)}` : null}
             </span>
             {s.note ? <span className="source-note">{s.note}</span> : null}
             {s.archivedUrl ? (
-              <a className="source-archive" href={s.archivedUrl} rel="noopener noreferrer nofollow">Archived copy</a>
+              <a className="source-archive" href={s.archivedUrl} rel="noopener noreferrer nofollow">
+                Archived copy
+              </a>
             ) : null}
           </li>
         ))}

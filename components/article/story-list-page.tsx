@@ -3,7 +3,16 @@ import type { ArticleCard } from "@/lib/articles/dto";
 import { ArticleList } from "./article-list";
 import { Pagination } from "./pagination";
 
-type Props = { header: ReactNode; articles: ArticleCard[]; timeZone: string; page: number; pages: number; basePath: string; empty: string; headingLevel?: 2 | 3 };
+type Props = {
+  header: ReactNode;
+  articles: ArticleCard[];
+  timeZone: string;
+  page: number;
+  pages: number;
+  basePath: string;
+  empty: string;
+  headingLevel?: 2 | 3;
+};
 
 /** A section, author or tag page: its header, one page of stories and links to the others. */
 export function StoryListPage({ header, articles, timeZone, page, pages, basePath, empty, headingLevel = 2 }: Props) {

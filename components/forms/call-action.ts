@@ -1,7 +1,8 @@
 import type { ActionResult } from "@/lib/errors";
 
 /** What the desk says when a call never got an answer it could read (network drop, a proxy's 413 or 5xx page). */
-export const UNREACHABLE_MESSAGE = "The server could not be reached or did not answer, so this was not saved. What you typed is still here: try again.";
+export const UNREACHABLE_MESSAGE =
+  "The server could not be reached or did not answer, so this was not saved. What you typed is still here: try again.";
 
 /**
  * Calls a Server Action and always comes back with an ActionResult: a thrown call (network drop,

@@ -3,7 +3,9 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   return (
     <div id={id} aria-live="polite">
       {errors?.map((message) => (
-        <p key={message} className="field-error">{message}</p>
+        <p key={message} className="field-error">
+          {message}
+        </p>
       ))}
     </div>
   );

@@ -6,18 +6,26 @@ type Section = { id: string; name: string; slug: string };
 export function SiteChrome({ siteName, sections, children }: { siteName: string; sections: Section[]; children: ReactNode }) {
   return (
     <>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <header className="masthead">
         <div className="masthead-inner">
-          <a href="/" className="wordmark">{siteName}</a>
+          <a href="/" className="wordmark">
+            {siteName}
+          </a>
           <nav aria-label="Sections">
             <ul>
               {sections.map((s) => (
-                <li key={s.id}><a href={`/${s.slug}`}>{s.name}</a></li>
+                <li key={s.id}>
+                  <a href={`/${s.slug}`}>{s.name}</a>
+                </li>
               ))}
             </ul>
           </nav>
-          <a href="/search" className="search-link">Search</a>
+          <a href="/search" className="search-link">
+            Search
+          </a>
         </div>
       </header>
       {children}
@@ -34,7 +42,9 @@ export function NotFoundMessage() {
     <main id="main" className="page narrow">
       <h1>Page not found</h1>
       <p>The page you asked for does not exist, or is no longer published.</p>
-      <p><a href="/">Go to the front page</a></p>
+      <p>
+        <a href="/">Go to the front page</a>
+      </p>
     </main>
   );
 }

@@ -12,7 +12,20 @@ test("every admin screen has no accessibility violations axe rates serious or cr
     await page.goto("/admin/media");
     return page.locator("a[href^='/admin/media/']").first().getAttribute("href");
   })();
-  const screens = ["/admin", story!, `${story}/revisions`, `${story}/preview`, "/admin/articles/new", "/admin/media", photo!, "/admin/bylines", "/admin/sections", "/admin/users", "/admin/settings", "/admin/profile"];
+  const screens = [
+    "/admin",
+    story!,
+    `${story}/revisions`,
+    `${story}/preview`,
+    "/admin/articles/new",
+    "/admin/media",
+    photo!,
+    "/admin/bylines",
+    "/admin/sections",
+    "/admin/users",
+    "/admin/settings",
+    "/admin/profile",
+  ];
   const found: string[] = [];
   for (const path of screens) {
     await page.goto(path);

@@ -20,7 +20,9 @@ const ADMINS: RoleName[] = ["admin"];
 /** Rows the probes point at: a published story nobody of the e2e roles wrote, its revision, a photo a live story shows, the writer. */
 function targets() {
   return readDatabase((db) => {
-    const story = db.prepare("SELECT id, version, headline, slug FROM Article WHERE status = 'PUBLISHED' ORDER BY publishedAt LIMIT 1").get() as {
+    const story = db
+      .prepare("SELECT id, version, headline, slug FROM Article WHERE status = 'PUBLISHED' ORDER BY publishedAt LIMIT 1")
+      .get() as {
       id: string;
       version: number;
       headline: string;
@@ -28,15 +30,36 @@ function targets() {
     };
     const revision = db.prepare("SELECT id FROM Revision WHERE articleId = ? LIMIT 1").pluck().get(story.id) as string;
     const image = db
-      .prepare("SELECT i.id FROM Image i JOIN ArticleImage ai ON ai.imageId = i.id JOIN Article a ON a.id = ai.articleId WHERE a.status = 'PUBLISHED' LIMIT 1")
+      .prepare(
+        "SELECT i.id FROM Image i JOIN ArticleImage ai ON ai.imageId = i.id JOIN Article a ON a.id = ai.articleId WHERE a.status = 'PUBLISHED' LIMIT 1",
+      )
       .pluck()
       .get() as string;
     const writer = db.prepare("SELECT id FROM User WHERE email = ?").pluck().get(ACCOUNTS.writer.email) as string;
-    const { id: author, updatedAt: authorUpdatedAt } = db.prepare("SELECT id, updatedAt FROM Author LIMIT 1").get() as { id: string; updatedAt: string };
-    const { id: section, slug: sectionSlug } = db.prepare("SELECT id, slug FROM Section ORDER BY position LIMIT 1").get() as { id: string; slug: string };
-    const settingsSaved = db.prepare("SELECT max(updatedAt) FROM Setting WHERE key IN ('siteName', 'description', 'timeZone')").pluck().get() as string | null;
+    const { id: author, updatedAt: authorUpdatedAt } = db.prepare("SELECT id, updatedAt FROM Author LIMIT 1").get() as {
+      id: string;
+      updatedAt: string;
+    };
+    const { id: section, slug: sectionSlug } = db.prepare("SELECT id, slug FROM Section ORDER BY position LIMIT 1").get() as {
+      id: string;
+      slug: string;
+    };
+    const settingsSaved = db
+      .prepare("SELECT max(updatedAt) FROM Setting WHERE key IN ('siteName', 'description', 'timeZone')")
+      .pluck()
+      .get() as string | null;
     const settingsVersion = settingsSaved ? new Date(settingsSaved).toISOString() : "";
-    return { story, revision, image, writer, author, authorUpdatedAt: new Date(authorUpdatedAt).toISOString(), section, sectionSlug, settingsVersion };
+    return {
+      story,
+      revision,
+      image,
+      writer,
+      author,
+      authorUpdatedAt: new Date(authorUpdatedAt).toISOString(),
+      section,
+      sectionSlug,
+      settingsVersion,
+    };
   });
 }
 type Targets = ReturnType<typeof targets>;
@@ -49,10 +72,18 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
     allowed: EDITORS,
     input: (t) => ({ id: t.story.id, version: t.story.version, headline: `${t.story.headline} (probe)`, slug: t.story.slug }),
   },
-  transitionArticleAction: { allowed: EDITORS, input: (t) => ({ id: t.story.id, version: t.story.version, to: "UNPUBLISHED", reason: "matrix probe" }) },
+  transitionArticleAction: {
+    allowed: EDITORS,
+    input: (t) => ({ id: t.story.id, version: t.story.version, to: "UNPUBLISHED", reason: "matrix probe" }),
+  },
   addCorrectionAction: {
     allowed: EDITORS,
-    input: (t) => ({ articleId: t.story.id, version: t.story.version, kind: "CORRECTION", text: "A correction the matrix must never save." }),
+    input: (t) => ({
+      articleId: t.story.id,
+      version: t.story.version,
+      kind: "CORRECTION",
+      text: "A correction the matrix must never save.",
+    }),
   },
   deleteArticleAction: { allowed: EDITORS, input: (t) => ({ id: t.story.id, version: t.story.version }) },
   restoreRevisionAction: { allowed: EDITORS, input: (t) => ({ articleId: t.story.id, revisionId: t.revision, version: t.story.version }) },
@@ -64,7 +95,11 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
   deleteImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image }) },
   changePasswordAction: {
     allowed: EVERYONE,
-    input: () => ({ currentPassword: "not-the-password", newPassword: "matrix probe password 1", confirmPassword: "matrix probe password 1" }),
+    input: () => ({
+      currentPassword: "not-the-password",
+      newPassword: "matrix probe password 1",
+      confirmPassword: "matrix probe password 1",
+    }),
   },
   createUserAction: { allowed: ADMINS, input: () => ({ email: "matrix-probe@e2e.dateline", name: "Matrix Probe", role: "ADMIN" }) },
   changeRoleAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, role: "ADMIN" }) },
@@ -74,8 +109,14 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
   updateSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section, name: "Matrix Probe", slug: t.sectionSlug }) },
   moveSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section, direction: "down" }) },
   deleteSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section }) },
-  updateSettingsAction: { allowed: ADMINS, input: (t) => ({ siteName: "Matrix Probe Herald", description: "", timeZone: "UTC", version: t.settingsVersion }) },
-  updateAuthorAction: { allowed: EDITORS, input: (t) => ({ id: t.author, name: "Matrix Probe", bio: "Never saved.", updatedAt: t.authorUpdatedAt }) },
+  updateSettingsAction: {
+    allowed: ADMINS,
+    input: (t) => ({ siteName: "Matrix Probe Herald", description: "", timeZone: "UTC", version: t.settingsVersion }),
+  },
+  updateAuthorAction: {
+    allowed: EDITORS,
+    input: (t) => ({ id: t.author, name: "Matrix Probe", bio: "Never saved.", updatedAt: t.authorUpdatedAt }),
+  },
 };
 
 /** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */
@@ -115,12 +156,16 @@ async function apiAs(playwright: { request: { newContext: (o: object) => Promise
 
 test.describe("authorization matrix", () => {
   test("the lists cover every Server Action in the build and every state-changing route handler", () => {
-    const inBuild = serverActionsInBuild().map((a) => a.name).sort();
+    const inBuild = serverActionsInBuild()
+      .map((a) => a.name)
+      .sort();
     expect(inBuild).toEqual(Object.keys(ACTIONS).sort());
     expect(stateChangingRouteFiles().sort()).toEqual(Object.keys(HANDLERS).sort());
   });
 
-  test("every Server Action refuses a caller without a session and each role it is not for, and nothing changes", async ({ playwright }) => {
+  test("every Server Action refuses a caller without a session and each role it is not for, and nothing changes", async ({
+    playwright,
+  }) => {
     const t = targets();
     const before = databaseFingerprint();
     let refusals = 0;
@@ -145,10 +190,14 @@ test.describe("authorization matrix", () => {
     // The same calls are not refused by accident: a writer's allowed, read-only action succeeds.
     const writer = await apiAs(playwright, "writer");
     const checkSlug = serverActionsInBuild().find((a) => a.name === "checkSlugAction")!;
-    expect(actionOutcome((await callServerAction(writer, pagePath(checkSlug, t), checkSlug, ACTIONS.checkSlugAction!.input(t))).body)).toBe("ok");
+    expect(actionOutcome((await callServerAction(writer, pagePath(checkSlug, t), checkSlug, ACTIONS.checkSlugAction!.input(t))).body)).toBe(
+      "ok",
+    );
   });
 
-  test("every Server Action refuses a cross-site or Origin-less request with 403, even from an admin, and nothing changes", async ({ playwright }) => {
+  test("every Server Action refuses a cross-site or Origin-less request with 403, even from an admin, and nothing changes", async ({
+    playwright,
+  }) => {
     const t = targets();
     const before = databaseFingerprint();
     const admin = await apiAs(playwright, "admin");
@@ -168,11 +217,15 @@ test.describe("authorization matrix", () => {
     expect(databaseFingerprint()).toBe(before);
     // From our own site the same admin is served (a read-only action, so the database stays put).
     const checkSlug = serverActionsInBuild().find((a) => a.name === "checkSlugAction")!;
-    const own = await callServerAction(admin, pagePath(checkSlug, t), checkSlug, ACTIONS.checkSlugAction!.input(t), { "Sec-Fetch-Site": "same-origin" });
+    const own = await callServerAction(admin, pagePath(checkSlug, t), checkSlug, ACTIONS.checkSlugAction!.input(t), {
+      "Sec-Fetch-Site": "same-origin",
+    });
     expect(actionOutcome(own.body)).toBe("ok");
   });
 
-  test("every state-changing route handler refuses callers it is not for, and cross-site requests, and nothing changes", async ({ playwright }) => {
+  test("every state-changing route handler refuses callers it is not for, and cross-site requests, and nothing changes", async ({
+    playwright,
+  }) => {
     const t = targets();
     const photo = await makePhoto("jpeg", 320, 240, 91);
     const multipart = { file: { name: "matrix-probe.jpg", mimeType: "image/jpeg", buffer: photo } };
@@ -205,12 +258,19 @@ test.describe("authorization matrix", () => {
     expect(fs.readdirSync(path.join(E2E_ENV.DATELINE_MEDIA_DIR)).length).toBeGreaterThan(0);
   });
 
-  test("photos: a writer's edit, replacement or delete of a photo a live story shows is refused and changes nothing; a photo nothing live uses, the writer may edit", async ({ playwright }) => {
+  test("photos: a writer's edit, replacement or delete of a photo a live story shows is refused and changes nothing; a photo nothing live uses, the writer may edit", async ({
+    playwright,
+  }) => {
     const t = targets();
     const writer = await apiAs(playwright, "writer");
     const action = (name: string) => serverActionsInBuild().find((a) => a.name === name)!;
     const before = databaseFingerprint();
-    const edit = await callServerAction(writer, `/admin/media/${t.image}`, action("updateImageAction"), { id: t.image, altText: "Writer probe", credit: "Writer/Probe", license: "Free" });
+    const edit = await callServerAction(writer, `/admin/media/${t.image}`, action("updateImageAction"), {
+      id: t.image,
+      altText: "Writer probe",
+      credit: "Writer/Probe",
+      license: "Free",
+    });
     expect(actionOutcome(edit.body), edit.body.slice(0, 300)).toBe("forbidden");
     const replace = await writer.post(`/api/media/${t.image}/file`, {
       headers: { Origin: E2E_URL },
@@ -228,7 +288,11 @@ test.describe("authorization matrix", () => {
     });
     expect(upload.status()).toBe(201);
     const { id } = (await upload.json()) as { id: string };
-    const own = await callServerAction(writer, `/admin/media/${id}`, action("updateImageAction"), { id, altText: "A probe photo", credit: "Writer/Probe" });
+    const own = await callServerAction(writer, `/admin/media/${id}`, action("updateImageAction"), {
+      id,
+      altText: "A probe photo",
+      credit: "Writer/Probe",
+    });
     expect(actionOutcome(own.body), own.body.slice(0, 300)).toBe("ok");
     expect(readDatabase((db) => db.prepare("SELECT credit FROM Image WHERE id = ?").pluck().get(id))).toBe("Writer/Probe");
     const ownReplace = await writer.post(`/api/media/${id}/file`, {

@@ -35,7 +35,9 @@ test.describe("bylines", () => {
     await expect(reader.locator("main")).toContainText("Business and ports correspondent");
     await reader.getByRole("link", { name: "Harbour fishing fleet counts the cost of winter storms" }).click();
     const ld = JSON.parse((await reader.locator('script[type="application/ld+json"]').first().textContent())!);
-    expect(ld.author.find((a: { name: string }) => a.name === "Tomás Ferreira")).toMatchObject({ jobTitle: "Business and ports correspondent" });
+    expect(ld.author.find((a: { name: string }) => a.name === "Tomás Ferreira")).toMatchObject({
+      jobTitle: "Business and ports correspondent",
+    });
     await context.close();
   });
 

@@ -48,11 +48,15 @@ test("a client cannot choose its address with X-Forwarded-For (or our own header
   const api = await playwright.request.newContext({ baseURL: URL });
   for (let i = 1; i <= 5; i++) {
     // Five accounts, five made-up addresses: all from one socket.
-    const error = await signInOver(api, `nobody-${i}-${Date.now()}@e2e.dateline`, "wrong-password-guess", { "X-Forwarded-For": `198.51.100.${i}` });
+    const error = await signInOver(api, `nobody-${i}-${Date.now()}@e2e.dateline`, "wrong-password-guess", {
+      "X-Forwarded-For": `198.51.100.${i}`,
+    });
     expect(error).toBe("That email and password do not match an active account.");
   }
   // A sixth account with its right password, from yet another claimed address: this socket is locked.
   const spoofed = { "X-Forwarded-For": "203.0.113.50", "X-Real-IP": "203.0.113.51", "X-Dateline-Client-Ip": "203.0.113.52" };
-  expect(await signInOver(api, ACCOUNTS.writer.email, PASSWORD, spoofed)).toMatch(/^Too many failed sign-in attempts\. Try again in \d+ minutes?\.$/);
+  expect(await signInOver(api, ACCOUNTS.writer.email, PASSWORD, spoofed)).toMatch(
+    /^Too many failed sign-in attempts\. Try again in \d+ minutes?\.$/,
+  );
   await api.dispose();
 });

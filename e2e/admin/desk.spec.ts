@@ -41,7 +41,9 @@ test.describe("the article desk", () => {
     await expect(writer.getByText("Links must start with http://, https:// or mailto:.")).toBeVisible();
     await writer.getByLabel("Link address").fill("https://example.org/ferry-timetable");
     await writer.getByRole("button", { name: "Apply link" }).click();
-    await expect(writer.getByRole("textbox", { name: "Story body" }).locator('a[href="https://example.org/ferry-timetable"]')).toHaveText("The ferry will run twice a day.");
+    await expect(writer.getByRole("textbox", { name: "Story body" }).locator('a[href="https://example.org/ferry-timetable"]')).toHaveText(
+      "The ferry will run twice a day.",
+    );
 
     await writer.getByRole("button", { name: "Add a source" }).click();
     await writer.getByRole("button", { name: "Add a source" }).click();

@@ -20,7 +20,10 @@ const livePhoto = () =>
         .get() as { id: string; credit: string; headline: string },
   );
 
-test("a writer opens a live photo's page: read-only with the reason, and a direct save or replacement is refused", async ({ browser, playwright }) => {
+test("a writer opens a live photo's page: read-only with the reason, and a direct save or replacement is refused", async ({
+  browser,
+  playwright,
+}) => {
   const photo = livePhoto();
   const page = await (await newContext(browser, { storageState: storageStatePath("writer") })).newPage();
   await page.goto(`/admin/media/${photo.id}`);
@@ -40,7 +43,11 @@ test("a writer opens a live photo's page: read-only with the reason, and a direc
   const before = databaseFingerprint();
   const api = await playwright.request.newContext({ baseURL: E2E_URL, storageState: storageStatePath("writer") });
   const action = serverActionsInBuild().find((a) => a.name === "updateImageAction")!;
-  const save = await callServerAction(api, `/admin/media/${photo.id}`, action, { id: photo.id, credit: "Writer's credit", altText: "Changed by a writer" });
+  const save = await callServerAction(api, `/admin/media/${photo.id}`, action, {
+    id: photo.id,
+    credit: "Writer's credit",
+    altText: "Changed by a writer",
+  });
   expect(actionOutcome(save.body)).toBe("forbidden");
   expect(save.body).toContain("only an editor can change it");
   const replace = await api.post(`/api/media/${photo.id}/file`, {
@@ -60,17 +67,23 @@ test("a writer opens a live photo's page: read-only with the reason, and a direc
   await expect(editor.getByTestId("read-only-reason")).toHaveCount(0);
 });
 
-test("an editor replaces a live photo's file: the story shows the new file at once, and the old file's addresses keep answering", async ({ playwright }) => {
+test("an editor replaces a live photo's file: the story shows the new file at once, and the old file's addresses keep answering", async ({
+  playwright,
+}) => {
   const photo = livePhoto();
   const story = readDatabase(
     (db) =>
       db
-        .prepare("SELECT a.slug, s.slug AS section FROM Article a JOIN Section s ON s.id = a.sectionId JOIN ArticleImage ai ON ai.articleId = a.id WHERE ai.imageId = ? AND a.status = 'PUBLISHED' LIMIT 1")
+        .prepare(
+          "SELECT a.slug, s.slug AS section FROM Article a JOIN Section s ON s.id = a.sectionId JOIN ArticleImage ai ON ai.articleId = a.id WHERE ai.imageId = ? AND a.status = 'PUBLISHED' LIMIT 1",
+        )
         .get(photo.id) as { slug: string; section: string },
   );
   const reader = await playwright.request.newContext({ baseURL: E2E_URL });
   const before = await (await reader.get(`/${story.section}/${story.slug}`)).text();
-  const { sha256: oldSha, storageKey: oldKey } = readDatabase((db) => db.prepare("SELECT sha256, storageKey FROM Image WHERE id = ?").get(photo.id) as { sha256: string; storageKey: string });
+  const { sha256: oldSha, storageKey: oldKey } = readDatabase(
+    (db) => db.prepare("SELECT sha256, storageKey FROM Image WHERE id = ?").get(photo.id) as { sha256: string; storageKey: string },
+  );
   const oldAddresses = [...new Set(before.match(new RegExp(`/media/${oldSha}-w\\d+\\.(?:jpg|webp|avif)`, "g")) ?? [])];
   expect(oldAddresses.length).toBeGreaterThan(0);
 
@@ -91,7 +104,9 @@ test("an editor replaces a live photo's file: the story shows the new file at on
   // Put the seed's own file back (its original is still stored), for the specs that follow.
   const restored = await api.post(`/api/media/${photo.id}/file`, {
     headers: { Origin: E2E_URL },
-    multipart: { file: { name: "restored.jpg", mimeType: "image/jpeg", buffer: fs.readFileSync(path.join(E2E_ENV.DATELINE_MEDIA_DIR, oldKey)) } },
+    multipart: {
+      file: { name: "restored.jpg", mimeType: "image/jpeg", buffer: fs.readFileSync(path.join(E2E_ENV.DATELINE_MEDIA_DIR, oldKey)) },
+    },
   });
   expect(restored.status()).toBe(200);
   expect(readDatabase((db) => db.prepare("SELECT sha256 FROM Image WHERE id = ?").pluck().get(photo.id))).toBe(oldSha);

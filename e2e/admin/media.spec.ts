@@ -24,10 +24,12 @@ test.describe("the media library", () => {
       120: `Rescue workers search the riverbank ${tag}. The search resumed at dawn.`,
     });
     await page.goto("/admin/media");
-    await page.getByLabel("Choose photos").setInputFiles([
-      await fixture(`wire-${tag}.jpg`, photo),
-      await fixture("not-a-photo.jpg", Buffer.from("<!doctype html><script>alert(1)</script>")),
-    ]);
+    await page
+      .getByLabel("Choose photos")
+      .setInputFiles([
+        await fixture(`wire-${tag}.jpg`, photo),
+        await fixture("not-a-photo.jpg", Buffer.from("<!doctype html><script>alert(1)</script>")),
+      ]);
     await expect(page.getByText("This file is not a JPEG, PNG, WebP, AVIF or GIF photo.", { exact: false })).toBeVisible();
     await page.getByRole("link", { name: "Uploaded: check the credit and add alt text" }).click();
 
@@ -53,10 +55,16 @@ test.describe("the media library", () => {
     await page.getByRole("textbox", { name: "Story body" }).click();
     await page.keyboard.type("The search resumed at dawn, officials said.");
     await page.getByRole("button", { name: "Photo", exact: true }).click();
-    await page.getByRole("radiogroup", { name: "Choose a photo for the body" }).getByRole("radio", { name: /Elena Marsh/ }).check();
+    await page
+      .getByRole("radiogroup", { name: "Choose a photo for the body" })
+      .getByRole("radio", { name: /Elena Marsh/ })
+      .check();
     await page.getByLabel("Caption for this story").fill("The harbour road in January.");
     await page.getByRole("button", { name: "Insert photo" }).click();
-    await page.getByRole("radiogroup", { name: "Choose the hero photo" }).getByRole("radio", { name: /Ana Kovač/ }).check();
+    await page
+      .getByRole("radiogroup", { name: "Choose the hero photo" })
+      .getByRole("radio", { name: /Ana Kovač/ })
+      .check();
     await expect(page.getByTestId("credit-preview")).toContainText("Ana Kovač/Balkan Wire");
     await page.getByRole("button", { name: "Create draft" }).click();
     await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
@@ -70,7 +78,10 @@ test.describe("the media library", () => {
     await expect(hero.locator("figcaption")).toContainText("Ana Kovač/Balkan Wire");
     await expect(hero.locator("img")).toHaveAttribute("alt", "Rescue workers in orange jackets walk along a muddy riverbank.");
     await expect(hero.locator("img")).toHaveAttribute("loading", "eager");
-    await expect(hero.locator("source[type='image/avif']")).toHaveAttribute("srcset", /-w480\.avif 480w, .*-w960\.avif 960w, .*-w1600\.avif 1600w/);
+    await expect(hero.locator("source[type='image/avif']")).toHaveAttribute(
+      "srcset",
+      /-w480\.avif 480w, .*-w960\.avif 960w, .*-w1600\.avif 1600w/,
+    );
     const inline = reader.locator(".article-body figure");
     await expect(inline.locator("figcaption")).toContainText("The harbour road in January.");
     await expect(inline.locator("figcaption")).toContainText("Elena Marsh/Northern Wire Photo");

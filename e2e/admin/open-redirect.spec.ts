@@ -16,7 +16,12 @@ test("a signed-in user's GET /login never answers with a Location off this site,
   for (const payload of REDIRECT_CORPUS) {
     const response = await api.get(loginWith(payload), { maxRedirects: 0 });
     const location = response.headers()["location"];
-    if (response.status() >= 300 && response.status() < 400 && location !== undefined && !(onSite(location) && !location.startsWith("//"))) {
+    if (
+      response.status() >= 300 &&
+      response.status() < 400 &&
+      location !== undefined &&
+      !(onSite(location) && !location.startsWith("//"))
+    ) {
       offSite.push(`${JSON.stringify(payload)} -> ${response.status()} ${location}`);
     }
     // A signed-in user is always sent on; the sign-in page is never shown to them.

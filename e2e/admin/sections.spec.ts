@@ -62,15 +62,23 @@ test.describe("sections", () => {
     await context.close();
   });
 
-  test("a section with stories moves to a new address, and every old address forwards readers; it cannot be deleted", async ({ browser, request }) => {
+  test("a section with stories moves to a new address, and every old address forwards readers; it cannot be deleted", async ({
+    browser,
+    request,
+  }) => {
     const context = await newContext(browser, { storageState: storageStatePath("admin") });
     const page = await context.newPage();
     await page.goto("/admin/sections");
     await expect(page.getByTestId("section-science").getByRole("button", { name: "Delete" })).toHaveCount(0);
     const move = async (to: string) => {
       await page.goto("/admin/sections");
-      await page.getByTestId(/^section-(science|research)$/).getByRole("link", { name: "Science", exact: true }).click();
-      await expect(page.getByText("A new address moves its story with it; the old addresses forward readers to the new ones.")).toBeVisible();
+      await page
+        .getByTestId(/^section-(science|research)$/)
+        .getByRole("link", { name: "Science", exact: true })
+        .click();
+      await expect(
+        page.getByText("A new address moves its story with it; the old addresses forward readers to the new ones."),
+      ).toBeVisible();
       await page.getByLabel("Address").fill(to);
       await page.getByRole("button", { name: "Save section" }).click();
       await expect(page.getByText("Saved. Every page shows it now.")).toBeVisible();

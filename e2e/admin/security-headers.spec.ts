@@ -17,7 +17,9 @@ function directives(header: string | undefined): Record<string, string> {
 const nonceOf = (scriptSrc: string) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)?.[1];
 
 test.describe("security headers and error pages", () => {
-  test("admin pages have a nonce-based policy, every script carries this response's nonce, and the editor runs under it", async ({ browser }) => {
+  test("admin pages have a nonce-based policy, every script carries this response's nonce, and the editor runs under it", async ({
+    browser,
+  }) => {
     const context = await newContext(browser, { storageState: storageStatePath("editor") });
     const page = await context.newPage();
     const violations: string[] = [];
@@ -48,7 +50,9 @@ test.describe("security headers and error pages", () => {
     await context.close();
   });
 
-  test("the editor and a photo's page run without a single CSP violation (securitypolicyviolation events and console)", async ({ browser }) => {
+  test("the editor and a photo's page run without a single CSP violation (securitypolicyviolation events and console)", async ({
+    browser,
+  }) => {
     const db = new Database(E2E_ENV.DATABASE_URL.replace(/^file:/, ""), { readonly: true });
     const imageId = db.prepare("SELECT id FROM Image ORDER BY createdAt LIMIT 1").pluck().get() as string;
     db.close();
@@ -58,7 +62,9 @@ test.describe("security headers and error pages", () => {
     await context.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+      document.addEventListener("securitypolicyviolation", (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+      );
     });
     for (const path of ["/admin/articles/new", `/admin/media/${imageId}`]) {
       const page = await context.newPage();
@@ -83,7 +89,10 @@ test.describe("security headers and error pages", () => {
     await context.close();
   });
 
-  test("public pages, cached or not, carry one policy without a nonce that allows only this site's and inline scripts, and run with no violation", async ({ request, page }) => {
+  test("public pages, cached or not, carry one policy without a nonce that allows only this site's and inline scripts, and run with no violation", async ({
+    request,
+    page,
+  }) => {
     for (const path of ["/", WIRE, WIRE, "/politics", "/no-such-section-here"]) {
       const response = await request.get(path);
       const csp = directives(response.headers()["content-security-policy"]);
@@ -97,7 +106,10 @@ test.describe("security headers and error pages", () => {
     expect(hit.headers()["x-request-id"]).toMatch(/^[\w-]{8,}$/);
     // Every script a public page carries, cached or not, is one its policy allows: Chromium reports nothing.
     const violations: string[] = [];
-    page.on("console", (message) => message.text().includes("Content Security Policy") && violations.push(`${page.url()}: ${message.text()}`));
+    page.on(
+      "console",
+      (message) => message.text().includes("Content Security Policy") && violations.push(`${page.url()}: ${message.text()}`),
+    );
     for (const path of ["/", WIRE, WIRE, "/politics", "/tags/flooding", "/no-such-section-here"]) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
@@ -142,7 +154,10 @@ test.describe("security headers and error pages", () => {
     expect(admin.status()).toBeLessThan(400);
     const cases = [
       // A Server Action id that does not exist, and a real-looking action call with a broken body.
-      request.post("/admin/users", { headers: { "Next-Action": "00".repeat(21), Origin: E2E_URL, "Content-Type": "text/plain;charset=UTF-8" }, data: "[" }),
+      request.post("/admin/users", {
+        headers: { "Next-Action": "00".repeat(21), Origin: E2E_URL, "Content-Type": "text/plain;charset=UTF-8" },
+        data: "[",
+      }),
       request.get("/sitemaps/%E0%A4%A.xml"),
       request.get("/politics/p/not-a-number"),
       request.get("/api/media/does-not-exist/file"),

@@ -23,10 +23,15 @@ const startServer = (env: Record<string, string> = {}) => startOwnServer({ dir: 
 
 const killed = (child: ChildProcess) => stopServer(child, "SIGKILL", { group: true });
 
-test("the server killed with SIGKILL mid-saves, ten times: integrity_check ok and every acknowledged save present", async ({ playwright }) => {
+test("the server killed with SIGKILL mid-saves, ten times: integrity_check ok and every acknowledged save present", async ({
+  playwright,
+}) => {
   test.setTimeout(240_000);
   await copyDatabase();
-  const sectionId = new Database(DB_FILE, { readonly: true }).prepare("SELECT id FROM Section WHERE slug = 'world'").pluck().get() as string;
+  const sectionId = new Database(DB_FILE, { readonly: true })
+    .prepare("SELECT id FROM Section WHERE slug = 'world'")
+    .pluck()
+    .get() as string;
 
   const create = serverActionsInBuild().find((a) => a.name === "createArticleAction")!;
   const acknowledged: string[] = [];
@@ -41,7 +46,13 @@ test("the server killed with SIGKILL mid-saves, ten times: integrity_check ok an
         for (let n = 0; !stop; n++) {
           const slug = `crash-${round}-${lane}-${n}`;
           try {
-            const { body } = await callServerAction(api, "/admin/articles/new", create, { headline: `Crash test ${slug}`, slug, sectionId }, { Origin: URL });
+            const { body } = await callServerAction(
+              api,
+              "/admin/articles/new",
+              create,
+              { headline: `Crash test ${slug}`, slug, sectionId },
+              { Origin: URL },
+            );
             if (actionOutcome(body) === "ok") acknowledged.push(slug);
           } catch {
             return; // the connection died with the server
@@ -64,7 +75,10 @@ test("the server killed with SIGKILL mid-saves, ten times: integrity_check ok an
     try {
       expect(check.pragma("integrity_check", { simple: true }), `round ${round}`).toBe("ok");
       const present = new Set(check.prepare("SELECT slug FROM Article WHERE slug LIKE 'crash-%'").pluck().all() as string[]);
-      expect(acknowledged.filter((slug) => !present.has(slug)), `round ${round}: acknowledged but lost`).toEqual([]);
+      expect(
+        acknowledged.filter((slug) => !present.has(slug)),
+        `round ${round}: acknowledged but lost`,
+      ).toEqual([]);
     } finally {
       check.close();
     }
@@ -79,7 +93,10 @@ test("a story whose time came while the server was down is published once after 
   const story = db.prepare("SELECT id FROM Article WHERE status = 'SCHEDULED' LIMIT 1").pluck().get() as string;
   expect(story).toBeTruthy();
   // Its slot passed a minute ago, while no server ran.
-  db.prepare("UPDATE Article SET scheduledFor = ? WHERE id = ?").run(new Date(Date.now() - 60_000).toISOString().replace("Z", "+00:00"), story);
+  db.prepare("UPDATE Article SET scheduledFor = ? WHERE id = ?").run(
+    new Date(Date.now() - 60_000).toISOString().replace("Z", "+00:00"),
+    story,
+  );
   db.close();
   const read = () => {
     const check = new Database(DB_FILE, { readonly: true });
@@ -110,7 +127,9 @@ test("a story whose time came while the server was down is published once after 
   expect(read()).toEqual({ status: "PUBLISHED", published: 1, revisions: 1 });
 });
 
-test("SIGTERM while a save waits on another process's lock: the save is answered and the server stops within a bounded time", async ({ playwright }) => {
+test("SIGTERM while a save waits on another process's lock: the save is answered and the server stops within a bounded time", async ({
+  playwright,
+}) => {
   test.setTimeout(90_000);
   await copyDatabase();
   const server = startServer();
@@ -119,7 +138,13 @@ test("SIGTERM while a save waits on another process's lock: the save is answered
     const api = await playwright.request.newContext({ baseURL: URL, storageState: storageStatePath("editor") });
     const create = serverActionsInBuild().find((a) => a.name === "createArticleAction")!;
     const lock = await holdWriteLock(DB_FILE, 20_000);
-    const saving = callServerAction(api, "/admin/articles/new", create, { headline: "Saved during shutdown", slug: "sigterm-save" }, { Origin: URL });
+    const saving = callServerAction(
+      api,
+      "/admin/articles/new",
+      create,
+      { headline: "Saved during shutdown", slug: "sigterm-save" },
+      { Origin: URL },
+    );
     await new Promise((r) => setTimeout(r, 500));
     const exited = new Promise<number>((resolve) => server.on("exit", () => resolve(Date.now())));
     const signalled = Date.now();

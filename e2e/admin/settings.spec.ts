@@ -45,7 +45,9 @@ test.describe("site settings", () => {
       await reader.goto("/");
       await expect(reader.locator('meta[name="description"]')).toHaveAttribute("content", "News from the coast, with its sources.");
       expect(await (await reader.request.get("/feed.xml")).text()).toContain("<title>The Harbour Herald</title>");
-      const ld = JSON.parse((await reader.request.get(WIRE).then((r) => r.text())).match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]!);
+      const ld = JSON.parse(
+        (await reader.request.get(WIRE).then((r) => r.text())).match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]!,
+      );
       expect(ld.publisher.name).toBe("The Harbour Herald");
     } finally {
       // Back to the environment's values for the other specs.

@@ -1,4 +1,3 @@
-
 import { ACCOUNTS, E2E_URL, PASSWORD, storageStatePath } from "../env";
 import { expect, formAlert, newContext, signIn, test, unique } from "../fixtures";
 

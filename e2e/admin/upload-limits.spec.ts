@@ -40,7 +40,11 @@ type RawAnswer = { status: number | null; head: string; ms: number; sent: number
  * was taken) until the server answers or closes. Resolves with the status line (null if the
  * server closed without one), when it came, and how many body bytes had been written by then.
  */
-function rawRequest(head: string, body: { chunk: Buffer; count: number; chunked?: boolean } | null, timeoutMs = 20_000): Promise<RawAnswer> {
+function rawRequest(
+  head: string,
+  body: { chunk: Buffer; count: number; chunked?: boolean } | null,
+  timeoutMs = 20_000,
+): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const started = performance.now();
     const socket = net.connect(PORT, "127.0.0.1");
@@ -66,7 +70,9 @@ function rawRequest(head: string, body: { chunk: Buffer; count: number; chunked?
     if (!body) return;
     (async () => {
       for (let i = 0; i < body.count && !done; i++) {
-        const frame = body.chunked ? Buffer.concat([Buffer.from(`${body.chunk.length.toString(16)}\r\n`), body.chunk, Buffer.from("\r\n")]) : body.chunk;
+        const frame = body.chunked
+          ? Buffer.concat([Buffer.from(`${body.chunk.length.toString(16)}\r\n`), body.chunk, Buffer.from("\r\n")])
+          : body.chunk;
         const more = socket.write(frame);
         sent += body.chunk.length;
         if (!more) await new Promise((r) => (socket.once("drain", r), socket.once("close", r)));
@@ -77,7 +83,9 @@ function rawRequest(head: string, body: { chunk: Buffer; count: number; chunked?
 }
 
 const postHead = (pathname: string, headers: Record<string, string>) =>
-  `POST ${pathname} HTTP/1.1\r\nHost: localhost:${PORT}\r\nOrigin: ${URL}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`;
+  `POST ${pathname} HTTP/1.1\r\nHost: localhost:${PORT}\r\nOrigin: ${URL}\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join("")}\r\n`;
 
 test.describe("upload and body limits on the real server", () => {
   test.setTimeout(180_000);
@@ -92,17 +100,30 @@ test.describe("upload and body limits on the real server", () => {
     if (server) await stopServer(server, "SIGTERM");
   });
 
-  test("a 19 MB JPEG is accepted (201), and a file just over the 25 MB limit is refused with 413 and a clear message", async ({ playwright }) => {
-    const api = await playwright.request.newContext({ baseURL: URL, storageState: storageStatePath("editor"), extraHTTPHeaders: { Origin: URL } });
+  test("a 19 MB JPEG is accepted (201), and a file just over the 25 MB limit is refused with 413 and a clear message", async ({
+    playwright,
+  }) => {
+    const api = await playwright.request.newContext({
+      baseURL: URL,
+      storageState: storageStatePath("editor"),
+      extraHTTPHeaders: { Origin: URL },
+    });
     // Random noise barely compresses: a real 19 MB JPEG of 2560×2540 pixels.
     const [width, height] = [2560, 2540];
-    const photo = await sharp(crypto.randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).jpeg({ quality: 100, chromaSubsampling: "4:4:4" }).toBuffer();
+    const photo = await sharp(crypto.randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 100, chromaSubsampling: "4:4:4" })
+      .toBuffer();
     expect(photo.length).toBeGreaterThan(18 * MB);
     expect(photo.length).toBeLessThan(20.5 * MB);
-    const accepted = await api.post("/api/media", { multipart: { file: { name: "big-noise.jpg", mimeType: "image/jpeg", buffer: photo } }, timeout: 120_000 });
+    const accepted = await api.post("/api/media", {
+      multipart: { file: { name: "big-noise.jpg", mimeType: "image/jpeg", buffer: photo } },
+      timeout: 120_000,
+    });
     expect(accepted.status(), await accepted.text()).toBe(201);
     const { id } = (await accepted.json()) as { id: string };
-    const row = new Database(path.join(DIR, "dateline.db"), { readonly: true }).prepare("SELECT width, height, bytes FROM Image WHERE id = ?").get(id);
+    const row = new Database(path.join(DIR, "dateline.db"), { readonly: true })
+      .prepare("SELECT width, height, bytes FROM Image WHERE id = ?")
+      .get(id);
     expect(row).toEqual({ width, height, bytes: photo.length });
 
     // Just over the limit: 25.2 MB (the multipart body is within the body limit; the file is not).
@@ -111,9 +132,13 @@ test.describe("upload and body limits on the real server", () => {
     expect(refused.status()).toBe(413);
     expect(((await refused.json()) as { error: string }).error).toMatch(/25\.2 MB; the limit is 25 MB/);
     // Far over it: refused from its declared length, whatever it is.
-    const far = await api.post("/api/media", { multipart: { file: { name: "far-too-big.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(30 * MB, 1) } } });
+    const far = await api.post("/api/media", {
+      multipart: { file: { name: "far-too-big.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(30 * MB, 1) } },
+    });
     expect(far.status()).toBe(413);
-    expect(((await far.json()) as { error: string }).error).toMatch(/too large \(30\.0 MB; the limit is 26 MB for the request, 25 MB for the photo\)/);
+    expect(((await far.json()) as { error: string }).error).toMatch(
+      /too large \(30\.0 MB; the limit is 26 MB for the request, 25 MB for the photo\)/,
+    );
     await api.dispose();
   });
 
@@ -125,13 +150,21 @@ test.describe("upload and body limits on the real server", () => {
       [10_000 * MB, "anonymous"],
     ] as const) {
       const cookie: Record<string, string> = who === "signed in" ? { Cookie: sessionCookie() } : {};
-      const answer = await rawRequest(postHead("/api/media", { ...cookie, "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(length) }), null, 10_000);
+      const answer = await rawRequest(
+        postHead("/api/media", { ...cookie, "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(length) }),
+        null,
+        10_000,
+      );
       expect(answer.status, `${length} bytes, ${who}: ${answer.head}`).toBe(413);
       expect(answer.ms, `${length} bytes, ${who}`).toBeLessThan(2000);
       expect(answer.head).toMatch(/connection: close/i);
     }
     // A Server Action's path (1 MB) too.
-    const action = await rawRequest(postHead("/admin/articles/new", { Cookie: sessionCookie(), "Next-Action": "x", "Content-Length": String(5 * MB) }), null, 10_000);
+    const action = await rawRequest(
+      postHead("/admin/articles/new", { Cookie: sessionCookie(), "Next-Action": "x", "Content-Length": String(5 * MB) }),
+      null,
+      10_000,
+    );
     expect(action.status).toBe(413);
     expect(action.ms).toBeLessThan(2000);
   });
@@ -139,7 +172,11 @@ test.describe("upload and body limits on the real server", () => {
   test("a chunked upload is cut off once it passes the limit, not read to its end", async () => {
     const chunk = crypto.randomBytes(MB);
     const answer = await rawRequest(
-      postHead("/api/media", { Cookie: sessionCookie(), "Content-Type": "multipart/form-data; boundary=x", "Transfer-Encoding": "chunked" }),
+      postHead("/api/media", {
+        Cookie: sessionCookie(),
+        "Content-Type": "multipart/form-data; boundary=x",
+        "Transfer-Encoding": "chunked",
+      }),
       { chunk, count: 200, chunked: true },
       60_000,
     );
@@ -160,7 +197,13 @@ test.describe("upload and body limits on the real server", () => {
         open = false;
         resolve({ closedAfterMs: performance.now() - started, head });
       });
-      socket.write(postHead("/api/media", { Cookie: "next-auth.session-token=not-a-session", "Content-Type": "multipart/form-data; boundary=x", "Transfer-Encoding": "chunked" }));
+      socket.write(
+        postHead("/api/media", {
+          Cookie: "next-auth.session-token=not-a-session",
+          "Content-Type": "multipart/form-data; boundary=x",
+          "Transfer-Encoding": "chunked",
+        }),
+      );
       const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
       const pump = () => {
         while (open && performance.now() - started < 30_000 && socket.write(frame));
@@ -179,7 +222,11 @@ test.describe("upload and body limits on the real server", () => {
     const round = () =>
       Promise.all(
         Array.from({ length: 100 }, () =>
-          rawRequest(postHead("/api/media", { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(11 * MB) }), { chunk, count: 11 }, 30_000),
+          rawRequest(
+            postHead("/api/media", { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(11 * MB) }),
+            { chunk, count: 11 },
+            30_000,
+          ),
         ),
       );
     const baseline = rssBytes(server.pid!);

@@ -133,9 +133,15 @@ test.describe("an admin runs the newsroom's accounts", () => {
     }
     // Server Actions and route handlers refuse, too.
     const create = serverActionsInBuild().find((a) => a.name === "createArticleAction")!;
-    const { body } = await callServerAction(context.request, "/admin/articles/new", create, { headline: "Not yet", slug: `not-yet-${unique()}` });
+    const { body } = await callServerAction(context.request, "/admin/articles/new", create, {
+      headline: "Not yet",
+      slug: `not-yet-${unique()}`,
+    });
     expect(actionOutcome(body)).toBe("forbidden");
-    const upload = await context.request.post("/api/media", { headers: { Origin: E2E_URL }, multipart: { file: { name: "x.png", mimeType: "image/png", buffer: Buffer.from("x") } } });
+    const upload = await context.request.post("/api/media", {
+      headers: { Origin: E2E_URL },
+      multipart: { file: { name: "x.png", mimeType: "image/png", buffer: Buffer.from("x") } },
+    });
     expect(upload.status()).toBe(403);
 
     await page.goto("/admin/profile");

@@ -23,7 +23,13 @@ const WORKERS = 2;
 const copyDatabase = () => copyE2eDatabase(DIR);
 
 const startCluster = (env: Record<string, string> = {}) =>
-  startOwnServer({ dir: DIR, port: PORT, script: "scripts/cluster.ts", env: { DATELINE_WORKERS: String(WORKERS), ...env }, detached: true });
+  startOwnServer({
+    dir: DIR,
+    port: PORT,
+    script: "scripts/cluster.ts",
+    env: { DATELINE_WORKERS: String(WORKERS), ...env },
+    detached: true,
+  });
 
 type Answer = { status: number; worker: string; cache: string; body: string };
 
@@ -34,7 +40,14 @@ function get(pathname: string): Promise<Answer> {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, worker: String(res.headers["x-dateline-worker"] ?? ""), cache: String(res.headers["x-dateline-cache"] ?? ""), body }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          worker: String(res.headers["x-dateline-worker"] ?? ""),
+          cache: String(res.headers["x-dateline-cache"] ?? ""),
+          body,
+        }),
+      );
     });
     req.on("error", reject);
     req.setTimeout(10_000, () => req.destroy(new Error("timeout")));
@@ -53,7 +66,14 @@ async function untilEveryWorker(pathname: string, check: (a: Answer) => boolean,
     if (answer?.worker) latest.set(answer.worker, check(answer));
     if (latest.size === WORKERS && [...latest.values()].every(Boolean)) return Date.now() - started;
   }
-  throw new Error(`${pathname}: after ${timeoutMs} ms, worker(s) ${[...latest].filter(([, ok]) => !ok).map(([w]) => w).join(", ") || "(not all reached)"} still serve the old version`);
+  throw new Error(
+    `${pathname}: after ${timeoutMs} ms, worker(s) ${
+      [...latest]
+        .filter(([, ok]) => !ok)
+        .map(([w]) => w)
+        .join(", ") || "(not all reached)"
+    } still serve the old version`,
+  );
 }
 
 async function waitForWorkers(child: ChildProcess) {
@@ -82,11 +102,15 @@ const read = <T>(query: (db: Database.Database) => T): T => {
 test.describe("npm start's server processes", () => {
   test.setTimeout(180_000);
 
-  test("a story unpublished and published again through one worker is served so by every worker within a second or so; a dead worker is replaced; SIGTERM stops them all", async ({ playwright }) => {
+  test("a story unpublished and published again through one worker is served so by every worker within a second or so; a dead worker is replaced; SIGTERM stops them all", async ({
+    playwright,
+  }) => {
     await copyDatabase();
     const story = read((db) =>
       db
-        .prepare("SELECT a.id, a.slug, a.headline, a.version, s.slug AS section FROM Article a JOIN Section s ON s.id = a.sectionId WHERE a.status = 'PUBLISHED' AND a.slug NOT LIKE '%hostile%' ORDER BY a.publishedAt DESC LIMIT 1")
+        .prepare(
+          "SELECT a.id, a.slug, a.headline, a.version, s.slug AS section FROM Article a JOIN Section s ON s.id = a.sectionId WHERE a.status = 'PUBLISHED' AND a.slug NOT LIKE '%hostile%' ORDER BY a.publishedAt DESC LIMIT 1",
+        )
         .get(),
     ) as { id: string; slug: string; headline: string; version: number; section: string };
     const page = `/${story.section}/${story.slug}`;
@@ -102,12 +126,24 @@ test.describe("npm start's server processes", () => {
 
       const api = await playwright.request.newContext({ baseURL: URL, storageState: storageStatePath("editor") });
       const transition = serverActionsInBuild().find((a) => a.name === "transitionArticleAction")!;
-      const down = await callServerAction(api, `/admin/articles/${story.id}`, transition, { id: story.id, version: story.version, to: "UNPUBLISHED", reason: "Workers test" }, { Origin: URL });
+      const down = await callServerAction(
+        api,
+        `/admin/articles/${story.id}`,
+        transition,
+        { id: story.id, version: story.version, to: "UNPUBLISHED", reason: "Workers test" },
+        { Origin: URL },
+      );
       expect(actionOutcome(down.body), down.body.slice(0, 300)).toBe("ok");
       const unpublishedIn = await untilEveryWorker(page, (a) => a.status === 404);
       await untilEveryWorker(`/${story.section}`, (a) => a.status === 200 && !a.body.includes(story.slug));
 
-      const up = await callServerAction(api, `/admin/articles/${story.id}`, transition, { id: story.id, version: story.version + 1, to: "PUBLISHED" }, { Origin: URL });
+      const up = await callServerAction(
+        api,
+        `/admin/articles/${story.id}`,
+        transition,
+        { id: story.id, version: story.version + 1, to: "PUBLISHED" },
+        { Origin: URL },
+      );
       expect(actionOutcome(up.body), up.body.slice(0, 300)).toBe("ok");
       const republishedIn = await untilEveryWorker(page, (a) => a.status === 200 && a.body.includes(story.slug));
       await untilEveryWorker(`/${story.section}`, (a) => a.status === 200 && a.body.includes(story.slug));
@@ -139,7 +175,11 @@ test.describe("npm start's server processes", () => {
   test("a scheduled story whose time has come is published once with two workers, and every worker serves it", async () => {
     await copyDatabase();
     const db = new Database(DB_FILE);
-    const story = db.prepare("SELECT a.id, a.slug, s.slug AS section FROM Article a JOIN Section s ON s.id = a.sectionId WHERE a.status = 'SCHEDULED' LIMIT 1").get() as { id: string; slug: string; section: string };
+    const story = db
+      .prepare(
+        "SELECT a.id, a.slug, s.slug AS section FROM Article a JOIN Section s ON s.id = a.sectionId WHERE a.status = 'SCHEDULED' LIMIT 1",
+      )
+      .get() as { id: string; slug: string; section: string };
     expect(story).toBeTruthy();
     db.close();
     const page = `/${story.section}/${story.slug}`;
@@ -149,16 +189,23 @@ test.describe("npm start's server processes", () => {
       // Both workers have cached its absence before it goes live, in three seconds.
       for (let i = 0; i < 4; i++) expect((await get(page)).status).toBe(404);
       const writer = new Database(DB_FILE);
-      writer.prepare("UPDATE Article SET scheduledFor = ? WHERE id = ?").run(new Date(Date.now() + 3_000).toISOString().replace("Z", "+00:00"), story.id);
+      writer
+        .prepare("UPDATE Article SET scheduledFor = ? WHERE id = ?")
+        .run(new Date(Date.now() + 3_000).toISOString().replace("Z", "+00:00"), story.id);
       writer.close();
-      await expect.poll(() => read((d) => d.prepare("SELECT status FROM Article WHERE id = ?").pluck().get(story.id)), { timeout: 20_000 }).toBe("PUBLISHED");
+      await expect
+        .poll(() => read((d) => d.prepare("SELECT status FROM Article WHERE id = ?").pluck().get(story.id)), { timeout: 20_000 })
+        .toBe("PUBLISHED");
       await untilEveryWorker(page, (a) => a.status === 200);
       // Several more scheduler runs on each worker publish nothing again.
       await new Promise((r) => setTimeout(r, 3_000));
       expect(
         read((d) => ({
           published: d.prepare("SELECT count(*) FROM AuditEvent WHERE entityId = ? AND action = 'article.published'").pluck().get(story.id),
-          revisions: d.prepare("SELECT count(*) FROM Revision WHERE articleId = ? AND note = 'Scheduled → Published'").pluck().get(story.id),
+          revisions: d
+            .prepare("SELECT count(*) FROM Revision WHERE articleId = ? AND note = 'Scheduled → Published'")
+            .pluck()
+            .get(story.id),
         })),
       ).toEqual({ published: 1, revisions: 1 });
     } finally {

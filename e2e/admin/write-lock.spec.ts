@@ -34,7 +34,9 @@ test.describe("a write lock held by another process", () => {
     const typed = `Harbour reopens after the storm ${unique()}`;
     await page.getByLabel("Headline").fill(typed);
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(formAlert(page)).toContainText("The database is busy with another save, so this was not saved. Nothing was lost", { timeout: 15_000 });
+    await expect(formAlert(page)).toContainText("The database is busy with another save, so this was not saved. Nothing was lost", {
+      timeout: 15_000,
+    });
     await expect(page.getByLabel("Headline")).toHaveValue(typed);
     await expect(page.getByRole("button", { name: "Save", exact: true })).toBeEnabled();
     await lock.released;
@@ -49,7 +51,9 @@ test.describe("a write lock held by another process", () => {
     await openNewDraft(page, `Ferry timetable ${unique()}`);
     const typed = `Ferry timetable changes ${unique()}`;
     await page.getByLabel("Headline").fill(typed);
-    await page.route("**/admin/articles/*", (route) => (route.request().method() === "POST" ? route.abort("connectionreset") : route.continue()));
+    await page.route("**/admin/articles/*", (route) =>
+      route.request().method() === "POST" ? route.abort("connectionreset") : route.continue(),
+    );
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(formAlert(page)).toContainText("could not be reached");
     await expect(page.getByLabel("Headline")).toHaveValue(typed);
@@ -67,8 +71,17 @@ test.describe("a write lock held by another process", () => {
     const slug = `soak-${unique()}`;
     const created = await callServerAction(editor, "/admin/articles/new", create, { headline: "Soak story", slug });
     expect(actionOutcome(created.body)).toBe("ok");
-    const story = readDatabase((db) => db.prepare("SELECT id, version FROM Article WHERE slug = ?").get(slug)) as { id: string; version: number };
-    const published = readDatabase((db) => db.prepare("SELECT a.slug, s.slug AS section FROM Article a JOIN Section s ON s.id = a.sectionId WHERE a.status = 'PUBLISHED' LIMIT 1").get()) as { slug: string; section: string };
+    const story = readDatabase((db) => db.prepare("SELECT id, version FROM Article WHERE slug = ?").get(slug)) as {
+      id: string;
+      version: number;
+    };
+    const published = readDatabase((db) =>
+      db
+        .prepare(
+          "SELECT a.slug, s.slug AS section FROM Article a JOIN Section s ON s.id = a.sectionId WHERE a.status = 'PUBLISHED' LIMIT 1",
+        )
+        .get(),
+    ) as { slug: string; section: string };
     const readerPaths = ["/", `/${published.section}/${published.slug}`, `/${published.section}`, "/api/health"];
     for (const path of readerPaths) await fetch(E2E_URL + path); // warm every page once
 
@@ -117,8 +130,20 @@ test.describe("a write lock held by another process", () => {
     const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
     // Figures for BENCHMARKS.md (not asserted: this machine is shared and noisy).
     console.log(
-      `[lock soak] responses ${samples.length}; during the lock ${during.length} (p50 ${p(during.map((s) => s.ms), 0.5)} ms, p99 ${p(during.map((s) => s.ms), 0.99)} ms); ` +
-        `outside ${outside.length} (p50 ${p(outside.map((s) => s.ms), 0.5)} ms, p99 ${p(outside.map((s) => s.ms), 0.99)} ms); acknowledged saves ${acknowledged.length}`,
+      `[lock soak] responses ${samples.length}; during the lock ${during.length} (p50 ${p(
+        during.map((s) => s.ms),
+        0.5,
+      )} ms, p99 ${p(
+        during.map((s) => s.ms),
+        0.99,
+      )} ms); ` +
+        `outside ${outside.length} (p50 ${p(
+          outside.map((s) => s.ms),
+          0.5,
+        )} ms, p99 ${p(
+          outside.map((s) => s.ms),
+          0.99,
+        )} ms); acknowledged saves ${acknowledged.length}`,
     );
     expect(samples.filter((s) => s.status >= 500)).toEqual([]);
     for (const window of lockWindows) {
@@ -126,7 +151,9 @@ test.describe("a write lock held by another process", () => {
       expect(samples.filter((s) => s.at > window.from + 200 && s.at < window.to - 200).length).toBeGreaterThan(50);
     }
     expect(acknowledged.length).toBeGreaterThan(0);
-    const revisions = readDatabase((db) => db.prepare("SELECT json_extract(snapshot, '$.headline') FROM Revision WHERE articleId = ?").pluck().all(story.id)) as string[];
+    const revisions = readDatabase((db) =>
+      db.prepare("SELECT json_extract(snapshot, '$.headline') FROM Revision WHERE articleId = ?").pluck().all(story.id),
+    ) as string[];
     for (const headline of acknowledged) expect(revisions).toContain(headline);
     expect(readDatabase((db) => db.prepare("SELECT headline FROM Article WHERE id = ?").pluck().get(story.id))).toBe(acknowledged.at(-1));
   });

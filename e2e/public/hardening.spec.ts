@@ -25,7 +25,12 @@ test.beforeAll(async () => {
   await copyE2eDatabase(DIR);
   // The address readers use; this server still listens on plain http behind it.
   // A heap of 192 MB: a cache that kept something for every invented address would run out of it.
-  server = startOwnServer({ dir: DIR, port: PORT, env: { DATELINE_SITE_URL: "https://news.example.test" }, nodeArgs: ["--max-old-space-size=192"] });
+  server = startOwnServer({
+    dir: DIR,
+    port: PORT,
+    env: { DATELINE_SITE_URL: "https://news.example.test" },
+    nodeArgs: ["--max-old-space-size=192"],
+  });
   await waitForHealth(URL, server, 60_000, "the https server");
 });
 
@@ -83,11 +88,26 @@ test("plain next start (no front server) also sends HSTS on an https site's page
   const port = E2E_PORT + 4;
   // Next itself, as an operator without npm start would run it, on the https server's copy of the database.
   const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, ...E2E_ENV, DATABASE_URL: `file:./${DIR}/dateline.db`, DATELINE_MEDIA_DIR: `./${DIR}/media`, DATELINE_SITE_URL: "https://news.example.test", DATELINE_SCHEDULER_INTERVAL: "0", PORT: String(port) },
+    env: {
+      ...process.env,
+      ...E2E_ENV,
+      DATABASE_URL: `file:./${DIR}/dateline.db`,
+      DATELINE_MEDIA_DIR: `./${DIR}/media`,
+      DATELINE_SITE_URL: "https://news.example.test",
+      DATELINE_SCHEDULER_INTERVAL: "0",
+      PORT: String(port),
+    },
     stdio: ["ignore", "ignore", "ignore"],
   });
   try {
-    for (let i = 0; !(await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false)); i++) {
+    for (
+      let i = 0;
+      !(await fetch(`http://localhost:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    ) {
       if (i > 600 || next.exitCode !== null) throw new Error("next start did not start");
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -104,7 +124,17 @@ test("invented addresses answer 404 without being cached, and a real page stays 
   // Every invented address is rendered by Next (as a 404, kept by no cache): 2,700 of them take a while on 2 cores.
   test.setTimeout(180_000);
   await untilFrontCacheHit(request, `${URL}/politics`);
-  const invented = (n: number) => [`/edition/x${n}`, `/tags/nonexistent-${n}`, `/authors/nobody-${n}`, `/no-such-section-${n}`, `/politics/p/${n + 2}`, `/world/story-${n}`, `/favicon${n}.ico`, `/no-such-section-${n}/feed.xml`, `/sitemaps/x${n}.xml`];
+  const invented = (n: number) => [
+    `/edition/x${n}`,
+    `/tags/nonexistent-${n}`,
+    `/authors/nobody-${n}`,
+    `/no-such-section-${n}`,
+    `/politics/p/${n + 2}`,
+    `/world/story-${n}`,
+    `/favicon${n}.ico`,
+    `/no-such-section-${n}/feed.xml`,
+    `/sitemaps/x${n}.xml`,
+  ];
   for (const address of [...invented(0), "/edition/today"]) {
     for (const attempt of ["first", "again"]) {
       const response = await request.get(`${URL}${address}`);
@@ -131,10 +161,13 @@ test("invented addresses answer 404 without being cached, and a real page stays 
   // Real pages are still kept (the front cache's own lifetime may have ended the first copy meanwhile).
   await untilFrontCacheHit(request, `${URL}/politics`);
   // Real addresses still answer.
-  for (const address of ["/", "/politics", "/tags/flooding", "/authors/maria-okonkwo", WIRE]) expect((await request.get(`${URL}${address}`)).status(), address).toBe(200);
+  for (const address of ["/", "/politics", "/tags/flooding", "/authors/maria-okonkwo", WIRE])
+    expect((await request.get(`${URL}${address}`)).status(), address).toBe(200);
 });
 
-test("an undecodable path and a deeply nested Server Action body answer 4xx; ordinary calls still reach the action", async ({ request }) => {
+test("an undecodable path and a deeply nested Server Action body answer 4xx; ordinary calls still reach the action", async ({
+  request,
+}) => {
   for (const address of ["/%E0%A4%A", "/politics/%E0%A4%A", "/tags/%E0%A4%A/p/2", "/%E0%A4%A/feed.xml", "/sitemaps/%E0%A4%A.xml"]) {
     const response = await request.get(`${E2E_URL}${address}`);
     expect(response.status(), address).toBe(400);
@@ -142,7 +175,10 @@ test("an undecodable path and a deeply nested Server Action body answer 4xx; ord
   }
   const create = serverActionsInBuild().find((a) => a.name === "createArticleAction")!;
   const post = (data: string | Buffer, contentType = "text/plain;charset=UTF-8") =>
-    request.post(`${E2E_URL}/admin/articles/new`, { headers: { "Next-Action": create.id, Origin: E2E_URL, "Content-Type": contentType, Accept: "text/x-component" }, data });
+    request.post(`${E2E_URL}/admin/articles/new`, {
+      headers: { "Next-Action": create.id, Origin: E2E_URL, "Content-Type": contentType, Accept: "text/x-component" },
+      data,
+    });
   // No session: the action's own check answers (200 with "unauthorized"), for shallow bodies.
   const shallow = await post(JSON.stringify([{ headline: "x", deep: JSON.parse("[".repeat(100) + "]".repeat(100)) }]));
   expect(shallow.status()).toBe(200);
@@ -155,13 +191,17 @@ test("an undecodable path and a deeply nested Server Action body answer 4xx; ord
     }
   }
   const boundary = "----dateline";
-  const multipart = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n${"[".repeat(5000)}${"]".repeat(5000)}\r\n--${boundary}--\r\n`);
+  const multipart = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n${"[".repeat(5000)}${"]".repeat(5000)}\r\n--${boundary}--\r\n`,
+  );
   expect((await post(multipart, `multipart/form-data; boundary=${boundary}`)).status()).toBe(400);
 });
 
 test("Accept-Encoding is read with its q-values: gzip;q=0 gets plain bytes from the front cache", async ({ request }) => {
   await untilFrontCacheHit(request, "/politics");
-  await expect.poll(async () => (await request.get("/politics", { headers: { "accept-encoding": "gzip" } })).headers()["content-encoding"]).toBe("gzip");
+  await expect
+    .poll(async () => (await request.get("/politics", { headers: { "accept-encoding": "gzip" } })).headers()["content-encoding"])
+    .toBe("gzip");
   for (const path of ["/politics"]) {
     for (const refusal of ["gzip;q=0", "br, gzip;q=0", "*;q=0", "identity", "gzip;q=0.5, identity"]) {
       const response = await request.get(path, { headers: { "accept-encoding": refusal } });
@@ -169,7 +209,9 @@ test("Accept-Encoding is read with its q-values: gzip;q=0 gets plain bytes from 
       expect(response.headers()["vary"], path).toContain("Accept-Encoding");
     }
     for (const taker of ["gzip", "br;q=1, gzip;q=0.5", "*"]) {
-      expect((await request.get(path, { headers: { "accept-encoding": taker } })).headers()["content-encoding"], `${path} ${taker}`).toBe("gzip");
+      expect((await request.get(path, { headers: { "accept-encoding": taker } })).headers()["content-encoding"], `${path} ${taker}`).toBe(
+        "gzip",
+      );
     }
   }
 });

@@ -21,7 +21,9 @@ async function expectNoInjection(page: Page, url: string) {
   await page.goto(url);
   const found = await page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-    handlers: [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName} ${a.name}`)),
+    handlers: [...document.querySelectorAll("*")].flatMap((el) =>
+      [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName} ${a.name}`),
+    ),
     evil: document.querySelectorAll("evil, svg[onload], img[src='x']").length,
     scripts: [...document.querySelectorAll("script")].filter((s) => s.textContent?.trim().startsWith("window.__pwned")).length,
   }));
@@ -45,11 +47,18 @@ test.describe("hostile text in every field", () => {
     await expect(sources).toContainText(HOSTILE.sourcePublisher);
     await expect(sources).toContainText(HOSTILE.sourceNote);
     await expect(page.getByRole("region", { name: "Corrections and updates" })).toContainText(HOSTILE.correction);
-    for (const tag of HOSTILE.tags) await expect(page.getByRole("list", { name: "Tags" }).getByRole("link", { name: tag, exact: true })).toBeVisible();
+    for (const tag of HOSTILE.tags)
+      await expect(page.getByRole("list", { name: "Tags" }).getByRole("link", { name: tag, exact: true })).toBeVisible();
     await expect(page.locator(".byline")).toContainText(HOSTILE.authorName);
     // A right-to-left override in a name or credit cannot reorder the text that follows it.
     for (const selector of [".byline a", ".article-figure .credit", ".article-figure .caption", ".sources a", ".dateline"]) {
-      expect(await page.locator(selector).first().evaluate((el) => getComputedStyle(el).unicodeBidi), selector).toBe("isolate");
+      expect(
+        await page
+          .locator(selector)
+          .first()
+          .evaluate((el) => getComputedStyle(el).unicodeBidi),
+        selector,
+      ).toBe("isolate");
     }
   });
 
@@ -73,7 +82,11 @@ test.describe("hostile text in every field", () => {
     expect(article.description).toBe(HOSTILE.dek);
     expect(article.image[0]).toMatchObject({ caption: HOSTILE.caption, creditText: `${HOSTILE.credit}/${HOSTILE.agency}` });
     expect(article.image[0].copyrightNotice).toContain(HOSTILE.copyright);
-    expect(article.citation[0]).toMatchObject({ name: HOSTILE.sourceTitle, url: HOSTILE.sourceUrl, publisher: { name: HOSTILE.sourcePublisher } });
+    expect(article.citation[0]).toMatchObject({
+      name: HOSTILE.sourceTitle,
+      url: HOSTILE.sourceUrl,
+      publisher: { name: HOSTILE.sourcePublisher },
+    });
     expect(article.correction[0].text).toContain(HOSTILE.correction);
     expect(article.author[0]).toMatchObject({ name: HOSTILE.authorName, jobTitle: HOSTILE.authorTitle });
     expect(article.keywords).toEqual(expect.arrayContaining(HOSTILE.tags));
@@ -99,7 +112,13 @@ test.describe("hostile text in every field", () => {
   });
 
   test("RSS and sitemaps stay well-formed XML and carry the exact text", async ({ request }) => {
-    const parser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, parseTagValue: false, trimValues: false });
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      processEntities: true,
+      htmlEntities: false,
+      parseTagValue: false,
+      trimValues: false,
+    });
     const xml = async (url: string) => {
       const body = await (await request.get(url)).text();
       expect(XMLValidator.validate(body), url).toBe(true);

@@ -77,7 +77,10 @@ test.describe("the reader's site", () => {
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${WIRE}$`));
   });
 
-  test("serves a cached article from the front cache exactly as Next rendered it, under a policy that allows its scripts", async ({ request, page }) => {
+  test("serves a cached article from the front cache exactly as Next rendered it, under a policy that allows its scripts", async ({
+    request,
+    page,
+  }) => {
     const fresh = await (await request.get(`${WIRE}?uncached=1`)).text();
     const cached = await untilFrontCacheHit(request, WIRE);
     expect(cached.headers()["cache-control"]).toMatch(/s-maxage=60/);
@@ -162,7 +165,10 @@ test.describe("the reader's site", () => {
   });
 
   test("looks right on a phone and on a wide screen", async ({ browser }) => {
-    for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1440, height: 900 }]] as const) {
+    for (const [label, viewport] of [
+      ["phone", { width: 390, height: 844 }],
+      ["desktop", { width: 1440, height: 900 }],
+    ] as const) {
       const page = await (await newContext(browser, { viewport })).newPage();
       await page.goto("/");
       await page.screenshot({ path: `test-results/screens/front-${label}.png`, fullPage: label === "phone" });

@@ -27,9 +27,24 @@ test.beforeAll(async () => {
   const vcl = fs.readFileSync("deploy/varnish/default.vcl", "utf8").replace(/\.port = "\d+";/, `.port = "${E2E_PORT}";`);
   fs.writeFileSync(path.join(dir, "default.vcl"), vcl, { mode: 0o644 });
   pidFile = path.join(dir, "varnishd.pid");
-  const started = spawnSync(VARNISHD!, ["-n", path.join(dir, "work"), "-a", `127.0.0.1:${E2E_VARNISH_PORT}`, "-f", path.join(dir, "default.vcl"), "-s", "malloc,64m", "-P", pidFile], {
-    encoding: "utf8",
-  });
+  const started = spawnSync(
+    VARNISHD!,
+    [
+      "-n",
+      path.join(dir, "work"),
+      "-a",
+      `127.0.0.1:${E2E_VARNISH_PORT}`,
+      "-f",
+      path.join(dir, "default.vcl"),
+      "-s",
+      "malloc,64m",
+      "-P",
+      pidFile,
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
   if (started.status !== 0) throw new Error(`varnishd did not start: ${started.stderr}${started.stdout}`);
   await expect.poll(async () => (await fetch(`${VARNISH}/robots.txt`).catch(() => null))?.status, { timeout: 10_000 }).toBe(200);
   // The server purges this Varnish on every change, also while it was not running: purges of
@@ -62,7 +77,9 @@ async function warm(pathname: string) {
   await expect.poll(async () => (await viaVarnish(pathname)).cache, { timeout: 5000, intervals: [100] }).toBe("HIT");
 }
 
-test("a publish through the desk purges exactly the pages that show it from Varnish; an unrelated page stays cached", async ({ browser }) => {
+test("a publish through the desk purges exactly the pages that show it from Varnish; an unrelated page stays cached", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const showing = ["/", "/climate", ARTICLE, "/authors/maria-okonkwo", "/feed.xml"];
   for (const pathname of [...showing, UNRELATED]) await warm(pathname);
@@ -94,11 +111,15 @@ test("a publish through the desk purges exactly the pages that show it from Varn
   // section: it shows the new story too.
   const visibleAfter = await Promise.all(
     [...showing, `/climate/${slug}`].map(async (pathname) => {
-      await expect.poll(async () => (await viaVarnish(pathname)).text, { message: pathname, timeout: 5000, intervals: [50] }).toContain(headline);
+      await expect
+        .poll(async () => (await viaVarnish(pathname)).text, { message: pathname, timeout: 5000, intervals: [50] })
+        .toContain(headline);
       return performance.now() - published;
     }),
   );
-  console.log(`Varnish: the publish was visible on all ${visibleAfter.length} pages ${Math.round(Math.max(...visibleAfter))} ms after the desk said "Published".`);
+  console.log(
+    `Varnish: the publish was visible on all ${visibleAfter.length} pages ${Math.round(Math.max(...visibleAfter))} ms after the desk said "Published".`,
+  );
   expect(Math.max(...visibleAfter)).toBeLessThan(5000);
 
   // The server sends the same purge again 2 s later (lib/cache/purge.ts, REPURGE_AFTER_MS); after it too, the unrelated page is the same cached copy.

@@ -41,7 +41,10 @@ describe("creating and reading stories", () => {
 
   it("refuses invalid input with messages at the fields and writes nothing", async () => {
     const before = await db.article.count();
-    const error = await expectAppError(createArticle(writer, { headline: "", slug: "ok-slug", body: bodyFromParagraphs(["x"]) }), "invalid");
+    const error = await expectAppError(
+      createArticle(writer, { headline: "", slug: "ok-slug", body: bodyFromParagraphs(["x"]) }),
+      "invalid",
+    );
     expect(error.fieldErrors?.headline).toEqual(["Write a headline."]);
     expect(await db.article.count()).toBe(before);
   });
@@ -70,7 +73,10 @@ describe("saving with a version", () => {
     const saved = await createArticle(writer, readyArticleInput(bits.section.id, bits.author.id));
     const input = { ...readyArticleInput(bits.section.id, bits.author.id), slug: saved.slug };
     await updateArticle(editor, { ...input, headline: "Editor's version", id: saved.id, version: saved.version });
-    const error = await expectAppError(updateArticle(writer, { ...input, headline: "Writer's version", id: saved.id, version: saved.version }), "conflict");
+    const error = await expectAppError(
+      updateArticle(writer, { ...input, headline: "Writer's version", id: saved.id, version: saved.version }),
+      "conflict",
+    );
     expect(error.details?.savedBy).toBe(editor.name);
     expect((await getArticleForEdit(editor, saved.id))?.headline).toBe("Editor's version");
   });
@@ -103,9 +109,17 @@ describe("workflow", () => {
     const saved = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
     const live = await transitionArticle(editor, { id: saved.id, version: saved.version, to: "PUBLISHED" });
     const newSlug = `renamed-${uid()}`;
-    await updateArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), slug: newSlug, id: saved.id, version: live.version });
+    await updateArticle(editor, {
+      ...readyArticleInput(bits.section.id, bits.author.id),
+      slug: newSlug,
+      id: saved.id,
+      version: live.version,
+    });
     expect(await resolveRedirect(saved.slug)).toBe(`/${bits.section.slug}/${newSlug}`);
-    const taken = await expectAppError(createArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), slug: saved.slug }), "conflict");
+    const taken = await expectAppError(
+      createArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), slug: saved.slug }),
+      "conflict",
+    );
     expect(taken.fieldErrors?.slug?.[0]).toMatch(/redirects/);
   });
 
@@ -113,7 +127,12 @@ describe("workflow", () => {
     const saved = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
     const published = new Date(Date.now() - 3_600_000);
     const live = await transitionArticle(editor, { id: saved.id, version: saved.version, to: "PUBLISHED" }, published);
-    await addCorrection(editor, { articleId: saved.id, version: live.version, kind: "CORRECTION", text: "An earlier version misspelled a name." });
+    await addCorrection(editor, {
+      articleId: saved.id,
+      version: live.version,
+      kind: "CORRECTION",
+      text: "An earlier version misspelled a name.",
+    });
     const article = await getPublishedArticleBySlug(saved.slug);
     expect(article?.corrections.map((c) => c.text)).toEqual(["An earlier version misspelled a name."]);
     expect(article!.updatedAt!.getTime()).toBeGreaterThan(published.getTime());

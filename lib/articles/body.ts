@@ -10,9 +10,7 @@ const MAX_TEXT = 20_000;
 
 const boldMark = z.object({ type: z.literal("bold") }).strict();
 const italicMark = z.object({ type: z.literal("italic") }).strict();
-const linkMark = z
-  .object({ type: z.literal("link"), attrs: z.object({ href: linkUrlSchema }).strict() })
-  .strict();
+const linkMark = z.object({ type: z.literal("link"), attrs: z.object({ href: linkUrlSchema }).strict() }).strict();
 export const markSchema = z.discriminatedUnion("type", [boldMark, italicMark, linkMark]);
 
 export const textNodeSchema = z
@@ -34,9 +32,7 @@ const headingSchema = z
     content: inlineContent,
   })
   .strict();
-const blockquoteSchema = z
-  .object({ type: z.literal("blockquote"), content: z.array(paragraphSchema).min(1).max(50) })
-  .strict();
+const blockquoteSchema = z.object({ type: z.literal("blockquote"), content: z.array(paragraphSchema).min(1).max(50) }).strict();
 const imageSchema = z
   .object({
     type: z.literal("image"),
@@ -50,9 +46,7 @@ const imageSchema = z
       .strict(),
   })
   .strict();
-const embedSchema = z
-  .object({ type: z.literal("embed"), attrs: z.object({ url: webUrlSchema }).strict() })
-  .strict();
+const embedSchema = z.object({ type: z.literal("embed"), attrs: z.object({ url: webUrlSchema }).strict() }).strict();
 
 export type ListItemNode = { type: "listItem"; content: (ParagraphNode | ListNode)[] };
 export type ListNode = { type: "bulletList" | "orderedList"; content: ListItemNode[] };
@@ -73,14 +67,7 @@ function listSchema(depth: number): z.ZodType<ListNode> {
     .strict() as unknown as z.ZodType<ListNode>;
 }
 
-export const blockSchema = z.union([
-  paragraphSchema,
-  headingSchema,
-  blockquoteSchema,
-  listSchema(4),
-  imageSchema,
-  embedSchema,
-]);
+export const blockSchema = z.union([paragraphSchema, headingSchema, blockquoteSchema, listSchema(4), imageSchema, embedSchema]);
 
 export const bodySchema = z
   .object({ type: z.literal("doc"), content: z.array(blockSchema).max(5000) })

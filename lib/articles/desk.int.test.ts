@@ -28,7 +28,9 @@ describe("the story list", () => {
   });
 
   it("filters by status, section and byline, and pages", async () => {
-    expect((await listDeskArticles(editor, { q: marker, status: "PUBLISHED" })).rows.map((r) => r.headline)).toEqual([`Editor story ${marker}`]);
+    expect((await listDeskArticles(editor, { q: marker, status: "PUBLISHED" })).rows.map((r) => r.headline)).toEqual([
+      `Editor story ${marker}`,
+    ]);
     expect((await listDeskArticles(editor, { q: marker, section: bits.section.id, author: bits.author.id })).total).toBe(2);
     const sorted = await listDeskArticles(editor, { q: marker, sort: "published" });
     expect(sorted.rows[0]?.headline).toBe(`Editor story ${marker}`);

@@ -52,7 +52,13 @@ export async function listDeskArticles(viewer: Viewer, filter: Partial<DeskFilte
     ],
   };
   const [rows, total] = await Promise.all([
-    db.article.findMany({ where, select: deskRowSelect, orderBy: ORDER[f.sort], take: DESK_PAGE_SIZE, skip: (f.page - 1) * DESK_PAGE_SIZE }),
+    db.article.findMany({
+      where,
+      select: deskRowSelect,
+      orderBy: ORDER[f.sort],
+      take: DESK_PAGE_SIZE,
+      skip: (f.page - 1) * DESK_PAGE_SIZE,
+    }),
     db.article.count({ where }),
   ]);
   return { rows, total, page: f.page, pages: Math.max(1, Math.ceil(total / DESK_PAGE_SIZE)), filter: f };

@@ -149,7 +149,11 @@ export function toFigure(
   return {
     imageId: image.id,
     src: variantUrl(image.sha256, image.width, 1600),
-    srcSet: { avif: srcSet(image.sha256, image.width, "avif"), webp: srcSet(image.sha256, image.width, "webp"), jpg: srcSet(image.sha256, image.width, "jpg") },
+    srcSet: {
+      avif: srcSet(image.sha256, image.width, "avif"),
+      webp: srcSet(image.sha256, image.width, "webp"),
+      jpg: srcSet(image.sha256, image.width, "jpg"),
+    },
     objectPosition: `${Math.round(image.focalX * 100)}% ${Math.round(image.focalY * 100)}%`,
     width: image.width,
     height: image.height,

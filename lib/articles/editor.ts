@@ -32,14 +32,22 @@ export async function getEditorData(viewer: Viewer, id: string) {
     .filter(([, permission]) => hasPermission(viewer.role, permission))
     .map(([to]) => to);
   const body = bodySchema.safeParse(row.body);
-  const hero = row.images.length > 0 ? (await db.articleImage.findFirst({ where: { articleId: id, role: "HERO" }, select: { imageId: true, caption: true, credit: true, agency: true, altText: true } })) : null;
+  const hero =
+    row.images.length > 0
+      ? await db.articleImage.findFirst({
+          where: { articleId: id, role: "HERO" },
+          select: { imageId: true, caption: true, credit: true, agency: true, altText: true },
+        })
+      : null;
   return {
     id: row.id,
     version: row.version,
     status: row.status,
     canEdit: canEditArticle(viewer, facts),
     canCorrect: hasPermission(viewer.role, "article.correct") && row.firstPublishedAt !== null,
-    canDelete: row.firstPublishedAt === null && (hasPermission(viewer.role, "article.delete") || (row.status === "DRAFT" && row.createdById === viewer.id)),
+    canDelete:
+      row.firstPublishedAt === null &&
+      (hasPermission(viewer.role, "article.delete") || (row.status === "DRAFT" && row.createdById === viewer.id)),
     moves,
     problems: publishProblems(row),
     livePath: row.status === "PUBLISHED" ? articlePath(row) : null,
@@ -61,8 +69,20 @@ export async function getEditorData(viewer: Viewer, id: string) {
       seoTitle: row.seoTitle ?? "",
       seoDescription: row.seoDescription ?? "",
       canonicalUrl: row.canonicalUrl ?? "",
-      sources: row.sources.map((s) => ({ ...s, accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : "", archivedUrl: s.archivedUrl ?? "" })),
-      hero: hero ? { imageId: hero.imageId, caption: hero.caption ?? "", credit: hero.credit ?? "", agency: hero.agency ?? "", altText: hero.altText ?? "" } : null,
+      sources: row.sources.map((s) => ({
+        ...s,
+        accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : "",
+        archivedUrl: s.archivedUrl ?? "",
+      })),
+      hero: hero
+        ? {
+            imageId: hero.imageId,
+            caption: hero.caption ?? "",
+            credit: hero.credit ?? "",
+            agency: hero.agency ?? "",
+            altText: hero.altText ?? "",
+          }
+        : null,
     },
   };
 }

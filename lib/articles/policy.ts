@@ -21,9 +21,7 @@ export function isOwnArticle(viewer: Viewer, article: ArticleAccessFacts): boole
 export function canEditArticle(viewer: Viewer, article: ArticleAccessFacts): boolean {
   if (hasPermission(viewer.role, "article.editAny")) return true;
   return (
-    hasPermission(viewer.role, "article.editOwn") &&
-    isOwnArticle(viewer, article) &&
-    WRITER_EDITABLE_STATUSES.includes(article.status)
+    hasPermission(viewer.role, "article.editOwn") && isOwnArticle(viewer, article) && WRITER_EDITABLE_STATUSES.includes(article.status)
   );
 }
 

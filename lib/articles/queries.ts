@@ -1,7 +1,17 @@
 import { db } from "../db";
 import { ArticleStatus } from "../generated/prisma/enums";
 import type { Viewer } from "../auth/viewer";
-import { articleCardSelect, figureImageSelect, publicArticleSelect, toArticleCard, toFigure, toPublicArticle, type ArticleCard, type Figure, type PublicArticle } from "./dto";
+import {
+  articleCardSelect,
+  figureImageSelect,
+  publicArticleSelect,
+  toArticleCard,
+  toFigure,
+  toPublicArticle,
+  type ArticleCard,
+  type Figure,
+  type PublicArticle,
+} from "./dto";
 import type { BodyDoc } from "./body";
 import { articleScope } from "./policy";
 import { snapshotSelect } from "./snapshot";
@@ -27,7 +37,11 @@ export function countPublishedArticles(filter: PublishedFilter = {}) {
 }
 
 /** Published stories, newest first, optionally within one section, by one author or under one tag. */
-export async function listPublishedArticles({ limit = 20, offset = 0, ...filter }: { limit?: number; offset?: number } & PublishedFilter = {}): Promise<ArticleCard[]> {
+export async function listPublishedArticles({
+  limit = 20,
+  offset = 0,
+  ...filter
+}: { limit?: number; offset?: number } & PublishedFilter = {}): Promise<ArticleCard[]> {
   const rows = await db.article.findMany({
     where: publishedWhere(filter),
     select: articleCardSelect,
@@ -47,8 +61,14 @@ export async function getPublishedArticleBySlug(slug: string): Promise<(PublicAr
 }
 
 /** Any story in the viewer's scope, shaped exactly as the public page shows it (editor preview). */
-export async function getArticlePreview(viewer: Viewer, id: string): Promise<(PublicArticle & { figures: Map<string, Figure>; status: ArticleStatus }) | null> {
-  const row = await db.article.findFirst({ where: { AND: [{ id }, articleScope(viewer)] }, select: { ...publicArticleSelect, status: true } });
+export async function getArticlePreview(
+  viewer: Viewer,
+  id: string,
+): Promise<(PublicArticle & { figures: Map<string, Figure>; status: ArticleStatus }) | null> {
+  const row = await db.article.findFirst({
+    where: { AND: [{ id }, articleScope(viewer)] },
+    select: { ...publicArticleSelect, status: true },
+  });
   if (!row) return null;
   const article = toPublicArticle(row);
   return { ...article, status: row.status, figures: await inlineFigures(article.body) };
@@ -81,7 +101,10 @@ async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
 }
 
 /** A few other live stories from the same section or sharing a tag, newest first. */
-export async function listRelatedArticles(article: { id: string; section: { slug: string } | null; tags: { slug: string }[] }, limit = 3): Promise<ArticleCard[]> {
+export async function listRelatedArticles(
+  article: { id: string; section: { slug: string } | null; tags: { slug: string }[] },
+  limit = 3,
+): Promise<ArticleCard[]> {
   const rows = await db.article.findMany({
     where: {
       ...published,

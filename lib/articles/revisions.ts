@@ -31,7 +31,11 @@ export async function getRevision(viewer: Viewer, articleId: string, revisionId:
   return { ...revision, snapshot: revision.snapshot as unknown as ArticleSnapshot };
 }
 
-export const restoreRevisionSchema = z.object({ articleId: z.string().min(1), revisionId: z.string().min(1), version: z.coerce.number().int().min(1) });
+export const restoreRevisionSchema = z.object({
+  articleId: z.string().min(1),
+  revisionId: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+});
 
 /** Restores a revision's content as a new save (which makes a new revision); the status stays as it is. */
 export async function restoreRevision(viewer: Viewer, input: z.output<typeof restoreRevisionSchema>) {

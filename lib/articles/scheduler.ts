@@ -20,7 +20,10 @@ export async function publishDueArticles(now = new Date()): Promise<SchedulerRun
   const run: SchedulerRun = { published: [], held: [] };
   for (const { id } of due) {
     await db.$transaction(async (tx) => {
-      const article = await tx.article.findUnique({ where: { id }, select: { ...readinessSelect, status: true, firstPublishedAt: true, scheduledFor: true } });
+      const article = await tx.article.findUnique({
+        where: { id },
+        select: { ...readinessSelect, status: true, firstPublishedAt: true, scheduledFor: true },
+      });
       if (!article || article.status !== ArticleStatus.SCHEDULED) return;
       const problems = publishProblems(article, now);
       if (problems.length > 0) {
@@ -41,7 +44,13 @@ export async function publishDueArticles(now = new Date()): Promise<SchedulerRun
       });
       if (count === 0) return;
       await writeRevision(tx, id, null, "Scheduled → Published");
-      await recordAudit(tx, { actorId: null, action: "article.published", entityType: "Article", entityId: id, data: { from: "SCHEDULED", to: "PUBLISHED", by: "scheduler" } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "article.published",
+        entityType: "Article",
+        entityId: id,
+        data: { from: "SCHEDULED", to: "PUBLISHED", by: "scheduler" },
+      });
       run.published.push(id);
     });
   }

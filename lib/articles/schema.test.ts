@@ -39,13 +39,24 @@ describe("createArticleSchema", () => {
 
   it("refuses javascript:, data: and vbscript: links in the body", () => {
     for (const href of ["javascript:alert(1)", "data:text/html,<script>", "vbscript:msgbox"]) {
-      const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] }] };
+      const body = {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] }],
+      };
       expect(bodySchema.safeParse(body).success, href).toBe(false);
     }
   });
 
   it("accepts mailto: links in the body", () => {
-    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "mailto:desk@example.org" } }] }] }] };
+    const body = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "mailto:desk@example.org" } }] }],
+        },
+      ],
+    };
     expect(bodySchema.safeParse(body).success).toBe(true);
   });
 
@@ -65,9 +76,18 @@ describe("bodyToText", () => {
     const doc = bodySchema.parse({
       type: "doc",
       content: [
-        { type: "paragraph", content: [{ type: "text", text: "One " }, { type: "text", text: "two", marks: [{ type: "bold" }] }] },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "One " },
+            { type: "text", text: "two", marks: [{ type: "bold" }] },
+          ],
+        },
         { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "Quoted" }] }] },
-        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Item" }] }] }] },
+        {
+          type: "bulletList",
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Item" }] }] }],
+        },
       ],
     });
     expect(bodyToText(doc)).toBe("One two\nQuoted\nItem");
@@ -81,10 +101,20 @@ describe("normalizeEditorDoc", () => {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 2, id: "x" }, content: [{ type: "text", text: "Title" }] },
-        { type: "orderedList", attrs: { start: 1, type: null }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "One" }] }] }] },
+        {
+          type: "orderedList",
+          attrs: { start: 1, type: null },
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "One" }] }] }],
+        },
         {
           type: "paragraph",
-          content: [{ type: "text", text: "Link", marks: [{ type: "link", attrs: { href: "https://example.org", target: "_blank", rel: "noopener", class: null } }] }],
+          content: [
+            {
+              type: "text",
+              text: "Link",
+              marks: [{ type: "link", attrs: { href: "https://example.org", target: "_blank", rel: "noopener", class: null } }],
+            },
+          ],
         },
         { type: "paragraph" },
       ],

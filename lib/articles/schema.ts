@@ -13,11 +13,7 @@ const optionalId = z.string().min(1).nullish();
 
 /** Everything an editor sets on a story. Shared by the editor form and the server. */
 export const articleFieldsSchema = z.object({
-  headline: z
-    .string()
-    .trim()
-    .min(1, "Write a headline.")
-    .max(HEADLINE_MAX, `Headlines can be at most ${HEADLINE_MAX} characters.`),
+  headline: z.string().trim().min(1, "Write a headline.").max(HEADLINE_MAX, `Headlines can be at most ${HEADLINE_MAX} characters.`),
   slug: slugSchema,
   dek: z.string().trim().max(500, "The dek can be at most 500 characters.").default(""),
   dateline: z.string().trim().max(100, "Datelines can be at most 100 characters.").default(""),

@@ -87,8 +87,13 @@ describe("the scheduler", () => {
   it("acts once on a double-submitted publish: the second click gets a conflict, one revision and one audit event", async () => {
     const story = await storyIn("IN_REVIEW");
     const revisionsBefore = await db.revision.count({ where: { articleId: story.id } });
-    const clicks = await Promise.allSettled([0, 1].map(() => transitionArticle(users.EDITOR, { id: story.id, version: story.version, to: "PUBLISHED" })));
-    expect(clicks.map((c) => (c.status === "fulfilled" ? "published" : (c.reason as { code: string }).code)).sort()).toEqual(["conflict", "published"]);
+    const clicks = await Promise.allSettled(
+      [0, 1].map(() => transitionArticle(users.EDITOR, { id: story.id, version: story.version, to: "PUBLISHED" })),
+    );
+    expect(clicks.map((c) => (c.status === "fulfilled" ? "published" : (c.reason as { code: string }).code)).sort()).toEqual([
+      "conflict",
+      "published",
+    ]);
     expect(await db.auditEvent.count({ where: { entityId: story.id, action: "article.published" } })).toBe(1);
     expect(await db.revision.count({ where: { articleId: story.id } })).toBe(revisionsBefore + 1);
     expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).version).toBe(story.version + 1);
@@ -104,7 +109,14 @@ describe("revisions, autosave and deletion", () => {
   it("autosaves a draft without writing a revision, and restores an older revision as a new one", async () => {
     const story = await createArticle(users.EDITOR, readyArticleInput(bits.section.id, bits.author.id, { headline: "First headline" }));
     const base = readyArticleInput(bits.section.id, bits.author.id);
-    const auto = await updateArticle(users.EDITOR, { ...base, slug: (await getArticleForEdit(users.EDITOR, story.id))!.slug, headline: "Typed headline", id: story.id, version: story.version, autosave: true });
+    const auto = await updateArticle(users.EDITOR, {
+      ...base,
+      slug: (await getArticleForEdit(users.EDITOR, story.id))!.slug,
+      headline: "Typed headline",
+      id: story.id,
+      version: story.version,
+      autosave: true,
+    });
     expect((await listRevisions(users.EDITOR, story.id)).length).toBe(1);
     const first = (await listRevisions(users.EDITOR, story.id)).at(-1)!;
     const restored = await restoreRevision(users.EDITOR, { articleId: story.id, revisionId: first.id, version: auto.version });

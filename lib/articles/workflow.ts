@@ -32,13 +32,13 @@ export const transitionFieldsSchema = z.object({
 });
 
 export const transitionArticleSchema = transitionFieldsSchema.superRefine((v, ctx) => {
-    if (v.to === S.SCHEDULED && !v.scheduledFor) {
-      ctx.addIssue({ code: "custom", path: ["scheduledFor"], message: "Choose when the story should go live." });
-    }
-    if (v.to === S.UNPUBLISHED && v.reason === "") {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the story is being unpublished; it is kept in the audit log." });
-    }
-  });
+  if (v.to === S.SCHEDULED && !v.scheduledFor) {
+    ctx.addIssue({ code: "custom", path: ["scheduledFor"], message: "Choose when the story should go live." });
+  }
+  if (v.to === S.UNPUBLISHED && v.reason === "") {
+    ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the story is being unpublished; it is kept in the audit log." });
+  }
+});
 export type TransitionArticleInput = z.input<typeof transitionArticleSchema>;
 
 export const readinessSelect = {
@@ -48,7 +48,13 @@ export const readinessSelect = {
   sectionId: true,
   authors: { select: { authorId: true } },
   images: {
-    select: { role: true, altText: true, credit: true, agency: true, image: { select: { altText: true, credit: true, agency: true, licenseExpiresAt: true } } },
+    select: {
+      role: true,
+      altText: true,
+      credit: true,
+      agency: true,
+      image: { select: { altText: true, credit: true, agency: true, licenseExpiresAt: true } },
+    },
   },
 } satisfies Prisma.ArticleSelect;
 
@@ -65,7 +71,8 @@ export function publishProblems(article: Prisma.ArticleGetPayload<{ select: type
     const which = placed.role === PlacementRole.HERO ? "the hero photo" : "every photo in the body";
     if (!(placed.altText || placed.image.altText).trim()) problems.push(`alt text for ${which}`);
     if (!(placed.credit || placed.image.credit || placed.agency || placed.image.agency).trim()) problems.push(`a credit for ${which}`);
-    if (placed.image.licenseExpiresAt && placed.image.licenseExpiresAt < now) problems.push(`${placed.role === PlacementRole.HERO ? "a hero photo" : "photos"} whose license has not expired`);
+    if (placed.image.licenseExpiresAt && placed.image.licenseExpiresAt < now)
+      problems.push(`${placed.role === PlacementRole.HERO ? "a hero photo" : "photos"} whose license has not expired`);
   }
   return [...new Set(problems)];
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER, clientIpFromHeaders, markFrontServer, parseTrustedProxies } from "./client-ip";
 
-const front = (globalThis as { datelineFrontServer?: boolean });
+const front = globalThis as { datelineFrontServer?: boolean };
 afterEach(() => {
   delete front.datelineFrontServer;
 });

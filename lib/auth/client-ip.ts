@@ -32,7 +32,10 @@ function trustedProxies(): TrustedProxies {
   if (configured) return configured;
   configured = parseTrustedProxies(env.DATELINE_TRUSTED_PROXIES) ?? { kind: "none" };
   if (!env.DATELINE_TRUSTED_PROXIES && env.DATELINE_TRUST_PROXY) {
-    log("warn", "DATELINE_TRUST_PROXY is deprecated: read as DATELINE_TRUSTED_PROXIES=1 (one reverse proxy in front). Set DATELINE_TRUSTED_PROXIES instead.");
+    log(
+      "warn",
+      "DATELINE_TRUST_PROXY is deprecated: read as DATELINE_TRUSTED_PROXIES=1 (one reverse proxy in front). Set DATELINE_TRUSTED_PROXIES instead.",
+    );
     configured = { kind: "hops", hops: 1 };
   }
   return configured;
@@ -50,12 +53,16 @@ export function clientIpFromHeaders(source: HeaderSource, trusted: TrustedProxie
   if (!front.datelineFrontServer) {
     if (!warned) {
       warned = true;
-      log("warn", "Dateline runs without its front server (scripts/server.ts, `npm start`): no trustworthy client address, so sign-in attempts are throttled per account only.");
+      log(
+        "warn",
+        "Dateline runs without its front server (scripts/server.ts, `npm start`): no trustworthy client address, so sign-in attempts are throttled per account only.",
+      );
     }
     return null;
   }
   const socket = header(source, CLIENT_IP_HEADER);
   if (!socket) return null;
-  const forwarded = trusted.kind === "none" ? [] : (header(source, "x-forwarded-for")?.split(",").map(normaliseAddress).filter(Boolean) ?? []);
+  const forwarded =
+    trusted.kind === "none" ? [] : (header(source, "x-forwarded-for")?.split(",").map(normaliseAddress).filter(Boolean) ?? []);
   return clientFromChain([...forwarded, normaliseAddress(socket)], trusted).slice(0, 64) || null;
 }

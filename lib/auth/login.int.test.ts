@@ -19,7 +19,10 @@ const now = () => Math.floor(Date.now() / 1000);
 const ip = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -81,7 +84,8 @@ describe("throttling", () => {
 
   it("locks one client address that tries many accounts", async () => {
     const address = ip();
-    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(`spray-${uid()}@test.dateline`, "password-guess-1", address));
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++)
+      await failure(authenticate(`spray-${uid()}@test.dateline`, "password-guess-1", address));
     const user = await makeUser("WRITER");
     expect((await failure(authenticate(user.email, TEST_PASSWORD, address))).code).toBe("locked");
     expect((await authenticate(user.email, TEST_PASSWORD, ip())).id).toBe(user.id);

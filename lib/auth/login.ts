@@ -20,7 +20,11 @@ export type AuthenticatedUser = { id: string; email: string; name: string; role:
  */
 export async function authenticate(rawEmail: unknown, password: unknown, ip: string | null, now = new Date()): Promise<AuthenticatedUser> {
   const parsedEmail = emailSchema.safeParse(rawEmail);
-  const email = parsedEmail.success ? parsedEmail.data : String(rawEmail ?? "").slice(0, 254).toLowerCase();
+  const email = parsedEmail.success
+    ? parsedEmail.data
+    : String(rawEmail ?? "")
+        .slice(0, 254)
+        .toLowerCase();
   const { attemptId } = await reserveLoginAttempt(email, ip, now);
   const user = parsedEmail.success
     ? await db.user.findUnique({

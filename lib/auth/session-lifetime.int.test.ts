@@ -8,7 +8,10 @@ import { resolveSessionUser } from "./session-user";
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 type JwtCallback = (params: { token: JWT; user?: { id: string; sessionVersion?: number } }) => Promise<JWT>;
 const jwt = authOptions.callbacks!.jwt as unknown as JwtCallback;
-const session = authOptions.callbacks!.session as unknown as (params: { session: object; token: JWT }) => Promise<{ user?: { signedInAt?: number } }>;
+const session = authOptions.callbacks!.session as unknown as (params: {
+  session: object;
+  token: JWT;
+}) => Promise<{ user?: { signedInAt?: number } }>;
 
 describe("a session's absolute lifetime", () => {
   it("ends DATELINE_SESSION_HOURS after sign-in, however often it was used", async () => {

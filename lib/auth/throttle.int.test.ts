@@ -5,7 +5,11 @@ import { authenticate } from "./login";
 import { THROTTLE_MAX_FAILURES } from "./throttle";
 
 const ip = () => `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-const outcome = (promise: Promise<unknown>) => promise.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+const outcome = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+  );
 
 describe("throttling under simultaneous guesses", () => {
   it(`checks exactly ${THROTTLE_MAX_FAILURES} of 100 simultaneous wrong passwords for one account`, async () => {
@@ -28,7 +32,8 @@ describe("throttling under simultaneous guesses", () => {
 
   it("throttles by account only when no client address is known", async () => {
     const user = await makeUser("WRITER");
-    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) expect(await outcome(authenticate(`nobody-${uid()}@test.dateline`, "x-wrong-guess", null))).toBe("unauthorized");
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++)
+      expect(await outcome(authenticate(`nobody-${uid()}@test.dateline`, "x-wrong-guess", null))).toBe("unauthorized");
     // Unknown-address failures of other accounts do not lock this one.
     expect(await outcome(authenticate(user.email, TEST_PASSWORD, null))).toBe("ok");
     for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await outcome(authenticate(user.email, "x-wrong-guess", null));

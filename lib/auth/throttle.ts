@@ -22,7 +22,12 @@ async function lockState(client: Pick<Tx, "loginAttempt">, email: string, ip: st
   const accountSince = lastSuccess ? lastSuccess.createdAt : since;
   // The newest five failures of each kind: five of them lock, and the fifth newest leaving the window unlocks.
   const recent = (where: { email?: string; ip?: string; createdAt: { gt: Date } }) =>
-    client.loginAttempt.findMany({ where: { ...where, success: false }, orderBy: { createdAt: "desc" }, take: THROTTLE_MAX_FAILURES, select: { createdAt: true } });
+    client.loginAttempt.findMany({
+      where: { ...where, success: false },
+      orderBy: { createdAt: "desc" },
+      take: THROTTLE_MAX_FAILURES,
+      select: { createdAt: true },
+    });
   const lists = [await recent({ email, createdAt: { gt: accountSince } })];
   if (ip) lists.push(await recent({ ip, createdAt: { gt: since } }));
   const blocking = lists.filter((f) => f.length >= THROTTLE_MAX_FAILURES);

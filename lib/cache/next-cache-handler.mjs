@@ -58,7 +58,10 @@ export default class DatelineCacheHandler {
     const entry = store.entries.get(key);
     if (!entry) return null;
     // The entry's own tags, and those of this read (the page's implicit tags among them).
-    if (expiredSince(entry.tags, entry.lastModified) || expiredSince([...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])], entry.lastModified)) {
+    if (
+      expiredSince(entry.tags, entry.lastModified) ||
+      expiredSince([...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])], entry.lastModified)
+    ) {
       remove(key);
       return null;
     }
@@ -76,7 +79,8 @@ export default class DatelineCacheHandler {
     const entry = { value, tags: tagsOf(value, ctx), lastModified: Date.now() - READ_MARGIN_MS, size: sizeOf(value) };
     store.entries.set(key, entry);
     store.bytes += entry.size;
-    while (store.entries.size > MAX_ENTRIES || (store.bytes > MAX_BYTES && store.entries.size > 0)) remove(store.entries.keys().next().value);
+    while (store.entries.size > MAX_ENTRIES || (store.bytes > MAX_BYTES && store.entries.size > 0))
+      remove(store.entries.keys().next().value);
   }
 
   /**

@@ -74,7 +74,11 @@ describe("the purge adapters", () => {
 
   it("purgeTags returns at once and sends to every cache the environment names, in the background", async () => {
     vi.resetModules();
-    Object.assign(process.env, { DATELINE_PURGE_URL: `${base}/cdn`, DATELINE_PURGE_TOKEN: "t0ken", DATELINE_PURGE_VARNISH: `${base}, ${base}` });
+    Object.assign(process.env, {
+      DATELINE_PURGE_URL: `${base}/cdn`,
+      DATELINE_PURGE_TOKEN: "t0ken",
+      DATELINE_PURGE_VARNISH: `${base}, ${base}`,
+    });
     try {
       const purge = await import("./purge");
       answers = [503];
@@ -87,7 +91,9 @@ describe("the purge adapters", () => {
       // later, for pages whose render was under way during the change.
       expect(performance.now() - started).toBeGreaterThanOrEqual(purge.REPURGE_AFTER_MS);
       expect(received.filter((r) => r.method === "PURGE").map((r) => r.headers["xkey-purge"])).toEqual(Array(5).fill("story:b front"));
-      expect(received.filter((r) => r.method === "POST").map((r) => [r.url, r.body])).toEqual(Array(2).fill(["/cdn", JSON.stringify({ tags: ["story:b", "front"] })]));
+      expect(received.filter((r) => r.method === "POST").map((r) => [r.url, r.body])).toEqual(
+        Array(2).fill(["/cdn", JSON.stringify({ tags: ["story:b", "front"] })]),
+      );
     } finally {
       for (const name of ["DATELINE_PURGE_URL", "DATELINE_PURGE_TOKEN", "DATELINE_PURGE_VARNISH"]) delete process.env[name];
       vi.resetModules();
@@ -95,7 +101,10 @@ describe("the purge adapters", () => {
   });
 
   it("refuses a Varnish or purge address that is not an http(s) URL at start-up", async () => {
-    for (const [name, value] of [["DATELINE_PURGE_VARNISH", "http://127.0.0.1:6081,varnish:6081"], ["DATELINE_PURGE_URL", "ftp://cdn.example/purge"]] as const) {
+    for (const [name, value] of [
+      ["DATELINE_PURGE_VARNISH", "http://127.0.0.1:6081,varnish:6081"],
+      ["DATELINE_PURGE_URL", "ftp://cdn.example/purge"],
+    ] as const) {
       vi.resetModules();
       process.env[name] = value;
       try {

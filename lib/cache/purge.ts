@@ -21,7 +21,10 @@ export function purgeTags(tags: string[]) {
   // tell). The same purge once more, a little later, drops it.
   track(
     new Promise<boolean>((resolve) =>
-      setTimeout(() => void Promise.all(remote.map((adapter) => send(adapter, tags))).then((sent) => resolve(sent.every(Boolean))), REPURGE_AFTER_MS).unref(),
+      setTimeout(
+        () => void Promise.all(remote.map((adapter) => send(adapter, tags))).then((sent) => resolve(sent.every(Boolean))),
+        REPURGE_AFTER_MS,
+      ).unref(),
     ),
   );
 }
@@ -67,7 +70,10 @@ export function varnishAdapter(base: string): PurgeAdapter {
     name: `varnish ${base}`,
     async purge(tags, signal) {
       for (const batch of batches(tags)) {
-        await confirm(await fetch(new URL("/", base), { method: "PURGE", headers: { "xkey-purge": batch.join(" ") }, signal }), `Varnish ${base}`);
+        await confirm(
+          await fetch(new URL("/", base), { method: "PURGE", headers: { "xkey-purge": batch.join(" ") }, signal }),
+          `Varnish ${base}`,
+        );
       }
     },
   };
@@ -79,8 +85,14 @@ export function httpPurgeAdapter(url: string, token?: string): PurgeAdapter {
     name: `purge endpoint ${new URL(url).origin}`,
     async purge(tags, signal) {
       for (const batch of batches(tags)) {
-        const headers: Record<string, string> = { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) };
-        await confirm(await fetch(url, { method: "POST", headers, body: JSON.stringify({ tags: batch }), signal }), `The purge endpoint ${new URL(url).origin}`);
+        const headers: Record<string, string> = {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        };
+        await confirm(
+          await fetch(url, { method: "POST", headers, body: JSON.stringify({ tags: batch }), signal }),
+          `The purge endpoint ${new URL(url).origin}`,
+        );
       }
     },
   };
@@ -111,7 +123,11 @@ const inFlight = new Set<Promise<boolean>>();
  * runs out. The retries live in this process's memory, so a restart in between loses them: a
  * durable job queue shared by every instance would carry them across restarts and crashes.
  */
-export function send(adapter: PurgeAdapter, tags: string[], { timeoutMs = 2000, backoffMs = [250, 1000, 4000] }: RetryOptions = {}): Promise<boolean> {
+export function send(
+  adapter: PurgeAdapter,
+  tags: string[],
+  { timeoutMs = 2000, backoffMs = [250, 1000, 4000] }: RetryOptions = {},
+): Promise<boolean> {
   const attempt = async (): Promise<boolean> => {
     for (let i = 0; ; i++) {
       try {

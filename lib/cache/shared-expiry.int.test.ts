@@ -6,7 +6,10 @@ import DatelineCacheHandler, { expiredSince } from "./next-cache-handler.mjs";
 import { onSharedExpiry, pollExpiries, recordExpiry } from "./shared-expiry";
 
 function otherProcessExpires(tags: string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/test/job-process.ts", "expire", JSON.stringify(tags)], { env: process.env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/test/job-process.ts", "expire", JSON.stringify(tags)], {
+    env: process.env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   return new Promise<number | null>((resolve) => child.on("exit", resolve));
 }
 

@@ -16,7 +16,14 @@ export const POLL_MS = 250;
 const KEEP_MS = 2 * 3600_000;
 
 type Listener = (tags: string[]) => void;
-type State = { origin: string; lastId: number | null; timer?: NodeJS.Timeout; polling: boolean; lastPrune: number; listeners: Set<Listener> };
+type State = {
+  origin: string;
+  lastId: number | null;
+  timer?: NodeJS.Timeout;
+  polling: boolean;
+  lastPrune: number;
+  listeners: Set<Listener>;
+};
 const state = ((globalThis as unknown as { datelineSharedExpiry?: State }).datelineSharedExpiry ??= {
   origin: `${process.pid}-${crypto.randomBytes(4).toString("hex")}`,
   lastId: null,
@@ -45,12 +52,10 @@ export function recordExpiry(tags: string[]): Promise<void> {
   if (tags.length === 0) return Promise.resolve();
   const expiredAt = new Date();
   expireTags(tags, expiredAt.getTime());
-  return db.cacheTagExpiry
-    .createMany({ data: tags.map((tag) => ({ tag, expiredAt, origin: state.origin })) })
-    .then(
-      () => undefined,
-      (error: unknown) => log("error", "could not record a cache expiry for the other server processes", { tags, error: String(error) }),
-    );
+  return db.cacheTagExpiry.createMany({ data: tags.map((tag) => ({ tag, expiredAt, origin: state.origin })) }).then(
+    () => undefined,
+    (error: unknown) => log("error", "could not record a cache expiry for the other server processes", { tags, error: String(error) }),
+  );
 }
 
 /** Applies what other processes recorded since the last poll; returns the tags it expired here. */

@@ -20,7 +20,19 @@ let sectionId = "";
 let authorId = "";
 let imageId = "";
 
-const showing = [`/${X}/${story}`, "/", `/${X}`, `/${X}/p/2`, `/authors/${Y}`, `/tags/${Z}`, "/feed.xml", `/${X}/feed.xml`, "/sitemap.xml", "/sitemaps/articles-2026-12.xml", "/news-sitemap.xml"];
+const showing = [
+  `/${X}/${story}`,
+  "/",
+  `/${X}`,
+  `/${X}/p/2`,
+  `/authors/${Y}`,
+  `/tags/${Z}`,
+  "/feed.xml",
+  `/${X}/feed.xml`,
+  "/sitemap.xml",
+  "/sitemaps/articles-2026-12.xml",
+  "/news-sitemap.xml",
+];
 const notShowing = [`/${OTHER}`, `/${OTHER}/${unrelated}`, `/${OTHER}/p/2`, `/authors/other-${id}`, `/tags/other-${id}`];
 const everyPage = [...showing, ...notShowing, `/${OTHER}/feed.xml`];
 
@@ -40,7 +52,9 @@ beforeAll(async () => {
   const otherAuthor = await db.author.create({ data: { name: "Another", slug: `other-${id}` } });
   const tag = await db.tag.create({ data: { name: "A tag", slug: Z } });
   const otherTag = await db.tag.create({ data: { name: "Other tag", slug: `other-${id}` } });
-  const image = await db.image.create({ data: { storageKey: `k-${id}`, sha256: `sha-${id}`, mimeType: "image/jpeg", width: 10, height: 10, bytes: 100 } });
+  const image = await db.image.create({
+    data: { storageKey: `k-${id}`, sha256: `sha-${id}`, mimeType: "image/jpeg", width: 10, height: 10, bytes: 100 },
+  });
   const article = await db.article.create({
     data: {
       slug: story,
@@ -74,7 +88,15 @@ beforeAll(async () => {
 describe("a change purges exactly the cached pages that show it", () => {
   it("publish of a story in section X with byline Y and tag Z: its article, the front, X, Y's and Z's pages, feeds and sitemaps", async () => {
     const expired = await expiredBy((expire) =>
-      withPublicRefresh(storyId, () => db.article.update({ where: { id: storyId }, data: { status: ArticleStatus.PUBLISHED, publishedAt: new Date(), firstPublishedAt: new Date() } }), expire),
+      withPublicRefresh(
+        storyId,
+        () =>
+          db.article.update({
+            where: { id: storyId },
+            data: { status: ArticleStatus.PUBLISHED, publishedAt: new Date(), firstPublishedAt: new Date() },
+          }),
+        expire,
+      ),
     );
     expect(purged(expired, showing)).toEqual(showing);
     expect(purged(expired, notShowing)).toEqual([]);
@@ -103,8 +125,12 @@ describe("a change purges exactly the cached pages that show it", () => {
   });
 
   it("an edit of a draft: only its own address (a reader may have asked for it)", async () => {
-    const draft = await db.article.create({ data: { slug: `draft-${id}`, headline: "Draft", body: { type: "doc", content: [] }, sectionId } });
-    const expired = await expiredBy((expire) => withPublicRefresh(draft.id, () => db.article.update({ where: { id: draft.id }, data: { headline: "Draft 2" } }), expire));
+    const draft = await db.article.create({
+      data: { slug: `draft-${id}`, headline: "Draft", body: { type: "doc", content: [] }, sectionId },
+    });
+    const expired = await expiredBy((expire) =>
+      withPublicRefresh(draft.id, () => db.article.update({ where: { id: draft.id }, data: { headline: "Draft 2" } }), expire),
+    );
     expect(purged(expired, [...everyPage, `/${X}/draft-${id}`])).toEqual([`/${X}/draft-${id}`]);
   });
 });

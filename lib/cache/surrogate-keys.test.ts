@@ -23,7 +23,8 @@ describe("the surrogate keys of a public page", () => {
   });
 
   it("has none for what no shared cache keeps (the desk, sign-in, the API, search, files)", () => {
-    for (const path of ["/admin", "/admin/articles/x", "/api/health", "/login", "/search", "/_next/static/a.js", "/media/x.jpg"]) expect(surrogateKeys(path), path).toBeNull();
+    for (const path of ["/admin", "/admin/articles/x", "/api/health", "/login", "/search", "/_next/static/a.js", "/media/x.jpg"])
+      expect(surrogateKeys(path), path).toBeNull();
     expect(surrogateKeyHeaders("/admin")).toEqual({});
   });
 

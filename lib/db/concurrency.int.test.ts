@@ -22,7 +22,12 @@ beforeAll(async () => {
 function writer(count: string, ackFile: string) {
   // node itself, not npx/tsx wrappers: SIGKILL must reach the process that writes.
   return spawn(process.execPath, ["--import", "tsx", "lib/test/writer-process.ts", count], {
-    env: { ...process.env, ACK_FILE: ackFile, WRITER_VIEWER: JSON.stringify(editor), WRITER_BITS: JSON.stringify({ sectionId: bits.section.id, authorId: bits.author.id }) },
+    env: {
+      ...process.env,
+      ACK_FILE: ackFile,
+      WRITER_VIEWER: JSON.stringify(editor),
+      WRITER_BITS: JSON.stringify({ sectionId: bits.section.id, authorId: bits.author.id }),
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
 }
@@ -38,16 +43,32 @@ const tmpFile = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir()
 
 describe("saves under concurrency", () => {
   it("saves 50 different stories at once, and of two editors saving one story, exactly one gets a conflict", async () => {
-    const stories = await Promise.all(Array.from({ length: 50 }, () => createArticle(editor, readyArticleInput(bits.section.id, bits.author.id))));
+    const stories = await Promise.all(
+      Array.from({ length: 50 }, () => createArticle(editor, readyArticleInput(bits.section.id, bits.author.id))),
+    );
     const saved = await Promise.allSettled(
-      stories.map((s) => updateArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), slug: s.slug, headline: "Saved together", id: s.id, version: s.version })),
+      stories.map((s) =>
+        updateArticle(editor, {
+          ...readyArticleInput(bits.section.id, bits.author.id),
+          slug: s.slug,
+          headline: "Saved together",
+          id: s.id,
+          version: s.version,
+        }),
+      ),
     );
     expect(saved.filter((r) => r.status === "rejected")).toEqual([]);
 
     const one = stories[0]!;
     const settled = await Promise.allSettled(
       ["First editor", "Second editor"].map((headline) =>
-        updateArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), slug: one.slug, headline, id: one.id, version: one.version + 1 }),
+        updateArticle(editor, {
+          ...readyArticleInput(bits.section.id, bits.author.id),
+          slug: one.slug,
+          headline,
+          id: one.id,
+          version: one.version + 1,
+        }),
       ),
     );
     const outcomes = settled.map((r) => (r.status === "fulfilled" ? "saved" : (r.reason as AppError).code)).sort();
@@ -74,7 +95,8 @@ describe("saves under concurrency", () => {
       const child = writer("forever", ack);
       const before = fs.readFileSync(ack, "utf8").length;
       // Kill once this round has acknowledged at least one save, mid-stream.
-      for (let waited = 0; fs.readFileSync(ack, "utf8").length === before && waited < 15_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      for (let waited = 0; fs.readFileSync(ack, "utf8").length === before && waited < 15_000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 30 + Math.random() * 120));
       child.kill("SIGKILL");
       await exited(child);

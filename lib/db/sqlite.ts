@@ -21,7 +21,12 @@ import { recordWriteFailure, recordWriteSuccess } from "./write-health";
 export const WRITE_WAIT_MS = 5_000;
 
 /** Set on every connection of the app: DESIGN.md, "Prisma here". `busy_timeout` is 0: waits are ours (see WRITE_WAIT_MS). */
-export const SQLITE_PRAGMAS = ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 0", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"].join(";\n");
+export const SQLITE_PRAGMAS = [
+  "PRAGMA journal_mode = WAL",
+  "PRAGMA busy_timeout = 0",
+  "PRAGMA foreign_keys = ON",
+  "PRAGMA synchronous = NORMAL",
+].join(";\n");
 
 /** The command-line tools (migrate, seed scripts) may block while they wait: they serve nobody else. */
 const CLI_PRAGMAS = SQLITE_PRAGMAS.replace("busy_timeout = 0", "busy_timeout = 5000");
@@ -49,12 +54,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function isBusy(error: unknown): boolean {
   const e = error as { code?: unknown; cause?: { originalCode?: unknown; kind?: unknown }; message?: unknown };
-  return e?.code === "SQLITE_BUSY" || e?.cause?.originalCode === "SQLITE_BUSY" || (e?.cause?.kind === "SocketTimeout" && /locked|busy/i.test(String(e?.message)));
+  return (
+    e?.code === "SQLITE_BUSY" ||
+    e?.cause?.originalCode === "SQLITE_BUSY" ||
+    (e?.cause?.kind === "SocketTimeout" && /locked|busy/i.test(String(e?.message)))
+  );
 }
 
 /** The error a write gets when SQLite's lock was not free within WRITE_WAIT_MS; lib/errors.ts answers it as `busy`. */
 export function databaseBusyError(): DriverAdapterError {
-  return new DriverAdapterError({ kind: "SocketTimeout", originalCode: "SQLITE_BUSY", originalMessage: "database is locked (waited for the write lock)" });
+  return new DriverAdapterError({
+    kind: "SocketTimeout",
+    originalCode: "SQLITE_BUSY",
+    originalMessage: "database is locked (waited for the write lock)",
+  });
 }
 
 /** Notes a failed write for the health check, then throws it on. */
@@ -150,7 +163,8 @@ class DatelineSqliteAdapter implements SqlDriverAdapter {
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-    if (isolationLevel && isolationLevel !== "SERIALIZABLE") throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE")
+      throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
     const deadline = Date.now() + WRITE_WAIT_MS;
     const release = await this.lock.acquire(deadline, databaseBusyError).catch(failed);
     try {

@@ -26,7 +26,13 @@ async function newStory() {
 }
 const headlineOf = async (id: string) => (await db.article.findUniqueOrThrow({ where: { id } })).headline;
 const save = (story: { id: string; slug: string; version: number }, headline: string) =>
-  updateArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), id: story.id, slug: story.slug, version: story.version, headline });
+  updateArticle(editor, {
+    ...readyArticleInput(bits.section.id, bits.author.id),
+    id: story.id,
+    slug: story.slug,
+    version: story.version,
+    headline,
+  });
 
 describe("the write lock", () => {
   it("refuses a save that waited out another process's lock as busy, keeps the story as it was, and lets the next save through", async () => {
@@ -80,7 +86,10 @@ describe("the write lock", () => {
       .catch((e: unknown) => e);
     expect(String(failed)).toMatch(/FOREIGN KEY|constraint/i);
     expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).sectionId).toBe(bits.section.id);
-    await Promise.race([save(story, "After a failed commit"), new Promise((_, reject) => setTimeout(() => reject(new Error("the next save hung")), 8_000))]);
+    await Promise.race([
+      save(story, "After a failed commit"),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("the next save hung")), 8_000)),
+    ]);
     expect(await headlineOf(story.id)).toBe("After a failed commit");
   }, 20_000);
 

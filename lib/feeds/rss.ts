@@ -19,10 +19,15 @@ export async function buildRssFeed({ sectionSlug, sectionName }: { sectionSlug?:
         children: [
           { tag: "title", children: title },
           { tag: "link", children: home },
-          { tag: "description", children: sectionName ? `Latest ${sectionName} stories from ${siteName}.` : `Latest stories from ${siteName}.` },
+          {
+            tag: "description",
+            children: sectionName ? `Latest ${sectionName} stories from ${siteName}.` : `Latest stories from ${siteName}.`,
+          },
           { tag: "language", children: "en" },
           { tag: "atom:link", attrs: { href: self, rel: "self", type: "application/rss+xml" } },
-          ...(articles[0]?.publishedAt ? [{ tag: "lastBuildDate", children: (articles[0].updatedAt ?? articles[0].publishedAt).toUTCString() }] : []),
+          ...(articles[0]?.publishedAt
+            ? [{ tag: "lastBuildDate", children: (articles[0].updatedAt ?? articles[0].publishedAt).toUTCString() }]
+            : []),
           ...articles.map(item),
         ],
       },

@@ -18,7 +18,11 @@ const urlset = (entries: Entry[], extraNs: Record<string, string> = {}, extra?: 
     attrs: { xmlns: NS, ...extraNs },
     children: entries.map((e) => ({
       tag: "url",
-      children: [{ tag: "loc", children: e.loc }, ...(e.lastmod ? [{ tag: "lastmod", children: e.lastmod.toISOString() }] : []), ...((extra?.(e) ?? []) as never[])],
+      children: [
+        { tag: "loc", children: e.loc },
+        ...(e.lastmod ? [{ tag: "lastmod", children: e.lastmod.toISOString() }] : []),
+        ...((extra?.(e) ?? []) as never[]),
+      ],
     })),
   });
 
@@ -89,7 +93,13 @@ export async function buildNewsSitemap(now = new Date()): Promise<string> {
         {
           tag: "news:news",
           children: [
-            { tag: "news:publication", children: [{ tag: "news:name", children: siteName }, { tag: "news:language", children: "en" }] },
+            {
+              tag: "news:publication",
+              children: [
+                { tag: "news:name", children: siteName },
+                { tag: "news:language", children: "en" },
+              ],
+            },
             { tag: "news:publication_date", children: r.firstPublishedAt!.toISOString() },
             { tag: "news:title", children: r.headline },
           ],

@@ -7,7 +7,9 @@ type Node = string | { tag: string; attrs?: Record<string, string>; children?: N
 export function xml(node: Node): string {
   if (!node) return "";
   if (typeof node === "string") return xmlEscape(node);
-  const attrs = Object.entries(node.attrs ?? {}).map(([k, v]) => ` ${k}="${xmlEscape(v)}"`).join("");
+  const attrs = Object.entries(node.attrs ?? {})
+    .map(([k, v]) => ` ${k}="${xmlEscape(v)}"`)
+    .join("");
   const children = typeof node.children === "string" ? xmlEscape(node.children) : (node.children ?? []).map(xml).join("");
   return `<${node.tag}${attrs}>${children}</${node.tag}>`;
 }

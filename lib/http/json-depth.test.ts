@@ -27,7 +27,11 @@ describe("nestsDeeperThan", () => {
         Buffer.from("\r\n"),
       ]);
     const type = "multipart/form-data; boundary=XyZ";
-    const flat = Buffer.concat([part("0", '["$K1"]'), part("1_file", Buffer.from("[".repeat(5000)), "photo.jpg"), Buffer.from("--XyZ--\r\n")]);
+    const flat = Buffer.concat([
+      part("0", '["$K1"]'),
+      part("1_file", Buffer.from("[".repeat(5000)), "photo.jpg"),
+      Buffer.from("--XyZ--\r\n"),
+    ]);
     expect(nestsDeeperThan(flat, 100, type)).toBe(false);
     const deep = Buffer.concat([part("0", '["$K1"]'), part("1_x", nested(5000)), Buffer.from("--XyZ--\r\n")]);
     expect(nestsDeeperThan(deep, 100, type)).toBe(true);

@@ -8,7 +8,7 @@ export function nestsDeeperThan(body: Buffer, limit: number, contentType = ""): 
   const boundary = /^multipart\/form-data\b.*?;\s*boundary="?([^";]+)"?/i.exec(contentType)?.[1];
   if (!boundary) return depthExceeds(body, 0, body.length, limit);
   const delimiter = Buffer.from(`--${boundary}`);
-  for (let start = body.indexOf(delimiter); start !== -1; ) {
+  for (let start = body.indexOf(delimiter); start !== -1;) {
     const next = body.indexOf(delimiter, start + delimiter.length);
     const end = next === -1 ? body.length : next;
     const headersEnd = body.indexOf("\r\n\r\n", start);
@@ -27,7 +27,8 @@ function depthExceeds(bytes: Buffer, from: number, to: number, limit: number): b
   for (let i = from; i < to; i++) {
     const byte = bytes[i];
     if (inString) {
-      if (byte === 0x5c) i++; // backslash: the next byte is escaped
+      if (byte === 0x5c)
+        i++; // backslash: the next byte is escaped
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) inString = true;
     else if (byte === 0x5b || byte === 0x7b) {

@@ -8,10 +8,20 @@ import { db, Prisma } from "../db";
 export type JobRow = Awaited<ReturnType<typeof db.job.findFirstOrThrow>>;
 
 /** Adds a job unless one of this kind and key exists already (done or not); returns whether it was added. */
-export async function enqueue(kind: string, key: string, options: { payload?: unknown; runAt?: Date; maxAttempts?: number } = {}): Promise<boolean> {
+export async function enqueue(
+  kind: string,
+  key: string,
+  options: { payload?: unknown; runAt?: Date; maxAttempts?: number } = {},
+): Promise<boolean> {
   try {
     await db.job.create({
-      data: { kind, key, payload: JSON.stringify(options.payload ?? {}), runAt: options.runAt ?? new Date(), ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) },
+      data: {
+        kind,
+        key,
+        payload: JSON.stringify(options.payload ?? {}),
+        runAt: options.runAt ?? new Date(),
+        ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+      },
     });
     return true;
   } catch (error) {
@@ -26,6 +36,9 @@ export async function enqueue(kind: string, key: string, options: { payload?: un
  */
 export async function ensureRecurring(kind: string, everyMs: number) {
   if (!(await enqueue(kind, "recurring", { payload: { everyMs } }))) {
-    await db.job.updateMany({ where: { kind, key: "recurring", doneAt: { not: null } }, data: { doneAt: null, attempts: 0, runAt: new Date(), payload: JSON.stringify({ everyMs }) } });
+    await db.job.updateMany({
+      where: { kind, key: "recurring", doneAt: { not: null } },
+      data: { doneAt: null, attempts: 0, runAt: new Date(), payload: JSON.stringify({ everyMs }) },
+    });
   }
 }

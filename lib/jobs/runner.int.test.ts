@@ -21,7 +21,10 @@ beforeAll(async () => {
 
 /** Another process running jobs (lib/test/job-process.ts); resolves with its exit code and stderr. */
 function otherProcess(...args: string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/test/job-process.ts", ...args], { env: process.env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/test/job-process.ts", ...args], {
+    env: process.env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   return new Promise<{ code: number | null; stderr: string }>((resolve) => {
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
@@ -49,14 +52,19 @@ describe("the job runner", () => {
     const ready = `${ack}.ready`;
     fs.writeFileSync(ready, "");
     const others = [otherProcess("count", ack, "4000", ready), otherProcess("count", ack, "4000", ready)];
-    for (let waited = 0; fs.readFileSync(ready, "utf8").length < 2 && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    for (let waited = 0; fs.readFileSync(ready, "utf8").length < 2 && waited < 30_000; waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
     await db.job.updateMany({ where: { kind: "test-count", key: { in: keys } }, data: { runAt: new Date() } });
     const until = Date.now() + 3000;
     while (Date.now() < until) if ((await local.runDue()) === 0) await new Promise((r) => setTimeout(r, 5));
     for (const result of await Promise.all(others)) expect(result, result.stderr).toMatchObject({ code: 0 });
     // What nobody got to in that time (this machine is shared) is run here.
     while ((await local.runDue()) > 0);
-    const ran = fs.readFileSync(ack, "utf8").trim().split("\n").map((line) => line.split(" "));
+    const ran = fs
+      .readFileSync(ack, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.split(" "));
     expect(ran.map(([key]) => key).sort()).toEqual([...keys].sort());
     const byProcess = new Map<string, number>();
     for (const [, pid] of ran) byProcess.set(pid!, (byProcess.get(pid!) ?? 0) + 1);
@@ -114,8 +122,26 @@ describe("the job runner", () => {
     const ran: string[] = [];
     const runner = new JobRunner({ handlers: { "test-lease": async (job) => void ran.push(job.key) } });
     const past = new Date(Date.now() - 1000);
-    await db.job.create({ data: { kind: "test-lease", key: "expired", runAt: past, attempts: 1, lockedBy: "dead-process", lockedUntil: new Date(Date.now() - 1) } });
-    await db.job.create({ data: { kind: "test-lease", key: "held", runAt: past, attempts: 1, lockedBy: "live-process", lockedUntil: new Date(Date.now() + 60_000) } });
+    await db.job.create({
+      data: {
+        kind: "test-lease",
+        key: "expired",
+        runAt: past,
+        attempts: 1,
+        lockedBy: "dead-process",
+        lockedUntil: new Date(Date.now() - 1),
+      },
+    });
+    await db.job.create({
+      data: {
+        kind: "test-lease",
+        key: "held",
+        runAt: past,
+        attempts: 1,
+        lockedBy: "live-process",
+        lockedUntil: new Date(Date.now() + 60_000),
+      },
+    });
     expect(await runner.runDue()).toBe(1);
     expect(ran).toEqual(["expired"]);
     const taken = await db.job.findUniqueOrThrow({ where: { kind_key: { kind: "test-lease", key: "expired" } } });
@@ -130,7 +156,12 @@ describe("the job runner", () => {
 describe("the scheduler on the job runner", () => {
   it("publishes a due story once with two processes racing, and records its pages' expiry for every process", async () => {
     let story = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
-    story = await transitionArticle(editor, { id: story.id, version: story.version, to: "SCHEDULED", scheduledFor: new Date(Date.now() + 3_600_000) });
+    story = await transitionArticle(editor, {
+      id: story.id,
+      version: story.version,
+      to: "SCHEDULED",
+      scheduledFor: new Date(Date.now() + 3_600_000),
+    });
     await db.article.update({ where: { id: story.id }, data: { scheduledFor: new Date(Date.now() - 1000) } });
     const lastExpiry = (await db.cacheTagExpiry.findFirst({ orderBy: { id: "desc" } }))?.id ?? 0;
 
@@ -141,6 +172,8 @@ describe("the scheduler on the job runner", () => {
     expect(await db.auditEvent.count({ where: { entityId: story.id, action: "article.published" } })).toBe(1);
     expect(await db.revision.count({ where: { articleId: story.id, note: "Scheduled → Published" } })).toBe(1);
     const recorded = await db.cacheTagExpiry.findMany({ where: { id: { gt: lastExpiry } }, select: { tag: true } });
-    expect(recorded.map((r) => r.tag)).toEqual(expect.arrayContaining([tags.story(story.slug), tags.front, tags.section(bits.section.slug)]));
+    expect(recorded.map((r) => r.tag)).toEqual(
+      expect.arrayContaining([tags.story(story.slug), tags.front, tags.section(bits.section.slug)]),
+    );
   }, 60_000);
 });

@@ -76,7 +76,10 @@ export class JobRunner {
     try {
       const result = await handler({ id: job.id, key: job.key, payload: JSON.parse(job.payload) as unknown, attempts: job.attempts });
       if (result?.again) {
-        await db.job.updateMany({ where: mine, data: { runAt: result.again, attempts: 0, lockedBy: null, lockedUntil: null, lastError: null } });
+        await db.job.updateMany({
+          where: mine,
+          data: { runAt: result.again, attempts: 0, lockedBy: null, lockedUntil: null, lastError: null },
+        });
       } else {
         await db.job.updateMany({ where: mine, data: { doneAt: new Date(), lockedBy: null, lockedUntil: null, lastError: null } });
       }
@@ -84,9 +87,23 @@ export class JobRunner {
       const message = error instanceof Error ? error.message : String(error);
       const gaveUp = job.attempts >= job.maxAttempts;
       const retryAt = new Date(Date.now() + this.backoff(job.attempts));
-      log(gaveUp ? "error" : "warn", gaveUp ? "job failed for the last time" : "job failed; it will be tried again", { kind: job.kind, key: job.key, attempts: job.attempts, error: message, ...(gaveUp ? {} : { retryAt }) });
+      log(gaveUp ? "error" : "warn", gaveUp ? "job failed for the last time" : "job failed; it will be tried again", {
+        kind: job.kind,
+        key: job.key,
+        attempts: job.attempts,
+        error: message,
+        ...(gaveUp ? {} : { retryAt }),
+      });
       await db.job
-        .updateMany({ where: mine, data: { lastError: message.slice(0, 2000), lockedBy: null, lockedUntil: null, ...(gaveUp ? { doneAt: new Date() } : { runAt: retryAt }) } })
+        .updateMany({
+          where: mine,
+          data: {
+            lastError: message.slice(0, 2000),
+            lockedBy: null,
+            lockedUntil: null,
+            ...(gaveUp ? { doneAt: new Date() } : { runAt: retryAt }),
+          },
+        })
         .catch((e: unknown) => log("error", "could not record a job's failure", { kind: job.kind, error: String(e) }));
     }
   }

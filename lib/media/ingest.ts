@@ -13,7 +13,10 @@ import { assertMayChangePhoto, photoLiveUse } from "./policy";
 
 /** Writes the original and every variant; on any failure removes what was written, so no partial set remains. */
 async function storeFiles(sha256: string, original: Buffer, processed: ProcessedImage): Promise<string[]> {
-  const files: [string, Buffer][] = [[`${sha256}.${processed.ext}`, original], ...processed.variants.map((v) => [variantKey(sha256, v.width, v.format), v.data] as [string, Buffer])];
+  const files: [string, Buffer][] = [
+    [`${sha256}.${processed.ext}`, original],
+    ...processed.variants.map((v) => [variantKey(sha256, v.width, v.format), v.data] as [string, Buffer]),
+  ];
   const written: string[] = [];
   try {
     for (const [key, data] of files) {
@@ -25,7 +28,10 @@ async function storeFiles(sha256: string, original: Buffer, processed: Processed
     await removeFiles(written);
     log("error", "media store failed", { error: String(error) });
     if ((error as NodeJS.ErrnoException).code === "ENOSPC") {
-      throw new AppError("storage_full", "The server is out of disk space, so this photo was not stored. Nothing was saved; try again later, and tell your administrator.");
+      throw new AppError(
+        "storage_full",
+        "The server is out of disk space, so this photo was not stored. Nothing was saved; try again later, and tell your administrator.",
+      );
     }
     throw new AppError("invalid", "The photo could not be stored. Nothing was saved; try again later.");
   }
@@ -75,7 +81,13 @@ export async function createImage(
         },
         select: { id: true },
       });
-      await recordAudit(tx, { actorId: uploaderId, action: "image.create", entityType: "Image", entityId: row.id, data: { sha256, filename: originalFilename } });
+      await recordAudit(tx, {
+        actorId: uploaderId,
+        action: "image.create",
+        entityType: "Image",
+        entityId: row.id,
+        data: { sha256, filename: originalFilename },
+      });
       return row;
     });
     return { id: image.id, existing: false, metadata: processed.metadata };
@@ -110,12 +122,21 @@ export async function replaceImageFile(viewer: Viewer, imageId: string, data: Bu
     await db.$transaction(async (tx) => {
       const now = await tx.image.findUnique({ where: { id: imageId }, select: { sha256: true } });
       if (!now) throw new AppError("not_found", "That photo is no longer in the library.");
-      if (now.sha256 !== current.sha256) throw new AppError("conflict", "Someone replaced this photo's file a moment ago. Reload the page to see it.");
+      if (now.sha256 !== current.sha256)
+        throw new AppError("conflict", "Someone replaced this photo's file a moment ago. Reload the page to see it.");
       // A story using it may have gone live while the file was processed.
       assertMayChangePhoto(viewer, await photoLiveUse(imageId, tx));
       await tx.image.update({
         where: { id: imageId },
-        data: { storageKey: `${sha256}.${processed.ext}`, sha256, mimeType: processed.mime, width: processed.width, height: processed.height, bytes: data.length, originalFilename: originalFilename?.slice(0, 255) ?? null },
+        data: {
+          storageKey: `${sha256}.${processed.ext}`,
+          sha256,
+          mimeType: processed.mime,
+          width: processed.width,
+          height: processed.height,
+          bytes: data.length,
+          originalFilename: originalFilename?.slice(0, 255) ?? null,
+        },
       });
       // The old files' names, for the sweep that removes them after the grace period.
       await recordAudit(tx, {

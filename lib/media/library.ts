@@ -21,23 +21,57 @@ export const libraryFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
-const cardSelect = { id: true, sha256: true, width: true, height: true, altText: true, caption: true, credit: true, agency: true, licenseExpiresAt: true, focalX: true, focalY: true, createdAt: true } satisfies Prisma.ImageSelect;
+const cardSelect = {
+  id: true,
+  sha256: true,
+  width: true,
+  height: true,
+  altText: true,
+  caption: true,
+  credit: true,
+  agency: true,
+  licenseExpiresAt: true,
+  focalX: true,
+  focalY: true,
+  createdAt: true,
+} satisfies Prisma.ImageSelect;
 
 /** The media library grid: search over caption, credit, agency and alt text; filters for missing alt or credit. */
 export async function listLibrary(filter: Partial<z.output<typeof libraryFilterSchema>> = {}) {
   const f = libraryFilterSchema.parse(filter);
   const where: Prisma.ImageWhereInput = {
     AND: [
-      f.q ? { OR: [{ caption: { contains: f.q } }, { credit: { contains: f.q } }, { agency: { contains: f.q } }, { altText: { contains: f.q } }] } : {},
+      f.q
+        ? {
+            OR: [
+              { caption: { contains: f.q } },
+              { credit: { contains: f.q } },
+              { agency: { contains: f.q } },
+              { altText: { contains: f.q } },
+            ],
+          }
+        : {},
       f.missing === "alt" ? { altText: "" } : {},
       f.missing === "credit" ? { credit: "", agency: "" } : {},
     ],
   };
   const [rows, total] = await Promise.all([
-    db.image.findMany({ where, select: cardSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: LIBRARY_PAGE_SIZE, skip: (f.page - 1) * LIBRARY_PAGE_SIZE }),
+    db.image.findMany({
+      where,
+      select: cardSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: LIBRARY_PAGE_SIZE,
+      skip: (f.page - 1) * LIBRARY_PAGE_SIZE,
+    }),
     db.image.count({ where }),
   ]);
-  return { rows: rows.map((r) => toLibraryImage(r)), total, page: f.page, pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)), filter: f };
+  return {
+    rows: rows.map((r) => toLibraryImage(r)),
+    total,
+    page: f.page,
+    pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)),
+    filter: f,
+  };
 }
 
 /** One photo with its fields, where it is used, and what its file says (to prefill empty fields). */
@@ -58,7 +92,11 @@ export async function getImageDetails(id: string) {
   });
   if (!image) return null;
   const original = await mediaStore.get(image.storageKey);
-  const info = original ? await sharp(original).metadata().catch(() => null) : null;
+  const info = original
+    ? await sharp(original)
+        .metadata()
+        .catch(() => null)
+    : null;
   const embedded = info ? mergeMetadata(parseIptc(info.iptc), parseXmp(info.xmp?.toString("utf8")), parseExif(info.exif)) : null;
   const usedIn = [...new Map(image.placements.map((p) => [p.article.id, p.article])).values()];
   const liveUse: PhotoLiveUse = { liveStories: usedIn.filter((a) => isLiveStatus(a.status)).map(({ id, headline }) => ({ id, headline })) };
@@ -93,20 +131,35 @@ export async function deleteImage(viewer: Viewer, id: string) {
   assertPermission(viewer, "media.delete", "Only editors can delete photos.");
   const image = await db.image.findUnique({
     where: { id },
-    select: { sha256: true, storageKey: true, width: true, placements: { select: { article: { select: { headline: true, status: true } } } } },
+    select: {
+      sha256: true,
+      storageKey: true,
+      width: true,
+      placements: { select: { article: { select: { headline: true, status: true } } } },
+    },
   });
   if (!image) throw new AppError("not_found", "That photo is no longer in the library.");
   assertMayChangePhoto(viewer, await photoLiveUse(id));
   const live = image.placements.filter((p) => isLiveStatus(p.article.status));
   if (live.length > 0) {
-    throw new AppError("invalid", `This photo is used by ${live.length === 1 ? "a published story" : `${live.length} published stories`} (${live.map((p) => `“${p.article.headline}”`).join(", ")}). Replace it there first.`);
+    throw new AppError(
+      "invalid",
+      `This photo is used by ${live.length === 1 ? "a published story" : `${live.length} published stories`} (${live.map((p) => `“${p.article.headline}”`).join(", ")}). Replace it there first.`,
+    );
   }
   await db.$transaction(async (tx) => {
     // A story using it may have gone live since the check above.
-    if ((await tx.articleImage.count({ where: livePlacementWhere(id) })) > 0) throw new AppError("invalid", "A story using this photo has just gone live. Replace it there first.");
+    if ((await tx.articleImage.count({ where: livePlacementWhere(id) })) > 0)
+      throw new AppError("invalid", "A story using this photo has just gone live. Replace it there first.");
     await tx.articleImage.deleteMany({ where: { imageId: id } });
     await tx.image.delete({ where: { id } });
-    await recordAudit(tx, { actorId: viewer.id, action: "image.delete", entityType: "Image", entityId: id, data: { sha256: image.sha256 } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "image.delete",
+      entityType: "Image",
+      entityId: id,
+      data: { sha256: image.sha256 },
+    });
   });
   await removeFiles(await storedKeysOf(image.sha256, image.storageKey, image.width));
   return { id };

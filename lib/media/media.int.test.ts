@@ -45,9 +45,22 @@ describe("accepted photos", () => {
 
 describe("refused uploads leave no file and no row", () => {
   const refusals: [string, () => Promise<Buffer>, RegExp, { maxBytes: number; maxPixels: number }?][] = [
-    ["an SVG", async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'), /not a JPEG, PNG, WebP, AVIF or GIF/],
-    ["HTML renamed .jpg", async () => Buffer.from("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"), /not a JPEG, PNG, WebP, AVIF or GIF/],
-    ["a file over the size limit", () => makePhoto("png", 1200, 800, 5), /the limit is 0 MB|the limit is/, { maxBytes: 1000, maxPixels: 60_000_000 }],
+    [
+      "an SVG",
+      async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'),
+      /not a JPEG, PNG, WebP, AVIF or GIF/,
+    ],
+    [
+      "HTML renamed .jpg",
+      async () => Buffer.from("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"),
+      /not a JPEG, PNG, WebP, AVIF or GIF/,
+    ],
+    [
+      "a file over the size limit",
+      () => makePhoto("png", 1200, 800, 5),
+      /the limit is 0 MB|the limit is/,
+      { maxBytes: 1000, maxPixels: 60_000_000 },
+    ],
     ["a pixel bomb", () => pngClaiming(100_000, 100_000), /10000 megapixels; the limit is 60/],
     ["a truncated JPEG", async () => (await makePhoto("jpeg", 1600, 1200, 3)).subarray(0, 9000), /damaged or incomplete/],
   ];
@@ -62,22 +75,49 @@ describe("refused uploads leave no file and no row", () => {
 
 describe("embedded metadata", () => {
   it("prefills credit, agency, copyright and caption from IPTC", async () => {
-    const data = withIptc(await makePhoto("jpeg", 900, 600, 11), { 80: "Elena Marsh", 110: "Northern Wire Photo", 116: "© 2026 Northern Wire", 120: "Flooded harbour road. Residents walk home." });
+    const data = withIptc(await makePhoto("jpeg", 900, 600, 11), {
+      80: "Elena Marsh",
+      110: "Northern Wire Photo",
+      116: "© 2026 Northern Wire",
+      120: "Flooded harbour road. Residents walk home.",
+    });
     const image = await createImage(editor, data, {});
-    expect(prefillFromMetadata(image.metadata!)).toEqual({ credit: "Elena Marsh", agency: "Northern Wire Photo", copyright: "© 2026 Northern Wire", caption: "Flooded harbour road. Residents walk home." });
+    expect(prefillFromMetadata(image.metadata!)).toEqual({
+      credit: "Elena Marsh",
+      agency: "Northern Wire Photo",
+      copyright: "© 2026 Northern Wire",
+      caption: "Flooded harbour road. Residents walk home.",
+    });
     expect((await getImageDetails(image.id))?.suggested?.credit).toBe("Elena Marsh");
   });
 
   it("prefills from XMP when there is no IPTC", async () => {
-    const xmp = xmpPacket({ creator: "Jonas Berg", credit: "Dateline", source: "Dateline Photo Desk", rights: "© Dateline", description: "A clinic queue." });
-    const data = await sharp(await makePhoto("jpeg", 900, 600, 12)).withXmp(xmp).jpeg().toBuffer();
+    const xmp = xmpPacket({
+      creator: "Jonas Berg",
+      credit: "Dateline",
+      source: "Dateline Photo Desk",
+      rights: "© Dateline",
+      description: "A clinic queue.",
+    });
+    const data = await sharp(await makePhoto("jpeg", 900, 600, 12))
+      .withXmp(xmp)
+      .jpeg()
+      .toBuffer();
     const image = await createImage(editor, data, {});
-    expect(prefillFromMetadata(image.metadata!)).toEqual({ credit: "Jonas Berg", agency: "Dateline", copyright: "© Dateline", caption: "A clinic queue." });
+    expect(prefillFromMetadata(image.metadata!)).toEqual({
+      credit: "Jonas Berg",
+      agency: "Dateline",
+      copyright: "© Dateline",
+      caption: "A clinic queue.",
+    });
   });
 
   it("removes GPS and other EXIF from every served variant, and corrects orientation", async () => {
     const data = await sharp(await makePhoto("jpeg", 900, 600, 13))
-      .withExif({ IFD0: { Artist: "Field Reporter" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "0/1 7/1 0/1" } })
+      .withExif({
+        IFD0: { Artist: "Field Reporter" },
+        IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "0/1 7/1 0/1" },
+      })
       .withMetadata({ orientation: 6 })
       .jpeg()
       .toBuffer();
@@ -100,16 +140,24 @@ describe("photos in stories", () => {
     const bits = await makeNewsroomBits();
     const image = await createImage(editor, await makePhoto("jpeg", 800, 500, 21), {});
     const story = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { hero: { imageId: image.id } }));
-    await expect(transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" })).rejects.toThrow(/alt text for the hero photo, a credit for the hero photo/);
+    await expect(transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" })).rejects.toThrow(
+      /alt text for the hero photo, a credit for the hero photo/,
+    );
     await db.image.update({ where: { id: image.id }, data: { altText: "A dark circle on a gradient.", credit: "Test Photographer" } });
     await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
   });
 
   it("refuses to publish with an expired license, and to delete a photo a published story uses", async () => {
     const bits = await makeNewsroomBits();
-    const image = await createImage(editor, await makePhoto("jpeg", 800, 500, 22), { altText: "Alt", credit: "Someone", licenseExpiresAt: new Date("2020-01-01") });
+    const image = await createImage(editor, await makePhoto("jpeg", 800, 500, 22), {
+      altText: "Alt",
+      credit: "Someone",
+      licenseExpiresAt: new Date("2020-01-01"),
+    });
     const story = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { hero: { imageId: image.id } }));
-    await expect(transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" })).rejects.toThrow(/license has not expired/);
+    await expect(transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" })).rejects.toThrow(
+      /license has not expired/,
+    );
     await db.image.update({ where: { id: image.id }, data: { licenseExpiresAt: null } });
     await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
     await expect(deleteImage(editor, image.id)).rejects.toThrow(/used by a published story/);

@@ -13,7 +13,14 @@ export type EmbeddedMetadata = {
 const EMPTY: EmbeddedMetadata = { creator: "", creditLine: "", source: "", copyright: "", caption: "", headline: "" };
 
 // IPTC-IIM application record (2:x) datasets.
-const IPTC_FIELDS: Record<number, keyof EmbeddedMetadata> = { 80: "creator", 110: "creditLine", 115: "source", 116: "copyright", 120: "caption", 105: "headline" };
+const IPTC_FIELDS: Record<number, keyof EmbeddedMetadata> = {
+  80: "creator",
+  110: "creditLine",
+  115: "source",
+  116: "copyright",
+  120: "caption",
+  105: "headline",
+};
 
 function decodeText(bytes: Buffer): string {
   const utf8 = bytes.toString("utf8");
@@ -39,7 +46,14 @@ export function parseIptc(block: Buffer | undefined): Partial<EmbeddedMetadata> 
 }
 
 const decodeXml = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(+n)).replace(/&amp;/g, "&").trim();
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(+n))
+    .replace(/&amp;/g, "&")
+    .trim();
 
 /** One XMP property, written either as an attribute or as an element (plain, Seq/Bag/Alt list). */
 function xmpProperty(xmp: string, name: string): string {

@@ -38,7 +38,13 @@ async function photoIn(status: "PUBLISHED" | "SCHEDULED" | "DRAFT" | "NONE", pla
   }
   const story = await createArticle(editor, input);
   if (status === "PUBLISHED") await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
-  if (status === "SCHEDULED") await transitionArticle(editor, { id: story.id, version: story.version, to: "SCHEDULED", scheduledFor: new Date(Date.now() + 86_400_000) });
+  if (status === "SCHEDULED")
+    await transitionArticle(editor, {
+      id: story.id,
+      version: story.version,
+      to: "SCHEDULED",
+      scheduledFor: new Date(Date.now() + 86_400_000),
+    });
   return image.id;
 }
 
@@ -49,13 +55,19 @@ describe("who may change a photo a live story shows", () => {
     ["a published story's hero", "PUBLISHED", "hero"],
     ["a scheduled story's hero", "SCHEDULED", "hero"],
     ["a published story's body", "PUBLISHED", "inline"],
-  ] as const)("refuses a writer's edit of the caption, credit, alt text or license of a photo in %s, and changes nothing", async (_name, status, placement) => {
-    const id = await photoIn(status, placement);
-    const before = await row(id);
-    const error = await expectAppError(updateImageMetadata(writer, { id, ...fields, credit: "Someone Else", license: "Free for all", focalX: 0.5, focalY: 0.5 }), "forbidden");
-    expect(error.message).toMatch(/live story .*only an editor/i);
-    expect(await row(id)).toEqual(before);
-  });
+  ] as const)(
+    "refuses a writer's edit of the caption, credit, alt text or license of a photo in %s, and changes nothing",
+    async (_name, status, placement) => {
+      const id = await photoIn(status, placement);
+      const before = await row(id);
+      const error = await expectAppError(
+        updateImageMetadata(writer, { id, ...fields, credit: "Someone Else", license: "Free for all", focalX: 0.5, focalY: 0.5 }),
+        "forbidden",
+      );
+      expect(error.message).toMatch(/live story .*only an editor/i);
+      expect(await row(id)).toEqual(before);
+    },
+  );
 
   it("refuses a writer's replacement of a live photo's file, and stores nothing", async () => {
     const id = await photoIn("PUBLISHED");

@@ -16,7 +16,13 @@ describe("photoChangePolicy", () => {
   });
 
   it("tells a writer why, naming the live stories", () => {
-    const decision = photoChangePolicy({ role: "WRITER" }, { liveStories: [...live.liveStories, { id: "a2", headline: "Bridge reopens" }] });
-    expect(decision).toEqual({ allowed: false, reason: expect.stringMatching(/2 live stories \(“Flood waters rise”, “Bridge reopens”\), so only an editor can change it/) });
+    const decision = photoChangePolicy(
+      { role: "WRITER" },
+      { liveStories: [...live.liveStories, { id: "a2", headline: "Bridge reopens" }] },
+    );
+    expect(decision).toEqual({
+      allowed: false,
+      reason: expect.stringMatching(/2 live stories \(“Flood waters rise”, “Bridge reopens”\), so only an editor can change it/),
+    });
   });
 });

@@ -14,7 +14,8 @@ const LIVE_STATUSES = ["PUBLISHED", "SCHEDULED"] as const;
 export const isLiveStatus = (status: string) => (LIVE_STATUSES as readonly string[]).includes(status);
 
 /** Placements in live stories: hero and inline photos are both ArticleImage rows. */
-export const livePlacementWhere = (imageId: string) => ({ imageId, article: { status: { in: [...LIVE_STATUSES] } } }) satisfies Prisma.ArticleImageWhereInput;
+export const livePlacementWhere = (imageId: string) =>
+  ({ imageId, article: { status: { in: [...LIVE_STATUSES] } } }) satisfies Prisma.ArticleImageWhereInput;
 
 /**
  * Who may change a photo (its caption, credit, alt text, license or focal point, its file, or
@@ -25,7 +26,10 @@ export const livePlacementWhere = (imageId: string) => ({ imageId, article: { st
 export function photoChangePolicy(viewer: Pick<Viewer, "role">, use: PhotoLiveUse): PhotoChangeDecision {
   if (!hasPermission(viewer.role, "media.edit")) return { allowed: false, reason: "Your role does not allow changing photos." };
   if (use.liveStories.length === 0 || hasPermission(viewer.role, "media.editLive")) return { allowed: true };
-  const names = use.liveStories.slice(0, 3).map((s) => `“${s.headline}”`).join(", ");
+  const names = use.liveStories
+    .slice(0, 3)
+    .map((s) => `“${s.headline}”`)
+    .join(", ");
   const more = use.liveStories.length > 3 ? ` and ${use.liveStories.length - 3} more` : "";
   const story = use.liveStories.length === 1 ? "a live story" : `${use.liveStories.length} live stories`;
   return {

@@ -5,7 +5,10 @@ import { mergeMetadata, parseExif, parseIptc, parseXmp, type EmbeddedMetadata } 
 import { VARIANT_FORMATS, variantWidths, type VariantFormat } from "./variants";
 
 export type MediaLimits = { maxBytes: number; maxPixels: number };
-export const defaultLimits = (): MediaLimits => ({ maxBytes: env.DATELINE_MAX_UPLOAD_MB * 1_000_000, maxPixels: env.DATELINE_MAX_MEGAPIXELS * 1_000_000 });
+export const defaultLimits = (): MediaLimits => ({
+  maxBytes: env.DATELINE_MAX_UPLOAD_MB * 1_000_000,
+  maxPixels: env.DATELINE_MAX_MEGAPIXELS * 1_000_000,
+});
 
 const FORMATS = {
   jpeg: { mime: "image/jpeg", ext: "jpg" },
@@ -46,18 +49,31 @@ export type ProcessedImage = {
  */
 export async function processImage(data: Buffer, limits: MediaLimits = defaultLimits()): Promise<ProcessedImage> {
   if (data.length > limits.maxBytes) {
-    throw new AppError("invalid", `This file is ${(data.length / 1_000_000).toFixed(1)} MB; the limit is ${Math.round(limits.maxBytes / 1_000_000)} MB.`);
+    throw new AppError(
+      "invalid",
+      `This file is ${(data.length / 1_000_000).toFixed(1)} MB; the limit is ${Math.round(limits.maxBytes / 1_000_000)} MB.`,
+    );
   }
   const format = sniffFormat(data);
-  if (!format) throw new AppError("invalid", "This file is not a JPEG, PNG, WebP, AVIF or GIF photo. (We check what the file contains, not its name.)");
-  const info = await sharp(data, { failOn: "truncated", limitInputPixels: false }).metadata().catch(() => {
-    throw damaged();
-  });
+  if (!format)
+    throw new AppError(
+      "invalid",
+      "This file is not a JPEG, PNG, WebP, AVIF or GIF photo. (We check what the file contains, not its name.)",
+    );
+  const info = await sharp(data, { failOn: "truncated", limitInputPixels: false })
+    .metadata()
+    .catch(() => {
+      throw damaged();
+    });
   if (!info.width || !info.height) throw damaged();
   if (info.width * info.height > limits.maxPixels) {
-    throw new AppError("invalid", `This photo is ${Math.round((info.width * info.height) / 1_000_000)} megapixels; the limit is ${Math.round(limits.maxPixels / 1_000_000)}.`);
+    throw new AppError(
+      "invalid",
+      `This photo is ${Math.round((info.width * info.height) / 1_000_000)} megapixels; the limit is ${Math.round(limits.maxPixels / 1_000_000)}.`,
+    );
   }
-  if (format === "avif" && info.compression !== "av1") throw new AppError("invalid", "This HEIF file is not AVIF. Export the photo as JPEG or AVIF.");
+  if (format === "avif" && info.compression !== "av1")
+    throw new AppError("invalid", "This HEIF file is not AVIF. Export the photo as JPEG or AVIF.");
   const rotated = (info.orientation ?? 1) >= 5;
   const width = rotated ? info.height : info.width;
   const height = rotated ? info.width : info.height;
@@ -70,7 +86,11 @@ export async function processImage(data: Buffer, limits: MediaLimits = defaultLi
       const resized = base.clone().resize({ width: w, withoutEnlargement: true });
       for (const f of VARIANT_FORMATS) {
         const out =
-          f === "avif" ? resized.clone().avif({ quality: 50, effort: 2 }) : f === "webp" ? resized.clone().webp({ quality: 78 }) : resized.clone().jpeg({ quality: 80, mozjpeg: true });
+          f === "avif"
+            ? resized.clone().avif({ quality: 50, effort: 2 })
+            : f === "webp"
+              ? resized.clone().webp({ quality: 78 })
+              : resized.clone().jpeg({ quality: 80, mozjpeg: true });
         variants.push({ width: w, format: f, data: await out.toBuffer() });
       }
     }

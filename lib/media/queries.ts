@@ -4,7 +4,19 @@ import { variantUrl } from "./variants";
 /** Photos for pickers, newest first, with the fields a credit line needs. */
 export async function listLibraryImages(limit = 200) {
   const rows = await db.image.findMany({
-    select: { id: true, sha256: true, width: true, height: true, altText: true, caption: true, credit: true, agency: true, licenseExpiresAt: true, focalX: true, focalY: true },
+    select: {
+      id: true,
+      sha256: true,
+      width: true,
+      height: true,
+      altText: true,
+      caption: true,
+      credit: true,
+      agency: true,
+      licenseExpiresAt: true,
+      focalX: true,
+      focalY: true,
+    },
     orderBy: { createdAt: "desc" },
     take: limit,
   });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-const text = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} can be at most ${max} characters.`).default("");
+const text = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters.`).default("");
 
 /** The editorial fields of an Image in the media library. */
 export const imageMetadataSchema = z.object({

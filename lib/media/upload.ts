@@ -33,13 +33,17 @@ export async function readUploadedFile(request: Request): Promise<{ data: Buffer
   if (declared > bodyLimit) throw new UploadTooLargeError(tooLargeMessage(declared, "/api/media"));
   // A client may send no length (chunked) or a false one: count the bytes as they arrive.
   const body = await readBodyUpTo(request, bodyLimit, (total) => new UploadTooLargeError(tooLargeMessage(total, "/api/media")));
-  const form = await new Response(new Uint8Array(body), { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => {
-    throw new AppError("invalid", "Send the photo as a multipart form with a field named file.");
-  });
+  const form = await new Response(new Uint8Array(body), { headers: { "content-type": request.headers.get("content-type") ?? "" } })
+    .formData()
+    .catch(() => {
+      throw new AppError("invalid", "Send the photo as a multipart form with a field named file.");
+    });
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("invalid", "Choose a photo to upload.");
   if (file.size > limits.maxBytes) {
-    throw new UploadTooLargeError(`This photo is ${(file.size / 1_000_000).toFixed(1)} MB; the limit is ${Math.round(limits.maxBytes / 1_000_000)} MB.`);
+    throw new UploadTooLargeError(
+      `This photo is ${(file.size / 1_000_000).toFixed(1)} MB; the limit is ${Math.round(limits.maxBytes / 1_000_000)} MB.`,
+    );
   }
   return { data: Buffer.from(await file.arrayBuffer()), name: file.name };
 }

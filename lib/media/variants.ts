@@ -16,7 +16,9 @@ export const variantKey = (sha256: string, width: number, format: VariantFormat)
 
 /** The srcset of one format, e.g. "/media/…-w480.webp 480w, /media/…-w960.webp 960w". */
 export function srcSet(sha256: string, originalWidth: number, format: VariantFormat): string {
-  return variantWidths(originalWidth).map((w) => `${mediaUrl(variantKey(sha256, w, format))} ${w}w`).join(", ");
+  return variantWidths(originalWidth)
+    .map((w) => `${mediaUrl(variantKey(sha256, w, format))} ${w}w`)
+    .join(", ");
 }
 
 /** A JPEG of about `width` pixels, for the fallback src and for feeds and cards. */

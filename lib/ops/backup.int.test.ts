@@ -56,19 +56,24 @@ describe("backups", () => {
     const backup = await run("npx", ["tsx", "scripts/db-backup.ts", "--dir", dir], { env: process.env });
     writing = false;
     await writer;
-    const file = path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith(".db"))!);
+    const file = path.join(
+      dir,
+      fs.readdirSync(dir).find((f) => f.endsWith(".db"))!,
+    );
     expect(backup.stdout).toContain(path.basename(file));
 
     // Restore into a new database file, as a new install would.
     const target = path.join(dir, "restored", "dateline.db");
-    const restore = await run("npx", ["tsx", "scripts/db-restore.ts", file, "--yes"], { env: { ...process.env, DATABASE_URL: `file:${target}` } });
+    const restore = await run("npx", ["tsx", "scripts/db-restore.ts", file, "--yes"], {
+      env: { ...process.env, DATABASE_URL: `file:${target}` },
+    });
     expect(restore.stdout).toMatch(/Restored \d+ stories/);
     const restored = new Database(target, { readonly: true });
     try {
       expect(restored.pragma("integrity_check", { simple: true })).toBe("ok");
       const ids = new Set(restored.prepare("SELECT id FROM Article").pluck().all() as string[]);
       expect(savedBeforeBackup.filter((id) => !ids.has(id))).toEqual([]);
-      expect(ids.size).toBe((restored.prepare("SELECT count(*) FROM Article").pluck().get() as number));
+      expect(ids.size).toBe(restored.prepare("SELECT count(*) FROM Article").pluck().get() as number);
     } finally {
       restored.close();
     }

@@ -41,8 +41,16 @@ describe("a full disk", () => {
     const [pages] = await db.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
     await pageLimit(Number(pages!.page_count));
     try {
-      const big = bodyFromParagraphs(Array.from({ length: 40 }, (_, i) => `Paragraph ${i} ${"of a long story that needs new pages. ".repeat(60)}`));
-      const error = await updateArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), id: story.id, version: story.version, slug: story.slug, body: big }).catch((e) => e);
+      const big = bodyFromParagraphs(
+        Array.from({ length: 40 }, (_, i) => `Paragraph ${i} ${"of a long story that needs new pages. ".repeat(60)}`),
+      );
+      const error = await updateArticle(editor, {
+        ...readyArticleInput(bits.section.id, bits.author.id),
+        id: story.id,
+        version: story.version,
+        slug: story.slug,
+        body: big,
+      }).catch((e) => e);
       // What the Server Action answers the editor (lib/action.ts turns errors into this).
       const result = toActionResult(error);
       expect(result).toMatchObject({ ok: false, code: "storage_full" });
@@ -56,7 +64,12 @@ describe("a full disk", () => {
     expect(after.revisions).toHaveLength(before.revisions.length);
     expect(await db.auditEvent.count()).toBe(auditBefore);
     // Once there is room again, the same save goes through.
-    await updateArticle(editor, { ...readyArticleInput(bits.section.id, bits.author.id), id: story.id, version: story.version, slug: story.slug });
+    await updateArticle(editor, {
+      ...readyArticleInput(bits.section.id, bits.author.id),
+      id: story.id,
+      version: story.version,
+      slug: story.slug,
+    });
   });
 
   const mediaDir = path.resolve(env.DATELINE_MEDIA_DIR);

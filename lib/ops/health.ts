@@ -43,7 +43,10 @@ export async function checkHealth(): Promise<Health> {
     log("error", "health check failed", { error: String(error) });
     database = "unavailable";
   }
-  const write = await Promise.race([probeWrite(), new Promise<WriteState>((resolve) => setTimeout(() => resolve("busy"), WRITE_PROBE_MS).unref())]);
+  const write = await Promise.race([
+    probeWrite(),
+    new Promise<WriteState>((resolve) => setTimeout(() => resolve("busy"), WRITE_PROBE_MS).unref()),
+  ]);
   const failingTooLong = write !== "ok" && writesFailingForMs() > env.DATELINE_HEALTH_WRITE_FAILURE_SECONDS * 1000;
   if (failingTooLong) log("error", "health check: writes are failing", { forMs: writesFailingForMs(), write });
   return { ok: database === "ok" && !failingTooLong, database, write, ms: Math.round(performance.now() - started) };

@@ -19,7 +19,8 @@ export function bodyLimitFor(pathname: string): number {
 /** The sentence a 413 answers with; for an upload it also names the photo limit people know (DATELINE_MAX_UPLOAD_MB). */
 export function tooLargeMessage(bytes: number, pathname: string): string {
   const [mb, limit] = [(bytes / 1_000_000).toFixed(1), Math.round(bodyLimitFor(pathname) / 1_000_000)];
-  if (UPLOAD_PATH.test(pathname)) return `This upload is too large (${mb} MB; the limit is ${limit} MB for the request, ${env.DATELINE_MAX_UPLOAD_MB} MB for the photo).`;
+  if (UPLOAD_PATH.test(pathname))
+    return `This upload is too large (${mb} MB; the limit is ${limit} MB for the request, ${env.DATELINE_MAX_UPLOAD_MB} MB for the photo).`;
   return `This request is too large (${mb} MB; the limit is ${limit} MB).`;
 }
 
@@ -91,7 +92,12 @@ const LINGER_MS = 1000;
 
 function refuse(res: ServerResponse, status: number, message: string) {
   lingerBeforeClosing(res.socket);
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", "x-content-type-options": "nosniff", connection: "close" });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    connection: "close",
+  });
   res.end(JSON.stringify({ error: message }));
 }
 
@@ -112,5 +118,13 @@ function lingerBeforeClosing(socket: Socket | null) {
 
 function muted(res: ServerResponse) {
   const self = () => res;
-  Object.assign(res, { setHeader: self, appendHeader: self, removeHeader: () => {}, writeHead: self, flushHeaders: () => {}, write: () => true, end: self });
+  Object.assign(res, {
+    setHeader: self,
+    appendHeader: self,
+    removeHeader: () => {},
+    writeHead: self,
+    flushHeaders: () => {},
+    write: () => true,
+    end: self,
+  });
 }

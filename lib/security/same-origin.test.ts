@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isSameOriginRequest } from "./same-origin";
 
-const req = (method: string, headers: Record<string, string>) => new Request("http://localhost:3000/api/media", { method, headers: { host: "localhost:3000", ...headers } });
+const req = (method: string, headers: Record<string, string>) =>
+  new Request("http://localhost:3000/api/media", { method, headers: { host: "localhost:3000", ...headers } });
 
 describe("the same-origin rule for state-changing route handlers", () => {
   it.each([

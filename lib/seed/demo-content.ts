@@ -11,9 +11,24 @@ export const DEMO_SECTIONS = [
 ];
 
 export const DEMO_AUTHORS = [
-  { name: "Maria Okonkwo", slug: "maria-okonkwo", title: "Climate correspondent", bio: "Maria covers coastal communities and climate adaptation. She has reported from four continents." },
-  { name: "Daniel Reyes", slug: "daniel-reyes", title: "Political reporter", bio: "Daniel covers the provincial legislature and local government." },
-  { name: "Hannah Lindqvist", slug: "hannah-lindqvist", title: "Science editor", bio: "Hannah edits the science desk and writes about public health." },
+  {
+    name: "Maria Okonkwo",
+    slug: "maria-okonkwo",
+    title: "Climate correspondent",
+    bio: "Maria covers coastal communities and climate adaptation. She has reported from four continents.",
+  },
+  {
+    name: "Daniel Reyes",
+    slug: "daniel-reyes",
+    title: "Political reporter",
+    bio: "Daniel covers the provincial legislature and local government.",
+  },
+  {
+    name: "Hannah Lindqvist",
+    slug: "hannah-lindqvist",
+    title: "Science editor",
+    bio: "Hannah edits the science desk and writes about public health.",
+  },
   { name: "Northern Wire", slug: "northern-wire", title: "News agency", bio: "Stories from the Northern Wire news agency." },
   { name: "Tomás Ferreira", slug: "tomas-ferreira", title: "Contributor", bio: "Tomás is a freelance business writer." },
 ];

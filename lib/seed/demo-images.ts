@@ -34,8 +34,16 @@ const figures = Array.from({ length: 5 }, (_, i) => {
 }).join("");
 
 const SCENES: Record<string, string> = {
-  "harrow-point-harbour.jpg": scene(["#5c6773", "#a9b4bd"], "#6f8591", houses(7) + figures + `<rect y="${H * 0.8}" width="${W}" height="${H * 0.2}" fill="#7f939d" opacity="0.7"/>`),
-  "clinic.jpg": scene(["#9cc3e0", "#e6f0f6"], "#c7d3c0", `<rect x="450" y="300" width="700" height="320" fill="#f4f1ea"/><rect x="760" y="180" width="80" height="80" fill="#c0392b"/><rect x="785" y="200" width="30" height="40" fill="#fff"/><rect x="770" y="215" width="60" height="10" fill="#fff"/>${figures}`),
+  "harrow-point-harbour.jpg": scene(
+    ["#5c6773", "#a9b4bd"],
+    "#6f8591",
+    houses(7) + figures + `<rect y="${H * 0.8}" width="${W}" height="${H * 0.2}" fill="#7f939d" opacity="0.7"/>`,
+  ),
+  "clinic.jpg": scene(
+    ["#9cc3e0", "#e6f0f6"],
+    "#c7d3c0",
+    `<rect x="450" y="300" width="700" height="320" fill="#f4f1ea"/><rect x="760" y="180" width="80" height="80" fill="#c0392b"/><rect x="785" y="200" width="30" height="40" fill="#fff"/><rect x="770" y="215" width="60" height="10" fill="#fff"/>${figures}`,
+  ),
   "coast.jpg": scene(["#f2b880", "#fbe6c2"], "#3d6e8a", houses(3)),
 };
 

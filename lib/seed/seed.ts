@@ -66,22 +66,35 @@ export async function seedDemoNewsroom(now = new Date()): Promise<SeedResult> {
       sources: WIRE_STORY.sources,
       hero: { imageId: image.id },
     });
-    const live = await transitionArticle(viewer, { id: created.id, version: created.version, to: "PUBLISHED" }, new Date(now.getTime() - 2 * HOUR));
-    await addCorrection(viewer, { articleId: created.id, version: live.version, kind: "CORRECTION", text: WIRE_STORY.correction }, new Date(now.getTime() - HOUR));
+    const live = await transitionArticle(
+      viewer,
+      { id: created.id, version: created.version, to: "PUBLISHED" },
+      new Date(now.getTime() - 2 * HOUR),
+    );
+    await addCorrection(
+      viewer,
+      { articleId: created.id, version: live.version, kind: "CORRECTION", text: WIRE_STORY.correction },
+      new Date(now.getTime() - HOUR),
+    );
     articlesCreated++;
   }
 
   for (const a of DEMO_ARTICLES) {
     if (await exists(a.slug)) continue;
     const hero = a.photo
-      ? await createImage(viewer, await renderDemoImage(a.photo), {
-          altText: "A low white clinic building with a red cross sign and people waiting outside.",
-          caption: "People queue outside a vaccination clinic. Clinics will stay open until 8 p.m. on weekdays.",
-          credit: "Jonas Berg",
-          agency: "Dateline",
-          copyright: "© 2026 Dateline",
-          license: "Staff photo.",
-        }, a.photo)
+      ? await createImage(
+          viewer,
+          await renderDemoImage(a.photo),
+          {
+            altText: "A low white clinic building with a red cross sign and people waiting outside.",
+            caption: "People queue outside a vaccination clinic. Clinics will stay open until 8 p.m. on weekdays.",
+            credit: "Jonas Berg",
+            agency: "Dateline",
+            copyright: "© 2026 Dateline",
+            license: "Staff photo.",
+          },
+          a.photo,
+        )
       : null;
     let saved = await createArticle(viewer, {
       slug: a.slug,

@@ -26,7 +26,8 @@ export const WIRE_STORY = {
   ],
   photo: {
     file: "harrow-point-harbour.jpg",
-    caption: "Residents walk along the flooded harbour road in Harrow Point during a storm surge in January. The council voted on Tuesday to move the town centre two kilometres inland.",
+    caption:
+      "Residents walk along the flooded harbour road in Harrow Point during a storm surge in January. The council voted on Tuesday to move the town centre two kilometres inland.",
     credit: "Elena Marsh",
     agency: "Northern Wire Photo",
     altText: "People in rain jackets walk along a harbour road covered by shallow floodwater, with low houses and a grey sea behind them.",
@@ -59,6 +60,5 @@ export const WIRE_STORY = {
       archivedUrl: "https://archive.example.net/2026/sea-defence-assessment-2026",
     },
   ] satisfies SourceLinkInput[],
-  correction:
-    "An earlier version of this story said the plan would relocate 4,100 homes. The correct figure is about 1,400 homes.",
+  correction: "An earlier version of this story said the plan would relocate 4,100 homes. The correct figure is about 1,400 homes.",
 };

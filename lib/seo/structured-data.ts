@@ -18,7 +18,12 @@ export function newsArticleJsonLd(article: PublicArticle, siteName: string) {
     articleSection: article.section?.name,
     keywords: article.tags.map((t) => t.name),
     isAccessibleForFree: true,
-    author: article.authors.map((a) => ({ "@type": "Person", name: a.name, url: absoluteUrl(`/authors/${a.slug}`), ...(a.title ? { jobTitle: a.title } : {}) })),
+    author: article.authors.map((a) => ({
+      "@type": "Person",
+      name: a.name,
+      url: absoluteUrl(`/authors/${a.slug}`),
+      ...(a.title ? { jobTitle: a.title } : {}),
+    })),
     publisher: { "@type": "NewsMediaOrganization", name: siteName, url: absoluteUrl("/") },
     image: article.hero
       ? [
@@ -33,8 +38,17 @@ export function newsArticleJsonLd(article: PublicArticle, siteName: string) {
           },
         ]
       : undefined,
-    citation: article.sources.map((s) => ({ "@type": "CreativeWork", name: s.title, url: s.url, ...(s.publisher ? { publisher: { "@type": "Organization", name: s.publisher } } : {}) })),
-    correction: article.corrections.map((c) => ({ "@type": "CorrectionComment", text: `${CORRECTION_KIND_LABELS[c.kind]}: ${c.text}`, datePublished: c.createdAt.toISOString() })),
+    citation: article.sources.map((s) => ({
+      "@type": "CreativeWork",
+      name: s.title,
+      url: s.url,
+      ...(s.publisher ? { publisher: { "@type": "Organization", name: s.publisher } } : {}),
+    })),
+    correction: article.corrections.map((c) => ({
+      "@type": "CorrectionComment",
+      text: `${CORRECTION_KIND_LABELS[c.kind]}: ${c.text}`,
+      datePublished: c.createdAt.toISOString(),
+    })),
   };
 }
 

@@ -12,8 +12,7 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   OTHER: "Other",
 };
 
-const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} can be at most ${max} characters.`).default("");
+const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters.`).default("");
 
 /** One source link a story rests on. Order is the array order. */
 export const sourceLinkSchema = z.object({

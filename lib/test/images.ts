@@ -36,7 +36,13 @@ export function withIptc(jpeg: Buffer, fields: Record<number, string>): Buffer {
   return Buffer.concat([jpeg.subarray(0, 2), marker, payload, jpeg.subarray(2)]);
 }
 
-export const xmpPacket = (props: { creator: string; credit: string; source: string; rights: string; description: string }) => `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+export const xmpPacket = (props: {
+  creator: string;
+  credit: string;
+  source: string;
+  rights: string;
+  description: string;
+}) => `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:Credit="${props.credit}" photoshop:Source="${props.source}">
 <dc:creator><rdf:Seq><rdf:li>${props.creator}</rdf:li></rdf:Seq></dc:creator>
@@ -46,7 +52,11 @@ export const xmpPacket = (props: { creator: string; credit: string; source: stri
 
 /** A PNG whose header claims `width`×`height` pixels: a decompression bomb's calling card. */
 export async function pngClaiming(width: number, height: number): Promise<Buffer> {
-  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer());
+  const png = Buffer.from(
+    await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer(),
+  );
   // IHDR data starts at byte 16; its CRC covers the type and data (bytes 12–28).
   png.writeUInt32BE(width, 16);
   png.writeUInt32BE(height, 20);

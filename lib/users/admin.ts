@@ -12,7 +12,17 @@ import type { changeRoleSchema, createUserSchema, linkAuthorSchema, setDisabledS
 export async function listUsers(viewer: Viewer) {
   assertPermission(viewer, "user.manage");
   return db.user.findMany({
-    select: { id: true, email: true, name: true, role: true, disabled: true, mustChangePassword: true, lastLoginAt: true, createdAt: true, author: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabled: true,
+      mustChangePassword: true,
+      lastLoginAt: true,
+      createdAt: true,
+      author: { select: { id: true, name: true } },
+    },
     orderBy: [{ disabled: "asc" }, { name: "asc" }],
   });
 }
@@ -40,7 +50,13 @@ export async function changeUserRole(viewer: Viewer, input: z.output<typeof chan
     const target = await assertAdminRemains(tx, viewer, input.userId, "change the role of");
     if (target.role === input.role) return { changed: false };
     await tx.user.update({ where: { id: input.userId }, data: { role: input.role, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { actorId: viewer.id, action: "user.role", entityType: "User", entityId: input.userId, data: { from: target.role, to: input.role } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "user.role",
+      entityType: "User",
+      entityId: input.userId,
+      data: { from: target.role, to: input.role },
+    });
     return { changed: true };
   });
 }
@@ -51,7 +67,12 @@ export async function setUserDisabled(viewer: Viewer, input: z.output<typeof set
   return db.$transaction(async (tx) => {
     await assertAdminRemains(tx, viewer, input.userId, input.disabled ? "disable" : "re-enable");
     await tx.user.update({ where: { id: input.userId }, data: { disabled: input.disabled, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { actorId: viewer.id, action: input.disabled ? "user.disable" : "user.enable", entityType: "User", entityId: input.userId });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: input.disabled ? "user.disable" : "user.enable",
+      entityType: "User",
+      entityId: input.userId,
+    });
     return { disabled: input.disabled };
   });
 }
@@ -67,11 +88,19 @@ export async function linkUserAuthor(viewer: Viewer, input: z.output<typeof link
       const author = await tx.author.findUnique({ where: { id: input.authorId }, select: { userId: true } });
       if (!author) throw new AppError("invalid", "That byline no longer exists.", { authorId: ["That byline no longer exists."] });
       if (author.userId && author.userId !== input.userId) {
-        throw new AppError("conflict", "That byline is already linked to another user.", { authorId: ["That byline is already linked to another user."] });
+        throw new AppError("conflict", "That byline is already linked to another user.", {
+          authorId: ["That byline is already linked to another user."],
+        });
       }
       await tx.author.update({ where: { id: input.authorId }, data: { userId: input.userId } });
     }
-    await recordAudit(tx, { actorId: viewer.id, action: "user.linkAuthor", entityType: "User", entityId: input.userId, data: { authorId: input.authorId } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "user.linkAuthor",
+      entityType: "User",
+      entityId: input.userId,
+      data: { authorId: input.authorId },
+    });
     return { authorId: input.authorId };
   });
 }

@@ -17,12 +17,19 @@ export async function createUserWithPassword(
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
-    if (existing) throw new AppError("conflict", "A user with this email already exists.", { email: ["A user with this email already exists."] });
+    if (existing)
+      throw new AppError("conflict", "A user with this email already exists.", { email: ["A user with this email already exists."] });
     const user = await tx.user.create({
       data: { ...data, passwordHash, mustChangePassword: input.mustChangePassword ?? false },
       select: { id: true, email: true, name: true, role: true },
     });
-    await recordAudit(tx, { actorId, action: "user.create", entityType: "User", entityId: user.id, data: { email: user.email, role: user.role } });
+    await recordAudit(tx, {
+      actorId,
+      action: "user.create",
+      entityType: "User",
+      entityId: user.id,
+      data: { email: user.email, role: user.role },
+    });
     return user;
   });
 }

@@ -11,7 +11,15 @@ import type { changePasswordSchema } from "./schema";
 export function getProfile(viewer: Viewer) {
   return db.user.findUnique({
     where: { id: viewer.id },
-    select: { id: true, email: true, name: true, role: true, lastLoginAt: true, mustChangePassword: true, author: { select: { name: true, slug: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      lastLoginAt: true,
+      mustChangePassword: true,
+      author: { select: { name: true, slug: true } },
+    },
   });
 }
 

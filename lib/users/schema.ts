@@ -32,7 +32,10 @@ export const setDisabledSchema = z.object({
 });
 export const linkAuthorSchema = z.object({
   userId: z.string().min(1),
-  authorId: z.string().transform((v) => (v === "" ? null : v)).nullable(),
+  authorId: z
+    .string()
+    .transform((v) => (v === "" ? null : v))
+    .nullable(),
 });
 export const changePasswordSchema = z
   .object({
@@ -41,5 +44,8 @@ export const changePasswordSchema = z
     confirmPassword: z.string(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords do not match." })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from your current one." });
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from your current one.",
+  });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

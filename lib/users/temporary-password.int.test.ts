@@ -23,7 +23,11 @@ beforeAll(async () => {
 });
 
 async function newUserSignedIn() {
-  const created = await createUserByAdmin(admin, { email: `temp-${Math.random().toString(36).slice(2, 8)}@test.dateline`, name: "Tem Porary", role: "EDITOR" });
+  const created = await createUserByAdmin(admin, {
+    email: `temp-${Math.random().toString(36).slice(2, 8)}@test.dateline`,
+    name: "Tem Porary",
+    role: "EDITOR",
+  });
   const signedIn = await authenticate(created.email, created.temporaryPassword, "10.7.0.1");
   const viewer = await resolveSessionUser({ id: signedIn.id, sv: signedIn.sessionVersion, signedInAt: nowSeconds() });
   return { created, viewer: viewer! };
@@ -42,7 +46,10 @@ describe("a temporary password set by an admin", () => {
     const anyAction = authedAction(z.object({}), async () => "done");
     expect(await anyAction({})).toMatchObject({ ok: false, code: "forbidden", error: expect.stringMatching(/temporary password/) });
     const handler = withAuth(async () => Response.json({ done: true }));
-    expect((await handler(new Request("http://localhost:3000/api/x", { method: "POST", headers: { origin: "http://localhost:3000" } }), {})).status).toBe(403);
+    expect(
+      (await handler(new Request("http://localhost:3000/api/x", { method: "POST", headers: { origin: "http://localhost:3000" } }), {}))
+        .status,
+    ).toBe(403);
     expect((await handler(new Request("http://localhost:3000/api/x"), {})).status).toBe(403);
 
     const change = authedAction(z.object({}), async () => "changed", { allowTemporaryPassword: true });
@@ -64,9 +71,13 @@ describe("guessing the current password on the change form", () => {
     const user = await makeUser("WRITER");
     const next = "a-brand-new-password-2026";
     for (let i = 0; i < 5; i++) {
-      await expect(changePassword(user, { currentPassword: `guess-${i}-wrong`, newPassword: next, confirmPassword: next }, "10.7.1.1")).rejects.toMatchObject({ code: "invalid" });
+      await expect(
+        changePassword(user, { currentPassword: `guess-${i}-wrong`, newPassword: next, confirmPassword: next }, "10.7.1.1"),
+      ).rejects.toMatchObject({ code: "invalid" });
     }
-    await expect(changePassword(user, { currentPassword: TEST_PASSWORD, newPassword: next, confirmPassword: next }, "10.7.1.2")).rejects.toMatchObject({ code: "locked" });
+    await expect(
+      changePassword(user, { currentPassword: TEST_PASSWORD, newPassword: next, confirmPassword: next }, "10.7.1.2"),
+    ).rejects.toMatchObject({ code: "locked" });
     await expect(authenticate(user.email, TEST_PASSWORD, "10.7.1.3")).rejects.toMatchObject({ code: "locked" });
   });
 

@@ -27,7 +27,12 @@ export function sourceFingerprint(root: string, env: Env = process.env): string 
     }
   };
   SOURCES.forEach(walk);
-  const names = [...BUILD_ENV, ...Object.keys(env).filter((name) => name.startsWith("NEXT_PUBLIC_")).sort()];
+  const names = [
+    ...BUILD_ENV,
+    ...Object.keys(env)
+      .filter((name) => name.startsWith("NEXT_PUBLIC_"))
+      .sort(),
+  ];
   for (const name of names) hash.update(`env ${name}=${JSON.stringify(env[name] ?? null)}\n`);
   return hash.digest("hex");
 }

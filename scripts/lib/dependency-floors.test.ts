@@ -6,7 +6,13 @@ const at = (name: string, version: string, location = `node_modules/${name}`) =>
 describe("dependency floors", () => {
   it("accepts the versions this project pins", () => {
     expect(
-      findBelowFloor([at("next", "16.4.6"), at("next-auth", "4.24.15"), at("react", "19.3.1"), at("react-dom", "19.2.3"), at("sharp", "0.35.5")]),
+      findBelowFloor([
+        at("next", "16.4.6"),
+        at("next-auth", "4.24.15"),
+        at("react", "19.3.1"),
+        at("react-dom", "19.2.3"),
+        at("sharp", "0.35.5"),
+      ]),
     ).toEqual([]);
   });
 
@@ -31,7 +37,10 @@ describe("dependency floors", () => {
 
 describe("npm audit output", () => {
   it("counts high and critical findings", () => {
-    expect(readAudit(JSON.stringify({ metadata: { vulnerabilities: { low: 3, high: 1, critical: 0 } } }))).toEqual({ high: 1, critical: 0 });
+    expect(readAudit(JSON.stringify({ metadata: { vulnerabilities: { low: 3, high: 1, critical: 0 } } }))).toEqual({
+      high: 1,
+      critical: 0,
+    });
   });
 
   it("says when the audit endpoint did not answer", () => {

@@ -48,7 +48,9 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
         <label htmlFor="password">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
-      <button type="submit" className="button" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
     </form>
   );
 }

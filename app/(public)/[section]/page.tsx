@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSection((await params).section);
   return section
-    ? { title: section.name, description: section.description ?? undefined, alternates: { canonical: `/${section.slug}`, types: { "application/rss+xml": `/${section.slug}/feed.xml` } } }
+    ? {
+        title: section.name,
+        description: section.description ?? undefined,
+        alternates: { canonical: `/${section.slug}`, types: { "application/rss+xml": `/${section.slug}/feed.xml` } },
+      }
     : {};
 }
 
@@ -25,12 +29,25 @@ export default async function SectionPage({ params }: Props) {
     if (moved) permanentRedirect(n ? `${moved}/p/${n}` : moved);
     notFound();
   }
-  const [{ articles, page, pages }, { timeZone }] = await Promise.all([getStoryListPage({ sectionSlug: section.slug }, n), getSiteSettings()]);
+  const [{ articles, page, pages }, { timeZone }] = await Promise.all([
+    getStoryListPage({ sectionSlug: section.slug }, n),
+    getSiteSettings(),
+  ]);
   const header = (
     <>
       <h1 className="section-title">{section.name}</h1>
       {section.description ? <p className="dek">{section.description}</p> : null}
     </>
   );
-  return <StoryListPage header={header} articles={articles} timeZone={timeZone} page={page} pages={pages} basePath={`/${section.slug}`} empty="No stories in this section yet." />;
+  return (
+    <StoryListPage
+      header={header}
+      articles={articles}
+      timeZone={timeZone}
+      page={page}
+      pages={pages}
+      basePath={`/${section.slug}`}
+      empty="No stories in this section yet."
+    />
+  );
 }

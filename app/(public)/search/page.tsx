@@ -21,20 +21,32 @@ export default async function SearchPage({ searchParams }: Props) {
     <main id="main" className="page narrow-wide">
       <h1 className="section-title">Search</h1>
       <form method="get" action="/search" role="search" className="search-form">
-        <label htmlFor="search-q" className="visually-hidden">Search stories</label>
+        <label htmlFor="search-q" className="visually-hidden">
+          Search stories
+        </label>
         <input id="search-q" name="q" type="search" defaultValue={q} placeholder="Search headlines and stories" />
-        <button type="submit" className="button">Search</button>
+        <button type="submit" className="button">
+          Search
+        </button>
       </form>
       {q.trim() ? (
-        <p className="muted" role="status">{total === 0 ? `No stories match “${q}”.` : `${total} ${total === 1 ? "story matches" : "stories match"} “${q}”.`}</p>
+        <p className="muted" role="status">
+          {total === 0 ? `No stories match “${q}”.` : `${total} ${total === 1 ? "story matches" : "stories match"} “${q}”.`}
+        </p>
       ) : null}
       <ol className="search-results">
         {results.map((r) => (
           <li key={r.id}>
             {r.section ? <p className="kicker">{r.section}</p> : null}
-            <h2><a href={r.path}>{r.headline}</a></h2>
+            <h2>
+              <a href={r.path}>{r.headline}</a>
+            </h2>
             <HighlightedSnippet snippet={r.snippet || r.dek} />
-            {r.publishedAt ? <p className="meta"><Timestamp date={r.publishedAt} timeZone={timeZone} /></p> : null}
+            {r.publishedAt ? (
+              <p className="meta">
+                <Timestamp date={r.publishedAt} timeZone={timeZone} />
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -5,7 +5,15 @@ import { updateTag } from "next/cache";
 import { withPublicRefresh } from "@/lib/public-invalidation";
 import { authedAction } from "@/lib/action";
 import { createArticleSchema, updateArticleSchema } from "@/lib/articles/schema";
-import { createArticle, updateArticle, transitionArticle, addCorrection, addCorrectionSchema, deleteArticle, deleteArticleSchema } from "@/lib/articles/mutations";
+import {
+  createArticle,
+  updateArticle,
+  transitionArticle,
+  addCorrection,
+  addCorrectionSchema,
+  deleteArticle,
+  deleteArticleSchema,
+} from "@/lib/articles/mutations";
 import { transitionFieldsSchema } from "@/lib/articles/workflow";
 import { isSlugAvailable } from "@/lib/articles/queries";
 import { restoreRevision, restoreRevisionSchema } from "@/lib/articles/revisions";
@@ -20,7 +28,9 @@ import { getEditorData } from "@/lib/articles/editor";
 export const createArticleAction = authedAction(createArticleSchema, (input, viewer) => createArticle(viewer, input));
 
 // Save a story's fields with its version; stale saves are refused (writers: own drafts; editors: any).
-export const updateArticleAction = authedAction(updateArticleSchema, (input, viewer) => withPublicRefresh(input.id, () => updateArticle(viewer, input), updateTag));
+export const updateArticleAction = authedAction(updateArticleSchema, (input, viewer) =>
+  withPublicRefresh(input.id, () => updateArticle(viewer, input), updateTag),
+);
 
 // Move a story through the workflow; the schedule time arrives as newsroom wall-clock time (permission table).
 export const transitionArticleAction = authedAction(
@@ -36,13 +46,21 @@ export const transitionArticleAction = authedAction(
 );
 
 // Add a public correction, clarification, update or editor's note (editors).
-export const addCorrectionAction = authedAction(addCorrectionSchema, (input, viewer) => withPublicRefresh(input.articleId, () => addCorrection(viewer, input), updateTag), { permission: "article.correct" });
+export const addCorrectionAction = authedAction(
+  addCorrectionSchema,
+  (input, viewer) => withPublicRefresh(input.articleId, () => addCorrection(viewer, input), updateTag),
+  { permission: "article.correct" },
+);
 
 // Delete a never-published draft (editors, or a writer's own draft).
-export const deleteArticleAction = authedAction(deleteArticleSchema, (input, viewer) => withPublicRefresh(input.id, () => deleteArticle(viewer, input), updateTag));
+export const deleteArticleAction = authedAction(deleteArticleSchema, (input, viewer) =>
+  withPublicRefresh(input.id, () => deleteArticle(viewer, input), updateTag),
+);
 
 // Restore a revision as a new save (whoever may edit the story).
-export const restoreRevisionAction = authedAction(restoreRevisionSchema, (input, viewer) => withPublicRefresh(input.articleId, () => restoreRevision(viewer, input), updateTag));
+export const restoreRevisionAction = authedAction(restoreRevisionSchema, (input, viewer) =>
+  withPublicRefresh(input.articleId, () => restoreRevision(viewer, input), updateTag),
+);
 
 // Is this slug free for this story? (any signed-in role)
 export const checkSlugAction = authedAction(z.object({ slug: slugSchema, articleId: z.string().nullable() }), async (input) => ({

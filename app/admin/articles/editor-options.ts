@@ -6,7 +6,13 @@ import { getSiteSettings } from "@/lib/public-data";
 
 /** The choices the story editor offers: sections, bylines, tags and library photos. */
 export async function loadEditorOptions() {
-  const [sections, authors, tags, images, { timeZone }] = await Promise.all([listSections(), listAuthors(), listTags(), listLibraryImages(), getSiteSettings()]);
+  const [sections, authors, tags, images, { timeZone }] = await Promise.all([
+    listSections(),
+    listAuthors(),
+    listTags(),
+    listLibraryImages(),
+    getSiteSettings(),
+  ]);
   return {
     sections: sections.map((s) => ({ id: s.id, name: s.name })),
     authors: authors.map((a) => ({ id: a.id, name: a.name })),

@@ -11,15 +11,25 @@ export default async function BylinesPage() {
   return (
     <>
       <h1>Bylines</h1>
-      <p className="muted">The names readers see on stories, with the title and bio on each author page. New bylines are added from the story editor.</p>
+      <p className="muted">
+        The names readers see on stories, with the title and bio on each author page. New bylines are added from the story editor.
+      </p>
       <table className="data-table">
         <thead>
-          <tr><th>Byline</th><th>Title</th><th>Bio</th><th>Account</th><th>Stories</th></tr>
+          <tr>
+            <th>Byline</th>
+            <th>Title</th>
+            <th>Bio</th>
+            <th>Account</th>
+            <th>Stories</th>
+          </tr>
         </thead>
         <tbody>
           {authors.map((a) => (
             <tr key={a.id}>
-              <td><Link href={`/admin/bylines/${a.id}`}>{a.name}</Link></td>
+              <td>
+                <Link href={`/admin/bylines/${a.id}`}>{a.name}</Link>
+              </td>
               <td>{a.title || "—"}</td>
               <td>{a.hasBio ? "Yes" : <span className="badge disabled">Missing</span>}</td>
               <td>{a.email ?? "—"}</td>

@@ -7,12 +7,18 @@ import { authedAction } from "@/lib/action";
 import { deleteImage, updateImageMetadata, updateImageSchema } from "@/lib/media/library";
 
 // Save a photo's credit, caption, alt text, license and focal point (any signed-in role).
-export const updateImageAction = authedAction(updateImageSchema, async (input, viewer) => {
-  const result = await updateImageMetadata(viewer, input);
-  revalidatePath(`/admin/media/${input.id}`);
-  await expireStoriesShowing(input.id, updateTag);
-  return result;
-}, { permission: "media.edit" });
+export const updateImageAction = authedAction(
+  updateImageSchema,
+  async (input, viewer) => {
+    const result = await updateImageMetadata(viewer, input);
+    revalidatePath(`/admin/media/${input.id}`);
+    await expireStoriesShowing(input.id, updateTag);
+    return result;
+  },
+  { permission: "media.edit" },
+);
 
 // Delete a photo no published story uses (editors).
-export const deleteImageAction = authedAction(z.object({ id: z.string().min(1) }), (input, viewer) => deleteImage(viewer, input.id), { permission: "media.delete" });
+export const deleteImageAction = authedAction(z.object({ id: z.string().min(1) }), (input, viewer) => deleteImage(viewer, input.id), {
+  permission: "media.delete",
+});

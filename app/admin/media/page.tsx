@@ -14,7 +14,8 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
   await requirePermission("media.upload", "/admin/media");
   const filter = libraryFilterSchema.parse(await searchParams);
   const { rows, total, page, pages } = await listLibrary(filter);
-  const href = (n: number) => `/admin/media?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.missing ? { missing: filter.missing } : {}), page: String(n) })}`;
+  const href = (n: number) =>
+    `/admin/media?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.missing ? { missing: filter.missing } : {}), page: String(n) })}`;
   return (
     <>
       <h1>Photos</h1>
@@ -32,9 +33,13 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
             <option value="credit">Missing credit</option>
           </select>
         </div>
-        <button type="submit" className="button secondary">Apply</button>
+        <button type="submit" className="button secondary">
+          Apply
+        </button>
       </form>
-      <p className="muted">{total} {total === 1 ? "photo" : "photos"}</p>
+      <p className="muted">
+        {total} {total === 1 ? "photo" : "photos"}
+      </p>
       <ul className="library-grid">
         {rows.map((img) => {
           const credit = creditLine(img.credit, img.agency);
@@ -42,7 +47,14 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
             <li key={img.id}>
               <Link href={`/admin/media/${img.id}`} className="library-card">
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={img.src} alt={img.altText || ""} width={240} height={Math.round((240 * img.height) / img.width)} loading="lazy" style={{ objectPosition: `${img.focalX * 100}% ${img.focalY * 100}%` }} />
+                <img
+                  src={img.src}
+                  alt={img.altText || ""}
+                  width={240}
+                  height={Math.round((240 * img.height) / img.width)}
+                  loading="lazy"
+                  style={{ objectPosition: `${img.focalX * 100}% ${img.focalY * 100}%` }}
+                />
                 <span className="library-caption">{img.caption || <em>No caption</em>}</span>
                 <span className={credit ? "library-credit" : "library-credit missing"}>{credit || "Missing credit"}</span>
                 {!img.altText ? <span className="badge UNPUBLISHED">No alt text</span> : null}

@@ -20,7 +20,13 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
       {result?.ok ? <FormMessage kind="success">Password changed. Signing you out…</FormMessage> : null}
       {result && !result.ok && !result.fieldErrors ? <FormMessage>{result.error}</FormMessage> : null}
       <form onSubmit={onSubmit} noValidate>
-        <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={errors?.currentPassword} />
+        <TextField
+          name="currentPassword"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          errors={errors?.currentPassword}
+        />
         <TextField
           name="newPassword"
           label="New password"
@@ -29,8 +35,16 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
           hint={`At least ${minLength} characters. Common passwords are refused.`}
           errors={errors?.newPassword}
         />
-        <TextField name="confirmPassword" label="Repeat the new password" type="password" autoComplete="new-password" errors={errors?.confirmPassword} />
-        <SubmitButton pending={pending} pendingLabel="Changing…">Change password</SubmitButton>
+        <TextField
+          name="confirmPassword"
+          label="Repeat the new password"
+          type="password"
+          autoComplete="new-password"
+          errors={errors?.confirmPassword}
+        />
+        <SubmitButton pending={pending} pendingLabel="Changing…">
+          Change password
+        </SubmitButton>
       </form>
     </section>
   );

@@ -17,14 +17,24 @@ export default async function ProfilePage() {
   return (
     <>
       <h1>Your profile</h1>
-      {profile.mustChangePassword ? <FormMessage>You are using a temporary password. Choose your own below; the rest of the desk opens once you have.</FormMessage> : null}
+      {profile.mustChangePassword ? (
+        <FormMessage>You are using a temporary password. Choose your own below; the rest of the desk opens once you have.</FormMessage>
+      ) : null}
       <section className="card">
         <h2>{profile.name}</h2>
-        <p>{profile.email} · <strong>{ROLE_LABELS[profile.role]}</strong></p>
+        <p>
+          {profile.email} · <strong>{ROLE_LABELS[profile.role]}</strong>
+        </p>
         <p>Byline: {profile.author ? profile.author.name : <span className="muted">none linked (ask an admin)</span>}</p>
         <details>
           <summary>What your role may do</summary>
-          <ul>{allowed.map((p) => <li key={p}><code>{p}</code></li>)}</ul>
+          <ul>
+            {allowed.map((p) => (
+              <li key={p}>
+                <code>{p}</code>
+              </li>
+            ))}
+          </ul>
         </details>
       </section>
       <ChangePasswordForm minLength={PASSWORD_MIN} />

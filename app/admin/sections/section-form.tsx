@@ -24,12 +24,18 @@ export function SectionForm({ section }: { section?: Section }) {
   return (
     <form className="card narrow-form" onSubmit={onSubmit} noValidate aria-labelledby={section ? undefined : "new-section-heading"}>
       {section ? null : <h2 id="new-section-heading">New section</h2>}
-      {result?.ok ? <FormMessage kind="success">{section ? "Saved. Every page shows it now." : "Section created. It is in the masthead of every page now."}</FormMessage> : null}
+      {result?.ok ? (
+        <FormMessage kind="success">
+          {section ? "Saved. Every page shows it now." : "Section created. It is in the masthead of every page now."}
+        </FormMessage>
+      ) : null}
       {result && !result.ok && !result.fieldErrors ? <FormMessage>{result.error}</FormMessage> : null}
       {section ? <input type="hidden" name="id" value={section.id} /> : null}
       {/* A new, empty set of fields after each section created. */}
       <SectionFields key={!section && result?.ok ? result.data.id : "fields"} section={section} errors={fieldErrors} />
-      <SubmitButton pending={pending} pendingLabel="Saving…">{section ? "Save section" : "Create section"}</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        {section ? "Save section" : "Create section"}
+      </SubmitButton>
     </form>
   );
 }
@@ -69,7 +75,14 @@ function SectionFields({ section, errors }: { section?: Section; errors?: FieldE
       />
       <div className="field">
         <label htmlFor="field-description">Description</label>
-        <textarea id="field-description" name="description" rows={3} maxLength={300} defaultValue={section?.description ?? ""} aria-describedby="field-description-error" />
+        <textarea
+          id="field-description"
+          name="description"
+          rows={3}
+          maxLength={300}
+          defaultValue={section?.description ?? ""}
+          aria-describedby="field-description-error"
+        />
         <FieldError id="field-description-error" errors={errors?.description} />
       </div>
     </>

@@ -27,12 +27,34 @@ export function SectionRowActions({ section, first, last }: Props) {
   };
   return (
     <div className="row-actions">
-      <button type="button" className="button secondary" disabled={pending || first} onClick={() => move("up")} aria-label={`Move ${section.name} up`}>↑</button>
-      <button type="button" className="button secondary" disabled={pending || last} onClick={() => move("down")} aria-label={`Move ${section.name} down`}>↓</button>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={pending || first}
+        onClick={() => move("up")}
+        aria-label={`Move ${section.name} up`}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={pending || last}
+        onClick={() => move("down")}
+        aria-label={`Move ${section.name} down`}
+      >
+        ↓
+      </button>
       {section.stories === 0 ? (
-        <button type="button" className="button danger" disabled={pending} onClick={remove}>Delete</button>
+        <button type="button" className="button danger" disabled={pending} onClick={remove}>
+          Delete
+        </button>
       ) : null}
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -13,7 +13,9 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
-      <p className="muted">The newsroom&apos;s name and the time zone every published and updated time is shown in, on every page, feed and sitemap.</p>
+      <p className="muted">
+        The newsroom&apos;s name and the time zone every published and updated time is shown in, on every page, feed and sitemap.
+      </p>
       <SettingsForm settings={settings} timeZones={timeZoneNames()} now={formatDateTime(new Date(), settings.timeZone)} />
     </>
   );

@@ -24,7 +24,14 @@ export function SettingsForm({ settings, timeZones, now }: { settings: SiteSetti
       {result?.ok ? <FormMessage kind="success">Saved. Every page, feed and sitemap shows the new settings now.</FormMessage> : null}
       {result && !result.ok && !result.fieldErrors ? <FormMessage>{result.error}</FormMessage> : null}
       <input type="hidden" name="version" value={version} />
-      <TextField name="siteName" label="Site name" defaultValue={settings.siteName} maxLength={80} hint="In the masthead, page titles, feeds and search results." errors={fieldErrors?.siteName} />
+      <TextField
+        name="siteName"
+        label="Site name"
+        defaultValue={settings.siteName}
+        maxLength={80}
+        hint="In the masthead, page titles, feeds and search results."
+        errors={fieldErrors?.siteName}
+      />
       <TextField
         name="description"
         label="Description"
@@ -35,13 +42,27 @@ export function SettingsForm({ settings, timeZones, now }: { settings: SiteSetti
       />
       <div className="field">
         <label htmlFor="field-timeZone">Time zone</label>
-        <select id="field-timeZone" name="timeZone" defaultValue={settings.timeZone} aria-describedby="field-timeZone-hint field-timeZone-error" aria-invalid={fieldErrors?.timeZone ? true : undefined}>
-          {timeZones.map((zone) => <option key={zone} value={zone}>{zone.replaceAll("_", " ")}</option>)}
+        <select
+          id="field-timeZone"
+          name="timeZone"
+          defaultValue={settings.timeZone}
+          aria-describedby="field-timeZone-hint field-timeZone-error"
+          aria-invalid={fieldErrors?.timeZone ? true : undefined}
+        >
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll("_", " ")}
+            </option>
+          ))}
         </select>
-        <span id="field-timeZone-hint" className="field-hint">Times are stored in UTC and shown in this zone. Now: {now}.</span>
+        <span id="field-timeZone-hint" className="field-hint">
+          Times are stored in UTC and shown in this zone. Now: {now}.
+        </span>
         <FieldError id="field-timeZone-error" errors={fieldErrors?.timeZone} />
       </div>
-      <SubmitButton pending={pending} pendingLabel="Saving…">Save settings</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        Save settings
+      </SubmitButton>
     </form>
   );
 }

@@ -20,8 +20,12 @@ export function CreateUserForm() {
       <h2 id="create-user-heading">Add a user</h2>
       {result?.ok ? (
         <FormMessage kind="success">
-          <p>Created {result.data.name} ({result.data.email}). Their temporary password, shown only this once:</p>
-          <p className="secret-box" data-testid="temporary-password">{result.data.temporaryPassword}</p>
+          <p>
+            Created {result.data.name} ({result.data.email}). Their temporary password, shown only this once:
+          </p>
+          <p className="secret-box" data-testid="temporary-password">
+            {result.data.temporaryPassword}
+          </p>
           <p>Give it to them privately. When they first sign in they must choose their own password before anything else.</p>
         </FormMessage>
       ) : null}
@@ -38,7 +42,9 @@ export function CreateUserForm() {
           </select>
           <FieldError id="field-role-error" errors={errors?.role} />
         </div>
-        <SubmitButton pending={pending} pendingLabel="Creating…">Create user</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Creating…">
+          Create user
+        </SubmitButton>
       </form>
     </section>
   );

@@ -20,7 +20,13 @@ export default async function UsersPage() {
       <CreateUserForm />
       <table className="data-table">
         <thead>
-          <tr><th>Name</th><th>Role</th><th>Byline</th><th>Last sign-in</th><th>Actions</th></tr>
+          <tr>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Byline</th>
+            <th>Last sign-in</th>
+            <th>Actions</th>
+          </tr>
         </thead>
         <tbody>
           {users.map((u) => (

@@ -32,13 +32,17 @@ export function UserRowActions({ user, authors, isSelf }: Props) {
           run(() => changeRoleAction({ userId: user.id, role: role as Role }), "Role changed.");
         }}
       >
-        <label className="visually-hidden" htmlFor={`role-${user.id}`}>Role for {user.name}</label>
+        <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+          Role for {user.name}
+        </label>
         <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
           <option value="WRITER">Writer</option>
           <option value="EDITOR">Editor</option>
           <option value="ADMIN">Admin</option>
         </select>
-        <button type="submit" className="button secondary" disabled={pending}>Save role</button>
+        <button type="submit" className="button secondary" disabled={pending}>
+          Save role
+        </button>
       </form>
       <form
         className="inline-form"
@@ -48,24 +52,37 @@ export function UserRowActions({ user, authors, isSelf }: Props) {
           run(() => linkAuthorAction({ userId: user.id, authorId }), "Byline updated.");
         }}
       >
-        <label className="visually-hidden" htmlFor={`author-${user.id}`}>Byline for {user.name}</label>
+        <label className="visually-hidden" htmlFor={`author-${user.id}`}>
+          Byline for {user.name}
+        </label>
         <select id={`author-${user.id}`} name="authorId" defaultValue={user.authorId ?? ""}>
           <option value="">No byline</option>
           {authors.map((a) => (
-            <option key={a.id} value={a.id} disabled={!!a.userId && a.userId !== user.id}>{a.name}</option>
+            <option key={a.id} value={a.id} disabled={!!a.userId && a.userId !== user.id}>
+              {a.name}
+            </option>
           ))}
         </select>
-        <button type="submit" className="button secondary" disabled={pending}>Link byline</button>
+        <button type="submit" className="button secondary" disabled={pending}>
+          Link byline
+        </button>
       </form>
       <button
         type="button"
         className={user.disabled ? "button secondary" : "button danger"}
         disabled={pending}
-        onClick={() => run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }), user.disabled ? "Re-enabled." : "Disabled; their sessions have ended.")}
+        onClick={() =>
+          run(
+            () => setDisabledAction({ userId: user.id, disabled: !user.disabled }),
+            user.disabled ? "Re-enabled." : "Disabled; their sessions have ended.",
+          )
+        }
       >
         {user.disabled ? "Re-enable" : "Disable"}
       </button>
-      <p role="status" aria-live="polite" className={message?.ok ? "muted" : "field-error"}>{message?.text}</p>
+      <p role="status" aria-live="polite" className={message?.ok ? "muted" : "field-error"}>
+        {message?.text}
+      </p>
     </div>
   );
 }

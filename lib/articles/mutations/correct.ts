@@ -18,7 +18,11 @@ export const addCorrectionSchema = z.object({
   articleId: z.string().min(1),
   version: z.coerce.number().int().min(1),
   kind: z.enum(CorrectionKind, { error: "Choose the kind of note." }),
-  text: z.string().trim().min(10, "Write the note readers will see (at least 10 characters).").max(2000, "Keep the note under 2000 characters."),
+  text: z
+    .string()
+    .trim()
+    .min(10, "Write the note readers will see (at least 10 characters).")
+    .max(2000, "Keep the note under 2000 characters."),
 });
 export type AddCorrectionInput = z.input<typeof addCorrectionSchema>;
 
@@ -41,7 +45,13 @@ export async function addCorrection(viewer: Viewer, input: AddCorrectionInput, n
       data: { articleId: article.id, kind: data.kind, text: data.text, authorId: viewer.id, revisionId, createdAt: now },
       select: { id: true },
     });
-    await recordAudit(tx, { actorId: viewer.id, action: "article.correct", entityType: "Article", entityId: article.id, data: { correctionId: correction.id, kind: data.kind } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "article.correct",
+      entityType: "Article",
+      entityId: article.id,
+      data: { correctionId: correction.id, kind: data.kind },
+    });
     return { id: correction.id, version: data.version + 1 };
   });
 }

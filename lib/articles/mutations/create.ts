@@ -25,7 +25,13 @@ export async function createArticle(viewer: Viewer, input: CreateArticleInput): 
       select: { id: true, slug: true, version: true },
     });
     await writeRevision(tx, article.id, viewer.id, "Created");
-    await recordAudit(tx, { actorId: viewer.id, action: "article.create", entityType: "Article", entityId: article.id, data: { slug: article.slug } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "article.create",
+      entityType: "Article",
+      entityId: article.id,
+      data: { slug: article.slug },
+    });
     return article;
   });
 }

@@ -19,12 +19,20 @@ export async function deleteArticle(viewer: Viewer, input: z.output<typeof delet
       select: { ...accessFactsSelect, id: true, slug: true, headline: true, version: true, firstPublishedAt: true },
     });
     if (!article) throw new AppError("not_found", "That story does not exist or you cannot see it.");
-    if (article.firstPublishedAt) throw new AppError("invalid", "This story has been published, so it can only be unpublished, not deleted.");
+    if (article.firstPublishedAt)
+      throw new AppError("invalid", "This story has been published, so it can only be unpublished, not deleted.");
     const own = isOwnArticle(viewer, toAccessFacts(article)) && article.status === "DRAFT";
     if (!hasPermission(viewer.role, "article.delete") && !own) throw new AppError("forbidden", "You can delete only your own drafts.");
-    if (article.version !== input.version) throw new AppError("conflict", "Someone changed this story since you opened it. Reload before deleting.");
+    if (article.version !== input.version)
+      throw new AppError("conflict", "Someone changed this story since you opened it. Reload before deleting.");
     await tx.article.delete({ where: { id: article.id } });
-    await recordAudit(tx, { actorId: viewer.id, action: "article.delete", entityType: "Article", entityId: article.id, data: { slug: article.slug, headline: article.headline } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "article.delete",
+      entityType: "Article",
+      entityId: article.id,
+      data: { slug: article.slug, headline: article.headline },
+    });
     return { id: article.id };
   });
 }

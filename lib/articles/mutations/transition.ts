@@ -5,7 +5,14 @@ import { AppError, parseOrThrow } from "../../errors";
 import { ArticleStatus } from "../../generated/prisma/enums";
 import { articleScope } from "../policy";
 import { writeRevision } from "../snapshot";
-import { publishProblems, readinessSelect, STATUS_LABELS, TRANSITIONS, transitionArticleSchema, type TransitionArticleInput } from "../workflow";
+import {
+  publishProblems,
+  readinessSelect,
+  STATUS_LABELS,
+  TRANSITIONS,
+  transitionArticleSchema,
+  type TransitionArticleInput,
+} from "../workflow";
 import { claimVersion, staleVersion } from "./update";
 import type { SavedArticle } from "./create";
 
@@ -18,13 +25,24 @@ export async function transitionArticle(viewer: Viewer, input: TransitionArticle
     // Writers' scope holds only their own stories, so they can move nobody else's.
     const current = await tx.article.findFirst({
       where: { AND: [{ id: data.id }, articleScope(viewer)] },
-      select: { id: true, version: true, status: true, firstPublishedAt: true, updatedAt: true, updatedBy: { select: { name: true } }, ...readinessSelect },
+      select: {
+        id: true,
+        version: true,
+        status: true,
+        firstPublishedAt: true,
+        updatedAt: true,
+        updatedBy: { select: { name: true } },
+        ...readinessSelect,
+      },
     });
     if (!current) throw new AppError("not_found", "That story does not exist or you cannot see it.");
     if (current.version !== data.version) throw staleVersion(current);
     const permission = TRANSITIONS[current.status][data.to];
     if (!permission) {
-      throw new AppError("invalid", `A story that is ${STATUS_LABELS[current.status].toLowerCase()} cannot be moved to ${STATUS_LABELS[data.to].toLowerCase()}.`);
+      throw new AppError(
+        "invalid",
+        `A story that is ${STATUS_LABELS[current.status].toLowerCase()} cannot be moved to ${STATUS_LABELS[data.to].toLowerCase()}.`,
+      );
     }
     assertPermission(viewer, permission, `Your role cannot move a story to ${STATUS_LABELS[data.to].toLowerCase()}.`);
 
@@ -44,7 +62,11 @@ export async function transitionArticle(viewer: Viewer, input: TransitionArticle
       updatedById: viewer.id,
       scheduledFor: data.to === S.SCHEDULED ? data.scheduledFor : null,
       ...(publishing
-        ? { publishedAt: now, firstPublishedAt: current.firstPublishedAt ?? now, ...(current.firstPublishedAt ? {} : { contentUpdatedAt: now }) }
+        ? {
+            publishedAt: now,
+            firstPublishedAt: current.firstPublishedAt ?? now,
+            ...(current.firstPublishedAt ? {} : { contentUpdatedAt: now }),
+          }
         : {}),
     });
     await writeRevision(tx, current.id, viewer.id, `${STATUS_LABELS[current.status]} → ${STATUS_LABELS[data.to]}`);

@@ -52,13 +52,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       authors: article.authors.map((a) => absoluteUrl(`/authors/${a.slug}`)),
       tags: article.tags.map((t) => t.name),
     },
-    twitter: { card: images ? "summary_large_image" : "summary", title, description: article.description, images: images?.map((i) => i.url) },
+    twitter: {
+      card: images ? "summary_large_image" : "summary",
+      title,
+      description: article.description,
+      images: images?.map((i) => i.url),
+    },
   };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle(params);
-  const [related, { siteName, timeZone }] = await Promise.all([getRelatedStories({ id: article.id, section: article.section, tags: article.tags }), getSiteSettings()]);
+  const [related, { siteName, timeZone }] = await Promise.all([
+    getRelatedStories({ id: article.id, section: article.section, tags: article.tags }),
+    getSiteSettings(),
+  ]);
   return (
     <>
       <JsonLd data={newsArticleJsonLd(article, siteName)} />

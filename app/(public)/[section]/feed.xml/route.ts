@@ -10,7 +10,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sec
   const section = await getSection(slug);
   if (!section) {
     const moved = await getSectionRedirect(slug);
-    return moved ? new Response(null, { status: 308, headers: { location: `${moved}/feed.xml` } }) : new Response("Not found", { status: 404 });
+    return moved
+      ? new Response(null, { status: 308, headers: { location: `${moved}/feed.xml` } })
+      : new Response("Not found", { status: 404 });
   }
   return xmlResponse(await getRssFeed({ slug: section.slug, name: section.name }), "application/rss+xml");
 }

@@ -17,7 +17,10 @@ export default async function AuthorPage({ params }: Props) {
   const { slug, n } = await params;
   const author = await getAuthor(slug);
   if (!author) notFound();
-  const [{ articles, page, pages }, { timeZone }] = await Promise.all([getStoryListPage({ authorSlug: author.slug }, n), getSiteSettings()]);
+  const [{ articles, page, pages }, { timeZone }] = await Promise.all([
+    getStoryListPage({ authorSlug: author.slug }, n),
+    getSiteSettings(),
+  ]);
   const header = (
     <>
       <h1 className="section-title">{author.name}</h1>
@@ -26,5 +29,16 @@ export default async function AuthorPage({ params }: Props) {
       <h2 className="list-heading">Stories</h2>
     </>
   );
-  return <StoryListPage header={header} articles={articles} timeZone={timeZone} page={page} pages={pages} basePath={`/authors/${author.slug}`} headingLevel={3} empty="No published stories yet." />;
+  return (
+    <StoryListPage
+      header={header}
+      articles={articles}
+      timeZone={timeZone}
+      page={page}
+      pages={pages}
+      basePath={`/authors/${author.slug}`}
+      headingLevel={3}
+      empty="No published stories yet."
+    />
+  );
 }

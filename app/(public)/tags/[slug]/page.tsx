@@ -24,5 +24,15 @@ export default async function TagPage({ params }: Props) {
       <h1 className="section-title">{tag.name}</h1>
     </>
   );
-  return <StoryListPage header={header} articles={articles} timeZone={timeZone} page={page} pages={pages} basePath={`/tags/${tag.slug}`} empty="No published stories with this tag yet." />;
+  return (
+    <StoryListPage
+      header={header}
+      articles={articles}
+      timeZone={timeZone}
+      page={page}
+      pages={pages}
+      basePath={`/tags/${tag.slug}`}
+      empty="No published stories with this tag yet."
+    />
+  );
 }

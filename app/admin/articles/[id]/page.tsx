@@ -18,7 +18,12 @@ export default async function EditArticlePage({ params }: Props) {
   return (
     <>
       <h1 className="visually-hidden">Edit story</h1>
-      <ArticleForm key={article.id} initial={article} scheduledLocal={utcToZonedLocal(scheduleSuggestion(article.scheduledFor), options.timeZone)} {...options} />
+      <ArticleForm
+        key={article.id}
+        initial={article}
+        scheduledLocal={utcToZonedLocal(scheduleSuggestion(article.scheduledFor), options.timeZone)}
+        {...options}
+      />
     </>
   );
 }

@@ -9,7 +9,14 @@ import { bodyExtensions } from "./body-extensions";
 import type { LibraryImage } from "@/lib/media/queries";
 import { InlinePhotoPanel } from "./inline-photo-panel";
 
-type Props = { value: BodyDoc; onChange: (doc: unknown) => void; editable: boolean; images: LibraryImage[]; errorId?: string; invalid?: boolean };
+type Props = {
+  value: BodyDoc;
+  onChange: (doc: unknown) => void;
+  editable: boolean;
+  images: LibraryImage[];
+  errorId?: string;
+  invalid?: boolean;
+};
 
 /** The rich-text body: paragraphs, headings, quotes, lists, bold, italic and safe links. */
 export function BodyEditor({ value, onChange, editable, images, errorId, invalid }: Props) {
@@ -69,7 +76,14 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
   };
 
   const button = (label: string, pressed: boolean | undefined, run: () => void, shortcut?: string) => (
-    <button type="button" className="tool" aria-pressed={pressed} title={shortcut ? `${label} (${shortcut})` : label} onClick={run} disabled={!editable}>
+    <button
+      type="button"
+      className="tool"
+      aria-pressed={pressed}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      onClick={run}
+      disabled={!editable}
+    >
       {label}
     </button>
   );
@@ -85,7 +99,15 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
           {button("Quote", active?.quote, () => chain().toggleBlockquote().run())}
           {button("Bullets", active?.bullets, () => chain().toggleBulletList().run())}
           {button("Numbered", active?.numbers, () => chain().toggleOrderedList().run())}
-          {button("Link", active?.link, () => { setHref(editor.getAttributes("link").href ?? ""); setLinkOpen(true); }, "Ctrl+K")}
+          {button(
+            "Link",
+            active?.link,
+            () => {
+              setHref(editor.getAttributes("link").href ?? "");
+              setLinkOpen(true);
+            },
+            "Ctrl+K",
+          )}
           {active?.link ? button("Remove link", undefined, () => chain().extendMarkRange("link").unsetLink().run()) : null}
           {button("Photo", photoOpen, () => setPhotoOpen(true))}
         </div>
@@ -102,13 +124,29 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
             aria-describedby="link-href-error"
             onChange={(e) => setHref(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === "Enter") { e.preventDefault(); applyLink(); }
+              if (e.key === "Enter") {
+                e.preventDefault();
+                applyLink();
+              }
               if (e.key === "Escape") setLinkOpen(false);
             }}
           />
-          <button type="button" className="button secondary" onClick={applyLink}>Apply link</button>
-          <button type="button" className="button secondary" onClick={() => { setLinkOpen(false); setLinkError(null); }}>Cancel</button>
-          <p id="link-href-error" className="field-error" aria-live="polite">{linkError}</p>
+          <button type="button" className="button secondary" onClick={applyLink}>
+            Apply link
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              setLinkOpen(false);
+              setLinkError(null);
+            }}
+          >
+            Cancel
+          </button>
+          <p id="link-href-error" className="field-error" aria-live="polite">
+            {linkError}
+          </p>
         </div>
       ) : null}
       {photoOpen ? (

@@ -9,7 +9,11 @@ const ImageNode = Node.create({
   atom: true,
   addAttributes: () => ({ imageId: { default: null }, caption: { default: null }, credit: { default: null }, alt: { default: null } }),
   parseHTML: () => [{ tag: "figure[data-image-id]", getAttrs: (el) => ({ imageId: (el as HTMLElement).dataset.imageId }) }],
-  renderHTML: ({ HTMLAttributes }) => ["figure", mergeAttributes({ "data-image-id": HTMLAttributes.imageId, class: "editor-figure" }), `Photo from the library${HTMLAttributes.caption ? `: ${HTMLAttributes.caption}` : ""}`],
+  renderHTML: ({ HTMLAttributes }) => [
+    "figure",
+    mergeAttributes({ "data-image-id": HTMLAttributes.imageId, class: "editor-figure" }),
+    `Photo from the library${HTMLAttributes.caption ? `: ${HTMLAttributes.caption}` : ""}`,
+  ],
 });
 
 /** A link to embedded content, shown to readers as a link. */
@@ -19,7 +23,11 @@ const EmbedNode = Node.create({
   atom: true,
   addAttributes: () => ({ url: { default: null } }),
   parseHTML: () => [{ tag: "div[data-embed-url]", getAttrs: (el) => ({ url: (el as HTMLElement).dataset.embedUrl }) }],
-  renderHTML: ({ HTMLAttributes }) => ["div", { "data-embed-url": HTMLAttributes.url, class: "editor-embed" }, `Embed: ${HTMLAttributes.url}`],
+  renderHTML: ({ HTMLAttributes }) => [
+    "div",
+    { "data-embed-url": HTMLAttributes.url, class: "editor-embed" },
+    `Embed: ${HTMLAttributes.url}`,
+  ],
 });
 
 /**

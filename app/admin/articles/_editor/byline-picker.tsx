@@ -5,7 +5,14 @@ import { createAuthorAction } from "../actions";
 import { FieldError } from "@/components/forms/field-error";
 import type { Option } from "./types";
 
-type Props = { authors: Option[]; value: string[]; onChange: (ids: string[]) => void; onCreated: (author: Option) => void; errors?: string[]; disabled: boolean };
+type Props = {
+  authors: Option[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  onCreated: (author: Option) => void;
+  errors?: string[];
+  disabled: boolean;
+};
 
 /** Bylines in order: pick existing ones, reorder, or create one for a freelancer or agency. */
 export function BylinePicker({ authors, value, onChange, onCreated, errors, disabled }: Props) {
@@ -33,23 +40,46 @@ export function BylinePicker({ authors, value, onChange, onCreated, errors, disa
         {value.map((id, i) => (
           <li key={id} className="chip">
             {byId.get(id)?.name ?? "Unknown byline"}
-            <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move ${byId.get(id)?.name} earlier`}>↑</button>
-            <button type="button" onClick={() => onChange(value.filter((x) => x !== id))} aria-label={`Remove ${byId.get(id)?.name}`}>✕</button>
+            <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move ${byId.get(id)?.name} earlier`}>
+              ↑
+            </button>
+            <button type="button" onClick={() => onChange(value.filter((x) => x !== id))} aria-label={`Remove ${byId.get(id)?.name}`}>
+              ✕
+            </button>
           </li>
         ))}
       </ol>
-      <label htmlFor="add-byline" className="visually-hidden">Add a byline</label>
-      <select id="add-byline" value="" aria-describedby="bylines-error" onChange={(e) => e.target.value && onChange([...value, e.target.value])}>
+      <label htmlFor="add-byline" className="visually-hidden">
+        Add a byline
+      </label>
+      <select
+        id="add-byline"
+        value=""
+        aria-describedby="bylines-error"
+        onChange={(e) => e.target.value && onChange([...value, e.target.value])}
+      >
         <option value="">Add a byline…</option>
-        {authors.filter((a) => !value.includes(a.id)).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+        {authors
+          .filter((a) => !value.includes(a.id))
+          .map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
       </select>
       <FieldError id="bylines-error" errors={errors} />
       <div className="inline-form">
-        <label htmlFor="new-byline" className="visually-hidden">New byline name</label>
+        <label htmlFor="new-byline" className="visually-hidden">
+          New byline name
+        </label>
         <input id="new-byline" value={newName} placeholder="New byline, e.g. a freelancer" onChange={(e) => setNewName(e.target.value)} />
-        <button type="button" className="button secondary" onClick={create} disabled={!newName.trim()}>Create byline</button>
+        <button type="button" className="button secondary" onClick={create} disabled={!newName.trim()}>
+          Create byline
+        </button>
       </div>
-      <p className="field-error" aria-live="polite">{message}</p>
+      <p className="field-error" aria-live="polite">
+        {message}
+      </p>
     </fieldset>
   );
 }

@@ -41,16 +41,37 @@ export function ConflictPanel({ conflict, articleId, mine, onOverwrite, onDiscar
 
   return (
     <section className="card conflict" role="alert" aria-labelledby="conflict-heading">
-      <h2 id="conflict-heading">{conflict.savedBy} saved this story at {savedAt} while you were editing</h2>
+      <h2 id="conflict-heading">
+        {conflict.savedBy} saved this story at {savedAt} while you were editing
+      </h2>
       <p>Your changes were not saved, but they are still in this form. Choose what to keep:</p>
       <div className="workflow-moves">
-        <button type="button" className="button secondary" onClick={compare}>Show the differences</button>
-        <button type="button" className="button secondary" onClick={saveCopy}>Save mine as a new draft</button>
-        <button type="button" className="button" onClick={() => onOverwrite(conflict.currentVersion)}>Keep mine (their save stays in the revisions)</button>
-        <button type="button" className="button danger" onClick={() => window.confirm("Discard your changes and load their version?") && onDiscard()}>Discard mine, load theirs</button>
+        <button type="button" className="button secondary" onClick={compare}>
+          Show the differences
+        </button>
+        <button type="button" className="button secondary" onClick={saveCopy}>
+          Save mine as a new draft
+        </button>
+        <button type="button" className="button" onClick={() => onOverwrite(conflict.currentVersion)}>
+          Keep mine (their save stays in the revisions)
+        </button>
+        <button
+          type="button"
+          className="button danger"
+          onClick={() => window.confirm("Discard your changes and load their version?") && onDiscard()}
+        >
+          Discard mine, load theirs
+        </button>
       </div>
       {note ? <p role="status">{note}</p> : null}
-      {theirs ? <FieldDiff before={comparableFields(theirs.fields)} after={comparableFields(mine)} beforeLabel={`${conflict.savedBy}'s version`} afterLabel="your version" /> : null}
+      {theirs ? (
+        <FieldDiff
+          before={comparableFields(theirs.fields)}
+          after={comparableFields(mine)}
+          beforeLabel={`${conflict.savedBy}'s version`}
+          afterLabel="your version"
+        />
+      ) : null}
     </section>
   );
 }

@@ -45,23 +45,45 @@ export function CorrectionsPanel({ article, version, onVersion, dirty }: Props) 
       {article.corrections.length > 0 ? (
         <ol className="correction-list">
           {article.corrections.map((c) => (
-            <li key={c.id}><strong>{KINDS.find(([k]) => k === c.kind)?.[1]}</strong> <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time><p>{c.text}</p></li>
+            <li key={c.id}>
+              <strong>{KINDS.find(([k]) => k === c.kind)?.[1]}</strong>{" "}
+              <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time>
+              <p>{c.text}</p>
+            </li>
           ))}
         </ol>
-      ) : <p className="muted">None yet.</p>}
+      ) : (
+        <p className="muted">None yet.</p>
+      )}
       <div className="field">
         <label htmlFor="correction-kind">Kind</label>
         <select id="correction-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-          {KINDS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {KINDS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor="correction-text">Note readers will see</label>
-        <textarea id="correction-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="correction-text-error" />
+        <textarea
+          id="correction-text"
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby="correction-text-error"
+        />
         <FieldError id="correction-text-error" errors={errors?.text} />
       </div>
-      {error ? <p className="field-error" role="alert">{error}</p> : null}
-      <button type="button" className="button secondary" disabled={dirty || pending || !text.trim()} onClick={add}>Add to the story</button>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="button" className="button secondary" disabled={dirty || pending || !text.trim()} onClick={add}>
+        Add to the story
+      </button>
       {dirty ? <p className="muted">Save your changes first.</p> : null}
     </section>
   );

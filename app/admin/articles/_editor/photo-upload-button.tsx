@@ -21,10 +21,25 @@ export function PhotoUploadButton({ id, onUploaded }: { id: string; onUploaded: 
   };
   return (
     <div className="photo-upload">
-      <label className="button secondary" htmlFor={id}>Upload a photo…</label>
-      <input id={id} className="visually-hidden" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" onChange={(e) => { void upload(e.target.files?.[0]); e.target.value = ""; }} />
+      <label className="button secondary" htmlFor={id}>
+        Upload a photo…
+      </label>
+      <input
+        id={id}
+        className="visually-hidden"
+        type="file"
+        accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+        onChange={(e) => {
+          void upload(e.target.files?.[0]);
+          e.target.value = "";
+        }}
+      />
       {state.progress !== undefined ? <progress max={1} value={state.progress} aria-label="Uploading the photo" /> : null}
-      {state.error ? <p className="field-error" role="alert">{state.error}</p> : null}
+      {state.error ? (
+        <p className="field-error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -36,17 +36,33 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
       <ol>
         {value.map((row, i) => {
           const id = `source-${i}`;
-          const urlErrors = [...(errorsAt(errors, `sources.${i}.url`) ?? []), ...(duplicateOf[i] !== null ? [`This URL is already source ${duplicateOf[i]! + 1}.`] : [])];
+          const urlErrors = [
+            ...(errorsAt(errors, `sources.${i}.url`) ?? []),
+            ...(duplicateOf[i] !== null ? [`This URL is already source ${duplicateOf[i]! + 1}.`] : []),
+          ];
           return (
             <li key={i} className="source-row" aria-label={`Source ${i + 1}`}>
               <div className="field">
                 <label htmlFor={`${id}-url`}>URL</label>
-                <input id={`${id}-url`} type="url" value={row.url} placeholder="https://" aria-invalid={urlErrors.length ? true : undefined} aria-describedby={`${id}-url-error`} onChange={(e) => update(i, { url: e.target.value })} />
+                <input
+                  id={`${id}-url`}
+                  type="url"
+                  value={row.url}
+                  placeholder="https://"
+                  aria-invalid={urlErrors.length ? true : undefined}
+                  aria-describedby={`${id}-url-error`}
+                  onChange={(e) => update(i, { url: e.target.value })}
+                />
                 <FieldError id={`${id}-url-error`} errors={[...new Set(urlErrors)]} />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-title`}>Title</label>
-                <input id={`${id}-title`} value={row.title} aria-describedby={`${id}-title-error`} onChange={(e) => update(i, { title: e.target.value })} />
+                <input
+                  id={`${id}-title`}
+                  value={row.title}
+                  aria-describedby={`${id}-title-error`}
+                  onChange={(e) => update(i, { title: e.target.value })}
+                />
                 <FieldError id={`${id}-title-error`} errors={errorsAt(errors, `sources.${i}.title`)} />
               </div>
               <div className="source-grid">
@@ -57,17 +73,32 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
                 <div className="field">
                   <label htmlFor={`${id}-kind`}>Kind</label>
                   <select id={`${id}-kind`} value={row.kind} onChange={(e) => update(i, { kind: e.target.value as SourceRow["kind"] })}>
-                    {Object.entries(SOURCE_KIND_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+                    {Object.entries(SOURCE_KIND_LABELS).map(([k, label]) => (
+                      <option key={k} value={k}>
+                        {label}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 <div className="field">
                   <label htmlFor={`${id}-accessed`}>Accessed</label>
-                  <input id={`${id}-accessed`} type="date" value={row.accessedAt} onChange={(e) => update(i, { accessedAt: e.target.value })} />
+                  <input
+                    id={`${id}-accessed`}
+                    type="date"
+                    value={row.accessedAt}
+                    onChange={(e) => update(i, { accessedAt: e.target.value })}
+                  />
                 </div>
               </div>
               <div className="field">
                 <label htmlFor={`${id}-archive`}>Archived copy URL</label>
-                <input id={`${id}-archive`} type="url" value={row.archivedUrl} aria-describedby={`${id}-archive-error`} onChange={(e) => update(i, { archivedUrl: e.target.value })} />
+                <input
+                  id={`${id}-archive`}
+                  type="url"
+                  value={row.archivedUrl}
+                  aria-describedby={`${id}-archive-error`}
+                  onChange={(e) => update(i, { archivedUrl: e.target.value })}
+                />
                 <FieldError id={`${id}-archive-error`} errors={errorsAt(errors, `sources.${i}.archivedUrl`)} />
               </div>
               <div className="field">
@@ -75,15 +106,35 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
                 <input id={`${id}-note`} value={row.note} onChange={(e) => update(i, { note: e.target.value })} />
               </div>
               <div className="row-actions">
-                <button type="button" className="button secondary" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move source ${i + 1} up`}>↑</button>
-                <button type="button" className="button secondary" onClick={() => move(i, 1)} disabled={i === value.length - 1} aria-label={`Move source ${i + 1} down`}>↓</button>
-                <button type="button" className="button secondary" onClick={() => onChange(value.filter((_, j) => j !== i))}>Remove source {i + 1}</button>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => move(i, -1)}
+                  disabled={i === 0}
+                  aria-label={`Move source ${i + 1} up`}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => move(i, 1)}
+                  disabled={i === value.length - 1}
+                  aria-label={`Move source ${i + 1} down`}
+                >
+                  ↓
+                </button>
+                <button type="button" className="button secondary" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+                  Remove source {i + 1}
+                </button>
               </div>
             </li>
           );
         })}
       </ol>
-      <button type="button" className="button secondary" onClick={() => onChange([...value, { ...EMPTY }])}>Add a source</button>
+      <button type="button" className="button secondary" onClick={() => onChange([...value, { ...EMPTY }])}>
+        Add a source
+      </button>
     </fieldset>
   );
 }

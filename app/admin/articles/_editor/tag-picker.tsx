@@ -33,12 +33,16 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
         {value.map((id) => (
           <li key={id} className="chip">
             {byId.get(id)?.name ?? "Unknown tag"}
-            <button type="button" onClick={() => onChange(value.filter((x) => x !== id))} aria-label={`Remove tag ${byId.get(id)?.name}`}>✕</button>
+            <button type="button" onClick={() => onChange(value.filter((x) => x !== id))} aria-label={`Remove tag ${byId.get(id)?.name}`}>
+              ✕
+            </button>
           </li>
         ))}
       </ul>
       <div className="inline-form">
-        <label htmlFor="tag-input" className="visually-hidden">Add a tag</label>
+        <label htmlFor="tag-input" className="visually-hidden">
+          Add a tag
+        </label>
         <input
           id="tag-input"
           list="tag-options"
@@ -46,13 +50,26 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
           placeholder="Add a tag"
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === "Enter") { e.preventDefault(); void add(); }
+            if (e.key === "Enter") {
+              e.preventDefault();
+              void add();
+            }
           }}
         />
-        <datalist id="tag-options">{tags.filter((t) => !value.includes(t.id)).map((t) => <option key={t.id} value={t.name} />)}</datalist>
-        <button type="button" className="button secondary" onClick={add} disabled={!text.trim()}>Add tag</button>
+        <datalist id="tag-options">
+          {tags
+            .filter((t) => !value.includes(t.id))
+            .map((t) => (
+              <option key={t.id} value={t.name} />
+            ))}
+        </datalist>
+        <button type="button" className="button secondary" onClick={add} disabled={!text.trim()}>
+          Add tag
+        </button>
       </div>
-      <p className="field-error" aria-live="polite">{message}</p>
+      <p className="field-error" aria-live="polite">
+        {message}
+      </p>
     </fieldset>
   );
 }

@@ -33,7 +33,13 @@ export function toSaveInput(f: EditorFields) {
     canonicalUrl: f.canonicalUrl || null,
     sources: f.sources.map((s) => ({ ...s, accessedAt: s.accessedAt || null, archivedUrl: s.archivedUrl || null })),
     hero: f.hero
-      ? { imageId: f.hero.imageId, caption: f.hero.caption || null, credit: f.hero.credit || null, agency: f.hero.agency || null, altText: f.hero.altText || null }
+      ? {
+          imageId: f.hero.imageId,
+          caption: f.hero.caption || null,
+          credit: f.hero.credit || null,
+          agency: f.hero.agency || null,
+          altText: f.hero.altText || null,
+        }
       : null,
   };
 }
@@ -78,7 +84,11 @@ export function useArticleDraft(initial: EditorData | null, onCreated: (id: stri
     else clearLocalDraft(storageKey.current);
   }, [json, dirty, version]);
 
-  async function save({ auto = false, material = false, versionOverride }: { auto?: boolean; material?: boolean; versionOverride?: number } = {}) {
+  async function save({
+    auto = false,
+    material = false,
+    versionOverride,
+  }: { auto?: boolean; material?: boolean; versionOverride?: number } = {}) {
     if (inFlight.current) return;
     inFlight.current = true;
     setSaving(true);
@@ -88,7 +98,9 @@ export function useArticleDraft(initial: EditorData | null, onCreated: (id: stri
     let result: ActionResult<{ id: string; version: number }>;
     try {
       result = await callAction(() =>
-        id ? updateArticleAction({ ...input, id, version: versionOverride ?? version, materialUpdate: material, autosave: auto }) : createArticleAction(input),
+        id
+          ? updateArticleAction({ ...input, id, version: versionOverride ?? version, materialUpdate: material, autosave: auto })
+          : createArticleAction(input),
       );
     } finally {
       inFlight.current = false;
@@ -144,7 +156,11 @@ export function useArticleDraft(initial: EditorData | null, onCreated: (id: stri
     const onClick = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.("a[href]");
       if (!link || link.getAttribute("target") === "_blank" || event.defaultPrevented) return;
-      if (!window.confirm("This story has unsaved changes. Leave anyway? (They stay in this browser and come back when you reopen the story.)")) {
+      if (
+        !window.confirm(
+          "This story has unsaved changes. Leave anyway? (They stay in this browser and come back when you reopen the story.)",
+        )
+      ) {
         event.preventDefault();
         event.stopPropagation();
       }
@@ -163,5 +179,21 @@ export function useArticleDraft(initial: EditorData | null, onCreated: (id: stri
     setRestored(false);
   };
   const set = <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => setFields((f) => ({ ...f, [key]: value }));
-  return { fields, set, setFields, version, setVersion, dirty, save, saving, fieldErrors, message, setMessage, conflict, setConflict, restored, discardRestored };
+  return {
+    fields,
+    set,
+    setFields,
+    version,
+    setVersion,
+    dirty,
+    save,
+    saving,
+    fieldErrors,
+    message,
+    setMessage,
+    conflict,
+    setConflict,
+    restored,
+    discardRestored,
+  };
 }

@@ -26,14 +26,33 @@ export function BylineForm({ author }: Props) {
       {/* After a save the page reloads with the new time, so the next save is not a conflict with itself. */}
       <input type="hidden" name="updatedAt" value={result?.ok ? result.data.updatedAt : author.updatedAt} />
       <TextField name="name" label="Name" defaultValue={author.name} required maxLength={120} errors={errors?.name} />
-      <TextField name="title" label="Title" hint="Shown under the name, e.g. Climate correspondent." defaultValue={author.title} maxLength={120} errors={errors?.title} />
+      <TextField
+        name="title"
+        label="Title"
+        hint="Shown under the name, e.g. Climate correspondent."
+        defaultValue={author.title}
+        maxLength={120}
+        errors={errors?.title}
+      />
       <div className="field">
         <label htmlFor="field-bio">Bio</label>
-        <textarea id="field-bio" name="bio" rows={6} defaultValue={author.bio} maxLength={2000} aria-describedby="field-bio-hint field-bio-error" aria-invalid={errors?.bio?.length ? true : undefined} />
-        <span id="field-bio-hint" className="field-hint">Plain text, up to 2000 characters. Readers see it on the author page.</span>
+        <textarea
+          id="field-bio"
+          name="bio"
+          rows={6}
+          defaultValue={author.bio}
+          maxLength={2000}
+          aria-describedby="field-bio-hint field-bio-error"
+          aria-invalid={errors?.bio?.length ? true : undefined}
+        />
+        <span id="field-bio-hint" className="field-hint">
+          Plain text, up to 2000 characters. Readers see it on the author page.
+        </span>
         <FieldError id="field-bio-error" errors={errors?.bio} />
       </div>
-      <SubmitButton pending={pending} pendingLabel="Saving…">Save byline</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        Save byline
+      </SubmitButton>
     </form>
   );
 }

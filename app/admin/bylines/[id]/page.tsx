@@ -14,11 +14,16 @@ export default async function BylinePage({ params }: { params: Promise<{ id: str
   if (!author) notFound();
   return (
     <>
-      <p><Link href="/admin/bylines">← All bylines</Link></p>
+      <p>
+        <Link href="/admin/bylines">← All bylines</Link>
+      </p>
       <h1>{author.name}</h1>
       <p className="muted">
-        Author page: <a href={`/authors/${author.slug}`} target="_blank" rel="noreferrer">/authors/{author.slug}</a> ·{" "}
-        {author.published === 1 ? "1 published story shows" : `${author.published} published stories show`} this byline.
+        Author page:{" "}
+        <a href={`/authors/${author.slug}`} target="_blank" rel="noreferrer">
+          /authors/{author.slug}
+        </a>{" "}
+        · {author.published === 1 ? "1 published story shows" : `${author.published} published stories show`} this byline.
       </p>
       <BylineForm author={author} />
     </>

@@ -23,7 +23,9 @@ export default async function ImagePage({ params }: Props) {
   const decision = photoChangePolicy(viewer, image.liveUse);
   return (
     <>
-      <p><Link href="/admin/media">← All photos</Link></p>
+      <p>
+        <Link href="/admin/media">← All photos</Link>
+      </p>
       <h1>{image.caption ? image.caption.slice(0, 80) : "Untitled photo"}</h1>
       <ImageForm
         image={{
@@ -47,16 +49,22 @@ export default async function ImagePage({ params }: Props) {
       />
       <section className="card">
         <h2>Used in</h2>
-        {image.usedIn.length === 0 ? <p className="muted">No story uses this photo yet.</p> : (
+        {image.usedIn.length === 0 ? (
+          <p className="muted">No story uses this photo yet.</p>
+        ) : (
           <ul>
             {image.usedIn.map((a) => (
-              <li key={a.id}><Link href={`/admin/articles/${a.id}`}>{a.headline}</Link> <span className={`badge ${a.status}`}>{STATUS_LABELS[a.status]}</span></li>
+              <li key={a.id}>
+                <Link href={`/admin/articles/${a.id}`}>{a.headline}</Link>{" "}
+                <span className={`badge ${a.status}`}>{STATUS_LABELS[a.status]}</span>
+              </li>
             ))}
           </ul>
         )}
         <p className="muted">
           {image.width}×{image.height} px · {(image.bytes / 1_000_000).toFixed(2)} MB · {image.mimeType}
-          {image.originalFilename ? ` · ${image.originalFilename}` : ""} · uploaded {formatDateTime(image.createdAt, timeZone)}{image.uploadedBy ? ` by ${image.uploadedBy.name}` : ""}
+          {image.originalFilename ? ` · ${image.originalFilename}` : ""} · uploaded {formatDateTime(image.createdAt, timeZone)}
+          {image.uploadedBy ? ` by ${image.uploadedBy.name}` : ""}
         </p>
       </section>
     </>

@@ -14,7 +14,9 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   if (!section) notFound();
   return (
     <>
-      <p><Link href="/admin/sections">← All sections</Link></p>
+      <p>
+        <Link href="/admin/sections">← All sections</Link>
+      </p>
       <h1>{section.name}</h1>
       <SectionForm section={section} />
     </>

@@ -18,7 +18,9 @@ export default async function PreviewPage({ params }: Props) {
   if (!article) notFound();
   return (
     <div className="preview">
-      <p className="preview-banner" role="note">Preview · {STATUS_LABELS[article.status]} · readers cannot see this page</p>
+      <p className="preview-banner" role="note">
+        Preview · {STATUS_LABELS[article.status]} · readers cannot see this page
+      </p>
       <ArticleView article={article} timeZone={timeZone} as="div" />
     </div>
   );

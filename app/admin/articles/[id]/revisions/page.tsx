@@ -30,38 +30,77 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
     b ? getRevision(viewer, id, b).catch(() => null) : null,
     query.show ? getRevision(viewer, id, query.show).catch(() => null) : null,
   ]);
-  const label = (r: (typeof revisions)[number]) => `v${r.version} · ${r.note} · ${r.author?.name ?? "Scheduler"} · ${formatDateTime(r.createdAt, timeZone)}`;
+  const label = (r: (typeof revisions)[number]) =>
+    `v${r.version} · ${r.note} · ${r.author?.name ?? "Scheduler"} · ${formatDateTime(r.createdAt, timeZone)}`;
   return (
     <>
-      <p><Link href={`/admin/articles/${id}`}>← Back to the story</Link></p>
+      <p>
+        <Link href={`/admin/articles/${id}`}>← Back to the story</Link>
+      </p>
       <h1>Revisions of “{article.fields.headline}”</h1>
       <section className="card">
         <h2>Compare two revisions</h2>
         <form method="get" className="filters">
           <div className="field">
             <label htmlFor="rev-a">Older</label>
-            <select id="rev-a" name="a" defaultValue={a}>{revisions.map((r) => <option key={r.id} value={r.id}>{label(r)}</option>)}</select>
+            <select id="rev-a" name="a" defaultValue={a}>
+              {revisions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {label(r)}
+                </option>
+              ))}
+            </select>
           </div>
           <div className="field">
             <label htmlFor="rev-b">Newer</label>
-            <select id="rev-b" name="b" defaultValue={b}>{revisions.map((r) => <option key={r.id} value={r.id}>{label(r)}</option>)}</select>
+            <select id="rev-b" name="b" defaultValue={b}>
+              {revisions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {label(r)}
+                </option>
+              ))}
+            </select>
           </div>
-          <button type="submit" className="button secondary">Compare</button>
+          <button type="submit" className="button secondary">
+            Compare
+          </button>
         </form>
         {before && after ? (
-          <FieldDiff before={comparableFields(before.snapshot)} after={comparableFields(after.snapshot)} beforeLabel={`v${before.version}`} afterLabel={`v${after.version}`} />
-        ) : <p className="muted">Only one revision so far.</p>}
+          <FieldDiff
+            before={comparableFields(before.snapshot)}
+            after={comparableFields(after.snapshot)}
+            beforeLabel={`v${before.version}`}
+            afterLabel={`v${after.version}`}
+          />
+        ) : (
+          <p className="muted">Only one revision so far.</p>
+        )}
       </section>
       {shown ? (
         <section className="card" aria-labelledby="shown-heading">
-          <h2 id="shown-heading">Revision v{shown.version} ({shown.note})</h2>
+          <h2 id="shown-heading">
+            Revision v{shown.version} ({shown.note})
+          </h2>
           {Object.entries(comparableFields(shown.snapshot)).map(([field, text]) => (
-            <div key={field}><h3>{field}</h3><pre className="revision-text">{text || "—"}</pre></div>
+            <div key={field}>
+              <h3>{field}</h3>
+              <pre className="revision-text">{text || "—"}</pre>
+            </div>
           ))}
         </section>
       ) : null}
       <table className="data-table">
-        <thead><tr><th>Version</th><th>What</th><th>Who</th><th>When</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th>Version</th>
+            <th>What</th>
+            <th>Who</th>
+            <th>When</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {revisions.map((r, i) => (
             <tr key={r.id}>
@@ -71,7 +110,9 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
               <td>{formatDateTime(r.createdAt, timeZone)}</td>
               <td className="row-actions">
                 <Link href={`?show=${r.id}`}>Show</Link>
-                {i > 0 && article.canEdit ? <RestoreButton articleId={id} revisionId={r.id} version={article.version} label={`v${r.version}`} /> : null}
+                {i > 0 && article.canEdit ? (
+                  <RestoreButton articleId={id} revisionId={r.id} version={article.version} label={`v${r.version}`} />
+                ) : null}
               </td>
             </tr>
           ))}
@@ -79,14 +120,25 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       </table>
       <h2>Audit log</h2>
       <table className="data-table">
-        <thead><tr><th>When</th><th>Who</th><th>Action</th><th>Details</th></tr></thead>
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Who</th>
+            <th>Action</th>
+            <th>Details</th>
+          </tr>
+        </thead>
         <tbody>
           {(audit ?? []).map((e) => (
             <tr key={e.id}>
               <td>{formatDateTime(e.createdAt, timeZone)}</td>
               <td>{e.actor?.name ?? "System"}</td>
-              <td><code>{e.action}</code></td>
-              <td><code className="audit-data">{e.data ? JSON.stringify(e.data) : ""}</code></td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>
+                <code className="audit-data">{e.data ? JSON.stringify(e.data) : ""}</code>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,17 @@ import { useRouter } from "next/navigation";
 import { restoreRevisionAction } from "../../actions";
 
 /** Restores a revision as a new save, after confirmation. */
-export function RestoreButton({ articleId, revisionId, version, label }: { articleId: string; revisionId: string; version: number; label: string }) {
+export function RestoreButton({
+  articleId,
+  revisionId,
+  version,
+  label,
+}: {
+  articleId: string;
+  revisionId: string;
+  version: number;
+  label: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -19,8 +29,14 @@ export function RestoreButton({ articleId, revisionId, version, label }: { artic
   };
   return (
     <>
-      <button type="button" className="button secondary" disabled={pending} onClick={restore}>Restore {label}</button>
-      {error ? <span className="field-error" role="alert">{error}</span> : null}
+      <button type="button" className="button secondary" disabled={pending} onClick={restore}>
+        Restore {label}
+      </button>
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
     </>
   );
 }

@@ -7,13 +7,16 @@ import { readUploadedFile, refusingTooLarge } from "@/lib/media/upload";
 import { assertMayChangePhoto, photoLiveUse } from "@/lib/media/policy";
 
 // POST /api/media/:id/file – replace a photo's file, keeping its uses (media.edit; a live story's photo, editors).
-export const POST = withAuth<{ params: Promise<{ id: string }> }>(refusingTooLarge(async (request, { viewer, params }) => {
-  const { id } = await params;
-  // Refused before the upload is read; replaceImageFile asks again.
-  assertMayChangePhoto(viewer, await photoLiveUse(id));
-  const { data, name } = await readUploadedFile(request);
-  const result = await replaceImageFile(viewer, id, data, name);
-  await expireStoriesShowing(id, (tag) => revalidateTag(tag, { expire: 0 }));
-  sweepReplacedFilesLater();
-  return Response.json(result);
-}), { permission: "media.edit" });
+export const POST = withAuth<{ params: Promise<{ id: string }> }>(
+  refusingTooLarge(async (request, { viewer, params }) => {
+    const { id } = await params;
+    // Refused before the upload is read; replaceImageFile asks again.
+    assertMayChangePhoto(viewer, await photoLiveUse(id));
+    const { data, name } = await readUploadedFile(request);
+    const result = await replaceImageFile(viewer, id, data, name);
+    await expireStoriesShowing(id, (tag) => revalidateTag(tag, { expire: 0 }));
+    sweepReplacedFilesLater();
+    return Response.json(result);
+  }),
+  { permission: "media.edit" },
+);
