@@ -59,7 +59,7 @@ export const config = {
   // Photo uploads (/api/media…) do not: Next.js copies a body for the proxy and cuts it at 10 MB
   // (experimental.proxyClientMaxBodySize), keeping the copy in memory, so a 19 MB photo arrived
   // cut and every upload was held twice. Their route handlers check the same origin, the session
-  // and the role (withAuth, lib/route.ts) and count the bytes (readUploadedFile); the front server
+  // and the role (withAuth, lib/auth/route.ts) and count the bytes (readUploadedFile); the front server
   // refuses oversized and anonymous uploads before they are read.
   matcher: ["/((?!_next/static|_next/image|media/|api/media|favicon.ico).*)"],
 };

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { ArticleStatus } from "../generated/prisma/enums";
-import { expireByline, expireEverything, expireSection, expireStoriesShowing, withPublicRefresh } from "../public-invalidation";
+import { expireByline, expireEverything, expireSection, expireStoriesShowing, withPublicRefresh } from "./invalidation";
 import { uid } from "../test/factories";
 import { surrogateKeys } from "./surrogate-keys";
 
-// The tags each kind of change really expires (lib/public-invalidation.ts, against the database)
+// The tags each kind of change really expires (lib/cache/invalidation.ts, against the database)
 // must meet the surrogate keys of every page that shows what changed, and of no unrelated page.
 
 const id = uid();

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { headers } from "next/headers";
+import { isSameOriginRequest } from "../security/same-origin";
+import { getCurrentUser } from "./session";
+import { hasPermission, type Permission } from "./permissions";
+import { assertPasswordChosen, type Viewer } from "./viewer";
+import { AppError, invalidInput, toActionResult, type ActionResult } from "../errors";
+
+/**
+ * Builds a Server Action that refuses cross-site calls, authenticates the caller (from the
+ * database, this request), checks an optional permission, parses the input with `schema`, and
+ * turns anything thrown into an ActionResult. Every action goes through it.
+ */
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.output<S>, viewer: Viewer) => Promise<T>,
+  // allowTemporaryPassword: the one action open to a user who must still replace an admin's temporary password.
+  options: { permission?: Permission; allowTemporaryPassword?: boolean } = {},
+): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    let viewer: Viewer | null = null;
+    try {
+      // proxy.ts refuses cross-site Server Action calls before they get here; this holds even
+      // if a deployment runs without it (or a matcher change lets one through).
+      if (!isSameOriginRequest({ method: "POST", headers: await headers() }))
+        throw new AppError("forbidden", "Cross-site request refused.");
+      viewer = await getCurrentUser();
+      if (!viewer) throw new AppError("unauthorized", "Your session has ended. Sign in again; your input is still here.");
+      if (!options.allowTemporaryPassword) assertPasswordChosen(viewer);
+      if (options.permission && !hasPermission(viewer.role, options.permission)) {
+        throw new AppError("forbidden", "Your role does not allow this.");
+      }
+      const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+      if (!parsed.success) throw invalidInput(parsed.error);
+      return { ok: true, data: await fn(parsed.data, viewer) };
+    } catch (error) {
+      return toActionResult(error, { userId: viewer?.id });
+    }
+  };
+}
+
+/** FormData as a plain object; repeated names become arrays. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const v = typeof value === "string" ? value : value;
+    if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
+    else out[key] = v;
+  }
+  return out;
+}

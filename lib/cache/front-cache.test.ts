@@ -1,0 +1,185 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FrontCache } from "./front-cache";
+
+let server: http.Server;
+let base: string;
+let renders = 0;
+/** Runs while the stand-in renders, after the front cache began capturing the answer. */
+let duringRender: (() => void) | null = null;
+const cache = new FrontCache(60_000);
+
+beforeAll(async () => {
+  // A stand-in for Next.js: an ISR-style page, a dynamic page and an admin page.
+  server = http.createServer((req, res) =>
+    cache.handle(req, res, () => {
+      renders++;
+      duringRender?.();
+      const isr = req.url === "/story" || /^\/(world|sport)\/[\w-]+$/.test(req.url ?? "");
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.setHeader(
+        "cache-control",
+        isr || req.url === "/stale" ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store",
+      );
+      if (isr) res.setHeader("x-nextjs-cache", "HIT");
+      if (req.url === "/stale") res.setHeader("x-nextjs-cache", "STALE");
+      // Like Next.js, a HEAD answer carries the headers only.
+      if (req.method === "HEAD") return res.end();
+      res.write(
+        `<html><head><link rel="preload" as="script" href="/_next/a.js"/><script type="application/ld+json">{"a":1}</script></head>`,
+      );
+      res.end(
+        `<body><h1>render ${renders}</h1><script src="/_next/a.js" async=""></script><script>self.__next_f.push([1,"x"])</script></body></html>`,
+      );
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => server.close());
+
+describe("the front cache", () => {
+  it("serves a cached (s-maxage) page from memory, exactly as it was rendered, gzipped when asked", async () => {
+    const first = await fetch(`${base}/story`);
+    const rendered = await first.text();
+    expect(rendered).toContain("render 1");
+    // The compressed copy is made off the main thread, a moment after the page is kept.
+    await expect
+      .poll(async () => (await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding"))
+      .toBe("gzip");
+    const second = await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } });
+    expect(second.headers.get("x-dateline-cache")).toBe("HIT");
+    expect(second.headers.get("content-encoding")).toBe("gzip");
+    const html = await second.text();
+    expect(html).toContain("render 1");
+    expect(html).toBe(rendered);
+    expect(renders).toBe(1);
+  });
+
+  it("gzips only for a client whose Accept-Encoding takes gzip (q-values, *, identity)", async () => {
+    await expect
+      .poll(async () => (await fetch(`${base}/story`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding"))
+      .toBe("gzip");
+    for (const refusal of ["gzip;q=0", "br, gzip;q=0", "*;q=0", "identity", "gzip;q=0.5, identity"]) {
+      const response = await fetch(`${base}/story`, { headers: { "accept-encoding": refusal } });
+      expect(response.headers.get("x-dateline-cache"), refusal).toBe("HIT");
+      expect(response.headers.get("content-encoding"), refusal).toBeNull();
+      expect(await response.text(), refusal).toContain("render 1");
+    }
+    for (const taker of ["*", "br;q=1, gzip;q=0.5", "x-gzip"]) {
+      expect((await fetch(`${base}/story`, { headers: { "accept-encoding": taker } })).headers.get("content-encoding"), taker).toBe("gzip");
+    }
+  });
+
+  it("passes dynamic pages, admin pages, query strings and Next's stale copies through every time", async () => {
+    const before = renders;
+    await fetch(`${base}/dynamic`);
+    await fetch(`${base}/dynamic`);
+    await fetch(`${base}/admin/x`);
+    await fetch(`${base}/story?page=2`);
+    await fetch(`${base}/stale`);
+    await fetch(`${base}/stale`);
+    expect(renders).toBe(before + 6);
+  });
+
+  it("never keeps the empty body of a HEAD request", async () => {
+    cache.clear();
+    expect((await fetch(`${base}/story`, { method: "HEAD" })).headers.get("x-dateline-cache")).toBeNull();
+    const get = await fetch(`${base}/story`);
+    expect(await get.text()).toMatch(/render \d+/);
+    const head = await fetch(`${base}/story`, { method: "HEAD" });
+    expect(head.headers.get("x-dateline-cache")).toBe("HIT");
+    expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
+    expect(await (await fetch(`${base}/story`)).text()).toMatch(/render \d+/);
+  });
+
+  it("answers 304 to a client that holds the page, with a tag of the page's content", async () => {
+    cache.clear();
+    await fetch(`${base}/story`);
+    const hit = await fetch(`${base}/story`);
+    const etag = hit.headers.get("etag")!;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    const fresh = await fetch(`${base}/story`, { headers: { "if-none-match": etag } });
+    expect(fresh.status).toBe(304);
+    expect(await fresh.text()).toBe("");
+    expect((await fetch(`${base}/story`, { headers: { "if-none-match": 'W/"other", ' + etag.slice(2) } })).status).toBe(304);
+    const stale = await fetch(`${base}/story`, { headers: { "if-none-match": 'W/"an-older-page"' } });
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get("etag")).toBe(etag);
+  });
+
+  it("renders again after being cleared", async () => {
+    cache.clear();
+    expect(await (await fetch(`${base}/story`)).text()).toMatch(/render \d+/);
+    expect((await fetch(`${base}/story`)).headers.get("x-dateline-cache")).toBe("HIT");
+  });
+
+  it("purges only the pages carrying a purged tag: one story's tags leave an unrelated page a HIT", async () => {
+    cache.clear();
+    for (const path of ["/world/a-story", "/world/another", "/sport/unrelated"]) await fetch(`${base}${path}`);
+    for (const path of ["/world/a-story", "/world/another", "/sport/unrelated"])
+      expect((await fetch(`${base}${path}`)).headers.get("x-dateline-cache"), path).toBe("HIT");
+    // What a publish of world/a-story expires (lib/cache/invalidation.ts).
+    cache.purgeKeys(["story:a-story", "front", "feeds", "sitemaps", "section:world", "author:someone", "tag:something"]);
+    expect((await fetch(`${base}/world/a-story`)).headers.get("x-dateline-cache")).toBeNull();
+    // Its section's other stories show it among their related stories.
+    expect((await fetch(`${base}/world/another`)).headers.get("x-dateline-cache")).toBeNull();
+    expect((await fetch(`${base}/sport/unrelated`)).headers.get("x-dateline-cache")).toBe("HIT");
+    cache.purgeKeys(["story:nothing-cached"]);
+    expect((await fetch(`${base}/world/a-story`)).headers.get("x-dateline-cache")).toBe("HIT");
+  });
+
+  it("does not keep a page whose render began before one of its tags was purged, and keeps one an unrelated purge crossed", async () => {
+    cache.clear();
+    const render = (path: string, purge: string[]) => {
+      duringRender = () => cache.purgeKeys(purge);
+      return fetch(`${base}${path}`).finally(() => (duringRender = null));
+    };
+    await (await render("/world/a-story", ["story:a-story"])).text();
+    expect((await fetch(`${base}/world/a-story`)).headers.get("x-dateline-cache")).toBeNull();
+    await (await render("/sport/unrelated", ["story:a-story"])).text();
+    expect((await fetch(`${base}/sport/unrelated`)).headers.get("x-dateline-cache")).toBe("HIT");
+  });
+});
+
+describe("the front cache's bounds", () => {
+  it("keeps no 404, and stays within its entry and byte bounds however many addresses are asked for", async () => {
+    const bounded = new FrontCache(60_000, 50, 40_000);
+    const stand = http.createServer((req, res) =>
+      bounded.handle(req, res, () => {
+        const known = req.url!.startsWith("/page-") || req.url === "/front";
+        res.statusCode = known ? 200 : 404;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.setHeader("cache-control", known ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
+        // Incompressible enough that gzipped copies count too.
+        res.end(`<html><body>${req.url} ${Math.random().toString(36).repeat(50)}</body></html>`);
+      }),
+    );
+    await new Promise<void>((resolve) => stand.listen(0, "127.0.0.1", resolve));
+    const at = `http://127.0.0.1:${(stand.address() as AddressInfo).port}`;
+    try {
+      await fetch(`${at}/front`);
+      expect(bounded.stats.entries).toBe(1);
+      for (let i = 0; i < 300; i++) expect((await fetch(`${at}/invented-${i}`)).status).toBe(404);
+      expect(bounded.stats.entries).toBe(1);
+      expect((await fetch(`${at}/front`)).headers.get("x-dateline-cache")).toBe("HIT");
+
+      let most = 0;
+      for (let i = 0; i < 300; i++) {
+        await fetch(`${at}/page-${i}`, { headers: { "accept-encoding": "gzip" } });
+        most = Math.max(most, bounded.stats.bytes);
+        expect(bounded.stats.entries).toBeLessThanOrEqual(50);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the last gzipped copies
+      expect(Math.max(most, bounded.stats.bytes)).toBeLessThanOrEqual(40_000);
+      expect(bounded.stats.bytes).toBeGreaterThan(20_000);
+      // The newest pages are the ones kept.
+      expect((await fetch(`${at}/page-299`)).headers.get("x-dateline-cache")).toBe("HIT");
+      bounded.clear();
+      expect(bounded.stats).toMatchObject({ entries: 0, bytes: 0 });
+    } finally {
+      stand.close();
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import { notFound } from "next/navigation";
+import { tags } from "./tags";
+import { publicCache } from "./public-cache";
+import {
+  getPublishedArticleBySlug,
+  listPublishedArticles,
+  listRelatedArticles,
+  resolveRedirect,
+  type PublishedFilter,
+} from "../articles/queries";
+import { loadStoryPage } from "../articles/story-pages";
+import { getSectionBySlug, listSections, resolveSectionRedirect } from "../sections/queries";
+import { getAuthorBySlug } from "../authors/queries";
+import { getTagBySlug } from "../tags/queries";
+import { buildRssFeed } from "../feeds/rss";
+import { readSiteSettings } from "../settings/queries";
+import { cache } from "react";
+import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "../feeds/sitemaps";
+
+// Every public page reads through these cached functions; see lib/cache/invalidation.ts for what
+// expires them.
+
+/** The site's name, description and time zone, read once per request and cached until a save (tag "site"). */
+export const getSiteSettings = cache(publicCache("settings", readSiteSettings, () => [tags.site]));
+
+// Reads a page and its generateMetadata both make are also deduplicated within the request (React cache).
+export const getStory = cache(publicCache("story", getPublishedArticleBySlug, (slug) => [tags.story(slug)]));
+export const getStoryRedirect = publicCache("story-redirect", resolveRedirect, (slug) => [tags.story(slug)]);
+export const getRelatedStories = publicCache(
+  "related",
+  (article: { id: string; section: { slug: string } | null; tags: { slug: string }[] }) => listRelatedArticles(article),
+  (article) => [...(article.section ? [tags.section(article.section.slug)] : []), ...article.tags.map((t) => tags.tag(t.slug))],
+);
+
+export const getLatestStories = publicCache(
+  "latest",
+  (limit: number) => listPublishedArticles({ limit }),
+  () => [tags.front],
+);
+export const getSectionFront = publicCache(
+  "section-front",
+  (slug: string, limit: number) => listPublishedArticles({ sectionSlug: slug, limit }),
+  (slug) => [tags.front, tags.section(slug)],
+);
+
+function filterTags(filter: PublishedFilter) {
+  return [
+    ...(filter.sectionSlug ? [tags.section(filter.sectionSlug)] : []),
+    ...(filter.authorSlug ? [tags.author(filter.authorSlug)] : []),
+    ...(filter.tagSlug ? [tags.tag(filter.tagSlug)] : []),
+  ];
+}
+export const getStoryPage = publicCache(
+  "story-page",
+  (filter: PublishedFilter, page: unknown) => loadStoryPage(filter, page),
+  (filter) => filterTags(filter),
+);
+
+export const getSections = publicCache(
+  "sections",
+  () => listSections(),
+  () => [tags.sections],
+);
+export const getSection = cache(publicCache("section", getSectionBySlug, (slug) => [tags.sections, tags.section(slug)]));
+export const getSectionRedirect = publicCache("section-redirect", resolveSectionRedirect, (slug) => [tags.sections, tags.section(slug)]);
+export const getAuthor = cache(publicCache("author", getAuthorBySlug, (slug) => [tags.author(slug)]));
+export const getTag = cache(publicCache("tag", getTagBySlug, (slug) => [tags.tag(slug)]));
+
+export const getRssFeed = publicCache(
+  "rss",
+  (section?: { slug: string; name: string }) => buildRssFeed(section ? { sectionSlug: section.slug, sectionName: section.name } : {}),
+  (section) => [tags.feeds, ...(section ? [tags.section(section.slug)] : [])],
+);
+export const getSitemap = publicCache(
+  "sitemap",
+  () => buildSitemap(),
+  () => [tags.sitemaps],
+);
+export const getSitemapFile = publicCache(
+  "sitemap-file",
+  (file: string) => buildSitemapFile(file),
+  () => [tags.sitemaps],
+);
+export const getNewsSitemap = publicCache(
+  "news-sitemap",
+  () => buildNewsSitemap(),
+  () => [tags.sitemaps],
+);
+
+/**
+ * Page `n` of a section, author or tag list, from the /p/<n> segment (undefined on the base
+ * address): a malformed n, /p/1 (the base address's duplicate) or a page past the end is a 404.
+ */
+export async function getStoryListPage(filter: PublishedFilter, n: string | undefined) {
+  if (n !== undefined && !(/^\d{1,4}$/.test(n) && Number(n) >= 2)) notFound();
+  const result = await getStoryPage(filter, n ?? 1);
+  if (n !== undefined && result.page > result.pages) notFound();
+  return result;
+}

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "../auth/viewer";
+import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
+import { createArticle, transitionArticle, updateArticle } from "../articles/mutations";
+import { bodyFromParagraphs } from "../articles/body";
+import { MARK_END, MARK_START, searchArticles, toFtsQuery } from "./queries";
+
+const word = `zephyrine${uid()}`;
+let editor: Viewer;
+
+beforeAll(async () => {
+  editor = await makeUser("EDITOR");
+  const bits = await makeNewsroomBits();
+  const inBody = await createArticle(
+    editor,
+    readyArticleInput(bits.section.id, bits.author.id, {
+      headline: "Council meets",
+      body: bodyFromParagraphs([`The ${word} harbour plan was approved.`]),
+    }),
+  );
+  await transitionArticle(editor, { id: inBody.id, version: inBody.version, to: "PUBLISHED" });
+  const inHeadline = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { headline: `The ${word} vote` }));
+  await transitionArticle(editor, { id: inHeadline.id, version: inHeadline.version, to: "PUBLISHED" });
+  await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { headline: `Draft about ${word}` }));
+});
+
+describe("search", () => {
+  it("finds published stories only, headline matches first, with a highlighted snippet", async () => {
+    const { results, total } = await searchArticles(word);
+    expect(total).toBe(2);
+    expect(results[0]?.headline).toBe(`The ${word} vote`);
+    const body = results.find((r) => r.headline === "Council meets")!;
+    expect(body.snippet).toContain(`${MARK_START}${word}${MARK_END}`);
+  });
+
+  it("matches word prefixes and ignores case and accents", async () => {
+    expect((await searchArticles(word.slice(0, 9).toUpperCase())).total).toBeGreaterThanOrEqual(2);
+  });
+
+  it("follows edits: a changed headline is found by its new words", async () => {
+    const bits = await makeNewsroomBits();
+    const story = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { headline: "Plain headline" }));
+    const live = await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
+    const fresh = `quillfeather${uid()}`;
+    await updateArticle(editor, {
+      ...readyArticleInput(bits.section.id, bits.author.id),
+      headline: `Now with ${fresh}`,
+      slug: story.slug,
+      id: story.id,
+      version: live.version,
+      materialUpdate: true,
+    });
+    expect((await searchArticles(fresh)).total).toBe(1);
+  });
+
+  it.each(['"unbalanced', "AND OR NOT", "NEAR(", "*", "🙂🌊", "col:headline", "'; DROP TABLE Article; --", "a\u0000b", "(((", ""])(
+    "treats %j as plain text and never fails",
+    async (input) => {
+      await expect(searchArticles(input)).resolves.toHaveProperty("results");
+    },
+  );
+
+  it("builds quoted terms, the last one as a prefix", () => {
+    expect(toFtsQuery('harbour "plan')).toBe('"harbour" "plan"*');
+    expect(toFtsQuery("🙂")).toBeNull();
+  });
+});
