@@ -1,27 +1,9 @@
 import { z } from "zod";
 import { ArticleStatus, PlacementRole } from "../generated/prisma/enums";
-import type { Permission } from "../auth/permissions";
 import type { Prisma } from "../generated/prisma/client";
 import { bodyHasText, bodySchema } from "./body";
 
 const S = ArticleStatus;
-
-/** Each allowed move, and the permission it needs. Anything not listed is refused. */
-export const TRANSITIONS: Record<ArticleStatus, Partial<Record<ArticleStatus, Permission>>> = {
-  DRAFT: { IN_REVIEW: "article.submit", SCHEDULED: "article.schedule", PUBLISHED: "article.publish" },
-  IN_REVIEW: { DRAFT: "article.submit", SCHEDULED: "article.schedule", PUBLISHED: "article.publish" },
-  SCHEDULED: { DRAFT: "article.schedule", PUBLISHED: "article.publish" },
-  PUBLISHED: { UNPUBLISHED: "article.unpublish" },
-  UNPUBLISHED: { PUBLISHED: "article.publish", DRAFT: "article.unpublish" },
-};
-
-export const STATUS_LABELS: Record<ArticleStatus, string> = {
-  DRAFT: "Draft",
-  IN_REVIEW: "In review",
-  SCHEDULED: "Scheduled",
-  PUBLISHED: "Published",
-  UNPUBLISHED: "Unpublished",
-};
 
 export const transitionFieldsSchema = z.object({
   id: z.string().min(1),

@@ -4,7 +4,6 @@ import { recordAudit } from "../audit/mutations";
 import { generatePassword } from "../auth/password";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
-import { Role } from "../generated/prisma/enums";
 import { createUserWithPassword } from "./mutations";
 import type { changeRoleSchema, createUserSchema, linkAuthorSchema, setDisabledSchema } from "./schema";
 
@@ -35,8 +34,11 @@ export async function createUserByAdmin(viewer: Viewer, input: z.output<typeof c
   return { ...user, temporaryPassword };
 }
 
-/** Refuses a change that would leave no active admin, or an admin changing their own access. */
-async function assertAdminRemains(tx: Tx, viewer: Viewer, userId: string, what: string) {
+/**
+ * Loads the user an admin is changing, refusing the admin's own account: an admin never changes
+ * their own role or access, so the one making the change always remains an active admin.
+ */
+async function loadOtherUser(tx: Tx, viewer: Viewer, userId: string, what: string) {
   if (userId === viewer.id) throw new AppError("invalid", `You cannot ${what} your own account. Ask another admin.`);
   const target = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabled: true } });
   if (!target) throw new AppError("not_found", "That user no longer exists.");
@@ -47,7 +49,7 @@ async function assertAdminRemains(tx: Tx, viewer: Viewer, userId: string, what: 
 export async function changeUserRole(viewer: Viewer, input: z.output<typeof changeRoleSchema>) {
   assertPermission(viewer, "user.manage");
   return db.$transaction(async (tx) => {
-    const target = await assertAdminRemains(tx, viewer, input.userId, "change the role of");
+    const target = await loadOtherUser(tx, viewer, input.userId, "change the role of");
     if (target.role === input.role) return { changed: false };
     await tx.user.update({ where: { id: input.userId }, data: { role: input.role, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, {
@@ -65,7 +67,7 @@ export async function changeUserRole(viewer: Viewer, input: z.output<typeof chan
 export async function setUserDisabled(viewer: Viewer, input: z.output<typeof setDisabledSchema>) {
   assertPermission(viewer, "user.manage");
   return db.$transaction(async (tx) => {
-    await assertAdminRemains(tx, viewer, input.userId, input.disabled ? "disable" : "re-enable");
+    await loadOtherUser(tx, viewer, input.userId, input.disabled ? "disable" : "re-enable");
     await tx.user.update({ where: { id: input.userId }, data: { disabled: input.disabled, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, {
       actorId: viewer.id,
@@ -104,5 +106,3 @@ export async function linkUserAuthor(viewer: Viewer, input: z.output<typeof link
     return { authorId: input.authorId };
   });
 }
-
-export const ASSIGNABLE_ROLES = Object.values(Role);

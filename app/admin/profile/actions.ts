@@ -10,5 +10,5 @@ import { changePasswordSchema } from "@/lib/users/schema";
 export const changePasswordAction = authedAction(
   changePasswordSchema,
   async (input, viewer) => changePassword(viewer, input, clientIpFromHeaders(await headers())),
-  { allowTemporaryPassword: true },
+  { permission: "profile.edit", allowTemporaryPassword: true },
 );
