@@ -14,9 +14,10 @@ import { publicCacheControl } from "../lib/cache/http-policy";
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { ACTION_BODY_LIMIT, guardRequestBody, tooLargeMessage } from "../lib/security/body-limit";
 import { nestsDeeperThan } from "../lib/security/json-depth";
+import { siteIsHttps } from "../lib/security/https";
 import { PassThrough } from "node:stream";
 
-const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
+const https = siteIsHttps();
 const publicPolicy = contentSecurityPolicy("public", "", { https });
 
 const root = path.resolve(import.meta.dirname, "..");

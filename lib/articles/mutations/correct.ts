@@ -1,31 +1,11 @@
-import { z } from "zod";
 import { db } from "../../db";
 import { recordAudit } from "../../audit/mutations";
 import type { Viewer } from "../../auth/viewer";
 import { AppError, parseOrThrow } from "../../errors";
-import { CorrectionKind } from "../../generated/prisma/enums";
 import { assertStory, storyFactsSelect, toStoryFacts } from "../policy";
+import { addCorrectionSchema, CORRECTION_KIND_LABELS, type AddCorrectionInput } from "../schema";
 import { writeRevision } from "../snapshot";
 import { claimVersion, staleVersion } from "./update";
-
-export const CORRECTION_KIND_LABELS: Record<CorrectionKind, string> = {
-  CORRECTION: "Correction",
-  CLARIFICATION: "Clarification",
-  UPDATE: "Update",
-  EDITORS_NOTE: "Editor's note",
-};
-
-export const addCorrectionSchema = z.object({
-  articleId: z.string().min(1),
-  version: z.coerce.number().int().min(1),
-  kind: z.enum(CorrectionKind, { error: "Choose the kind of note." }),
-  text: z
-    .string()
-    .trim()
-    .min(10, "Write the note readers will see (at least 10 characters).")
-    .max(2000, "Keep the note under 2000 characters."),
-});
-export type AddCorrectionInput = z.input<typeof addCorrectionSchema>;
 
 /** Adds a public correction, clarification, update or editor's note to a story that has been published (editors). */
 export async function addCorrection(viewer: Viewer, input: AddCorrectionInput, now = new Date()) {

@@ -1,11 +1,10 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "../../db";
 import { recordAudit } from "../../audit/mutations";
 import type { Viewer } from "../../auth/viewer";
 import { AppError } from "../../errors";
+import { deleteArticleSchema } from "../schema";
 import { assertStory, storyScope, toStoryFacts, storyFactsSelect } from "../policy";
-
-export const deleteArticleSchema = z.object({ id: z.string().min(1), version: z.coerce.number().int().min(1) });
 
 /**
  * Deletes a story that was never published (editors, or a writer's own draft). A story
