@@ -25,6 +25,45 @@ const config = [
     },
   },
   {
+    // Layering (README, Layout): lib/ is the application; it never reaches up into the UI.
+    files: ["lib/**"],
+    ignores: ["lib/format/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/components/*", "**/components/*", "@/app/*", "**/app/*"],
+              message: "lib/ does not import the UI (components/, app/).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // lib/format holds pure helpers: what they need (time zone, site name) comes in as arguments.
+    files: ["lib/format/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/components/*", "**/components/*", "@/app/*", "**/app/*"],
+              message: "lib/ does not import the UI (components/, app/).",
+            },
+            {
+              group: ["../db", "../db/*", "../env", "../cache/*", "../auth/*", "@prisma/*", "**/generated/prisma/**", "next/*"],
+              message: "lib/format is pure: pass the time zone, site name or data in as arguments.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Reader-facing pages run no client JavaScript: their links are plain <a>, which also keeps
     // editors' browsers from prefetching (and so re-rendering) public pages from the admin.
     files: ["app/(public)/**", "app/not-found.tsx", "components/article/**", "components/ui/**", "components/site/**"],

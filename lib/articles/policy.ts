@@ -2,7 +2,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { ArticleStatus } from "../generated/prisma/enums";
 import { hasPermission, type Permission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
-import { AppError } from "../errors";
+import { allow, orThrow, refuse, type Decision } from "../auth/decision";
 
 /**
  * The per-story rules, written once. The editor asks `storyPolicy` what to offer (which buttons
@@ -45,10 +45,6 @@ export const STATUS_LABELS: Record<ArticleStatus, string> = {
 export function isOwnStory(viewer: Viewer, story: Pick<StoryFacts, "createdById" | "bylineUserIds">): boolean {
   return story.createdById === viewer.id || story.bylineUserIds.includes(viewer.id);
 }
-
-export type Decision = { allowed: true } | { allowed: false; code: "forbidden" | "invalid"; reason: string };
-const allow: Decision = { allowed: true };
-const refuse = (code: "forbidden" | "invalid", reason: string): Decision => ({ allowed: false, code, reason });
 
 /** May `viewer` do `action` to `story`? With the reason when not. */
 export function decideStory(viewer: Viewer, story: StoryFacts, action: StoryAction): Decision {
@@ -99,9 +95,6 @@ export function storyPolicy(viewer: Viewer, story: StoryFacts) {
   };
 }
 
-function orThrow(decision: Decision) {
-  if (!decision.allowed) throw new AppError(decision.code, decision.reason);
-}
 export const assertStory = (viewer: Viewer, story: StoryFacts, action: StoryAction) => orThrow(decideStory(viewer, story, action));
 export const assertMove = (viewer: Viewer, story: StoryFacts, to: ArticleStatus) => orThrow(decideMove(viewer, story, to));
 

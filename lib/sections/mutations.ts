@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { db, type Tx } from "../db";
 import { recordAudit } from "../audit/mutations";
-import { assertPermission, type Viewer } from "../auth/viewer";
+import type { Viewer } from "../auth/viewer";
+import { assertSection } from "./policy";
 import { AppError, parseOrThrow } from "../errors";
 import { createSectionSchema, deleteSectionSchema, moveSectionSchema, updateSectionSchema } from "./schema";
 
@@ -19,7 +20,7 @@ async function assertSlugFree(tx: Tx, slug: string, sectionId: string | null) {
 }
 
 export async function createSection(viewer: Viewer, input: z.input<typeof createSectionSchema>) {
-  assertPermission(viewer, "section.manage");
+  assertSection(viewer, "create");
   const data = parseOrThrow(createSectionSchema, input);
   return db.$transaction(async (tx) => {
     await assertSlugFree(tx, data.slug, null);
@@ -45,7 +46,7 @@ export async function createSection(viewer: Viewer, input: z.input<typeof create
  * to it breaks.
  */
 export async function updateSection(viewer: Viewer, input: z.input<typeof updateSectionSchema>) {
-  assertPermission(viewer, "section.manage");
+  assertSection(viewer, "update");
   const data = parseOrThrow(updateSectionSchema, input);
   return db.$transaction(async (tx) => {
     const current = await tx.section.findUnique({ where: { id: data.id }, select: { name: true, slug: true, description: true } });
@@ -84,7 +85,7 @@ async function orderedIds(tx: Tx): Promise<string[]> {
 
 /** Moves a section one place earlier or later in the masthead. */
 export async function moveSection(viewer: Viewer, input: z.input<typeof moveSectionSchema>) {
-  assertPermission(viewer, "section.manage");
+  assertSection(viewer, "move");
   const data = parseOrThrow(moveSectionSchema, input);
   return db.$transaction(async (tx) => {
     const ids = await orderedIds(tx);
@@ -101,7 +102,7 @@ export async function moveSection(viewer: Viewer, input: z.input<typeof moveSect
 
 /** Deletes a section no story is filed in (any status). */
 export async function deleteSection(viewer: Viewer, input: z.input<typeof deleteSectionSchema>) {
-  assertPermission(viewer, "section.manage");
+  assertSection(viewer, "delete");
   const data = parseOrThrow(deleteSectionSchema, input);
   return db.$transaction(async (tx) => {
     const current = await tx.section.findUnique({
@@ -109,12 +110,7 @@ export async function deleteSection(viewer: Viewer, input: z.input<typeof delete
       select: { name: true, slug: true, _count: { select: { articles: true } } },
     });
     if (!current) throw new AppError("not_found", "That section no longer exists.");
-    const filed = current._count.articles;
-    if (filed > 0)
-      throw new AppError(
-        "invalid",
-        `${filed === 1 ? "1 story is" : `${filed} stories are`} filed in ${current.name}. Move ${filed === 1 ? "it" : "them"} to another section first.`,
-      );
+    assertSection(viewer, "delete", { name: current.name, filed: current._count.articles });
     await tx.section.delete({ where: { id: data.id } });
     await recordAudit(tx, {
       actorId: viewer.id,

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { ArticleStatus } from "../generated/prisma/enums";
+import { decideSection } from "./policy";
 
 /** Sections in masthead order. */
 export function listSections() {
@@ -30,6 +31,7 @@ export async function listSectionsForAdmin(viewer: Viewer) {
     description: description ?? "",
     stories: _count.articles,
     published: live.get(s.id) ?? 0,
+    canDelete: decideSection(viewer, "delete", { name: s.name, filed: _count.articles }).allowed,
   }));
 }
 

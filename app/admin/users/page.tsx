@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { CreateUserForm } from "./create-user-form";
 import { UserRowActions } from "./user-row-actions";
+import { userRowPolicy } from "@/lib/users/policy";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -43,7 +44,7 @@ export default async function UsersPage() {
                 <UserRowActions
                   user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled, authorId: u.author?.id ?? null }}
                   authors={authors}
-                  isSelf={u.id === viewer.id}
+                  policy={userRowPolicy(viewer, u.id)}
                 />
               </td>
             </tr>
