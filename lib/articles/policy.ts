@@ -120,3 +120,10 @@ export function toStoryFacts(row: Prisma.ArticleGetPayload<{ select: typeof stor
     bylineUserIds: row.authors.map((a) => a.author.userId),
   };
 }
+
+/**
+ * What readers may see: published stories, and nothing else (not drafts, scheduled or unpublished
+ * ones). Every public read, feed, sitemap, search and count asks this.
+ */
+export const readerVisibleWhere = { status: ArticleStatus.PUBLISHED } as const satisfies Prisma.ArticleWhereInput;
+export const isReaderVisible = (status: ArticleStatus) => status === ArticleStatus.PUBLISHED;

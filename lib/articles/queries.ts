@@ -13,10 +13,10 @@ import {
   type PublicArticle,
 } from "./dto";
 import type { BodyDoc } from "./body";
-import { storyScope } from "./policy";
+import { isReaderVisible, readerVisibleWhere, storyScope } from "./policy";
 
 /** Only live stories reach readers. */
-const published = { status: ArticleStatus.PUBLISHED } as const;
+const published = readerVisibleWhere;
 
 export type PublishedFilter = { sectionSlug?: string; authorSlug?: string; tagSlug?: string; since?: Date };
 
@@ -126,7 +126,7 @@ export async function resolveRedirect(slug: string): Promise<string | null> {
     where: { fromSlug: slug },
     select: { article: { select: { slug: true, status: true, section: { select: { slug: true } } } } },
   });
-  if (!redirect || redirect.article.status !== ArticleStatus.PUBLISHED) return null;
+  if (!redirect || !isReaderVisible(redirect.article.status)) return null;
   return `/${redirect.article.section?.slug ?? "news"}/${redirect.article.slug}`;
 }
 

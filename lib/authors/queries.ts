@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { assertPermission, type Viewer } from "../auth/viewer";
-import { ArticleStatus } from "../generated/prisma/enums";
+import { readerVisibleWhere } from "../articles/policy";
 
 export function getAuthorBySlug(slug: string) {
   return db.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, title: true, bio: true } });
@@ -36,6 +36,6 @@ export async function getAuthorForEdit(viewer: Viewer, id: string) {
     select: { id: true, name: true, slug: true, title: true, bio: true, updatedAt: true },
   });
   if (!author) return null;
-  const published = await db.articleAuthor.count({ where: { authorId: id, article: { status: ArticleStatus.PUBLISHED } } });
+  const published = await db.articleAuthor.count({ where: { authorId: id, article: readerVisibleWhere } });
   return { ...author, title: author.title ?? "", bio: author.bio ?? "", updatedAt: author.updatedAt.toISOString(), published };
 }

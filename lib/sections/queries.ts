@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { assertPermission, type Viewer } from "../auth/viewer";
-import { ArticleStatus } from "../generated/prisma/enums";
 import { decideSection } from "./policy";
+import { readerVisibleWhere } from "../articles/policy";
 
 /** Sections in masthead order. */
 export function listSections() {
@@ -23,7 +23,7 @@ export async function listSectionsForAdmin(viewer: Viewer) {
       select: { id: true, name: true, slug: true, description: true, _count: { select: { articles: true } } },
       orderBy: [{ position: "asc" }, { name: "asc" }],
     }),
-    db.article.groupBy({ by: ["sectionId"], where: { status: ArticleStatus.PUBLISHED }, _count: { _all: true } }),
+    db.article.groupBy({ by: ["sectionId"], where: readerVisibleWhere, _count: { _all: true } }),
   ]);
   const live = new Map(published.map((p) => [p.sectionId, p._count._all]));
   return sections.map(({ _count, description, ...s }) => ({
