@@ -1,6 +1,12 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// lib/ is the application; it never reaches up into the UI.
+const NO_UI = {
+  group: ["@/components/*", "**/components/*", "@/app/*", "**/app/*"],
+  message: "lib/ does not import the UI (components/, app/).",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -32,12 +38,7 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
-            {
-              group: ["@/components/*", "**/components/*", "@/app/*", "**/app/*"],
-              message: "lib/ does not import the UI (components/, app/).",
-            },
-          ],
+          patterns: [NO_UI],
         },
       ],
     },
@@ -50,10 +51,7 @@ const config = [
         "error",
         {
           patterns: [
-            {
-              group: ["@/components/*", "**/components/*", "@/app/*", "**/app/*"],
-              message: "lib/ does not import the UI (components/, app/).",
-            },
+            NO_UI,
             {
               group: ["../db", "../db/*", "../env", "../cache/*", "../auth/*", "@prisma/*", "**/generated/prisma/**", "next/*"],
               message: "lib/format is pure: pass the time zone, site name or data in as arguments.",
