@@ -27,6 +27,7 @@ const EXPECTED: Record<Permission, string> = {
   "section.manage": "A",
   "user.manage": "A",
   "settings.manage": "A",
+  "import.run": "A",
   "profile.edit": "WEA",
 };
 

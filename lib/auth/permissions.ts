@@ -31,6 +31,8 @@ export const ROLE_PERMISSIONS = {
   "section.manage": ADMINS,
   "user.manage": ADMINS,
   "settings.manage": ADMINS,
+  // Bringing another site's archive over (lib/import/).
+  "import.run": ADMINS,
   // One's own password and profile.
   "profile.edit": ALL,
 } as const satisfies Record<string, readonly Role[]>;
