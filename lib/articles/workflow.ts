@@ -40,6 +40,12 @@ export const readinessSelect = {
   },
 } satisfies Prisma.ArticleSelect;
 
+/**
+ * The problems an import reports instead of refusing (lib/import/): an archive's photos often
+ * lack alt text or credits, and its stories were live long before they came here.
+ */
+export const isPhotoMetadataProblem = (problem: string) => /^(alt text|a credit) for /.test(problem);
+
 /** What a story still lacks before it may go live; empty when it is ready. */
 export function publishProblems(article: Prisma.ArticleGetPayload<{ select: typeof readinessSelect }>, now = new Date()): string[] {
   const problems: string[] = [];

@@ -6,7 +6,13 @@ import type { Prisma } from "../../generated/prisma/client";
 import { ArticleStatus } from "../../generated/prisma/enums";
 import { assertMove, STATUS_LABELS, storyFactsSelect, storyScope, toStoryFacts } from "../policy";
 import { writeRevision } from "../snapshot";
-import { publishProblems, readinessSelect, transitionArticleSchema, type TransitionArticleInput } from "../workflow";
+import {
+  isPhotoMetadataProblem,
+  publishProblems,
+  readinessSelect,
+  transitionArticleSchema,
+  type TransitionArticleInput,
+} from "../workflow";
 import { claimVersion, staleVersion } from "./update";
 import type { SavedArticle } from "./create";
 
@@ -33,6 +39,11 @@ export type Move = {
   reason?: string;
   /** Recorded in the audit log when the move was not a person's ("scheduler"). */
   by?: string;
+  /**
+   * An import of a story that was live elsewhere (lib/import/): it keeps its original dates, and
+   * missing alt text or credits are reported (`warnings`) rather than refusing the move.
+   */
+  imported?: { publishedAt: Date; modifiedAt: Date | null };
 };
 
 /**
@@ -46,9 +57,14 @@ export type Move = {
  * (the scheduler's run, normally within a second of the time set). Readers are never shown a
  * publication time before the story could be read.
  */
-export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): Promise<SavedArticle> {
+export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): Promise<SavedArticle & { warnings: string[] }> {
+  let warnings: string[] = [];
   if (move.to === S.PUBLISHED || move.to === S.SCHEDULED) {
-    const problems = publishProblems(story, now);
+    let problems = publishProblems(story, now);
+    if (move.imported) {
+      warnings = problems.filter(isPhotoMetadataProblem);
+      problems = problems.filter((p) => !isPhotoMetadataProblem(p));
+    }
     if (problems.length > 0) {
       throw new AppError("invalid", `This story cannot go live yet. It needs ${problems.join(", ")}.`, undefined, { problems });
     }
@@ -57,12 +73,19 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
     throw new AppError("invalid", "Choose a time in the future.", { scheduledFor: ["Choose a time in the future."] });
   }
   const publishing = move.to === S.PUBLISHED;
+  // When it went live: now, or for an imported story the time it first went live where it came from.
+  const liveAt = move.imported?.publishedAt ?? now;
+  const updatedAt = move.imported ? (move.imported.modifiedAt ?? liveAt) : now;
   await claimVersion(tx, story.id, story.version, {
     status: move.to,
     updatedById: move.actorId,
     scheduledFor: move.to === S.SCHEDULED ? move.scheduledFor : null,
     ...(publishing
-      ? { publishedAt: now, firstPublishedAt: story.firstPublishedAt ?? now, ...(story.firstPublishedAt ? {} : { contentUpdatedAt: now }) }
+      ? {
+          publishedAt: liveAt,
+          firstPublishedAt: story.firstPublishedAt ?? liveAt,
+          ...(story.firstPublishedAt ? {} : { contentUpdatedAt: updatedAt }),
+        }
       : {}),
   });
   await writeRevision(tx, story.id, move.actorId, `${STATUS_LABELS[story.status]} → ${STATUS_LABELS[move.to]}`);
@@ -77,9 +100,10 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
       reason: move.reason || undefined,
       scheduledFor: move.scheduledFor ?? undefined,
       by: move.by,
+      imported: move.imported ? { publishedAt: move.imported.publishedAt, missing: warnings } : undefined,
     },
   });
-  return { id: story.id, slug: story.slug, version: story.version + 1 };
+  return { id: story.id, slug: story.slug, version: story.version + 1, warnings };
 }
 
 /** A person moves a story through the workflow, as the permission table and the story policy allow. */

@@ -15,7 +15,8 @@ CREATE TABLE "ImportMapping" (
 -- CreateTable
 CREATE TABLE "PathRedirect" (
     "fromPath" TEXT NOT NULL PRIMARY KEY,
-    "toPath" TEXT NOT NULL,
+    "entityType" TEXT NOT NULL,
+    "entityId" TEXT NOT NULL,
     "source" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
@@ -38,6 +39,9 @@ CREATE TABLE "ImportRun" (
 
 -- CreateIndex
 CREATE INDEX "ImportMapping_entityType_entityId_idx" ON "ImportMapping"("entityType", "entityId");
+
+-- CreateIndex
+CREATE INDEX "PathRedirect_entityType_entityId_idx" ON "PathRedirect"("entityType", "entityId");
 
 -- CreateIndex
 CREATE INDEX "ImportRun_createdAt_idx" ON "ImportRun"("createdAt");

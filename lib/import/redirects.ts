@@ -1,0 +1,100 @@
+import { db, type Tx } from "../db";
+import { articlePath } from "../articles/dto";
+import { isReaderVisible } from "../articles/policy";
+
+/**
+ * Old addresses of another site (WordPress permalinks, `/?p=123`, `/category/x/`, `/tag/y/`,
+ * `/author/z/`, attachment pages) kept in the PathRedirect table. Each points at a record, so
+ * the answer is where that record lives now, in one hop: a story whose slug or section changed
+ * since the import is reached directly, never through its own old-slug redirect (chains
+ * collapsed). They are asked only when no live page has the address (the public pages' not-found
+ * path and app/(public)/%5Fold), so a live page always wins.
+ */
+
+export type RedirectTarget = { entityType: "Article" | "Section" | "Tag" | "Author"; entityId: string };
+
+/** WordPress's query addresses (`/?p=123`) that the front page hands over (proxy.ts). */
+export const WORDPRESS_QUERY_KEYS = ["p", "page_id", "attachment_id", "cat", "tag", "author"] as const;
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * One spelling per address: the path decoded and encoded again, lower-case, without its trailing
+ * slash, and for the front page's query addresses only the one WordPress key that names the page.
+ * Returns null for something that is not a site path.
+ */
+export function normalizeOldPath(input: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(input, "http://old.invalid");
+  } catch {
+    return null;
+  }
+  const path = url.pathname
+    .split("/")
+    .map((part) => encodeURIComponent(safeDecode(part)))
+    .join("/")
+    .toLowerCase()
+    .replace(/\/+$/, "");
+  if (path === "" || path === "/") {
+    for (const key of WORDPRESS_QUERY_KEYS) {
+      const value = url.searchParams.get(key);
+      if (value) return `/?${key}=${encodeURIComponent(value.trim().toLowerCase())}`;
+    }
+    return null;
+  }
+  return path.length > 1000 ? null : path;
+}
+
+/** Records that `fromPath` now means `target` (re-running an import moves it, never duplicates it). */
+export async function saveOldPath(tx: Tx, fromPath: string, target: RedirectTarget, source: string): Promise<boolean> {
+  const path = normalizeOldPath(fromPath);
+  if (!path) return false;
+  await tx.pathRedirect.upsert({
+    where: { fromPath: path },
+    create: { fromPath: path, ...target, source },
+    update: { ...target, source },
+  });
+  return true;
+}
+
+/** Where a record lives now, or null when readers cannot see it (a draft story). */
+async function currentAddress(target: RedirectTarget): Promise<string | null> {
+  switch (target.entityType) {
+    case "Article": {
+      const story = await db.article.findUnique({
+        where: { id: target.entityId },
+        select: { slug: true, status: true, section: { select: { slug: true } } },
+      });
+      return story && isReaderVisible(story.status) ? articlePath(story) : null;
+    }
+    case "Section": {
+      const section = await db.section.findUnique({ where: { id: target.entityId }, select: { slug: true } });
+      return section ? `/${section.slug}` : null;
+    }
+    case "Tag": {
+      const tag = await db.tag.findUnique({ where: { id: target.entityId }, select: { slug: true } });
+      return tag ? `/tags/${tag.slug}` : null;
+    }
+    case "Author": {
+      const author = await db.author.findUnique({ where: { id: target.entityId }, select: { slug: true } });
+      return author ? `/authors/${author.slug}` : null;
+    }
+  }
+}
+
+/** The address an old one forwards to now, or null. Asked only once no live page matched. */
+export async function resolveOldPath(input: string): Promise<string | null> {
+  const path = normalizeOldPath(input);
+  if (!path) return null;
+  const row = await db.pathRedirect.findUnique({ where: { fromPath: path } });
+  if (!row) return null;
+  const to = await currentAddress({ entityType: row.entityType as RedirectTarget["entityType"], entityId: row.entityId });
+  return to && normalizeOldPath(to) !== path ? to : null;
+}

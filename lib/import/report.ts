@@ -1,0 +1,32 @@
+import type { ImportReport } from "./wordpress/run";
+
+/** The report as plain text, for the command line (the admin screen shows the same facts). */
+export function reportText(report: ImportReport): string {
+  const lines: string[] = [];
+  const c = report.counts;
+  const row = (name: string, k: keyof Omit<ImportReport["counts"], "redirects">) =>
+    `  ${name.padEnd(10)} ${String(c[k].created).padStart(6)} created ${String(c[k].updated).padStart(6)} updated ${String(c[k].unchanged).padStart(6)} unchanged ${String(c[k].skipped).padStart(6)} skipped`;
+  lines.push(`WordPress import of ${report.source} (WXR ${report.wxrVersion || "?"})`);
+  lines.push(
+    row("Stories", "stories"),
+    row("Sections", "sections"),
+    row("Tags", "tags"),
+    row("Bylines", "bylines"),
+    row("Photos", "photos"),
+  );
+  lines.push(`  Old addresses answering 308: ${c.redirects}`);
+  lines.push("", "Post statuses:");
+  for (const [status, s] of Object.entries(report.statuses)) lines.push(`  ${status}: ${s.count} → ${s.became}`);
+  lines.push("", "Categories:");
+  for (const s of report.sections) lines.push(`  ${s.category} → ${s.became}`);
+  for (const rule of report.rules) lines.push(`  (${rule})`);
+  if (report.skipped.length) {
+    lines.push("", `Skipped (${report.skipped.length + report.more.skipped}):`);
+    for (const s of report.skipped) lines.push(`  ${s.kind} ${s.id} “${s.title}”: ${s.reason}`);
+  }
+  if (report.warnings.length) {
+    lines.push("", `To check (${report.warnings.length + report.more.warnings}):`);
+    for (const w of report.warnings) lines.push(`  ${w.kind} ${w.id} “${w.title}”: ${w.message}`);
+  }
+  return lines.join("\n");
+}

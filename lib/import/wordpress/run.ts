@@ -1,0 +1,934 @@
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import { db, type Tx } from "../../db";
+import { recordAudit } from "../../audit/mutations";
+import { assertPermission, type Viewer } from "../../auth/viewer";
+import { AppError } from "../../errors";
+import { ArticleStatus } from "../../generated/prisma/enums";
+import { slugify } from "../../format/slug";
+import { createArticleSchema, type ArticleFields } from "../../articles/schema";
+import { articleColumns, assertReferencesExist, clearRelations, relationCreates } from "../../articles/relations";
+import { writeRevision } from "../../articles/snapshot";
+import { moveSelect, moveStory } from "../../articles/mutations/transition";
+import { TRANSITIONS } from "../../articles/policy";
+import { RESERVED_SECTION_SLUGS } from "../../sections/schema";
+import { createImage } from "../../media/ingest";
+import { imageMetadataSchema } from "../../media/schema";
+import { expireEverything } from "../../cache/invalidation";
+import { readWxr, type WxrAuthor, type WxrItem, type WxrTerm } from "./wxr";
+import { convertContent, htmlToText, photoRefs, type ResolvedPhoto } from "./body";
+import {
+  bodyPhotoRelativePath,
+  insideFolder,
+  NESTED_CATEGORY_RULE,
+  oldSitePath,
+  photoCopyright,
+  photoCredit,
+  postDates,
+  STATUS_RULES,
+  storySlug,
+  uploadsRelativePath,
+} from "./mapping";
+import { saveOldPath, type RedirectTarget } from "../redirects";
+
+/**
+ * The WordPress import: a WXR export (and the site's uploads folder) → Dateline's stories,
+ * sections, tags, bylines and photos, with every old address kept (lib/import/redirects.ts).
+ *
+ * - Idempotent: every WordPress id it wrote is kept in ImportMapping (with a hash of what it
+ *   read), so running it again updates what changed and skips the rest; nothing is duplicated.
+ * - Resumable: each item is written in one transaction together with its mapping, so a crash
+ *   leaves whole items or none; running the same import again carries on where it stopped.
+ * - Validated: every story passes the desk's own schema (createArticleSchema) and reference
+ *   checks, every photo the library's; a bad item is reported and nothing of it is written.
+ * - An admin's action (import.run): everything it writes is in the audit log under their name.
+ * - Published posts go live through moveStory, the desk's one status move, in its import mode
+ *   (original dates kept; missing alt text and credits reported, not refused).
+ *
+ * The file is read twice as a stream (terms, bylines and photos first, then posts), so a post's
+ * photos, section and bylines exist when it is written, and the export never sits in memory.
+ */
+
+export type ImportOptions = {
+  file: string;
+  /** The site's wp-content/uploads folder; without it, no photo files can be imported. */
+  uploadsDir: string | null;
+  actor: Viewer;
+  /** Called after each item (the admin screen's progress; a test may throw here to crash the run). */
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
+  now?: () => Date;
+};
+
+export type ImportProgress = { phase: "reading" | "photos" | "stories" | "done"; processed: number; stories: number };
+
+type Counts = { created: number; updated: number; unchanged: number; skipped: number };
+const newCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0 });
+
+export type ImportReport = {
+  source: string;
+  wxrVersion: string;
+  startedAt: string;
+  finishedAt: string;
+  counts: { stories: Counts; sections: Counts; tags: Counts; bylines: Counts; photos: Counts; redirects: number };
+  statuses: Record<string, { count: number; became: string }>;
+  rules: string[];
+  sections: { category: string; became: string }[];
+  skipped: { kind: string; id: string; title: string; reason: string }[];
+  warnings: { kind: string; id: string; title: string; message: string }[];
+  /** Entries past the lists' cap are counted, not listed. */
+  more: { skipped: number; warnings: number };
+};
+
+const LIST_CAP = 2000;
+const hash = (value: unknown) => crypto.createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
+
+type Attachment = {
+  id: string;
+  title: string;
+  url: string;
+  file: string | null;
+  parent: string;
+  link: string;
+  caption: string;
+  alt: string;
+  credit: string;
+  copyright: string;
+  hash: string;
+};
+
+type Guest = { id: string; login: string; name: string; bio: string };
+
+export async function importWordPress(options: ImportOptions): Promise<ImportReport> {
+  assertPermission(options.actor, "import.run", "Only admins can import another site's archive.");
+  const now = options.now ?? (() => new Date());
+  const run = new WordPressImport(options, now);
+  return run.execute();
+}
+
+class WordPressImport {
+  private source = "";
+  private baseUrls: string[] = [];
+  private wxrVersion = "";
+  private readonly actor: Viewer;
+  private readonly report: ImportReport;
+  private processed = 0;
+  private readonly authors = new Map<string, WxrAuthor>();
+  private readonly guests = new Map<string, Guest>();
+  private readonly categories = new Map<string, WxrTerm>();
+  private readonly tagTerms = new Map<string, WxrTerm>();
+  private readonly attachments = new Map<string, Attachment>();
+  private readonly attachmentByFile = new Map<string, string>();
+  private readonly attachmentsByParent = new Map<string, string[]>();
+  // WordPress key → Dateline id, filled as things are written.
+  private readonly bylineIds = new Map<string, string>();
+  private readonly sectionIds = new Map<string, string>();
+  private readonly categoryTagIds = new Map<string, string>();
+  private readonly tagIds = new Map<string, string>();
+  private readonly photoIds = new Map<string, string>();
+  private readonly filePhotoIds = new Map<string, string>();
+
+  constructor(
+    private readonly options: ImportOptions,
+    private readonly now: () => Date,
+  ) {
+    this.actor = options.actor;
+    this.report = {
+      source: "",
+      wxrVersion: "",
+      startedAt: now().toISOString(),
+      finishedAt: "",
+      counts: { stories: newCounts(), sections: newCounts(), tags: newCounts(), bylines: newCounts(), photos: newCounts(), redirects: 0 },
+      statuses: {},
+      rules: [NESTED_CATEGORY_RULE],
+      sections: [],
+      skipped: [],
+      warnings: [],
+      more: { skipped: 0, warnings: 0 },
+    };
+  }
+
+  private skip(kind: string, id: string, title: string, reason: string) {
+    if (this.report.skipped.length < LIST_CAP) this.report.skipped.push({ kind, id, title: title.slice(0, 200), reason });
+    else this.report.more.skipped++;
+  }
+
+  private warn(kind: string, id: string, title: string, message: string) {
+    if (this.report.warnings.length < LIST_CAP) this.report.warnings.push({ kind, id, title: title.slice(0, 200), message });
+    else this.report.more.warnings++;
+  }
+
+  private async progress(phase: ImportProgress["phase"]) {
+    this.processed++;
+    await this.options.onProgress?.({ phase, processed: this.processed, stories: this.report.counts.stories.created });
+  }
+
+  async execute(): Promise<ImportReport> {
+    if (this.options.uploadsDir) {
+      const stat = await fs.stat(this.options.uploadsDir).catch(() => null);
+      if (!stat?.isDirectory()) throw new AppError("invalid", `The uploads folder ${this.options.uploadsDir} does not exist.`);
+    }
+    await this.readFirstPass();
+    if (!this.source) throw new AppError("invalid", "This WordPress export names no site (wp:base_site_url); it cannot be imported.");
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: this.actor.id,
+        action: "import.wordpress.start",
+        entityType: "Import",
+        entityId: this.source,
+        data: { file: this.options.file.split("/").pop(), wxrVersion: this.wxrVersion },
+      }),
+    );
+    await this.writeBylines();
+    await this.writeTerms();
+    await this.writePhotos();
+    await this.writeStories();
+    this.report.finishedAt = this.now().toISOString();
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: this.actor.id,
+        action: "import.wordpress.finish",
+        entityType: "Import",
+        entityId: this.source,
+        data: { counts: this.report.counts, skipped: this.report.skipped.length + this.report.more.skipped },
+      }),
+    );
+    // Every public list may show imported stories: expire them all, in every server process.
+    expireEverything(() => {});
+    await this.options.onProgress?.({ phase: "done", processed: this.processed, stories: this.report.counts.stories.created });
+    return this.report;
+  }
+
+  // --- pass 1: site, bylines, terms, photos' metadata -------------------------------------
+
+  private async readFirstPass() {
+    for await (const event of readWxr(this.options.file)) {
+      if (event.type === "site") {
+        const version = event.wxrVersion;
+        this.wxrVersion = version;
+        this.baseUrls = [event.baseSiteUrl, event.baseBlogUrl].filter(Boolean);
+        this.source = (event.baseBlogUrl || event.baseSiteUrl).replace(/\/+$/, "");
+        this.report.source = this.source;
+        this.report.wxrVersion = version;
+        if (version && !["1.0", "1.1", "1.2"].includes(version))
+          this.warn("export", "", "", `WXR version ${version} is newer than this importer knows (1.0–1.2); it was read as 1.2.`);
+      } else if (event.type === "author") {
+        if (event.author.login) this.authors.set(event.author.login, event.author);
+      } else if (event.type === "term") {
+        const term = event.term;
+        if (!term.slug) continue;
+        if (term.taxonomy === "category") this.categories.set(term.slug, term);
+        else if (term.taxonomy === "post_tag") this.tagTerms.set(term.slug, term);
+        else if (term.taxonomy === "author") continue;
+      } else if (event.type === "item") {
+        const item = event.item;
+        if (item.postType === "attachment") this.collectAttachment(item);
+        else if (item.postType === "guest-author") this.collectGuest(item);
+        // Terms a partial export names only on its posts.
+        for (const ref of item.categories) {
+          if (ref.domain === "category" && ref.nicename && !this.categories.has(ref.nicename))
+            this.categories.set(ref.nicename, {
+              taxonomy: "category",
+              id: "",
+              slug: ref.nicename,
+              parent: "",
+              name: ref.name,
+              description: "",
+            });
+          if (ref.domain === "post_tag" && ref.nicename && !this.tagTerms.has(ref.nicename))
+            this.tagTerms.set(ref.nicename, {
+              taxonomy: "post_tag",
+              id: "",
+              slug: ref.nicename,
+              parent: "",
+              name: ref.name,
+              description: "",
+            });
+        }
+      }
+    }
+  }
+
+  private collectAttachment(item: WxrItem) {
+    const file = uploadsRelativePath(item.meta._wp_attached_file ?? "", item.attachmentUrl);
+    const attachment: Attachment = {
+      id: item.postId,
+      title: htmlToText(item.title),
+      url: item.attachmentUrl,
+      file,
+      parent: item.postParent,
+      link: item.link,
+      caption: htmlToText(item.excerpt),
+      alt: (item.meta._wp_attachment_image_alt ?? "").trim(),
+      credit: photoCredit(item.meta),
+      copyright: photoCopyright(item.meta),
+      hash: "",
+    };
+    attachment.hash = hash(attachment);
+    this.attachments.set(item.postId, attachment);
+    if (file) this.attachmentByFile.set(file.toLowerCase(), item.postId);
+    if (item.postParent && item.postParent !== "0") {
+      const list = this.attachmentsByParent.get(item.postParent) ?? [];
+      list.push(item.postId);
+      this.attachmentsByParent.set(item.postParent, list);
+    }
+  }
+
+  private collectGuest(item: WxrItem) {
+    const login = (item.meta["cap-user_login"] ?? item.postName).trim();
+    const name = htmlToText(item.meta["cap-display_name"] ?? item.title);
+    if (!login || !name) return;
+    this.guests.set(login, { id: item.postId, login, name, bio: htmlToText(item.meta["cap-description"] ?? "") });
+  }
+
+  // --- mapping rows --------------------------------------------------------------------------
+
+  private async mapping(kind: string, externalId: string) {
+    return db.importMapping.findUnique({ where: { source_kind_externalId: { source: this.source, kind, externalId } } });
+  }
+
+  private async saveMapping(tx: Tx, kind: string, externalId: string, entityType: string, entityId: string, contentHash: string) {
+    await tx.importMapping.upsert({
+      where: { source_kind_externalId: { source: this.source, kind, externalId } },
+      create: { source: this.source, kind, externalId, entityType, entityId, contentHash },
+      update: { entityType, entityId, contentHash },
+    });
+  }
+
+  private async saveRedirect(tx: Tx, url: string, target: RedirectTarget) {
+    const path = oldSitePath(url, this.baseUrls);
+    if (path && (await saveOldPath(tx, path, target, this.source))) this.report.counts.redirects++;
+  }
+
+  // --- bylines -------------------------------------------------------------------------------
+
+  private async writeBylines() {
+    const people: { key: string; kind: "author" | "guest-author"; name: string; bio: string; wpUser?: WxrAuthor }[] = [
+      ...[...this.authors.values()].map((a) => ({
+        key: a.login,
+        kind: "author" as const,
+        name: htmlToText(a.displayName || [a.firstName, a.lastName].filter(Boolean).join(" ") || a.login),
+        bio: "",
+        wpUser: a,
+      })),
+      ...[...this.guests.values()].map((g) => ({ key: g.login, kind: "guest-author" as const, name: g.name, bio: g.bio })),
+    ];
+    for (const person of people) {
+      const name = person.name.slice(0, 120);
+      const contentHash = hash(person);
+      const existing = await this.mapping(person.kind, person.key);
+      if (existing && (await db.author.findUnique({ where: { id: existing.entityId }, select: { id: true } }))) {
+        this.bylineIds.set(`${person.kind}:${person.key}`, existing.entityId);
+        if (existing.contentHash === contentHash) {
+          this.report.counts.bylines.unchanged++;
+          continue;
+        }
+        await db.$transaction(async (tx) => {
+          await tx.author.update({
+            where: { id: existing.entityId },
+            data: { name, ...(person.bio ? { bio: person.bio.slice(0, 2000) } : {}) },
+          });
+          await this.saveMapping(tx, person.kind, person.key, "Author", existing.entityId, contentHash);
+          await recordAudit(tx, {
+            actorId: this.actor.id,
+            action: "author.update",
+            entityType: "Author",
+            entityId: existing.entityId,
+            data: { importedFrom: this.source },
+          });
+        });
+        this.report.counts.bylines.updated++;
+        continue;
+      }
+      if (!name) {
+        this.skip("byline", person.key, person.key, "It has no name.");
+        this.report.counts.bylines.skipped++;
+        continue;
+      }
+      const id = await db.$transaction(async (tx) => {
+        // A byline of the same address already here (someone who writes for both) is reused.
+        const slug = slugify(person.key) || slugify(name) || `byline-${crypto.randomBytes(3).toString("hex")}`;
+        const same = await tx.author.findUnique({ where: { slug }, select: { id: true, name: true } });
+        const author =
+          same && same.name.toLowerCase() === name.toLowerCase()
+            ? same
+            : await tx.author.create({
+                data: {
+                  name,
+                  slug: same ? `${slug}-${crypto.randomBytes(2).toString("hex")}` : slug,
+                  bio: person.bio ? person.bio.slice(0, 2000) : null,
+                },
+                select: { id: true, name: true },
+              });
+        if (author !== same)
+          await recordAudit(tx, {
+            actorId: this.actor.id,
+            action: "author.create",
+            entityType: "Author",
+            entityId: author.id,
+            data: { importedFrom: this.source },
+          });
+        await this.saveMapping(tx, person.kind, person.key, "Author", author.id, contentHash);
+        await this.saveRedirect(tx, `/author/${person.key}/`, { entityType: "Author", entityId: author.id });
+        if (person.wpUser?.id) await this.saveRedirect(tx, `/?author=${person.wpUser.id}`, { entityType: "Author", entityId: author.id });
+        return author.id;
+      });
+      this.bylineIds.set(`${person.kind}:${person.key}`, id);
+      this.report.counts.bylines.created++;
+    }
+  }
+
+  // --- sections and tags ---------------------------------------------------------------------
+
+  private topCategory(slug: string): WxrTerm | null {
+    let term = this.categories.get(slug) ?? null;
+    const seen = new Set<string>();
+    while (term?.parent && this.categories.has(term.parent) && !seen.has(term.slug)) {
+      seen.add(term.slug);
+      term = this.categories.get(term.parent)!;
+    }
+    return term;
+  }
+
+  private categoryPath(slug: string): string {
+    const parts: string[] = [];
+    let term = this.categories.get(slug);
+    const seen = new Set<string>();
+    while (term && !seen.has(term.slug)) {
+      seen.add(term.slug);
+      parts.unshift(term.slug);
+      term = term.parent ? this.categories.get(term.parent) : undefined;
+    }
+    return `/category/${parts.join("/")}/`;
+  }
+
+  private async writeTerms() {
+    let position = ((await db.section.aggregate({ _max: { position: true } }))._max.position ?? 0) + 1;
+    for (const term of this.categories.values()) {
+      const top = this.topCategory(term.slug)!;
+      const name = htmlToText(term.name).slice(0, 60) || term.slug;
+      if (top.slug === term.slug) {
+        const id = await this.writeSection(term, name, position);
+        if (id) position++;
+      } else {
+        const id = await this.writeTag("category", term, name);
+        if (id) this.categoryTagIds.set(term.slug, id);
+        this.report.sections.push({
+          category: this.categoryPath(term.slug),
+          became: `the tag “${name}”, its posts in the section of “${top.name}”`,
+        });
+      }
+    }
+    for (const term of this.tagTerms.values()) {
+      const id = await this.writeTag("tag", term, htmlToText(term.name).slice(0, 60) || term.slug);
+      if (id) this.tagIds.set(term.slug, id);
+    }
+  }
+
+  private async writeSection(term: WxrTerm, name: string, position: number): Promise<string | null> {
+    const contentHash = hash(term);
+    const existing = await this.mapping("category", term.slug);
+    if (existing && (await db.section.findUnique({ where: { id: existing.entityId }, select: { id: true } }))) {
+      this.sectionIds.set(term.slug, existing.entityId);
+      this.report.counts.sections.unchanged++;
+      this.report.sections.push({ category: this.categoryPath(term.slug), became: `the section “${name}” (already imported)` });
+      return null;
+    }
+    const base = slugify(term.slug) || slugify(name) || "section";
+    // "news", "tags", "search"… are the site's own addresses.
+    const slug = RESERVED_SECTION_SLUGS.includes(base) ? `${base}-section` : base;
+    const { id, reused } = await db.$transaction(async (tx) => {
+      const same = await tx.section.findUnique({ where: { slug }, select: { id: true } });
+      const section =
+        same ??
+        (await tx.section.create({
+          data: { name, slug, description: htmlToText(term.description).slice(0, 300), position },
+          select: { id: true },
+        }));
+      if (!same)
+        await recordAudit(tx, {
+          actorId: this.actor.id,
+          action: "section.create",
+          entityType: "Section",
+          entityId: section.id,
+          data: { slug, importedFrom: this.source },
+        });
+      await this.saveMapping(tx, "category", term.slug, "Section", section.id, contentHash);
+      await this.saveRedirect(tx, this.categoryPath(term.slug), { entityType: "Section", entityId: section.id });
+      if (term.id) await this.saveRedirect(tx, `/?cat=${term.id}`, { entityType: "Section", entityId: section.id });
+      return { id: section.id, reused: !!same };
+    });
+    this.sectionIds.set(term.slug, id);
+    this.report.counts.sections[reused ? "unchanged" : "created"]++;
+    this.report.sections.push({
+      category: this.categoryPath(term.slug),
+      became: `${reused ? "the existing section" : "the section"} “${name}” at /${slug}${slug !== base ? ` (/${base} is one of the site's own addresses)` : ""}`,
+    });
+    return id;
+  }
+
+  private async writeTag(kind: "category" | "tag", term: WxrTerm, name: string): Promise<string | null> {
+    const existing = await this.mapping(kind, term.slug);
+    if (existing && (await db.tag.findUnique({ where: { id: existing.entityId }, select: { id: true } }))) {
+      this.report.counts.tags.unchanged++;
+      return existing.entityId;
+    }
+    const slug = slugify(term.slug) || slugify(name);
+    if (!slug) {
+      this.skip(kind, term.slug, name, "Its name gives no address.");
+      this.report.counts.tags.skipped++;
+      return null;
+    }
+    const { id, reused } = await db.$transaction(async (tx) => {
+      const same = await tx.tag.findUnique({ where: { slug }, select: { id: true } });
+      const tag = same ?? (await tx.tag.create({ data: { name, slug }, select: { id: true } }));
+      if (!same)
+        await recordAudit(tx, {
+          actorId: this.actor.id,
+          action: "tag.create",
+          entityType: "Tag",
+          entityId: tag.id,
+          data: { importedFrom: this.source },
+        });
+      await this.saveMapping(tx, kind, term.slug, "Tag", tag.id, hash(term));
+      const target = { entityType: "Tag" as const, entityId: tag.id };
+      if (kind === "tag") {
+        await this.saveRedirect(tx, `/tag/${term.slug}/`, target);
+        await this.saveRedirect(tx, `/?tag=${term.slug}`, target);
+      } else {
+        await this.saveRedirect(tx, this.categoryPath(term.slug), target);
+        if (term.id) await this.saveRedirect(tx, `/?cat=${term.id}`, target);
+      }
+      return { id: tag.id, reused: !!same };
+    });
+    this.report.counts.tags[reused ? "unchanged" : "created"]++;
+    return id;
+  }
+
+  // --- photos --------------------------------------------------------------------------------
+
+  private async readUpload(relative: string): Promise<{ data: Buffer; file: string } | null> {
+    if (!this.options.uploadsDir) return null;
+    const file = insideFolder(this.options.uploadsDir, relative);
+    if (!file) return null;
+    const data = await fs.readFile(file).catch(() => null);
+    return data ? { data, file } : null;
+  }
+
+  private async writePhotos() {
+    for (const attachment of this.attachments.values()) {
+      await this.writePhoto(attachment);
+      await this.progress("photos");
+    }
+  }
+
+  /** One attachment → a library photo (the same file twice is one photo). Returns its id. */
+  private async writePhoto(attachment: Attachment): Promise<string | null> {
+    const existing = await this.mapping("attachment", attachment.id);
+    if (existing && (await db.image.findUnique({ where: { id: existing.entityId }, select: { id: true } }))) {
+      this.photoIds.set(attachment.id, existing.entityId);
+      if (existing.contentHash === attachment.hash) {
+        this.report.counts.photos.unchanged++;
+        return existing.entityId;
+      }
+    }
+    if (!/\.(jpe?g|png|gif|webp|avif)$/i.test(attachment.file ?? attachment.url)) {
+      this.skip("photo", attachment.id, attachment.title, "It is not a photo (Dateline's library holds JPEG, PNG, GIF, WebP and AVIF).");
+      this.report.counts.photos.skipped++;
+      return null;
+    }
+    const fields = imageMetadataSchema.safeParse({
+      altText: attachment.alt.slice(0, 500),
+      caption: attachment.caption.slice(0, 2000),
+      credit: attachment.credit.slice(0, 200),
+      copyright: attachment.copyright.slice(0, 300),
+    });
+    if (!fields.success) {
+      this.skip("photo", attachment.id, attachment.title, fields.error.issues.map((i) => i.message).join(" "));
+      this.report.counts.photos.skipped++;
+      return null;
+    }
+    if (existing) {
+      await db.$transaction(async (tx) => {
+        await tx.image.update({
+          where: { id: existing.entityId },
+          data: {
+            altText: fields.data.altText,
+            caption: fields.data.caption,
+            credit: fields.data.credit,
+            copyright: fields.data.copyright,
+          },
+        });
+        await this.saveMapping(tx, "attachment", attachment.id, "Image", existing.entityId, attachment.hash);
+        await recordAudit(tx, {
+          actorId: this.actor.id,
+          action: "image.update",
+          entityType: "Image",
+          entityId: existing.entityId,
+          data: { importedFrom: this.source },
+        });
+      });
+      this.report.counts.photos.updated++;
+      return existing.entityId;
+    }
+    const upload = attachment.file ? await this.readUpload(attachment.file) : null;
+    if (!upload) {
+      this.skip(
+        "photo",
+        attachment.id,
+        attachment.title,
+        this.options.uploadsDir
+          ? `Its file (${(attachment.file ?? attachment.url).slice(0, 200)}) is not in the uploads folder.`
+          : "No uploads folder was given (--uploads).",
+      );
+      this.report.counts.photos.skipped++;
+      return null;
+    }
+    let created;
+    try {
+      created = await createImage(this.actor, upload.data, fields.data, attachment.file!.split("/").pop());
+    } catch (error) {
+      this.skip(
+        "photo",
+        attachment.id,
+        attachment.title,
+        error instanceof AppError ? error.message : "Its file could not be read as a photo.",
+      );
+      this.report.counts.photos.skipped++;
+      return null;
+    }
+    await db.$transaction(async (tx) => {
+      // The same file uploaded before: its own words are kept, the export's fill what is empty.
+      if (created.existing) {
+        const current = await tx.image.findUniqueOrThrow({
+          where: { id: created.id },
+          select: { altText: true, caption: true, credit: true },
+        });
+        await tx.image.update({
+          where: { id: created.id },
+          data: {
+            altText: current.altText || fields.data.altText,
+            caption: current.caption || fields.data.caption,
+            credit: current.credit || fields.data.credit,
+          },
+        });
+      }
+      await this.saveMapping(tx, "attachment", attachment.id, "Image", created.id, attachment.hash);
+    });
+    this.photoIds.set(attachment.id, created.id);
+    if (attachment.file) this.filePhotoIds.set(attachment.file.toLowerCase(), created.id);
+    this.report.counts.photos.created++;
+    if (!fields.data.altText) this.warn("photo", attachment.id, attachment.title, "It has no alt text.");
+    if (!fields.data.credit) this.warn("photo", attachment.id, attachment.title, "It has no credit.");
+    return created.id;
+  }
+
+  /** A photo inside a post's body: by its wp-image-<id> class, else by its file, else the file from the uploads folder. */
+  private async bodyPhoto(src: string, attachmentId: string | null): Promise<ResolvedPhoto | null> {
+    let id = attachmentId ? this.photoIds.get(attachmentId) : undefined;
+    const rel = bodyPhotoRelativePath(src);
+    if (!id && rel) {
+      for (const candidate of [rel.exact, rel.original]) {
+        const byFile = this.attachmentByFile.get(candidate.toLowerCase());
+        if (byFile && this.photoIds.has(byFile)) {
+          id = this.photoIds.get(byFile);
+          break;
+        }
+        const known = this.filePhotoIds.get(candidate.toLowerCase());
+        if (known) {
+          id = known;
+          break;
+        }
+      }
+      if (!id) {
+        // Not an attachment of the export: the file itself, from the uploads folder.
+        for (const candidate of [rel.original, rel.exact]) {
+          const mapped = await this.mapping("upload-file", candidate.toLowerCase());
+          if (mapped && (await db.image.findUnique({ where: { id: mapped.entityId }, select: { id: true } }))) {
+            id = mapped.entityId;
+            break;
+          }
+          const upload = await this.readUpload(candidate);
+          if (!upload) continue;
+          try {
+            const created = await createImage(this.actor, upload.data, {}, candidate.split("/").pop());
+            await db.$transaction((tx) => this.saveMapping(tx, "upload-file", candidate.toLowerCase(), "Image", created.id, ""));
+            id = created.id;
+            this.report.counts.photos.created++;
+            this.warn("photo", candidate, candidate, "A photo found only in a post's body was imported without alt text or credit.");
+          } catch {
+            continue;
+          }
+          break;
+        }
+        if (id) this.filePhotoIds.set(rel.exact.toLowerCase(), id);
+      }
+    }
+    // The library photo carries the attachment's caption, credit and alt text; the body keeps only its own.
+    return id ? { imageId: id } : null;
+  }
+
+  // --- stories -------------------------------------------------------------------------------
+
+  private async writeStories() {
+    for await (const event of readWxr(this.options.file)) {
+      if (event.type !== "item") continue;
+      const item = event.item;
+      if (item.postType === "attachment") {
+        continue;
+      }
+      if (item.postType !== "post") {
+        if (item.postType === "page")
+          this.skip("page", item.postId, htmlToText(item.title), "Dateline has no pages; copy it into a story by hand if it should stay.");
+        else if (
+          item.postType &&
+          ![
+            "guest-author",
+            "nav_menu_item",
+            "revision",
+            "wp_navigation",
+            "wp_global_styles",
+            "wp_template",
+            "wp_template_part",
+            "custom_css",
+            "customize_changeset",
+            "oembed_cache",
+            "wp_block",
+            "user_request",
+          ].includes(item.postType)
+        )
+          this.skip(item.postType, item.postId, htmlToText(item.title), `Posts of type “${item.postType}” are not imported.`);
+        continue;
+      }
+      try {
+        await this.writeStory(item);
+      } catch (error) {
+        const message = error instanceof AppError ? describe(error) : "It could not be written.";
+        if (!(error instanceof AppError)) throw error;
+        this.skip("story", item.postId, htmlToText(item.title), message);
+        this.report.counts.stories.skipped++;
+      }
+      await this.progress("stories");
+    }
+  }
+
+  private countStatus(status: string) {
+    const rule = STATUS_RULES[status];
+    const entry = (this.report.statuses[status] ??= { count: 0, became: rule?.says ?? "skipped (an unknown status)" });
+    entry.count++;
+  }
+
+  private async writeStory(item: WxrItem) {
+    const title = htmlToText(item.title);
+    this.countStatus(item.status);
+    const rule = STATUS_RULES[item.status];
+    if (!rule?.to) {
+      this.skip(
+        "story",
+        item.postId,
+        title,
+        rule ? `Its WordPress status is “${item.status}”: ${rule.says}.` : `Its WordPress status “${item.status}” is unknown.`,
+      );
+      this.report.counts.stories.skipped++;
+      return;
+    }
+    const contentHash = hash(item);
+    const mapped = await this.mapping("post", item.postId);
+    const current = mapped
+      ? await db.article.findUnique({
+          where: { id: mapped.entityId },
+          select: { id: true, slug: true, status: true, updatedAt: true, version: true },
+        })
+      : null;
+    if (mapped && current && mapped.contentHash === contentHash) {
+      this.report.counts.stories.unchanged++;
+      return;
+    }
+    if (mapped && current && current.updatedAt.getTime() > mapped.updatedAt.getTime() + 1000) {
+      this.skip("story", item.postId, title, "It was changed in Dateline since the last import, so the export did not overwrite it.");
+      this.report.counts.stories.skipped++;
+      return;
+    }
+
+    // Photos first (outside the story's transaction: files are written before rows).
+    const photos = new Map<string, ResolvedPhoto>();
+    for (const ref of photoRefs(item.content)) {
+      if (photos.has(ref.src)) continue;
+      const photo = await this.bodyPhoto(ref.src, ref.attachmentId);
+      if (photo) photos.set(ref.src, photo);
+    }
+    const { doc, notes } = convertContent(item.content, { baseUrl: this.baseUrls[0] ?? "", photos });
+    for (const note of notes) this.warn("story", item.postId, title, note);
+
+    const categories = item.categories.filter((c) => c.domain === "category");
+    const primaryId = item.meta._yoast_wpseo_primary_category?.trim();
+    const primary = (primaryId && [...this.categories.values()].find((t) => t.id === primaryId)?.slug) || categories[0]?.nicename;
+    const top = primary ? this.topCategory(primary) : null;
+    const sectionId = top ? (this.sectionIds.get(top.slug) ?? null) : null;
+    const tagIds = [
+      ...item.categories.filter((c) => c.domain === "post_tag").map((c) => this.tagIds.get(c.nicename)),
+      ...categories.map((c) => this.categoryTagIds.get(c.nicename)),
+    ].filter((id): id is string => !!id);
+    for (const extra of categories.filter((c) => this.topCategory(c.nicename)?.slug !== top?.slug && this.sectionIds.has(c.nicename)))
+      this.warn(
+        "story",
+        item.postId,
+        title,
+        `It was also in the category “${extra.name}”; a story has one section, so it is in “${top?.name ?? ""}”.`,
+      );
+
+    // Bylines: Co-Authors Plus's author terms in their order, else the post's author.
+    const coAuthors = item.categories
+      .filter((c) => c.domain === "author")
+      .map((c) => (c.nicename.startsWith("cap-") ? c.nicename.slice(4) : c.name));
+    const logins = coAuthors.length ? coAuthors : [item.creator];
+    const authorIds: string[] = [];
+    for (const login of logins) {
+      const id = this.bylineIds.get(`guest-author:${login}`) ?? this.bylineIds.get(`author:${login}`);
+      if (id) authorIds.push(id);
+      else if (login)
+        this.warn("story", item.postId, title, `Its byline “${login.slice(0, 100)}” is not among the export's authors and was left off.`);
+    }
+
+    let heroId: string | null = null;
+    const thumb = item.meta._thumbnail_id?.trim();
+    if (thumb) {
+      heroId = this.photoIds.get(thumb) ?? null;
+      if (!heroId) this.warn("story", item.postId, title, "Its featured photo could not be imported (see the photos skipped).");
+    }
+
+    let dek = htmlToText(item.excerpt);
+    if (dek.length > 500) {
+      this.warn("story", item.postId, title, "Its excerpt was longer than 500 characters and was shortened for the dek.");
+      dek = `${dek.slice(0, 499).replace(/\s+\S*$/, "")}…`;
+    }
+    const seoDescription = (item.meta._yoast_wpseo_metadesc ?? "").trim().slice(0, 320) || null;
+    const slug = await this.freeSlug(storySlug(item), item.postId, current?.id ?? null);
+    const parsed = createArticleSchema.safeParse({
+      headline: title,
+      slug,
+      dek,
+      dateline: "",
+      sectionId,
+      authorIds: [...new Set(authorIds)].slice(0, 20),
+      tagIds: [...new Set(tagIds)].slice(0, 30),
+      body: doc,
+      seoDescription,
+      sources: [],
+      hero: heroId ? { imageId: heroId } : null,
+    });
+    if (!parsed.success) {
+      this.skip("story", item.postId, title, parsed.error.issues.map((i) => `${i.path.join(".") || "story"}: ${i.message}`).join(" "));
+      this.report.counts.stories.skipped++;
+      return;
+    }
+    const data = parsed.data;
+    const { published, modified, guessed } = postDates(item);
+    if (guessed) this.warn("story", item.postId, title, "Its export has no UTC date; its local date was read as UTC.");
+    const now = this.now();
+    let target = rule.to;
+    if (target === ArticleStatus.SCHEDULED && (!published || published <= now)) {
+      this.warn("story", item.postId, title, "It was scheduled in WordPress for a time that has passed; it is a draft here.");
+      target = ArticleStatus.DRAFT;
+    }
+    if (target === ArticleStatus.PUBLISHED && !published) {
+      this.warn("story", item.postId, title, "It has no publication date; it went live at the time of the import.");
+    }
+
+    const result = await db.$transaction(async (tx) => {
+      await assertReferencesExist(tx, data);
+      let id: string;
+      let status: ArticleStatus;
+      if (current) {
+        id = current.id;
+        await clearRelations(tx, id);
+        const fresh = await tx.article.findUniqueOrThrow({ where: { id }, select: { version: true, status: true } });
+        await tx.article.update({
+          where: { id },
+          data: { ...articleColumns(data), updatedById: this.actor.id, version: fresh.version + 1, ...relationCreates(data) },
+        });
+        status = fresh.status;
+        await writeRevision(tx, id, this.actor.id, "Updated by the WordPress import");
+        await recordAudit(tx, {
+          actorId: this.actor.id,
+          action: "article.update",
+          entityType: "Article",
+          entityId: id,
+          data: { importedFrom: this.source, wordpressId: item.postId },
+        });
+      } else {
+        const created = await tx.article.create({
+          data: {
+            ...articleColumns(data),
+            createdById: this.actor.id,
+            updatedById: this.actor.id,
+            createdAt: published ?? now,
+            ...relationCreates(data),
+          },
+          select: { id: true },
+        });
+        id = created.id;
+        status = ArticleStatus.DRAFT;
+        await writeRevision(tx, id, this.actor.id, "Imported from WordPress");
+        await recordAudit(tx, {
+          actorId: this.actor.id,
+          action: "article.create",
+          entityType: "Article",
+          entityId: id,
+          data: { slug, importedFrom: this.source, wordpressId: item.postId },
+        });
+      }
+      const warnings: string[] = [];
+      if (status !== target && target !== ArticleStatus.DRAFT && TRANSITIONS[status][target]) {
+        const story = await tx.article.findUniqueOrThrow({ where: { id }, select: moveSelect });
+        const moved = await moveStory(
+          tx,
+          story,
+          {
+            to: target,
+            actorId: this.actor.id,
+            by: "wordpress-import",
+            scheduledFor: target === ArticleStatus.SCHEDULED ? published : null,
+            ...(target === ArticleStatus.PUBLISHED ? { imported: { publishedAt: published ?? now, modifiedAt: modified } } : {}),
+          },
+          now,
+        );
+        warnings.push(...moved.warnings);
+      } else if (status !== target && status === ArticleStatus.PUBLISHED) {
+        warnings.push(`it is live here and “${item.status}” in WordPress; a re-import does not take it down`);
+      }
+      const targetRef = { entityType: "Article" as const, entityId: id };
+      await this.saveRedirect(tx, item.link, targetRef);
+      await this.saveRedirect(tx, `/?p=${item.postId}`, targetRef);
+      if (/[?&]p=\d+/.test(item.guid)) await this.saveRedirect(tx, item.guid, targetRef);
+      for (const attachmentId of this.attachmentsByParent.get(item.postId) ?? []) {
+        const attachment = this.attachments.get(attachmentId)!;
+        await this.saveRedirect(tx, attachment.link, targetRef);
+        await this.saveRedirect(tx, `/?attachment_id=${attachmentId}`, targetRef);
+      }
+      await this.saveMapping(tx, "post", item.postId, "Article", id, contentHash);
+      return { warnings, created: !current };
+    });
+    for (const w of result.warnings)
+      this.warn("story", item.postId, title, `Published without ${w}.`.replace("Published without it is", "It is"));
+    this.report.counts.stories[result.created ? "created" : "updated"]++;
+  }
+
+  /** The post's slug, or with its WordPress id added when another story (or an old address of one) holds it. */
+  private async freeSlug(wanted: string, postId: string, ownId: string | null): Promise<string> {
+    for (const slug of [wanted, `${wanted.slice(0, 100)}-${postId}`]) {
+      const [taken, redirect] = await Promise.all([
+        db.article.findUnique({ where: { slug }, select: { id: true } }),
+        db.redirect.findUnique({ where: { fromSlug: slug }, select: { articleId: true } }),
+      ]);
+      if ((!taken || taken.id === ownId) && (!redirect || redirect.articleId === ownId)) return slug;
+    }
+    return `${wanted.slice(0, 90)}-${postId}-${crypto.randomBytes(2).toString("hex")}`;
+  }
+}
+
+function describe(error: AppError): string {
+  const fields = error.fieldErrors ? Object.entries(error.fieldErrors).map(([k, v]) => `${k}: ${(v ?? []).join(" ")}`) : [];
+  return [error.message, ...fields].join(" ");
+}
+
+export type { ArticleFields };

@@ -1,0 +1,395 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../db";
+import type { Viewer } from "../../auth/viewer";
+import { bodySchema } from "../../articles/body";
+import { makePhoto } from "../../test/images";
+import { makeUser } from "../../test/factories";
+import { resolveOldPath } from "../redirects";
+import { importWordPress, type ImportReport } from "./run";
+import { readWxr } from "./wxr";
+
+const FIXTURE = path.join(import.meta.dirname, "fixtures", "harrow-point.wxr.xml");
+const SOURCE = "https://harrow.example";
+
+let admin: Viewer;
+let uploads: string;
+let first: ImportReport;
+
+/** The fixture with another site's address: a separate import into the same database. */
+function fixtureFor(site: string, edit: (xml: string) => string = (x) => x): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "export.xml");
+  fs.writeFileSync(file, edit(fs.readFileSync(FIXTURE, "utf8").replaceAll("harrow.example", site)));
+  return file;
+}
+
+async function storyOf(wordpressId: string, source = SOURCE) {
+  const mapping = await db.importMapping.findUnique({
+    where: { source_kind_externalId: { source, kind: "post", externalId: wordpressId } },
+  });
+  if (!mapping) return null;
+  return db.article.findUnique({
+    where: { id: mapping.entityId },
+    include: {
+      section: true,
+      tags: { include: { tag: true } },
+      authors: { include: { author: true }, orderBy: { position: "asc" } },
+      images: { include: { image: true }, orderBy: [{ role: "asc" }, { position: "asc" }] },
+    },
+  });
+}
+
+beforeAll(async () => {
+  admin = await makeUser("ADMIN");
+  uploads = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
+  fs.mkdirSync(path.join(uploads, "2026/11"), { recursive: true });
+  fs.writeFileSync(path.join(uploads, "2026/11/harrow-point-harbour.jpg"), await makePhoto("jpeg", 1200, 800, 1));
+  fs.writeFileSync(path.join(uploads, "2026/11/quay.jpg"), await makePhoto("jpeg", 900, 600, 2));
+  fs.writeFileSync(path.join(uploads, "2026/11/council-minutes.pdf"), "%PDF-1.4 not a photo");
+  first = await importWordPress({ file: FIXTURE, uploadsDir: uploads, actor: admin });
+}, 120_000);
+
+describe("the WXR reader", () => {
+  it("streams the export's site, bylines, terms and items in order", async () => {
+    const types: string[] = [];
+    // A tiny chunk size: every element is cut across chunks somewhere.
+    for await (const event of readWxr(FIXTURE, { highWaterMark: 64 }))
+      types.push(event.type === "term" ? `term:${event.term.taxonomy}` : event.type);
+    expect(types.slice(0, 8)).toEqual([
+      "site",
+      "author",
+      "author",
+      "term:category",
+      "term:category",
+      "term:category",
+      "term:post_tag",
+      "term:post_tag",
+    ]);
+    expect(types.filter((t) => t === "item")).toHaveLength(15);
+  });
+
+  it("refuses a file that is not an export, with a sentence", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "bad.xml");
+    fs.writeFileSync(file, "<html><body>not an export</body></html>");
+    await expect(importWordPress({ file, uploadsDir: null, actor: admin })).rejects.toThrow("This is not a WordPress export");
+    fs.writeFileSync(file, "<rss><channel><item><title>cut");
+    await expect(importWordPress({ file, uploadsDir: null, actor: admin })).rejects.toThrow(/not well-formed XML|names no site/);
+  });
+});
+
+describe("WordPress import", () => {
+  it("counts what it did, per type", () => {
+    expect(first.counts.stories).toEqual({ created: 6, updated: 0, unchanged: 0, skipped: 3 });
+    expect(first.counts.photos).toEqual({ created: 2, updated: 0, unchanged: 0, skipped: 2 });
+    expect(first.counts.bylines.created).toBe(3);
+    expect(first.counts.sections.created + first.counts.sections.unchanged).toBe(2);
+    expect(first.counts.redirects).toBeGreaterThan(10);
+    expect(first.statuses).toMatchObject({
+      publish: { count: 4 },
+      draft: { count: 1 },
+      pending: { count: 1 },
+      future: { count: 1 },
+      private: { count: 1 },
+      trash: { count: 1 },
+    });
+  });
+
+  it("publishes the wire-shaped post with its original dates, curly quotes, ellipsis, section, tags, byline and credited photo", async () => {
+    const story = await storyOf("100");
+    expect(story).toMatchObject({
+      status: "PUBLISHED",
+      headline: "“The sea has already decided”: Harrow Point votes to move its town centre inland",
+      slug: "the-sea-has-already-decided",
+      dek: "After a third winter of flooding, the coastal council approved a 20-year plan to relocate 1,400 homes…",
+      seoDescription: "Harrow Point votes for managed retreat.",
+    });
+    expect(story!.firstPublishedAt?.toISOString()).toBe("2026-11-25T06:30:00.000Z");
+    expect(story!.publishedAt?.toISOString()).toBe("2026-11-25T06:30:00.000Z");
+    expect(story!.contentUpdatedAt?.toISOString()).toBe("2026-11-25T09:15:00.000Z");
+    // "harbour" is a child of "coast": the section is the top-level one, the child a tag.
+    expect(story!.section?.slug).toBe("coast");
+    expect(story!.tags.map((t) => t.tag.slug).sort()).toEqual(["council", "flooding", "harbour"]);
+    expect(story!.authors.map((a) => a.author.name)).toEqual(["Ruth Marsh"]);
+    const hero = story!.images.find((i) => i.role === "HERO")!;
+    expect(hero.image).toMatchObject({
+      credit: "Elena Marsh/Northern Wire Photo",
+      caption: "Residents walk along the flooded harbour road in Harrow Point during a storm surge in January.",
+      altText: "People in rain jackets walk along a harbour road covered by shallow floodwater.",
+      copyright: "© 2026 Northern Wire Photo",
+    });
+    expect(story!.bodyText).toContain("“What we decide tonight is whether we move on our own timetable … or on the water’s.”");
+  });
+
+  it("converts Gutenberg blocks to the body document: links, headings, lists, photos, quotes, embeds", async () => {
+    const story = await storyOf("100");
+    const body = bodySchema.parse(story!.body);
+    expect(body.content.map((b) => b.type)).toEqual([
+      "paragraph",
+      "paragraph",
+      "heading",
+      "bulletList",
+      "image",
+      "blockquote",
+      "embed",
+      "paragraph",
+    ]);
+    expect(body.content[0]).toMatchObject({
+      content: [
+        { type: "text" },
+        { type: "text", text: "Cardell Coast", marks: [{ type: "link", attrs: { href: "https://harrow.example/category/coast/" } }] },
+        { type: "text" },
+      ],
+    });
+    expect(body.content[2]).toEqual({
+      type: "heading",
+      attrs: { level: 2 },
+      content: [
+        { type: "text", text: "What the plan " },
+        { type: "text", text: "does", marks: [{ type: "italic" }] },
+      ],
+    });
+    const list = body.content[3] as { content: { content: { type: string }[] }[] };
+    expect(list.content[1]!.content.map((c) => c.type)).toEqual(["paragraph", "bulletList"]);
+    const quay = await db.importMapping.findUniqueOrThrow({
+      where: { source_kind_externalId: { source: SOURCE, kind: "attachment", externalId: "11" } },
+    });
+    expect(body.content[4]).toEqual({ type: "image", attrs: { imageId: quay.entityId, caption: "The old quay at low tide." } });
+    expect(body.content[6]).toEqual({ type: "embed", attrs: { url: "https://www.youtube.com/watch?v=abc123" } });
+    // The photo without alt text or credit is published and reported, not refused.
+    const warnings = first.warnings.filter((w) => w.id === "100").map((w) => w.message);
+    expect(warnings).toContain("Published without alt text for every photo in the body.");
+    expect(warnings).toContain("Published without a credit for every photo in the body.");
+    expect(warnings.some((w) => w.includes("latest-posts"))).toBe(true);
+  });
+
+  it("converts classic HTML and shortcodes; what has no place is kept as text and listed, scripts never", async () => {
+    const story = await storyOf("101");
+    expect(story).toMatchObject({ status: "DRAFT", slug: "clinic-moves-first", headline: "Clinic moves first" });
+    const body = bodySchema.parse(story!.body);
+    expect(body.content.map((b) => b.type)).toEqual(["paragraph", "paragraph", "image", "embed", "paragraph", "paragraph", "paragraph"]);
+    expect(body.content[1]).toMatchObject({
+      content: [{ text: "It was flooded in January." }, { type: "hardBreak" }, { text: "Water reached the ground floor." }],
+    });
+    expect(body.content[2]).toMatchObject({
+      type: "image",
+      attrs: { caption: "The harbour road in January.", alt: "Flooded harbour road" },
+    });
+    expect(body.content[3]).toEqual({ type: "embed", attrs: { url: "https://twitter.com/harrowcouncil/status/1234" } });
+    expect(story!.bodyText).toContain('[gallery ids="10,11"]');
+    expect(story!.bodyText).toContain("Year | Homes");
+    expect(JSON.stringify(story!.body)).not.toContain("alert");
+    const notes = first.warnings.filter((w) => w.id === "101").map((w) => w.message);
+    expect(notes).toContain("A <table> was kept as plain text.");
+    expect(notes).toContain("<script> content was left out.");
+    expect(notes).toContain("Its export has no UTC date; its local date was read as UTC.");
+  });
+
+  it("maps pending, future and private posts, and reports trash, pages, a headline too long and an empty post", async () => {
+    expect((await storyOf("102"))?.status).toBe("IN_REVIEW");
+    const future = await storyOf("103");
+    expect(future?.status).toBe("SCHEDULED");
+    expect(future?.scheduledFor?.toISOString()).toBe("2099-04-01T08:00:00.000Z");
+    expect((await storyOf("104"))?.status).toBe("DRAFT");
+    expect(await storyOf("105")).toBeNull();
+    expect(await storyOf("107")).toBeNull();
+    expect(await storyOf("108")).toBeNull();
+    expect(await db.article.count({ where: { slug: { in: ["too-long", "empty-post"] } } })).toBe(0);
+    const reasons = Object.fromEntries(first.skipped.map((s) => [`${s.kind}:${s.id}`, s.reason]));
+    expect(reasons["story:105"]).toContain("trash");
+    expect(reasons["page:200"]).toContain("Dateline has no pages");
+    expect(reasons["story:107"]).toContain("Headlines can be at most 200 characters.");
+    expect(reasons["story:108"]).toContain("a body");
+    expect(reasons["photo:12"]).toContain("not a photo");
+    expect(reasons["photo:13"]).toContain("not in the uploads folder");
+  });
+
+  it("keeps Co-Authors Plus guest bylines in their order", async () => {
+    const story = await storyOf("106");
+    expect(story?.authors.map((a) => a.author.name)).toEqual(["Dr. Amira Solberg", "Ruth Marsh"]);
+    expect(story?.authors[0]!.author.bio).toBe("Runs the Harrow Point clinic.");
+    expect(story?.section?.slug).toBe("news-section");
+  });
+
+  it("records every write as the admin's, and publishes through the desk's move", async () => {
+    const story = await storyOf("100");
+    const events = await db.auditEvent.findMany({ where: { entityId: story!.id }, orderBy: { createdAt: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["article.create", "article.published"]);
+    expect(events.every((e) => e.actorId === admin.id)).toBe(true);
+    expect(events[1]!.data).toMatchObject({ by: "wordpress-import", imported: { publishedAt: "2026-11-25T06:30:00.000Z" } });
+    expect(await db.auditEvent.count({ where: { action: "import.wordpress.finish", actorId: admin.id } })).toBeGreaterThan(0);
+  });
+
+  it("answers the old addresses with the new ones", async () => {
+    const story = await storyOf("100");
+    const address = `/coast/${story!.slug}`;
+    expect(await resolveOldPath("/2026/11/25/the-sea-has-already-decided/")).toBe(address);
+    expect(await resolveOldPath("/2026/11/25/the-sea-has-already-decided")).toBe(address);
+    expect(await resolveOldPath("/?p=100")).toBe(address);
+    expect(await resolveOldPath("/?p=100&utm_source=x")).toBe(address);
+    expect(await resolveOldPath("/2026/11/25/the-sea-has-already-decided/harrow-point-harbour/")).toBe(address);
+    expect(await resolveOldPath("/?attachment_id=11")).toBe(address);
+    expect(await resolveOldPath("/category/coast/")).toBe("/coast");
+    expect(await resolveOldPath("/category/coast/harbour/")).toBe("/tags/harbour");
+    expect(await resolveOldPath("/category/news/")).toBe("/news-section");
+    expect(await resolveOldPath("/?cat=5")).toBe("/news-section");
+    expect(await resolveOldPath("/tag/flooding/")).toBe("/tags/flooding");
+    expect(await resolveOldPath("/author/rmarsh/")).toBe("/authors/rmarsh");
+    // A draft is not a page readers may reach: no redirect to it.
+    expect(await resolveOldPath("/2026/11/26/clinic-moves-first/")).toBeNull();
+    expect(await resolveOldPath("/2026/11/25/never-was/")).toBeNull();
+  });
+
+  it("collapses chains: a story renamed after the import is reached in one hop", async () => {
+    const story = await storyOf("106");
+    await db.article.update({ where: { id: story!.id }, data: { slug: "a-doctors-view-renamed" } });
+    await db.redirect.create({ data: { fromSlug: story!.slug, articleId: story!.id } });
+    expect(await resolveOldPath("/2026/11/27/a-doctors-view/")).toBe("/news-section/a-doctors-view-renamed");
+    await db.redirect.deleteMany({ where: { articleId: story!.id } });
+    await db.article.update({ where: { id: story!.id }, data: { slug: story!.slug } });
+  });
+
+  it("imports again without duplicating anything", async () => {
+    const before = await Promise.all([
+      db.article.count(),
+      db.image.count(),
+      db.section.count(),
+      db.tag.count(),
+      db.author.count(),
+      db.pathRedirect.count(),
+    ]);
+    const again = await importWordPress({ file: FIXTURE, uploadsDir: uploads, actor: admin });
+    const after = await Promise.all([
+      db.article.count(),
+      db.image.count(),
+      db.section.count(),
+      db.tag.count(),
+      db.author.count(),
+      db.pathRedirect.count(),
+    ]);
+    expect(after).toEqual(before);
+    expect(again.counts.stories).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
+    expect(again.counts.photos).toMatchObject({ created: 0, unchanged: 2 });
+  });
+
+  it("updates a post changed in WordPress, and leaves one changed on the desk alone", async () => {
+    const changed = fixtureFor("harrow.example", (xml) =>
+      xml
+        .replace("first public consultation in April.", "first public consultation in May.")
+        .replace("The raised quay needs", "The raised quay still needs"),
+    );
+    const quay = await storyOf("102");
+    await db.article.update({ where: { id: quay!.id }, data: { headline: "Quay funding: edited on the desk" } });
+    const report = await importWordPress({ file: changed, uploadsDir: uploads, actor: admin });
+    expect(report.counts.stories).toMatchObject({ created: 0, updated: 1 });
+    const updated = await storyOf("100");
+    expect(updated?.bodyText).toContain("first public consultation in May.");
+    expect(updated?.status).toBe("PUBLISHED");
+    expect(updated?.firstPublishedAt?.toISOString()).toBe("2026-11-25T06:30:00.000Z");
+    expect((await storyOf("102"))?.headline).toBe("Quay funding: edited on the desk");
+    expect(report.skipped.find((s) => s.id === "102")?.reason).toContain("changed in Dateline since the last import");
+  });
+
+  it("resumes after a crash mid-import, with nothing half-written or duplicated", async () => {
+    const file = fixtureFor("crash.example");
+    const source = "https://crash.example";
+    let seen = 0;
+    await expect(
+      importWordPress({
+        file,
+        uploadsDir: uploads,
+        actor: admin,
+        onProgress: (p) => {
+          if (p.phase === "stories" && ++seen === 3) throw new Error("power cut");
+        },
+      }),
+    ).rejects.toThrow("power cut");
+    const halfway = await db.importMapping.count({ where: { source, kind: "post" } });
+    expect(halfway).toBeGreaterThan(0);
+    expect(halfway).toBeLessThan(6);
+    const resumed = await importWordPress({ file, uploadsDir: uploads, actor: admin });
+    expect(resumed.counts.stories.created + resumed.counts.stories.unchanged).toBe(6);
+    expect(resumed.counts.stories.created).toBe(6 - halfway);
+    const ids = (await db.importMapping.findMany({ where: { source, kind: "post" } })).map((m) => m.entityId);
+    expect(new Set(ids).size).toBe(6);
+    // Each story whole: its revision and bylines are there.
+    for (const id of ids) {
+      expect(await db.revision.count({ where: { articleId: id } })).toBeGreaterThan(0);
+    }
+    // Its slugs did not clash with the first site's stories.
+    expect((await storyOf("100", source))?.slug).toBe("the-sea-has-already-decided-100");
+  });
+
+  it("refuses anyone but an admin, and writes nothing", async () => {
+    const editor = await makeUser("EDITOR");
+    const before = await db.article.count();
+    await expect(importWordPress({ file: fixtureFor("editor.example"), uploadsDir: uploads, actor: editor })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    expect(await db.article.count()).toBe(before);
+  });
+});
+
+describe("hostile content", () => {
+  const SCRIPT = `<script>window.__pwned=1</script>`;
+  const EVENT = `<img src=x onerror="window.__pwned=2">`;
+  const PAYLOAD = `${SCRIPT} ${EVENT} "><svg onload=window.__pwned=3> ' onmouseover='window.__pwned=4' ]]><evil/> &amp; 👩🏽‍💻 e\u0301`;
+  const esc = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+
+  it("treats hostile text in every field as text", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wxr-"));
+    const file = path.join(dir, "hostile.xml");
+    const site = "https://hostile.example";
+    fs.writeFileSync(
+      file,
+      `<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:excerpt="http://wordpress.org/export/1.1/excerpt/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<wp:wxr_version>1.1</wp:wxr_version><wp:base_site_url>${site}</wp:base_site_url>
+<wp:author><wp:author_login>evil</wp:author_login><wp:author_display_name>${esc(`Zoë ${PAYLOAD}`)}</wp:author_display_name></wp:author>
+<wp:category><wp:category_nicename>../../admin</wp:category_nicename><wp:cat_name>${esc(PAYLOAD)}</wp:cat_name></wp:category>
+<wp:tag><wp:tag_slug>${esc("<b>x</b>")}</wp:tag_slug><wp:tag_name>${esc(PAYLOAD)}</wp:tag_name></wp:tag>
+<item><title>hostile-photo</title><wp:post_id>1</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status><wp:post_parent>2</wp:post_parent>
+<excerpt:encoded>${esc(PAYLOAD)}</excerpt:encoded><wp:attachment_url>${site}/wp-content/uploads/2026/11/quay.jpg</wp:attachment_url>
+<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2026/11/quay.jpg</wp:meta_value></wp:postmeta>
+<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>${esc(PAYLOAD)}</wp:meta_value></wp:postmeta>
+<wp:postmeta><wp:meta_key>_media_credit</wp:meta_key><wp:meta_value>${esc(`Ana ${SCRIPT}`)}</wp:meta_value></wp:postmeta></item>
+<item><title>escape</title><wp:post_id>3</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:attachment_url>${site}/x.jpg</wp:attachment_url><wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>../../../../../etc/passwd.jpg</wp:meta_value></wp:postmeta></item>
+<item><title>${esc(`“Quote” ${PAYLOAD}`)}</title><link>${esc(`${site}/2026/11/01/<script>/`)}</link><dc:creator>evil</dc:creator><wp:post_id>2</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+<wp:post_date_gmt>2026-11-01 10:00:00</wp:post_date_gmt><wp:post_name>${esc("../../<script>")}</wp:post_name>
+<content:encoded>${esc(`<p>${PAYLOAD}</p><p><a href="javascript:alert(1)">click</a> <a href="data:text/html,x">data</a> <a href="https://ok.example/?a=1&b=%22%3E">ok</a></p><iframe src="javascript:alert(2)"></iframe><p onclick="alert(3)">${SCRIPT}para</p><img src="${site}/wp-content/uploads/2026/11/quay.jpg" class="wp-image-1" onerror="alert(4)">`)}</content:encoded>
+<excerpt:encoded>${esc(PAYLOAD)}</excerpt:encoded>
+<category domain="category" nicename="../../admin">${esc(PAYLOAD)}</category><category domain="post_tag" nicename="${esc("<b>x</b>")}">${esc(PAYLOAD)}</category>
+<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>1</wp:meta_value></wp:postmeta></item>
+</channel></rss>`,
+    );
+    const report = await importWordPress({ file, uploadsDir: uploads, actor: admin });
+    expect(report.counts.stories.created).toBe(1);
+    const story = await storyOf("2", site);
+    expect(story?.status).toBe("PUBLISHED");
+    // Markup in a title or excerpt is WordPress HTML: its text is kept, never its tags.
+    expect(story!.headline).toContain("“Quote”");
+    expect(story!.headline).not.toMatch(/<script|<img|<svg|<evil/);
+    expect(story!.slug).toMatch(/^[a-z0-9-]+$/);
+    const body = bodySchema.parse(story!.body);
+    const json = JSON.stringify(body);
+    expect(json).not.toContain("javascript:");
+    expect(json).not.toContain("data:text");
+    expect(json).not.toContain("onclick");
+    expect(json).not.toContain("__pwned=1");
+    expect(json).toContain('"href":"https://ok.example/?a=1&b=%22%3E"');
+    expect(story!.bodyText).toContain("para");
+    expect(report.warnings.some((w) => w.message === "<svg> content was left out.")).toBe(true);
+    expect(body.content.some((b) => b.type === "image")).toBe(true);
+    // Plain-text fields keep every character, as text (the pages escape them).
+    const hero = story!.images.find((i) => i.role === "HERO")!;
+    expect(hero.image.altText).toBe(PAYLOAD.trim());
+    expect(hero.image.credit).toBe(`Ana ${SCRIPT}`);
+    expect(story!.section?.slug).toBe("admin-section");
+    expect(story!.authors[0]!.author.name).toContain("Zoë");
+    expect(story!.authors[0]!.author.name).not.toContain("<script");
+    // The file outside the uploads folder was never read.
+    expect(report.skipped.find((s) => s.id === "3")?.reason).toContain("not in the uploads folder");
+    expect(report.warnings.some((w) => w.message.includes("javascript:alert(1)"))).toBe(true);
+  });
+});
