@@ -21,6 +21,11 @@ const nextConfig = {
   cacheHandler: fileURLToPath(new URL("./lib/cache/next-cache-handler.mjs", import.meta.url)),
   // The handler keeps its own (bounded) memory; Next's in front of it would not see other processes' expiries.
   cacheMaxMemorySize: 0,
+  // An address no route has (a WordPress permalink such as /2024/05/12/slug/) is asked of the
+  // imported sites' old addresses before it is a 404 (app/(public)/%5Fold, lib/import/redirects.ts).
+  async rewrites() {
+    return { beforeFiles: [], afterFiles: [], fallback: [{ source: "/:path+", destination: "/_old/:path+" }] };
+  },
   async headers() {
     const secure = [
       { key: "X-Content-Type-Options", value: "nosniff" },

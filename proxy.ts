@@ -3,6 +3,7 @@ import { contentSecurityPolicy, cspKindFor, newNonce } from "./lib/security/csp"
 import { isSameOriginRequest } from "./lib/security/same-origin";
 import { bodyLimitFor, tooLargeMessage } from "./lib/security/body-limit";
 import { siteIsHttps } from "./lib/security/https";
+import { WORDPRESS_QUERY_KEYS } from "./lib/import/old-query";
 
 /**
  * Runs before every page, Server Action and route handler:
@@ -36,7 +37,13 @@ export function proxy(request: NextRequest) {
 
   // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
   if (cspKindFor(pathname) === "public") {
-    const response = NextResponse.next();
+    // WordPress's addresses of a post by number (/?p=123, /index.php?page_id=4) are not the front
+    // page: they are asked of the imported sites' old addresses (app/(public)/%5Fold).
+    const oldQuery =
+      (pathname === "/" || pathname === "/index.php") && WORDPRESS_QUERY_KEYS.some((key) => request.nextUrl.searchParams.has(key));
+    const response = oldQuery
+      ? NextResponse.rewrite(new URL(`/_old/index.php${request.nextUrl.search}`, request.url))
+      : NextResponse.next();
     response.headers.set("content-security-policy", contentSecurityPolicy("public", "", { https }));
     if (https) response.headers.set("strict-transport-security", HSTS);
     return response;
@@ -62,5 +69,7 @@ export const config = {
   // cut and every upload was held twice. Their route handlers check the same origin, the session
   // and the role (withAuth, lib/auth/route.ts) and count the bytes (readUploadedFile); the front server
   // refuses oversized and anonymous uploads before they are read.
-  matcher: ["/((?!_next/static|_next/image|media/|api/media|favicon.ico).*)"],
+  // The same holds for a WordPress export (/api/admin/import…, up to DATELINE_MAX_IMPORT_MB): it is
+  // streamed to disk by its handler, never held.
+  matcher: ["/((?!_next/static|_next/image|media/|api/media|api/admin/import|favicon.ico).*)"],
 };

@@ -23,6 +23,10 @@ const envSchema = z.object({
   DATELINE_MEDIA_DIR: z.string().min(1).default("./data/media"),
   /** Largest photo upload accepted, in megabytes. */
   DATELINE_MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(25),
+  /** Largest WordPress export (and zip of its uploads) /admin/import accepts, in megabytes. */
+  DATELINE_MAX_IMPORT_MB: z.coerce.number().min(1).max(200_000).default(4000),
+  /** Where /admin/import keeps the files it receives while their import runs. */
+  DATELINE_IMPORT_DIR: z.string().min(1).default("./data/imports"),
   /** Largest photo accepted, in megapixels (decompression-bomb guard). */
   DATELINE_MAX_MEGAPIXELS: z.coerce.number().min(1).max(500).default(60),
   DATELINE_SESSION_HOURS: z.coerce

@@ -52,6 +52,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               <Link href="/admin/settings">Settings</Link>
             </li>
           ) : null}
+          {hasPermission(viewer.role, "import.run") ? (
+            <li>
+              <Link href="/admin/import">Import</Link>
+            </li>
+          ) : null}
           <li>
             <Link href="/admin/profile">Your profile</Link>
           </li>

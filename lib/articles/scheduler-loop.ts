@@ -4,6 +4,7 @@ import { expireAll, publicFootprint, tagsForChange } from "../cache/invalidation
 import { ensureRecurring } from "../jobs/queue";
 import { JobRunner, type JobHandler } from "../jobs/runner";
 import { publishDueArticles, type SchedulerRun } from "./scheduler";
+import { IMPORT_JOB, importJobHandler } from "../import/jobs";
 
 /** The recurring job that publishes the scheduled stories whose time has come. */
 export const PUBLISH_DUE_JOB = "publish-due-stories";
@@ -29,6 +30,8 @@ export function backgroundJobs(everyMs: number): Record<string, JobHandler> {
       await publishDueAndExpire();
       return { again: new Date(Date.now() + everyMs) };
     },
+    // Imports started from /admin/import (lib/import/jobs.ts).
+    [IMPORT_JOB]: importJobHandler,
   };
 }
 

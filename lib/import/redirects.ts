@@ -1,7 +1,6 @@
 import { db, type Tx } from "../db";
 import { articlePath } from "../articles/dto";
 import { isReaderVisible } from "../articles/policy";
-
 /**
  * Old addresses of another site (WordPress permalinks, `/?p=123`, `/category/x/`, `/tag/y/`,
  * `/author/z/`, attachment pages) kept in the PathRedirect table. Each points at a record, so
@@ -13,8 +12,7 @@ import { isReaderVisible } from "../articles/policy";
 
 export type RedirectTarget = { entityType: "Article" | "Section" | "Tag" | "Author"; entityId: string };
 
-/** WordPress's query addresses (`/?p=123`) that the front page hands over (proxy.ts). */
-export const WORDPRESS_QUERY_KEYS = ["p", "page_id", "attachment_id", "cat", "tag", "author"] as const;
+import { WORDPRESS_QUERY_KEYS } from "./old-query";
 
 function safeDecode(value: string): string {
   try {

@@ -7,18 +7,22 @@ import { isSameOriginRequest } from "./same-origin";
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 
 const UPLOAD_PATH = /^\/api\/media(?:\/|$)/;
+/** A WordPress export and its uploads zip (/admin/import): streamed to disk, up to DATELINE_MAX_IMPORT_MB. */
+const IMPORT_PATH = /^\/api\/admin\/import(?:\/|$)/;
 
 /**
  * The largest request body a write path accepts, in bytes: photo uploads their own limit (plus
  * room for the multipart framing), everything else, Server Actions included, Next.js's 1 MB.
  */
 export function bodyLimitFor(pathname: string): number {
+  if (IMPORT_PATH.test(pathname)) return env.DATELINE_MAX_IMPORT_MB * 1_000_000;
   return UPLOAD_PATH.test(pathname) ? env.DATELINE_MAX_UPLOAD_MB * 1_000_000 + 1_000_000 : ACTION_BODY_LIMIT;
 }
 
 /** The sentence a 413 answers with; for an upload it also names the photo limit people know (DATELINE_MAX_UPLOAD_MB). */
 export function tooLargeMessage(bytes: number, pathname: string): string {
   const [mb, limit] = [(bytes / 1_000_000).toFixed(1), Math.round(bodyLimitFor(pathname) / 1_000_000)];
+  if (IMPORT_PATH.test(pathname)) return `This file is too large (${mb} MB; the limit is ${limit} MB, DATELINE_MAX_IMPORT_MB).`;
   if (UPLOAD_PATH.test(pathname))
     return `This upload is too large (${mb} MB; the limit is ${limit} MB for the request, ${env.DATELINE_MAX_UPLOAD_MB} MB for the photo).`;
   return `This request is too large (${mb} MB; the limit is ${limit} MB).`;
@@ -47,7 +51,7 @@ export function guardRequestBody(req: IncomingMessage, res: ServerResponse): boo
     return true;
   }
   const write = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
-  if (write && UPLOAD_PATH.test(pathname) && !SESSION_COOKIE.test(String(req.headers.cookie ?? ""))) {
+  if (write && (UPLOAD_PATH.test(pathname) || IMPORT_PATH.test(pathname)) && !SESSION_COOKIE.test(String(req.headers.cookie ?? ""))) {
     // Answered as withAuth would: another site's request first, then the missing session.
     const headers = { get: (name: string) => [req.headers[name] ?? []].flat().join(", ") || null };
     if (!isSameOriginRequest({ method: req.method ?? "POST", headers })) refuse(res, 403, "Cross-site request refused.");

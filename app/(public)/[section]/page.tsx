@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getSection, getSectionRedirect, getStoryListPage, getSiteSettings } from "@/lib/cache/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
+import { redirectOldAddress } from "@/lib/import/old-address";
 
 type Params = { section: string; n?: string };
 type Props = { params: Promise<Params> };
@@ -27,6 +28,8 @@ export default async function SectionPage({ params }: Props) {
     // A section that moved: its old address (and each page of it) forwards to the new one.
     const moved = await getSectionRedirect(slug);
     if (moved) permanentRedirect(n ? `${moved}/p/${n}` : moved);
+    // An imported site's old address (a WordPress page or permalink) that no live page has.
+    await redirectOldAddress(n ? `/${slug}/p/${n}` : `/${slug}`);
     notFound();
   }
   const [{ articles, page, pages }, { timeZone }] = await Promise.all([

@@ -5,6 +5,7 @@ import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
 import { absoluteUrl } from "@/lib/seo/site";
 import { JsonLd } from "@/components/seo/json-ld";
 import { ArticleView } from "@/components/article/article-view";
+import { redirectOldAddress } from "@/lib/import/old-address";
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
@@ -21,6 +22,8 @@ async function loadArticle(params: Props["params"]) {
   if (!article) {
     const moved = await getStoryRedirect(slug);
     if (moved) permanentRedirect(moved);
+    // An imported site's old address (/category/x, /tag/y, /2024/slug) that no live page has.
+    await redirectOldAddress(`/${section}/${slug}`);
     notFound();
   }
   if (article.path !== `/${section}/${slug}`) permanentRedirect(article.path);

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/session";
+import { listImportRuns } from "@/lib/import/jobs";
+import type { ImportReport } from "@/lib/import/wordpress/run";
+import { formatDateTime } from "@/lib/format/time";
+import { readSiteSettings } from "@/lib/settings/queries";
+import { ImportForm } from "./import-form";
+import { ImportReportView } from "./report-view";
+
+export const metadata: Metadata = { title: "Import" };
+
+type Props = { searchParams: Promise<{ run?: string }> };
+
+const STATUS_LABELS: Record<string, string> = {
+  uploading: "Uploading",
+  queued: "Waiting to start",
+  running: "Running",
+  done: "Done",
+  failed: "Failed",
+};
+
+export default async function ImportPage({ searchParams }: Props) {
+  await requirePermission("import.run", "/admin/import");
+  const [runs, { timeZone }, { run: shown }] = await Promise.all([listImportRuns(), readSiteSettings(), searchParams]);
+  const selected = runs.find((r) => r.id === shown && r.report);
+  return (
+    <>
+      <h1>Import from WordPress</h1>
+      <p className="muted">
+        Stories, categories, tags, bylines and photos come over; every old address answers with a permanent redirect to the new one. Running
+        the same export again updates what changed and duplicates nothing. From a terminal:{" "}
+        <code>npm run import:wordpress -- export.xml --uploads wp-content/uploads --as you@example.org</code>.
+      </p>
+      <ImportForm />
+      {selected ? <ImportReportView report={JSON.parse(selected.report) as ImportReport} /> : null}
+      <h2>Earlier imports</h2>
+      {runs.length ? (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Started</th>
+              <th scope="col">File</th>
+              <th scope="col">Status</th>
+              <th scope="col">Items</th>
+              <th scope="col">Report</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <tr key={run.id}>
+                <td>{formatDateTime(run.createdAt, timeZone)}</td>
+                <td>{run.fileName}</td>
+                <td>
+                  {STATUS_LABELS[run.status] ?? run.status}
+                  {run.error ? `: ${run.error}` : ""}
+                </td>
+                <td>{run.processed}</td>
+                <td>{run.report ? <Link href={`/admin/import?run=${run.id}`}>Show the report</Link> : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">None yet.</p>
+      )}
+    </>
+  );
+}

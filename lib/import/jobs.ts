@@ -1,0 +1,217 @@
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { Readable, Transform } from "node:stream";
+import yauzl from "yauzl";
+import { db } from "../db";
+import { env } from "../env";
+import { log } from "../log";
+import { AppError } from "../errors";
+import { recordAudit } from "../audit/mutations";
+import { assertPermission, type Viewer } from "../auth/viewer";
+import { enqueue } from "../jobs/queue";
+import type { JobHandler } from "../jobs/runner";
+import { importWordPress } from "./wordpress/run";
+import { WxrError } from "./wordpress/wxr";
+import { insideFolder } from "./wordpress/mapping";
+
+/**
+ * Imports started from /admin/import: the WXR file (and a zip of the uploads folder) is streamed
+ * to disk under DATELINE_IMPORT_DIR as it arrives, whatever its size, then the import runs as a
+ * job of the shared job runner (lib/jobs/), in whichever server process claims it. Its progress
+ * and its report are kept in its ImportRun row. A process that dies mid-import loses its lease;
+ * another takes the job over and, the import being idempotent, carries on where it stopped.
+ */
+
+export const IMPORT_JOB = "import-wordpress";
+
+export const importDir = () => path.resolve(env.DATELINE_IMPORT_DIR);
+const runDir = (runId: string) => path.join(importDir(), runId.replace(/[^a-z0-9]/gi, ""));
+
+/** Writes a request body to `file` as it arrives, refusing it once it passes `maxBytes`. */
+async function streamToFile(body: ReadableStream<Uint8Array> | null, file: string, maxBytes: number, what: string): Promise<number> {
+  if (!body) throw new AppError("invalid", `Choose ${what} to upload.`);
+  let total = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      total += chunk.length;
+      if (total > maxBytes)
+        done(new AppError("invalid", `${what[0]!.toUpperCase()}${what.slice(1)} is larger than ${Math.round(maxBytes / 1_000_000)} MB.`));
+      else done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), counter, fs.createWriteStream(file));
+  } catch (error) {
+    await fsp.rm(file, { force: true });
+    if (error instanceof AppError) throw error;
+    if ((error as NodeJS.ErrnoException).code === "ENOSPC")
+      throw new AppError(
+        "storage_full",
+        "The server is out of disk space; the file was not kept. Try again later, and tell your administrator.",
+      );
+    throw new AppError("invalid", `The upload of ${what} was interrupted; try again.`);
+  }
+  if (total === 0) {
+    await fsp.rm(file, { force: true });
+    throw new AppError("invalid", `The ${what} is empty.`);
+  }
+  return total;
+}
+
+const maxBytes = () => env.DATELINE_MAX_IMPORT_MB * 1_000_000;
+
+/** Receives a WXR export (the request body as it arrives) and records the run, not yet started. */
+export async function receiveExport(viewer: Viewer, body: ReadableStream<Uint8Array> | null, name: string): Promise<{ id: string }> {
+  assertPermission(viewer, "import.run", "Only admins can import another site's archive.");
+  const fileName = (path.basename(name || "export.xml").replace(/[^\w.-]+/g, "_") || "export.xml").slice(0, 120);
+  const run = await db.importRun.create({ data: { fileName, actorId: viewer.id, status: "uploading" }, select: { id: true } });
+  const dir = runDir(run.id);
+  await fsp.mkdir(dir, { recursive: true });
+  try {
+    await streamToFile(body, path.join(dir, "export.xml"), maxBytes(), "the WordPress export");
+    await peekIsExport(path.join(dir, "export.xml"));
+  } catch (error) {
+    await fsp.rm(dir, { recursive: true, force: true });
+    await db.importRun.delete({ where: { id: run.id } });
+    throw error;
+  }
+  return run;
+}
+
+/** The first bytes of the file say whether it is a WordPress export at all: refused at once if not. */
+async function peekIsExport(file: string) {
+  const handle = await fsp.open(file);
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    const head = buffer.subarray(0, bytesRead).toString("utf8");
+    if (!/<rss[\s>]/.test(head) || !/wordpress\.org\/export\//.test(head))
+      throw new AppError("invalid", "This file is not a WordPress export (WXR). In WordPress, use Tools → Export → All content.", {
+        file: ["This file is not a WordPress export (WXR)."],
+      });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Receives the optional zip of wp-content/uploads for a run that has not started. */
+export async function receiveUploadsZip(viewer: Viewer, runId: string, body: ReadableStream<Uint8Array> | null): Promise<void> {
+  assertPermission(viewer, "import.run", "Only admins can import another site's archive.");
+  const run = await db.importRun.findUnique({ where: { id: runId } });
+  if (!run || run.status !== "uploading") throw new AppError("not_found", "That import does not exist or has started already.");
+  await streamToFile(body, path.join(runDir(runId), "uploads.zip"), maxBytes(), "the zip of the uploads folder");
+}
+
+/** Starts a run whose files are in: enqueued on the job runner. */
+export async function startImport(viewer: Viewer, runId: string): Promise<void> {
+  assertPermission(viewer, "import.run", "Only admins can import another site's archive.");
+  const { count } = await db.importRun.updateMany({ where: { id: runId, status: "uploading" }, data: { status: "queued" } });
+  if (count === 0) throw new AppError("not_found", "That import does not exist or has started already.");
+  await db.$transaction((tx) =>
+    recordAudit(tx, { actorId: viewer.id, action: "import.queue", entityType: "Import", entityId: runId, data: { kind: "wordpress" } }),
+  );
+  await enqueue(IMPORT_JOB, runId, { payload: { runId }, maxAttempts: 3 });
+}
+
+/** Unpacks the uploads zip: photos only, each inside the folder, each under the photo size limit. */
+async function unzipUploads(zip: string, into: string): Promise<number> {
+  const limit = env.DATELINE_MAX_UPLOAD_MB * 1_000_000;
+  const archive = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(zip, { lazyEntries: true, strictFileNames: false }, (error, file) => (error ? reject(error) : resolve(file))),
+  );
+  let count = 0;
+  await new Promise<void>((resolve, reject) => {
+    archive.on("error", reject);
+    archive.on("end", resolve);
+    archive.on("entry", (entry: yauzl.Entry) => {
+      const name = entry.fileName.replace(/\\/g, "/");
+      // wp-content/uploads/2024/05/x.jpg, uploads/2024/05/x.jpg and 2024/05/x.jpg all mean 2024/05/x.jpg.
+      const relative = name.replace(/^(?:.*\/)?uploads\//, "");
+      const target = insideFolder(into, relative);
+      if (name.endsWith("/") || !/\.(jpe?g|png|gif|webp|avif)$/i.test(name) || !target || entry.uncompressedSize > limit) {
+        archive.readEntry();
+        return;
+      }
+      archive.openReadStream(entry, (error, stream) => {
+        if (error) return reject(error);
+        let written = 0;
+        const cap = new Transform({
+          transform(chunk: Buffer, _e, done) {
+            written += chunk.length;
+            done(written > limit ? new Error("entry larger than it said") : null, chunk);
+          },
+        });
+        fsp
+          .mkdir(path.dirname(target), { recursive: true })
+          .then(() => pipeline(stream, cap, fs.createWriteStream(target)))
+          .then(() => {
+            count++;
+            archive.readEntry();
+          }, reject);
+      });
+    });
+    archive.readEntry();
+  });
+  archive.close();
+  return count;
+}
+
+/** The job: runs the import as the admin who started it, recording progress and the report. */
+export const importJobHandler: JobHandler = async (job) => {
+  const { runId } = job.payload as { runId: string };
+  const run = await db.importRun.findUnique({ where: { id: runId } });
+  if (!run || run.status === "done" || run.status === "failed") return;
+  const user = run.actorId ? await db.user.findUnique({ where: { id: run.actorId } }) : null;
+  const fail = async (message: string) => {
+    await db.importRun.update({ where: { id: runId }, data: { status: "failed", error: message, finishedAt: new Date() } });
+  };
+  if (!user || user.disabled || user.role !== "ADMIN") return fail("The admin who started this import can no longer run it.");
+  const dir = runDir(runId);
+  await db.importRun.update({ where: { id: runId }, data: { status: "running", error: null } });
+  // The lease of a long import is renewed while it runs, so that no other process takes it over.
+  const heartbeat = setInterval(() => {
+    void db.job.updateMany({ where: { id: job.id, doneAt: null }, data: { lockedUntil: new Date(Date.now() + 60_000) } }).catch(() => {});
+  }, 15_000);
+  try {
+    let uploadsDir: string | null = null;
+    if (fs.existsSync(path.join(dir, "uploads.zip"))) {
+      uploadsDir = path.join(dir, "uploads");
+      if (!fs.existsSync(path.join(dir, "uploads.done"))) {
+        await fsp.rm(uploadsDir, { recursive: true, force: true });
+        await fsp.mkdir(uploadsDir, { recursive: true });
+        await unzipUploads(path.join(dir, "uploads.zip"), uploadsDir).catch(() => {
+          throw new AppError("invalid", "The zip of the uploads folder could not be read.");
+        });
+        await fsp.writeFile(path.join(dir, "uploads.done"), "");
+      }
+    }
+    let last = 0;
+    const report = await importWordPress({
+      file: path.join(dir, "export.xml"),
+      uploadsDir,
+      actor: { id: user.id, email: user.email, name: user.name, role: user.role },
+      onProgress: async (p) => {
+        if (p.phase !== "done" && p.processed - last < 10) return;
+        last = p.processed;
+        await db.importRun.update({ where: { id: runId }, data: { processed: p.processed } });
+      },
+    });
+    await db.importRun.update({
+      where: { id: runId },
+      data: { status: "done", report: JSON.stringify(report), finishedAt: new Date() },
+    });
+    await fsp.rm(path.join(dir, "uploads"), { recursive: true, force: true });
+  } catch (error) {
+    if (error instanceof AppError || error instanceof WxrError) return fail(error.message);
+    log("error", "an import failed; it will be tried again", { runId, error: String(error) });
+    throw error;
+  } finally {
+    clearInterval(heartbeat);
+  }
+};
+
+/** The runs the admin screen lists, newest first. */
+export async function listImportRuns(take = 20) {
+  return db.importRun.findMany({ orderBy: { createdAt: "desc" }, take });
+}
