@@ -13,6 +13,7 @@ export const E2E_VARNISH_PORT = E2E_PORT + 18;
 export const E2E_ENV = {
   DATABASE_URL: "file:./data/e2e/dateline.db",
   DATELINE_MEDIA_DIR: "./data/e2e/media",
+  DATELINE_IMPORT_DIR: "./data/e2e/imports",
   DATELINE_SITE_URL: E2E_URL,
   NEXTAUTH_SECRET: "e2e-only-secret-that-is-long-enough-to-pass-validation",
   DATELINE_ADMIN_PASSWORD: "e2e-seed-admin-password",

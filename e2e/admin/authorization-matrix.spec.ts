@@ -123,6 +123,9 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
 const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName[] | "secret" | "sign-in" }> = {
   "app/api/media/route.ts": { path: () => "/api/media", allowed: EVERYONE },
   "app/api/media/[id]/file/route.ts": { path: (t) => `/api/media/${t.image}/file`, allowed: EDITORS },
+  "app/api/admin/import/route.ts": { path: () => "/api/admin/import", allowed: ADMINS },
+  "app/api/admin/import/[id]/uploads/route.ts": { path: () => "/api/admin/import/matrix-probe/uploads", allowed: ADMINS },
+  "app/api/admin/import/[id]/start/route.ts": { path: () => "/api/admin/import/matrix-probe/start", allowed: ADMINS },
   "app/api/cron/publish-scheduled/route.ts": { path: () => "/api/cron/publish-scheduled", allowed: "secret" },
   // next-auth's own sign-in and sign-out: open to anyone by nature; covered by the sign-in tests.
   "app/api/auth/[...nextauth]/route.ts": { path: () => "/api/auth/signout", allowed: "sign-in" },

@@ -1,0 +1,109 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { E2E_URL, storageStatePath } from "../env";
+import { expect, newContext, test } from "../fixtures";
+
+const FIXTURE = path.resolve("lib/import/wordpress/fixtures/harrow-point.wxr.xml");
+
+/** A zip of a WordPress uploads folder, as an admin would make it (wp-content/uploads/…). */
+async function uploadsZip(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wp-zip-"));
+  const folder = path.join(dir, "wp-content/uploads/2026/11");
+  fs.mkdirSync(folder, { recursive: true });
+  const photo = (color: string) =>
+    sharp({ create: { width: 1200, height: 800, channels: 3, background: color } })
+      .jpeg()
+      .toBuffer();
+  fs.writeFileSync(path.join(folder, "harrow-point-harbour.jpg"), await photo("#335577"));
+  fs.writeFileSync(path.join(folder, "quay.jpg"), await photo("#775533"));
+  execFileSync("zip", ["-qr", "uploads.zip", "wp-content"], { cwd: dir });
+  return path.join(dir, "uploads.zip");
+}
+
+test.describe("WordPress import", () => {
+  test("an admin uploads a WXR file and its photos, sees the report, and the old addresses answer 308", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const context = await newContext(browser, { storageState: storageStatePath("admin") });
+    const page = await context.newPage();
+    await page.goto("/admin");
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Import" }).click();
+    await expect(page.getByRole("heading", { name: "Import from WordPress" })).toBeVisible();
+    const form = page.getByRole("form", { name: "WordPress import" });
+
+    // Without a file: said at the field.
+    await form.getByRole("button", { name: "Import" }).click();
+    await expect(form.getByText("Choose the WordPress export file (WXR, .xml).")).toBeVisible();
+
+    // A file that is not an export: refused with a sentence, nothing started.
+    const notExport = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "notes.xml");
+    fs.writeFileSync(notExport, "<notes><note>hello</note></notes>");
+    await form.getByLabel("WordPress export (WXR)").setInputFiles(notExport);
+    await form.getByRole("button", { name: "Import" }).click();
+    await expect(form.getByText(/This file is not a WordPress export \(WXR\)/)).toBeVisible();
+
+    await form.getByLabel("WordPress export (WXR)").setInputFiles(FIXTURE);
+    await form.getByLabel("Uploads folder, zipped (optional)").setInputFiles(await uploadsZip());
+    await form.getByRole("button", { name: "Import" }).click();
+    const report = page.getByRole("region", { name: "Report: https://harrow.example" });
+    await expect(report).toBeVisible({ timeout: 90_000 });
+    const stories = report.getByRole("row", { name: /^Stories/ });
+    await expect(stories.getByRole("cell").nth(0)).toHaveText("6");
+    await expect(
+      report
+        .getByRole("row", { name: /^Photos/ })
+        .getByRole("cell")
+        .nth(0),
+    ).toHaveText("2");
+    await expect(report.getByText("“Empty post”: This story cannot go live yet. It needs a body.")).toBeVisible();
+    await expect(report.getByText(/Dateline has no pages/)).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/wordpress-import.png", fullPage: true });
+
+    // The imported story is live with its credited photo, at its new address.
+    const reader = await browser.newPage();
+    await reader.goto("/coast/the-sea-has-already-decided");
+    await expect(reader.getByRole("heading", { level: 1 })).toHaveText(
+      "“The sea has already decided”: Harrow Point votes to move its town centre inland",
+    );
+    await expect(reader.getByText("Elena Marsh/Northern Wire Photo").first()).toBeVisible();
+
+    // Old WordPress addresses answer 308 to the new ones; a live page always wins.
+    const api = reader.request;
+    const expectMoved = async (from: string, to: string) => {
+      const response = await api.get(from, { maxRedirects: 0 });
+      expect(response.status(), from).toBe(308);
+      expect(new URL(response.headers().location!, E2E_URL).pathname, from).toBe(to);
+    };
+    await expectMoved("/2026/11/25/the-sea-has-already-decided/", "/coast/the-sea-has-already-decided");
+    await expectMoved("/?p=100", "/coast/the-sea-has-already-decided");
+    await expectMoved("/2026/11/25/the-sea-has-already-decided/harrow-point-harbour/", "/coast/the-sea-has-already-decided");
+    await expectMoved("/category/coast/harbour/", "/tags/harbour");
+    await expectMoved("/category/news/", "/news-section");
+    await expectMoved("/tag/flooding/", "/tags/flooding");
+    await expectMoved("/author/rmarsh/", "/authors/rmarsh");
+    expect((await api.get("/coast", { maxRedirects: 0 })).status()).toBe(200);
+    expect((await api.get("/", { maxRedirects: 0 })).status()).toBe(200);
+    expect((await api.get("/2026/11/25/never-was/", { maxRedirects: 0 })).status()).toBe(404);
+    // A draft's old address does not lead to it.
+    expect((await api.get("/2026/11/26/clinic-moves-first/", { maxRedirects: 0 })).status()).toBe(404);
+    await context.close();
+  });
+
+  test("editors, writers and strangers cannot upload an export", async ({ playwright }) => {
+    for (const role of ["editor", "writer"] as const) {
+      const api = await playwright.request.newContext({
+        baseURL: E2E_URL,
+        storageState: storageStatePath(role),
+        extraHTTPHeaders: { Origin: E2E_URL },
+      });
+      const response = await api.post("/api/admin/import?name=x.xml", { data: fs.readFileSync(FIXTURE) });
+      expect(response.status(), role).toBe(403);
+      await api.dispose();
+    }
+    const anonymous = await playwright.request.newContext({ baseURL: E2E_URL, extraHTTPHeaders: { Origin: E2E_URL } });
+    expect((await anonymous.post("/api/admin/import?name=x.xml", { data: fs.readFileSync(FIXTURE) })).status()).toBe(401);
+    await anonymous.dispose();
+  });
+});
