@@ -4,12 +4,13 @@ import type { Viewer } from "../../auth/viewer";
 import { AppError, parseOrThrow } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import { ArticleStatus } from "../../generated/prisma/enums";
-import { assertMove, STATUS_LABELS, storyFactsSelect, storyScope, toStoryFacts } from "../policy";
+import { assertMove, storyFactsSelect, storyScope, toStoryFacts } from "../policy";
 import { writeRevision } from "../snapshot";
 import {
   isPhotoMetadataProblem,
   publishProblems,
   readinessSelect,
+  STATUS_LABELS,
   transitionArticleSchema,
   type TransitionArticleInput,
 } from "../workflow";
