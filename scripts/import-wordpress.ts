@@ -46,6 +46,8 @@ try {
   if (process.stderr.isTTY) process.stderr.write("\n");
   console.log(reportText(report));
   if (values.json) fs.writeFileSync(values.json, JSON.stringify(report, null, 2));
+  // The cache expiry for the server processes is recorded in the background: let it land.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   await db.$disconnect();
 } catch (error) {
   console.error(error instanceof AppError || error instanceof WxrError ? error.message : error);

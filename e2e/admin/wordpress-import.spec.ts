@@ -72,9 +72,17 @@ test.describe("WordPress import", () => {
     // Old WordPress addresses answer 308 to the new ones; a live page always wins.
     const api = reader.request;
     const expectMoved = async (from: string, to: string) => {
-      const response = await api.get(from, { maxRedirects: 0 });
-      expect(response.status(), from).toBe(308);
-      expect(new URL(response.headers().location!, E2E_URL).pathname, from).toBe(to);
+      let address = from;
+      if (from.length > 1 && from.endsWith("/")) {
+        // Next.js answers a trailing slash first (308 to the address without it); that one then forwards.
+        const slash = await api.get(from, { maxRedirects: 0 });
+        expect(slash.status(), from).toBe(308);
+        address = new URL(slash.headers().location!, E2E_URL).pathname;
+        expect(address, from).toBe(from.slice(0, -1));
+      }
+      const response = await api.get(address, { maxRedirects: 0 });
+      expect(response.status(), address).toBe(308);
+      expect(new URL(response.headers().location!, E2E_URL).pathname, address).toBe(to);
     };
     await expectMoved("/2026/11/25/the-sea-has-already-decided/", "/coast/the-sea-has-already-decided");
     await expectMoved("/?p=100", "/coast/the-sea-has-already-decided");
@@ -85,9 +93,9 @@ test.describe("WordPress import", () => {
     await expectMoved("/author/rmarsh/", "/authors/rmarsh");
     expect((await api.get("/coast", { maxRedirects: 0 })).status()).toBe(200);
     expect((await api.get("/", { maxRedirects: 0 })).status()).toBe(200);
-    expect((await api.get("/2026/11/25/never-was/", { maxRedirects: 0 })).status()).toBe(404);
+    expect((await api.get("/2026/11/25/never-was", { maxRedirects: 0 })).status()).toBe(404);
     // A draft's old address does not lead to it.
-    expect((await api.get("/2026/11/26/clinic-moves-first/", { maxRedirects: 0 })).status()).toBe(404);
+    expect((await api.get("/2026/11/26/clinic-moves-first", { maxRedirects: 0 })).status()).toBe(404);
     await context.close();
   });
 
