@@ -35,7 +35,16 @@ const actor = { id: user.id, email: user.email, name: user.name, role: user.role
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 const started = performance.now();
-const report = await importWordPress({ file: path.join(out, "export.xml"), uploadsDir: path.join(out, "uploads"), actor });
+let storiesStarted = 0;
+const report = await importWordPress({
+  file: path.join(out, "export.xml"),
+  uploadsDir: path.join(out, "uploads"),
+  actor,
+  onProgress: (p) => {
+    if (p.phase === "stories" && !storiesStarted) storiesStarted = performance.now();
+  },
+});
+const storySeconds = (performance.now() - storiesStarted) / 1000;
 const seconds = (performance.now() - started) / 1000;
 const rerunStart = performance.now();
 const again = await importWordPress({ file: path.join(out, "export.xml"), uploadsDir: path.join(out, "uploads"), actor });
@@ -53,6 +62,9 @@ console.log(
       redirects: report.counts.redirects,
       totalSeconds: +seconds.toFixed(1),
       storiesPerSecond: +(stories / seconds).toFixed(1),
+      photoPhaseSeconds: +((storiesStarted - started) / 1000).toFixed(1),
+      storyPhaseSeconds: +storySeconds.toFixed(1),
+      storiesPerSecondInStoryPhase: +(stories / storySeconds).toFixed(1),
       peakRssMB: Math.round(peak / 1e6),
       rerunSeconds: +rerun.toFixed(1),
       rerunUnchanged: again.counts.stories.unchanged,
