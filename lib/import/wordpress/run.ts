@@ -743,7 +743,8 @@ class WordPressImport {
       this.report.counts.stories.unchanged++;
       return;
     }
-    if (mapped && current && current.updatedAt.getTime() > mapped.updatedAt.getTime() + 1000) {
+    // The mapping row is written last in the story's transaction: a later change is someone else's.
+    if (mapped && current && current.updatedAt.getTime() > mapped.updatedAt.getTime()) {
       this.skip("story", item.postId, title, "It was changed in Dateline since the last import, so the export did not overwrite it.");
       this.report.counts.stories.skipped++;
       return;
