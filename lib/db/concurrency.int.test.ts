@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "./index";
+import { db, isPostgres } from "./index";
 import { databaseFilePath } from "./sqlite";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
@@ -100,9 +100,12 @@ describe("saves under concurrency", () => {
       await new Promise((r) => setTimeout(r, 30 + Math.random() * 120));
       child.kill("SIGKILL");
       await exited(child);
-      const check = new Database(databaseFilePath(), { readonly: true });
-      expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
-      check.close();
+      // SQLite's file must pass its integrity check; PostgreSQL's server outlives its clients.
+      if (!isPostgres) {
+        const check = new Database(databaseFilePath(), { readonly: true });
+        expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
+        check.close();
+      }
     }
     const acknowledged = fs.readFileSync(ack, "utf8").trim().split("\n");
     expect(acknowledged.length).toBeGreaterThanOrEqual(10);

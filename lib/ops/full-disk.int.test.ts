@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "../db";
+import { db, isPostgres } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { AppError, toActionResult } from "../errors";
 import { env } from "../env";
@@ -34,7 +34,8 @@ async function pageLimit(pages: number | null) {
 }
 
 describe("a full disk", () => {
-  it("refuses a save with a clear message, and the story, its revisions and its audit log stay as they were", async () => {
+  // SQLite only: the database file is given a page limit. (PostgreSQL's disk-full error, 53100, maps to the same answer in lib/errors.ts.)
+  it.skipIf(isPostgres)("refuses a save with a clear message, and the story, its revisions and its audit log stay as they were", async () => {
     const story = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
     const before = await db.article.findUniqueOrThrow({ where: { id: story.id }, include: { revisions: true } });
     const auditBefore = await db.auditEvent.count();
