@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "sharp", "@node-rs/argon2"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "sharp", "@node-rs/argon2"],
   poweredByHeader: false,
   // The front cache (lib/front-cache.ts) gzips what it serves; other responses are left to a
   // reverse proxy or CDN to compress, as in most deployments.
