@@ -35,43 +35,46 @@ async function pageLimit(pages: number | null) {
 
 describe("a full disk", () => {
   // SQLite only: the database file is given a page limit. (PostgreSQL's disk-full error, 53100, maps to the same answer in lib/errors.ts.)
-  it.skipIf(isPostgres)("refuses a save with a clear message, and the story, its revisions and its audit log stay as they were", async () => {
-    const story = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
-    const before = await db.article.findUniqueOrThrow({ where: { id: story.id }, include: { revisions: true } });
-    const auditBefore = await db.auditEvent.count();
-    const [pages] = await db.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
-    await pageLimit(Number(pages!.page_count));
-    try {
-      const big = bodyFromParagraphs(
-        Array.from({ length: 40 }, (_, i) => `Paragraph ${i} ${"of a long story that needs new pages. ".repeat(60)}`),
-      );
-      const error = await updateArticle(editor, {
+  it.skipIf(isPostgres)(
+    "refuses a save with a clear message, and the story, its revisions and its audit log stay as they were",
+    async () => {
+      const story = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+      const before = await db.article.findUniqueOrThrow({ where: { id: story.id }, include: { revisions: true } });
+      const auditBefore = await db.auditEvent.count();
+      const [pages] = await db.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
+      await pageLimit(Number(pages!.page_count));
+      try {
+        const big = bodyFromParagraphs(
+          Array.from({ length: 40 }, (_, i) => `Paragraph ${i} ${"of a long story that needs new pages. ".repeat(60)}`),
+        );
+        const error = await updateArticle(editor, {
+          ...readyArticleInput(bits.section.id, bits.author.id),
+          id: story.id,
+          version: story.version,
+          slug: story.slug,
+          body: big,
+        }).catch((e) => e);
+        // What the Server Action answers the editor (lib/action.ts turns errors into this).
+        const result = toActionResult(error);
+        expect(result).toMatchObject({ ok: false, code: "storage_full" });
+        expect(!result.ok && result.error).toMatch(/out of disk space, so this was not saved/);
+      } finally {
+        await pageLimit(null);
+      }
+      const after = await db.article.findUniqueOrThrow({ where: { id: story.id }, include: { revisions: true } });
+      expect(after.version).toBe(before.version);
+      expect(after.bodyText).toBe(before.bodyText);
+      expect(after.revisions).toHaveLength(before.revisions.length);
+      expect(await db.auditEvent.count()).toBe(auditBefore);
+      // Once there is room again, the same save goes through.
+      await updateArticle(editor, {
         ...readyArticleInput(bits.section.id, bits.author.id),
         id: story.id,
         version: story.version,
         slug: story.slug,
-        body: big,
-      }).catch((e) => e);
-      // What the Server Action answers the editor (lib/action.ts turns errors into this).
-      const result = toActionResult(error);
-      expect(result).toMatchObject({ ok: false, code: "storage_full" });
-      expect(!result.ok && result.error).toMatch(/out of disk space, so this was not saved/);
-    } finally {
-      await pageLimit(null);
-    }
-    const after = await db.article.findUniqueOrThrow({ where: { id: story.id }, include: { revisions: true } });
-    expect(after.version).toBe(before.version);
-    expect(after.bodyText).toBe(before.bodyText);
-    expect(after.revisions).toHaveLength(before.revisions.length);
-    expect(await db.auditEvent.count()).toBe(auditBefore);
-    // Once there is room again, the same save goes through.
-    await updateArticle(editor, {
-      ...readyArticleInput(bits.section.id, bits.author.id),
-      id: story.id,
-      version: story.version,
-      slug: story.slug,
-    });
-  });
+      });
+    },
+  );
 
   const mediaDir = path.resolve(env.DATELINE_MEDIA_DIR);
   let mounted = false;
