@@ -27,6 +27,12 @@ describe("the story list", () => {
     expect(forEditor.total).toBe(2);
   });
 
+  it("finds a headline whatever the case typed (SQLite's LIKE and PostgreSQL's ILIKE alike)", async () => {
+    expect((await listDeskArticles(editor, { q: `EDITOR STORY ${marker.toUpperCase()}` })).rows.map((r) => r.headline)).toEqual([
+      `Editor story ${marker}`,
+    ]);
+  });
+
   it("filters by status, section and byline, and pages", async () => {
     expect((await listDeskArticles(editor, { q: marker, status: "PUBLISHED" })).rows.map((r) => r.headline)).toEqual([
       `Editor story ${marker}`,

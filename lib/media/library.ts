@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
-import { db } from "../db";
+import { caseInsensitive, db } from "../db";
 import { recordAudit } from "../audit";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
@@ -44,10 +44,10 @@ export async function listLibrary(filter: Partial<z.output<typeof libraryFilterS
       f.q
         ? {
             OR: [
-              { caption: { contains: f.q } },
-              { credit: { contains: f.q } },
-              { agency: { contains: f.q } },
-              { altText: { contains: f.q } },
+              { caption: { contains: f.q, ...caseInsensitive } },
+              { credit: { contains: f.q, ...caseInsensitive } },
+              { agency: { contains: f.q, ...caseInsensitive } },
+              { altText: { contains: f.q, ...caseInsensitive } },
             ],
           }
         : {},

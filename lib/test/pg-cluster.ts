@@ -50,7 +50,9 @@ function runPg(binDir: string, name: string, args: string[], options: { input?: 
 }
 
 /** Starts a new cluster; throws with what to install when PostgreSQL is missing. */
-export async function startPgCluster(options: { port?: number } = {}): Promise<PgCluster> {
+export async function startPgCluster(
+  options: { port?: number; /** PostgreSQL's own durability settings (for benchmarks). */ durable?: boolean } = {},
+): Promise<PgCluster> {
   const binDir = findPgBin();
   if (!binDir) throw new Error("PostgreSQL is not installed. On Debian: sudo apt-get install -y postgresql (or set PG_BIN).");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-pg-"));
@@ -64,9 +66,7 @@ export async function startPgCluster(options: { port?: number } = {}): Promise<P
     `-k ${dir}`,
     "-c listen_addresses=127.0.0.1",
     // A test cluster: durability is not wanted, speed is.
-    "-c fsync=off",
-    "-c synchronous_commit=off",
-    "-c full_page_writes=off",
+    ...(options.durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
     "-c max_connections=200",
   ].join(" ");
   runPg(binDir, "pg_ctl", ["-D", data, "-o", settings, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"]);
