@@ -73,7 +73,7 @@ describe("saves under concurrency", () => {
     );
     const outcomes = settled.map((r) => (r.status === "fulfilled" ? "saved" : (r.reason as AppError).code)).sort();
     expect(outcomes).toEqual(["conflict", "saved"]);
-  });
+  }, 60_000);
 
   it("two other processes saving at the same time as this one get no SQLITE_BUSY (transactions begin IMMEDIATE)", async () => {
     const ack = tmpFile("ack.txt");

@@ -59,8 +59,8 @@ function createPostgresClient(): Client {
     // Only an interactive transaction can be run again; a batch array is one statement list.
     if (typeof body !== "function") return transaction(...args);
     const locked = async (tx: TxClient) => {
-      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${PG_WRITE_WAIT_MS}`);
-      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${PG_WRITE_LOCK})`);
+      // One round trip: the wait's limit is set (for this transaction) before the lock is asked for.
+      await tx.$executeRawUnsafe(`SELECT set_config('lock_timeout', '${PG_WRITE_WAIT_MS}', true), pg_advisory_xact_lock(${PG_WRITE_LOCK})`);
       return (body as (tx: TxClient) => Promise<unknown>)(tx);
     };
     const deadline = Date.now() + PG_WRITE_WAIT_MS;

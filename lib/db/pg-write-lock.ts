@@ -6,4 +6,4 @@ export const PG_WRITE_LOCK = 72_011_126;
  * lock, then retries after conflicts). Longer than SQLite's WRITE_WAIT_MS: each statement is a
  * round trip to the server, so a write transaction holds the lock longer and a queue takes longer to drain.
  */
-export const PG_WRITE_WAIT_MS = 10_000;
+export const PG_WRITE_WAIT_MS = 15_000;

@@ -57,7 +57,7 @@ describe("the write lock", () => {
     const saved = await save(story, "Saved after the lock");
     expect(saved.version).toBe(story.version + 1);
     await Promise.all(Array.from({ length: 12 }, newStory));
-  }, 40_000);
+  }, 60_000);
 
   it("keeps answering reads, and the event loop turning, while a save waits for the lock", async () => {
     const story = await newStory();
