@@ -79,6 +79,7 @@ describe.runIf(isPostgres)("cache expiry across instances on PostgreSQL", () => 
       for (let i = 0; i < 100 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
       stop();
       expect(heard.map((h) => h.tags)).toEqual([["story:listened-c"]]);
+      console.log(`LISTEN/NOTIFY: another process's expiry applied here ${heard[0]!.at - exitedAt} ms after that process exited.`);
       // The safety-net poll runs every 2 s while the listener is up: under a second means the notice woke us.
       expect(heard[0]!.at - exitedAt).toBeLessThan(1_000);
     } finally {
