@@ -4,7 +4,7 @@
 // PostgreSQL (the generated twin prisma/postgresql/schema.prisma and its own migrations; see
 // scripts/postgres-twin.ts). `npx prisma generate` without a URL generates the SQLite client;
 // `npm run db:generate` generates both.
-import "./lib/load-env";
+import "./lib/ops/load-env";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { env } from "./lib/env";

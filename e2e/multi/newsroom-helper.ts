@@ -1,7 +1,7 @@
 // Run with tsx against the two-instance test's PostgreSQL (DATABASE_URL in the environment):
 //   tsx e2e/multi/newsroom-helper.ts schedule <seconds>   a ready story by the E2E editor, scheduled <seconds> ahead; prints {id, slug}
 //   tsx e2e/multi/newsroom-helper.ts published <id>       how many times it was published: {audits, revisions}
-import "../../lib/load-env";
+import "../../lib/ops/load-env";
 import { db } from "../../lib/db";
 import { createArticle, transitionArticle } from "../../lib/articles/mutations";
 import { bodyFromParagraphs } from "../../lib/articles/body";

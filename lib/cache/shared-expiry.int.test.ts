@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db, isPostgres } from "../db";
-import { FrontCache, installFrontCache } from "../front-cache";
+import { FrontCache, installFrontCache } from "./front-cache";
 import DatelineCacheHandler, { expiredSince } from "./next-cache-handler.mjs";
 import { expiryListenerConnected, onSharedExpiry, pollExpiries, recordExpiry, startExpiryPoll, stopExpiryPoll } from "./shared-expiry";
 

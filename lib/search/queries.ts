@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { db, isPostgres } from "./db";
-import { articlePath } from "./articles/dto";
-import { searchPostgres, type SearchRow } from "./search/postgres";
+import { db, isPostgres } from "../db";
+import { articlePath } from "../articles/dto";
+import { searchPostgres, type SearchRow } from "./postgres";
 
 export const SEARCH_PAGE_SIZE = 20;
 export const MARK_START = "\u0002";
