@@ -3,7 +3,7 @@
 //   tsx e2e/multi/newsroom-helper.ts published <id>       how many times it was published: {audits, revisions}
 import "../../lib/ops/load-env";
 import { db } from "../../lib/db";
-import { createArticle, transitionArticle } from "../../lib/articles/mutations";
+import { createArticle, transitionArticle } from "../../lib/articles/mutations/index";
 import { bodyFromParagraphs } from "../../lib/articles/body";
 import type { Viewer } from "../../lib/auth/viewer";
 import { ACCOUNTS } from "../env";

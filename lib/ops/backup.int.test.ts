@@ -8,7 +8,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db, isPostgres } from "../db";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle } from "../articles/mutations";
+import { createArticle } from "../articles/mutations/index";
 import { backupDatabase, verifyDatabase } from "./backup";
 import { checkHealth } from "./health";
 import { verifyPostgresBackup } from "./backup-postgres";
