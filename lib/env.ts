@@ -82,6 +82,12 @@ const envSchema = z.object({
   DATELINE_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Sent to DATELINE_PURGE_URL as `Authorization: Bearer <token>`. */
   DATELINE_PURGE_TOKEN: z.string().optional(),
+  /** API (issue 17): requests per minute from one client address that reach the server (cache misses) on the open read API. */
+  DATELINE_API_READ_RATE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  /** API: requests per minute per API key. */
+  DATELINE_API_KEY_RATE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Webhooks: seconds before a failed delivery's first retry; each further retry waits twice as long (at most an hour), for a day. */
+  DATELINE_WEBHOOK_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
