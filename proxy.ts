@@ -22,7 +22,9 @@ export function proxy(request: NextRequest) {
   // Read per request, not at build: under plain `next start` this is where an https site's pages
   // get HSTS whatever was built (the front server of `npm start` sets it on every response).
   const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
-  if (!pathname.startsWith("/api/cron/") && !isSameOriginRequest(request)) {
+  // The cron endpoint and the desk API (/api/v1/desk/…) take a secret or an API key, never a
+  // cookie: a forged cross-site request carries neither, so the same-origin rule has nothing to add.
+  if (!pathname.startsWith("/api/cron/") && !pathname.startsWith("/api/v1/desk/") && !isSameOriginRequest(request)) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
   }
 
@@ -61,5 +63,6 @@ export const config = {
   // cut and every upload was held twice. Their route handlers check the same origin, the session
   // and the role (withAuth, lib/route.ts) and count the bytes (readUploadedFile); the front server
   // refuses oversized and anonymous uploads before they are read.
-  matcher: ["/((?!_next/static|_next/image|media/|api/media|favicon.ico).*)"],
+  // The desk API's photo uploads (api/v1/desk/photos) likewise: the handler checks the key and counts the bytes.
+  matcher: ["/((?!_next/static|_next/image|media/|api/media|api/v1/desk/photos|favicon.ico).*)"],
 };

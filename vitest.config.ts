@@ -17,7 +17,7 @@ Object.assign(process.env, testEnv);
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx"],
+    include: ["lib/**/*.test.ts", "lib/**/*.test.tsx", "scripts/**/*.test.ts", "components/**/*.test.tsx"],
     env: testEnv,
     globalSetup: ["./lib/test/global-setup.ts"],
     // One database file: test files run one after another, tests inside a file in order.

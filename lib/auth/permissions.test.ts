@@ -26,6 +26,8 @@ const EXPECTED: Record<Permission, string> = {
   "section.manage": "A",
   "user.manage": "A",
   "settings.manage": "A",
+  "apikey.manage": "A",
+  "webhook.manage": "A",
 };
 
 const ROLES = [

@@ -31,6 +31,9 @@ export const ROLE_PERMISSIONS = {
   "section.manage": ADMINS,
   "user.manage": ADMINS,
   "settings.manage": ADMINS,
+  // Issue 17: API keys and webhooks (admins).
+  "apikey.manage": ADMINS,
+  "webhook.manage": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

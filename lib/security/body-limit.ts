@@ -7,19 +7,21 @@ import { isSameOriginRequest } from "./same-origin";
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 
 const UPLOAD_PATH = /^\/api\/media(?:\/|$)/;
+/** The desk API's photo upload: the same limit, authenticated by API key rather than a session cookie (issue 17). */
+const API_UPLOAD_PATH = /^\/api\/v1\/desk\/photos\/?$/;
 
 /**
  * The largest request body a write path accepts, in bytes: photo uploads their own limit (plus
  * room for the multipart framing), everything else, Server Actions included, Next.js's 1 MB.
  */
 export function bodyLimitFor(pathname: string): number {
-  return UPLOAD_PATH.test(pathname) ? env.DATELINE_MAX_UPLOAD_MB * 1_000_000 + 1_000_000 : ACTION_BODY_LIMIT;
+  return UPLOAD_PATH.test(pathname) || API_UPLOAD_PATH.test(pathname) ? env.DATELINE_MAX_UPLOAD_MB * 1_000_000 + 1_000_000 : ACTION_BODY_LIMIT;
 }
 
 /** The sentence a 413 answers with; for an upload it also names the photo limit people know (DATELINE_MAX_UPLOAD_MB). */
 export function tooLargeMessage(bytes: number, pathname: string): string {
   const [mb, limit] = [(bytes / 1_000_000).toFixed(1), Math.round(bodyLimitFor(pathname) / 1_000_000)];
-  if (UPLOAD_PATH.test(pathname))
+  if (UPLOAD_PATH.test(pathname) || API_UPLOAD_PATH.test(pathname))
     return `This upload is too large (${mb} MB; the limit is ${limit} MB for the request, ${env.DATELINE_MAX_UPLOAD_MB} MB for the photo).`;
   return `This request is too large (${mb} MB; the limit is ${limit} MB).`;
 }

@@ -1,0 +1,41 @@
+import { revalidateTag } from "next/cache";
+import { withPublicRefresh } from "../public-invalidation";
+import { AppError, parseOrThrow } from "../errors";
+import type { Viewer } from "../auth/viewer";
+import { getEditorData } from "../articles/editor";
+import { updateArticle } from "../articles/mutations";
+import { deskAddSourcesSchema } from "./desk-schemas";
+
+/** Route handlers expire at once, since an HTTP purge follows (STYLE.md). */
+export const expireNow = (tag: string) => revalidateTag(tag, { expire: 0 });
+
+/** A story as the desk's editor loads it, or not_found (also for a story out of the user's scope). */
+export async function getDeskStoryOrThrow(viewer: Viewer, id: string) {
+  const story = await getEditorData(viewer, id);
+  if (!story) throw new AppError("not_found", "That story does not exist or the key's user cannot see it.");
+  return story;
+}
+
+/**
+ * Adds sources after the story's own: the story as the editor would load it, plus the new sources,
+ * saved through the editor's own save (same version check, same permissions, same validation; the
+ * field messages name the sources by their final position, `sources.3.url`).
+ */
+export async function addSources(viewer: Viewer, id: string, raw: unknown) {
+  const input = parseOrThrow(deskAddSourcesSchema, raw);
+  const story = await getDeskStoryOrThrow(viewer, id);
+  const { fields } = story;
+  return withPublicRefresh(
+    id,
+    () =>
+      updateArticle(viewer, {
+        ...fields,
+        sources: [...fields.sources, ...input.sources],
+        id,
+        version: input.version,
+        // A live story's sources are part of what readers see: a material update.
+        materialUpdate: story.status === "PUBLISHED",
+      }),
+    expireNow,
+  );
+}
