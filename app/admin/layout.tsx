@@ -52,6 +52,16 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               <Link href="/admin/settings">Settings</Link>
             </li>
           ) : null}
+          {hasPermission(viewer.role, "apikey.manage") ? (
+            <li>
+              <Link href="/admin/api-keys">API keys</Link>
+            </li>
+          ) : null}
+          {hasPermission(viewer.role, "webhook.manage") ? (
+            <li>
+              <Link href="/admin/webhooks">Webhooks</Link>
+            </li>
+          ) : null}
           <li>
             <Link href="/admin/profile">Your profile</Link>
           </li>

@@ -34,9 +34,16 @@ export async function authenticateApiKey(request: Request): Promise<ApiCaller> {
       user: { select: { id: true, email: true, name: true, role: true, disabled: true, mustChangePassword: true } },
     },
   });
-  if (!key || !sameHash(key.tokenHash, hash) || key.revokedAt) throw new AppError("unauthorized", "This API key is not valid (unknown or revoked).");
+  if (!key || !sameHash(key.tokenHash, hash) || key.revokedAt)
+    throw new AppError("unauthorized", "This API key is not valid (unknown or revoked).");
   if (key.user.disabled) throw new AppError("unauthorized", "This API key's user is disabled.");
-  const viewer: Viewer = { id: key.user.id, email: key.user.email, name: key.user.name, role: key.user.role, mustChangePassword: key.user.mustChangePassword };
+  const viewer: Viewer = {
+    id: key.user.id,
+    email: key.user.email,
+    name: key.user.name,
+    role: key.user.role,
+    mustChangePassword: key.user.mustChangePassword,
+  };
   assertPasswordChosen(viewer);
   // Last use, to the minute: one write a minute per key, not one per request.
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {

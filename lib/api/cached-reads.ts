@@ -48,9 +48,33 @@ export const storyListTags = (q: StoryListQuery) => [
 export const readStoryList = apiCache("stories", (q: StoryListQuery) => listPublicStories(q), storyListTags);
 // By id or address the story's slug is not known before the read: the entry is tagged after it
 // (readStoryBySlug below is the one that carries the story's tag) and expires with front.
-export const readStoryById = apiCache("story-id", (id: string) => getPublicStoryById(id), () => [tags.front]);
-export const readStoryByPath = apiCache("story-path", (path: string) => getPublicStoryByPath(path), (path) => [tags.front, tags.story(path.split("/").filter(Boolean).at(-1) ?? "")]);
-export const readSections = apiCache("sections", () => listPublicSections(), () => [tags.sections]);
-export const readTags = apiCache("tags", () => listPublicTags(), () => [tags.front]);
-export const readBylines = apiCache("bylines", () => listPublicBylines(), () => [tags.front]);
-export const readPhoto = apiCache("photo", (id: string) => getPublicPhoto(id), () => [tags.front]);
+export const readStoryById = apiCache(
+  "story-id",
+  (id: string) => getPublicStoryById(id),
+  () => [tags.front],
+);
+export const readStoryByPath = apiCache(
+  "story-path",
+  (path: string) => getPublicStoryByPath(path),
+  (path) => [tags.front, tags.story(path.split("/").filter(Boolean).at(-1) ?? "")],
+);
+export const readSections = apiCache(
+  "sections",
+  () => listPublicSections(),
+  () => [tags.sections],
+);
+export const readTags = apiCache(
+  "tags",
+  () => listPublicTags(),
+  () => [tags.front],
+);
+export const readBylines = apiCache(
+  "bylines",
+  () => listPublicBylines(),
+  () => [tags.front],
+);
+export const readPhoto = apiCache(
+  "photo",
+  (id: string) => getPublicPhoto(id),
+  () => [tags.front],
+);

@@ -88,8 +88,10 @@ export function deskApi(
     try {
       const caller = await authenticateApiKey(request);
       await takeRequest(`key:${caller.keyId}`, env.DATELINE_API_KEY_RATE);
-      if (options.write && !scopeWrites(caller.scope)) throw new AppError("forbidden", "This API key may only read. An admin can make a read and write key.");
-      if (options.permission && !hasPermission(caller.viewer.role, options.permission)) throw new AppError("forbidden", "The key's user's role does not allow this.");
+      if (options.write && !scopeWrites(caller.scope))
+        throw new AppError("forbidden", "This API key may only read. An admin can make a read and write key.");
+      if (options.permission && !hasPermission(caller.viewer.role, options.permission))
+        throw new AppError("forbidden", "The key's user's role does not allow this.");
       const params = await context.params;
       const answer = await runAsApiKey(caller.keyId, () => handler(request, { params, caller }));
       if (answer instanceof Response) return answer;
@@ -103,7 +105,8 @@ export function deskApi(
 /** A JSON request body, parsed; a body that is not JSON is an `invalid` problem. */
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) throw new AppError("invalid", "Send the body as JSON (Content-Type: application/json).");
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type))
+    throw new AppError("invalid", "Send the body as JSON (Content-Type: application/json).");
   try {
     return await request.json();
   } catch {

@@ -23,9 +23,17 @@ export const storyListQuerySchema = z.object({
   section: z.string().trim().max(200).optional().describe("A section's slug."),
   tag: z.string().trim().max(200).optional().describe("A tag's slug."),
   byline: z.string().trim().max(200).optional().describe("A byline's slug."),
-  updatedSince: z.coerce.date({ error: "Give a date and time, such as 2026-12-01T00:00:00Z." }).optional().describe("Only stories changed at or after this time."),
+  updatedSince: z.coerce
+    .date({ error: "Give a date and time, such as 2026-12-01T00:00:00Z." })
+    .optional()
+    .describe("Only stories changed at or after this time."),
   cursor: z.string().max(500).optional(),
-  limit: z.coerce.number({ error: "Give a number from 1 to 100." }).int("Give a whole number.").min(1, "Give a number from 1 to 100.").max(100, "Give a number from 1 to 100.").default(20),
+  limit: z.coerce
+    .number({ error: "Give a number from 1 to 100." })
+    .int("Give a whole number.")
+    .min(1, "Give a number from 1 to 100.")
+    .max(100, "Give a number from 1 to 100.")
+    .default(20),
 });
 export type StoryListQuery = z.output<typeof storyListQuerySchema>;
 
@@ -35,7 +43,9 @@ export function encodeCursor(value: { at: string | null; id: string }): string {
 }
 export function decodeCursor(cursor: string): { at: string | null; id: string } {
   try {
-    const value = z.object({ at: z.string().nullable(), id: z.string() }).parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    const value = z
+      .object({ at: z.string().nullable(), id: z.string() })
+      .parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
     if (value.at !== null && Number.isNaN(Date.parse(value.at))) throw new Error();
     return value;
   } catch {
@@ -149,7 +159,10 @@ export async function getPublicStoryByPath(path: string) {
 }
 
 export async function listPublicSections() {
-  const rows = await db.section.findMany({ select: { name: true, slug: true, description: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });
+  const rows = await db.section.findMany({
+    select: { name: true, slug: true, description: true },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+  });
   return { data: rows };
 }
 
@@ -175,7 +188,11 @@ export async function listPublicBylines() {
 export async function getPublicPhoto(id: string): Promise<{ photo: z.input<typeof photoSchema>; storySlugs: string[] } | null> {
   const image = await db.image.findFirst({
     where: { id, placements: { some: { article: published } } },
-    select: { ...figureImageSelect, licenseExpiresAt: true, placements: { where: { article: published }, select: { article: { select: { slug: true } } } } },
+    select: {
+      ...figureImageSelect,
+      licenseExpiresAt: true,
+      placements: { where: { article: published }, select: { article: { select: { slug: true } } } },
+    },
   });
   if (!image) return null;
   return {

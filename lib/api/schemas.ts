@@ -97,7 +97,9 @@ export const storySchema = storySummarySchema
   .meta({ id: "Story" });
 
 export const pageSchema = <T extends z.ZodType>(item: T, id: string) =>
-  z.object({ data: z.array(item), nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last.") }).meta({ id });
+  z
+    .object({ data: z.array(item), nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last.") })
+    .meta({ id });
 
 export const storyListSchema = pageSchema(storySummarySchema, "StoryList");
 export const sectionListSchema = z
@@ -146,7 +148,14 @@ export const deskStorySchema = z
 export const deskStoryListSchema = z
   .object({
     data: z.array(
-      z.object({ id: z.string(), slug: z.string(), headline: z.string(), status: z.enum(ArticleStatus), version: z.number().int(), updatedAt: isoDate }),
+      z.object({
+        id: z.string(),
+        slug: z.string(),
+        headline: z.string(),
+        status: z.enum(ArticleStatus),
+        version: z.number().int(),
+        updatedAt: isoDate,
+      }),
     ),
     nextCursor: z.string().nullable(),
   })

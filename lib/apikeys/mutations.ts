@@ -13,12 +13,28 @@ export async function createApiKey(viewer: Viewer, input: CreateApiKeyInput) {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: data.userId }, select: { id: true, name: true, disabled: true } });
     if (!user) throw new AppError("invalid", "Choose the user the key acts as.", { userId: ["That user no longer exists."] });
-    if (user.disabled) throw new AppError("invalid", "That user is disabled.", { userId: ["A disabled user's key could not be used. Choose another user."] });
+    if (user.disabled)
+      throw new AppError("invalid", "That user is disabled.", {
+        userId: ["A disabled user's key could not be used. Choose another user."],
+      });
     const key = await tx.apiKey.create({
-      data: { name: data.name, userId: user.id, scope: data.scope, prefix: tokenPrefix(token), tokenHash: hashApiToken(token), createdById: viewer.id },
+      data: {
+        name: data.name,
+        userId: user.id,
+        scope: data.scope,
+        prefix: tokenPrefix(token),
+        tokenHash: hashApiToken(token),
+        createdById: viewer.id,
+      },
       select: { id: true, name: true, scope: true, prefix: true },
     });
-    await recordAudit(tx, { actorId: viewer.id, action: "apikey.create", entityType: "ApiKey", entityId: key.id, data: { name: key.name, userId: user.id, scope: key.scope } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "apikey.create",
+      entityType: "ApiKey",
+      entityId: key.id,
+      data: { name: key.name, userId: user.id, scope: key.scope },
+    });
     return { ...key, userName: user.name, token };
   });
 }

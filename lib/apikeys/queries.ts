@@ -5,7 +5,16 @@ import { assertPermission, type Viewer } from "../auth/viewer";
 export async function listApiKeys(viewer: Viewer) {
   assertPermission(viewer, "apikey.manage");
   return db.apiKey.findMany({
-    select: { id: true, name: true, scope: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { id: true, name: true, email: true, role: true } } },
+    select: {
+      id: true,
+      name: true,
+      scope: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { id: true, name: true, email: true, role: true } },
+    },
     orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
   });
 }

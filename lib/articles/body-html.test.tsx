@@ -42,7 +42,13 @@ const docs: unknown[] = [
       { type: "heading", attrs: { level: 2 }, content: [text(HOSTILE[1]!)] },
       { type: "heading", attrs: { level: 3 }, content: [text("three")] },
       { type: "heading", attrs: { level: 4 }, content: [text("four")] },
-      { type: "blockquote", content: [{ type: "paragraph", content: [text("q1")] }, { type: "paragraph", content: [text(HOSTILE[3]!)] }] },
+      {
+        type: "blockquote",
+        content: [
+          { type: "paragraph", content: [text("q1")] },
+          { type: "paragraph", content: [text(HOSTILE[3]!)] },
+        ],
+      },
       {
         type: "bulletList",
         content: [

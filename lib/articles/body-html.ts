@@ -38,7 +38,9 @@ function withMark(mark: Mark, child: string): string {
 
 function inline(nodes: ParagraphNode["content"]): string {
   return (nodes ?? [])
-    .map((node) => (node.type === "hardBreak" ? "<br/>" : (node.marks ?? []).reduceRight((child, mark) => withMark(mark, child), escape(node.text))))
+    .map((node) =>
+      node.type === "hardBreak" ? "<br/>" : (node.marks ?? []).reduceRight((child, mark) => withMark(mark, child), escape(node.text)),
+    )
     .join("");
 }
 

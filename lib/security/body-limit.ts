@@ -15,7 +15,9 @@ const API_UPLOAD_PATH = /^\/api\/v1\/desk\/photos\/?$/;
  * room for the multipart framing), everything else, Server Actions included, Next.js's 1 MB.
  */
 export function bodyLimitFor(pathname: string): number {
-  return UPLOAD_PATH.test(pathname) || API_UPLOAD_PATH.test(pathname) ? env.DATELINE_MAX_UPLOAD_MB * 1_000_000 + 1_000_000 : ACTION_BODY_LIMIT;
+  return UPLOAD_PATH.test(pathname) || API_UPLOAD_PATH.test(pathname)
+    ? env.DATELINE_MAX_UPLOAD_MB * 1_000_000 + 1_000_000
+    : ACTION_BODY_LIMIT;
 }
 
 /** The sentence a 413 answers with; for an upload it also names the photo limit people know (DATELINE_MAX_UPLOAD_MB). */

@@ -43,7 +43,8 @@ export const deliverWebhookJob: JobHandler = async (job) => {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { nextAttemptAt: true },
   });
-  if (older) return { again: new Date(Math.min(now.getTime() + 60_000, Math.max(now.getTime() + 500, older.nextAttemptAt.getTime() + 250))) };
+  if (older)
+    return { again: new Date(Math.min(now.getTime() + 60_000, Math.max(now.getTime() + 500, older.nextAttemptAt.getTime() + 250))) };
   if (delivery.nextAttemptAt > now) return { again: delivery.nextAttemptAt };
 
   const timestamp = Math.floor(Date.now() / 1000);
@@ -83,11 +84,20 @@ export const deliverWebhookJob: JobHandler = async (job) => {
       where: { id: delivery.id },
       data: {
         attempts,
-        ...(done ? { status: "DELIVERED", finishedAt: new Date() } : expired ? { status: "FAILED", finishedAt: new Date() } : { nextAttemptAt }),
+        ...(done
+          ? { status: "DELIVERED", finishedAt: new Date() }
+          : expired
+            ? { status: "FAILED", finishedAt: new Date() }
+            : { nextAttemptAt }),
       },
     });
   });
-  if (!done) log(expired ? "error" : "warn", expired ? "webhook delivery failed for a day; given up" : "webhook delivery failed; will retry", { webhookId: delivery.webhookId, deliveryId: delivery.id, error });
+  if (!done)
+    log(expired ? "error" : "warn", expired ? "webhook delivery failed for a day; given up" : "webhook delivery failed; will retry", {
+      webhookId: delivery.webhookId,
+      deliveryId: delivery.id,
+      error,
+    });
   if (done || expired) {
     await wakeNext(delivery.webhookId, delivery.queueKey);
     return;
@@ -102,7 +112,8 @@ async function wakeNext(webhookId: string, queueKey: string) {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true },
   });
-  if (next) await db.job.updateMany({ where: { kind: WEBHOOK_JOB, key: next.id, doneAt: null, lockedBy: null }, data: { runAt: new Date() } });
+  if (next)
+    await db.job.updateMany({ where: { kind: WEBHOOK_JOB, key: next.id, doneAt: null, lockedBy: null }, data: { runAt: new Date() } });
 }
 
 /** The handlers the job runner of every server process runs for webhooks. */

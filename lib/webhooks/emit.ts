@@ -71,7 +71,10 @@ async function describe(tx: Tx, name: WebhookEvent, event: AuditInput) {
   });
   if (!story) {
     // Deleted in this transaction: what the audit event kept.
-    return { ...common, story: { id: event.entityId, slug: event.data?.slug ?? null, headline: event.data?.headline ?? null, status: "DELETED" } };
+    return {
+      ...common,
+      story: { id: event.entityId, slug: event.data?.slug ?? null, headline: event.data?.headline ?? null, status: "DELETED" },
+    };
   }
   const path = articlePath(story);
   return {
