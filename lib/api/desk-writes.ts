@@ -9,11 +9,16 @@ import { deskAddSourcesSchema } from "./desk-schemas";
 /** Route handlers expire at once, since an HTTP purge follows (STYLE.md). */
 export const expireNow = (tag: string) => revalidateTag(tag, { expire: 0 });
 
-/** A story as the desk's editor loads it, or not_found (also for a story out of the user's scope). */
+/**
+ * A story as the desk's editor loads it, or not_found (also for a story out of the user's scope).
+ * Its `fields` are in the shape a save takes back (the editor form does the same: empty dates and
+ * archive links become null), so a program can GET, change and PUT.
+ */
 export async function getDeskStoryOrThrow(viewer: Viewer, id: string) {
   const story = await getEditorData(viewer, id);
   if (!story) throw new AppError("not_found", "That story does not exist or the key's user cannot see it.");
-  return story;
+  const sources = story.fields.sources.map((s) => ({ ...s, accessedAt: s.accessedAt || null, archivedUrl: s.archivedUrl || null }));
+  return { ...story, fields: { ...story.fields, sources } };
 }
 
 /**

@@ -140,7 +140,7 @@ export const deskStorySchema = z
       seoTitle: z.string(),
       seoDescription: z.string(),
       canonicalUrl: z.string(),
-      sources: z.array(sourceSchema.omit({ id: true }).extend({ accessedAt: z.string(), archivedUrl: z.string() })),
+      sources: z.array(sourceSchema.omit({ id: true }).extend({ accessedAt: z.string().nullable().describe("YYYY-MM-DD") })),
       hero: z.object({ imageId: z.string(), caption: z.string(), credit: z.string(), agency: z.string(), altText: z.string() }).nullable(),
     }),
   })
