@@ -26,7 +26,7 @@ export async function getDeskStoryOrThrow(viewer: Viewer, id: string) {
  * saved through the editor's own save (same version check, same permissions, same validation; the
  * field messages name the sources by their final position, `sources.3.url`).
  */
-export async function addSources(viewer: Viewer, id: string, raw: unknown) {
+export async function addSources(viewer: Viewer, id: string, raw: unknown, expire: (tag: string) => void = expireNow) {
   const input = parseOrThrow(deskAddSourcesSchema, raw);
   const story = await getDeskStoryOrThrow(viewer, id);
   const { fields } = story;
@@ -41,6 +41,6 @@ export async function addSources(viewer: Viewer, id: string, raw: unknown) {
         // A live story's sources are part of what readers see: a material update.
         materialUpdate: story.status === "PUBLISHED",
       }),
-    expireNow,
+    expire,
   );
 }
