@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, E2E_ENV, E2E_URL, storageStatePath, type RoleName } from "../env";
+import { makeApiKey } from "../api-keys";
 import { expect, test } from "../fixtures";
 import { databaseFingerprint, readDatabase } from "../database";
 import { actionOutcome, callServerAction, serverActionsInBuild, type ServerAction } from "../server-actions";
@@ -113,6 +114,17 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
     allowed: ADMINS,
     input: (t) => ({ siteName: "Matrix Probe Herald", description: "", timeZone: "UTC", version: t.settingsVersion }),
   },
+  // Issue 17: API keys, webhooks and the outbound allow-list (admins).
+  createApiKeyAction: { allowed: ADMINS, input: (t) => ({ name: "Matrix probe key", userId: t.writer, scope: "READ_WRITE" }) },
+  revokeApiKeyAction: { allowed: ADMINS, input: () => ({ id: "matrix-probe-key" }) },
+  createWebhookAction: {
+    allowed: ADMINS,
+    input: () => ({ name: "Matrix probe hook", url: "https://example.org/matrix-probe", events: ["story.published"] }),
+  },
+  deleteWebhookAction: { allowed: ADMINS, input: () => ({ id: "matrix-probe-hook" }) },
+  resendDeliveryAction: { allowed: ADMINS, input: () => ({ deliveryId: "matrix-probe-delivery" }) },
+  allowHostAction: { allowed: ADMINS, input: () => ({ host: "matrix-probe.internal", note: "" }) },
+  removeHostAction: { allowed: ADMINS, input: () => ({ id: "matrix-probe-host" }) },
   updateAuthorAction: {
     allowed: EDITORS,
     input: (t) => ({ id: t.author, name: "Matrix Probe", bio: "Never saved.", updatedAt: t.authorUpdatedAt }),
@@ -120,12 +132,25 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
 };
 
 /** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */
-const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName[] | "secret" | "sign-in" }> = {
+const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName[] | "secret" | "sign-in" | "api-key"; method?: "put" }> = {
   "app/api/media/route.ts": { path: () => "/api/media", allowed: EVERYONE },
   "app/api/media/[id]/file/route.ts": { path: (t) => `/api/media/${t.image}/file`, allowed: EDITORS },
   "app/api/cron/publish-scheduled/route.ts": { path: () => "/api/cron/publish-scheduled", allowed: "secret" },
   // next-auth's own sign-in and sign-out: open to anyone by nature; covered by the sign-in tests.
   "app/api/auth/[...nextauth]/route.ts": { path: () => "/api/auth/signout", allowed: "sign-in" },
+  // The desk API takes an API key, never a cookie; its refusals per key scope and role: "desk API" below.
+  "app/api/v1/desk/stories/route.ts": { path: () => "/api/v1/desk/stories", allowed: "api-key" },
+  "app/api/v1/desk/stories/[id]/route.ts": { path: (t) => `/api/v1/desk/stories/${t.story.id}`, allowed: "api-key", method: "put" },
+  "app/api/v1/desk/stories/[id]/transitions/route.ts": {
+    path: (t) => `/api/v1/desk/stories/${t.story.id}/transitions`,
+    allowed: "api-key",
+  },
+  "app/api/v1/desk/stories/[id]/sources/route.ts": { path: (t) => `/api/v1/desk/stories/${t.story.id}/sources`, allowed: "api-key" },
+  "app/api/v1/desk/stories/[id]/corrections/route.ts": {
+    path: (t) => `/api/v1/desk/stories/${t.story.id}/corrections`,
+    allowed: "api-key",
+  },
+  "app/api/v1/desk/photos/route.ts": { path: () => "/api/v1/desk/photos", allowed: "api-key" },
 };
 
 function stateChangingRouteFiles(dir = "app"): string[] {
@@ -144,7 +169,8 @@ const pagePath = (action: ServerAction, t: Targets) =>
     .replace("/admin/articles/[id]", `/admin/articles/${t.story.id}`)
     .replace("/admin/media/[id]", `/admin/media/${t.image}`)
     .replace("/admin/bylines/[id]", `/admin/bylines/${t.author}`)
-    .replace("/admin/sections/[id]", `/admin/sections/${t.section}`);
+    .replace("/admin/sections/[id]", `/admin/sections/${t.section}`)
+    .replace("/admin/webhooks/[id]", "/admin/webhooks/matrix-probe-hook");
 
 async function apiAs(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, caller: Caller) {
   return playwright.request.newContext({
@@ -238,11 +264,23 @@ test.describe("authorization matrix", () => {
         // From another site: refused before anything runs, whoever is signed in. (The cron endpoint
         // takes no cookie, only its secret, so it answers 401 to everyone without it.)
         const foreign: Record<string, string>[] = [{ Origin: "https://evil.example" }, {}];
+        const send = (options: Parameters<APIRequestContext["post"]>[1]) =>
+          rule.method === "put" ? api.put(url, options) : api.post(url, options);
         for (const headers of foreign) {
-          const response = await api.post(url, { headers, multipart, maxRedirects: 0 });
-          expect(response.status(), `${file} as ${caller} with ${JSON.stringify(headers)}`).toBe(rule.allowed === "secret" ? 401 : 403);
+          const response = await send({ headers, multipart, maxRedirects: 0 });
+          // The cron secret and the desk API's key are not cookies: such requests are exempt from the
+          // same-origin rule, and a session cookie counts for nothing there, so they answer 401.
+          const expected = rule.allowed === "secret" || rule.allowed === "api-key" ? 401 : 403;
+          expect(response.status(), `${file} as ${caller} with ${JSON.stringify(headers)}`).toBe(expected);
         }
-        if (rule.allowed === "secret") {
+        if (rule.allowed === "api-key") {
+          const response = await send({
+            headers: { Origin: E2E_URL },
+            data: { headline: "Matrix probe", slug: "matrix-probe", version: 1 },
+          });
+          expect(response.status(), `${file} with ${caller}'s session but no key`).toBe(401);
+          expect(response.headers()["content-type"]).toBe("application/problem+json");
+        } else if (rule.allowed === "secret") {
           const response = await api.post(url, { headers: { Origin: E2E_URL } });
           expect(response.status(), `${file} without the secret as ${caller}`).toBe(401);
           const wrong = await api.post(url, { headers: { Authorization: "Bearer not-the-cron-secret-at-all" } });
@@ -303,6 +341,120 @@ test.describe("authorization matrix", () => {
     await writer.dispose();
   });
 
+  test("desk API: every route refuses each key scope and role it is not for, revoked keys, no key and session cookies, and nothing changes", async ({
+    playwright,
+  }) => {
+    const t = targets();
+    // Keys are made (through the admin's own action) before the database is fingerprinted.
+    const keys = {
+      "writer READ": await makeApiKey(playwright, "writer", "READ"),
+      "writer READ_WRITE": await makeApiKey(playwright, "writer", "READ_WRITE"),
+      "writer WIRE": await makeApiKey(playwright, "writer", "WIRE"),
+      "editor READ": await makeApiKey(playwright, "editor", "READ"),
+      "admin READ": await makeApiKey(playwright, "admin", "READ"),
+    };
+    const revoked = await makeApiKey(playwright, "admin", "READ_WRITE", "matrix revoked key");
+    const admin = await apiAs(playwright, "admin");
+    const revokedId = readDatabase((db) =>
+      db.prepare("SELECT id FROM ApiKey WHERE name = 'matrix revoked key' ORDER BY createdAt DESC").pluck().get(),
+    );
+    const revoke = serverActionsInBuild().find((a) => a.name === "revokeApiKeyAction")!;
+    expect(actionOutcome((await callServerAction(admin, "/admin/api-keys", revoke, { id: revokedId })).body)).toBe("ok");
+    await admin.dispose();
+
+    const story = `/api/v1/desk/stories/${t.story.id}`;
+    const photo = { file: { name: "matrix-probe.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 320, 240, 97) } };
+    // Each call with input that passes validation, and who is refused: READ keys may not write; a
+    // writer's keys do not see a story the writer did not write (404) and may not correct (403).
+    const calls: {
+      name: string;
+      method: "get" | "post" | "put";
+      url: string;
+      data?: unknown;
+      multipart?: typeof photo;
+      refused: Record<string, number>;
+    }[] = [
+      { name: "read a story", method: "get", url: story, refused: { "writer READ": 404, "writer READ_WRITE": 404, "writer WIRE": 404 } },
+      {
+        name: "create",
+        method: "post",
+        url: "/api/v1/desk/stories",
+        data: { headline: "Matrix probe", slug: "matrix-probe-api" },
+        refused: { "writer READ": 403, "editor READ": 403, "admin READ": 403 },
+      },
+      {
+        name: "save",
+        method: "put",
+        url: story,
+        data: { headline: `${t.story.headline} (probe)`, slug: t.story.slug, version: t.story.version },
+        refused: { "writer READ": 403, "writer READ_WRITE": 404, "writer WIRE": 404, "editor READ": 403, "admin READ": 403 },
+      },
+      {
+        name: "unpublish",
+        method: "post",
+        url: `${story}/transitions`,
+        data: { to: "UNPUBLISHED", version: t.story.version, reason: "matrix probe" },
+        refused: { "writer READ": 403, "writer READ_WRITE": 404, "writer WIRE": 404, "editor READ": 403, "admin READ": 403 },
+      },
+      {
+        name: "add sources",
+        method: "post",
+        url: `${story}/sources`,
+        data: { version: t.story.version, sources: [{ url: "https://example.org/matrix-probe", title: "Probe" }] },
+        refused: { "writer READ": 403, "writer READ_WRITE": 404, "writer WIRE": 404, "editor READ": 403, "admin READ": 403 },
+      },
+      {
+        name: "correct",
+        method: "post",
+        url: `${story}/corrections`,
+        data: { version: t.story.version, kind: "CORRECTION", text: "A correction the matrix must never save." },
+        refused: { "writer READ": 403, "writer READ_WRITE": 403, "writer WIRE": 403, "editor READ": 403, "admin READ": 403 },
+      },
+      {
+        name: "upload a photo",
+        method: "post",
+        url: "/api/v1/desk/photos",
+        multipart: photo,
+        refused: { "writer READ": 403, "editor READ": 403, "admin READ": 403 },
+      },
+    ];
+    const before = databaseFingerprint();
+    let refusals = 0;
+    for (const call of calls) {
+      const send = async (headers: Record<string, string>, session?: RoleName) => {
+        const api = await playwright.request.newContext({
+          baseURL: E2E_URL,
+          storageState: session ? storageStatePath(session) : undefined,
+          extraHTTPHeaders: { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250) + 1}`, ...headers },
+        });
+        const response = await api.fetch(call.url, { method: call.method.toUpperCase(), data: call.data, multipart: call.multipart });
+        const status = response.status();
+        const type = response.headers()["content-type"];
+        await api.dispose();
+        return { status, type };
+      };
+      for (const [who, status] of Object.entries(call.refused)) {
+        const answer = await send({ Authorization: `Bearer ${keys[who as keyof typeof keys]}` });
+        expect(answer.status, `${call.name} with the ${who} key`).toBe(status);
+        expect(answer.type).toBe("application/problem+json");
+        refusals++;
+      }
+      const strangers: Record<string, Record<string, string>> = {
+        "no key": {},
+        "a revoked key": { Authorization: `Bearer ${revoked}` },
+        "a made-up key": { Authorization: "Bearer dl_madeupmadeupmadeupmadeupmadeupmadeupmadeup" },
+        "a cross-site request": { Origin: "https://evil.example", Authorization: "Bearer not-a-key" },
+      };
+      for (const [who, headers] of Object.entries(strangers)) {
+        expect((await send(headers)).status, `${call.name} with ${who}`).toBe(401);
+      }
+      for (const role of EVERYONE)
+        expect((await send({ Origin: E2E_URL }, role)).status, `${call.name} with ${role}'s session cookie`).toBe(401);
+      expect(databaseFingerprint(), `${call.name} changed the database`).toBe(before);
+    }
+    expect(refusals).toBe(27);
+  });
+
   test("GET requests change nothing: every route handler and the admin pages, for every role", async ({ playwright }) => {
     const t = targets();
     const before = databaseFingerprint();
@@ -314,6 +466,19 @@ test.describe("authorization matrix", () => {
       "/api/media",
       `/api/media/${t.image}/file`,
       "/api/auth/signout",
+      "/api/v1/stories",
+      `/api/v1/stories/${t.story.id}`,
+      `/api/v1/stories/by-address?path=/news/${t.story.slug}`,
+      "/api/v1/sections",
+      "/api/v1/tags",
+      "/api/v1/bylines",
+      `/api/v1/photos/${t.image}`,
+      "/api/v1/openapi.json",
+      "/api/v1/docs",
+      "/api/v1/desk/stories",
+      `/api/v1/desk/stories/${t.story.id}`,
+      "/admin/api-keys",
+      "/admin/webhooks",
       "/admin",
       "/admin/articles",
       `/admin/articles/${t.story.id}`,
