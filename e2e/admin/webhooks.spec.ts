@@ -68,8 +68,8 @@ test("an admin's key and webhook: a script publishes through the API, the receiv
     await expect(page.getByText("Choose at least one event.")).toBeVisible();
     // What was typed stays; the refusal is shown at the field.
     await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
-    await page.getByLabel(/Story published/).check();
-    await page.getByLabel(/Story unpublished/).check();
+    await page.getByRole("checkbox", { name: /^Story published/ }).check();
+    await page.getByRole("checkbox", { name: /^Story unpublished/ }).check();
     await page.getByRole("button", { name: "Add webhook" }).click();
     const secret = (await page.getByTestId("webhook-secret").textContent())!.trim();
     expect(secret).toMatch(/^whsec_/);
@@ -78,7 +78,7 @@ test("an admin's key and webhook: a script publishes through the API, the receiv
     await page.goto("/admin/api-keys");
     await page.getByLabel("Name", { exact: true }).fill(`Publishing script ${unique()}`);
     await page.getByLabel("Acts as").selectOption({ label: "E2E editor (editor@e2e.dateline, editor)" });
-    await page.getByLabel(/^Read and write/).check();
+    await page.getByRole("radio", { name: /^Read and write/ }).check();
     await page.getByRole("button", { name: "Make key" }).click();
     const token = (await page.getByTestId("new-api-key").textContent())!.trim();
     expect(token).toMatch(/^dl_/);
