@@ -212,6 +212,10 @@ test.describe("the desk API", () => {
       await api.post(`/api/v1/desk/stories/${created.id}/transitions`, { data: { to: "PUBLISHED", version: saved.version } }),
       "POST",
     );
+    // The open API has it now (and keeps it in its cache): each change below must expire it.
+    const reader = await apiClient(playwright);
+    const before = await checked<Story>(await reader.get(`/api/v1/stories/${created.id}`));
+    expect(before.corrections).toEqual([]);
     const sourced = await checked<{ version: number }>(
       await api.post(`/api/v1/desk/stories/${created.id}/sources`, {
         data: { version: live.version, sources: [{ url: "https://example.org/second", title: "Second source", kind: "REPORT" }] },
@@ -272,7 +276,7 @@ test.describe("the desk API", () => {
     });
     expect(svg.status()).toBe(422);
     await checked(svg, "POST");
-    await Promise.all([api.dispose(), open.dispose()]);
+    await Promise.all([api.dispose(), open.dispose(), reader.dispose()]);
   });
 
   test("a writer's key can do what the writer can: draft and submit, not publish or correct; a read key cannot write", async ({

@@ -9,6 +9,9 @@ import { addCorrection, createArticle, deleteArticle, transitionArticle, updateA
 import { getDeskStoryOrThrow } from "../api/desk-writes";
 import { runAsApiKey } from "../apikeys/context";
 import { JobRunner } from "../jobs/runner";
+import { createImage } from "../media/ingest";
+import { updateImageMetadata, updateImageSchema } from "../media/library";
+import { makePhoto } from "../test/images";
 import { expectAppError } from "../test/expect-app-error";
 import { createWebhook, resendDelivery } from "./mutations";
 import { webhookJobs, WEBHOOK_GIVE_UP_MS } from "./deliver";
@@ -165,6 +168,19 @@ describe("webhooks", () => {
     expect(audit).toMatchObject({ actorId: editor.id, data: { apiKeyId: key.id } });
     await deleteArticle(editor, { id: created.id, version: saved.version });
     expect((await db.webhookDelivery.findMany()).map((d) => d.event)).toEqual(["story.deleted"]);
+  });
+
+  it("announces a photo's new details as photo.updated, with the photo's API address", async () => {
+    const hook = await createWebhook(admin, { name: "Photos", url, events: ["photo.updated"] });
+    const photo = await createImage(editor, await makePhoto("jpeg", 320, 240, 123), { altText: "A field", credit: "A. Photographer" });
+    await updateImageMetadata(editor, updateImageSchema.parse({ id: photo.id, altText: "A flooded field", credit: "A. Photographer" }));
+    await drain();
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({
+      event: "photo.updated",
+      photo: { id: photo.id, apiUrl: expect.stringContaining(`/api/v1/photos/${photo.id}`) },
+    });
+    expect(verify(hook.secret, received[0]!)).toBe(true);
   });
 
   it("refuses webhooks from non-admins, and URLs that are not http(s)", async () => {
