@@ -17,8 +17,8 @@ const RECEIVER_PORT = 3406;
 const BASE = `http://127.0.0.1:${PORT}`;
 // Limits out of the way (this measures throughput, not the limiter); the job runner polls every second.
 const env = benchEnv(dir, PORT, {
-  DATELINE_API_READ_RATE: "100000000",
-  DATELINE_API_KEY_RATE: "100000000",
+  DATELINE_API_READ_RATE: "1000000",
+  DATELINE_API_KEY_RATE: "1000000",
   DATELINE_SCHEDULER_INTERVAL: "1",
 });
 const cleanup = cleanupOnExit();

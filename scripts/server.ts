@@ -86,7 +86,9 @@ const server = http.createServer(async (req, res) => {
       // Its surrogate keys (the cache tags of what it shows) let Varnish and CDNs purge it by tag.
       if (FrontCache.isCacheable(req)) {
         const pathname = new URL(req.url ?? "/", "http://x").pathname;
-        res.setHeader("cache-control", publicCacheControl(pathname)!);
+        // The open read API's handlers set both themselves (lib/api/handler.ts).
+        const cacheControl = publicCacheControl(pathname);
+        if (cacheControl) res.setHeader("cache-control", cacheControl);
         for (const [name, value] of Object.entries(surrogateKeyHeaders(pathname))) res.setHeader(name, value);
       }
       return requestContext.run(context, () => handle(req, res));

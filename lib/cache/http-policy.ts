@@ -17,9 +17,18 @@ export function publicCacheControl(pathname: string): string | null {
   return PUBLIC_CACHE_CONTROL;
 }
 
+/**
+ * The open read API (issue 17: /api/v1/… but the desk API, the document and its reference page):
+ * public like the pages, but its handlers set their own Cache-Control and surrogate keys (what an
+ * answer shows is known only once it is read: a story by id names its slug in the answer).
+ */
+export function isPublicApiRead(pathname: string): boolean {
+  return /^\/api\/v1\/(?!desk(?:\/|$)|openapi\.json$|docs$)/.test(pathname);
+}
+
 /** Whether a request may be answered from, or kept in, a shared cache at all. */
 export function isPublicRequest(method: string | undefined, url: string, headers: Record<string, string | string[] | undefined>): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   if (url.includes("?") || headers["rsc"] || headers["next-router-prefetch"] || headers["next-action"]) return false;
-  return publicCacheControl(url) !== null;
+  return publicCacheControl(url) !== null || isPublicApiRead(url);
 }
