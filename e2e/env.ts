@@ -29,7 +29,7 @@ export const E2E_ENV = {
   DATELINE_PURGE_VARNISH: `http://127.0.0.1:${E2E_VARNISH_PORT}`,
   // The content API (issue 17): limits low enough to reach in a test; webhook retries after 1 s, 2 s, ...
   DATELINE_API_READ_RATE: "150",
-  DATELINE_API_KEY_RATE: "400",
+  DATELINE_API_KEY_RATE: "200",
   DATELINE_WEBHOOK_RETRY_SECONDS: "1",
 };
 

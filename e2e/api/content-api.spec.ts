@@ -122,6 +122,13 @@ test.describe("the open read API", () => {
     expect(headers["cache-tag"]).toContain(`story:${HOSTILE.slug}`);
     expect(headers["access-control-allow-origin"]).toBe("*");
     expect(headers["etag"]).toMatch(/^W\/"[\w-]+"$/);
+    // Kept by the front cache like a page: the next reader is answered from memory, with the same headers.
+    const hit = await api.get(`/api/v1/stories/${id}`);
+    expect(hit.headers()["x-dateline-cache"]).toBe("HIT");
+    expect(hit.headers()["etag"]).toBe(headers["etag"]);
+    expect(hit.headers()["surrogate-key"]).toBe(headers["surrogate-key"]);
+    expect(hit.headers()["access-control-allow-origin"]).toBe("*");
+    expect(await hit.text()).toBe(await first.text());
     const again = await api.get(`/api/v1/stories/${id}`, { headers: { "If-None-Match": headers["etag"]! } });
     expect(again.status()).toBe(304);
     expect(await again.body()).toHaveLength(0);
@@ -308,13 +315,16 @@ test.describe("the desk API", () => {
   });
 
   test("a key past its limit gets 429 with Retry-After", async ({ playwright }) => {
+    test.setTimeout(90_000);
     const api = await apiClient(playwright, await makeApiKey(playwright, "editor", "READ"));
-    let refused: APIResponse | null = null;
-    for (let i = 0; i < 420 && !refused; i++) {
-      const response = await api.get("/api/v1/desk/stories?limit=1");
-      if (response.status() === 429) refused = response;
+    let refused: APIResponse | undefined;
+    // 200 a minute in e2e/env.ts; twenty at a time.
+    for (let round = 0; round < 12 && !refused; round++) {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => api.get("/api/v1/desk/stories?limit=1")));
+      for (const answer of answers) expect([200, 429]).toContain(answer.status());
+      refused = answers.find((answer) => answer.status() === 429);
     }
-    expect(refused).not.toBeNull();
+    expect(refused).toBeDefined();
     expect(Number(refused!.headers()["retry-after"])).toBeGreaterThan(0);
     await checked(refused!);
     await api.dispose();
