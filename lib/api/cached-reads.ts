@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { tags } from "../cache-tags";
+import { tags } from "../cache/tags";
 import { env } from "../env";
-import { publicCache } from "../public-cache";
+import { publicCache } from "../cache/public-cache";
 import { takeRequest } from "./rate-limit";
 import {
   getPublicPhoto,

@@ -1,5 +1,5 @@
 import { revalidateTag } from "next/cache";
-import { withPublicRefresh } from "../public-invalidation";
+import { withPublicRefresh } from "../cache/invalidation";
 import { AppError, parseOrThrow } from "../errors";
 import type { Viewer } from "../auth/viewer";
 import { getEditorData } from "../articles/editor";

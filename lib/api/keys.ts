@@ -1,4 +1,4 @@
-import { tags } from "../cache-tags";
+import { tags } from "../cache/tags";
 
 /** The surrogate keys of a story's API answer: what purges its page purges it. */
 export function storyKeys(story: { slug: string; section: { slug: string } | null }): string[] {

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Tx } from "../db";
 import { env } from "../env";
-import type { AuditInput } from "../audit";
+import type { AuditInput } from "../audit/mutations";
 import { articlePath } from "../articles/dto";
 import { parseWebhookEvents, type WebhookEvent } from "./events";
 

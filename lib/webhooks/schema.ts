@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { webUrlSchema } from "../urls";
+import { webUrlSchema } from "../security/urls";
 import { webhookEventSchema } from "./events";
 
 /** A form's checkboxes arrive as one string or several. */

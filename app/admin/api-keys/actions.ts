@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/action";
+import { authedAction } from "@/lib/auth/action";
 import { createApiKey, revokeApiKey } from "@/lib/apikeys/mutations";
 import { createApiKeySchema, revokeApiKeySchema } from "@/lib/apikeys/schema";
 

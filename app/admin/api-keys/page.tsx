@@ -4,8 +4,8 @@ import { requirePermission } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/apikeys/queries";
 import { API_KEY_SCOPE_LABELS } from "@/lib/apikeys/schema";
 import { listUsers } from "@/lib/users/admin";
-import { formatDateTime } from "@/lib/time";
-import { getSiteSettings } from "@/lib/public-data";
+import { formatDateTime } from "@/lib/format/time";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { CreateKeyForm } from "./create-key-form";
 import { RevokeKeyButton } from "./revoke-key-button";
 

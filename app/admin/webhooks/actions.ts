@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/action";
+import { authedAction } from "@/lib/auth/action";
 import { allowOutboundHost, createWebhook, deleteWebhook, removeOutboundHost, resendDelivery } from "@/lib/webhooks/mutations";
 import { allowHostSchema, createWebhookSchema, resendDeliverySchema, webhookIdSchema } from "@/lib/webhooks/schema";
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { listOutboundHosts, listWebhooks } from "@/lib/webhooks/queries";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
-import { formatDateTime } from "@/lib/time";
-import { getSiteSettings } from "@/lib/public-data";
+import { formatDateTime } from "@/lib/format/time";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { CreateWebhookForm } from "./create-webhook-form";
 import { AllowedHosts } from "./allowed-hosts";
 

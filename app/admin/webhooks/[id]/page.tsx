@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { getWebhookLog } from "@/lib/webhooks/queries";
 import { WEBHOOK_EVENT_LABELS } from "@/lib/webhooks/events";
-import { formatDateTime } from "@/lib/time";
-import { getSiteSettings } from "@/lib/public-data";
+import { formatDateTime } from "@/lib/format/time";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { ResendButton } from "./resend-button";
 import { DeleteWebhookButton } from "./delete-webhook-button";
 

@@ -1,5 +1,5 @@
 import { apiDocsHtml } from "@/lib/api/docs-html";
-import { getSiteSettings } from "@/lib/public-data";
+import { getSiteSettings } from "@/lib/cache/public-data";
 
 // GET /api/v1/docs – the API's reference page for developers (open).
 export async function GET() {

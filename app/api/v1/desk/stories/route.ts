@@ -5,7 +5,7 @@ import { expireNow } from "@/lib/api/desk-writes";
 import { createArticle } from "@/lib/articles/mutations";
 import type { CreateArticleInput } from "@/lib/articles/schema";
 import { parseOrThrow } from "@/lib/errors";
-import { withPublicRefresh } from "@/lib/public-invalidation";
+import { withPublicRefresh } from "@/lib/cache/invalidation";
 
 // GET /api/v1/desk/stories – the stories the key's user sees on the desk, drafts included (API key, read).
 export const GET = deskApi(

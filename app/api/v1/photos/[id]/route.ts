@@ -1,6 +1,6 @@
 import { corsPreflight, publicApi } from "@/lib/api/handler";
 import { readPhoto } from "@/lib/api/cached-reads";
-import { tags } from "@/lib/cache-tags";
+import { tags } from "@/lib/cache/tags";
 import { AppError } from "@/lib/errors";
 
 // GET /api/v1/photos/{id} – a photo a published story shows: caption, credit, alt text, license, variant URLs (open).

@@ -2,7 +2,7 @@ import { deskApi, readJson } from "@/lib/api/handler";
 import { expireNow, getDeskStoryOrThrow } from "@/lib/api/desk-writes";
 import { updateArticle } from "@/lib/articles/mutations";
 import type { UpdateArticleInput } from "@/lib/articles/schema";
-import { withPublicRefresh } from "@/lib/public-invalidation";
+import { withPublicRefresh } from "@/lib/cache/invalidation";
 
 // GET /api/v1/desk/stories/{id} – a story as the editor loads it, any status the key's user may see (API key, read).
 export const GET = deskApi(async (_request, { params, caller }) => ({ body: await getDeskStoryOrThrow(caller.viewer, params.id!) }), {

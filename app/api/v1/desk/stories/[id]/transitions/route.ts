@@ -2,7 +2,7 @@ import { deskApi, readJson } from "@/lib/api/handler";
 import { expireNow } from "@/lib/api/desk-writes";
 import { transitionArticle } from "@/lib/articles/mutations";
 import type { TransitionArticleInput } from "@/lib/articles/workflow";
-import { withPublicRefresh } from "@/lib/public-invalidation";
+import { withPublicRefresh } from "@/lib/cache/invalidation";
 
 // POST /api/v1/desk/stories/{id}/transitions – submit, schedule, publish, unpublish or return to draft (API key, write; the workflow table).
 export const POST = deskApi(

@@ -1,6 +1,6 @@
-import type { Tx } from "./db";
-import { currentApiKeyId } from "./apikeys/context";
-import { queueWebhookEvents } from "./webhooks/emit";
+import type { Tx } from "../db";
+import { currentApiKeyId } from "../apikeys/context";
+import { queueWebhookEvents } from "../webhooks/emit";
 
 export type AuditInput = {
   actorId: string | null;
