@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
-import { createArticle, transitionArticle } from "../articles/mutations";
+import { createArticle, transitionArticle } from "../articles/mutations/index";
 import { expectAppError } from "../test/expect-app-error";
 import { createApiKey, revokeApiKey } from "../apikeys/mutations";
 import { authenticateApiKey } from "./auth";

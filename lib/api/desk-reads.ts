@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
-import { articleScope } from "../articles/policy";
+import { storyScope } from "../articles/policy";
 import type { Prisma } from "../generated/prisma/client";
 import { decodeCursor, encodeCursor } from "./public-reads";
 import type { deskStoryListQuerySchema } from "./desk-schemas";
@@ -11,7 +11,7 @@ export async function listDeskStories(viewer: Viewer, query: z.output<typeof des
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const where: Prisma.ArticleWhereInput = {
     AND: [
-      articleScope(viewer),
+      storyScope(viewer),
       query.status ? { status: query.status } : {},
       after?.at ? { OR: [{ updatedAt: { lt: new Date(after.at) } }, { updatedAt: new Date(after.at), id: { lt: after.id } }] } : {},
     ],

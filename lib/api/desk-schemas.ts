@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ArticleStatus } from "../generated/prisma/enums";
 import { createArticleSchema, updateArticleSchema } from "../articles/schema";
 import { transitionFieldsSchema } from "../articles/workflow";
-import { addCorrectionSchema } from "../articles/mutations/correct";
+import { addCorrectionSchema } from "../articles/schema";
 import { sourceLinkSchema } from "../sources/schema";
 
 // The desk API's request bodies: the desk's own schemas (the same ones its forms and mutations

@@ -3,7 +3,7 @@ import { withPublicRefresh } from "../cache/invalidation";
 import { AppError, parseOrThrow } from "../errors";
 import type { Viewer } from "../auth/viewer";
 import { getEditorData } from "../articles/editor";
-import { updateArticle } from "../articles/mutations";
+import { updateArticle } from "../articles/mutations/index";
 import { deskAddSourcesSchema } from "./desk-schemas";
 
 /** Route handlers expire at once, since an HTTP purge follows (STYLE.md). */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { addCorrection, createArticle, deleteArticle, transitionArticle, updateArticle } from "../articles/mutations";
+import { addCorrection, createArticle, deleteArticle, transitionArticle, updateArticle } from "../articles/mutations/index";
 import { getDeskStoryOrThrow } from "../api/desk-writes";
 import { runAsApiKey } from "../apikeys/context";
 import { JobRunner } from "../jobs/runner";

@@ -2,7 +2,7 @@ import { deskApi, readJson } from "@/lib/api/handler";
 import { listDeskStories } from "@/lib/api/desk-reads";
 import { deskStoryListQuerySchema } from "@/lib/api/desk-schemas";
 import { expireNow } from "@/lib/api/desk-writes";
-import { createArticle } from "@/lib/articles/mutations";
+import { createArticle } from "@/lib/articles/mutations/index";
 import type { CreateArticleInput } from "@/lib/articles/schema";
 import { parseOrThrow } from "@/lib/errors";
 import { withPublicRefresh } from "@/lib/cache/invalidation";

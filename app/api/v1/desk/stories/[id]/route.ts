@@ -1,6 +1,6 @@
 import { deskApi, readJson } from "@/lib/api/handler";
 import { expireNow, getDeskStoryOrThrow } from "@/lib/api/desk-writes";
-import { updateArticle } from "@/lib/articles/mutations";
+import { updateArticle } from "@/lib/articles/mutations/index";
 import type { UpdateArticleInput } from "@/lib/articles/schema";
 import { withPublicRefresh } from "@/lib/cache/invalidation";
 

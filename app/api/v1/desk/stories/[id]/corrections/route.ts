@@ -1,6 +1,7 @@
 import { deskApi, readJson } from "@/lib/api/handler";
 import { expireNow } from "@/lib/api/desk-writes";
-import { addCorrection, type AddCorrectionInput } from "@/lib/articles/mutations";
+import { addCorrection } from "@/lib/articles/mutations/index";
+import { type AddCorrectionInput } from "@/lib/articles/schema";
 import { withPublicRefresh } from "@/lib/cache/invalidation";
 
 // POST /api/v1/desk/stories/{id}/corrections – add a public correction, clarification, update or editor's note (API key, write; article.correct).

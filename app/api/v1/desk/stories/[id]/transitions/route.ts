@@ -1,6 +1,6 @@
 import { deskApi, readJson } from "@/lib/api/handler";
 import { expireNow } from "@/lib/api/desk-writes";
-import { transitionArticle } from "@/lib/articles/mutations";
+import { transitionArticle } from "@/lib/articles/mutations/index";
 import type { TransitionArticleInput } from "@/lib/articles/workflow";
 import { withPublicRefresh } from "@/lib/cache/invalidation";
 
