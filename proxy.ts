@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, cspKindFor, newNonce } from "./lib/security/csp";
+import { contentSecurityPolicy, cspKindFor, newNonce, photoOrigin } from "./lib/security/csp";
 import { isSameOriginRequest } from "./lib/security/same-origin";
 import { bodyLimitFor, tooLargeMessage } from "./lib/security/body-limit";
 
@@ -22,6 +22,7 @@ export function proxy(request: NextRequest) {
   // Read per request, not at build: under plain `next start` this is where an https site's pages
   // get HSTS whatever was built (the front server of `npm start` sets it on every response).
   const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
+  const photos = photoOrigin(process.env.DATELINE_MEDIA_PUBLIC_BASE_URL);
   if (!pathname.startsWith("/api/cron/") && !isSameOriginRequest(request)) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
   }
@@ -36,7 +37,7 @@ export function proxy(request: NextRequest) {
   // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
   if (cspKindFor(pathname) === "public") {
     const response = NextResponse.next();
-    response.headers.set("content-security-policy", contentSecurityPolicy("public", "", { https }));
+    response.headers.set("content-security-policy", contentSecurityPolicy("public", "", { https, photos }));
     if (https) response.headers.set("strict-transport-security", HSTS);
     return response;
   }
@@ -44,7 +45,7 @@ export function proxy(request: NextRequest) {
   // Pages rendered per request: Next.js reads the nonce from the request's policy and puts it on
   // its scripts.
   const nonce = newNonce();
-  const policy = contentSecurityPolicy("app", nonce, { dev: process.env.NODE_ENV === "development", https });
+  const policy = contentSecurityPolicy("app", nonce, { dev: process.env.NODE_ENV === "development", https, photos });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   headers.set("x-nonce", nonce);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./auth/trusted-proxies";
+import { mediaStoreEnv, mediaStoreEnvProblems } from "./media/store-env";
 
 /** Whether Intl knows a time zone name, so a typo fails at start (or at the settings form), not at render. */
 export function isTimeZone(name: string): boolean {
@@ -82,6 +83,7 @@ const envSchema = z.object({
   DATELINE_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Sent to DATELINE_PURGE_URL as `Authorization: Bearer <token>`. */
   DATELINE_PURGE_TOKEN: z.string().optional(),
+  ...mediaStoreEnv,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -89,7 +91,7 @@ export type Env = z.infer<typeof envSchema>;
 function parseEnv(source: NodeJS.ProcessEnv): Env {
   // Empty strings count as unset, the way shells and .env files mean them.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
-  const result = envSchema.safeParse(cleaned);
+  const result = envSchema.superRefine(mediaStoreEnvProblems).safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Dateline's environment is invalid:\n${lines.join("\n")}`);

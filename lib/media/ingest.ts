@@ -11,12 +11,27 @@ import { VARIANT_FORMATS, variantKey, variantWidths } from "./variants";
 import type { EmbeddedMetadata } from "./metadata";
 import { assertMayChangePhoto, photoLiveUse } from "./policy";
 
+const filesOf = (sha256: string, original: Buffer, processed: ProcessedImage): [string, Buffer][] => [
+  [`${sha256}.${processed.ext}`, original],
+  ...processed.variants.map((v) => [variantKey(sha256, v.width, v.format), v.data] as [string, Buffer]),
+];
+
+/**
+ * After the row is recorded: writes again any of its files that are missing. The orphan sweep
+ * (lib/media/orphans.ts) removes files no row names once they are an hour old; an identical file
+ * uploaded again just as the sweep takes the old copies would otherwise leave a row without files.
+ */
+async function ensureStored(files: [string, Buffer][]) {
+  await Promise.all(
+    files.map(async ([key, data]) => {
+      if (!(await mediaStore.exists(key))) await mediaStore.put(key, data);
+    }),
+  ).catch((error: unknown) => log("warn", "could not check a new photo's files", { error: String(error) }));
+}
+
 /** Writes the original and every variant; on any failure removes what was written, so no partial set remains. */
 async function storeFiles(sha256: string, original: Buffer, processed: ProcessedImage): Promise<string[]> {
-  const files: [string, Buffer][] = [
-    [`${sha256}.${processed.ext}`, original],
-    ...processed.variants.map((v) => [variantKey(sha256, v.width, v.format), v.data] as [string, Buffer]),
-  ];
+  const files = filesOf(sha256, original, processed);
   const written: string[] = [];
   try {
     for (const [key, data] of files) {
@@ -64,8 +79,9 @@ export async function createImage(
 
   const processed = await processImage(data, limits);
   const keys = await storeFiles(sha256, data, processed);
+  let image: { id: string };
   try {
-    const image = await db.$transaction(async (tx) => {
+    image = await db.$transaction(async (tx) => {
       const row = await tx.image.create({
         data: {
           storageKey: `${sha256}.${processed.ext}`,
@@ -90,7 +106,6 @@ export async function createImage(
       });
       return row;
     });
-    return { id: image.id, existing: false, metadata: processed.metadata };
   } catch (error) {
     // Two uploads of the same new file at once: the loser removes nothing the winner needs.
     const winner = await db.image.findUnique({ where: { sha256 }, select: { id: true } });
@@ -98,6 +113,8 @@ export async function createImage(
     await removeFiles(keys);
     throw error;
   }
+  await ensureStored(filesOf(sha256, data, processed));
+  return { id: image.id, existing: false, metadata: processed.metadata };
 }
 
 /**
@@ -151,6 +168,7 @@ export async function replaceImageFile(viewer: Viewer, imageId: string, data: Bu
     await removeFiles(keys);
     throw error;
   }
+  await ensureStored(filesOf(sha256, data, processed));
   return { id: imageId, metadata: processed.metadata };
 }
 
