@@ -17,7 +17,8 @@ import { startTestBucket, TEST_BUCKET_KEY, type TestBucket } from "../test/test-
 import { BucketStore } from "./bucket-store";
 import { storedKeysOf } from "./ingest";
 import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from "./orphans";
-import { LocalDiskStore, type MediaFile, type MediaStore } from "./store";
+import { LocalDiskStore, mediaStore, type MediaFile, type MediaStore } from "./store";
+import { env } from "../env";
 import { VARIANT_KEY } from "./keys";
 
 let bucket: TestBucket;
@@ -89,6 +90,10 @@ async function photoFile(seed: number, width = 2000, height = 1300) {
   fs.writeFileSync(file, data);
   return { file, sha256: crypto.createHash("sha256").update(data).digest("hex") };
 }
+
+it("uses the store DATELINE_MEDIA_STORE names (the bucket in scripts/test.sh's bucket pass)", () => {
+  expect(mediaStore).toBeInstanceOf(env.DATELINE_MEDIA_STORE === "s3" ? BucketStore : LocalDiskStore);
+});
 
 describe.each(["disk", "bucket"] as const)("the %s store", (kind) => {
   const s = () => stores[kind]!.store;
