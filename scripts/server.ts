@@ -9,7 +9,7 @@ import next from "next";
 import { FrontCache, installFrontCache } from "../lib/front-cache";
 import { expiredTagsOf, onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/request-context";
 import { log, logEnabled } from "../lib/log";
-import { contentSecurityPolicy } from "../lib/security/csp";
+import { contentSecurityPolicy, photoOrigin } from "../lib/security/csp";
 import { publicCacheControl } from "../lib/cache/http-policy";
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { ACTION_BODY_LIMIT, guardRequestBody, tooLargeMessage } from "../lib/security/body-limit";
@@ -17,7 +17,7 @@ import { nestsDeeperThan } from "../lib/http/json-depth";
 import { PassThrough } from "node:stream";
 
 const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
-const publicPolicy = contentSecurityPolicy("public", "", { https });
+const publicPolicy = contentSecurityPolicy("public", "", { https, photos: photoOrigin(process.env.DATELINE_MEDIA_PUBLIC_BASE_URL) });
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
