@@ -12,7 +12,8 @@ failed=0
 if command -v nginx >/dev/null; then
   openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=news.example.org" \
     -keyout "$tmp/privkey.pem" -out "$tmp/fullchain.pem" 2>/dev/null
-  sed "s#/etc/letsencrypt/live/news.example.org#$tmp#" nginx/dateline.conf > "$tmp/dateline.conf"
+  sed -e "s#/etc/letsencrypt/live/news.example.org#$tmp#" -e "s#/var/cache/nginx/dateline-photos#$tmp/photos#" \
+    nginx/dateline.conf > "$tmp/dateline.conf"
   printf 'pid %s/nginx.pid;\nerror_log stderr;\nevents {}\nhttp {\n  access_log off;\n  include %s/dateline.conf;\n}\n' "$tmp" "$tmp" > "$tmp/nginx.conf"
   echo "==> nginx -t (deploy/nginx/dateline.conf)"
   nginx -t -c "$tmp/nginx.conf" -p "$tmp" 2>&1 | sed "s#$tmp#<tmp>#g" || failed=1

@@ -52,7 +52,7 @@ say "nginx: TLS on 127.0.0.1:$https, upstream Varnish"
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=localhost" -keyout "$tmp/privkey.pem" -out "$tmp/fullchain.pem" 2>/dev/null
 sed -e "s#/etc/letsencrypt/live/news.example.org#$tmp#" -e "s/server_name news.example.org/server_name localhost/" \
   -e "s/server 127.0.0.1:6081/server 127.0.0.1:$varnish/" -e "s/listen 443 ssl http2/listen 127.0.0.1:$https ssl http2/" \
-  -e "/listen \[::\]:443/d" -e "/listen 80;/d" -e "/listen \[::\]:80;/d" -e "/root \/var\/www\/acme/d" \
+  -e "s#/var/cache/nginx/dateline-photos#$tmp/nginx-tmp/photos#" -e "/listen \[::\]:443/d" -e "/listen 80;/d" -e "/listen \[::\]:80;/d" -e "/root \/var\/www\/acme/d" \
   deploy/nginx/dateline.conf > "$tmp/dateline.conf"
 # The port-80 server (ACME and the redirect to https) listens on the next port up here.
 sed -i "0,/server_name localhost;/s//listen 127.0.0.1:$((https + 1));\n    server_name localhost;/" "$tmp/dateline.conf"
@@ -77,7 +77,9 @@ photo="$(curl -sk "$url$story" | grep -oE '(/media/|https?://[^"]+/)[a-f0-9]{64}
 if [ -n "$photo" ]; then
   case "$photo" in /*) photo="$url$photo" ;; esac
   echo "photo: $photo"
-  curl -sk -o /dev/null -D - "$photo" | grep -iE '^(HTTP/|content-type|cache-control)' | tr -d '\r'
+  for _ in 1 2; do
+    curl -sk -o /dev/null -D - "$photo" | grep -iE '^(HTTP/|content-type|cache-control|x-photo-cache)' | tr -d '\r'
+  done
 fi
 
 say "Purge by key, as Dateline does on every change: PURGE / with xkey-purge: front"
