@@ -24,6 +24,7 @@ const URL = `http://localhost:${PORT}`;
 const DIR = "data/e2e-media-bucket";
 
 let bucket: TestBucket;
+let stopped = false;
 let store: BucketStore;
 const servers: ChildProcess[] = [];
 
@@ -62,7 +63,7 @@ test.describe("photos in an S3-compatible bucket", () => {
 
   test.afterAll(async () => {
     await Promise.all(servers.map((s) => stopServer(s, "SIGTERM")));
-    await bucket?.stop();
+    if (!stopped) await bucket?.stop();
   });
 
   test("an editor's photo is stored in the bucket, shown to readers from it, and no variant there keeps its GPS position", async ({
@@ -161,5 +162,13 @@ test.describe("photos in an S3-compatible bucket", () => {
     const fromBucket = await direct.request.get(`${base}/${key}`);
     expect(fromBucket.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect((await fromBucket.body()).equals(body)).toBe(true);
+
+    // The bucket gone: /media says so (503, not kept by any cache) instead of failing obscurely.
+    await bucket.stop();
+    stopped = true;
+    const down = await reader.request.get(src);
+    expect(down.status()).toBe(503);
+    expect(down.headers()["cache-control"]).toBe("no-store");
+    expect(await down.text()).toBe("The photo store did not answer; try again shortly.");
   });
 });

@@ -1,6 +1,7 @@
 import { mediaStore } from "@/lib/media/store";
 import { contentTypeOf, IMMUTABLE, VARIANT_KEY } from "@/lib/media/keys";
 import { parseRange } from "@/lib/media/range";
+import { log } from "@/lib/log";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
@@ -10,7 +11,17 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cach
 export async function GET(request: Request, { params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   if (!VARIANT_KEY.test(key)) return notFound();
-  const file = await mediaStore.open(key, parseRange(request.headers.get("range")));
+  let file: Awaited<ReturnType<typeof mediaStore.open>>;
+  try {
+    file = await mediaStore.open(key, parseRange(request.headers.get("range")));
+  } catch (error) {
+    // The bucket (or disk) failed: say so briefly, and let no cache keep the answer.
+    log("error", "photo store read failed", { key, error: String(error) });
+    return new Response("The photo store did not answer; try again shortly.", {
+      status: 503,
+      headers: { "Cache-Control": "no-store", "Retry-After": "5" },
+    });
+  }
   if (!file) return notFound();
   const headers = new Headers({
     "Content-Type": contentTypeOf(key),
