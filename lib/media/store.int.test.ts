@@ -17,7 +17,7 @@ import { startTestBucket, TEST_BUCKET_KEY, type TestBucket } from "../test/test-
 import { BucketStore } from "./bucket-store";
 import { storedKeysOf } from "./ingest";
 import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from "./orphans";
-import { LocalDiskStore, mediaStore, type MediaFile, type MediaStore } from "./store";
+import { LazyBucketStore, LocalDiskStore, mediaStore, type MediaFile, type MediaStore } from "./store";
 import { env } from "../env";
 import { VARIANT_KEY } from "./keys";
 
@@ -92,7 +92,7 @@ async function photoFile(seed: number, width = 2000, height = 1300) {
 }
 
 it("uses the store DATELINE_MEDIA_STORE names (the bucket in scripts/test.sh's bucket pass)", () => {
-  expect(mediaStore).toBeInstanceOf(env.DATELINE_MEDIA_STORE === "s3" ? BucketStore : LocalDiskStore);
+  expect(mediaStore).toBeInstanceOf(env.DATELINE_MEDIA_STORE === "s3" ? LazyBucketStore : LocalDiskStore);
 });
 
 describe.each(["disk", "bucket"] as const)("the %s store", (kind) => {

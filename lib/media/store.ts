@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { env } from "../env";
 import { STORAGE_KEY } from "./keys";
 import { resolveRange, type ByteRange } from "./range";
-import { BucketStore } from "./bucket-store";
+import type { BucketStore, BucketStoreOptions } from "./bucket-store";
 
 export { STORAGE_KEY };
 
@@ -132,10 +132,45 @@ export class LocalDiskStore implements MediaStore {
   }
 }
 
+/**
+ * The bucket store, loaded on first use: the AWS SDK takes most of a second to import, which
+ * every script and server process that touches photos would otherwise pay with photos on disk.
+ */
+export class LazyBucketStore implements MediaStore {
+  private loaded?: Promise<BucketStore>;
+  constructor(private readonly options: BucketStoreOptions) {}
+
+  private store() {
+    return (this.loaded ??= import("./bucket-store").then(({ BucketStore }) => new BucketStore(this.options)));
+  }
+
+  async put(key: string, data: Buffer) {
+    return (await this.store()).put(key, data);
+  }
+  async get(key: string) {
+    return (await this.store()).get(key);
+  }
+  async open(key: string, range?: ByteRange | null) {
+    return (await this.store()).open(key, range);
+  }
+  async exists(key: string) {
+    return (await this.store()).exists(key);
+  }
+  async remove(key: string) {
+    return (await this.store()).remove(key);
+  }
+  async *list() {
+    yield* (await this.store()).list();
+  }
+  async sweepIncomplete() {
+    return (await this.store()).sweepIncomplete();
+  }
+}
+
 /** The store DATELINE_MEDIA_STORE names: the photos folder, or the bucket. */
 export function mediaStoreFrom(e: typeof env): MediaStore {
   if (e.DATELINE_MEDIA_STORE === "s3") {
-    return new BucketStore({
+    return new LazyBucketStore({
       bucket: e.DATELINE_S3_BUCKET!,
       endpoint: e.DATELINE_S3_ENDPOINT,
       region: e.DATELINE_S3_REGION,
