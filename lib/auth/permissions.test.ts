@@ -26,6 +26,8 @@ const EXPECTED: Record<Permission, string> = {
   "section.manage": "A",
   "user.manage": "A",
   "settings.manage": "A",
+  "front.arrange": "EA",
+  "draftLink.manage": "EA",
 };
 
 const ROLES = [

@@ -31,6 +31,9 @@ export const ROLE_PERMISSIONS = {
   "section.manage": ADMINS,
   "user.manage": ADMINS,
   "settings.manage": ADMINS,
+  // Issue 20: arranging the curated front page; links to a draft's preview for people without an account.
+  "front.arrange": EDITORS,
+  "draftLink.manage": EDITORS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;
