@@ -9,6 +9,7 @@ import {
   type PublishedFilter,
 } from "./articles/queries";
 import { loadStoryPage } from "./public-pages";
+import { readPublicFront } from "./front/queries";
 import { getSectionBySlug, listSections, resolveSectionRedirect } from "./sections";
 import { getAuthorBySlug } from "./authors";
 import { getTagBySlug } from "./taxonomy";
@@ -37,6 +38,8 @@ export const getLatestStories = publicCache(
   (limit: number) => listPublishedArticles({ limit }),
   () => [tags.front],
 );
+/** The editors' arrangement of the front page (lib/front/), its stories only while published. */
+export const getCuratedFront = publicCache("curated-front", () => readPublicFront(), () => [tags.front]);
 export const getSectionFront = publicCache(
   "section-front",
   (slug: string, limit: number) => listPublishedArticles({ sectionSlug: slug, limit }),

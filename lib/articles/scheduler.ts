@@ -3,6 +3,7 @@ import { recordAudit } from "../audit";
 import { ArticleStatus } from "../generated/prisma/enums";
 import { writeRevision } from "./snapshot";
 import { publishProblems, readinessSelect } from "./workflow";
+import { notifyWorkflow } from "../notifications/fanout";
 
 export type SchedulerRun = { published: string[]; held: { id: string; problems: string[] }[] };
 
@@ -51,6 +52,7 @@ export async function publishDueArticles(now = new Date()): Promise<SchedulerRun
         entityId: id,
         data: { from: "SCHEDULED", to: "PUBLISHED", by: "scheduler" },
       });
+      await notifyWorkflow(tx, { articleId: id, kind: "PUBLISHED", actor: null });
       run.published.push(id);
     });
   }

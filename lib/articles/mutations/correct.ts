@@ -6,6 +6,7 @@ import { AppError, parseOrThrow } from "../../errors";
 import { CorrectionKind } from "../../generated/prisma/enums";
 import { writeRevision } from "../snapshot";
 import { claimVersion, staleVersion } from "./update";
+import { notifyWorkflow } from "../../notifications/fanout";
 
 export const CORRECTION_KIND_LABELS: Record<CorrectionKind, string> = {
   CORRECTION: "Correction",
@@ -52,6 +53,7 @@ export async function addCorrection(viewer: Viewer, input: AddCorrectionInput, n
       entityId: article.id,
       data: { correctionId: correction.id, kind: data.kind },
     });
+    await notifyWorkflow(tx, { articleId: article.id, kind: "CORRECTED", actor: { id: viewer.id, name: viewer.name } });
     return { id: correction.id, version: data.version + 1 };
   });
 }

@@ -14,6 +14,7 @@ import {
   type TransitionArticleInput,
 } from "../workflow";
 import { claimVersion, staleVersion } from "./update";
+import { afterWorkflowMove, assertReturnNote } from "../return-note";
 import type { SavedArticle } from "./create";
 
 const S = ArticleStatus;
@@ -56,6 +57,9 @@ export async function transitionArticle(viewer: Viewer, input: TransitionArticle
       throw new AppError("invalid", "Choose a time in the future.", { scheduledFor: ["Choose a time in the future."] });
     }
 
+    const move = { id: current.id, from: current.status, to: data.to, note: data.reason };
+    await assertReturnNote(tx, viewer, move);
+
     const publishing = data.to === S.PUBLISHED;
     await claimVersion(tx, current.id, data.version, {
       status: data.to,
@@ -77,6 +81,7 @@ export async function transitionArticle(viewer: Viewer, input: TransitionArticle
       entityId: current.id,
       data: { from: current.status, to: data.to, reason: data.reason || undefined, scheduledFor: data.scheduledFor ?? undefined },
     });
+    await afterWorkflowMove(tx, viewer, move, now);
     return { id: current.id, slug: current.slug, version: data.version + 1 };
   });
 }
