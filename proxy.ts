@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, cspKindFor, newNonce } from "./lib/security/csp";
 import { isSameOriginRequest } from "./lib/security/same-origin";
 import { bodyLimitFor, tooLargeMessage } from "./lib/security/body-limit";
+import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH } from "./lib/cache/http-policy";
 
 /**
  * Runs before every page, Server Action and route handler:
@@ -51,6 +52,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   if (https) response.headers.set("strict-transport-security", HSTS);
+  // Under plain `next start` too: a draft link is kept by no cache and indexed by nobody.
+  if (DRAFT_LINK_PATH.test(pathname)) for (const [name, value] of Object.entries(DRAFT_LINK_HEADERS)) response.headers.set(name, value);
   return response;
 }
 

@@ -38,6 +38,7 @@ export const RESERVED_SECTION_SLUGS = [
   "assets",
   "public",
   "p",
+  "draft",
 ];
 
 const sectionFields = {

@@ -10,7 +10,7 @@ import { FrontCache, installFrontCache } from "../lib/front-cache";
 import { expiredTagsOf, onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/request-context";
 import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy } from "../lib/security/csp";
-import { publicCacheControl } from "../lib/cache/http-policy";
+import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH, publicCacheControl } from "../lib/cache/http-policy";
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { ACTION_BODY_LIMIT, guardRequestBody, tooLargeMessage } from "../lib/security/body-limit";
 import { nestsDeeperThan } from "../lib/http/json-depth";
@@ -84,6 +84,10 @@ const server = http.createServer(async (req, res) => {
       // the answer is decided by address (lib/cache/http-policy.ts). Next keeps a Cache-Control it
       // finds already set.
       // Its surrogate keys (the cache tags of what it shows) let Varnish and CDNs purge it by tag.
+      // A draft link: kept by no cache, indexed by nobody, its token sent on in no Referer.
+      if (DRAFT_LINK_PATH.test(new URL(req.url ?? "/", "http://x").pathname)) {
+        for (const [name, value] of Object.entries(DRAFT_LINK_HEADERS)) res.setHeader(name, value);
+      }
       if (FrontCache.isCacheable(req)) {
         const pathname = new URL(req.url ?? "/", "http://x").pathname;
         res.setHeader("cache-control", publicCacheControl(pathname)!);

@@ -87,7 +87,7 @@ export async function listArticleAudit(viewer: Viewer, id: string) {
 }
 
 /** The photos placed inside a body, with each node's caption, credit and alt overrides. */
-async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
+export async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
   const nodes = body.content.filter((n) => n.type === "image");
   if (nodes.length === 0) return new Map();
   const images = await db.image.findMany({ where: { id: { in: nodes.map((n) => n.attrs.imageId) } }, select: figureImageSelect });

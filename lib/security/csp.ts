@@ -59,5 +59,5 @@ function buildPolicy(kind: CspKind, nonce: string, options: { dev?: boolean; htt
 
 /** Paths whose pages are rendered per request and get the nonce on Next's scripts. */
 export function cspKindFor(pathname: string): CspKind {
-  return /^\/(?:admin|login|search)(?:\/|$)/.test(pathname) ? "app" : "public";
+  return /^\/(?:admin|login|search|draft)(?:\/|$)/.test(pathname) ? "app" : "public";
 }

@@ -10,6 +10,7 @@ import { StatusBadge } from "@/components/admin/status-badge";
 import { FieldError } from "@/components/forms/field-error";
 import type { FieldErrors } from "@/lib/errors";
 import { transitionArticleAction } from "../actions";
+import { ReturnNoteField } from "./return-note-field";
 
 const MOVE_LABELS: Partial<Record<ArticleStatus, string>> = {
   IN_REVIEW: "Submit for review",
@@ -79,6 +80,9 @@ export function WorkflowPanel({ article, version, onVersion, dirty, timeZone, sc
         <p className="field-error" role="alert">
           {error}
         </p>
+      ) : null}
+      {article.status !== "DRAFT" && article.status !== "UNPUBLISHED" && article.moves.includes("DRAFT") ? (
+        <ReturnNoteField value={reason} onChange={setReason} errors={errors?.reason} />
       ) : null}
       <div className="workflow-moves">
         {article.moves
