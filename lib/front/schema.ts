@@ -60,7 +60,8 @@ export const saveFrontLayoutSchema = z.object({
   arrangement: z.object({
     lead: slotSchema.nullable(),
     pinned: z.array(slotSchema),
-    sections: z.array(sectionBlockSchema),
+    // Checked by arrangementSchema, so its messages land on "sections.<n>.count" as the form names them.
+    sections: z.array(z.object({ sectionId: z.string(), count: z.unknown() })),
     banner: z.object({ text: z.string(), url: z.string(), expiresLocal: z.string() }),
   }),
   basedOn: z.string(),
