@@ -117,6 +117,26 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
     allowed: EDITORS,
     input: (t) => ({ id: t.author, name: "Matrix Probe", bio: "Never saved.", updatedAt: t.authorUpdatedAt }),
   },
+  // Issue 20: the front page, notifications, draft links.
+  saveFrontLayoutAction: {
+    allowed: EDITORS,
+    input: (t) => ({
+      basedOn: "",
+      arrangement: {
+        lead: { id: t.story.id, headline: "" },
+        pinned: [],
+        sections: [],
+        banner: { text: "Probe", url: "", expiresLocal: "2099-01-01T00:00" },
+      },
+    }),
+  },
+  cancelFrontLayoutAction: { allowed: EDITORS, input: () => ({ id: "matrix-probe-layout" }) },
+  markNotificationsReadAction: { allowed: EVERYONE, input: () => ({ all: true }) },
+  createDraftLinkAction: {
+    allowed: EDITORS,
+    input: (t) => ({ articleId: t.story.id, label: "Matrix probe", expiresLocal: "2099-01-01T00:00" }),
+  },
+  revokeDraftLinkAction: { allowed: EDITORS, input: () => ({ id: "matrix-probe-link" }) },
 };
 
 /** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */
@@ -124,6 +144,8 @@ const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName
   "app/api/media/route.ts": { path: () => "/api/media", allowed: EVERYONE },
   "app/api/media/[id]/file/route.ts": { path: (t) => `/api/media/${t.image}/file`, allowed: EDITORS },
   "app/api/cron/publish-scheduled/route.ts": { path: () => "/api/cron/publish-scheduled", allowed: "secret" },
+  // Issue 20: the editor's presence heartbeat (anyone who can see the story; a writer on another's story is refused below).
+  "app/api/admin/articles/[id]/presence/route.ts": { path: (t) => `/api/admin/articles/${t.story.id}/presence`, allowed: EVERYONE },
   // next-auth's own sign-in and sign-out: open to anyone by nature; covered by the sign-in tests.
   "app/api/auth/[...nextauth]/route.ts": { path: () => "/api/auth/signout", allowed: "sign-in" },
 };
@@ -254,6 +276,18 @@ test.describe("authorization matrix", () => {
         await api.dispose();
       }
     }
+    // The presence heartbeat and its DELETE: a writer on a story that is not theirs is refused (404), and nobody
+    // without a session or from another site gets through.
+    for (const caller of ["anonymous", "writer"] as Caller[]) {
+      const api = await apiAs(playwright, caller);
+      const url = `/api/admin/articles/${t.story.id}/presence`;
+      for (const method of ["post", "delete"] as const) {
+        const own = await api[method](url, { headers: { Origin: E2E_URL } });
+        expect(own.status(), `${method} presence as ${caller}`).toBe(caller === "anonymous" ? 401 : 404);
+        expect((await api[method](url, { headers: { Origin: "https://evil.example" } })).status()).toBe(403);
+      }
+      await api.dispose();
+    }
     expect(databaseFingerprint()).toBe(before);
     expect(fs.readdirSync(path.join(E2E_ENV.DATELINE_MEDIA_DIR)).length).toBeGreaterThan(0);
   });
@@ -323,6 +357,9 @@ test.describe("authorization matrix", () => {
       "/admin/users",
       "/admin/profile",
       "/admin/bylines",
+      "/admin/front",
+      "/admin/notifications",
+      `/draft/${"A".repeat(43)}`,
       "/admin/sections",
       `/admin/sections/${t.section}`,
       `/admin/bylines/${t.author}`,

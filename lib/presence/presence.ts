@@ -51,5 +51,6 @@ export async function heartbeat(viewer: Viewer, articleId: string, now = new Dat
 
 /** The viewer closed the story: others stop seeing them at once. */
 export async function leave(viewer: Viewer, articleId: string): Promise<void> {
+  await assertCanSee(viewer, articleId);
   await db.editingPresence.deleteMany({ where: { articleId, userId: viewer.id } });
 }
