@@ -51,7 +51,9 @@ test.describe("working together", () => {
 
     await editor.goto(`/admin/articles/${story.id}`);
     await editor.getByRole("button", { name: "Return to draft" }).click();
-    await expect(editor.getByText("Write a note for the writer: what the story needs before it comes back.")).toBeVisible();
+    await expect(editor.locator("#return-note-error")).toHaveText(
+      "Write a note for the writer: what the story needs before it comes back.",
+    );
     await editor.getByLabel(/Note for the writer/).fill("Needs a second source for the <b>mayor's</b> quote.");
     await editor.getByRole("button", { name: "Return to draft" }).click();
     await expect(editor.locator(".workflow")).toContainText("Draft");

@@ -30,12 +30,16 @@ export function PresenceBar({ articleId, timeZone, heartbeatMs }: Props) {
     void beat();
     const timer = setInterval(beat, heartbeatMs);
     const onVisible = () => document.visibilityState === "visible" && void beat();
+    // Leaving the page (reload, another address, closing the tab) runs no React cleanup: say goodbye here too.
+    const leave = () => void fetch(url, { method: "DELETE", keepalive: true }).catch(() => {});
     document.addEventListener("visibilitychange", onVisible);
+    window.addEventListener("pagehide", leave);
     return () => {
       stopped = true;
       clearInterval(timer);
       document.removeEventListener("visibilitychange", onVisible);
-      void fetch(url, { method: "DELETE", keepalive: true }).catch(() => {});
+      window.removeEventListener("pagehide", leave);
+      leave();
     };
   }, [articleId, heartbeatMs]);
 
