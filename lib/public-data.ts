@@ -39,7 +39,11 @@ export const getLatestStories = publicCache(
   () => [tags.front],
 );
 /** The editors' arrangement of the front page (lib/front/), its stories only while published. */
-export const getCuratedFront = publicCache("curated-front", () => readPublicFront(), () => [tags.front]);
+export const getCuratedFront = publicCache(
+  "curated-front",
+  () => readPublicFront(),
+  () => [tags.front],
+);
 export const getSectionFront = publicCache(
   "section-front",
   (slug: string, limit: number) => listPublishedArticles({ sectionSlug: slug, limit }),

@@ -43,7 +43,9 @@ export async function afterWorkflowMove(
   const actor = { id: viewer.id, name: viewer.name };
   if (await isReturn(tx, viewer, move.id, move.from, move.to)) {
     await tx.returnNote.updateMany({ where: { articleId: move.id, clearedAt: null }, data: { clearedAt: now } });
-    await tx.returnNote.create({ data: { articleId: move.id, text: move.note.trim(), byId: viewer.id, byName: viewer.name, createdAt: now } });
+    await tx.returnNote.create({
+      data: { articleId: move.id, text: move.note.trim(), byId: viewer.id, byName: viewer.name, createdAt: now },
+    });
     await notifyWorkflow(tx, { articleId: move.id, kind: NotificationKind.RETURNED, actor, note: move.note.trim() });
     return;
   }

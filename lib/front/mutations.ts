@@ -24,7 +24,10 @@ const PLACEABLE: ArticleStatus[] = [ArticleStatus.PUBLISHED, ArticleStatus.SCHED
 
 async function checkStoriesAndSections(tx: Tx, a: Arrangement): Promise<Arrangement> {
   const slots = [...(a.lead ? [a.lead] : []), ...a.pinned];
-  const rows = await tx.article.findMany({ where: { id: { in: slots.map((s) => s.id) } }, select: { id: true, status: true, headline: true } });
+  const rows = await tx.article.findMany({
+    where: { id: { in: slots.map((s) => s.id) } },
+    select: { id: true, status: true, headline: true },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const slot of slots) {
     const row = byId.get(slot.id);

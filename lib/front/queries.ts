@@ -48,11 +48,23 @@ export async function readPublicFront(): Promise<PublicFront> {
 }
 
 /** A slot whose story no longer shows: unpublished, deleted, or not yet live. */
-export type SlotProblem = { id: string; slot: string; headline: string; reason: "unpublished" | "deleted" | "scheduled"; layout: "live" | "scheduled" };
+export type SlotProblem = {
+  id: string;
+  slot: string;
+  headline: string;
+  reason: "unpublished" | "deleted" | "scheduled";
+  layout: "live" | "scheduled";
+};
 
 async function slotProblems(a: Arrangement, layout: SlotProblem["layout"]): Promise<SlotProblem[]> {
-  const slots: [string, Slot][] = [...(a.lead ? [["the lead", a.lead] as [string, Slot]] : []), ...a.pinned.map((s, i) => [`pinned slot ${i + 1}`, s] as [string, Slot])];
-  const rows = await db.article.findMany({ where: { id: { in: slots.map(([, s]) => s.id) } }, select: { id: true, status: true, headline: true } });
+  const slots: [string, Slot][] = [
+    ...(a.lead ? [["the lead", a.lead] as [string, Slot]] : []),
+    ...a.pinned.map((s, i) => [`pinned slot ${i + 1}`, s] as [string, Slot]),
+  ];
+  const rows = await db.article.findMany({
+    where: { id: { in: slots.map(([, s]) => s.id) } },
+    select: { id: true, status: true, headline: true },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return slots.flatMap(([slot, s]): SlotProblem[] => {
     const row = byId.get(s.id);
@@ -109,7 +121,12 @@ export async function getFrontDesk() {
     live: live && { id: live.id, arrangement: live.arrangement, savedAt: live.createdAt, savedBy: nameOf(live.createdById) },
     scheduled: scheduled.map((s) => ({ id: s.id, goesLiveAt: s.goesLiveAt!, arrangement: s.arrangement, by: nameOf(s.createdById) })),
     problems,
-    candidates: candidates.map((c): FrontCandidate => ({ id: c.id, headline: c.headline, status: c.status, section: c.section?.name ?? null })),
+    candidates: candidates.map((c): FrontCandidate => ({
+      id: c.id,
+      headline: c.headline,
+      status: c.status,
+      section: c.section?.name ?? null,
+    })),
     sections: sections.map((s) => ({ id: s.id, name: s.name, slug: s.slug, stories: s.articles })),
   };
 }

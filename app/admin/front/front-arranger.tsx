@@ -31,6 +31,8 @@ export function FrontArranger({ initial, candidates, sectionStories, timeZone }:
   const [blocks, setBlocks] = useState(initial.blocks);
   const [banner, setBanner] = useState(initial.banner);
   const [when, setWhen] = useState("");
+  // The live arrangement this one replaces: the one the page was opened on, then each of our own saves.
+  const [basedOn, setBasedOn] = useState(initial.basedOn);
   const [announcement, setAnnouncement] = useState("");
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<ActionResult<{ id: string; scheduled: boolean }> | null>(null);
@@ -40,7 +42,7 @@ export function FrontArranger({ initial, candidates, sectionStories, timeZone }:
     if (pending) return;
     setPending(true);
     const input = {
-      basedOn: initial.basedOn,
+      basedOn,
       goesLiveLocal: schedule ? when : "",
       arrangement: {
         lead,
@@ -52,15 +54,18 @@ export function FrontArranger({ initial, candidates, sectionStories, timeZone }:
     const outcome = await callAction(() => saveFrontLayoutAction(input));
     setPending(false);
     setResult(outcome);
-    if (outcome.ok) router.refresh();
+    if (outcome.ok) {
+      if (!outcome.data.scheduled) setBasedOn(outcome.data.id);
+      router.refresh();
+    }
   };
 
   return (
     <div className="front-arranger">
-      <p className="visually-hidden" aria-live="polite" data-testid="front-announcer">
-        {announcement}
-      </p>
       <div className="front-controls">
+        <p className="visually-hidden" aria-live="polite" data-testid="front-announcer">
+          {announcement}
+        </p>
         <StorySlots
           lead={lead}
           pinned={pinned}

@@ -75,7 +75,6 @@ export default async function FrontDeskPage() {
         }))}
       />
       <FrontArranger
-        key={desk.live?.id ?? "none"}
         initial={initial}
         candidates={desk.candidates}
         sectionStories={Object.fromEntries(desk.sections.map((s) => [s.id, s.stories]))}

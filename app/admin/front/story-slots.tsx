@@ -73,7 +73,12 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
       {lead ? (
         <div className="front-slot lead" data-testid="front-lead">
           <span className="front-slot-title">{lead.headline}</span>
-          <button type="button" className="button secondary small" onClick={() => onChange(null, pinned)} aria-label={`Remove “${lead.headline}” from the lead`}>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => onChange(null, pinned)}
+            aria-label={`Remove “${lead.headline}” from the lead`}
+          >
             Remove
           </button>
         </div>
@@ -138,14 +143,24 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
               >
                 ↓ Down
               </button>
-              <button type="button" className="button secondary small" aria-label={`Make “${slot.headline}” the lead`} onClick={() => makeLead(i)}>
+              <button
+                type="button"
+                className="button secondary small"
+                aria-label={`Make “${slot.headline}” the lead`}
+                onClick={() => makeLead(i)}
+              >
                 Make lead
               </button>
               <button
                 type="button"
                 className="button secondary small"
                 aria-label={`Remove “${slot.headline}” from the pinned slots`}
-                onClick={() => onChange(lead, pinned.filter((_, j) => j !== i))}
+                onClick={() =>
+                  onChange(
+                    lead,
+                    pinned.filter((_, j) => j !== i),
+                  )
+                }
               >
                 Remove
               </button>
