@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getCuratedFront, getLatestStories, getSectionFront, getSections, getSiteSettings } from "@/lib/public-data";
+import { getCuratedFront, getLatestStories, getSectionFront, getSections, getSiteSettings } from "@/lib/cache/public-data";
 import { ArticleList } from "@/components/article/article-list";
 import { BreakingBanner } from "@/components/article/breaking-banner";
 

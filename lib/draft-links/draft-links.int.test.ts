@@ -4,7 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import { expectAppError } from "../test/expect-app-error";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
 import { createArticle } from "../articles/mutations";
-import { utcToZonedLocal } from "../time";
+import { utcToZonedLocal } from "../format/time";
 import { createDraftLink, revokeDraftLink } from "./mutations";
 import { listDraftLinks, openDraftLink } from "./queries";
 import { hashDraftToken } from "./token";

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../audit/mutations";
 import { publicArticleSelect, toPublicArticle } from "../articles/dto";
 import { inlineFigures } from "../articles/queries";
 import { draftTokenSchema } from "./schema";

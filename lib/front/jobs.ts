@@ -1,6 +1,6 @@
-import { tags } from "../cache-tags";
+import { tags } from "../cache/tags";
 import { log } from "../log";
-import { expireAll } from "../public-invalidation";
+import { expireAll } from "../cache/invalidation";
 import type { JobHandler } from "../jobs/runner";
 import { applyDueFrontLayouts, FRONT_REFRESH_JOB, FRONT_SWITCH_JOB } from "./mutations";
 

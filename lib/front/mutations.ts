@@ -1,10 +1,10 @@
 import { db, type Tx } from "../db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, invalidInput, parseOrThrow } from "../errors";
 import { ArticleStatus, FrontLayoutState } from "../generated/prisma/enums";
 import { enqueue } from "../jobs/queue";
-import { zonedLocalToUtc } from "../time";
+import { zonedLocalToUtc } from "../format/time";
 import { arrangementSchema, cancelFrontLayoutSchema, saveFrontLayoutSchema, type Arrangement, type SaveFrontLayoutInput } from "./schema";
 
 /** The job that puts a scheduled layout live, and the one that refreshes the front when a banner comes down. */

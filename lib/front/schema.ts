@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { webUrlSchema } from "../urls";
+import { webUrlSchema } from "../security/urls";
 
 /** How many pinned slots the front page has, and the most stories a section block may show. */
 export const MAX_PINNED = 8;

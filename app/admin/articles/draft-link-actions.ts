@@ -1,7 +1,7 @@
 "use server";
 
-import { authedAction } from "@/lib/action";
-import { readSiteSettings } from "@/lib/settings";
+import { authedAction } from "@/lib/auth/action";
+import { readSiteSettings } from "@/lib/settings/queries";
 import { createDraftLink, revokeDraftLink } from "@/lib/draft-links/mutations";
 import { createDraftLinkSchema, revokeDraftLinkSchema } from "@/lib/draft-links/schema";
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { updateTag } from "next/cache";
-import { authedAction } from "@/lib/action";
-import { getSiteSettings } from "@/lib/public-data";
+import { authedAction } from "@/lib/auth/action";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { cancelFrontLayout, saveFrontLayout } from "@/lib/front/mutations";
 import { cancelFrontLayoutSchema, saveFrontLayoutSchema } from "@/lib/front/schema";
 import { expireFront } from "@/lib/front/jobs";

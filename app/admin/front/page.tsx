@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { getFrontDesk, type SlotProblem } from "@/lib/front/queries";
-import { readSiteSettings } from "@/lib/settings";
-import { formatDateTime, utcToZonedLocal } from "@/lib/time";
+import { readSiteSettings } from "@/lib/settings/queries";
+import { formatDateTime, utcToZonedLocal } from "@/lib/format/time";
 import { FrontArranger, type ArrangerInitial } from "./front-arranger";
 import { ScheduledList } from "./scheduled-list";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { authedAction } from "@/lib/action";
+import { authedAction } from "@/lib/auth/action";
 import { markNotificationsRead } from "@/lib/notifications/mutations";
 import { markNotificationsReadSchema } from "@/lib/notifications/schema";
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/notifications/queries";
 import { NOTIFICATION_LABELS } from "@/lib/notifications/schema";
-import { getSiteSettings } from "@/lib/public-data";
-import { formatDateTime } from "@/lib/time";
+import { getSiteSettings } from "@/lib/cache/public-data";
+import { formatDateTime } from "@/lib/format/time";
 import { MarkReadButton } from "./mark-read-button";
 
 export const metadata: Metadata = { title: "Notifications" };

@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { openDraftLink } from "@/lib/draft-links/queries";
-import { getSiteSettings } from "@/lib/public-data";
-import { formatDateTime } from "@/lib/time";
+import { getSiteSettings } from "@/lib/cache/public-data";
+import { formatDateTime } from "@/lib/format/time";
 import { ArticleView } from "@/components/article/article-view";
 
 // Never indexed, never cached by anyone (scripts/server.ts, proxy.ts and lib/cache/http-policy.ts

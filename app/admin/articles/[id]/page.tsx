@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getEditorData } from "@/lib/articles/editor";
-import { scheduleSuggestion, utcToZonedLocal } from "@/lib/time";
+import { scheduleSuggestion, utcToZonedLocal } from "@/lib/format/time";
 import { ArticleForm } from "../_editor/article-form";
 import { loadEditorOptions } from "../editor-options";
 import { StoryCollaboration } from "./story-collaboration";

@@ -1,5 +1,5 @@
 import type { OpenReturnNote } from "@/lib/articles/return-note";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime } from "@/lib/format/time";
 
 /** The note an editor left when returning the story to its writer, shown on the story until it is submitted again. */
 export function ReturnNoteNotice({ note, timeZone }: { note: OpenReturnNote; timeZone: string }) {

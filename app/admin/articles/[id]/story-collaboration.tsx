@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { openReturnNotes } from "@/lib/articles/return-note";
 import { defaultDraftLinkExpiry, listDraftLinks } from "@/lib/draft-links/queries";
 import { HEARTBEAT_MS } from "@/lib/presence/presence";
-import { formatDateTime, utcToZonedLocal } from "@/lib/time";
+import { formatDateTime, utcToZonedLocal } from "@/lib/format/time";
 import { PresenceBar } from "./presence-bar";
 import { ReturnNoteNotice } from "./return-note-notice";
 import { DraftLinksPanel } from "./draft-links-panel";

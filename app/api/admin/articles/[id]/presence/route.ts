@@ -1,4 +1,4 @@
-import { withAuth } from "@/lib/route";
+import { withAuth } from "@/lib/auth/route";
 import { parseOrThrow } from "@/lib/errors";
 import { heartbeat, leave, presenceParamsSchema } from "@/lib/presence/presence";
 
