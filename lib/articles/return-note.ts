@@ -4,15 +4,15 @@ import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
 import { ArticleStatus, NotificationKind } from "../generated/prisma/enums";
 import { notifyWorkflow } from "../notifications/fanout";
-import { accessFactsSelect, isOwnArticle, toAccessFacts } from "./policy";
+import { storyFactsSelect, isOwnStory, toStoryFacts } from "./policy";
 
 const S = ArticleStatus;
 
 /** A story sent back to draft from review or the schedule by someone other than its writers: a return, which needs a note. */
 async function isReturn(tx: Tx, viewer: Viewer, articleId: string, from: ArticleStatus, to: ArticleStatus): Promise<boolean> {
   if (to !== S.DRAFT || (from !== S.IN_REVIEW && from !== S.SCHEDULED)) return false;
-  const facts = await tx.article.findUnique({ where: { id: articleId }, select: accessFactsSelect });
-  return !!facts && !isOwnArticle(viewer, toAccessFacts(facts));
+  const facts = await tx.article.findUnique({ where: { id: articleId }, select: storyFactsSelect });
+  return !!facts && !isOwnStory(viewer, toStoryFacts(facts));
 }
 
 /** Refuses a return to the writer without a note (the writer sees it on the story and on the desk). */

@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { expectAppError } from "../test/expect-app-error";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle } from "../articles/mutations";
+import { createArticle } from "../articles/mutations/index";
 import { utcToZonedLocal } from "../format/time";
 import { createDraftLink, revokeDraftLink } from "./mutations";
 import { listDraftLinks, openDraftLink } from "./queries";

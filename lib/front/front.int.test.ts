@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { expectAppError } from "../test/expect-app-error";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle, deleteArticle, transitionArticle } from "../articles/mutations";
+import { createArticle, deleteArticle, transitionArticle } from "../articles/mutations/index";
 import { utcToZonedLocal } from "../format/time";
 import { applyDueFrontLayouts, cancelFrontLayout, saveFrontLayout, FRONT_SWITCH_JOB, FRONT_REFRESH_JOB } from "./mutations";
 import { getFrontDesk, readLiveLayout, readPublicFront } from "./queries";

@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { expectAppError } from "../test/expect-app-error";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { addCorrection, createArticle, transitionArticle } from "../articles/mutations";
+import { addCorrection, createArticle, transitionArticle } from "../articles/mutations/index";
 import { publishDueArticles } from "../articles/scheduler";
 import { openReturnNotes } from "../articles/return-note";
 import { countUnreadNotifications, listNotifications } from "./queries";

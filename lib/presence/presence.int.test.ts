@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/viewer";
 import { expectAppError } from "../test/expect-app-error";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle } from "../articles/mutations";
+import { createArticle } from "../articles/mutations/index";
 import { heartbeat, leave, listEditing, STALE_MS } from "./presence";
 
 let ana: Viewer;

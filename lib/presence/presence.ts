@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
-import { articleScope } from "../articles/policy";
+import { storyScope } from "../articles/policy";
 
 /** A heartbeat older than this means the person closed the story (or their browser died). */
 export const STALE_MS = 30_000;
@@ -25,7 +25,7 @@ export async function listEditing(articleId: string, exceptUserId: string | null
 }
 
 async function assertCanSee(viewer: Viewer, articleId: string) {
-  const story = await db.article.findFirst({ where: { AND: [{ id: articleId }, articleScope(viewer)] }, select: { id: true } });
+  const story = await db.article.findFirst({ where: { AND: [{ id: articleId }, storyScope(viewer)] }, select: { id: true } });
   if (!story) throw new AppError("not_found", "That story does not exist or you cannot see it.");
 }
 
