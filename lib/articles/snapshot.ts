@@ -24,7 +24,7 @@ export const snapshotSelect = {
     orderBy: { position: "asc" },
   },
   images: {
-    select: { imageId: true, role: true, position: true, caption: true, credit: true, agency: true, altText: true },
+    select: { imageId: true, role: true, position: true, caption: true, credit: true, agency: true, altText: true, creditLine: true },
     orderBy: [{ role: "asc" }, { position: "asc" }],
   },
 } satisfies Prisma.ArticleSelect;

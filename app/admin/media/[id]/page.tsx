@@ -31,19 +31,24 @@ export default async function ImagePage({ params }: Props) {
         image={{
           id: image.id,
           preview: image.preview,
-          width: image.width,
-          height: image.height,
+          width: image.originalWidth,
+          height: image.originalHeight,
           altText: image.altText,
           caption: image.caption,
           credit: image.credit,
           agency: image.agency,
+          creditLine: image.creditLine,
           copyright: image.copyright,
           license: image.license,
           licenseExpiresAt: image.licenseExpiresAt?.slice(0, 10) ?? "",
+          dateTaken: image.dateTaken?.slice(0, 10) ?? "",
           focalX: image.focalX,
           focalY: image.focalY,
+          detailsConfirmed: image.detailsConfirmed,
+          crop: { cropX: image.cropX, cropY: image.cropY, cropW: image.cropW, cropH: image.cropH },
         }}
-        suggested={image.suggested}
+        fromFile={image.fromFile}
+        variants={image.variants}
         canDelete={decision.allowed && hasPermission(viewer.role, "media.delete")}
         readOnlyReason={decision.allowed ? null : decision.reason}
       />
@@ -62,7 +67,7 @@ export default async function ImagePage({ params }: Props) {
           </ul>
         )}
         <p className="muted">
-          {image.width}×{image.height} px · {(image.bytes / 1_000_000).toFixed(2)} MB · {image.mimeType}
+          {image.originalWidth}×{image.originalHeight} px · {(image.bytes / 1_000_000).toFixed(2)} MB · {image.mimeType}
           {image.originalFilename ? ` · ${image.originalFilename}` : ""} · uploaded {formatDateTime(image.createdAt, timeZone)}
           {image.uploadedBy ? ` by ${image.uploadedBy.name}` : ""}
         </p>
