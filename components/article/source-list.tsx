@@ -15,7 +15,7 @@ export function SourceList({ sources, timeZone }: { sources: PublicArticle["sour
               {s.title}
             </a>
             <span className="source-meta">
-              {[s.publisher, SOURCE_KIND_LABELS[s.kind]].filter(Boolean).join(" · ")}
+              {[s.publisher, s.kind === "OTHER" ? "" : SOURCE_KIND_LABELS[s.kind]].filter(Boolean).join(" · ")}
               {s.accessedAt ? ` · accessed ${formatDate(s.accessedAt, timeZone)}` : null}
             </span>
             {s.note ? <span className="source-note">{s.note}</span> : null}
