@@ -93,6 +93,7 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
   // t.image is in a live story: editors only (lib/media/policy.ts). Photos nothing live uses: see "photos" below.
   updateImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image, altText: "Matrix probe alt text", credit: "Probe/Matrix" }) },
   deleteImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image }) },
+  cropImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image, cropX: 0.1, cropY: 0.1, cropW: 0.5, cropH: 0.5 }) },
   changePasswordAction: {
     allowed: EVERYONE,
     input: () => ({
@@ -312,6 +313,9 @@ test.describe("authorization matrix", () => {
       "/api/admin/audit",
       "/api/cron/publish-scheduled",
       "/api/media",
+      "/api/media?q=probe&page=2",
+      `/api/media?ids=${t.image}`,
+      "/api/admin/audit?actor=probe&q=probe",
       `/api/media/${t.image}/file`,
       "/api/auth/signout",
       "/admin",
@@ -320,6 +324,8 @@ test.describe("authorization matrix", () => {
       `/admin/articles/${t.story.id}/revisions`,
       "/admin/media",
       `/admin/media/${t.image}`,
+      "/admin/audit",
+      `/admin/audit?story=${t.story.id}`,
       "/admin/users",
       "/admin/profile",
       "/admin/bylines",
