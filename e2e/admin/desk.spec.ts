@@ -53,8 +53,11 @@ test.describe("the article desk", () => {
     await expect(writer.getByText("This URL is already source 1.")).toBeVisible();
     await writer.getByLabel("URL", { exact: true }).nth(1).fill("https://example.org/transport/statement");
     await writer.getByLabel("Title", { exact: true }).nth(1).fill("Transport authority statement");
+    // Publisher, kind, dates, archived copy and note wait in a disclosure (issue 15).
+    await writer.getByText("More (optional)").nth(1).click();
     await writer.getByLabel("Kind").nth(1).selectOption("STATEMENT");
 
+    await writer.locator("#hero-search").fill("Jonas Berg");
     await writer.getByRole("radio", { name: /Jonas Berg/ }).check();
     await expect(writer.getByTestId("credit-preview")).toContainText("Jonas Berg/Dateline");
     await writer.getByRole("button", { name: "Create draft" }).click();

@@ -87,7 +87,13 @@ export async function listAuditLog(viewer: Viewer, filter: Partial<AuditFilter>,
     }),
     db.auditEvent.count({ where }),
   ]);
-  return { entries: await toSentences(rows, timeZone), total, page: f.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), filter: f };
+  return {
+    entries: await toSentences(rows, timeZone),
+    total,
+    page: f.page,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    filter: f,
+  };
 }
 
 /** The people the log can be filtered by: everyone who has an account. */

@@ -16,12 +16,24 @@ describe("the audit log in sentences", () => {
   it.each([
     [{}, "Ana Ruiz published ‘Ferry resumes after storm’ at 14:02"],
     [{ actorName: null, data: { by: "scheduler" } }, "The scheduler published ‘Ferry resumes after storm’ at 14:02"],
-    [{ action: "article.update", data: { version: 4, materialUpdate: false } }, "Ana Ruiz made a minor fix to ‘Ferry resumes after storm’ at 14:02"],
-    [{ action: "article.unpublished", data: { reason: "Legal hold" } }, "Ana Ruiz unpublished ‘Ferry resumes after storm’ (“Legal hold”) at 14:02"],
-    [{ action: "article.correct", data: { kind: "CLARIFICATION" } }, "Ana Ruiz added a clarification to ‘Ferry resumes after storm’ at 14:02"],
+    [
+      { action: "article.update", data: { version: 4, materialUpdate: false } },
+      "Ana Ruiz made a minor fix to ‘Ferry resumes after storm’ at 14:02",
+    ],
+    [
+      { action: "article.unpublished", data: { reason: "Legal hold" } },
+      "Ana Ruiz unpublished ‘Ferry resumes after storm’ (“Legal hold”) at 14:02",
+    ],
+    [
+      { action: "article.correct", data: { kind: "CLARIFICATION" } },
+      "Ana Ruiz added a clarification to ‘Ferry resumes after storm’ at 14:02",
+    ],
     [{ action: "article.delete", entityName: null, data: { headline: "Gone draft" } }, "Ana Ruiz deleted ‘Gone draft’ at 14:02"],
     [{ action: "image.create", entityType: "Image", entityName: "kyiv.jpg" }, "Ana Ruiz uploaded the photo ‘kyiv.jpg’ at 14:02"],
-    [{ action: "user.role", entityType: "User", entityName: "Jo Park", data: { from: "WRITER", to: "EDITOR" } }, "Ana Ruiz made Jo Park an editor (was writer) at 14:02"],
+    [
+      { action: "user.role", entityType: "User", entityName: "Jo Park", data: { from: "WRITER", to: "EDITOR" } },
+      "Ana Ruiz made Jo Park an editor (was writer) at 14:02",
+    ],
   ] as [Partial<AuditFacts>, string][])("%o reads “%s” (London, summer time)", (patch, sentence) => {
     expect(auditSentence(event(patch), "Europe/London")).toBe(sentence);
   });

@@ -31,7 +31,8 @@ export function clockTime(date: Date, timeZone: string): string {
   return format.format(date);
 }
 
-const quoted = (name: string | null | undefined, fallback: string) => (name ? `‘${name.length > 80 ? `${name.slice(0, 79)}…` : name}’` : fallback);
+const quoted = (name: string | null | undefined, fallback: string) =>
+  name ? `‘${name.length > 80 ? `${name.slice(0, 79)}…` : name}’` : fallback;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 /** What happened, without who and when: "published ‘Ferry resumes’". */

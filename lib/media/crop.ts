@@ -32,7 +32,10 @@ export async function cropImage(viewer: Viewer, input: z.input<typeof photoCropS
     after.base === current.sha256
       ? []
       : await storeFiles(
-          (await makeVariants(original, current.width, current.height, crop)).map((v) => [variantKey(after.base, v.width, v.format), v.data]),
+          (await makeVariants(original, current.width, current.height, crop)).map((v) => [
+            variantKey(after.base, v.width, v.format),
+            v.data,
+          ]),
         );
   try {
     await db.$transaction(async (tx) => {

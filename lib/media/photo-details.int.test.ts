@@ -67,7 +67,13 @@ describe("a photo's details stay with it", () => {
   it("offers the library's details to a second story and shows the free-form credit exactly", async () => {
     const { section, author } = await makeNewsroomBits(editor.id);
     const image = await createImage(editor, await makeWirePhoto(23), {}, "second.jpg");
-    await updateImageMetadata(editor, { id: image.id, ...WIRE_PHOTO, credit: WIRE_PHOTO.creator, agency: WIRE_PHOTO.agency, altText: "A street." });
+    await updateImageMetadata(editor, {
+      id: image.id,
+      ...WIRE_PHOTO,
+      credit: WIRE_PHOTO.creator,
+      agency: WIRE_PHOTO.agency,
+      altText: "A street.",
+    });
     const input = readyArticleInput(section.id, author.id, {
       hero: { imageId: image.id, caption: "", credit: "", agency: "", altText: "", creditLine: "" },
     });
@@ -82,7 +88,10 @@ describe("a photo's details stay with it", () => {
     });
     const second = await createArticle(editor, other);
     await transitionArticle(editor, { id: second.id, version: second.version, to: "PUBLISHED" });
-    expect((await getPublishedArticleBySlug(other.slug))?.hero).toMatchObject({ caption: "Our caption.", creditLine: "Courtesy of the family" });
+    expect((await getPublishedArticleBySlug(other.slug))?.hero).toMatchObject({
+      caption: "Our caption.",
+      creditLine: "Courtesy of the family",
+    });
     expect((await getPublishedArticleBySlug(input.slug))?.hero?.creditLine).toBe("Roman Pilipey/Getty Images");
   });
 
@@ -90,7 +99,10 @@ describe("a photo's details stay with it", () => {
     const image = await createImage(editor, await makeWirePhoto(24), {}, "zebra-crossing-7731.jpg");
     await updateImageMetadata(editor, { id: image.id, caption: "Quokka selfie", creditLine: "Courtesy of Ostrava Zoo" });
     for (const q of ["zebra-crossing-7731", "Quokka", "Ostrava Zoo"]) {
-      expect((await listLibrary({ q }, 24)).rows.map((r) => r.id), q).toContain(image.id);
+      expect(
+        (await listLibrary({ q }, 24)).rows.map((r) => r.id),
+        q,
+      ).toContain(image.id);
     }
   });
 });

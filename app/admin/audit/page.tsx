@@ -46,7 +46,8 @@ export default async function AuditPage({ searchParams }: Props) {
       </form>
       {filter.story ? (
         <p>
-          Showing one story{storyName ? `: “${storyName}”` : ""}. <Link href={params({ story: undefined, page: undefined })}>Show all stories</Link>
+          Showing one story{storyName ? `: “${storyName}”` : ""}.{" "}
+          <Link href={params({ story: undefined, page: undefined })}>Show all stories</Link>
         </p>
       ) : null}
       <p className="muted" aria-live="polite">

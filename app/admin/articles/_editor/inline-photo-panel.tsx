@@ -34,7 +34,13 @@ export function InlinePhotoPanel({
   };
   return (
     <div className="inline-photo-panel" role="group" aria-label="Insert a photo">
-      <PhotoPicker initial={images} selectedId={photo?.id ?? null} onSelect={choose} name="inline-photo" label="Choose a photo for the body" />
+      <PhotoPicker
+        initial={images}
+        selectedId={photo?.id ?? null}
+        onSelect={choose}
+        name="inline-photo"
+        label="Choose a photo for the body"
+      />
       <PhotoUploadButton id="inline-upload" onUploaded={(r) => choose(r.photo)} />
       {photo ? (
         <>

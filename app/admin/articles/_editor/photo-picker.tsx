@@ -29,19 +29,25 @@ export function PhotoPicker({ initial, selectedId, onSelect, name, label, allowN
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const first = useRef(true);
+  // Only the latest request's answer is shown: an older search that answers late is dropped.
+  const latest = useRef(0);
 
   const load = async (q: string, page: number) => {
+    const request = ++latest.current;
     setPending(true);
     setError(null);
     try {
-      const response = await fetch(`/api/media?${new URLSearchParams({ q, page: String(page) })}`, { headers: { accept: "application/json" } });
+      const response = await fetch(`/api/media?${new URLSearchParams({ q, page: String(page) })}`, {
+        headers: { accept: "application/json" },
+      });
       const body = (await response.json().catch(() => null)) as (Page & { error?: string }) | null;
       if (!response.ok || !body?.rows) throw new Error(body?.error ?? `The library did not answer (HTTP ${response.status}).`);
-      setResult(body);
+      if (request === latest.current) setResult(body);
     } catch (e) {
-      setError(e instanceof TypeError ? "The library could not be reached. Check your connection and try again." : (e as Error).message);
+      if (request === latest.current)
+        setError(e instanceof TypeError ? "The library could not be reached. Check your connection and try again." : (e as Error).message);
     } finally {
-      setPending(false);
+      if (request === latest.current) setPending(false);
     }
   };
 
@@ -102,7 +108,12 @@ export function PhotoPicker({ initial, selectedId, onSelect, name, label, allowN
       </div>
       {result.pages > 1 || result.page > 1 ? (
         <nav className="picker-pages" aria-label={`${label}: pages`}>
-          <button type="button" className="button secondary" disabled={pending || result.page <= 1} onClick={() => void load(query, result.page - 1)}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={pending || result.page <= 1}
+            onClick={() => void load(query, result.page - 1)}
+          >
             Newer
           </button>
           <span>

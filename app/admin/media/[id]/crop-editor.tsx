@@ -56,7 +56,8 @@ export function CropEditor({ id, preview, width, height, crop: saved, focalX, fo
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const ratio = ASPECTS.find((a) => a[0] === aspect)![2];
-  const recompute = (nextAspect: number, nextZoom: number) => setCrop(cropAround(width, height, nextAspect, nextZoom / 100, focalX, focalY));
+  const recompute = (nextAspect: number, nextZoom: number) =>
+    setCrop(cropAround(width, height, nextAspect, nextZoom / 100, focalX, focalY));
   const changed = ["cropX", "cropY", "cropW", "cropH"].some((k) => Math.abs(crop[k as keyof Crop] - saved[k as keyof Crop]) > 0.0001);
 
   const save = async () => {
@@ -66,7 +67,10 @@ export function CropEditor({ id, preview, width, height, crop: saved, focalX, fo
       const result = await callAction(() => cropImageAction({ id, ...crop }));
       setMessage(
         result.ok
-          ? { kind: "success", text: "Crop saved: readers' pictures were made again, and the stories showing this photo now show the new crop." }
+          ? {
+              kind: "success",
+              text: "Crop saved: readers' pictures were made again, and the stories showing this photo now show the new crop.",
+            }
           : { kind: "error", text: result.error },
       );
       if (result.ok) router.refresh();
@@ -79,7 +83,9 @@ export function CropEditor({ id, preview, width, height, crop: saved, focalX, fo
   return (
     <section className="card crop-editor" aria-labelledby="crop-heading">
       <h2 id="crop-heading">Crop</h2>
-      <p className="field-hint">The crop is centred on the focal point (click the photo above to move it). Readers get only the part inside the frame.</p>
+      <p className="field-hint">
+        The crop is centred on the focal point (click the photo above to move it). Readers get only the part inside the frame.
+      </p>
       <div className="crop-stage">
         {/* eslint-disable-next-line @next/next/no-img-element */}
         <img src={preview} alt="" width={width} height={height} />
@@ -87,7 +93,12 @@ export function CropEditor({ id, preview, width, height, crop: saved, focalX, fo
           className="crop-frame"
           data-testid="crop-frame"
           aria-hidden="true"
-          style={{ left: `${crop.cropX * 100}%`, top: `${crop.cropY * 100}%`, width: `${crop.cropW * 100}%`, height: `${crop.cropH * 100}%` }}
+          style={{
+            left: `${crop.cropX * 100}%`,
+            top: `${crop.cropY * 100}%`,
+            width: `${crop.cropW * 100}%`,
+            height: `${crop.cropH * 100}%`,
+          }}
         />
       </div>
       {readOnly ? null : (
@@ -146,7 +157,9 @@ export function CropEditor({ id, preview, width, height, crop: saved, focalX, fo
       {message ? <FormMessage kind={message.kind}>{message.text}</FormMessage> : null}
       <h3>What readers get</h3>
       <p className="field-hint" data-testid="crop-size">
-        {changed ? `After saving: ${pxW}×${pxH} px (preview below, before the pictures are made).` : `${pxW}×${pxH} px, in ${variants.length} sizes, each as AVIF, WebP and JPEG.`}
+        {changed
+          ? `After saving: ${pxW}×${pxH} px (preview below, before the pictures are made).`
+          : `${pxW}×${pxH} px, in ${variants.length} sizes, each as AVIF, WebP and JPEG.`}
       </p>
       {changed ? (
         <div className="crop-preview" style={{ aspectRatio: `${pxW} / ${pxH}` }} data-testid="crop-preview">

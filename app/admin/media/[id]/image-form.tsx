@@ -105,170 +105,172 @@ export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason
 
   return (
     <>
-    <form className="image-form" onSubmit={save} noValidate>
-      <div className="image-preview">
-        <button
-          type="button"
-          className="focal-picker"
-          onClick={pickFocus}
-          disabled={readOnly}
-          aria-label="Click the photo to set its focal point for crops"
-        >
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={image.preview} alt={fields.altText} width={image.width} height={image.height} />
-          <span className="focal-dot" style={{ left: `${fields.focalX * 100}%`, top: `${fields.focalY * 100}%` }} aria-hidden="true" />
-        </button>
-        <p className="field-hint">
-          {readOnly ? "Focal point for crops" : "Click the subject: crops keep this point in frame"} ({Math.round(fields.focalX * 100)}%,{" "}
-          {Math.round(fields.focalY * 100)}%).
-        </p>
-        <p className="credit-preview">
-          Credit as readers will see it:{" "}
-          <strong data-testid="credit-line">
-            {creditLine(fields.credit, fields.agency, fields.creditLine) ? `Photo: ${creditLine(fields.credit, fields.agency, fields.creditLine)}` : "— missing"}
-          </strong>
-        </p>
-      </div>
-      <div className="image-fields">
-        {readOnly ? (
-          <p className="form-message read-only" role="note" data-testid="read-only-reason">
-            {readOnlyReason}
+      <form className="image-form" onSubmit={save} noValidate>
+        <div className="image-preview">
+          <button
+            type="button"
+            className="focal-picker"
+            onClick={pickFocus}
+            disabled={readOnly}
+            aria-label="Click the photo to set its focal point for crops"
+          >
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={image.preview} alt={fields.altText} width={image.width} height={image.height} />
+            <span className="focal-dot" style={{ left: `${fields.focalX * 100}%`, top: `${fields.focalY * 100}%` }} aria-hidden="true" />
+          </button>
+          <p className="field-hint">
+            {readOnly ? "Focal point for crops" : "Click the subject: crops keep this point in frame"} ({Math.round(fields.focalX * 100)}%,{" "}
+            {Math.round(fields.focalY * 100)}%).
           </p>
-        ) : null}
-        {message ? <FormMessage kind={message.kind}>{message.text}</FormMessage> : null}
-        {readFromFile.length > 0 ? (
-          <p className="form-message notice" role="note" data-testid="read-from-file">
-            Read from the photo file at upload: {readFromFile.map((k) => DETAIL_LABELS[k]).join(", ")}. Check them, then save to confirm.
+          <p className="credit-preview">
+            Credit as readers will see it:{" "}
+            <strong data-testid="credit-line">
+              {creditLine(fields.credit, fields.agency, fields.creditLine)
+                ? `Photo: ${creditLine(fields.credit, fields.agency, fields.creditLine)}`
+                : "— missing"}
+            </strong>
           </p>
-        ) : null}
-        <div className="field">
-          <label htmlFor="field-altText">Alt text</label>
-          <textarea
-            id="field-altText"
-            rows={2}
-            readOnly={readOnly}
-            value={fields.altText}
-            aria-invalid={errors?.altText?.length ? true : undefined}
-            aria-describedby="alt-guidance alt-length field-altText-error"
-            onChange={(e) => set("altText", e.target.value)}
-          />
-          <span id="alt-guidance" className="field-hint">
-            Say what the photo shows for someone who cannot see it: who, doing what, where. Do not start with “Photo of”, and leave out
-            the credit and what the caption already says.
-          </span>
-          <span id="alt-length" className={`field-hint ${altLength > ALT_TEXT_HINT ? "warn" : ""}`} data-testid="alt-length">
-            {altLength}/{ALT_TEXT_HINT} characters
-            {altLength > ALT_TEXT_HINT ? ": long alt text is read out in full; move details to the caption." : ""}
-          </span>
-          <FieldError id="field-altText-error" errors={errors?.altText} />
         </div>
-        <div className="field">
-          <label htmlFor="field-caption">Caption</label>
-          <textarea
-            id="field-caption"
-            rows={4}
-            readOnly={readOnly}
-            value={fields.caption}
-            aria-describedby="field-caption-error"
-            onChange={(e) => set("caption", e.target.value)}
-          />
-          <FieldError id="field-caption-error" errors={errors?.caption} />
-        </div>
-        <TextField
-          readOnly={readOnly}
-          name="credit"
-          label="Photographer"
-          value={fields.credit}
-          onChange={(e) => set("credit", e.target.value)}
-          errors={errors?.credit}
-        />
-        <TextField
-          readOnly={readOnly}
-          name="agency"
-          label="Agency or source"
-          value={fields.agency}
-          onChange={(e) => set("agency", e.target.value)}
-          errors={errors?.agency}
-        />
-        <TextField
-          readOnly={readOnly}
-          name="creditLine"
-          label="Credit line (free form)"
-          value={fields.creditLine}
-          hint="For credits that are not “Photographer/Agency”, e.g. “Courtesy of the family” or “Handout/Ministry of Defence”. Readers see exactly this."
-          onChange={(e) => set("creditLine", e.target.value)}
-          errors={errors?.creditLine}
-        />
-        <TextField
-          readOnly={readOnly}
-          name="copyright"
-          label="Copyright notice"
-          value={fields.copyright}
-          onChange={(e) => set("copyright", e.target.value)}
-          errors={errors?.copyright}
-        />
-        <TextField
-          readOnly={readOnly}
-          name="license"
-          label="License or usage terms"
-          value={fields.license}
-          onChange={(e) => set("license", e.target.value)}
-          errors={errors?.license}
-        />
-        <TextField
-          readOnly={readOnly}
-          name="licenseExpiresAt"
-          label="License expires"
-          type="date"
-          value={fields.licenseExpiresAt}
-          hint="After this date the desk warns, and stories with this photo cannot be published."
-          onChange={(e) => set("licenseExpiresAt", e.target.value)}
-          errors={errors?.licenseExpiresAt}
-        />
-        <TextField
-          readOnly={readOnly}
-          name="dateTaken"
-          label="Date taken"
-          type="date"
-          value={fields.dateTaken}
-          onChange={(e) => set("dateTaken", e.target.value)}
-          errors={errors?.dateTaken}
-        />
-        {readOnly ? null : (
-          <div className="workflow-moves">
-            <button type="submit" className="button" disabled={pending}>
-              {pending ? "Saving…" : image.detailsConfirmed ? "Save photo details" : "Confirm and save details"}
-            </button>
-            <label className="button secondary" htmlFor="replace-file">
-              Replace file…
-            </label>
-            <input
-              id="replace-file"
-              className="visually-hidden"
-              type="file"
-              accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
-              onChange={(e) => void replace(e.target.files?.[0])}
+        <div className="image-fields">
+          {readOnly ? (
+            <p className="form-message read-only" role="note" data-testid="read-only-reason">
+              {readOnlyReason}
+            </p>
+          ) : null}
+          {message ? <FormMessage kind={message.kind}>{message.text}</FormMessage> : null}
+          {readFromFile.length > 0 ? (
+            <p className="form-message notice" role="note" data-testid="read-from-file">
+              Read from the photo file at upload: {readFromFile.map((k) => DETAIL_LABELS[k]).join(", ")}. Check them, then save to confirm.
+            </p>
+          ) : null}
+          <div className="field">
+            <label htmlFor="field-altText">Alt text</label>
+            <textarea
+              id="field-altText"
+              rows={2}
+              readOnly={readOnly}
+              value={fields.altText}
+              aria-invalid={errors?.altText?.length ? true : undefined}
+              aria-describedby="alt-guidance alt-length field-altText-error"
+              onChange={(e) => set("altText", e.target.value)}
             />
-            {canDelete ? (
-              <button type="button" className="button danger" onClick={remove} disabled={pending}>
-                Delete photo
-              </button>
-            ) : null}
+            <span id="alt-guidance" className="field-hint">
+              Say what the photo shows for someone who cannot see it: who, doing what, where. Do not start with “Photo of”, and leave out
+              the credit and what the caption already says.
+            </span>
+            <span id="alt-length" className={`field-hint ${altLength > ALT_TEXT_HINT ? "warn" : ""}`} data-testid="alt-length">
+              {altLength}/{ALT_TEXT_HINT} characters
+              {altLength > ALT_TEXT_HINT ? ": long alt text is read out in full; move details to the caption." : ""}
+            </span>
+            <FieldError id="field-altText-error" errors={errors?.altText} />
           </div>
-        )}
-      </div>
-    </form>
-    <CropEditor
-      id={image.id}
-      preview={image.preview}
-      width={image.width}
-      height={image.height}
-      crop={image.crop}
-      focalX={fields.focalX}
-      focalY={fields.focalY}
-      readOnly={readOnly}
-      variants={variants}
-    />
+          <div className="field">
+            <label htmlFor="field-caption">Caption</label>
+            <textarea
+              id="field-caption"
+              rows={4}
+              readOnly={readOnly}
+              value={fields.caption}
+              aria-describedby="field-caption-error"
+              onChange={(e) => set("caption", e.target.value)}
+            />
+            <FieldError id="field-caption-error" errors={errors?.caption} />
+          </div>
+          <TextField
+            readOnly={readOnly}
+            name="credit"
+            label="Photographer"
+            value={fields.credit}
+            onChange={(e) => set("credit", e.target.value)}
+            errors={errors?.credit}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="agency"
+            label="Agency or source"
+            value={fields.agency}
+            onChange={(e) => set("agency", e.target.value)}
+            errors={errors?.agency}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="creditLine"
+            label="Credit line (free form)"
+            value={fields.creditLine}
+            hint="For credits that are not “Photographer/Agency”, e.g. “Courtesy of the family” or “Handout/Ministry of Defence”. Readers see exactly this."
+            onChange={(e) => set("creditLine", e.target.value)}
+            errors={errors?.creditLine}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="copyright"
+            label="Copyright notice"
+            value={fields.copyright}
+            onChange={(e) => set("copyright", e.target.value)}
+            errors={errors?.copyright}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="license"
+            label="License or usage terms"
+            value={fields.license}
+            onChange={(e) => set("license", e.target.value)}
+            errors={errors?.license}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="licenseExpiresAt"
+            label="License expires"
+            type="date"
+            value={fields.licenseExpiresAt}
+            hint="After this date the desk warns, and stories with this photo cannot be published."
+            onChange={(e) => set("licenseExpiresAt", e.target.value)}
+            errors={errors?.licenseExpiresAt}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="dateTaken"
+            label="Date taken"
+            type="date"
+            value={fields.dateTaken}
+            onChange={(e) => set("dateTaken", e.target.value)}
+            errors={errors?.dateTaken}
+          />
+          {readOnly ? null : (
+            <div className="workflow-moves">
+              <button type="submit" className="button" disabled={pending}>
+                {pending ? "Saving…" : image.detailsConfirmed ? "Save photo details" : "Confirm and save details"}
+              </button>
+              <label className="button secondary" htmlFor="replace-file">
+                Replace file…
+              </label>
+              <input
+                id="replace-file"
+                className="visually-hidden"
+                type="file"
+                accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+                onChange={(e) => void replace(e.target.files?.[0])}
+              />
+              {canDelete ? (
+                <button type="button" className="button danger" onClick={remove} disabled={pending}>
+                  Delete photo
+                </button>
+              ) : null}
+            </div>
+          )}
+        </div>
+      </form>
+      <CropEditor
+        id={image.id}
+        preview={image.preview}
+        width={image.width}
+        height={image.height}
+        crop={image.crop}
+        focalX={fields.focalX}
+        focalY={fields.focalY}
+        readOnly={readOnly}
+        variants={variants}
+      />
     </>
   );
 }
