@@ -89,7 +89,7 @@ function similarity(parts: WordPart[]): number {
 export function diffParagraphs(before: string, after: string): ParagraphLine[] {
   const lines = diffLines(before, after);
   const out: ParagraphLine[] = [];
-  for (let k = 0; k < lines.length; ) {
+  for (let k = 0; k < lines.length;) {
     if (lines[k]!.kind !== "removed") {
       out.push(lines[k++]!);
       continue;

@@ -144,7 +144,13 @@ export type PublicArticle = Omit<ArticleCard, "authors"> & {
 /** An image placed in a story, with the story's overrides over the library's fields. */
 export function toFigure(
   image: Prisma.ImageGetPayload<{ select: typeof figureImageSelect }>,
-  override: { caption?: string | null; credit?: string | null; agency?: string | null; altText?: string | null; creditLine?: string | null } = {},
+  override: {
+    caption?: string | null;
+    credit?: string | null;
+    agency?: string | null;
+    altText?: string | null;
+    creditLine?: string | null;
+  } = {},
 ): Figure {
   const shown = variantBase(image);
   // This story's credit (a free-form line, or a photographer or agency of its own), else the library's.

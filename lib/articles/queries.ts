@@ -95,7 +95,8 @@ async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
   const figures = new Map<string, Figure>();
   for (const node of nodes) {
     const image = byId.get(node.attrs.imageId);
-    if (image) figures.set(image.id, toFigure(image, { caption: node.attrs.caption, creditLine: node.attrs.credit, altText: node.attrs.alt }));
+    if (image)
+      figures.set(image.id, toFigure(image, { caption: node.attrs.caption, creditLine: node.attrs.credit, altText: node.attrs.alt }));
   }
   return figures;
 }

@@ -14,7 +14,10 @@ export const POST = withAuth(
     const image = await createImage(viewer, data, {}, name);
     sweepReplacedFilesLater();
     const [photo] = await getLibraryImages([image.id]);
-    return Response.json({ id: image.id, existing: image.existing, photo, fromFile: image.fromFile }, { status: image.existing ? 200 : 201 });
+    return Response.json(
+      { id: image.id, existing: image.existing, photo, fromFile: image.fromFile },
+      { status: image.existing ? 200 : 201 },
+    );
   }),
   { permission: "media.upload" },
 );
