@@ -1,7 +1,7 @@
 "use client";
 
 import type { LibraryImage } from "@/lib/media/queries";
-import type { PhotoDetailsFromFile } from "@/lib/media/metadata";
+import type { PhotoDetailsFromFile } from "@/lib/media/schema";
 
 /**
  * `photo`: the library's record (a file already in the library comes back with the details

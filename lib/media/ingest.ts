@@ -8,7 +8,8 @@ import { imageMetadataSchema, type ImageMetadataInput } from "./schema";
 import { mediaStore } from "./store";
 import { processImage, type MediaLimits, type ProcessedImage } from "./process";
 import { VARIANT_FORMATS, variantKey, variantWidths } from "./variants";
-import { prefillFromMetadata, type PhotoDetailsFromFile } from "./metadata";
+import { prefillFromMetadata } from "./metadata";
+import type { PhotoDetailsFromFile } from "./schema";
 import { assertMayChangePhoto, photoLiveUse } from "./policy";
 
 /** The original and every variant of a processed upload, as [key, bytes]. */

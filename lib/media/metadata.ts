@@ -1,4 +1,5 @@
 import exifReader from "exif-reader";
+import type { PhotoDetailsFromFile } from "./schema";
 
 /** What a photo's file says about itself: the fields agencies embed (IPTC, XMP, EXIF). */
 export type EmbeddedMetadata = {
@@ -144,7 +145,7 @@ export function mergeMetadata(...sources: Partial<EmbeddedMetadata>[]): Embedded
 }
 
 /** The Image fields an upload fills in from what the file says (stored on the photo; the editor confirms them). */
-export function prefillFromMetadata(m: EmbeddedMetadata) {
+export function prefillFromMetadata(m: EmbeddedMetadata): PhotoDetailsFromFile {
   return {
     credit: m.creator,
     agency: m.creditLine || m.source,
@@ -154,14 +155,3 @@ export function prefillFromMetadata(m: EmbeddedMetadata) {
     dateTaken: m.dateTaken,
   };
 }
-export type PhotoDetailsFromFile = ReturnType<typeof prefillFromMetadata>;
-
-/** The names of the details a file gave, for "Read from the file: …" messages. */
-export const DETAIL_LABELS: Record<keyof PhotoDetailsFromFile, string> = {
-  caption: "caption",
-  credit: "photographer",
-  agency: "agency",
-  copyright: "copyright",
-  license: "usage terms",
-  dateTaken: "date taken",
-};

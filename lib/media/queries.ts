@@ -40,18 +40,19 @@ type CardRow = Prisma.ImageGetPayload<{ select: typeof photoCardSelect }>;
 /** A photo card as the client gets it: the thumbnail of the crop readers get, and dates as ISO strings. */
 export function toLibraryImage<T extends CardRow>(r: T, now = new Date()) {
   const shown = variantBase(r);
+  const { createdAt, dateTaken, licenseExpiresAt, width, height, ...rest } = r;
   return {
-    ...r,
+    ...rest,
     // The picture readers get (after the crop): thumbnails keep its shape.
     width: shown.width,
     height: shown.height,
-    originalWidth: r.width,
-    originalHeight: r.height,
+    originalWidth: width,
+    originalHeight: height,
     src: variantUrl(shown.base, shown.width, 480),
-    createdAt: r.createdAt.toISOString(),
-    dateTaken: r.dateTaken?.toISOString() ?? null,
-    licenseExpiresAt: r.licenseExpiresAt?.toISOString() ?? null,
-    licenseExpired: !!r.licenseExpiresAt && r.licenseExpiresAt < now,
+    createdAt: createdAt.toISOString(),
+    dateTaken: dateTaken?.toISOString() ?? null,
+    licenseExpiresAt: licenseExpiresAt?.toISOString() ?? null,
+    licenseExpired: !!licenseExpiresAt && licenseExpiresAt < now,
   };
 }
 export type LibraryImage = ReturnType<typeof toLibraryImage<CardRow>>;

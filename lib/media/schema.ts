@@ -56,3 +56,24 @@ export const photoCropSchema = z
     path: ["cropW"],
   });
 export type PhotoCropInput = z.input<typeof photoCropSchema>;
+
+/** The details an upload stores from what the file says (lib/media/metadata.ts reads them). */
+export type PhotoDetailsFromFile = {
+  credit: string;
+  agency: string;
+  copyright: string;
+  caption: string;
+  license: string;
+  /** ISO 8601, or "" when the file does not say. */
+  dateTaken: string;
+};
+
+/** The names of the details a file gave, for "Read from the file: …" messages. */
+export const DETAIL_LABELS: Record<keyof PhotoDetailsFromFile, string> = {
+  caption: "caption",
+  credit: "photographer",
+  agency: "agency",
+  copyright: "copyright",
+  license: "usage terms",
+  dateTaken: "date taken",
+};

@@ -4,7 +4,7 @@ import "@/lib/zod-jitless";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { ALT_TEXT_HINT, creditLine } from "@/lib/media/schema";
-import { DETAIL_LABELS, type PhotoDetailsFromFile } from "@/lib/media/metadata";
+import { DETAIL_LABELS, type PhotoDetailsFromFile } from "@/lib/media/schema";
 import type { Crop } from "@/lib/media/variants";
 import { uploadPhoto } from "@/components/admin/upload-photo";
 import { callAction } from "@/components/forms/call-action";

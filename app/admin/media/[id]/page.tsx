@@ -68,7 +68,7 @@ export default async function ImagePage({ params }: Props) {
         )}
         <p className="muted">
           {image.originalWidth}×{image.originalHeight} px · {(image.bytes / 1_000_000).toFixed(2)} MB · {image.mimeType}
-          {image.originalFilename ? ` · ${image.originalFilename}` : ""} · uploaded {formatDateTime(image.createdAt, timeZone)}
+          {image.originalFilename ? ` · ${image.originalFilename}` : ""} · uploaded {formatDateTime(new Date(image.createdAt), timeZone)}
           {image.uploadedBy ? ` by ${image.uploadedBy.name}` : ""}
         </p>
       </section>
