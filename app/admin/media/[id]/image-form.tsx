@@ -29,7 +29,16 @@ type Fields = {
   focalY: number;
 };
 type Props = {
-  image: Fields & { id: string; preview: string; width: number; height: number; detailsConfirmed: boolean; crop: Crop };
+  image: Fields & {
+    id: string;
+    preview: string;
+    width: number;
+    height: number;
+    detailsConfirmed: boolean;
+    crop: Crop;
+    /** The stored time taken (the form edits its day; an unchanged day keeps the time). */
+    dateTakenIso: string | null;
+  };
   /** What the photo's file says (its details were stored from it at upload). */
   fromFile: PhotoDetailsFromFile | null;
   variants: { width: number; height: number; src: string }[];
@@ -48,7 +57,10 @@ export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason
     : (Object.keys(DETAIL_LABELS) as (keyof typeof DETAIL_LABELS)[]).filter(
         (k) => !!fromFile?.[k] && (k === "dateTaken" ? !!image.dateTaken : image[k] === fromFile[k]),
       );
-  const [fields, setFields] = useState<Fields>({ ...image });
+  const [fields, setFields] = useState<Fields>(() => {
+    const { altText, caption, credit, agency, creditLine, copyright, license, licenseExpiresAt, dateTaken, focalX, focalY } = image;
+    return { altText, caption, credit, agency, creditLine, copyright, license, licenseExpiresAt, dateTaken, focalX, focalY };
+  });
   const [errors, setErrors] = useState<FieldErrors | undefined>();
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -64,7 +76,7 @@ export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason
           id: image.id,
           ...fields,
           licenseExpiresAt: fields.licenseExpiresAt || null,
-          dateTaken: fields.dateTaken || null,
+          dateTaken: fields.dateTaken && fields.dateTaken === image.dateTaken ? image.dateTakenIso : fields.dateTaken || null,
         }),
       );
       setErrors(result.ok ? undefined : result.fieldErrors);

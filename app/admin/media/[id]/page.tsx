@@ -42,6 +42,7 @@ export default async function ImagePage({ params }: Props) {
           license: image.license,
           licenseExpiresAt: image.licenseExpiresAt?.slice(0, 10) ?? "",
           dateTaken: image.dateTaken?.slice(0, 10) ?? "",
+          dateTakenIso: image.dateTaken,
           focalX: image.focalX,
           focalY: image.focalY,
           detailsConfirmed: image.detailsConfirmed,
