@@ -56,7 +56,17 @@ export async function restoreRevision(viewer: Viewer, input: z.output<typeof res
     seoDescription: snapshot.seoDescription,
     canonicalUrl: snapshot.canonicalUrl,
     sources: snapshot.sources,
-    hero: hero ? { imageId: hero.imageId, caption: hero.caption, credit: hero.credit, agency: hero.agency, altText: hero.altText } : null,
+    hero: hero
+      ? {
+          imageId: hero.imageId,
+          caption: hero.caption,
+          credit: hero.credit,
+          agency: hero.agency,
+          altText: hero.altText,
+          // Snapshots from before issue 15 have no free-form credit.
+          creditLine: hero.creditLine ?? null,
+        }
+      : null,
     materialUpdate: true,
   }).then((saved) => ({ ...saved, restoredVersion: version }));
 }

@@ -39,6 +39,7 @@ export function toSaveInput(f: EditorFields) {
           credit: f.hero.credit || null,
           agency: f.hero.agency || null,
           altText: f.hero.altText || null,
+          creditLine: f.hero.creditLine || null,
         }
       : null,
   };
