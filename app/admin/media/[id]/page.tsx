@@ -26,7 +26,13 @@ export default async function ImagePage({ params }: Props) {
       <p>
         <Link href="/admin/media">← All photos</Link>
       </p>
-      <h1>{image.caption ? image.caption.slice(0, 80) : "Untitled photo"}</h1>
+      <h1>
+        {image.caption
+          ? image.caption.length > 80
+            ? `${image.caption.slice(0, 79)}…`
+            : image.caption
+          : image.originalFilename || "Untitled photo"}
+      </h1>
       <ImageForm
         image={{
           id: image.id,
