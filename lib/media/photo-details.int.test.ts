@@ -105,6 +105,18 @@ describe("a photo's details stay with it", () => {
       ).toContain(image.id);
     }
   });
+
+  it("pages through the library, newest first, without repeating a photo", async () => {
+    const total = await db.image.count();
+    const seen: string[] = [];
+    for (let page = 1; ; page++) {
+      const result = await listLibrary({ page }, 2);
+      expect(result.pages).toBe(Math.ceil(total / 2));
+      seen.push(...result.rows.map((r) => r.id));
+      if (page >= result.pages) break;
+    }
+    expect(new Set(seen).size).toBe(total);
+  });
 });
 
 describe("crops", () => {
