@@ -1,4 +1,4 @@
-import { diffParagraphs, type WordPart } from "@/lib/text-diff";
+import { diffParagraphs, type WordPart } from "@/lib/format/text-diff";
 
 function Words({ parts }: { parts: WordPart[] }) {
   return (

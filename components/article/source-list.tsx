@@ -1,6 +1,6 @@
 import type { PublicArticle } from "@/lib/articles/dto";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/schema";
-import { formatDate } from "@/lib/time";
+import { formatDate } from "@/lib/format/time";
 
 /** What a source says beyond its title, only as far as it was filled in ("Other", the default kind, says nothing). */
 function meta(s: PublicArticle["sources"][number], timeZone: string): string {

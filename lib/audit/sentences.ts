@@ -1,4 +1,4 @@
-import { formatDate } from "../time";
+import { formatDate } from "../format/time";
 
 /** An audit event with what a sentence about it needs: who, what, which record (by name) and when. */
 export type AuditFacts = {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { auditFilterSchema, listAuditLog, listAuditPeople } from "@/lib/audit/queries";
 import { groupByDay } from "@/lib/audit/sentences";
-import { getSiteSettings } from "@/lib/public-data";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { PageLinks } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Audit log" };

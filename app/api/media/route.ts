@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withAuth } from "@/lib/route";
+import { withAuth } from "@/lib/auth/route";
 import { createImage } from "@/lib/media/ingest";
 import { sweepReplacedFilesLater } from "@/lib/media/cleanup";
 import { readUploadedFile, refusingTooLarge } from "@/lib/media/upload";

@@ -1,6 +1,6 @@
-import { withAuth } from "@/lib/route";
+import { withAuth } from "@/lib/auth/route";
 import { auditFilterSchema, listAuditLog } from "@/lib/audit/queries";
-import { getSiteSettings } from "@/lib/public-data";
+import { getSiteSettings } from "@/lib/cache/public-data";
 
 // GET /api/admin/audit?story=&q=&actor=&page= – the audit log as sentences, filtered by story and by person (editors and admins).
 export const GET = withAuth(
