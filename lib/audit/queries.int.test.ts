@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
 import { expectAppError } from "../test/expect-app-error";
-import { createArticle, transitionArticle } from "../articles/mutations";
+import { createArticle, transitionArticle } from "../articles/mutations/index";
 import { listAuditLog } from "./queries";
 
 let editor: Viewer;

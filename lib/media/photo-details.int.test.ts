@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
 import { makeWirePhoto, WIRE_PHOTO } from "../test/images";
 import { expectAppError } from "../test/expect-app-error";
-import { createArticle, transitionArticle } from "../articles/mutations";
+import { createArticle, transitionArticle } from "../articles/mutations/index";
 import { getPublishedArticleBySlug } from "../articles/queries";
 import { createImage } from "./ingest";
 import { cropImage } from "./crop";
