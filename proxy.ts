@@ -28,7 +28,7 @@ export function proxy(request: NextRequest) {
 
   // Bodies larger than a write path accepts are refused before they are read: photo uploads up
   // to their own limit (checked again as the bytes arrive), everything else, Server Actions
-  // included, up to Next.js's 1 MB Server Action limit.
+  // included, up to the 3 MB Server Action limit (ACTION_BODY_LIMIT).
   const length = Number(request.headers.get("content-length") ?? 0);
   const limit = bodyLimitFor(pathname);
   if (length > limit) return NextResponse.json({ error: tooLargeMessage(length, pathname) }, { status: 413 });

@@ -3,14 +3,18 @@ import type { Socket } from "node:net";
 import { env } from "../env";
 import { isSameOriginRequest } from "./same-origin";
 
-/** Next.js's default limit for a Server Action's body ("1mb"). */
-export const ACTION_BODY_LIMIT = 1024 * 1024;
+/**
+ * The largest Server Action body, 3 MB: a story body of up to 2 MB (MAX_BODY_BYTES, a
+ * 100,000-word story) plus its other fields. next.config.js gives Next.js the same limit
+ * (experimental.serverActions.bodySizeLimit "3mb").
+ */
+export const ACTION_BODY_LIMIT = 3 * 1024 * 1024;
 
 const UPLOAD_PATH = /^\/api\/media(?:\/|$)/;
 
 /**
  * The largest request body a write path accepts, in bytes: photo uploads their own limit (plus
- * room for the multipart framing), everything else, Server Actions included, Next.js's 1 MB.
+ * room for the multipart framing), everything else, Server Actions included, ACTION_BODY_LIMIT.
  */
 export function bodyLimitFor(pathname: string): number {
   return UPLOAD_PATH.test(pathname) ? env.DATELINE_MAX_UPLOAD_MB * 1_000_000 + 1_000_000 : ACTION_BODY_LIMIT;
