@@ -31,7 +31,12 @@ export function proxy(request: NextRequest) {
   // included, up to the 3 MB Server Action limit (ACTION_BODY_LIMIT).
   const length = Number(request.headers.get("content-length") ?? 0);
   const limit = bodyLimitFor(pathname);
-  if (length > limit) return NextResponse.json({ error: tooLargeMessage(length, pathname) }, { status: 413 });
+  if (length > limit) {
+    // A Server Action's caller gets plain text, which Next.js's client shows as the error.
+    if (request.headers.has("next-action"))
+      return new NextResponse(tooLargeMessage(length, pathname), { status: 413, headers: { "content-type": "text/plain" } });
+    return NextResponse.json({ error: tooLargeMessage(length, pathname) }, { status: 413 });
+  }
 
   // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
   if (cspKindFor(pathname) === "public") {

@@ -169,8 +169,8 @@ async function checkedAction(req: http.IncomingMessage, res: http.ServerResponse
   });
   if (body === null) return; // the client went away
   if (typeof body === "number") {
-    const refusal = JSON.stringify({ error: tooLargeMessage(body, new URL(req.url ?? "/", "http://x").pathname) });
-    return reply(res, 413, refusal, "application/json");
+    // Plain text: Next.js's client shows it as the call's error (lib/security/body-limit.ts).
+    return reply(res, 413, tooLargeMessage(body, new URL(req.url ?? "/", "http://x").pathname), "text/plain");
   }
   if (nestsDeeperThan(body, MAX_ACTION_NESTING, String(req.headers["content-type"] ?? ""))) {
     return reply(res, 400, `The request's data is nested too deeply (more than ${MAX_ACTION_NESTING} levels).`);

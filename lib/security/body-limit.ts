@@ -2,13 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { env } from "../env";
 import { isSameOriginRequest } from "./same-origin";
+import { ACTION_BODY_LIMIT } from "./limits";
 
-/**
- * The largest Server Action body, 3 MB: a story body of up to 2 MB (MAX_BODY_BYTES, a
- * 100,000-word story) plus its other fields. next.config.js gives Next.js the same limit
- * (experimental.serverActions.bodySizeLimit "3mb").
- */
-export const ACTION_BODY_LIMIT = 3 * 1024 * 1024;
+export { ACTION_BODY_LIMIT };
 
 const UPLOAD_PATH = /^\/api\/media(?:\/|$)/;
 
@@ -47,7 +43,7 @@ export function guardRequestBody(req: IncomingMessage, res: ServerResponse): boo
   const limit = bodyLimitFor(pathname);
   const declared = req.headers["content-length"];
   if (declared !== undefined && Number(declared) > limit) {
-    refuse(res, 413, tooLargeMessage(Number(declared), pathname));
+    refuse(res, 413, tooLargeMessage(Number(declared), pathname), isServerAction(req));
     return true;
   }
   const write = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
@@ -73,7 +69,7 @@ function countBody(req: IncomingMessage, res: ServerResponse, limit: number, pat
       if (received > limit) {
         if (!refused && res.headersSent) req.socket.destroy();
         else if (!refused) {
-          refuse(res, 413, tooLargeMessage(received, pathname));
+          refuse(res, 413, tooLargeMessage(received, pathname), isServerAction(req));
           // Whatever Next.js was doing with this request, its answer now goes nowhere.
           muted(res);
         }
@@ -94,15 +90,22 @@ function countBody(req: IncomingMessage, res: ServerResponse, limit: number, pat
 /** How long a refused client's connection stays open after the answer, so that the answer arrives. */
 const LINGER_MS = 1000;
 
-function refuse(res: ServerResponse, status: number, message: string) {
+/**
+ * A Server Action's caller gets the refusal as plain text: Next.js's client shows a text/plain
+ * answer's words as the call's error (components/forms/call-action.ts), anything else as "An
+ * unexpected response".
+ */
+export const isServerAction = (req: IncomingMessage) => req.headers["next-action"] !== undefined;
+
+function refuse(res: ServerResponse, status: number, message: string, plain = false) {
   lingerBeforeClosing(res.socket);
   res.writeHead(status, {
-    "content-type": "application/json",
+    "content-type": plain ? "text/plain" : "application/json",
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
     connection: "close",
   });
-  res.end(JSON.stringify({ error: message }));
+  res.end(plain ? message : JSON.stringify({ error: message }));
 }
 
 /**

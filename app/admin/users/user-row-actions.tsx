@@ -1,7 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import type { ActionResult } from "@/lib/errors";
+import { useAction } from "@/components/forms/use-action";
 import { changeRoleAction, linkAuthorAction, setDisabledAction } from "./actions";
 
 type Role = "WRITER" | "EDITOR" | "ADMIN";
@@ -14,12 +15,12 @@ type Props = {
 
 export function UserRowActions({ user, authors, isSelf }: Props) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-  const run = (call: () => Promise<ActionResult<unknown>>, done: string) =>
-    startTransition(async () => {
-      const r = await call();
-      setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.error });
-    });
+  const calling = useAction((call: () => Promise<ActionResult<unknown>>) => call());
+  const { pending } = calling;
+  const run = async (call: () => Promise<ActionResult<unknown>>, done: string) => {
+    const r = await calling.run(call);
+    if (r) setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.error });
+  };
 
   if (isSelf) return <span className="muted">This is you. Another admin can change your role or access.</span>;
   return (
