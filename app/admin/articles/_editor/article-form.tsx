@@ -48,7 +48,7 @@ type Props = {
 export function ArticleForm(props: Props) {
   const { initial, sections, authors: initialAuthors, tags: initialTags, images, timeZone, scheduledLocal } = props;
   const router = useRouter();
-  const draft = useArticleDraft(initial, timeZone, props.ownAuthorIds);
+  const draft = useArticleDraft(initial, timeZone, props.ownAuthorIds, (id) => router.replace(`/admin/articles/${id}`));
   const { fields, set } = draft;
   const errors = useMemo(
     () => liveFieldErrors(fields, draft.fieldErrors, draft.refusedFields),
@@ -166,7 +166,7 @@ export function ArticleForm(props: Props) {
               aria-keyshortcuts="Control+S Meta+S"
               onClick={() => draft.save()}
             >
-              {draft.isNew ? "Save draft" : "Save"}
+              {draft.isNew ? "Create draft" : "Save"}
             </button>
             {editable ? (
               <PublishControls

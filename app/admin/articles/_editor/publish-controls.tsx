@@ -40,7 +40,7 @@ export function PublishControls({ draft, problems, canPublishNow, canSchedule, s
     try {
       let target = draft.id ? { id: draft.id, version: draft.version } : null;
       if (!target || draft.dirty) {
-        const saved = await draft.save();
+        const saved = await draft.save({ open: false });
         if (!saved?.ok) {
           setSaveError(`Not published: ${saved ? saved.error : "a save is still under way; try again in a moment."}`);
           return;

@@ -64,7 +64,12 @@ const saveStory = (input: SaveInput) =>
  * it, the browser's copy keeps it, and a save that failed for want of an answer is tried again
  * by itself (with growing waits, and at once when the connection comes back).
  */
-export function useArticleDraft(initial: EditorData | null, timeZone: string, ownAuthorIds: string[] = []) {
+export function useArticleDraft(
+  initial: EditorData | null,
+  timeZone: string,
+  ownAuthorIds: string[] = [],
+  onCreated: (id: string) => void = () => {},
+) {
   // A new story starts with the editor's own byline, if they have one.
   const [blank] = useState(() => ({ ...emptyFields(), authorIds: ownAuthorIds }));
   const [fields, setFields] = useState<EditorFields>(initial?.fields ?? blank);
@@ -110,7 +115,8 @@ export function useArticleDraft(initial: EditorData | null, timeZone: string, ow
     auto = false,
     material = false,
     versionOverride,
-  }: { auto?: boolean; material?: boolean; versionOverride?: number } = {}): Promise<ActionResult<{ id: string; version: number }> | null> {
+    open = !auto,
+  }: { auto?: boolean; material?: boolean; versionOverride?: number; open?: boolean } = {}): Promise<ActionResult<{ id: string; version: number }> | null> {
     const snapshot = json;
     const input = toSaveInput(JSON.parse(snapshot) as EditorFields);
     const result = await saver.run(
@@ -129,10 +135,12 @@ export function useArticleDraft(initial: EditorData | null, timeZone: string, ow
       if (!id) {
         clearLocalDraft("new");
         storageKey.current = result.data.id;
-        // Stay on this screen (nothing typed is interrupted); the address points at the story, so a reload opens it.
-        setCreatedId(result.data.id);
-        window.history.replaceState(null, "", `/admin/articles/${result.data.id}`);
         if (JSON.stringify(fields) !== snapshot) writeLocalDraft(result.data.id, fields, result.data.version);
+        setCreatedId(result.data.id);
+        // "Create draft" opens the full editor (workflow, revisions); an autosave or a publish stays
+        // on this screen (nothing typed is interrupted), with the address pointing at the story.
+        if (open) onCreated(result.data.id);
+        else window.history.replaceState(null, "", `/admin/articles/${result.data.id}`);
       }
       return result;
     }
