@@ -91,7 +91,8 @@ export function ArticleForm(props: Props) {
         document.getElementById("save-material")?.focus();
         return;
       }
-      void draft.save();
+      // Saving by keyboard never leaves the screen (a new story stays where the typing is).
+      void draft.save({ open: false });
     };
   });
   useEffect(() => {

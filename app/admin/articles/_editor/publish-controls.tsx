@@ -1,7 +1,7 @@
 "use client";
 
 import "@/lib/zod-jitless";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "@/components/forms/use-action";
 import { utcToZonedLocal } from "@/lib/time";
@@ -32,6 +32,20 @@ export function PublishControls({ draft, problems, canPublishNow, canSchedule, s
   const transition = useAction(transitionArticleAction);
   const [busy, setBusy] = useState(false);
   const blocked = problems.length > 0;
+  const button = useRef<HTMLButtonElement>(null);
+
+  // Alt+Shift+P opens the confirmation from anywhere in the editor; while something blocks
+  // publishing it goes to the button, whose description lists what.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.altKey && event.shiftKey && event.code === "KeyP") || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      if (button.current?.getAttribute("aria-disabled") === "true") button.current.focus();
+      else if (!button.current?.disabled) setOpen(true);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [blocked]);
 
   const confirm = async (when: GoLive) => {
     setBusy(true);
@@ -68,11 +82,16 @@ export function PublishControls({ draft, problems, canPublishNow, canSchedule, s
   return (
     <>
       <button
+        ref={button}
         type="button"
         className="button"
-        disabled={blocked || draft.saving || busy}
+        title="Alt+Shift+P"
+        aria-keyshortcuts="Alt+Shift+P"
+        // aria-disabled, not disabled: it stays focusable, so a keyboard user reaches it and hears what blocks it.
+        aria-disabled={blocked}
+        disabled={busy}
         aria-describedby="publish-blockers"
-        onClick={() => setOpen(true)}
+        onClick={() => !blocked && setOpen(true)}
       >
         {canPublishNow ? "Publish…" : "Schedule…"}
       </button>

@@ -116,7 +116,10 @@ export function useArticleDraft(
     material = false,
     versionOverride,
     open = !auto,
-  }: { auto?: boolean; material?: boolean; versionOverride?: number; open?: boolean } = {}): Promise<ActionResult<{ id: string; version: number }> | null> {
+  }: { auto?: boolean; material?: boolean; versionOverride?: number; open?: boolean } = {}): Promise<ActionResult<{
+    id: string;
+    version: number;
+  }> | null> {
     const snapshot = json;
     const input = toSaveInput(JSON.parse(snapshot) as EditorFields);
     const result = await saver.run(
