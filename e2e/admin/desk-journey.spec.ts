@@ -101,7 +101,8 @@ test.describe("the desk as an editor works it", () => {
     await keys.choose("Enter");
 
     await expect(page.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
-    const path = new URL(await page.getByRole("link", { name: "View live" }).getAttribute("href")!, page.url()).pathname;
+    const href = await page.getByRole("link", { name: "View live" }).getAttribute("href");
+    const path = new URL(href ?? "/missing", page.url()).pathname;
     const reader = await (await newContext(browser)).newPage();
     await reader.goto(path);
     await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
