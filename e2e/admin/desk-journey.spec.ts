@@ -70,8 +70,7 @@ test.describe("the desk as an editor works it", () => {
     await keys.move();
     await expect(bodyBox(page)).toBeFocused();
     await keys.type(`KHARKIV, Ukraine -- "We waited all night," said one driver. It's the first convoy since May.`);
-    await keys.choose("Enter");
-    await keys.type("The trucks carried medicine and water.");
+    await keys.type("\nThe trucks carried medicine and water.");
     await expect(bodyBox(page)).toContainText(
       "KHARKIV, Ukraine \u2014 \u201cWe waited all night,\u201d said one driver. It\u2019s the first",
     );

@@ -48,20 +48,19 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
         ...(errorId ? { "aria-describedby": errorId } : {}),
         ...(invalid ? { "aria-invalid": "true" } : {}),
       },
-      // Measured before anything is parsed: a paste that would take the body past its limit is
-      // refused at once, with the limit named, and the body stays as it was.
-      handlePaste: (_view, event) => {
-        const data = event.clipboardData;
-        if (!data) return false;
-        const pasted = new TextEncoder().encode(data.getData("text/plain")).length;
-        if (bytesRef.current + pasted > MAX_BODY_BYTES) {
+      handleDOMEvents: {
+        // Measured before the editor parses anything: a paste that would take the body past its
+        // limit is refused at once, with the limit named, and the body stays as it was.
+        paste: (_view, event) => {
+          const pasted = new TextEncoder().encode(event.clipboardData?.getData("text/plain") ?? "").length;
+          if (bytesRef.current + pasted <= MAX_BODY_BYTES) {
+            setPasteError(null);
+            return false;
+          }
           event.preventDefault();
-          const message = pasteTooLargeMessage(pasted);
-          setPasteError(message);
+          setPasteError(pasteTooLargeMessage(pasted));
           return true;
-        }
-        setPasteError(null);
-        return false;
+        },
       },
       transformPastedHTML: (html) => cleanPastedHtml(html),
       handleKeyDown: (_view, event) => {
