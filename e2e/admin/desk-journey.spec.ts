@@ -204,6 +204,17 @@ test.describe("the desk as an editor works it", () => {
     await page.getByLabel("SEO description").fill("Port Ellis council approves the 2027 budget, 31 votes to 12.");
     await bodyBox(page).click();
     await page.keyboard.type(`PORT ELLIS -- The council approved the budget on Tuesday. "It's a fair deal," the mayor said.`);
+    // A straight quote when wanted: Backspace right after the substitution, or the toolbar's switch.
+    await page.keyboard.type(' "');
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("Quoted");
+    await expect(bodyBox(page)).toContainText('the mayor said.\u00a0"Quoted'.replace("\u00a0", " "));
+    await page.getByRole("button", { name: /^Smart quotes/ }).click();
+    await bodyBox(page).press("End");
+    await page.keyboard.type(` 5'11" tall`);
+    await expect(bodyBox(page)).toContainText(`"Quoted 5'11" tall`);
+    await page.getByRole("button", { name: /^Smart quotes/ }).click();
+    await expect(page.getByTestId("word-count")).toHaveText(/^\d+ words · 1 min read$/);
     await expect(page.getByRole("figure", { name: "Search result preview" })).toContainText("Council approves the budget");
     await expect(page.getByRole("figure", { name: "Search result preview" })).toContainText("Port Ellis council approves the 2027 budget");
     await expect(page.getByRole("figure", { name: "Social card preview" })).toContainText("Council approves the budget");

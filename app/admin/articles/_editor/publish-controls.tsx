@@ -69,6 +69,8 @@ export function PublishControls({ draft, problems, canPublishNow, canSchedule, s
         scheduledLocal: when.mode === "at" ? utcToZonedLocal(when.at, draft.timeZone) : undefined,
       });
       if (!result?.ok) return;
+      // The form stays mounted when the story was already open: later moves start from this version.
+      draft.setVersion(result.data.version);
       clearLocalDraft(target.id);
       setOpen(false);
       router.replace(`/admin/articles/${target.id}`);
