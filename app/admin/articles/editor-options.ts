@@ -1,8 +1,8 @@
-import { listSections } from "@/lib/sections";
-import { listAuthors } from "@/lib/authors";
-import { listTags } from "@/lib/taxonomy";
+import { listSections } from "@/lib/sections/queries";
+import { listAuthors } from "@/lib/authors/queries";
+import { listTags } from "@/lib/tags/queries";
 import { listLibraryImages } from "@/lib/media/queries";
-import { getSiteSettings } from "@/lib/public-data";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";

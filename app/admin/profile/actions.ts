@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { authedAction } from "@/lib/action";
+import { authedAction } from "@/lib/auth/action";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { changePassword } from "@/lib/users/profile";
 import { changePasswordSchema } from "@/lib/users/schema";

@@ -1,6 +1,6 @@
 "use client";
 
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import "./editor.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
@@ -9,7 +9,7 @@ import type { EditorData } from "@/lib/articles/editor";
 import { articlePath } from "@/lib/articles/path";
 import { editorProblems } from "@/lib/articles/readiness";
 import type { LibraryImage } from "@/lib/media/queries";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/format/slug";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { useAction } from "@/components/forms/use-action";

@@ -1,13 +1,13 @@
 "use client";
 
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { bodyBytes, MAX_BODY_BYTES, MAX_BODY_LABEL, normalizeEditorDoc, type BodyDoc } from "@/lib/articles/body";
 import { cleanPastedHtml } from "@/lib/articles/paste-cleaning";
 import { countWords, wordCountLabel } from "@/lib/articles/word-count";
 import { formatBytes } from "@/lib/security/limits";
-import { linkUrlSchema } from "@/lib/urls";
+import { linkUrlSchema } from "@/lib/security/urls";
 import { bodyExtensions, smartTyping } from "./body-extensions";
 import type { LibraryImage } from "@/lib/media/queries";
 import { InlinePhotoPanel } from "./inline-photo-panel";

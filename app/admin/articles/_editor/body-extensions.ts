@@ -1,6 +1,6 @@
 import { Extension, InputRule, Node, mergeAttributes } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
-import { hasAllowedScheme, LINK_SCHEMES } from "@/lib/urls";
+import { hasAllowedScheme, LINK_SCHEMES } from "@/lib/security/urls";
 import { smartReplacement } from "@/lib/articles/smart-typing";
 
 /** Whether typed quotes and dashes become typographer's ones; the toolbar's "Smart quotes" switch sets it. */

@@ -1,12 +1,12 @@
 "use client";
 
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import { useState } from "react";
 import { comparableFields } from "@/lib/articles/compare";
 import type { EditorData, EditorFields } from "@/lib/articles/editor";
 import { FieldDiff } from "@/components/admin/field-diff";
 import { useAction } from "@/components/forms/use-action";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime } from "@/lib/format/time";
 import { createArticleAction, loadEditorDataAction } from "../actions";
 import { toSaveInput, type Conflict } from "./use-article-draft";
 

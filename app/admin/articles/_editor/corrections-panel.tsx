@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { EditorData } from "@/lib/articles/editor";
 import { FieldError } from "@/components/forms/field-error";
 import { useAction } from "@/components/forms/use-action";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime } from "@/lib/format/time";
 import { addCorrectionAction } from "../actions";
 
 const KINDS = [

@@ -1,4 +1,4 @@
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import type { EditorFields } from "@/lib/articles/editor";
 import { articleFieldsSchema } from "@/lib/articles/schema";
 import type { FieldErrors } from "@/lib/errors";

@@ -1,10 +1,10 @@
 "use client";
 
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "@/components/forms/use-action";
-import { utcToZonedLocal } from "@/lib/time";
+import { utcToZonedLocal } from "@/lib/format/time";
 import { clearLocalDraft } from "./local-draft";
 import { transitionArticleAction } from "../actions";
 import { PublishDialog, type GoLive } from "./publish-dialog";

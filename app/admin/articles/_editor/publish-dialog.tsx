@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { formatDateTime, parseDeskDateTime, zoneLabel } from "@/lib/time";
+import { formatDateTime, parseDeskDateTime, zoneLabel } from "@/lib/format/time";
 import { FieldError } from "@/components/forms/field-error";
 
 export type GoLive = { mode: "now" } | { mode: "at"; at: Date };

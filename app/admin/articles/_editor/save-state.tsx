@@ -1,6 +1,6 @@
 "use client";
 
-import { formatTime } from "@/lib/time";
+import { formatTime } from "@/lib/format/time";
 import type { useArticleDraft } from "./use-article-draft";
 
 /**

@@ -1,12 +1,12 @@
 "use client";
 
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { EditorData } from "@/lib/articles/editor";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
 import type { ArticleStatus } from "@/lib/db";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime } from "@/lib/format/time";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { FieldError } from "@/components/forms/field-error";
 import { useAction } from "@/components/forms/use-action";

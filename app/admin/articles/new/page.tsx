@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { ArticleForm } from "../_editor/article-form";
 import { loadEditorOptions } from "../editor-options";
-import { scheduleSuggestion, utcToZonedLocal } from "@/lib/time";
+import { scheduleSuggestion, utcToZonedLocal } from "@/lib/format/time";
 
 export const metadata: Metadata = { title: "New story" };
 
