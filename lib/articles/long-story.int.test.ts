@@ -4,7 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import { ACTION_BODY_LIMIT } from "../security/body-limit";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
 import { bodyBytes, bodyFromParagraphs, MAX_BODY_BYTES } from "./body";
-import { createArticle, transitionArticle, updateArticle } from "./mutations";
+import { createArticle, transitionArticle, updateArticle } from "./mutations/index";
 import { getRevision } from "./revisions";
 import { countWords } from "./word-count";
 
