@@ -1,6 +1,6 @@
 import { getCurrentUser } from "./auth/session";
 import { hasPermission, type Permission } from "./auth/permissions";
-import { assertPasswordChosen, type Viewer } from "./auth/viewer";
+import { assertPasswordChosen, assertTwoFactorReady, type Viewer } from "./auth/viewer";
 import { AppError, toResponse } from "./errors";
 import { isSameOriginRequest } from "./security/same-origin";
 
@@ -17,6 +17,7 @@ export function withAuth<C extends object>(handler: Handler<C>, options: { permi
       const viewer = await getCurrentUser();
       if (!viewer) throw new AppError("unauthorized", "Sign in to use this endpoint.");
       assertPasswordChosen(viewer);
+      assertTwoFactorReady(viewer);
       if (options.permission && !hasPermission(viewer.role, options.permission)) {
         throw new AppError("forbidden", "Your role does not allow this.");
       }

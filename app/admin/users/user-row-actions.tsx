@@ -2,17 +2,19 @@
 
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
-import { changeRoleAction, linkAuthorAction, setDisabledAction } from "./actions";
+import { changeRoleAction, linkAuthorAction, resetTwoFactorAction, sendResetLinkAction, setDisabledAction } from "./actions";
 
 type Role = "WRITER" | "EDITOR" | "ADMIN";
 
 type Props = {
-  user: { id: string; name: string; role: Role; disabled: boolean; authorId: string | null };
+  user: { id: string; name: string; role: Role; disabled: boolean; authorId: string | null; twoFactor: boolean };
+  /** Whether this site can send mail (DATELINE_SMTP_URL), for the reset link. */
+  canMail: boolean;
   authors: { id: string; name: string; userId: string | null }[];
   isSelf: boolean;
 };
 
-export function UserRowActions({ user, authors, isSelf }: Props) {
+export function UserRowActions({ user, authors, isSelf, canMail }: Props) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const run = (call: () => Promise<ActionResult<unknown>>, done: string) =>
@@ -80,6 +82,31 @@ export function UserRowActions({ user, authors, isSelf }: Props) {
       >
         {user.disabled ? "Re-enable" : "Disable"}
       </button>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={pending || !canMail || user.disabled}
+        title={canMail ? undefined : "This site cannot send mail (DATELINE_SMTP_URL is not set)."}
+        onClick={() => run(() => sendResetLinkAction({ userId: user.id }), `Reset link sent to ${user.name}. It works once, for one hour.`)}
+      >
+        Send reset link
+      </button>
+      {user.twoFactor ? (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={pending}
+          onClick={() => {
+            if (
+              !window.confirm(`Reset ${user.name}'s two-factor sign-in? They will be signed out and can sign in with their password alone.`)
+            )
+              return;
+            run(() => resetTwoFactorAction({ userId: user.id }), "Two-factor sign-in reset; their sessions have ended.");
+          }}
+        >
+          Reset two-factor
+        </button>
+      ) : null}
       <p role="status" aria-live="polite" className={message?.ok ? "muted" : "field-error"}>
         {message?.text}
       </p>
