@@ -123,11 +123,16 @@ export async function resetTwoFactorByAdmin(viewer: Viewer, input: z.input<typeo
   });
 }
 
-/** Requires (or stops requiring) two-factor sign-in for editors and admins (admins). Audited. */
+/** Requires (or stops requiring) two-factor sign-in for editors and admins (admins who use it themselves). Audited. */
 export async function setTwoFactorRequired(viewer: Viewer, input: z.input<typeof setTwoFactorRequiredSchema>) {
   assertPermission(viewer, "user.manage");
   const { required } = parseOrThrow(setTwoFactorRequiredSchema, input);
   await db.$transaction(async (tx) => {
+    // Requiring it of admins without having it would send this admin, too, to enrolment mid-task.
+    const own = await tx.twoFactor.findUnique({ where: { userId: viewer.id }, select: { enabledAt: true } });
+    if (required && !own?.enabledAt) {
+      throw new AppError("invalid", "Set up your own two-factor sign-in first (on your profile page), then require it of others.");
+    }
     const value = String(required);
     await tx.setting.upsert({
       where: { key: TWO_FACTOR_REQUIRED_KEY },
