@@ -102,6 +102,7 @@ test.describe("account recovery", () => {
     const row = admin.getByTestId(`user-${email}`);
     await row.getByRole("button", { name: "Send reset link" }).click();
     await expect(row.getByRole("status")).toContainText("Reset link sent to Lost Locksmith");
+    await admin.screenshot({ path: "test-results/screens/users-reset-link.png", fullPage: true });
     const message = await mail.waitFor(email);
     expect(message.text).toContain("E2E admin");
 

@@ -14,6 +14,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
   const [pending, setPending] = useState(false);
   // Set after a right password for an account with two-factor sign-in: the form then asks for a code.
   const [pendingSignIn, setPendingSignIn] = useState<string | null>(null);
+  const [account, setAccount] = useState("");
   const codeInput = useRef<HTMLInputElement>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -35,6 +36,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
     setPending(false);
     if (result?.error?.startsWith(SECOND_FACTOR_PREFIX)) {
       setPendingSignIn(result.error.slice(SECOND_FACTOR_PREFIX.length));
+      setAccount(String(form.get("email") ?? ""));
       setTimeout(() => codeInput.current?.focus(), 0);
       return;
     }
@@ -62,6 +64,11 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
           <input id="password" name="password" type="password" autoComplete="current-password" required />
         </div>
       </div>
+      {pendingSignIn ? (
+        <p>
+          Password accepted for <strong>{account}</strong>. This account uses two-factor sign-in.
+        </p>
+      ) : null}
       {pendingSignIn ? (
         <div className="field">
           <label htmlFor="code">Two-factor code</label>

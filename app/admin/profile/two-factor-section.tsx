@@ -59,9 +59,8 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
           </ol>
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server, not an optimisable file */}
           <img src={pending.qrDataUrl} alt="QR code for your authenticator app" width={200} height={200} className="qr-code" />
+          <p>Cannot scan it? Type this key into the app instead (time-based):</p>
           <p>
-            Cannot scan it? Type this key into the app instead (time-based):
-            <br />
             <code className="secret-box" data-testid="totp-secret">
               {pending.secret}
             </code>
@@ -92,7 +91,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
             <strong>On</strong>
             {enabledAt ? ` since ${new Date(enabledAt).toISOString().slice(0, 10)}` : ""}. {recoveryCodesLeft} of 10 recovery codes left.
           </p>
-          <details>
+          <details className="two-factor-more">
             <summary>Make new recovery codes</summary>
             {regenerate.result && !regenerate.result.ok && !regenerate.result.fieldErrors ? (
               <FormMessage>{regenerate.result.error}</FormMessage>
@@ -115,7 +114,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
         </>
       ) : null}
       {state !== "off" ? (
-        <details>
+        <details className="two-factor-more">
           <summary>{state === "on" ? "Turn off two-factor sign-in" : "Cancel the set-up"}</summary>
           {disable.result && !disable.result.ok && !disable.result.fieldErrors ? <FormMessage>{disable.result.error}</FormMessage> : null}
           <form onSubmit={disable.onSubmit} noValidate>
