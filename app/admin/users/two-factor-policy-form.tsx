@@ -22,7 +22,7 @@ export function TwoFactorPolicyForm({ required }: { required: boolean }) {
       ) : null}
       {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}
       <form onSubmit={onSubmit} noValidate>
-        <div className="field">
+        <div className="field checkbox-field">
           <label>
             <input type="checkbox" name="required" defaultChecked={required} /> Require two-factor sign-in for editors and admins
           </label>
