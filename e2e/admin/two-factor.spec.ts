@@ -120,6 +120,7 @@ test.describe("two-factor sign-in", () => {
       await setting.check();
       await adminPage.getByRole("button", { name: "Save", exact: true }).click();
       await expect(adminPage.getByText("Required for editors and admins.")).toBeVisible();
+      await adminPage.screenshot({ path: "test-results/screens/users-two-factor-required.png", fullPage: true });
 
       const page = await (await newContext(browser)).newPage();
       await firstSignIn(page, editor.email, editor.temporary);
