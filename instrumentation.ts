@@ -1,7 +1,7 @@
 // Runs once when the server boots (lib/boot.ts: configuration check, then the scheduler).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { boot } = await import("./lib/boot");
+    const { boot } = await import("./lib/ops/boot");
     boot();
   }
 }

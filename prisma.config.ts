@@ -1,6 +1,6 @@
 // Prisma CLI configuration. The schema engine runs as WebAssembly through the
 // better-sqlite3 adapter, so no native engine is downloaded (DESIGN.md, "Prisma here").
-import "./lib/load-env";
+import "./lib/ops/load-env";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { env } from "./lib/env";

@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
-import { THEME_COLOR, titleTemplate } from "@/lib/site";
-import { getSiteSettings } from "@/lib/public-data";
+import { THEME_COLOR, titleTemplate } from "@/lib/seo/site";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import "./globals.css";
 
 // From the settings (an admin may rename the site), so computed per render, not at import.

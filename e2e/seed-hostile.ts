@@ -6,7 +6,8 @@ import { createUserWithPassword } from "../lib/users/mutations";
 import { createArticle, transitionArticle, addCorrection } from "../lib/articles/mutations";
 import { bodyFromParagraphs } from "../lib/articles/body";
 import { createImage } from "../lib/media/ingest";
-import { createAuthor, createTag } from "../lib/taxonomy";
+import { createAuthor } from "../lib/authors/mutations";
+import { createTag } from "../lib/tags/mutations";
 import { makePhoto } from "../lib/test/images";
 import { HOSTILE } from "./hostile-corpus";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "./db";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit/mutations";
 import { assertPermission, type Viewer } from "./auth/viewer";
 import { AppError, parseOrThrow } from "./errors";
 import { ArticleStatus } from "./generated/prisma/enums";

@@ -1,5 +1,5 @@
 import { env } from "./env";
-import { requestContext } from "./request-context";
+import { requestContext } from "./ops/request-context";
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 export type Level = keyof typeof LEVELS;

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { db, type Tx } from "./db";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit/mutations";
 import { assertPermission, type Viewer } from "./auth/viewer";
 import { AppError, parseOrThrow } from "./errors";
 import { ArticleStatus } from "./generated/prisma/enums";
-import { slugSchema } from "./slug";
+import { slugSchema } from "./format/slug";
 
 /** Sections in masthead order. */
 export function listSections() {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "./db";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit/mutations";
 import { assertPermission, type Viewer } from "./auth/viewer";
 import { env, isTimeZone } from "./env";
 import { AppError, parseOrThrow } from "./errors";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { db } from "./db";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit/mutations";
 import { assertPermission, type Viewer } from "./auth/viewer";
 import { AppError } from "./errors";
-import { slugify } from "./slug";
+import { slugify } from "./format/slug";
 
 export const createTagSchema = z.object({ name: z.string().trim().min(1, "Name the tag.").max(60, "Tags can be at most 60 characters.") });
 export const createAuthorSchema = z.object({

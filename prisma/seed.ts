@@ -1,5 +1,5 @@
 // `npm run db:seed`: seeds the demo newsroom (idempotent) and prints how to sign in.
-import "../lib/load-env";
+import "../lib/ops/load-env";
 import { seedDemoNewsroom } from "../lib/seed/seed";
 import { env } from "../lib/env";
 

@@ -8,7 +8,7 @@
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
 import path from "node:path";
-import "../lib/load-env";
+import "../lib/ops/load-env";
 import { env } from "../lib/env";
 
 const root = path.resolve(import.meta.dirname, "..");

@@ -1,6 +1,6 @@
 // npm run db:backup [-- --dir DIR]: an online backup of the database (safe while the server
 // runs) into a timestamped file, checked with PRAGMA integrity_check. Restore: see README.
-import "../lib/load-env";
+import "../lib/ops/load-env";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { backupDatabase } from "../lib/ops/backup";

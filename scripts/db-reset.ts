@@ -1,5 +1,5 @@
 // `npm run db:reset -- --yes`: deletes the local database and media, migrates, and seeds the demo newsroom.
-import "../lib/load-env";
+import "../lib/ops/load-env";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "../lib/env";

@@ -1,6 +1,6 @@
 // npm run db:restore -- FILE --yes: replaces the database with a backup, after checking it.
 // Stop the server first; start it again afterwards.
-import "../lib/load-env";
+import "../lib/ops/load-env";
 import fs from "node:fs";
 import path from "node:path";
 import { databaseFilePath } from "../lib/db/sqlite";

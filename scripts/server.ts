@@ -2,18 +2,18 @@
 // `npm start` runs it after its setup; `PORT` and `HOSTNAME` choose where it listens.
 // `--dev` (npm run dev) runs Next.js in development mode behind it, without the front cache.
 import "./lib/production";
-import "../lib/load-env";
+import "../lib/ops/load-env";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { FrontCache, installFrontCache } from "../lib/front-cache";
-import { expiredTagsOf, onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/request-context";
+import { FrontCache, installFrontCache } from "../lib/cache/front-cache";
+import { expiredTagsOf, onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/ops/request-context";
 import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy } from "../lib/security/csp";
 import { publicCacheControl } from "../lib/cache/http-policy";
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { ACTION_BODY_LIMIT, guardRequestBody, tooLargeMessage } from "../lib/security/body-limit";
-import { nestsDeeperThan } from "../lib/http/json-depth";
+import { nestsDeeperThan } from "../lib/security/json-depth";
 import { PassThrough } from "node:stream";
 
 const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");

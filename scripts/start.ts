@@ -15,7 +15,7 @@ if (ensureLocalSecret(root) === "generated") {
 }
 
 // lib/ reads the environment when first imported, so load it only after .env.local exists.
-await import("../lib/load-env");
+await import("../lib/ops/load-env");
 const { env } = await import("../lib/env");
 const port = env.PORT;
 process.env.DATELINE_SITE_URL ??= `http://localhost:${port}`;

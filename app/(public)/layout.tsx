@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getSections, getSiteSettings } from "@/lib/public-data";
+import { getSections, getSiteSettings } from "@/lib/cache/public-data";
 import { SiteChrome } from "@/components/site/site-chrome";
 
 // Masthead and footer; reads no session, so public pages stay cacheable.

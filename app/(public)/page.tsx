@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLatestStories, getSectionFront, getSections, getSiteSettings } from "@/lib/public-data";
+import { getLatestStories, getSectionFront, getSections, getSiteSettings } from "@/lib/cache/public-data";
 import { ArticleList } from "@/components/article/article-list";
 
 export const metadata: Metadata = { alternates: { canonical: "/", types: { "application/rss+xml": "/feed.xml" } } };

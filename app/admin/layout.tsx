@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/permissions";
-import { getSiteSettings } from "@/lib/public-data";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { SignOutButton } from "./sign-out-button";
 
 export async function generateMetadata(): Promise<Metadata> {

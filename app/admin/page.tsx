@@ -2,10 +2,10 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { deskFilterSchema, listDeskArticles } from "@/lib/articles/desk";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
-import { listSections } from "@/lib/sections";
-import { listAuthors } from "@/lib/authors";
-import { formatDateTime } from "@/lib/time";
-import { getSiteSettings } from "@/lib/public-data";
+import { listSections } from "@/lib/sections/queries";
+import { listAuthors } from "@/lib/authors/queries";
+import { formatDateTime } from "@/lib/format/time";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { PageLinks } from "@/components/ui/page-links";
 

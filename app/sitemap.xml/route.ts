@@ -1,4 +1,4 @@
-import { getSitemap } from "@/lib/public-data";
+import { getSitemap } from "@/lib/cache/public-data";
 import { xmlResponse } from "@/lib/feeds/xml";
 
 // Rendered per request from cached data (lib/public-data.ts), never at build time.

@@ -1,4 +1,4 @@
-import { diffLines } from "@/lib/text-diff";
+import { diffLines } from "@/lib/format/text-diff";
 
 /** A field-by-field line diff of two versions of a story. */
 export function FieldDiff({

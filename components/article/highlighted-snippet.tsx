@@ -1,4 +1,4 @@
-import { MARK_END, MARK_START } from "@/lib/search";
+import { MARK_END, MARK_START } from "@/lib/search/queries";
 
 /** A search snippet with the matched words in <mark>; the text itself is rendered as text. */
 export function HighlightedSnippet({ snippet }: { snippet: string }) {

@@ -1,6 +1,6 @@
 import type { PublicArticle } from "@/lib/articles/dto";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/schema";
-import { formatDate } from "@/lib/time";
+import { formatDate } from "@/lib/format/time";
 
 /** The story's sources, always shown to readers. */
 export function SourceList({ sources, timeZone }: { sources: PublicArticle["sources"]; timeZone: string }) {

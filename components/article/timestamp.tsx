@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime } from "@/lib/format/time";
 
 /** A machine-readable time shown in the newsroom's time zone. */
 export function Timestamp({ date, label, timeZone }: { date: Date; label?: string; timeZone: string }) {

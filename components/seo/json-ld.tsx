@@ -1,4 +1,4 @@
-import { safeJsonForScript } from "@/lib/site";
+import { safeJsonForScript } from "@/lib/format/text";
 
 /** Structured data for search engines; the serialiser escapes <, > and & so nothing can close the script. */
 export function JsonLd({ data }: { data: unknown }) {

@@ -1,6 +1,6 @@
 import { env } from "../env";
 import { log } from "../log";
-import { readSiteSettings } from "../settings";
+import { readSiteSettings } from "../settings/queries";
 import { mailFrom, sendMail } from "../mail/transport";
 import { RESET_TOKEN_TTL_MS } from "./tokens";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../audit/mutations";
 import { hashPassword } from "../auth/password";
 import { confirmLoginAttempt, reserveLoginAttempt } from "../auth/throttle";
 import { assertPermission, type Viewer } from "../auth/viewer";

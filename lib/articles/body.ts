@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { linkUrlSchema, webUrlSchema } from "../urls";
+import { linkUrlSchema, webUrlSchema } from "../security/urls";
 
 // The article body: a ProseMirror/Tiptap-shaped JSON document of known node types.
 // Unknown nodes, unknown marks and unsafe URLs fail validation, so nothing a user

@@ -3,7 +3,7 @@ import { PlacementRole } from "../generated/prisma/enums";
 import { bodySchema, emptyBody, type BodyDoc } from "./body";
 import { creditLine } from "../media/schema";
 import { srcSet, variantUrl } from "../media/variants";
-import { truncateText } from "../site";
+import { truncateText } from "../format/text";
 
 export const articleCardSelect = {
   id: true,

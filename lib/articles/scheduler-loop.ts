@@ -1,6 +1,6 @@
 import { env } from "../env";
 import { log } from "../log";
-import { expireAll, publicFootprint, tagsForChange } from "../public-invalidation";
+import { expireAll, publicFootprint, tagsForChange } from "../cache/invalidation";
 import { ensureRecurring } from "../jobs/queue";
 import { JobRunner, type JobHandler } from "../jobs/runner";
 import { publishDueArticles, type SchedulerRun } from "./scheduler";

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../audit/mutations";
 import { ArticleStatus } from "../generated/prisma/enums";
 import { writeRevision } from "./snapshot";
 import { publishProblems, readinessSelect } from "./workflow";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { slugSchema } from "../slug";
-import { webUrlSchema } from "../urls";
+import { slugSchema } from "../format/slug";
+import { webUrlSchema } from "../security/urls";
 import { bodySchema, emptyBody } from "./body";
 import { sourceLinksSchema } from "../sources/schema";
 import { imagePlacementSchema } from "../media/schema";

@@ -2,7 +2,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { resolveSessionUser } from "./session-user";
-import { noteUser } from "../request-context";
+import { noteUser } from "../ops/request-context";
 import { authOptions } from "./config";
 import { hasPermission, type Permission } from "./permissions";
 import { PASSWORD_CHANGE_PATH, type Viewer } from "./viewer";

@@ -1,4 +1,4 @@
-import { purgeFrontCache } from "../front-cache";
+import { purgeFrontCache } from "./front-cache";
 import { env } from "../env";
 import { log } from "../log";
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { FrontCache, installFrontCache } from "../front-cache";
+import { FrontCache, installFrontCache } from "./front-cache";
 import DatelineCacheHandler, { expiredSince } from "./next-cache-handler.mjs";
 import { onSharedExpiry, pollExpiries, recordExpiry } from "./shared-expiry";
 

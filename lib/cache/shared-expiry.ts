@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { db } from "../db";
 import { log } from "../log";
-import { purgeFrontCache } from "../front-cache";
+import { purgeFrontCache } from "./front-cache";
 import { expireTags } from "./next-cache-handler.mjs";
 
 /**

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { ArticleStatus } from "../generated/prisma/enums";
-import { expireByline, expireEverything, expireSection, expireStoriesShowing, withPublicRefresh } from "../public-invalidation";
+import { expireByline, expireEverything, expireSection, expireStoriesShowing, withPublicRefresh } from "./invalidation";
 import { uid } from "../test/factories";
 import { surrogateKeys } from "./surrogate-keys";
 

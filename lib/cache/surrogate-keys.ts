@@ -1,4 +1,4 @@
-import { tags } from "../cache-tags";
+import { tags } from "./tags";
 import { publicCacheControl } from "./http-policy";
 
 /**

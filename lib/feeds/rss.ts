@@ -1,7 +1,7 @@
 import { listPublishedArticles } from "../articles/queries";
 import type { ArticleCard } from "../articles/dto";
-import { absoluteUrl } from "../site";
-import { readSiteSettings } from "../settings";
+import { absoluteUrl } from "../seo/site";
+import { readSiteSettings } from "../settings/queries";
 import { xmlDocument } from "./xml";
 
 /** An RSS 2.0 feed of the newest published stories, for the site or one section. */

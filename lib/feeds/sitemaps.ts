@@ -1,8 +1,8 @@
 import { db } from "../db";
 import { ArticleStatus } from "../generated/prisma/enums";
 import { articlePath } from "../articles/dto";
-import { absoluteUrl } from "../site";
-import { readSiteSettings } from "../settings";
+import { absoluteUrl } from "../seo/site";
+import { readSiteSettings } from "../settings/queries";
 import { xmlDocument } from "./xml";
 
 /** URLs per sitemap file; beyond this /sitemap.xml becomes an index of numbered files. */

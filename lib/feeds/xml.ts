@@ -1,4 +1,4 @@
-import { xmlEscape } from "../site";
+import { xmlEscape } from "../format/text";
 import { PUBLIC_CACHE_CONTROL } from "../cache/http-policy";
 
 type Node = string | { tag: string; attrs?: Record<string, string>; children?: Node[] | string | undefined } | null | undefined | false;

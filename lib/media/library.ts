@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
 import { mergeMetadata, parseExif, parseIptc, parseXmp, prefillFromMetadata } from "./metadata";

@@ -7,9 +7,10 @@ import { createArticle, transitionArticle, addCorrection } from "../articles/mut
 import { getPublishedArticleBySlug } from "../articles/queries";
 import { buildRssFeed } from "../feeds/rss";
 import { buildNewsSitemap, buildSitemap } from "../feeds/sitemaps";
-import { safeJsonForScript, truncateText } from "../site";
+import { safeJsonForScript, truncateText } from "../format/text";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "./structured-data";
-import { readSiteSettings, updateSettings } from "../settings";
+import { readSiteSettings } from "../settings/queries";
+import { updateSettings } from "../settings/mutations";
 
 const HOSTILE = `Mayor says "</script><script>alert(1)</script>" & <b>more</b> ]]> \u0001 — “quotes”`;
 let editor: Viewer;

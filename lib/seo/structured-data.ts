@@ -1,6 +1,7 @@
 import type { PublicArticle } from "../articles/dto";
 import { CORRECTION_KIND_LABELS } from "../articles/mutations/correct";
-import { absoluteUrl, truncateText } from "../site";
+import { absoluteUrl } from "./site";
+import { truncateText } from "../format/text";
 
 /** schema.org NewsArticle for a story: credits, sources (citation) and corrections included. */
 export function newsArticleJsonLd(article: PublicArticle, siteName: string) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SourceKind } from "../generated/prisma/enums";
-import { webUrlSchema } from "../urls";
+import { webUrlSchema } from "../security/urls";
 
 export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   DOCUMENT: "Document",

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { db } from "../db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../audit/mutations";
 import { verifyPassword } from "../auth/password";
 import { confirmLoginAttempt, reserveLoginAttempt } from "../auth/throttle";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
-import { readSiteSettings } from "../settings";
+import { readSiteSettings } from "../settings/queries";
 import { encryptSecret, decryptSecret, generateRecoveryCodes, hashRecoveryCode } from "./crypto";
 import { TWO_FACTOR_REQUIRED_KEY } from "./queries";
 import { acceptTotp, reserveCodeAttempt, UNREADABLE_SECRET } from "./sign-in";

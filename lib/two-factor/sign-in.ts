@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../audit/mutations";
 import { confirmLoginAttempt, reserveLoginAttempt } from "../auth/throttle";
 import { AppError } from "../errors";
 import { decryptSecret, hashRecoveryCode, normaliseRecoveryCode, RECOVERY_CODE_COUNT } from "./crypto";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, type Tx } from "../db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../audit/mutations";
 import { generatePassword } from "../auth/password";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError } from "../errors";

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../audit/mutations";
 import { hashPassword } from "../auth/password";
 import { AppError, parseOrThrow } from "../errors";
 import { emailSchema, newPasswordSchema } from "./schema";

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../audit/mutations";
 import { hashPassword } from "../auth/password";
 import { parseOrThrow, AppError } from "../errors";
 import { createUserSchema, newPasswordSchema, type CreateUserInput } from "./schema";

@@ -13,8 +13,8 @@ const current = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ origin: "http://localhost:3000", host: "localhost:3000" }) }));
 vi.mock("../auth/session", () => ({ getCurrentUser: async () => current.viewer }));
 
-const { authedAction } = await import("../action");
-const { withAuth } = await import("../route");
+const { authedAction } = await import("../auth/action");
+const { withAuth } = await import("../auth/route");
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 let admin: Viewer;

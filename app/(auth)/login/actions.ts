@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { publicAction } from "@/lib/action";
+import { publicAction } from "@/lib/auth/action";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { requestPasswordReset, resetPasswordWithToken } from "@/lib/account-recovery/mutations";
 import { requestPasswordResetSchema, resetPasswordSchema } from "@/lib/account-recovery/schema";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { getSiteSettings } from "@/lib/public-data";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };

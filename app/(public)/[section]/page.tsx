@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getSection, getSectionRedirect, getStoryListPage, getSiteSettings } from "@/lib/public-data";
+import { getSection, getSectionRedirect, getStoryListPage, getSiteSettings } from "@/lib/cache/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 
 type Params = { section: string; n?: string };

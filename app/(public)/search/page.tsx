@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { searchArticles, searchQuerySchema } from "@/lib/search";
-import { getSiteSettings } from "@/lib/public-data";
+import { searchArticles } from "@/lib/search/queries";
+import { searchQuerySchema } from "@/lib/search/schema";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { HighlightedSnippet } from "@/components/article/highlighted-snippet";
 import { Timestamp } from "@/components/article/timestamp";
 import { PageLinks } from "@/components/ui/page-links";

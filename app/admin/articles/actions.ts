@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { updateTag } from "next/cache";
-import { withPublicRefresh } from "@/lib/public-invalidation";
-import { authedAction } from "@/lib/action";
+import { withPublicRefresh } from "@/lib/cache/invalidation";
+import { authedAction } from "@/lib/auth/action";
 import { createArticleSchema, updateArticleSchema } from "@/lib/articles/schema";
 import {
   createArticle,
@@ -17,10 +17,13 @@ import {
 import { transitionFieldsSchema } from "@/lib/articles/workflow";
 import { isSlugAvailable } from "@/lib/articles/queries";
 import { restoreRevision, restoreRevisionSchema } from "@/lib/articles/revisions";
-import { slugSchema } from "@/lib/slug";
-import { createAuthor, createAuthorSchema, createTag, createTagSchema } from "@/lib/taxonomy";
-import { zonedLocalToUtc } from "@/lib/time";
-import { getSiteSettings } from "@/lib/public-data";
+import { slugSchema } from "@/lib/format/slug";
+import { createAuthor } from "@/lib/authors/mutations";
+import { createAuthorSchema } from "@/lib/authors/schema";
+import { createTag } from "@/lib/tags/mutations";
+import { createTagSchema } from "@/lib/tags/schema";
+import { zonedLocalToUtc } from "@/lib/format/time";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { AppError } from "@/lib/errors";
 import { getEditorData } from "@/lib/articles/editor";
 

@@ -1,8 +1,8 @@
-import { listSections } from "@/lib/sections";
-import { listAuthors } from "@/lib/authors";
-import { listTags } from "@/lib/taxonomy";
+import { listSections } from "@/lib/sections/queries";
+import { listAuthors } from "@/lib/authors/queries";
+import { listTags } from "@/lib/tags/queries";
 import { listLibraryImages } from "@/lib/media/queries";
-import { getSiteSettings } from "@/lib/public-data";
+import { getSiteSettings } from "@/lib/cache/public-data";
 
 /** The choices the story editor offers: sections, bylines, tags and library photos. */
 export async function loadEditorOptions() {

@@ -1,9 +1,10 @@
 "use server";
 
 import { updateTag } from "next/cache";
-import { authedAction } from "@/lib/action";
-import { updateAuthor, updateAuthorSchema } from "@/lib/authors";
-import { expireByline } from "@/lib/public-invalidation";
+import { authedAction } from "@/lib/auth/action";
+import { updateAuthor } from "@/lib/authors/mutations";
+import { updateAuthorSchema } from "@/lib/authors/schema";
+import { expireByline } from "@/lib/cache/invalidation";
 
 // Save a byline's name, title and bio (editors); its author page and stories show it at once.
 export const updateAuthorAction = authedAction(

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { listAuthorsForDesk } from "@/lib/authors";
+import { listAuthorsForDesk } from "@/lib/authors/queries";
 
 export const metadata: Metadata = { title: "Bylines" };
 

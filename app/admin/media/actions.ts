@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { revalidatePath, updateTag } from "next/cache";
-import { expireStoriesShowing } from "@/lib/public-invalidation";
-import { authedAction } from "@/lib/action";
+import { expireStoriesShowing } from "@/lib/cache/invalidation";
+import { authedAction } from "@/lib/auth/action";
 import { deleteImage, updateImageMetadata, updateImageSchema } from "@/lib/media/library";
 
 // Save a photo's credit, caption, alt text, license and focal point (any signed-in role).

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/action";
+import { authedAction } from "@/lib/auth/action";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { changePassword } from "@/lib/users/profile";
 import { changePasswordSchema } from "@/lib/users/schema";

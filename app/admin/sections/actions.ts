@@ -1,18 +1,10 @@
 "use server";
 
 import { updateTag } from "next/cache";
-import { authedAction } from "@/lib/action";
-import { expireSection } from "@/lib/public-invalidation";
-import {
-  createSection,
-  createSectionSchema,
-  deleteSection,
-  deleteSectionSchema,
-  moveSection,
-  moveSectionSchema,
-  updateSection,
-  updateSectionSchema,
-} from "@/lib/sections";
+import { authedAction } from "@/lib/auth/action";
+import { expireSection } from "@/lib/cache/invalidation";
+import { createSection, deleteSection, moveSection, updateSection } from "@/lib/sections/mutations";
+import { createSectionSchema, deleteSectionSchema, moveSectionSchema, updateSectionSchema } from "@/lib/sections/schema";
 
 // Sections (admins). Every public page shows the sections in its masthead, so each change
 // refreshes them all, and a renamed section's stories too.

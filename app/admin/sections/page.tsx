@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
-import { listSectionsForAdmin } from "@/lib/sections";
+import { listSectionsForAdmin } from "@/lib/sections/queries";
 import { SectionForm } from "./section-form";
 import { SectionRowActions } from "./section-row-actions";
 

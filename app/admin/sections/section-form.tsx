@@ -1,9 +1,9 @@
 "use client";
 
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/format/slug";
 import type { FieldErrors } from "@/lib/errors";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";

@@ -1,9 +1,10 @@
 "use server";
 
 import { updateTag } from "next/cache";
-import { authedAction } from "@/lib/action";
-import { expireEverything } from "@/lib/public-invalidation";
-import { updateSettings, updateSettingsSchema } from "@/lib/settings";
+import { authedAction } from "@/lib/auth/action";
+import { expireEverything } from "@/lib/cache/invalidation";
+import { updateSettings } from "@/lib/settings/mutations";
+import { updateSettingsSchema } from "@/lib/settings/schema";
 
 // The site's name and time zone show on every public page, feed and sitemap: a save refreshes them all.
 export const updateSettingsAction = authedAction(

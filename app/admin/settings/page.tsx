@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
-import { readSiteSettings, timeZoneNames } from "@/lib/settings";
-import { formatDateTime } from "@/lib/time";
+import { readSiteSettings } from "@/lib/settings/queries";
+import { timeZoneNames } from "@/lib/settings/schema";
+import { formatDateTime } from "@/lib/format/time";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };

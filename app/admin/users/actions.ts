@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/action";
+import { authedAction } from "@/lib/auth/action";
 import { changeUserRole, createUserByAdmin, linkUserAuthor, setUserDisabled } from "@/lib/users/admin";
 import { changeRoleSchema, createUserSchema, linkAuthorSchema, setDisabledSchema } from "@/lib/users/schema";
 import { sendResetLinkByAdmin } from "@/lib/account-recovery/mutations";

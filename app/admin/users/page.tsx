@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { listAuthors } from "@/lib/authors";
+import { listAuthors } from "@/lib/authors/queries";
 import { listUsers } from "@/lib/users/admin";
-import { formatDateTime } from "@/lib/time";
-import { getSiteSettings } from "@/lib/public-data";
+import { formatDateTime } from "@/lib/format/time";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { CreateUserForm } from "./create-user-form";
 import { UserRowActions } from "./user-row-actions";
 import { TwoFactorPolicyForm } from "./two-factor-policy-form";

@@ -1,4 +1,4 @@
-import { withAuth } from "@/lib/route";
+import { withAuth } from "@/lib/auth/route";
 import { createImage } from "@/lib/media/ingest";
 import { sweepReplacedFilesLater } from "@/lib/media/cleanup";
 import { readUploadedFile, refusingTooLarge } from "@/lib/media/upload";

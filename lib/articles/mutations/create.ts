@@ -1,5 +1,5 @@
 import { db } from "../../db";
-import { recordAudit } from "../../audit";
+import { recordAudit } from "../../audit/mutations";
 import { assertPermission, type Viewer } from "../../auth/viewer";
 import { parseOrThrow } from "../../errors";
 import { articleColumns, assertReferencesExist, assertSlugAvailable, relationCreates } from "../relations";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../../db";
-import { recordAudit } from "../../audit";
+import { recordAudit } from "../../audit/mutations";
 import type { Viewer } from "../../auth/viewer";
 import { AppError } from "../../errors";
 import { hasPermission } from "../../auth/permissions";

@@ -1,5 +1,5 @@
 import { db, type Tx } from "../../db";
-import { recordAudit } from "../../audit";
+import { recordAudit } from "../../audit/mutations";
 import type { Viewer } from "../../auth/viewer";
 import { AppError, parseOrThrow } from "../../errors";
 import { ArticleStatus } from "../../generated/prisma/enums";

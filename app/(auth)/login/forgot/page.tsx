@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { getSiteSettings } from "@/lib/public-data";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { mailConfigured } from "@/lib/mail/transport";
 import { MAIL_NOT_CONFIGURED } from "@/lib/account-recovery/mutations";
 import { ForgotPasswordForm } from "./forgot-password-form";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getRelatedStories, getSiteSettings, getStory, getStoryRedirect } from "@/lib/public-data";
+import { getRelatedStories, getSiteSettings, getStory, getStoryRedirect } from "@/lib/cache/public-data";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
-import { absoluteUrl } from "@/lib/site";
+import { absoluteUrl } from "@/lib/seo/site";
 import { JsonLd } from "@/components/seo/json-ld";
 import { ArticleView } from "@/components/article/article-view";
 

@@ -1,5 +1,5 @@
 import { xmlResponse } from "@/lib/feeds/xml";
-import { getRssFeed, getSection, getSectionRedirect } from "@/lib/public-data";
+import { getRssFeed, getSection, getSectionRedirect } from "@/lib/cache/public-data";
 
 // Rendered per request from cached data (lib/public-data.ts), never at build time.
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getStoryListPage, getTag, getSiteSettings } from "@/lib/public-data";
+import { getStoryListPage, getTag, getSiteSettings } from "@/lib/cache/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 
 type Props = { params: Promise<{ slug: string; n?: string }> };

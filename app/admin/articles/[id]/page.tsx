@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getEditorData } from "@/lib/articles/editor";
-import { scheduleSuggestion, utcToZonedLocal } from "@/lib/time";
+import { scheduleSuggestion, utcToZonedLocal } from "@/lib/format/time";
 import { ArticleForm } from "../_editor/article-form";
 import { loadEditorOptions } from "../editor-options";
 

@@ -1,13 +1,13 @@
 "use client";
 
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import type { EditorData } from "@/lib/articles/editor";
 import { SEO_DESCRIPTION_HINT, SEO_TITLE_HINT } from "@/lib/articles/schema";
 import type { LibraryImage } from "@/lib/media/queries";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/format/slug";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { checkSlugAction, deleteArticleAction } from "../actions";

@@ -1,10 +1,10 @@
 "use client";
 
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import { useState } from "react";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { normalizeEditorDoc, type BodyDoc } from "@/lib/articles/body";
-import { linkUrlSchema } from "@/lib/urls";
+import { linkUrlSchema } from "@/lib/security/urls";
 import { bodyExtensions } from "./body-extensions";
 import type { LibraryImage } from "@/lib/media/queries";
 import { InlinePhotoPanel } from "./inline-photo-panel";

@@ -1,6 +1,6 @@
 import { Node, mergeAttributes } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
-import { hasAllowedScheme, LINK_SCHEMES } from "@/lib/urls";
+import { hasAllowedScheme, LINK_SCHEMES } from "@/lib/security/urls";
 
 /** An inline photo from the media library (chosen in the media issue's picker); kept intact on load and save. */
 const ImageNode = Node.create({

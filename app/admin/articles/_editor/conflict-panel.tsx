@@ -1,6 +1,6 @@
 "use client";
 
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import { useState } from "react";
 import { comparableFields } from "@/lib/articles/compare";
 import type { EditorData, EditorFields } from "@/lib/articles/editor";

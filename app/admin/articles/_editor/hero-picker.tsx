@@ -1,6 +1,6 @@
 "use client";
 
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import { creditLine } from "@/lib/media/schema";
 import type { LibraryImage } from "@/lib/media/queries";
 import type { FieldErrors } from "@/lib/errors";

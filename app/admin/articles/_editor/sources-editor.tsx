@@ -1,6 +1,6 @@
 "use client";
 
-import "@/lib/zod-jitless";
+import "@/lib/security/zod-jitless";
 import { SOURCE_KIND_LABELS, normalizeUrlForCompare } from "@/lib/sources/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { FieldError } from "@/components/forms/field-error";

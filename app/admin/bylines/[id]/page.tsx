@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { getAuthorForEdit } from "@/lib/authors";
+import { getAuthorForEdit } from "@/lib/authors/queries";
 import { BylineForm } from "./byline-form";
 
 export const metadata: Metadata = { title: "Byline" };

@@ -6,8 +6,8 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getImageDetails } from "@/lib/media/library";
 import { photoChangePolicy } from "@/lib/media/policy";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
-import { formatDateTime } from "@/lib/time";
-import { getSiteSettings } from "@/lib/public-data";
+import { formatDateTime } from "@/lib/format/time";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { ImageForm } from "./image-form";
 
 export const metadata: Metadata = { title: "Photo" };

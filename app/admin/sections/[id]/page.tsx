@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { listSectionsForAdmin } from "@/lib/sections";
+import { listSectionsForAdmin } from "@/lib/sections/queries";
 import { SectionForm } from "../section-form";
 
 export const metadata: Metadata = { title: "Section" };

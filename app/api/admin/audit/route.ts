@@ -1,5 +1,5 @@
-import { withAuth } from "@/lib/route";
-import { listRecentAudit } from "@/lib/audit-queries";
+import { withAuth } from "@/lib/auth/route";
+import { listRecentAudit } from "@/lib/audit/queries";
 
 // GET /api/admin/audit – the latest audit events (editors and admins).
 export const GET = withAuth(

@@ -1,4 +1,4 @@
-import { withAuth } from "@/lib/route";
+import { withAuth } from "@/lib/auth/route";
 import { listUsers } from "@/lib/users/admin";
 
 // GET /api/admin/users – every user with role and status (admins).

@@ -1,7 +1,7 @@
 import { revalidateTag } from "next/cache";
 import { publishDueArticles } from "@/lib/articles/scheduler";
 import { cronSecretMatches } from "@/lib/articles/scheduler-secret";
-import { expireAll, publicFootprint, tagsForChange } from "@/lib/public-invalidation";
+import { expireAll, publicFootprint, tagsForChange } from "@/lib/cache/invalidation";
 
 // POST /api/cron/publish-scheduled – publish every scheduled story that is due, idempotently (cron secret).
 export async function POST(request: Request) {

@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getArticlePreview } from "@/lib/articles/queries";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { ArticleView } from "@/components/article/article-view";
-import { getSiteSettings } from "@/lib/public-data";
+import { getSiteSettings } from "@/lib/cache/public-data";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
 

@@ -6,8 +6,8 @@ import { getEditorData } from "@/lib/articles/editor";
 import { getRevision, listRevisions } from "@/lib/articles/revisions";
 import { comparableFields } from "@/lib/articles/compare";
 import { listArticleAudit } from "@/lib/articles/queries";
-import { formatDateTime } from "@/lib/time";
-import { getSiteSettings } from "@/lib/public-data";
+import { formatDateTime } from "@/lib/format/time";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { FieldDiff } from "@/components/admin/field-diff";
 import { RestoreButton } from "./restore-button";
 

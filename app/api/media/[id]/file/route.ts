@@ -1,6 +1,6 @@
 import { revalidateTag } from "next/cache";
-import { withAuth } from "@/lib/route";
-import { expireStoriesShowing } from "@/lib/public-invalidation";
+import { withAuth } from "@/lib/auth/route";
+import { expireStoriesShowing } from "@/lib/cache/invalidation";
 import { replaceImageFile } from "@/lib/media/ingest";
 import { sweepReplacedFilesLater } from "@/lib/media/cleanup";
 import { readUploadedFile, refusingTooLarge } from "@/lib/media/upload";

@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "./db";
-import { makeUser } from "./test/factories";
-import { expectAppError } from "./test/expect-app-error";
-import { readSiteSettings, updateSettings } from "./settings";
-import { formatDateTime } from "./time";
+import { db } from "../db";
+import { makeUser } from "../test/factories";
+import { expectAppError } from "../test/expect-app-error";
+import { readSiteSettings } from "./queries";
+import { updateSettings } from "./mutations";
+import { formatDateTime } from "../format/time";
 
 afterAll(async () => {
   await db.setting.deleteMany({ where: { key: { in: ["siteName", "description", "timeZone"] } } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { truncateText } from "./site";
+import { truncateText } from "./text";
 
 describe("truncateText", () => {
   it("leaves short text alone and cuts long text between whole characters", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tagsForChange, type Footprint } from "./public-invalidation";
+import { tagsForChange, type Footprint } from "./invalidation";
 
 const draft: Footprint = { live: false, slugs: ["s"], section: "world", authors: ["a"], tags: ["t"] };
 const live: Footprint = { ...draft, live: true };

@@ -1,5 +1,5 @@
 import { unstable_cache } from "next/cache";
-import { PUBLIC_REVALIDATE_SECONDS } from "./cache-tags";
+import { PUBLIC_REVALIDATE_SECONDS } from "./tags";
 
 // unstable_cache stores JSON, so Dates and Maps are wrapped on the way in and restored on the way out.
 type Encoded = { $date: string } | { $map: [unknown, unknown][] };

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { headers } from "next/headers";
-import { isSameOriginRequest } from "./security/same-origin";
-import { getCurrentUser } from "./auth/session";
-import { hasPermission, type Permission } from "./auth/permissions";
-import { assertPasswordChosen, assertTwoFactorReady, type Viewer } from "./auth/viewer";
-import { AppError, invalidInput, toActionResult, type ActionResult } from "./errors";
+import { isSameOriginRequest } from "../security/same-origin";
+import { getCurrentUser } from "./session";
+import { hasPermission, type Permission } from "./permissions";
+import { assertPasswordChosen, assertTwoFactorReady, type Viewer } from "./viewer";
+import { AppError, invalidInput, toActionResult, type ActionResult } from "../errors";
 
 /**
  * Builds a Server Action that refuses cross-site calls, authenticates the caller (from the

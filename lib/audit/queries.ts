@@ -1,4 +1,4 @@
-import { db } from "./db";
+import { db } from "../db";
 
 /** The newest audit events with their actors. Callers check audit.view. */
 export function listRecentAudit(limit = 50) {

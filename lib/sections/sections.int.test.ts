@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "./db";
-import type { Viewer } from "./auth/viewer";
-import { createSection, deleteSection, listSections, moveSection, resolveSectionRedirect, updateSection } from "./sections";
-import { createArticle } from "./articles/mutations";
-import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "./test/factories";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import { createSection, deleteSection, moveSection, updateSection } from "./mutations";
+import { listSections, resolveSectionRedirect } from "./queries";
+import { createArticle } from "../articles/mutations";
+import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
 
 let admin: Viewer;
 let editor: Viewer;

@@ -1,8 +1,8 @@
-import { getCurrentUser } from "./auth/session";
-import { hasPermission, type Permission } from "./auth/permissions";
-import { assertPasswordChosen, assertTwoFactorReady, type Viewer } from "./auth/viewer";
-import { AppError, toResponse } from "./errors";
-import { isSameOriginRequest } from "./security/same-origin";
+import { getCurrentUser } from "./session";
+import { hasPermission, type Permission } from "./permissions";
+import { assertPasswordChosen, assertTwoFactorReady, type Viewer } from "./viewer";
+import { AppError, toResponse } from "../errors";
+import { isSameOriginRequest } from "../security/same-origin";
 
 type Handler<C> = (request: Request, context: C & { viewer: Viewer }) => Promise<Response>;
 

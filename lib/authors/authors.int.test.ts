@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "./db";
-import type { Viewer } from "./auth/viewer";
-import { AppError } from "./errors";
-import { getAuthorForEdit, listAuthorsForDesk, updateAuthor } from "./authors";
-import { makeNewsroomBits, makeUser } from "./test/factories";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import { AppError } from "../errors";
+import { getAuthorForEdit, listAuthorsForDesk } from "./queries";
+import { updateAuthor } from "./mutations";
+import { makeNewsroomBits, makeUser } from "../test/factories";
 
 let editor: Viewer;
 let writer: Viewer;

@@ -1,9 +1,9 @@
-import { db } from "./db";
+import { db } from "../db";
 import { ArticleStatus } from "./generated/prisma/enums";
-import { tags } from "./cache-tags";
-import { purgeTags } from "./cache/purge";
-import { recordExpiry } from "./cache/shared-expiry";
-import { noteExpiredPublicPages } from "./request-context";
+import { tags } from "./tags";
+import { purgeTags } from "./purge";
+import { recordExpiry } from "./shared-expiry";
+import { noteExpiredPublicPages } from "../ops/request-context";
 
 /** What of a story shows on public pages: its addresses, section, bylines and tags, and whether it is live. */
 export type Footprint = { live: boolean; slugs: string[]; section: string | null; authors: string[]; tags: string[] };

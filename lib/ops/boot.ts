@@ -1,7 +1,7 @@
-import { requireAuthSecret } from "./env";
-import { startScheduler } from "./articles/scheduler-loop";
-import { startExpiryPoll } from "./cache/shared-expiry";
-import { log } from "./log";
+import { requireAuthSecret } from "../env";
+import { startScheduler } from "../articles/scheduler-loop";
+import { startExpiryPoll } from "../cache/shared-expiry";
+import { log } from "../log";
 
 /**
  * Server start: refuse to serve without the configuration production needs, then follow the

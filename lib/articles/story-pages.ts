@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countPublishedArticles, listPublishedArticles, type PublishedFilter } from "./articles/queries";
+import { countPublishedArticles, listPublishedArticles, type PublishedFilter } from "./queries";
 
 export const PUBLIC_PAGE_SIZE = 20;
 const pageSchema = z.coerce.number().int().min(1).max(1000).catch(1);

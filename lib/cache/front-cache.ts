@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isPublicRequest } from "./cache/http-policy";
-import { surrogateKeys } from "./cache/surrogate-keys";
-import { acceptsGzip } from "./http/accept-encoding";
+import { isPublicRequest } from "./http-policy";
+import { surrogateKeys } from "./surrogate-keys";
+import { acceptsGzip } from "./accept-encoding";
 
 /**
  * A small in-memory cache in front of Next.js for the public pages Next already caches (ISR):

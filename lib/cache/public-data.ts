@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { tags } from "./cache-tags";
+import { tags } from "./tags";
 import { publicCache } from "./public-cache";
 import {
   getPublishedArticleBySlug,
@@ -7,15 +7,15 @@ import {
   listRelatedArticles,
   resolveRedirect,
   type PublishedFilter,
-} from "./articles/queries";
-import { loadStoryPage } from "./public-pages";
-import { getSectionBySlug, listSections, resolveSectionRedirect } from "./sections";
-import { getAuthorBySlug } from "./authors";
-import { getTagBySlug } from "./taxonomy";
-import { buildRssFeed } from "./feeds/rss";
-import { readSiteSettings } from "./settings";
+} from "../articles/queries";
+import { loadStoryPage } from "../articles/story-pages";
+import { getSectionBySlug, listSections, resolveSectionRedirect } from "../sections/queries";
+import { getAuthorBySlug } from "../authors/queries";
+import { getTagBySlug } from "../tags/queries";
+import { buildRssFeed } from "../feeds/rss";
+import { readSiteSettings } from "../settings/queries";
 import { cache } from "react";
-import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "./feeds/sitemaps";
+import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "../feeds/sitemaps";
 
 // Every public page reads through these cached functions; see lib/public-invalidation.ts for what
 // expires them.

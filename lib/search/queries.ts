@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { db } from "./db";
-import { articlePath } from "./articles/dto";
+import { db } from "../db";
+import { articlePath } from "../articles/dto";
 
 export const SEARCH_PAGE_SIZE = 20;
 export const MARK_START = "\u0002";

@@ -1,4 +1,4 @@
-import type { Tx } from "./db";
+import type { Tx } from "../db";
 
 export type AuditInput = {
   actorId: string | null;
