@@ -13,7 +13,7 @@ execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: pro
 const { db } = await import("../lib/db");
 const { seedDemoNewsroom } = await import("../lib/seed/seed");
 const { bodyFromParagraphs, bodyToText } = await import("../lib/articles/body");
-const { updateArticle, transitionArticle } = await import("../lib/articles/mutations");
+const { updateArticle, transitionArticle } = await import("../lib/articles/mutations/index");
 const { listDeskArticles } = await import("../lib/articles/desk");
 const { getEditorData } = await import("../lib/articles/editor");
 const { listSections } = await import("../lib/sections");

@@ -1,5 +1,5 @@
 import type { PublicArticle } from "@/lib/articles/dto";
-import { CORRECTION_KIND_LABELS } from "@/lib/articles/mutations/correct";
+import { CORRECTION_KIND_LABELS } from "@/lib/articles/schema";
 import { Timestamp } from "./timestamp";
 
 /** Corrections and updates, oldest first, each with its time. */

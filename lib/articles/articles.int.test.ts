@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { expectAppError } from "../test/expect-app-error";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
-import { addCorrection, createArticle, transitionArticle, updateArticle } from "./mutations";
+import { addCorrection, createArticle, transitionArticle, updateArticle } from "./mutations/index";
 import { getArticleForEdit, getPublishedArticleBySlug, listPublishedArticles, resolveRedirect } from "./queries";
 import { bodyFromParagraphs } from "./body";
 

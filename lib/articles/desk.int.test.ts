@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
-import { createArticle, transitionArticle } from "./mutations";
+import { createArticle, transitionArticle } from "./mutations/index";
 import { listDeskArticles } from "./desk";
 
 let writer: Viewer;

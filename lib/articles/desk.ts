@@ -3,7 +3,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { ArticleStatus } from "../generated/prisma/enums";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
-import { articleScope } from "./policy";
+import { storyScope } from "./policy";
 
 export const DESK_PAGE_SIZE = 25;
 
@@ -44,7 +44,7 @@ export async function listDeskArticles(viewer: Viewer, filter: Partial<DeskFilte
   const f = deskFilterSchema.parse(filter);
   const where: Prisma.ArticleWhereInput = {
     AND: [
-      articleScope(viewer),
+      storyScope(viewer),
       f.status ? { status: f.status } : {},
       f.section ? { sectionId: f.section } : {},
       f.author ? { authors: { some: { authorId: f.author } } } : {},

@@ -3,15 +3,16 @@ import { hasPermission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import type { ArticleStatus } from "../generated/prisma/enums";
 import { bodySchema, emptyBody, type BodyDoc } from "./body";
-import { articleScope, canEditArticle } from "./policy";
+import { storyScope, canEditArticle } from "./policy";
 import { snapshotSelect } from "./snapshot";
-import { publishProblems, readinessSelect, TRANSITIONS } from "./workflow";
+import { publishProblems, readinessSelect } from "./workflow";
+import { TRANSITIONS } from "./policy";
 import { articlePath } from "./dto";
 
 /** Everything the story editor needs about one story, as plain data for the client. */
 export async function getEditorData(viewer: Viewer, id: string) {
   const row = await db.article.findFirst({
-    where: { AND: [{ id }, articleScope(viewer)] },
+    where: { AND: [{ id }, storyScope(viewer)] },
     select: {
       ...snapshotSelect,
       ...readinessSelect,

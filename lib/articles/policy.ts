@@ -4,7 +4,7 @@ import { hasPermission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 
 /** What the per-article rules need to know about a story. */
-export type ArticleAccessFacts = {
+export type StoryFacts = {
   status: ArticleStatus;
   createdById: string | null;
   bylineUserIds: (string | null)[];
@@ -13,31 +13,31 @@ export type ArticleAccessFacts = {
 /** Statuses in which a writer may still change their own story (Ghost's contributor rule). */
 export const WRITER_EDITABLE_STATUSES: readonly ArticleStatus[] = [ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW];
 
-export function isOwnArticle(viewer: Viewer, article: ArticleAccessFacts): boolean {
+export function isOwnStory(viewer: Viewer, article: StoryFacts): boolean {
   return article.createdById === viewer.id || article.bylineUserIds.includes(viewer.id);
 }
 
 /** An editor edits anyone's story; a writer edits only their own, and only until it is scheduled or published. */
-export function canEditArticle(viewer: Viewer, article: ArticleAccessFacts): boolean {
+export function canEditArticle(viewer: Viewer, article: StoryFacts): boolean {
   if (hasPermission(viewer.role, "article.editAny")) return true;
   return (
-    hasPermission(viewer.role, "article.editOwn") && isOwnArticle(viewer, article) && WRITER_EDITABLE_STATUSES.includes(article.status)
+    hasPermission(viewer.role, "article.editOwn") && isOwnStory(viewer, article) && WRITER_EDITABLE_STATUSES.includes(article.status)
   );
 }
 
 /** The stories a viewer may see on the desk, as a query constraint (Payload-style access scope). */
-export function articleScope(viewer: Viewer): Prisma.ArticleWhereInput {
+export function storyScope(viewer: Viewer): Prisma.ArticleWhereInput {
   if (hasPermission(viewer.role, "article.viewAll")) return {};
   return { OR: [{ createdById: viewer.id }, { authors: { some: { author: { userId: viewer.id } } } }] };
 }
 
-/** The select that yields ArticleAccessFacts. */
-export const accessFactsSelect = {
+/** The select that yields StoryFacts. */
+export const storyFactsSelect = {
   status: true,
   createdById: true,
   authors: { select: { author: { select: { userId: true } } } },
 } satisfies Prisma.ArticleSelect;
 
-export function toAccessFacts(row: Prisma.ArticleGetPayload<{ select: typeof accessFactsSelect }>): ArticleAccessFacts {
+export function toStoryFacts(row: Prisma.ArticleGetPayload<{ select: typeof storyFactsSelect }>): StoryFacts {
   return { status: row.status, createdById: row.createdById, bylineUserIds: row.authors.map((a) => a.author.userId) };
 }

@@ -13,7 +13,7 @@ import {
   type PublicArticle,
 } from "./dto";
 import type { BodyDoc } from "./body";
-import { articleScope } from "./policy";
+import { storyScope } from "./policy";
 import { snapshotSelect } from "./snapshot";
 
 /** Only live stories reach readers. */
@@ -66,7 +66,7 @@ export async function getArticlePreview(
   id: string,
 ): Promise<(PublicArticle & { figures: Map<string, Figure>; status: ArticleStatus }) | null> {
   const row = await db.article.findFirst({
-    where: { AND: [{ id }, articleScope(viewer)] },
+    where: { AND: [{ id }, storyScope(viewer)] },
     select: { ...publicArticleSelect, status: true },
   });
   if (!row) return null;
@@ -76,7 +76,7 @@ export async function getArticlePreview(
 
 /** A story's audit trail, newest first, within the viewer's scope. */
 export async function listArticleAudit(viewer: Viewer, id: string) {
-  const inScope = await db.article.count({ where: { AND: [{ id }, articleScope(viewer)] } });
+  const inScope = await db.article.count({ where: { AND: [{ id }, storyScope(viewer)] } });
   if (!inScope) return null;
   return db.auditEvent.findMany({
     where: { entityType: "Article", entityId: id },
@@ -134,7 +134,7 @@ export async function resolveRedirect(slug: string): Promise<string | null> {
 /** A story as the editor loads it, within the viewer's scope; null when missing or out of scope. */
 export async function getArticleForEdit(viewer: Viewer, id: string) {
   return db.article.findFirst({
-    where: { AND: [{ id }, articleScope(viewer)] },
+    where: { AND: [{ id }, storyScope(viewer)] },
     select: { ...snapshotSelect, firstPublishedAt: true, publishedAt: true, contentUpdatedAt: true, updatedAt: true },
   });
 }

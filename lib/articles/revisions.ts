@@ -2,12 +2,12 @@ import { z } from "zod";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
-import { articleScope } from "./policy";
+import { storyScope } from "./policy";
 import type { ArticleSnapshot } from "./snapshot";
 import { updateArticle } from "./mutations/update";
 
 async function assertInScope(viewer: Viewer, articleId: string) {
-  const found = await db.article.count({ where: { AND: [{ id: articleId }, articleScope(viewer)] } });
+  const found = await db.article.count({ where: { AND: [{ id: articleId }, storyScope(viewer)] } });
   if (!found) throw new AppError("not_found", "That story does not exist or you cannot see it.");
 }
 

@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import type { ArticleStatus } from "../generated/prisma/enums";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle, deleteArticle, transitionArticle, updateArticle } from "./mutations";
+import { createArticle, deleteArticle, transitionArticle, updateArticle } from "./mutations/index";
 import { publishDueArticles } from "./scheduler";
 import { listRevisions, restoreRevision } from "./revisions";
 import { getArticleForEdit } from "./queries";

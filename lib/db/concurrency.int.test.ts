@@ -9,7 +9,7 @@ import { databaseFilePath } from "./sqlite";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle, updateArticle } from "../articles/mutations";
+import { createArticle, updateArticle } from "../articles/mutations/index";
 
 let editor: Viewer;
 let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;

@@ -5,7 +5,7 @@ import { recordWriteFailure } from "./write-health";
 import type { Viewer } from "../auth/viewer";
 import { toActionResult } from "../errors";
 import { checkHealth } from "../ops/health";
-import { createArticle, updateArticle } from "../articles/mutations";
+import { createArticle, updateArticle } from "../articles/mutations/index";
 import { holdWriteLock } from "../test/lock-holder";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
 

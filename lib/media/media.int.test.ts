@@ -8,7 +8,7 @@ import { env } from "../env";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
 import { makePhoto, pngClaiming, withIptc, xmpPacket } from "../test/images";
-import { createArticle, transitionArticle } from "../articles/mutations";
+import { createArticle, transitionArticle } from "../articles/mutations/index";
 import { createImage, replaceImageFile } from "./ingest";
 import { deleteImage, getImageDetails } from "./library";
 import { prefillFromMetadata } from "./metadata";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle } from "../articles/mutations";
+import { createArticle } from "../articles/mutations/index";
 import { backupDatabase, verifyDatabase } from "./backup";
 import { checkHealth } from "./health";
 

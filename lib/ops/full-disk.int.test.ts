@@ -7,7 +7,7 @@ import type { Viewer } from "../auth/viewer";
 import { AppError, toActionResult } from "../errors";
 import { env } from "../env";
 import { bodyFromParagraphs } from "../articles/body";
-import { createArticle, updateArticle } from "../articles/mutations";
+import { createArticle, updateArticle } from "../articles/mutations/index";
 import { createImage } from "../media/ingest";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
 import { makePhoto } from "../test/images";

@@ -1,5 +1,5 @@
 import type { PublicArticle } from "../articles/dto";
-import { CORRECTION_KIND_LABELS } from "../articles/mutations/correct";
+import { CORRECTION_KIND_LABELS } from "../articles/schema";
 import { absoluteUrl } from "./site";
 import { truncateText } from "../format/text";
 

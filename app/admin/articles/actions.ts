@@ -5,15 +5,8 @@ import { updateTag } from "next/cache";
 import { withPublicRefresh } from "@/lib/cache/invalidation";
 import { authedAction } from "@/lib/auth/action";
 import { createArticleSchema, updateArticleSchema } from "@/lib/articles/schema";
-import {
-  createArticle,
-  updateArticle,
-  transitionArticle,
-  addCorrection,
-  addCorrectionSchema,
-  deleteArticle,
-  deleteArticleSchema,
-} from "@/lib/articles/mutations";
+import { createArticle, updateArticle, transitionArticle, addCorrection, deleteArticle } from "@/lib/articles/mutations/index";
+import { addCorrectionSchema, deleteArticleSchema } from "@/lib/articles/schema";
 import { transitionFieldsSchema } from "@/lib/articles/workflow";
 import { isSlugAvailable } from "@/lib/articles/queries";
 import { restoreRevision, restoreRevisionSchema } from "@/lib/articles/revisions";

@@ -3,16 +3,10 @@ import { recordAudit } from "../../audit/mutations";
 import { assertPermission, type Viewer } from "../../auth/viewer";
 import { AppError, parseOrThrow } from "../../errors";
 import { ArticleStatus } from "../../generated/prisma/enums";
-import { articleScope } from "../policy";
+import { storyScope } from "../policy";
 import { writeRevision } from "../snapshot";
-import {
-  publishProblems,
-  readinessSelect,
-  STATUS_LABELS,
-  TRANSITIONS,
-  transitionArticleSchema,
-  type TransitionArticleInput,
-} from "../workflow";
+import { publishProblems, readinessSelect, STATUS_LABELS, transitionArticleSchema, type TransitionArticleInput } from "../workflow";
+import { TRANSITIONS } from "../policy";
 import { claimVersion, staleVersion } from "./update";
 import type { SavedArticle } from "./create";
 
@@ -24,7 +18,7 @@ export async function transitionArticle(viewer: Viewer, input: TransitionArticle
   return db.$transaction(async (tx) => {
     // Writers' scope holds only their own stories, so they can move nobody else's.
     const current = await tx.article.findFirst({
-      where: { AND: [{ id: data.id }, articleScope(viewer)] },
+      where: { AND: [{ id: data.id }, storyScope(viewer)] },
       select: {
         id: true,
         version: true,

@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/mutations";
 import type { Viewer } from "../../auth/viewer";
 import { AppError, parseOrThrow } from "../../errors";
 import { ArticleStatus } from "../../generated/prisma/enums";
-import { accessFactsSelect, canEditArticle, articleScope, toAccessFacts } from "../policy";
+import { storyFactsSelect, canEditArticle, storyScope, toStoryFacts } from "../policy";
 import { articleColumns, assertReferencesExist, assertSlugAvailable, clearRelations, relationCreates } from "../relations";
 import { updateArticleSchema, type UpdateArticleInput } from "../schema";
 import { writeRevision } from "../snapshot";
@@ -15,9 +15,9 @@ import type { SavedArticle } from "./create";
  */
 export async function loadForWrite(tx: Tx, viewer: Viewer, id: string, version: number) {
   const article = await tx.article.findFirst({
-    where: { AND: [{ id }, articleScope(viewer)] },
+    where: { AND: [{ id }, storyScope(viewer)] },
     select: {
-      ...accessFactsSelect,
+      ...storyFactsSelect,
       id: true,
       slug: true,
       version: true,
@@ -27,7 +27,7 @@ export async function loadForWrite(tx: Tx, viewer: Viewer, id: string, version: 
     },
   });
   if (!article) throw new AppError("not_found", "That story does not exist or you cannot see it.");
-  if (!canEditArticle(viewer, toAccessFacts(article))) {
+  if (!canEditArticle(viewer, toStoryFacts(article))) {
     throw new AppError("forbidden", "You cannot edit this story in its current status.");
   }
   if (article.version !== version) throw staleVersion(article);
