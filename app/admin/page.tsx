@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { deskFilterSchema, listDeskArticles } from "@/lib/articles/desk";
-import { STATUS_LABELS } from "@/lib/articles/policy";
+import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { listSections } from "@/lib/sections/queries";
 import { listAuthors } from "@/lib/authors/queries";
 import { formatDateTime } from "@/lib/format/time";

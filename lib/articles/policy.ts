@@ -3,6 +3,7 @@ import { ArticleStatus } from "../generated/prisma/enums";
 import { hasPermission, type Permission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { allow, orThrow, refuse, type Decision } from "../auth/decision";
+import { STATUS_LABELS } from "./workflow";
 
 /**
  * The per-story rules, written once. The editor asks `storyPolicy` what to offer (which buttons
@@ -31,14 +32,6 @@ export const TRANSITIONS: Record<ArticleStatus, Partial<Record<ArticleStatus, Pe
   SCHEDULED: { DRAFT: "article.schedule", PUBLISHED: "article.publish" },
   PUBLISHED: { UNPUBLISHED: "article.unpublish" },
   UNPUBLISHED: { PUBLISHED: "article.publish", DRAFT: "article.unpublish" },
-};
-
-export const STATUS_LABELS: Record<ArticleStatus, string> = {
-  DRAFT: "Draft",
-  IN_REVIEW: "In review",
-  SCHEDULED: "Scheduled",
-  PUBLISHED: "Published",
-  UNPUBLISHED: "Unpublished",
 };
 
 /** A writer's own story: one they created or one that carries their byline. */

@@ -5,6 +5,15 @@ import { bodyHasText, bodySchema } from "./body";
 
 const S = ArticleStatus;
 
+/** Status names as the desk shows them (safe for client components). */
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  DRAFT: "Draft",
+  IN_REVIEW: "In review",
+  SCHEDULED: "Scheduled",
+  PUBLISHED: "Published",
+  UNPUBLISHED: "Unpublished",
+};
+
 export const transitionFieldsSchema = z.object({
   id: z.string().min(1),
   version: z.coerce.number().int().min(1),

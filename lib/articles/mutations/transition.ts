@@ -4,9 +4,9 @@ import type { Viewer } from "../../auth/viewer";
 import { AppError, parseOrThrow } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import { ArticleStatus } from "../../generated/prisma/enums";
-import { assertMove, STATUS_LABELS, storyFactsSelect, storyScope, toStoryFacts } from "../policy";
+import { assertMove, storyFactsSelect, storyScope, toStoryFacts } from "../policy";
 import { writeRevision } from "../snapshot";
-import { publishProblems, readinessSelect, transitionArticleSchema, type TransitionArticleInput } from "../workflow";
+import { publishProblems, readinessSelect, STATUS_LABELS, transitionArticleSchema, type TransitionArticleInput } from "../workflow";
 import { claimVersion, staleVersion } from "./update";
 import type { SavedArticle } from "./create";
 

@@ -4,7 +4,7 @@ import "@/lib/security/zod-jitless";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { EditorData } from "@/lib/articles/editor";
-import { STATUS_LABELS } from "@/lib/articles/policy";
+import { STATUS_LABELS } from "@/lib/articles/workflow";
 import type { ArticleStatus } from "@/lib/db";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { FieldError } from "@/components/forms/field-error";

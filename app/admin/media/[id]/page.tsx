@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getImageDetails } from "@/lib/media/library";
 import { photoChangePolicy } from "@/lib/media/policy";
-import { STATUS_LABELS } from "@/lib/articles/policy";
+import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { ImageForm } from "./image-form";

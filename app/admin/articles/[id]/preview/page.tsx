@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getArticlePreview } from "@/lib/articles/queries";
-import { STATUS_LABELS } from "@/lib/articles/policy";
+import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { ArticleView } from "@/components/article/article-view";
 import { getSiteSettings } from "@/lib/cache/public-data";
 
