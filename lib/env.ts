@@ -133,5 +133,3 @@ export function authSecretFrom(e: Pick<Env, "NEXTAUTH_SECRET" | "NODE_ENV" | "NE
   // Development and tests without a configured secret get a fixed, clearly non-production one.
   return "dateline-development-secret-not-for-production-use";
 }
-
-export const isProduction = env.NODE_ENV === "production";

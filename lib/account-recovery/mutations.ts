@@ -3,12 +3,13 @@ import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { hashPassword } from "../auth/password";
 import { confirmLoginAttempt, reserveLoginAttempt } from "../auth/throttle";
-import { assertPermission, type Viewer } from "../auth/viewer";
+import type { Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { mailConfigured } from "../mail/transport";
 import { mailResetLink, mailResetLinkInBackground } from "./mail";
 import { requestPasswordResetSchema, resetPasswordSchema, sendResetLinkSchema } from "./schema";
 import { findUsableResetToken, hashResetToken, issueResetToken } from "./tokens";
+import { assertUserChange } from "../users/policy";
 
 /** The one answer to "forgot password", whether or not the address has an account. */
 export const RESET_REQUESTED =
@@ -102,8 +103,8 @@ export async function resetPasswordWithToken(input: z.input<typeof resetPassword
 
 /** Sends a user a reset link from the users screen (admins); the admin is told if the mail fails. */
 export async function sendResetLinkByAdmin(viewer: Viewer, input: z.input<typeof sendResetLinkSchema>, now = new Date()) {
-  assertPermission(viewer, "user.manage");
   const { userId } = parseOrThrow(sendResetLinkSchema, input);
+  assertUserChange(viewer, userId, "resetAccess");
   if (!mailConfigured()) throw new AppError("invalid", "This site cannot send mail (DATELINE_SMTP_URL is not set), so no link was sent.");
   const user = await db.user.findUnique({
     where: { id: userId },

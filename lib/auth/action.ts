@@ -8,14 +8,16 @@ import { AppError, invalidInput, toActionResult, type ActionResult } from "../er
 
 /**
  * Builds a Server Action that refuses cross-site calls, authenticates the caller (from the
- * database, this request), checks an optional permission, parses the input with `schema`, and
+ * database, this request), checks the permission the action declares, parses the input with `schema`, and
  * turns anything thrown into an ActionResult. Every action goes through it.
  */
 export function authedAction<S extends z.ZodType, T>(
   schema: S,
   fn: (input: z.output<S>, viewer: Viewer) => Promise<T>,
-  // allowTemporaryPassword: the one action open to a user who must still replace an admin's temporary password.
-  options: { permission?: Permission; allowTemporaryPassword?: boolean } = {},
+  // permission: what the caller's role must allow, declared where the action is exported (lib/auth/permissions.ts);
+  // the domain function then applies the per-record policy. allowTemporaryPassword: the one action open
+  // to a user who must still replace an admin's temporary password.
+  options: { permission: Permission; allowTemporaryPassword?: boolean },
 ): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
   return async (raw) => {
     let viewer: Viewer | null = null;
@@ -29,7 +31,7 @@ export function authedAction<S extends z.ZodType, T>(
       if (!options.allowTemporaryPassword) assertPasswordChosen(viewer);
       // The profile screen's actions (allowTemporaryPassword) are also the ones open before a required two-factor set-up.
       if (!options.allowTemporaryPassword) assertTwoFactorReady(viewer);
-      if (options.permission && !hasPermission(viewer.role, options.permission)) {
+      if (!hasPermission(viewer.role, options.permission)) {
         throw new AppError("forbidden", "Your role does not allow this.");
       }
       const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
@@ -46,9 +48,8 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    const v = typeof value === "string" ? value : value;
-    if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
-    else out[key] = v;
+    if (key in out) out[key] = ([] as unknown[]).concat(out[key], value);
+    else out[key] = value;
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { env, requireAuthSecret } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
+import { siteIsHttps } from "../security/https";
 import { authRedirect } from "./callback-url";
 import { signInStep } from "./two-step";
 import { clientIpFromHeaders } from "./client-ip";
@@ -21,7 +22,7 @@ export const authOptions: NextAuthOptions = {
   secret: requireAuthSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 0 },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
-  useSecureCookies: env.DATELINE_SITE_URL.startsWith("https://"),
+  useSecureCookies: siteIsHttps(env.DATELINE_SITE_URL),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

@@ -7,10 +7,10 @@ import { isSameOriginRequest } from "../security/same-origin";
 type Handler<C> = (request: Request, context: C & { viewer: Viewer }) => Promise<Response>;
 
 /**
- * Wraps a route handler: 403 for a cross-site state change, 401 without a valid session, 403 without `permission`,
+ * Wraps a route handler: 403 for a cross-site state change, 401 without a valid session, 403 without the `permission` it declares,
  * and AppErrors mapped to their HTTP status. Every authenticated handler uses it.
  */
-export function withAuth<C extends object>(handler: Handler<C>, options: { permission?: Permission } = {}) {
+export function withAuth<C extends object>(handler: Handler<C>, options: { permission: Permission }) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
       if (!isSameOriginRequest(request)) throw new AppError("forbidden", "Cross-site request refused.");
@@ -18,7 +18,7 @@ export function withAuth<C extends object>(handler: Handler<C>, options: { permi
       if (!viewer) throw new AppError("unauthorized", "Sign in to use this endpoint.");
       assertPasswordChosen(viewer);
       assertTwoFactorReady(viewer);
-      if (options.permission && !hasPermission(viewer.role, options.permission)) {
+      if (!hasPermission(viewer.role, options.permission)) {
         throw new AppError("forbidden", "Your role does not allow this.");
       }
       return await handler(request, { ...context, viewer });

@@ -11,6 +11,7 @@ import { TWO_FACTOR_REQUIRED_KEY } from "./queries";
 import { acceptTotp, reserveCodeAttempt, UNREADABLE_SECRET } from "./sign-in";
 import { confirmEnrolmentSchema, confirmWithPasswordSchema, resetTwoFactorSchema, setTwoFactorRequiredSchema } from "./schema";
 import { newTotpSecret, totpQrDataUrl, totpUri } from "./totp";
+import { assertUserChange } from "../users/policy";
 
 /** Begins enrolment (the signed-in user, for themselves): a new secret, not active until confirmed with a code. */
 export async function beginTwoFactorEnrolment(viewer: Viewer) {
@@ -108,9 +109,8 @@ export async function regenerateRecoveryCodes(viewer: Viewer, input: z.input<typ
  * session of theirs ends. Audited.
  */
 export async function resetTwoFactorByAdmin(viewer: Viewer, input: z.input<typeof resetTwoFactorSchema>) {
-  assertPermission(viewer, "user.manage");
   const { userId } = parseOrThrow(resetTwoFactorSchema, input);
-  if (userId === viewer.id) throw new AppError("invalid", "Turn your own two-factor off on your profile page.");
+  assertUserChange(viewer, userId, "resetAccess");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!user) throw new AppError("not_found", "That user no longer exists.");

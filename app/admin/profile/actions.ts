@@ -19,7 +19,7 @@ const refreshProfile = <T>(value: T) => {
 export const changePasswordAction = authedAction(
   changePasswordSchema,
   async (input, viewer) => changePassword(viewer, input, clientIpFromHeaders(await headers())),
-  { allowTemporaryPassword: true },
+  { permission: "profile.edit", allowTemporaryPassword: true },
 );
 
 // Begin setting up two-factor sign-in for oneself (any signed-in user; also one who must still enrol).
@@ -27,6 +27,7 @@ export const beginTwoFactorAction = authedAction(
   z.object({}),
   async (_input, viewer) => refreshProfile(await beginTwoFactorEnrolment(viewer)),
   {
+    permission: "profile.edit",
     allowTemporaryPassword: true,
   },
 );
@@ -35,19 +36,19 @@ export const beginTwoFactorAction = authedAction(
 export const confirmTwoFactorAction = authedAction(
   confirmEnrolmentSchema,
   async (input, viewer) => refreshProfile(await confirmTwoFactorEnrolment(viewer, input, clientIpFromHeaders(await headers()))),
-  { allowTemporaryPassword: true },
+  { permission: "profile.edit", allowTemporaryPassword: true },
 );
 
 // Turn one's own two-factor sign-in off, or cancel a set-up (any signed-in user; current password required).
 export const disableTwoFactorAction = authedAction(
   confirmWithPasswordSchema,
   async (input, viewer) => refreshProfile(await disableTwoFactor(viewer, input, clientIpFromHeaders(await headers()))),
-  { allowTemporaryPassword: true },
+  { permission: "profile.edit", allowTemporaryPassword: true },
 );
 
 // Replace one's recovery codes with ten new ones (any signed-in user with two-factor on; current password required).
 export const regenerateRecoveryCodesAction = authedAction(
   confirmWithPasswordSchema,
   async (input, viewer) => regenerateRecoveryCodes(viewer, input, clientIpFromHeaders(await headers())),
-  { allowTemporaryPassword: true },
+  { permission: "profile.edit", allowTemporaryPassword: true },
 );

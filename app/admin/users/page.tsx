@@ -10,6 +10,7 @@ import { UserRowActions } from "./user-row-actions";
 import { TwoFactorPolicyForm } from "./two-factor-policy-form";
 import { mailConfigured } from "@/lib/mail/transport";
 import { isTwoFactorRequired } from "@/lib/two-factor/queries";
+import { userRowPolicy } from "@/lib/users/policy";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -57,7 +58,7 @@ export default async function UsersPage() {
                   }}
                   canMail={canMail}
                   authors={authors}
-                  isSelf={u.id === viewer.id}
+                  policy={userRowPolicy(viewer, u.id)}
                 />
               </td>
             </tr>
