@@ -6,7 +6,7 @@ const nextConfig = {
   // Native modules stay outside the server bundle and load from node_modules.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "sharp", "@node-rs/argon2"],
   poweredByHeader: false,
-  // The front cache (lib/front-cache.ts) gzips what it serves; other responses are left to a
+  // The front cache (lib/cache/front-cache.ts) gzips what it serves; other responses are left to a
   // reverse proxy or CDN to compress, as in most deployments.
   compress: false,
   reactStrictMode: true,

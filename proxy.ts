@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, cspKindFor, newNonce } from "./lib/security/csp";
 import { isSameOriginRequest } from "./lib/security/same-origin";
 import { bodyLimitFor, tooLargeMessage } from "./lib/security/body-limit";
+import { siteIsHttps } from "./lib/security/https";
 
 /**
  * Runs before every page, Server Action and route handler:
@@ -21,7 +22,7 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // Read per request, not at build: under plain `next start` this is where an https site's pages
   // get HSTS whatever was built (the front server of `npm start` sets it on every response).
-  const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
+  const https = siteIsHttps();
   if (!pathname.startsWith("/api/cron/") && !isSameOriginRequest(request)) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
   }
@@ -64,7 +65,7 @@ export const config = {
   // Photo uploads (/api/media…) do not: Next.js copies a body for the proxy and cuts it at 10 MB
   // (experimental.proxyClientMaxBodySize), keeping the copy in memory, so a 19 MB photo arrived
   // cut and every upload was held twice. Their route handlers check the same origin, the session
-  // and the role (withAuth, lib/route.ts) and count the bytes (readUploadedFile); the front server
+  // and the role (withAuth, lib/auth/route.ts) and count the bytes (readUploadedFile); the front server
   // refuses oversized and anonymous uploads before they are read.
   matcher: ["/((?!_next/static|_next/image|media/|api/media|favicon.ico).*)"],
 };

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { deleteSectionAction, moveSectionAction } from "./actions";
 
-type Props = { section: { id: string; name: string; stories: number }; first: boolean; last: boolean };
+type Props = { section: { id: string; name: string; canDelete: boolean }; first: boolean; last: boolean };
 
 /** Move a section in the masthead, or delete it when no story is filed in it. */
 export function SectionRowActions({ section, first, last }: Props) {
@@ -47,7 +47,7 @@ export function SectionRowActions({ section, first, last }: Props) {
       >
         ↓
       </button>
-      {section.stories === 0 ? (
+      {section.canDelete ? (
         <button type="button" className="button danger" disabled={pending} onClick={remove}>
           Delete
         </button>
