@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { storageStatePath } from "../env";
-import { expect, newContext, test, unique } from "../fixtures";
+import { expect, newContext, publishFromEditor, test, unique } from "../fixtures";
 import { makePhoto, withIptc } from "../../lib/test/images";
 
 async function fixture(name: string, data: Buffer) {
@@ -72,7 +72,7 @@ test.describe("the media library", () => {
     await expect(page.getByTestId("credit-preview")).toContainText("Ana Kovač/Balkan Wire");
     await page.getByRole("button", { name: "Create draft" }).click();
     await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
-    await page.getByRole("button", { name: "Publish now" }).click();
+    await publishFromEditor(page);
     await expect(page.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
 
     const reader = await (await newContext(browser)).newPage();

@@ -4,6 +4,7 @@ import { bodySchema, emptyBody, type BodyDoc } from "./body";
 import { creditLine } from "../media/schema";
 import { srcSet, variantBase, variantSelect, variantUrl } from "../media/variants";
 import { truncateText } from "../format/text";
+import { articlePath } from "./path";
 
 export const articleCardSelect = {
   id: true,
@@ -38,9 +39,7 @@ export type ArticleCard = {
 };
 
 /** The public address of a story: /section/slug. */
-export function articlePath(article: { slug: string; section: { slug: string } | null }): string {
-  return `/${article.section?.slug ?? "news"}/${article.slug}`;
-}
+export { articlePath };
 
 export function toArticleCard(row: CardRow): ArticleCard {
   return {

@@ -1,20 +1,11 @@
 import { z } from "zod";
 import { ArticleStatus, PlacementRole } from "../generated/prisma/enums";
-import type { Permission } from "../auth/permissions";
 import type { Prisma } from "../generated/prisma/client";
 import { bodyHasText, bodySchema } from "./body";
 
 const S = ArticleStatus;
 
-/** Each allowed move, and the permission it needs. Anything not listed is refused. */
-export const TRANSITIONS: Record<ArticleStatus, Partial<Record<ArticleStatus, Permission>>> = {
-  DRAFT: { IN_REVIEW: "article.submit", SCHEDULED: "article.schedule", PUBLISHED: "article.publish" },
-  IN_REVIEW: { DRAFT: "article.submit", SCHEDULED: "article.schedule", PUBLISHED: "article.publish" },
-  SCHEDULED: { DRAFT: "article.schedule", PUBLISHED: "article.publish" },
-  PUBLISHED: { UNPUBLISHED: "article.unpublish" },
-  UNPUBLISHED: { PUBLISHED: "article.publish", DRAFT: "article.unpublish" },
-};
-
+/** Status names as the desk shows them (safe for client components). */
 export const STATUS_LABELS: Record<ArticleStatus, string> = {
   DRAFT: "Draft",
   IN_REVIEW: "In review",
