@@ -1,4 +1,4 @@
-// The production server: Next.js behind the in-memory front cache of lib/front-cache.ts.
+// The production server: Next.js behind the in-memory front cache of lib/cache/front-cache.ts.
 // `npm start` runs it after its setup; `PORT` and `HOSTNAME` choose where it listens.
 // `--dev` (npm run dev) runs Next.js in development mode behind it, without the front cache.
 import "./lib/production";
@@ -14,9 +14,10 @@ import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH, publicCacheControl } from "../lib/
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { ACTION_BODY_LIMIT, guardRequestBody, tooLargeMessage } from "../lib/security/body-limit";
 import { nestsDeeperThan } from "../lib/security/json-depth";
+import { siteIsHttps } from "../lib/security/https";
 import { PassThrough } from "node:stream";
 
-const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
+const https = siteIsHttps();
 const publicPolicy = contentSecurityPolicy("public", "", { https });
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -173,8 +174,8 @@ async function checkedAction(req: http.IncomingMessage, res: http.ServerResponse
   });
   if (body === null) return; // the client went away
   if (typeof body === "number") {
-    const refusal = JSON.stringify({ error: tooLargeMessage(body, new URL(req.url ?? "/", "http://x").pathname) });
-    return reply(res, 413, refusal, "application/json");
+    // Plain text: Next.js's client shows it as the call's error (lib/security/body-limit.ts).
+    return reply(res, 413, tooLargeMessage(body, new URL(req.url ?? "/", "http://x").pathname), "text/plain");
   }
   if (nestsDeeperThan(body, MAX_ACTION_NESTING, String(req.headers["content-type"] ?? ""))) {
     return reply(res, 400, `The request's data is nested too deeply (more than ${MAX_ACTION_NESTING} levels).`);

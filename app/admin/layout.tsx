@@ -46,6 +46,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               <Link href="/admin/bylines">Bylines</Link>
             </li>
           ) : null}
+          {hasPermission(viewer.role, "audit.view") ? (
+            <li>
+              <Link href="/admin/audit">Audit log</Link>
+            </li>
+          ) : null}
           {hasPermission(viewer.role, "section.manage") ? (
             <li>
               <Link href="/admin/sections">Sections</Link>

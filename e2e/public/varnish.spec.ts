@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, newContext, test } from "../fixtures";
+import { expect, newContext, publishFromEditor, test } from "../fixtures";
 import { E2E_PORT, E2E_VARNISH_PORT } from "../env";
 import { apiAs, makeStory } from "../newsroom";
 import { callServerAction, serverActionsInBuild } from "../server-actions";
@@ -106,7 +106,7 @@ test("a publish through the desk purges exactly the pages that show it from Varn
   // Saving a draft purges only its own address; the cached pages stay.
   expect((await viaVarnish("/")).cache).toBe("HIT");
 
-  await editor.getByRole("button", { name: "Publish now" }).click();
+  await publishFromEditor(editor);
   await expect(editor.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
   const published = performance.now();
   // Every page at once, as readers would ask. The article's related stories come from its

@@ -36,12 +36,12 @@ const NOTIFY_ON: Partial<Record<ArticleStatus, NotificationKind>> = {
  */
 export async function afterWorkflowMove(
   tx: Tx,
-  viewer: Viewer,
+  viewer: Viewer | null,
   move: { id: string; from: ArticleStatus; to: ArticleStatus; note: string },
   now = new Date(),
 ) {
-  const actor = { id: viewer.id, name: viewer.name };
-  if (await isReturn(tx, viewer, move.id, move.from, move.to)) {
+  const actor = viewer ? { id: viewer.id, name: viewer.name } : null;
+  if (viewer && (await isReturn(tx, viewer, move.id, move.from, move.to))) {
     await tx.returnNote.updateMany({ where: { articleId: move.id, clearedAt: null }, data: { clearedAt: now } });
     await tx.returnNote.create({
       data: { articleId: move.id, text: move.note.trim(), byId: viewer.id, byName: viewer.name, createdAt: now },

@@ -18,7 +18,7 @@ import { readSiteSettings } from "../settings/queries";
 import { cache } from "react";
 import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "../feeds/sitemaps";
 
-// Every public page reads through these cached functions; see lib/public-invalidation.ts for what
+// Every public page reads through these cached functions; see lib/cache/invalidation.ts for what
 // expires them.
 
 /** The site's name, description and time zone, read once per request and cached until a save (tag "site"). */

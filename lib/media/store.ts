@@ -10,8 +10,10 @@ export interface MediaStore {
   remove(key: string): Promise<void>;
 }
 
-/** Keys are content hashes with an extension; nothing a user typed becomes a path. */
-export const STORAGE_KEY = /^[a-f0-9]{64}(?:-w\d{2,4})?\.(?:jpg|png|webp|avif|gif)$/;
+/** Keys are content hashes (with a crop in pixels and a width for variants) and an extension; nothing a user typed becomes a path. */
+export const STORAGE_KEY = /^[a-f0-9]{64}(?:(?:-c\d{1,5}x\d{1,5}x\d{1,5}x\d{1,5})?-w\d{2,4})?\.(?:jpg|png|webp|avif|gif)$/;
+/** The keys of variants, the only files readers get (originals keep their EXIF, GPS included). */
+export const VARIANT_KEY = /^[a-f0-9]{64}(?:-c\d{1,5}x\d{1,5}x\d{1,5}x\d{1,5})?-w\d{2,4}\.(?:jpg|webp|avif)$/;
 
 function assertKey(key: string) {
   if (!STORAGE_KEY.test(key)) throw new Error(`Invalid media storage key: ${key}`);

@@ -1,8 +1,7 @@
-import { mediaStore } from "@/lib/media/store";
+import { mediaStore, VARIANT_KEY } from "@/lib/media/store";
 
 const TYPES: Record<string, string> = { jpg: "image/jpeg", webp: "image/webp", avif: "image/avif" };
-/** Only the processed variants are public; originals keep their EXIF (GPS included) and are never served. */
-const VARIANT_KEY = /^[a-f0-9]{64}-w\d{2,4}\.(?:jpg|webp|avif)$/;
+// Only the processed variants are public (VARIANT_KEY); originals keep their EXIF (GPS included) and are never served.
 
 // GET /media/:key – a photo variant (public). Keys are content hashes, so responses never change.
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string }> }) {

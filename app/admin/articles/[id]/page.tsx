@@ -15,7 +15,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function EditArticlePage({ params }: Props) {
   const { id } = await params;
   const viewer = await requireUser(`/admin/articles/${id}`);
-  const [article, options] = await Promise.all([getEditorData(viewer, id), loadEditorOptions()]);
+  const [article, options] = await Promise.all([getEditorData(viewer, id), loadEditorOptions(viewer)]);
   if (!article) notFound();
   return (
     <>
