@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, cspKindFor, newNonce, photoOrigin } from "./lib/security/csp";
 import { isSameOriginRequest } from "./lib/security/same-origin";
 import { bodyLimitFor, tooLargeMessage } from "./lib/security/body-limit";
+import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH } from "./lib/cache/http-policy";
+import { siteIsHttps } from "./lib/security/https";
 
 /**
  * Runs before every page, Server Action and route handler:
@@ -21,7 +23,7 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // Read per request, not at build: under plain `next start` this is where an https site's pages
   // get HSTS whatever was built (the front server of `npm start` sets it on every response).
-  const https = String(process.env.DATELINE_SITE_URL ?? "").startsWith("https://");
+  const https = siteIsHttps();
   const photos = photoOrigin(process.env.DATELINE_MEDIA_PUBLIC_BASE_URL);
   if (!pathname.startsWith("/api/cron/") && !isSameOriginRequest(request)) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
@@ -29,10 +31,15 @@ export function proxy(request: NextRequest) {
 
   // Bodies larger than a write path accepts are refused before they are read: photo uploads up
   // to their own limit (checked again as the bytes arrive), everything else, Server Actions
-  // included, up to Next.js's 1 MB Server Action limit.
+  // included, up to the 3 MB Server Action limit (ACTION_BODY_LIMIT).
   const length = Number(request.headers.get("content-length") ?? 0);
   const limit = bodyLimitFor(pathname);
-  if (length > limit) return NextResponse.json({ error: tooLargeMessage(length, pathname) }, { status: 413 });
+  if (length > limit) {
+    // A Server Action's caller gets plain text, which Next.js's client shows as the error.
+    if (request.headers.has("next-action"))
+      return new NextResponse(tooLargeMessage(length, pathname), { status: 413, headers: { "content-type": "text/plain" } });
+    return NextResponse.json({ error: tooLargeMessage(length, pathname) }, { status: 413 });
+  }
 
   // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
   if (cspKindFor(pathname) === "public") {
@@ -52,6 +59,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   if (https) response.headers.set("strict-transport-security", HSTS);
+  // Under plain `next start` too: a draft link is kept by no cache and indexed by nobody.
+  if (DRAFT_LINK_PATH.test(pathname)) for (const [name, value] of Object.entries(DRAFT_LINK_HEADERS)) response.headers.set(name, value);
   return response;
 }
 
@@ -60,7 +69,7 @@ export const config = {
   // Photo uploads (/api/media…) do not: Next.js copies a body for the proxy and cuts it at 10 MB
   // (experimental.proxyClientMaxBodySize), keeping the copy in memory, so a 19 MB photo arrived
   // cut and every upload was held twice. Their route handlers check the same origin, the session
-  // and the role (withAuth, lib/route.ts) and count the bytes (readUploadedFile); the front server
+  // and the role (withAuth, lib/auth/route.ts) and count the bytes (readUploadedFile); the front server
   // refuses oversized and anonymous uploads before they are read.
   matcher: ["/((?!_next/static|_next/image|media/|api/media|favicon.ico).*)"],
 };

@@ -84,6 +84,14 @@ const envSchema = z.object({
   /** Sent to DATELINE_PURGE_URL as `Authorization: Bearer <token>`. */
   DATELINE_PURGE_TOKEN: z.string().optional(),
   ...mediaStoreEnv,
+  /**
+   * Outgoing mail (password reset links), as a nodemailer URL: smtp://user:pass@host:587 (STARTTLS
+   * when offered) or smtps://user:pass@host:465. Unset: no mail is sent, and the sign-in page says
+   * to ask an admin.
+   */
+  DATELINE_SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** The From of mail Dateline sends, e.g. `The Dateline <desk@example.org>`; default no-reply at the site's host. */
+  DATELINE_MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -127,5 +135,3 @@ export function authSecretFrom(e: Pick<Env, "NEXTAUTH_SECRET" | "NODE_ENV" | "NE
   // Development and tests without a configured secret get a fixed, clearly non-production one.
   return "dateline-development-secret-not-for-production-use";
 }
-
-export const isProduction = env.NODE_ENV === "production";

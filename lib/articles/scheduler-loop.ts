@@ -5,6 +5,7 @@ import { ensureRecurring } from "../jobs/queue";
 import { JobRunner, type JobHandler } from "../jobs/runner";
 import { publishDueArticles, type SchedulerRun } from "./scheduler";
 import { PHOTO_SWEEP_EVERY_MS, PHOTO_SWEEP_JOB, sweepPhotoFiles } from "../media/sweep-job";
+import { frontJobs } from "../front/jobs";
 
 /** The recurring job that publishes the scheduled stories whose time has come. */
 export const PUBLISH_DUE_JOB = "publish-due-stories";
@@ -23,9 +24,10 @@ export async function publishDueAndExpire(): Promise<SchedulerRun> {
   return run;
 }
 
-/** The job handlers every server process runs (lib/jobs/runner.ts): the scheduler, every `everyMs`. */
+/** The job handlers every server process runs (lib/jobs/runner.ts): the scheduler, every `everyMs`; the front page's (lib/front/jobs.ts). */
 export function backgroundJobs(everyMs: number): Record<string, JobHandler> {
   return {
+    ...frontJobs,
     [PUBLISH_DUE_JOB]: async () => {
       await publishDueAndExpire();
       return { again: new Date(Date.now() + everyMs) };

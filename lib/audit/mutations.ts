@@ -3,7 +3,7 @@ import type { Tx } from "../db";
 export type AuditInput = {
   actorId: string | null;
   action: string;
-  entityType: "Article" | "User" | "Image" | "Section" | "Tag" | "Author" | "Setting";
+  entityType: "Article" | "User" | "Image" | "Section" | "Tag" | "Author" | "Setting" | "FrontLayout" | "DraftLink";
   entityId: string;
   data?: Record<string, unknown>;
 };

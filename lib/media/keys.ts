@@ -1,8 +1,8 @@
 /** Keys are content hashes with an extension; nothing a user typed becomes a path. */
-export const STORAGE_KEY = /^[a-f0-9]{64}(?:-w\d{2,4})?\.(?:jpg|png|webp|avif|gif)$/;
+export const STORAGE_KEY = /^[a-f0-9]{64}(?:(?:-c\d{1,5}x\d{1,5}x\d{1,5}x\d{1,5})?-w\d{2,4})?\.(?:jpg|png|webp|avif|gif)$/;
 
 /** The processed variants (no metadata): the only files readers are given. Originals keep their EXIF, GPS included. */
-export const VARIANT_KEY = /^[a-f0-9]{64}-w\d{2,4}\.(?:jpg|webp|avif)$/;
+export const VARIANT_KEY = /^[a-f0-9]{64}(?:-c\d{1,5}x\d{1,5}x\d{1,5}x\d{1,5})?-w\d{2,4}\.(?:jpg|webp|avif)$/;
 
 export const CONTENT_TYPES: Record<string, string> = {
   jpg: "image/jpeg",

@@ -8,7 +8,6 @@ import { makePhoto, pngClaiming, withIptc, xmpPacket } from "../test/images";
 import { createArticle, transitionArticle } from "../articles/mutations/index";
 import { createImage, replaceImageFile } from "./ingest";
 import { deleteImage, getImageDetails } from "./library";
-import { prefillFromMetadata } from "./metadata";
 import { mediaStore } from "./store";
 import { variantKey } from "./variants";
 
@@ -75,7 +74,7 @@ describe("refused uploads leave no file and no row", () => {
 });
 
 describe("embedded metadata", () => {
-  it("prefills credit, agency, copyright and caption from IPTC", async () => {
+  it("stores credit, agency, copyright and caption from IPTC on the photo", async () => {
     const data = withIptc(await makePhoto("jpeg", 900, 600, 11), {
       80: "Elena Marsh",
       110: "Northern Wire Photo",
@@ -83,16 +82,20 @@ describe("embedded metadata", () => {
       120: "Flooded harbour road. Residents walk home.",
     });
     const image = await createImage(editor, data, {});
-    expect(prefillFromMetadata(image.metadata!)).toEqual({
+    expect(image.fromFile).toEqual({
       credit: "Elena Marsh",
       agency: "Northern Wire Photo",
       copyright: "© 2026 Northern Wire",
       caption: "Flooded harbour road. Residents walk home.",
+      license: "",
+      dateTaken: "",
     });
-    expect((await getImageDetails(image.id))?.suggested?.credit).toBe("Elena Marsh");
+    const details = await getImageDetails(image.id);
+    expect(details).toMatchObject({ credit: "Elena Marsh", agency: "Northern Wire Photo", detailsConfirmed: false });
+    expect(details?.fromFile?.credit).toBe("Elena Marsh");
   });
 
-  it("prefills from XMP when there is no IPTC", async () => {
+  it("reads XMP when there is no IPTC", async () => {
     const xmp = xmpPacket({
       creator: "Jonas Berg",
       credit: "Dateline",
@@ -105,11 +108,13 @@ describe("embedded metadata", () => {
       .jpeg()
       .toBuffer();
     const image = await createImage(editor, data, {});
-    expect(prefillFromMetadata(image.metadata!)).toEqual({
+    expect(image.fromFile).toEqual({
       credit: "Jonas Berg",
       agency: "Dateline",
       copyright: "© Dateline",
       caption: "A clinic queue.",
+      license: "",
+      dateTaken: "",
     });
   });
 
@@ -126,7 +131,7 @@ describe("embedded metadata", () => {
     const image = await createImage(editor, data, {});
     const row = await db.image.findUniqueOrThrow({ where: { id: image.id } });
     expect([row.width, row.height]).toEqual([600, 900]);
-    expect(image.metadata?.creator).toBe("Field Reporter");
+    expect(image.fromFile?.credit).toBe("Field Reporter");
     for (const f of ["jpg", "webp", "avif"] as const) {
       const variant = (await mediaStore.get(variantKey(row.sha256, 600, f)))!;
       const meta = await sharp(variant).metadata();

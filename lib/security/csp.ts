@@ -62,7 +62,7 @@ function buildPolicy(kind: CspKind, nonce: string, options: PolicyOptions): stri
 
 /** Paths whose pages are rendered per request and get the nonce on Next's scripts. */
 export function cspKindFor(pathname: string): CspKind {
-  return /^\/(?:admin|login|search)(?:\/|$)/.test(pathname) ? "app" : "public";
+  return /^\/(?:admin|login|search|draft)(?:\/|$)/.test(pathname) ? "app" : "public";
 }
 
 /** The origin photos are served from when DATELINE_MEDIA_PUBLIC_BASE_URL is set (for img-src), else undefined. */
