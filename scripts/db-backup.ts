@@ -9,4 +9,9 @@ const { values } = parseArgs({ options: { dir: { type: "string", default: "./dat
 const dir = path.resolve(values.dir!);
 const result = await backupDatabase(dir);
 console.log(`Backed up ${result.articles} stories to ${result.file} (integrity_check: ok).`);
-console.log("Photos are files under DATELINE_MEDIA_DIR, named by content hash: copy that folder too (e.g. rsync -a).");
+const { env } = await import("../lib/env");
+console.log(
+  env.DATELINE_MEDIA_STORE === "s3"
+    ? `Photos are in the bucket ${env.DATELINE_S3_BUCKET}: keep it versioned or copied elsewhere (e.g. rclone sync), README "Production".`
+    : "Photos are files under DATELINE_MEDIA_DIR, named by content hash: copy that folder too (e.g. rsync -a).",
+);

@@ -52,6 +52,9 @@ npx prettier --check . >/dev/null || { npx prettier --check .; echo "Run npm run
 step "Unit and integration tests (Vitest, real SQLite, real migrations)"
 npx vitest run
 
+step "Photos in an S3-compatible bucket (s3rver from npm, started and stopped here): the media tests again"
+npx tsx scripts/with-test-bucket.ts -- npx vitest run lib/media
+
 step "Production build"
 # Against an empty database, as on a fresh clone: nothing may be prerendered from data at build time.
 build_db="$(mktemp -d)/build.db"

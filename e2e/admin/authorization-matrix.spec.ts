@@ -66,7 +66,8 @@ function targets() {
 type Targets = ReturnType<typeof targets>;
 
 /** Who may call each action, and an input that passes validation, so that only authorization can refuse it. */
-const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unknown }> = {
+// "public": open to anyone by nature (forgot password, a reset link); covered by their own test below.
+const ACTIONS: Record<string, { allowed: RoleName[] | "public"; input: (t: Targets) => unknown }> = {
   checkSlugAction: { allowed: EVERYONE, input: () => ({ slug: "matrix-probe", articleId: null }) },
   createArticleAction: { allowed: EVERYONE, input: () => ({ headline: "Matrix probe story", slug: "matrix-probe-story" }) },
   updateArticleAction: {
@@ -94,6 +95,7 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
   // t.image is in a live story: editors only (lib/media/policy.ts). Photos nothing live uses: see "photos" below.
   updateImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image, altText: "Matrix probe alt text", credit: "Probe/Matrix" }) },
   deleteImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image }) },
+  cropImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image, cropX: 0.1, cropY: 0.1, cropW: 0.5, cropH: 0.5 }) },
   changePasswordAction: {
     allowed: EVERYONE,
     input: () => ({
@@ -129,6 +131,39 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
     allowed: EDITORS,
     input: (t) => ({ id: t.author, name: "Matrix Probe", bio: "Never saved.", updatedAt: t.authorUpdatedAt }),
   },
+  // Issue 20: the front page, notifications, draft links.
+  saveFrontLayoutAction: {
+    allowed: EDITORS,
+    input: (t) => ({
+      basedOn: "",
+      arrangement: {
+        lead: { id: t.story.id, headline: "" },
+        pinned: [],
+        sections: [],
+        banner: { text: "Probe", url: "", expiresLocal: "2099-01-01T00:00" },
+      },
+    }),
+  },
+  cancelFrontLayoutAction: { allowed: EDITORS, input: () => ({ id: "matrix-probe-layout" }) },
+  markNotificationsReadAction: { allowed: EVERYONE, input: () => ({ all: true }) },
+  createDraftLinkAction: {
+    allowed: EDITORS,
+    input: (t) => ({ articleId: t.story.id, label: "Matrix probe", expiresLocal: "2099-01-01T00:00" }),
+  },
+  revokeDraftLinkAction: { allowed: EDITORS, input: () => ({ id: "matrix-probe-link" }) },
+  // Account recovery and two-factor sign-in (issue 20).
+  requestPasswordResetAction: { allowed: "public", input: () => ({ email: "matrix-nobody@e2e.dateline" }) },
+  resetPasswordAction: {
+    allowed: "public",
+    input: () => ({ token: "m".repeat(43), newPassword: "matrix probe password 1", confirmPassword: "matrix probe password 1" }),
+  },
+  sendResetLinkAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer }) },
+  beginTwoFactorAction: { allowed: EVERYONE, input: () => ({}) },
+  confirmTwoFactorAction: { allowed: EVERYONE, input: () => ({ code: "123456" }) },
+  disableTwoFactorAction: { allowed: EVERYONE, input: () => ({ password: "not-the-password" }) },
+  regenerateRecoveryCodesAction: { allowed: EVERYONE, input: () => ({ password: "not-the-password" }) },
+  resetTwoFactorAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer }) },
+  setTwoFactorRequiredAction: { allowed: ADMINS, input: () => ({ required: true }) },
 };
 
 /** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */
@@ -136,6 +171,8 @@ const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName
   "app/api/media/route.ts": { path: () => "/api/media", allowed: EVERYONE },
   "app/api/media/[id]/file/route.ts": { path: (t) => `/api/media/${t.image}/file`, allowed: EDITORS },
   "app/api/cron/publish-scheduled/route.ts": { path: () => "/api/cron/publish-scheduled", allowed: "secret" },
+  // Issue 20: the editor's presence heartbeat (anyone who can see the story; a writer on another's story is refused below).
+  "app/api/admin/articles/[id]/presence/route.ts": { path: (t) => `/api/admin/articles/${t.story.id}/presence`, allowed: EVERYONE },
   // next-auth's own sign-in and sign-out: open to anyone by nature; covered by the sign-in tests.
   "app/api/auth/[...nextauth]/route.ts": { path: () => "/api/auth/signout", allowed: "sign-in" },
   // The desk API takes an API key, never a cookie; its refusals per key scope and role: "desk API" below.
@@ -166,6 +203,8 @@ function stateChangingRouteFiles(dir = "app"): string[] {
 /** The page a Server Action is posted to: its route with real ids in it. */
 const pagePath = (action: ServerAction, t: Targets) =>
   action.route
+    .replace("/(auth)", "")
+    .replace("/login/reset/[token]", `/login/reset/${"m".repeat(43)}`)
     .replace("/admin/articles/[id]", `/admin/articles/${t.story.id}`)
     .replace("/admin/media/[id]", `/admin/media/${t.image}`)
     .replace("/admin/bylines/[id]", `/admin/bylines/${t.author}`)
@@ -199,6 +238,7 @@ test.describe("authorization matrix", () => {
       const api = await apiAs(playwright, caller);
       for (const action of serverActionsInBuild()) {
         const rule = ACTIONS[action.name]!;
+        if (rule.allowed === "public") continue;
         if (caller !== "anonymous" && rule.allowed.includes(caller)) continue;
         const { status, body } = await callServerAction(api, pagePath(action, t), action, rule.input(t));
         const outcome = actionOutcome(body);
@@ -219,6 +259,26 @@ test.describe("authorization matrix", () => {
     expect(actionOutcome((await callServerAction(writer, pagePath(checkSlug, t), checkSlug, ACTIONS.checkSlugAction!.input(t))).body)).toBe(
       "ok",
     );
+  });
+
+  test("the public actions (forgot password, reset link) refuse an unknown link and store nothing for an unknown address", async ({
+    playwright,
+  }) => {
+    const t = targets();
+    const before = databaseFingerprint();
+    for (const caller of ["anonymous", ...EVERYONE] as Caller[]) {
+      const api = await apiAs(playwright, caller);
+      for (const action of serverActionsInBuild().filter((a) => ACTIONS[a.name]!.allowed === "public")) {
+        const { status, body } = await callServerAction(api, pagePath(action, t), action, ACTIONS[action.name]!.input(t));
+        expect(status, `${action.name} as ${caller}`).toBe(200);
+        // The unknown address gets the usual answer; the unknown link is refused.
+        expect(actionOutcome(body), `${action.name} as ${caller}: ${body.slice(0, 300)}`).toBe(
+          action.name === "resetPasswordAction" ? "invalid" : "ok",
+        );
+        expect(databaseFingerprint(), `${action.name} as ${caller} changed the database`).toBe(before);
+      }
+      await api.dispose();
+    }
   });
 
   test("every Server Action refuses a cross-site or Origin-less request with 403, even from an admin, and nothing changes", async ({
@@ -291,6 +351,18 @@ test.describe("authorization matrix", () => {
         }
         await api.dispose();
       }
+    }
+    // The presence heartbeat and its DELETE: a writer on a story that is not theirs is refused (404), and nobody
+    // without a session or from another site gets through.
+    for (const caller of ["anonymous", "writer"] as Caller[]) {
+      const api = await apiAs(playwright, caller);
+      const url = `/api/admin/articles/${t.story.id}/presence`;
+      for (const method of ["post", "delete"] as const) {
+        const own = await api[method](url, { headers: { Origin: E2E_URL } });
+        expect(own.status(), `${method} presence as ${caller}`).toBe(caller === "anonymous" ? 401 : 404);
+        expect((await api[method](url, { headers: { Origin: "https://evil.example" } })).status()).toBe(403);
+      }
+      await api.dispose();
     }
     expect(databaseFingerprint()).toBe(before);
     expect(fs.readdirSync(path.join(E2E_ENV.DATELINE_MEDIA_DIR)).length).toBeGreaterThan(0);
@@ -465,6 +537,9 @@ test.describe("authorization matrix", () => {
       "/api/admin/audit",
       "/api/cron/publish-scheduled",
       "/api/media",
+      "/api/media?q=probe&page=2",
+      `/api/media?ids=${t.image}`,
+      "/api/admin/audit?actor=probe&q=probe",
       `/api/media/${t.image}/file`,
       "/api/auth/signout",
       "/api/v1/stories",
@@ -486,9 +561,16 @@ test.describe("authorization matrix", () => {
       `/admin/articles/${t.story.id}/revisions`,
       "/admin/media",
       `/admin/media/${t.image}`,
+      "/admin/audit",
+      `/admin/audit?story=${t.story.id}`,
       "/admin/users",
       "/admin/profile",
+      "/login/forgot",
+      `/login/reset/${"m".repeat(43)}`,
       "/admin/bylines",
+      "/admin/front",
+      "/admin/notifications",
+      `/draft/${"A".repeat(43)}`,
       "/admin/sections",
       `/admin/sections/${t.section}`,
       `/admin/bylines/${t.author}`,

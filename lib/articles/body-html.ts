@@ -56,14 +56,16 @@ const SIZES = "(max-width: 48rem) 100vw, 768px";
 
 /** components/article/article-figure.tsx, as a string (never the lead photo: body photos load lazily). */
 export function figureToHtml(figure: Figure): string {
-  const caption = figure.caption ? `<span class="caption">${escape(figure.caption)} </span>` : "";
-  const credit = figure.creditLine ? `<span class="credit">${escape(figure.creditLine)}</span>` : "";
+  const caption = figure.caption ? `<span class="caption">${escape(figure.caption)}</span>` : "";
+  const credit = figure.creditLine
+    ? `<span class="credit"><span class="credit-label">Photo:</span> ${escape(figure.creditLine)}</span>`
+    : "";
   return (
     `<figure class="article-figure"><picture>` +
     `<source${attrs({ type: "image/avif", srcSet: figure.srcSet.avif, sizes: SIZES })}/>` +
     `<source${attrs({ type: "image/webp", srcSet: figure.srcSet.webp, sizes: SIZES })}/>` +
     `<img${attrs({ src: figure.src, srcSet: figure.srcSet.jpg, sizes: SIZES, alt: figure.alt, width: figure.width, height: figure.height, loading: "lazy", decoding: "async" })}/>` +
-    `</picture><figcaption>${caption}${credit}</figcaption></figure>`
+    `</picture><figcaption>${caption} ${credit}</figcaption></figure>`
   );
 }
 

@@ -5,7 +5,7 @@ import { queueWebhookEvents } from "../webhooks/emit";
 export type AuditInput = {
   actorId: string | null;
   action: string;
-  entityType: "Article" | "User" | "Image" | "Section" | "Tag" | "Author" | "Setting" | "ApiKey" | "Webhook";
+  entityType: "Article" | "User" | "Image" | "Section" | "Tag" | "Author" | "Setting" | "FrontLayout" | "DraftLink" | "ApiKey" | "Webhook";
   entityId: string;
   data?: Record<string, unknown>;
 };

@@ -9,7 +9,15 @@
 /** A minute in shared caches, and served stale for five more while one refreshes it; browsers always ask again. */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
 
-const PRIVATE = /^\/(?:admin|api|login|search|_next|media)(?:\/|$)/;
+const PRIVATE = /^\/(?:admin|api|login|search|_next|media|draft)(?:\/|$)/;
+
+/** Draft links (app/draft/[token]): one outsider's view of an unpublished story, kept by no cache and no index. */
+export const DRAFT_LINK_PATH = /^\/draft(?:\/|$)/;
+export const DRAFT_LINK_HEADERS = {
+  "cache-control": "private, no-store",
+  "x-robots-tag": "noindex, nofollow, noarchive",
+  "referrer-policy": "no-referrer",
+} as const;
 
 /** The Cache-Control for a GET of `pathname` (no query string), or null when caches must leave it to the route. */
 export function publicCacheControl(pathname: string): string | null {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { db } from "../db";
 import { articlePath } from "../articles/dto";
 
@@ -16,11 +15,6 @@ export function toFtsQuery(input: string): string | null {
   if (words.length === 0) return null;
   return words.map((w, i) => (i === words.length - 1 && w.length >= 2 ? `"${w}"*` : `"${w}"`)).join(" ");
 }
-
-export const searchQuerySchema = z.object({
-  q: z.string().max(200).catch("").default(""),
-  page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
-});
 
 type Row = {
   id: string;

@@ -1,73 +1,10 @@
-import { z } from "zod";
-import { db, type Tx } from "./db";
-import { recordAudit } from "./audit/mutations";
-import { assertPermission, type Viewer } from "./auth/viewer";
-import { AppError, parseOrThrow } from "./errors";
-import { ArticleStatus } from "./generated/prisma/enums";
-import { slugSchema } from "./format/slug";
-
-/** Sections in masthead order. */
-export function listSections() {
-  return db.section.findMany({
-    select: { id: true, name: true, slug: true, description: true },
-    orderBy: [{ position: "asc" }, { name: "asc" }],
-  });
-}
-
-export function getSectionBySlug(slug: string) {
-  return db.section.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, description: true } });
-}
-
-/**
- * A section lives at /<slug>, beside the site's own top-level addresses: those it may not take.
- * ("news" is where stories without a section live.)
- */
-export const RESERVED_SECTION_SLUGS = [
-  "admin",
-  "api",
-  "login",
-  "logout",
-  "search",
-  "authors",
-  "tags",
-  "edition",
-  "media",
-  "sitemaps",
-  "news",
-  "static",
-  "assets",
-  "public",
-  "p",
-];
-
-const sectionFields = {
-  name: z.string().trim().min(1, "Name the section.").max(60, "Section names can be at most 60 characters."),
-  slug: slugSchema.refine((slug) => !RESERVED_SECTION_SLUGS.includes(slug), "This address is taken by the site itself; choose another."),
-  description: z.string().trim().max(300, "Keep the description under 300 characters.").default(""),
-};
-export const createSectionSchema = z.object(sectionFields);
-export const updateSectionSchema = z.object({ id: z.string().min(1), ...sectionFields });
-export const moveSectionSchema = z.object({ id: z.string().min(1), direction: z.enum(["up", "down"]) });
-export const deleteSectionSchema = z.object({ id: z.string().min(1) });
-
-/** Sections for the admin screen, in masthead order, with how many stories each holds. */
-export async function listSectionsForAdmin(viewer: Viewer) {
-  assertPermission(viewer, "section.manage");
-  const [sections, published] = await Promise.all([
-    db.section.findMany({
-      select: { id: true, name: true, slug: true, description: true, _count: { select: { articles: true } } },
-      orderBy: [{ position: "asc" }, { name: "asc" }],
-    }),
-    db.article.groupBy({ by: ["sectionId"], where: { status: ArticleStatus.PUBLISHED }, _count: { _all: true } }),
-  ]);
-  const live = new Map(published.map((p) => [p.sectionId, p._count._all]));
-  return sections.map(({ _count, description, ...s }) => ({
-    ...s,
-    description: description ?? "",
-    stories: _count.articles,
-    published: live.get(s.id) ?? 0,
-  }));
-}
+import type { z } from "zod";
+import { db, type Tx } from "../db";
+import { recordAudit } from "../audit/mutations";
+import type { Viewer } from "../auth/viewer";
+import { assertSection } from "./policy";
+import { AppError, parseOrThrow } from "../errors";
+import { createSectionSchema, deleteSectionSchema, moveSectionSchema, updateSectionSchema } from "./schema";
 
 /** Refuses an address another section has, or one that still forwards readers to another section. */
 async function assertSlugFree(tx: Tx, slug: string, sectionId: string | null) {
@@ -82,14 +19,8 @@ async function assertSlugFree(tx: Tx, slug: string, sectionId: string | null) {
     throw taken(`This address still forwards readers to ${forward.section.name}; choose another.`);
 }
 
-/** Where an old section address lives now ("/<slug>"), or null. */
-export async function resolveSectionRedirect(slug: string): Promise<string | null> {
-  const forward = await db.sectionRedirect.findUnique({ where: { fromSlug: slug }, select: { section: { select: { slug: true } } } });
-  return forward ? `/${forward.section.slug}` : null;
-}
-
 export async function createSection(viewer: Viewer, input: z.input<typeof createSectionSchema>) {
-  assertPermission(viewer, "section.manage");
+  assertSection(viewer, "create");
   const data = parseOrThrow(createSectionSchema, input);
   return db.$transaction(async (tx) => {
     await assertSlugFree(tx, data.slug, null);
@@ -115,7 +46,7 @@ export async function createSection(viewer: Viewer, input: z.input<typeof create
  * to it breaks.
  */
 export async function updateSection(viewer: Viewer, input: z.input<typeof updateSectionSchema>) {
-  assertPermission(viewer, "section.manage");
+  assertSection(viewer, "update");
   const data = parseOrThrow(updateSectionSchema, input);
   return db.$transaction(async (tx) => {
     const current = await tx.section.findUnique({ where: { id: data.id }, select: { name: true, slug: true, description: true } });
@@ -154,7 +85,7 @@ async function orderedIds(tx: Tx): Promise<string[]> {
 
 /** Moves a section one place earlier or later in the masthead. */
 export async function moveSection(viewer: Viewer, input: z.input<typeof moveSectionSchema>) {
-  assertPermission(viewer, "section.manage");
+  assertSection(viewer, "move");
   const data = parseOrThrow(moveSectionSchema, input);
   return db.$transaction(async (tx) => {
     const ids = await orderedIds(tx);
@@ -171,7 +102,7 @@ export async function moveSection(viewer: Viewer, input: z.input<typeof moveSect
 
 /** Deletes a section no story is filed in (any status). */
 export async function deleteSection(viewer: Viewer, input: z.input<typeof deleteSectionSchema>) {
-  assertPermission(viewer, "section.manage");
+  assertSection(viewer, "delete");
   const data = parseOrThrow(deleteSectionSchema, input);
   return db.$transaction(async (tx) => {
     const current = await tx.section.findUnique({
@@ -179,12 +110,7 @@ export async function deleteSection(viewer: Viewer, input: z.input<typeof delete
       select: { name: true, slug: true, _count: { select: { articles: true } } },
     });
     if (!current) throw new AppError("not_found", "That section no longer exists.");
-    const filed = current._count.articles;
-    if (filed > 0)
-      throw new AppError(
-        "invalid",
-        `${filed === 1 ? "1 story is" : `${filed} stories are`} filed in ${current.name}. Move ${filed === 1 ? "it" : "them"} to another section first.`,
-      );
+    assertSection(viewer, "delete", { name: current.name, filed: current._count.articles });
     await tx.section.delete({ where: { id: data.id } });
     await recordAudit(tx, {
       actorId: viewer.id,
