@@ -1,6 +1,12 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// lib/ is the application; it never reaches up into the UI.
+const NO_UI = {
+  group: ["@/components/*", "**/components/*", "@/app/*", "**/app/*"],
+  message: "lib/ does not import the UI (components/, app/).",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -18,6 +24,38 @@ const config = [
             {
               group: ["@prisma/*", "**/generated/prisma/**", "@/lib/generated/**"],
               message: "Use the data layer in lib/ instead of Prisma.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Layering (README, Layout): lib/ is the application; it never reaches up into the UI.
+    files: ["lib/**"],
+    // Tests may drive the UI code that uses what they test (e.g. the editor's paste cleaning).
+    ignores: ["lib/format/**", "lib/**/*.test.ts", "lib/**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [NO_UI],
+        },
+      ],
+    },
+  },
+  {
+    // lib/format holds pure helpers: what they need (time zone, site name) comes in as arguments.
+    files: ["lib/format/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            NO_UI,
+            {
+              group: ["../db", "../db/*", "../env", "../cache/*", "../auth/*", "@prisma/*", "**/generated/prisma/**", "next/*"],
+              message: "lib/format is pure: pass the time zone, site name or data in as arguments.",
             },
           ],
         },

@@ -22,7 +22,7 @@ Object.assign(process.env, testEnv);
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx"],
+    include: ["lib/**/*.test.ts", "lib/**/*.test.tsx", "scripts/**/*.test.ts", "components/**/*.test.tsx"],
     env: testEnv,
     globalSetup: ["./lib/test/global-setup.ts"],
     // One database: test files run one after another, tests inside a file in order.

@@ -21,9 +21,9 @@ const { bodyFromParagraphs, bodyToText } = await import("../lib/articles/body");
 const { updateArticle, transitionArticle } = await import("../lib/articles/mutations/index");
 const { listDeskArticles } = await import("../lib/articles/desk");
 const { getEditorData } = await import("../lib/articles/editor");
-const { listSections } = await import("../lib/sections");
-const { listAuthors } = await import("../lib/authors");
-const { listTags } = await import("../lib/taxonomy");
+const { listSections } = await import("../lib/sections/queries");
+const { listAuthors } = await import("../lib/authors/queries");
+const { listTags } = await import("../lib/tags/queries");
 const { listLibraryImages } = await import("../lib/media/queries");
 const { WIRE_STORY } = await import("../lib/seed/wire-story");
 

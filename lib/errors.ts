@@ -69,9 +69,10 @@ export function fromDatabaseError(error: unknown): AppError | null {
   if (code === "P2002") {
     const target = String(meta?.target ?? (error as Error).message ?? "");
     if (target.includes("slug")) {
-      return new AppError("conflict", "An article with this slug already exists.", {
-        slug: ["An article with this slug already exists."],
-      });
+      // The glossary's word for what holds the address (README, Glossary).
+      const word = { Section: "section", Tag: "tag", Author: "byline" }[String(meta?.modelName ?? "")] ?? "story";
+      const message = `Another ${word} already has this slug.`;
+      return new AppError("conflict", message, { slug: [message] });
     }
     if (target.includes("email")) {
       return new AppError("conflict", "A user with this email already exists.", { email: ["A user with this email already exists."] });

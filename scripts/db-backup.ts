@@ -19,4 +19,8 @@ if (databaseProvider() === "postgresql") {
   const result = await backupDatabase(dir);
   console.log(`Backed up ${result.articles} stories to ${result.file} (integrity_check: ok).`);
 }
-console.log("Photos are files under DATELINE_MEDIA_DIR, named by content hash: copy that folder too (e.g. rsync -a).");
+console.log(
+  env.DATELINE_MEDIA_STORE === "s3"
+    ? `Photos are in the bucket ${env.DATELINE_S3_BUCKET}: keep it versioned or copied elsewhere (e.g. rclone sync), README "Production".`
+    : "Photos are files under DATELINE_MEDIA_DIR, named by content hash: copy that folder too (e.g. rsync -a).",
+);

@@ -73,6 +73,8 @@ if has_postgres; then
   step "Unit and integration tests again on PostgreSQL (a throwaway cluster, the PostgreSQL migrations)"
   DATELINE_TEST_DATABASE=postgres npx vitest run
 fi
+step "Photos in an S3-compatible bucket (s3rver from npm, started and stopped here): the media tests again"
+npx tsx scripts/with-test-bucket.ts -- npx vitest run lib/media
 
 step "Production build"
 # Against an empty database, as on a fresh clone: nothing may be prerendered from data at build time.

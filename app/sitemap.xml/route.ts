@@ -1,7 +1,7 @@
 import { getSitemap } from "@/lib/cache/public-data";
 import { xmlResponse } from "@/lib/feeds/xml";
 
-// Rendered per request from cached data (lib/public-data.ts), never at build time.
+// Rendered per request from cached data (lib/cache/public-data.ts), never at build time.
 export const dynamic = "force-dynamic";
 
 // GET /sitemap.xml – every public URL, or an index of split sitemaps (public).

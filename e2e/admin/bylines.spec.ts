@@ -2,7 +2,7 @@ import { storageStatePath } from "../env";
 import { expect, newContext, test } from "../fixtures";
 
 test.describe("bylines", () => {
-  test("an editor gives a byline a new title and bio; the author page and its story show them at once", async ({ browser }) => {
+  test("an editor gives a byline a new title and bio; the byline page and its story show them at once", async ({ browser }) => {
     const context = await newContext(browser, { storageState: storageStatePath("editor") });
     const page = await context.newPage();
     await page.goto("/admin");
@@ -21,13 +21,13 @@ test.describe("bylines", () => {
     await page.getByLabel("Name").fill("Tomás Ferreira");
     await page.getByLabel("Title").fill("Business correspondent");
     await page.getByRole("button", { name: "Save byline" }).click();
-    await expect(page.getByText("Saved. The author page")).toBeVisible();
+    await expect(page.getByText("Saved. The byline page")).toBeVisible();
     await page.screenshot({ path: "test-results/screens/byline-edit.png", fullPage: true });
 
     // A second save right after the first is not a conflict with itself.
     await page.getByLabel("Title").fill("Business and ports correspondent");
     await page.getByRole("button", { name: "Save byline" }).click();
-    await expect(page.getByText("Saved. The author page")).toBeVisible();
+    await expect(page.getByText("Saved. The byline page")).toBeVisible();
 
     const reader = await browser.newPage();
     await reader.goto("/authors/tomas-ferreira");
@@ -55,7 +55,7 @@ test.describe("bylines", () => {
     const second = await open();
     await first.getByLabel("Title").fill("Islands reporter");
     await first.getByRole("button", { name: "Save byline" }).click();
-    await expect(first.getByText("Saved. The author page")).toBeVisible();
+    await expect(first.getByText("Saved. The byline page")).toBeVisible();
     await second.getByLabel("Title").fill("Ferry correspondent");
     await second.getByRole("button", { name: "Save byline" }).click();
     await expect(second.getByText("Someone saved this byline after you opened it")).toBeVisible();

@@ -54,7 +54,7 @@ test.describe("a reader", () => {
     expect(response.headers()["location"]).toMatch(/\/climate\/the-sea-has-already-decided-harrow-point-votes-to-move-inland$/);
   });
 
-  test("browses a section and an author page", async ({ page }) => {
+  test("browses a section and a byline page", async ({ page }) => {
     await page.goto("/politics");
     await expect(page.getByRole("heading", { level: 1, name: "Politics" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Provincial budget passes after an overnight session" })).toBeVisible();

@@ -3,8 +3,9 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { expectAppError } from "../test/expect-app-error";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
-import { addCorrection, createArticle, transitionArticle, updateArticle } from "./mutations/index";
-import { getArticleForEdit, getPublishedArticleBySlug, listPublishedArticles, resolveRedirect } from "./queries";
+import { addCorrection, createArticle, transitionArticle, updateArticle } from "./mutations";
+import { getPublishedArticleBySlug, listPublishedArticles, resolveRedirect } from "./queries";
+import { getArticleForEdit } from "../test/factories";
 import { bodyFromParagraphs } from "./body";
 
 let editor: Viewer;
@@ -36,7 +37,7 @@ describe("creating and reading stories", () => {
     const input = readyArticleInput(bits.section.id, bits.author.id);
     await createArticle(writer, input);
     const error = await expectAppError(createArticle(editor, { ...input, headline: "Another" }), "conflict");
-    expect(error.fieldErrors?.slug).toEqual(["An article with this slug already exists."]);
+    expect(error.fieldErrors?.slug).toEqual(["Another story already has this slug."]);
   });
 
   it("refuses invalid input with messages at the fields and writes nothing", async () => {

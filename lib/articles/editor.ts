@@ -1,12 +1,9 @@
 import { db } from "../db";
-import { hasPermission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
-import type { ArticleStatus } from "../generated/prisma/enums";
 import { bodySchema, emptyBody, type BodyDoc } from "./body";
-import { storyScope, canEditArticle } from "./policy";
+import { storyFactsSelect, storyPolicy, storyScope, toStoryFacts } from "./policy";
 import { snapshotSelect } from "./snapshot";
 import { publishProblems, readinessSelect } from "./workflow";
-import { TRANSITIONS } from "./policy";
 import { articlePath } from "./dto";
 
 /** Everything the story editor needs about one story, as plain data for the client. */
@@ -16,9 +13,8 @@ export async function getEditorData(viewer: Viewer, id: string) {
     select: {
       ...snapshotSelect,
       ...readinessSelect,
+      ...storyFactsSelect,
       authors: { select: { authorId: true, position: true, author: { select: { userId: true } } }, orderBy: { position: "asc" } },
-      createdById: true,
-      firstPublishedAt: true,
       publishedAt: true,
       contentUpdatedAt: true,
       updatedAt: true,
@@ -28,28 +24,20 @@ export async function getEditorData(viewer: Viewer, id: string) {
     },
   });
   if (!row) return null;
-  const facts = { status: row.status, createdById: row.createdById, bylineUserIds: row.authors.map((a) => a.author.userId) };
-  const moves = (Object.entries(TRANSITIONS[row.status]) as [ArticleStatus, Parameters<typeof hasPermission>[1]][])
-    .filter(([, permission]) => hasPermission(viewer.role, permission))
-    .map(([to]) => to);
+  const policy = storyPolicy(viewer, toStoryFacts(row));
   const body = bodySchema.safeParse(row.body);
   const hero =
     row.images.length > 0
       ? await db.articleImage.findFirst({
           where: { articleId: id, role: "HERO" },
-          select: { imageId: true, caption: true, credit: true, agency: true, altText: true },
+          select: { imageId: true, caption: true, credit: true, agency: true, altText: true, creditLine: true },
         })
       : null;
   return {
     id: row.id,
     version: row.version,
     status: row.status,
-    canEdit: canEditArticle(viewer, facts),
-    canCorrect: hasPermission(viewer.role, "article.correct") && row.firstPublishedAt !== null,
-    canDelete:
-      row.firstPublishedAt === null &&
-      (hasPermission(viewer.role, "article.delete") || (row.status === "DRAFT" && row.createdById === viewer.id)),
-    moves,
+    ...policy,
     problems: publishProblems(row),
     livePath: row.status === "PUBLISHED" ? articlePath(row) : null,
     scheduledFor: row.scheduledFor?.toISOString() ?? null,
@@ -82,6 +70,7 @@ export async function getEditorData(viewer: Viewer, id: string) {
             credit: hero.credit ?? "",
             agency: hero.agency ?? "",
             altText: hero.altText ?? "",
+            creditLine: hero.creditLine ?? "",
           }
         : null,
     },

@@ -13,11 +13,10 @@ import {
   type PublicArticle,
 } from "./dto";
 import type { BodyDoc } from "./body";
-import { storyScope } from "./policy";
-import { snapshotSelect } from "./snapshot";
+import { isReaderVisible, readerVisibleWhere, storyScope } from "./policy";
 
 /** Only live stories reach readers. */
-const published = { status: ArticleStatus.PUBLISHED } as const;
+const published = readerVisibleWhere;
 
 export type PublishedFilter = { sectionSlug?: string; authorSlug?: string; tagSlug?: string; since?: Date };
 
@@ -87,7 +86,7 @@ export async function listArticleAudit(viewer: Viewer, id: string) {
 }
 
 /** The photos placed inside a body, with each node's caption, credit and alt overrides. */
-async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
+export async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
   const nodes = body.content.filter((n) => n.type === "image");
   if (nodes.length === 0) return new Map();
   const images = await db.image.findMany({ where: { id: { in: nodes.map((n) => n.attrs.imageId) } }, select: figureImageSelect });
@@ -95,7 +94,8 @@ async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
   const figures = new Map<string, Figure>();
   for (const node of nodes) {
     const image = byId.get(node.attrs.imageId);
-    if (image) figures.set(image.id, toFigure(image, { caption: node.attrs.caption, credit: node.attrs.credit, altText: node.attrs.alt }));
+    if (image)
+      figures.set(image.id, toFigure(image, { caption: node.attrs.caption, creditLine: node.attrs.credit, altText: node.attrs.alt }));
   }
   return figures;
 }
@@ -127,16 +127,8 @@ export async function resolveRedirect(slug: string): Promise<string | null> {
     where: { fromSlug: slug },
     select: { article: { select: { slug: true, status: true, section: { select: { slug: true } } } } },
   });
-  if (!redirect || redirect.article.status !== ArticleStatus.PUBLISHED) return null;
+  if (!redirect || !isReaderVisible(redirect.article.status)) return null;
   return `/${redirect.article.section?.slug ?? "news"}/${redirect.article.slug}`;
-}
-
-/** A story as the editor loads it, within the viewer's scope; null when missing or out of scope. */
-export async function getArticleForEdit(viewer: Viewer, id: string) {
-  return db.article.findFirst({
-    where: { AND: [{ id }, storyScope(viewer)] },
-    select: { ...snapshotSelect, firstPublishedAt: true, publishedAt: true, contentUpdatedAt: true, updatedAt: true },
-  });
 }
 
 /** Whether a slug is free for a story (its own slug counts as free). */

@@ -11,9 +11,8 @@ export async function assertSlugAvailable(tx: Tx, slug: string, articleId: strin
     tx.redirect.findUnique({ where: { fromSlug: slug }, select: { articleId: true } }),
   ]);
   if (taken && taken.id !== articleId) {
-    throw new AppError("conflict", "An article with this slug already exists.", {
-      slug: ["An article with this slug already exists."],
-    });
+    const message = "Another story already has this slug.";
+    throw new AppError("conflict", message, { slug: [message] });
   }
   if (redirect && redirect.articleId !== articleId) {
     const message = "This slug is an old address of another story and still redirects there.";
@@ -85,6 +84,7 @@ export function relationCreates(data: ArticleFields) {
                 credit: data.hero.credit || null,
                 agency: data.hero.agency || null,
                 altText: data.hero.altText || null,
+                creditLine: data.hero.creditLine || null,
               },
             ]
           : []),

@@ -1,14 +1,16 @@
 import { db } from "../db";
-import { recordAudit } from "../audit/mutations";
+import { AppError } from "../errors";
 import { ArticleStatus } from "../generated/prisma/enums";
-import { writeRevision } from "./snapshot";
-import { publishProblems, readinessSelect } from "./workflow";
+import { moveSelect, moveStory } from "./mutations/transition";
+import { publishProblems } from "./workflow";
 
 export type SchedulerRun = { published: string[]; held: { id: string; problems: string[] }[] };
 
 /**
- * Publishes every scheduled story whose time has come. Safe to run twice at once or
- * after a restart: each story moves only if it is still SCHEDULED, so it publishes once.
+ * Publishes every scheduled story whose time has come, through the same move as the editor's
+ * Publish button (lib/articles/mutations/transition.ts). Safe to run twice at once or after a
+ * restart: each story moves only if it is still SCHEDULED and still at the version it was read
+ * at, so it publishes once, and an editor's save made meanwhile is never overwritten.
  */
 export async function publishDueArticles(now = new Date()): Promise<SchedulerRun> {
   const due = await db.article.findMany({
@@ -19,40 +21,24 @@ export async function publishDueArticles(now = new Date()): Promise<SchedulerRun
   });
   const run: SchedulerRun = { published: [], held: [] };
   for (const { id } of due) {
-    await db.$transaction(async (tx) => {
-      const article = await tx.article.findUnique({
-        where: { id },
-        select: { ...readinessSelect, status: true, firstPublishedAt: true, scheduledFor: true },
+    try {
+      const moved = await db.$transaction(async (tx) => {
+        const story = await tx.article.findUnique({ where: { id }, select: moveSelect });
+        if (!story || story.status !== ArticleStatus.SCHEDULED) return false;
+        const problems = publishProblems(story, now);
+        if (problems.length > 0) {
+          run.held.push({ id, problems });
+          return false;
+        }
+        await moveStory(tx, story, { to: ArticleStatus.PUBLISHED, actor: null, by: "scheduler" }, now);
+        return true;
       });
-      if (!article || article.status !== ArticleStatus.SCHEDULED) return;
-      const problems = publishProblems(article, now);
-      if (problems.length > 0) {
-        run.held.push({ id, problems });
-        return;
-      }
-      const firstPublishedAt = article.firstPublishedAt ?? article.scheduledFor ?? now;
-      const { count } = await tx.article.updateMany({
-        where: { id, status: ArticleStatus.SCHEDULED },
-        data: {
-          status: ArticleStatus.PUBLISHED,
-          publishedAt: now,
-          firstPublishedAt,
-          ...(article.firstPublishedAt ? {} : { contentUpdatedAt: firstPublishedAt }),
-          scheduledFor: null,
-          version: { increment: 1 },
-        },
-      });
-      if (count === 0) return;
-      await writeRevision(tx, id, null, "Scheduled → Published");
-      await recordAudit(tx, {
-        actorId: null,
-        action: "article.published",
-        entityType: "Article",
-        entityId: id,
-        data: { from: "SCHEDULED", to: "PUBLISHED", by: "scheduler" },
-      });
-      run.published.push(id);
-    });
+      if (moved) run.published.push(id);
+    } catch (error) {
+      // Someone saved the story between the read and the move: the next run publishes that version.
+      if (error instanceof AppError && error.code === "conflict") continue;
+      throw error;
+    }
   }
   return run;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CorrectionKind } from "../generated/prisma/enums";
 import { slugSchema } from "../format/slug";
 import { webUrlSchema } from "../security/urls";
 import { bodySchema, emptyBody } from "./body";
@@ -43,3 +44,24 @@ export const updateArticleSchema = articleFieldsSchema.extend({
 export type CreateArticleInput = z.input<typeof createArticleSchema>;
 export type UpdateArticleInput = z.input<typeof updateArticleSchema>;
 export type ArticleFields = z.output<typeof articleFieldsSchema>;
+
+export const CORRECTION_KIND_LABELS: Record<CorrectionKind, string> = {
+  CORRECTION: "Correction",
+  CLARIFICATION: "Clarification",
+  UPDATE: "Update",
+  EDITORS_NOTE: "Editor's note",
+};
+
+export const addCorrectionSchema = z.object({
+  articleId: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  kind: z.enum(CorrectionKind, { error: "Choose the kind of note." }),
+  text: z
+    .string()
+    .trim()
+    .min(10, "Write the note readers will see (at least 10 characters).")
+    .max(2000, "Keep the note under 2000 characters."),
+});
+export type AddCorrectionInput = z.input<typeof addCorrectionSchema>;
+
+export const deleteArticleSchema = z.object({ id: z.string().min(1), version: z.coerce.number().int().min(1) });

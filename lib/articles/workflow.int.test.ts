@@ -6,7 +6,7 @@ import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories
 import { createArticle, deleteArticle, transitionArticle, updateArticle } from "./mutations/index";
 import { publishDueArticles } from "./scheduler";
 import { listRevisions, restoreRevision } from "./revisions";
-import { getArticleForEdit } from "./queries";
+import { getArticleForEdit } from "../test/factories";
 
 let users: Record<"WRITER" | "EDITOR" | "ADMIN", Viewer>;
 let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
@@ -52,7 +52,12 @@ describe("workflow moves by role", () => {
   );
   it.each(cases)("$role moving $from → $to: allowed=$ok", async ({ from, to, role, ok }) => {
     const story = await storyIn(from);
-    const extra = to === "SCHEDULED" ? { scheduledFor: new Date(Date.now() + 3_600_000) } : to === "UNPUBLISHED" ? { reason: "Test" } : {};
+    const extra =
+      to === "SCHEDULED"
+        ? { scheduledFor: new Date(Date.now() + 3_600_000) }
+        : to === "UNPUBLISHED" || to === "DRAFT"
+          ? { reason: "Test" }
+          : {};
     const result = await transitionArticle(users[role], { id: story.id, version: story.version, to, ...extra }).then(
       () => "ok",
       (e: { code: string }) => e.code,
@@ -97,6 +102,23 @@ describe("the scheduler", () => {
     expect(await db.auditEvent.count({ where: { entityId: story.id, action: "article.published" } })).toBe(1);
     expect(await db.revision.count({ where: { articleId: story.id } })).toBe(revisionsBefore + 1);
     expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).version).toBe(story.version + 1);
+  });
+
+  it("publishes through the same move as the editor's button: the time it went live, a revision, an audit event, a new version", async () => {
+    const story = await storyIn("SCHEDULED");
+    const scheduledFor = (await db.article.findUniqueOrThrow({ where: { id: story.id } })).scheduledFor!;
+    // The scheduler runs late (the server was down): the story went live then, not at the time set.
+    const ranAt = new Date(scheduledFor.getTime() + 10 * 60_000);
+    expect((await publishDueArticles(ranAt)).published).toContain(story.id);
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    expect(row).toMatchObject({ status: "PUBLISHED", firstPublishedAt: ranAt, publishedAt: ranAt, contentUpdatedAt: ranAt });
+    expect(row.scheduledFor).toBeNull();
+    expect(row.version).toBe(story.version + 1);
+    const revision = await db.revision.findFirstOrThrow({ where: { articleId: story.id }, orderBy: { version: "desc" } });
+    expect(revision.note).toBe("Scheduled → Published");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: story.id, action: "article.published" } });
+    expect(audit.actorId).toBeNull();
+    expect(audit.data).toMatchObject({ from: "SCHEDULED", to: "PUBLISHED", by: "scheduler" });
   });
 
   it("leaves a story that is not due yet alone", async () => {

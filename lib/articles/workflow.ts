@@ -1,20 +1,11 @@
 import { z } from "zod";
 import { ArticleStatus, PlacementRole } from "../generated/prisma/enums";
-import type { Permission } from "../auth/permissions";
 import type { Prisma } from "../generated/prisma/client";
 import { bodyHasText, bodySchema } from "./body";
 
 const S = ArticleStatus;
 
-/** Each allowed move, and the permission it needs. Anything not listed is refused. */
-export const TRANSITIONS: Record<ArticleStatus, Partial<Record<ArticleStatus, Permission>>> = {
-  DRAFT: { IN_REVIEW: "article.submit", SCHEDULED: "article.schedule", PUBLISHED: "article.publish" },
-  IN_REVIEW: { DRAFT: "article.submit", SCHEDULED: "article.schedule", PUBLISHED: "article.publish" },
-  SCHEDULED: { DRAFT: "article.schedule", PUBLISHED: "article.publish" },
-  PUBLISHED: { UNPUBLISHED: "article.unpublish" },
-  UNPUBLISHED: { PUBLISHED: "article.publish", DRAFT: "article.unpublish" },
-};
-
+/** Status names as the desk shows them (safe for client components). */
 export const STATUS_LABELS: Record<ArticleStatus, string> = {
   DRAFT: "Draft",
   IN_REVIEW: "In review",
@@ -53,7 +44,8 @@ export const readinessSelect = {
       altText: true,
       credit: true,
       agency: true,
-      image: { select: { altText: true, credit: true, agency: true, licenseExpiresAt: true } },
+      creditLine: true,
+      image: { select: { altText: true, credit: true, agency: true, creditLine: true, licenseExpiresAt: true } },
     },
   },
 } satisfies Prisma.ArticleSelect;
@@ -70,7 +62,8 @@ export function publishProblems(article: Prisma.ArticleGetPayload<{ select: type
   for (const placed of article.images) {
     const which = placed.role === PlacementRole.HERO ? "the hero photo" : "every photo in the body";
     if (!(placed.altText || placed.image.altText).trim()) problems.push(`alt text for ${which}`);
-    if (!(placed.credit || placed.image.credit || placed.agency || placed.image.agency).trim()) problems.push(`a credit for ${which}`);
+    const credits = [placed.credit, placed.image.credit, placed.agency, placed.image.agency, placed.creditLine, placed.image.creditLine];
+    if (!credits.some((c) => c?.trim())) problems.push(`a credit for ${which}`);
     if (placed.image.licenseExpiresAt && placed.image.licenseExpiresAt < now)
       problems.push(`${placed.role === PlacementRole.HERO ? "a hero photo" : "photos"} whose license has not expired`);
   }

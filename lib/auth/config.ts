@@ -4,8 +4,9 @@ import { db } from "../db";
 import { env, requireAuthSecret } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
+import { siteIsHttps } from "../security/https";
 import { authRedirect } from "./callback-url";
-import { authenticate } from "./login";
+import { signInStep } from "./two-step";
 import { clientIpFromHeaders } from "./client-ip";
 import { resolveSessionUser, SESSION_MAX_AGE_SECONDS } from "./session-user";
 
@@ -21,16 +22,23 @@ export const authOptions: NextAuthOptions = {
   secret: requireAuthSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 0 },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
-  useSecureCookies: env.DATELINE_SITE_URL.startsWith("https://"),
+  useSecureCookies: siteIsHttps(env.DATELINE_SITE_URL),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        // The second step of a two-factor sign-in (lib/auth/two-step.ts).
+        pending: { label: "Pending sign-in", type: "text" },
+        code: { label: "Code", type: "text" },
+      },
       async authorize(credentials, req) {
         const ip = clientIpFromHeaders(req?.headers ?? {});
         try {
-          const user = await authenticate(credentials?.email, credentials?.password, ip);
+          // No session is issued before the second factor: a password alone only earns a pending token.
+          const user = await signInStep(credentials, ip);
           return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         } catch (error) {
           // next-auth passes a thrown message back to the sign-in form as `error`.

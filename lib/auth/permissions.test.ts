@@ -14,6 +14,7 @@ const EXPECTED: Record<Permission, string> = {
   "article.unpublish": "EA",
   "article.correct": "EA",
   "article.delete": "EA",
+  "article.deleteOwn": "WEA",
   "article.viewAll": "EA",
   "media.upload": "WEA",
   "media.edit": "WEA",
@@ -26,6 +27,11 @@ const EXPECTED: Record<Permission, string> = {
   "section.manage": "A",
   "user.manage": "A",
   "settings.manage": "A",
+  "apikey.manage": "A",
+  "webhook.manage": "A",
+  "front.arrange": "EA",
+  "draftLink.manage": "EA",
+  "profile.edit": "WEA",
 };
 
 const ROLES = [

@@ -1,7 +1,5 @@
 import type { Role } from "../generated/prisma/enums";
 
-export const ROLES = ["WRITER", "EDITOR", "ADMIN"] as const satisfies readonly Role[];
-
 const ALL: readonly Role[] = ["WRITER", "EDITOR", "ADMIN"];
 const EDITORS: readonly Role[] = ["EDITOR", "ADMIN"];
 const ADMINS: readonly Role[] = ["ADMIN"];
@@ -18,6 +16,8 @@ export const ROLE_PERMISSIONS = {
   "article.unpublish": EDITORS,
   "article.correct": EDITORS,
   "article.delete": EDITORS,
+  // A writer's own never-published draft (lib/articles/policy.ts).
+  "article.deleteOwn": ALL,
   "article.viewAll": EDITORS,
   "media.upload": ALL,
   "media.edit": ALL,
@@ -31,6 +31,14 @@ export const ROLE_PERMISSIONS = {
   "section.manage": ADMINS,
   "user.manage": ADMINS,
   "settings.manage": ADMINS,
+  // Issue 17: API keys and webhooks (admins).
+  "apikey.manage": ADMINS,
+  "webhook.manage": ADMINS,
+  // Issue 20: arranging the curated front page; links to a draft's preview for people without an account.
+  "front.arrange": EDITORS,
+  "draftLink.manage": EDITORS,
+  // One's own password and profile.
+  "profile.edit": ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -120,7 +120,7 @@ describe("the front cache", () => {
     for (const path of ["/world/a-story", "/world/another", "/sport/unrelated"]) await fetch(`${base}${path}`);
     for (const path of ["/world/a-story", "/world/another", "/sport/unrelated"])
       expect((await fetch(`${base}${path}`)).headers.get("x-dateline-cache"), path).toBe("HIT");
-    // What a publish of world/a-story expires (lib/public-invalidation.ts).
+    // What a publish of world/a-story expires (lib/cache/invalidation.ts).
     cache.purgeKeys(["story:a-story", "front", "feeds", "sitemaps", "section:world", "author:someone", "tag:something"]);
     expect((await fetch(`${base}/world/a-story`)).headers.get("x-dateline-cache")).toBeNull();
     // Its section's other stories show it among their related stories.

@@ -1,9 +1,9 @@
 import { db } from "../db";
-import { ArticleStatus } from "./generated/prisma/enums";
 import { tags } from "./tags";
 import { purgeTags } from "./purge";
 import { recordExpiry } from "./shared-expiry";
 import { noteExpiredPublicPages } from "../ops/request-context";
+import { isReaderVisible } from "../articles/policy";
 
 /** What of a story shows on public pages: its addresses, section, bylines and tags, and whether it is live. */
 export type Footprint = { live: boolean; slugs: string[]; section: string | null; authors: string[]; tags: string[] };
@@ -20,7 +20,7 @@ const footprintSelect = {
 
 function toFootprint(a: Awaited<ReturnType<typeof readFootprints>>[number]): Footprint {
   return {
-    live: a.status === ArticleStatus.PUBLISHED,
+    live: isReaderVisible(a.status),
     slugs: [a.slug, ...a.redirects.map((r) => r.fromSlug)],
     section: a.section?.slug ?? null,
     authors: a.authors.map((x) => x.author.slug),

@@ -85,7 +85,7 @@ export default class DatelineCacheHandler {
 
   /**
    * revalidateTag, updateTag and revalidatePath of this process, applied when their request ends.
-   * The shared table is written by lib/public-invalidation.ts's expireAll when the change is made
+   * The shared table is written by lib/cache/invalidation.ts's expireAll when the change is made
    * (every public change goes through it), so other processes learn of it without waiting for this.
    */
   async revalidateTag(tags) {

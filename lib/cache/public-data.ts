@@ -9,6 +9,7 @@ import {
   type PublishedFilter,
 } from "../articles/queries";
 import { loadStoryPage } from "../articles/story-pages";
+import { readPublicFront } from "../front/queries";
 import { getSectionBySlug, listSections, resolveSectionRedirect } from "../sections/queries";
 import { getAuthorBySlug } from "../authors/queries";
 import { getTagBySlug } from "../tags/queries";
@@ -17,7 +18,7 @@ import { readSiteSettings } from "../settings/queries";
 import { cache } from "react";
 import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "../feeds/sitemaps";
 
-// Every public page reads through these cached functions; see lib/public-invalidation.ts for what
+// Every public page reads through these cached functions; see lib/cache/invalidation.ts for what
 // expires them.
 
 /** The site's name, description and time zone, read once per request and cached until a save (tag "site"). */
@@ -35,6 +36,12 @@ export const getRelatedStories = publicCache(
 export const getLatestStories = publicCache(
   "latest",
   (limit: number) => listPublishedArticles({ limit }),
+  () => [tags.front],
+);
+/** The editors' arrangement of the front page (lib/front/), its stories only while published. */
+export const getCuratedFront = publicCache(
+  "curated-front",
+  () => readPublicFront(),
   () => [tags.front],
 );
 export const getSectionFront = publicCache(

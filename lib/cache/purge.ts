@@ -4,7 +4,7 @@ import { log } from "../log";
 
 /**
  * The one way a change reaches the HTTP caches in front of Dateline: the public pages carrying
- * any of `tags` (lib/cache-tags.ts names them; each page's surrogate keys, from
+ * any of `tags` (lib/cache/tags.ts names them; each page's surrogate keys, from
  * lib/cache/surrogate-keys.ts, are the same names) must not be served again. Adapters: the
  * in-process front cache of `npm start` (at once), each Varnish of DATELINE_PURGE_VARNISH (xkey),
  * and the HTTP purge endpoint of a CDN (DATELINE_PURGE_URL). The remote ones are sent in the

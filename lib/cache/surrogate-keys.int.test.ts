@@ -5,7 +5,7 @@ import { expireByline, expireEverything, expireSection, expireStoriesShowing, wi
 import { uid } from "../test/factories";
 import { surrogateKeys } from "./surrogate-keys";
 
-// The tags each kind of change really expires (lib/public-invalidation.ts, against the database)
+// The tags each kind of change really expires (lib/cache/invalidation.ts, against the database)
 // must meet the surrogate keys of every page that shows what changed, and of no unrelated page.
 
 const id = uid();

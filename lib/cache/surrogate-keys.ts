@@ -2,8 +2,8 @@ import { tags } from "./tags";
 import { publicCacheControl } from "./http-policy";
 
 /**
- * The surrogate keys of the public page at `pathname`: the cache tags (lib/cache-tags.ts) of the
- * data it shows, so that purging the tags a change expires (lib/public-invalidation.ts) reaches
+ * The surrogate keys of the public page at `pathname`: the cache tags (lib/cache/tags.ts) of the
+ * data it shows, so that purging the tags a change expires (lib/cache/invalidation.ts) reaches
  * exactly the cached copies that show the change, in the in-process front cache, Varnish (xkey)
  * and a CDN alike. Decided by address alone, the way caches see a page:
  *

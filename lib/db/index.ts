@@ -13,7 +13,7 @@ function createSqliteClient() {
   return new PrismaClient({
     adapter: createSqliteAdapterFactory(),
     // Secrets never leave the data layer unless a query asks for them by name.
-    omit: { user: { passwordHash: true } },
+    omit: { user: { passwordHash: true }, twoFactor: { secret: true } },
     // A transaction waits up to WRITE_WAIT_MS for the write lock (the adapter refuses it after
     // that); Prisma's own start limit must not cut that wait short.
     transactionOptions: { maxWait: WRITE_WAIT_MS + 2_000, timeout: 10_000 },

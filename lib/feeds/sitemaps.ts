@@ -1,14 +1,14 @@
 import { db } from "../db";
-import { ArticleStatus } from "../generated/prisma/enums";
 import { articlePath } from "../articles/dto";
 import { absoluteUrl } from "../seo/site";
 import { readSiteSettings } from "../settings/queries";
 import { xmlDocument } from "./xml";
+import { readerVisibleWhere } from "../articles/policy";
 
 /** URLs per sitemap file; beyond this /sitemap.xml becomes an index of numbered files. */
 export const SITEMAP_SIZE = 5000;
 const NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
-const live = { status: ArticleStatus.PUBLISHED } as const;
+const live = readerVisibleWhere;
 
 type Entry = { loc: string; lastmod?: Date | null };
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
-import { createArticle, transitionArticle } from "../articles/mutations/index";
+import { createArticle, transitionArticle } from "../articles/mutations";
 import { tags } from "../cache/tags";
 import { enqueue } from "./queue";
 import { JobRunner } from "./runner";

@@ -54,7 +54,7 @@ describe("a full disk", () => {
           slug: story.slug,
           body: big,
         }).catch((e) => e);
-        // What the Server Action answers the editor (lib/action.ts turns errors into this).
+        // What the Server Action answers the editor (lib/auth/action.ts turns errors into this).
         const result = toActionResult(error);
         expect(result).toMatchObject({ ok: false, code: "storage_full" });
         expect(!result.ok && result.error).toMatch(/out of disk space, so this was not saved/);

@@ -32,7 +32,7 @@ const hooks = globalThis as unknown as {
 // Beside the context rather than on it: log lines carry the context's fields.
 const expiredTags = (hooks.datelineExpiredTags ??= new WeakMap());
 
-/** The public cache tags a request expired (lib/public-invalidation.ts), once it has. */
+/** The public cache tags a request expired (lib/cache/invalidation.ts), once it has. */
 export function expiredTagsOf(context: RequestContext): string[] {
   return [...(expiredTags.get(context) ?? [])];
 }

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { db, isPostgres } from "../db";
 import { articlePath } from "../articles/dto";
 import { searchPostgres, type SearchRow } from "./postgres";
@@ -22,11 +21,6 @@ export function toFtsQuery(input: string): string | null {
 function searchWords(input: string): string[] {
   return (input.normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).map((w) => w.slice(0, 40));
 }
-
-export const searchQuerySchema = z.object({
-  q: z.string().max(200).catch("").default(""),
-  page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
-});
 
 /** Ranked search over published stories' headline, dek and body, with highlighted snippets. */
 export async function searchArticles(rawQuery: string, page = 1) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
-import { createArticle, transitionArticle, updateArticle } from "../articles/mutations/index";
+import { createArticle, transitionArticle, updateArticle } from "../articles/mutations";
 import { bodyFromParagraphs } from "../articles/body";
 import { MARK_END, MARK_START, searchArticles, toFtsQuery } from "./queries";
 

@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { createSection, deleteSection, moveSection, updateSection } from "./mutations";
 import { listSections, resolveSectionRedirect } from "./queries";
-import { createArticle } from "../articles/mutations/index";
+import { createArticle } from "../articles/mutations";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
 
 let admin: Viewer;

@@ -47,8 +47,6 @@ const SCENES: Record<string, string> = {
   "coast.jpg": scene(["#f2b880", "#fbe6c2"], "#3d6e8a", houses(3)),
 };
 
-export const DEMO_IMAGE_FILES = Object.keys(SCENES);
-
 /** Renders one demo photo to JPEG bytes. */
 export async function renderDemoImage(file: string): Promise<Buffer> {
   const svg = SCENES[file];

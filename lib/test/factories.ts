@@ -5,6 +5,8 @@ import type { Role } from "../generated/prisma/enums";
 import { createUserWithPassword } from "../users/mutations";
 import { bodyFromParagraphs } from "../articles/body";
 import type { CreateArticleInput } from "../articles/schema";
+import { storyScope } from "../articles/policy";
+import { snapshotSelect } from "../articles/snapshot";
 
 export const uid = () => crypto.randomBytes(4).toString("hex");
 export const TEST_PASSWORD = "a-long-test-password-42";
@@ -42,4 +44,12 @@ export function readyArticleInput(sectionId: string, authorId: string, extra: Pa
     sources: [{ url: `https://example.org/${id}`, title: "A source" }],
     ...extra,
   };
+}
+
+/** A story as the database holds it now, if `viewer` may see it on the desk (tests read back what they saved). */
+export async function getArticleForEdit(viewer: Viewer, id: string) {
+  return db.article.findFirst({
+    where: { AND: [{ id }, storyScope(viewer)] },
+    select: { ...snapshotSelect, firstPublishedAt: true, publishedAt: true, contentUpdatedAt: true, updatedAt: true },
+  });
 }

@@ -3,8 +3,8 @@ import { db, type Tx } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { generatePassword } from "../auth/password";
 import { assertPermission, type Viewer } from "../auth/viewer";
+import { assertUserChange, type UserAction } from "./policy";
 import { AppError } from "../errors";
-import { Role } from "../generated/prisma/enums";
 import { createUserWithPassword } from "./mutations";
 import type { changeRoleSchema, createUserSchema, linkAuthorSchema, setDisabledSchema } from "./schema";
 
@@ -22,6 +22,7 @@ export async function listUsers(viewer: Viewer) {
       lastLoginAt: true,
       createdAt: true,
       author: { select: { id: true, name: true } },
+      twoFactor: { select: { enabledAt: true } },
     },
     orderBy: [{ disabled: "asc" }, { name: "asc" }],
   });
@@ -29,15 +30,18 @@ export async function listUsers(viewer: Viewer) {
 
 /** Creates a user with a temporary password, returned once to show to the admin (admins). */
 export async function createUserByAdmin(viewer: Viewer, input: z.output<typeof createUserSchema>) {
-  assertPermission(viewer, "user.manage");
+  assertUserChange(viewer, null, "create");
   const temporaryPassword = generatePassword();
   const user = await createUserWithPassword(viewer.id, { ...input, password: temporaryPassword, mustChangePassword: true });
   return { ...user, temporaryPassword };
 }
 
-/** Refuses a change that would leave no active admin, or an admin changing their own access. */
-async function assertAdminRemains(tx: Tx, viewer: Viewer, userId: string, what: string) {
-  if (userId === viewer.id) throw new AppError("invalid", `You cannot ${what} your own account. Ask another admin.`);
+/**
+ * Loads the user an admin is changing, refusing the admin's own account: an admin never changes
+ * their own role or access, so the one making the change always remains an active admin.
+ */
+async function loadOtherUser(tx: Tx, viewer: Viewer, userId: string, action: UserAction) {
+  assertUserChange(viewer, userId, action);
   const target = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabled: true } });
   if (!target) throw new AppError("not_found", "That user no longer exists.");
   return target;
@@ -45,9 +49,8 @@ async function assertAdminRemains(tx: Tx, viewer: Viewer, userId: string, what: 
 
 /** Changes a user's role; their sessions end at their next request (admins). */
 export async function changeUserRole(viewer: Viewer, input: z.output<typeof changeRoleSchema>) {
-  assertPermission(viewer, "user.manage");
   return db.$transaction(async (tx) => {
-    const target = await assertAdminRemains(tx, viewer, input.userId, "change the role of");
+    const target = await loadOtherUser(tx, viewer, input.userId, "changeRole");
     if (target.role === input.role) return { changed: false };
     await tx.user.update({ where: { id: input.userId }, data: { role: input.role, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, {
@@ -63,9 +66,8 @@ export async function changeUserRole(viewer: Viewer, input: z.output<typeof chan
 
 /** Disables or re-enables a user; disabling ends their sessions at once (admins). */
 export async function setUserDisabled(viewer: Viewer, input: z.output<typeof setDisabledSchema>) {
-  assertPermission(viewer, "user.manage");
   return db.$transaction(async (tx) => {
-    await assertAdminRemains(tx, viewer, input.userId, input.disabled ? "disable" : "re-enable");
+    await loadOtherUser(tx, viewer, input.userId, input.disabled ? "disable" : "enable");
     await tx.user.update({ where: { id: input.userId }, data: { disabled: input.disabled, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, {
       actorId: viewer.id,
@@ -79,7 +81,7 @@ export async function setUserDisabled(viewer: Viewer, input: z.output<typeof set
 
 /** Links a user to their byline, or unlinks with authorId null (admins). */
 export async function linkUserAuthor(viewer: Viewer, input: z.output<typeof linkAuthorSchema>) {
-  assertPermission(viewer, "user.manage");
+  assertUserChange(viewer, input.userId, "linkByline");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!user) throw new AppError("not_found", "That user no longer exists.");
@@ -104,5 +106,3 @@ export async function linkUserAuthor(viewer: Viewer, input: z.output<typeof link
     return { authorId: input.authorId };
   });
 }
-
-export const ASSIGNABLE_ROLES = Object.values(Role);

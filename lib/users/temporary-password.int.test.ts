@@ -43,16 +43,16 @@ describe("a temporary password set by an admin", () => {
   it("refuses every Server Action and route handler until it is changed, except the change itself", async () => {
     const { created, viewer } = await newUserSignedIn();
     current.viewer = viewer;
-    const anyAction = authedAction(z.object({}), async () => "done");
+    const anyAction = authedAction(z.object({}), async () => "done", { permission: "desk.view" });
     expect(await anyAction({})).toMatchObject({ ok: false, code: "forbidden", error: expect.stringMatching(/temporary password/) });
-    const handler = withAuth(async () => Response.json({ done: true }));
+    const handler = withAuth(async () => Response.json({ done: true }), { permission: "desk.view" });
     expect(
       (await handler(new Request("http://localhost:3000/api/x", { method: "POST", headers: { origin: "http://localhost:3000" } }), {}))
         .status,
     ).toBe(403);
     expect((await handler(new Request("http://localhost:3000/api/x"), {})).status).toBe(403);
 
-    const change = authedAction(z.object({}), async () => "changed", { allowTemporaryPassword: true });
+    const change = authedAction(z.object({}), async () => "changed", { permission: "profile.edit", allowTemporaryPassword: true });
     expect(await change({})).toMatchObject({ ok: true, data: "changed" });
 
     const fresh = "harbour-lights-quietly-2026";

@@ -4,9 +4,8 @@ import { z } from "zod";
 import { updateTag } from "next/cache";
 import { withPublicRefresh } from "@/lib/cache/invalidation";
 import { authedAction } from "@/lib/auth/action";
-import { createArticleSchema, updateArticleSchema } from "@/lib/articles/schema";
-import { createArticle, updateArticle, transitionArticle, addCorrection, deleteArticle } from "@/lib/articles/mutations/index";
-import { addCorrectionSchema, deleteArticleSchema } from "@/lib/articles/schema";
+import { addCorrectionSchema, createArticleSchema, deleteArticleSchema, updateArticleSchema } from "@/lib/articles/schema";
+import { createArticle, updateArticle, transitionArticle, addCorrection, deleteArticle } from "@/lib/articles/mutations";
 import { transitionFieldsSchema } from "@/lib/articles/workflow";
 import { isSlugAvailable } from "@/lib/articles/queries";
 import { restoreRevision, restoreRevisionSchema } from "@/lib/articles/revisions";
@@ -21,11 +20,15 @@ import { AppError } from "@/lib/errors";
 import { getEditorData } from "@/lib/articles/editor";
 
 // Create a draft story (any signed-in role).
-export const createArticleAction = authedAction(createArticleSchema, (input, viewer) => createArticle(viewer, input));
+export const createArticleAction = authedAction(createArticleSchema, (input, viewer) => createArticle(viewer, input), {
+  permission: "article.create",
+});
 
 // Save a story's fields with its version; stale saves are refused (writers: own drafts; editors: any).
-export const updateArticleAction = authedAction(updateArticleSchema, (input, viewer) =>
-  withPublicRefresh(input.id, () => updateArticle(viewer, input), updateTag),
+export const updateArticleAction = authedAction(
+  updateArticleSchema,
+  (input, viewer) => withPublicRefresh(input.id, () => updateArticle(viewer, input), updateTag),
+  { permission: "article.editOwn" },
 );
 
 // Move a story through the workflow; the schedule time arrives as newsroom wall-clock time (permission table).
@@ -39,6 +42,7 @@ export const transitionArticleAction = authedAction(
     }
     return withPublicRefresh(input.id, () => transitionArticle(viewer, { ...input, scheduledFor }), updateTag);
   },
+  { permission: "article.submit" },
 );
 
 // Add a public correction, clarification, update or editor's note (editors).
@@ -49,29 +53,43 @@ export const addCorrectionAction = authedAction(
 );
 
 // Delete a never-published draft (editors, or a writer's own draft).
-export const deleteArticleAction = authedAction(deleteArticleSchema, (input, viewer) =>
-  withPublicRefresh(input.id, () => deleteArticle(viewer, input), updateTag),
+export const deleteArticleAction = authedAction(
+  deleteArticleSchema,
+  (input, viewer) => withPublicRefresh(input.id, () => deleteArticle(viewer, input), updateTag),
+  { permission: "article.deleteOwn" },
 );
 
 // Restore a revision as a new save (whoever may edit the story).
-export const restoreRevisionAction = authedAction(restoreRevisionSchema, (input, viewer) =>
-  withPublicRefresh(input.articleId, () => restoreRevision(viewer, input), updateTag),
+export const restoreRevisionAction = authedAction(
+  restoreRevisionSchema,
+  (input, viewer) => withPublicRefresh(input.articleId, () => restoreRevision(viewer, input), updateTag),
+  { permission: "article.editOwn" },
 );
 
 // Is this slug free for this story? (any signed-in role)
-export const checkSlugAction = authedAction(z.object({ slug: slugSchema, articleId: z.string().nullable() }), async (input) => ({
-  available: await isSlugAvailable(input.slug, input.articleId),
-}));
+export const checkSlugAction = authedAction(
+  z.object({ slug: slugSchema, articleId: z.string().nullable() }),
+  async (input) => ({
+    available: await isSlugAvailable(input.slug, input.articleId),
+  }),
+  { permission: "article.create" },
+);
 
 // Find or create a tag (any signed-in role).
-export const createTagAction = authedAction(createTagSchema, (input, viewer) => createTag(viewer, input));
+export const createTagAction = authedAction(createTagSchema, (input, viewer) => createTag(viewer, input), { permission: "tag.create" });
 
 // Create a byline (any signed-in role).
-export const createAuthorAction = authedAction(createAuthorSchema, (input, viewer) => createAuthor(viewer, input));
+export const createAuthorAction = authedAction(createAuthorSchema, (input, viewer) => createAuthor(viewer, input), {
+  permission: "author.create",
+});
 
 // The story as it is now on the server, for the conflict view (whoever can see it).
-export const loadEditorDataAction = authedAction(z.object({ id: z.string().min(1) }), async (input, viewer) => {
-  const data = await getEditorData(viewer, input.id);
-  if (!data) throw new AppError("not_found", "That story no longer exists.");
-  return data;
-});
+export const loadEditorDataAction = authedAction(
+  z.object({ id: z.string().min(1) }),
+  async (input, viewer) => {
+    const data = await getEditorData(viewer, input.id);
+    if (!data) throw new AppError("not_found", "That story no longer exists.");
+    return data;
+  },
+  { permission: "desk.view" },
+);

@@ -12,7 +12,7 @@ export default async function BylinesPage() {
     <>
       <h1>Bylines</h1>
       <p className="muted">
-        The names readers see on stories, with the title and bio on each author page. New bylines are added from the story editor.
+        The names readers see on stories, with the title and bio on each byline page. New bylines are added from the story editor.
       </p>
       <table className="data-table">
         <thead>

@@ -1,29 +1,31 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { deleteSectionAction, moveSectionAction } from "./actions";
 
-type Props = { section: { id: string; name: string; stories: number }; first: boolean; last: boolean };
+type Props = { section: { id: string; name: string; canDelete: boolean }; first: boolean; last: boolean };
 
 /** Move a section in the masthead, or delete it when no story is filed in it. */
 export function SectionRowActions({ section, first, last }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const move = (direction: "up" | "down") =>
-    startTransition(async () => {
-      const result = await moveSectionAction({ id: section.id, direction });
-      setError(result.ok ? null : result.error);
-      router.refresh();
-    });
-  const remove = () => {
+  const moving = useAction(moveSectionAction);
+  const deleting = useAction(deleteSectionAction);
+  const pending = moving.pending || deleting.pending;
+  const move = async (direction: "up" | "down") => {
+    const result = await moving.run({ id: section.id, direction });
+    if (!result) return;
+    setError(result.ok ? null : result.error);
+    if (result.ok) router.refresh();
+  };
+  const remove = async () => {
     if (!window.confirm(`Delete the section ${section.name}?`)) return;
-    startTransition(async () => {
-      const result = await deleteSectionAction({ id: section.id });
-      setError(result.ok ? null : result.error);
-      router.refresh();
-    });
+    const result = await deleting.run({ id: section.id });
+    if (!result) return;
+    setError(result.ok ? null : result.error);
+    if (result.ok) router.refresh();
   };
   return (
     <div className="row-actions">
@@ -45,7 +47,7 @@ export function SectionRowActions({ section, first, last }: Props) {
       >
         ↓
       </button>
-      {section.stories === 0 ? (
+      {section.canDelete ? (
         <button type="button" className="button danger" disabled={pending} onClick={remove}>
           Delete
         </button>

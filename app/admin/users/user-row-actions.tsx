@@ -1,85 +1,124 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import type { ActionResult } from "@/lib/errors";
-import { changeRoleAction, linkAuthorAction, setDisabledAction } from "./actions";
+import { useAction } from "@/components/forms/use-action";
+import { changeRoleAction, linkAuthorAction, resetTwoFactorAction, sendResetLinkAction, setDisabledAction } from "./actions";
 
 type Role = "WRITER" | "EDITOR" | "ADMIN";
 
 type Props = {
-  user: { id: string; name: string; role: Role; disabled: boolean; authorId: string | null };
+  user: { id: string; name: string; role: Role; disabled: boolean; authorId: string | null; twoFactor: boolean };
+  /** Whether this site can send mail (DATELINE_SMTP_URL), for the reset link. */
+  canMail: boolean;
   authors: { id: string; name: string; userId: string | null }[];
-  isSelf: boolean;
+  /** What the users policy (lib/users/policy.ts) allows on this row. */
+  policy: { canChangeRole: boolean; canDisable: boolean; canLinkByline: boolean; canResetAccess: boolean };
 };
 
-export function UserRowActions({ user, authors, isSelf }: Props) {
+export function UserRowActions({ user, authors, policy, canMail }: Props) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-  const run = (call: () => Promise<ActionResult<unknown>>, done: string) =>
-    startTransition(async () => {
-      const r = await call();
-      setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.error });
-    });
+  const calling = useAction((call: () => Promise<ActionResult<unknown>>) => call());
+  const { pending } = calling;
+  const run = async (call: () => Promise<ActionResult<unknown>>, done: string) => {
+    const r = await calling.run(call);
+    if (r) setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.error });
+  };
 
-  if (isSelf) return <span className="muted">This is you. Another admin can change your role or access.</span>;
   return (
     <div className="row-actions">
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const role = String(new FormData(e.currentTarget).get("role"));
-          run(() => changeRoleAction({ userId: user.id, role: role as Role }), "Role changed.");
-        }}
-      >
-        <label className="visually-hidden" htmlFor={`role-${user.id}`}>
-          Role for {user.name}
-        </label>
-        <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
-          <option value="WRITER">Writer</option>
-          <option value="EDITOR">Editor</option>
-          <option value="ADMIN">Admin</option>
-        </select>
-        <button type="submit" className="button secondary" disabled={pending}>
-          Save role
+      {policy.canChangeRole ? null : <p className="muted">This is you. Another admin can change your role or access.</p>}
+      {policy.canChangeRole ? (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const role = String(new FormData(e.currentTarget).get("role"));
+            run(() => changeRoleAction({ userId: user.id, role: role as Role }), "Role changed.");
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+            Role for {user.name}
+          </label>
+          <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
+            <option value="WRITER">Writer</option>
+            <option value="EDITOR">Editor</option>
+            <option value="ADMIN">Admin</option>
+          </select>
+          <button type="submit" className="button secondary" disabled={pending}>
+            Save role
+          </button>
+        </form>
+      ) : null}
+      {policy.canLinkByline ? (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const authorId = String(new FormData(e.currentTarget).get("authorId"));
+            run(() => linkAuthorAction({ userId: user.id, authorId }), "Byline updated.");
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`author-${user.id}`}>
+            Byline for {user.name}
+          </label>
+          <select id={`author-${user.id}`} name="authorId" defaultValue={user.authorId ?? ""}>
+            <option value="">No byline</option>
+            {authors.map((a) => (
+              <option key={a.id} value={a.id} disabled={!!a.userId && a.userId !== user.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button secondary" disabled={pending}>
+            Link byline
+          </button>
+        </form>
+      ) : null}
+      {policy.canDisable ? (
+        <button
+          type="button"
+          className={user.disabled ? "button secondary" : "button danger"}
+          disabled={pending}
+          onClick={() =>
+            run(
+              () => setDisabledAction({ userId: user.id, disabled: !user.disabled }),
+              user.disabled ? "Re-enabled." : "Disabled; their sessions have ended.",
+            )
+          }
+        >
+          {user.disabled ? "Re-enable" : "Disable"}
         </button>
-      </form>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const authorId = String(new FormData(e.currentTarget).get("authorId"));
-          run(() => linkAuthorAction({ userId: user.id, authorId }), "Byline updated.");
-        }}
-      >
-        <label className="visually-hidden" htmlFor={`author-${user.id}`}>
-          Byline for {user.name}
-        </label>
-        <select id={`author-${user.id}`} name="authorId" defaultValue={user.authorId ?? ""}>
-          <option value="">No byline</option>
-          {authors.map((a) => (
-            <option key={a.id} value={a.id} disabled={!!a.userId && a.userId !== user.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button secondary" disabled={pending}>
-          Link byline
+      ) : null}
+      {policy.canResetAccess ? (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={pending || !canMail || user.disabled}
+          title={canMail ? undefined : "This site cannot send mail (DATELINE_SMTP_URL is not set)."}
+          onClick={() =>
+            run(() => sendResetLinkAction({ userId: user.id }), `Reset link sent to ${user.name}. It works once, for one hour.`)
+          }
+        >
+          Send reset link
         </button>
-      </form>
-      <button
-        type="button"
-        className={user.disabled ? "button secondary" : "button danger"}
-        disabled={pending}
-        onClick={() =>
-          run(
-            () => setDisabledAction({ userId: user.id, disabled: !user.disabled }),
-            user.disabled ? "Re-enabled." : "Disabled; their sessions have ended.",
-          )
-        }
-      >
-        {user.disabled ? "Re-enable" : "Disable"}
-      </button>
+      ) : null}
+      {policy.canResetAccess && user.twoFactor ? (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={pending}
+          onClick={() => {
+            if (
+              !window.confirm(`Reset ${user.name}'s two-factor sign-in? They will be signed out and can sign in with their password alone.`)
+            )
+              return;
+            run(() => resetTwoFactorAction({ userId: user.id }), "Two-factor sign-in reset; their sessions have ended.");
+          }}
+        >
+          Reset two-factor
+        </button>
+      ) : null}
       <p role="status" aria-live="polite" className={message?.ok ? "muted" : "field-error"}>
         {message?.text}
       </p>

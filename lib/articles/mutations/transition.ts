@@ -1,76 +1,103 @@
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { recordAudit } from "../../audit/mutations";
-import { assertPermission, type Viewer } from "../../auth/viewer";
+import type { Viewer } from "../../auth/viewer";
 import { AppError, parseOrThrow } from "../../errors";
+import type { Prisma } from "../../generated/prisma/client";
 import { ArticleStatus } from "../../generated/prisma/enums";
-import { storyScope } from "../policy";
+import { assertMove, storyFactsSelect, storyScope, toStoryFacts } from "../policy";
+import { afterWorkflowMove, assertReturnNote } from "../return-note";
 import { writeRevision } from "../snapshot";
 import { publishProblems, readinessSelect, STATUS_LABELS, transitionArticleSchema, type TransitionArticleInput } from "../workflow";
-import { TRANSITIONS } from "../policy";
 import { claimVersion, staleVersion } from "./update";
 import type { SavedArticle } from "./create";
 
 const S = ArticleStatus;
 
-/** Moves a story through the workflow (submit, schedule, publish, unpublish, return to draft) as the permission table allows. */
+/** What a move between statuses reads about the story, inside its transaction. */
+export const moveSelect = {
+  ...storyFactsSelect,
+  ...readinessSelect,
+  authors: { select: { authorId: true, author: { select: { userId: true } } } },
+  id: true,
+  slug: true,
+  version: true,
+  updatedAt: true,
+  updatedBy: { select: { name: true } },
+} satisfies Prisma.ArticleSelect;
+type Movable = Prisma.ArticleGetPayload<{ select: typeof moveSelect }>;
+
+export type Move = {
+  to: ArticleStatus;
+  /** Who moves it; null for the scheduler. */
+  actor: Viewer | null;
+  scheduledFor?: Date | null;
+  reason?: string;
+  /** Recorded in the audit log when the move was not a person's ("scheduler"). */
+  by?: string;
+};
+
+/**
+ * The one way a story changes status: submit, schedule, publish, unpublish, return to draft. The
+ * editor's buttons, the scheduler and the cron endpoint all come here, so a story goes live by the
+ * same checks and with the same dates whoever moves it. The caller has checked who may move it
+ * (assertMove) and loaded it in `tx`; the move claims the version it read, so a save made in
+ * between wins and the move is refused as a conflict.
+ *
+ * First publication time: the moment the story actually went live, for a scheduled story too
+ * (the scheduler's run, normally within a second of the time set). Readers are never shown a
+ * publication time before the story could be read.
+ */
+export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): Promise<SavedArticle> {
+  const actorId = move.actor?.id ?? null;
+  const change = { id: story.id, from: story.status, to: move.to, note: move.reason ?? "" };
+  // A story sent back to its writer needs a note for them (lib/articles/return-note.ts).
+  if (move.actor) await assertReturnNote(tx, move.actor, change);
+  if (move.to === S.PUBLISHED || move.to === S.SCHEDULED) {
+    const problems = publishProblems(story, now);
+    if (problems.length > 0) {
+      throw new AppError("invalid", `This story cannot go live yet. It needs ${problems.join(", ")}.`, undefined, { problems });
+    }
+  }
+  if (move.to === S.SCHEDULED && move.scheduledFor && move.scheduledFor <= now) {
+    throw new AppError("invalid", "Choose a time in the future.", { scheduledFor: ["Choose a time in the future."] });
+  }
+  const publishing = move.to === S.PUBLISHED;
+  await claimVersion(tx, story.id, story.version, {
+    status: move.to,
+    updatedById: actorId,
+    scheduledFor: move.to === S.SCHEDULED ? move.scheduledFor : null,
+    ...(publishing
+      ? { publishedAt: now, firstPublishedAt: story.firstPublishedAt ?? now, ...(story.firstPublishedAt ? {} : { contentUpdatedAt: now }) }
+      : {}),
+  });
+  await writeRevision(tx, story.id, actorId, `${STATUS_LABELS[story.status]} → ${STATUS_LABELS[move.to]}`);
+  await recordAudit(tx, {
+    actorId,
+    action: `article.${move.to.toLowerCase()}`,
+    entityType: "Article",
+    entityId: story.id,
+    data: {
+      from: story.status,
+      to: move.to,
+      reason: move.reason || undefined,
+      scheduledFor: move.scheduledFor ?? undefined,
+      by: move.by,
+    },
+  });
+  // The writer's return note, and notifications for the people on the story, in the same transaction.
+  await afterWorkflowMove(tx, move.actor, change, now);
+  return { id: story.id, slug: story.slug, version: story.version + 1 };
+}
+
+/** A person moves a story through the workflow, as the permission table and the story policy allow. */
 export async function transitionArticle(viewer: Viewer, input: TransitionArticleInput, now = new Date()): Promise<SavedArticle> {
   const data = parseOrThrow(transitionArticleSchema, input);
   return db.$transaction(async (tx) => {
     // Writers' scope holds only their own stories, so they can move nobody else's.
-    const current = await tx.article.findFirst({
-      where: { AND: [{ id: data.id }, storyScope(viewer)] },
-      select: {
-        id: true,
-        version: true,
-        status: true,
-        firstPublishedAt: true,
-        updatedAt: true,
-        updatedBy: { select: { name: true } },
-        ...readinessSelect,
-      },
-    });
+    const current = await tx.article.findFirst({ where: { AND: [{ id: data.id }, storyScope(viewer)] }, select: moveSelect });
     if (!current) throw new AppError("not_found", "That story does not exist or you cannot see it.");
     if (current.version !== data.version) throw staleVersion(current);
-    const permission = TRANSITIONS[current.status][data.to];
-    if (!permission) {
-      throw new AppError(
-        "invalid",
-        `A story that is ${STATUS_LABELS[current.status].toLowerCase()} cannot be moved to ${STATUS_LABELS[data.to].toLowerCase()}.`,
-      );
-    }
-    assertPermission(viewer, permission, `Your role cannot move a story to ${STATUS_LABELS[data.to].toLowerCase()}.`);
-
-    if (data.to === S.PUBLISHED || data.to === S.SCHEDULED) {
-      const problems = publishProblems(current, now);
-      if (problems.length > 0) {
-        throw new AppError("invalid", `This story cannot go live yet. It needs ${problems.join(", ")}.`, undefined, { problems });
-      }
-    }
-    if (data.to === S.SCHEDULED && data.scheduledFor && data.scheduledFor <= now) {
-      throw new AppError("invalid", "Choose a time in the future.", { scheduledFor: ["Choose a time in the future."] });
-    }
-
-    const publishing = data.to === S.PUBLISHED;
-    await claimVersion(tx, current.id, data.version, {
-      status: data.to,
-      updatedById: viewer.id,
-      scheduledFor: data.to === S.SCHEDULED ? data.scheduledFor : null,
-      ...(publishing
-        ? {
-            publishedAt: now,
-            firstPublishedAt: current.firstPublishedAt ?? now,
-            ...(current.firstPublishedAt ? {} : { contentUpdatedAt: now }),
-          }
-        : {}),
-    });
-    await writeRevision(tx, current.id, viewer.id, `${STATUS_LABELS[current.status]} → ${STATUS_LABELS[data.to]}`);
-    await recordAudit(tx, {
-      actorId: viewer.id,
-      action: `article.${data.to.toLowerCase()}`,
-      entityType: "Article",
-      entityId: current.id,
-      data: { from: current.status, to: data.to, reason: data.reason || undefined, scheduledFor: data.scheduledFor ?? undefined },
-    });
-    return { id: current.id, slug: current.slug, version: data.version + 1 };
+    assertMove(viewer, toStoryFacts(current), data.to);
+    return moveStory(tx, current, { to: data.to, actor: viewer, scheduledFor: data.scheduledFor ?? null, reason: data.reason }, now);
   });
 }

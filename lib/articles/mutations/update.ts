@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/mutations";
 import type { Viewer } from "../../auth/viewer";
 import { AppError, parseOrThrow } from "../../errors";
 import { ArticleStatus } from "../../generated/prisma/enums";
-import { storyFactsSelect, canEditArticle, storyScope, toStoryFacts } from "../policy";
+import { assertStory, storyFactsSelect, storyScope, toStoryFacts } from "../policy";
 import { articleColumns, assertReferencesExist, assertSlugAvailable, clearRelations, relationCreates } from "../relations";
 import { updateArticleSchema, type UpdateArticleInput } from "../schema";
 import { writeRevision } from "../snapshot";
@@ -21,15 +21,12 @@ export async function loadForWrite(tx: Tx, viewer: Viewer, id: string, version: 
       id: true,
       slug: true,
       version: true,
-      firstPublishedAt: true,
       updatedAt: true,
       updatedBy: { select: { name: true } },
     },
   });
   if (!article) throw new AppError("not_found", "That story does not exist or you cannot see it.");
-  if (!canEditArticle(viewer, toStoryFacts(article))) {
-    throw new AppError("forbidden", "You cannot edit this story in its current status.");
-  }
+  assertStory(viewer, toStoryFacts(article), "edit");
   if (article.version !== version) throw staleVersion(article);
   return article;
 }

@@ -8,7 +8,7 @@ import { ArticleView } from "@/components/article/article-view";
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
-// Rendered per request from cached reads (lib/public-data.ts, expired by the story's tags). The
+// Rendered per request from cached reads (lib/cache/public-data.ts, expired by the story's tags). The
 // page itself is kept by the HTTP cache in front (lib/cache/http-policy.ts), never by Next's route
 // cache: that one would also keep a 404 for every address a reader invents (and answers it with an
 // empty shell that only JavaScript fills, vercel/next.js#95613).

@@ -1,7 +1,7 @@
 import { xmlResponse } from "@/lib/feeds/xml";
 import { getRssFeed, getSection, getSectionRedirect } from "@/lib/cache/public-data";
 
-// Rendered per request from cached data (lib/public-data.ts), never at build time.
+// Rendered per request from cached data (lib/cache/public-data.ts), never at build time.
 export const dynamic = "force-dynamic";
 
 // GET /:section/feed.xml – RSS 2.0 of one section's newest stories (public).

@@ -20,7 +20,7 @@ export function BylineForm({ author }: Props) {
   }, [result, router]);
   return (
     <form className="card narrow-form" onSubmit={onSubmit} noValidate>
-      {result?.ok ? <FormMessage kind="success">Saved. The author page and the stories with this byline show it now.</FormMessage> : null}
+      {result?.ok ? <FormMessage kind="success">Saved. The byline page and the stories with this byline show it now.</FormMessage> : null}
       {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}
       <input type="hidden" name="id" value={author.id} />
       {/* After a save the page reloads with the new time, so the next save is not a conflict with itself. */}
@@ -46,7 +46,7 @@ export function BylineForm({ author }: Props) {
           aria-invalid={errors?.bio?.length ? true : undefined}
         />
         <span id="field-bio-hint" className="field-hint">
-          Plain text, up to 2000 characters. Readers see it on the author page.
+          Plain text, up to 2000 characters. Readers see it on the byline page.
         </span>
         <FieldError id="field-bio-error" errors={errors?.bio} />
       </div>

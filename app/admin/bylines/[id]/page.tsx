@@ -19,7 +19,7 @@ export default async function BylinePage({ params }: { params: Promise<{ id: str
       </p>
       <h1>{author.name}</h1>
       <p className="muted">
-        Author page:{" "}
+        Byline page:{" "}
         <a href={`/authors/${author.slug}`} target="_blank" rel="noreferrer">
           /authors/{author.slug}
         </a>{" "}

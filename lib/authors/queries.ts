@@ -1,0 +1,41 @@
+import { db } from "../db";
+import { assertPermission, type Viewer } from "../auth/viewer";
+import { readerVisibleWhere } from "../articles/policy";
+
+export function getAuthorBySlug(slug: string) {
+  return db.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, title: true, bio: true } });
+}
+
+/** Bylines for pickers, alphabetical. */
+export function listAuthors() {
+  return db.author.findMany({ select: { id: true, name: true, slug: true, userId: true }, orderBy: { name: "asc" } });
+}
+
+/** Bylines for the desk's Bylines screen: who they are, whose account they are, how many stories carry them. */
+export async function listAuthorsForDesk(viewer: Viewer) {
+  assertPermission(viewer, "author.manage");
+  const rows = await db.author.findMany({
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      title: true,
+      bio: true,
+      user: { select: { email: true } },
+      _count: { select: { articles: true } },
+    },
+    orderBy: { name: "asc" },
+  });
+  return rows.map(({ _count, user, bio, ...a }) => ({ ...a, hasBio: !!bio?.trim(), email: user?.email ?? null, stories: _count.articles }));
+}
+
+export async function getAuthorForEdit(viewer: Viewer, id: string) {
+  assertPermission(viewer, "author.manage");
+  const author = await db.author.findUnique({
+    where: { id },
+    select: { id: true, name: true, slug: true, title: true, bio: true, updatedAt: true },
+  });
+  if (!author) return null;
+  const published = await db.articleAuthor.count({ where: { authorId: id, article: readerVisibleWhere } });
+  return { ...author, title: author.title ?? "", bio: author.bio ?? "", updatedAt: author.updatedAt.toISOString(), published };
+}

@@ -1,0 +1,12 @@
+import { AppError } from "../errors";
+import { slugify } from "./slug";
+
+/** A unique slug from a name: "maria-lopez", then "maria-lopez-2"… */
+export async function freeSlug(name: string, taken: (slug: string) => Promise<boolean>) {
+  const base = slugify(name) || "item";
+  for (let i = 1; i < 100; i++) {
+    const slug = i === 1 ? base : `${base}-${i}`;
+    if (!(await taken(slug))) return slug;
+  }
+  throw new AppError("conflict", "Too many items share this name.");
+}

@@ -1,0 +1,36 @@
+/** Serialises data for a <script type="application/ld+json"> block: no "</script>" or "<!--" can break out. */
+export function safeJsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+// XML 1.0 forbids most control characters; drop them rather than emit an invalid document.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Escapes text for XML content and attribute values (RSS, sitemaps). */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(XML_INVALID, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** At most `max` UTF-16 units of `text`, cut between whole characters (never inside an emoji or an accent). */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let out = "";
+  for (const { segment } of graphemes.segment(text)) {
+    if (out.length + segment.length > max) break;
+    out += segment;
+  }
+  return out;
+}

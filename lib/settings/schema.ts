@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { isTimeZone } from "../env";
+
+/**
+ * The newsroom's settings: its name, a line about it, and the time zone every time is shown in.
+ * Stored one row per key in the Setting table. `version` is the time of the latest save ("" before
+ * the first), which a save must start from.
+ */
+export type SiteSettings = { siteName: string; description: string; timeZone: string; version: string };
+export const SETTING_KEYS = ["siteName", "description", "timeZone"] as const;
+
+export const DEFAULT_DESCRIPTION = "Independent news, with its sources.";
+
+/** Every time zone the form offers (the IANA names this runtime knows). */
+export function timeZoneNames(): string[] {
+  const names = Intl.supportedValuesOf("timeZone");
+  return names.includes("UTC") ? names : ["UTC", ...names];
+}
+
+// A name and a description are one line each: they go into titles, meta tags and XML.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export const updateSettingsSchema = z.object({
+  siteName: z
+    .string()
+    .trim()
+    .min(1, "Give the site a name.")
+    .max(80, "The name can be at most 80 characters.")
+    .refine((name) => !CONTROL.test(name), "The name cannot contain line breaks or control characters."),
+  description: z
+    .string()
+    .trim()
+    .max(200, "The description can be at most 200 characters.")
+    .refine((text) => !CONTROL.test(text), "The description cannot contain line breaks or control characters.")
+    .default(""),
+  timeZone: z.string().refine(isTimeZone, "Choose a time zone from the list."),
+  /** The version the admin started from; a later save by someone else is a conflict. */
+  version: z.string().max(40),
+});
