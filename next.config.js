@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "sharp", "@node-rs/argon2"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "sharp", "@node-rs/argon2"],
   poweredByHeader: false,
   // The front cache (lib/cache/front-cache.ts) gzips what it serves; other responses are left to a
   // reverse proxy or CDN to compress, as in most deployments.
@@ -17,7 +17,9 @@ const nextConfig = {
   // another one (the shared expiry table, lib/cache/shared-expiry.ts). Written to disk it cost a
   // render several file writes and outlived the process: a restored or reset database would have
   // been served from old entries after a restart.
-  experimental: { authInterrupts: true, isrFlushToDisk: false },
+  // A Server Action body may hold a 100,000-word story (2 MB) and its other fields: the same 3 MB as
+  // ACTION_BODY_LIMIT in lib/security/body-limit.ts, which the proxy and the front server enforce.
+  experimental: { authInterrupts: true, isrFlushToDisk: false, serverActions: { bodySizeLimit: "3mb" } },
   cacheHandler: fileURLToPath(new URL("./lib/cache/next-cache-handler.mjs", import.meta.url)),
   // The handler keeps its own (bounded) memory; Next's in front of it would not see other processes' expiries.
   cacheMaxMemorySize: 0,

@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, cspKindFor, newNonce } from "./lib/security/csp";
+import { contentSecurityPolicy, cspKindFor, newNonce, photoOrigin } from "./lib/security/csp";
 import { isSameOriginRequest } from "./lib/security/same-origin";
 import { bodyLimitFor, tooLargeMessage } from "./lib/security/body-limit";
+import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH } from "./lib/cache/http-policy";
 import { siteIsHttps } from "./lib/security/https";
 import { WORDPRESS_QUERY_KEYS } from "./lib/import/old-query";
 
@@ -24,16 +25,24 @@ export function proxy(request: NextRequest) {
   // Read per request, not at build: under plain `next start` this is where an https site's pages
   // get HSTS whatever was built (the front server of `npm start` sets it on every response).
   const https = siteIsHttps();
-  if (!pathname.startsWith("/api/cron/") && !isSameOriginRequest(request)) {
+  const photos = photoOrigin(process.env.DATELINE_MEDIA_PUBLIC_BASE_URL);
+  // The cron endpoint and the desk API (/api/v1/desk/…) take a secret or an API key, never a
+  // cookie: a forged cross-site request carries neither, so the same-origin rule has nothing to add.
+  if (!pathname.startsWith("/api/cron/") && !pathname.startsWith("/api/v1/desk/") && !isSameOriginRequest(request)) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
   }
 
   // Bodies larger than a write path accepts are refused before they are read: photo uploads up
   // to their own limit (checked again as the bytes arrive), everything else, Server Actions
-  // included, up to Next.js's 1 MB Server Action limit.
+  // included, up to the 3 MB Server Action limit (ACTION_BODY_LIMIT).
   const length = Number(request.headers.get("content-length") ?? 0);
   const limit = bodyLimitFor(pathname);
-  if (length > limit) return NextResponse.json({ error: tooLargeMessage(length, pathname) }, { status: 413 });
+  if (length > limit) {
+    // A Server Action's caller gets plain text, which Next.js's client shows as the error.
+    if (request.headers.has("next-action"))
+      return new NextResponse(tooLargeMessage(length, pathname), { status: 413, headers: { "content-type": "text/plain" } });
+    return NextResponse.json({ error: tooLargeMessage(length, pathname) }, { status: 413 });
+  }
 
   // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
   if (cspKindFor(pathname) === "public") {
@@ -44,7 +53,7 @@ export function proxy(request: NextRequest) {
     const response = oldQuery
       ? NextResponse.rewrite(new URL(`/_old/index.php${request.nextUrl.search}`, request.url))
       : NextResponse.next();
-    response.headers.set("content-security-policy", contentSecurityPolicy("public", "", { https }));
+    response.headers.set("content-security-policy", contentSecurityPolicy("public", "", { https, photos }));
     if (https) response.headers.set("strict-transport-security", HSTS);
     return response;
   }
@@ -52,13 +61,15 @@ export function proxy(request: NextRequest) {
   // Pages rendered per request: Next.js reads the nonce from the request's policy and puts it on
   // its scripts.
   const nonce = newNonce();
-  const policy = contentSecurityPolicy("app", nonce, { dev: process.env.NODE_ENV === "development", https });
+  const policy = contentSecurityPolicy("app", nonce, { dev: process.env.NODE_ENV === "development", https, photos });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   headers.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   if (https) response.headers.set("strict-transport-security", HSTS);
+  // Under plain `next start` too: a draft link is kept by no cache and indexed by nobody.
+  if (DRAFT_LINK_PATH.test(pathname)) for (const [name, value] of Object.entries(DRAFT_LINK_HEADERS)) response.headers.set(name, value);
   return response;
 }
 
@@ -69,7 +80,8 @@ export const config = {
   // cut and every upload was held twice. Their route handlers check the same origin, the session
   // and the role (withAuth, lib/auth/route.ts) and count the bytes (readUploadedFile); the front server
   // refuses oversized and anonymous uploads before they are read.
+  // The desk API's photo uploads (api/v1/desk/photos) likewise: the handler checks the key and counts the bytes.
   // The same holds for a WordPress export (/api/admin/import…, up to DATELINE_MAX_IMPORT_MB): it is
   // streamed to disk by its handler, never held.
-  matcher: ["/((?!_next/static|_next/image|media/|api/media|api/admin/import|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|media/|api/media|api/v1/desk/photos|api/admin/import|favicon.ico).*)"],
 };

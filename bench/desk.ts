@@ -1,19 +1,24 @@
 // npm run bench: seeds 10,000 stories with realistic bodies into a temporary SQLite file
 // (real migrations) and reports p50/p95 server-side times of the desk's hot paths.
+// BENCH_DATABASE=postgres npm run bench: the same on a PostgreSQL cluster of its own (initdb in a
+// temporary folder, PostgreSQL's default durability settings, the PostgreSQL migrations).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-bench-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
+const cluster =
+  process.env.BENCH_DATABASE === "postgres" ? await (await import("../lib/test/pg-cluster")).startPgCluster({ durable: true }) : null;
+cluster?.createDatabase("bench");
+process.env.DATABASE_URL = cluster ? cluster.url("bench") : `file:${path.join(dir, "bench.db")}`;
 process.env.DATELINE_MEDIA_DIR = path.join(dir, "media");
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: process.env });
 
 const { db } = await import("../lib/db");
 const { seedDemoNewsroom } = await import("../lib/seed/seed");
 const { bodyFromParagraphs, bodyToText } = await import("../lib/articles/body");
-const { updateArticle, transitionArticle } = await import("../lib/articles/mutations");
+const { updateArticle, transitionArticle } = await import("../lib/articles/mutations/index");
 const { listDeskArticles } = await import("../lib/articles/desk");
 const { getEditorData } = await import("../lib/articles/editor");
 const { listSections } = await import("../lib/sections/queries");
@@ -122,8 +127,11 @@ results.push(
   }),
 );
 
-console.log(`\nSeeded ${N} stories in ${seedSeconds.toFixed(1)} s. ${RUNS} runs each, times in ms:\n`);
+console.log(
+  `\n${cluster ? "PostgreSQL" : "SQLite"}: seeded ${N} stories in ${seedSeconds.toFixed(1)} s. ${RUNS} runs each, times in ms:\n`,
+);
 console.log("| operation | p50 | p95 |\n|---|---|---|");
 for (const r of results) console.log(`| ${r.label} | ${r.p50} | ${r.p95} |`);
 await db.$disconnect();
+cluster?.stop();
 fs.rmSync(dir, { recursive: true, force: true });

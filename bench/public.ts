@@ -125,7 +125,7 @@ results.push([
 
 // Publish to front page: a story scheduled for now, published through the cron endpoint.
 const headline = `Benchmark publish ${Date.now()}`;
-const { createArticle, transitionArticle } = await import("../lib/articles/mutations");
+const { createArticle, transitionArticle } = await import("../lib/articles/mutations/index");
 const { bodyFromParagraphs } = await import("../lib/articles/body");
 const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, email: true, name: true, role: true } });
 const section = await db.section.findFirstOrThrow({ where: { slug: "world" } });

@@ -85,7 +85,7 @@ for (let round = 0; round < 3; round++) targets.forEach(([, url, headers], i) =>
 // Publish to visible through Varnish: a story scheduled for now, published through the cron endpoint
 // (in the server, which purges Varnish); the front page is asked through Varnish until it shows it.
 const { db } = await import("../lib/db");
-const { createArticle, transitionArticle } = await import("../lib/articles/mutations");
+const { createArticle, transitionArticle } = await import("../lib/articles/mutations/index");
 const { bodyFromParagraphs } = await import("../lib/articles/body");
 const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, email: true, name: true, role: true } });
 const section = await db.section.findFirstOrThrow({ where: { slug: "world" } });

@@ -14,8 +14,8 @@ export function readDatabase<T>(read: (db: Database.Database) => T): T {
 }
 
 /**
- * A digest of every row of every table, except sign-in attempts (the throttle records those by
- * design), the migration log, and the background bookkeeping that runs on its own clock: the job
+ * A digest of every row of every table, except sign-in attempts and API request counters (the
+ * throttles record those by design) and API keys' last-use times, the migration log, and the background bookkeeping that runs on its own clock: the job
  * table (the scheduler's recurring job takes its lease every few seconds) and the shared cache
  * expiry log. Equal digests before and after a request: it changed nothing.
  */
@@ -23,7 +23,7 @@ export function databaseFingerprint(): string {
   return readDatabase((db) => {
     const tables = db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT IN ('LoginAttempt', '_prisma_migrations', 'Job', 'CacheTagExpiry') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT IN ('LoginAttempt', 'ApiRateWindow', '_prisma_migrations', 'Job', 'CacheTagExpiry') AND name NOT LIKE 'sqlite_%' ORDER BY name",
       )
       .pluck()
       .all() as string[];
@@ -31,7 +31,12 @@ export function databaseFingerprint(): string {
     for (const table of tables) {
       hash.update(table);
       const rows = db
-        .prepare(`SELECT * FROM "${table}"`)
+        // An API key's last use moves with any call it makes, refused or not (bookkeeping, like the rate counters).
+        .prepare(
+          table === "ApiKey"
+            ? `SELECT id, name, userId, scope, prefix, tokenHash, createdById, createdAt, revokedAt FROM "ApiKey"`
+            : `SELECT * FROM "${table}"`,
+        )
         .raw()
         .all()
         .map((row) => JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString("hex") : typeof v === "bigint" ? String(v) : v)));

@@ -9,6 +9,11 @@ export const E2E_URL = `http://localhost:${E2E_PORT}`;
  * fail, are retried a few times and logged, and nothing else notices.
  */
 export const E2E_VARNISH_PORT = E2E_PORT + 18;
+/**
+ * The SMTP server that the account-recovery specs start (e2e/admin/account-recovery.spec.ts),
+ * 19 ports up: the server mails reset links there. While no spec listens, such mail fails and is logged.
+ */
+export const E2E_SMTP_PORT = E2E_PORT + 19;
 
 export const E2E_ENV = {
   DATABASE_URL: "file:./data/e2e/dateline.db",
@@ -28,6 +33,12 @@ export const E2E_ENV = {
   DATELINE_CRON_SECRET: "e2e-cron-secret-0123456789",
   DATELINE_TIMEZONE: "UTC",
   DATELINE_PURGE_VARNISH: `http://127.0.0.1:${E2E_VARNISH_PORT}`,
+  // The content API (issue 17): limits low enough to reach in a test; webhook retries after 1 s, 2 s, ...
+  DATELINE_API_READ_RATE: "150",
+  DATELINE_API_KEY_RATE: "200",
+  DATELINE_WEBHOOK_RETRY_SECONDS: "1",
+  DATELINE_SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+  DATELINE_MAIL_FROM: "Dateline E2E <desk@e2e.dateline>",
 };
 
 export const PASSWORD = "e2e-role-password-123";

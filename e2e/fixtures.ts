@@ -31,3 +31,19 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(email);
 }
+
+/** Publishes the story open in the editor: "Publish…" on its bar, then "Publish now" in the confirmation. */
+export async function publishFromEditor(page: Page) {
+  await page.getByRole("button", { name: "Publish…" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Publish now" }).click();
+}
+
+/** Schedules the story open in the editor for `local` ("2026-12-02T14:05", the newsroom's time), through the same confirmation. */
+export async function scheduleFromEditor(page: Page, local: string) {
+  await page.getByRole("button", { name: "Publish…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("radio", { name: "At a set time" }).check();
+  await dialog.getByLabel("Date (year-month-day)").fill(local.slice(0, 10));
+  await dialog.getByLabel("Time (24-hour)").fill(local.slice(11, 16));
+  await dialog.getByRole("button", { name: "Schedule" }).click();
+}

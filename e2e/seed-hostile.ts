@@ -3,7 +3,7 @@
 // Run by e2e/prepare-db.ts before the end-to-end server starts.
 import { db } from "../lib/db";
 import { createUserWithPassword } from "../lib/users/mutations";
-import { createArticle, transitionArticle, addCorrection } from "../lib/articles/mutations";
+import { createArticle, transitionArticle, addCorrection } from "../lib/articles/mutations/index";
 import { bodyFromParagraphs } from "../lib/articles/body";
 import { createImage } from "../lib/media/ingest";
 import { createAuthor } from "../lib/authors/mutations";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./auth/trusted-proxies";
+import { mediaStoreEnv, mediaStoreEnvProblems } from "./media/store-env";
 
 /** Whether Intl knows a time zone name, so a typo fails at start (or at the settings form), not at render. */
 export function isTimeZone(name: string): boolean {
@@ -86,6 +87,21 @@ const envSchema = z.object({
   DATELINE_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Sent to DATELINE_PURGE_URL as `Authorization: Bearer <token>`. */
   DATELINE_PURGE_TOKEN: z.string().optional(),
+  /** API (issue 17): requests per minute from one client address that reach the server (cache misses) on the open read API. */
+  DATELINE_API_READ_RATE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  /** API: requests per minute per API key. */
+  DATELINE_API_KEY_RATE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Webhooks: seconds before a failed delivery's first retry; each further retry waits twice as long (at most an hour), for a day. */
+  DATELINE_WEBHOOK_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  ...mediaStoreEnv,
+  /**
+   * Outgoing mail (password reset links), as a nodemailer URL: smtp://user:pass@host:587 (STARTTLS
+   * when offered) or smtps://user:pass@host:465. Unset: no mail is sent, and the sign-in page says
+   * to ask an admin.
+   */
+  DATELINE_SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** The From of mail Dateline sends, e.g. `The Dateline <desk@example.org>`; default no-reply at the site's host. */
+  DATELINE_MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -93,7 +109,7 @@ export type Env = z.infer<typeof envSchema>;
 function parseEnv(source: NodeJS.ProcessEnv): Env {
   // Empty strings count as unset, the way shells and .env files mean them.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
-  const result = envSchema.safeParse(cleaned);
+  const result = envSchema.superRefine(mediaStoreEnvProblems).safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Dateline's environment is invalid:\n${lines.join("\n")}`);

@@ -51,7 +51,16 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   return result.data;
 }
 
-type PrismaLikeError = { code?: unknown; meta?: { target?: unknown; modelName?: unknown } };
+type PrismaLikeError = { code?: unknown; meta?: { target?: unknown; modelName?: unknown; code?: unknown } };
+
+/** PostgreSQL's SQLSTATE behind a Prisma or driver adapter error ("" when there is none). */
+export function postgresErrorCode(error: unknown): string {
+  const e = error as {
+    meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } };
+    cause?: { originalCode?: unknown };
+  } | null;
+  return String(e?.meta?.driverAdapterError?.cause?.originalCode ?? e?.cause?.originalCode ?? e?.meta?.code ?? "");
+}
 
 /** Maps known database errors to AppErrors; returns null for anything else. */
 export function fromDatabaseError(error: unknown): AppError | null {
@@ -75,6 +84,11 @@ export function fromDatabaseError(error: unknown): AppError | null {
     return storageFull();
   // P1008: the write lock was not free in time (lib/db/sqlite.ts); P2028: Prisma could not start the transaction in time.
   if (code === "P1008" || code === "P2028" || code === "SQLITE_BUSY") return databaseBusy();
+  // PostgreSQL (lib/db/index.ts): P2034, still refused for conflicts after WRITE_WAIT_MS of
+  // retries; 55P03, the write lock not had in time; 53100, the disk is full.
+  const pgCode = postgresErrorCode(error);
+  if (code === "P2034" || pgCode === "55P03") return databaseBusy();
+  if (pgCode === "53100") return storageFull();
   return null;
 }
 

@@ -1,5 +1,6 @@
 // npm run db:migration:new -- <name>: writes a migration for the changes in prisma/schema.prisma
-// (migrations → schema diff), then applies it. The FTS5 search index is managed by SQL, not by
+// (migrations → schema diff), then applies it, then writes the PostgreSQL twin's migration
+// (npm run db:postgres:twin). The FTS5 search index is managed by SQL, not by
 // the schema, so the diff's statements that would drop it are left out. `prisma migrate dev`
 // cannot be used for this: it would drop the index (and Prisma 6.19's externalTables crashes
 // with the WebAssembly engine).
@@ -42,3 +43,11 @@ fs.writeFileSync(path.join(dir, "migration.sql"), `${blocks.join("\n\n")}\n`);
 console.log(`Wrote ${dir}/migration.sql. Review it, then it is applied to your local database:`);
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "inherit" });
 execFileSync("npx", ["prisma", "generate"], { stdio: "inherit" });
+
+// The PostgreSQL twin and its migration (scripts/postgres-twin.ts), on a throwaway cluster.
+const { findPgBin } = await import("../lib/ops/pg-tools");
+if (findPgBin()) {
+  execFileSync("npx", ["tsx", "scripts/postgres-twin.ts", name], { stdio: "inherit" });
+} else {
+  console.log("PostgreSQL is not installed here: run npm run db:postgres:twin where it is, and commit its migration too.");
+}

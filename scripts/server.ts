@@ -9,8 +9,8 @@ import next from "next";
 import { FrontCache, installFrontCache } from "../lib/cache/front-cache";
 import { expiredTagsOf, onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/ops/request-context";
 import { log, logEnabled } from "../lib/log";
-import { contentSecurityPolicy } from "../lib/security/csp";
-import { publicCacheControl } from "../lib/cache/http-policy";
+import { contentSecurityPolicy, photoOrigin } from "../lib/security/csp";
+import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH, publicCacheControl } from "../lib/cache/http-policy";
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { ACTION_BODY_LIMIT, guardRequestBody, tooLargeMessage } from "../lib/security/body-limit";
 import { nestsDeeperThan } from "../lib/security/json-depth";
@@ -18,7 +18,7 @@ import { siteIsHttps } from "../lib/security/https";
 import { PassThrough } from "node:stream";
 
 const https = siteIsHttps();
-const publicPolicy = contentSecurityPolicy("public", "", { https });
+const publicPolicy = contentSecurityPolicy("public", "", { https, photos: photoOrigin(process.env.DATELINE_MEDIA_PUBLIC_BASE_URL) });
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -85,9 +85,15 @@ const server = http.createServer(async (req, res) => {
       // the answer is decided by address (lib/cache/http-policy.ts). Next keeps a Cache-Control it
       // finds already set.
       // Its surrogate keys (the cache tags of what it shows) let Varnish and CDNs purge it by tag.
+      // A draft link: kept by no cache, indexed by nobody, its token sent on in no Referer.
+      if (DRAFT_LINK_PATH.test(new URL(req.url ?? "/", "http://x").pathname)) {
+        for (const [name, value] of Object.entries(DRAFT_LINK_HEADERS)) res.setHeader(name, value);
+      }
       if (FrontCache.isCacheable(req)) {
         const pathname = new URL(req.url ?? "/", "http://x").pathname;
-        res.setHeader("cache-control", publicCacheControl(pathname)!);
+        // The open read API's handlers set both themselves (lib/api/handler.ts).
+        const cacheControl = publicCacheControl(pathname);
+        if (cacheControl) res.setHeader("cache-control", cacheControl);
         for (const [name, value] of Object.entries(surrogateKeyHeaders(pathname))) res.setHeader(name, value);
       }
       return requestContext.run(context, () => handle(req, res));
@@ -170,8 +176,8 @@ async function checkedAction(req: http.IncomingMessage, res: http.ServerResponse
   });
   if (body === null) return; // the client went away
   if (typeof body === "number") {
-    const refusal = JSON.stringify({ error: tooLargeMessage(body, new URL(req.url ?? "/", "http://x").pathname) });
-    return reply(res, 413, refusal, "application/json");
+    // Plain text: Next.js's client shows it as the call's error (lib/security/body-limit.ts).
+    return reply(res, 413, tooLargeMessage(body, new URL(req.url ?? "/", "http://x").pathname), "text/plain");
   }
   if (nestsDeeperThan(body, MAX_ACTION_NESTING, String(req.headers["content-type"] ?? ""))) {
     return reply(res, 400, `The request's data is nested too deeply (more than ${MAX_ACTION_NESTING} levels).`);

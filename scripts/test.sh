@@ -33,11 +33,28 @@ if ! has_varnish; then
   fi
 fi
 
+# PostgreSQL 15 (Debian's postgresql) for the second Vitest pass and e2e/multi/two-instances.spec.ts.
+# The tests start and stop clusters of their own (lib/test/pg-cluster.ts); the packaged service stays off.
+has_postgres() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || [ -n "${PG_BIN:-}" ]; }
+if ! has_postgres; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "==> Installing PostgreSQL from Debian's packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    systemctl disable --now postgresql >/dev/null 2>&1 || true
+  else
+    echo "PostgreSQL is missing: the PostgreSQL test pass and the two-instance test will be skipped." >&2
+    echo "Install it with: sudo apt-get install -y postgresql" >&2
+  fi
+fi
+
 step() { echo; echo "==> $*"; }
 start=$(date +%s)
 
-step "Prisma client"
+step "Prisma clients (SQLite, and PostgreSQL from its generated twin schema)"
 npx prisma generate >/dev/null
+npx tsx scripts/postgres-twin.ts --check
+npx tsx scripts/postgres-twin.ts --generate >/dev/null
 
 step "Dependency floors and npm audit"
 npx tsx scripts/check-dependencies.ts
@@ -51,6 +68,13 @@ npx prettier --check . >/dev/null || { npx prettier --check .; echo "Run npm run
 
 step "Unit and integration tests (Vitest, real SQLite, real migrations)"
 npx vitest run
+
+if has_postgres; then
+  step "Unit and integration tests again on PostgreSQL (a throwaway cluster, the PostgreSQL migrations)"
+  DATELINE_TEST_DATABASE=postgres npx vitest run
+fi
+step "Photos in an S3-compatible bucket (s3rver from npm, started and stopped here): the media tests again"
+npx tsx scripts/with-test-bucket.ts -- npx vitest run lib/media
 
 step "Production build"
 # Against an empty database, as on a fresh clone: nothing may be prerendered from data at build time.

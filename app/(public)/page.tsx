@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { getLatestStories, getSectionFront, getSections, getSiteSettings } from "@/lib/cache/public-data";
+import { getCuratedFront, getLatestStories, getSectionFront, getSections, getSiteSettings } from "@/lib/cache/public-data";
 import { ArticleList } from "@/components/article/article-list";
+import { BreakingBanner } from "@/components/article/breaking-banner";
 
 export const metadata: Metadata = { alternates: { canonical: "/", types: { "application/rss+xml": "/feed.xml" } } };
 
@@ -9,20 +10,42 @@ export const metadata: Metadata = { alternates: { canonical: "/", types: { "appl
 // in-process one of `npm start`, Varnish or a CDN) keeps the page itself.
 export const dynamic = "force-dynamic";
 
+const DEFAULT_SECTION_COUNT = 4;
+
 export default async function FrontPage() {
-  const [latest, sections, { siteName, timeZone }] = await Promise.all([getLatestStories(10), getSections(), getSiteSettings()]);
-  const shown = new Set(latest.map((a) => a.id));
+  const [curated, latest, sections, { siteName, timeZone }] = await Promise.all([
+    getCuratedFront(),
+    getLatestStories(10),
+    getSections(),
+    getSiteSettings(),
+  ]);
+  // The editors' lead and pinned slots come first (lib/front/), then the newest of the rest.
+  const top = [...(curated.lead ? [curated.lead] : []), ...curated.pinned];
+  const topIds = new Set(top.map((a) => a.id));
+  const stories = [...top, ...latest.filter((a) => !topIds.has(a.id))].slice(0, Math.max(10, top.length));
+  const shown = new Set(stories.map((a) => a.id));
+  const blocks = curated.sections
+    ? curated.sections.flatMap((b) => {
+        const section = sections.find((s) => s.id === b.sectionId);
+        return section ? [{ section, count: b.count }] : [];
+      })
+    : sections.map((section) => ({ section, count: DEFAULT_SECTION_COUNT }));
   const bySection = await Promise.all(
-    sections.map(async (s) => ({ section: s, articles: (await getSectionFront(s.slug, 8)).filter((a) => !shown.has(a.id)).slice(0, 4) })),
+    blocks.map(async ({ section, count }) => ({
+      section,
+      articles: (await getSectionFront(section.slug, count + 10)).filter((a) => !shown.has(a.id)).slice(0, count),
+    })),
   );
+  const banner = curated.banner && curated.banner.expiresAt > new Date() ? curated.banner : null;
   return (
     <main id="main" className="page">
       <h1 className="visually-hidden">{siteName}: latest news</h1>
+      {banner ? <BreakingBanner text={banner.text} url={banner.url} /> : null}
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading" className="visually-hidden">
           Latest
         </h2>
-        <ArticleList articles={latest} timeZone={timeZone} lead headingLevel={3} empty="Nothing has been published yet." />
+        <ArticleList articles={stories} timeZone={timeZone} lead headingLevel={3} empty="Nothing has been published yet." />
       </section>
       {bySection
         .filter((b) => b.articles.length > 0)

@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/permissions";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { SignOutButton } from "./sign-out-button";
+import { NotificationsLink } from "./notifications/notifications-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { siteName } = await getSiteSettings();
@@ -32,9 +33,22 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <li>
             <Link href="/admin/media">Photos</Link>
           </li>
+          {hasPermission(viewer.role, "front.arrange") ? (
+            <li>
+              <Link href="/admin/front">Front page</Link>
+            </li>
+          ) : null}
+          <li>
+            <NotificationsLink viewer={viewer} />
+          </li>
           {hasPermission(viewer.role, "author.manage") ? (
             <li>
               <Link href="/admin/bylines">Bylines</Link>
+            </li>
+          ) : null}
+          {hasPermission(viewer.role, "audit.view") ? (
+            <li>
+              <Link href="/admin/audit">Audit log</Link>
             </li>
           ) : null}
           {hasPermission(viewer.role, "section.manage") ? (
@@ -55,6 +69,16 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {hasPermission(viewer.role, "import.run") ? (
             <li>
               <Link href="/admin/import">Import</Link>
+            </li>
+          ) : null}
+          {hasPermission(viewer.role, "apikey.manage") ? (
+            <li>
+              <Link href="/admin/api-keys">API keys</Link>
+            </li>
+          ) : null}
+          {hasPermission(viewer.role, "webhook.manage") ? (
+            <li>
+              <Link href="/admin/webhooks">Webhooks</Link>
             </li>
           ) : null}
           <li>

@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { PageLinks } from "@/components/ui/page-links";
+import { openReturnNotes } from "@/lib/articles/return-note";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,6 +21,7 @@ export default async function DeskPage({ searchParams }: Props) {
     listSections(),
     listAuthors(),
   ]);
+  const returned = await openReturnNotes(rows.map((r) => r.id));
   const pageHref = (n: number) => {
     const params = new URLSearchParams(
       Object.entries({ ...filter, page: String(n) }).filter(([, v]) => v !== undefined && v !== "") as [string, string][],
@@ -105,6 +107,11 @@ export default async function DeskPage({ searchParams }: Props) {
               <tr key={a.id}>
                 <td>
                   <Link href={`/admin/articles/${a.id}`}>{a.headline}</Link>
+                  {returned.get(a.id) ? (
+                    <div className="return-note-text" data-testid="desk-return-note">
+                      Returned by {returned.get(a.id)!.byName}: {returned.get(a.id)!.text}
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   <StatusBadge status={a.status} />

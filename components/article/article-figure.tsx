@@ -24,8 +24,13 @@ export function ArticleFigure({ figure, priority = false }: { figure: Figure; pr
         />
       </picture>
       <figcaption>
-        {figure.caption ? <span className="caption">{figure.caption} </span> : null}
-        {figure.creditLine ? <span className="credit">{figure.creditLine}</span> : null}
+        {figure.caption ? <span className="caption">{figure.caption}</span> : null}{" "}
+        {figure.creditLine ? (
+          // On a line of its own, in a smaller type: the credit never reads as part of the caption.
+          <span className="credit">
+            <span className="credit-label">Photo:</span> {figure.creditLine}
+          </span>
+        ) : null}
       </figcaption>
     </figure>
   );

@@ -32,8 +32,7 @@ export function ArticleView({ article, timeZone, related = [], as: Wrapper = "ma
           </p>
         </header>
         {article.hero ? <ArticleFigure figure={article.hero} priority /> : null}
-        {article.dateline ? <p className="dateline">{article.dateline}</p> : null}
-        <BodyRenderer body={article.body} figures={article.figures} />
+        <BodyRenderer body={article.body} figures={article.figures} dateline={article.dateline} />
         <SourceList sources={article.sources} timeZone={timeZone} />
         <CorrectionList corrections={article.corrections} timeZone={timeZone} />
         {article.tags.length > 0 ? (
@@ -49,7 +48,7 @@ export function ArticleView({ article, timeZone, related = [], as: Wrapper = "ma
       {related.length > 0 ? (
         <aside className="related" aria-labelledby="related-heading">
           <h2 id="related-heading">Related stories</h2>
-          <ul>
+          <ul className="related-list">
             {related.map((r) => (
               <li key={r.id}>
                 <a href={r.path}>{r.headline}</a>

@@ -66,3 +66,25 @@ describe("the body renderer", () => {
     );
   });
 });
+
+describe("the dateline", () => {
+  const doc = (...content: unknown[]) => bodySchema.parse({ type: "doc", content });
+  const p = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+
+  it("leads the first paragraph with text, after any heading", () => {
+    const html = renderToStaticMarkup(
+      <BodyRenderer
+        body={doc({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Live" }] }, p("Sirens sounded."), p("Later."))}
+        dateline="KYIV, Ukraine"
+      />,
+    );
+    expect(html).toBe(
+      '<div class="article-body"><h2>Live</h2><p><span class="dateline">KYIV, Ukraine —</span> Sirens sounded.</p><p>Later.</p></div>',
+    );
+  });
+
+  it("stands alone when the body has no paragraph, and is escaped like any text", () => {
+    const html = renderToStaticMarkup(<BodyRenderer body={doc()} dateline="<b>GAZA</b>" />);
+    expect(html).toBe('<div class="article-body"><p><span class="dateline">&lt;b&gt;GAZA&lt;/b&gt;</span></p></div>');
+  });
+});

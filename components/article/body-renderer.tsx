@@ -47,11 +47,21 @@ function List({ node }: { node: ListNode }) {
   );
 }
 
-function Block({ node, figures }: { node: BlockNode; figures: Map<string, Figure> }) {
+/** The dateline as it leads a story's first paragraph: "KYIV, Ukraine —", set in small capitals by the stylesheet. */
+function Dateline({ text }: { text: string }) {
+  return (
+    <>
+      <span className="dateline">{text} —</span>{" "}
+    </>
+  );
+}
+
+function Block({ node, figures, dateline }: { node: BlockNode; figures: Map<string, Figure>; dateline?: string }) {
   switch (node.type) {
     case "paragraph":
       return node.content?.length ? (
         <p>
+          {dateline ? <Dateline text={dateline} /> : null}
           <Inline nodes={node.content} />
         </p>
       ) : null;
@@ -91,12 +101,22 @@ function Block({ node, figures }: { node: BlockNode; figures: Map<string, Figure
   }
 }
 
-/** Renders a validated body document to semantic HTML. */
-export function BodyRenderer({ body, figures = new Map() }: { body: BodyDoc; figures?: Map<string, Figure> }) {
+/**
+ * Renders a validated body document to semantic HTML. A `dateline` leads the first paragraph with
+ * text ("KYIV, Ukraine — The …"); a body without one gets it as a paragraph of its own.
+ */
+export function BodyRenderer({ body, figures = new Map(), dateline }: { body: BodyDoc; figures?: Map<string, Figure>; dateline?: string }) {
+  const place = dateline?.trim() || "";
+  const lead = place ? body.content.findIndex((n) => n.type === "paragraph" && !!n.content?.length) : -1;
   return (
     <div className="article-body">
+      {place && lead < 0 ? (
+        <p>
+          <span className="dateline">{place}</span>
+        </p>
+      ) : null}
       {body.content.map((node, i) => (
-        <Block key={i} node={node} figures={figures} />
+        <Block key={i} node={node} figures={figures} dateline={i === lead ? place : undefined} />
       ))}
     </div>
   );

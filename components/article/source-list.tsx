@@ -2,7 +2,18 @@ import type { PublicArticle } from "@/lib/articles/dto";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/schema";
 import { formatDate } from "@/lib/format/time";
 
-/** The story's sources, always shown to readers. */
+/** What a source says beyond its title, only as far as it was filled in ("Other", the default kind, says nothing). */
+function meta(s: PublicArticle["sources"][number], timeZone: string): string {
+  return [
+    s.publisher,
+    s.kind === "OTHER" ? "" : SOURCE_KIND_LABELS[s.kind],
+    s.accessedAt ? `accessed ${formatDate(s.accessedAt, timeZone)}` : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/** The story's sources, always shown to readers, each with only what was filled in. */
 export function SourceList({ sources, timeZone }: { sources: PublicArticle["sources"]; timeZone: string }) {
   if (sources.length === 0) return null;
   return (
@@ -14,10 +25,7 @@ export function SourceList({ sources, timeZone }: { sources: PublicArticle["sour
             <a href={s.url} rel="noopener noreferrer nofollow">
               {s.title}
             </a>
-            <span className="source-meta">
-              {[s.publisher, SOURCE_KIND_LABELS[s.kind]].filter(Boolean).join(" · ")}
-              {s.accessedAt ? ` · accessed ${formatDate(s.accessedAt, timeZone)}` : null}
-            </span>
+            {meta(s, timeZone) ? <span className="source-meta">{meta(s, timeZone)}</span> : null}
             {s.note ? <span className="source-note">{s.note}</span> : null}
             {s.archivedUrl ? (
               <a className="source-archive" href={s.archivedUrl} rel="noopener noreferrer nofollow">

@@ -2,14 +2,20 @@
 
 import { useActionState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/errors";
+import { callAction } from "./call-action";
 
 /**
  * Submits a form to a Server Action without React's automatic form reset, so what the
  * user typed stays in the fields when the server refuses it. Returns the last result,
  * an onSubmit handler and whether a submission is in flight (a second submit is ignored).
+ * The call goes through callAction like every other (use-action.ts): a network drop, a 413
+ * or a 5xx comes back as a refusal with a message, never a thrown render.
  */
 export function useActionForm<T>(action: (form: FormData) => Promise<ActionResult<T>>) {
-  const [result, dispatch, actionPending] = useActionState<ActionResult<T> | null, FormData>((_prev, form) => action(form), null);
+  const [result, dispatch, actionPending] = useActionState<ActionResult<T> | null, FormData>(
+    (_prev, form) => callAction(() => action(form)),
+    null,
+  );
   const [transitionPending, startTransition] = useTransition();
   const pending = actionPending || transitionPending;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -40,8 +40,8 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # The desk, sign-in, the API and search results are never shared.
-    if (req.url ~ "^/(admin|api|login|search)(/|\?|$)") {
+    # The desk, sign-in, the API, search results and draft links (one outsider's view of an unpublished story) are never shared.
+    if (req.url ~ "^/(admin|api|login|search|draft)(/|\?|$)") {
         return (pass);
     }
     # A signed-in editor sees what Dateline renders now (next-auth's session cookie, chunked or not).

@@ -4,6 +4,7 @@ import { expect, newContext, test } from "../fixtures";
 
 // Editors spend their day in these screens: the same bar as the reader's pages.
 test("every admin screen has no accessibility violations axe rates serious or critical, nor empty headers", async ({ browser }) => {
+  test.setTimeout(180_000);
   const context = await newContext(browser, { storageState: storageStatePath("admin") });
   const page = await context.newPage();
   await page.goto("/admin");
@@ -25,6 +26,10 @@ test("every admin screen has no accessibility violations axe rates serious or cr
     "/admin/users",
     "/admin/settings",
     "/admin/profile",
+    "/admin/api-keys",
+    "/admin/webhooks",
+    "/admin/front",
+    "/admin/notifications",
   ];
   const found: string[] = [];
   for (const path of screens) {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, E2E_ENV, E2E_URL, storageStatePath, type RoleName } from "../env";
+import { makeApiKey } from "../api-keys";
 import { expect, test } from "../fixtures";
 import { databaseFingerprint, readDatabase } from "../database";
 import { actionOutcome, callServerAction, serverActionsInBuild, type ServerAction } from "../server-actions";
@@ -65,7 +66,8 @@ function targets() {
 type Targets = ReturnType<typeof targets>;
 
 /** Who may call each action, and an input that passes validation, so that only authorization can refuse it. */
-const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unknown }> = {
+// "public": open to anyone by nature (forgot password, a reset link); covered by their own test below.
+const ACTIONS: Record<string, { allowed: RoleName[] | "public"; input: (t: Targets) => unknown }> = {
   checkSlugAction: { allowed: EVERYONE, input: () => ({ slug: "matrix-probe", articleId: null }) },
   createArticleAction: { allowed: EVERYONE, input: () => ({ headline: "Matrix probe story", slug: "matrix-probe-story" }) },
   updateArticleAction: {
@@ -93,6 +95,7 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
   // t.image is in a live story: editors only (lib/media/policy.ts). Photos nothing live uses: see "photos" below.
   updateImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image, altText: "Matrix probe alt text", credit: "Probe/Matrix" }) },
   deleteImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image }) },
+  cropImageAction: { allowed: EDITORS, input: (t) => ({ id: t.image, cropX: 0.1, cropY: 0.1, cropW: 0.5, cropH: 0.5 }) },
   changePasswordAction: {
     allowed: EVERYONE,
     input: () => ({
@@ -113,22 +116,81 @@ const ACTIONS: Record<string, { allowed: RoleName[]; input: (t: Targets) => unkn
     allowed: ADMINS,
     input: (t) => ({ siteName: "Matrix Probe Herald", description: "", timeZone: "UTC", version: t.settingsVersion }),
   },
+  // Issue 17: API keys, webhooks and the outbound allow-list (admins).
+  createApiKeyAction: { allowed: ADMINS, input: (t) => ({ name: "Matrix probe key", userId: t.writer, scope: "READ_WRITE" }) },
+  revokeApiKeyAction: { allowed: ADMINS, input: () => ({ id: "matrix-probe-key" }) },
+  createWebhookAction: {
+    allowed: ADMINS,
+    input: () => ({ name: "Matrix probe hook", url: "https://example.org/matrix-probe", events: ["story.published"] }),
+  },
+  deleteWebhookAction: { allowed: ADMINS, input: () => ({ id: "matrix-probe-hook" }) },
+  resendDeliveryAction: { allowed: ADMINS, input: () => ({ deliveryId: "matrix-probe-delivery" }) },
+  allowHostAction: { allowed: ADMINS, input: () => ({ host: "matrix-probe.internal", note: "" }) },
+  removeHostAction: { allowed: ADMINS, input: () => ({ id: "matrix-probe-host" }) },
   updateAuthorAction: {
     allowed: EDITORS,
     input: (t) => ({ id: t.author, name: "Matrix Probe", bio: "Never saved.", updatedAt: t.authorUpdatedAt }),
   },
+  // Issue 20: the front page, notifications, draft links.
+  saveFrontLayoutAction: {
+    allowed: EDITORS,
+    input: (t) => ({
+      basedOn: "",
+      arrangement: {
+        lead: { id: t.story.id, headline: "" },
+        pinned: [],
+        sections: [],
+        banner: { text: "Probe", url: "", expiresLocal: "2099-01-01T00:00" },
+      },
+    }),
+  },
+  cancelFrontLayoutAction: { allowed: EDITORS, input: () => ({ id: "matrix-probe-layout" }) },
+  markNotificationsReadAction: { allowed: EVERYONE, input: () => ({ all: true }) },
+  createDraftLinkAction: {
+    allowed: EDITORS,
+    input: (t) => ({ articleId: t.story.id, label: "Matrix probe", expiresLocal: "2099-01-01T00:00" }),
+  },
+  revokeDraftLinkAction: { allowed: EDITORS, input: () => ({ id: "matrix-probe-link" }) },
+  // Account recovery and two-factor sign-in (issue 20).
+  requestPasswordResetAction: { allowed: "public", input: () => ({ email: "matrix-nobody@e2e.dateline" }) },
+  resetPasswordAction: {
+    allowed: "public",
+    input: () => ({ token: "m".repeat(43), newPassword: "matrix probe password 1", confirmPassword: "matrix probe password 1" }),
+  },
+  sendResetLinkAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer }) },
+  beginTwoFactorAction: { allowed: EVERYONE, input: () => ({}) },
+  confirmTwoFactorAction: { allowed: EVERYONE, input: () => ({ code: "123456" }) },
+  disableTwoFactorAction: { allowed: EVERYONE, input: () => ({ password: "not-the-password" }) },
+  regenerateRecoveryCodesAction: { allowed: EVERYONE, input: () => ({ password: "not-the-password" }) },
+  resetTwoFactorAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer }) },
+  setTwoFactorRequiredAction: { allowed: ADMINS, input: () => ({ required: true }) },
 };
 
 /** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */
-const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName[] | "secret" | "sign-in" }> = {
+const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName[] | "secret" | "sign-in" | "api-key"; method?: "put" }> = {
   "app/api/media/route.ts": { path: () => "/api/media", allowed: EVERYONE },
   "app/api/media/[id]/file/route.ts": { path: (t) => `/api/media/${t.image}/file`, allowed: EDITORS },
   "app/api/admin/import/route.ts": { path: () => "/api/admin/import", allowed: ADMINS },
   "app/api/admin/import/[id]/uploads/route.ts": { path: () => "/api/admin/import/matrix-probe/uploads", allowed: ADMINS },
   "app/api/admin/import/[id]/start/route.ts": { path: () => "/api/admin/import/matrix-probe/start", allowed: ADMINS },
   "app/api/cron/publish-scheduled/route.ts": { path: () => "/api/cron/publish-scheduled", allowed: "secret" },
+  // Issue 20: the editor's presence heartbeat (anyone who can see the story; a writer on another's story is refused below).
+  "app/api/admin/articles/[id]/presence/route.ts": { path: (t) => `/api/admin/articles/${t.story.id}/presence`, allowed: EVERYONE },
   // next-auth's own sign-in and sign-out: open to anyone by nature; covered by the sign-in tests.
   "app/api/auth/[...nextauth]/route.ts": { path: () => "/api/auth/signout", allowed: "sign-in" },
+  // The desk API takes an API key, never a cookie; its refusals per key scope and role: "desk API" below.
+  "app/api/v1/desk/stories/route.ts": { path: () => "/api/v1/desk/stories", allowed: "api-key" },
+  "app/api/v1/desk/stories/[id]/route.ts": { path: (t) => `/api/v1/desk/stories/${t.story.id}`, allowed: "api-key", method: "put" },
+  "app/api/v1/desk/stories/[id]/transitions/route.ts": {
+    path: (t) => `/api/v1/desk/stories/${t.story.id}/transitions`,
+    allowed: "api-key",
+  },
+  "app/api/v1/desk/stories/[id]/sources/route.ts": { path: (t) => `/api/v1/desk/stories/${t.story.id}/sources`, allowed: "api-key" },
+  "app/api/v1/desk/stories/[id]/corrections/route.ts": {
+    path: (t) => `/api/v1/desk/stories/${t.story.id}/corrections`,
+    allowed: "api-key",
+  },
+  "app/api/v1/desk/photos/route.ts": { path: () => "/api/v1/desk/photos", allowed: "api-key" },
 };
 
 function stateChangingRouteFiles(dir = "app"): string[] {
@@ -144,10 +206,13 @@ function stateChangingRouteFiles(dir = "app"): string[] {
 /** The page a Server Action is posted to: its route with real ids in it. */
 const pagePath = (action: ServerAction, t: Targets) =>
   action.route
+    .replace("/(auth)", "")
+    .replace("/login/reset/[token]", `/login/reset/${"m".repeat(43)}`)
     .replace("/admin/articles/[id]", `/admin/articles/${t.story.id}`)
     .replace("/admin/media/[id]", `/admin/media/${t.image}`)
     .replace("/admin/bylines/[id]", `/admin/bylines/${t.author}`)
-    .replace("/admin/sections/[id]", `/admin/sections/${t.section}`);
+    .replace("/admin/sections/[id]", `/admin/sections/${t.section}`)
+    .replace("/admin/webhooks/[id]", "/admin/webhooks/matrix-probe-hook");
 
 async function apiAs(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, caller: Caller) {
   return playwright.request.newContext({
@@ -176,6 +241,7 @@ test.describe("authorization matrix", () => {
       const api = await apiAs(playwright, caller);
       for (const action of serverActionsInBuild()) {
         const rule = ACTIONS[action.name]!;
+        if (rule.allowed === "public") continue;
         if (caller !== "anonymous" && rule.allowed.includes(caller)) continue;
         const { status, body } = await callServerAction(api, pagePath(action, t), action, rule.input(t));
         const outcome = actionOutcome(body);
@@ -196,6 +262,26 @@ test.describe("authorization matrix", () => {
     expect(actionOutcome((await callServerAction(writer, pagePath(checkSlug, t), checkSlug, ACTIONS.checkSlugAction!.input(t))).body)).toBe(
       "ok",
     );
+  });
+
+  test("the public actions (forgot password, reset link) refuse an unknown link and store nothing for an unknown address", async ({
+    playwright,
+  }) => {
+    const t = targets();
+    const before = databaseFingerprint();
+    for (const caller of ["anonymous", ...EVERYONE] as Caller[]) {
+      const api = await apiAs(playwright, caller);
+      for (const action of serverActionsInBuild().filter((a) => ACTIONS[a.name]!.allowed === "public")) {
+        const { status, body } = await callServerAction(api, pagePath(action, t), action, ACTIONS[action.name]!.input(t));
+        expect(status, `${action.name} as ${caller}`).toBe(200);
+        // The unknown address gets the usual answer; the unknown link is refused.
+        expect(actionOutcome(body), `${action.name} as ${caller}: ${body.slice(0, 300)}`).toBe(
+          action.name === "resetPasswordAction" ? "invalid" : "ok",
+        );
+        expect(databaseFingerprint(), `${action.name} as ${caller} changed the database`).toBe(before);
+      }
+      await api.dispose();
+    }
   });
 
   test("every Server Action refuses a cross-site or Origin-less request with 403, even from an admin, and nothing changes", async ({
@@ -241,11 +327,23 @@ test.describe("authorization matrix", () => {
         // From another site: refused before anything runs, whoever is signed in. (The cron endpoint
         // takes no cookie, only its secret, so it answers 401 to everyone without it.)
         const foreign: Record<string, string>[] = [{ Origin: "https://evil.example" }, {}];
+        const send = (options: Parameters<APIRequestContext["post"]>[1]) =>
+          rule.method === "put" ? api.put(url, options) : api.post(url, options);
         for (const headers of foreign) {
-          const response = await api.post(url, { headers, multipart, maxRedirects: 0 });
-          expect(response.status(), `${file} as ${caller} with ${JSON.stringify(headers)}`).toBe(rule.allowed === "secret" ? 401 : 403);
+          const response = await send({ headers, multipart, maxRedirects: 0 });
+          // The cron secret and the desk API's key are not cookies: such requests are exempt from the
+          // same-origin rule, and a session cookie counts for nothing there, so they answer 401.
+          const expected = rule.allowed === "secret" || rule.allowed === "api-key" ? 401 : 403;
+          expect(response.status(), `${file} as ${caller} with ${JSON.stringify(headers)}`).toBe(expected);
         }
-        if (rule.allowed === "secret") {
+        if (rule.allowed === "api-key") {
+          const response = await send({
+            headers: { Origin: E2E_URL },
+            data: { headline: "Matrix probe", slug: "matrix-probe", version: 1 },
+          });
+          expect(response.status(), `${file} with ${caller}'s session but no key`).toBe(401);
+          expect(response.headers()["content-type"]).toBe("application/problem+json");
+        } else if (rule.allowed === "secret") {
           const response = await api.post(url, { headers: { Origin: E2E_URL } });
           expect(response.status(), `${file} without the secret as ${caller}`).toBe(401);
           const wrong = await api.post(url, { headers: { Authorization: "Bearer not-the-cron-secret-at-all" } });
@@ -256,6 +354,18 @@ test.describe("authorization matrix", () => {
         }
         await api.dispose();
       }
+    }
+    // The presence heartbeat and its DELETE: a writer on a story that is not theirs is refused (404), and nobody
+    // without a session or from another site gets through.
+    for (const caller of ["anonymous", "writer"] as Caller[]) {
+      const api = await apiAs(playwright, caller);
+      const url = `/api/admin/articles/${t.story.id}/presence`;
+      for (const method of ["post", "delete"] as const) {
+        const own = await api[method](url, { headers: { Origin: E2E_URL } });
+        expect(own.status(), `${method} presence as ${caller}`).toBe(caller === "anonymous" ? 401 : 404);
+        expect((await api[method](url, { headers: { Origin: "https://evil.example" } })).status()).toBe(403);
+      }
+      await api.dispose();
     }
     expect(databaseFingerprint()).toBe(before);
     expect(fs.readdirSync(path.join(E2E_ENV.DATELINE_MEDIA_DIR)).length).toBeGreaterThan(0);
@@ -306,7 +416,122 @@ test.describe("authorization matrix", () => {
     await writer.dispose();
   });
 
+  test("desk API: every route refuses each key scope and role it is not for, revoked keys, no key and session cookies, and nothing changes", async ({
+    playwright,
+  }) => {
+    const t = targets();
+    // Keys are made (through the admin's own action) before the database is fingerprinted.
+    const keys = {
+      "writer READ": await makeApiKey(playwright, "writer", "READ"),
+      "writer READ_WRITE": await makeApiKey(playwright, "writer", "READ_WRITE"),
+      "writer WIRE": await makeApiKey(playwright, "writer", "WIRE"),
+      "editor READ": await makeApiKey(playwright, "editor", "READ"),
+      "admin READ": await makeApiKey(playwright, "admin", "READ"),
+    };
+    const revoked = await makeApiKey(playwright, "admin", "READ_WRITE", "matrix revoked key");
+    const admin = await apiAs(playwright, "admin");
+    const revokedId = readDatabase((db) =>
+      db.prepare("SELECT id FROM ApiKey WHERE name = 'matrix revoked key' ORDER BY createdAt DESC").pluck().get(),
+    );
+    const revoke = serverActionsInBuild().find((a) => a.name === "revokeApiKeyAction")!;
+    expect(actionOutcome((await callServerAction(admin, "/admin/api-keys", revoke, { id: revokedId })).body)).toBe("ok");
+    await admin.dispose();
+
+    const story = `/api/v1/desk/stories/${t.story.id}`;
+    const photo = { file: { name: "matrix-probe.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 320, 240, 97) } };
+    // Each call with input that passes validation, and who is refused: READ keys may not write; a
+    // writer's keys do not see a story the writer did not write (404) and may not correct (403).
+    const calls: {
+      name: string;
+      method: "get" | "post" | "put";
+      url: string;
+      data?: unknown;
+      multipart?: typeof photo;
+      refused: Record<string, number>;
+    }[] = [
+      { name: "read a story", method: "get", url: story, refused: { "writer READ": 404, "writer READ_WRITE": 404, "writer WIRE": 404 } },
+      {
+        name: "create",
+        method: "post",
+        url: "/api/v1/desk/stories",
+        data: { headline: "Matrix probe", slug: "matrix-probe-api" },
+        refused: { "writer READ": 403, "editor READ": 403, "admin READ": 403 },
+      },
+      {
+        name: "save",
+        method: "put",
+        url: story,
+        data: { headline: `${t.story.headline} (probe)`, slug: t.story.slug, version: t.story.version },
+        refused: { "writer READ": 403, "writer READ_WRITE": 404, "writer WIRE": 404, "editor READ": 403, "admin READ": 403 },
+      },
+      {
+        name: "unpublish",
+        method: "post",
+        url: `${story}/transitions`,
+        data: { to: "UNPUBLISHED", version: t.story.version, reason: "matrix probe" },
+        refused: { "writer READ": 403, "writer READ_WRITE": 404, "writer WIRE": 404, "editor READ": 403, "admin READ": 403 },
+      },
+      {
+        name: "add sources",
+        method: "post",
+        url: `${story}/sources`,
+        data: { version: t.story.version, sources: [{ url: "https://example.org/matrix-probe", title: "Probe" }] },
+        refused: { "writer READ": 403, "writer READ_WRITE": 404, "writer WIRE": 404, "editor READ": 403, "admin READ": 403 },
+      },
+      {
+        name: "correct",
+        method: "post",
+        url: `${story}/corrections`,
+        data: { version: t.story.version, kind: "CORRECTION", text: "A correction the matrix must never save." },
+        refused: { "writer READ": 403, "writer READ_WRITE": 403, "writer WIRE": 403, "editor READ": 403, "admin READ": 403 },
+      },
+      {
+        name: "upload a photo",
+        method: "post",
+        url: "/api/v1/desk/photos",
+        multipart: photo,
+        refused: { "writer READ": 403, "editor READ": 403, "admin READ": 403 },
+      },
+    ];
+    const before = databaseFingerprint();
+    let refusals = 0;
+    for (const call of calls) {
+      const send = async (headers: Record<string, string>, session?: RoleName) => {
+        const api = await playwright.request.newContext({
+          baseURL: E2E_URL,
+          storageState: session ? storageStatePath(session) : undefined,
+          extraHTTPHeaders: { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250) + 1}`, ...headers },
+        });
+        const response = await api.fetch(call.url, { method: call.method.toUpperCase(), data: call.data, multipart: call.multipart });
+        const status = response.status();
+        const type = response.headers()["content-type"];
+        await api.dispose();
+        return { status, type };
+      };
+      for (const [who, status] of Object.entries(call.refused)) {
+        const answer = await send({ Authorization: `Bearer ${keys[who as keyof typeof keys]}` });
+        expect(answer.status, `${call.name} with the ${who} key`).toBe(status);
+        expect(answer.type).toBe("application/problem+json");
+        refusals++;
+      }
+      const strangers: Record<string, Record<string, string>> = {
+        "no key": {},
+        "a revoked key": { Authorization: `Bearer ${revoked}` },
+        "a made-up key": { Authorization: "Bearer dl_madeupmadeupmadeupmadeupmadeupmadeupmadeup" },
+        "a cross-site request": { Origin: "https://evil.example", Authorization: "Bearer not-a-key" },
+      };
+      for (const [who, headers] of Object.entries(strangers)) {
+        expect((await send(headers)).status, `${call.name} with ${who}`).toBe(401);
+      }
+      for (const role of EVERYONE)
+        expect((await send({ Origin: E2E_URL }, role)).status, `${call.name} with ${role}'s session cookie`).toBe(401);
+      expect(databaseFingerprint(), `${call.name} changed the database`).toBe(before);
+    }
+    expect(refusals).toBe(29);
+  });
+
   test("GET requests change nothing: every route handler and the admin pages, for every role", async ({ playwright }) => {
+    test.setTimeout(90_000);
     const t = targets();
     const before = databaseFingerprint();
     const urls = [
@@ -315,17 +540,40 @@ test.describe("authorization matrix", () => {
       "/api/admin/audit",
       "/api/cron/publish-scheduled",
       "/api/media",
+      "/api/media?q=probe&page=2",
+      `/api/media?ids=${t.image}`,
+      "/api/admin/audit?actor=probe&q=probe",
       `/api/media/${t.image}/file`,
       "/api/auth/signout",
+      "/api/v1/stories",
+      `/api/v1/stories/${t.story.id}`,
+      `/api/v1/stories/by-address?path=/news/${t.story.slug}`,
+      "/api/v1/sections",
+      "/api/v1/tags",
+      "/api/v1/bylines",
+      `/api/v1/photos/${t.image}`,
+      "/api/v1/openapi.json",
+      "/api/v1/docs",
+      "/api/v1/desk/stories",
+      `/api/v1/desk/stories/${t.story.id}`,
+      "/admin/api-keys",
+      "/admin/webhooks",
       "/admin",
       "/admin/articles",
       `/admin/articles/${t.story.id}`,
       `/admin/articles/${t.story.id}/revisions`,
       "/admin/media",
       `/admin/media/${t.image}`,
+      "/admin/audit",
+      `/admin/audit?story=${t.story.id}`,
       "/admin/users",
       "/admin/profile",
+      "/login/forgot",
+      `/login/reset/${"m".repeat(43)}`,
       "/admin/bylines",
+      "/admin/front",
+      "/admin/notifications",
+      `/draft/${"A".repeat(43)}`,
       "/admin/sections",
       `/admin/sections/${t.section}`,
       `/admin/bylines/${t.author}`,

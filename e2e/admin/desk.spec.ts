@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { E2E_ENV, storageStatePath, type RoleName } from "../env";
-import { expect, formAlert, newContext, test, unique } from "../fixtures";
+import { expect, newContext, scheduleFromEditor, test, unique } from "../fixtures";
 
 async function as(browser: Browser, role: RoleName): Promise<Page> {
   return (await newContext(browser, { storageState: storageStatePath(role) })).newPage();
@@ -53,8 +53,11 @@ test.describe("the article desk", () => {
     await expect(writer.getByText("This URL is already source 1.")).toBeVisible();
     await writer.getByLabel("URL", { exact: true }).nth(1).fill("https://example.org/transport/statement");
     await writer.getByLabel("Title", { exact: true }).nth(1).fill("Transport authority statement");
+    // Publisher, kind, dates, archived copy and note wait in a disclosure (issue 15).
+    await writer.getByText("More (optional)").nth(1).click();
     await writer.getByLabel("Kind").nth(1).selectOption("STATEMENT");
 
+    await writer.locator("#hero-search").fill("Jonas Berg");
     await writer.getByRole("radio", { name: /Jonas Berg/ }).check();
     await expect(writer.getByTestId("credit-preview")).toContainText("Jonas Berg/Dateline");
     await writer.getByRole("button", { name: "Create draft" }).click();
@@ -73,8 +76,7 @@ test.describe("the article desk", () => {
     await editor.getByLabel("Dek").fill("The first crossing is on Monday.");
     await editor.getByRole("button", { name: "Save", exact: true }).click();
     await expect(editor.getByText("All changes saved")).toBeVisible();
-    await editor.getByLabel("Publish at (UTC)").fill(utcLocal(1));
-    await editor.getByRole("button", { name: "Schedule" }).click();
+    await scheduleFromEditor(editor, utcLocal(1));
     await expect(editor.getByRole("heading", { name: /Status: Scheduled/ })).toBeVisible();
 
     const slug = await editor.getByLabel("Slug").inputValue();
@@ -165,9 +167,9 @@ test.describe("the article desk", () => {
     await page.getByLabel("Headline").fill(`Incomplete ${unique()}`);
     await page.getByRole("button", { name: "Create draft" }).click();
     await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
-    await expect(page.getByText(/Before it can go live this story needs: a body, a section, at least one byline/)).toBeVisible();
-    await page.getByRole("button", { name: "Publish now" }).click();
-    await expect(formAlert(page).filter({ hasText: "cannot go live yet" })).toBeVisible();
+    await expect(page.getByText(/Before it can go live this story needs: a body, a section/)).toBeVisible();
+    // "Publish…" stays disabled until nothing blocks it (the server refuses such a story too).
+    await expect(page.getByRole("button", { name: "Publish…" })).toBeDisabled();
   });
 
   test("the cron endpoint needs its secret and is idempotent", async ({ playwright }) => {
@@ -215,7 +217,8 @@ test("pasting from Word keeps bold, italics, links and lists and drops styles, t
   }, wordHtml);
   await expect(body.locator("strong")).toHaveText("final");
   await expect(body.locator("em")).toHaveText("binding");
-  await expect(body.locator("ul li")).toHaveText("A Google Docs bullet");
+  // Word's list paragraph (mso-list) becomes a list item too (lib/articles/paste-cleaning.ts).
+  await expect(body.locator("ul li")).toHaveText(["Point one", "A Google Docs bullet"]);
   await expect(body.locator("b, strong").filter({ hasText: "Google" })).toHaveCount(0);
   await expect(body.locator("a[href='https://example.org/report']")).toHaveText("the report");
   await expect(body.locator("a[href^='javascript:']")).toHaveCount(0);

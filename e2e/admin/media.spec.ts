@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { storageStatePath } from "../env";
-import { expect, newContext, test, unique } from "../fixtures";
+import { expect, newContext, publishFromEditor, test, unique } from "../fixtures";
 import { makePhoto, withIptc } from "../../lib/test/images";
 
 async function fixture(name: string, data: Buffer) {
@@ -33,12 +33,14 @@ test.describe("the media library", () => {
     await expect(page.getByText("This file is not a JPEG, PNG, WebP, AVIF or GIF photo.", { exact: false })).toBeVisible();
     await page.getByRole("link", { name: "Uploaded: check the credit and add alt text" }).click();
 
-    await expect(page.getByText("Filled in from the photo file: credit, agency, copyright, caption.")).toBeVisible();
+    await expect(page.getByTestId("read-from-file")).toContainText(
+      "Read from the photo file at upload: caption, photographer, agency, copyright.",
+    );
     await expect(page.getByLabel("Photographer")).toHaveValue("Ana Kovač");
     await expect(page.getByLabel("Agency or source")).toHaveValue("Balkan Wire");
-    await expect(page.getByTestId("credit-line")).toHaveText("Ana Kovač/Balkan Wire");
+    await expect(page.getByTestId("credit-line")).toHaveText("Photo: Ana Kovač/Balkan Wire");
     await page.getByLabel(/^Alt text/).fill("Rescue workers in orange jackets walk along a muddy riverbank.");
-    await page.getByRole("button", { name: "Save photo details" }).click();
+    await page.getByRole("button", { name: "Confirm and save details" }).click();
     await expect(page.getByText("Saved.")).toBeVisible();
     await page.screenshot({ path: "test-results/screens/photo-details.png", fullPage: true });
 
@@ -55,12 +57,14 @@ test.describe("the media library", () => {
     await page.getByRole("textbox", { name: "Story body" }).click();
     await page.keyboard.type("The search resumed at dawn, officials said.");
     await page.getByRole("button", { name: "Photo", exact: true }).click();
+    await page.locator("#inline-photo-search").fill("Elena Marsh");
     await page
       .getByRole("radiogroup", { name: "Choose a photo for the body" })
       .getByRole("radio", { name: /Elena Marsh/ })
       .check();
     await page.getByLabel("Caption for this story").fill("The harbour road in January.");
     await page.getByRole("button", { name: "Insert photo" }).click();
+    await page.locator("#hero-search").fill(tag);
     await page
       .getByRole("radiogroup", { name: "Choose the hero photo" })
       .getByRole("radio", { name: /Ana Kovač/ })
@@ -68,7 +72,7 @@ test.describe("the media library", () => {
     await expect(page.getByTestId("credit-preview")).toContainText("Ana Kovač/Balkan Wire");
     await page.getByRole("button", { name: "Create draft" }).click();
     await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
-    await page.getByRole("button", { name: "Publish now" }).click();
+    await publishFromEditor(page);
     await expect(page.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
 
     const reader = await (await newContext(browser)).newPage();

@@ -159,7 +159,7 @@ test.describe("upload and body limits on the real server", () => {
       expect(answer.ms, `${length} bytes, ${who}`).toBeLessThan(2000);
       expect(answer.head).toMatch(/connection: close/i);
     }
-    // A Server Action's path (1 MB) too.
+    // A Server Action's path (3 MB) too.
     const action = await rawRequest(
       postHead("/admin/articles/new", { Cookie: sessionCookie(), "Next-Action": "x", "Content-Length": String(5 * MB) }),
       null,

@@ -35,12 +35,13 @@ test.describe("hostile text in every field", () => {
     await expectNoInjection(page, ARTICLE);
     await expect(page.locator("h1")).toHaveText(HOSTILE.headline);
     await expect(page.locator(".dek")).toHaveText(HOSTILE.dek);
-    await expect(page.locator(".dateline")).toHaveText(HOSTILE.dateline);
-    await expect(page.locator(".article-body p").first()).toHaveText(HOSTILE.body[0]!);
+    // The dateline leads the first paragraph (issue 15).
+    await expect(page.locator(".dateline")).toHaveText(`${HOSTILE.dateline} —`);
+    await expect(page.locator(".article-body p").first()).toHaveText(`${HOSTILE.dateline} — ${HOSTILE.body[0]!}`);
     await expect(page.locator(".article-body p").nth(1)).toHaveText(HOSTILE.body[1]!);
     const figure = page.locator(".article-figure");
     await expect(figure.locator(".caption")).toHaveText(HOSTILE.caption);
-    await expect(figure.locator(".credit")).toHaveText(`${HOSTILE.credit}/${HOSTILE.agency}`);
+    await expect(figure.locator(".credit")).toHaveText(`Photo: ${HOSTILE.credit}/${HOSTILE.agency}`);
     await expect(figure.locator("img")).toHaveAttribute("alt", HOSTILE.alt);
     const sources = page.getByRole("region", { name: "Sources" });
     await expect(sources.getByRole("link", { name: HOSTILE.sourceTitle })).toHaveAttribute("href", HOSTILE.sourceUrl);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, newContext, test } from "../fixtures";
+import { expect, newContext, publishFromEditor, test } from "../fixtures";
 
 const WIRE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
 const PAGES: [string, string][] = [
@@ -204,7 +204,7 @@ test("a publish shows on every page that lists the story within a second, and an
   const slug = await editor.getByLabel("Slug").inputValue();
   expect((await reader.request.get(`/world/${slug}`)).status()).toBe(404);
 
-  await editor.getByRole("button", { name: "Publish now" }).click();
+  await publishFromEditor(editor);
   await expect(editor.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
   for (const path of [...pages, `/world/${slug}`]) {
     await expect.poll(async () => (await reader.request.get(path)).text(), { timeout: 1000, intervals: [100] }).toContain(headline);

@@ -2,8 +2,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, newContext, test } from "../fixtures";
+import { expect, newContext, publishFromEditor, test } from "../fixtures";
 import { E2E_PORT, E2E_VARNISH_PORT } from "../env";
+import { apiAs, makeStory } from "../newsroom";
+import { callServerAction, serverActionsInBuild } from "../server-actions";
 
 // A real Varnish (Debian's varnish + varnish-modules for xkey) in front of the end-to-end server,
 // running deploy/varnish/default.vcl with the backend's port rewritten. The server purges it
@@ -104,7 +106,7 @@ test("a publish through the desk purges exactly the pages that show it from Varn
   // Saving a draft purges only its own address; the cached pages stay.
   expect((await viaVarnish("/")).cache).toBe("HIT");
 
-  await editor.getByRole("button", { name: "Publish now" }).click();
+  await publishFromEditor(editor);
   await expect(editor.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
   const published = performance.now();
   // Every page at once, as readers would ask. The article's related stories come from its
@@ -159,4 +161,28 @@ test("Varnish answers a purge from an allowed address with how many copies it dr
   expect(response.statusText).toMatch(/^Invalidated [1-9]\d* objects$/);
   expect((await viaVarnish("/politics")).cache).toBe("MISS");
   expect((await fetch(`${VARNISH}/`, { method: "PURGE" })).status).toBe(400);
+});
+
+test("a draft link goes past Varnish every time, and once revoked it is refused at once", async () => {
+  const editor = await apiAs("editor");
+  const story = await makeStory(editor, "Varnish draft link probe");
+  const action = (name: string) => serverActionsInBuild().find((a) => a.name === name)!;
+  const created = await callServerAction(editor, `/admin/articles/${story.id}`, action("createDraftLinkAction"), {
+    articleId: story.id,
+    label: "Varnish probe",
+    expiresLocal: new Date(Date.now() + 3_600_000).toISOString().slice(0, 16),
+  });
+  const link = /"id":"([^"]+)","path":"(\/draft\/[A-Za-z0-9_-]{43})"/.exec(created.body);
+  expect(link, created.body.slice(0, 300)).not.toBeNull();
+  for (let i = 0; i < 3; i++) {
+    const seen = await viaVarnish(link![2]!);
+    expect(seen.status).toBe(200);
+    expect(seen.cache).toBe("PASS");
+    expect(seen.headers.get("cache-control")).toBe("private, no-store");
+  }
+  await callServerAction(editor, `/admin/articles/${story.id}`, action("revokeDraftLinkAction"), { id: link![1] });
+  const refused = await viaVarnish(link![2]!);
+  expect(refused.status).toBe(404);
+  expect(refused.text).not.toContain("Varnish draft link probe");
+  await editor.dispose();
 });

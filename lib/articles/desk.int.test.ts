@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
-import { createArticle, transitionArticle } from "./mutations";
+import { createArticle, transitionArticle } from "./mutations/index";
 import { listDeskArticles } from "./desk";
 
 let writer: Viewer;
@@ -25,6 +25,12 @@ describe("the story list", () => {
     expect(forWriter.rows.map((r) => r.headline)).toEqual([`Writer story ${marker}`]);
     const forEditor = await listDeskArticles(editor, { q: marker });
     expect(forEditor.total).toBe(2);
+  });
+
+  it("finds a headline whatever the case typed (SQLite's LIKE and PostgreSQL's ILIKE alike)", async () => {
+    expect((await listDeskArticles(editor, { q: `EDITOR STORY ${marker.toUpperCase()}` })).rows.map((r) => r.headline)).toEqual([
+      `Editor story ${marker}`,
+    ]);
   });
 
   it("filters by status, section and byline, and pages", async () => {

@@ -2,8 +2,9 @@ import type { Prisma } from "../generated/prisma/client";
 import { PlacementRole } from "../generated/prisma/enums";
 import { bodySchema, emptyBody, type BodyDoc } from "./body";
 import { creditLine } from "../media/schema";
-import { srcSet, variantUrl } from "../media/variants";
+import { srcSet, variantBase, variantSelect, variantUrl } from "../media/variants";
 import { truncateText } from "../format/text";
+import { articlePath } from "./path";
 
 export const articleCardSelect = {
   id: true,
@@ -16,7 +17,7 @@ export const articleCardSelect = {
   authors: { select: { author: { select: { name: true, slug: true } } }, orderBy: { position: "asc" } },
   images: {
     where: { role: PlacementRole.HERO },
-    select: { altText: true, image: { select: { sha256: true, width: true, height: true, altText: true, focalX: true, focalY: true } } },
+    select: { altText: true, image: { select: { ...variantSelect, altText: true, focalX: true, focalY: true } } },
     orderBy: { position: "asc" },
     take: 1,
   },
@@ -38,9 +39,7 @@ export type ArticleCard = {
 };
 
 /** The public address of a story: /section/slug. */
-export function articlePath(article: { slug: string; section: { slug: string } | null }): string {
-  return `/${article.section?.slug ?? "news"}/${article.slug}`;
-}
+export { articlePath };
 
 export function toArticleCard(row: CardRow): ArticleCard {
   return {
@@ -60,11 +59,12 @@ export function toArticleCard(row: CardRow): ArticleCard {
 function cardImage(placed: CardRow["images"][number] | undefined): ArticleCard["image"] {
   if (!placed) return null;
   const { image } = placed;
+  const shown = variantBase(image);
   return {
-    src: variantUrl(image.sha256, image.width, 960),
-    srcSet: srcSet(image.sha256, image.width, "webp"),
-    width: image.width,
-    height: image.height,
+    src: variantUrl(shown.base, shown.width, 960),
+    srcSet: srcSet(shown.base, shown.width, "webp"),
+    width: shown.width,
+    height: shown.height,
     alt: placed.altText || image.altText,
     objectPosition: `${Math.round(image.focalX * 100)}% ${Math.round(image.focalY * 100)}%`,
   };
@@ -72,11 +72,10 @@ function cardImage(placed: CardRow["images"][number] | undefined): ArticleCard["
 
 export const figureImageSelect = {
   id: true,
-  sha256: true,
+  ...variantSelect,
+  creditLine: true,
   focalX: true,
   focalY: true,
-  width: true,
-  height: true,
   altText: true,
   caption: true,
   credit: true,
@@ -100,7 +99,7 @@ export const publicArticleSelect = {
   tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: [{ tag: { name: "asc" } }, { tag: { slug: "asc" } }] },
   images: {
     where: { role: PlacementRole.HERO },
-    select: { caption: true, credit: true, agency: true, altText: true, image: { select: figureImageSelect } },
+    select: { caption: true, credit: true, agency: true, altText: true, creditLine: true, image: { select: figureImageSelect } },
     orderBy: { position: "asc" },
     take: 1,
   },
@@ -144,22 +143,33 @@ export type PublicArticle = Omit<ArticleCard, "authors"> & {
 /** An image placed in a story, with the story's overrides over the library's fields. */
 export function toFigure(
   image: Prisma.ImageGetPayload<{ select: typeof figureImageSelect }>,
-  override: { caption?: string | null; credit?: string | null; agency?: string | null; altText?: string | null } = {},
+  override: {
+    caption?: string | null;
+    credit?: string | null;
+    agency?: string | null;
+    altText?: string | null;
+    creditLine?: string | null;
+  } = {},
 ): Figure {
+  const shown = variantBase(image);
+  // This story's credit (a free-form line, or a photographer or agency of its own), else the library's.
+  const storyCredit =
+    override.creditLine?.trim() ||
+    (override.credit || override.agency ? creditLine(override.credit || image.credit, override.agency || image.agency) : "");
   return {
     imageId: image.id,
-    src: variantUrl(image.sha256, image.width, 1600),
+    src: variantUrl(shown.base, shown.width, 1600),
     srcSet: {
-      avif: srcSet(image.sha256, image.width, "avif"),
-      webp: srcSet(image.sha256, image.width, "webp"),
-      jpg: srcSet(image.sha256, image.width, "jpg"),
+      avif: srcSet(shown.base, shown.width, "avif"),
+      webp: srcSet(shown.base, shown.width, "webp"),
+      jpg: srcSet(shown.base, shown.width, "jpg"),
     },
     objectPosition: `${Math.round(image.focalX * 100)}% ${Math.round(image.focalY * 100)}%`,
-    width: image.width,
-    height: image.height,
+    width: shown.width,
+    height: shown.height,
     alt: override.altText || image.altText,
     caption: override.caption || image.caption,
-    creditLine: creditLine(override.credit || image.credit, override.agency || image.agency),
+    creditLine: storyCredit || creditLine(image.credit, image.agency, image.creditLine),
     copyright: image.copyright,
   };
 }

@@ -30,7 +30,7 @@ export async function getEditorData(viewer: Viewer, id: string) {
     row.images.length > 0
       ? await db.articleImage.findFirst({
           where: { articleId: id, role: "HERO" },
-          select: { imageId: true, caption: true, credit: true, agency: true, altText: true },
+          select: { imageId: true, caption: true, credit: true, agency: true, altText: true, creditLine: true },
         })
       : null;
   return {
@@ -70,6 +70,7 @@ export async function getEditorData(viewer: Viewer, id: string) {
             credit: hero.credit ?? "",
             agency: hero.agency ?? "",
             altText: hero.altText ?? "",
+            creditLine: hero.creditLine ?? "",
           }
         : null,
     },

@@ -86,7 +86,7 @@ export async function listArticleAudit(viewer: Viewer, id: string) {
 }
 
 /** The photos placed inside a body, with each node's caption, credit and alt overrides. */
-async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
+export async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
   const nodes = body.content.filter((n) => n.type === "image");
   if (nodes.length === 0) return new Map();
   const images = await db.image.findMany({ where: { id: { in: nodes.map((n) => n.attrs.imageId) } }, select: figureImageSelect });
@@ -94,7 +94,8 @@ async function inlineFigures(body: BodyDoc): Promise<Map<string, Figure>> {
   const figures = new Map<string, Figure>();
   for (const node of nodes) {
     const image = byId.get(node.attrs.imageId);
-    if (image) figures.set(image.id, toFigure(image, { caption: node.attrs.caption, credit: node.attrs.credit, altText: node.attrs.alt }));
+    if (image)
+      figures.set(image.id, toFigure(image, { caption: node.attrs.caption, creditLine: node.attrs.credit, altText: node.attrs.alt }));
   }
   return figures;
 }

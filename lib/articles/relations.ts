@@ -84,6 +84,7 @@ export function relationCreates(data: ArticleFields) {
                 credit: data.hero.credit || null,
                 agency: data.hero.agency || null,
                 altText: data.hero.altText || null,
+                creditLine: data.hero.creditLine || null,
               },
             ]
           : []),

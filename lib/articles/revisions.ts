@@ -25,10 +25,25 @@ export async function getRevision(viewer: Viewer, articleId: string, revisionId:
   await assertInScope(viewer, articleId);
   const revision = await db.revision.findFirst({
     where: { id: revisionId, articleId },
-    select: { id: true, version: true, note: true, createdAt: true, snapshot: true, author: { select: { name: true } } },
+    select: {
+      id: true,
+      version: true,
+      note: true,
+      createdAt: true,
+      snapshot: true,
+      bodyRevisionId: true,
+      author: { select: { name: true } },
+    },
   });
   if (!revision) throw new AppError("not_found", "That revision does not exist.");
-  return { ...revision, snapshot: revision.snapshot as unknown as ArticleSnapshot };
+  const { bodyRevisionId, ...rest } = revision;
+  const snapshot = revision.snapshot as unknown as ArticleSnapshot;
+  // A body equal to an earlier revision's is stored there only (writeRevision).
+  if (bodyRevisionId) {
+    const holder = await db.revision.findUnique({ where: { id: bodyRevisionId }, select: { snapshot: true } });
+    snapshot.body = (holder?.snapshot as unknown as ArticleSnapshot | undefined)?.body ?? { type: "doc", content: [] };
+  }
+  return { ...rest, snapshot };
 }
 
 export const restoreRevisionSchema = z.object({
@@ -56,7 +71,17 @@ export async function restoreRevision(viewer: Viewer, input: z.output<typeof res
     seoDescription: snapshot.seoDescription,
     canonicalUrl: snapshot.canonicalUrl,
     sources: snapshot.sources,
-    hero: hero ? { imageId: hero.imageId, caption: hero.caption, credit: hero.credit, agency: hero.agency, altText: hero.altText } : null,
+    hero: hero
+      ? {
+          imageId: hero.imageId,
+          caption: hero.caption,
+          credit: hero.credit,
+          agency: hero.agency,
+          altText: hero.altText,
+          // Snapshots from before issue 15 have no free-form credit.
+          creditLine: hero.creditLine ?? null,
+        }
+      : null,
     materialUpdate: true,
   }).then((saved) => ({ ...saved, restoredVersion: version }));
 }

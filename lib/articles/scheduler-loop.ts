@@ -4,6 +4,9 @@ import { expireAll, publicFootprint, tagsForChange } from "../cache/invalidation
 import { ensureRecurring } from "../jobs/queue";
 import { JobRunner, type JobHandler } from "../jobs/runner";
 import { publishDueArticles, type SchedulerRun } from "./scheduler";
+import { webhookJobs } from "../webhooks/deliver";
+import { PHOTO_SWEEP_EVERY_MS, PHOTO_SWEEP_JOB, sweepPhotoFiles } from "../media/sweep-job";
+import { frontJobs } from "../front/jobs";
 import { IMPORT_JOB, importJobHandler } from "../import/jobs";
 
 /** The recurring job that publishes the scheduled stories whose time has come. */
@@ -23,12 +26,18 @@ export async function publishDueAndExpire(): Promise<SchedulerRun> {
   return run;
 }
 
-/** The job handlers every server process runs (lib/jobs/runner.ts): the scheduler, every `everyMs`. */
+/** The job handlers every server process runs (lib/jobs/runner.ts): the scheduler, every `everyMs`; the front page's (lib/front/jobs.ts); webhook deliveries. */
 export function backgroundJobs(everyMs: number): Record<string, JobHandler> {
   return {
+    ...frontJobs,
+    ...webhookJobs,
     [PUBLISH_DUE_JOB]: async () => {
       await publishDueAndExpire();
       return { again: new Date(Date.now() + everyMs) };
+    },
+    [PHOTO_SWEEP_JOB]: async () => {
+      await sweepPhotoFiles();
+      return { again: new Date(Date.now() + PHOTO_SWEEP_EVERY_MS) };
     },
     // Imports started from /admin/import (lib/import/jobs.ts).
     [IMPORT_JOB]: importJobHandler,
@@ -45,7 +54,7 @@ export function startScheduler() {
   const state = globalThis as unknown as { datelineJobRunner?: JobRunner };
   if (seconds === 0 || state.datelineJobRunner) return;
   const runner = (state.datelineJobRunner = new JobRunner({ handlers: backgroundJobs(seconds * 1000) }));
-  ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000)
+  Promise.all([ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000), ensureRecurring(PHOTO_SWEEP_JOB, PHOTO_SWEEP_EVERY_MS)])
     .catch((error: unknown) => log("error", "could not add the scheduler's job", { error: String(error) }))
     .finally(() => runner.start(Math.min(1000, seconds * 1000)));
 }

@@ -30,7 +30,7 @@ export async function publishDueArticles(now = new Date()): Promise<SchedulerRun
           run.held.push({ id, problems });
           return false;
         }
-        await moveStory(tx, story, { to: ArticleStatus.PUBLISHED, actorId: null, by: "scheduler" }, now);
+        await moveStory(tx, story, { to: ArticleStatus.PUBLISHED, actor: null, by: "scheduler" }, now);
         return true;
       });
       if (moved) run.published.push(id);

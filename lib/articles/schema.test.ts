@@ -65,9 +65,13 @@ describe("createArticleSchema", () => {
     expect(bodySchema.safeParse({ type: "doc", content: [{ type: "paragraph", onclick: "x" }] }).success).toBe(false);
   });
 
-  it("refuses a body over the size limit", () => {
-    const huge = bodyFromParagraphs(Array.from({ length: 40 }, () => "x".repeat(15_000)));
-    expect(bodySchema.safeParse(huge).success).toBe(false);
+  it("refuses a body over the size limit (2 MB of UTF-8, so Cyrillic counts double)", () => {
+    const huge = bodyFromParagraphs(Array.from({ length: 150 }, () => "x".repeat(15_000)));
+    const result = bodySchema.safeParse(huge);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe("The story body is too long (over 2 MB).");
+    expect(bodySchema.safeParse(bodyFromParagraphs(Array.from({ length: 100 }, () => "x".repeat(15_000)))).success).toBe(true);
+    expect(bodySchema.safeParse(bodyFromParagraphs(Array.from({ length: 100 }, () => "ж".repeat(15_000)))).success).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import type { ArticleStatus } from "../generated/prisma/enums";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle, deleteArticle, transitionArticle, updateArticle } from "./mutations";
+import { createArticle, deleteArticle, transitionArticle, updateArticle } from "./mutations/index";
 import { publishDueArticles } from "./scheduler";
 import { listRevisions, restoreRevision } from "./revisions";
 import { getArticleForEdit } from "../test/factories";
@@ -52,7 +52,12 @@ describe("workflow moves by role", () => {
   );
   it.each(cases)("$role moving $from → $to: allowed=$ok", async ({ from, to, role, ok }) => {
     const story = await storyIn(from);
-    const extra = to === "SCHEDULED" ? { scheduledFor: new Date(Date.now() + 3_600_000) } : to === "UNPUBLISHED" ? { reason: "Test" } : {};
+    const extra =
+      to === "SCHEDULED"
+        ? { scheduledFor: new Date(Date.now() + 3_600_000) }
+        : to === "UNPUBLISHED" || to === "DRAFT"
+          ? { reason: "Test" }
+          : {};
     const result = await transitionArticle(users[role], { id: story.id, version: story.version, to, ...extra }).then(
       () => "ok",
       (e: { code: string }) => e.code,

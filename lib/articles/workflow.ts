@@ -44,7 +44,8 @@ export const readinessSelect = {
       altText: true,
       credit: true,
       agency: true,
-      image: { select: { altText: true, credit: true, agency: true, licenseExpiresAt: true } },
+      creditLine: true,
+      image: { select: { altText: true, credit: true, agency: true, creditLine: true, licenseExpiresAt: true } },
     },
   },
 } satisfies Prisma.ArticleSelect;
@@ -67,7 +68,8 @@ export function publishProblems(article: Prisma.ArticleGetPayload<{ select: type
   for (const placed of article.images) {
     const which = placed.role === PlacementRole.HERO ? "the hero photo" : "every photo in the body";
     if (!(placed.altText || placed.image.altText).trim()) problems.push(`alt text for ${which}`);
-    if (!(placed.credit || placed.image.credit || placed.agency || placed.image.agency).trim()) problems.push(`a credit for ${which}`);
+    const credits = [placed.credit, placed.image.credit, placed.agency, placed.image.agency, placed.creditLine, placed.image.creditLine];
+    if (!credits.some((c) => c?.trim())) problems.push(`a credit for ${which}`);
     if (placed.image.licenseExpiresAt && placed.image.licenseExpiresAt < now)
       problems.push(`${placed.role === PlacementRole.HERO ? "a hero photo" : "photos"} whose license has not expired`);
   }

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { isSameOriginRequest } from "../security/same-origin";
 import { getCurrentUser } from "./session";
 import { hasPermission, type Permission } from "./permissions";
-import { assertPasswordChosen, type Viewer } from "./viewer";
+import { assertPasswordChosen, assertTwoFactorReady, type Viewer } from "./viewer";
 import { AppError, invalidInput, toActionResult, type ActionResult } from "../errors";
 
 /**
@@ -29,6 +29,8 @@ export function authedAction<S extends z.ZodType, T>(
       viewer = await getCurrentUser();
       if (!viewer) throw new AppError("unauthorized", "Your session has ended. Sign in again; your input is still here.");
       if (!options.allowTemporaryPassword) assertPasswordChosen(viewer);
+      // The profile screen's actions (allowTemporaryPassword) are also the ones open before a required two-factor set-up.
+      if (!options.allowTemporaryPassword) assertTwoFactorReady(viewer);
       if (!hasPermission(viewer.role, options.permission)) {
         throw new AppError("forbidden", "Your role does not allow this.");
       }
@@ -50,4 +52,23 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
     else out[key] = value;
   }
   return out;
+}
+
+/**
+ * Builds a Server Action open to anyone (forgot password, reset through a link): it refuses
+ * cross-site calls, parses the input with `schema` and turns anything thrown into an
+ * ActionResult, like authedAction, but reads no session. The function does its own throttling.
+ */
+export function publicAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => Promise<T>) {
+  return async (raw: z.input<S> | FormData): Promise<ActionResult<T>> => {
+    try {
+      if (!isSameOriginRequest({ method: "POST", headers: await headers() }))
+        throw new AppError("forbidden", "Cross-site request refused.");
+      const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+      if (!parsed.success) throw invalidInput(parsed.error);
+      return { ok: true, data: await fn(parsed.data) };
+    } catch (error) {
+      return toActionResult(error);
+    }
+  };
 }

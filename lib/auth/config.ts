@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { log } from "../log";
 import { siteIsHttps } from "../security/https";
 import { authRedirect } from "./callback-url";
-import { authenticate } from "./login";
+import { signInStep } from "./two-step";
 import { clientIpFromHeaders } from "./client-ip";
 import { resolveSessionUser, SESSION_MAX_AGE_SECONDS } from "./session-user";
 
@@ -27,11 +27,18 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        // The second step of a two-factor sign-in (lib/auth/two-step.ts).
+        pending: { label: "Pending sign-in", type: "text" },
+        code: { label: "Code", type: "text" },
+      },
       async authorize(credentials, req) {
         const ip = clientIpFromHeaders(req?.headers ?? {});
         try {
-          const user = await authenticate(credentials?.email, credentials?.password, ip);
+          // No session is issued before the second factor: a password alone only earns a pending token.
+          const user = await signInStep(credentials, ip);
           return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         } catch (error) {
           // next-auth passes a thrown message back to the sign-in form as `error`.

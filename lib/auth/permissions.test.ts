@@ -28,6 +28,10 @@ const EXPECTED: Record<Permission, string> = {
   "user.manage": "A",
   "settings.manage": "A",
   "import.run": "A",
+  "apikey.manage": "A",
+  "webhook.manage": "A",
+  "front.arrange": "EA",
+  "draftLink.manage": "EA",
   "profile.edit": "WEA",
 };
 

@@ -33,6 +33,12 @@ export const ROLE_PERMISSIONS = {
   "settings.manage": ADMINS,
   // Bringing another site's archive over (lib/import/).
   "import.run": ADMINS,
+  // Issue 17: API keys and webhooks (admins).
+  "apikey.manage": ADMINS,
+  "webhook.manage": ADMINS,
+  // Issue 20: arranging the curated front page; links to a draft's preview for people without an account.
+  "front.arrange": EDITORS,
+  "draftLink.manage": EDITORS,
   // One's own password and profile.
   "profile.edit": ALL,
 } as const satisfies Record<string, readonly Role[]>;

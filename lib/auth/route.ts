@@ -1,6 +1,6 @@
 import { getCurrentUser } from "./session";
 import { hasPermission, type Permission } from "./permissions";
-import { assertPasswordChosen, type Viewer } from "./viewer";
+import { assertPasswordChosen, assertTwoFactorReady, type Viewer } from "./viewer";
 import { AppError, toResponse } from "../errors";
 import { isSameOriginRequest } from "../security/same-origin";
 
@@ -17,6 +17,7 @@ export function withAuth<C extends object>(handler: Handler<C>, options: { permi
       const viewer = await getCurrentUser();
       if (!viewer) throw new AppError("unauthorized", "Sign in to use this endpoint.");
       assertPasswordChosen(viewer);
+      assertTwoFactorReady(viewer);
       if (!hasPermission(viewer.role, options.permission)) {
         throw new AppError("forbidden", "Your role does not allow this.");
       }

@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { env } from "../env";
+import { mustEnrolTwoFactor } from "../two-factor/queries";
 import type { Viewer } from "./viewer";
 
 /** How long a sign-in lasts, counted from the moment of signing in (DATELINE_SESSION_HOURS). */
@@ -29,8 +30,24 @@ export async function resolveSessionUser(token: SessionClaims | null | undefined
   if (!token?.id || !signInStillValid(token.signedInAt, now)) return null;
   const user = await db.user.findUnique({
     where: { id: token.id },
-    select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true, mustChangePassword: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabled: true,
+      sessionVersion: true,
+      mustChangePassword: true,
+      twoFactor: { select: { enabledAt: true } },
+    },
   });
   if (!user || user.disabled || user.sessionVersion !== token.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+    mustEnrolTwoFactor: await mustEnrolTwoFactor(user.role, !!user.twoFactor?.enabledAt),
+  };
 }

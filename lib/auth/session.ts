@@ -20,13 +20,13 @@ export const getCurrentUser = cache(async (): Promise<Viewer | null> => {
 
 /**
  * For admin pages: the viewer, or a redirect to the sign-in page that comes back to `returnTo`.
- * A user still on a temporary password is sent to the change screen instead, unless the page is
- * that screen (`allowTemporaryPassword`).
+ * A user still on a temporary password, or who must still set up a required two-factor sign-in,
+ * is sent to the profile screen instead, unless the page is that screen (`allowTemporaryPassword`).
  */
 export async function requireUser(returnTo = "/admin", options: { allowTemporaryPassword?: boolean } = {}): Promise<Viewer> {
   const viewer = await getCurrentUser();
   if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
-  if (viewer.mustChangePassword && !options.allowTemporaryPassword) redirect(PASSWORD_CHANGE_PATH);
+  if ((viewer.mustChangePassword || viewer.mustEnrolTwoFactor) && !options.allowTemporaryPassword) redirect(PASSWORD_CHANGE_PATH);
   return viewer;
 }
 

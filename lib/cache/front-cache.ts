@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isPublicRequest } from "./http-policy";
+import { isPublicApiRead, isPublicRequest } from "./http-policy";
 import { surrogateKeys } from "./surrogate-keys";
 import { acceptsGzip } from "./accept-encoding";
 
@@ -136,19 +136,25 @@ export class FrontCache {
 
   private capture(key: string, res: ServerResponse) {
     const generation = this.generation;
-    const keys = surrogateKeys(key) ?? [];
+    // A page's keys follow from its address; an API answer names its own (lib/api/handler.ts).
+    const api = isPublicApiRead(key);
+    let keys = surrogateKeys(key) ?? [];
     const chunks: Buffer[] = [];
     const write = res.write.bind(res);
     const end = res.end.bind(res);
     const keep = () => {
       const type = String(res.getHeader("content-type") ?? "");
+      if (api)
+        keys = String(res.getHeader("surrogate-key") ?? "")
+          .split(" ")
+          .filter(Boolean);
       const cacheControl = String(res.getHeader("cache-control") ?? "");
       // A STALE answer is Next's stale-while-revalidate copy; keeping it would outlive the refresh.
       const nextCache = String(res.getHeader("x-nextjs-cache") ?? "");
       return (
         !this.purgedSince(generation, keys) &&
         res.statusCode === 200 &&
-        type.startsWith("text/html") &&
+        (api ? type.startsWith("application/json") && keys.length > 0 : type.startsWith("text/html")) &&
         /s-maxage=\d+/.test(cacheControl) &&
         nextCache !== "STALE" &&
         !res.getHeader("set-cookie") &&

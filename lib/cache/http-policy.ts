@@ -9,7 +9,15 @@
 /** A minute in shared caches, and served stale for five more while one refreshes it; browsers always ask again. */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
 
-const PRIVATE = /^\/(?:admin|api|login|search|_next|media)(?:\/|$)/;
+const PRIVATE = /^\/(?:admin|api|login|search|_next|media|draft)(?:\/|$)/;
+
+/** Draft links (app/draft/[token]): one outsider's view of an unpublished story, kept by no cache and no index. */
+export const DRAFT_LINK_PATH = /^\/draft(?:\/|$)/;
+export const DRAFT_LINK_HEADERS = {
+  "cache-control": "private, no-store",
+  "x-robots-tag": "noindex, nofollow, noarchive",
+  "referrer-policy": "no-referrer",
+} as const;
 
 /** The Cache-Control for a GET of `pathname` (no query string), or null when caches must leave it to the route. */
 export function publicCacheControl(pathname: string): string | null {
@@ -17,9 +25,18 @@ export function publicCacheControl(pathname: string): string | null {
   return PUBLIC_CACHE_CONTROL;
 }
 
+/**
+ * The open read API (issue 17: /api/v1/… but the desk API, the document and its reference page):
+ * public like the pages, but its handlers set their own Cache-Control and surrogate keys (what an
+ * answer shows is known only once it is read: a story by id names its slug in the answer).
+ */
+export function isPublicApiRead(pathname: string): boolean {
+  return /^\/api\/v1\/(?!desk(?:\/|$)|openapi\.json$|docs$)/.test(pathname);
+}
+
 /** Whether a request may be answered from, or kept in, a shared cache at all. */
 export function isPublicRequest(method: string | undefined, url: string, headers: Record<string, string | string[] | undefined>): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   if (url.includes("?") || headers["rsc"] || headers["next-router-prefetch"] || headers["next-action"]) return false;
-  return publicCacheControl(url) !== null;
+  return publicCacheControl(url) !== null || isPublicApiRead(url);
 }

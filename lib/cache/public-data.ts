@@ -9,6 +9,7 @@ import {
   type PublishedFilter,
 } from "../articles/queries";
 import { loadStoryPage } from "../articles/story-pages";
+import { readPublicFront } from "../front/queries";
 import { getSectionBySlug, listSections, resolveSectionRedirect } from "../sections/queries";
 import { getAuthorBySlug } from "../authors/queries";
 import { getTagBySlug } from "../tags/queries";
@@ -35,6 +36,12 @@ export const getRelatedStories = publicCache(
 export const getLatestStories = publicCache(
   "latest",
   (limit: number) => listPublishedArticles({ limit }),
+  () => [tags.front],
+);
+/** The editors' arrangement of the front page (lib/front/), its stories only while published. */
+export const getCuratedFront = publicCache(
+  "curated-front",
+  () => readPublicFront(),
   () => [tags.front],
 );
 export const getSectionFront = publicCache(

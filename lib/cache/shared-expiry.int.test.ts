@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { db } from "../db";
+import { db, isPostgres } from "../db";
 import { FrontCache, installFrontCache } from "./front-cache";
 import DatelineCacheHandler, { expiredSince } from "./next-cache-handler.mjs";
-import { onSharedExpiry, pollExpiries, recordExpiry } from "./shared-expiry";
+import { expiryListenerConnected, onSharedExpiry, pollExpiries, recordExpiry, startExpiryPoll, stopExpiryPoll } from "./shared-expiry";
 
 function otherProcessExpires(tags: string[]) {
   const child = spawn(process.execPath, ["--import", "tsx", "lib/test/job-process.ts", "expire", JSON.stringify(tags)], {
@@ -62,5 +63,57 @@ describe("cache expiry shared by server processes", () => {
     await new Promise((r) => setTimeout(r, 2));
     await handler.revalidateTag(["_N_T_/some/page"]);
     expect(await handler.get("page-read", { softTags: ["_N_T_/some/page"] })).toBeNull();
+  });
+});
+
+describe.runIf(isPostgres)("cache expiry across instances on PostgreSQL", () => {
+  it("hears another instance's expiry through LISTEN/NOTIFY within a second, without waiting for the poll", async () => {
+    await startExpiryPoll();
+    // Another instance: a connection of its own that records an expiry as recordExpiry does.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      // The listener connects in the background; wait until a notice would reach it.
+      for (let i = 0; i < 100 && !expiryListenerConnected(); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(expiryListenerConnected()).toBe(true);
+      await new Promise((r) => setTimeout(r, 300)); // past the poll that follows connecting
+      const heard: { tags: string[]; at: number }[] = [];
+      const stop = onSharedExpiry((tags) => heard.push({ tags, at: performance.now() }));
+      await other.query(
+        `INSERT INTO "CacheTagExpiry" ("tag", "expiredAt", "origin") VALUES ('story:listened-c', now(), 'another-instance')`,
+      );
+      const committed = performance.now();
+      for (let i = 0; i < 200 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      stop();
+      expect(heard.map((h) => h.tags)).toEqual([["story:listened-c"]]);
+      // The safety-net poll runs every 2 s while the listener is up: under a second means the notice woke us.
+      const ms = heard[0]!.at - committed;
+      console.log(`LISTEN/NOTIFY: another instance's expiry applied here ${ms.toFixed(1)} ms after its commit.`);
+      expect(ms).toBeLessThan(1_000);
+    } finally {
+      await other.end();
+      stopExpiryPoll();
+    }
+  });
+
+  it("applies a row that commits after a row with a higher id was read (ids are handed out before commit)", async () => {
+    await pollExpiries();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const insertedLow = new Promise<void>((r) => (inserted = r));
+    // A transaction takes an id and holds its commit while another row commits after it.
+    const slow = db.$transaction(async (tx) => {
+      await tx.cacheTagExpiry.create({ data: { tag: "story:late-d", expiredAt: new Date(), origin: "another-instance" } });
+      inserted();
+      await held;
+    });
+    await insertedLow;
+    await db.cacheTagExpiry.create({ data: { tag: "story:early-e", expiredAt: new Date(), origin: "another-instance" } });
+    expect(await pollExpiries()).toEqual(["story:early-e"]);
+    release();
+    await slow;
+    expect(await pollExpiries()).toEqual(["story:late-d"]);
+    expect(await pollExpiries()).toEqual([]);
   });
 });

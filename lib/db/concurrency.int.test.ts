@@ -4,12 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "./index";
+import { db, isPostgres } from "./index";
 import { databaseFilePath } from "./sqlite";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle, updateArticle } from "../articles/mutations";
+import { createArticle, updateArticle } from "../articles/mutations/index";
 
 let editor: Viewer;
 let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
@@ -73,7 +73,7 @@ describe("saves under concurrency", () => {
     );
     const outcomes = settled.map((r) => (r.status === "fulfilled" ? "saved" : (r.reason as AppError).code)).sort();
     expect(outcomes).toEqual(["conflict", "saved"]);
-  });
+  }, 60_000);
 
   it("two other processes saving at the same time as this one get no SQLITE_BUSY (transactions begin IMMEDIATE)", async () => {
     const ack = tmpFile("ack.txt");
@@ -100,9 +100,12 @@ describe("saves under concurrency", () => {
       await new Promise((r) => setTimeout(r, 30 + Math.random() * 120));
       child.kill("SIGKILL");
       await exited(child);
-      const check = new Database(databaseFilePath(), { readonly: true });
-      expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
-      check.close();
+      // SQLite's file must pass its integrity check; PostgreSQL's server outlives its clients.
+      if (!isPostgres) {
+        const check = new Database(databaseFilePath(), { readonly: true });
+        expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
+        check.close();
+      }
     }
     const acknowledged = fs.readFileSync(ack, "utf8").trim().split("\n");
     expect(acknowledged.length).toBeGreaterThanOrEqual(10);

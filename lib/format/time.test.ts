@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { utcToZonedLocal, zonedLocalToUtc } from "./time";
+import { formatTime, parseDeskDateTime, utcToZonedLocal, zonedLocalToUtc, zoneLabel } from "./time";
 
 describe("newsroom time zone conversion", () => {
   it("reads a datetime-local value as wall-clock time in the newsroom's zone", () => {
@@ -15,5 +15,25 @@ describe("newsroom time zone conversion", () => {
 
   it("refuses malformed input", () => {
     expect(zonedLocalToUtc("tomorrow", "UTC")).toBeNull();
+  });
+});
+
+describe("the desk's one time format", () => {
+  it("writes times 24-hour in the newsroom's zone and names the zone", () => {
+    const at = new Date("2026-12-02T21:42:00Z");
+    expect(formatTime(at, "UTC")).toBe("21:42");
+    expect(formatTime(at, "Europe/Kyiv")).toBe("23:42");
+    expect(formatTime(new Date("2026-12-02T09:05:00Z"), "America/New_York")).toBe("04:05");
+    expect(zoneLabel("Europe/Kyiv", at)).toBe("Europe/Kyiv (UTC+02:00)");
+    expect(zoneLabel("America/New_York", at)).toBe("America/New York (UTC-05:00)");
+  });
+
+  it("reads a typed date and 24-hour time as wall-clock time in the zone, and says what is wrong", () => {
+    expect(parseDeskDateTime("2026-12-02", "14:30", "Europe/Kyiv")).toEqual({ at: new Date("2026-12-02T12:30:00Z") });
+    expect(parseDeskDateTime("2026-7-1", "9:05", "UTC")).toEqual({ at: new Date("2026-07-01T09:05:00Z") });
+    expect(parseDeskDateTime("12/02/2026", "14:30", "UTC")).toEqual({ error: "Write the date as year-month-day, e.g. 2026-12-02." });
+    expect(parseDeskDateTime("2026-02-30", "14:30", "UTC")).toEqual({ error: "That date does not exist." });
+    expect(parseDeskDateTime("2026-12-02", "2:30 PM", "UTC")).toEqual({ error: "Write the time in 24-hour form, e.g. 14:30." });
+    expect(parseDeskDateTime("2026-12-02", "24:00", "UTC")).toEqual({ error: "Write the time in 24-hour form, e.g. 14:30." });
   });
 });

@@ -70,3 +70,45 @@ export function scheduleSuggestion(scheduledFor: string | null, now = new Date()
   next.setUTCMinutes(0, 0, 0);
   return next;
 }
+
+// The desk writes every time one way: 24-hour, in the newsroom's zone, with the zone named; dates
+// are typed as 2026-12-02 (never 12/02/2026, which half the world reads as February).
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "14:05" in the newsroom's zone, 24-hour. */
+export function formatTime(date: Date, timeZone: string): string {
+  let format = timeFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    timeFormatters.set(timeZone, format);
+  }
+  return format.format(date);
+}
+
+/** The zone as written next to a time a person enters: "Europe/Kyiv (UTC+02:00)". */
+export function zoneLabel(timeZone: string, at = new Date()): string {
+  const minutes = offsetMinutes(at, timeZone);
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  const offset = `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return `${timeZone.replaceAll("_", " ")} (${offset})`;
+}
+
+/**
+ * A date typed as "2026-12-02" and a 24-hour time typed as "14:00" (or "9:05"), as wall-clock time
+ * in the newsroom's zone → the UTC instant. Null, with the reason, when either cannot be read.
+ */
+export function parseDeskDateTime(date: string, time: string, timeZone: string): { at: Date } | { error: string } {
+  const d = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(date);
+  if (!d) return { error: "Write the date as year-month-day, e.g. 2026-12-02." };
+  const t = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(time);
+  if (!t || +t[1]! > 23 || +t[2]! > 59) return { error: "Write the time in 24-hour form, e.g. 14:30." };
+  const [y, m, day] = [+d[1]!, +d[2]!, +d[3]!];
+  const check = new Date(Date.UTC(y, m - 1, day));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== day)
+    return { error: "That date does not exist." };
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const at = zonedLocalToUtc(`${y}-${pad(m)}-${pad(day)}T${pad(+t[1]!)}:${pad(+t[2]!)}`, timeZone);
+  return at ? { at } : { error: "That date does not exist." };
+}

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { log } from "../log";
-import { removeFiles, storedKeysOf } from "./ingest";
+import { removeFiles, storedKeysOf, variantKeysOf } from "./ingest";
+import { variantBase, variantSelect } from "./variants";
 
 /**
  * How long a replaced photo's old files stay after the replacement. Dateline expires every page
@@ -34,6 +35,25 @@ export async function sweepReplacedFiles(now = new Date()): Promise<number> {
     // The same file uploaded again (or a replacement back to it) uses these files now.
     if ((await db.image.count({ where: { OR: [{ sha256: from }, { storageKey: fromKey }] } })) > 0) continue;
     await removeFiles(await storedKeysOf(from, fromKey, fromWidth));
+    removed++;
+  }
+  return removed + (await sweepOldCrops(before));
+}
+
+/** Removes the variants of crops replaced by a newer crop before `before`, unless the photo is back at that crop. */
+async function sweepOldCrops(before: Date): Promise<number> {
+  const events = await db.auditEvent.findMany({
+    where: { action: "image.crop", entityType: "Image", createdAt: { lte: before, gt: new Date(before.getTime() - SWEEP_WINDOW_MS) } },
+    select: { entityId: true, data: true },
+  });
+  let removed = 0;
+  for (const { entityId, data } of events) {
+    const { fromBase, fromWidth } = (data ?? {}) as { fromBase?: unknown; fromWidth?: unknown };
+    // An uncropped photo's variants (named by the hash alone) stay: they are the photo's own.
+    if (typeof fromBase !== "string" || typeof fromWidth !== "number" || !fromBase.includes("-c")) continue;
+    const image = await db.image.findUnique({ where: { id: entityId }, select: variantSelect });
+    if (image && variantBase(image).base === fromBase) continue;
+    await removeFiles(variantKeysOf(fromBase, fromWidth));
     removed++;
   }
   return removed;

@@ -8,15 +8,31 @@ import { imageMetadataSchema, type ImageMetadataInput } from "./schema";
 import { mediaStore } from "./store";
 import { processImage, type MediaLimits, type ProcessedImage } from "./process";
 import { VARIANT_FORMATS, variantKey, variantWidths } from "./variants";
-import type { EmbeddedMetadata } from "./metadata";
+import { prefillFromMetadata } from "./metadata";
+import type { PhotoDetailsFromFile } from "./schema";
 import { assertMayChangePhoto, photoLiveUse } from "./policy";
 
-/** Writes the original and every variant; on any failure removes what was written, so no partial set remains. */
-async function storeFiles(sha256: string, original: Buffer, processed: ProcessedImage): Promise<string[]> {
-  const files: [string, Buffer][] = [
-    [`${sha256}.${processed.ext}`, original],
-    ...processed.variants.map((v) => [variantKey(sha256, v.width, v.format), v.data] as [string, Buffer]),
-  ];
+/** The original and every variant of a processed upload, as [key, bytes]. */
+const filesOf = (sha256: string, original: Buffer, processed: ProcessedImage): [string, Buffer][] => [
+  [`${sha256}.${processed.ext}`, original],
+  ...processed.variants.map((v) => [variantKey(sha256, v.width, v.format), v.data] as [string, Buffer]),
+];
+
+/**
+ * After the row is recorded: writes again any of its files that are missing. The orphan sweep
+ * (lib/media/orphans.ts) removes files no row names once they are an hour old; an identical file
+ * uploaded again just as the sweep takes the old copies would otherwise leave a row without files.
+ */
+async function ensureStored(files: [string, Buffer][]) {
+  await Promise.all(
+    files.map(async ([key, data]) => {
+      if (!(await mediaStore.exists(key))) await mediaStore.put(key, data);
+    }),
+  ).catch((error: unknown) => log("warn", "could not check a new photo's files", { error: String(error) }));
+}
+
+/** Writes files; on any failure removes what was written, so no partial set remains. */
+export async function storeFiles(files: [string, Buffer][]): Promise<string[]> {
   const written: string[] = [];
   try {
     for (const [key, data] of files) {
@@ -41,12 +57,31 @@ export async function removeFiles(keys: string[]) {
   await Promise.all(keys.map((k) => mediaStore.remove(k).catch(() => {})));
 }
 
-export type CreatedImage = { id: string; existing: boolean; metadata: EmbeddedMetadata | null };
+/**
+ * `fromFile`: the details the file gave, now on the photo's record (null for a photo already in
+ * the library: its record holds what editors confirmed since, which the caller reads).
+ */
+export type CreatedImage = { id: string; existing: boolean; fromFile: PhotoDetailsFromFile | null };
+
+/** What a file says, cut to the lengths the photo's fields take, as the record's fields. */
+function detailsForRecord(details: PhotoDetailsFromFile) {
+  const cut = (v: string, max: number) => v.trim().slice(0, max);
+  return {
+    caption: cut(details.caption, 2000),
+    credit: cut(details.credit, 200),
+    agency: cut(details.agency, 200),
+    copyright: cut(details.copyright, 300),
+    license: cut(details.license, 1000),
+    dateTaken: details.dateTaken ? new Date(details.dateTaken) : null,
+  };
+}
 
 /**
  * Adds a photo to the media library: checks what the bytes really are, stores the
- * original and its variants under the content hash and records the Image row. The
- * same file twice returns the photo already there. Anyone with media.upload.
+ * original and its variants under the content hash and records the Image row, with the
+ * caption, credit, copyright, usage terms and date taken the file carries (marked for an
+ * editor to confirm). The same file twice returns the photo already there, with its details.
+ * Anyone with media.upload.
  */
 export async function createImage(
   viewer: Viewer,
@@ -60,10 +95,13 @@ export async function createImage(
   const meta = parseOrThrow(imageMetadataSchema, fields);
   const sha256 = crypto.createHash("sha256").update(data).digest("hex");
   const existing = await db.image.findUnique({ where: { sha256 }, select: { id: true } });
-  if (existing) return { id: existing.id, existing: true, metadata: null };
+  if (existing) return { id: existing.id, existing: true, fromFile: null };
 
   const processed = await processImage(data, limits);
-  const keys = await storeFiles(sha256, data, processed);
+  const fromFile = prefillFromMetadata(processed.metadata);
+  const fileDetails = detailsForRecord(fromFile);
+  const anyFromFile = Object.values(fromFile).some(Boolean);
+  const keys = await storeFiles(filesOf(sha256, data, processed));
   try {
     const image = await db.$transaction(async (tx) => {
       const row = await tx.image.create({
@@ -75,8 +113,11 @@ export async function createImage(
           height: processed.height,
           bytes: data.length,
           originalFilename: originalFilename?.slice(0, 255) ?? null,
-          ...meta,
+          ...fileDetails,
+          // What the uploader typed wins over what the file says.
+          ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== "" && v != null)),
           licenseExpiresAt: meta.licenseExpiresAt ?? null,
+          detailsConfirmed: !anyFromFile,
           uploadedById: uploaderId,
         },
         select: { id: true },
@@ -86,15 +127,16 @@ export async function createImage(
         action: "image.create",
         entityType: "Image",
         entityId: row.id,
-        data: { sha256, filename: originalFilename },
+        data: { sha256, filename: originalFilename, fromFile: Object.keys(fromFile).filter((k) => !!fromFile[k as keyof typeof fromFile]) },
       });
       return row;
     });
-    return { id: image.id, existing: false, metadata: processed.metadata };
+    await ensureStored(filesOf(sha256, data, processed));
+    return { id: image.id, existing: false, fromFile: anyFromFile ? fromFile : null };
   } catch (error) {
     // Two uploads of the same new file at once: the loser removes nothing the winner needs.
     const winner = await db.image.findUnique({ where: { sha256 }, select: { id: true } });
-    if (winner) return { id: winner.id, existing: true, metadata: null };
+    if (winner) return { id: winner.id, existing: true, fromFile: null };
     await removeFiles(keys);
     throw error;
   }
@@ -113,11 +155,11 @@ export async function replaceImageFile(viewer: Viewer, imageId: string, data: Bu
   // Asked before the work, so a refused writer waits for nothing; asked again in the write.
   assertMayChangePhoto(viewer, await photoLiveUse(imageId));
   const sha256 = crypto.createHash("sha256").update(data).digest("hex");
-  if (sha256 === current.sha256) return { id: imageId, metadata: null };
+  if (sha256 === current.sha256) return { id: imageId, fromFile: null };
   const other = await db.image.findUnique({ where: { sha256 }, select: { id: true } });
   if (other) throw new AppError("conflict", "This file is already in the library as another photo.");
   const processed = await processImage(data, limits);
-  const keys = await storeFiles(sha256, data, processed);
+  const keys = await storeFiles(filesOf(sha256, data, processed));
   try {
     await db.$transaction(async (tx) => {
       const now = await tx.image.findUnique({ where: { id: imageId }, select: { sha256: true } });
@@ -151,10 +193,16 @@ export async function replaceImageFile(viewer: Viewer, imageId: string, data: Bu
     await removeFiles(keys);
     throw error;
   }
-  return { id: imageId, metadata: processed.metadata };
+  await ensureStored(filesOf(sha256, data, processed));
+  return { id: imageId, fromFile: prefillFromMetadata(processed.metadata) };
 }
 
 /** Every file a stored photo has: its original and its variants. */
 export async function storedKeysOf(sha256: string, storageKey: string, width: number): Promise<string[]> {
-  return [storageKey, ...variantWidths(width).flatMap((w) => VARIANT_FORMATS.map((f) => variantKey(sha256, w, f)))];
+  return [storageKey, ...variantKeysOf(sha256, width)];
+}
+
+/** The variant files stored under `base` (a content hash, or a hash and crop: variantBase) for a picture `width` wide. */
+export function variantKeysOf(base: string, width: number): string[] {
+  return variantWidths(width).flatMap((w) => VARIANT_FORMATS.map((f) => variantKey(base, w, f)));
 }

@@ -1,19 +1,21 @@
 import sharp from "sharp";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
-import { db } from "../db";
+import { caseInsensitive, db } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
-import { AppError } from "../errors";
+import { AppError, parseOrThrow } from "../errors";
 import { mergeMetadata, parseExif, parseIptc, parseXmp, prefillFromMetadata } from "./metadata";
 import { imageMetadataSchema } from "./schema";
 import { mediaStore } from "./store";
-import { removeFiles, storedKeysOf } from "./ingest";
-import { toLibraryImage } from "./queries";
-import { variantUrl } from "./variants";
+import { removeFiles, storedKeysOf, variantKeysOf } from "./ingest";
+import { photoCardSelect, toLibraryImage } from "./queries";
+import { variantBase, variantSelect, variantUrl, variantWidths } from "./variants";
 import { assertMayChangePhoto, isLiveStatus, livePlacementWhere, photoLiveUse, type PhotoLiveUse } from "./policy";
 
 export const LIBRARY_PAGE_SIZE = 48;
+/** Photos per page in the story editor's pickers. */
+export const PICKER_PAGE_SIZE = 24;
 
 export const libraryFilterSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -21,47 +23,37 @@ export const libraryFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
-const cardSelect = {
-  id: true,
-  sha256: true,
-  width: true,
-  height: true,
-  altText: true,
-  caption: true,
-  credit: true,
-  agency: true,
-  licenseExpiresAt: true,
-  focalX: true,
-  focalY: true,
-  createdAt: true,
-} satisfies Prisma.ImageSelect;
-
-/** The media library grid: search over caption, credit, agency and alt text; filters for missing alt or credit. */
-export async function listLibrary(filter: Partial<z.output<typeof libraryFilterSchema>> = {}) {
+/**
+ * The media library grid and the pickers: search over caption, credit (photographer, agency or
+ * free-form line), alt text and file name; filters for missing alt text or credit; pages.
+ */
+export async function listLibrary(filter: Partial<z.output<typeof libraryFilterSchema>> = {}, pageSize = LIBRARY_PAGE_SIZE) {
   const f = libraryFilterSchema.parse(filter);
   const where: Prisma.ImageWhereInput = {
     AND: [
       f.q
         ? {
             OR: [
-              { caption: { contains: f.q } },
-              { credit: { contains: f.q } },
-              { agency: { contains: f.q } },
-              { altText: { contains: f.q } },
+              { caption: { contains: f.q, ...caseInsensitive } },
+              { credit: { contains: f.q, ...caseInsensitive } },
+              { agency: { contains: f.q, ...caseInsensitive } },
+              { creditLine: { contains: f.q, ...caseInsensitive } },
+              { altText: { contains: f.q, ...caseInsensitive } },
+              { originalFilename: { contains: f.q, ...caseInsensitive } },
             ],
           }
         : {},
       f.missing === "alt" ? { altText: "" } : {},
-      f.missing === "credit" ? { credit: "", agency: "" } : {},
+      f.missing === "credit" ? { credit: "", agency: "", creditLine: "" } : {},
     ],
   };
   const [rows, total] = await Promise.all([
     db.image.findMany({
       where,
-      select: cardSelect,
+      select: photoCardSelect,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: LIBRARY_PAGE_SIZE,
-      skip: (f.page - 1) * LIBRARY_PAGE_SIZE,
+      take: pageSize,
+      skip: (f.page - 1) * pageSize,
     }),
     db.image.count({ where }),
   ]);
@@ -69,23 +61,20 @@ export async function listLibrary(filter: Partial<z.output<typeof libraryFilterS
     rows: rows.map((r) => toLibraryImage(r)),
     total,
     page: f.page,
-    pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)),
+    pages: Math.max(1, Math.ceil(total / pageSize)),
     filter: f,
   };
 }
 
-/** One photo with its fields, where it is used, and what its file says (to prefill empty fields). */
+/** One photo with its fields, where it is used, and what its file says (shown until an editor confirms the details). */
 export async function getImageDetails(id: string) {
   const image = await db.image.findUnique({
     where: { id },
     select: {
-      ...cardSelect,
+      ...photoCardSelect,
       storageKey: true,
       mimeType: true,
       bytes: true,
-      copyright: true,
-      license: true,
-      originalFilename: true,
       uploadedBy: { select: { name: true } },
       placements: { select: { role: true, article: { select: { id: true, headline: true, status: true } } } },
     },
@@ -100,27 +89,46 @@ export async function getImageDetails(id: string) {
   const embedded = info ? mergeMetadata(parseIptc(info.iptc), parseXmp(info.xmp?.toString("utf8")), parseExif(info.exif)) : null;
   const usedIn = [...new Map(image.placements.map((p) => [p.article.id, p.article])).values()];
   const liveUse: PhotoLiveUse = { liveStories: usedIn.filter((a) => isLiveStatus(a.status)).map(({ id, headline }) => ({ id, headline })) };
+  const card = toLibraryImage(image);
   return {
-    ...toLibraryImage(image),
+    ...card,
+    // The whole (uncropped) photo, to set the crop and focal point on.
     preview: variantUrl(image.sha256, image.width, 960),
+    variants: readerVariants(image),
     embedded,
-    suggested: embedded ? prefillFromMetadata(embedded) : null,
+    fromFile: embedded ? prefillFromMetadata(embedded) : null,
     usedIn,
     liveUse,
   };
 }
 
+/** The pictures readers get of a photo (each width of the JPEG variant of its crop), for the photo form's preview. */
+function readerVariants(image: Parameters<typeof variantBase>[0]) {
+  const shown = variantBase(image);
+  return variantWidths(shown.width).map((w) => ({
+    width: w,
+    height: Math.round((w * shown.height) / shown.width),
+    src: variantUrl(shown.base, shown.width, w),
+  }));
+}
+
 export const updateImageSchema = imageMetadataSchema.extend({ id: z.string().min(1) });
 
-/** Saves a photo's editorial fields and focal point (anyone with media.edit; a live story's photo, editors: lib/media/policy.ts). */
-export async function updateImageMetadata(viewer: Viewer, input: z.output<typeof updateImageSchema>) {
+/**
+ * Saves a photo's editorial fields and focal point, which confirms the details read from its file
+ * (anyone with media.edit; a live story's photo, editors: lib/media/policy.ts).
+ */
+export async function updateImageMetadata(viewer: Viewer, input: z.input<typeof updateImageSchema>) {
   assertPermission(viewer, "media.edit");
+  const { id, ...fields } = parseOrThrow(updateImageSchema, input);
   return db.$transaction(async (tx) => {
-    const { id, ...fields } = input;
     const found = await tx.image.count({ where: { id } });
     if (!found) throw new AppError("not_found", "That photo is no longer in the library.");
     assertMayChangePhoto(viewer, await photoLiveUse(id, tx));
-    await tx.image.update({ where: { id }, data: { ...fields, licenseExpiresAt: fields.licenseExpiresAt ?? null } });
+    await tx.image.update({
+      where: { id },
+      data: { ...fields, licenseExpiresAt: fields.licenseExpiresAt ?? null, dateTaken: fields.dateTaken ?? null, detailsConfirmed: true },
+    });
     await recordAudit(tx, { actorId: viewer.id, action: "image.update", entityType: "Image", entityId: id });
     return { id };
   });
@@ -132,9 +140,8 @@ export async function deleteImage(viewer: Viewer, id: string) {
   const image = await db.image.findUnique({
     where: { id },
     select: {
-      sha256: true,
+      ...variantSelect,
       storageKey: true,
-      width: true,
       placements: { select: { article: { select: { headline: true, status: true } } } },
     },
   });
@@ -161,6 +168,10 @@ export async function deleteImage(viewer: Viewer, id: string) {
       data: { sha256: image.sha256 },
     });
   });
-  await removeFiles(await storedKeysOf(image.sha256, image.storageKey, image.width));
+  const shown = variantBase(image);
+  await removeFiles([
+    ...(await storedKeysOf(image.sha256, image.storageKey, image.width)),
+    ...(shown.base === image.sha256 ? [] : variantKeysOf(shown.base, shown.width)),
+  ]);
   return { id };
 }

@@ -1,4 +1,5 @@
 import exifReader from "exif-reader";
+import type { PhotoDetailsFromFile } from "./schema";
 
 /** What a photo's file says about itself: the fields agencies embed (IPTC, XMP, EXIF). */
 export type EmbeddedMetadata = {
@@ -8,9 +9,22 @@ export type EmbeddedMetadata = {
   copyright: string;
   caption: string;
   headline: string;
+  /** Rights usage terms (XMP xmpRights:UsageTerms; IPTC-IIM has no such dataset). */
+  usageTerms: string;
+  /** When the photo was taken, as an ISO 8601 time ("" when the file does not say or says nonsense). */
+  dateTaken: string;
 };
 
-const EMPTY: EmbeddedMetadata = { creator: "", creditLine: "", source: "", copyright: "", caption: "", headline: "" };
+const EMPTY: EmbeddedMetadata = {
+  creator: "",
+  creditLine: "",
+  source: "",
+  copyright: "",
+  caption: "",
+  headline: "",
+  usageTerms: "",
+  dateTaken: "",
+};
 
 // IPTC-IIM application record (2:x) datasets.
 const IPTC_FIELDS: Record<number, keyof EmbeddedMetadata> = {
@@ -32,6 +46,8 @@ function decodeText(bytes: Buffer): string {
 export function parseIptc(block: Buffer | undefined): Partial<EmbeddedMetadata> {
   const out: Partial<EmbeddedMetadata> = {};
   if (!block) return out;
+  let date = "";
+  let time = "";
   for (let i = 0; i + 5 <= block.length; i++) {
     if (block[i] !== 0x1c || block[i + 1] !== 0x02) continue;
     const dataset = block[i + 2]!;
@@ -40,9 +56,29 @@ export function parseIptc(block: Buffer | undefined): Partial<EmbeddedMetadata> 
     const field = IPTC_FIELDS[dataset];
     const value = decodeText(block.subarray(i + 5, i + 5 + size));
     if (field && value && !out[field]) out[field] = value;
+    if (dataset === 55 && !date) date = value;
+    if (dataset === 60 && !time) time = value;
     i += 4 + size;
   }
+  const taken = iptcDate(date, time);
+  if (taken) out.dateTaken = taken;
   return out;
+}
+
+/** IPTC 2:55 (CCYYMMDD) and 2:60 (HHMMSS±HHMM) as one ISO time; a date alone is taken at noon UTC, so it reads as that day everywhere. */
+function iptcDate(date: string, time: string): string {
+  const d = /^(\d{4})(\d{2})(\d{2})$/.exec(date);
+  if (!d) return "";
+  const t = /^(\d{2})(\d{2})(\d{2})([+-]\d{2})(\d{2})$/.exec(time);
+  return isoOrEmpty(t ? `${d[1]}-${d[2]}-${d[3]}T${t[1]}:${t[2]}:${t[3]}${t[4]}:${t[5]}` : `${d[1]}-${d[2]}-${d[3]}T12:00:00Z`);
+}
+
+/** A time a file states, as ISO 8601, or "" when it is not a real date (or an implausible one). */
+export function isoOrEmpty(value: string | Date | undefined): string {
+  if (!value) return "";
+  const date = value instanceof Date ? value : new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  const year = date.getUTCFullYear();
+  return Number.isNaN(date.getTime()) || year < 1826 || year > 2200 ? "" : date.toISOString();
 }
 
 const decodeXml = (s: string) =>
@@ -75,15 +111,25 @@ export function parseXmp(xmp: string | undefined): Partial<EmbeddedMetadata> {
     copyright: xmpProperty(xmp, "dc:rights"),
     caption: xmpProperty(xmp, "dc:description"),
     headline: xmpProperty(xmp, "photoshop:Headline"),
+    usageTerms: xmpProperty(xmp, "xmpRights:UsageTerms"),
+    dateTaken: isoOrEmpty(xmpProperty(xmp, "photoshop:DateCreated") || xmpProperty(xmp, "exif:DateTimeOriginal")),
   };
 }
 
 export function parseExif(exif: Buffer | undefined): Partial<EmbeddedMetadata> {
   if (!exif) return {};
   try {
-    const tags = exifReader(exif).Image ?? {};
+    const parsed = exifReader(exif);
+    const tags = parsed.Image ?? {};
     const text = (v: unknown) => (typeof v === "string" ? v.replace(/\0+$/, "").trim() : "");
-    return { creator: text(tags.Artist), copyright: text(tags.Copyright), caption: text(tags.ImageDescription) };
+    // EXIF times carry no zone; exif-reader reads them as UTC, which keeps the day the camera showed.
+    const taken = parsed.Photo?.DateTimeOriginal ?? tags.DateTime;
+    return {
+      creator: text(tags.Artist),
+      copyright: text(tags.Copyright),
+      caption: text(tags.ImageDescription),
+      dateTaken: taken instanceof Date ? isoOrEmpty(taken) : "",
+    };
   } catch {
     return {};
   }
@@ -98,12 +144,14 @@ export function mergeMetadata(...sources: Partial<EmbeddedMetadata>[]): Embedded
   return out;
 }
 
-/** The Image fields an upload prefills from what the file says (the editor confirms them). */
-export function prefillFromMetadata(m: EmbeddedMetadata) {
+/** The Image fields an upload fills in from what the file says (stored on the photo; the editor confirms them). */
+export function prefillFromMetadata(m: EmbeddedMetadata): PhotoDetailsFromFile {
   return {
     credit: m.creator,
     agency: m.creditLine || m.source,
     copyright: m.copyright,
     caption: m.caption,
+    license: m.usageTerms,
+    dateTaken: m.dateTaken,
   };
 }

@@ -5,7 +5,7 @@ import { expectAppError } from "../test/expect-app-error";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
 import { makePhoto } from "../test/images";
 import { bodyFromParagraphs } from "../articles/body";
-import { createArticle, transitionArticle } from "../articles/mutations";
+import { createArticle, transitionArticle } from "../articles/mutations/index";
 import { createImage, replaceImageFile } from "./ingest";
 import { deleteImage, updateImageMetadata } from "./library";
 import { sweepReplacedFiles } from "./cleanup";

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { mergeMetadata, parseExif, parseIptc, parseXmp, type EmbeddedMetadata } from "./metadata";
-import { VARIANT_FORMATS, variantWidths, type VariantFormat } from "./variants";
+import { cropPixels, FULL_CROP, VARIANT_FORMATS, variantWidths, type Crop, type VariantFormat } from "./variants";
 
 export type MediaLimits = { maxBytes: number; maxPixels: number };
 export const defaultLimits = (): MediaLimits => ({
@@ -79,11 +79,29 @@ export async function processImage(data: Buffer, limits: MediaLimits = defaultLi
   const height = rotated ? info.width : info.height;
   const metadata = mergeMetadata(parseIptc(info.iptc), parseXmp(info.xmp?.toString("utf8")), parseExif(info.exif));
 
-  const base = sharp(data, { failOn: "truncated", limitInputPixels: limits.maxPixels }).rotate();
+  const variants = await makeVariants(data, width, height, FULL_CROP, limits);
+  return { mime: FORMATS[format].mime, ext: FORMATS[format].ext, width, height, metadata, variants };
+}
+
+/**
+ * Cuts `crop` out of the orientation-corrected photo and makes every variant of it (AVIF, WebP,
+ * JPEG at each width), with no metadata. `width`×`height` is the oriented original's size.
+ */
+export async function makeVariants(
+  data: Buffer,
+  width: number,
+  height: number,
+  crop: Crop,
+  limits: MediaLimits = defaultLimits(),
+): Promise<ProcessedImage["variants"]> {
+  const px = cropPixels(width, height, crop);
+  const whole = px.left === 0 && px.top === 0 && px.width === width && px.height === height;
+  const base = sharp(data, { failOn: "truncated", limitInputPixels: limits.maxPixels, autoOrient: true });
+  const cropped = whole ? base : base.extract(px);
   const variants: ProcessedImage["variants"] = [];
   try {
-    for (const w of variantWidths(width)) {
-      const resized = base.clone().resize({ width: w, withoutEnlargement: true });
+    for (const w of variantWidths(px.width)) {
+      const resized = cropped.clone().resize({ width: w, withoutEnlargement: true });
       for (const f of VARIANT_FORMATS) {
         const out =
           f === "avif"
@@ -97,5 +115,5 @@ export async function processImage(data: Buffer, limits: MediaLimits = defaultLi
   } catch {
     throw damaged();
   }
-  return { mime: FORMATS[format].mime, ext: FORMATS[format].ext, width, height, metadata, variants };
+  return variants;
 }

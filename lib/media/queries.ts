@@ -1,34 +1,58 @@
+import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
-import { variantUrl } from "./variants";
+import { variantBase, variantSelect, variantUrl } from "./variants";
 
-/** Photos for pickers, newest first, with the fields a credit line needs. */
-export async function listLibraryImages(limit = 200) {
-  const rows = await db.image.findMany({
-    select: {
-      id: true,
-      sha256: true,
-      width: true,
-      height: true,
-      altText: true,
-      caption: true,
-      credit: true,
-      agency: true,
-      licenseExpiresAt: true,
-      focalX: true,
-      focalY: true,
-    },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-  });
+/** The fields a photo card (library grid, pickers) shows: a thumbnail, caption, credit and file name. */
+export const photoCardSelect = {
+  id: true,
+  ...variantSelect,
+  altText: true,
+  caption: true,
+  credit: true,
+  agency: true,
+  creditLine: true,
+  copyright: true,
+  license: true,
+  dateTaken: true,
+  detailsConfirmed: true,
+  originalFilename: true,
+  licenseExpiresAt: true,
+  focalX: true,
+  focalY: true,
+  createdAt: true,
+} satisfies Prisma.ImageSelect;
+
+/** The first photos for pickers, newest first; pickers search and page further through GET /api/media. */
+export async function listLibraryImages(limit = 24) {
+  const rows = await db.image.findMany({ select: photoCardSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
   return rows.map((r) => toLibraryImage(r));
 }
 
-export function toLibraryImage<T extends { sha256: string; width: number; licenseExpiresAt: Date | null }>(r: T, now = new Date()) {
+/** Photos by id, as picker cards (a story's photo that is not on the picker's first page). */
+export async function getLibraryImages(ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.image.findMany({ where: { id: { in: ids.slice(0, 50) } }, select: photoCardSelect });
+  return rows.map((r) => toLibraryImage(r));
+}
+
+type CardRow = Prisma.ImageGetPayload<{ select: typeof photoCardSelect }>;
+
+/** A photo card as the client gets it: the thumbnail of the crop readers get, and dates as ISO strings. */
+export function toLibraryImage<T extends CardRow>(r: T, now = new Date()) {
+  const shown = variantBase(r);
+  const { createdAt, dateTaken, licenseExpiresAt, width, height, ...rest } = r;
   return {
-    ...r,
-    src: variantUrl(r.sha256, r.width, 480),
-    licenseExpiresAt: r.licenseExpiresAt?.toISOString() ?? null,
-    licenseExpired: !!r.licenseExpiresAt && r.licenseExpiresAt < now,
+    ...rest,
+    // The picture readers get (after the crop): thumbnails keep its shape.
+    width: shown.width,
+    height: shown.height,
+    originalWidth: width,
+    originalHeight: height,
+    src: variantUrl(shown.base, shown.width, 480),
+    createdAt: createdAt.toISOString(),
+    dateTaken: dateTaken?.toISOString() ?? null,
+    licenseExpiresAt: licenseExpiresAt?.toISOString() ?? null,
+    licenseExpired: !!licenseExpiresAt && licenseExpiresAt < now,
   };
 }
-export type LibraryImage = Awaited<ReturnType<typeof listLibraryImages>>[number];
+export type LibraryImage = ReturnType<typeof toLibraryImage<CardRow>>;

@@ -11,6 +11,8 @@ export const imageMetadataSchema = z.object({
   copyright: text(300, "The copyright notice"),
   license: text(1000, "License terms"),
   licenseExpiresAt: z.coerce.date({ error: "Enter a valid date." }).nullish(),
+  creditLine: text(200, "The credit line"),
+  dateTaken: z.coerce.date({ error: "Enter a valid date." }).nullish(),
   focalX: z.number().min(0).max(1).default(0.5),
   focalY: z.number().min(0).max(1).default(0.5),
 });
@@ -22,12 +24,56 @@ export const imagePlacementSchema = z.object({
   credit: z.string().trim().max(200).nullish(),
   agency: z.string().trim().max(200).nullish(),
   altText: z.string().trim().max(500).nullish(),
+  creditLine: z.string().trim().max(200, "The credit line can be at most 200 characters.").nullish(),
 });
 
 export type ImageMetadataInput = z.input<typeof imageMetadataSchema>;
 export type ImagePlacementInput = z.input<typeof imagePlacementSchema>;
 
-/** The public credit line: "Photographer/Agency", or whichever of the two is known. */
-export function creditLine(credit?: string | null, agency?: string | null): string {
+/** Alt text longer than this is usually a caption in the wrong field: screen readers read it all, without pause. */
+export const ALT_TEXT_HINT = 150;
+
+/**
+ * The public credit line: a free-form line ("Courtesy of the family") exactly as typed when there
+ * is one, otherwise "Photographer/Agency", or whichever of the two is known.
+ */
+export function creditLine(credit?: string | null, agency?: string | null, freeform?: string | null): string {
+  if (freeform?.trim()) return freeform.trim();
   return [credit?.trim(), agency?.trim()].filter(Boolean).join("/");
 }
+
+/** The crop readers get, as fractions of the (orientation-corrected) original. */
+export const photoCropSchema = z
+  .object({
+    id: z.string().min(1),
+    cropX: z.number().min(0).max(1),
+    cropY: z.number().min(0).max(1),
+    cropW: z.number().min(0.05, "A crop must keep at least 5% of the photo's width.").max(1),
+    cropH: z.number().min(0.05, "A crop must keep at least 5% of the photo's height.").max(1),
+  })
+  .refine((c) => c.cropX + c.cropW <= 1.0001 && c.cropY + c.cropH <= 1.0001, {
+    message: "The crop must lie inside the photo.",
+    path: ["cropW"],
+  });
+export type PhotoCropInput = z.input<typeof photoCropSchema>;
+
+/** The details an upload stores from what the file says (lib/media/metadata.ts reads them). */
+export type PhotoDetailsFromFile = {
+  credit: string;
+  agency: string;
+  copyright: string;
+  caption: string;
+  license: string;
+  /** ISO 8601, or "" when the file does not say. */
+  dateTaken: string;
+};
+
+/** The names of the details a file gave, for "Read from the file: …" messages. */
+export const DETAIL_LABELS: Record<keyof PhotoDetailsFromFile, string> = {
+  caption: "caption",
+  credit: "photographer",
+  agency: "agency",
+  copyright: "copyright",
+  license: "usage terms",
+  dateTaken: "date taken",
+};

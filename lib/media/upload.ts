@@ -24,8 +24,8 @@ export function refusingTooLarge<C extends object = object>(
   };
 }
 
-/** Reads the one file of a multipart upload, refusing oversized bodies before buffering them. */
-export async function readUploadedFile(request: Request): Promise<{ data: Buffer; name: string }> {
+/** Reads the one file of a multipart upload (and its other text fields), refusing oversized bodies before buffering them. */
+export async function readUploadedFile(request: Request): Promise<{ data: Buffer; name: string; fields: Record<string, string> }> {
   const limits = defaultLimits();
   // Room for the multipart framing around the file.
   const bodyLimit = limits.maxBytes + 1_000_000;
@@ -45,7 +45,9 @@ export async function readUploadedFile(request: Request): Promise<{ data: Buffer
       `This photo is ${(file.size / 1_000_000).toFixed(1)} MB; the limit is ${Math.round(limits.maxBytes / 1_000_000)} MB.`,
     );
   }
-  return { data: Buffer.from(await file.arrayBuffer()), name: file.name };
+  const fields: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string") fields[key] = value;
+  return { data: Buffer.from(await file.arrayBuffer()), name: file.name, fields };
 }
 
 /** The request body, or `onTooLarge(bytes)` thrown as soon as more than `maxBytes` have arrived. */

@@ -27,3 +27,35 @@ export function variantUrl(sha256: string, originalWidth: number, width: number,
   const best = widths.find((w) => w >= width) ?? widths[widths.length - 1]!;
   return mediaUrl(variantKey(sha256, best, format));
 }
+
+export type Crop = { cropX: number; cropY: number; cropW: number; cropH: number };
+export const FULL_CROP: Crop = { cropX: 0, cropY: 0, cropW: 1, cropH: 1 };
+
+const isFull = (c: Crop) => c.cropX <= 0 && c.cropY <= 0 && c.cropW >= 1 && c.cropH >= 1;
+
+/** The crop in whole pixels of the oriented original (never empty, never outside it). */
+export function cropPixels(width: number, height: number, c: Crop) {
+  const left = Math.min(width - 1, Math.max(0, Math.round(c.cropX * width)));
+  const top = Math.min(height - 1, Math.max(0, Math.round(c.cropY * height)));
+  return {
+    left,
+    top,
+    width: Math.max(1, Math.min(width - left, Math.round(c.cropW * width))),
+    height: Math.max(1, Math.min(height - top, Math.round(c.cropH * height))),
+  };
+}
+
+/**
+ * What readers get of a stored photo: the name its variants are stored under and the size of the
+ * cropped picture. An uncropped photo's variants are named by its content hash alone (as before
+ * crops existed); a cropped one's also by the crop, so a new crop gets new addresses and no cache
+ * (a year, immutable) can keep showing the old one.
+ */
+export function variantBase(image: { sha256: string; width: number; height: number } & Crop) {
+  if (isFull(image)) return { base: image.sha256, width: image.width, height: image.height };
+  const px = cropPixels(image.width, image.height, image);
+  return { base: `${image.sha256}-c${px.left}x${px.top}x${px.width}x${px.height}`, width: px.width, height: px.height };
+}
+
+/** The fields a variant address needs, for `select`s. */
+export const variantSelect = { sha256: true, width: true, height: true, cropX: true, cropY: true, cropW: true, cropH: true } as const;

@@ -4,48 +4,106 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { db } from "../db";
+import { db, isPostgres } from "../db";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle } from "../articles/mutations";
+import { createArticle } from "../articles/mutations/index";
 import { backupDatabase, verifyDatabase } from "./backup";
 import { checkHealth } from "./health";
+import { verifyPostgresBackup } from "./backup-postgres";
 
 describe("backups", () => {
-  it("takes an online backup while stories are being saved; it passes integrity_check and holds every story saved before it", async () => {
-    const editor = await makeUser("EDITOR");
-    const bits = await makeNewsroomBits();
-    const before = await db.article.count();
-    // Keep writing while the backup runs.
-    let writing = true;
-    const writer = (async () => {
-      let n = 0;
-      while (writing && n < 200) {
-        await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
-        n++;
-      }
-      return n;
-    })();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-backup-"));
-    const result = await backupDatabase(dir);
-    writing = false;
-    await writer;
-    expect(path.basename(result.file)).toMatch(/^dateline-\d{8}-\d{6}\.db$/);
-    expect(result.articles).toBeGreaterThanOrEqual(before);
-    const check = verifyDatabase(result.file);
-    expect(check).toMatchObject({ ok: true, message: "ok" });
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  it.skipIf(isPostgres)(
+    "takes an online backup while stories are being saved; it passes integrity_check and holds every story saved before it",
+    async () => {
+      const editor = await makeUser("EDITOR");
+      const bits = await makeNewsroomBits();
+      const before = await db.article.count();
+      // Keep writing while the backup runs.
+      let writing = true;
+      const writer = (async () => {
+        let n = 0;
+        while (writing && n < 200) {
+          await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+          n++;
+        }
+        return n;
+      })();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-backup-"));
+      const result = await backupDatabase(dir);
+      writing = false;
+      await writer;
+      expect(path.basename(result.file)).toMatch(/^dateline-\d{8}-\d{6}\.db$/);
+      expect(result.articles).toBeGreaterThanOrEqual(before);
+      const check = verifyDatabase(result.file);
+      expect(check).toMatchObject({ ok: true, message: "ok" });
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
 
-  it("follows the README under load: npm run db:backup while stories are saved, then npm run db:restore into a fresh file", async () => {
+  it.skipIf(isPostgres)(
+    "follows the README under load: npm run db:backup while stories are saved, then npm run db:restore into a fresh file",
+    async () => {
+      const run = promisify(execFile);
+      const editor = await makeUser("EDITOR");
+      const bits = await makeNewsroomBits();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-readme-backup-"));
+      const saved: string[] = [];
+      let writing = true;
+      const writer = (async () => {
+        // A busy newsroom: a save every few milliseconds for as long as the backup runs.
+        while (writing && saved.length < 2000) {
+          saved.push((await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id))).id);
+          await new Promise((r) => setTimeout(r, 3));
+        }
+      })();
+      while (saved.length < 5) await new Promise((r) => setTimeout(r, 10));
+      const savedBeforeBackup = [...saved];
+      const backup = await run("npx", ["tsx", "scripts/db-backup.ts", "--dir", dir], { env: process.env });
+      writing = false;
+      await writer;
+      const file = path.join(
+        dir,
+        fs.readdirSync(dir).find((f) => f.endsWith(".db"))!,
+      );
+      expect(backup.stdout).toContain(path.basename(file));
+
+      // Restore into a new database file, as a new install would.
+      const target = path.join(dir, "restored", "dateline.db");
+      const restore = await run("npx", ["tsx", "scripts/db-restore.ts", file, "--yes"], {
+        env: { ...process.env, DATABASE_URL: `file:${target}` },
+      });
+      expect(restore.stdout).toMatch(/Restored \d+ stories/);
+      const restored = new Database(target, { readonly: true });
+      try {
+        expect(restored.pragma("integrity_check", { simple: true })).toBe("ok");
+        const ids = new Set(restored.prepare("SELECT id FROM Article").pluck().all() as string[]);
+        expect(savedBeforeBackup.filter((id) => !ids.has(id))).toEqual([]);
+        expect(ids.size).toBe(restored.prepare("SELECT count(*) FROM Article").pluck().get() as number);
+      } finally {
+        restored.close();
+      }
+      expect(saved.length).toBeGreaterThan(savedBeforeBackup.length);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    60_000,
+  );
+
+  it("reports the database healthy", async () => {
+    expect(await checkHealth()).toMatchObject({ ok: true, database: "ok" });
+  });
+});
+
+describe.runIf(isPostgres)("backups on PostgreSQL", () => {
+  it("follows the README under load: npm run db:backup (pg_dump) while stories are saved, then npm run db:restore into a new database", async () => {
     const run = promisify(execFile);
     const editor = await makeUser("EDITOR");
     const bits = await makeNewsroomBits();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-readme-backup-"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-pg-backup-"));
     const saved: string[] = [];
     let writing = true;
     const writer = (async () => {
-      // A busy newsroom: a save every few milliseconds for as long as the backup runs.
       while (writing && saved.length < 2000) {
         saved.push((await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id))).id);
         await new Promise((r) => setTimeout(r, 3));
@@ -58,30 +116,41 @@ describe("backups", () => {
     await writer;
     const file = path.join(
       dir,
-      fs.readdirSync(dir).find((f) => f.endsWith(".db"))!,
+      fs.readdirSync(dir).find((f) => f.endsWith(".dump"))!,
     );
     expect(backup.stdout).toContain(path.basename(file));
+    expect(verifyPostgresBackup(file)).toMatchObject({ ok: true });
 
-    // Restore into a new database file, as a new install would.
-    const target = path.join(dir, "restored", "dateline.db");
+    // Restore into a new database on the same server, as a new install would.
+    const url = new URL(process.env.DATABASE_URL!);
+    await db.$executeRawUnsafe(`CREATE DATABASE "dateline_test_restored"`);
+    url.pathname = "/dateline_test_restored";
     const restore = await run("npx", ["tsx", "scripts/db-restore.ts", file, "--yes"], {
-      env: { ...process.env, DATABASE_URL: `file:${target}` },
+      env: { ...process.env, DATABASE_URL: url.toString() },
     });
     expect(restore.stdout).toMatch(/Restored \d+ stories/);
-    const restored = new Database(target, { readonly: true });
+    const restored = new pg.Client({ connectionString: url.toString() });
+    await restored.connect();
     try {
-      expect(restored.pragma("integrity_check", { simple: true })).toBe("ok");
-      const ids = new Set(restored.prepare("SELECT id FROM Article").pluck().all() as string[]);
+      const ids = new Set((await restored.query<{ id: string }>(`SELECT id FROM "Article"`)).rows.map((r) => r.id));
       expect(savedBeforeBackup.filter((id) => !ids.has(id))).toEqual([]);
-      expect(ids.size).toBe(restored.prepare("SELECT count(*) FROM Article").pluck().get() as number);
+      // Search works in the restored copy (the generated column and its index came back).
+      const searched = await restored.query(`SELECT count(*) AS n FROM "Article" WHERE "searchVector" @@ to_tsquery('simple', 'test')`);
+      expect(Number(searched.rows[0].n)).toBeGreaterThan(0);
     } finally {
-      restored.close();
+      await restored.end();
     }
     expect(saved.length).toBeGreaterThan(savedBeforeBackup.length);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
 
-  it("reports the database healthy", async () => {
-    expect(await checkHealth()).toMatchObject({ ok: true, database: "ok" });
-  });
+    // A damaged file is refused, and the database is left as it was.
+    const damaged = path.join(dir, "damaged.dump");
+    fs.writeFileSync(damaged, fs.readFileSync(file).subarray(0, Math.floor(fs.statSync(file).size / 2)));
+    expect(verifyPostgresBackup(damaged).ok).toBe(false);
+    const refused = await run("npx", ["tsx", "scripts/db-restore.ts", damaged, "--yes"], {
+      env: { ...process.env, DATABASE_URL: url.toString() },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 1 });
+    await db.$executeRawUnsafe(`DROP DATABASE "dateline_test_restored" WITH (FORCE)`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });

@@ -2,28 +2,32 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { env } from "../env";
 import { isSameOriginRequest } from "./same-origin";
+import { ACTION_BODY_LIMIT } from "./limits";
 
-/** Next.js's default limit for a Server Action's body ("1mb"). */
-export const ACTION_BODY_LIMIT = 1024 * 1024;
+export { ACTION_BODY_LIMIT };
 
 const UPLOAD_PATH = /^\/api\/media(?:\/|$)/;
 /** A WordPress export and its uploads zip (/admin/import): streamed to disk, up to DATELINE_MAX_IMPORT_MB. */
 const IMPORT_PATH = /^\/api\/admin\/import(?:\/|$)/;
+/** The desk API's photo upload: the same limit, authenticated by API key rather than a session cookie (issue 17). */
+const API_UPLOAD_PATH = /^\/api\/v1\/desk\/photos\/?$/;
 
 /**
  * The largest request body a write path accepts, in bytes: photo uploads their own limit (plus
- * room for the multipart framing), everything else, Server Actions included, Next.js's 1 MB.
+ * room for the multipart framing), everything else, Server Actions included, ACTION_BODY_LIMIT.
  */
 export function bodyLimitFor(pathname: string): number {
   if (IMPORT_PATH.test(pathname)) return env.DATELINE_MAX_IMPORT_MB * 1_000_000;
-  return UPLOAD_PATH.test(pathname) ? env.DATELINE_MAX_UPLOAD_MB * 1_000_000 + 1_000_000 : ACTION_BODY_LIMIT;
+  return UPLOAD_PATH.test(pathname) || API_UPLOAD_PATH.test(pathname)
+    ? env.DATELINE_MAX_UPLOAD_MB * 1_000_000 + 1_000_000
+    : ACTION_BODY_LIMIT;
 }
 
 /** The sentence a 413 answers with; for an upload it also names the photo limit people know (DATELINE_MAX_UPLOAD_MB). */
 export function tooLargeMessage(bytes: number, pathname: string): string {
   const [mb, limit] = [(bytes / 1_000_000).toFixed(1), Math.round(bodyLimitFor(pathname) / 1_000_000)];
   if (IMPORT_PATH.test(pathname)) return `This file is too large (${mb} MB; the limit is ${limit} MB, DATELINE_MAX_IMPORT_MB).`;
-  if (UPLOAD_PATH.test(pathname))
+  if (UPLOAD_PATH.test(pathname) || API_UPLOAD_PATH.test(pathname))
     return `This upload is too large (${mb} MB; the limit is ${limit} MB for the request, ${env.DATELINE_MAX_UPLOAD_MB} MB for the photo).`;
   return `This request is too large (${mb} MB; the limit is ${limit} MB).`;
 }
@@ -47,7 +51,7 @@ export function guardRequestBody(req: IncomingMessage, res: ServerResponse): boo
   const limit = bodyLimitFor(pathname);
   const declared = req.headers["content-length"];
   if (declared !== undefined && Number(declared) > limit) {
-    refuse(res, 413, tooLargeMessage(Number(declared), pathname));
+    refuse(res, 413, tooLargeMessage(Number(declared), pathname), isServerAction(req));
     return true;
   }
   const write = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
@@ -73,7 +77,7 @@ function countBody(req: IncomingMessage, res: ServerResponse, limit: number, pat
       if (received > limit) {
         if (!refused && res.headersSent) req.socket.destroy();
         else if (!refused) {
-          refuse(res, 413, tooLargeMessage(received, pathname));
+          refuse(res, 413, tooLargeMessage(received, pathname), isServerAction(req));
           // Whatever Next.js was doing with this request, its answer now goes nowhere.
           muted(res);
         }
@@ -94,15 +98,22 @@ function countBody(req: IncomingMessage, res: ServerResponse, limit: number, pat
 /** How long a refused client's connection stays open after the answer, so that the answer arrives. */
 const LINGER_MS = 1000;
 
-function refuse(res: ServerResponse, status: number, message: string) {
+/**
+ * A Server Action's caller gets the refusal as plain text: Next.js's client shows a text/plain
+ * answer's words as the call's error (components/forms/call-action.ts), anything else as "An
+ * unexpected response".
+ */
+export const isServerAction = (req: IncomingMessage) => req.headers["next-action"] !== undefined;
+
+function refuse(res: ServerResponse, status: number, message: string, plain = false) {
   lingerBeforeClosing(res.socket);
   res.writeHead(status, {
-    "content-type": "application/json",
+    "content-type": plain ? "text/plain" : "application/json",
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
     connection: "close",
   });
-  res.end(JSON.stringify({ error: message }));
+  res.end(plain ? message : JSON.stringify({ error: message }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, cspKindFor, newNonce } from "./csp";
+import { contentSecurityPolicy, cspKindFor, newNonce, photoOrigin } from "./csp";
 
 describe("Content-Security-Policy", () => {
   it("allows scripts only with the response's nonce, and frames the admin nowhere", () => {
@@ -33,5 +33,18 @@ describe("Content-Security-Policy", () => {
   it("renders admin, sign-in and search per request; everything else is public", () => {
     expect(["/admin", "/admin/articles/1", "/login", "/search"].map(cspKindFor)).toEqual(["app", "app", "app", "app"]);
     expect(["/", "/climate/story", "/administration", "/searching"].map(cspKindFor)).toEqual(["public", "public", "public", "public"]);
+  });
+
+  it("lets pages load photos from DATELINE_MEDIA_PUBLIC_BASE_URL's origin, and from nowhere else", () => {
+    const photos = photoOrigin("https://photos.example.org/newsroom/variants");
+    expect(photos).toBe("https://photos.example.org");
+    expect(contentSecurityPolicy("public", "", { photos })).toContain("img-src 'self' data: https://photos.example.org;");
+    expect(contentSecurityPolicy("app", "n", { photos })).toContain("img-src 'self' data: blob: https://photos.example.org;");
+    expect(contentSecurityPolicy("public", "")).toContain("img-src 'self' data:;");
+    expect([photoOrigin(undefined), photoOrigin("javascript:alert(1)"), photoOrigin("not a url")]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -26,8 +26,11 @@ export function newNonce(): string {
 
 const templates = new Map<string, [string, string]>();
 
-export function contentSecurityPolicy(kind: CspKind, nonce: string, options: { dev?: boolean; https?: boolean } = {}): string {
-  const key = `${kind}${options.dev ? 1 : 0}${options.https ? 1 : 0}`;
+/** `photos`: the origin of DATELINE_MEDIA_PUBLIC_BASE_URL, when photos are served from a bucket or CDN. */
+type PolicyOptions = { dev?: boolean; https?: boolean; photos?: string };
+
+export function contentSecurityPolicy(kind: CspKind, nonce: string, options: PolicyOptions = {}): string {
+  const key = `${kind}${options.dev ? 1 : 0}${options.https ? 1 : 0}${options.photos ?? ""}`;
   let template = templates.get(key);
   if (!template) {
     const [before, after = ""] = buildPolicy(kind, "\u0000", options).split("\u0000") as [string, string?];
@@ -36,7 +39,7 @@ export function contentSecurityPolicy(kind: CspKind, nonce: string, options: { d
   return kind === "public" ? template[0] + template[1] : template[0] + nonce + template[1];
 }
 
-function buildPolicy(kind: CspKind, nonce: string, options: { dev?: boolean; https?: boolean }): string {
+function buildPolicy(kind: CspKind, nonce: string, options: PolicyOptions): string {
   const directives = [
     "default-src 'self'",
     kind === "public"
@@ -44,7 +47,7 @@ function buildPolicy(kind: CspKind, nonce: string, options: { dev?: boolean; htt
       : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
     // Styles may be inline (React style attributes, the editor's marks); styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data:${kind === "app" ? " blob:" : ""}`,
+    `img-src 'self' data:${kind === "app" ? " blob:" : ""}${options.photos ? ` ${options.photos}` : ""}`,
     "font-src 'self'",
     "connect-src 'self'",
     "media-src 'self'",
@@ -59,5 +62,16 @@ function buildPolicy(kind: CspKind, nonce: string, options: { dev?: boolean; htt
 
 /** Paths whose pages are rendered per request and get the nonce on Next's scripts. */
 export function cspKindFor(pathname: string): CspKind {
-  return /^\/(?:admin|login|search)(?:\/|$)/.test(pathname) ? "app" : "public";
+  return /^\/(?:admin|login|search|draft)(?:\/|$)/.test(pathname) ? "app" : "public";
+}
+
+/** The origin photos are served from when DATELINE_MEDIA_PUBLIC_BASE_URL is set (for img-src), else undefined. */
+export function photoOrigin(publicBaseUrl: string | undefined): string | undefined {
+  if (!publicBaseUrl) return undefined;
+  try {
+    const url = new URL(publicBaseUrl);
+    return /^https?:$/.test(url.protocol) ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }

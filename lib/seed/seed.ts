@@ -2,7 +2,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { generatePassword } from "../auth/password";
 import type { Viewer } from "../auth/viewer";
-import { createArticle, transitionArticle, addCorrection } from "../articles/mutations";
+import { createArticle, transitionArticle, addCorrection } from "../articles/mutations/index";
 import { bodyFromParagraphs } from "../articles/body";
 import { createImage } from "../media/ingest";
 import { createUserWithPassword } from "../users/mutations";

@@ -63,3 +63,41 @@ export async function pngClaiming(width: number, height: number): Promise<Buffer
   png.writeUInt32BE(zlib.crc32(png.subarray(12, 29)) >>> 0, 29);
   return png;
 }
+
+/** What a wire photo says about itself in {@link makeWirePhoto}. */
+export const WIRE_PHOTO = {
+  creator: "Roman Pilipey",
+  agency: "Getty Images",
+  copyright: "2023 Getty Images",
+  usageTerms: "Editorial use only. No sales.",
+  caption:
+    "A woman walks past a residential building damaged by a missile strike in Kyiv, Ukraine, on April 12, 2023. Rescuers searched the rubble through the night.",
+  dateTaken: "2023-04-12T14:23:00.000Z",
+};
+
+/**
+ * A JPEG as an agency sends it: IPTC-IIM (APP13: by-line, credit, copyright, caption, date and time
+ * created), XMP (APP1: the same plus rights usage terms) and EXIF (APP1: artist, copyright,
+ * DateTimeOriginal and GPS, which readers must never get). `seed` makes distinct files.
+ */
+export async function makeWirePhoto(seed = 0, width = 1600, height = 1067): Promise<Buffer> {
+  const w = WIRE_PHOTO;
+  const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" photoshop:Credit="${w.agency}" photoshop:DateCreated="2023-04-12T17:23:00+03:00">
+<dc:creator><rdf:Seq><rdf:li>${w.creator}</rdf:li></rdf:Seq></dc:creator>
+<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">${w.copyright}</rdf:li></rdf:Alt></dc:rights>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${w.caption}</rdf:li></rdf:Alt></dc:description>
+<xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">${w.usageTerms}</rdf:li></rdf:Alt></xmpRights:UsageTerms>
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+  const jpeg = await sharp(await makePhoto("jpeg", width, height, seed))
+    .withExif({
+      IFD0: { Artist: w.creator, Copyright: w.copyright },
+      IFD2: { DateTimeOriginal: "2023:04:12 14:23:00" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "50/1 27/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "30/1 31/1 0/1" },
+    })
+    .withXmp(xmp)
+    .jpeg()
+    .toBuffer();
+  return withIptc(jpeg, { 80: w.creator, 110: w.agency, 116: w.copyright, 120: w.caption, 55: "20230412", 60: "172300+0300" });
+}

@@ -3,7 +3,7 @@
 // story's id to ACK_FILE, so a test can check that every acknowledged save survived.
 import fs from "node:fs";
 import type { Viewer } from "../auth/viewer";
-import { createArticle, updateArticle } from "../articles/mutations";
+import { createArticle, updateArticle } from "../articles/mutations/index";
 import { readyArticleInput } from "./factories";
 
 const viewer = JSON.parse(process.env.WRITER_VIEWER!) as Viewer;

@@ -22,6 +22,7 @@ export async function listUsers(viewer: Viewer) {
       lastLoginAt: true,
       createdAt: true,
       author: { select: { id: true, name: true } },
+      twoFactor: { select: { enabledAt: true } },
     },
     orderBy: [{ disabled: "asc" }, { name: "asc" }],
   });

@@ -11,6 +11,7 @@ const EXPECTED: Record<UserAction, Record<"new" | "other" | "self", string>> = {
   disable: { new: "A", other: "A", self: "" },
   enable: { new: "A", other: "A", self: "" },
   linkByline: { new: "A", other: "A", self: "A" },
+  resetAccess: { new: "A", other: "A", self: "" },
 };
 const ROLES: [Role, string][] = [
   ["WRITER", "W"],
@@ -31,8 +32,18 @@ describe("the users policy", () => {
   });
 
   it("offers on each row of the users screen what it allows, and says why not", () => {
-    expect(userRowPolicy(me("ADMIN"), "me")).toEqual({ canChangeRole: false, canDisable: false, canLinkByline: true });
-    expect(userRowPolicy(me("ADMIN"), "someone")).toEqual({ canChangeRole: true, canDisable: true, canLinkByline: true });
+    expect(userRowPolicy(me("ADMIN"), "me")).toEqual({
+      canChangeRole: false,
+      canDisable: false,
+      canLinkByline: true,
+      canResetAccess: false,
+    });
+    expect(userRowPolicy(me("ADMIN"), "someone")).toEqual({
+      canChangeRole: true,
+      canDisable: true,
+      canLinkByline: true,
+      canResetAccess: true,
+    });
     expect(decideUserChange(me("ADMIN"), "me", "disable")).toEqual({
       allowed: false,
       code: "invalid",

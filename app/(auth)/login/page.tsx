@@ -16,7 +16,12 @@ export default async function LoginPage({ searchParams }: Props) {
   const callbackUrl = checked === "/login" || checked.startsWith("/login?") || checked.startsWith("/login#") ? "/admin" : checked;
   if (await getCurrentUser()) redirect(callbackUrl);
   const { siteName } = await getSiteSettings();
-  const notice = params.reason === "password-changed" ? "Your password was changed. Sign in with the new one." : undefined;
+  const notice =
+    params.reason === "password-changed"
+      ? "Your password was changed. Sign in with the new one."
+      : params.reason === "password-reset"
+        ? "Your new password is set, and every earlier session has ended. Sign in with it."
+        : undefined;
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">

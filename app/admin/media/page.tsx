@@ -22,7 +22,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
       <Uploader />
       <form className="filters" method="get" role="search" aria-label="Search photos">
         <div className="field">
-          <label htmlFor="q">Search caption, credit, agency or alt text</label>
+          <label htmlFor="q">Search caption, credit, alt text or file name</label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
         </div>
         <div className="field">
@@ -42,7 +42,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
       </p>
       <ul className="library-grid">
         {rows.map((img) => {
-          const credit = creditLine(img.credit, img.agency);
+          const credit = creditLine(img.credit, img.agency, img.creditLine);
           return (
             <li key={img.id}>
               <Link href={`/admin/media/${img.id}`} className="library-card">
@@ -58,6 +58,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
                 <span className="library-caption">{img.caption || <em>No caption</em>}</span>
                 <span className={credit ? "library-credit" : "library-credit missing"}>{credit || "Missing credit"}</span>
                 {!img.altText ? <span className="badge UNPUBLISHED">No alt text</span> : null}
+                {!img.detailsConfirmed ? <span className="badge IN_REVIEW">Details from the file: confirm</span> : null}
                 {img.licenseExpired ? <span className="badge UNPUBLISHED">License expired</span> : null}
               </Link>
             </li>

@@ -4,7 +4,10 @@ import { ROLE_LABELS, ROLE_PERMISSIONS, hasPermission, type Permission } from "@
 import { getProfile } from "@/lib/users/profile";
 import { PASSWORD_MIN } from "@/lib/users/schema";
 import { FormMessage } from "@/components/forms/form-message";
+import { getTwoFactorStatus, mustEnrolTwoFactor, TWO_FACTOR_REQUIRED_ROLES, isTwoFactorRequired } from "@/lib/two-factor/queries";
+import { getPendingEnrolment } from "@/lib/two-factor/mutations";
 import { ChangePasswordForm } from "./change-password-form";
+import { TwoFactorSection } from "./two-factor-section";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -14,11 +17,23 @@ export default async function ProfilePage() {
   const profile = await getProfile(viewer);
   if (!profile) return null;
   const allowed = (Object.keys(ROLE_PERMISSIONS) as Permission[]).filter((p) => hasPermission(viewer.role, p));
+  const [twoFactor, pending, requiredForAll] = await Promise.all([
+    getTwoFactorStatus(viewer.id),
+    getPendingEnrolment(viewer),
+    isTwoFactorRequired(),
+  ]);
+  const required = requiredForAll && TWO_FACTOR_REQUIRED_ROLES.includes(viewer.role);
+  const mustEnrol = await mustEnrolTwoFactor(viewer.role, twoFactor.state === "on");
   return (
     <>
       <h1>Your profile</h1>
       {profile.mustChangePassword ? (
         <FormMessage>You are using a temporary password. Choose your own below; the rest of the desk opens once you have.</FormMessage>
+      ) : null}
+      {mustEnrol && !profile.mustChangePassword ? (
+        <FormMessage>
+          Your newsroom requires two-factor sign-in for editors and admins. Set it up below; the rest of the desk opens once you have.
+        </FormMessage>
       ) : null}
       <section className="card">
         <h2>{profile.name}</h2>
@@ -38,6 +53,13 @@ export default async function ProfilePage() {
         </details>
       </section>
       <ChangePasswordForm minLength={PASSWORD_MIN} />
+      <TwoFactorSection
+        state={twoFactor.state}
+        enabledAt={twoFactor.enabledAt?.toISOString() ?? null}
+        recoveryCodesLeft={twoFactor.recoveryCodesLeft}
+        pending={pending}
+        required={required}
+      />
     </>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { deleteSectionAction, moveSectionAction } from "./actions";
 
 type Props = { section: { id: string; name: string; canDelete: boolean }; first: boolean; last: boolean };
@@ -10,20 +11,21 @@ type Props = { section: { id: string; name: string; canDelete: boolean }; first:
 export function SectionRowActions({ section, first, last }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const move = (direction: "up" | "down") =>
-    startTransition(async () => {
-      const result = await moveSectionAction({ id: section.id, direction });
-      setError(result.ok ? null : result.error);
-      router.refresh();
-    });
-  const remove = () => {
+  const moving = useAction(moveSectionAction);
+  const deleting = useAction(deleteSectionAction);
+  const pending = moving.pending || deleting.pending;
+  const move = async (direction: "up" | "down") => {
+    const result = await moving.run({ id: section.id, direction });
+    if (!result) return;
+    setError(result.ok ? null : result.error);
+    if (result.ok) router.refresh();
+  };
+  const remove = async () => {
     if (!window.confirm(`Delete the section ${section.name}?`)) return;
-    startTransition(async () => {
-      const result = await deleteSectionAction({ id: section.id });
-      setError(result.ok ? null : result.error);
-      router.refresh();
-    });
+    const result = await deleting.run({ id: section.id });
+    if (!result) return;
+    setError(result.ok ? null : result.error);
+    if (result.ok) router.refresh();
   };
   return (
     <div className="row-actions">

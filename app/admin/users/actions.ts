@@ -4,6 +4,10 @@ import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/action";
 import { changeUserRole, createUserByAdmin, linkUserAuthor, setUserDisabled } from "@/lib/users/admin";
 import { changeRoleSchema, createUserSchema, linkAuthorSchema, setDisabledSchema } from "@/lib/users/schema";
+import { sendResetLinkByAdmin } from "@/lib/account-recovery/mutations";
+import { sendResetLinkSchema } from "@/lib/account-recovery/schema";
+import { resetTwoFactorByAdmin, setTwoFactorRequired } from "@/lib/two-factor/mutations";
+import { resetTwoFactorSchema, setTwoFactorRequiredSchema } from "@/lib/two-factor/schema";
 
 const refresh = <T>(value: T) => {
   revalidatePath("/admin/users");
@@ -29,3 +33,24 @@ export const setDisabledAction = authedAction(setDisabledSchema, async (input, v
 export const linkAuthorAction = authedAction(linkAuthorSchema, async (input, viewer) => refresh(await linkUserAuthor(viewer, input)), {
   permission: "user.manage",
 });
+
+// Mail a user a single-use password reset link (admins).
+export const sendResetLinkAction = authedAction(sendResetLinkSchema, async (input, viewer) => sendResetLinkByAdmin(viewer, input), {
+  permission: "user.manage",
+});
+
+// Reset a user's two-factor sign-in (lost phone and codes); their sessions end (admins).
+export const resetTwoFactorAction = authedAction(
+  resetTwoFactorSchema,
+  async (input, viewer) => refresh(await resetTwoFactorByAdmin(viewer, input)),
+  {
+    permission: "user.manage",
+  },
+);
+
+// Require two-factor sign-in for editors and admins, or stop requiring it (admins).
+export const setTwoFactorRequiredAction = authedAction(
+  setTwoFactorRequiredSchema,
+  async (input, viewer) => refresh(await setTwoFactorRequired(viewer, input)),
+  { permission: "user.manage" },
+);

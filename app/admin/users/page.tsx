@@ -7,6 +7,9 @@ import { formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { CreateUserForm } from "./create-user-form";
 import { UserRowActions } from "./user-row-actions";
+import { TwoFactorPolicyForm } from "./two-factor-policy-form";
+import { mailConfigured } from "@/lib/mail/transport";
+import { isTwoFactorRequired } from "@/lib/two-factor/queries";
 import { userRowPolicy } from "@/lib/users/policy";
 
 export const metadata: Metadata = { title: "Users" };
@@ -14,11 +17,13 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const viewer = await requirePermission("user.manage", "/admin/users");
   const { timeZone } = await getSiteSettings();
-  const [users, authors] = await Promise.all([listUsers(viewer), listAuthors()]);
+  const [users, authors, twoFactorRequired] = await Promise.all([listUsers(viewer), listAuthors(), isTwoFactorRequired()]);
+  const canMail = mailConfigured();
   return (
     <>
       <h1>Users</h1>
       <CreateUserForm />
+      <TwoFactorPolicyForm required={twoFactorRequired} />
       <table className="data-table">
         <thead>
           <tr>
@@ -35,6 +40,7 @@ export default async function UsersPage() {
               <td>
                 <strong>{u.name}</strong> {u.disabled ? <span className="badge disabled">Disabled</span> : null}
                 {u.mustChangePassword ? <span className="badge">Temporary password</span> : null}
+                {u.twoFactor?.enabledAt ? <span className="badge">Two-factor</span> : null}
                 <div className="muted">{u.email}</div>
               </td>
               <td>{ROLE_LABELS[u.role]}</td>
@@ -42,7 +48,15 @@ export default async function UsersPage() {
               <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, timeZone) : "Never"}</td>
               <td>
                 <UserRowActions
-                  user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled, authorId: u.author?.id ?? null }}
+                  user={{
+                    id: u.id,
+                    name: u.name,
+                    role: u.role,
+                    disabled: u.disabled,
+                    authorId: u.author?.id ?? null,
+                    twoFactor: !!u.twoFactor?.enabledAt,
+                  }}
+                  canMail={canMail}
                   authors={authors}
                   policy={userRowPolicy(viewer, u.id)}
                 />

@@ -1,26 +1,29 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import type { ActionResult } from "@/lib/errors";
-import { changeRoleAction, linkAuthorAction, setDisabledAction } from "./actions";
+import { useAction } from "@/components/forms/use-action";
+import { changeRoleAction, linkAuthorAction, resetTwoFactorAction, sendResetLinkAction, setDisabledAction } from "./actions";
 
 type Role = "WRITER" | "EDITOR" | "ADMIN";
 
 type Props = {
-  user: { id: string; name: string; role: Role; disabled: boolean; authorId: string | null };
+  user: { id: string; name: string; role: Role; disabled: boolean; authorId: string | null; twoFactor: boolean };
+  /** Whether this site can send mail (DATELINE_SMTP_URL), for the reset link. */
+  canMail: boolean;
   authors: { id: string; name: string; userId: string | null }[];
   /** What the users policy (lib/users/policy.ts) allows on this row. */
-  policy: { canChangeRole: boolean; canDisable: boolean; canLinkByline: boolean };
+  policy: { canChangeRole: boolean; canDisable: boolean; canLinkByline: boolean; canResetAccess: boolean };
 };
 
-export function UserRowActions({ user, authors, policy }: Props) {
+export function UserRowActions({ user, authors, policy, canMail }: Props) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-  const run = (call: () => Promise<ActionResult<unknown>>, done: string) =>
-    startTransition(async () => {
-      const r = await call();
-      setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.error });
-    });
+  const calling = useAction((call: () => Promise<ActionResult<unknown>>) => call());
+  const { pending } = calling;
+  const run = async (call: () => Promise<ActionResult<unknown>>, done: string) => {
+    const r = await calling.run(call);
+    if (r) setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.error });
+  };
 
   return (
     <div className="row-actions">
@@ -85,6 +88,35 @@ export function UserRowActions({ user, authors, policy }: Props) {
           }
         >
           {user.disabled ? "Re-enable" : "Disable"}
+        </button>
+      ) : null}
+      {policy.canResetAccess ? (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={pending || !canMail || user.disabled}
+          title={canMail ? undefined : "This site cannot send mail (DATELINE_SMTP_URL is not set)."}
+          onClick={() =>
+            run(() => sendResetLinkAction({ userId: user.id }), `Reset link sent to ${user.name}. It works once, for one hour.`)
+          }
+        >
+          Send reset link
+        </button>
+      ) : null}
+      {policy.canResetAccess && user.twoFactor ? (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={pending}
+          onClick={() => {
+            if (
+              !window.confirm(`Reset ${user.name}'s two-factor sign-in? They will be signed out and can sign in with their password alone.`)
+            )
+              return;
+            run(() => resetTwoFactorAction({ userId: user.id }), "Two-factor sign-in reset; their sessions have ended.");
+          }}
+        >
+          Reset two-factor
         </button>
       ) : null}
       <p role="status" aria-live="polite" className={message?.ok ? "muted" : "field-error"}>

@@ -6,6 +6,7 @@ import { assertStory, storyFactsSelect, toStoryFacts } from "../policy";
 import { addCorrectionSchema, CORRECTION_KIND_LABELS, type AddCorrectionInput } from "../schema";
 import { writeRevision } from "../snapshot";
 import { claimVersion, staleVersion } from "./update";
+import { notifyWorkflow } from "../../notifications/fanout";
 
 /** Adds a public correction, clarification, update or editor's note to a story that has been published (editors). */
 export async function addCorrection(viewer: Viewer, input: AddCorrectionInput, now = new Date()) {
@@ -32,6 +33,7 @@ export async function addCorrection(viewer: Viewer, input: AddCorrectionInput, n
       entityId: article.id,
       data: { correctionId: correction.id, kind: data.kind },
     });
+    await notifyWorkflow(tx, { articleId: article.id, kind: "CORRECTED", actor: { id: viewer.id, name: viewer.name } });
     return { id: correction.id, version: data.version + 1 };
   });
 }

@@ -5,6 +5,7 @@ import { AppError, parseOrThrow } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import { ArticleStatus } from "../../generated/prisma/enums";
 import { assertMove, storyFactsSelect, storyScope, toStoryFacts } from "../policy";
+import { afterWorkflowMove, assertReturnNote } from "../return-note";
 import { writeRevision } from "../snapshot";
 import {
   isPhotoMetadataProblem,
@@ -35,7 +36,7 @@ type Movable = Prisma.ArticleGetPayload<{ select: typeof moveSelect }>;
 export type Move = {
   to: ArticleStatus;
   /** Who moves it; null for the scheduler. */
-  actorId: string | null;
+  actor: Viewer | null;
   scheduledFor?: Date | null;
   reason?: string;
   /** Recorded in the audit log when the move was not a person's ("scheduler"). */
@@ -60,6 +61,10 @@ export type Move = {
  */
 export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): Promise<SavedArticle & { warnings: string[] }> {
   let warnings: string[] = [];
+  const actorId = move.actor?.id ?? null;
+  const change = { id: story.id, from: story.status, to: move.to, note: move.reason ?? "" };
+  // A story sent back to its writer needs a note for them (lib/articles/return-note.ts).
+  if (move.actor) await assertReturnNote(tx, move.actor, change);
   if (move.to === S.PUBLISHED || move.to === S.SCHEDULED) {
     let problems = publishProblems(story, now);
     if (move.imported) {
@@ -79,7 +84,7 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
   const updatedAt = move.imported ? (move.imported.modifiedAt ?? liveAt) : now;
   await claimVersion(tx, story.id, story.version, {
     status: move.to,
-    updatedById: move.actorId,
+    updatedById: actorId,
     scheduledFor: move.to === S.SCHEDULED ? move.scheduledFor : null,
     ...(publishing
       ? {
@@ -89,9 +94,9 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
         }
       : {}),
   });
-  await writeRevision(tx, story.id, move.actorId, `${STATUS_LABELS[story.status]} → ${STATUS_LABELS[move.to]}`);
+  await writeRevision(tx, story.id, actorId, `${STATUS_LABELS[story.status]} → ${STATUS_LABELS[move.to]}`);
   await recordAudit(tx, {
-    actorId: move.actorId,
+    actorId,
     action: `article.${move.to.toLowerCase()}`,
     entityType: "Article",
     entityId: story.id,
@@ -104,6 +109,8 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
       imported: move.imported ? { publishedAt: move.imported.publishedAt, missing: warnings } : undefined,
     },
   });
+  // The writer's return note, and notifications for the people on the story, in the same transaction.
+  await afterWorkflowMove(tx, move.actor, change, now);
   return { id: story.id, slug: story.slug, version: story.version + 1, warnings };
 }
 
@@ -116,6 +123,6 @@ export async function transitionArticle(viewer: Viewer, input: TransitionArticle
     if (!current) throw new AppError("not_found", "That story does not exist or you cannot see it.");
     if (current.version !== data.version) throw staleVersion(current);
     assertMove(viewer, toStoryFacts(current), data.to);
-    return moveStory(tx, current, { to: data.to, actorId: viewer.id, scheduledFor: data.scheduledFor ?? null, reason: data.reason }, now);
+    return moveStory(tx, current, { to: data.to, actor: viewer, scheduledFor: data.scheduledFor ?? null, reason: data.reason }, now);
   });
 }

@@ -886,7 +886,7 @@ class WordPressImport {
           story,
           {
             to: target,
-            actorId: this.actor.id,
+            actor: this.actor,
             by: "wordpress-import",
             scheduledFor: target === ArticleStatus.SCHEDULED ? published : null,
             ...(target === ArticleStatus.PUBLISHED ? { imported: { publishedAt: published ?? now, modifiedAt: modified } } : {}),

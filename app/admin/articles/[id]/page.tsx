@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getEditorData } from "@/lib/articles/editor";
 import { scheduleSuggestion, utcToZonedLocal } from "@/lib/format/time";
 import { ArticleForm } from "../_editor/article-form";
 import { loadEditorOptions } from "../editor-options";
+import { StoryCollaboration } from "./story-collaboration";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -13,17 +15,19 @@ type Props = { params: Promise<{ id: string }> };
 export default async function EditArticlePage({ params }: Props) {
   const { id } = await params;
   const viewer = await requireUser(`/admin/articles/${id}`);
-  const [article, options] = await Promise.all([getEditorData(viewer, id), loadEditorOptions()]);
+  const [article, options] = await Promise.all([getEditorData(viewer, id), loadEditorOptions(viewer)]);
   if (!article) notFound();
   return (
     <>
       <h1 className="visually-hidden">Edit story</h1>
-      <ArticleForm
-        key={article.id}
-        initial={article}
-        scheduledLocal={utcToZonedLocal(scheduleSuggestion(article.scheduledFor), options.timeZone)}
-        {...options}
-      />
+      <StoryCollaboration articleId={article.id} timeZone={options.timeZone} shareDrafts={hasPermission(viewer.role, "draftLink.manage")}>
+        <ArticleForm
+          key={article.id}
+          initial={article}
+          scheduledLocal={utcToZonedLocal(scheduleSuggestion(article.scheduledFor), options.timeZone)}
+          {...options}
+        />
+      </StoryCollaboration>
     </>
   );
 }

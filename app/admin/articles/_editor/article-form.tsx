@@ -1,21 +1,28 @@
 "use client";
 
 import "@/lib/security/zod-jitless";
-import { useEffect, useState } from "react";
+import "./editor.css";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import type { EditorData } from "@/lib/articles/editor";
-import { SEO_DESCRIPTION_HINT, SEO_TITLE_HINT } from "@/lib/articles/schema";
+import { articlePath } from "@/lib/articles/path";
+import { editorProblems } from "@/lib/articles/readiness";
 import type { LibraryImage } from "@/lib/media/queries";
 import { slugify } from "@/lib/format/slug";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
+import { useAction } from "@/components/forms/use-action";
 import { checkSlugAction, deleteArticleAction } from "../actions";
 import { BodyEditor } from "./body-editor";
 import { BylinePicker } from "./byline-picker";
 import { ConflictPanel } from "./conflict-panel";
 import { CorrectionsPanel } from "./corrections-panel";
 import { HeroPicker } from "./hero-picker";
+import { liveFieldErrors } from "./live-errors";
+import { PublishControls } from "./publish-controls";
+import { SaveState } from "./save-state";
+import { SeoFields } from "./seo-fields";
 import { SourcesEditor } from "./sources-editor";
 import { TagPicker } from "./tag-picker";
 import type { Option } from "./types";
@@ -24,36 +31,80 @@ import { WorkflowPanel } from "./workflow-panel";
 
 type Props = {
   initial: EditorData | null;
-  sections: Option[];
+  sections: (Option & { slug: string })[];
   authors: Option[];
   tags: Option[];
   images: LibraryImage[];
   timeZone: string;
   scheduledLocal: string;
+  siteUrl: string;
+  siteName: string;
+  ownAuthorIds: string[];
+  canPublish: boolean;
+  canSchedule: boolean;
 };
 
-const counter = (value: string, hint: number) => `${value.length}/${hint}${value.length > hint ? ": search engines will cut it" : ""}`;
-
 /** The story editor: one screen for the fields, body, sources, photo, workflow and corrections. */
-export function ArticleForm({ initial, sections, authors: initialAuthors, tags: initialTags, images, timeZone, scheduledLocal }: Props) {
+export function ArticleForm(props: Props) {
+  const { initial, sections, authors: initialAuthors, tags: initialTags, images, timeZone, scheduledLocal } = props;
   const router = useRouter();
-  const draft = useArticleDraft(initial, (id) => router.replace(`/admin/articles/${id}`));
-  const { fields, set, fieldErrors: errors } = draft;
+  const draft = useArticleDraft(initial, timeZone, props.ownAuthorIds, (id) => router.replace(`/admin/articles/${id}`));
+  const { fields, set } = draft;
+  const errors = useMemo(
+    () => liveFieldErrors(fields, draft.fieldErrors, draft.refusedFields),
+    [fields, draft.fieldErrors, draft.refusedFields],
+  );
   const [authors, setAuthors] = useState(initialAuthors);
   const [tags, setTags] = useState(initialTags);
   const [slugTouched, setSlugTouched] = useState(!!initial);
   const [slugState, setSlugState] = useState<"unknown" | "available" | "taken">("unknown");
   const editable = !initial || initial.canEdit;
   const live = initial?.status === "PUBLISHED";
+  const slugCheck = useAction(checkSlugAction, { timeoutMs: 10_000 });
+  const deletion = useAction(deleteArticleAction);
+  const section = sections.find((s) => s.id === fields.sectionId) ?? null;
+  const address = new URL(articlePath({ slug: fields.slug || "your-story", section }), props.siteUrl).toString();
+  const problems = useMemo(() => editorProblems(fields, images), [fields, images]);
+  const moves = initial?.moves ?? [];
+  const canPublishNow = props.canPublish && (!initial || moves.includes("PUBLISHED"));
+  const canSchedule = props.canSchedule && (!initial || moves.includes("SCHEDULED"));
+  const heroPhoto = fields.hero ? (images.find((i) => i.id === fields.hero!.imageId)?.src ?? null) : null;
 
+  const runSlugCheck = slugCheck.run;
   useEffect(() => {
     if (!fields.slug) return;
     const timer = setTimeout(async () => {
-      const result = await checkSlugAction({ slug: fields.slug, articleId: initial?.id ?? null });
-      setSlugState(result.ok ? (result.data.available ? "available" : "taken") : "unknown");
+      const result = await runSlugCheck({ slug: fields.slug, articleId: draft.id });
+      // A check that could not be made says nothing either way; the save checks again.
+      if (result) setSlugState(result.ok ? (result.data.available ? "available" : "taken") : "unknown");
     }, 400);
     return () => clearTimeout(timer);
-  }, [fields.slug, initial?.id]);
+  }, [fields.slug, draft.id, runSlugCheck]);
+
+  // Ctrl/Cmd+S saves wherever the editor is working (a live story asks which kind of save).
+  const saveShortcut = useRef<() => void>(() => {});
+  useEffect(() => {
+    saveShortcut.current = () => {
+      if (!editable || draft.saving) return;
+      if (live) {
+        draft.setMessage({ kind: "error", text: "A live story is saved on purpose: choose Save as material update or Save as minor fix." });
+        document.getElementById("save-material")?.focus();
+        return;
+      }
+      // Saving by keyboard never leaves the screen (a new story stays where the typing is).
+      void draft.save({ open: false });
+    };
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        saveShortcut.current();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
 
   const onHeadline = (headline: string) => {
     draft.setFields((f) => ({ ...f, headline, slug: slugTouched ? f.slug : slugify(headline) }));
@@ -64,21 +115,14 @@ export function ArticleForm({ initial, sections, authors: initialAuthors, tags: 
   ];
   const remove = async () => {
     if (!initial || !window.confirm("Delete this draft for good? It has never been published.")) return;
-    const result = await deleteArticleAction({ id: initial.id, version: draft.version });
-    if (result.ok) router.push("/admin");
-    else draft.setMessage({ kind: "error", text: result.error });
+    const result = await deletion.run({ id: initial.id, version: draft.version });
+    if (result?.ok) router.push("/admin");
   };
 
   return (
     <div className="editor">
       <div className="editor-bar">
-        <span aria-live="polite" className="save-state">
-          {draft.saving
-            ? "Saving…"
-            : draft.dirty
-              ? "Unsaved changes"
-              : `All changes saved${draft.message?.kind === "success" ? ` · ${draft.message.text}` : ""}`}
-        </span>
+        <SaveState draft={draft} />
         {initial ? (
           <>
             <Link href={`/admin/articles/${initial.id}/preview`} target="_blank">
@@ -94,7 +138,13 @@ export function ArticleForm({ initial, sections, authors: initialAuthors, tags: 
         ) : null}
         {live ? (
           <>
-            <button type="button" className="button" disabled={!draft.dirty || draft.saving} onClick={() => draft.save({ material: true })}>
+            <button
+              id="save-material"
+              type="button"
+              className="button"
+              disabled={!draft.dirty || draft.saving}
+              onClick={() => draft.save({ material: true })}
+            >
               Save as material update
             </button>
             <button
@@ -108,9 +158,29 @@ export function ArticleForm({ initial, sections, authors: initialAuthors, tags: 
             </button>
           </>
         ) : (
-          <button type="button" className="button" disabled={!editable || draft.saving} onClick={() => draft.save()}>
-            {initial ? "Save" : "Create draft"}
-          </button>
+          <>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={!editable || draft.saving}
+              title="Ctrl+S (⌘S)"
+              aria-keyshortcuts="Control+S Meta+S"
+              onClick={() => draft.save()}
+            >
+              {draft.isNew ? "Create draft" : "Save"}
+            </button>
+            {editable ? (
+              <PublishControls
+                draft={draft}
+                problems={problems}
+                canPublishNow={canPublishNow}
+                canSchedule={canSchedule}
+                sectionName={section?.name ?? "No section"}
+                address={address}
+                suggestion={scheduledLocal}
+              />
+            ) : null}
+          </>
         )}
       </div>
       {draft.restored ? (
@@ -122,11 +192,25 @@ export function ArticleForm({ initial, sections, authors: initialAuthors, tags: 
           .
         </FormMessage>
       ) : null}
-      {draft.message?.kind === "error" && !draft.conflict ? <FormMessage>{draft.message.text}</FormMessage> : null}
+      {draft.message?.kind === "error" && !draft.conflict && (errors || !draft.fieldErrors) ? (
+        <FormMessage>
+          {draft.message.text}
+          {draft.retryAt ? (
+            <>
+              {" "}
+              <button type="button" className="link-button" onClick={() => void draft.save({ auto: true })}>
+                Try again now
+              </button>
+            </>
+          ) : null}
+        </FormMessage>
+      ) : null}
+      {deletion.error ? <FormMessage>{deletion.error}</FormMessage> : null}
       {!editable ? <FormMessage>You can read this story but not edit it in its current status.</FormMessage> : null}
       {draft.conflict && initial ? (
         <ConflictPanel
           conflict={draft.conflict}
+          timeZone={timeZone}
           articleId={initial.id}
           mine={fields}
           onOverwrite={(v) => void draft.save({ material: live, versionOverride: v })}
@@ -144,6 +228,7 @@ export function ArticleForm({ initial, sections, authors: initialAuthors, tags: 
               className="headline-input"
               value={fields.headline}
               readOnly={!editable}
+              autoFocus={!initial}
               aria-invalid={errors?.headline ? true : undefined}
               aria-describedby="headline-error"
               onChange={(e) => onHeadline(e.target.value)}
@@ -154,9 +239,11 @@ export function ArticleForm({ initial, sections, authors: initialAuthors, tags: 
             <label htmlFor="dek">Dek</label>
             <textarea
               id="dek"
-              rows={2}
+              rows={3}
+              className="dek-input"
               value={fields.dek}
               readOnly={!editable}
+              aria-invalid={errors?.dek ? true : undefined}
               aria-describedby="dek-error"
               onChange={(e) => set("dek", e.target.value)}
             />
@@ -186,17 +273,16 @@ export function ArticleForm({ initial, sections, authors: initialAuthors, tags: 
 
         <aside className="editor-side">
           {initial ? (
-            <WorkflowPanel
+            <WorkflowPanel article={initial} version={draft.version} onVersion={draft.setVersion} dirty={draft.dirty} timeZone={timeZone} />
+          ) : null}
+          {initial?.canCorrect ? (
+            <CorrectionsPanel
               article={initial}
               version={draft.version}
               onVersion={draft.setVersion}
               dirty={draft.dirty}
               timeZone={timeZone}
-              scheduledLocal={scheduledLocal}
             />
-          ) : null}
-          {initial?.canCorrect ? (
-            <CorrectionsPanel article={initial} version={draft.version} onVersion={draft.setVersion} dirty={draft.dirty} />
           ) : null}
           <section className="card">
             <div className="field">
@@ -267,54 +353,17 @@ export function ArticleForm({ initial, sections, authors: initialAuthors, tags: 
           <section className="card">
             <HeroPicker images={images} value={fields.hero} onChange={(hero) => set("hero", hero)} errors={errors} disabled={!editable} />
           </section>
-          <section className="card">
-            <h2>Search and sharing</h2>
-            <div className="field">
-              <label htmlFor="seo-title">SEO title</label>
-              <input
-                id="seo-title"
-                value={fields.seoTitle}
-                readOnly={!editable}
-                placeholder={fields.headline}
-                aria-describedby="seo-title-hint seo-title-error"
-                onChange={(e) => set("seoTitle", e.target.value)}
-              />
-              <span id="seo-title-hint" className="field-hint">
-                {counter(fields.seoTitle || fields.headline, SEO_TITLE_HINT)}
-              </span>
-              <FieldError id="seo-title-error" errors={errors?.seoTitle} />
-            </div>
-            <div className="field">
-              <label htmlFor="seo-description">SEO description</label>
-              <textarea
-                id="seo-description"
-                rows={3}
-                value={fields.seoDescription}
-                readOnly={!editable}
-                placeholder={fields.dek}
-                aria-describedby="seo-description-hint seo-description-error"
-                onChange={(e) => set("seoDescription", e.target.value)}
-              />
-              <span id="seo-description-hint" className="field-hint">
-                {counter(fields.seoDescription || fields.dek, SEO_DESCRIPTION_HINT)}
-              </span>
-              <FieldError id="seo-description-error" errors={errors?.seoDescription} />
-            </div>
-            <div className="field">
-              <label htmlFor="canonical">Canonical URL (only for stories first published elsewhere)</label>
-              <input
-                id="canonical"
-                type="url"
-                value={fields.canonicalUrl}
-                readOnly={!editable}
-                aria-describedby="canonical-error"
-                onChange={(e) => set("canonicalUrl", e.target.value)}
-              />
-              <FieldError id="canonical-error" errors={errors?.canonicalUrl} />
-            </div>
-          </section>
+          <SeoFields
+            fields={fields}
+            set={set}
+            errors={errors}
+            editable={editable}
+            address={address}
+            siteName={props.siteName}
+            photoSrc={heroPhoto}
+          />
           {initial?.canDelete ? (
-            <button type="button" className="button danger" onClick={remove}>
+            <button type="button" className="button danger" disabled={deletion.pending} onClick={remove}>
               Delete draft
             </button>
           ) : null}

@@ -1,11 +1,14 @@
 "use client";
 
 import "@/lib/security/zod-jitless";
-import { useState } from "react";
+import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
-import { normalizeEditorDoc, type BodyDoc } from "@/lib/articles/body";
+import { bodyBytes, MAX_BODY_BYTES, MAX_BODY_LABEL, normalizeEditorDoc, type BodyDoc } from "@/lib/articles/body";
+import { cleanPastedHtml } from "@/lib/articles/paste-cleaning";
+import { countWords, wordCountLabel } from "@/lib/articles/word-count";
+import { formatBytes } from "@/lib/security/limits";
 import { linkUrlSchema } from "@/lib/security/urls";
-import { bodyExtensions } from "./body-extensions";
+import { bodyExtensions, smartTyping } from "./body-extensions";
 import type { LibraryImage } from "@/lib/media/queries";
 import { InlinePhotoPanel } from "./inline-photo-panel";
 
@@ -19,8 +22,15 @@ type Props = {
 };
 
 /** The rich-text body: paragraphs, headings, quotes, lists, bold, italic and safe links. */
+/** The sentence for a paste that would take the body past its limit; nothing of it is pasted. */
+export const pasteTooLargeMessage = (bytes: number) =>
+  `That paste is too large (${formatBytes(bytes)}): a story's body can hold at most ${MAX_BODY_LABEL}. Nothing was pasted, and everything typed before is still here.`;
+
 export function BodyEditor({ value, onChange, editable, images, errorId, invalid }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
+  const [pasteError, setPasteError] = useState<string | null>(null);
+  const [smart, setSmart] = useState(smartTyping.on);
+  const bytesRef = useRef(0);
   const [photoOpen, setPhotoOpen] = useState(false);
   const [href, setHref] = useState("");
   const [linkError, setLinkError] = useState<string | null>(null);
@@ -38,6 +48,21 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
         ...(errorId ? { "aria-describedby": errorId } : {}),
         ...(invalid ? { "aria-invalid": "true" } : {}),
       },
+      handleDOMEvents: {
+        // Measured before the editor parses anything: a paste that would take the body past its
+        // limit is refused at once, with the limit named, and the body stays as it was.
+        paste: (_view, event) => {
+          const pasted = new TextEncoder().encode(event.clipboardData?.getData("text/plain") ?? "").length;
+          if (bytesRef.current + pasted <= MAX_BODY_BYTES) {
+            setPasteError(null);
+            return false;
+          }
+          event.preventDefault();
+          setPasteError(pasteTooLargeMessage(pasted));
+          return true;
+        },
+      },
+      transformPastedHTML: (html) => cleanPastedHtml(html),
       handleKeyDown: (_view, event) => {
         if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "k") {
           event.preventDefault();
@@ -49,6 +74,11 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
     },
     onUpdate: ({ editor: e }) => onChange(normalizeEditorDoc(e.getJSON())),
   });
+  // Word count and size follow the typing a beat behind, so a 100,000-word story types smoothly.
+  const deferred = useDeferredValue(value);
+  const words = useMemo(() => countWords(deferred), [deferred]);
+  const bytes = useMemo(() => bodyBytes(deferred), [deferred]);
+  bytesRef.current = bytes;
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -75,23 +105,40 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
     setLinkError(null);
   };
 
-  const button = (label: string, pressed: boolean | undefined, run: () => void, shortcut?: string) => (
-    <button
-      type="button"
-      className="tool"
-      aria-pressed={pressed}
-      title={shortcut ? `${label} (${shortcut})` : label}
-      onClick={run}
-      disabled={!editable}
-    >
-      {label}
-    </button>
-  );
+  // One tab stop for the whole toolbar; arrow keys move along it (the ARIA toolbar pattern), so
+  // Tab goes from the dek to the text in two presses.
+  const [focusIndex, setFocusIndex] = useState(0);
+  let index = 0;
+  const button = (label: string, pressed: boolean | undefined, run: () => void, shortcut?: string) => {
+    const mine = index++;
+    return (
+      <button
+        type="button"
+        className="tool"
+        aria-pressed={pressed}
+        title={shortcut ? `${label} (${shortcut})` : label}
+        tabIndex={mine === focusIndex ? 0 : -1}
+        onFocus={() => setFocusIndex(mine)}
+        onClick={run}
+        disabled={!editable}
+      >
+        {label}
+      </button>
+    );
+  };
+  const onToolbarKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const tools = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>("button.tool"));
+    const at = tools.indexOf(document.activeElement as HTMLButtonElement);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tools.length - 1 }[event.key];
+    if (next === undefined || at < 0) return;
+    event.preventDefault();
+    tools[(next + tools.length) % tools.length]?.focus();
+  };
   const chain = () => editor!.chain().focus();
   return (
     <div className="body-editor">
       {editor ? (
-        <div className="toolbar" role="toolbar" aria-label="Formatting">
+        <div className="toolbar" role="toolbar" aria-label="Formatting" onKeyDown={onToolbarKey}>
           {button("Bold", active?.bold, () => chain().toggleBold().run(), "Ctrl+B")}
           {button("Italic", active?.italic, () => chain().toggleItalic().run(), "Ctrl+I")}
           {button("Heading", active?.h2, () => chain().toggleHeading({ level: 2 }).run())}
@@ -110,6 +157,15 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
           )}
           {active?.link ? button("Remove link", undefined, () => chain().extendMarkRange("link").unsetLink().run()) : null}
           {button("Photo", photoOpen, () => setPhotoOpen(true))}
+          {button(
+            "Smart quotes",
+            smart,
+            () => {
+              smartTyping.on = !smart;
+              setSmart(!smart);
+            },
+            "type “curly” quotes and — dashes; off types straight ones (Backspace right after one also undoes it)",
+          )}
         </div>
       ) : null}
       {linkOpen ? (
@@ -160,6 +216,21 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
         />
       ) : null}
       <EditorContent editor={editor} />
+      <p className="body-meta" aria-live="off">
+        <span data-testid="word-count">{wordCountLabel(words)}</span>
+        {bytes > MAX_BODY_BYTES * 0.8 ? (
+          <span className={bytes > MAX_BODY_BYTES ? "field-error" : "muted"}>
+            {" "}
+            · {formatBytes(bytes)} of {MAX_BODY_LABEL}
+            {bytes > MAX_BODY_BYTES ? ": too long to save; shorten it or split it into two stories." : ""}
+          </span>
+        ) : null}
+      </p>
+      {pasteError ? (
+        <p className="field-error" role="alert">
+          {pasteError}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,35 @@
-import { Node, mergeAttributes } from "@tiptap/core";
+import { Extension, InputRule, Node, mergeAttributes } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { hasAllowedScheme, LINK_SCHEMES } from "@/lib/security/urls";
+import { smartReplacement } from "@/lib/articles/smart-typing";
+
+/** Whether typed quotes and dashes become typographer's ones; the toolbar's "Smart quotes" switch sets it. */
+export const smartTyping = { on: true };
+
+/**
+ * Smart quotes and dashes as the editor types (lib/articles/smart-typing.ts). Backspace right after
+ * a substitution gives the straight character back (TipTap's undoInputRule), and the toolbar's
+ * switch turns substitution off for typing straight ones throughout.
+ */
+const SmartTyping = Extension.create({
+  name: "smartTyping",
+  addInputRules() {
+    return [
+      new InputRule({
+        find: /(?:["']|--|\.\.\.)$/,
+        handler: ({ state, range, match }) => {
+          if (!smartTyping.on) return null;
+          // The rule sees the paragraph's text up to and including what was just typed.
+          const before = (match.input ?? "").slice(0, match.index);
+          const typed = match[0];
+          const change = smartReplacement(before + typed.slice(0, -1), typed.slice(-1));
+          if (!change) return null;
+          state.tr.insertText(change.with, range.from, range.to);
+        },
+      }),
+    ];
+  },
+});
 
 /** An inline photo from the media library (chosen in the media issue's picker); kept intact on load and save. */
 const ImageNode = Node.create({
@@ -52,4 +81,5 @@ export const bodyExtensions = [
   }),
   ImageNode,
   EmbedNode,
+  SmartTyping,
 ];

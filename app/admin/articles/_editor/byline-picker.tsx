@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { createAuthorAction } from "../actions";
 import { FieldError } from "@/components/forms/field-error";
+import { useAction } from "@/components/forms/use-action";
 import type { Option } from "./types";
 
 type Props = {
@@ -18,6 +19,7 @@ type Props = {
 export function BylinePicker({ authors, value, onChange, onCreated, errors, disabled }: Props) {
   const [newName, setNewName] = useState("");
   const [message, setMessage] = useState<string | null>(null);
+  const creation = useAction(createAuthorAction);
   const byId = new Map(authors.map((a) => [a.id, a]));
   const move = (i: number, by: number) => {
     const next = [...value];
@@ -26,7 +28,9 @@ export function BylinePicker({ authors, value, onChange, onCreated, errors, disa
     onChange(next);
   };
   const create = async () => {
-    const result = await createAuthorAction({ name: newName, title: "" });
+    // The name stays in the box on any refusal (network, session, server), with the reason under it.
+    const result = await creation.run({ name: newName, title: "" });
+    if (!result) return;
     if (!result.ok) return setMessage(result.fieldErrors?.name?.[0] ?? result.error);
     onCreated(result.data);
     onChange([...value, result.data.id]);
@@ -72,12 +76,27 @@ export function BylinePicker({ authors, value, onChange, onCreated, errors, disa
         <label htmlFor="new-byline" className="visually-hidden">
           New byline name
         </label>
-        <input id="new-byline" value={newName} placeholder="New byline, e.g. a freelancer" onChange={(e) => setNewName(e.target.value)} />
-        <button type="button" className="button secondary" onClick={create} disabled={!newName.trim()}>
-          Create byline
+        <input
+          id="new-byline"
+          value={newName}
+          placeholder="New byline, e.g. a freelancer"
+          aria-describedby="new-byline-error"
+          onChange={(e) => {
+            setNewName(e.target.value);
+            setMessage(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && newName.trim()) {
+              e.preventDefault();
+              void create();
+            }
+          }}
+        />
+        <button type="button" className="button secondary" onClick={create} disabled={!newName.trim() || creation.pending}>
+          {creation.pending ? "Creating…" : "Create byline"}
         </button>
       </div>
-      <p className="field-error" aria-live="polite">
+      <p id="new-byline-error" className="field-error" aria-live="polite">
         {message}
       </p>
     </fieldset>

@@ -5,11 +5,14 @@ import { useState } from "react";
 import { comparableFields } from "@/lib/articles/compare";
 import type { EditorData, EditorFields } from "@/lib/articles/editor";
 import { FieldDiff } from "@/components/admin/field-diff";
+import { useAction } from "@/components/forms/use-action";
+import { formatDateTime } from "@/lib/format/time";
 import { createArticleAction, loadEditorDataAction } from "../actions";
 import { toSaveInput, type Conflict } from "./use-article-draft";
 
 type Props = {
   conflict: Conflict;
+  timeZone: string;
   articleId: string;
   mine: EditorFields;
   onOverwrite: (theirVersion: number) => void;
@@ -20,19 +23,23 @@ type Props = {
  * Shown when another editor saved first. Nothing is lost: the form still holds this
  * editor's text, the other save is in the revisions, and either can be kept or copied.
  */
-export function ConflictPanel({ conflict, articleId, mine, onOverwrite, onDiscard }: Props) {
+export function ConflictPanel({ conflict, timeZone, articleId, mine, onOverwrite, onDiscard }: Props) {
   const [theirs, setTheirs] = useState<EditorData | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const savedAt = new Date(conflict.savedAt).toLocaleString();
+  const loading = useAction(loadEditorDataAction);
+  const copying = useAction(createArticleAction, { measure: true });
+  const savedAt = formatDateTime(new Date(conflict.savedAt), timeZone);
 
   const compare = async () => {
-    const result = await loadEditorDataAction({ id: articleId });
+    const result = await loading.run({ id: articleId });
+    if (!result) return;
     if (result.ok) setTheirs(result.data);
     else setNote(result.error);
   };
   const saveCopy = async () => {
     const suffix = Math.random().toString(36).slice(2, 6);
-    const result = await createArticleAction({ ...toSaveInput(mine), slug: `${mine.slug}-copy-${suffix}`.slice(0, 120) });
+    const result = await copying.run({ ...toSaveInput(mine), slug: `${mine.slug}-copy-${suffix}`.slice(0, 120) });
+    if (!result) return;
     if (result.ok) {
       window.open(`/admin/articles/${result.data.id}`, "_blank", "noopener");
       setNote("Your version was saved as a new draft and opened in a new tab.");
@@ -46,10 +53,10 @@ export function ConflictPanel({ conflict, articleId, mine, onOverwrite, onDiscar
       </h2>
       <p>Your changes were not saved, but they are still in this form. Choose what to keep:</p>
       <div className="workflow-moves">
-        <button type="button" className="button secondary" onClick={compare}>
+        <button type="button" className="button secondary" disabled={loading.pending} onClick={compare}>
           Show the differences
         </button>
-        <button type="button" className="button secondary" onClick={saveCopy}>
+        <button type="button" className="button secondary" disabled={copying.pending} onClick={saveCopy}>
           Save mine as a new draft
         </button>
         <button type="button" className="button" onClick={() => onOverwrite(conflict.currentVersion)}>
@@ -63,7 +70,11 @@ export function ConflictPanel({ conflict, articleId, mine, onOverwrite, onDiscar
           Discard mine, load theirs
         </button>
       </div>
-      {note ? <p role="status">{note}</p> : null}
+      {note ? (
+        <p role="status" className={copying.error || loading.error ? "field-error" : undefined}>
+          {note}
+        </p>
+      ) : null}
       {theirs ? (
         <FieldDiff
           before={comparableFields(theirs.fields)}

@@ -4,7 +4,8 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { EditorData } from "@/lib/articles/editor";
 import { FieldError } from "@/components/forms/field-error";
-import type { FieldErrors } from "@/lib/errors";
+import { useAction } from "@/components/forms/use-action";
+import { formatDateTime } from "@/lib/format/time";
 import { addCorrectionAction } from "../actions";
 
 const KINDS = [
@@ -14,28 +15,23 @@ const KINDS = [
   ["EDITORS_NOTE", "Editor's note"],
 ] as const;
 
-type Props = { article: EditorData; version: number; onVersion: (v: number) => void; dirty: boolean };
+type Props = { article: EditorData; version: number; onVersion: (v: number) => void; dirty: boolean; timeZone: string };
 
 /** Public corrections and updates on a story that has been published (editors). */
-export function CorrectionsPanel({ article, version, onVersion, dirty }: Props) {
+export function CorrectionsPanel({ article, version, onVersion, dirty, timeZone }: Props) {
   const router = useRouter();
   const [kind, setKind] = useState<(typeof KINDS)[number][0]>("CORRECTION");
   const [text, setText] = useState("");
-  const [errors, setErrors] = useState<FieldErrors | undefined>();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const adding = useAction(addCorrectionAction);
+  const { pending } = adding;
+  // The note stays in the box on any refusal; its message goes once the text is changed.
+  const errors = text.trim() ? undefined : adding.fieldErrors;
+  const error = adding.error && !adding.fieldErrors ? adding.error : null;
   const add = async () => {
-    setPending(true);
-    const result = await addCorrectionAction({ articleId: article.id, version, kind, text });
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.fieldErrors);
-      setError(result.fieldErrors ? null : result.error);
-      return;
-    }
+    const result = await adding.run({ articleId: article.id, version, kind, text });
+    if (!result?.ok) return;
     setText("");
-    setErrors(undefined);
-    setError(null);
+    adding.reset();
     onVersion(result.data.version);
     router.refresh();
   };
@@ -47,7 +43,7 @@ export function CorrectionsPanel({ article, version, onVersion, dirty }: Props) 
           {article.corrections.map((c) => (
             <li key={c.id}>
               <strong>{KINDS.find(([k]) => k === c.kind)?.[1]}</strong>{" "}
-              <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time>
+              <time dateTime={c.createdAt}>{formatDateTime(new Date(c.createdAt), timeZone)}</time>
               <p>{c.text}</p>
             </li>
           ))}

@@ -1,12 +1,15 @@
 "use client";
 
 import "@/lib/security/zod-jitless";
+import { useEffect, useState } from "react";
 import { creditLine } from "@/lib/media/schema";
 import type { LibraryImage } from "@/lib/media/queries";
 import type { FieldErrors } from "@/lib/errors";
 import { FieldError } from "@/components/forms/field-error";
 import type { HeroFields } from "./types";
 import { PhotoUploadButton } from "./photo-upload-button";
+import { PhotoPicker } from "./photo-picker";
+import { LibraryDetails } from "./library-details";
 
 type Props = {
   images: LibraryImage[];
@@ -16,64 +19,90 @@ type Props = {
   disabled: boolean;
 };
 
-/** The hero photo: pick one from the library and, for this story only, override its caption, credit and alt text. */
+const noOverrides = (imageId: string): HeroFields => ({ imageId, caption: "", credit: "", agency: "", altText: "", creditLine: "" });
+
+/**
+ * The hero photo: pick one from the library (searchable, paged) or upload one. The library's
+ * caption and credit apply unless this story overrides them.
+ */
 export function HeroPicker({ images, value, onChange, errors, disabled }: Props) {
-  const image = value ? images.find((i) => i.id === value.imageId) : undefined;
+  const [photo, setPhoto] = useState<LibraryImage | null>(() => images.find((i) => i.id === value?.imageId) ?? null);
+  const [lookupError, setLookupError] = useState<string | null>(null);
+  const imageId = value?.imageId ?? null;
+
+  // The story's photo may be older than the picker's first page: ask for it by id.
+  useEffect(() => {
+    if (!imageId || photo?.id === imageId) return;
+    let cancelled = false;
+    (async () => {
+      try {
+        const response = await fetch(`/api/media?ids=${encodeURIComponent(imageId)}`);
+        const body = (await response.json().catch(() => null)) as { rows?: LibraryImage[] } | null;
+        if (!cancelled) setPhoto(body?.rows?.[0] ?? null);
+      } catch {
+        if (!cancelled) setLookupError("The photo's details could not be loaded. Check your connection; the story keeps its photo.");
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [imageId, photo?.id]);
+
   const set = (patch: Partial<HeroFields>) => value && onChange({ ...value, ...patch });
-  const line = image ? creditLine(value?.credit || image.credit, value?.agency || image.agency) : "";
+  const line =
+    photo && value
+      ? value.creditLine ||
+        (value.credit || value.agency
+          ? creditLine(value.credit || photo.credit, value.agency || photo.agency)
+          : creditLine(photo.credit, photo.agency, photo.creditLine))
+      : "";
   return (
     <fieldset className="hero-picker" disabled={disabled}>
       <legend>Hero photo</legend>
-      <div className="thumbs" role="radiogroup" aria-label="Choose the hero photo">
-        <label className={`thumb none ${value ? "" : "selected"}`}>
-          <input type="radio" name="hero" checked={!value} onChange={() => onChange(null)} />
-          No photo
-        </label>
-        {images.map((img) => (
-          <label key={img.id} className={`thumb ${value?.imageId === img.id ? "selected" : ""}`}>
-            <input
-              type="radio"
-              name="hero"
-              checked={value?.imageId === img.id}
-              onChange={() => onChange({ imageId: img.id, caption: "", credit: "", agency: "", altText: "" })}
-            />
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img
-              src={img.src}
-              alt={img.altText || "Untitled photo"}
-              width={120}
-              height={Math.round((120 * img.height) / img.width)}
-              loading="lazy"
-            />
-            <span className="thumb-credit">{creditLine(img.credit, img.agency) || "No credit"}</span>
-          </label>
-        ))}
-      </div>
+      <PhotoPicker
+        initial={images}
+        selectedId={imageId}
+        name="hero"
+        label="Choose the hero photo"
+        allowNone
+        onSelect={(picked) => {
+          setPhoto(picked);
+          onChange(picked ? noOverrides(picked.id) : null);
+        }}
+      />
       <PhotoUploadButton
         id="hero-upload"
-        onUploaded={(r) =>
-          onChange({
-            imageId: r.id,
-            caption: r.suggested?.caption ?? "",
-            credit: r.suggested?.credit ?? "",
-            agency: r.suggested?.agency ?? "",
-            altText: "",
-          })
-        }
+        onUploaded={(r) => {
+          setPhoto(r.photo);
+          // The library's record now holds what the file says (or, for a file already there, what editors stored).
+          onChange(noOverrides(r.id));
+        }}
       />
       <FieldError id="hero-error" errors={errors?.["hero.imageId"]} />
-      {image?.licenseExpired ? (
+      {lookupError ? <p className="field-error">{lookupError}</p> : null}
+      {photo?.licenseExpired ? (
         <p className="field-error">This photo&apos;s license has expired; a story using it cannot be published.</p>
       ) : null}
-      {image && value ? (
+      {photo && value ? (
         <div className="hero-overrides">
-          <p className="field-hint">Leave a field empty to use the library&apos;s text.</p>
+          <LibraryDetails photo={photo} />
+          <p className="field-hint">For this story only; leave a field empty to use the library&apos;s.</p>
+          <div className="field">
+            <label htmlFor="hero-caption">Caption for this story</label>
+            <textarea
+              id="hero-caption"
+              rows={3}
+              value={value.caption}
+              placeholder={photo.caption || "(no caption in the library)"}
+              onChange={(e) => set({ caption: e.target.value })}
+            />
+          </div>
           {(
             [
-              ["caption", "Caption for this story", image.caption],
-              ["credit", "Photographer for this story", image.credit],
-              ["agency", "Agency for this story", image.agency],
-              ["altText", "Alt text for this story", image.altText],
+              ["credit", "Photographer for this story", photo.credit],
+              ["agency", "Agency for this story", photo.agency],
+              ["creditLine", "Credit line for this story (free form)", photo.creditLine || "Courtesy of the family"],
+              ["altText", "Alt text for this story", photo.altText],
             ] as const
           ).map(([key, label, fallback]) => (
             <div className="field" key={key}>
@@ -87,7 +116,7 @@ export function HeroPicker({ images, value, onChange, errors, disabled }: Props)
             </div>
           ))}
           <p className="credit-preview" data-testid="credit-preview">
-            Credit as readers will see it: <strong>{line || "— missing: add a credit before publishing"}</strong>
+            Credit as readers will see it: <strong>{line ? `Photo: ${line}` : "— missing: add a credit before publishing"}</strong>
           </p>
         </div>
       ) : null}

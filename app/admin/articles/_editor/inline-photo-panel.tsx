@@ -2,13 +2,17 @@
 
 import "@/lib/security/zod-jitless";
 import { useState } from "react";
-import { creditLine } from "@/lib/media/schema";
 import type { LibraryImage } from "@/lib/media/queries";
 import { PhotoUploadButton } from "./photo-upload-button";
+import { PhotoPicker } from "./photo-picker";
+import { LibraryDetails } from "./library-details";
 
 export type InlinePhoto = { imageId: string; caption?: string; credit?: string; alt?: string };
 
-/** Chooses a library photo (or uploads one) to place in the body, with this story's caption, credit and alt text. */
+/**
+ * Chooses a library photo (searchable, paged) or uploads one to place in the body. The library's
+ * caption and credit apply unless this story gives its own.
+ */
 export function InlinePhotoPanel({
   images,
   onInsert,
@@ -18,60 +22,64 @@ export function InlinePhotoPanel({
   onInsert: (photo: InlinePhoto) => void;
   onClose: () => void;
 }) {
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [photo, setPhoto] = useState<LibraryImage | null>(null);
   const [caption, setCaption] = useState("");
   const [credit, setCredit] = useState("");
   const [alt, setAlt] = useState("");
-  const image = images.find((i) => i.id === chosen);
+  const choose = (picked: LibraryImage | null) => {
+    setPhoto(picked);
+    setCaption("");
+    setCredit("");
+    setAlt("");
+  };
   return (
     <div className="inline-photo-panel" role="group" aria-label="Insert a photo">
-      <div className="thumbs" role="radiogroup" aria-label="Choose a photo for the body">
-        {images.map((img) => (
-          <label key={img.id} className={`thumb ${chosen === img.id ? "selected" : ""}`}>
-            <input type="radio" name="inline-photo" checked={chosen === img.id} onChange={() => setChosen(img.id)} />
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img
-              src={img.src}
-              alt={img.altText || "Untitled photo"}
-              width={96}
-              height={Math.round((96 * img.height) / img.width)}
-              loading="lazy"
-            />
-            <span className="thumb-credit">{creditLine(img.credit, img.agency) || "No credit"}</span>
-          </label>
-        ))}
-      </div>
-      <PhotoUploadButton
-        id="inline-upload"
-        onUploaded={(r) => {
-          setChosen(r.id);
-          setCaption(r.suggested?.caption ?? "");
-          setCredit(r.suggested?.credit ?? "");
-        }}
+      <PhotoPicker
+        initial={images}
+        selectedId={photo?.id ?? null}
+        onSelect={choose}
+        name="inline-photo"
+        label="Choose a photo for the body"
       />
-      {chosen ? (
-        <div className="source-grid">
-          <div className="field">
-            <label htmlFor="inline-caption">Caption for this story</label>
-            <input id="inline-caption" value={caption} placeholder={image?.caption} onChange={(e) => setCaption(e.target.value)} />
+      <PhotoUploadButton id="inline-upload" onUploaded={(r) => choose(r.photo)} />
+      {photo ? (
+        <>
+          <LibraryDetails photo={photo} />
+          <p className="field-hint">For this story only; leave a field empty to use the library&apos;s.</p>
+          <div className="source-grid">
+            <div className="field">
+              <label htmlFor="inline-caption">Caption for this story</label>
+              <textarea
+                id="inline-caption"
+                rows={2}
+                value={caption}
+                placeholder={photo.caption || "(no caption in the library)"}
+                onChange={(e) => setCaption(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="inline-credit">Credit line for this story</label>
+              <input
+                id="inline-credit"
+                value={credit}
+                placeholder="e.g. Courtesy of the family"
+                onChange={(e) => setCredit(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="inline-alt">Alt text for this story</label>
+              <input id="inline-alt" value={alt} placeholder={photo.altText} onChange={(e) => setAlt(e.target.value)} />
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="inline-credit">Credit for this story</label>
-            <input id="inline-credit" value={credit} placeholder={image?.credit} onChange={(e) => setCredit(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="inline-alt">Alt text for this story</label>
-            <input id="inline-alt" value={alt} placeholder={image?.altText} onChange={(e) => setAlt(e.target.value)} />
-          </div>
-        </div>
+        </>
       ) : null}
       <div className="workflow-moves">
         <button
           type="button"
           className="button secondary"
-          disabled={!chosen}
+          disabled={!photo}
           onClick={() =>
-            chosen && onInsert({ imageId: chosen, caption: caption || undefined, credit: credit || undefined, alt: alt || undefined })
+            photo && onInsert({ imageId: photo.id, caption: caption || undefined, credit: credit || undefined, alt: alt || undefined })
           }
         >
           Insert photo

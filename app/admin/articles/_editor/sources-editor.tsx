@@ -8,6 +8,22 @@ import { errorsAt, type SourceRow } from "./types";
 
 const EMPTY: SourceRow = { url: "", title: "", publisher: "", kind: "OTHER", note: "", accessedAt: "", archivedUrl: "" };
 
+/** The optional details of a source, as its disclosure's summary: what is filled in, or what may be. */
+function moreSummary(row: SourceRow): string {
+  const filled = [
+    row.publisher.trim(),
+    row.kind !== "OTHER" ? SOURCE_KIND_LABELS[row.kind] : "",
+    row.accessedAt ? `accessed ${row.accessedAt}` : "",
+    row.archivedUrl.trim() ? "archived copy" : "",
+    row.note.trim() ? "note" : "",
+  ].filter(Boolean);
+  return filled.length ? `More: ${filled.join(" · ")}` : "More (optional): publisher, kind, date, archived copy, note";
+}
+
+/** Open when something optional is filled in or refused, so nothing typed or wrong is hidden. */
+const moreOpen = (row: SourceRow, archiveErrors: string[] | undefined) =>
+  !!(row.publisher || row.kind !== "OTHER" || row.accessedAt || row.archivedUrl || row.note || archiveErrors?.length);
+
 type Props = { value: SourceRow[]; onChange: (rows: SourceRow[]) => void; errors?: FieldErrors; disabled: boolean };
 
 /** The story's sources: add, edit, remove and reorder; a URL listed twice is flagged at once. */
@@ -31,7 +47,10 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
   return (
     <fieldset className="sources-editor" disabled={disabled}>
       <legend>Sources</legend>
-      <p className="field-hint">The documents, statements and reports the story rests on. Readers see them under the story.</p>
+      <p className="field-hint">
+        The documents, statements and reports the story rests on: an address and a title are enough. Readers see them under the story, with
+        only what is filled in.
+      </p>
       {value.length === 0 ? <p className="muted">No sources yet.</p> : null}
       <ol>
         {value.map((row, i) => {
@@ -65,46 +84,49 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
                 />
                 <FieldError id={`${id}-title-error`} errors={errorsAt(errors, `sources.${i}.title`)} />
               </div>
-              <div className="source-grid">
-                <div className="field">
-                  <label htmlFor={`${id}-publisher`}>Publisher</label>
-                  <input id={`${id}-publisher`} value={row.publisher} onChange={(e) => update(i, { publisher: e.target.value })} />
+              <details className="source-more" open={moreOpen(row, errorsAt(errors, `sources.${i}.archivedUrl`)) || undefined}>
+                <summary>{moreSummary(row)}</summary>
+                <div className="source-grid">
+                  <div className="field">
+                    <label htmlFor={`${id}-publisher`}>Publisher</label>
+                    <input id={`${id}-publisher`} value={row.publisher} onChange={(e) => update(i, { publisher: e.target.value })} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-kind`}>Kind</label>
+                    <select id={`${id}-kind`} value={row.kind} onChange={(e) => update(i, { kind: e.target.value as SourceRow["kind"] })}>
+                      {Object.entries(SOURCE_KIND_LABELS).map(([k, label]) => (
+                        <option key={k} value={k}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-accessed`}>Accessed</label>
+                    <input
+                      id={`${id}-accessed`}
+                      type="date"
+                      value={row.accessedAt}
+                      onChange={(e) => update(i, { accessedAt: e.target.value })}
+                    />
+                  </div>
                 </div>
                 <div className="field">
-                  <label htmlFor={`${id}-kind`}>Kind</label>
-                  <select id={`${id}-kind`} value={row.kind} onChange={(e) => update(i, { kind: e.target.value as SourceRow["kind"] })}>
-                    {Object.entries(SOURCE_KIND_LABELS).map(([k, label]) => (
-                      <option key={k} value={k}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-accessed`}>Accessed</label>
+                  <label htmlFor={`${id}-archive`}>Archived copy URL</label>
                   <input
-                    id={`${id}-accessed`}
-                    type="date"
-                    value={row.accessedAt}
-                    onChange={(e) => update(i, { accessedAt: e.target.value })}
+                    id={`${id}-archive`}
+                    type="url"
+                    value={row.archivedUrl}
+                    aria-describedby={`${id}-archive-error`}
+                    onChange={(e) => update(i, { archivedUrl: e.target.value })}
                   />
+                  <FieldError id={`${id}-archive-error`} errors={errorsAt(errors, `sources.${i}.archivedUrl`)} />
                 </div>
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-archive`}>Archived copy URL</label>
-                <input
-                  id={`${id}-archive`}
-                  type="url"
-                  value={row.archivedUrl}
-                  aria-describedby={`${id}-archive-error`}
-                  onChange={(e) => update(i, { archivedUrl: e.target.value })}
-                />
-                <FieldError id={`${id}-archive-error`} errors={errorsAt(errors, `sources.${i}.archivedUrl`)} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-note`}>Note (for readers)</label>
-                <input id={`${id}-note`} value={row.note} onChange={(e) => update(i, { note: e.target.value })} />
-              </div>
+                <div className="field">
+                  <label htmlFor={`${id}-note`}>Note (for readers)</label>
+                  <input id={`${id}-note`} value={row.note} onChange={(e) => update(i, { note: e.target.value })} />
+                </div>
+              </details>
               <div className="row-actions">
                 <button
                   type="button"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { createTagAction } from "../actions";
 import type { Option } from "./types";
 
@@ -10,6 +11,7 @@ type Props = { tags: Option[]; value: string[]; onChange: (ids: string[]) => voi
 export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props) {
   const [text, setText] = useState("");
   const [message, setMessage] = useState<string | null>(null);
+  const creation = useAction(createTagAction);
   const byId = new Map(tags.map((t) => [t.id, t]));
   const add = async () => {
     const name = text.trim();
@@ -17,7 +19,9 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
     const existing = tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
     let tag = existing;
     if (!tag) {
-      const result = await createTagAction({ name });
+      // The name stays in the box on any refusal (network, session, server), with the reason under it.
+      const result = await creation.run({ name });
+      if (!result) return;
       if (!result.ok) return setMessage(result.fieldErrors?.name?.[0] ?? result.error);
       tag = { id: result.data.id, name: result.data.name };
       onCreated(tag);
@@ -48,7 +52,11 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
           list="tag-options"
           value={text}
           placeholder="Add a tag"
-          onChange={(e) => setText(e.target.value)}
+          aria-describedby="tag-error"
+          onChange={(e) => {
+            setText(e.target.value);
+            setMessage(null);
+          }}
           onKeyDown={(e) => {
             if (e.key === "Enter") {
               e.preventDefault();
@@ -63,11 +71,11 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
               <option key={t.id} value={t.name} />
             ))}
         </datalist>
-        <button type="button" className="button secondary" onClick={add} disabled={!text.trim()}>
-          Add tag
+        <button type="button" className="button secondary" onClick={add} disabled={!text.trim() || creation.pending}>
+          {creation.pending ? "Adding…" : "Add tag"}
         </button>
       </div>
-      <p className="field-error" aria-live="polite">
+      <p id="tag-error" className="field-error" aria-live="polite">
         {message}
       </p>
     </fieldset>

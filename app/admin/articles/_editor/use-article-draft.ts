@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { EditorData, EditorFields } from "@/lib/articles/editor";
 import type { ActionResult, FieldErrors } from "@/lib/errors";
-import { callAction } from "@/components/forms/call-action";
+import { useAction } from "@/components/forms/use-action";
 import { createArticleAction, updateArticleAction } from "../actions";
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from "./local-draft";
 
@@ -39,6 +39,7 @@ export function toSaveInput(f: EditorFields) {
           credit: f.hero.credit || null,
           agency: f.hero.agency || null,
           altText: f.hero.altText || null,
+          creditLine: f.hero.creditLine || null,
         }
       : null,
   };
@@ -46,24 +47,50 @@ export function toSaveInput(f: EditorFields) {
 
 export type Conflict = { savedBy: string; savedAt: string; currentVersion: number };
 
+/** Refusals that say nothing about the story itself (network, timeout, 5xx, a busy database): worth trying again. */
+const TRANSIENT = new Set(["error", "busy", "storage_full", "locked"]);
+/** Waits before the desk tries a failed save again by itself: 5 s, 10 s, 20 s, 40 s, then every minute. */
+export const retryDelayMs = (failures: number) => Math.min(60_000, 5_000 * 2 ** Math.max(0, failures - 1));
+
+type SaveInput = ReturnType<typeof toSaveInput> & { id?: string; version?: number; materialUpdate?: boolean; autosave?: boolean };
+
+// One function, so that every save goes through the same hook (components/forms/use-action.ts).
+const saveStory = (input: SaveInput) =>
+  input.id ? updateArticleAction({ ...input, id: input.id, version: input.version ?? 0 }) : createArticleAction(input);
+
 /**
  * The story being edited: its fields, the version they started from, dirty tracking,
  * explicit saves and autosaves (drafts only, a few seconds after typing stops), and
- * the conflict a stale save runs into. Nothing typed is dropped on a refusal.
+ * the conflict a stale save runs into. Nothing typed is dropped on a refusal: the form keeps
+ * it, the browser's copy keeps it, and a save that failed for want of an answer is tried again
+ * by itself (with growing waits, and at once when the connection comes back).
  */
-export function useArticleDraft(initial: EditorData | null, onCreated: (id: string) => void) {
-  const [fields, setFields] = useState<EditorFields>(initial?.fields ?? emptyFields());
+export function useArticleDraft(
+  initial: EditorData | null,
+  timeZone: string,
+  ownAuthorIds: string[] = [],
+  onCreated: (id: string) => void = () => {},
+) {
+  // A new story starts with the editor's own byline, if they have one.
+  const [blank] = useState(() => ({ ...emptyFields(), authorIds: ownAuthorIds }));
+  const [fields, setFields] = useState<EditorFields>(initial?.fields ?? blank);
   const [version, setVersion] = useState(initial?.version ?? 0);
-  const [savedJson, setSavedJson] = useState(() => JSON.stringify(initial?.fields ?? emptyFields()));
+  const [savedJson, setSavedJson] = useState(() => JSON.stringify(initial?.fields ?? blank));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>();
+  // The fields as they were when a save was refused with field messages (live-errors.ts).
+  const [refusedFields, setRefusedFields] = useState<EditorFields | null>(null);
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [saving, setSaving] = useState(false);
-  // Set when an autosave created a new story, so later saves update it instead of creating another.
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  // Failed saves in a row that are worth retrying, and when the next try is due.
+  const [failures, setFailures] = useState(0);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  // Set once the first save created the story, so later saves update it instead of creating another.
   const [createdId, setCreatedId] = useState<string | null>(null);
-  const inFlight = useRef(false);
+  const saver = useAction(saveStory, { measure: true });
   const json = useMemo(() => JSON.stringify(fields), [fields]);
   const dirty = json !== savedJson;
+  const id = initial?.id ?? createdId;
   const autosaves = !initial || initial.status === "DRAFT" || initial.status === "IN_REVIEW";
   // Where unsaved edits are mirrored: the story's id, or "new" until the first save creates it.
   const storageKey = useRef(initial?.id ?? "new");
@@ -84,70 +111,79 @@ export function useArticleDraft(initial: EditorData | null, onCreated: (id: stri
     else clearLocalDraft(storageKey.current);
   }, [json, dirty, version]);
 
+  /** Saves the fields as they are now; resolves to the result (null when another save is in flight). */
   async function save({
     auto = false,
     material = false,
     versionOverride,
-  }: { auto?: boolean; material?: boolean; versionOverride?: number } = {}) {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSaving(true);
+    open = !auto,
+  }: { auto?: boolean; material?: boolean; versionOverride?: number; open?: boolean } = {}): Promise<ActionResult<{
+    id: string;
+    version: number;
+  }> | null> {
     const snapshot = json;
     const input = toSaveInput(JSON.parse(snapshot) as EditorFields);
-    const id = initial?.id ?? createdId;
-    let result: ActionResult<{ id: string; version: number }>;
-    try {
-      result = await callAction(() =>
-        id
-          ? updateArticleAction({ ...input, id, version: versionOverride ?? version, materialUpdate: material, autosave: auto })
-          : createArticleAction(input),
-      );
-    } finally {
-      inFlight.current = false;
-      setSaving(false);
-    }
-    const at = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    const result = await saver.run(
+      id ? { ...input, id, version: versionOverride ?? version, materialUpdate: material, autosave: auto } : input,
+    );
+    if (!result) return null; // another save is in flight
+    setRetryAt(null);
     if (result.ok) {
       setVersion(result.data.version);
       setSavedJson(snapshot);
       setFieldErrors(undefined);
       setConflict(null);
-      setMessage({ kind: "success", text: auto ? `Draft autosaved at ${at}.` : `Saved at ${at}.` });
-      if (!initial) {
-        if (!createdId) {
-          clearLocalDraft("new");
-          storageKey.current = result.data.id;
-        }
-        if (auto) {
-          // An autosave created the story: stay on this screen (nothing typed is interrupted) and
-          // let the address point at it, so a reload opens it.
-          setCreatedId(result.data.id);
-          window.history.replaceState(null, "", `/admin/articles/${result.data.id}`);
-        } else {
-          // An explicit save opens the full editor; edits typed meanwhile carry over under its id.
-          if (JSON.stringify(fields) !== snapshot) writeLocalDraft(result.data.id, fields, result.data.version);
-          onCreated(result.data.id);
-        }
+      setFailures(0);
+      setSavedAt(new Date());
+      setMessage({ kind: "success", text: auto ? "Draft autosaved" : "Saved" });
+      if (!id) {
+        clearLocalDraft("new");
+        storageKey.current = result.data.id;
+        if (JSON.stringify(fields) !== snapshot) writeLocalDraft(result.data.id, fields, result.data.version);
+        setCreatedId(result.data.id);
+        // "Create draft" opens the full editor (workflow, revisions); an autosave or a publish stays
+        // on this screen (nothing typed is interrupted), with the address pointing at the story.
+        if (open) onCreated(result.data.id);
+        else window.history.replaceState(null, "", `/admin/articles/${result.data.id}`);
       }
-      return true;
+      return result;
     }
     if (result.code === "conflict" && result.details?.savedBy) {
       setConflict(result.details as Conflict);
       setMessage({ kind: "error", text: result.error });
     } else {
       setFieldErrors(result.fieldErrors);
+      setRefusedFields(result.fieldErrors ? (JSON.parse(snapshot) as EditorFields) : null);
       setMessage({ kind: "error", text: result.error });
+      if (TRANSIENT.has(result.code) && !result.error.includes("too large")) {
+        const next = failures + 1;
+        setFailures(next);
+        if (autosaves || auto) setRetryAt(Date.now() + retryDelayMs(next));
+      }
     }
-    return false;
+    return result;
   }
 
   useEffect(() => {
-    if (!dirty || !autosaves || conflict || !fields.headline.trim() || !fields.slug.trim()) return;
+    if (!dirty || !autosaves || conflict || retryAt || !fields.headline.trim() || !fields.slug.trim()) return;
     if (initial && !initial.canEdit) return;
     const timer = setTimeout(() => void save({ auto: true }), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- re-arm on every change of the fields
-  }, [json, dirty, conflict]);
+  }, [json, dirty, conflict, retryAt]);
+
+  // A save that failed for want of an answer is tried again by itself, and at once when the browser is back online.
+  useEffect(() => {
+    if (!retryAt) return;
+    const retry = () => void save({ auto: true });
+    const timer = setTimeout(retry, Math.max(0, retryAt - Date.now()));
+    window.addEventListener("online", retry);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("online", retry);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- armed once per scheduled retry
+  }, [retryAt]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -174,12 +210,17 @@ export function useArticleDraft(initial: EditorData | null, onCreated: (id: stri
   }, [dirty]);
 
   const discardRestored = () => {
-    setFields(initial?.fields ?? emptyFields());
+    setFields(initial?.fields ?? blank);
     setVersion(initial?.version ?? 0);
     setRestored(false);
   };
   const set = <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => setFields((f) => ({ ...f, [key]: value }));
   return {
+    id,
+    isNew: !id,
+    timeZone,
+    savedAt,
+    retryAt,
     fields,
     set,
     setFields,
@@ -187,8 +228,9 @@ export function useArticleDraft(initial: EditorData | null, onCreated: (id: stri
     setVersion,
     dirty,
     save,
-    saving,
+    saving: saver.pending,
     fieldErrors,
+    refusedFields,
     message,
     setMessage,
     conflict,

@@ -3,53 +3,63 @@
 import "@/lib/security/zod-jitless";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { creditLine } from "@/lib/media/schema";
+import { ALT_TEXT_HINT, creditLine } from "@/lib/media/schema";
+import { DETAIL_LABELS, type PhotoDetailsFromFile } from "@/lib/media/schema";
+import type { Crop } from "@/lib/media/variants";
 import { uploadPhoto } from "@/components/admin/upload-photo";
+import { callAction } from "@/components/forms/call-action";
+import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { TextField } from "@/components/forms/text-field";
 import type { FieldErrors } from "@/lib/errors";
 import { deleteImageAction, updateImageAction } from "../actions";
+import { CropEditor } from "./crop-editor";
 
 type Fields = {
   altText: string;
   caption: string;
   credit: string;
   agency: string;
+  creditLine: string;
   copyright: string;
   license: string;
   licenseExpiresAt: string;
+  dateTaken: string;
   focalX: number;
   focalY: number;
 };
 type Props = {
-  image: Fields & { id: string; preview: string; width: number; height: number };
-  suggested: { credit: string; agency: string; copyright: string; caption: string } | null;
+  image: Fields & {
+    id: string;
+    preview: string;
+    width: number;
+    height: number;
+    detailsConfirmed: boolean;
+    crop: Crop;
+    /** The stored time taken (the form edits its day; an unchanged day keeps the time). */
+    dateTakenIso: string | null;
+  };
+  /** What the photo's file says (its details were stored from it at upload). */
+  fromFile: PhotoDetailsFromFile | null;
+  variants: { width: number; height: number; src: string }[];
   canDelete: boolean;
   /** Why this viewer may not change the photo (lib/media/policy.ts); null when they may. */
   readOnlyReason: string | null;
 };
 
-/** A photo's editorial fields. Empty fields start from what the file says, marked for the editor to confirm. */
-export function ImageForm({ image, suggested, canDelete, readOnlyReason }: Props) {
+/** A photo's editorial fields, crop and focal point. Details read from the file at upload wait here for an editor to confirm them. */
+export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason }: Props) {
   const router = useRouter();
   const readOnly = readOnlyReason !== null;
-  const prefilled = readOnly
+  // The details the upload stored from the file, still as the file gave them.
+  const readFromFile = image.detailsConfirmed
     ? []
-    : (Object.keys(suggested ?? {}) as (keyof NonNullable<typeof suggested>)[]).filter((k) => !image[k] && suggested?.[k]);
+    : (Object.keys(DETAIL_LABELS) as (keyof typeof DETAIL_LABELS)[]).filter(
+        (k) => !!fromFile?.[k] && (k === "dateTaken" ? !!image.dateTaken : image[k] === fromFile[k]),
+      );
   const [fields, setFields] = useState<Fields>(() => {
-    const rest: Fields = {
-      altText: image.altText,
-      caption: image.caption,
-      credit: image.credit,
-      agency: image.agency,
-      copyright: image.copyright,
-      license: image.license,
-      licenseExpiresAt: image.licenseExpiresAt,
-      focalX: image.focalX,
-      focalY: image.focalY,
-    };
-    for (const k of prefilled) rest[k] = suggested![k];
-    return rest;
+    const { altText, caption, credit, agency, creditLine, copyright, license, licenseExpiresAt, dateTaken, focalX, focalY } = image;
+    return { altText, caption, credit, agency, creditLine, copyright, license, licenseExpiresAt, dateTaken, focalX, focalY };
   });
   const [errors, setErrors] = useState<FieldErrors | undefined>();
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
@@ -60,11 +70,21 @@ export function ImageForm({ image, suggested, canDelete, readOnlyReason }: Props
     event.preventDefault();
     if (readOnly) return;
     setPending(true);
-    const result = await updateImageAction({ id: image.id, ...fields, licenseExpiresAt: fields.licenseExpiresAt || null });
-    setPending(false);
-    setErrors(result.ok ? undefined : result.fieldErrors);
-    setMessage(result.ok ? { kind: "success", text: "Saved." } : { kind: "error", text: result.error });
-    if (result.ok) router.refresh();
+    try {
+      const result = await callAction(() =>
+        updateImageAction({
+          id: image.id,
+          ...fields,
+          licenseExpiresAt: fields.licenseExpiresAt || null,
+          dateTaken: fields.dateTaken && fields.dateTaken === image.dateTaken ? image.dateTakenIso : fields.dateTaken || null,
+        }),
+      );
+      setErrors(result.ok ? undefined : result.fieldErrors);
+      setMessage(result.ok ? { kind: "success", text: "Saved." } : { kind: "error", text: result.error });
+      if (result.ok) router.refresh();
+    } finally {
+      setPending(false);
+    }
   };
   const replace = async (file: File | undefined) => {
     if (!file) return;
@@ -79,132 +99,190 @@ export function ImageForm({ image, suggested, canDelete, readOnlyReason }: Props
   };
   const remove = async () => {
     if (!window.confirm("Delete this photo from the library?")) return;
-    const result = await deleteImageAction({ id: image.id });
-    if (result.ok) router.push("/admin/media");
-    else setMessage({ kind: "error", text: result.error });
+    setPending(true);
+    try {
+      const result = await callAction(() => deleteImageAction({ id: image.id }));
+      if (result.ok) router.push("/admin/media");
+      else setMessage({ kind: "error", text: result.error });
+    } finally {
+      setPending(false);
+    }
   };
   const pickFocus = (e: React.MouseEvent<HTMLButtonElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     set("focalX", Math.min(1, Math.max(0, (e.clientX - rect.left) / rect.width)));
     set("focalY", Math.min(1, Math.max(0, (e.clientY - rect.top) / rect.height)));
   };
+  const altLength = fields.altText.length;
 
   return (
-    <form className="image-form" onSubmit={save} noValidate>
-      <div className="image-preview">
-        <button
-          type="button"
-          className="focal-picker"
-          onClick={pickFocus}
-          disabled={readOnly}
-          aria-label="Click the photo to set its focal point for crops"
-        >
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={image.preview} alt={fields.altText} width={image.width} height={image.height} />
-          <span className="focal-dot" style={{ left: `${fields.focalX * 100}%`, top: `${fields.focalY * 100}%` }} aria-hidden="true" />
-        </button>
-        <p className="field-hint">
-          {readOnly ? "Focal point for crops" : "Click the subject: crops keep this point in frame"} ({Math.round(fields.focalX * 100)}%,{" "}
-          {Math.round(fields.focalY * 100)}%).
-        </p>
-        <p className="credit-preview">
-          Credit as readers will see it:{" "}
-          <strong data-testid="credit-line">{creditLine(fields.credit, fields.agency) || "— missing"}</strong>
-        </p>
-      </div>
-      <div className="image-fields">
-        {readOnly ? (
-          <p className="form-message read-only" role="note" data-testid="read-only-reason">
-            {readOnlyReason}
+    <>
+      <form className="image-form" onSubmit={save} noValidate>
+        <div className="image-preview">
+          <button
+            type="button"
+            className="focal-picker"
+            onClick={pickFocus}
+            disabled={readOnly}
+            aria-label="Click the photo to set its focal point for crops"
+          >
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={image.preview} alt={fields.altText} width={image.width} height={image.height} />
+            <span className="focal-dot" style={{ left: `${fields.focalX * 100}%`, top: `${fields.focalY * 100}%` }} aria-hidden="true" />
+          </button>
+          <p className="field-hint">
+            {readOnly ? "Focal point for crops" : "Click the subject: crops keep this point in frame"} ({Math.round(fields.focalX * 100)}%,{" "}
+            {Math.round(fields.focalY * 100)}%).
           </p>
-        ) : null}
-        {message ? <FormMessage kind={message.kind}>{message.text}</FormMessage> : null}
-        {prefilled.length > 0 ? (
-          <FormMessage kind="success">Filled in from the photo file: {prefilled.join(", ")}. Check them, then save.</FormMessage>
-        ) : null}
-        <TextField
-          readOnly={readOnly}
-          name="altText"
-          label="Alt text (what the photo shows, for people who cannot see it)"
-          value={fields.altText}
-          onChange={(e) => set("altText", e.target.value)}
-          errors={errors?.altText}
-        />
-        <div className="field">
-          <label htmlFor="field-caption">Caption</label>
-          <textarea
-            id="field-caption"
-            rows={3}
-            readOnly={readOnly}
-            value={fields.caption}
-            onChange={(e) => set("caption", e.target.value)}
-          />
+          <p className="credit-preview">
+            Credit as readers will see it:{" "}
+            <strong data-testid="credit-line">
+              {creditLine(fields.credit, fields.agency, fields.creditLine)
+                ? `Photo: ${creditLine(fields.credit, fields.agency, fields.creditLine)}`
+                : "— missing"}
+            </strong>
+          </p>
         </div>
-        <TextField
-          readOnly={readOnly}
-          name="credit"
-          label="Photographer"
-          value={fields.credit}
-          onChange={(e) => set("credit", e.target.value)}
-          errors={errors?.credit}
-        />
-        <TextField
-          readOnly={readOnly}
-          name="agency"
-          label="Agency or source"
-          value={fields.agency}
-          onChange={(e) => set("agency", e.target.value)}
-          errors={errors?.agency}
-        />
-        <TextField
-          readOnly={readOnly}
-          name="copyright"
-          label="Copyright notice"
-          value={fields.copyright}
-          onChange={(e) => set("copyright", e.target.value)}
-          errors={errors?.copyright}
-        />
-        <TextField
-          readOnly={readOnly}
-          name="license"
-          label="License or usage terms"
-          value={fields.license}
-          onChange={(e) => set("license", e.target.value)}
-          errors={errors?.license}
-        />
-        <TextField
-          readOnly={readOnly}
-          name="licenseExpiresAt"
-          label="License expires"
-          type="date"
-          value={fields.licenseExpiresAt}
-          hint="After this date the desk warns, and stories with this photo cannot be published."
-          onChange={(e) => set("licenseExpiresAt", e.target.value)}
-          errors={errors?.licenseExpiresAt}
-        />
-        {readOnly ? null : (
-          <div className="workflow-moves">
-            <button type="submit" className="button" disabled={pending}>
-              {pending ? "Saving…" : "Save photo details"}
-            </button>
-            <label className="button secondary" htmlFor="replace-file">
-              Replace file…
-            </label>
-            <input
-              id="replace-file"
-              className="visually-hidden"
-              type="file"
-              accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
-              onChange={(e) => void replace(e.target.files?.[0])}
+        <div className="image-fields">
+          {readOnly ? (
+            <p className="form-message read-only" role="note" data-testid="read-only-reason">
+              {readOnlyReason}
+            </p>
+          ) : null}
+          {message ? <FormMessage kind={message.kind}>{message.text}</FormMessage> : null}
+          {readFromFile.length > 0 ? (
+            <p className="form-message notice" role="note" data-testid="read-from-file">
+              Read from the photo file at upload: {readFromFile.map((k) => DETAIL_LABELS[k]).join(", ")}. Check them, then save to confirm.
+            </p>
+          ) : null}
+          <div className="field">
+            <label htmlFor="field-altText">Alt text</label>
+            <textarea
+              id="field-altText"
+              rows={2}
+              readOnly={readOnly}
+              value={fields.altText}
+              aria-invalid={errors?.altText?.length ? true : undefined}
+              aria-describedby="alt-guidance alt-length field-altText-error"
+              onChange={(e) => set("altText", e.target.value)}
             />
-            {canDelete ? (
-              <button type="button" className="button danger" onClick={remove}>
-                Delete photo
-              </button>
-            ) : null}
+            <span id="alt-guidance" className="field-hint">
+              Say what the photo shows for someone who cannot see it: who, doing what, where. Do not start with “Photo of”, and leave out
+              the credit and what the caption already says.
+            </span>
+            <span id="alt-length" className={`field-hint ${altLength > ALT_TEXT_HINT ? "warn" : ""}`} data-testid="alt-length">
+              {altLength}/{ALT_TEXT_HINT} characters
+              {altLength > ALT_TEXT_HINT ? ": long alt text is read out in full; move details to the caption." : ""}
+            </span>
+            <FieldError id="field-altText-error" errors={errors?.altText} />
           </div>
-        )}
-      </div>
-    </form>
+          <div className="field">
+            <label htmlFor="field-caption">Caption</label>
+            <textarea
+              id="field-caption"
+              rows={4}
+              readOnly={readOnly}
+              value={fields.caption}
+              aria-describedby="field-caption-error"
+              onChange={(e) => set("caption", e.target.value)}
+            />
+            <FieldError id="field-caption-error" errors={errors?.caption} />
+          </div>
+          <TextField
+            readOnly={readOnly}
+            name="credit"
+            label="Photographer"
+            value={fields.credit}
+            onChange={(e) => set("credit", e.target.value)}
+            errors={errors?.credit}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="agency"
+            label="Agency or source"
+            value={fields.agency}
+            onChange={(e) => set("agency", e.target.value)}
+            errors={errors?.agency}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="creditLine"
+            label="Credit line (free form)"
+            value={fields.creditLine}
+            hint="For credits that are not “Photographer/Agency”, e.g. “Courtesy of the family” or “Handout/Ministry of Defence”. Readers see exactly this."
+            onChange={(e) => set("creditLine", e.target.value)}
+            errors={errors?.creditLine}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="copyright"
+            label="Copyright notice"
+            value={fields.copyright}
+            onChange={(e) => set("copyright", e.target.value)}
+            errors={errors?.copyright}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="license"
+            label="License or usage terms"
+            value={fields.license}
+            onChange={(e) => set("license", e.target.value)}
+            errors={errors?.license}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="licenseExpiresAt"
+            label="License expires"
+            type="date"
+            value={fields.licenseExpiresAt}
+            hint="After this date the desk warns, and stories with this photo cannot be published."
+            onChange={(e) => set("licenseExpiresAt", e.target.value)}
+            errors={errors?.licenseExpiresAt}
+          />
+          <TextField
+            readOnly={readOnly}
+            name="dateTaken"
+            label="Date taken"
+            type="date"
+            value={fields.dateTaken}
+            onChange={(e) => set("dateTaken", e.target.value)}
+            errors={errors?.dateTaken}
+          />
+          {readOnly ? null : (
+            <div className="workflow-moves">
+              <button type="submit" className="button" disabled={pending}>
+                {pending ? "Saving…" : image.detailsConfirmed ? "Save photo details" : "Confirm and save details"}
+              </button>
+              <label className="button secondary" htmlFor="replace-file">
+                Replace file…
+              </label>
+              <input
+                id="replace-file"
+                className="visually-hidden"
+                type="file"
+                accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+                onChange={(e) => void replace(e.target.files?.[0])}
+              />
+              {canDelete ? (
+                <button type="button" className="button danger" onClick={remove} disabled={pending}>
+                  Delete photo
+                </button>
+              ) : null}
+            </div>
+          )}
+        </div>
+      </form>
+      <CropEditor
+        id={image.id}
+        preview={image.preview}
+        width={image.width}
+        height={image.height}
+        crop={image.crop}
+        focalX={fields.focalX}
+        focalY={fields.focalY}
+        readOnly={readOnly}
+        variants={variants}
+      />
+    </>
   );
 }

@@ -26,24 +26,36 @@ export default async function ImagePage({ params }: Props) {
       <p>
         <Link href="/admin/media">← All photos</Link>
       </p>
-      <h1>{image.caption ? image.caption.slice(0, 80) : "Untitled photo"}</h1>
+      <h1>
+        {image.caption
+          ? image.caption.length > 80
+            ? `${image.caption.slice(0, 79)}…`
+            : image.caption
+          : image.originalFilename || "Untitled photo"}
+      </h1>
       <ImageForm
         image={{
           id: image.id,
           preview: image.preview,
-          width: image.width,
-          height: image.height,
+          width: image.originalWidth,
+          height: image.originalHeight,
           altText: image.altText,
           caption: image.caption,
           credit: image.credit,
           agency: image.agency,
+          creditLine: image.creditLine,
           copyright: image.copyright,
           license: image.license,
           licenseExpiresAt: image.licenseExpiresAt?.slice(0, 10) ?? "",
+          dateTaken: image.dateTaken?.slice(0, 10) ?? "",
+          dateTakenIso: image.dateTaken,
           focalX: image.focalX,
           focalY: image.focalY,
+          detailsConfirmed: image.detailsConfirmed,
+          crop: { cropX: image.cropX, cropY: image.cropY, cropW: image.cropW, cropH: image.cropH },
         }}
-        suggested={image.suggested}
+        fromFile={image.fromFile}
+        variants={image.variants}
         canDelete={decision.allowed && hasPermission(viewer.role, "media.delete")}
         readOnlyReason={decision.allowed ? null : decision.reason}
       />
@@ -62,8 +74,8 @@ export default async function ImagePage({ params }: Props) {
           </ul>
         )}
         <p className="muted">
-          {image.width}×{image.height} px · {(image.bytes / 1_000_000).toFixed(2)} MB · {image.mimeType}
-          {image.originalFilename ? ` · ${image.originalFilename}` : ""} · uploaded {formatDateTime(image.createdAt, timeZone)}
+          {image.originalWidth}×{image.originalHeight} px · {(image.bytes / 1_000_000).toFixed(2)} MB · {image.mimeType}
+          {image.originalFilename ? ` · ${image.originalFilename}` : ""} · uploaded {formatDateTime(new Date(image.createdAt), timeZone)}
           {image.uploadedBy ? ` by ${image.uploadedBy.name}` : ""}
         </p>
       </section>

@@ -9,6 +9,7 @@ import { listArticleAudit } from "@/lib/articles/queries";
 import { formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { FieldDiff } from "@/components/admin/field-diff";
+import { auditSentence, groupByDay } from "@/lib/audit/sentences";
 import { RestoreButton } from "./restore-button";
 
 export const metadata: Metadata = { title: "Revisions" };
@@ -119,30 +120,28 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         </tbody>
       </table>
       <h2>Audit log</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>When</th>
-            <th>Who</th>
-            <th>Action</th>
-            <th>Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(audit ?? []).map((e) => (
-            <tr key={e.id}>
-              <td>{formatDateTime(e.createdAt, timeZone)}</td>
-              <td>{e.actor?.name ?? "System"}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>
-                <code className="audit-data">{e.data ? JSON.stringify(e.data) : ""}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {groupByDay(audit ?? [], timeZone).map(([day, list]) => (
+        <section key={day} className="audit-day">
+          <h3>{day}</h3>
+          <ul className="audit-list">
+            {list.map((e) => (
+              <li key={e.id} data-testid="audit-sentence">
+                {auditSentence(
+                  {
+                    action: e.action,
+                    entityType: "Article",
+                    entityName: article.fields.headline,
+                    data: e.data,
+                    actorName: e.actor?.name ?? null,
+                    createdAt: e.createdAt,
+                  },
+                  timeZone,
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </>
   );
 }

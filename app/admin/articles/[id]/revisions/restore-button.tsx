@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useAction } from "@/components/forms/use-action";
 import { restoreRevisionAction } from "../../actions";
 
 /** Restores a revision as a new save, after confirmation. */
@@ -17,15 +17,12 @@ export function RestoreButton({
   label: string;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const restoring = useAction(restoreRevisionAction);
+  const { pending, error } = restoring;
   const restore = async () => {
     if (!window.confirm(`Restore ${label}? The current text stays in the revisions.`)) return;
-    setPending(true);
-    const result = await restoreRevisionAction({ articleId, revisionId, version });
-    setPending(false);
-    if (result.ok) router.push(`/admin/articles/${articleId}`);
-    else setError(result.error);
+    const result = await restoring.run({ articleId, revisionId, version });
+    if (result?.ok) router.push(`/admin/articles/${articleId}`);
   };
   return (
     <>

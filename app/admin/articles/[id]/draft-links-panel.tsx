@@ -1,0 +1,118 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import type { ActionResult } from "@/lib/errors";
+import { callAction } from "@/components/forms/call-action";
+import { FieldError } from "@/components/forms/field-error";
+import { FormMessage } from "@/components/forms/form-message";
+import { createDraftLinkAction, revokeDraftLinkAction } from "../draft-link-actions";
+
+export type DraftLinkItem = {
+  id: string;
+  label: string;
+  createdBy: string;
+  created: string;
+  expires: string;
+  state: "active" | "expired" | "revoked";
+  views: number;
+  lastViewed: string | null;
+};
+
+type Props = { articleId: string; links: DraftLinkItem[]; defaultExpires: string; timeZone: string; origin: string };
+
+const STATE_LABELS = { active: "Active", expired: "Expired", revoked: "Revoked" } as const;
+
+/** Links to this story's preview for people without an account: create one with an expiry, see who opened it, revoke it. */
+export function DraftLinksPanel({ articleId, links, defaultExpires, timeZone, origin }: Props) {
+  const router = useRouter();
+  const [label, setLabel] = useState("");
+  const [expires, setExpires] = useState(defaultExpires);
+  const [pending, setPending] = useState(false);
+  const [created, setCreated] = useState<ActionResult<{ path: string }> | null>(null);
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+  const errors = created && !created.ok ? created.fieldErrors : undefined;
+
+  const create = async () => {
+    setPending(true);
+    const result = await callAction(() => createDraftLinkAction({ articleId, label, expiresLocal: expires }));
+    setPending(false);
+    setCreated(result);
+    if (result.ok) {
+      setLabel("");
+      router.refresh();
+    }
+  };
+  const revoke = async (id: string) => {
+    const result = await callAction(() => revokeDraftLinkAction({ id }));
+    setRevokeError(result.ok ? null : result.error);
+    if (result.ok) router.refresh();
+  };
+
+  return (
+    <section className="card" aria-labelledby="draft-links-heading" data-testid="draft-links">
+      <h2 id="draft-links-heading">Share the draft</h2>
+      <p className="muted">
+        A read-only link to this story&apos;s preview for someone without an account (a lawyer, a fact-checker, a source). Every view is
+        recorded.
+      </p>
+      {created?.ok ? (
+        <div className="form-message success" role="status">
+          <label htmlFor="draft-link-url">Link created. Copy it now: it is shown only once.</label>
+          <input id="draft-link-url" readOnly value={`${origin}${created.data.path}`} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      ) : null}
+      {created && !created.ok && !created.fieldErrors ? <FormMessage>{created.error}</FormMessage> : null}
+      <div className="field">
+        <label htmlFor="draft-link-label">Who it is for</label>
+        <input
+          id="draft-link-label"
+          value={label}
+          maxLength={120}
+          onChange={(e) => setLabel(e.target.value)}
+          aria-describedby="draft-link-label-error"
+        />
+        <FieldError id="draft-link-label-error" errors={errors?.label} />
+      </div>
+      <div className="field">
+        <label htmlFor="draft-link-expires">Stops working at ({timeZone})</label>
+        <input
+          id="draft-link-expires"
+          type="datetime-local"
+          step={1}
+          value={expires}
+          onChange={(e) => setExpires(e.target.value)}
+          aria-describedby="draft-link-expires-error"
+        />
+        <FieldError id="draft-link-expires-error" errors={errors?.expiresLocal} />
+      </div>
+      <button type="button" className="button secondary" disabled={pending} onClick={create}>
+        Create link
+      </button>
+      {revokeError ? <FormMessage>{revokeError}</FormMessage> : null}
+      {links.length > 0 ? (
+        <ul className="plain-list draft-link-list">
+          {links.map((l) => (
+            <li key={l.id} data-testid="draft-link-row">
+              <strong>{l.label}</strong> · {STATE_LABELS[l.state]} · until {l.expires} · {l.views} {l.views === 1 ? "view" : "views"}
+              {l.lastViewed ? `, last ${l.lastViewed}` : ""}
+              <div className="muted">
+                Created by {l.createdBy}, {l.created}{" "}
+                {l.state === "active" ? (
+                  <button
+                    type="button"
+                    className="button danger small"
+                    onClick={() => revoke(l.id)}
+                    aria-label={`Revoke the link for ${l.label}`}
+                  >
+                    Revoke
+                  </button>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

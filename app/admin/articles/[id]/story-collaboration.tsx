@@ -1,0 +1,43 @@
+import type { ReactNode } from "react";
+import { env } from "@/lib/env";
+import { openReturnNotes } from "@/lib/articles/return-note";
+import { defaultDraftLinkExpiry, listDraftLinks } from "@/lib/draft-links/queries";
+import { HEARTBEAT_MS } from "@/lib/presence/presence";
+import { formatDateTime, utcToZonedLocal } from "@/lib/format/time";
+import { PresenceBar } from "./presence-bar";
+import { ReturnNoteNotice } from "./return-note-notice";
+import { DraftLinksPanel } from "./draft-links-panel";
+
+type Props = { articleId: string; timeZone: string; shareDrafts: boolean; children: ReactNode };
+
+/** Around the editor: who else has the story open, the note it was returned with, and (editors) its draft links. */
+export async function StoryCollaboration({ articleId, timeZone, shareDrafts, children }: Props) {
+  const [notes, links] = await Promise.all([openReturnNotes([articleId]), shareDrafts ? listDraftLinks(articleId) : []]);
+  const note = notes.get(articleId);
+  const fmt = (d: Date) => formatDateTime(d, timeZone);
+  return (
+    <>
+      <PresenceBar articleId={articleId} timeZone={timeZone} heartbeatMs={HEARTBEAT_MS} />
+      {note ? <ReturnNoteNotice note={note} timeZone={timeZone} /> : null}
+      {children}
+      {shareDrafts ? (
+        <DraftLinksPanel
+          articleId={articleId}
+          timeZone={timeZone}
+          origin={env.DATELINE_SITE_URL.replace(/\/$/, "")}
+          defaultExpires={utcToZonedLocal(defaultDraftLinkExpiry(), timeZone)}
+          links={links.map((l) => ({
+            id: l.id,
+            label: l.label,
+            createdBy: l.createdBy,
+            created: fmt(l.createdAt),
+            expires: fmt(l.expiresAt),
+            state: l.state,
+            views: l.views,
+            lastViewed: l.lastViewedAt ? fmt(l.lastViewedAt) : null,
+          }))}
+        />
+      ) : null}
+    </>
+  );
+}

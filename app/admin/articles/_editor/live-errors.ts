@@ -1,0 +1,45 @@
+import "@/lib/security/zod-jitless";
+import type { EditorFields } from "@/lib/articles/editor";
+import { articleFieldsSchema } from "@/lib/articles/schema";
+import type { FieldErrors } from "@/lib/errors";
+import { toSaveInput } from "./use-article-draft";
+
+const withoutBody = articleFieldsSchema.omit({ body: true });
+
+/** The shared schema's messages for `fields`, keyed by path ("sources.1.url"); the body only when asked (it can be 2 MB). */
+export function schemaErrors(fields: EditorFields, withBody: boolean): FieldErrors {
+  const input = toSaveInput(fields);
+  const parsed = withBody ? articleFieldsSchema.safeParse(input) : withoutBody.safeParse(input);
+  const out: FieldErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.map(String).join(".") || "_form";
+      (out[key] ??= []).push(issue.message);
+    }
+  }
+  return out;
+}
+
+/**
+ * The field messages to show now, after a save was refused with `refused` for the fields as they
+ * were then (`then`): the shared schema runs again on what is typed now, so a message changes as
+ * the editor types and goes once the field is right. A message only the server can give (a slug
+ * already taken) stays until its field is changed.
+ */
+export function liveFieldErrors(
+  fields: EditorFields,
+  refused: FieldErrors | undefined,
+  then: EditorFields | null,
+): FieldErrors | undefined {
+  if (!refused) return undefined;
+  const withBody = Object.keys(refused).some((k) => k.startsWith("body"));
+  const now = schemaErrors(fields, withBody);
+  const before = then ? schemaErrors(then, withBody) : {};
+  for (const [key, messages] of Object.entries(refused)) {
+    if (key in now || !messages) continue;
+    const serverOnly = messages.filter((m) => !before[key]?.includes(m));
+    const top = key.split(".")[0] as keyof EditorFields;
+    if (serverOnly.length && then && JSON.stringify(then[top]) === JSON.stringify(fields[top])) now[key] = serverOnly;
+  }
+  return Object.keys(now).length ? now : undefined;
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import "@/lib/security/zod-jitless";
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useAction } from "@/components/forms/use-action";
+import { utcToZonedLocal } from "@/lib/format/time";
+import { clearLocalDraft } from "./local-draft";
+import { transitionArticleAction } from "../actions";
+import { PublishDialog, type GoLive } from "./publish-dialog";
+import type { useArticleDraft } from "./use-article-draft";
+
+type Props = {
+  draft: ReturnType<typeof useArticleDraft>;
+  problems: string[];
+  canPublishNow: boolean;
+  canSchedule: boolean;
+  sectionName: string;
+  address: string;
+  suggestion: string;
+};
+
+/**
+ * "Publish…" on the editor's bar, for a story that is not live: disabled, with the list of what
+ * blocks it, until nothing does. It saves what is typed (creating a new story first), then
+ * publishes or schedules it after the confirmation: one screen, from "New story" to live.
+ */
+export function PublishControls({ draft, problems, canPublishNow, canSchedule, sectionName, address, suggestion }: Props) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const transition = useAction(transitionArticleAction);
+  const [busy, setBusy] = useState(false);
+  const blocked = problems.length > 0;
+  const button = useRef<HTMLButtonElement>(null);
+
+  // Alt+Shift+P opens the confirmation from anywhere in the editor; while something blocks
+  // publishing it goes to the button, whose description lists what.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.altKey && event.shiftKey && event.code === "KeyP") || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      if (button.current?.getAttribute("aria-disabled") === "true") button.current.focus();
+      else if (!button.current?.disabled) setOpen(true);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [blocked]);
+
+  const confirm = async (when: GoLive) => {
+    setBusy(true);
+    setSaveError(null);
+    transition.reset();
+    try {
+      let target = draft.id ? { id: draft.id, version: draft.version } : null;
+      if (!target || draft.dirty) {
+        const saved = await draft.save({ open: false });
+        if (!saved?.ok) {
+          setSaveError(`Not published: ${saved ? saved.error : "a save is still under way; try again in a moment."}`);
+          return;
+        }
+        target = saved.data;
+      }
+      const result = await transition.run({
+        id: target.id,
+        version: target.version,
+        to: when.mode === "now" ? "PUBLISHED" : "SCHEDULED",
+        reason: "",
+        scheduledLocal: when.mode === "at" ? utcToZonedLocal(when.at, draft.timeZone) : undefined,
+      });
+      if (!result?.ok) return;
+      // The form stays mounted when the story was already open: later moves start from this version.
+      draft.setVersion(result.data.version);
+      clearLocalDraft(target.id);
+      setOpen(false);
+      router.replace(`/admin/articles/${target.id}`);
+      router.refresh();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!canPublishNow && !canSchedule) return null;
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="button"
+        title="Alt+Shift+P"
+        aria-keyshortcuts="Alt+Shift+P"
+        // aria-disabled, not disabled: it stays focusable, so a keyboard user reaches it and hears what blocks it.
+        aria-disabled={blocked}
+        disabled={busy}
+        aria-describedby="publish-blockers"
+        onClick={() => !blocked && setOpen(true)}
+      >
+        {canPublishNow ? "Publish…" : "Schedule…"}
+      </button>
+      <p id="publish-blockers" className={blocked ? "publish-blockers" : "visually-hidden"} aria-live="polite">
+        {blocked ? `Before it can go live this story needs: ${problems.join(", ")}.` : "Ready to publish."}
+      </p>
+      {open ? (
+        <PublishDialog
+          headline={draft.fields.headline}
+          address={address}
+          sectionName={sectionName}
+          timeZone={draft.timeZone}
+          canPublishNow={canPublishNow}
+          canSchedule={canSchedule}
+          suggestion={suggestion}
+          pending={busy}
+          error={saveError ?? transition.error}
+          onConfirm={confirm}
+          onClose={() => {
+            setOpen(false);
+            transition.reset();
+            setSaveError(null);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

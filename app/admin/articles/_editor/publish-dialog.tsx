@@ -1,0 +1,138 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { formatDateTime, parseDeskDateTime, zoneLabel } from "@/lib/format/time";
+import { FieldError } from "@/components/forms/field-error";
+
+export type GoLive = { mode: "now" } | { mode: "at"; at: Date };
+
+type Props = {
+  headline: string;
+  address: string;
+  sectionName: string;
+  timeZone: string;
+  canPublishNow: boolean;
+  canSchedule: boolean;
+  /** The suggested schedule time, "2026-12-02T14:00" in the newsroom's zone. */
+  suggestion: string;
+  pending: boolean;
+  error: string | null;
+  onConfirm: (when: GoLive) => void;
+  onClose: () => void;
+};
+
+/**
+ * The last look before a story goes live: its headline, address, section and the time it goes
+ * live (now, or a date and 24-hour time in the newsroom's zone, written out). Opens with the
+ * confirm button focused, so Enter publishes; Escape cancels.
+ */
+export function PublishDialog(props: Props) {
+  const { headline, address, sectionName, timeZone, canPublishNow, canSchedule, suggestion, pending, error, onConfirm, onClose } = props;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const [mode, setMode] = useState<"now" | "at">(canPublishNow ? "now" : "at");
+  const [date, setDate] = useState(suggestion.slice(0, 10));
+  const [time, setTime] = useState(suggestion.slice(11, 16));
+  const parsed = parseDeskDateTime(date, time, timeZone);
+  const [openedAt] = useState(() => Date.now());
+  const inPast = "at" in parsed && parsed.at.getTime() < openedAt;
+  const whenError =
+    mode === "at" ? ("error" in parsed ? parsed.error : inPast ? "That time has passed: choose a later one, or publish now." : null) : null;
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    confirm.current?.focus();
+  }, []);
+
+  const goLive = mode === "now" ? "As soon as you confirm" : "at" in parsed ? formatDateTime(parsed.at, timeZone) : "—";
+  return (
+    <dialog
+      ref={dialog}
+      className="publish-dialog"
+      aria-labelledby="publish-dialog-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!pending) onClose();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (pending || whenError) return;
+          onConfirm(mode === "now" ? { mode: "now" } : { mode: "at", at: (parsed as { at: Date }).at });
+        }}
+      >
+        <h2 id="publish-dialog-title">{mode === "now" ? "Publish this story?" : "Schedule this story?"}</h2>
+        <dl className="publish-summary">
+          <dt>Headline</dt>
+          <dd>{headline}</dd>
+          <dt>Address</dt>
+          <dd className="publish-address">{address}</dd>
+          <dt>Section</dt>
+          <dd>{sectionName}</dd>
+          <dt>Goes live</dt>
+          <dd data-testid="publish-goes-live">{goLive}</dd>
+        </dl>
+        {canPublishNow && canSchedule ? (
+          <fieldset className="publish-when">
+            <legend>When</legend>
+            <label>
+              <input type="radio" name="when" value="now" checked={mode === "now"} onChange={() => setMode("now")} /> Now
+            </label>
+            <label>
+              <input type="radio" name="when" value="at" checked={mode === "at"} onChange={() => setMode("at")} /> At a set time
+            </label>
+          </fieldset>
+        ) : null}
+        {mode === "at" ? (
+          <div className="publish-at">
+            <div className="field">
+              <label htmlFor="publish-date">Date (year-month-day)</label>
+              <input
+                id="publish-date"
+                value={date}
+                inputMode="numeric"
+                placeholder="2026-12-02"
+                autoComplete="off"
+                aria-describedby="publish-when-error"
+                aria-invalid={whenError ? true : undefined}
+                onChange={(e) => setDate(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="publish-time">Time (24-hour)</label>
+              <input
+                id="publish-time"
+                value={time}
+                inputMode="numeric"
+                placeholder="14:30"
+                autoComplete="off"
+                aria-describedby="publish-zone publish-when-error"
+                aria-invalid={whenError ? true : undefined}
+                onChange={(e) => setTime(e.target.value)}
+              />
+            </div>
+            <p id="publish-zone" className="field-hint">
+              Newsroom time: {zoneLabel(timeZone, "at" in parsed ? parsed.at : new Date())}
+            </p>
+            <FieldError id="publish-when-error" errors={whenError ? [whenError] : undefined} />
+          </div>
+        ) : null}
+        {error ? (
+          <p className="form-message error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="workflow-moves">
+          <button ref={confirm} type="submit" className="button" disabled={pending || !!whenError}>
+            {pending ? "Publishing…" : mode === "now" ? "Publish now" : "Schedule"}
+          </button>
+          <button type="button" className="button secondary" disabled={pending} onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { formatTime } from "@/lib/format/time";
+import type { useArticleDraft } from "./use-article-draft";
+
+/**
+ * Where the story stands: saving, not saved (and that the desk is trying again by itself),
+ * unsaved changes, or saved at 21:42 (24-hour, the newsroom's zone). A blank new story says
+ * that nothing is saved yet, never "All changes saved".
+ */
+export function SaveState({ draft }: { draft: ReturnType<typeof useArticleDraft> }) {
+  const at = draft.savedAt ? formatTime(draft.savedAt, draft.timeZone) : null;
+  let text: string;
+  if (draft.saving) text = "Saving…";
+  else if (draft.retryAt) text = "Not saved yet: trying again by itself";
+  else if (draft.isNew) text = draft.dirty ? "New story: not saved yet" : "New story: nothing to save yet";
+  else if (draft.dirty) text = "Unsaved changes";
+  else text = at ? `All changes saved · ${draft.message?.kind === "success" ? draft.message.text : "Saved"} at ${at}` : "All changes saved";
+  return (
+    <span aria-live="polite" className="save-state" data-testid="save-state">
+      {text}
+    </span>
+  );
+}

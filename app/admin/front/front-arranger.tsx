@@ -1,0 +1,114 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import type { FrontCandidate } from "@/lib/front/queries";
+import type { Slot } from "@/lib/front/schema";
+import type { ActionResult, FieldErrors } from "@/lib/errors";
+import { callAction } from "@/components/forms/call-action";
+import { FieldError } from "@/components/forms/field-error";
+import { FormMessage } from "@/components/forms/form-message";
+import { saveFrontLayoutAction } from "./actions";
+import { StorySlots } from "./story-slots";
+import { SectionBlocks, type BlockRow } from "./section-blocks";
+import { BannerFields, type BannerInput } from "./banner-fields";
+import { FrontPreview } from "./front-preview";
+
+export type ArrangerInitial = { basedOn: string; lead: Slot | null; pinned: Slot[]; blocks: BlockRow[]; banner: BannerInput };
+
+type Props = {
+  initial: ArrangerInitial;
+  candidates: FrontCandidate[];
+  sectionStories: Record<string, { id: string; headline: string }[]>;
+  timeZone: string;
+};
+
+/** Arranges the front page with the mouse or the keyboard, previews it, and puts it live now or at a chosen time. */
+export function FrontArranger({ initial, candidates, sectionStories, timeZone }: Props) {
+  const router = useRouter();
+  const [lead, setLead] = useState(initial.lead);
+  const [pinned, setPinned] = useState(initial.pinned);
+  const [blocks, setBlocks] = useState(initial.blocks);
+  const [banner, setBanner] = useState(initial.banner);
+  const [when, setWhen] = useState("");
+  // The live arrangement this one replaces: the one the page was opened on, then each of our own saves.
+  const [basedOn, setBasedOn] = useState(initial.basedOn);
+  const [announcement, setAnnouncement] = useState("");
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<ActionResult<{ id: string; scheduled: boolean }> | null>(null);
+  const errors: FieldErrors | undefined = result && !result.ok ? result.fieldErrors : undefined;
+
+  const save = async (schedule: boolean) => {
+    if (pending) return;
+    setPending(true);
+    const input = {
+      basedOn,
+      goesLiveLocal: schedule ? when : "",
+      arrangement: {
+        lead,
+        pinned,
+        sections: blocks.filter((b) => b.shown).map((b) => ({ sectionId: b.sectionId, count: b.count })),
+        banner,
+      },
+    };
+    const outcome = await callAction(() => saveFrontLayoutAction(input));
+    setPending(false);
+    setResult(outcome);
+    if (outcome.ok) {
+      if (!outcome.data.scheduled) setBasedOn(outcome.data.id);
+      router.refresh();
+    }
+  };
+
+  return (
+    <div className="front-arranger">
+      <div className="front-controls">
+        <p className="visually-hidden" aria-live="polite" data-testid="front-announcer">
+          {announcement}
+        </p>
+        <StorySlots
+          lead={lead}
+          pinned={pinned}
+          candidates={candidates}
+          announce={setAnnouncement}
+          errors={{ lead: errors?.lead, pinned: errors?.pinned }}
+          onChange={(l, p) => {
+            setLead(l);
+            setPinned(p);
+          }}
+        />
+        <SectionBlocks blocks={blocks} onChange={setBlocks} announce={setAnnouncement} errors={errors} />
+        <BannerFields banner={banner} onChange={setBanner} timeZone={timeZone} errors={errors} />
+        <section className="card" aria-labelledby="save-heading">
+          <h2 id="save-heading">Put it live</h2>
+          {result?.ok ? (
+            <FormMessage kind="success">
+              {result.data.scheduled ? "Scheduled. It goes live at the time you chose." : "The front page shows this arrangement now."}
+            </FormMessage>
+          ) : null}
+          {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}
+          <button type="button" className="button" disabled={pending} onClick={() => save(false)}>
+            Publish the front page now
+          </button>
+          <div className="field front-schedule">
+            <label htmlFor="front-when">Or switch to it at ({timeZone})</label>
+            <input
+              id="front-when"
+              type="datetime-local"
+              step={1}
+              value={when}
+              onChange={(e) => setWhen(e.target.value)}
+              aria-describedby="front-when-error"
+              aria-invalid={errors?.goesLiveAt ? true : undefined}
+            />
+            <FieldError id="front-when-error" errors={errors?.goesLiveAt} />
+            <button type="button" className="button secondary" disabled={pending || !when} onClick={() => save(true)}>
+              Schedule this arrangement
+            </button>
+          </div>
+        </section>
+      </div>
+      <FrontPreview lead={lead} pinned={pinned} blocks={blocks} banner={banner} sectionStories={sectionStories} />
+    </div>
+  );
+}

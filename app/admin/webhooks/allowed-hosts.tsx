@@ -1,0 +1,68 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { allowHostAction, removeHostAction } from "./actions";
+
+export function AllowedHosts({ hosts }: { hosts: { id: string; host: string; note: string }[] }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { result, onSubmit, pending, fieldErrors: errors } = useActionForm(allowHostAction);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const [removing, startTransition] = useTransition();
+  useEffect(() => {
+    if (result?.ok) formRef.current?.reset();
+  }, [result]);
+  return (
+    <section className="card" aria-labelledby="allowed-hosts-heading">
+      <h2 id="allowed-hosts-heading">Hosts on private networks</h2>
+      <p className="muted">
+        Outgoing requests (webhooks, and later source archiving and wire feeds) never reach loopback, private, link-local or other internal
+        addresses, so that nobody can use Dateline to probe the newsroom’s network. Allow a host here only to reach one of your own internal
+        systems on purpose.
+      </p>
+      <ul>
+        {hosts.length === 0 ? <li>None allowed.</li> : null}
+        {hosts.map((h) => (
+          <li key={h.id}>
+            <code>{h.host}</code> {h.note ? <span className="muted">— {h.note}</span> : null}{" "}
+            <button
+              type="button"
+              className="button secondary"
+              disabled={removing}
+              onClick={() =>
+                startTransition(async () => {
+                  const r = await removeHostAction({ id: h.id }).catch(() => ({
+                    ok: false as const,
+                    error: "The server could not be reached. Try again.",
+                  }));
+                  setRemoveError(r.ok ? null : r.error);
+                })
+              }
+            >
+              Remove <span className="visually-hidden">{h.host}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {removeError ? <FormMessage>{removeError}</FormMessage> : null}
+      {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
+        <TextField
+          name="host"
+          label="Host"
+          hint="A host name or IP address, without http:// or a port."
+          autoComplete="off"
+          errors={errors?.host}
+          required
+        />
+        <TextField name="note" label="Why (optional)" autoComplete="off" errors={errors?.note} />
+        <SubmitButton pending={pending} pendingLabel="Allowing…">
+          Allow host
+        </SubmitButton>
+      </form>
+    </section>
+  );
+}

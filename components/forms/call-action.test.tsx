@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { ACTION_BODY_LIMIT } from "@/lib/security/limits";
+import { callAction, NETWORK_MESSAGE, UNREACHABLE_MESSAGE } from "./call-action";
+
+// What Next.js's client does when a Server Action call fails: fetch rejects with a TypeError on a
+// dropped connection; a text/plain error answer becomes an Error with its words; any other non-RSC
+// answer (an HTML 500 page) becomes "An unexpected response was received from the server."
+describe("callAction: every failure becomes a sentence, never a throw", () => {
+  it("passes results through", async () => {
+    expect(await callAction(async () => ({ ok: true as const, data: 1 }))).toEqual({ ok: true, data: 1 });
+    const refused = {
+      ok: false as const,
+      code: "invalid" as const,
+      error: "Some fields need attention.",
+      fieldErrors: { headline: ["Write a headline."] },
+    };
+    expect(await callAction(async () => refused)).toEqual(refused);
+  });
+
+  it("names a dropped connection, a 5xx page, a 413 and a timeout", async () => {
+    const drop = await callAction(() => Promise.reject(new TypeError("Failed to fetch")));
+    expect(drop).toMatchObject({ ok: false, error: NETWORK_MESSAGE });
+    const page500 = await callAction(() => Promise.reject(new Error("An unexpected response was received from the server.")));
+    expect(page500).toMatchObject({ ok: false, error: UNREACHABLE_MESSAGE });
+    const tooLarge = await callAction(() => Promise.reject(new Error("This request is too large (5.2 MB; the limit is 3 MB).")));
+    expect(tooLarge).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/too large \(5\.2 MB; the limit is 3 MB\)\. Nothing was saved/),
+    });
+    const slow = await callAction(() => new Promise(() => {}), { timeoutMs: 50 });
+    expect(slow).toMatchObject({ ok: false, error: expect.stringMatching(/did not answer within/) });
+    const garbage = await callAction(async () => "<html>" as never);
+    expect(garbage).toMatchObject({ ok: false, error: UNREACHABLE_MESSAGE });
+  });
+
+  it("refuses a call larger than the Server Action limit without making it", async () => {
+    let called = false;
+    const big = { body: "x".repeat(ACTION_BODY_LIMIT) };
+    const result = await callAction(
+      async () => {
+        called = true;
+        return { ok: true as const, data: null };
+      },
+      { args: [big] },
+    );
+    expect(called).toBe(false);
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/too large to send \(3 MB; the limit is 3 MB\)/) });
+  });
+});

@@ -1,0 +1,168 @@
+import type { Browser, Page } from "@playwright/test";
+import { storageStatePath, type RoleName } from "../env";
+import { readDatabase } from "../database";
+import { expect, newContext, test, unique } from "../fixtures";
+import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
+import { apiAs, frontHeadlines, makeStory, move, type Story } from "../newsroom";
+
+// Issue 20, deliver 1: editors arrange the front page (mouse and keyboard), schedule a change, and
+// readers see it at once; a story that is unpublished drops out of its slot and the desk says so.
+
+async function as(browser: Browser, role: RoleName): Promise<Page> {
+  return (await newContext(browser, { storageState: storageStatePath(role) })).newPage();
+}
+const reader = async (browser: Browser) => (await newContext(browser)).newPage();
+/** Now plus `ms`, as a datetime-local value with seconds in UTC (the e2e newsroom's zone). */
+const utcLocal = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 19);
+const liveLayout = () =>
+  readDatabase((db) => db.prepare("SELECT id FROM FrontLayout WHERE state = 'LIVE'").pluck().get() as string | undefined) ?? "";
+
+async function place(page: Page, story: Story, how: "Set as lead" | "Pin") {
+  await page.getByLabel("Story to place").selectOption({ label: `${story.headline} (World)` });
+  await page.getByRole("button", { name: how, exact: true }).click();
+}
+
+test.describe.serial("the curated front page", () => {
+  test.setTimeout(120_000);
+  let a: Story, b: Story, c: Story;
+
+  test.beforeAll(async () => {
+    const editor = await apiAs("editor");
+    const tag = unique();
+    a = await makeStory(editor, `Front lead harbour deal ${tag}`, "PUBLISHED");
+    b = await makeStory(editor, `Front pinned bridge vote ${tag}`, "PUBLISHED");
+    c = await makeStory(editor, `Front pinned rail strike ${tag}`, "PUBLISHED");
+    await editor.dispose();
+  });
+
+  test.afterAll(async () => {
+    // Back to the newest stories for the other specs.
+    const editor = await apiAs("editor");
+    const save = serverActionsInBuild().find((x) => x.name === "saveFrontLayoutAction")!;
+    const arrangement = { lead: null, pinned: [], sections: [], banner: { text: "", url: "", expiresLocal: "" } };
+    await callServerAction(editor, "/admin/front", save, { basedOn: liveLayout(), arrangement });
+    await editor.dispose();
+  });
+
+  test("arranged with the mouse (drag and buttons), previewed, put live: readers see lead, pinned order and banner at once", async ({
+    browser,
+  }) => {
+    const visitor = await reader(browser);
+    // The front page is in the HTTP cache before the change.
+    await frontHeadlines(visitor);
+    expect((await visitor.request.get("/")).headers()["x-dateline-cache"]).toBe("HIT");
+
+    const page = await as(browser, "editor");
+    await page.goto("/admin/front");
+    await expect(page.getByRole("heading", { name: "Front page", level: 1 })).toBeVisible();
+    await place(page, a, "Set as lead");
+    await place(page, b, "Pin");
+    await place(page, c, "Pin");
+    const pinned = page.getByTestId("front-pinned").locator("li");
+    await expect(pinned).toHaveText([new RegExp(b.headline), new RegExp(c.headline)]);
+    // Drag the second pinned story above the first.
+    await pinned.nth(1).dragTo(pinned.nth(0));
+    await expect(pinned).toHaveText([new RegExp(c.headline), new RegExp(b.headline)]);
+    await expect(page.getByTestId("front-preview").locator("li").first()).toHaveText(a.headline);
+
+    await page.getByLabel("Banner text").fill("Polls close at 10pm: live results");
+    await page.getByLabel("Banner link (optional)").fill("javascript:alert(1)");
+    await page.getByLabel(/Banner comes down at/).fill(utcLocal(3_600_000));
+    await page.getByRole("button", { name: "Publish the front page now" }).click();
+    await expect(page.getByText("Use a full web address starting with http:// or https://.")).toBeVisible();
+    // Nothing typed is lost; the fix goes through.
+    await expect(page.getByLabel("Banner text")).toHaveValue("Polls close at 10pm: live results");
+    await page.getByLabel("Banner link (optional)").fill("https://example.org/results");
+    await page.getByRole("button", { name: "Publish the front page now" }).click();
+    await expect(page.getByText("The front page shows this arrangement now.")).toBeVisible();
+    await page.screenshot({ path: "test-results/admin-front.png", fullPage: true });
+
+    expect((await frontHeadlines(visitor)).slice(0, 3)).toEqual([a.headline, c.headline, b.headline]);
+    const banner = visitor.getByTestId("breaking-banner");
+    await expect(banner).toContainText("Polls close at 10pm: live results");
+    await expect(banner.getByRole("link")).toHaveAttribute("href", "https://example.org/results");
+    await visitor.screenshot({ path: "test-results/public-front-curated.png", fullPage: true });
+    expect(
+      readDatabase((db) => db.prepare("SELECT count(*) FROM AuditEvent WHERE action = 'front.arrange'").pluck().get()),
+    ).toBeGreaterThan(0);
+  });
+
+  test("arranged by keyboard alone: Tab reaches Move up/down, focus stays on the moved story, Enter publishes", async ({ browser }) => {
+    const page = await as(browser, "editor");
+    await page.goto("/admin/front");
+    const pinned = page.getByTestId("front-pinned").locator("li");
+    await expect(pinned).toHaveText([new RegExp(c.headline), new RegExp(b.headline)]);
+    const label = () =>
+      page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? "");
+    const tabTo = async (wanted: string) => {
+      for (let i = 0; i < 150 && (await label()) !== wanted; i++) await page.keyboard.press("Tab");
+      expect(await label()).toBe(wanted);
+    };
+    await page.getByRole("heading", { name: "Front page", level: 1 }).click();
+    await tabTo(`Move “${c.headline}” down`);
+    await page.keyboard.press("Enter");
+    await expect(pinned).toHaveText([new RegExp(b.headline), new RegExp(c.headline)]);
+    // It reached the bottom, so its Down is disabled: focus stayed with the story, on its Up button.
+    expect(await label()).toBe(`Move “${c.headline}” up`);
+    await expect(page.getByTestId("front-announcer")).toHaveText(`“${c.headline}” moved to pinned slot 2 of 2.`);
+    await page.keyboard.press("Enter");
+    await expect(pinned).toHaveText([new RegExp(c.headline), new RegExp(b.headline)]);
+    expect(await label()).toBe(`Move “${c.headline}” down`);
+    await page.keyboard.press("Enter");
+    await tabTo("Publish the front page now");
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("The front page shows this arrangement now.")).toBeVisible();
+    expect((await frontHeadlines(await reader(browser))).slice(0, 3)).toEqual([a.headline, b.headline, c.headline]);
+  });
+
+  test("a scheduled lead change goes live at its time through the job runner", async ({ browser }) => {
+    const page = await as(browser, "editor");
+    await page.goto("/admin/front");
+    await page.getByRole("button", { name: `Make “${b.headline}” the lead` }).click();
+    await expect(page.getByTestId("front-lead")).toContainText(b.headline);
+    await page.getByLabel(/Or switch to it at/).fill(utcLocal(-60_000));
+    await page.getByRole("button", { name: "Schedule this arrangement" }).click();
+    await expect(page.getByText("Choose a time in the future.")).toBeVisible();
+    await page.getByLabel(/Or switch to it at/).fill(utcLocal(6_000));
+    await page.getByRole("button", { name: "Schedule this arrangement" }).click();
+    await expect(page.getByText("Scheduled. It goes live at the time you chose.")).toBeVisible();
+    await expect(page.getByTestId("front-scheduled")).toContainText(b.headline);
+    const visitor = await reader(browser);
+    expect((await frontHeadlines(visitor))[0]).toBe(a.headline);
+    // The job runner polls every second in the e2e server (DATELINE_SCHEDULER_INTERVAL=2).
+    await expect.poll(async () => (await frontHeadlines(visitor))[0], { timeout: 30_000, intervals: [1000] }).toBe(b.headline);
+    await page.reload();
+    await expect(page.getByTestId("front-scheduled")).toHaveCount(0);
+    await expect(page.getByTestId("front-lead")).toContainText(b.headline);
+  });
+
+  test("a story unpublished from its slot drops out of the front page, and the desk says so", async ({ browser }) => {
+    const editor = await apiAs("editor");
+    await move(editor, c, "UNPUBLISHED", { reason: "Legal hold" });
+    await editor.dispose();
+    const headlines = await frontHeadlines(await reader(browser));
+    expect(headlines).not.toContain(c.headline);
+    expect(headlines[0]).toBe(b.headline);
+    const page = await as(browser, "editor");
+    await page.goto("/admin/front");
+    await expect(page.getByTestId("front-problems")).toContainText(`“${c.headline}” was unpublished, so it dropped out of pinned slot`);
+    await expect(page.getByTestId("front-pinned")).not.toContainText(c.headline);
+  });
+
+  test("writers cannot open the front page desk", async ({ browser }) => {
+    const page = await as(browser, "writer");
+    const response = await page.goto("/admin/front");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("link", { name: "Front page" })).toHaveCount(0);
+    const save = serverActionsInBuild().find((x) => x.name === "saveFrontLayoutAction")!;
+    const writer = await apiAs("writer");
+    const before = liveLayout();
+    const refused = await callServerAction(writer, "/admin/front", save, {
+      basedOn: before,
+      arrangement: { lead: null, pinned: [], sections: [], banner: { text: "", url: "", expiresLocal: "" } },
+    });
+    expect(actionOutcome(refused.body)).toBe("forbidden");
+    expect(liveLayout()).toBe(before);
+    await writer.dispose();
+  });
+});

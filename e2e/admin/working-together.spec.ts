@@ -1,0 +1,88 @@
+import type { Browser, Page } from "@playwright/test";
+import { storageStatePath, type RoleName } from "../env";
+import { readDatabase } from "../database";
+import { expect, newContext, test, unique } from "../fixtures";
+import { apiAs, makeStory } from "../newsroom";
+
+// Issue 20, deliver 4: people on one story know about each other; a returned story carries its
+// note to the writer; notifications with unread counts.
+
+async function as(browser: Browser, role: RoleName): Promise<Page> {
+  return (await newContext(browser, { storageState: storageStatePath(role) })).newPage();
+}
+const userName = (email: string) => readDatabase((db) => db.prepare("SELECT name FROM User WHERE email = ?").pluck().get(email)) as string;
+
+test.describe("working together", () => {
+  test.setTimeout(120_000);
+
+  test("two editors on one story see each other, with the time each opened it; closing it clears the bar", async ({ browser }) => {
+    const api = await apiAs("editor");
+    const story = await makeStory(api, `Presence council budget ${unique()}`);
+    await api.dispose();
+    const editor = await as(browser, "editor");
+    const admin = await as(browser, "admin");
+    await editor.goto(`/admin/articles/${story.id}`);
+    await expect(editor.getByLabel("Headline")).toHaveValue(story.headline);
+    await admin.goto(`/admin/articles/${story.id}`);
+    const editorName = userName("editor@e2e.dateline");
+    const adminName = userName("admin@e2e.dateline");
+    // The second to arrive learns it at once, before typing a word.
+    await expect(admin.getByTestId("presence-bar")).toContainText(new RegExp(`${editorName} is editing, since \\d{2}:\\d{2}`));
+    // The first learns it at their next heartbeat.
+    await expect(editor.getByTestId("presence-bar")).toContainText(`${adminName} is editing, since`, { timeout: 20_000 });
+    await admin.screenshot({ path: "test-results/presence-bar.png", fullPage: false });
+    // The admin leaves: the editor's bar empties at the next heartbeat.
+    await admin.goto("/admin");
+    await expect(editor.getByTestId("presence-bar")).toHaveCount(0, { timeout: 20_000 });
+  });
+
+  test("a story returned with a note: the note is required, and the writer sees it on the story, on the desk and in notifications with an unread count", async ({
+    browser,
+  }) => {
+    const writerApi = await apiAs("writer");
+    const story = await makeStory(writerApi, `Returned school closures ${unique()}`, "IN_REVIEW");
+    await writerApi.dispose();
+
+    // The editors hear of the submission.
+    const editor = await as(browser, "editor");
+    await editor.goto("/admin/notifications");
+    await expect(editor.getByTestId("notifications")).toContainText(`${story.headline} was submitted for review by`);
+    await expect(editor.getByTestId("notifications-link")).toHaveAttribute("aria-label", /Notifications, \d+ unread/);
+
+    await editor.goto(`/admin/articles/${story.id}`);
+    await editor.getByRole("button", { name: "Return to draft" }).click();
+    await expect(editor.locator("#return-note-error")).toHaveText(
+      "Write a note for the writer: what the story needs before it comes back.",
+    );
+    await editor.getByLabel(/Note for the writer/).fill("Needs a second source for the <b>mayor's</b> quote.");
+    await editor.getByRole("button", { name: "Return to draft" }).click();
+    await expect(editor.locator(".workflow")).toContainText("Draft");
+
+    const writer = await as(browser, "writer");
+    await writer.goto("/admin");
+    const unread = writer.getByTestId("notifications-link");
+    await expect(unread).toHaveAttribute("aria-label", /Notifications, \d+ unread/);
+    const row = writer.getByRole("row").filter({ hasText: story.headline });
+    await expect(row.getByTestId("desk-return-note")).toHaveText(
+      `Returned by ${userName("editor@e2e.dateline")}: Needs a second source for the <b>mayor's</b> quote.`,
+    );
+    await writer.goto(`/admin/articles/${story.id}`);
+    await expect(writer.getByTestId("return-note")).toContainText("Needs a second source for the <b>mayor's</b> quote.");
+    await writer.goto("/admin/notifications");
+    const item = writer.getByTestId("notifications").locator("li").filter({ hasText: story.headline }).first();
+    await expect(item).toContainText("was returned to its writer by");
+    await expect(item).toContainText("Needs a second source");
+    await expect(item.getByRole("button", { name: "Mark read" })).toBeVisible();
+    await writer.screenshot({ path: "test-results/notifications.png", fullPage: true });
+    await writer.getByRole("button", { name: "Mark all as read" }).click();
+    await expect(writer.getByTestId("notifications-link")).toHaveAttribute("aria-label", "Notifications");
+    await expect(writer.getByText("Nothing unread.")).toBeVisible();
+
+    // Resubmitting clears the note from the story and the desk.
+    await writer.goto(`/admin/articles/${story.id}`);
+    await writer.getByRole("button", { name: "Submit for review" }).click();
+    await expect(writer.locator(".workflow")).toContainText("In review");
+    await writer.reload();
+    await expect(writer.getByTestId("return-note")).toHaveCount(0);
+  });
+});

@@ -1,0 +1,350 @@
+import type { APIResponse } from "@playwright/test";
+import { z } from "zod";
+import { expect, test, unique } from "../fixtures";
+import { readDatabase } from "../database";
+import { apiClient, makeApiKey } from "../api-keys";
+import { HOSTILE, PAYLOAD } from "../hostile-corpus";
+import { OPERATIONS } from "../../lib/api/openapi";
+import { problemSchema } from "../../lib/api/schemas";
+import { makePhoto } from "../../lib/test/images";
+
+// Issue 17: every endpoint of /api/v1 against the production server and its real database. Every
+// JSON answer is checked against the schema the OpenAPI document names for it (lib/api/openapi.ts:
+// the operation's success schema, or the problem schema), with no field the schema does not know.
+
+/** The operation whose path template matches `url`'s path for `method`. */
+function operationFor(method: string, url: string) {
+  const path = new URL(url, "http://x").pathname;
+  const op = OPERATIONS.find(
+    (o) => o.method === method.toLowerCase() && new RegExp(`^${o.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path),
+  );
+  if (!op) throw new Error(`no operation for ${method} ${path}`);
+  return op;
+}
+
+/** Reads a JSON answer and checks it against its documented schema; returns it. */
+async function checked<T = Record<string, unknown>>(response: APIResponse, method = "GET"): Promise<T> {
+  const op = operationFor(method, response.url());
+  const body = (await response.json()) as unknown;
+  const problem = response.status() >= 400;
+  if (problem) expect(response.headers()["content-type"]).toBe("application/problem+json");
+  else
+    expect(response.status(), JSON.stringify(body).slice(0, 300)).toBe(
+      op.ok.status === 201 && response.status() === 200 ? 200 : op.ok.status,
+    );
+  if (problem) expect(op.errors, `${method} ${op.path} documents ${response.status()}`).toContain(response.status());
+  const schema = (problem ? problemSchema : op.ok.schema) as z.ZodType;
+  const parsed = schema.safeParse(body);
+  expect(parsed.success, `${method} ${response.url()}: ${parsed.error?.message}`).toBe(true);
+  // Nothing the schema does not describe (zod drops unknown keys; the two must be equal).
+  expect(JSON.parse(JSON.stringify(parsed.data))).toEqual(body);
+  return body as T;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]!);
+
+type Story = z.infer<typeof import("../../lib/api/schemas").storySchema>;
+
+test.describe("the open read API", () => {
+  test("serves published stories with their body as readers get it, sections, tags, bylines and photos; drafts and scheduled stories never", async ({
+    playwright,
+  }) => {
+    const api = await apiClient(playwright);
+    const list = await checked<{ data: { id: string; path: string }[]; nextCursor: string | null }>(
+      await api.get("/api/v1/stories?limit=3"),
+    );
+    expect(list.data).toHaveLength(3);
+    expect(list.nextCursor).not.toBeNull();
+    const next = await checked<{ data: { id: string }[] }>(await api.get(`/api/v1/stories?limit=3&cursor=${list.nextCursor}`));
+    expect(next.data.map((s) => s.id)).not.toContain(list.data[0]!.id);
+
+    const published = readDatabase((db) => db.prepare("SELECT id FROM Article WHERE status = 'PUBLISHED'").pluck().all()) as string[];
+    const all = await checked<{ data: { id: string }[] }>(await api.get("/api/v1/stories?limit=100"));
+    expect(all.data.map((s) => s.id).sort()).toEqual([...published].sort());
+    for (const status of ["DRAFT", "SCHEDULED", "IN_REVIEW", "UNPUBLISHED"]) {
+      const hidden = readDatabase((db) => db.prepare("SELECT id, slug FROM Article WHERE status = ? LIMIT 1").get(status)) as
+        { id: string; slug: string } | undefined;
+      if (!hidden) continue;
+      const response = await api.get(`/api/v1/stories/${hidden.id}`);
+      expect(response.status(), status).toBe(404);
+      await checked(response);
+      expect((await api.get(`/api/v1/stories/by-address?path=/news/${hidden.slug}`)).status()).toBe(404);
+    }
+
+    // The hostile story: every field exactly as typed, and the body HTML byte for byte what its page shows.
+    const hostileId = readDatabase((db) => db.prepare("SELECT id FROM Article WHERE slug = ?").pluck().get(HOSTILE.slug)) as string;
+    const story = await checked<Story>(await api.get(`/api/v1/stories/${hostileId}`));
+    expect(story.headline).toBe(HOSTILE.headline);
+    expect(story.dateline).toBe(HOSTILE.dateline);
+    expect(story.sources[0]!.title).toBe(HOSTILE.sourceTitle);
+    expect(story.bylines[0]!.name).toBe(HOSTILE.authorName);
+    expect(story.corrections.map((c) => c.text)).toContain(HOSTILE.correction);
+    expect(JSON.stringify(story)).toContain(JSON.stringify(PAYLOAD).slice(1, -1));
+    const page = await (await api.get(story.path)).text();
+    expect(page).toContain(story.body.html);
+    if (story.hero) {
+      // The credit line readers see, exactly.
+      expect(page).toContain(`<span class="credit">${escapeHtml(story.hero.creditLine)}</span>`);
+      const photo = await checked<{ creditLine: string; license: string; variants: { url: string }[] }>(
+        await api.get(`/api/v1/photos/${story.hero.photoId}`),
+      );
+      expect(photo.creditLine).toBe(story.hero.creditLine);
+      expect((await api.get(photo.variants[0]!.url)).status()).toBe(200);
+    }
+    expect(await checked<Story>(await api.get(`/api/v1/stories/by-address?path=${encodeURIComponent(story.path)}`))).toEqual(story);
+
+    const sections = await checked<{ data: { slug: string }[] }>(await api.get("/api/v1/sections"));
+    expect(sections.data.length).toBeGreaterThan(0);
+    const tags = await checked<{ data: { name: string }[] }>(await api.get("/api/v1/tags"));
+    expect(tags.data.map((t) => t.name)).toContain(HOSTILE.tags[0]);
+    const bylines = await checked<{ data: { name: string }[] }>(await api.get("/api/v1/bylines"));
+    expect(bylines.data.map((b) => b.name)).toContain(HOSTILE.authorName);
+    const filtered = await checked<{ data: { id: string }[] }>(await api.get(`/api/v1/stories?section=${story.section!.slug}&limit=100`));
+    expect(filtered.data.map((s) => s.id)).toContain(story.id);
+
+    const invalid = await api.get("/api/v1/stories?limit=500&updatedSince=yesterday");
+    expect(invalid.status()).toBe(422);
+    const problem = await checked<{ errors: Record<string, string[]> }>(invalid);
+    expect(Object.keys(problem.errors).sort()).toEqual(["limit", "updatedSince"]);
+    await api.dispose();
+  });
+
+  test("answers with ETags, 304s, Cache-Control and surrogate keys like the public pages, and CORS for any origin", async ({
+    playwright,
+  }) => {
+    const api = await apiClient(playwright, undefined, { Origin: "https://app.example" });
+    const id = readDatabase((db) => db.prepare("SELECT id FROM Article WHERE slug = ?").pluck().get(HOSTILE.slug)) as string;
+    const first = await api.get(`/api/v1/stories/${id}`);
+    const headers = first.headers();
+    expect(headers["cache-control"]).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=300");
+    expect(headers["surrogate-key"]).toContain(`story:${HOSTILE.slug}`);
+    expect(headers["cache-tag"]).toContain(`story:${HOSTILE.slug}`);
+    expect(headers["access-control-allow-origin"]).toBe("*");
+    expect(headers["etag"]).toMatch(/^W\/"[\w-]+"$/);
+    // Kept by the front cache like a page: the next reader is answered from memory, with the same headers.
+    const hit = await api.get(`/api/v1/stories/${id}`);
+    expect(hit.headers()["x-dateline-cache"]).toBe("HIT");
+    expect(hit.headers()["etag"]).toBe(headers["etag"]);
+    expect(hit.headers()["surrogate-key"]).toBe(headers["surrogate-key"]);
+    expect(hit.headers()["access-control-allow-origin"]).toBe("*");
+    expect(await hit.text()).toBe(await first.text());
+    const again = await api.get(`/api/v1/stories/${id}`, { headers: { "If-None-Match": headers["etag"]! } });
+    expect(again.status()).toBe(304);
+    expect(await again.body()).toHaveLength(0);
+    const preflight = await api.fetch("/api/v1/stories", { method: "OPTIONS", headers: { "Access-Control-Request-Method": "GET" } });
+    expect(preflight.status()).toBe(204);
+    expect(preflight.headers()["access-control-allow-methods"]).toContain("GET");
+    // The desk API shares nothing across origins and is never cached.
+    const desk = await api.get("/api/v1/desk/stories");
+    expect(desk.status()).toBe(401);
+    expect(desk.headers()["access-control-allow-origin"]).toBeUndefined();
+    await api.dispose();
+  });
+
+  test("refuses a client address past its limit of cache misses with 429 and Retry-After", async ({ playwright }) => {
+    const api = await apiClient(playwright);
+    let refused: APIResponse | null = null;
+    // Invented ids are never kept by the cache, so each one is a miss (150 a minute in e2e/env.ts).
+    for (let i = 0; i < 160 && !refused; i++) {
+      const response = await api.get(`/api/v1/stories/nope-${unique()}-${i}`);
+      if (response.status() === 429) refused = response;
+      else expect(response.status()).toBe(404);
+    }
+    expect(refused).not.toBeNull();
+    expect(Number(refused!.headers()["retry-after"])).toBeGreaterThan(0);
+    await checked(refused!);
+    // Another address is served.
+    const other = await apiClient(playwright);
+    expect((await other.get("/api/v1/sections")).status()).toBe(200);
+    await Promise.all([api.dispose(), other.dispose()]);
+  });
+});
+
+test.describe("the desk API", () => {
+  test("a read and write key creates, saves, publishes, sources and corrects a story as its user; hostile text round-trips unchanged", async ({
+    playwright,
+  }) => {
+    const api = await apiClient(playwright, await makeApiKey(playwright, "editor", "READ_WRITE"));
+    const ids = readDatabase((db) => ({
+      section: db.prepare("SELECT id FROM Section ORDER BY position LIMIT 1").pluck().get() as string,
+      author: db.prepare("SELECT id FROM Author LIMIT 1").pluck().get() as string,
+    }));
+    const slug = `api-story-${unique()}`;
+    const invalid = await api.post("/api/v1/desk/stories", { data: { headline: "", slug: "Not A Slug" } });
+    expect(invalid.status()).toBe(422);
+    const problem = await checked<{ errors: Record<string, string[]> }>(invalid, "POST");
+    expect(problem.errors.headline).toEqual(["Write a headline."]);
+    expect(problem.errors.slug).toBeDefined();
+
+    const created = await checked<{ id: string; version: number }>(
+      await api.post("/api/v1/desk/stories", {
+        data: {
+          headline: HOSTILE.headline,
+          slug,
+          dek: HOSTILE.dek,
+          dateline: HOSTILE.dateline,
+          sectionId: ids.section,
+          authorIds: [ids.author],
+          body: { type: "doc", content: HOSTILE.body.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) },
+          sources: [{ url: HOSTILE.sourceUrl, title: HOSTILE.sourceTitle, publisher: HOSTILE.sourcePublisher, note: HOSTILE.sourceNote }],
+        },
+      }),
+      "POST",
+    );
+    const loaded = await checked<{ version: number; status: string; fields: Record<string, unknown> & { sources: { title: string }[] } }>(
+      await api.get(`/api/v1/desk/stories/${created.id}`),
+    );
+    expect(loaded.status).toBe("DRAFT");
+    expect(loaded.fields).toMatchObject({ headline: HOSTILE.headline, dek: HOSTILE.dek, dateline: HOSTILE.dateline });
+    expect(loaded.fields.sources[0]!.title).toBe(HOSTILE.sourceTitle);
+    const desk = await checked<{ data: { id: string }[] }>(await api.get("/api/v1/desk/stories?status=DRAFT&limit=100"));
+    expect(desk.data.map((s) => s.id)).toContain(created.id);
+
+    // A save with the version it loaded; then a save from the old version is a conflict naming who saved.
+    const saved = await checked<{ version: number }>(
+      await api.put(`/api/v1/desk/stories/${created.id}`, { data: { ...loaded.fields, dek: "A new dek.", version: loaded.version } }),
+      "PUT",
+    );
+    expect(saved.version).toBe(loaded.version + 1);
+    const stale = await api.put(`/api/v1/desk/stories/${created.id}`, {
+      data: { ...loaded.fields, dek: "Lost?", version: loaded.version },
+    });
+    expect(stale.status()).toBe(409);
+    const conflict = await checked<{ savedBy: string; currentVersion: number; detail: string }>(stale, "PUT");
+    expect(conflict.savedBy).toBe("E2E editor");
+    expect(conflict.currentVersion).toBe(saved.version);
+
+    const live = await checked<{ version: number }>(
+      await api.post(`/api/v1/desk/stories/${created.id}/transitions`, { data: { to: "PUBLISHED", version: saved.version } }),
+      "POST",
+    );
+    // The open API has it now (and keeps it in its cache): each change below must expire it.
+    const reader = await apiClient(playwright);
+    const before = await checked<Story>(await reader.get(`/api/v1/stories/${created.id}`));
+    expect(before.corrections).toEqual([]);
+    const sourced = await checked<{ version: number }>(
+      await api.post(`/api/v1/desk/stories/${created.id}/sources`, {
+        data: { version: live.version, sources: [{ url: "https://example.org/second", title: "Second source", kind: "REPORT" }] },
+      }),
+      "POST",
+    );
+    const corrected = await checked<{ version: number }>(
+      await api.post(`/api/v1/desk/stories/${created.id}/corrections`, {
+        data: { version: sourced.version, kind: "CORRECTION", text: HOSTILE.correction },
+      }),
+      "POST",
+    );
+    expect(corrected.version).toBe(sourced.version + 1);
+
+    // Readers and the open API see it at once, unchanged.
+    const open = await apiClient(playwright);
+    const story = await checked<Story>(await open.get(`/api/v1/stories/${created.id}`));
+    expect(story.headline).toBe(HOSTILE.headline);
+    expect(story.sources.map((s) => s.title)).toEqual([HOSTILE.sourceTitle, "Second source"]);
+    expect(story.corrections.map((c) => c.text)).toEqual([HOSTILE.correction]);
+    expect(story.dek).toBe("A new dek.");
+
+    // Every change is on the audit log as the key's user, with the key's id.
+    const audit = readDatabase((db) =>
+      db.prepare("SELECT action, actorId, data FROM AuditEvent WHERE entityId = ? ORDER BY createdAt").all(created.id),
+    ) as {
+      action: string;
+      data: string;
+    }[];
+    expect(audit.map((a) => a.action)).toEqual([
+      "article.create",
+      "article.update",
+      "article.published",
+      "article.update",
+      "article.correct",
+    ]);
+    const keyIds = new Set(audit.map((a) => (JSON.parse(a.data) as { apiKeyId?: string }).apiKeyId));
+    expect(keyIds.size).toBe(1);
+    expect([...keyIds][0]).toMatch(/^c/);
+
+    // A photo through the same checks as the desk's uploads.
+    const photo = await api.post("/api/v1/desk/photos", {
+      multipart: {
+        file: { name: "api.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 640, 480, 171) },
+        credit: "API Photographer",
+      },
+    });
+    const stored = await checked<{ id: string }>(photo, "POST");
+    expect(readDatabase((db) => db.prepare("SELECT credit FROM Image WHERE id = ?").pluck().get(stored.id))).toBe("API Photographer");
+    const svg = await api.post("/api/v1/desk/photos", {
+      multipart: {
+        file: {
+          name: "evil.jpg",
+          mimeType: "image/jpeg",
+          buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+        },
+      },
+    });
+    expect(svg.status()).toBe(422);
+    await checked(svg, "POST");
+    await Promise.all([api.dispose(), open.dispose(), reader.dispose()]);
+  });
+
+  test("a writer's key can do what the writer can: draft and submit, not publish or correct; a read key cannot write", async ({
+    playwright,
+  }) => {
+    const writer = await apiClient(playwright, await makeApiKey(playwright, "writer", "READ_WRITE"));
+    const created = await checked<{ id: string; version: number }>(
+      await writer.post("/api/v1/desk/stories", { data: { headline: "A writer's API draft", slug: `writer-api-${unique()}` } }),
+      "POST",
+    );
+    const publish = await writer.post(`/api/v1/desk/stories/${created.id}/transitions`, {
+      data: { to: "PUBLISHED", version: created.version },
+    });
+    expect(publish.status()).toBe(403);
+    expect((await checked<{ detail: string }>(publish, "POST")).detail).toBe("Your role cannot move a story to published.");
+    const submitted = await checked<{ version: number }>(
+      await writer.post(`/api/v1/desk/stories/${created.id}/transitions`, { data: { to: "IN_REVIEW", version: created.version } }),
+      "POST",
+    );
+    expect(submitted.version).toBe(created.version + 1);
+
+    const reader = await apiClient(playwright, await makeApiKey(playwright, "editor", "READ"));
+    const refused = await reader.post("/api/v1/desk/stories", { data: { headline: "Never", slug: `never-${unique()}` } });
+    expect(refused.status()).toBe(403);
+    await checked(refused, "POST");
+    const read = await checked<{ status: string }>(await reader.get(`/api/v1/desk/stories/${created.id}`));
+    expect(read.status).toBe("IN_REVIEW");
+    await Promise.all([writer.dispose(), reader.dispose()]);
+  });
+
+  test("a key past its limit gets 429 with Retry-After", async ({ playwright }) => {
+    test.setTimeout(90_000);
+    const api = await apiClient(playwright, await makeApiKey(playwright, "editor", "READ"));
+    let refused: APIResponse | undefined;
+    // 200 a minute in e2e/env.ts; twenty at a time.
+    for (let round = 0; round < 12 && !refused; round++) {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => api.get("/api/v1/desk/stories?limit=1")));
+      for (const answer of answers) expect([200, 429]).toContain(answer.status());
+      refused = answers.find((answer) => answer.status() === 429);
+    }
+    expect(refused).toBeDefined();
+    expect(Number(refused!.headers()["retry-after"])).toBeGreaterThan(0);
+    await checked(refused!);
+    await api.dispose();
+  });
+});
+
+test("the OpenAPI document is served and valid, and the reference page lists every operation", async ({ playwright }) => {
+  const api = await apiClient(playwright);
+  const response = await api.get("/api/v1/openapi.json");
+  expect(response.status()).toBe(200);
+  const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+  expect(document.openapi).toBe("3.1.0");
+  const { validate } = await import("@scalar/openapi-parser");
+  const result = await validate(document);
+  expect(result.errors ?? []).toEqual([]);
+  expect(result.valid).toBe(true);
+  const docs = await api.get("/api/v1/docs");
+  expect(docs.headers()["content-type"]).toContain("text/html");
+  const html = await docs.text();
+  for (const op of OPERATIONS) expect(html).toContain(`id="${op.id}"`);
+  expect(html).not.toContain("<script");
+  await api.dispose();
+});

@@ -1,0 +1,173 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
+import { createArticle, transitionArticle } from "../articles/mutations/index";
+import { expectAppError } from "../test/expect-app-error";
+import { createApiKey, revokeApiKey } from "../apikeys/mutations";
+import { authenticateApiKey } from "./auth";
+import { takeRequest } from "./rate-limit";
+import { getPublicStoryById, getPublicStoryByPath, listPublicStories, storyListQuerySchema } from "./public-reads";
+import { listDeskStories } from "./desk-reads";
+import { addSources } from "./desk-writes";
+import { openApiDocument } from "./openapi";
+import { storyListSchema, storySchema } from "./schemas";
+
+const noExpire = () => {};
+let admin: Viewer;
+let editor: Viewer;
+let writer: Viewer;
+let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
+
+beforeAll(async () => {
+  admin = await makeUser("ADMIN");
+  editor = await makeUser("EDITOR");
+  writer = await makeUser("WRITER");
+  bits = await makeNewsroomBits(writer.id);
+});
+
+const bearer = (token: string) => new Request("http://x/api/v1/desk/stories", { headers: { authorization: `Bearer ${token}` } });
+
+describe("API keys", () => {
+  it("are made by admins only, shown once, stored as a hash, and act as their user until revoked", async () => {
+    await expectAppError(createApiKey(editor, { name: "x", userId: editor.id, scope: "READ" }), "forbidden");
+    const key = await createApiKey(admin, { name: "Newsletter", userId: writer.id, scope: "READ_WRITE" });
+    expect(key.token).toMatch(/^dl_[\w-]{43}$/);
+    const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
+    expect(JSON.stringify(row)).not.toContain(key.token);
+    expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.lastUsedAt).toBeNull();
+
+    const caller = await authenticateApiKey(bearer(key.token));
+    expect(caller).toMatchObject({ keyId: key.id, scope: "READ_WRITE", viewer: { id: writer.id, role: "WRITER" } });
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).not.toBeNull();
+
+    await expectAppError(authenticateApiKey(bearer(key.token.slice(0, -1) + (key.token.endsWith("A") ? "B" : "A"))), "unauthorized");
+    await expectAppError(
+      authenticateApiKey(new Request("http://x", { headers: { cookie: "next-auth.session-token=abc" } })),
+      "unauthorized",
+    );
+    await revokeApiKey(admin, { id: key.id });
+    await expectAppError(authenticateApiKey(bearer(key.token)), "unauthorized");
+    const audit = await db.auditEvent.findMany({ where: { entityId: key.id }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["apikey.create", "apikey.revoke"]);
+  });
+
+  it("stop working when their user is disabled", async () => {
+    const user = await makeUser("EDITOR");
+    const key = await createApiKey(admin, { name: "Push", userId: user.id, scope: "READ" });
+    await db.user.update({ where: { id: user.id }, data: { disabled: true } });
+    await expectAppError(authenticateApiKey(bearer(key.token)), "unauthorized");
+  });
+});
+
+describe("rate limits", () => {
+  it("count requests per bucket per minute in the database and refuse past the limit with a retry time", async () => {
+    const bucket = `test:${uid()}`;
+    const now = Date.UTC(2026, 11, 2, 3, 0, 10);
+    for (let i = 0; i < 3; i++) await takeRequest(bucket, 3, now);
+    const refused = await expectAppError(takeRequest(bucket, 3, now), "locked");
+    expect(refused.details).toEqual({ retryAfterSeconds: 50 });
+    // Counted in the table every process shares, not in this process's memory.
+    expect((await db.apiRateWindow.findFirstOrThrow({ where: { bucket } })).count).toBe(4);
+    // The next minute starts afresh.
+    await takeRequest(bucket, 3, now + 60_000);
+  });
+
+  it("hold under concurrent requests: exactly `limit` of 40 simultaneous ones go through", async () => {
+    const bucket = `test:${uid()}`;
+    const results = await Promise.allSettled(Array.from({ length: 40 }, () => takeRequest(bucket, 25)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(25);
+  });
+});
+
+describe("the open read API", () => {
+  it("lists published stories only, newest first, with filters and cursors that page without gaps or repeats", async () => {
+    const section = (await makeNewsroomBits()).section;
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = await createArticle(editor, readyArticleInput(section.id, bits.author.id));
+      await transitionArticle(editor, { id: s.id, version: s.version, to: "PUBLISHED" });
+      ids.unshift(s.id);
+    }
+    const draft = await createArticle(editor, readyArticleInput(section.id, bits.author.id));
+    const scheduled = await createArticle(editor, readyArticleInput(section.id, bits.author.id));
+    await transitionArticle(editor, {
+      id: scheduled.id,
+      version: scheduled.version,
+      to: "SCHEDULED",
+      scheduledFor: new Date(Date.now() + 3_600_000),
+    });
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listPublicStories(storyListQuerySchema.parse({ section: section.slug, limit: "2", cursor }));
+      storyListSchema.parse(page);
+      seen.push(...page.data.map((s) => s.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(ids);
+    expect(await getPublicStoryById(draft.id)).toBeNull();
+    expect(await getPublicStoryById(scheduled.id)).toBeNull();
+
+    const story = (await getPublicStoryById(ids[0]!))!;
+    storySchema.parse(story);
+    expect(story.body.html).toContain("<p>“A quote,” said an official.</p>");
+    expect(await getPublicStoryByPath(story.path)).toEqual(story);
+    expect(
+      (await listPublicStories(storyListQuerySchema.parse({ updatedSince: new Date(Date.now() + 60_000).toISOString() }))).data,
+    ).toEqual([]);
+    await expectAppError(listPublicStories(storyListQuerySchema.parse({ cursor: "not-a-cursor" })), "invalid");
+  });
+});
+
+describe("the desk API's reads and writes", () => {
+  it("shows a writer's key only the writer's stories, drafts included, and adds sources through the editor's save", async () => {
+    const own = await createArticle(writer, readyArticleInput(bits.section.id, bits.author.id));
+    const others = await createArticle(
+      editor,
+      readyArticleInput((await makeNewsroomBits()).section.id, (await makeNewsroomBits()).author.id),
+    );
+    const list = await listDeskStories(writer, { limit: 100 });
+    expect(list.data.map((s) => s.id)).toContain(own.id);
+    expect(list.data.map((s) => s.id)).not.toContain(others.id);
+
+    const saved = await addSources(
+      writer,
+      own.id,
+      {
+        version: own.version,
+        sources: [{ url: "https://example.org/report.pdf", title: "The report" }],
+      },
+      noExpire,
+    );
+    expect(saved.version).toBe(own.version + 1);
+    const sources = await db.sourceLink.findMany({ where: { articleId: own.id }, orderBy: { position: "asc" } });
+    expect(sources.map((s) => s.title)).toEqual(["A source", "The report"]);
+    const stale = await expectAppError(
+      addSources(writer, own.id, { version: own.version, sources: [{ url: "https://example.org/x", title: "X" }] }, noExpire),
+      "conflict",
+    );
+    expect(stale.details).toMatchObject({ currentVersion: own.version + 1 });
+    await expectAppError(
+      addSources(writer, others.id, { version: others.version, sources: [{ url: "https://example.org/x", title: "X" }] }, noExpire),
+      "not_found",
+    );
+    const bad = await expectAppError(
+      addSources(writer, own.id, { version: saved.version, sources: [{ url: "javascript:alert(1)", title: "" }] }, noExpire),
+      "invalid",
+    );
+    expect(Object.keys(bad.fieldErrors ?? {})).toEqual(expect.arrayContaining(["sources.0.url", "sources.0.title"]));
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("names every operation once and points at schemas it defines", () => {
+    const doc = openApiDocument();
+    const ids = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => (o as { operationId: string }).operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
+  });
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { ArticleStatus } from "../generated/prisma/enums";
+import { createArticleSchema, updateArticleSchema } from "../articles/schema";
+import { transitionFieldsSchema } from "../articles/workflow";
+import { addCorrectionSchema } from "../articles/schema";
+import { sourceLinkSchema } from "../sources/schema";
+
+// The desk API's request bodies: the desk's own schemas (the same ones its forms and mutations
+// parse with), minus what the address already says.
+
+export const deskCreateStorySchema = createArticleSchema.meta({ id: "CreateStory" });
+export const deskUpdateStorySchema = updateArticleSchema.omit({ id: true, autosave: true }).meta({ id: "UpdateStory" });
+export const deskTransitionSchema = transitionFieldsSchema.omit({ id: true }).meta({ id: "Transition" });
+export const deskAddSourcesSchema = z
+  .object({
+    version: z.coerce.number().int().min(1),
+    sources: z.array(sourceLinkSchema).min(1, "Send at least one source.").max(100, "A story can list at most 100 sources."),
+  })
+  .meta({ id: "AddSources" });
+export const deskCorrectionSchema = addCorrectionSchema.omit({ articleId: true }).meta({ id: "AddCorrection" });
+export const deskStoryListQuerySchema = z.object({
+  status: z.enum(ArticleStatus, { error: "Choose one of DRAFT, IN_REVIEW, SCHEDULED, PUBLISHED, UNPUBLISHED." }).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1, "Give a number from 1 to 100.").max(100, "Give a number from 1 to 100.").default(20),
+});

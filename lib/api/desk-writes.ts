@@ -1,0 +1,46 @@
+import { revalidateTag } from "next/cache";
+import { withPublicRefresh } from "../cache/invalidation";
+import { AppError, parseOrThrow } from "../errors";
+import type { Viewer } from "../auth/viewer";
+import { getEditorData } from "../articles/editor";
+import { updateArticle } from "../articles/mutations/index";
+import { deskAddSourcesSchema } from "./desk-schemas";
+
+/** Route handlers expire at once, since an HTTP purge follows (STYLE.md). */
+export const expireNow = (tag: string) => revalidateTag(tag, { expire: 0 });
+
+/**
+ * A story as the desk's editor loads it, or not_found (also for a story out of the user's scope).
+ * Its `fields` are in the shape a save takes back (the editor form does the same: empty dates and
+ * archive links become null), so a program can GET, change and PUT.
+ */
+export async function getDeskStoryOrThrow(viewer: Viewer, id: string) {
+  const story = await getEditorData(viewer, id);
+  if (!story) throw new AppError("not_found", "That story does not exist or the key's user cannot see it.");
+  const sources = story.fields.sources.map((s) => ({ ...s, accessedAt: s.accessedAt || null, archivedUrl: s.archivedUrl || null }));
+  return { ...story, fields: { ...story.fields, sources } };
+}
+
+/**
+ * Adds sources after the story's own: the story as the editor would load it, plus the new sources,
+ * saved through the editor's own save (same version check, same permissions, same validation; the
+ * field messages name the sources by their final position, `sources.3.url`).
+ */
+export async function addSources(viewer: Viewer, id: string, raw: unknown, expire: (tag: string) => void = expireNow) {
+  const input = parseOrThrow(deskAddSourcesSchema, raw);
+  const story = await getDeskStoryOrThrow(viewer, id);
+  const { fields } = story;
+  return withPublicRefresh(
+    id,
+    () =>
+      updateArticle(viewer, {
+        ...fields,
+        sources: [...fields.sources, ...input.sources],
+        id,
+        version: input.version,
+        // A live story's sources are part of what readers see: a material update.
+        materialUpdate: story.status === "PUBLISHED",
+      }),
+    expire,
+  );
+}

@@ -1,0 +1,314 @@
+import { z } from "zod";
+import { env } from "../env";
+import * as out from "./schemas";
+import * as desk from "./desk-schemas";
+import { storyListQuerySchema } from "./public-reads";
+import { WEBHOOK_EVENTS } from "../webhooks/events";
+
+// The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with
+// (requests: the desk's own schemas, read as their input; answers: lib/api/schemas.ts).
+
+type Operation = {
+  method: "get" | "post" | "put";
+  path: string;
+  id: string;
+  summary: string;
+  description?: string;
+  tag: "Stories" | "Sections, tags and bylines" | "Photos" | "Desk";
+  key?: "read" | "write";
+  query?: z.ZodObject;
+  pathParams?: string[];
+  body?: { schema: z.ZodType; type?: "json" | "multipart" };
+  ok: { status: number; schema: z.ZodType; description: string };
+  errors: number[];
+};
+
+const ERROR_TEXT: Record<number, string> = {
+  304: "Not modified (If-None-Match matched the ETag).",
+  401: "No API key, or an unknown or revoked one.",
+  403: "The key may only read, or its user's role or the story's status does not allow this.",
+  404: "Not found (or not visible to the key's user).",
+  409: "Version conflict: someone saved in between (savedBy, savedAt, currentVersion say who and when).",
+  413: "The upload is larger than the limit.",
+  422: "Invalid input: `errors` holds the messages per field.",
+  429: "Too many requests: wait for Retry-After seconds.",
+};
+
+const photoUpload = z
+  .object({
+    file: z.string().meta({ format: "binary" }).describe("JPEG, PNG, WebP, AVIF or GIF; checked by its bytes."),
+    altText: z.string().optional(),
+    caption: z.string().optional(),
+    credit: z.string().optional(),
+    agency: z.string().optional(),
+    copyright: z.string().optional(),
+    license: z.string().optional(),
+  })
+  .meta({ id: "PhotoUpload" });
+
+export const OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/stories",
+    id: "listStories",
+    tag: "Stories",
+    summary: "List published stories",
+    description: "Newest first. Filter by section, tag or byline slug and by change time; page with `cursor`.",
+    query: storyListQuerySchema,
+    ok: { status: 200, schema: out.storyListSchema, description: "A page of stories." },
+    errors: [304, 422, 429],
+  },
+  {
+    method: "get",
+    path: "/api/v1/stories/{id}",
+    id: "getStory",
+    tag: "Stories",
+    summary: "One published story by id",
+    description: "With its body as the structured document and as the HTML readers get, its sources, corrections and photo credits.",
+    pathParams: ["id"],
+    ok: { status: 200, schema: out.storySchema, description: "The story." },
+    errors: [304, 404, 429],
+  },
+  {
+    method: "get",
+    path: "/api/v1/stories/by-address",
+    id: "getStoryByAddress",
+    tag: "Stories",
+    summary: "One published story by its address",
+    description: "`path` is the story's address on the site, such as `/world/a-story`; an old address of it is found too.",
+    query: z.object({ path: z.string().describe("The story's address, such as /world/a-story.") }),
+    ok: { status: 200, schema: out.storySchema, description: "The story." },
+    errors: [304, 404, 422, 429],
+  },
+  {
+    method: "get",
+    path: "/api/v1/sections",
+    id: "listSections",
+    tag: "Sections, tags and bylines",
+    summary: "Every section, in masthead order",
+    ok: { status: 200, schema: out.sectionListSchema, description: "The sections." },
+    errors: [304, 429],
+  },
+  {
+    method: "get",
+    path: "/api/v1/tags",
+    id: "listTags",
+    tag: "Sections, tags and bylines",
+    summary: "The tags of published stories",
+    ok: { status: 200, schema: out.tagListSchema, description: "The tags." },
+    errors: [304, 429],
+  },
+  {
+    method: "get",
+    path: "/api/v1/bylines",
+    id: "listBylines",
+    tag: "Sections, tags and bylines",
+    summary: "The bylines of published stories",
+    ok: { status: 200, schema: out.bylineListSchema, description: "The bylines." },
+    errors: [304, 429],
+  },
+  {
+    method: "get",
+    path: "/api/v1/photos/{id}",
+    id: "getPhoto",
+    tag: "Photos",
+    summary: "A photo a published story shows",
+    description: "Caption, credit, alt text, license and the URLs of every variant.",
+    pathParams: ["id"],
+    ok: { status: 200, schema: out.photoSchema, description: "The photo." },
+    errors: [304, 404, 429],
+  },
+  {
+    method: "get",
+    path: "/api/v1/desk/stories",
+    id: "listDeskStories",
+    tag: "Desk",
+    key: "read",
+    summary: "Stories the key's user sees on the desk",
+    description: "Drafts, stories in review and scheduled ones included (writers: their own).",
+    query: desk.deskStoryListQuerySchema,
+    ok: { status: 200, schema: out.deskStoryListSchema, description: "A page of stories." },
+    errors: [401, 403, 422, 429],
+  },
+  {
+    method: "post",
+    path: "/api/v1/desk/stories",
+    id: "createStory",
+    tag: "Desk",
+    key: "write",
+    summary: "Create a draft story",
+    body: { schema: desk.deskCreateStorySchema },
+    ok: { status: 201, schema: out.savedStorySchema, description: "Created." },
+    errors: [401, 403, 409, 422, 429],
+  },
+  {
+    method: "get",
+    path: "/api/v1/desk/stories/{id}",
+    id: "getDeskStory",
+    tag: "Desk",
+    key: "read",
+    summary: "A story as the editor loads it",
+    description: "Any status the key's user may see; `fields` is what a save takes back, with `version`.",
+    pathParams: ["id"],
+    ok: { status: 200, schema: out.deskStorySchema, description: "The story." },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: "put",
+    path: "/api/v1/desk/stories/{id}",
+    id: "updateStory",
+    tag: "Desk",
+    key: "write",
+    summary: "Save a story's fields",
+    description:
+      "Send the `version` you started from; if someone saved in between, the answer is 409 with who and when. A live story's save is a material update or a minor fix (`materialUpdate`).",
+    pathParams: ["id"],
+    body: { schema: desk.deskUpdateStorySchema },
+    ok: { status: 200, schema: out.savedStorySchema, description: "Saved." },
+    errors: [401, 403, 404, 409, 422, 429],
+  },
+  {
+    method: "post",
+    path: "/api/v1/desk/stories/{id}/transitions",
+    id: "transitionStory",
+    tag: "Desk",
+    key: "write",
+    summary: "Move a story through the workflow",
+    description:
+      "Submit for review (IN_REVIEW), schedule (SCHEDULED with scheduledFor), publish, unpublish (with a reason) or return to draft, as the user's role allows.",
+    pathParams: ["id"],
+    body: { schema: desk.deskTransitionSchema },
+    ok: { status: 200, schema: out.savedStorySchema, description: "Moved." },
+    errors: [401, 403, 404, 409, 422, 429],
+  },
+  {
+    method: "post",
+    path: "/api/v1/desk/stories/{id}/sources",
+    id: "addSources",
+    tag: "Desk",
+    key: "write",
+    summary: "Add sources to a story",
+    pathParams: ["id"],
+    body: { schema: desk.deskAddSourcesSchema },
+    ok: { status: 200, schema: out.savedStorySchema, description: "Saved." },
+    errors: [401, 403, 404, 409, 422, 429],
+  },
+  {
+    method: "post",
+    path: "/api/v1/desk/stories/{id}/corrections",
+    id: "addCorrection",
+    tag: "Desk",
+    key: "write",
+    summary: "Add a correction, clarification, update or editor's note",
+    pathParams: ["id"],
+    body: { schema: desk.deskCorrectionSchema },
+    ok: { status: 201, schema: out.createdCorrectionSchema, description: "Added." },
+    errors: [401, 403, 404, 409, 422, 429],
+  },
+  {
+    method: "post",
+    path: "/api/v1/desk/photos",
+    id: "uploadPhoto",
+    tag: "Desk",
+    key: "write",
+    summary: "Upload a photo",
+    description: "Multipart form with the file in `file`; the same content checks, size and megapixel limits as the desk.",
+    body: { schema: photoUpload, type: "multipart" },
+    ok: { status: 201, schema: out.createdPhotoSchema, description: "Stored (200 when the same file was there already)." },
+    errors: [401, 403, 413, 422, 429],
+  },
+];
+
+function componentSchemas() {
+  const convert = (io: "input" | "output") =>
+    z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", io, unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` })
+      .schemas;
+  const input = convert("input");
+  const output = convert("output");
+  const requestIds = new Set(OPERATIONS.flatMap((o) => (o.body ? [schemaId(o.body.schema)] : [])));
+  const schemas: Record<string, unknown> = {};
+  for (const [id, schema] of Object.entries(output)) {
+    const chosen = { ...(requestIds.has(id) ? input[id] : schema) } as Record<string, unknown>;
+    delete chosen.$schema;
+    delete chosen.$id;
+    schemas[id] = chosen;
+  }
+  return schemas;
+}
+
+function schemaId(schema: z.ZodType): string {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (!id) throw new Error("An OpenAPI schema needs .meta({ id })");
+  return id;
+}
+const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${schemaId(schema)}` });
+
+function queryParameters(query: z.ZodObject) {
+  const json = z.toJSONSchema(query, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as {
+    properties: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
+  return Object.entries(json.properties).map(([name, schema]) => {
+    const { description, ...rest } = schema;
+    return { name, in: "query", required: json.required?.includes(name) ?? false, ...(description ? { description } : {}), schema: rest };
+  });
+}
+
+/** The OpenAPI 3.1 document of /api/v1. */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const responses: Record<string, unknown> = {
+      [op.ok.status]: { description: op.ok.description, content: { "application/json": { schema: ref(op.ok.schema) } } },
+    };
+    for (const status of op.errors) {
+      responses[status] =
+        status === 304
+          ? { description: ERROR_TEXT[304] }
+          : { description: ERROR_TEXT[status], content: { "application/problem+json": { schema: ref(out.problemSchema) } } };
+    }
+    (paths[op.path] ??= {})[op.method] = {
+      operationId: op.id,
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      tags: [op.tag],
+      security: op.key ? [{ apiKey: [] }] : [],
+      parameters: [
+        ...(op.pathParams ?? []).map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+        ...(op.query ? queryParameters(op.query) : []),
+      ],
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { [op.body.type === "multipart" ? "multipart/form-data" : "application/json"]: { schema: ref(op.body.schema) } },
+            },
+          }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Dateline content API",
+      version: "1.0.0",
+      description:
+        "Published stories, sections, tags, bylines and photos for anyone (no key, cached, rate-limited per address); the desk's stories and writes for programs with an API key an admin gave them, acting as the key's user with that user's permissions. Errors are RFC 9457 problem documents. Webhook events: " +
+        WEBHOOK_EVENTS.join(", ") +
+        ".",
+    },
+    servers: [{ url: env.DATELINE_SITE_URL.replace(/\/$/, "") }],
+    tags: [
+      { name: "Stories" },
+      { name: "Sections, tags and bylines" },
+      { name: "Photos" },
+      { name: "Desk", description: "API key required: `Authorization: Bearer dl_…`." },
+    ],
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key from /admin/api-keys (`dl_…`)." } },
+    },
+  };
+}

@@ -1,0 +1,219 @@
+import { z } from "zod";
+import { db } from "../db";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { ArticleStatus } from "../generated/prisma/enums";
+import { articleCardSelect, articlePath, figureImageSelect, type Figure } from "../articles/dto";
+import { getPublishedArticleBySlug, resolveRedirect } from "../articles/queries";
+import { bodyToHtml } from "../articles/body-html";
+import { creditLine } from "../media/schema";
+import { VARIANT_FORMATS, variantKey, variantUrl, variantWidths } from "../media/variants";
+import { mediaUrl } from "../media/urls";
+import type { Prisma } from "../generated/prisma/client";
+import type { photoSchema, storySchema, storySummarySchema } from "./schemas";
+
+// What the open read API serves: published stories only (drafts, scheduled and unpublished
+// stories never), and their sections, bylines, tags and photos.
+
+const published = { status: ArticleStatus.PUBLISHED } as const;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const absolute = (path: string) => `${env.DATELINE_SITE_URL.replace(/\/$/, "")}${path}`;
+
+export const storyListQuerySchema = z.object({
+  section: z.string().trim().max(200).optional().describe("A section's slug."),
+  tag: z.string().trim().max(200).optional().describe("A tag's slug."),
+  byline: z.string().trim().max(200).optional().describe("A byline's slug."),
+  updatedSince: z.coerce
+    .date({ error: "Give a date and time, such as 2026-12-01T00:00:00Z." })
+    .optional()
+    .describe("Only stories changed at or after this time."),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce
+    .number({ error: "Give a number from 1 to 100." })
+    .int("Give a whole number.")
+    .min(1, "Give a number from 1 to 100.")
+    .max(100, "Give a number from 1 to 100.")
+    .default(20),
+});
+export type StoryListQuery = z.output<typeof storyListQuerySchema>;
+
+/** Opaque cursors: the last item's sort key. */
+export function encodeCursor(value: { at: string | null; id: string }): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+export function decodeCursor(cursor: string): { at: string | null; id: string } {
+  try {
+    const value = z
+      .object({ at: z.string().nullable(), id: z.string() })
+      .parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    if (value.at !== null && Number.isNaN(Date.parse(value.at))) throw new Error();
+    return value;
+  } catch {
+    throw new AppError("invalid", "This cursor is not one the API gave out.", { cursor: ["This cursor is not one the API gave out."] });
+  }
+}
+
+type CardRow = Prisma.ArticleGetPayload<{ select: typeof articleCardSelect }>;
+function toSummary(row: CardRow): z.input<typeof storySummarySchema> {
+  const path = articlePath(row);
+  return {
+    id: row.id,
+    slug: row.slug,
+    path,
+    url: absolute(path),
+    headline: row.headline,
+    dek: row.dek,
+    section: row.section,
+    bylines: row.authors.map((a) => a.author),
+    publishedAt: iso(row.firstPublishedAt),
+    updatedAt: iso(row.contentUpdatedAt),
+  };
+}
+
+/** Published stories, newest first, filtered, one cursor page at a time. */
+export async function listPublicStories(query: StoryListQuery) {
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const where: Prisma.ArticleWhereInput = {
+    ...published,
+    ...(query.section ? { section: { slug: query.section } } : {}),
+    ...(query.byline ? { authors: { some: { author: { slug: query.byline } } } } : {}),
+    ...(query.tag ? { tags: { some: { tag: { slug: query.tag } } } } : {}),
+    ...(query.updatedSince ? { updatedAt: { gte: query.updatedSince } } : {}),
+    ...(after
+      ? {
+          OR: after.at
+            ? [{ firstPublishedAt: { lt: new Date(after.at) } }, { firstPublishedAt: new Date(after.at), id: { lt: after.id } }]
+            : [{ firstPublishedAt: null, id: { lt: after.id } }],
+        }
+      : {}),
+  };
+  const rows = await db.article.findMany({
+    where,
+    select: articleCardSelect,
+    orderBy: [{ firstPublishedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map(toSummary),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: iso(last.firstPublishedAt), id: last.id }) : null,
+  };
+}
+
+function placed(figure: Figure) {
+  return {
+    photoId: figure.imageId,
+    src: figure.src,
+    srcSet: figure.srcSet,
+    width: figure.width,
+    height: figure.height,
+    alt: figure.alt,
+    caption: figure.caption,
+    creditLine: figure.creditLine,
+    copyright: figure.copyright,
+  };
+}
+
+/** One published story, shaped from the same read and the same body HTML readers get. */
+async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | null> {
+  const article = await getPublishedArticleBySlug(slug);
+  if (!article) return null;
+  return {
+    id: article.id,
+    slug: article.slug,
+    path: article.path,
+    url: absolute(article.path),
+    headline: article.headline,
+    dek: article.dek,
+    dateline: article.dateline,
+    description: article.description,
+    seoTitle: article.seoTitle,
+    canonicalUrl: article.canonicalUrl,
+    section: article.section,
+    bylines: article.authors,
+    tags: article.tags,
+    publishedAt: iso(article.publishedAt),
+    updatedAt: iso(article.updatedAt),
+    hero: article.hero ? placed(article.hero) : null,
+    body: { document: article.body, html: bodyToHtml(article.body, article.figures) },
+    sources: article.sources.map((s) => ({ ...s, accessedAt: iso(s.accessedAt) })),
+    corrections: article.corrections.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+  };
+}
+
+/** A published story by id. */
+export async function getPublicStoryById(id: string) {
+  const row = await db.article.findFirst({ where: { id, ...published }, select: { slug: true } });
+  return row ? storyBySlug(row.slug) : null;
+}
+
+/** A published story by its address (`/section/slug`), an old address of it included. */
+export async function getPublicStoryByPath(path: string) {
+  const slug = path.split("?")[0]!.split("/").filter(Boolean).at(-1);
+  if (!slug) return null;
+  const story = await storyBySlug(slug);
+  if (story) return story;
+  const moved = await resolveRedirect(slug);
+  return moved ? storyBySlug(moved.split("/").at(-1)!) : null;
+}
+
+export async function listPublicSections() {
+  const rows = await db.section.findMany({
+    select: { name: true, slug: true, description: true },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+  });
+  return { data: rows };
+}
+
+/** Tags and bylines that appear on at least one published story. */
+export async function listPublicTags() {
+  const rows = await db.tag.findMany({
+    where: { articles: { some: { article: published } } },
+    select: { name: true, slug: true },
+    orderBy: [{ name: "asc" }, { slug: "asc" }],
+  });
+  return { data: rows };
+}
+export async function listPublicBylines() {
+  const rows = await db.author.findMany({
+    where: { articles: { some: { article: published } } },
+    select: { name: true, slug: true, title: true, bio: true },
+    orderBy: [{ name: "asc" }, { slug: "asc" }],
+  });
+  return { data: rows };
+}
+
+/** A photo that a published story shows (others are not public), with its variant URLs. */
+export async function getPublicPhoto(id: string): Promise<{ photo: z.input<typeof photoSchema>; storySlugs: string[] } | null> {
+  const image = await db.image.findFirst({
+    where: { id, placements: { some: { article: published } } },
+    select: {
+      ...figureImageSelect,
+      licenseExpiresAt: true,
+      placements: { where: { article: published }, select: { article: { select: { slug: true } } } },
+    },
+  });
+  if (!image) return null;
+  return {
+    storySlugs: [...new Set(image.placements.map((p) => p.article.slug))],
+    photo: {
+      id: image.id,
+      width: image.width,
+      height: image.height,
+      altText: image.altText,
+      caption: image.caption,
+      credit: image.credit,
+      agency: image.agency,
+      creditLine: creditLine(image.credit, image.agency),
+      copyright: image.copyright,
+      license: image.license,
+      licenseExpiresAt: iso(image.licenseExpiresAt),
+      focalPoint: { x: image.focalX, y: image.focalY },
+      src: variantUrl(image.sha256, image.width, 1600),
+      variants: variantWidths(image.width).flatMap((width) =>
+        VARIANT_FORMATS.map((format) => ({ url: mediaUrl(variantKey(image.sha256, width, format)), width, format })),
+      ),
+    },
+  };
+}

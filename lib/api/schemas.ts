@@ -1,0 +1,184 @@
+import { z } from "zod";
+import { ArticleStatus, CorrectionKind, SourceKind } from "../generated/prisma/enums";
+import { bodySchema } from "../articles/body";
+
+// The API's answers, as zod schemas: the handlers' outputs are typed by them, the OpenAPI document
+// (lib/api/openapi.ts) is generated from them, and the tests check every answer against them.
+
+const isoDate = z.string().meta({ format: "date-time" });
+const nullableDate = isoDate.nullable();
+
+export const sectionRefSchema = z.object({ name: z.string(), slug: z.string() }).meta({ id: "SectionRef" });
+export const bylineRefSchema = z.object({ name: z.string(), slug: z.string(), title: z.string().nullable() }).meta({ id: "BylineRef" });
+export const tagRefSchema = z.object({ name: z.string(), slug: z.string() }).meta({ id: "TagRef" });
+
+export const photoSchema = z
+  .object({
+    id: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    altText: z.string(),
+    caption: z.string(),
+    credit: z.string(),
+    agency: z.string(),
+    creditLine: z.string().describe('The credit readers see: "Photographer/Agency".'),
+    copyright: z.string(),
+    license: z.string(),
+    licenseExpiresAt: nullableDate,
+    focalPoint: z.object({ x: z.number(), y: z.number() }),
+    src: z.string().describe("A JPEG of about 1600 px (site-relative)."),
+    variants: z.array(z.object({ url: z.string(), width: z.number().int(), format: z.enum(["avif", "webp", "jpg"]) })),
+  })
+  .meta({ id: "Photo" });
+
+/** A photo as placed in a story: the story's own caption, credit and alt text over the library's. */
+export const placedPhotoSchema = z
+  .object({
+    photoId: z.string(),
+    src: z.string(),
+    srcSet: z.object({ avif: z.string(), webp: z.string(), jpg: z.string() }),
+    width: z.number().int(),
+    height: z.number().int(),
+    alt: z.string(),
+    caption: z.string(),
+    creditLine: z.string(),
+    copyright: z.string(),
+  })
+  .meta({ id: "PlacedPhoto" });
+
+export const storySummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    path: z.string(),
+    url: z.string(),
+    headline: z.string(),
+    dek: z.string(),
+    section: sectionRefSchema.nullable(),
+    bylines: z.array(z.object({ name: z.string(), slug: z.string() })),
+    publishedAt: nullableDate,
+    updatedAt: nullableDate.describe("The last material update readers see."),
+  })
+  .meta({ id: "StorySummary" });
+
+export const sourceSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    title: z.string(),
+    publisher: z.string(),
+    kind: z.enum(SourceKind),
+    note: z.string(),
+    accessedAt: nullableDate,
+    archivedUrl: z.string().nullable(),
+  })
+  .meta({ id: "Source" });
+
+export const correctionSchema = z
+  .object({ id: z.string(), kind: z.enum(CorrectionKind), text: z.string(), createdAt: isoDate })
+  .meta({ id: "Correction" });
+
+export const storySchema = storySummarySchema
+  .extend({
+    dateline: z.string(),
+    description: z.string(),
+    seoTitle: z.string().nullable(),
+    canonicalUrl: z.string().nullable(),
+    bylines: z.array(bylineRefSchema),
+    tags: z.array(tagRefSchema),
+    hero: placedPhotoSchema.nullable(),
+    body: z.object({
+      document: bodySchema.describe("The structured document (node types: paragraph, heading, blockquote, lists, image, embed)."),
+      html: z.string().describe("The same body as readers' pages render it."),
+    }),
+    sources: z.array(sourceSchema),
+    corrections: z.array(correctionSchema),
+  })
+  .meta({ id: "Story" });
+
+export const pageSchema = <T extends z.ZodType>(item: T, id: string) =>
+  z
+    .object({ data: z.array(item), nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last.") })
+    .meta({ id });
+
+export const storyListSchema = pageSchema(storySummarySchema, "StoryList");
+export const sectionListSchema = z
+  .object({ data: z.array(z.object({ name: z.string(), slug: z.string(), description: z.string().nullable() })) })
+  .meta({ id: "SectionList" });
+export const tagListSchema = z.object({ data: z.array(tagRefSchema) }).meta({ id: "TagList" });
+export const bylineListSchema = z
+  .object({ data: z.array(z.object({ name: z.string(), slug: z.string(), title: z.string().nullable(), bio: z.string().nullable() })) })
+  .meta({ id: "BylineList" });
+
+/** A story as the desk's editor loads it (any status the key's user may see): `fields` is what PUT takes back. */
+export const deskStorySchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int().describe("Send it back with a save; a stale one is refused with 409."),
+    status: z.enum(ArticleStatus),
+    canEdit: z.boolean(),
+    canCorrect: z.boolean(),
+    canDelete: z.boolean(),
+    moves: z.array(z.enum(ArticleStatus)).describe("Statuses the key's user may move the story to."),
+    problems: z.array(z.string()).describe("What the story lacks before it may go live."),
+    livePath: z.string().nullable(),
+    scheduledFor: nullableDate,
+    firstPublishedAt: nullableDate,
+    contentUpdatedAt: nullableDate,
+    updatedAt: isoDate,
+    updatedBy: z.string().nullable(),
+    corrections: z.array(correctionSchema),
+    fields: z.object({
+      headline: z.string(),
+      slug: z.string(),
+      dek: z.string(),
+      dateline: z.string(),
+      sectionId: z.string().nullable(),
+      authorIds: z.array(z.string()),
+      tagIds: z.array(z.string()),
+      body: bodySchema,
+      seoTitle: z.string(),
+      seoDescription: z.string(),
+      canonicalUrl: z.string(),
+      sources: z.array(sourceSchema.omit({ id: true }).extend({ accessedAt: z.string().nullable().describe("YYYY-MM-DD") })),
+      hero: z.object({ imageId: z.string(), caption: z.string(), credit: z.string(), agency: z.string(), altText: z.string() }).nullable(),
+    }),
+  })
+  .meta({ id: "DeskStory" });
+export const deskStoryListSchema = z
+  .object({
+    data: z.array(
+      z.object({
+        id: z.string(),
+        slug: z.string(),
+        headline: z.string(),
+        status: z.enum(ArticleStatus),
+        version: z.number().int(),
+        updatedAt: isoDate,
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: "DeskStoryList" });
+export const savedStorySchema = z.object({ id: z.string(), slug: z.string(), version: z.number().int() }).meta({ id: "SavedStory" });
+export const createdPhotoSchema = z
+  .object({ id: z.string(), existing: z.boolean().describe("The same file was in the library already.") })
+  .meta({ id: "CreatedPhoto" });
+export const createdCorrectionSchema = z.object({ id: z.string(), version: z.number().int() }).meta({ id: "CreatedCorrection" });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.record(z.string(), z.array(z.string())).optional().describe("Messages per field path, as the desk shows them at each field."),
+    savedBy: z.string().optional(),
+    savedAt: z.string().optional(),
+    currentVersion: z.number().int().optional(),
+    retryAfterSeconds: z.number().int().optional(),
+    problems: z.array(z.string()).optional(),
+  })
+  .meta({ id: "Problem" });
+
+export type StoryJson = z.input<typeof storySchema>;

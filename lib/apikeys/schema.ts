@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { ApiKeyScope } from "../generated/prisma/enums";
+
+export const API_KEY_SCOPE_LABELS: Record<ApiKeyScope, string> = {
+  READ: "Read: the desk's stories its user can see, drafts included",
+  READ_WRITE: "Read and write: also create, edit, move and correct stories and upload photos",
+  WIRE: "Wire desk (reserved): read and write, for the wire importer",
+};
+
+export const createApiKeySchema = z.object({
+  name: z.string().trim().min(1, "Name the key after the program that will use it.").max(100, "Names can be at most 100 characters."),
+  userId: z.string().min(1, "Choose the user the key acts as."),
+  scope: z.enum(ApiKeyScope, { error: "Choose what the key may do." }),
+});
+export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+
+export const revokeApiKeySchema = z.object({ id: z.string().min(1) });

@@ -1,0 +1,86 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { BodyRenderer } from "@/components/article/body-renderer";
+import { bodySchema, type BodyDoc } from "./body";
+import { bodyToHtml } from "./body-html";
+import type { Figure } from "./dto";
+
+const HOSTILE = [
+  `<script>alert("x")</script>`,
+  `"><img src=x onerror=alert(1)>`,
+  `' onmouseover='alert(1)`,
+  "]]> &amp; &lt; &#x27;",
+  "\u202Eevil\u202C émoji 👩🏽‍🚀 e\u0301",
+];
+
+const figure: Figure = {
+  imageId: "photo-1",
+  src: "/media/abc-1600.jpg",
+  srcSet: { avif: "/media/abc-480.avif 480w", webp: "/media/abc-480.webp 480w", jpg: "/media/abc-480.jpg 480w, /media/abc-960.jpg 960w" },
+  objectPosition: "50% 50%",
+  width: 1600,
+  height: 900,
+  alt: HOSTILE[1]!,
+  caption: HOSTILE[0]!,
+  creditLine: `${HOSTILE[2]}/Agency & Co`,
+  copyright: "",
+};
+
+const text = (t: string, marks?: unknown[]) => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
+const docs: unknown[] = [
+  { type: "doc", content: [] },
+  { type: "doc", content: HOSTILE.map((h) => ({ type: "paragraph", content: [text(h)] })) },
+  {
+    type: "doc",
+    content: [
+      { type: "paragraph" },
+      { type: "paragraph", content: [text("a"), { type: "hardBreak" }, text("b", [{ type: "bold" }, { type: "italic" }])] },
+      {
+        type: "paragraph",
+        content: [text(HOSTILE[0]!, [{ type: "italic" }, { type: "link", attrs: { href: `https://example.org/?a=1&b="2"'<x>` } }])],
+      },
+      { type: "heading", attrs: { level: 2 }, content: [text(HOSTILE[1]!)] },
+      { type: "heading", attrs: { level: 3 }, content: [text("three")] },
+      { type: "heading", attrs: { level: 4 }, content: [text("four")] },
+      {
+        type: "blockquote",
+        content: [
+          { type: "paragraph", content: [text("q1")] },
+          { type: "paragraph", content: [text(HOSTILE[3]!)] },
+        ],
+      },
+      {
+        type: "bulletList",
+        content: [
+          {
+            type: "listItem",
+            content: [
+              { type: "paragraph", content: [text("one")] },
+              { type: "orderedList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [text(HOSTILE[4]!)] }] }] },
+            ],
+          },
+        ],
+      },
+      { type: "image", attrs: { imageId: "photo-1" } },
+      { type: "image", attrs: { imageId: "missing" } },
+      { type: "embed", attrs: { url: "https://example.org/embed?x=<y>&z='1'" } },
+    ],
+  },
+];
+
+describe("bodyToHtml", () => {
+  it("writes byte for byte what the readers' renderer renders, hostile text included", () => {
+    const figures = new Map([["photo-1", figure]]);
+    for (const raw of docs) {
+      const body: BodyDoc = bodySchema.parse(raw);
+      expect(bodyToHtml(body, figures)).toBe(renderToStaticMarkup(<BodyRenderer body={body} figures={figures} />));
+    }
+  });
+
+  it("writes a figure without caption or credit the same way too", () => {
+    const bare = { ...figure, caption: "", creditLine: "" };
+    const body = bodySchema.parse({ type: "doc", content: [{ type: "image", attrs: { imageId: "photo-1" } }] });
+    const figures = new Map([["photo-1", bare]]);
+    expect(bodyToHtml(body, figures)).toBe(renderToStaticMarkup(<BodyRenderer body={body} figures={figures} />));
+  });
+});

@@ -1,0 +1,136 @@
+import { formatDate } from "../format/time";
+
+/** An audit event with what a sentence about it needs: who, what, which record (by name) and when. */
+export type AuditFacts = {
+  action: string;
+  entityType: string;
+  /** The record's name now (a story's headline, a photo's caption), or null when it is gone. */
+  entityName: string | null;
+  data: unknown;
+  actorName: string | null;
+  createdAt: Date;
+};
+
+const ROLE_WORDS: Record<string, string> = { WRITER: "writer", EDITOR: "editor", ADMIN: "admin" };
+const ROLE_ARTICLES: Record<string, string> = { WRITER: "a writer", EDITOR: "an editor", ADMIN: "an admin" };
+const KIND_WORDS: Record<string, string> = {
+  CORRECTION: "a correction",
+  CLARIFICATION: "a clarification",
+  UPDATE: "an update",
+  EDITORS_NOTE: "an editor's note",
+};
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+/** "14:02" in the newsroom's zone, 24-hour. */
+export function clockTime(date: Date, timeZone: string): string {
+  let format = clocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    clocks.set(timeZone, format);
+  }
+  return format.format(date);
+}
+
+const quoted = (name: string | null | undefined, fallback: string) =>
+  name ? `‘${name.length > 80 ? `${name.slice(0, 79)}…` : name}’` : fallback;
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** What happened, without who and when: "published ‘Ferry resumes’". */
+function predicate(e: AuditFacts, timeZone: string): string {
+  const d = (e.data ?? {}) as Record<string, unknown>;
+  const story = quoted(e.entityName ?? str(d.headline), "a story that no longer exists");
+  const photo = quoted(e.entityName, "a photo");
+  const named = quoted(e.entityName ?? str(d.name), `a ${e.entityType.toLowerCase()}`);
+  switch (e.action) {
+    case "article.create":
+      return `created ${story}`;
+    case "article.update":
+      return d.materialUpdate === true
+        ? `saved an update to ${story} that readers see as updated`
+        : d.materialUpdate === false
+          ? `made a minor fix to ${story}`
+          : `saved ${story}${typeof d.version === "number" ? ` (version ${d.version})` : ""}`;
+    case "article.published":
+      return `published ${story}`;
+    case "article.scheduled": {
+      const when = typeof d.scheduledFor === "string" ? new Date(d.scheduledFor) : null;
+      return `scheduled ${story}${when && !Number.isNaN(when.getTime()) ? ` for ${clockTime(when, timeZone)} on ${when.toLocaleDateString("en-GB", { timeZone, day: "numeric", month: "long" })}` : ""}`;
+    }
+    case "article.in_review":
+      return `submitted ${story} for review`;
+    case "article.draft":
+      return d.from === "IN_REVIEW" ? `sent ${story} back to draft` : `moved ${story} back to draft`;
+    case "article.unpublished":
+      return `unpublished ${story}${str(d.reason) ? ` (“${str(d.reason)}”)` : ""}`;
+    case "article.correct":
+      return `added ${KIND_WORDS[str(d.kind)] ?? "a correction"} to ${story}`;
+    case "article.delete":
+      return `deleted ${story}`;
+    case "image.create":
+      return `uploaded the photo ${photo}`;
+    case "image.update":
+      return `edited the details of the photo ${photo}`;
+    case "image.replace":
+      return `replaced the file of the photo ${photo}`;
+    case "image.crop":
+      return `cropped the photo ${photo}`;
+    case "image.delete":
+      return "deleted a photo";
+    case "section.create":
+      return `created the section ${named}`;
+    case "section.update":
+      return `edited the section ${named}`;
+    case "section.move":
+      return `moved the section ${named} from /${str(d.from)} to /${str(d.to)}`;
+    case "section.delete":
+      return `deleted the section ${named}`;
+    case "author.create":
+      return `added the byline ${named}`;
+    case "author.update":
+      return `edited the byline ${named}`;
+    case "tag.create":
+      return `created the tag ${named}`;
+    case "user.create":
+      return `created an account for ${e.entityName ?? str(d.email)}${ROLE_WORDS[str(d.role)] ? ` as ${ROLE_WORDS[str(d.role)]}` : ""}`;
+    case "user.role":
+      return `made ${e.entityName ?? "a user"} ${ROLE_ARTICLES[str(d.to)] ?? "a user"} (was ${ROLE_WORDS[str(d.from)] ?? "unknown"})`;
+    case "user.disable":
+      return `disabled the account of ${e.entityName ?? "a user"}`;
+    case "user.enable":
+      return `enabled the account of ${e.entityName ?? "a user"}`;
+    case "user.linkAuthor":
+      return `linked ${e.entityName ?? "a user"} to a byline`;
+    case "user.password":
+      return "changed their password";
+    case "user.password.cli":
+      return `reset the password of ${e.entityName ?? "a user"}`;
+    case "settings.update":
+      return "changed the newsroom's settings";
+    default:
+      return `did “${e.action}” to ${named}`;
+  }
+}
+
+/** The subject of the sentence: the person, or what acted for nobody. */
+function subject(e: AuditFacts): string {
+  if (e.actorName) return e.actorName;
+  const d = (e.data ?? {}) as Record<string, unknown>;
+  if (d.by === "scheduler") return "The scheduler";
+  if (e.action === "user.password.cli" || e.action === "user.create") return "The command line";
+  return "Someone no longer on the desk";
+}
+
+/** "Ana Ruiz published ‘Ferry resumes’ at 14:02", the time in the newsroom's zone, 24-hour. */
+export function auditSentence(e: AuditFacts, timeZone: string): string {
+  return `${subject(e)} ${predicate(e, timeZone)} at ${clockTime(e.createdAt, timeZone)}`;
+}
+
+/** Entries grouped by the newsroom's calendar day ("2 December 2026"), newest day first, in their order. */
+export function groupByDay<T extends { createdAt: string | Date }>(entries: T[], timeZone: string): [string, T[]][] {
+  const days = new Map<string, T[]>();
+  for (const entry of entries) {
+    const day = formatDate(new Date(entry.createdAt), timeZone);
+    days.set(day, [...(days.get(day) ?? []), entry]);
+  }
+  return [...days];
+}

@@ -1,0 +1,46 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+import { readPendingSignIn, signPendingSignIn } from "../two-factor/crypto";
+import { verifySecondFactor } from "../two-factor/sign-in";
+import { authenticate, type AuthenticatedUser } from "./login";
+
+/** Starts the error next-auth hands back when a password was right and a code is needed next. */
+export const SECOND_FACTOR_PREFIX = "TWO_FACTOR:";
+export const PENDING_EXPIRED = "That sign-in took too long. Enter your email and password again.";
+
+type Credentials = Record<"email" | "password" | "pending" | "code", string> | undefined;
+
+/**
+ * One step of signing in. With email and password: the user, or (two-factor on) a thrown
+ * `SECOND_FACTOR_PREFIX + pending token` that the form trades, with a code, for the session.
+ * With a pending token and a code: the user once the code is right. The token is signed, lasts
+ * five minutes and names the session version, so a password change or sign-out ends it.
+ */
+export async function signInStep(credentials: Credentials, ip: string | null): Promise<AuthenticatedUser> {
+  if (credentials?.pending) {
+    const pending = readPendingSignIn(credentials.pending);
+    if (!pending) throw new AppError("unauthorized", PENDING_EXPIRED);
+    const user = await db.user.findUnique({
+      where: { id: pending.userId },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        disabled: true,
+        sessionVersion: true,
+        twoFactor: { select: { enabledAt: true } },
+      },
+    });
+    if (!user || user.disabled || user.sessionVersion !== pending.sessionVersion || !user.twoFactor?.enabledAt) {
+      throw new AppError("unauthorized", PENDING_EXPIRED);
+    }
+    await verifySecondFactor(user, credentials.code, ip);
+    await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  }
+  const user = await authenticate(credentials?.email, credentials?.password, ip);
+  const twoFactor = await db.twoFactor.findUnique({ where: { userId: user.id }, select: { enabledAt: true } });
+  if (twoFactor?.enabledAt) throw new AppError("unauthorized", `${SECOND_FACTOR_PREFIX}${signPendingSignIn(user.id, user.sessionVersion)}`);
+  return user;
+}

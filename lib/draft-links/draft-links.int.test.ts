@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import { expectAppError } from "../test/expect-app-error";
+import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
+import { createArticle } from "../articles/mutations/index";
+import { utcToZonedLocal } from "../format/time";
+import { createDraftLink, revokeDraftLink } from "./mutations";
+import { listDraftLinks, openDraftLink } from "./queries";
+import { hashDraftToken } from "./token";
+
+const TZ = "Europe/London";
+let editor: Viewer;
+let writer: Viewer;
+let storyId: string;
+
+beforeAll(async () => {
+  editor = await makeUser("EDITOR");
+  writer = await makeUser("WRITER");
+  const bits = await makeNewsroomBits(writer.id);
+  storyId = (await createArticle(writer, readyArticleInput(bits.section.id, bits.author.id, { headline: "Draft for the lawyer" }))).id;
+});
+
+const local = (ms: number) => utcToZonedLocal(new Date(Date.now() + ms), TZ) + ":00";
+const tokenOf = (path: string) => path.replace("/draft/", "");
+
+describe("draft links", () => {
+  it("opens the draft with a fresh link, stores only the token's hash, and audits every view", async () => {
+    const link = await createDraftLink(editor, { articleId: storyId, label: "Legal: J. Moreno", expiresLocal: local(3_600_000) }, TZ);
+    const token = tokenOf(link.path);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const row = await db.draftLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(row.tokenHash).toBe(hashDraftToken(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+
+    const opened = await openDraftLink(token, { ip: "192.0.2.7" });
+    expect(opened?.article.headline).toBe("Draft for the lawyer");
+    expect(opened?.article.status).toBe("DRAFT");
+    await openDraftLink(token);
+    expect((await db.draftLink.findUniqueOrThrow({ where: { id: link.id } })).views).toBe(2);
+    const views = await db.auditEvent.findMany({ where: { entityId: storyId, action: "draft-link.view" } });
+    expect(views).toHaveLength(2);
+    expect(views.map((v) => (v.data as { linkId: string }).linkId)).toEqual([link.id, link.id]);
+  });
+
+  it("stops at expiry and after revocation, and a made-up or malformed token opens nothing", async () => {
+    const link = await createDraftLink(editor, { articleId: storyId, label: "Fact-check", expiresLocal: local(60_000) }, TZ);
+    const token = tokenOf(link.path);
+    expect(await openDraftLink(token, {}, new Date(Date.now() + 61_000))).toBeNull();
+    expect(await openDraftLink(token)).not.toBeNull();
+    await revokeDraftLink(editor, { id: link.id });
+    expect(await openDraftLink(token)).toBeNull();
+    expect(await openDraftLink("A".repeat(43))).toBeNull();
+    expect(await openDraftLink("../../etc/passwd")).toBeNull();
+    const listed = await listDraftLinks(storyId);
+    expect(listed.find((l) => l.id === link.id)?.state).toBe("revoked");
+    expect(await db.auditEvent.count({ where: { entityId: storyId, action: "draft-link.revoke" } })).toBe(1);
+  });
+
+  it("is for editors only, with an expiry in the future and at most 30 days out", async () => {
+    await expectAppError(createDraftLink(writer, { articleId: storyId, label: "Source", expiresLocal: local(3_600_000) }, TZ), "forbidden");
+    const past = await expectAppError(
+      createDraftLink(editor, { articleId: storyId, label: "Source", expiresLocal: local(-60_000) }, TZ),
+      "invalid",
+    );
+    expect(past.fieldErrors?.expiresLocal?.[0]).toMatch(/future/);
+    await expectAppError(
+      createDraftLink(editor, { articleId: storyId, label: "Source", expiresLocal: local(40 * 86_400_000) }, TZ),
+      "invalid",
+    );
+    await expectAppError(createDraftLink(editor, { articleId: storyId, label: " ", expiresLocal: local(60_000) }, TZ), "invalid");
+    const link = await createDraftLink(editor, { articleId: storyId, label: "Source", expiresLocal: local(3_600_000) }, TZ);
+    await expectAppError(revokeDraftLink(writer, { id: link.id }), "forbidden");
+    expect(await openDraftLink(tokenOf(link.path))).not.toBeNull();
+  });
+});

@@ -1,0 +1,56 @@
+import { db } from "../db";
+import { recordAudit } from "../audit/mutations";
+import { assertPermission, type Viewer } from "../auth/viewer";
+import { AppError, parseOrThrow } from "../errors";
+import { localToUtc } from "../front/mutations";
+import { createDraftLinkSchema, MAX_DRAFT_LINK_DAYS, revokeDraftLinkSchema, type CreateDraftLinkInput } from "./schema";
+import { draftLinkPath, hashDraftToken, newDraftToken } from "./token";
+
+/** Creates an expiring link to a story's preview for someone without an account (editors); the token is returned this once. */
+export async function createDraftLink(viewer: Viewer, input: CreateDraftLinkInput, timeZone: string, now = new Date()) {
+  assertPermission(viewer, "draftLink.manage", "Only editors can share drafts.");
+  const data = parseOrThrow(createDraftLinkSchema, input);
+  const expiresAt = localToUtc(data.expiresLocal, timeZone);
+  const bad = (message: string) => new AppError("invalid", message, { expiresLocal: [message] });
+  if (!expiresAt) throw bad("Enter a valid date and time.");
+  if (expiresAt <= now) throw bad("Choose a time in the future.");
+  if (expiresAt.getTime() - now.getTime() > MAX_DRAFT_LINK_DAYS * 86_400_000)
+    throw bad(`A link lives at most ${MAX_DRAFT_LINK_DAYS} days.`);
+  const token = newDraftToken();
+  return db.$transaction(async (tx) => {
+    const story = await tx.article.findUnique({ where: { id: data.articleId }, select: { id: true } });
+    if (!story) throw new AppError("not_found", "That story no longer exists.");
+    const link = await tx.draftLink.create({
+      data: { articleId: story.id, tokenHash: hashDraftToken(token), label: data.label, createdById: viewer.id, expiresAt, createdAt: now },
+      select: { id: true, expiresAt: true },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "draft-link.create",
+      entityType: "Article",
+      entityId: story.id,
+      data: { linkId: link.id, label: data.label, expiresAt },
+    });
+    return { id: link.id, path: draftLinkPath(token), expiresAt: link.expiresAt };
+  });
+}
+
+/** Revokes a draft link at once (editors). */
+export async function revokeDraftLink(viewer: Viewer, input: { id: string }, now = new Date()) {
+  assertPermission(viewer, "draftLink.manage", "Only editors can share drafts.");
+  const { id } = parseOrThrow(revokeDraftLinkSchema, input);
+  return db.$transaction(async (tx) => {
+    const link = await tx.draftLink.findUnique({ where: { id }, select: { id: true, articleId: true, revokedAt: true } });
+    if (!link) throw new AppError("not_found", "That link does not exist.");
+    if (link.revokedAt) return { id };
+    await tx.draftLink.update({ where: { id }, data: { revokedAt: now } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "draft-link.revoke",
+      entityType: "Article",
+      entityId: link.articleId,
+      data: { linkId: id },
+    });
+    return { id };
+  });
+}

@@ -1,0 +1,78 @@
+import { db } from "../db";
+import { recordAudit } from "../audit/mutations";
+import { publicArticleSelect, toPublicArticle } from "../articles/dto";
+import { inlineFigures } from "../articles/queries";
+import { draftTokenSchema } from "./schema";
+import { hashDraftToken } from "./token";
+
+export type DraftLinkState = "active" | "expired" | "revoked";
+
+export function draftLinkState(link: { expiresAt: Date; revokedAt: Date | null }, now = new Date()): DraftLinkState {
+  if (link.revokedAt) return "revoked";
+  return link.expiresAt <= now ? "expired" : "active";
+}
+
+/** A story's draft links for the editor, newest first (never their tokens: only hashes are kept). */
+export async function listDraftLinks(articleId: string, now = new Date()) {
+  const rows = await db.draftLink.findMany({
+    where: { articleId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: {
+      id: true,
+      label: true,
+      createdById: true,
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      views: true,
+      lastViewedAt: true,
+    },
+  });
+  const people = await db.user.findMany({
+    where: { id: { in: rows.flatMap((r) => r.createdById ?? []) } },
+    select: { id: true, name: true },
+  });
+  return rows.map((r) => ({
+    ...r,
+    createdBy: people.find((p) => p.id === r.createdById)?.name ?? "someone",
+    state: draftLinkState(r, now),
+  }));
+}
+export type DraftLinkRow = Awaited<ReturnType<typeof listDraftLinks>>[number];
+
+/**
+ * Opens a draft link: the story's preview if the token names a link that is neither revoked nor
+ * expired (null otherwise, whatever the reason, so a guesser learns nothing). Each view is counted
+ * and recorded in the audit log, in one transaction.
+ */
+export async function openDraftLink(token: string, meta: { ip?: string; userAgent?: string } = {}, now = new Date()) {
+  if (!draftTokenSchema.safeParse(token).success) return null;
+  const link = await db.draftLink.findUnique({
+    where: { tokenHash: hashDraftToken(token) },
+    select: { id: true, articleId: true, label: true, expiresAt: true, revokedAt: true },
+  });
+  if (!link || draftLinkState(link, now) !== "active") return null;
+  const row = await db.article.findUnique({ where: { id: link.articleId }, select: { ...publicArticleSelect, status: true } });
+  if (!row) return null;
+  await db.$transaction(async (tx) => {
+    await tx.draftLink.update({ where: { id: link.id }, data: { views: { increment: 1 }, lastViewedAt: now } });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "draft-link.view",
+      entityType: "Article",
+      entityId: link.articleId,
+      data: { linkId: link.id, label: link.label, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 200) },
+    });
+  });
+  const article = toPublicArticle(row);
+  return {
+    link: { label: link.label, expiresAt: link.expiresAt },
+    article: { ...article, status: row.status, figures: await inlineFigures(article.body) },
+  };
+}
+
+/** When a new link stops working unless the editor chooses otherwise: a day from now. */
+export function defaultDraftLinkExpiry(now = new Date()): Date {
+  return new Date(now.getTime() + 86_400_000);
+}

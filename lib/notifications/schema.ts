@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { NotificationKind } from "../generated/prisma/enums";
+
+/** Marks notifications read: the ids given, or all of the viewer's when `all` is set. */
+export const markNotificationsReadSchema = z.object({
+  ids: z.array(z.string().min(1)).max(200).default([]),
+  all: z.boolean().default(false),
+});
+export type MarkNotificationsReadInput = z.input<typeof markNotificationsReadSchema>;
+
+export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
+  SUBMITTED: "submitted for review",
+  RETURNED: "returned to its writer",
+  SCHEDULED: "scheduled",
+  PUBLISHED: "published",
+  CORRECTED: "corrected",
+};

@@ -1,0 +1,288 @@
+import dns from "node:dns/promises";
+import http from "node:http";
+import https from "node:https";
+import net from "node:net";
+import type { LookupFunction } from "node:net";
+import { db } from "../db";
+import { env } from "../env";
+
+/**
+ * The one way Dateline's server reaches another server (webhook deliveries today; source archiving
+ * and wire feeds later). It closes server-side request forgery:
+ *
+ * - only http: and https: URLs;
+ * - the host is resolved here, and every address it resolves to must be public: loopback,
+ *   private, link-local, unique-local, CGNAT, multicast, reserved and unspecified ranges (IPv4 and
+ *   IPv6, IPv4-mapped and other IPv4-embedding IPv6 forms included) are refused. Decimal, octal and
+ *   hexadecimal IPv4 forms are normalised by the URL parser first, so they are checked as what they are;
+ * - the connection goes to the very address that was checked (the socket's `lookup` returns it), so
+ *   a second DNS answer cannot swap in another one (DNS rebinding);
+ * - redirects are followed here, each one checked the same way, at most `maxRedirects`;
+ * - the answer is cut at `maxBytes`, and the whole exchange at `timeoutMs`;
+ * - it says who it is (User-Agent).
+ *
+ * A host an admin has allowed (the OutboundAllowedHost table, on the Webhooks screen) may resolve to
+ * a private address: that is how a newsroom reaches its own internal systems on purpose.
+ */
+export class OutboundRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OutboundRefusedError";
+  }
+}
+
+export type OutboundOptions = {
+  method?: "GET" | "POST" | "HEAD";
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  /** Largest answer kept, in bytes (default 2 MB). */
+  maxBytes?: number;
+  /** Past maxBytes: refuse (default) or keep the first maxBytes and stop reading. */
+  overflow?: "refuse" | "truncate";
+  maxRedirects?: number;
+  timeoutMs?: number;
+};
+
+export type OutboundResponse = {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  truncated: boolean;
+  /** The URL that answered (after redirects) and the ones that redirected. */
+  url: string;
+  redirects: string[];
+};
+
+export const OUTBOUND_USER_AGENT = `Dateline/0.1 (+${env.DATELINE_SITE_URL}; newsroom CMS)`;
+
+const blocked = new net.BlockList();
+for (const [prefix, bits] of [
+  ["0.0.0.0", 8], // "this network", unspecified
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10], // CGNAT
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16], // link-local (cloud metadata lives here)
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24], // IETF protocol assignments
+  ["192.0.2.0", 24], // documentation
+  ["192.88.99.0", 24], // 6to4 relay anycast
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15], // benchmarking
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4], // multicast
+  ["240.0.0.0", 4], // reserved, broadcast
+] as const)
+  blocked.addSubnet(prefix, bits, "ipv4");
+for (const [prefix, bits] of [
+  ["::", 128], // unspecified
+  ["::1", 128], // loopback
+  ["fc00::", 7], // unique-local
+  ["fe80::", 10], // link-local
+  ["fec0::", 10], // site-local (deprecated)
+  ["ff00::", 8], // multicast
+  ["100::", 64], // discard
+  ["2001:db8::", 32], // documentation
+  ["2001::", 23], // IETF protocol assignments (Teredo and friends)
+] as const)
+  blocked.addSubnet(prefix, bits, "ipv6");
+
+/** The IPv4 address an IPv6 address carries (IPv4-mapped, IPv4-compatible, NAT64, 6to4), or null. */
+function embeddedIpv4(ip: string): string | null {
+  const words = expandIpv6(ip);
+  if (!words) return null;
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zeros = (from: number, to: number) => words.slice(from, to).every((w) => w === 0);
+  if (zeros(0, 5) && (words[5] === 0xffff || words[5] === 0)) return v4(words[6]!, words[7]!); // ::ffff:a.b.c.d, ::a.b.c.d
+  if (words[0] === 0x64 && words[1] === 0xff9b && zeros(2, 6)) return v4(words[6]!, words[7]!); // NAT64 64:ff9b::/96
+  if (words[0] === 0x2002) return v4(words[1]!, words[2]!); // 6to4
+  return null;
+}
+
+/** An IPv6 address as its eight 16-bit words, or null when it is not one. */
+function expandIpv6(ip: string): number[] | null {
+  if (net.isIPv6(ip) === false) return null;
+  let text = ip.toLowerCase().split("%")[0]!;
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[1]!.split(".").map(Number) as [number, number, number, number];
+    text = text.slice(0, -dotted[1]!.length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes("::") ? text.split("::") : [text, null];
+  const part = (s: string | undefined | null) => (s ? s.split(":").filter(Boolean) : []);
+  const left = part(head);
+  const right = part(tail);
+  const fill = tail === null ? [] : Array(8 - left.length - right.length).fill("0");
+  const all = [...left, ...fill, ...right];
+  return all.length === 8 ? all.map((w) => parseInt(w, 16)) : null;
+}
+
+/** Why `ip` may not be reached, or null when it is a public address. */
+export function refusedAddressReason(ip: string): string | null {
+  const family = net.isIP(ip);
+  if (family === 0) return "it is not an IP address";
+  if (family === 4) return blocked.check(ip, "ipv4") ? `${ip} is a private, loopback, link-local or reserved address` : null;
+  const inner = embeddedIpv4(ip);
+  if (inner && blocked.check(inner, "ipv4")) return `${ip} carries the private, loopback or reserved address ${inner}`;
+  return blocked.check(ip.split("%")[0]!, "ipv6") ? `${ip} is a private, loopback, link-local or reserved address` : null;
+}
+
+/** The hosts an admin allowed to resolve to private addresses (lower-case, no brackets). */
+export async function allowedHosts(): Promise<Set<string>> {
+  const rows = await db.outboundAllowedHost.findMany({ select: { host: true } });
+  return new Set(rows.map((r) => r.host));
+}
+
+/** A host as the allow-list stores it: lower-case, no IPv6 brackets, no trailing dot. */
+export function normaliseHost(host: string): string {
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
+}
+
+/** Resolves `url`'s host and returns the address to connect to, or throws OutboundRefusedError. */
+export async function vetUrl(url: URL, allowed: Set<string>): Promise<{ address: string; family: 4 | 6 }> {
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new OutboundRefusedError(`Only http and https addresses can be reached, not ${url.protocol}`);
+  if (url.username || url.password) throw new OutboundRefusedError("Addresses with a user name or password are refused.");
+  const host = normaliseHost(url.hostname);
+  const literal = net.isIP(host);
+  const answers = literal
+    ? [{ address: host, family: literal as 4 | 6 }]
+    : await dns.lookup(host, { all: true, verbatim: true }).catch(() => {
+        throw new OutboundRefusedError(`${host} could not be resolved.`);
+      });
+  if (answers.length === 0) throw new OutboundRefusedError(`${host} could not be resolved.`);
+  if (!allowed.has(host)) {
+    // Every answer must be public: a name that also resolves to an internal address is refused outright.
+    for (const answer of answers) {
+      const reason = refusedAddressReason(answer.address);
+      if (reason) throw new OutboundRefusedError(`${host} is refused: ${reason}. An admin can allow this host explicitly.`);
+    }
+  }
+  const first = answers[0]!;
+  return { address: first.address, family: first.family === 6 ? 6 : 4 };
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Fetches `input` through the guard (see above). Throws OutboundRefusedError for refused addresses, Error for network failures. */
+export async function outboundFetch(input: string, options: OutboundOptions = {}): Promise<OutboundResponse> {
+  const maxRedirects = options.maxRedirects ?? 5;
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  const allowed = await allowedHosts();
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    throw new OutboundRefusedError("That is not a valid address.");
+  }
+  let method = options.method ?? "GET";
+  let body = options.body;
+  let headers = { ...options.headers };
+  const redirects: string[] = [];
+  for (;;) {
+    const target = await vetUrl(url, allowed);
+    const response = await requestOnce(url, target, {
+      method,
+      headers,
+      body,
+      deadline,
+      maxBytes: options.maxBytes ?? 2_000_000,
+      overflow: options.overflow ?? "refuse",
+    });
+    const location = response.headers["location"];
+    if (!REDIRECTS.has(response.status) || !location) return { ...response, url: url.toString(), redirects };
+    if (redirects.length >= maxRedirects) throw new OutboundRefusedError(`Too many redirects (more than ${maxRedirects}).`);
+    redirects.push(url.toString());
+    const next = new URL(location, url);
+    if (next.origin !== url.origin) {
+      // Credentials meant for one server never follow a redirect to another.
+      headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(authorization|cookie)$/i.test(name)));
+    }
+    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
+      method = "GET";
+      body = undefined;
+      headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-/i.test(name)));
+    }
+    url = next;
+  }
+}
+
+function requestOnce(
+  url: URL,
+  target: { address: string; family: 4 | 6 },
+  o: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string | Buffer;
+    deadline: number;
+    maxBytes: number;
+    overflow: "refuse" | "truncate";
+  },
+): Promise<Omit<OutboundResponse, "url" | "redirects">> {
+  const remaining = o.deadline - Date.now();
+  if (remaining <= 0) return Promise.reject(new Error("The request timed out."));
+  // The socket connects to the vetted address whatever the resolver would say now.
+  const lookup: LookupFunction = (_hostname, options, callback) => {
+    if ((options as { all?: boolean }).all)
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
+    else callback(null, target.address, target.family);
+  };
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.request(
+      url,
+      {
+        method: o.method,
+        lookup,
+        agent: false,
+        headers: {
+          "user-agent": OUTBOUND_USER_AGENT,
+          accept: "*/*",
+          ...o.headers,
+          ...(o.body !== undefined ? { "content-length": String(Buffer.byteLength(o.body)) } : {}),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let truncated = false;
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = [value].flat().join(", ");
+        const finish = () => resolve({ status: response.statusCode ?? 0, headers, body: Buffer.concat(chunks), truncated });
+        response.on("data", (chunk: Buffer) => {
+          if (truncated) return;
+          size += chunk.length;
+          if (size > o.maxBytes) {
+            if (o.overflow === "refuse") {
+              truncated = true;
+              reject(new OutboundRefusedError(`The answer is larger than ${o.maxBytes} bytes.`));
+              request.destroy();
+              return;
+            }
+            chunks.push(chunk.subarray(0, chunk.length - (size - o.maxBytes)));
+            truncated = true;
+            finish();
+            request.destroy();
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on("end", () => {
+          if (!truncated) finish();
+        });
+        response.on("error", (error) => {
+          if (!truncated) reject(error);
+        });
+      },
+    );
+    const timer = setTimeout(() => request.destroy(new Error("The request timed out.")), remaining);
+    request.on("error", reject);
+    request.on("close", () => clearTimeout(timer));
+    if (o.body !== undefined) request.write(o.body);
+    request.end();
+  });
+}

@@ -1,0 +1,94 @@
+import crypto from "node:crypto";
+import type { Tx } from "../db";
+import { env } from "../env";
+import type { AuditInput } from "../audit/mutations";
+import { articlePath } from "../articles/dto";
+import { parseWebhookEvents, type WebhookEvent } from "./events";
+
+/** The job kind of a webhook delivery (lib/webhooks/deliver.ts runs it). */
+export const WEBHOOK_JOB = "webhook-delivery";
+
+/** The webhook event an audited change announces, if any. */
+export function webhookEventFor(event: Pick<AuditInput, "action" | "data">): WebhookEvent | null {
+  switch (event.action) {
+    case "article.published":
+      return "story.published";
+    case "article.unpublished":
+      return "story.unpublished";
+    case "article.correct":
+      return "story.corrected";
+    case "article.delete":
+      return "story.deleted";
+    case "article.update": {
+      // Set only for a save of a live story (lib/articles/mutations/update.ts); a draft's save announces nothing.
+      const material = event.data?.materialUpdate;
+      if (material === undefined) return null;
+      return material ? "story.updated.material" : "story.updated.minor";
+    }
+    case "image.update":
+    case "image.replace":
+      return "photo.updated";
+    default:
+      return null;
+  }
+}
+
+/**
+ * Queues one delivery per webhook that wants the event a change announces, in the change's own
+ * transaction (called by recordAudit): a delivery and its job exist exactly when the change does.
+ */
+export async function queueWebhookEvents(tx: Tx, event: AuditInput): Promise<void> {
+  const name = webhookEventFor(event);
+  if (!name) return;
+  const hooks = (await tx.webhook.findMany({ where: { active: true }, select: { id: true, events: true } })).filter((h) =>
+    parseWebhookEvents(h.events).includes(name),
+  );
+  if (hooks.length === 0) return;
+  const payload = await describe(tx, name, event);
+  const body = JSON.stringify(payload);
+  const queueKey = `${event.entityType === "Image" ? "photo" : "story"}:${event.entityId}`;
+  const now = new Date();
+  for (const hook of hooks) {
+    const delivery = await tx.webhookDelivery.create({
+      data: { webhookId: hook.id, event: name, queueKey, body, createdAt: now, nextAttemptAt: now },
+      select: { id: true },
+    });
+    await tx.job.create({ data: { kind: WEBHOOK_JOB, key: delivery.id, runAt: now, payload: "{}" } });
+  }
+}
+
+const base = () => env.DATELINE_SITE_URL.replace(/\/$/, "");
+
+/** The event's body: what happened, when, and enough of the story or photo to fetch the rest from the API. */
+async function describe(tx: Tx, name: WebhookEvent, event: AuditInput) {
+  const common = { id: crypto.randomUUID(), event: name, occurredAt: new Date().toISOString() };
+  if (event.entityType === "Image") {
+    return { ...common, photo: { id: event.entityId, apiUrl: `${base()}/api/v1/photos/${event.entityId}` } };
+  }
+  const story = await tx.article.findUnique({
+    where: { id: event.entityId },
+    select: { id: true, slug: true, headline: true, status: true, version: true, section: { select: { slug: true } } },
+  });
+  if (!story) {
+    // Deleted in this transaction: what the audit event kept.
+    return {
+      ...common,
+      story: { id: event.entityId, slug: event.data?.slug ?? null, headline: event.data?.headline ?? null, status: "DELETED" },
+    };
+  }
+  const path = articlePath(story);
+  return {
+    ...common,
+    ...(name.startsWith("story.updated") ? { update: name === "story.updated.material" ? "material" : "minor" } : {}),
+    story: {
+      id: story.id,
+      slug: story.slug,
+      headline: story.headline,
+      status: story.status,
+      version: story.version,
+      path,
+      url: `${base()}${path}`,
+      apiUrl: `${base()}/api/v1/stories/${story.id}`,
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
+import { addCorrection, createArticle, deleteArticle, transitionArticle, updateArticle } from "../articles/mutations/index";
+import { getDeskStoryOrThrow } from "../api/desk-writes";
+import { runAsApiKey } from "../apikeys/context";
+import { JobRunner } from "../jobs/runner";
+import { createImage } from "../media/ingest";
+import { updateImageMetadata, updateImageSchema } from "../media/library";
+import { makePhoto } from "../test/images";
+import { expectAppError } from "../test/expect-app-error";
+import { createWebhook, resendDelivery } from "./mutations";
+import { webhookJobs, WEBHOOK_GIVE_UP_MS } from "./deliver";
+import { WEBHOOK_JOB } from "./emit";
+
+// Real deliveries to a real local receiver, allowed explicitly (the outbound guard refuses 127.0.0.1 otherwise).
+let admin: Viewer;
+let editor: Viewer;
+let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
+let server: http.Server;
+let url: string;
+let answers: number[] = [];
+const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+const runner = new JobRunner({ handlers: webhookJobs, id: "test-runner" });
+
+beforeAll(async () => {
+  admin = await makeUser("ADMIN");
+  editor = await makeUser("EDITOR");
+  bits = await makeNewsroomBits();
+  server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body });
+      const status = answers.shift() ?? 200;
+      res.writeHead(status, { "content-type": "text/plain" });
+      res.end(status === 200 ? "thanks" : `<h1>down</h1> ${"x".repeat(2000)}`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  await db.outboundAllowedHost.upsert({ where: { host: "127.0.0.1" }, create: { host: "127.0.0.1" }, update: {} });
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(async () => {
+  await db.webhook.deleteMany();
+  await db.job.deleteMany({ where: { kind: WEBHOOK_JOB } });
+  received.length = 0;
+  answers = [];
+});
+
+/** Makes every waiting delivery due now (the test does not wait out the backoff) and runs the due jobs until none is left. */
+async function drain(rounds = 10) {
+  for (let i = 0; i < rounds; i++) {
+    await db.webhookDelivery.updateMany({ where: { status: "PENDING" }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+    await db.job.updateMany({ where: { kind: WEBHOOK_JOB, doneAt: null }, data: { runAt: new Date(Date.now() - 1000) } });
+    if ((await runner.runDue()) === 0) return;
+  }
+}
+
+async function publishedStory() {
+  const created = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+  return transitionArticle(editor, { id: created.id, version: created.version, to: "PUBLISHED" });
+}
+
+function verify(secret: string, delivery: { headers: http.IncomingHttpHeaders; body: string }) {
+  const [t, v1] = String(delivery.headers["dateline-signature"])
+    .split(",")
+    .map((p) => p.split("=")[1]!);
+  const expected = crypto.createHmac("sha256", secret).update(`${t}.${delivery.body}`).digest("hex");
+  return v1 === expected && Math.abs(Date.now() / 1000 - Number(t)) < 300;
+}
+
+describe("webhooks", () => {
+  it("delivers a signed event for each change a webhook asked for, and nothing for the others", async () => {
+    const hook = await createWebhook(admin, {
+      name: "Push",
+      url,
+      events: ["story.published", "story.updated.material", "story.corrected"],
+    });
+    const story = await publishedStory();
+    const data = await getDeskStoryOrThrow(editor, story.id);
+    const minor = await updateArticle(editor, { ...data.fields, id: story.id, version: story.version, materialUpdate: false });
+    const material = await updateArticle(editor, { ...data.fields, id: story.id, version: minor.version, materialUpdate: true });
+    await addCorrection(editor, {
+      articleId: story.id,
+      version: material.version,
+      kind: "CORRECTION",
+      text: "An earlier version misnamed the minister.",
+    });
+    await drain();
+    const events = received.map((r) => JSON.parse(r.body) as { event: string; story: { id: string; status: string; url: string } });
+    expect(events.map((e) => e.event)).toEqual(["story.published", "story.updated.material", "story.corrected"]);
+    expect(events[0]!.story).toMatchObject({ id: story.id, status: "PUBLISHED" });
+    for (const delivery of received) {
+      expect(verify(hook.secret, delivery)).toBe(true);
+      expect(verify("whsec_wrong", delivery)).toBe(false);
+      expect(delivery.headers["content-type"]).toBe("application/json");
+      expect(delivery.headers["user-agent"]).toMatch(/^Dateline\//);
+    }
+    // A tampered body no longer matches its signature.
+    expect(verify(hook.secret, { ...received[0]!, body: received[0]!.body.replace("PUBLISHED", "DRAFT") })).toBe(false);
+  });
+
+  it("retries a failing receiver with backoff and keeps each attempt; the queue of a story stays in order", async () => {
+    await createWebhook(admin, { name: "Flaky", url, events: ["story.published", "story.unpublished"] });
+    answers = [500, 503];
+    const story = await publishedStory();
+    await transitionArticle(editor, { id: story.id, version: story.version, to: "UNPUBLISHED", reason: "Legal" });
+    // First pass: the publish fails; the unpublish waits behind it.
+    await runner.runDue();
+    expect(received.map((r) => JSON.parse(r.body).event)).toEqual(["story.published"]);
+    const first = await db.webhookDelivery.findFirstOrThrow({ where: { event: "story.published" } });
+    expect(first.status).toBe("PENDING");
+    expect(first.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    await drain();
+    expect(received.map((r) => JSON.parse(r.body).event)).toEqual([
+      "story.published",
+      "story.published",
+      "story.published",
+      "story.unpublished",
+    ]);
+    const log = await db.webhookDelivery.findFirstOrThrow({ where: { id: first.id }, include: { attemptLog: { orderBy: { at: "asc" } } } });
+    expect(log.status).toBe("DELIVERED");
+    expect(log.attemptLog.map((a) => a.statusCode)).toEqual([500, 503, 200]);
+    expect(log.attemptLog[0]!.responseExcerpt).toContain("<h1>down</h1>");
+    expect(log.attemptLog[0]!.responseExcerpt.length).toBeLessThanOrEqual(500);
+    expect(log.attemptLog[2]!.responseExcerpt).toBe("thanks");
+  });
+
+  it("after a day of failures marks the event failed and moves on; an admin can send it again", async () => {
+    await createWebhook(admin, { name: "Dead", url, events: ["story.published", "story.unpublished"] });
+    const story = await publishedStory();
+    await transitionArticle(editor, { id: story.id, version: story.version, to: "UNPUBLISHED", reason: "Legal" });
+    const published = await db.webhookDelivery.findFirstOrThrow({ where: { event: "story.published" } });
+    await db.webhookDelivery.update({ where: { id: published.id }, data: { createdAt: new Date(Date.now() - WEBHOOK_GIVE_UP_MS - 1000) } });
+    answers = [500];
+    await drain();
+    expect((await db.webhookDelivery.findUniqueOrThrow({ where: { id: published.id } })).status).toBe("FAILED");
+    expect((await db.webhookDelivery.findFirstOrThrow({ where: { event: "story.unpublished" } })).status).toBe("DELIVERED");
+    await expectAppError(resendDelivery(editor, { deliveryId: published.id }), "forbidden");
+    await resendDelivery(admin, { deliveryId: published.id });
+    await drain();
+    const again = await db.webhookDelivery.findFirstOrThrow({ where: { resentFromId: published.id } });
+    expect(again.status).toBe("DELIVERED");
+    expect(received.at(-1)!.body).toBe(published.body);
+  });
+
+  it("queues nothing for a change that was refused (rolled back) or a draft's save; records the API key on audit events", async () => {
+    await createWebhook(admin, {
+      name: "All",
+      url,
+      events: ["story.published", "story.updated.material", "story.updated.minor", "story.deleted"],
+    });
+    const created = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+    await expectAppError(transitionArticle(editor, { id: created.id, version: created.version + 5, to: "PUBLISHED" }), "conflict");
+    const data = await getDeskStoryOrThrow(editor, created.id);
+    const key = await db.apiKey.create({
+      data: { name: "k", userId: editor.id, scope: "READ_WRITE", prefix: "dl_x", tokenHash: crypto.randomUUID() },
+    });
+    const saved = await runAsApiKey(key.id, () => updateArticle(editor, { ...data.fields, id: created.id, version: created.version }));
+    expect(await db.webhookDelivery.count()).toBe(0);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: created.id, action: "article.update" } });
+    expect(audit).toMatchObject({ actorId: editor.id, data: { apiKeyId: key.id } });
+    await deleteArticle(editor, { id: created.id, version: saved.version });
+    expect((await db.webhookDelivery.findMany()).map((d) => d.event)).toEqual(["story.deleted"]);
+  });
+
+  it("announces a photo's new details as photo.updated, with the photo's API address", async () => {
+    const hook = await createWebhook(admin, { name: "Photos", url, events: ["photo.updated"] });
+    const photo = await createImage(editor, await makePhoto("jpeg", 320, 240, 123), { altText: "A field", credit: "A. Photographer" });
+    await updateImageMetadata(editor, updateImageSchema.parse({ id: photo.id, altText: "A flooded field", credit: "A. Photographer" }));
+    await drain();
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({
+      event: "photo.updated",
+      photo: { id: photo.id, apiUrl: expect.stringContaining(`/api/v1/photos/${photo.id}`) },
+    });
+    expect(verify(hook.secret, received[0]!)).toBe(true);
+  });
+
+  it("refuses webhooks from non-admins, and URLs that are not http(s)", async () => {
+    await expectAppError(createWebhook(editor, { name: "x", url, events: ["story.published"] }), "forbidden");
+    await expectAppError(createWebhook(admin, { name: "x", url: "javascript:alert(1)", events: ["story.published"] }), "invalid");
+    await expectAppError(createWebhook(admin, { name: "x", url, events: [] }), "invalid");
+    expect(await db.webhook.count()).toBe(0);
+  });
+});
