@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffParagraphs, diffWords } from "./format/text-diff";
+import { diffParagraphs, diffWords } from "./text-diff";
 
 describe("word-level diffs", () => {
   it("marks only the word a one-letter fix changed, inside its paragraph", () => {
