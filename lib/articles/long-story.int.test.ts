@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../db";
+import { db, isPostgres } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { ACTION_BODY_LIMIT } from "../security/body-limit";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
@@ -46,7 +46,9 @@ const revisionBytes = async (articleId: string) =>
   Number(
     (
       await db.$queryRawUnsafe<{ bytes: bigint }[]>(
-        `SELECT SUM(LENGTH(CAST(snapshot AS BLOB))) AS bytes FROM "Revision" WHERE articleId = ?`,
+        isPostgres
+          ? `SELECT SUM(octet_length(snapshot::text)) AS bytes FROM "Revision" WHERE "articleId" = $1`
+          : `SELECT SUM(LENGTH(CAST(snapshot AS BLOB))) AS bytes FROM "Revision" WHERE articleId = ?`,
         articleId,
       )
     )[0]!.bytes,
