@@ -5,7 +5,7 @@ import path from "node:path";
 import exifReader from "exif-reader";
 import sharp from "sharp";
 import { E2E_PORT, storageStatePath } from "../env";
-import { expect, newContext, test, unique } from "../fixtures";
+import { expect, newContext, test, unique, publishFromEditor } from "../fixtures";
 import { copyE2eDatabase, startOwnServer, stopServer, waitForHealth } from "../own-server";
 import { makePhoto, withIptc } from "../../lib/test/images";
 import { startTestBucket, TEST_BUCKET_KEY, type TestBucket } from "../../lib/test/test-bucket";
@@ -108,7 +108,7 @@ test.describe("photos in an S3-compatible bucket", () => {
       .check();
     await page.getByRole("button", { name: "Create draft" }).click();
     await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
-    await page.getByRole("button", { name: "Publish now" }).click();
+    await publishFromEditor(page);
     await expect(page.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
     const storyPath = `/world/${await page.getByLabel("Slug").inputValue()}`;
 

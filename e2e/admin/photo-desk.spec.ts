@@ -4,7 +4,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { storageStatePath } from "../env";
-import { expect, newContext, test, unique } from "../fixtures";
+import { expect, newContext, test, unique, publishFromEditor } from "../fixtures";
 import { makeWirePhoto, WIRE_PHOTO } from "../../lib/test/images";
 
 // Issue 15, deliveries 4, 5, 6, 8 and 9: photos that remember their details, the photo form and
@@ -37,7 +37,7 @@ async function draftStory(page: Page, headline: string, paragraphs: string[], da
 async function createAndPublish(page: Page) {
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
-  await page.getByRole("button", { name: "Publish now" }).click();
+  await publishFromEditor(page);
   await expect(page.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
   return `/world/${await page.getByLabel("Slug").inputValue()}`;
 }
@@ -208,7 +208,7 @@ test.describe("revisions and the audit log", () => {
     await expect(body).toContainText("reopen on Monday.");
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("All changes saved")).toBeVisible();
-    await page.getByRole("button", { name: "Publish now" }).click();
+    await publishFromEditor(page);
     await expect(page.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
 
     await page.getByRole("link", { name: "Revisions and audit" }).click();

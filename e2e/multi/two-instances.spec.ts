@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { ACCOUNTS, E2E_ENV, E2E_PORT, PASSWORD } from "../env";
 import { startOwnServer, stopServer, waitForHealth } from "../own-server";
 import { findPgBin, startPgCluster, type PgCluster } from "../../lib/test/pg-cluster";
+import { publishFromEditor } from "../fixtures";
 
 // Several instances on one PostgreSQL (issue 16): two Dateline servers (E2E_PORT+3 and +4) on a
 // PostgreSQL cluster of the test's own, a real Varnish (E2E_PORT+5) in front of the first one.
@@ -130,7 +131,7 @@ test("a story published through one instance shows through Varnish and directly 
   await page.keyboard.type("“The water came in overnight,” a resident said.");
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
-  await page.getByRole("button", { name: "Publish now" }).click();
+  await publishFromEditor(page);
   await expect(page.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
   const published = performance.now();
 
