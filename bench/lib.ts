@@ -123,3 +123,35 @@ export function readWrk(out: string): WrkResult {
   };
   return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), p50: ms("50%"), p99: ms("99%") };
 }
+
+/**
+ * Adds `count` published copies of the wire story (ids uncached000000…, slugs uncached-story-N, in
+ * Climate by Maria Okonkwo) that no request has touched: renders that miss every cache.
+ */
+export async function addUncachedStories(count: number) {
+  const { db } = await import("../lib/db");
+  const { bodyFromParagraphs, bodyToText } = await import("../lib/articles/body");
+  const { WIRE_STORY } = await import("../lib/seed/wire-story");
+  const body = bodyFromParagraphs(WIRE_STORY.paragraphs);
+  const section = await db.section.findFirstOrThrow({ where: { slug: "climate" } });
+  const author = await db.author.findFirstOrThrow({ where: { slug: "maria-okonkwo" } });
+  for (let start = 0; start < count; start += 500) {
+    const rows = Array.from({ length: Math.min(500, count - start) }, (_, k) => ({
+      id: `uncached${String(start + k).padStart(6, "0")}`,
+      slug: `uncached-story-${start + k}`,
+      headline: `Uncached story ${start + k}`,
+      dek: WIRE_STORY.dek,
+      dateline: WIRE_STORY.dateline,
+      body,
+      bodyText: bodyToText(body),
+      status: "PUBLISHED" as const,
+      sectionId: section.id,
+      firstPublishedAt: new Date(Date.now() - (start + k + 10) * 60_000),
+      publishedAt: new Date(),
+      contentUpdatedAt: new Date(Date.now() - (start + k + 10) * 60_000),
+    }));
+    await db.article.createMany({ data: rows });
+    await db.articleAuthor.createMany({ data: rows.map((r) => ({ articleId: r.id, authorId: author.id })) });
+  }
+  return db;
+}

@@ -7,7 +7,18 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchEnv, cleanupOnExit, CRON, need, prepareDatabase, readWrk, startDateline, startNginx, type WrkResult } from "./lib";
+import {
+  addUncachedStories,
+  benchEnv,
+  cleanupOnExit,
+  CRON,
+  need,
+  prepareDatabase,
+  readWrk,
+  startDateline,
+  startNginx,
+  type WrkResult,
+} from "./lib";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-bench-public-"));
 const PORT = 3300;
@@ -23,30 +34,7 @@ prepareDatabase(env);
 const UNCACHED = 8000;
 Object.assign(process.env, env);
 {
-  const { db } = await import("../lib/db");
-  const { bodyFromParagraphs, bodyToText } = await import("../lib/articles/body");
-  const { WIRE_STORY } = await import("../lib/seed/wire-story");
-  const body = bodyFromParagraphs(WIRE_STORY.paragraphs);
-  const section = await db.section.findFirstOrThrow({ where: { slug: "climate" } });
-  const author = await db.author.findFirstOrThrow({ where: { slug: "maria-okonkwo" } });
-  for (let start = 0; start < UNCACHED; start += 500) {
-    const rows = Array.from({ length: 500 }, (_, k) => ({
-      id: `uncached${String(start + k).padStart(6, "0")}`,
-      slug: `uncached-story-${start + k}`,
-      headline: `Uncached story ${start + k}`,
-      dek: WIRE_STORY.dek,
-      dateline: WIRE_STORY.dateline,
-      body,
-      bodyText: bodyToText(body),
-      status: "PUBLISHED" as const,
-      sectionId: section.id,
-      firstPublishedAt: new Date(Date.now() - (start + k + 10) * 60_000),
-      publishedAt: new Date(),
-      contentUpdatedAt: new Date(Date.now() - (start + k + 10) * 60_000),
-    }));
-    await db.article.createMany({ data: rows });
-    await db.articleAuthor.createMany({ data: rows.map((r) => ({ articleId: r.id, authorId: author.id })) });
-  }
+  await addUncachedStories(UNCACHED);
   fs.writeFileSync(path.join(dir, "uncached.txt"), Array.from({ length: UNCACHED }, (_, i) => `/climate/uncached-story-${i}`).join("\n"));
   fs.writeFileSync(
     path.join(dir, "uncached.lua"),
