@@ -87,7 +87,7 @@ test.describe("photos in an S3-compatible bucket", () => {
     await page.getByRole("link", { name: "Uploaded: check the credit and add alt text" }).click();
     await expect(page.getByLabel("Photographer")).toHaveValue("Olha Kyrylenko");
     await page.getByLabel(/^Alt text/).fill("Volunteers with brooms sweep a city square.");
-    await page.getByRole("button", { name: "Save photo details" }).click();
+    await page.getByRole("button", { name: "Confirm and save details" }).click();
     await expect(page.getByText("Saved.")).toBeVisible();
     // The admin's preview is read from the bucket too.
     const preview = page.locator("main img").first();

@@ -55,7 +55,7 @@ test.describe("a write lock held by another process", () => {
       route.request().method() === "POST" ? route.abort("connectionreset") : route.continue(),
     );
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(formAlert(page)).toContainText("could not be reached");
+    await expect(formAlert(page)).toContainText("The connection to the server dropped, so this was not saved");
     await expect(page.getByLabel("Headline")).toHaveValue(typed);
     await page.unroute("**/admin/articles/*");
     await page.getByRole("button", { name: "Save", exact: true }).click();

@@ -136,7 +136,7 @@ async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | 
     publishedAt: iso(article.publishedAt),
     updatedAt: iso(article.updatedAt),
     hero: article.hero ? placed(article.hero) : null,
-    body: { document: article.body, html: bodyToHtml(article.body, article.figures) },
+    body: { document: article.body, html: bodyToHtml(article.body, article.figures, article.dateline) },
     sources: article.sources.map((s) => ({ ...s, accessedAt: iso(s.accessedAt) })),
     corrections: article.corrections.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
   };

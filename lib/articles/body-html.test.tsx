@@ -77,6 +77,20 @@ describe("bodyToHtml", () => {
     }
   });
 
+  it("leads the first paragraph with the dateline as readers see it, or sets it alone in a body without text", () => {
+    const figures = new Map([["photo-1", figure]]);
+    for (const raw of docs) {
+      const body: BodyDoc = bodySchema.parse(raw);
+      for (const dateline of ["KYIV, Ukraine", "<b>“Quoted” & hostile</b>", "  "]) {
+        expect(bodyToHtml(body, figures, dateline)).toBe(
+          renderToStaticMarkup(<BodyRenderer body={body} figures={figures} dateline={dateline} />),
+        );
+      }
+    }
+    const empty = bodySchema.parse({ type: "doc", content: [] });
+    expect(bodyToHtml(empty, figures, "KYIV")).toBe(renderToStaticMarkup(<BodyRenderer body={empty} figures={figures} dateline="KYIV" />));
+  });
+
   it("writes a figure without caption or credit the same way too", () => {
     const bare = { ...figure, caption: "", creditLine: "" };
     const body = bodySchema.parse({ type: "doc", content: [{ type: "image", attrs: { imageId: "photo-1" } }] });

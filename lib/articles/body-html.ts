@@ -9,8 +9,17 @@ import type { Figure } from "./dto";
  * ways and requires the two to be byte for byte the same, so there is one body format on the
  * page and in the API, and a change to one that is not made to the other fails the test.
  */
-export function bodyToHtml(body: BodyDoc, figures: Map<string, Figure> = new Map()): string {
-  return `<div class="article-body">${body.content.map((node) => block(node, figures)).join("")}</div>`;
+export function bodyToHtml(body: BodyDoc, figures: Map<string, Figure> = new Map(), dateline?: string | null): string {
+  // The dateline leads the first paragraph with text ("KYIV, Ukraine — …"), or stands alone.
+  const place = dateline?.trim() || "";
+  const lead = place ? body.content.findIndex((n) => n.type === "paragraph" && !!n.content?.length) : -1;
+  const alone = place && lead < 0 ? `<p><span class="dateline">${escape(place)}</span></p>` : "";
+  const blocks = body.content.map((node, i) =>
+    i === lead && node.type === "paragraph"
+      ? `<p><span class="dateline">${escape(place)} —</span> ${inline(node.content)}</p>`
+      : block(node, figures),
+  );
+  return `<div class="article-body">${alone}${blocks.join("")}</div>`;
 }
 
 /** React's escaping of text and attribute values. */

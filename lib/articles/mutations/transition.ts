@@ -123,6 +123,13 @@ export async function transitionArticle(viewer: Viewer, input: TransitionArticle
     if (!current) throw new AppError("not_found", "That story does not exist or you cannot see it.");
     if (current.version !== data.version) throw staleVersion(current);
     assertMove(viewer, toStoryFacts(current), data.to);
-    return moveStory(tx, current, { to: data.to, actor: viewer, scheduledFor: data.scheduledFor ?? null, reason: data.reason }, now);
+    // A person's move refuses what an import only reports, so it has no warnings to hand on.
+    const { id, slug, version } = await moveStory(
+      tx,
+      current,
+      { to: data.to, actor: viewer, scheduledFor: data.scheduledFor ?? null, reason: data.reason },
+      now,
+    );
+    return { id, slug, version };
   });
 }
