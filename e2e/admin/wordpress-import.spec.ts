@@ -65,7 +65,7 @@ test.describe("WordPress import", () => {
     const reader = await browser.newPage();
     await reader.goto("/coast/the-sea-has-already-decided");
     await expect(reader.getByRole("heading", { level: 1 })).toHaveText(
-      "“The sea has already decided”: Harrow Point votes to move its town centre inland",
+      "Harrow Point’s council votes to move inland: “The sea has already decided”",
     );
     await expect(reader.getByText("Elena Marsh/Northern Wire Photo").first()).toBeVisible();
 

@@ -100,7 +100,7 @@ describe("WordPress import", () => {
     const story = await storyOf("100");
     expect(story).toMatchObject({
       status: "PUBLISHED",
-      headline: "“The sea has already decided”: Harrow Point votes to move its town centre inland",
+      headline: "Harrow Point’s council votes to move inland: “The sea has already decided”",
       slug: "the-sea-has-already-decided",
       dek: "After a third winter of flooding, the coastal council approved a 20-year plan to relocate 1,400 homes…",
       seoDescription: "Harrow Point votes for managed retreat.",
