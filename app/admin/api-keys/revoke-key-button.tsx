@@ -1,33 +1,26 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { revokeApiKeyAction } from "./actions";
 
 export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const revoke = useAction(revokeApiKeyAction);
   return (
     <>
       <button
         type="button"
         className="button danger"
-        disabled={pending}
+        disabled={revoke.pending}
         onClick={() => {
           if (!window.confirm(`Revoke “${name}”? Programs using it stop working at once.`)) return;
-          startTransition(async () => {
-            const r = await revokeApiKeyAction({ id }).catch(() => ({
-              ok: false as const,
-              error: "The server could not be reached. Try again.",
-            }));
-            setError(r.ok ? null : r.error);
-          });
+          void revoke.run({ id });
         }}
       >
         Revoke <span className="visually-hidden">{name}</span>
       </button>
-      {error ? (
+      {revoke.error ? (
         <span role="alert" className="field-error">
-          {error}
+          {revoke.error}
         </span>
       ) : null}
     </>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -10,8 +11,7 @@ import { allowHostAction, removeHostAction } from "./actions";
 export function AllowedHosts({ hosts }: { hosts: { id: string; host: string; note: string }[] }) {
   const formRef = useRef<HTMLFormElement>(null);
   const { result, onSubmit, pending, fieldErrors: errors } = useActionForm(allowHostAction);
-  const [removeError, setRemoveError] = useState<string | null>(null);
-  const [removing, startTransition] = useTransition();
+  const remove = useAction(removeHostAction);
   useEffect(() => {
     if (result?.ok) formRef.current?.reset();
   }, [result]);
@@ -28,26 +28,13 @@ export function AllowedHosts({ hosts }: { hosts: { id: string; host: string; not
         {hosts.map((h) => (
           <li key={h.id}>
             <code>{h.host}</code> {h.note ? <span className="muted">— {h.note}</span> : null}{" "}
-            <button
-              type="button"
-              className="button secondary"
-              disabled={removing}
-              onClick={() =>
-                startTransition(async () => {
-                  const r = await removeHostAction({ id: h.id }).catch(() => ({
-                    ok: false as const,
-                    error: "The server could not be reached. Try again.",
-                  }));
-                  setRemoveError(r.ok ? null : r.error);
-                })
-              }
-            >
+            <button type="button" className="button secondary" disabled={remove.pending} onClick={() => void remove.run({ id: h.id })}>
               Remove <span className="visually-hidden">{h.host}</span>
             </button>
           </li>
         ))}
       </ul>
-      {removeError ? <FormMessage>{removeError}</FormMessage> : null}
+      {remove.error ? <FormMessage>{remove.error}</FormMessage> : null}
       {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <TextField

@@ -1,32 +1,18 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { resendDeliveryAction } from "../actions";
 
 export function ResendButton({ deliveryId }: { deliveryId: string }) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const resend = useAction(resendDeliveryAction);
   return (
     <>
-      <button
-        type="button"
-        className="button secondary"
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const r = await resendDeliveryAction({ deliveryId }).catch(() => ({
-              ok: false as const,
-              error: "The server could not be reached. Try again.",
-            }));
-            setMessage(r.ok ? { ok: true, text: "Queued again." } : { ok: false, text: r.error });
-          })
-        }
-      >
+      <button type="button" className="button secondary" disabled={resend.pending} onClick={() => void resend.run({ deliveryId })}>
         Send again
       </button>
-      {message ? (
-        <span role="status" className={message.ok ? "muted" : "field-error"}>
-          {message.text}
+      {resend.result ? (
+        <span role="status" className={resend.result.ok ? "muted" : "field-error"}>
+          {resend.result.ok ? "Queued again." : resend.result.error}
         </span>
       ) : null}
     </>
