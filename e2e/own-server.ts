@@ -53,6 +53,10 @@ export function startOwnServer({
       DATABASE_URL: `file:./${dir}/dateline.db`,
       DATELINE_MEDIA_DIR: `./${dir}/media`,
       DATELINE_SITE_URL: `http://localhost:${port}`,
+      // lib/env.ts fills NEXTAUTH_URL from the site URL only when it is unset; a spec that imported
+      // lib/ set it in this test process (to the default localhost:3000), and next-auth would then
+      // send a signed-out browser there.
+      NEXTAUTH_URL: `http://localhost:${port}`,
       PORT: String(port),
       DATELINE_SCHEDULER_INTERVAL: "0",
       DATELINE_LOG_LEVEL: "error",
