@@ -51,7 +51,7 @@ function List({ node }: { node: ListNode }) {
 function Dateline({ text }: { text: string }) {
   return (
     <>
-      <span className="dateline">{text} —</span>{" "}
+      <span className="dateline">{`${text} —`}</span>{" "}
     </>
   );
 }
