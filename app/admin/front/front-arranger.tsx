@@ -4,8 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { FrontCandidate } from "@/lib/front/queries";
 import type { Slot } from "@/lib/front/schema";
-import type { ActionResult, FieldErrors } from "@/lib/errors";
-import { callAction } from "@/components/forms/call-action";
+import { useAction } from "@/components/forms/use-action";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { saveFrontLayoutAction } from "./actions";
@@ -34,13 +33,11 @@ export function FrontArranger({ initial, candidates, sectionStories, timeZone }:
   // The live arrangement this one replaces: the one the page was opened on, then each of our own saves.
   const [basedOn, setBasedOn] = useState(initial.basedOn);
   const [announcement, setAnnouncement] = useState("");
-  const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<ActionResult<{ id: string; scheduled: boolean }> | null>(null);
-  const errors: FieldErrors | undefined = result && !result.ok ? result.fieldErrors : undefined;
+  const saveLayout = useAction(saveFrontLayoutAction);
+  const { pending, result } = saveLayout;
+  const errors = saveLayout.fieldErrors;
 
   const save = async (schedule: boolean) => {
-    if (pending) return;
-    setPending(true);
     const input = {
       basedOn,
       goesLiveLocal: schedule ? when : "",
@@ -51,10 +48,8 @@ export function FrontArranger({ initial, candidates, sectionStories, timeZone }:
         banner,
       },
     };
-    const outcome = await callAction(() => saveFrontLayoutAction(input));
-    setPending(false);
-    setResult(outcome);
-    if (outcome.ok) {
+    const outcome = await saveLayout.run(input);
+    if (outcome?.ok) {
       if (!outcome.data.scheduled) setBasedOn(outcome.data.id);
       router.refresh();
     }

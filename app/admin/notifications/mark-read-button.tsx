@@ -1,34 +1,29 @@
 "use client";
 
-import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { callAction } from "@/components/forms/call-action";
+import { useAction } from "@/components/forms/use-action";
 import { markNotificationsReadAction } from "./actions";
 
 /** "Mark read" for one notification, or "Mark all as read". */
 export function MarkReadButton({ ids, all = false, label }: { ids?: string[]; all?: boolean; label: string }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const markRead = useAction(markNotificationsReadAction);
   return (
     <>
       <button
         type="button"
         className="button secondary small"
-        disabled={pending}
+        disabled={markRead.pending}
         onClick={async () => {
-          setPending(true);
-          const result = await callAction(() => markNotificationsReadAction({ ids: ids ?? [], all }));
-          setPending(false);
-          setError(result.ok ? null : result.error);
-          if (result.ok) router.refresh();
+          const result = await markRead.run({ ids: ids ?? [], all });
+          if (result?.ok) router.refresh();
         }}
       >
         {label}
       </button>
-      {error ? (
+      {markRead.error ? (
         <span className="field-error" role="alert">
-          {error}
+          {markRead.error}
         </span>
       ) : null}
     </>

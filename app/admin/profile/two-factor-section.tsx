@@ -1,11 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { callAction } from "@/components/forms/call-action";
+import { useAction } from "@/components/forms/use-action";
 import { RecoveryCodes } from "./recovery-codes";
 import { beginTwoFactorAction, confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction } from "./actions";
 
@@ -19,8 +18,7 @@ type Props = {
 
 /** Two-factor sign-in on the profile page: set up (QR code, then a code), recovery codes, turn off. */
 export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending, required }: Props) {
-  const [begin, startBegin] = useTransition();
-  const [beginError, setBeginError] = useState<string | null>(null);
+  const begin = useAction(beginTwoFactorAction);
   const confirm = useActionForm(confirmTwoFactorAction);
   const regenerate = useActionForm(regenerateRecoveryCodesAction);
   const disable = useActionForm(disableTwoFactorAction);
@@ -28,11 +26,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
     (regenerate.result?.ok ? regenerate.result.data.recoveryCodes : null) ??
     (confirm.result?.ok ? confirm.result.data.recoveryCodes : null);
 
-  const start = () =>
-    startBegin(async () => {
-      const result = await callAction(() => beginTwoFactorAction({}));
-      setBeginError(result.ok ? null : result.error);
-    });
+  const start = () => void begin.run({});
 
   return (
     <section className="card" aria-labelledby="two-factor-heading">
@@ -45,8 +39,8 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
             after your password, signing in asks for a six-digit code from an authenticator app on your phone (such as Aegis, Google
             Authenticator, 1Password or Microsoft Authenticator).
           </p>
-          <FormMessage>{beginError}</FormMessage>
-          <button type="button" className="button" disabled={begin} onClick={start}>
+          <FormMessage>{begin.error}</FormMessage>
+          <button type="button" className="button" disabled={begin.pending} onClick={start}>
             {begin ? "Preparing…" : "Set up two-factor sign-in"}
           </button>
         </>
@@ -78,11 +72,11 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
             <SubmitButton pending={confirm.pending} pendingLabel="Checking…">
               Turn on two-factor sign-in
             </SubmitButton>{" "}
-            <button type="button" className="button secondary" disabled={begin} onClick={start}>
+            <button type="button" className="button secondary" disabled={begin.pending} onClick={start}>
               Start again with a new key
             </button>
           </form>
-          <FormMessage>{beginError}</FormMessage>
+          <FormMessage>{begin.error}</FormMessage>
         </>
       ) : null}
       {state === "on" ? (

@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import type { ActionResult } from "@/lib/errors";
-import { callAction } from "@/components/forms/call-action";
+import { useAction } from "@/components/forms/use-action";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { createDraftLinkAction, revokeDraftLinkAction } from "../draft-link-actions";
@@ -28,25 +27,21 @@ export function DraftLinksPanel({ articleId, links, defaultExpires, timeZone, or
   const router = useRouter();
   const [label, setLabel] = useState("");
   const [expires, setExpires] = useState(defaultExpires);
-  const [pending, setPending] = useState(false);
-  const [created, setCreated] = useState<ActionResult<{ path: string }> | null>(null);
-  const [revokeError, setRevokeError] = useState<string | null>(null);
-  const errors = created && !created.ok ? created.fieldErrors : undefined;
+  const createLink = useAction(createDraftLinkAction);
+  const revokeLink = useAction(revokeDraftLinkAction);
+  const created = createLink.result;
+  const errors = createLink.fieldErrors;
 
   const create = async () => {
-    setPending(true);
-    const result = await callAction(() => createDraftLinkAction({ articleId, label, expiresLocal: expires }));
-    setPending(false);
-    setCreated(result);
-    if (result.ok) {
+    const result = await createLink.run({ articleId, label, expiresLocal: expires });
+    if (result?.ok) {
       setLabel("");
       router.refresh();
     }
   };
   const revoke = async (id: string) => {
-    const result = await callAction(() => revokeDraftLinkAction({ id }));
-    setRevokeError(result.ok ? null : result.error);
-    if (result.ok) router.refresh();
+    const result = await revokeLink.run({ id });
+    if (result?.ok) router.refresh();
   };
 
   return (
@@ -86,10 +81,10 @@ export function DraftLinksPanel({ articleId, links, defaultExpires, timeZone, or
         />
         <FieldError id="draft-link-expires-error" errors={errors?.expiresLocal} />
       </div>
-      <button type="button" className="button secondary" disabled={pending} onClick={create}>
+      <button type="button" className="button secondary" disabled={createLink.pending} onClick={create}>
         Create link
       </button>
-      {revokeError ? <FormMessage>{revokeError}</FormMessage> : null}
+      {revokeLink.error ? <FormMessage>{revokeLink.error}</FormMessage> : null}
       {links.length > 0 ? (
         <ul className="plain-list draft-link-list">
           {links.map((l) => (
@@ -102,6 +97,7 @@ export function DraftLinksPanel({ articleId, links, defaultExpires, timeZone, or
                   <button
                     type="button"
                     className="button danger small"
+                    disabled={revokeLink.pending}
                     onClick={() => revoke(l.id)}
                     aria-label={`Revoke the link for ${l.label}`}
                   >
