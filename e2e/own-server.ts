@@ -17,6 +17,15 @@ export async function copyE2eDatabase(dir: string): Promise<string> {
   const file = path.join(dir, "dateline.db");
   const source = new Database("data/e2e/dateline.db", { readonly: true });
   await source.backup(file).finally(() => source.close());
+  // The copy is another deployment: a job lease the e2e server's runner held when the copy was
+  // taken (its scheduler runs every two seconds) would keep the copy's own runners off that job for
+  // up to a minute, and a scheduled story would not go live in time.
+  const copy = new Database(file);
+  try {
+    copy.prepare("UPDATE Job SET lockedBy = NULL, lockedUntil = NULL WHERE doneAt IS NULL").run();
+  } finally {
+    copy.close();
+  }
   return file;
 }
 
