@@ -1,5 +1,5 @@
 import type { ParsedWireItem, ParsedWirePhoto } from "./schema";
-import { child, elements, find, innerHtml, parseXml, textOf, type XmlElement } from "./xml";
+import { elements, find, innerHtml, parseXml, textOf, type XmlElement } from "./xml";
 import { altFromCaption, clean, dateOf, textToHtml, webLink } from "./parse-common";
 import { WireStatus } from "../generated/prisma/enums";
 

@@ -115,3 +115,13 @@ export async function listWireFeeds(viewer: Viewer) {
   assertPermission(viewer, "wire.manage");
   return db.wireFeed.findMany({ orderBy: { createdAt: "asc" } });
 }
+
+const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/avif", "image/gif"]);
+
+/** A wire photo's bytes, when they came with the item, served only as one of the photo types (wire.view, checked by the route). */
+export async function wirePhotoFile(id: string): Promise<{ data: Uint8Array; mimeType: string }> {
+  const photo = await db.wirePhoto.findUnique({ where: { id }, select: { data: true, mimeType: true } });
+  if (!photo?.data)
+    throw new AppError("not_found", "That photo's file is not kept here (it is fetched from the agency when the item is taken).");
+  return { data: photo.data, mimeType: IMAGE_TYPES.has(photo.mimeType) ? photo.mimeType : "application/octet-stream" };
+}

@@ -385,7 +385,7 @@ describe("the desk's list", () => {
 
 describe("polled feeds", () => {
   let server: http.Server;
-  let hits: { etag?: string; since?: string }[] = [];
+  const hits: { etag?: string; since?: string }[] = [];
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       hits.push({ etag: req.headers["if-none-match"], since: req.headers["if-modified-since"] });
