@@ -132,7 +132,7 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
       ? await tx.wireItem.update({ where: { id: existing.id }, data: fields, select: { id: true } })
       : await tx.wireItem.create({ data: { guid: parsed.guid, ...fields, body, bodyText }, select: { id: true } });
     if (!keepCopy) {
-      await tx.wirePhoto.deleteMany({ where: { itemId: item.id } });
+      if (existing) await tx.wirePhoto.deleteMany({ where: { itemId: item.id } });
       await savePhotos(tx, item.id, parsed);
     }
     await tx.wireItemVersion.upsert({
@@ -167,20 +167,18 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
 }
 
 async function savePhotos(tx: Tx, itemId: string, parsed: ParsedWireItem) {
-  let position = 0;
-  for (const photo of parsed.photos.slice(0, 20)) {
-    await tx.wirePhoto.create({
-      data: {
-        itemId,
-        position: position++,
-        href: photo.href,
-        caption: photo.caption,
-        credit: photo.credit,
-        rights: photo.rights,
-        altText: photo.altText,
-        mimeType: photo.mimeType,
-        data: photo.data ? new Uint8Array(photo.data) : null,
-      },
-    });
-  }
+  if (parsed.photos.length === 0) return;
+  await tx.wirePhoto.createMany({
+    data: parsed.photos.slice(0, 20).map((photo, position) => ({
+      itemId,
+      position,
+      href: photo.href,
+      caption: photo.caption,
+      credit: photo.credit,
+      rights: photo.rights,
+      altText: photo.altText,
+      mimeType: photo.mimeType,
+      data: photo.data ? new Uint8Array(photo.data) : null,
+    })),
+  });
 }
