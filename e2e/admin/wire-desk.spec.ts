@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { E2E_ENV, storageStatePath } from "../env";
 import { expect, newContext, publishFromEditor, test, unique } from "../fixtures";
 import { MARKET_STORY } from "../../lib/wire/fixtures/market-story";
@@ -130,6 +131,42 @@ test.describe("wire desk", () => {
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await page.reload();
     await expect(page.getByRole("heading", { name: /Status: Draft/ })).toBeVisible();
+    await context.close();
+  });
+
+  test("the wire screens (list, item, feeds) have no serious accessibility violations; an admin adds a feed and sees a bad address at its field", async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const context = await newContext(browser, { storageState: storageStatePath("admin") });
+    const page = await context.newPage();
+    await page.goto("/admin/wire/feeds");
+    await page.getByLabel("Name").fill("Coastal Press");
+    await page.getByLabel("Address").fill("javascript:alert(1)");
+    await page.getByLabel("Agency").fill("CPA");
+    await page.getByRole("button", { name: "Add feed" }).click();
+    await expect(page.getByText("Use a full web address starting with http:// or https://.")).toBeVisible();
+    await expect(page.getByLabel("Name")).toHaveValue("Coastal Press");
+    await page.getByLabel("Address").fill("https://cpa.example/feed.xml");
+    await page.getByRole("button", { name: "Add feed" }).click();
+    await expect(page.getByTestId("wire-feed").filter({ hasText: "https://cpa.example/feed.xml" })).toBeVisible();
+
+    const found: string[] = [];
+    await page.goto("/admin/wire");
+    const item = await page.locator("a[href^='/admin/wire/c']").first().getAttribute("href");
+    for (const path of ["/admin/wire", item!, "/admin/wire/feeds"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      for (const v of violations.filter((v) => v.impact === "serious" || v.impact === "critical" || v.id === "empty-table-header"))
+        found.push(`${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    }
+    expect(found).toEqual([]);
+    // The feed added above is removed again, so the shared e2e newsroom polls nothing.
+    await page.goto("/admin/wire/feeds");
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Remove Coastal Press" }).first().click();
+    await expect(page.getByTestId("wire-feed")).toHaveCount(0);
     await context.close();
   });
 });
