@@ -62,7 +62,7 @@ test.describe("wire desk", () => {
     const row = page.getByTestId("wire-row").filter({ hasText: wired });
     await expect(row).toContainText("Northern Wire");
     await expect(row).toContainText("Usable");
-    await page.getByLabel("Search").fill(`reopns ${id}`);
+    await page.getByLabel("Search", { exact: true }).fill(`reopns ${id}`);
     await page.getByLabel("Agency").selectOption("Northern Wire");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page.getByTestId("wire-row")).toHaveCount(1);

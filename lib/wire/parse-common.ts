@@ -54,6 +54,15 @@ export function textToHtml(text: string): string {
     .join("");
 }
 
+/** A copyright notice and usage terms as one sentence each: "© 2026 Getty Images. Editorial use only." */
+export function joinRights(...parts: string[]): string {
+  return parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => (/[.!?]$/.test(p) ? p : `${p}.`))
+    .join(" ");
+}
+
 /** A sentence or two of a caption, for alt text when the agency gives none. */
 export function altFromCaption(caption: string): string {
   const first = /^(.+?[.!?])(\s|$)/.exec(caption)?.[1] ?? caption;

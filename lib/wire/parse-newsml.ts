@@ -1,6 +1,6 @@
 import type { ParsedWireItem, ParsedWirePhoto } from "./schema";
 import { child, elements, find, innerHtml, parseXml, textOf, type XmlElement } from "./xml";
-import { altFromCaption, clean, dateOf, rank, statusOf, textToHtml, versionOf, webLink } from "./parse-common";
+import { altFromCaption, clean, joinRights, dateOf, rank, statusOf, textToHtml, versionOf, webLink } from "./parse-common";
 
 /**
  * NewsML-G2 (IPTC), text and picture items: a `newsItem` on its own, or a `newsMessage` whose
@@ -18,7 +18,7 @@ function rightsOf(item: XmlElement): { holder: string; text: string } {
   const info = child(item, "rightsInfo");
   return {
     holder: clean(textOf(find(info, "copyrightHolder")), 200),
-    text: [clean(textOf(child(info, "copyrightNotice")), 300), clean(textOf(child(info, "usageTerms")), 1000)].filter(Boolean).join(" "),
+    text: joinRights(clean(textOf(child(info, "copyrightNotice")), 300), clean(textOf(child(info, "usageTerms")), 1000)),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ParsedWireItem, ParsedWirePhoto } from "./schema";
-import { altFromCaption, clean, dateOf, rank, statusOf, textToHtml, versionOf, webLink } from "./parse-common";
+import { altFromCaption, clean, joinRights, dateOf, rank, statusOf, textToHtml, versionOf, webLink } from "./parse-common";
 
 /**
  * ninjs (IPTC News in JSON) 2.x, with the 1.x names read too: `headlines`/`headline`,
@@ -28,9 +28,7 @@ function bylineOf(item: Json): string {
 
 function rightsOf(item: Json): string {
   const rights = obj(arr(item.rightsinfo)[0] ?? item.rightsinfo);
-  return [clean(item.copyrightnotice ?? rights.copyrightnotice, 300), clean(item.usageterms ?? rights.usageterms, 1000)]
-    .filter(Boolean)
-    .join(" ");
+  return joinRights(clean(item.copyrightnotice ?? rights.copyrightnotice, 300), clean(item.usageterms ?? rights.usageterms, 1000));
 }
 
 function agencyOf(item: Json): string {

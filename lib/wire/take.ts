@@ -141,7 +141,7 @@ export async function takeWireItem(viewer: Viewer, input: TakeWireItemInput): Pr
         title: `${item.agency}: ${item.headline}`.slice(0, 300),
         publisher: item.agency.slice(0, 200),
         kind: "NEWS_ARTICLE",
-        note: `Wire item ${item.guid} version ${item.version}`.slice(0, 1000),
+        note: `${item.agency} wire copy, version ${item.version}.`.slice(0, 1000),
         accessedAt: new Date(),
       },
     ],

@@ -79,7 +79,7 @@ describe("parsers", () => {
         href: "market-reopens.jpg",
         caption: MARKET_STORY.photo.caption,
         credit: MARKET_STORY.photo.credit,
-        rights: "© 2026 Getty Images Editorial use only.",
+        rights: "© 2026 Getty Images. Editorial use only.",
         mimeType: "image/jpeg",
       }),
     ]);

@@ -32,7 +32,7 @@ export default async function WirePage({ searchParams }: Props) {
           </>
         ) : null}
       </p>
-      <form className="filter-bar" role="search" method="get" action="/admin/wire">
+      <form className="filters" role="search" aria-label="Search the wire" method="get" action="/admin/wire">
         <div className="field">
           <label htmlFor="wire-q">Search</label>
           <input id="wire-q" name="q" type="search" defaultValue={query.q} maxLength={200} />

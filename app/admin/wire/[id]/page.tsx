@@ -134,8 +134,8 @@ export default async function WireItemPage({ params }: Props) {
                 <img src={`/api/admin/wire/photos/${p.id}`} alt={p.altText} loading="lazy" />
                 <figcaption>
                   {p.caption}
-                  {p.credit ? <span className="credit"> Photo: {p.credit}</span> : null}
-                  {p.rights ? <span className="muted"> {p.rights}</span> : null}
+                  {p.credit ? <span className="wire-photo-credit">Photo: {p.credit}</span> : null}
+                  {p.rights ? <span className="wire-photo-rights muted">{p.rights}</span> : null}
                 </figcaption>
               </figure>
             ))}
