@@ -100,8 +100,13 @@ export async function getWireItemOrThrow(viewer: Viewer, id: string) {
     select: { id: true, headline: true, status: true },
   });
   const byId = new Map(stories.map((s) => [s.id, s]));
+  // Which photos came with their file (the desk can show those); the others are fetched when taken.
+  const kept = new Set(
+    (await db.wirePhoto.findMany({ where: { itemId: id, data: { not: null } }, select: { id: true } })).map((p) => p.id),
+  );
   return {
     ...item,
+    photos: item.photos.map((p) => ({ ...p, fileKept: kept.has(p.id) })),
     takes: item.takes.flatMap((t) => {
       const story = byId.get(t.articleId);
       return story ? [{ ...t, story }] : [];

@@ -129,9 +129,17 @@ export default async function WireItemPage({ params }: Props) {
           <div className="wire-photos">
             {item.photos.map((p) => (
               <figure key={p.id}>
-                {/* The agency's file as received, served to the desk only (app/api/admin/wire/photos). */}
-                {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={`/api/admin/wire/photos/${p.id}`} alt={p.altText} loading="lazy" />
+                {p.fileKept ? (
+                  <>
+                    {/* The agency's file as received, served to the desk only (app/api/admin/wire/photos). */}
+                    {/* eslint-disable-next-line @next/next/no-img-element */}
+                    <img src={`/api/admin/wire/photos/${p.id}`} alt={p.altText} loading="lazy" />
+                  </>
+                ) : (
+                  <p className="muted">
+                    Fetched from the agency when the item is taken: <code>{p.href}</code>
+                  </p>
+                )}
                 <figcaption>
                   {p.caption}
                   {p.credit ? <span className="wire-photo-credit">Photo: {p.credit}</span> : null}
