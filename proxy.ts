@@ -26,9 +26,15 @@ export function proxy(request: NextRequest) {
   // get HSTS whatever was built (the front server of `npm start` sets it on every response).
   const https = siteIsHttps();
   const photos = photoOrigin(process.env.DATELINE_MEDIA_PUBLIC_BASE_URL);
-  // The cron endpoint and the desk API (/api/v1/desk/…) take a secret or an API key, never a
-  // cookie: a forged cross-site request carries neither, so the same-origin rule has nothing to add.
-  if (!pathname.startsWith("/api/cron/") && !pathname.startsWith("/api/v1/desk/") && !isSameOriginRequest(request)) {
+  // The cron endpoint, the desk API (/api/v1/desk/…) and the wire push (/api/v1/wire/…) take a
+  // secret or an API key, never a cookie: a forged cross-site request carries neither, so the
+  // same-origin rule has nothing to add.
+  if (
+    !pathname.startsWith("/api/cron/") &&
+    !pathname.startsWith("/api/v1/desk/") &&
+    !pathname.startsWith("/api/v1/wire/") &&
+    !isSameOriginRequest(request)
+  ) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
   }
 

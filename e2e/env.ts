@@ -19,6 +19,9 @@ export const E2E_ENV = {
   DATABASE_URL: "file:./data/e2e/dateline.db",
   DATELINE_MEDIA_DIR: "./data/e2e/media",
   DATELINE_IMPORT_DIR: "./data/e2e/imports",
+  // The wire desk's watched folder (e2e/admin/wire-desk.spec.ts drops files in it), scanned every 2 s.
+  DATELINE_WIRE_DIR: "./data/e2e/wire",
+  DATELINE_WIRE_SCAN_SECONDS: "2",
   DATELINE_SITE_URL: E2E_URL,
   NEXTAUTH_SECRET: "e2e-only-secret-that-is-long-enough-to-pass-validation",
   DATELINE_ADMIN_PASSWORD: "e2e-seed-admin-password",

@@ -28,6 +28,10 @@ const envSchema = z.object({
   DATELINE_MAX_IMPORT_MB: z.coerce.number().min(1).max(200_000).default(4000),
   /** Where /admin/import keeps the files it receives while their import runs. */
   DATELINE_IMPORT_DIR: z.string().min(1).default("./data/imports"),
+  /** The wire desk's watched folder (issue 18): ninjs, NewsML-G2 and RSS/Atom files dropped here are read; unset, none is watched. */
+  DATELINE_WIRE_DIR: z.string().min(1).optional(),
+  /** How often the watched folder is scanned and the polled feeds are checked for one due, in seconds. */
+  DATELINE_WIRE_SCAN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Largest photo accepted, in megapixels (decompression-bomb guard). */
   DATELINE_MAX_MEGAPIXELS: z.coerce.number().min(1).max(500).default(60),
   DATELINE_SESSION_HOURS: z.coerce

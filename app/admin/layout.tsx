@@ -33,6 +33,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <li>
             <Link href="/admin/media">Photos</Link>
           </li>
+          {hasPermission(viewer.role, "wire.view") ? (
+            <li>
+              <Link href="/admin/wire">Wire</Link>
+            </li>
+          ) : null}
           {hasPermission(viewer.role, "front.arrange") ? (
             <li>
               <Link href="/admin/front">Front page</Link>

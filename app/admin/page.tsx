@@ -9,6 +9,8 @@ import { getSiteSettings } from "@/lib/cache/public-data";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { PageLinks } from "@/components/ui/page-links";
 import { openReturnNotes } from "@/lib/articles/return-note";
+import { wireFlagsForStories } from "@/lib/wire/queries";
+import { wireWarning } from "@/lib/wire/policy";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,6 +24,8 @@ export default async function DeskPage({ searchParams }: Props) {
     listAuthors(),
   ]);
   const returned = await openReturnNotes(rows.map((r) => r.id));
+  // Stories taken from a wire item the agency killed or withdrew (lib/wire/).
+  const killed = await wireFlagsForStories(rows.map((r) => r.id));
   const pageHref = (n: number) => {
     const params = new URLSearchParams(
       Object.entries({ ...filter, page: String(n) }).filter(([, v]) => v !== undefined && v !== "") as [string, string][],
@@ -110,6 +114,11 @@ export default async function DeskPage({ searchParams }: Props) {
                   {returned.get(a.id) ? (
                     <div className="return-note-text" data-testid="desk-return-note">
                       Returned by {returned.get(a.id)!.byName}: {returned.get(a.id)!.text}
+                    </div>
+                  ) : null}
+                  {killed.get(a.id) ? (
+                    <div className="wire-warning" role="note" data-testid="desk-wire-kill">
+                      {wireWarning(killed.get(a.id)!)}
                     </div>
                   ) : null}
                 </td>

@@ -164,6 +164,13 @@ const ACTIONS: Record<string, { allowed: RoleName[] | "public"; input: (t: Targe
   regenerateRecoveryCodesAction: { allowed: EVERYONE, input: () => ({ password: "not-the-password" }) },
   resetTwoFactorAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer }) },
   setTwoFactorRequiredAction: { allowed: ADMINS, input: () => ({ required: true }) },
+  // Issue 18: the wire desk. Taking an item is for editors; the polled feeds for admins.
+  takeWireItemAction: { allowed: EDITORS, input: () => ({ id: "matrix-probe-wire", sectionId: null, again: false }) },
+  addWireFeedAction: {
+    allowed: ADMINS,
+    input: () => ({ name: "Matrix probe feed", url: "https://example.org/matrix-probe.xml", agency: "Probe", intervalMin: 15 }),
+  },
+  removeWireFeedAction: { allowed: ADMINS, input: () => ({ id: "matrix-probe-feed" }) },
 };
 
 /** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */
@@ -191,6 +198,8 @@ const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName
     allowed: "api-key",
   },
   "app/api/v1/desk/photos/route.ts": { path: () => "/api/v1/desk/photos", allowed: "api-key" },
+  // The wire push takes a WIRE key only; its refusals per scope: "desk API" below.
+  "app/api/v1/wire/items/route.ts": { path: () => "/api/v1/wire/items", allowed: "api-key" },
 };
 
 function stateChangingRouteFiles(dir = "app"): string[] {
@@ -212,7 +221,8 @@ const pagePath = (action: ServerAction, t: Targets) =>
     .replace("/admin/media/[id]", `/admin/media/${t.image}`)
     .replace("/admin/bylines/[id]", `/admin/bylines/${t.author}`)
     .replace("/admin/sections/[id]", `/admin/sections/${t.section}`)
-    .replace("/admin/webhooks/[id]", "/admin/webhooks/matrix-probe-hook");
+    .replace("/admin/webhooks/[id]", "/admin/webhooks/matrix-probe-hook")
+    .replace("/admin/wire/[id]", "/admin/wire/matrix-probe-wire");
 
 async function apiAs(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, caller: Caller) {
   return playwright.request.newContext({
@@ -492,6 +502,14 @@ test.describe("authorization matrix", () => {
         multipart: photo,
         refused: { "writer READ": 403, "editor READ": 403, "admin READ": 403 },
       },
+      {
+        // Only a WIRE key may push wire copy: read keys and read and write keys are refused alike.
+        name: "push wire items",
+        method: "post",
+        url: "/api/v1/wire/items",
+        data: { uri: "urn:matrix:probe-wire-item", version: "1", headlines: [{ role: "main", value: "Matrix probe" }] },
+        refused: { "writer READ": 403, "writer READ_WRITE": 403, "editor READ": 403, "admin READ": 403 },
+      },
     ];
     const before = databaseFingerprint();
     let refusals = 0;
@@ -527,7 +545,7 @@ test.describe("authorization matrix", () => {
         expect((await send({ Origin: E2E_URL }, role)).status, `${call.name} with ${role}'s session cookie`).toBe(401);
       expect(databaseFingerprint(), `${call.name} changed the database`).toBe(before);
     }
-    expect(refusals).toBe(29);
+    expect(refusals).toBe(33);
   });
 
   test("GET requests change nothing: every route handler and the admin pages, for every role", async ({ playwright }) => {
@@ -577,6 +595,11 @@ test.describe("authorization matrix", () => {
       "/admin/sections",
       `/admin/sections/${t.section}`,
       `/admin/bylines/${t.author}`,
+      "/admin/wire",
+      "/admin/wire?q=probe&agency=Probe",
+      "/admin/wire/matrix-probe-wire",
+      "/admin/wire/feeds",
+      "/api/admin/wire/photos/matrix-probe-photo",
     ];
     for (const caller of ["anonymous", ...EVERYONE] as Caller[]) {
       const api = await apiAs(playwright, caller);

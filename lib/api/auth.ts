@@ -7,7 +7,7 @@ import { hashApiToken, sameHash, API_KEY_PREFIX } from "../apikeys/token";
 
 export type ApiCaller = { keyId: string; scope: ApiKeyScope; viewer: Viewer };
 
-/** Whether a key's scope allows writes (`WIRE` is reserved for the wire desk and writes like READ_WRITE today). */
+/** Whether a key's scope allows writes (`WIRE`, the wire desk's key, also pushes wire items, and writes like READ_WRITE). */
 export const scopeWrites = (scope: ApiKeyScope) => scope === "READ_WRITE" || scope === "WIRE";
 
 /**

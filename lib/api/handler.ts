@@ -6,6 +6,7 @@ import { env } from "../env";
 import { hasPermission, type Permission } from "../auth/permissions";
 import { runAsApiKey } from "../apikeys/context";
 import { authenticateApiKey, scopeWrites, type ApiCaller } from "./auth";
+import type { ApiKeyScope } from "../generated/prisma/enums";
 import { apiClient } from "./cached-reads";
 import { problemResponse } from "./problem";
 import { takeRequest } from "./rate-limit";
@@ -83,12 +84,18 @@ export function corsPreflight(): Response {
  */
 export function deskApi(
   handler: (request: Request, context: { params: Record<string, string>; caller: ApiCaller }) => Promise<ApiAnswer | Response>,
-  options: { write: boolean; permission?: Permission },
+  // scope: a key of only this scope may call it (the wire push takes WIRE keys alone).
+  options: { write: boolean; permission?: Permission; scope?: ApiKeyScope },
 ) {
   return async (request: Request, context: Params): Promise<Response> => {
     try {
       const caller = await authenticateApiKey(request);
       await takeRequest(`key:${caller.keyId}`, env.DATELINE_API_KEY_RATE);
+      if (options.scope && caller.scope !== options.scope)
+        throw new AppError(
+          "forbidden",
+          `Only an API key of the ${options.scope} scope may call this. An admin can make one at /admin/api-keys.`,
+        );
       if (options.write && !scopeWrites(caller.scope))
         throw new AppError("forbidden", "This API key may only read. An admin can make a read and write key.");
       if (options.permission && !hasPermission(caller.viewer.role, options.permission))

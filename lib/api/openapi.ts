@@ -14,11 +14,11 @@ type Operation = {
   id: string;
   summary: string;
   description?: string;
-  tag: "Stories" | "Sections, tags and bylines" | "Photos" | "Desk";
+  tag: "Stories" | "Sections, tags and bylines" | "Photos" | "Desk" | "Wire";
   key?: "read" | "write";
   query?: z.ZodObject;
   pathParams?: string[];
-  body?: { schema: z.ZodType; type?: "json" | "multipart" };
+  body?: { schema: z.ZodType; type?: "json" | "multipart" | "wire" };
   ok: { status: number; schema: z.ZodType; description: string };
   errors: number[];
 };
@@ -45,6 +45,12 @@ const photoUpload = z
     license: z.string().optional(),
   })
   .meta({ id: "PhotoUpload" });
+
+/** A wire document as sent: its media type says which (issue 18). */
+const wireDocument = z
+  .string()
+  .describe("One ninjs 2.x document (application/json), or a NewsML-G2 newsItem/newsMessage or RSS 2.0/Atom feed (application/xml).")
+  .meta({ id: "WireDocument" });
 
 export const OPERATIONS: Operation[] = [
   {
@@ -217,6 +223,19 @@ export const OPERATIONS: Operation[] = [
     ok: { status: 201, schema: out.createdPhotoSchema, description: "Stored (200 when the same file was there already)." },
     errors: [401, 403, 413, 422, 429],
   },
+  {
+    method: "post",
+    path: "/api/v1/wire/items",
+    id: "pushWireItems",
+    tag: "Wire",
+    key: "write",
+    summary: "Push wire copy to the wire desk",
+    description:
+      "API keys of the WIRE scope only (a READ or READ_WRITE key is refused with 403). Items are stored by GUID and version: a newer version replaces the stored one and records what changed, an older or the same version is `ignored`; a kill or withdrawal (ninjs pubstatus canceled/withheld, NewsML-G2 stat:canceled/stat:withheld) flags every story taken from the item. Nothing is published. Up to 3 MB.",
+    body: { schema: wireDocument, type: "wire" },
+    ok: { status: 201, schema: out.wirePushResultSchema, description: "Stored (200 when every item was an older or the same version)." },
+    errors: [401, 403, 413, 422, 429],
+  },
 ];
 
 function componentSchemas() {
@@ -281,7 +300,10 @@ export function openApiDocument() {
         ? {
             requestBody: {
               required: true,
-              content: { [op.body.type === "multipart" ? "multipart/form-data" : "application/json"]: { schema: ref(op.body.schema) } },
+              content:
+                op.body.type === "wire"
+                  ? { "application/json": { schema: ref(op.body.schema) }, "application/xml": { schema: ref(op.body.schema) } }
+                  : { [op.body.type === "multipart" ? "multipart/form-data" : "application/json"]: { schema: ref(op.body.schema) } },
             },
           }
         : {}),
@@ -304,6 +326,7 @@ export function openApiDocument() {
       { name: "Sections, tags and bylines" },
       { name: "Photos" },
       { name: "Desk", description: "API key required: `Authorization: Bearer dl_…`." },
+      { name: "Wire", description: "The wire desk's push: an API key of the WIRE scope." },
     ],
     paths,
     components: {

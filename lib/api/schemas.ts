@@ -164,6 +164,19 @@ export const savedStorySchema = z.object({ id: z.string(), slug: z.string(), ver
 export const createdPhotoSchema = z
   .object({ id: z.string(), existing: z.boolean().describe("The same file was in the library already.") })
   .meta({ id: "CreatedPhoto" });
+export const wirePushResultSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        guid: z.string(),
+        version: z.number().int(),
+        outcome: z.enum(["created", "updated", "ignored"]),
+        status: z.enum(["USABLE", "WITHDRAWN", "KILLED"]),
+      }),
+    ),
+  })
+  .meta({ id: "WirePushResult" });
 export const createdCorrectionSchema = z.object({ id: z.string(), version: z.number().int() }).meta({ id: "CreatedCorrection" });
 
 export const problemSchema = z

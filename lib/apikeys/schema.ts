@@ -4,7 +4,7 @@ import { ApiKeyScope } from "../generated/prisma/enums";
 export const API_KEY_SCOPE_LABELS: Record<ApiKeyScope, string> = {
   READ: "Read: the desk's stories its user can see, drafts included",
   READ_WRITE: "Read and write: also create, edit, move and correct stories and upload photos",
-  WIRE: "Wire desk (reserved): read and write, for the wire importer",
+  WIRE: "Wire desk: push wire items (POST /api/v1/wire/items), and read and write like Read and write",
 };
 
 export const createApiKeySchema = z.object({

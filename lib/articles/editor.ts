@@ -5,6 +5,8 @@ import { storyFactsSelect, storyPolicy, storyScope, toStoryFacts } from "./polic
 import { snapshotSelect } from "./snapshot";
 import { publishProblems, readinessSelect } from "./workflow";
 import { articlePath } from "./dto";
+import { wireFactsForStory } from "../wire/queries";
+import { wireWarning } from "../wire/policy";
 
 /** Everything the story editor needs about one story, as plain data for the client. */
 export async function getEditorData(viewer: Viewer, id: string) {
@@ -24,6 +26,7 @@ export async function getEditorData(viewer: Viewer, id: string) {
     },
   });
   if (!row) return null;
+  const wire = await wireFactsForStory(db, id);
   const policy = storyPolicy(viewer, toStoryFacts(row));
   const body = bodySchema.safeParse(row.body);
   const hero =
@@ -38,7 +41,9 @@ export async function getEditorData(viewer: Viewer, id: string) {
     version: row.version,
     status: row.status,
     ...policy,
-    problems: publishProblems(row),
+    problems: publishProblems(row, new Date(), { facts: wire }),
+    /** The wire item the story was taken from (its embargo and whether the agency killed it), or null. */
+    wire: wire && { ...wire, embargoAt: wire.embargoAt ? new Date(wire.embargoAt).toISOString() : null, warning: wireWarning(wire) },
     livePath: row.status === "PUBLISHED" ? articlePath(row) : null,
     scheduledFor: row.scheduledFor?.toISOString() ?? null,
     firstPublishedAt: row.firstPublishedAt?.toISOString() ?? null,

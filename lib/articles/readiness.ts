@@ -1,6 +1,7 @@
 import type { EditorFields } from "./editor";
 import { inlineImageNodes, type BodyDoc } from "./body";
 import { publishProblems } from "./workflow";
+import type { WireFacts } from "../wire/policy";
 
 type PhotoFacts = {
   id: string;
@@ -16,7 +17,7 @@ type PhotoFacts = {
  * rule as the server's (publishProblems), fed from the form's fields and the library's photo
  * details. The server checks again when the story is published.
  */
-export function editorProblems(fields: EditorFields, photos: PhotoFacts[], now = new Date()): string[] {
+export function editorProblems(fields: EditorFields, photos: PhotoFacts[], now = new Date(), wire: WireFacts = null): string[] {
   const byId = new Map(photos.map((p) => [p.id, p]));
   const image = (id: string) => {
     const p = byId.get(id);
@@ -58,5 +59,6 @@ export function editorProblems(fields: EditorFields, photos: PhotoFacts[], now =
       images: [...hero, ...inline],
     },
     now,
+    { facts: wire },
   );
 }

@@ -8,6 +8,7 @@ import { webhookJobs } from "../webhooks/deliver";
 import { PHOTO_SWEEP_EVERY_MS, PHOTO_SWEEP_JOB, sweepPhotoFiles } from "../media/sweep-job";
 import { frontJobs } from "../front/jobs";
 import { IMPORT_JOB, importJobHandler } from "../import/jobs";
+import { WIRE_FEEDS_JOB, WIRE_FOLDER_JOB, wireEveryMs, wireJobs } from "../wire/jobs";
 
 /** The recurring job that publishes the scheduled stories whose time has come. */
 export const PUBLISH_DUE_JOB = "publish-due-stories";
@@ -41,6 +42,8 @@ export function backgroundJobs(everyMs: number): Record<string, JobHandler> {
     },
     // Imports started from /admin/import (lib/import/jobs.ts).
     [IMPORT_JOB]: importJobHandler,
+    // The wire desk's watched folder and polled feeds (lib/wire/jobs.ts).
+    ...wireJobs,
   };
 }
 
@@ -54,7 +57,12 @@ export function startScheduler() {
   const state = globalThis as unknown as { datelineJobRunner?: JobRunner };
   if (seconds === 0 || state.datelineJobRunner) return;
   const runner = (state.datelineJobRunner = new JobRunner({ handlers: backgroundJobs(seconds * 1000) }));
-  Promise.all([ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000), ensureRecurring(PHOTO_SWEEP_JOB, PHOTO_SWEEP_EVERY_MS)])
+  Promise.all([
+    ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000),
+    ensureRecurring(PHOTO_SWEEP_JOB, PHOTO_SWEEP_EVERY_MS),
+    ensureRecurring(WIRE_FOLDER_JOB, wireEveryMs()),
+    ensureRecurring(WIRE_FEEDS_JOB, wireEveryMs()),
+  ])
     .catch((error: unknown) => log("error", "could not add the scheduler's job", { error: String(error) }))
     .finally(() => runner.start(Math.min(1000, seconds * 1000)));
 }

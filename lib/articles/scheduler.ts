@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { ArticleStatus } from "../generated/prisma/enums";
 import { moveSelect, moveStory } from "./mutations/transition";
 import { publishProblems } from "./workflow";
+import { wireFactsForStory } from "../wire/queries";
 
 export type SchedulerRun = { published: string[]; held: { id: string; problems: string[] }[] };
 
@@ -25,7 +26,7 @@ export async function publishDueArticles(now = new Date()): Promise<SchedulerRun
       const moved = await db.$transaction(async (tx) => {
         const story = await tx.article.findUnique({ where: { id }, select: moveSelect });
         if (!story || story.status !== ArticleStatus.SCHEDULED) return false;
-        const problems = publishProblems(story, now);
+        const problems = publishProblems(story, now, { facts: await wireFactsForStory(tx, id) });
         if (problems.length > 0) {
           run.held.push({ id, problems });
           return false;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ArticleStatus, PlacementRole } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
 import { bodyHasText, bodySchema } from "./body";
+import { wireProblems, type WireFacts } from "../wire/policy";
 
 const S = ArticleStatus;
 
@@ -56,8 +57,16 @@ export const readinessSelect = {
  */
 export const isPhotoMetadataProblem = (problem: string) => /^(alt text|a credit) for /.test(problem);
 
-/** What a story still lacks before it may go live; empty when it is ready. */
-export function publishProblems(article: Prisma.ArticleGetPayload<{ select: typeof readinessSelect }>, now = new Date()): string[] {
+/**
+ * What a story still lacks before it may go live; empty when it is ready. `wire`: the wire item it
+ * was taken from (its embargo and kill, lib/wire/policy.ts), checked against `goLiveAt` (now, or
+ * the time it is scheduled for).
+ */
+export function publishProblems(
+  article: Prisma.ArticleGetPayload<{ select: typeof readinessSelect }>,
+  now = new Date(),
+  wire: { facts: WireFacts; goLiveAt?: Date | null } = { facts: null },
+): string[] {
   const problems: string[] = [];
   if (!article.headline.trim()) problems.push("a headline");
   if (!article.slug.trim()) problems.push("a slug");
@@ -73,5 +82,6 @@ export function publishProblems(article: Prisma.ArticleGetPayload<{ select: type
     if (placed.image.licenseExpiresAt && placed.image.licenseExpiresAt < now)
       problems.push(`${placed.role === PlacementRole.HERO ? "a hero photo" : "photos"} whose license has not expired`);
   }
+  problems.push(...wireProblems(wire.facts, wire.goLiveAt ?? now));
   return [...new Set(problems)];
 }

@@ -6,7 +6,20 @@ export type AuditInput = {
   actorId: string | null;
   action: string;
   entityType:
-    "Article" | "User" | "Image" | "Section" | "Tag" | "Author" | "Setting" | "FrontLayout" | "DraftLink" | "ApiKey" | "Webhook" | "Import";
+    | "Article"
+    | "User"
+    | "Image"
+    | "Section"
+    | "Tag"
+    | "Author"
+    | "Setting"
+    | "FrontLayout"
+    | "DraftLink"
+    | "ApiKey"
+    | "Webhook"
+    | "Import"
+    | "WireItem"
+    | "WireFeed";
   entityId: string;
   data?: Record<string, unknown>;
 };

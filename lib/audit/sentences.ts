@@ -106,6 +106,17 @@ function predicate(e: AuditFacts, timeZone: string): string {
       return `reset the password of ${e.entityName ?? "a user"}`;
     case "settings.update":
       return "changed the newsroom's settings";
+    // The wire desk (issue 18): the item by its GUID, which is what the agency knows it by.
+    case "wire.receive":
+      return `received wire item ${str(d.guid)} (version ${String(d.version)}) by ${str(d.via)}`;
+    case "wire.update":
+      return `received version ${String(d.version)} of wire item ${str(d.guid)}`;
+    case "wire.killed":
+      return `received the agency's kill of wire item ${str(d.guid)}`;
+    case "wire.withdrawn":
+      return `received the agency's withdrawal of wire item ${str(d.guid)}`;
+    case "wire.take":
+      return `took version ${String(d.version)} of a wire item into a draft story`;
     default:
       return `did “${e.action}” to ${named}`;
   }
@@ -117,6 +128,7 @@ function subject(e: AuditFacts): string {
   const d = (e.data ?? {}) as Record<string, unknown>;
   if (d.by === "scheduler") return "The scheduler";
   if (e.action === "user.password.cli" || e.action === "user.create") return "The command line";
+  if (e.action.startsWith("wire.")) return "The wire desk";
   return "Someone no longer on the desk";
 }
 

@@ -32,6 +32,9 @@ const EXPECTED: Record<Permission, string> = {
   "webhook.manage": "A",
   "front.arrange": "EA",
   "draftLink.manage": "EA",
+  "wire.view": "WEA",
+  "wire.take": "EA",
+  "wire.manage": "A",
   "profile.edit": "WEA",
 };
 

@@ -39,6 +39,11 @@ export const ROLE_PERMISSIONS = {
   // Issue 20: arranging the curated front page; links to a draft's preview for people without an account.
   "front.arrange": EDITORS,
   "draftLink.manage": EDITORS,
+  // Issue 18: the wire desk. Everyone on the desk may read agency copy; editors decide what runs
+  // (taking an item makes a draft with the agency's photos); admins configure the polled feeds.
+  "wire.view": ALL,
+  "wire.take": EDITORS,
+  "wire.manage": ADMINS,
   // One's own password and profile.
   "profile.edit": ALL,
 } as const satisfies Record<string, readonly Role[]>;

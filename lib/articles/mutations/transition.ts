@@ -17,6 +17,7 @@ import {
 } from "../workflow";
 import { claimVersion, staleVersion } from "./update";
 import type { SavedArticle } from "./create";
+import { wireFactsForStory } from "../../wire/queries";
 
 const S = ArticleStatus;
 
@@ -66,7 +67,9 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
   // A story sent back to its writer needs a note for them (lib/articles/return-note.ts).
   if (move.actor) await assertReturnNote(tx, move.actor, change);
   if (move.to === S.PUBLISHED || move.to === S.SCHEDULED) {
-    let problems = publishProblems(story, now);
+    // A story taken from a wire item waits for its embargo, and never runs once the agency killed it.
+    const wire = { facts: await wireFactsForStory(tx, story.id), goLiveAt: move.to === S.SCHEDULED ? move.scheduledFor : now };
+    let problems = publishProblems(story, now, wire);
     if (move.imported) {
       warnings = problems.filter(isPhotoMetadataProblem);
       problems = problems.filter((p) => !isPhotoMetadataProblem(p));

@@ -8,6 +8,7 @@ import Link from "next/link";
 import type { EditorData } from "@/lib/articles/editor";
 import { articlePath } from "@/lib/articles/path";
 import { editorProblems } from "@/lib/articles/readiness";
+import { formatDateTime } from "@/lib/format/time";
 import type { LibraryImage } from "@/lib/media/queries";
 import { slugify } from "@/lib/format/slug";
 import { FieldError } from "@/components/forms/field-error";
@@ -64,10 +65,18 @@ export function ArticleForm(props: Props) {
   const deletion = useAction(deleteArticleAction);
   const section = sections.find((s) => s.id === fields.sectionId) ?? null;
   const address = new URL(articlePath({ slug: fields.slug || "your-story", section }), props.siteUrl).toString();
-  const problems = useMemo(() => editorProblems(fields, images), [fields, images]);
+  // A story taken from a wire item: its embargo and a kill hold it (the server's rule, lib/wire/policy.ts).
+  const wire = initial?.wire ?? null;
+  const problems = useMemo(() => editorProblems(fields, images, undefined, wire), [fields, images, wire]);
+  const embargoEnds = wire?.embargoAt && problems.some((p) => p.includes("embargo")) ? wire.embargoAt : null;
   const moves = initial?.moves ?? [];
   const canPublishNow = props.canPublish && (!initial || moves.includes("PUBLISHED"));
   const canSchedule = props.canSchedule && (!initial || moves.includes("SCHEDULED"));
+  // While embargoed it may still be scheduled for the embargo's end or later: only what that would not cure blocks the button.
+  const blockers = useMemo(
+    () => (embargoEnds && canSchedule ? editorProblems(fields, images, new Date(embargoEnds), wire) : problems),
+    [embargoEnds, canSchedule, fields, images, wire, problems],
+  );
   const heroPhoto = fields.hero ? (images.find((i) => i.id === fields.hero!.imageId)?.src ?? null) : null;
 
   const runSlugCheck = slugCheck.run;
@@ -172,7 +181,7 @@ export function ArticleForm(props: Props) {
             {editable ? (
               <PublishControls
                 draft={draft}
-                problems={problems}
+                problems={blockers}
                 canPublishNow={canPublishNow}
                 canSchedule={canSchedule}
                 sectionName={section?.name ?? "No section"}
@@ -183,6 +192,17 @@ export function ArticleForm(props: Props) {
           </>
         )}
       </div>
+      {wire?.warning ? (
+        <div className="wire-warning" role="alert" data-testid="editor-wire-kill">
+          {wire.warning}
+        </div>
+      ) : null}
+      {embargoEnds ? (
+        <div className="wire-embargo" role="note" data-testid="editor-wire-embargo">
+          Embargoed by {wire!.agency} until {formatDateTime(new Date(embargoEnds), timeZone)}: before the story can go live it needs{" "}
+          {problems.filter((p) => p.includes("embargo")).join(", ")}. Publishing now is refused; schedule it for then or later.
+        </div>
+      ) : null}
       {draft.restored ? (
         <FormMessage kind="success">
           Restored changes from this browser that had not been saved. Save to keep them, or{" "}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { addWireFeedAction } from "../actions";
+
+export function AddFeedForm() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { result, onSubmit, pending, fieldErrors: errors } = useActionForm(addWireFeedAction);
+  useEffect(() => {
+    if (result?.ok) formRef.current?.reset();
+  }, [result]);
+  return (
+    <section className="card" aria-labelledby="add-feed-heading">
+      <h2 id="add-feed-heading">Add a feed</h2>
+      {result?.ok ? <FormMessage kind="success">Added. It is fetched within a minute, then at its interval.</FormMessage> : null}
+      {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
+        <TextField name="name" label="Name" autoComplete="off" errors={errors?.name} required />
+        <TextField name="url" label="Address" type="url" hint="http:// or https://" autoComplete="off" errors={errors?.url} required />
+        <TextField
+          name="agency"
+          label="Agency"
+          hint="Whose copy it is; the desk lists and filters items by it."
+          errors={errors?.agency}
+          required
+        />
+        <TextField
+          name="intervalMin"
+          label="Minutes between fetches"
+          type="number"
+          defaultValue="15"
+          errors={errors?.intervalMin}
+          required
+        />
+        <SubmitButton pending={pending} pendingLabel="Adding…">
+          Add feed
+        </SubmitButton>
+      </form>
+    </section>
+  );
+}

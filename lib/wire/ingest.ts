@@ -1,0 +1,184 @@
+import { db, type Tx } from "../db";
+import { recordAudit } from "../audit/mutations";
+import { WireStatus } from "../generated/prisma/enums";
+import { bodySchema, bodyToText, bodyFromParagraphs, type BodyDoc } from "../articles/body";
+import { convertContent, htmlToText } from "../import/wordpress/body";
+import { diffParagraphs } from "../format/text-diff";
+import { WIRE_STATUS_LABELS, type ParsedWireItem } from "./schema";
+
+export type IngestOutcome = { id: string; guid: string; version: number; outcome: "created" | "updated" | "ignored"; status: WireStatus };
+
+/**
+ * The copy as Dateline's body document, through the WordPress import's HTML converter (nothing
+ * kept as HTML; photos in the copy are left out: a wire item's photos come as its own photos).
+ */
+export function wireBody(html: string, link: string | null): BodyDoc {
+  const { doc } = convertContent(html, { baseUrl: link ?? "", photos: new Map() });
+  const parsed = bodySchema.safeParse(doc);
+  if (parsed.success) return parsed.data;
+  // Too large or too nested for a story: its text, paragraph by paragraph, cut to the limit.
+  const paragraphs = htmlToText(html)
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .slice(0, 5000)
+    .map((p) => p.slice(0, 20_000));
+  return bodyFromParagraphs(paragraphs);
+}
+
+type Before = {
+  headline: string;
+  bodyText: string;
+  byline: string;
+  dateline: string;
+  embargoAt: Date | null;
+  urgency: number | null;
+  priority: number | null;
+  status: WireStatus;
+  photoCount: number;
+};
+
+const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "none");
+
+/** What a version changed against the one before it, as sentences the desk shows. */
+export function describeChanges(before: Before, after: Before): string[] {
+  const out: string[] = [];
+  if (before.status !== after.status) out.push(`Status: ${WIRE_STATUS_LABELS[before.status]} → ${WIRE_STATUS_LABELS[after.status]}.`);
+  if (before.headline !== after.headline) out.push(`Headline: “${before.headline}” → “${after.headline}”.`);
+  if (before.dateline !== after.dateline) out.push(`Dateline: “${before.dateline}” → “${after.dateline}”.`);
+  if (before.byline !== after.byline) out.push(`Byline: “${before.byline}” → “${after.byline}”.`);
+  if (+(before.embargoAt ?? 0) !== +(after.embargoAt ?? 0)) out.push(`Embargo: ${when(before.embargoAt)} → ${when(after.embargoAt)}.`);
+  if (before.urgency !== after.urgency) out.push(`Urgency: ${before.urgency ?? "none"} → ${after.urgency ?? "none"}.`);
+  if (before.priority !== after.priority) out.push(`Priority: ${before.priority ?? "none"} → ${after.priority ?? "none"}.`);
+  if (before.bodyText !== after.bodyText) {
+    const lines = diffParagraphs(before.bodyText, after.bodyText);
+    const count = (kind: string) => lines.filter((l) => l.kind === kind).length;
+    const parts = [
+      count("changed") && `${count("changed")} changed`,
+      count("added") && `${count("added")} added`,
+      count("removed") && `${count("removed")} removed`,
+    ].filter(Boolean);
+    out.push(
+      `Copy: ${parts.length ? parts.join(", ") : "reworded"} paragraph${parts.length === 1 && /^1 /.test(String(parts[0])) ? "" : "s"}.`,
+    );
+  }
+  if (before.photoCount !== after.photoCount) out.push(`Photos: ${before.photoCount} → ${after.photoCount}.`);
+  return out;
+}
+
+const searchTextOf = (p: { headline: string; byline: string; dateline: string; agency: string }, bodyText: string) =>
+  [p.headline, p.byline, p.dateline, p.agency, bodyText].join("\n").toLowerCase().slice(0, 200_000);
+
+/**
+ * Stores one wire item, deduplicated by GUID and version: a newer version replaces the stored one
+ * and records what changed; an older or the same version is ignored, except that a kill or
+ * withdrawal notice is never ignored (an agency may send it with the version it cancels).
+ * `actorId`: the push key's user, or null (folder, feeds). Nothing is ever published here.
+ */
+export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorId: string | null = null): Promise<IngestOutcome> {
+  const body = wireBody(parsed.bodyHtml, parsed.link);
+  const bodyText = bodyToText(body);
+  const after: Before = { ...parsed, bodyText, photoCount: parsed.photos.length };
+  return db.$transaction(async (tx) => {
+    const existing = await tx.wireItem.findUnique({
+      where: { guid: parsed.guid },
+      select: {
+        id: true,
+        version: true,
+        headline: true,
+        bodyText: true,
+        byline: true,
+        dateline: true,
+        embargoAt: true,
+        urgency: true,
+        priority: true,
+        status: true,
+        _count: { select: { photos: true } },
+      },
+    });
+    const notice = parsed.status !== WireStatus.USABLE;
+    if (
+      existing &&
+      (parsed.version < existing.version || (parsed.version === existing.version && !(notice && existing.status !== parsed.status)))
+    ) {
+      return { id: existing.id, guid: parsed.guid, version: existing.version, outcome: "ignored" as const, status: existing.status };
+    }
+    const changes = existing ? describeChanges({ ...existing, photoCount: existing._count.photos }, after) : [];
+    // A kill with no copy of its own keeps the copy it cancels.
+    const keepCopy = notice && existing && !bodyText.trim();
+    const fields = {
+      version: parsed.version,
+      agency: parsed.agency,
+      format: parsed.format,
+      via,
+      headline: keepCopy ? existing.headline : parsed.headline,
+      ...(keepCopy ? {} : { body, bodyText }),
+      byline: parsed.byline,
+      dateline: parsed.dateline,
+      priority: parsed.priority,
+      urgency: parsed.urgency,
+      embargoAt: parsed.embargoAt,
+      language: parsed.language,
+      link: parsed.link,
+      status: parsed.status,
+      statusNote: parsed.statusNote,
+      searchText: searchTextOf(parsed, keepCopy ? existing.bodyText : bodyText),
+      versionAt: parsed.versionAt,
+      receivedAt: new Date(),
+      changes: existing ? changes : undefined,
+      raw: parsed.raw,
+    };
+    const item = existing
+      ? await tx.wireItem.update({ where: { id: existing.id }, data: fields, select: { id: true } })
+      : await tx.wireItem.create({ data: { guid: parsed.guid, ...fields, body, bodyText }, select: { id: true } });
+    if (!keepCopy) {
+      if (existing) await tx.wirePhoto.deleteMany({ where: { itemId: item.id } });
+      await savePhotos(tx, item.id, parsed);
+    }
+    await tx.wireItemVersion.upsert({
+      where: { itemId_version: { itemId: item.id, version: parsed.version } },
+      create: {
+        itemId: item.id,
+        version: parsed.version,
+        headline: fields.headline,
+        bodyText: keepCopy ? existing.bodyText : bodyText,
+        status: parsed.status,
+        embargoAt: parsed.embargoAt,
+        changes: existing ? changes : undefined,
+        raw: parsed.raw,
+      },
+      update: { status: parsed.status, changes, raw: parsed.raw },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: notice ? `wire.${parsed.status.toLowerCase()}` : existing ? "wire.update" : "wire.receive",
+      entityType: "WireItem",
+      entityId: item.id,
+      data: { guid: parsed.guid.slice(0, 200), version: parsed.version, via, changes: existing ? changes : undefined },
+    });
+    return {
+      id: item.id,
+      guid: parsed.guid,
+      version: parsed.version,
+      outcome: existing ? ("updated" as const) : ("created" as const),
+      status: parsed.status,
+    };
+  });
+}
+
+async function savePhotos(tx: Tx, itemId: string, parsed: ParsedWireItem) {
+  if (parsed.photos.length === 0) return;
+  await tx.wirePhoto.createMany({
+    data: parsed.photos.slice(0, 20).map((photo, position) => ({
+      itemId,
+      position,
+      href: photo.href,
+      caption: photo.caption,
+      credit: photo.credit,
+      rights: photo.rights,
+      altText: photo.altText,
+      mimeType: photo.mimeType,
+      data: photo.data ? new Uint8Array(photo.data) : null,
+    })),
+  });
+}

@@ -1,0 +1,28 @@
+import type { WireStatus } from "../generated/prisma/enums";
+
+/** What a story taken from a wire item carries of it, for the publish rule (safe for client components). */
+export type WireFacts = { agency: string; embargoAt: Date | string | null; status: WireStatus } | null;
+
+const utc = (d: Date) => `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+
+/**
+ * What a wire story still lacks before it may go live at `goLiveAt` (now, or the time it is
+ * scheduled for): the agency's embargo must have ended, and the agency must not have killed or
+ * withdrawn the item. publishProblems (lib/articles/workflow.ts) adds these to its list, so the
+ * editor's checklist and the one publish path refuse the same things.
+ */
+export function wireProblems(wire: WireFacts, goLiveAt: Date): string[] {
+  if (!wire) return [];
+  const problems: string[] = [];
+  const embargo = wire.embargoAt ? new Date(wire.embargoAt) : null;
+  if (embargo && embargo > goLiveAt) problems.push(`the end of ${wire.agency}'s embargo (${utc(embargo)})`);
+  if (wire.status === "KILLED") problems.push(`a wire item ${wire.agency} has not killed`);
+  if (wire.status === "WITHDRAWN") problems.push(`a wire item ${wire.agency} has not withdrawn`);
+  return problems;
+}
+
+/** The warning the desk shows on a story whose wire item the agency killed or withdrew. */
+export function wireWarning(wire: WireFacts): string | null {
+  if (!wire || wire.status === "USABLE") return null;
+  return `${wire.agency} ${wire.status === "KILLED" ? "killed" : "withdrew"} the wire item this story was taken from. Do not publish it; if it is live, unpublish or correct it.`;
+}

@@ -1,0 +1,132 @@
+import { db, caseInsensitive, type Tx } from "../db";
+import { assertPermission, type Viewer } from "../auth/viewer";
+import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import type { WireFacts } from "./policy";
+import type { WireListQuery } from "./schema";
+
+export const WIRE_PAGE_SIZE = 50;
+
+/** The wire item a story was taken from, as the publish rule needs it (embargo, kill), or null. */
+export async function wireFactsForStory(tx: Tx | typeof db, articleId: string): Promise<WireFacts> {
+  const take = await tx.wireTake.findUnique({
+    where: { articleId },
+    select: { item: { select: { agency: true, embargoAt: true, status: true } } },
+  });
+  return take ? take.item : null;
+}
+
+/** For the desk's story list: the stories among `articleIds` taken from an item the agency killed or withdrew. */
+export async function wireFlagsForStories(articleIds: string[]): Promise<Map<string, WireFacts>> {
+  if (articleIds.length === 0) return new Map();
+  const takes = await db.wireTake.findMany({
+    where: { articleId: { in: articleIds }, item: { status: { not: "USABLE" } } },
+    select: { articleId: true, item: { select: { agency: true, embargoAt: true, status: true } } },
+  });
+  return new Map(takes.map((t) => [t.articleId, t.item]));
+}
+
+/** The desk's list, newest first: text search over headline, byline, dateline and copy; agency filter (wire.view). */
+export async function listWireItems(viewer: Viewer, query: WireListQuery) {
+  assertPermission(viewer, "wire.view");
+  const words = query.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  const where: Prisma.WireItemWhereInput = {
+    ...(query.agency ? { agency: query.agency } : {}),
+    ...(words.length ? { AND: words.map((w) => ({ searchText: { contains: w, ...caseInsensitive } })) } : {}),
+  };
+  const [items, total, agencies] = await Promise.all([
+    db.wireItem.findMany({
+      where,
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * WIRE_PAGE_SIZE,
+      take: WIRE_PAGE_SIZE,
+      select: {
+        id: true,
+        agency: true,
+        headline: true,
+        priority: true,
+        urgency: true,
+        embargoAt: true,
+        receivedAt: true,
+        version: true,
+        status: true,
+        format: true,
+        _count: { select: { photos: true, takes: true } },
+      },
+    }),
+    db.wireItem.count({ where }),
+    db.wireItem.findMany({ distinct: ["agency"], select: { agency: true }, orderBy: { agency: "asc" }, take: 200 }),
+  ]);
+  return { items, total, agencies: agencies.map((a) => a.agency), pageSize: WIRE_PAGE_SIZE };
+}
+
+/** One item with its photos (without their bytes), versions and the stories taken from it (wire.view). */
+export async function getWireItemOrThrow(viewer: Viewer, id: string) {
+  assertPermission(viewer, "wire.view");
+  const item = await db.wireItem.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      guid: true,
+      version: true,
+      agency: true,
+      format: true,
+      via: true,
+      headline: true,
+      body: true,
+      byline: true,
+      dateline: true,
+      priority: true,
+      urgency: true,
+      embargoAt: true,
+      language: true,
+      link: true,
+      status: true,
+      statusNote: true,
+      versionAt: true,
+      receivedAt: true,
+      changes: true,
+      photos: {
+        orderBy: { position: "asc" },
+        select: { id: true, href: true, caption: true, credit: true, rights: true, altText: true, mimeType: true },
+      },
+      versions: { orderBy: { version: "desc" }, select: { version: true, headline: true, status: true, receivedAt: true, changes: true } },
+      takes: { orderBy: { takenAt: "desc" }, select: { articleId: true, version: true, takenAt: true } },
+    },
+  });
+  if (!item) throw new AppError("not_found", "That wire item does not exist.");
+  const stories = await db.article.findMany({
+    where: { id: { in: item.takes.map((t) => t.articleId) } },
+    select: { id: true, headline: true, status: true },
+  });
+  const byId = new Map(stories.map((s) => [s.id, s]));
+  // Which photos came with their file (the desk can show those); the others are fetched when taken.
+  const kept = new Set(
+    (await db.wirePhoto.findMany({ where: { itemId: id, data: { not: null } }, select: { id: true } })).map((p) => p.id),
+  );
+  return {
+    ...item,
+    photos: item.photos.map((p) => ({ ...p, fileKept: kept.has(p.id) })),
+    takes: item.takes.flatMap((t) => {
+      const story = byId.get(t.articleId);
+      return story ? [{ ...t, story }] : [];
+    }),
+  };
+}
+export type WireItemView = Awaited<ReturnType<typeof getWireItemOrThrow>>;
+
+/** The feeds the desk polls (wire.manage). */
+export async function listWireFeeds(viewer: Viewer) {
+  assertPermission(viewer, "wire.manage");
+  return db.wireFeed.findMany({ orderBy: { createdAt: "asc" } });
+}
+
+const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/avif", "image/gif"]);
+
+/** A wire photo's bytes, when they came with the item, served only as one of the photo types (wire.view, checked by the route). */
+export async function wirePhotoFile(id: string): Promise<{ data: Uint8Array; mimeType: string }> {
+  const photo = await db.wirePhoto.findUnique({ where: { id }, select: { data: true, mimeType: true } });
+  if (!photo?.data)
+    throw new AppError("not_found", "That photo's file is not kept here (it is fetched from the agency when the item is taken).");
+  return { data: photo.data, mimeType: IMAGE_TYPES.has(photo.mimeType) ? photo.mimeType : "application/octet-stream" };
+}

@@ -1,0 +1,160 @@
+import { db } from "../db";
+import { env } from "../env";
+import { log } from "../log";
+import { recordAudit } from "../audit/mutations";
+import { assertPermission, type Viewer } from "../auth/viewer";
+import { AppError, parseOrThrow } from "../errors";
+import { freeSlug } from "../format/free-slug";
+import { slugify } from "../format/slug";
+import { absoluteUrl } from "../seo/site";
+import { hasAllowedScheme, WEB_SCHEMES } from "../security/urls";
+import { outboundFetch } from "../security/outbound";
+import { bodySchema, emptyBody, type BlockNode, type BodyDoc } from "../articles/body";
+import { createArticle } from "../articles/mutations/create";
+import { createAuthor } from "../authors/mutations";
+import { createImage } from "../media/ingest";
+import type { ImagePlacementInput } from "../media/schema";
+import { takeWireItemSchema, type TakeWireItemInput } from "./schema";
+
+export type TakeResult = { articleId: string; notes: string[] };
+
+/** "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; no byline → "<Agency> Staff". */
+export function bylineNames(byline: string, agency: string): string[] {
+  const names = byline
+    .replace(/^\s*by\s+/i, "")
+    .split(/\s*(?:,|;|\band\b|&)\s*/i)
+    .map((n) => n.trim().slice(0, 100))
+    .filter((n) => n.length > 1);
+  return names.length ? names.slice(0, 5) : [`${agency.slice(0, 90)} Staff`];
+}
+
+/** "Roman Pilipey/Getty Images" → photographer and agency, as the library keeps them; anything else stays one credit line. */
+export function splitCredit(credit: string): { credit: string; agency: string; creditLine: string } {
+  const parts = credit.split("/").map((p) => p.trim());
+  if (parts.length === 2 && parts[0] && parts[1]) return { credit: parts[0].slice(0, 200), agency: parts[1].slice(0, 200), creditLine: "" };
+  return { credit: "", agency: "", creditLine: credit.slice(0, 200) };
+}
+
+async function bylineIds(viewer: Viewer, names: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of names) {
+    const found = await db.author.findFirst({ where: { name }, select: { id: true } });
+    ids.push(found ? found.id : (await createAuthor(viewer, { name, title: "" })).id);
+  }
+  return [...new Set(ids)];
+}
+
+/** A photo's bytes: kept with the item (watched folder), else fetched from its http(s) address through the outbound guard. */
+async function photoBytes(photo: { href: string; data: Uint8Array | null }): Promise<Buffer> {
+  if (photo.data) return Buffer.from(photo.data);
+  if (!hasAllowedScheme(photo.href, WEB_SCHEMES)) throw new Error("it came without its file and has no web address");
+  const response = await outboundFetch(photo.href, { maxBytes: env.DATELINE_MAX_UPLOAD_MB * 1_000_000, timeoutMs: 30_000 });
+  if (response.status !== 200) throw new Error(`its address answered ${response.status}`);
+  return response.body;
+}
+
+/**
+ * Takes a wire item into a new draft story (editors): headline, copy, dateline, bylines (the
+ * item's, or "<Agency> Staff"), the item's photos ingested into the photo library with their
+ * captions, credits and rights (the first as the hero, the others at the end of the body), and a
+ * source link to the item. The story is created through the desk's own createArticle and never
+ * published here; the WireTake row records the item and version, so its embargo holds the story
+ * and a kill notice flags it. Taking an item already taken is refused with a conflict naming the
+ * story, unless the editor confirms (`again`).
+ */
+export async function takeWireItem(viewer: Viewer, input: TakeWireItemInput): Promise<TakeResult> {
+  assertPermission(viewer, "wire.take", "Only editors can take wire copy into a story.");
+  const data = parseOrThrow(takeWireItemSchema, input);
+  const item = await db.wireItem.findUnique({
+    where: { id: data.id },
+    include: { photos: { orderBy: { position: "asc" } }, takes: { select: { articleId: true } } },
+  });
+  if (!item) throw new AppError("not_found", "That wire item does not exist.");
+  if (item.status !== "USABLE")
+    throw new AppError("invalid", `${item.agency} ${item.status === "KILLED" ? "killed" : "withdrew"} this item; it cannot be taken.`);
+  if (!data.again && item.takes.length) {
+    const story = await db.article.findFirst({
+      where: { id: { in: item.takes.map((t) => t.articleId) } },
+      select: { id: true, headline: true },
+    });
+    if (story)
+      throw new AppError(
+        "conflict",
+        `This item was already taken as “${story.headline}”. Open that story, or take it again to make a second one.`,
+        undefined,
+        {
+          articleId: story.id,
+        },
+      );
+  }
+
+  const notes: string[] = [];
+  const placements: ImagePlacementInput[] = [];
+  for (const photo of item.photos) {
+    try {
+      const bytes = await photoBytes(photo);
+      const credit = splitCredit(photo.credit);
+      const image = await createImage(
+        viewer,
+        bytes,
+        // The agency's copyright notice and usage terms, as the photo's license terms.
+        { altText: photo.altText, caption: photo.caption, ...credit, license: photo.rights.slice(0, 1000) },
+        `${slugify(item.headline, 60) || "wire-photo"}-${photo.position + 1}`,
+      );
+      placements.push({ imageId: image.id, caption: photo.caption, altText: photo.altText, ...credit });
+    } catch (error) {
+      const why = error instanceof AppError ? error.message : error instanceof Error ? error.message : String(error);
+      notes.push(`Photo ${photo.position + 1} was left out: ${why}.`);
+      log("warn", "a wire photo could not be ingested", { item: item.id, photo: photo.id, error: why });
+    }
+  }
+
+  const parsedBody = bodySchema.safeParse(item.body);
+  const body: BodyDoc = parsedBody.success ? parsedBody.data : emptyBody();
+  const extra: BlockNode[] = placements.slice(1).map((p) => ({
+    type: "image",
+    attrs: {
+      imageId: p.imageId,
+      ...(p.caption ? { caption: p.caption } : {}),
+      ...(p.altText ? { alt: p.altText } : {}),
+      ...(p.creditLine || p.credit ? { credit: (p.creditLine || [p.credit, p.agency].filter(Boolean).join("/")).slice(0, 300) } : {}),
+    },
+  }));
+  const sourceUrl = item.link ?? absoluteUrl(`/admin/wire/${item.id}`);
+  const headline = item.headline.slice(0, 200);
+  const slug = await freeSlug(
+    headline,
+    async (s) => (await db.article.count({ where: { slug: s } })) + (await db.redirect.count({ where: { fromSlug: s } })) > 0,
+  );
+  const section = data.sectionId ? await db.section.findUnique({ where: { id: data.sectionId }, select: { id: true } }) : null;
+  const story = await createArticle(viewer, {
+    headline,
+    slug,
+    dateline: item.dateline.slice(0, 100),
+    sectionId: section?.id ?? null,
+    authorIds: await bylineIds(viewer, bylineNames(item.byline, item.agency)),
+    body: { type: "doc", content: [...body.content, ...extra] },
+    hero: placements[0] ?? null,
+    sources: [
+      {
+        url: sourceUrl,
+        title: `${item.agency}: ${item.headline}`.slice(0, 300),
+        publisher: item.agency.slice(0, 200),
+        kind: "NEWS_ARTICLE",
+        note: `${item.agency} wire copy, version ${item.version}.`.slice(0, 1000),
+        accessedAt: new Date(),
+      },
+    ],
+  });
+  await db.$transaction(async (tx) => {
+    await tx.wireTake.create({ data: { itemId: item.id, version: item.version, articleId: story.id, takenById: viewer.id } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "wire.take",
+      entityType: "WireItem",
+      entityId: item.id,
+      data: { articleId: story.id, version: item.version, again: data.again || undefined, notes: notes.length ? notes : undefined },
+    });
+  });
+  return { articleId: story.id, notes };
+}

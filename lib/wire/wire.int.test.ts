@@ -1,0 +1,442 @@
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import { makeNewsroomBits, makeUser, uid } from "../test/factories";
+import { expectAppError } from "../test/expect-app-error";
+import { bodySchema, bodyToText } from "../articles/body";
+import { transitionArticle } from "../articles/mutations/index";
+import { creditLine } from "../media/schema";
+import { createApiKey } from "../apikeys/mutations";
+import { POST as pushRoute } from "../../app/api/v1/wire/items/route";
+import { parseWireDocument } from "./parse";
+import { ingestWireItem } from "./ingest";
+import { scanWireFolder } from "./folder";
+import { takeWireItem } from "./take";
+import { pollDueFeeds, addWireFeed } from "./feeds";
+import { getWireItemOrThrow, listWireItems, wireFactsForStory, wireFlagsForStories } from "./queries";
+import { MARKET_STORY } from "./fixtures/market-story";
+
+const FIXTURES = path.join(import.meta.dirname, "fixtures");
+const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), "utf8");
+const paragraphsOf = (body: unknown) => bodyToText(bodySchema.parse(body)).split("\n");
+
+/** A fixture with its GUID made unique, so each test works on its own item. */
+function unique(name: string, id: string) {
+  return fixture(name)
+    .replaceAll('/market-reopens"', `/market-reopens-${id}"`)
+    .replaceAll(':market-reopens"', `:market-reopens-${id}"`)
+    .replaceAll('/regional-budget"', `/regional-budget-${id}"`);
+}
+
+/** A copy of the fixtures' watched folder: the documents named and the photo beside them. */
+function folderWith(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wire-folder-"));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  fs.copyFileSync(path.join(FIXTURES, "market-reopens.jpg"), path.join(dir, "market-reopens.jpg"));
+  const old = new Date(Date.now() - 10_000);
+  for (const name of fs.readdirSync(dir)) fs.utimesSync(path.join(dir, name), old, old);
+  return dir;
+}
+
+let admin: Viewer;
+let editor: Viewer;
+let writer: Viewer;
+let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
+
+beforeAll(async () => {
+  admin = await makeUser("ADMIN");
+  editor = await makeUser("EDITOR");
+  writer = await makeUser("WRITER");
+  bits = await makeNewsroomBits(editor.id);
+});
+
+describe("parsers", () => {
+  it("read the ninjs 2.0 story: headline, copy, dateline, byline, urgency, priority, agency, link and its credited photo", () => {
+    const [item] = parseWireDocument(fixture("market-reopens.ninjs.json"));
+    expect(item).toMatchObject({
+      format: "ninjs",
+      guid: "https://wire.northernwire.example/items/2026/11/30/market-reopens",
+      version: 1,
+      agency: "Northern Wire",
+      headline: MARKET_STORY.headline,
+      byline: "Olena Marchuk",
+      dateline: MARKET_STORY.dateline,
+      urgency: 4,
+      priority: 3,
+      language: "en",
+      link: "https://wire.northernwire.example/items/2026/11/30/market-reopens",
+      status: "USABLE",
+      embargoAt: null,
+    });
+    expect(item!.versionAt?.toISOString()).toBe("2026-11-30T09:12:00.000Z");
+    expect(item!.photos).toEqual([
+      expect.objectContaining({
+        href: "market-reopens.jpg",
+        caption: MARKET_STORY.photo.caption,
+        credit: MARKET_STORY.photo.credit,
+        rights: "© 2026 Getty Images. Editorial use only.",
+        mimeType: "image/jpeg",
+      }),
+    ]);
+  });
+
+  it("read the NewsML-G2 message: the text item with the picture item as its photo, entities decoded", () => {
+    const items = parseWireDocument(fixture("market-reopens.newsml.xml"));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      format: "newsml-g2",
+      guid: "urn:newsml:northernwire.example:20261130:market-reopens",
+      version: 1,
+      agency: "Northern Wire",
+      headline: MARKET_STORY.headline,
+      byline: "Olena Marchuk",
+      dateline: MARKET_STORY.dateline,
+      urgency: 4,
+      priority: 3,
+      language: "en",
+      link: "https://wire.northernwire.example/g2/20261130/market-reopens",
+    });
+    expect(items[0]!.bodyHtml).toContain("The prices… well");
+    expect(items[0]!.photos).toEqual([
+      expect.objectContaining({ href: "market-reopens.jpg", caption: MARKET_STORY.photo.caption, credit: MARKET_STORY.photo.credit }),
+    ]);
+  });
+
+  it("read kill notices, embargoes, RSS and Atom", () => {
+    expect(parseWireDocument(fixture("market-reopens.kill.ninjs.json"))[0]).toMatchObject({ status: "KILLED", version: 3 });
+    const g2Kill = parseWireDocument(fixture("market-reopens.kill.newsml.xml"))[0]!;
+    expect(g2Kill).toMatchObject({ status: "KILLED", version: 2 });
+    expect(g2Kill.statusNote).toContain("Do not use.");
+    expect(parseWireDocument(fixture("regional-budget.embargoed.ninjs.json"))[0]!.embargoAt?.toISOString()).toBe(
+      "2030-01-15T06:00:00.000Z",
+    );
+    const rss = parseWireDocument(fixture("agency-feed.rss.xml"));
+    expect(rss.map((i) => [i.format, i.guid, i.agency, i.headline])).toEqual([
+      ["rss", "cpa-20261201-ferries", "Coastal Press Association: top stories", "Ferry services resume across the strait"],
+      ["rss", "https://cpa.example/2026/12/01/bus-routes", "Coastal Press Association: top stories", "Council approves new bus routes"],
+    ]);
+    expect(rss[0]!.version).toBe(Date.parse("2026-12-01T08:30:00Z") / 1000);
+    expect(rss[0]!.photos[0]).toMatchObject({ href: "https://cpa.example/photos/ferry.jpg", credit: "Ana Ruiz/CPA" });
+    const atom = parseWireDocument(fixture("agency-feed.atom.xml"));
+    expect(atom[0]).toMatchObject({
+      format: "atom",
+      agency: "Valley Newswire",
+      byline: "Mara Lind",
+      link: "https://valley.example/news/record-harvest",
+    });
+    expect(atom[0]!.bodyHtml).toContain("“Best year in a decade,”");
+  });
+
+  it("refuse what is not a wire document, with a sentence", () => {
+    expect(() => parseWireDocument("hello")).toThrow("This is not a wire document");
+    expect(() => parseWireDocument("{not json")).toThrow("not valid JSON");
+    expect(() => parseWireDocument("<html><body></body></html>")).toThrow("not an RSS 2.0 or Atom feed");
+    expect(() => parseWireDocument('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" version="1"><itemMeta/></newsItem>')).toThrow(
+      "no guid",
+    );
+    expect(() => parseWireDocument("<rss><channel><item><title>x</item></channel></rss>")).toThrow("not well-formed");
+  });
+});
+
+describe("the round trip of the demo-like wire story", () => {
+  it("keeps every character and the credit, through ninjs and through NewsML-G2, into a draft story", async () => {
+    const id = uid();
+    const dir = folderWith({
+      "a.ninjs.json": unique("market-reopens.ninjs.json", id),
+      "b.newsml.xml": unique("market-reopens.newsml.xml", id),
+    });
+    const scan = await scanWireFolder(dir);
+    expect(scan.failed).toEqual([]);
+    expect(scan.items.map((i) => i.outcome)).toEqual(["created", "created"]);
+    // Both documents and the photo they named moved to processed/.
+    expect(fs.readdirSync(dir).sort()).toEqual(["processed"]);
+
+    for (const outcome of scan.items) {
+      const item = await db.wireItem.findUniqueOrThrow({ where: { id: outcome.id }, include: { photos: true } });
+      expect(item.headline).toBe(MARKET_STORY.headline);
+      expect(paragraphsOf(item.body)).toEqual(MARKET_STORY.paragraphs);
+      expect(item.photos[0]!.data?.length).toBe(fs.statSync(path.join(FIXTURES, "market-reopens.jpg")).size);
+
+      const taken = await takeWireItem(editor, { id: item.id, sectionId: bits.section.id, again: true });
+      expect(taken.notes).toEqual([]);
+      const story = await db.article.findUniqueOrThrow({
+        where: { id: taken.articleId },
+        include: {
+          authors: { include: { author: true } },
+          images: { include: { image: true } },
+          sources: true,
+        },
+      });
+      expect(story.status).toBe("DRAFT");
+      expect(story.headline).toBe(MARKET_STORY.headline);
+      expect(story.dateline).toBe(MARKET_STORY.dateline);
+      expect(paragraphsOf(story.body)).toEqual(MARKET_STORY.paragraphs);
+      expect(story.authors.map((a) => a.author.name)).toEqual(["Olena Marchuk"]);
+      const hero = story.images.find((i) => i.role === "HERO")!;
+      expect(hero.caption).toBe(MARKET_STORY.photo.caption);
+      expect(creditLine(hero.credit, hero.agency, hero.creditLine)).toBe("Roman Pilipey/Getty Images");
+      expect(creditLine(hero.image.credit, hero.image.agency, hero.image.creditLine)).toBe("Roman Pilipey/Getty Images");
+      expect(hero.image.license).toContain("Editorial use only.");
+      expect(story.sources).toEqual([
+        expect.objectContaining({ url: item.link, publisher: "Northern Wire", title: `Northern Wire: ${MARKET_STORY.headline}` }),
+      ]);
+      expect(await db.wireTake.findUnique({ where: { articleId: story.id } })).toMatchObject({ itemId: item.id, version: 1 });
+    }
+  });
+
+  it("a story taken from an item without a byline reads “By <Agency> Staff”", async () => {
+    const doc = JSON.parse(unique("regional-budget.embargoed.ninjs.json", uid())) as Record<string, unknown>;
+    delete doc.embargoed;
+    const [parsed] = parseWireDocument(JSON.stringify(doc));
+    const { id } = await ingestWireItem(parsed!, "push");
+    const { articleId } = await takeWireItem(editor, { id });
+    const authors = await db.articleAuthor.findMany({ where: { articleId }, include: { author: true } });
+    expect(authors.map((a) => a.author.name)).toEqual(["Northern Wire Staff"]);
+  });
+});
+
+describe("versions", () => {
+  it("a newer version replaces the older and says what changed; an older or the same one is ignored", async () => {
+    const id = uid();
+    const v1 = parseWireDocument(unique("market-reopens.ninjs.json", id))[0]!;
+    const v2 = parseWireDocument(unique("market-reopens.v2.ninjs.json", id))[0]!;
+    const first = await ingestWireItem(v1, "push");
+    expect(first.outcome).toBe("created");
+    expect((await ingestWireItem(v1, "push")).outcome).toBe("ignored");
+    const second = await ingestWireItem(v2, "push");
+    expect(second).toMatchObject({ id: first.id, outcome: "updated", version: 2 });
+    expect((await ingestWireItem(v1, "push")).outcome).toBe("ignored");
+    expect(await db.wireItem.count({ where: { guid: v1.guid } })).toBe(1);
+
+    const item = await getWireItemOrThrow(writer, first.id);
+    expect(item.version).toBe(2);
+    expect(item.headline).toBe(v2.headline);
+    expect(item.changes).toEqual([`Headline: “${v1.headline}” → “${v2.headline}”.`, "Copy: 1 changed, 1 added paragraphs."]);
+    expect(item.versions.map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it("a kill notice marks the item killed, flags the stories taken from it, and they cannot be published", async () => {
+    const id = uid();
+    const { id: itemId } = await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", id))[0]!, "push");
+    const { articleId } = await takeWireItem(editor, { id: itemId, sectionId: bits.section.id });
+    const kill = await ingestWireItem(parseWireDocument(unique("market-reopens.kill.ninjs.json", id))[0]!, "push");
+    expect(kill).toMatchObject({ id: itemId, outcome: "updated", status: "KILLED" });
+    const item = await db.wireItem.findUniqueOrThrow({ where: { id: itemId } });
+    // The kill notice has no copy of its own: the copy it cancels stays readable.
+    expect(item.headline).toBe(MARKET_STORY.headline);
+    expect(item.statusNote).toContain("Do not use.");
+    expect((await wireFlagsForStories([articleId])).get(articleId)).toMatchObject({ status: "KILLED", agency: "Northern Wire" });
+    const story = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+    const refused = await expectAppError(transitionArticle(editor, { id: articleId, version: story.version, to: "PUBLISHED" }), "invalid");
+    expect(refused.message).toContain("a wire item Northern Wire has not killed");
+    await expectAppError(takeWireItem(editor, { id: itemId, again: true }), "invalid");
+  });
+
+  it("taking an item twice is refused with a conflict naming the story, unless confirmed", async () => {
+    const { id } = await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", uid()))[0]!, "push");
+    const first = await takeWireItem(editor, { id });
+    const refused = await expectAppError(takeWireItem(editor, { id }), "conflict");
+    expect(refused.details).toEqual({ articleId: first.articleId });
+    const second = await takeWireItem(editor, { id, again: true });
+    expect(second.articleId).not.toBe(first.articleId);
+    await expectAppError(takeWireItem(writer, { id, again: true }), "forbidden");
+  });
+});
+
+describe("embargo", () => {
+  it("the server refuses to publish or schedule a story before its wire item's embargo ends", async () => {
+    const { id } = await ingestWireItem(parseWireDocument(unique("regional-budget.embargoed.ninjs.json", uid()))[0]!, "push");
+    const { articleId } = await takeWireItem(editor, { id, sectionId: bits.section.id });
+    const story = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+    expect(await wireFactsForStory(db, articleId)).toMatchObject({ embargoAt: new Date("2030-01-15T06:00:00Z") });
+    const now = await expectAppError(transitionArticle(editor, { id: articleId, version: story.version, to: "PUBLISHED" }), "invalid");
+    expect(now.message).toContain("the end of Northern Wire's embargo (2030-01-15 06:00 UTC)");
+    await expectAppError(
+      transitionArticle(editor, { id: articleId, version: story.version, to: "SCHEDULED", scheduledFor: new Date("2030-01-15T05:59:00Z") }),
+      "invalid",
+    );
+    expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).status).toBe("DRAFT");
+    // At the embargo's end it may be scheduled, and published once the embargo has passed.
+    const scheduled = await transitionArticle(editor, {
+      id: articleId,
+      version: story.version,
+      to: "SCHEDULED",
+      scheduledFor: new Date("2030-01-15T06:00:00Z"),
+    });
+    expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).status).toBe("SCHEDULED");
+    await transitionArticle(editor, { id: articleId, version: scheduled.version, to: "PUBLISHED" }, new Date("2030-01-15T06:00:01Z"));
+    expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).status).toBe("PUBLISHED");
+  });
+});
+
+describe("hostile text", () => {
+  it("stays text in every field", async () => {
+    const evil = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    const doc = {
+      uri: `urn:test:hostile-${uid()}`,
+      version: "1",
+      pubstatus: "usable",
+      infosources: [{ name: `Agency ${evil}` }],
+      headlines: [{ role: "main", value: `Headline ${evil}` }],
+      bylines: [{ byline: `By ${evil}` }],
+      located: `TOWN ${evil}`,
+      bodies: [
+        {
+          role: "main",
+          contenttype: "text/html",
+          value: `<p>Safe <a href="javascript:alert(3)">click</a> <a href="https://ok.example/">ok</a></p><script>alert(4)</script><iframe src="javascript:alert(5)"></iframe><p onclick="alert(6)">${"&lt;b&gt;"}text</p>`,
+        },
+      ],
+      associations: [
+        {
+          type: "picture",
+          descriptions: [{ role: "caption", value: evil }],
+          bylines: [{ byline: evil }],
+          renditions: [{ href: "javascript:alert(7)" }],
+        },
+      ],
+    };
+    const [parsed] = parseWireDocument(JSON.stringify(doc));
+    const { id } = await ingestWireItem(parsed!, "push");
+    const item = await db.wireItem.findUniqueOrThrow({ where: { id }, include: { photos: true } });
+    expect(item.headline).toBe(`Headline ${evil}`);
+    expect(item.agency).toBe(`Agency ${evil}`);
+    expect(item.byline).toBe(`By ${evil}`);
+    expect(item.dateline).toBe(`TOWN ${evil}`);
+    expect(item.photos[0]!.caption).toBe(evil);
+    const body = bodySchema.parse(item.body);
+    const json = JSON.stringify(body);
+    expect(json).not.toContain("javascript:");
+    expect(json).not.toContain("alert(4)");
+    expect(json).toContain("https://ok.example/");
+    expect(bodyToText(body)).toContain("<b>text");
+    // Taken, the photo with a javascript: address is left out with a note; the story keeps the text as text.
+    const taken = await takeWireItem(editor, { id });
+    expect(taken.notes).toEqual(["Photo 1 was left out: it came without its file and has no web address."]);
+    const story = await db.article.findUniqueOrThrow({
+      where: { id: taken.articleId },
+      include: { authors: { include: { author: true } } },
+    });
+    expect(story.headline).toBe(`Headline ${evil}`);
+    expect(story.authors.map((a) => a.author.name)).toContain("<script>alert(1)</script><img src=x onerror=alert(2)>");
+  });
+});
+
+describe("the push endpoint", () => {
+  const push = (token: string | null, body: string, type = "application/json") =>
+    pushRoute(
+      new Request("http://localhost/api/v1/wire/items", {
+        method: "POST",
+        headers: { "content-type": type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+      }),
+      { params: Promise.resolve({}) },
+    );
+
+  it("takes documents only from a WIRE key; READ and READ_WRITE keys and no key are refused and change nothing", async () => {
+    const id = uid();
+    const doc = unique("market-reopens.ninjs.json", id);
+    const guid = `https://wire.northernwire.example/items/2026/11/30/market-reopens-${id}`;
+    const read = await createApiKey(admin, { name: "r", userId: editor.id, scope: "READ" });
+    const readWrite = await createApiKey(admin, { name: "rw", userId: editor.id, scope: "READ_WRITE" });
+    const wire = await createApiKey(admin, { name: "wire", userId: writer.id, scope: "WIRE" });
+
+    expect((await push(null, doc)).status).toBe(401);
+    expect((await push(read.token, doc)).status).toBe(403);
+    const refused = await push(readWrite.token, doc);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { detail: string }).detail).toContain("Only an API key of the WIRE scope");
+    expect(await db.wireItem.count({ where: { guid } })).toBe(0);
+
+    const created = await push(wire.token, doc);
+    expect(created.status).toBe(201);
+    const answer = (await created.json()) as { items: { id: string }[] };
+    expect(answer).toEqual({ items: [expect.objectContaining({ guid, version: 1, outcome: "created", status: "USABLE" })] });
+    const again = await push(wire.token, doc);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { items: { outcome: string }[] }).items[0]!.outcome).toBe("ignored");
+    const g2 = await push(wire.token, unique("market-reopens.newsml.xml", id), "application/xml");
+    expect(g2.status).toBe(201);
+
+    const bad = await push(wire.token, "<html></html>", "application/xml");
+    expect(bad.status).toBe(422);
+    expect((await push(wire.token, doc, "text/plain")).status).toBe(422);
+    const audit = await db.auditEvent.findFirst({ where: { action: "wire.receive", entityId: answer.items[0]!.id } });
+    expect(audit?.actorId).toBe(writer.id);
+  });
+});
+
+describe("the desk's list", () => {
+  it("is newest first, searchable by text and filterable by agency; writers may read it", async () => {
+    const id = uid();
+    const [item] = parseWireDocument(unique("market-reopens.ninjs.json", id));
+    await ingestWireItem({ ...item!, agency: `Agency ${id}`, headline: `Tkachenko ${id} headline` }, "push");
+    const list = await listWireItems(writer, { q: `tkachenko ${id}`, agency: "", page: 1 });
+    expect(list.items.map((i) => i.headline)).toEqual([`Tkachenko ${id} headline`]);
+    expect((await listWireItems(writer, { q: "", agency: `Agency ${id}`, page: 1 })).total).toBe(1);
+    expect(list.agencies).toContain(`Agency ${id}`);
+  });
+});
+
+describe("polled feeds", () => {
+  let server: http.Server;
+  const hits: { etag?: string; since?: string }[] = [];
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      hits.push({ etag: req.headers["if-none-match"], since: req.headers["if-modified-since"] });
+      if (req.headers["if-none-match"] === '"v1"') {
+        res.writeHead(304).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/rss+xml", etag: '"v1"', "last-modified": "Tue, 01 Dec 2026 08:30:00 GMT" });
+      res.end(
+        fixture("agency-feed.rss.xml").replaceAll("cpa-20261201-ferries", `cpa-ferries-${id}`).replaceAll("bus-routes", `bus-routes-${id}`),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const id = uid();
+
+  it("are fetched through the outbound guard when due, politely (ETag, If-Modified-Since), and refused on private addresses unless allowed", async () => {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed-${id}.xml`;
+    await expectAppError(addWireFeed(editor, { name: "CPA", url, agency: "CPA", intervalMin: 5 }), "forbidden");
+    const feed = await addWireFeed(admin, { name: "CPA", url, agency: "Coastal Press", intervalMin: 5 });
+    await pollDueFeeds();
+    // 127.0.0.1 is a private address: refused, nothing fetched, the reason kept for the admin.
+    expect(hits).toEqual([]);
+    expect((await db.wireFeed.findUniqueOrThrow({ where: { id: feed.id } })).lastError).toContain("127.0.0.1 is refused");
+
+    await db.outboundAllowedHost.upsert({ where: { host: "127.0.0.1" }, create: { host: "127.0.0.1" }, update: {} });
+    try {
+      await db.wireFeed.update({ where: { id: feed.id }, data: { nextFetchAt: new Date(0) } });
+      await pollDueFeeds();
+      expect(await db.wireItem.count({ where: { guid: `cpa-ferries-${id}`, agency: "Coastal Press", via: `feed:${feed.id}` } })).toBe(1);
+      // Not due again for five minutes.
+      await pollDueFeeds();
+      expect(hits).toHaveLength(1);
+      await pollDueFeeds(new Date(Date.now() + 5 * 60_000 + 1000));
+      expect(hits[1]).toEqual({ etag: '"v1"', since: "Tue, 01 Dec 2026 08:30:00 GMT" });
+      expect((await db.wireFeed.findUniqueOrThrow({ where: { id: feed.id } })).lastStatus).toBe("Not changed (304)");
+    } finally {
+      await db.outboundAllowedHost.deleteMany({ where: { host: "127.0.0.1" } });
+    }
+  });
+});
+
+describe("the watched folder", () => {
+  it("moves a file it cannot read to failed/ with the reason beside it", async () => {
+    const dir = folderWith({ "broken.xml": "<rss><channel>", "note.txt": "not a wire file" });
+    const scan = await scanWireFolder(dir);
+    expect(scan.failed).toEqual([{ file: "broken.xml", error: expect.stringContaining("not well-formed") }]);
+    const day = new Date().toISOString().slice(0, 10);
+    expect(fs.readdirSync(path.join(dir, "failed", day)).sort()).toEqual(["broken.xml", "broken.xml.error.txt"]);
+    // Files it does not read, and a photo no document named, stay where they are.
+    expect(fs.readdirSync(dir).sort()).toEqual(["failed", "market-reopens.jpg", "note.txt"]);
+  });
+});
