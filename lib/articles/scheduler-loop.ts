@@ -8,6 +8,7 @@ import { webhookJobs } from "../webhooks/deliver";
 import { PHOTO_SWEEP_EVERY_MS, PHOTO_SWEEP_JOB, sweepPhotoFiles } from "../media/sweep-job";
 import { frontJobs } from "../front/jobs";
 import { IMPORT_JOB, importJobHandler } from "../import/jobs";
+import { SOURCE_CHECK_EVERY_MS, SOURCE_CHECK_JOB, sourceJobs } from "../sources/jobs";
 
 /** The recurring job that publishes the scheduled stories whose time has come. */
 export const PUBLISH_DUE_JOB = "publish-due-stories";
@@ -31,6 +32,8 @@ export function backgroundJobs(everyMs: number): Record<string, JobHandler> {
   return {
     ...frontJobs,
     ...webhookJobs,
+    // Archived copies of sources and the link checker (lib/sources/).
+    ...sourceJobs,
     [PUBLISH_DUE_JOB]: async () => {
       await publishDueAndExpire();
       return { again: new Date(Date.now() + everyMs) };
@@ -54,7 +57,11 @@ export function startScheduler() {
   const state = globalThis as unknown as { datelineJobRunner?: JobRunner };
   if (seconds === 0 || state.datelineJobRunner) return;
   const runner = (state.datelineJobRunner = new JobRunner({ handlers: backgroundJobs(seconds * 1000) }));
-  Promise.all([ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000), ensureRecurring(PHOTO_SWEEP_JOB, PHOTO_SWEEP_EVERY_MS)])
+  Promise.all([
+    ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000),
+    ensureRecurring(PHOTO_SWEEP_JOB, PHOTO_SWEEP_EVERY_MS),
+    ensureRecurring(SOURCE_CHECK_JOB, SOURCE_CHECK_EVERY_MS),
+  ])
     .catch((error: unknown) => log("error", "could not add the scheduler's job", { error: String(error) }))
     .finally(() => runner.start(Math.min(1000, seconds * 1000)));
 }

@@ -32,6 +32,8 @@ const EXPECTED: Record<Permission, string> = {
   "webhook.manage": "A",
   "front.arrange": "EA",
   "draftLink.manage": "EA",
+  "source.refresh": "EA",
+  "source.review": "EA",
   "profile.edit": "WEA",
 };
 

@@ -39,6 +39,10 @@ export const ROLE_PERMISSIONS = {
   // Issue 20: arranging the curated front page; links to a draft's preview for people without an account.
   "front.arrange": EDITORS,
   "draftLink.manage": EDITORS,
+  // Issue 19: refreshing a source's archived copy, checking a story's sources now, and the
+  // "Sources to look at" screen (marking a link check's verdict seen).
+  "source.refresh": EDITORS,
+  "source.review": EDITORS,
   // One's own password and profile.
   "profile.edit": ALL,
 } as const satisfies Record<string, readonly Role[]>;
