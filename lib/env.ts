@@ -107,6 +107,8 @@ const envSchema = z.object({
   DATELINE_SOURCE_CHECK_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(24),
   /** Archived copies: the largest answer kept, in megabytes; a larger one is refused and recorded as such. */
   DATELINE_SOURCE_MAX_MB: z.coerce.number().min(0.01).max(100).default(5),
+  /** Archived copies and link checks: seconds a source has to answer in full. */
+  DATELINE_SOURCE_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(20),
   ...mediaStoreEnv,
   /**
    * Outgoing mail (password reset links), as a nodemailer URL: smtp://user:pass@host:587 (STARTTLS

@@ -1,3 +1,4 @@
+import { archiveUrl } from "../sources/archive-url";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
@@ -137,7 +138,11 @@ async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | 
     updatedAt: iso(article.updatedAt),
     hero: article.hero ? placed(article.hero) : null,
     body: { document: article.body, html: bodyToHtml(article.body, article.figures, article.dateline) },
-    sources: article.sources.map((s) => ({ ...s, accessedAt: iso(s.accessedAt) })),
+    sources: article.sources.map(({ copy, gone: _gone, ...s }) => ({
+      ...s,
+      accessedAt: iso(s.accessedAt),
+      archivedCopy: copy ? { url: archiveUrl(copy.id), capturedAt: copy.capturedAt.toISOString(), status: copy.status } : null,
+    })),
     corrections: article.corrections.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
   };
 }

@@ -20,7 +20,7 @@ export const SOURCE_CAPTURE_JOB = "source-capture";
 
 /** Why a capture was made: the story's publication, a source added to a live story, an editor's refresh, the link checker. */
 export type CaptureTrigger = "publish" | "source-added" | "refresh" | "check";
-type CapturePayload = { articleId: string; url: string; trigger: CaptureTrigger; requestedById: string | null };
+export type CapturePayload = { articleId: string; url: string; trigger: CaptureTrigger; requestedById: string | null };
 
 const urlKey = (url: string) => crypto.createHash("sha256").update(url).digest("hex").slice(0, 24);
 
@@ -58,6 +58,9 @@ export async function queueSourceCaptures(
   return queued;
 }
 
+/** Limits of one fetch (default: DATELINE_SOURCE_MAX_MB, DATELINE_SOURCE_TIMEOUT_SECONDS). */
+export type FetchLimits = { maxBytes?: number; timeoutMs?: number };
+
 /** What one fetch for an archived copy gave. */
 export type Fetched =
   | { state: "FAILED"; error: string; response?: OutboundResponse }
@@ -69,7 +72,7 @@ export type Fetched =
  * (public addresses only, after DNS and on every redirect; size, time and redirect limits; an
  * honest User-Agent), unless its host opted out; and tells whether the page asks not to be archived.
  */
-export async function fetchSource(url: string, optOut: readonly string[]): Promise<Fetched> {
+export async function fetchSource(url: string, optOut: readonly string[], limits: FetchLimits = {}): Promise<Fetched> {
   let host: string;
   try {
     host = new URL(url).hostname;
@@ -80,8 +83,8 @@ export async function fetchSource(url: string, optOut: readonly string[]): Promi
   let response: OutboundResponse;
   try {
     response = await outboundFetch(url, {
-      maxBytes: Math.round(env.DATELINE_SOURCE_MAX_MB * 1_000_000),
-      timeoutMs: 20_000,
+      maxBytes: limits.maxBytes ?? Math.round(env.DATELINE_SOURCE_MAX_MB * 1_000_000),
+      timeoutMs: limits.timeoutMs ?? env.DATELINE_SOURCE_TIMEOUT_SECONDS * 1000,
       maxRedirects: 5,
       headers: { accept: "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.8" },
     });
@@ -112,11 +115,11 @@ export function readableText(fetched: Extract<Fetched, { state: "CAPTURED" }>): 
  * capture (and the link checker's first look at it) with an audit entry, and refreshes the story's
  * page. A source the story no longer lists, or a story that is gone, is skipped.
  */
-export async function captureSource(payload: CapturePayload, now = new Date()): Promise<string | null> {
+export async function captureSource(payload: CapturePayload, now = new Date(), limits: FetchLimits = {}): Promise<string | null> {
   const story = await db.article.findUnique({ where: { id: payload.articleId }, select: { id: true, status: true } });
   if (!story) return null;
   if (!(await db.sourceLink.findFirst({ where: { articleId: story.id, url: payload.url }, select: { id: true } }))) return null;
-  const fetched = await fetchSource(payload.url, (await readArchiveOptOut()).hosts);
+  const fetched = await fetchSource(payload.url, (await readArchiveOptOut()).hosts, limits);
   const response = fetched.response;
   let stored: { sha256: string; warcKey: string; bytes: number; title: string | null; text: string | null } | null = null;
   if (fetched.state === "CAPTURED") {
