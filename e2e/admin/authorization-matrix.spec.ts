@@ -164,6 +164,11 @@ const ACTIONS: Record<string, { allowed: RoleName[] | "public"; input: (t: Targe
   regenerateRecoveryCodesAction: { allowed: EVERYONE, input: () => ({ password: "not-the-password" }) },
   resetTwoFactorAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer }) },
   setTwoFactorRequiredAction: { allowed: ADMINS, input: () => ({ required: true }) },
+  // Issue 19: archived copies of sources and link checks.
+  refreshSourceCopyAction: { allowed: EDITORS, input: (t) => ({ articleId: t.story.id, url: "https://example.org/matrix-probe" }) },
+  checkStorySourcesAction: { allowed: EDITORS, input: (t) => ({ articleId: t.story.id }) },
+  markSourceSeenAction: { allowed: EDITORS, input: () => ({ checkId: "matrix-probe-check" }) },
+  updateArchiveOptOutAction: { allowed: ADMINS, input: () => ({ hosts: "matrix-probe.example", version: "" }) },
 };
 
 /** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */

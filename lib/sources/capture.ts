@@ -150,14 +150,18 @@ export async function captureSource(payload: CapturePayload, now = new Date(), l
       },
       select: { id: true },
     });
-    if (live && fetched.state === "CAPTURED") {
-      // The link checker compares later visits with this copy; an editor's refresh starts it afresh.
+    if (live) {
+      // The link checker watches every source of a live story from now on (one it could not copy too:
+      // it copies it once it answers). It compares later visits with this copy; a refresh starts afresh.
       const host = new URL(payload.url).hostname.toLowerCase();
       const fresh = { verdict: "OK" as const, verdictAt: null, detail: "", failures: 0, similarity: null, seenAt: null, seenById: null };
       await tx.sourceCheck.upsert({
         where: { articleId_url: { articleId: story.id, url: payload.url } },
         create: { articleId: story.id, url: payload.url, host, nextCheckAt: firstCheckAt(payload.url, now) },
-        update: payload.trigger === "refresh" ? { ...fresh, lastStatus: response?.status ?? null, lastFinalUrl: response?.url ?? null } : {},
+        update:
+          payload.trigger === "refresh" && fetched.state === "CAPTURED"
+            ? { ...fresh, lastStatus: response?.status ?? null, lastFinalUrl: response?.url ?? null }
+            : {},
       });
     }
     await recordAudit(tx, {
