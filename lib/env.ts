@@ -104,7 +104,11 @@ const envSchema = z.object({
     .transform((u) => new URL(u).origin)
     .optional(),
   /** Link checks: hours between two checks of one source of a live story (spread ±10 %). */
-  DATELINE_SOURCE_CHECK_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(24),
+  DATELINE_SOURCE_CHECK_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 365)
+    .default(24),
   /** Archived copies: the largest answer kept, in megabytes; a larger one is refused and recorded as such. */
   DATELINE_SOURCE_MAX_MB: z.coerce.number().min(0.01).max(100).default(5),
   /** Archived copies and link checks: seconds a source has to answer in full. */

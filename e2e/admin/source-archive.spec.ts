@@ -32,7 +32,9 @@ test("a story's sources are archived for readers, and a source that disappears i
     ]),
   });
   server.set(paths.notice, {
-    body: sourcePage("Notice to mariners 41/2026", ["The northern approach to the harbour is closed to vessels over 30 metres until further notice."]),
+    body: sourcePage("Notice to mariners 41/2026", [
+      "The northern approach to the harbour is closed to vessels over 30 metres until further notice.",
+    ]),
   });
   const admin = await newContext(browser, { storageState: storageStatePath("admin") });
   const editor = await newContext(browser, { storageState: storageStatePath("editor") });
@@ -79,7 +81,9 @@ test("a story's sources are archived for readers, and a source that disappears i
     await expect
       .poll(
         () =>
-          readDatabase((db) => db.prepare("SELECT count(*) FROM SourceCapture WHERE articleId = ? AND state = 'CAPTURED'").pluck().get(storyId)),
+          readDatabase((db) =>
+            db.prepare("SELECT count(*) FROM SourceCapture WHERE articleId = ? AND state = 'CAPTURED'").pluck().get(storyId),
+          ),
         { timeout: 30_000 },
       )
       .toBe(3);
@@ -112,7 +116,9 @@ test("a story's sources are archived for readers, and a source that disappears i
     ]);
 
     // The copy: plain text with the original address and the capture time, under a sandboxing policy.
-    const reportCopy = page.locator("section.sources li", { hasText: "Port authority report" }).getByRole("link", { name: /^Archived copy/ });
+    const reportCopy = page
+      .locator("section.sources li", { hasText: "Port authority report" })
+      .getByRole("link", { name: /^Archived copy/ });
     const href = (await reportCopy.getAttribute("href"))!;
     const response = (await page.goto(href))!;
     expect(response.status()).toBe(200);
@@ -141,7 +147,9 @@ test("a story's sources are archived for readers, and a source that disappears i
     const notice = panel.getByRole("listitem", { name: "Source: Notice to mariners 41/2026" });
     await expect(notice.locator(".badge", { hasText: "Gone" })).toBeVisible();
     await expect(notice).toContainText("The source answered 404. (3 checks in a row)");
-    await expect(panel.getByRole("listitem", { name: "Source: Ministry statement" }).locator(".badge", { hasText: "Unchanged" })).toBeVisible();
+    await expect(
+      panel.getByRole("listitem", { name: "Source: Ministry statement" }).locator(".badge", { hasText: "Unchanged" }),
+    ).toBeVisible();
     await panel.screenshot({ path: "test-results/source-archive-editor-panel.png" });
 
     // The desk's list flags it, with the story; marking it seen moves it down.

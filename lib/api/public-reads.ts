@@ -138,10 +138,16 @@ async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | 
     updatedAt: iso(article.updatedAt),
     hero: article.hero ? placed(article.hero) : null,
     body: { document: article.body, html: bodyToHtml(article.body, article.figures, article.dateline) },
-    sources: article.sources.map(({ copy, gone: _gone, ...s }) => ({
-      ...s,
+    sources: article.sources.map((s) => ({
+      id: s.id,
+      url: s.url,
+      title: s.title,
+      publisher: s.publisher,
+      kind: s.kind,
+      note: s.note,
       accessedAt: iso(s.accessedAt),
-      archivedCopy: copy ? { url: archiveUrl(copy.id), capturedAt: copy.capturedAt.toISOString(), status: copy.status } : null,
+      archivedUrl: s.archivedUrl,
+      archivedCopy: s.copy ? { url: archiveUrl(s.copy.id), capturedAt: s.copy.capturedAt.toISOString(), status: s.copy.status } : null,
     })),
     corrections: article.corrections.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
   };

@@ -1,7 +1,6 @@
 /** Keys are content hashes with an extension; nothing a user typed becomes a path. */
 // Also a source's archived copy (lib/sources/capture.ts): `<sha256 of the record>.warc.gz`, never served as a file.
-export const STORAGE_KEY =
-  /^[a-f0-9]{64}(?:(?:(?:-c\d{1,5}x\d{1,5}x\d{1,5}x\d{1,5})?-w\d{2,4})?\.(?:jpg|png|webp|avif|gif)|\.warc\.gz)$/;
+export const STORAGE_KEY = /^[a-f0-9]{64}(?:(?:(?:-c\d{1,5}x\d{1,5}x\d{1,5}x\d{1,5})?-w\d{2,4})?\.(?:jpg|png|webp|avif|gif)|\.warc\.gz)$/;
 
 /** A source capture's WARC record in the media store (lib/sources/). */
 export const WARC_KEY = /^[a-f0-9]{64}\.warc\.gz$/;

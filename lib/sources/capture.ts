@@ -40,7 +40,10 @@ export async function queueSourceCaptures(
   let queued = 0;
   for (const url of new Set(urls)) {
     const prefix = `${articleId}:${urlKey(url)}:`;
-    const waiting = await tx.job.findFirst({ where: { kind: SOURCE_CAPTURE_JOB, doneAt: null, key: { startsWith: prefix } }, select: { id: true } });
+    const waiting = await tx.job.findFirst({
+      where: { kind: SOURCE_CAPTURE_JOB, doneAt: null, key: { startsWith: prefix } },
+      select: { id: true },
+    });
     if (waiting) continue;
     const payload: CapturePayload = { articleId, url, trigger, requestedById };
     await tx.job.create({
@@ -92,7 +95,8 @@ export async function fetchSource(url: string, optOut: readonly string[], limits
     return { state: "FAILED", error: error instanceof Error ? error.message : String(error) };
   }
   if (response.status >= 400) return { state: "FAILED", error: `The source answered ${response.status}.`, response };
-  if (redirectedWithoutAnswer(response)) return { state: "FAILED", error: `The source answered ${response.status} without an address to follow.`, response };
+  if (redirectedWithoutAnswer(response))
+    return { state: "FAILED", error: `The source answered ${response.status} without an address to follow.`, response };
   const contentType = response.headers["content-type"];
   const html = isHtml(contentType) ? decodeBody(response.body, contentType) : null;
   if (asksNoArchive(response.headers, html)) return { state: "NOARCHIVE", response };
@@ -123,10 +127,21 @@ export async function captureSource(payload: CapturePayload, now = new Date(), l
   const response = fetched.response;
   let stored: { sha256: string; warcKey: string; bytes: number; title: string | null; text: string | null } | null = null;
   if (fetched.state === "CAPTURED") {
-    const warc = await toWarcRecord({ url: fetched.response.url, fetchedAt: now, status: fetched.response.status, headers: fetched.response.headers, body: fetched.response.body });
+    const warc = await toWarcRecord({
+      url: fetched.response.url,
+      fetchedAt: now,
+      status: fetched.response.status,
+      headers: fetched.response.headers,
+      body: fetched.response.body,
+    });
     const warcKey = `${crypto.createHash("sha256").update(warc).digest("hex")}.warc.gz`;
     await mediaStore.put(warcKey, warc);
-    stored = { sha256: crypto.createHash("sha256").update(fetched.response.body).digest("hex"), warcKey, bytes: fetched.response.body.length, ...readableText(fetched) };
+    stored = {
+      sha256: crypto.createHash("sha256").update(fetched.response.body).digest("hex"),
+      warcKey,
+      bytes: fetched.response.body.length,
+      ...readableText(fetched),
+    };
   }
   const live = story.status === "PUBLISHED";
   const capture = await db.$transaction(async (tx) => {
@@ -181,7 +196,8 @@ export async function captureSource(payload: CapturePayload, now = new Date(), l
     });
     return row;
   });
-  if (fetched.state === "FAILED") log("warn", "a source could not be archived", { articleId: story.id, url: payload.url, error: fetched.error });
+  if (fetched.state === "FAILED")
+    log("warn", "a source could not be archived", { articleId: story.id, url: payload.url, error: fetched.error });
   if (live) await expireStoryPages(story.id);
   return capture.id;
 }

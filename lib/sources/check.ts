@@ -28,7 +28,12 @@ export type CheckOptions = {
   hostGapMs?: number;
   concurrency?: number;
 };
-export type CheckRun = { checked: number; verdicts: { url: string; articleId: string; from: SourceVerdict; to: SourceVerdict }[]; seeded: number; skippedHosts: number };
+export type CheckRun = {
+  checked: number;
+  verdicts: { url: string; articleId: string; from: SourceVerdict; to: SourceVerdict }[];
+  seeded: number;
+  skippedHosts: number;
+};
 
 type Due = Prisma.SourceCheckGetPayload<{ select: typeof dueSelect }>;
 const dueSelect = {
@@ -162,7 +167,10 @@ async function checkOne(c: Due, fetched: Fetched, now: Date): Promise<CheckRun["
     // The host asks for a pause: granted, and not counted against the source.
     const after = Number(fetched.response?.headers["retry-after"]);
     const wait = Math.max(3_600_000, Number.isFinite(after) ? after * 1000 : 0);
-    await db.sourceCheck.updateMany({ where: { host: c.host, nextCheckAt: { lt: new Date(now.getTime() + wait) } }, data: { nextCheckAt: new Date(now.getTime() + wait) } });
+    await db.sourceCheck.updateMany({
+      where: { host: c.host, nextCheckAt: { lt: new Date(now.getTime() + wait) } },
+      data: { nextCheckAt: new Date(now.getTime() + wait) },
+    });
     await db.sourceCheck.update({ where: { id: c.id }, data: { lastCheckedAt: now, lastStatus: status } });
     return null;
   }
@@ -230,6 +238,7 @@ async function checkOne(c: Due, fetched: Fetched, now: Date): Promise<CheckRun["
   // A gone source's link leads to its copy first: the story's page changes when that starts or stops.
   if (changed && (verdict === SourceVerdict.GONE || c.verdict === SourceVerdict.GONE)) await expireStoryPages(c.articleId);
   // No copy yet (the capture at publication failed) and the page answers: take one now.
-  if (!copy && fetched.state === "CAPTURED") await captureSource({ articleId: c.articleId, url: c.url, trigger: "check", requestedById: null }, now);
+  if (!copy && fetched.state === "CAPTURED")
+    await captureSource({ articleId: c.articleId, url: c.url, trigger: "check", requestedById: null }, now);
   return changed ? { url: c.url, articleId: c.articleId, from: c.verdict, to: verdict } : null;
 }

@@ -1,4 +1,3 @@
-
 /** A source's archived copy as readers get it: Dateline's newest capture of the address for the story. */
 export type ArchivedCopy = { id: string; capturedAt: Date; status: number | null };
 
@@ -18,7 +17,8 @@ export function withArchivedCopies<S extends { url: string }>(
   row: { sourceCaptures: { id: string; url: string; fetchedAt: Date; httpStatus: number | null }[]; sourceChecks: { url: string }[] },
 ): (S & { copy: ArchivedCopy | null; gone: boolean })[] {
   const newest = new Map<string, ArchivedCopy>();
-  for (const c of row.sourceCaptures) if (!newest.has(c.url)) newest.set(c.url, { id: c.id, capturedAt: c.fetchedAt, status: c.httpStatus });
+  for (const c of row.sourceCaptures)
+    if (!newest.has(c.url)) newest.set(c.url, { id: c.id, capturedAt: c.fetchedAt, status: c.httpStatus });
   const gone = new Set(row.sourceChecks.map((c) => c.url));
   return sources.map((s) => ({ ...s, copy: newest.get(s.url) ?? null, gone: gone.has(s.url) && newest.has(s.url) }));
 }

@@ -43,13 +43,13 @@ function blocksOf(root: { querySelectorAll(s: string): ArrayLike<{ textContent: 
  * article) gives its body's paragraphs.
  */
 export function extractReadable(html: string): { title: string; text: string } {
+  // One parse for Readability (which changes the document it reads); the plain way below parses again only when needed.
   const { document } = parseHTML(html);
   const pageTitle = squash(document.querySelector("title")?.textContent ?? "");
   let title = pageTitle;
   let paragraphs: string[] = [];
   try {
-    // Readability changes the document it reads; it gets its own.
-    const article = new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 100 }).parse();
+    const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
     if (article?.content) {
       paragraphs = blocksOf(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document);
       if (paragraphs.length === 0 && article.textContent) paragraphs = [squash(article.textContent)];
@@ -59,9 +59,10 @@ export function extractReadable(html: string): { title: string; text: string } {
     // A page Readability chokes on is read the plain way below.
   }
   if (paragraphs.length === 0) {
-    for (const el of Array.from(document.querySelectorAll("script, style, noscript, template, nav, footer, form"))) el.remove();
-    paragraphs = document.body ? blocksOf(document.body) : [];
-    if (paragraphs.length === 0) paragraphs = [squash(document.body?.textContent ?? "")].filter(Boolean);
+    const { document: plain } = parseHTML(html);
+    for (const el of Array.from(plain.querySelectorAll("script, style, noscript, template, nav, footer, form"))) el.remove();
+    paragraphs = plain.body ? blocksOf(plain.body) : [];
+    if (paragraphs.length === 0) paragraphs = [squash(plain.body?.textContent ?? "")].filter(Boolean);
   }
   return { title: title.slice(0, 300), text: clip(paragraphs.join("\n\n")) };
 }
@@ -88,10 +89,16 @@ export function asksNoArchive(headers: Record<string, string>, html: string | nu
     value
       .split(",")
       // "googlebot: noarchive" speaks to one robot; Dateline's archive honours it for all.
-      .map((part) => part.trim().replace(/^[a-z0-9_-]+\s*:\s*/i, "").toLowerCase())
+      .map((part) =>
+        part
+          .trim()
+          .replace(/^[a-z0-9_-]+\s*:\s*/i, "")
+          .toLowerCase(),
+      )
       .some((d) => d === "noarchive" || d === "none");
   if (headers["x-robots-tag"] && directives(headers["x-robots-tag"])) return true;
-  if (html === null) return false;
+  // Most pages say nothing of it: they are not parsed for it.
+  if (html === null || !/noarchive|none/i.test(html)) return false;
   const { document } = parseHTML(html);
   for (const meta of Array.from(document.querySelectorAll("meta[name][content]"))) {
     const name = (meta.getAttribute("name") ?? "").toLowerCase();

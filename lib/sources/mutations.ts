@@ -6,7 +6,13 @@ import { storyScope } from "../articles/policy";
 import { queueSourceCaptures } from "./capture";
 import { runSourceChecks, type CheckRun } from "./check";
 import { ARCHIVE_OPT_OUT_KEY } from "./queries";
-import { archiveOptOutSchema, checkStorySourcesSchema, markSourceSeenSchema, refreshSourceCopySchema, type ArchiveOptOutInput } from "./schema";
+import {
+  archiveOptOutSchema,
+  checkStorySourcesSchema,
+  markSourceSeenSchema,
+  refreshSourceCopySchema,
+  type ArchiveOptOutInput,
+} from "./schema";
 import type { z } from "zod";
 
 /** The story, in the editor's scope, that lists `url` among its sources; not_found otherwise. */
@@ -85,7 +91,11 @@ export async function updateArchiveOptOut(viewer: Viewer, input: ArchiveOptOutIn
       );
     const updatedAt = new Date(Math.max(Date.now(), row ? row.updatedAt.getTime() + 1 : 0));
     const value = data.hosts.join("\n");
-    await tx.setting.upsert({ where: { key: ARCHIVE_OPT_OUT_KEY }, create: { key: ARCHIVE_OPT_OUT_KEY, value, updatedAt }, update: { value, updatedAt } });
+    await tx.setting.upsert({
+      where: { key: ARCHIVE_OPT_OUT_KEY },
+      create: { key: ARCHIVE_OPT_OUT_KEY, value, updatedAt },
+      update: { value, updatedAt },
+    });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "settings.archive_opt_out",

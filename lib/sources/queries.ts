@@ -106,7 +106,11 @@ export async function listSourcesToLookAt(viewer: Viewer, options: { seen: boole
           slug: true,
           section: { select: { slug: true } },
           sources: { select: { url: true, title: true } },
-          sourceCaptures: { where: { state: "CAPTURED" }, select: { id: true, url: true, fetchedAt: true }, orderBy: { fetchedAt: "desc" } },
+          sourceCaptures: {
+            where: { state: "CAPTURED" },
+            select: { id: true, url: true, fetchedAt: true },
+            orderBy: { fetchedAt: "desc" },
+          },
         },
       },
     },

@@ -79,7 +79,10 @@ export const archiveOptOutSchema = z.object({
           } catch {
             // Not an address either.
           }
-          ctx.addIssue({ code: "custom", message: `Line ${i + 1}: “${raw.trim().slice(0, 80)}” is not a host name such as example.org.${hint}` });
+          ctx.addIssue({
+            code: "custom",
+            message: `Line ${i + 1}: “${raw.trim().slice(0, 80)}” is not a host name such as example.org.${hint}`,
+          });
           continue;
         }
         if (!hosts.includes(line)) hosts.push(line);

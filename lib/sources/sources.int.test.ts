@@ -107,7 +107,10 @@ describe("archived copies", () => {
     const article = (await getPublishedArticleBySlug(story.slug))!;
     expect(article.sources[0]).toMatchObject({ copy: { id: capture!.id, status: 200 }, gone: false });
     const citation = newsArticleJsonLd(article, "Dateline").citation[0]!;
-    expect(citation).toMatchObject({ url: server.url(`/old-${id}`), archivedAt: expect.stringMatching(new RegExp(`/archive/${capture!.id}$`)) });
+    expect(citation).toMatchObject({
+      url: server.url(`/old-${id}`),
+      archivedAt: expect.stringMatching(new RegExp(`/archive/${capture!.id}$`)),
+    });
     const api = (await getPublicStoryById(story.id))!;
     expect(api.sources[0]!.archivedCopy).toMatchObject({ url: expect.stringContaining(`/archive/${capture!.id}`), status: 200 });
   });
@@ -119,7 +122,10 @@ describe("archived copies", () => {
     server.set(`/big-${id}`, { bytes: 3_000_000 });
     server.set(`/hang-${id}`, { hang: true });
     server.set(`/meta-${id}`, { body: sourcePage("No copies", STATEMENT, '<meta name="robots" content="noindex, noarchive">') });
-    server.set(`/header-${id}`, { headers: { "x-robots-tag": "otherbot: noindex, datelinebot: noarchive" }, body: sourcePage("No", STATEMENT) });
+    server.set(`/header-${id}`, {
+      headers: { "x-robots-tag": "otherbot: noindex, datelinebot: noarchive" },
+      body: sourcePage("No", STATEMENT),
+    });
     server.set(`/plain-${id}`, { headers: { "content-type": "text/plain" }, body: "First line\nstill first.\n\nSecond." });
     const created = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
     const capture = async (url: string) => {
@@ -131,10 +137,19 @@ describe("archived copies", () => {
       return db.sourceCapture.findUniqueOrThrow({ where: { id: captureId! } });
     };
     // localhost resolves to 127.0.0.1, and only the literal 127.0.0.1 is allowed.
-    expect(await capture(`http://localhost:${server.port}/secret-${id}`)).toMatchObject({ state: "FAILED", error: expect.stringMatching(/refused/) });
-    expect(await capture(server.url(`/to-private-${id}`))).toMatchObject({ state: "FAILED", error: expect.stringMatching(/localhost is refused/) });
+    expect(await capture(`http://localhost:${server.port}/secret-${id}`)).toMatchObject({
+      state: "FAILED",
+      error: expect.stringMatching(/refused/),
+    });
+    expect(await capture(server.url(`/to-private-${id}`))).toMatchObject({
+      state: "FAILED",
+      error: expect.stringMatching(/localhost is refused/),
+    });
     expect(server.hits.get(`/secret-${id}`)).toBeUndefined();
-    expect(await capture(server.url(`/big-${id}`))).toMatchObject({ state: "FAILED", error: expect.stringMatching(/larger than 1000000 bytes/) });
+    expect(await capture(server.url(`/big-${id}`))).toMatchObject({
+      state: "FAILED",
+      error: expect.stringMatching(/larger than 1000000 bytes/),
+    });
     const started = Date.now();
     expect(await capture(server.url(`/hang-${id}`))).toMatchObject({ state: "FAILED", error: expect.stringMatching(/timed out/) });
     expect(Date.now() - started).toBeLessThan(5000);
@@ -158,7 +173,10 @@ describe("archived copies", () => {
       "Line 2: “https://gov.example/page” is not a host name such as example.org. Did you mean gov.example?",
       "Line 3: “not a host” is not a host name such as example.org.",
     ]);
-    expect(archiveOptOutSchema.parse({ hosts: " Example.ORG \n\nexample.org\nnews.example.", version: "" }).hosts).toEqual(["example.org", "news.example"]);
+    expect(archiveOptOutSchema.parse({ hosts: " Example.ORG \n\nexample.org\nnews.example.", version: "" }).hosts).toEqual([
+      "example.org",
+      "news.example",
+    ]);
     const saved = await updateArchiveOptOut(admin, { hosts: "example.org", version: "" });
     await expectAppError(updateArchiveOptOut(admin, { hosts: "example.com", version: "" }), "conflict");
     await expectAppError(updateArchiveOptOut(editor, { hosts: "example.com", version: saved.version }), "forbidden");
@@ -213,7 +231,9 @@ describe("link checks", () => {
     expect((await capturesOf(story.id)).every((c) => c.state === "CAPTURED")).toBe(true);
 
     // A small edit is not a change; a rewrite is.
-    server.set(paths.changing, { body: sourcePage(`Page ${paths.changing}`, [STATEMENT[0]!, STATEMENT[1]!.replace("two million", "three million"), STATEMENT[2]!]) });
+    server.set(paths.changing, {
+      body: sourcePage(`Page ${paths.changing}`, [STATEMENT[0]!, STATEMENT[1]!.replace("two million", "three million"), STATEMENT[2]!]),
+    });
     let run = await checkStorySources(editor, { articleId: story.id });
     expect(run.checked).toBe(4);
     expect(run.verdicts).toEqual([]);
@@ -221,7 +241,9 @@ describe("link checks", () => {
     expect(similar.similarity).toBeGreaterThan(0.8);
     expect(similar.similarity).toBeLessThan(1);
 
-    server.set(paths.changing, { body: sourcePage(`Page ${paths.changing}`, ["The ministry withdrew its statement about the ferry pending a review of the pier."]) });
+    server.set(paths.changing, {
+      body: sourcePage(`Page ${paths.changing}`, ["The ministry withdrew its statement about the ferry pending a review of the pier."]),
+    });
     server.set(`/new-home-${id}`, { body: sourcePage("Moved", STATEMENT) });
     server.set(paths.moving, { redirect: `/new-home-${id}`, status: 301 });
     server.remove(paths.vanishing);

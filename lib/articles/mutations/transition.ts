@@ -114,7 +114,14 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
   // imported story's sources are left to the link checker, which copies them a few hundred at a time.
   if (publishing && !move.imported) {
     const sources = await tx.sourceLink.findMany({ where: { articleId: story.id }, select: { url: true } });
-    await queueSourceCaptures(tx, story.id, sources.map((s) => s.url), "publish", actorId, now);
+    await queueSourceCaptures(
+      tx,
+      story.id,
+      sources.map((s) => s.url),
+      "publish",
+      actorId,
+      now,
+    );
   }
   // The writer's return note, and notifications for the people on the story, in the same transaction.
   await afterWorkflowMove(tx, move.actor, change, now);
