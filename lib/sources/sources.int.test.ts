@@ -4,6 +4,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { createArticle, transitionArticle, updateArticle } from "../articles/mutations";
 import { getPublishedArticleBySlug } from "../articles/queries";
+import { publishDueArticles } from "../articles/scheduler";
 import { tags } from "../cache/tags";
 import { JobRunner } from "../jobs/runner";
 import { mediaStore } from "../media/store";
@@ -165,6 +166,28 @@ describe("archived copies", () => {
     const events = await db.auditEvent.findMany({ where: { entityId: created.id, action: "source.not_captured" } });
     expect(events.length).toBe(8);
   }, 30_000);
+
+  it("captures the sources of a story the scheduler publishes, through the same move", async () => {
+    const id = uid();
+    server.set(`/scheduled-${id}`, { body: sourcePage("Scheduled", STATEMENT) });
+    let story = await createArticle(
+      editor,
+      readyArticleInput(bits.section.id, bits.author.id, { sources: [{ url: server.url(`/scheduled-${id}`), title: "Scheduled source" }] }),
+    );
+    story = await transitionArticle(editor, {
+      id: story.id,
+      version: story.version,
+      to: "SCHEDULED",
+      scheduledFor: new Date(Date.now() + 60_000),
+    });
+    expect(await db.job.count({ where: { kind: SOURCE_CAPTURE_JOB, key: { startsWith: `${story.id}:` } } })).toBe(0);
+    await db.article.update({ where: { id: story.id }, data: { scheduledFor: new Date(Date.now() - 1000) } });
+    expect((await publishDueArticles()).published).toContain(story.id);
+    await runCaptures();
+    expect(await capturesOf(story.id)).toMatchObject([{ state: "CAPTURED", trigger: "publish", requestedById: null }]);
+    const sentence = await db.auditEvent.findFirstOrThrow({ where: { entityId: story.id, action: "source.captured" } });
+    expect(sentence.actorId).toBeNull();
+  });
 
   it("validates the opt-out list at the field and keeps one version", async () => {
     const bad = archiveOptOutSchema.safeParse({ hosts: "example.org\nhttps://gov.example/page\nnot a host", version: "" });

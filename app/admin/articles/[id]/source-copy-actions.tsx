@@ -14,10 +14,11 @@ export function SourceCopyActions({ articleId, url, title, canRefresh, unseenChe
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const refreshing = useAction(refreshSourceCopyAction);
   const marking = useAction(markSourceSeenAction);
-  // While a capture waits, the panel looks again every few seconds (it lands within seconds).
+  // While a capture waits, the panel looks again every few seconds (it lands within seconds), for a minute at most.
   useEffect(() => {
     if (!pending) return;
-    const timer = setInterval(() => router.refresh(), 2000);
+    let left = 30;
+    const timer = setInterval(() => (--left > 0 ? router.refresh() : clearInterval(timer)), 2000);
     return () => clearInterval(timer);
   }, [pending, router]);
   const refresh = async () => {
