@@ -19,7 +19,7 @@ import type { z } from "zod";
 async function storyCiting(viewer: Viewer, articleId: string, url?: string) {
   const story = await db.article.findFirst({
     where: { AND: [{ id: articleId }, storyScope(viewer)] },
-    select: { id: true, status: true, sources: { select: { url: true } } },
+    select: { id: true, status: true, firstPublishedAt: true, sources: { select: { url: true } } },
   });
   if (!story) throw new AppError("not_found", "That story does not exist or you cannot see it.");
   if (url !== undefined && !story.sources.some((s) => s.url === url))
@@ -31,7 +31,8 @@ async function storyCiting(viewer: Viewer, articleId: string, url?: string) {
 export async function refreshSourceCopy(viewer: Viewer, input: z.input<typeof refreshSourceCopySchema>): Promise<{ queued: boolean }> {
   assertPermission(viewer, "source.refresh");
   const data = parseOrThrow(refreshSourceCopySchema, input);
-  await storyCiting(viewer, data.articleId, data.url);
+  const story = await storyCiting(viewer, data.articleId, data.url);
+  if (!story.firstPublishedAt) throw new AppError("invalid", "Copies are made once the story is published.");
   return db.$transaction(async (tx) => {
     const queued = (await queueSourceCaptures(tx, data.articleId, [data.url], "refresh", viewer.id)) > 0;
     await recordAudit(tx, {

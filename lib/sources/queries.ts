@@ -53,6 +53,7 @@ export async function listStorySourceCopies(viewer: Viewer, articleId: string) {
     select: {
       id: true,
       status: true,
+      firstPublishedAt: true,
       sources: { select: { url: true, title: true, archivedUrl: true }, orderBy: { position: "asc" } },
       sourceCaptures: { select: captureSelect, orderBy: { fetchedAt: "desc" }, take: 500 },
       sourceChecks: true,
@@ -66,6 +67,8 @@ export async function listStorySourceCopies(viewer: Viewer, articleId: string) {
   const pending = new Set(waiting.map((j) => (JSON.parse(j.payload) as { url?: string }).url));
   return {
     status: story.status,
+    // Copies are read only of stories that have been published (getArchivedCopy); a draft's sources wait for it.
+    published: story.firstPublishedAt !== null,
     sources: story.sources.map((s) => {
       const captures = story.sourceCaptures.filter((c) => c.url === s.url);
       return {

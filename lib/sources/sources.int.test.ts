@@ -165,6 +165,8 @@ describe("archived copies", () => {
     expect(server.hits.get(`/statement-opt-${id}`)).toBe(before);
     const events = await db.auditEvent.findMany({ where: { entityId: created.id, action: "source.not_captured" } });
     expect(events.length).toBe(8);
+    // A story never published has no copies to refresh (nor to read).
+    await expectAppError(refreshSourceCopy(editor, { articleId: created.id, url: server.url(`/plain-${id}`) }), "invalid");
   }, 30_000);
 
   it("captures the sources of a story the scheduler publishes, through the same move", async () => {

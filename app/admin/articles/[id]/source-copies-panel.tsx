@@ -17,7 +17,7 @@ type Props = { viewer: Viewer; articleId: string; timeZone: string };
 export async function SourceCopiesPanel({ viewer, articleId, timeZone }: Props) {
   const data = await listStorySourceCopies(viewer, articleId);
   if (!data || data.sources.length === 0) return null;
-  const canRefresh = hasPermission(viewer.role, "source.refresh");
+  const canRefresh = hasPermission(viewer.role, "source.refresh") && data.published;
   const live = data.status === "PUBLISHED";
   const at = (d: Date) => formatDateTime(d, timeZone);
   return (
