@@ -39,7 +39,7 @@ export function SourceList({ sources, timeZone }: { sources: PublicArticle["sour
               {s.note ? <span className="source-note">{s.note}</span> : null}
               {goneFirst ? (
                 <span className="source-gone">
-                  The original is no longer available; the link above leads to {copy.label.replace("Archived copy", "the archived copy")}.{" "}
+                  The original is no longer available; the link above leads to the copy archived on {formatDate(s.copy!.capturedAt, timeZone)}.{" "}
                   <a href={s.url} rel="noopener noreferrer nofollow">
                     Original address
                   </a>
