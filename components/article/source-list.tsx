@@ -39,20 +39,26 @@ export function SourceList({ sources, timeZone }: { sources: PublicArticle["sour
               {s.note ? <span className="source-note">{s.note}</span> : null}
               {goneFirst ? (
                 <span className="source-gone">
-                  The original is no longer available; the link above leads to the copy archived on {formatDate(s.copy!.capturedAt, timeZone)}.{" "}
+                  The original is no longer available; the link above leads to the copy archived on{" "}
+                  {formatDate(s.copy!.capturedAt, timeZone)}.{" "}
                   <a href={s.url} rel="noopener noreferrer nofollow">
                     Original address
                   </a>
                 </span>
-              ) : copy ? (
-                <a className="source-archive" href={copy.href} rel="noopener noreferrer nofollow">
-                  {copy.label}
-                </a>
               ) : null}
-              {s.archivedUrl ? (
-                <a className="source-archive" href={s.archivedUrl} rel="noopener noreferrer nofollow">
-                  {copy ? "Another archived copy" : "Archived copy"}
-                </a>
+              {(copy && !goneFirst) || s.archivedUrl ? (
+                <span className="source-archive-line">
+                  {copy && !goneFirst ? (
+                    <a className="source-archive" href={copy.href} rel="noopener noreferrer nofollow">
+                      {copy.label}
+                    </a>
+                  ) : null}
+                  {s.archivedUrl ? (
+                    <a className="source-archive" href={s.archivedUrl} rel="noopener noreferrer nofollow">
+                      {copy ? "Another archived copy" : "Archived copy"}
+                    </a>
+                  ) : null}
+                </span>
               ) : null}
             </li>
           );
