@@ -39,7 +39,7 @@ if (process.argv[2] === "--serve") {
       phase = 2;
       return res.end("ok");
     }
-    const n = Number(/^\/p\/(\d+)$/.exec(req.url ?? "")?.[1] ?? NaN);
+    const n = Number(/^\/p\/(\d+)$/.exec(new URL(req.url ?? "/", "http://x").pathname)?.[1] ?? NaN);
     if (!Number.isFinite(n) || (phase === 2 && n % 20 === 0)) {
       res.writeHead(404);
       return res.end("gone");
@@ -109,7 +109,10 @@ if (process.argv[2] === "--serve") {
   const agg = await db.sourceCapture.aggregate({ _avg: { bytes: true } });
 
   // Phase 2: more sources to check (each its own address and copy), then one pass over all of them.
-  const rows = await db.sourceCapture.findMany({ where: { state: "CAPTURED" }, select: { articleId: true, text: true, url: true } });
+  const rows = await db.sourceCapture.findMany({
+    where: { state: "CAPTURED" },
+    select: { articleId: true, text: true, url: true, sha256: true },
+  });
   const extra = CHECKS - (await db.sourceCheck.count());
   const now = new Date();
   for (let i = 0; i < extra; i += 500) {
@@ -127,6 +130,7 @@ if (process.argv[2] === "--serve") {
         trigger: "publish",
         finalUrl: b.url,
         text: b.row.text,
+        sha256: b.row.sha256,
         fetchedAt: now,
       })),
     });
