@@ -97,12 +97,17 @@ export function asksNoArchive(headers: Record<string, string>, html: string | nu
       )
       .some((d) => d === "noarchive" || d === "none");
   if (headers["x-robots-tag"] && directives(headers["x-robots-tag"])) return true;
-  // Most pages say nothing of it: they are not parsed for it.
+  // Most pages say nothing of it: they are not read for it.
   if (html === null || !/noarchive|none/i.test(html)) return false;
-  const { document } = parseHTML(html);
-  for (const meta of Array.from(document.querySelectorAll("meta[name][content]"))) {
-    const name = (meta.getAttribute("name") ?? "").toLowerCase();
-    if ((name === "robots" || name === "datelinebot") && directives(meta.getAttribute("content") ?? "")) return true;
+  // The <meta> tags as written (attribute names in any case, either quote or none).
+  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+    const attribute = (name: string) =>
+      new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i")
+        .exec(tag)
+        ?.slice(1)
+        .find((v) => v !== undefined);
+    const name = (attribute("name") ?? "").toLowerCase();
+    if ((name === "robots" || name === "datelinebot") && directives(attribute("content") ?? "")) return true;
   }
   return false;
 }
