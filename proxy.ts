@@ -19,6 +19,19 @@ import { WORDPRESS_QUERY_KEYS } from "./lib/import/old-query";
  *   fresh nonce (lib/security/csp.ts), and that nonce on Next's scripts.
  */
 const HSTS = "max-age=31536000; includeSubDomains";
+const ARCHIVE_PATH = /^\/archive\/[^/]+$/;
+
+/** Whether the request is for the archive's own origin (DATELINE_ARCHIVE_ORIGIN, read per request like the photo origin). */
+function onArchiveOrigin(host: string | null): boolean {
+  const origin = process.env.DATELINE_ARCHIVE_ORIGIN;
+  if (!origin || !host) return false;
+  try {
+    // An archive origin set to the site's own would hide the site: then it is no separate origin at all.
+    return new URL(origin).host === host && new URL(process.env.DATELINE_SITE_URL ?? "http://localhost:3000").host !== host;
+  } catch {
+    return false;
+  }
+}
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -49,6 +62,11 @@ export function proxy(request: NextRequest) {
       return new NextResponse(tooLargeMessage(length, pathname), { status: 413, headers: { "content-type": "text/plain" } });
     return NextResponse.json({ error: tooLargeMessage(length, pathname) }, { status: 413 });
   }
+
+  // Issue 19: archived copies of sources carry their own sandboxing policy (lib/sources/archive-page.ts).
+  // On their own origin (DATELINE_ARCHIVE_ORIGIN) nothing else of the site is served.
+  if (ARCHIVE_PATH.test(pathname)) return NextResponse.next();
+  if (onArchiveOrigin(request.headers.get("host"))) return new NextResponse("Not found.", { status: 404 });
 
   // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
   if (cspKindFor(pathname) === "public") {

@@ -97,6 +97,26 @@ const envSchema = z.object({
   DATELINE_API_KEY_RATE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Webhooks: seconds before a failed delivery's first retry; each further retry waits twice as long (at most an hour), for a day. */
   DATELINE_WEBHOOK_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  // Issue 19: archived copies of sources and link checks (lib/sources/).
+  /**
+   * Where readers open archived copies (e.g. https://archive.example-news.org): another origin than
+   * the site's, so a copy never runs with the site's cookies. Set: links use it and /archive/…
+   * answers only requests for that host. Unset: the site's own origin.
+   */
+  DATELINE_ARCHIVE_ORIGIN: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// origin" })
+    .transform((u) => new URL(u).origin)
+    .optional(),
+  /** Link checks: hours between two checks of one source of a live story (spread ±10 %). */
+  DATELINE_SOURCE_CHECK_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 365)
+    .default(24),
+  /** Archived copies: the largest answer kept, in megabytes; a larger one is refused and recorded as such. */
+  DATELINE_SOURCE_MAX_MB: z.coerce.number().min(0.01).max(100).default(5),
+  /** Archived copies and link checks: seconds a source has to answer in full. */
+  DATELINE_SOURCE_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(20),
   ...mediaStoreEnv,
   /**
    * Outgoing mail (password reset links), as a nodemailer URL: smtp://user:pass@host:587 (STARTTLS

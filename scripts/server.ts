@@ -57,8 +57,9 @@ const server = http.createServer(async (req, res) => {
     // Which of npm start's server processes answered (scripts/cluster.ts).
     ...(workerId ? { "x-dateline-worker": workerId } : {}),
     // The public pages' policy (no nonce: they are cached). Pages rendered per request get theirs,
-    // with a nonce, from proxy.ts, which replaces this.
-    "content-security-policy": publicPolicy,
+    // with a nonce, from proxy.ts, which replaces this. Archived copies of sources (issue 19) set their
+    // own, stricter one (lib/sources/archive-page.ts): Next adds a route's header to one set here.
+    ...(req.url?.startsWith("/archive/") ? {} : { "content-security-policy": publicPolicy }),
   };
   // A front-cache hit is answered from memory at once (and logged by nobody: it is a GET 200).
   cache.handle(

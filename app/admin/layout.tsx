@@ -51,6 +51,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               <Link href="/admin/bylines">Bylines</Link>
             </li>
           ) : null}
+          {hasPermission(viewer.role, "source.review") ? (
+            <li>
+              <Link href="/admin/sources">Sources to look at</Link>
+            </li>
+          ) : null}
           {hasPermission(viewer.role, "audit.view") ? (
             <li>
               <Link href="/admin/audit">Audit log</Link>

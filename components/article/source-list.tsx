@@ -1,9 +1,12 @@
 import type { PublicArticle } from "@/lib/articles/dto";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/schema";
+import { archiveHref } from "@/lib/sources/archive-url";
 import { formatDate } from "@/lib/format/time";
 
+type Source = PublicArticle["sources"][number];
+
 /** What a source says beyond its title, only as far as it was filled in ("Other", the default kind, says nothing). */
-function meta(s: PublicArticle["sources"][number], timeZone: string): string {
+function meta(s: Source, timeZone: string): string {
   return [
     s.publisher,
     s.kind === "OTHER" ? "" : SOURCE_KIND_LABELS[s.kind],
@@ -13,27 +16,53 @@ function meta(s: PublicArticle["sources"][number], timeZone: string): string {
     .join(" · ");
 }
 
-/** The story's sources, always shown to readers, each with only what was filled in. */
+/**
+ * The story's sources, always shown to readers, each with only what was filled in, and Dateline's
+ * archived copy of it (issue 19) beside any archive address the editor typed. A source the link
+ * checker found gone leads to its copy first; the original address follows.
+ */
 export function SourceList({ sources, timeZone }: { sources: PublicArticle["sources"]; timeZone: string }) {
   if (sources.length === 0) return null;
   return (
     <section className="sources" aria-labelledby="sources-heading">
       <h2 id="sources-heading">Sources</h2>
       <ol>
-        {sources.map((s) => (
-          <li key={s.id}>
-            <a href={s.url} rel="noopener noreferrer nofollow">
-              {s.title}
-            </a>
-            {meta(s, timeZone) ? <span className="source-meta">{meta(s, timeZone)}</span> : null}
-            {s.note ? <span className="source-note">{s.note}</span> : null}
-            {s.archivedUrl ? (
-              <a className="source-archive" href={s.archivedUrl} rel="noopener noreferrer nofollow">
-                Archived copy
+        {sources.map((s) => {
+          const copy = s.copy ? { href: archiveHref(s.copy.id), label: `Archived copy, ${formatDate(s.copy.capturedAt, timeZone)}` } : null;
+          const goneFirst = s.gone && copy;
+          return (
+            <li key={s.id}>
+              <a href={goneFirst ? copy.href : s.url} rel="noopener noreferrer nofollow">
+                {s.title}
               </a>
-            ) : null}
-          </li>
-        ))}
+              {meta(s, timeZone) ? <span className="source-meta">{meta(s, timeZone)}</span> : null}
+              {s.note ? <span className="source-note">{s.note}</span> : null}
+              {goneFirst ? (
+                <span className="source-gone">
+                  The original is no longer available; the link above leads to the copy archived on{" "}
+                  {formatDate(s.copy!.capturedAt, timeZone)}.{" "}
+                  <a href={s.url} rel="noopener noreferrer nofollow">
+                    Original address
+                  </a>
+                </span>
+              ) : null}
+              {(copy && !goneFirst) || s.archivedUrl ? (
+                <span className="source-archive-line">
+                  {copy && !goneFirst ? (
+                    <a className="source-archive" href={copy.href} rel="noopener noreferrer nofollow">
+                      {copy.label}
+                    </a>
+                  ) : null}
+                  {s.archivedUrl ? (
+                    <a className="source-archive" href={s.archivedUrl} rel="noopener noreferrer nofollow">
+                      {copy ? "Another archived copy" : "Archived copy"}
+                    </a>
+                  ) : null}
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

@@ -30,6 +30,7 @@ test("every admin screen has no accessibility violations axe rates serious or cr
     "/admin/webhooks",
     "/admin/front",
     "/admin/notifications",
+    "/admin/sources",
   ];
   const found: string[] = [];
   for (const path of screens) {

@@ -171,6 +171,11 @@ const ACTIONS: Record<string, { allowed: RoleName[] | "public"; input: (t: Targe
     input: () => ({ name: "Matrix probe feed", url: "https://example.org/matrix-probe.xml", agency: "Probe", intervalMin: 15 }),
   },
   removeWireFeedAction: { allowed: ADMINS, input: () => ({ id: "matrix-probe-feed" }) },
+  // Issue 19: archived copies of sources and link checks.
+  refreshSourceCopyAction: { allowed: EDITORS, input: (t) => ({ articleId: t.story.id, url: "https://example.org/matrix-probe" }) },
+  checkStorySourcesAction: { allowed: EDITORS, input: (t) => ({ articleId: t.story.id }) },
+  markSourceSeenAction: { allowed: EDITORS, input: () => ({ checkId: "matrix-probe-check" }) },
+  updateArchiveOptOutAction: { allowed: ADMINS, input: () => ({ hosts: "matrix-probe.example", version: "" }) },
 };
 
 /** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */

@@ -1,3 +1,4 @@
+import { archiveUrl } from "../sources/archive-url";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
@@ -137,7 +138,17 @@ async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | 
     updatedAt: iso(article.updatedAt),
     hero: article.hero ? placed(article.hero) : null,
     body: { document: article.body, html: bodyToHtml(article.body, article.figures, article.dateline) },
-    sources: article.sources.map((s) => ({ ...s, accessedAt: iso(s.accessedAt) })),
+    sources: article.sources.map((s) => ({
+      id: s.id,
+      url: s.url,
+      title: s.title,
+      publisher: s.publisher,
+      kind: s.kind,
+      note: s.note,
+      accessedAt: iso(s.accessedAt),
+      archivedUrl: s.archivedUrl,
+      archivedCopy: s.copy ? { url: archiveUrl(s.copy.id), capturedAt: s.copy.capturedAt.toISOString(), status: s.copy.status } : null,
+    })),
     corrections: article.corrections.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
   };
 }

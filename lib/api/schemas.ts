@@ -74,6 +74,20 @@ export const sourceSchema = z
   })
   .meta({ id: "Source" });
 
+/** Issue 19: a story's source with Dateline's own archived copy of it (lib/sources/). */
+export const storySourceSchema = sourceSchema
+  .extend({
+    archivedCopy: z
+      .object({
+        url: z.string().describe("Dateline's page of the copy's readable text."),
+        capturedAt: isoDate,
+        status: z.number().int().nullable().describe("The HTTP status the source answered with."),
+      })
+      .nullable()
+      .describe("Dateline's archived copy of the source, taken when the story was published (or since refreshed); null until one is made."),
+  })
+  .meta({ id: "StorySource" });
+
 export const correctionSchema = z
   .object({ id: z.string(), kind: z.enum(CorrectionKind), text: z.string(), createdAt: isoDate })
   .meta({ id: "Correction" });
@@ -91,7 +105,7 @@ export const storySchema = storySummarySchema
       document: bodySchema.describe("The structured document (node types: paragraph, heading, blockquote, lists, image, embed)."),
       html: z.string().describe("The same body as readers' pages render it."),
     }),
-    sources: z.array(sourceSchema),
+    sources: z.array(storySourceSchema),
     corrections: z.array(correctionSchema),
   })
   .meta({ id: "Story" });

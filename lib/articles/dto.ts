@@ -5,6 +5,7 @@ import { creditLine } from "../media/schema";
 import { srcSet, variantBase, variantSelect, variantUrl } from "../media/variants";
 import { truncateText } from "../format/text";
 import { articlePath } from "./path";
+import { sourceArchiveSelect, withArchivedCopies, type ArchivedCopy } from "../sources/dto";
 
 export const articleCardSelect = {
   id: true,
@@ -108,6 +109,8 @@ export const publicArticleSelect = {
     orderBy: { position: "asc" },
   },
   corrections: { select: { id: true, kind: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+  // Issue 19: each source's archived copy and link-check verdict (lib/sources/dto.ts).
+  ...sourceArchiveSelect,
 } satisfies Prisma.ArticleSelect;
 
 type PublicRow = Prisma.ArticleGetPayload<{ select: typeof publicArticleSelect }>;
@@ -136,7 +139,7 @@ export type PublicArticle = Omit<ArticleCard, "authors"> & {
   authors: { name: string; slug: string; title: string | null }[];
   tags: { name: string; slug: string }[];
   hero: Figure | null;
-  sources: PublicRow["sources"];
+  sources: (PublicRow["sources"][number] & { copy: ArchivedCopy | null; gone: boolean })[];
   corrections: PublicRow["corrections"];
 };
 
@@ -188,7 +191,7 @@ export function toPublicArticle(row: PublicRow): PublicArticle {
     authors: row.authors.map((a) => a.author),
     tags: row.tags.map((t) => t.tag),
     hero: hero ? toFigure(hero.image, hero) : null,
-    sources: row.sources,
+    sources: withArchivedCopies(row.sources, row),
     corrections: row.corrections,
   };
 }

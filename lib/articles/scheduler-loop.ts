@@ -9,6 +9,7 @@ import { PHOTO_SWEEP_EVERY_MS, PHOTO_SWEEP_JOB, sweepPhotoFiles } from "../media
 import { frontJobs } from "../front/jobs";
 import { IMPORT_JOB, importJobHandler } from "../import/jobs";
 import { WIRE_FEEDS_JOB, WIRE_FOLDER_JOB, wireEveryMs, wireJobs } from "../wire/jobs";
+import { SOURCE_CHECK_EVERY_MS, SOURCE_CHECK_JOB, sourceJobs } from "../sources/jobs";
 
 /** The recurring job that publishes the scheduled stories whose time has come. */
 export const PUBLISH_DUE_JOB = "publish-due-stories";
@@ -32,6 +33,8 @@ export function backgroundJobs(everyMs: number): Record<string, JobHandler> {
   return {
     ...frontJobs,
     ...webhookJobs,
+    // Archived copies of sources and the link checker (lib/sources/).
+    ...sourceJobs,
     [PUBLISH_DUE_JOB]: async () => {
       await publishDueAndExpire();
       return { again: new Date(Date.now() + everyMs) };
@@ -62,6 +65,7 @@ export function startScheduler() {
     ensureRecurring(PHOTO_SWEEP_JOB, PHOTO_SWEEP_EVERY_MS),
     ensureRecurring(WIRE_FOLDER_JOB, wireEveryMs()),
     ensureRecurring(WIRE_FEEDS_JOB, wireEveryMs()),
+    ensureRecurring(SOURCE_CHECK_JOB, SOURCE_CHECK_EVERY_MS),
   ])
     .catch((error: unknown) => log("error", "could not add the scheduler's job", { error: String(error) }))
     .finally(() => runner.start(Math.min(1000, seconds * 1000)));

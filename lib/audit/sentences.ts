@@ -20,6 +20,13 @@ const KIND_WORDS: Record<string, string> = {
   EDITORS_NOTE: "an editor's note",
 };
 
+const SOURCE_STATE_WORDS: Record<string, string> = {
+  NOARCHIVE: "it asks not to be archived",
+  OPTED_OUT: "its host opted out",
+  FAILED: "it could not be fetched",
+};
+const VERDICT_WORDS: Record<string, string> = { OK: "answering as before", GONE: "gone", MOVED: "moved", CHANGED: "changed" };
+
 const clocks = new Map<string, Intl.DateTimeFormat>();
 /** "14:02" in the newsroom's zone, 24-hour. */
 export function clockTime(date: Date, timeZone: string): string {
@@ -117,6 +124,19 @@ function predicate(e: AuditFacts, timeZone: string): string {
       return `received the agency's withdrawal of wire item ${str(d.guid)}`;
     case "wire.take":
       return `took version ${String(d.version)} of a wire item into a draft story`;
+    // Issue 19: archived copies of sources and link checks (lib/sources/).
+    case "source.captured":
+      return `archived the source ${str(d.url)} of ${story}`;
+    case "source.not_captured":
+      return `could not archive the source ${str(d.url)} of ${story}${SOURCE_STATE_WORDS[str(d.state)] ? ` (${SOURCE_STATE_WORDS[str(d.state)]})` : ""}`;
+    case "source.refresh":
+      return `asked for a fresh copy of the source ${str(d.url)} of ${story}`;
+    case "source.verdict":
+      return `found the source ${str(d.url)} of ${story} ${VERDICT_WORDS[str(d.to)] ?? "checked"}`;
+    case "source.seen":
+      return `marked seen that the source ${str(d.url)} of ${story} was ${VERDICT_WORDS[str(d.verdict)] ?? "checked"}`;
+    case "settings.archive_opt_out":
+      return "changed the hosts that opted out of archived copies";
     default:
       return `did “${e.action}” to ${named}`;
   }
@@ -129,6 +149,8 @@ function subject(e: AuditFacts): string {
   if (d.by === "scheduler") return "The scheduler";
   if (e.action === "user.password.cli" || e.action === "user.create") return "The command line";
   if (e.action.startsWith("wire.")) return "The wire desk";
+  if (e.action === "source.verdict") return "The link checker";
+  if (e.action === "source.captured" || e.action === "source.not_captured") return "Dateline";
   return "Someone no longer on the desk";
 }
 

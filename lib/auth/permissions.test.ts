@@ -35,6 +35,8 @@ const EXPECTED: Record<Permission, string> = {
   "wire.view": "WEA",
   "wire.take": "EA",
   "wire.manage": "A",
+  "source.refresh": "EA",
+  "source.review": "EA",
   "profile.edit": "WEA",
 };
 

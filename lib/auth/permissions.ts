@@ -44,6 +44,10 @@ export const ROLE_PERMISSIONS = {
   "wire.view": ALL,
   "wire.take": EDITORS,
   "wire.manage": ADMINS,
+  // Issue 19: refreshing a source's archived copy, checking a story's sources now, and the
+  // "Sources to look at" screen (marking a link check's verdict seen).
+  "source.refresh": EDITORS,
+  "source.review": EDITORS,
   // One's own password and profile.
   "profile.edit": ALL,
 } as const satisfies Record<string, readonly Role[]>;

@@ -9,7 +9,9 @@
 /** A minute in shared caches, and served stale for five more while one refreshes it; browsers always ask again. */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
 
-const PRIVATE = /^\/(?:admin|api|login|search|_next|media|draft)(?:\/|$)/;
+// archive: archived copies of sources (issue 19) set their own headers, and may live on another host
+// (DATELINE_ARCHIVE_ORIGIN) that a cache keyed by path alone must not mix up with the site's.
+const PRIVATE = /^\/(?:admin|api|login|search|_next|media|draft|archive)(?:\/|$)/;
 
 /** Draft links (app/draft/[token]): one outsider's view of an unpublished story, kept by no cache and no index. */
 export const DRAFT_LINK_PATH = /^\/draft(?:\/|$)/;
@@ -37,6 +39,16 @@ export function isPublicApiRead(pathname: string): boolean {
 /** Whether a request may be answered from, or kept in, a shared cache at all. */
 export function isPublicRequest(method: string | undefined, url: string, headers: Record<string, string | string[] | undefined>): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
+  // The archive's own host serves only /archive/… (proxy.ts): nothing of it is kept or answered from the site's cache.
+  if (process.env.DATELINE_ARCHIVE_ORIGIN && headers["host"] === hostOf(process.env.DATELINE_ARCHIVE_ORIGIN)) return false;
   if (url.includes("?") || headers["rsc"] || headers["next-router-prefetch"] || headers["next-action"]) return false;
   return publicCacheControl(url) !== null || isPublicApiRead(url);
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,9 @@
 /** Keys are content hashes with an extension; nothing a user typed becomes a path. */
-export const STORAGE_KEY = /^[a-f0-9]{64}(?:(?:-c\d{1,5}x\d{1,5}x\d{1,5}x\d{1,5})?-w\d{2,4})?\.(?:jpg|png|webp|avif|gif)$/;
+// Also a source's archived copy (lib/sources/capture.ts): `<sha256 of the record>.warc.gz`, never served as a file.
+export const STORAGE_KEY = /^[a-f0-9]{64}(?:(?:(?:-c\d{1,5}x\d{1,5}x\d{1,5}x\d{1,5})?-w\d{2,4})?\.(?:jpg|png|webp|avif|gif)|\.warc\.gz)$/;
+
+/** A source capture's WARC record in the media store (lib/sources/). */
+export const WARC_KEY = /^[a-f0-9]{64}\.warc\.gz$/;
 
 /** The processed variants (no metadata): the only files readers are given. Originals keep their EXIF, GPS included. */
 export const VARIANT_KEY = /^[a-f0-9]{64}(?:-c\d{1,5}x\d{1,5}x\d{1,5}x\d{1,5})?-w\d{2,4}\.(?:jpg|webp|avif)$/;

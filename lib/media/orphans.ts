@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { log } from "../log";
 import { REPLACED_FILES_KEPT_MS } from "./cleanup";
+import { WARC_KEY } from "./keys";
 import { mediaStore, type MediaStore } from "./store";
 
 /**
@@ -27,6 +28,8 @@ export async function sweepOrphanFiles(now = new Date(), store: MediaStore = med
   // A photo's files (original and variants) share its hash; a photo with any recent file is left whole.
   const groups = new Map<string, { keys: string[]; recent: boolean }>();
   for await (const file of store.list()) {
+    // Source captures' WARC records are no photo's files: they live as long as their SourceCapture row.
+    if (WARC_KEY.test(file.key)) continue;
     const sha256 = file.key.slice(0, 64);
     const group = groups.get(sha256) ?? { keys: [], recent: false };
     group.keys.push(file.key);

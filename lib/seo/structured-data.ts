@@ -1,6 +1,7 @@
 import type { PublicArticle } from "../articles/dto";
 import { CORRECTION_KIND_LABELS } from "../articles/schema";
 import { absoluteUrl } from "./site";
+import { archiveUrl } from "../sources/archive-url";
 import { truncateText } from "../format/text";
 
 /** schema.org NewsArticle for a story: credits, sources (citation) and corrections included. */
@@ -43,6 +44,8 @@ export function newsArticleJsonLd(article: PublicArticle, siteName: string) {
       "@type": "CreativeWork",
       name: s.title,
       url: s.url,
+      // Issue 19: Dateline's own copy (schema.org archivedAt); an address the editor typed stays in the page.
+      ...(s.copy ? { archivedAt: archiveUrl(s.copy.id) } : s.archivedUrl ? { archivedAt: s.archivedUrl } : {}),
       ...(s.publisher ? { publisher: { "@type": "Organization", name: s.publisher } } : {}),
     })),
     correction: article.corrections.map((c) => ({

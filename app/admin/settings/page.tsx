@@ -4,13 +4,15 @@ import { readSiteSettings } from "@/lib/settings/queries";
 import { timeZoneNames } from "@/lib/settings/schema";
 import { formatDateTime } from "@/lib/format/time";
 import { SettingsForm } from "./settings-form";
+import { readArchiveOptOut } from "@/lib/sources/queries";
+import { ArchiveOptOutForm } from "./archive-opt-out-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requirePermission("settings.manage", "/admin/settings");
   // Read fresh, not cached: a save must start from the version in the database.
-  const settings = await readSiteSettings();
+  const [settings, optOut] = await Promise.all([readSiteSettings(), readArchiveOptOut()]);
   return (
     <>
       <h1>Settings</h1>
@@ -18,6 +20,7 @@ export default async function SettingsPage() {
         The newsroom&apos;s name and the time zone every published and updated time is shown in, on every page, feed and sitemap.
       </p>
       <SettingsForm settings={settings} timeZones={timeZoneNames()} now={formatDateTime(new Date(), settings.timeZone)} />
+      <ArchiveOptOutForm hosts={optOut.hosts} version={optOut.version} />
     </>
   );
 }

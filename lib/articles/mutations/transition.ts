@@ -7,6 +7,7 @@ import { ArticleStatus } from "../../generated/prisma/enums";
 import { assertMove, storyFactsSelect, storyScope, toStoryFacts } from "../policy";
 import { afterWorkflowMove, assertReturnNote } from "../return-note";
 import { writeRevision } from "../snapshot";
+import { queueSourceCaptures } from "../../sources/capture";
 import {
   isPhotoMetadataProblem,
   publishProblems,
@@ -112,6 +113,19 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
       imported: move.imported ? { publishedAt: move.imported.publishedAt, missing: warnings } : undefined,
     },
   });
+  // Issue 19: an archived copy of each source, fetched in the background (lib/sources/capture.ts). An
+  // imported story's sources are left to the link checker, which copies them a few hundred at a time.
+  if (publishing && !move.imported) {
+    const sources = await tx.sourceLink.findMany({ where: { articleId: story.id }, select: { url: true } });
+    await queueSourceCaptures(
+      tx,
+      story.id,
+      sources.map((s) => s.url),
+      "publish",
+      actorId,
+      now,
+    );
+  }
   // The writer's return note, and notifications for the people on the story, in the same transaction.
   await afterWorkflowMove(tx, move.actor, change, now);
   return { id: story.id, slug: story.slug, version: story.version + 1, warnings };

@@ -7,6 +7,7 @@ import { assertStory, storyFactsSelect, storyScope, toStoryFacts } from "../poli
 import { articleColumns, assertReferencesExist, assertSlugAvailable, clearRelations, relationCreates } from "../relations";
 import { updateArticleSchema, type UpdateArticleInput } from "../schema";
 import { writeRevision } from "../snapshot";
+import { queueSourceCaptures } from "../../sources/capture";
 import type { SavedArticle } from "./create";
 
 /**
@@ -70,12 +71,19 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
       updatedById: viewer.id,
       ...(live && data.materialUpdate ? { contentUpdatedAt: new Date() } : {}),
     });
+    const sourcesBefore = live ? await tx.sourceLink.findMany({ where: { articleId: current.id }, select: { url: true } }) : [];
     await clearRelations(tx, current.id);
     const relations = relationCreates(data);
     await tx.article.update({ where: { id: current.id }, data: relations });
     if (data.autosave) {
       if (live) throw new AppError("invalid", "A published story is saved only on purpose: choose material update or minor fix.");
       return { id: current.id, slug: data.slug, version: data.version + 1 };
+    }
+    if (live) {
+      // Issue 19: a source added to a live story gets its archived copy (lib/sources/capture.ts).
+      const had = new Set(sourcesBefore.map((s) => s.url));
+      const added = data.sources.map((s) => s.url).filter((url) => !had.has(url));
+      if (added.length) await queueSourceCaptures(tx, current.id, added, "source-added", viewer.id);
     }
     const note = live ? (data.materialUpdate ? "Material update" : "Minor fix") : "Saved";
     await writeRevision(tx, current.id, viewer.id, note);

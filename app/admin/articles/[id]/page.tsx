@@ -7,6 +7,7 @@ import { scheduleSuggestion, utcToZonedLocal } from "@/lib/format/time";
 import { ArticleForm } from "../_editor/article-form";
 import { loadEditorOptions } from "../editor-options";
 import { StoryCollaboration } from "./story-collaboration";
+import { SourceCopiesPanel } from "./source-copies-panel";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -28,6 +29,7 @@ export default async function EditArticlePage({ params }: Props) {
           {...options}
         />
       </StoryCollaboration>
+      <SourceCopiesPanel viewer={viewer} articleId={article.id} timeZone={options.timeZone} />
     </>
   );
 }

@@ -1,0 +1,32 @@
+import { env } from "@/lib/env";
+import { getSiteSettings } from "@/lib/cache/public-data";
+import { getArchivedCopy } from "@/lib/sources/queries";
+import { ARCHIVE_CSP, renderArchivePage } from "@/lib/sources/archive-page";
+
+// GET /archive/<captureId> – an archived copy of a source, as plain sanitised text (public; no session read).
+// With DATELINE_ARCHIVE_ORIGIN set, only requests for that host are answered (the copies live on another origin).
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const notHere = () =>
+    new Response("No archived copy at this address.", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": ARCHIVE_CSP, "cache-control": "no-store" },
+    });
+  if (!/^[a-z0-9]{8,40}$/.test(id)) return notHere();
+  if (env.DATELINE_ARCHIVE_ORIGIN && request.headers.get("host") !== new URL(env.DATELINE_ARCHIVE_ORIGIN).host) return notHere();
+  const copy = await getArchivedCopy(id);
+  if (!copy) return notHere();
+  const settings = await getSiteSettings();
+  return new Response(renderArchivePage(copy, settings.siteName, settings.timeZone), {
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": ARCHIVE_CSP,
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+      "x-robots-tag": "noindex, noarchive",
+      "cross-origin-resource-policy": "same-origin",
+      // A copy never changes under its address.
+      "cache-control": "public, max-age=300, s-maxage=86400",
+    },
+  });
+}
