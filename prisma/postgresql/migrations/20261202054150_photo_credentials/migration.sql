@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "PhotoCredential" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "imageId" TEXT NOT NULL,
     "sha256" TEXT NOT NULL,
     "status" TEXT NOT NULL,
@@ -9,13 +9,13 @@ CREATE TABLE "PhotoCredential" (
     "claimGenerator" TEXT NOT NULL DEFAULT '',
     "signerName" TEXT NOT NULL DEFAULT '',
     "signerOrg" TEXT NOT NULL DEFAULT '',
-    "signerIssuer" TEXT NOT NULL DEFAULT '',
-    "signedAt" DATETIME,
+    "signedAt" TIMESTAMP(3),
     "actions" JSONB NOT NULL,
     "ingredients" JSONB NOT NULL,
     "manifestCount" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "PhotoCredential_imageId_fkey" FOREIGN KEY ("imageId") REFERENCES "Image" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PhotoCredential_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -23,3 +23,6 @@ CREATE UNIQUE INDEX "PhotoCredential_imageId_key" ON "PhotoCredential"("imageId"
 
 -- CreateIndex
 CREATE INDEX "PhotoCredential_status_idx" ON "PhotoCredential"("status");
+
+-- AddForeignKey
+ALTER TABLE "PhotoCredential" ADD CONSTRAINT "PhotoCredential_imageId_fkey" FOREIGN KEY ("imageId") REFERENCES "Image"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "PhotoCredential" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "imageId" TEXT NOT NULL,
     "sha256" TEXT NOT NULL,
     "status" TEXT NOT NULL,
@@ -9,14 +9,12 @@ CREATE TABLE "PhotoCredential" (
     "claimGenerator" TEXT NOT NULL DEFAULT '',
     "signerName" TEXT NOT NULL DEFAULT '',
     "signerOrg" TEXT NOT NULL DEFAULT '',
-    "signerIssuer" TEXT NOT NULL DEFAULT '',
-    "signedAt" TIMESTAMP(3),
+    "signedAt" DATETIME,
     "actions" JSONB NOT NULL,
     "ingredients" JSONB NOT NULL,
     "manifestCount" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "PhotoCredential_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "PhotoCredential_imageId_fkey" FOREIGN KEY ("imageId") REFERENCES "Image" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateIndex
@@ -24,6 +22,3 @@ CREATE UNIQUE INDEX "PhotoCredential_imageId_key" ON "PhotoCredential"("imageId"
 
 -- CreateIndex
 CREATE INDEX "PhotoCredential_status_idx" ON "PhotoCredential"("status");
-
--- AddForeignKey
-ALTER TABLE "PhotoCredential" ADD CONSTRAINT "PhotoCredential_imageId_fkey" FOREIGN KEY ("imageId") REFERENCES "Image"("id") ON DELETE CASCADE ON UPDATE CASCADE;
