@@ -92,3 +92,17 @@ export function sourceTypeWords(url: string): string {
   const code = url.split("/").pop() ?? "";
   return SOURCE_WORDS[code] ?? code;
 }
+
+/** Who signed, as people read it: "Northwind Photo Agency (Northwind Test Authority)". */
+export function signerWords(c: { signerName: string; signerOrg: string }): string {
+  const name = c.signerName || c.signerOrg || "an unnamed signer";
+  return c.signerOrg && c.signerOrg !== name ? `${name} (${c.signerOrg})` : name;
+}
+
+/** The one-line status the desk's badge and the audit log show. */
+export function credentialStatusWords(c: { status: string; signerName: string; signerOrg: string } | null): string {
+  if (!c) return "none";
+  if (c.status === "trusted") return `valid, signed by ${signerWords(c)}`;
+  if (c.status === "untrusted") return `valid, signed by ${signerWords(c)}, a signer not on this newsroom's trust list`;
+  return "signature does not validate";
+}
