@@ -10,6 +10,8 @@ import { createArticle, transitionArticle } from "../articles/mutations/index";
 import { getPublishedArticleBySlug } from "../articles/queries";
 import { createImage, replaceImageFile, variantKeysOf } from "../media/ingest";
 import { mediaStore } from "../media/store";
+import { getPublicPhoto, getPublicStoryById } from "../api/public-reads";
+import { photoSchema, storySchema } from "../api/schemas";
 import { readCredentials } from "./c2pa";
 import { getPhotoCredentials, getPublicPhotoCredentials } from "./queries";
 
@@ -174,5 +176,14 @@ describe("the reader's Content Credentials", () => {
     const published = await getPublishedArticleBySlug(story.slug);
     expect(published?.hero?.credentials?.status).toBe("untrusted");
     expect(published?.hero?.credentials?.path).toBe(`/photos/${image.id}/credentials`);
+
+    // The content API: the photo and the story's placed photo carry the same summary, valid by its schemas.
+    const apiPhoto = await getPublicPhoto(image.id);
+    photoSchema.parse(apiPhoto!.photo);
+    expect(apiPhoto!.photo.credentials).toMatchObject({ status: "untrusted", signerName: "Northwind Photo Agency" });
+    const apiStory = await getPublicStoryById(story.id);
+    storySchema.parse(apiStory);
+    expect(apiStory!.hero!.credentials).toEqual(apiPhoto!.photo.credentials);
+    for (const pattern of PRIVATE) expect(JSON.stringify(apiPhoto)).not.toMatch(pattern);
   });
 });
