@@ -70,7 +70,7 @@ type RawManifest = {
   claim_generator?: string;
   claim_generator_info?: { name?: string; version?: string }[];
   signature_info?: { common_name?: string; issuer?: string; time?: string };
-  assertions?: { label?: string; data?: { actions?: RawAction[] } }[];
+  assertions?: { label?: string; instance?: number; data?: { actions?: RawAction[] } }[];
   ingredients?: { title?: string; format?: string; relationship?: string; active_manifest?: string }[];
 };
 type RawAction = {
@@ -79,7 +79,7 @@ type RawAction = {
   softwareAgent?: string | { name?: string; version?: string };
   digitalSourceType?: string;
 };
-type RawStore = {
+export type RawStore = {
   active_manifest?: string;
   manifests?: Record<string, RawManifest>;
   validation_state?: "Invalid" | "Valid" | "Trusted";
@@ -97,21 +97,15 @@ const noManifest = (message: string) => /JumbfNotFound|ProvenanceMissing|Unsuppo
  * that is there but cannot be read or validated is `invalid`, with the reason.
  */
 export async function readCredentials(data: Uint8Array, mime: string, anchorsFile?: string): Promise<CredentialSummary | null> {
-  load();
-  let store: RawStore;
+  let store: RawStore | null;
   try {
-    const reader = await WasmReader.fromBytes(mime, data, settings(trustAnchors(anchorsFile)));
-    try {
-      store = JSON.parse(reader.json()) as RawStore;
-    } finally {
-      reader.free();
-    }
+    store = await manifestStoreOf(data, mime, anchorsFile);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (noManifest(message)) return null;
     log("info", "a photo's Content Credentials could not be read", { error: message });
     return emptySummary("invalid", `The Content Credentials could not be read (${message.slice(0, 300)}).`);
   }
+  if (!store) return null;
   const active = store.active_manifest ? store.manifests?.[store.active_manifest] : undefined;
   if (!active) return emptySummary("invalid", "The file carries a manifest store without an active manifest.");
 
@@ -150,6 +144,22 @@ export async function readCredentials(data: Uint8Array, mime: string, anchorsFil
   };
 }
 
+/** The manifest store `data` carries, validated (c2pa-rs's JSON report), or null when it carries none. */
+export async function manifestStoreOf(data: Uint8Array, mime: string, anchorsFile?: string): Promise<RawStore | null> {
+  load();
+  try {
+    const reader = await WasmReader.fromBytes(mime, data, settings(trustAnchors(anchorsFile)));
+    try {
+      return JSON.parse(reader.json()) as RawStore;
+    } finally {
+      reader.free();
+    }
+  } catch (error) {
+    if (noManifest(error instanceof Error ? error.message : String(error))) return null;
+    throw error;
+  }
+}
+
 function emptySummary(status: "invalid", reason: string): CredentialSummary {
   const fields = { manifestLabel: "", claimGenerator: "", signerName: "", signerOrg: "" };
   return { status, reason, ...fields, signedAt: null, actions: [], ingredients: [], manifestCount: 0 };
@@ -180,6 +190,9 @@ function ingredientsOf(m: RawManifest): CredentialIngredient[] {
   }));
 }
 
+/** The parent ingredient's label, for a c2pa.opened action's `parameters.ingredientIds`. */
+export const PARENT_INGREDIENT = "parent";
+
 /** A manifest to sign: the claim generator, a title and the assertions (c2pa.actions and others). */
 export type ManifestDefinition = {
   claim_generator_info: { name: string; version?: string }[];
@@ -206,7 +219,7 @@ export async function signWithManifest(
   try {
     if (parent) {
       await builder.addIngredientFromBlob(
-        JSON.stringify({ title: parent.title, relationship: "parentOf" }),
+        JSON.stringify({ title: parent.title, relationship: "parentOf", label: PARENT_INGREDIENT }),
         parent.mime,
         new BytesBlob(parent.data),
       );
