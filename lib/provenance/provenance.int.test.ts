@@ -12,6 +12,7 @@ import { createImage, replaceImageFile, variantKeysOf } from "../media/ingest";
 import { mediaStore } from "../media/store";
 import { getPublicPhoto, getPublicStoryById } from "../api/public-reads";
 import { photoSchema, storySchema } from "../api/schemas";
+import { newsArticleJsonLd } from "../seo/structured-data";
 import { readCredentials } from "./c2pa";
 import { getPhotoCredentials, getPublicPhotoCredentials } from "./queries";
 
@@ -176,6 +177,13 @@ describe("the reader's Content Credentials", () => {
     const published = await getPublishedArticleBySlug(story.slug);
     expect(published?.hero?.credentials?.status).toBe("untrusted");
     expect(published?.hero?.credentials?.path).toBe(`/photos/${image.id}/credentials`);
+
+    // Structured data: the source type only from trusted credentials (these are untrusted here).
+    expect(newsArticleJsonLd(published!, "The Dateline").image?.[0]).not.toHaveProperty("digitalSourceType", expect.anything());
+    const trustedHero = { ...published!.hero!, credentials: { ...published!.hero!.credentials!, status: "trusted" as const } };
+    expect(newsArticleJsonLd({ ...published!, hero: trustedHero }, "The Dateline").image?.[0]).toMatchObject({
+      digitalSourceType: "https://schema.org/DigitalCaptureDigitalSource",
+    });
 
     // The content API: the photo and the story's placed photo carry the same summary, valid by its schemas.
     const apiPhoto = await getPublicPhoto(image.id);

@@ -106,3 +106,31 @@ export function credentialStatusWords(c: { status: string; signerName: string; s
   if (c.status === "untrusted") return `valid, signed by ${signerWords(c)}, a signer not on this newsroom's trust list`;
   return "signature does not validate";
 }
+
+/**
+ * schema.org's IPTCDigitalSourceEnumeration member for an IPTC digital source type URI, for the
+ * ImageObject's `digitalSourceType` in structured data; null for codes it names differently or not at all.
+ */
+const SCHEMA_ORG_SOURCES = new Set([
+  "digitalCapture",
+  "negativeFilm",
+  "positiveFilm",
+  "print",
+  "minorHumanEdits",
+  "compositeCapture",
+  "algorithmicallyEnhanced",
+  "dataDrivenMedia",
+  "algorithmicMedia",
+  "trainedAlgorithmicMedia",
+  "compositeWithTrainedAlgorithmicMedia",
+  "compositeSynthetic",
+  "composite",
+  "screenCapture",
+  "virtualRecording",
+]);
+export function schemaOrgSourceType(iptcUri: string): string | null {
+  const match = /^https?:\/\/cv\.iptc\.org\/newscodes\/digitalsourcetype\/([A-Za-z]+)$/.exec(iptcUri);
+  const code = match?.[1];
+  if (!code || !SCHEMA_ORG_SOURCES.has(code)) return null;
+  return `https://schema.org/${code[0]!.toUpperCase()}${code.slice(1)}DigitalSource`;
+}

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
@@ -24,6 +25,10 @@ beforeAll(async () => {
   process.env.DATELINE_C2PA_CERT = newsroom.certFile;
   process.env.DATELINE_C2PA_KEY = newsroom.keyFile;
   editor = await makeUser("EDITOR");
+  // The samples may be in the library already (other test files share the database): their variants
+  // were made without signing, so start from new records (an upload of a known file returns the old one).
+  const sha = (name: string) => crypto.createHash("sha256").update(fixture(name)).digest("hex");
+  await db.image.deleteMany({ where: { sha256: { in: [sha("signed-gps.jpg"), sha("plain.jpg")] } } });
 });
 afterAll(() => {
   delete process.env.DATELINE_C2PA_CERT;
