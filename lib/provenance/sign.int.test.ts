@@ -1,34 +1,61 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// The newsroom's own certificate, made for this test and configured before lib/env loads (it reads
+// DATELINE_C2PA_CERT and DATELINE_C2PA_KEY once, as at start-up).
+const newsroom = await vi.hoisted(async () => {
+  const { makeTestPki } = await import("../test/c2pa-pki");
+  const pki = makeTestPki({ name: "The Dateline Desk", org: "Dateline Test Newsroom" });
+  process.env.DATELINE_C2PA_CERT = pki.certFile;
+  process.env.DATELINE_C2PA_KEY = pki.keyFile;
+  return pki;
+});
+
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
-import { makeUser } from "../test/factories";
-import { makeTestPki } from "../test/c2pa-pki";
 import { createImage, variantKeysOf } from "../media/ingest";
 import { cropImage } from "../media/crop";
 import { mediaStore } from "../media/store";
 import { variantBase } from "../media/variants";
-import { manifestStoreOf, readCredentials } from "./c2pa";
+import { makeUser, uid } from "../test/factories";
+import { makeTestPki } from "../test/c2pa-pki";
+import { makePhoto } from "../test/images";
+import { manifestStoreOf, PARENT_INGREDIENT, readCredentials, signWithManifest } from "./c2pa";
+import { coseSigner } from "./cose";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 const PRIVATE = [/GPS(Latitude|Longitude|Altitude)/i, /exif:/i, /51,30/, /0,7\.66/, /NW-0042/, /latitude/i, /longitude/i];
 const mimeOf = (key: string) => (key.endsWith(".avif") ? "image/avif" : key.endsWith(".webp") ? "image/webp" : "image/jpeg");
 
-// The newsroom's own certificate, made for this test (lib/provenance/sign.ts reads it at first use).
-const newsroom = makeTestPki({ name: "The Dateline Desk", org: "Dateline Test Newsroom" });
 let editor: Viewer;
+/** Files no other test uploads (the library returns a known file's old record, whose variants were made unsigned). */
+let edited: Buffer;
+let plain: Buffer;
 beforeAll(async () => {
-  process.env.DATELINE_C2PA_CERT = newsroom.certFile;
-  process.env.DATELINE_C2PA_KEY = newsroom.keyFile;
   editor = await makeUser("EDITOR");
-  // The samples may be in the library already (other test files share the database): their variants
-  // were made without signing, so start from new records (an upload of a known file returns the old one).
-  const sha = (name: string) => crypto.createHash("sha256").update(fixture(name)).digest("hex");
-  await db.image.deleteMany({ where: { sha256: { in: [sha("signed-gps.jpg"), sha("plain.jpg")] } } });
+  // The GPS sample, opened and signed again by an agency's editing desk: the location now sits one
+  // manifest down the chain, which must be redacted too.
+  const agency = makeTestPki(
+    { name: "Northwind Picture Desk", org: "Northwind Test Authority" },
+    fs.mkdtempSync(path.join(newsroom.dir, "agency-")),
+  );
+  edited = await signWithManifest(
+    fixture("signed-gps.jpg"),
+    "image/jpeg",
+    {
+      claim_generator_info: [{ name: "Northwind Darkroom", version: "2.1" }],
+      title: "harbour-edited.jpg",
+      assertions: [
+        { label: "c2pa.actions", data: { actions: [{ action: "c2pa.opened", parameters: { ingredientIds: [PARENT_INGREDIENT] } }] } },
+      ],
+    },
+    coseSigner(agency.certPem, agency.keyPem),
+    { data: fixture("signed-gps.jpg"), mime: "image/jpeg", title: "harbour-gps.jpg" },
+  );
+  plain = await makePhoto("jpeg", 1200, 800, Number.parseInt(uid(), 36) % 9973);
 });
 afterAll(() => {
   delete process.env.DATELINE_C2PA_CERT;
@@ -39,12 +66,13 @@ afterAll(() => {
 describe("variants signed with the newsroom's certificate", () => {
   it("carry Content Credentials of their own with the original's as parent, location redacted, and still no EXIF", async () => {
     // What must not travel: the original's manifest holds its location (so these checks can fail).
-    expect(fixture("signed-gps.jpg").includes(Buffer.from("GPSLatitude"))).toBe(true);
-    expect(JSON.stringify(await manifestStoreOf(fixture("signed-gps.jpg"), "image/jpeg"))).toMatch(PRIVATE[0]!);
-    const image = await createImage(editor, fixture("signed-gps.jpg"), {});
+    expect(edited.includes(Buffer.from("GPSLatitude"))).toBe(true);
+    expect(JSON.stringify(await manifestStoreOf(edited, "image/jpeg"))).toMatch(PRIVATE[0]!);
+    const image = await createImage(editor, edited, {});
+    expect(image.existing).toBe(false);
     const row = await db.image.findUniqueOrThrow({ where: { id: image.id }, include: { credential: true } });
     // The summary desk and readers see is still the original's.
-    expect(row.credential?.signerName).toBe("Northwind Photo Agency");
+    expect(row.credential).toMatchObject({ signerName: "Northwind Picture Desk", manifestCount: 2 });
 
     const keys = variantKeysOf(row.sha256, row.width);
     for (const key of keys) {
@@ -58,7 +86,7 @@ describe("variants signed with the newsroom's certificate", () => {
         status: "trusted",
         signerName: "The Dateline Desk",
         claimGenerator: "Dateline",
-        manifestCount: 2,
+        manifestCount: 3,
       });
       const actions = summary!.actions.map((a) => a.action);
       expect(actions.slice(0, 2), key).toEqual(["c2pa.opened", "c2pa.resized"]);
@@ -70,14 +98,17 @@ describe("variants signed with the newsroom's certificate", () => {
 
       // The whole chain a reader's tool would see: the original's manifest is there, its location is not.
       const store = await manifestStoreOf(variant, mimeOf(key));
-      expect(Object.values(store!.manifests!).map((m) => m.signature_info?.common_name)).toContain("Northwind Photo Agency");
+      expect(Object.values(store!.manifests!).map((m) => m.signature_info?.common_name)).toEqual(
+        expect.arrayContaining(["The Dateline Desk", "Northwind Picture Desk", "Northwind Photo Agency"]),
+      );
       const text = JSON.stringify(store);
       for (const pattern of PRIVATE) expect(text, key).not.toMatch(pattern);
     }
   });
 
   it("sign the variants of a photo without credentials, and of a crop, saying so", async () => {
-    const image = await createImage(editor, fixture("plain.jpg"), {});
+    const image = await createImage(editor, plain, {});
+    expect(image.existing).toBe(false);
     const row = await db.image.findUniqueOrThrow({ where: { id: image.id } });
     const whole = await readCredentials((await mediaStore.get(variantKeysOf(row.sha256, row.width)[0]!))!, "image/avif", newsroom.rootFile);
     expect(whole).toMatchObject({ status: "trusted", manifestCount: 1 });

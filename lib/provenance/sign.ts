@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { env } from "../env";
 import { log } from "../log";
 import { manifestStoreOf, PARENT_INGREDIENT, signWithManifest } from "./c2pa";
 import { coseSigner, type ClaimSigner } from "./cose";
@@ -16,9 +17,8 @@ let cached: { key: string; signer: ClaimSigner } | null = null;
 
 /** The newsroom's signer, or null when signing is not configured. Read from the files at first use (and when their names change). */
 export function newsroomSigner(): ClaimSigner | null {
-  // process.env rather than lib/env's parse at start-up, so a test can configure it; lib/env.ts validates both at start-up.
-  const certFile = process.env.DATELINE_C2PA_CERT;
-  const keyFile = process.env.DATELINE_C2PA_KEY;
+  const certFile = env.DATELINE_C2PA_CERT;
+  const keyFile = env.DATELINE_C2PA_KEY;
   if (!certFile && !keyFile) return null;
   if (!certFile || !keyFile) throw new Error("Set both DATELINE_C2PA_CERT and DATELINE_C2PA_KEY to sign photos, or neither.");
   const key = `${certFile}\n${keyFile}`;
