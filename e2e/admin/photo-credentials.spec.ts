@@ -87,7 +87,7 @@ test.describe("photo provenance (Content Credentials)", () => {
     await page.locator("#hero-search").fill(signedName);
     const hero = page.getByRole("radiogroup", { name: "Choose the hero photo" });
     await expect(hero.getByRole("radio")).toHaveCount(2);
-    await hero.getByRole("radio", { name: /Fishing boats/ }).check();
+    await hero.getByRole("radio", { name: new RegExp(`${signedName} Ana Lind`) }).check();
     await page.getByRole("button", { name: "Create draft" }).click();
     await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     await publishFromEditor(page);

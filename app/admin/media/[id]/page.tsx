@@ -36,6 +36,9 @@ export default async function ImagePage({ params }: Props) {
             : image.caption
           : image.originalFilename || "Untitled photo"}
       </h1>
+      <p>
+        <CredentialsBadge credentials={credentials} /> <a href="#credentials-heading">About its Content Credentials</a>
+      </p>
       <ImageForm
         image={{
           id: image.id,
