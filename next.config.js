@@ -4,7 +4,15 @@ import { fileURLToPath } from "node:url";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "sharp", "@node-rs/argon2"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+    "sharp",
+    "@node-rs/argon2",
+    "@contentauth/c2pa-wasm",
+  ],
   poweredByHeader: false,
   // The front cache (lib/cache/front-cache.ts) gzips what it serves; other responses are left to a
   // reverse proxy or CDN to compress, as in most deployments.

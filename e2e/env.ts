@@ -42,6 +42,8 @@ export const E2E_ENV = {
   DATELINE_WEBHOOK_RETRY_SECONDS: "1",
   DATELINE_SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
   DATELINE_MAIL_FROM: "Dateline E2E <desk@e2e.dateline>",
+  // Photo provenance (issue 19): the test authority that signed lib/provenance/fixtures is trusted.
+  DATELINE_C2PA_TRUST_ANCHORS: "./lib/provenance/fixtures/test-root.pem",
 };
 
 export const PASSWORD = "e2e-role-password-123";

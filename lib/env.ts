@@ -126,6 +126,12 @@ const envSchema = z.object({
   DATELINE_SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   /** The From of mail Dateline sends, e.g. `The Dateline <desk@example.org>`; default no-reply at the site's host. */
   DATELINE_MAIL_FROM: z.string().min(3).optional(),
+  // Photo provenance (issue 19, part 3). A PEM file of root certificates whose Content
+  // Credentials signers count as trusted; without it a validating signature is "untrusted".
+  DATELINE_C2PA_TRUST_ANCHORS: z.string().min(1).optional(),
+  /** The newsroom's own signing certificate chain (PEM file, end-entity first) and its private key (PEM file): served photos are signed with them. */
+  DATELINE_C2PA_CERT: z.string().min(1).optional(),
+  DATELINE_C2PA_KEY: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -31,6 +31,13 @@ export function ArticleFigure({ figure, priority = false }: { figure: Figure; pr
             <span className="credit-label">Photo:</span> {figure.creditLine}
           </span>
         ) : null}
+        {/* The photo's Content Credentials (C2PA), when its original carried them: who signed, with what, what was done. */}
+        {figure.credentials ? " " : null}
+        {figure.credentials ? (
+          <a className="content-credentials" href={figure.credentials.path}>
+            Content Credentials
+          </a>
+        ) : null}
       </figcaption>
     </figure>
   );

@@ -119,7 +119,7 @@ export const OPERATIONS: Operation[] = [
     id: "getPhoto",
     tag: "Photos",
     summary: "A photo a published story shows",
-    description: "Caption, credit, alt text, license and the URLs of every variant.",
+    description: "Caption, credit, alt text, license, the URLs of every variant, and its Content Credentials (C2PA) summary.",
     pathParams: ["id"],
     ok: { status: 200, schema: out.photoSchema, description: "The photo." },
     errors: [304, 404, 429],

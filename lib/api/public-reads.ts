@@ -12,6 +12,7 @@ import { VARIANT_FORMATS, variantKey, variantUrl, variantWidths } from "../media
 import { mediaUrl } from "../media/urls";
 import type { Prisma } from "../generated/prisma/client";
 import type { photoSchema, storySchema, storySummarySchema } from "./schemas";
+import { toCredentials } from "../provenance/dto";
 
 // What the open read API serves: published stories only (drafts, scheduled and unpublished
 // stories never), and their sections, bylines, tags and photos.
@@ -113,6 +114,7 @@ function placed(figure: Figure) {
     caption: figure.caption,
     creditLine: figure.creditLine,
     copyright: figure.copyright,
+    credentials: figure.credentials,
   };
 }
 
@@ -225,6 +227,7 @@ export async function getPublicPhoto(id: string): Promise<{ photo: z.input<typeo
       variants: variantWidths(image.width).flatMap((width) =>
         VARIANT_FORMATS.map((format) => ({ url: mediaUrl(variantKey(image.sha256, width, format)), width, format })),
       ),
+      credentials: image.credential ? toCredentials(image.id, image.credential) : null,
     },
   };
 }

@@ -12,6 +12,37 @@ export const sectionRefSchema = z.object({ name: z.string(), slug: z.string() })
 export const bylineRefSchema = z.object({ name: z.string(), slug: z.string(), title: z.string().nullable() }).meta({ id: "BylineRef" });
 export const tagRefSchema = z.object({ name: z.string(), slug: z.string() }).meta({ id: "TagRef" });
 
+/** A photo's Content Credentials (C2PA), as its original carried them at upload (issue 19): never location or other EXIF data. */
+export const contentCredentialsSchema = z
+  .object({
+    status: z
+      .enum(["trusted", "untrusted", "invalid"])
+      .describe(
+        "trusted: the signature validates and the signer is on the newsroom's trust list; untrusted: it validates, the signer is not on the list; invalid: it does not validate.",
+      ),
+    summary: z.string().describe('In words: "valid, signed by …" or "signature does not validate".'),
+    reason: z.string().describe("Why it does not validate, or why the signer is untrusted; empty when trusted."),
+    claimGenerator: z.string().describe("The device or program that made the claim."),
+    signer: z.string(),
+    signerName: z.string().describe("The signing certificate's common name."),
+    signerOrg: z.string().describe("The signing certificate's organisation."),
+    signedAt: nullableDate,
+    actions: z.array(
+      z.object({
+        action: z.string().describe("The C2PA action, e.g. c2pa.created, c2pa.edited."),
+        label: z.string(),
+        when: z.string().nullable(),
+        softwareAgent: z.string().nullable(),
+        digitalSourceType: z.string().nullable().describe("The IPTC digital source type URI, e.g. …/digitalCapture."),
+        source: z.string().nullable(),
+      }),
+    ),
+    ingredients: z.array(z.object({ title: z.string(), format: z.string(), relationship: z.string(), hasCredentials: z.boolean() })),
+    manifestCount: z.number().int(),
+    path: z.string().describe("The readers' Content Credentials view (site-relative)."),
+  })
+  .meta({ id: "ContentCredentials" });
+
 export const photoSchema = z
   .object({
     id: z.string(),
@@ -28,6 +59,7 @@ export const photoSchema = z
     focalPoint: z.object({ x: z.number(), y: z.number() }),
     src: z.string().describe("A JPEG of about 1600 px (site-relative)."),
     variants: z.array(z.object({ url: z.string(), width: z.number().int(), format: z.enum(["avif", "webp", "jpg"]) })),
+    credentials: contentCredentialsSchema.nullable(),
   })
   .meta({ id: "Photo" });
 
@@ -43,6 +75,7 @@ export const placedPhotoSchema = z
     caption: z.string(),
     creditLine: z.string(),
     copyright: z.string(),
+    credentials: contentCredentialsSchema.nullable(),
   })
   .meta({ id: "PlacedPhoto" });
 

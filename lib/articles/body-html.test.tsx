@@ -24,6 +24,7 @@ const figure: Figure = {
   caption: HOSTILE[0]!,
   creditLine: `${HOSTILE[2]}/Agency & Co`,
   copyright: "",
+  credentials: null,
 };
 
 const text = (t: string, marks?: unknown[]) => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
@@ -96,5 +97,32 @@ describe("bodyToHtml", () => {
     const body = bodySchema.parse({ type: "doc", content: [{ type: "image", attrs: { imageId: "photo-1" } }] });
     const figures = new Map([["photo-1", bare]]);
     expect(bodyToHtml(body, figures)).toBe(renderToStaticMarkup(<BodyRenderer body={body} figures={figures} />));
+  });
+
+  it("writes the link to a photo's Content Credentials the same way too", () => {
+    const credentials = {
+      status: "trusted" as const,
+      summary: "valid, signed by Northwind",
+      reason: "",
+      claimGenerator: "Camera",
+      signer: "Northwind",
+      signerName: "Northwind",
+      signerOrg: "",
+      signedAt: null,
+      actions: [],
+      ingredients: [],
+      manifestCount: 1,
+      path: `/photos/a"b<c>/credentials`,
+    };
+    const body = bodySchema.parse({ type: "doc", content: [{ type: "image", attrs: { imageId: "photo-1" } }] });
+    for (const shown of [
+      { ...figure, credentials },
+      { ...figure, caption: "", creditLine: "", credentials },
+    ]) {
+      const figures = new Map([["photo-1", shown]]);
+      const html = bodyToHtml(body, figures);
+      expect(html).toContain(`class="content-credentials"`);
+      expect(html).toBe(renderToStaticMarkup(<BodyRenderer body={body} figures={figures} />));
+    }
   });
 });

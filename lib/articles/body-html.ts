@@ -69,12 +69,15 @@ export function figureToHtml(figure: Figure): string {
   const credit = figure.creditLine
     ? `<span class="credit"><span class="credit-label">Photo:</span> ${escape(figure.creditLine)}</span>`
     : "";
+  const credentials = figure.credentials
+    ? ` <a class="content-credentials" href="${escape(figure.credentials.path)}">Content Credentials</a>`
+    : "";
   return (
     `<figure class="article-figure"><picture>` +
     `<source${attrs({ type: "image/avif", srcSet: figure.srcSet.avif, sizes: SIZES })}/>` +
     `<source${attrs({ type: "image/webp", srcSet: figure.srcSet.webp, sizes: SIZES })}/>` +
     `<img${attrs({ src: figure.src, srcSet: figure.srcSet.jpg, sizes: SIZES, alt: figure.alt, width: figure.width, height: figure.height, loading: "lazy", decoding: "async" })}/>` +
-    `</picture><figcaption>${caption} ${credit}</figcaption></figure>`
+    `</picture><figcaption>${caption} ${credit}${credentials}</figcaption></figure>`
   );
 }
 

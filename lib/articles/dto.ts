@@ -6,6 +6,7 @@ import { srcSet, variantBase, variantSelect, variantUrl } from "../media/variant
 import { truncateText } from "../format/text";
 import { articlePath } from "./path";
 import { sourceArchiveSelect, withArchivedCopies, type ArchivedCopy } from "../sources/dto";
+import { credentialSelect, toCredentials, type PhotoCredentials } from "../provenance/dto";
 
 export const articleCardSelect = {
   id: true,
@@ -83,6 +84,8 @@ export const figureImageSelect = {
   agency: true,
   copyright: true,
   license: true,
+  // Photo provenance (issue 19): the Content Credentials summary, for the link under the credit.
+  credential: { select: credentialSelect },
 } satisfies Prisma.ImageSelect;
 
 export const publicArticleSelect = {
@@ -128,6 +131,8 @@ export type Figure = {
   caption: string;
   creditLine: string;
   copyright: string;
+  /** The Content Credentials the photo's original carried (lib/provenance), or null. */
+  credentials: PhotoCredentials | null;
 };
 
 export type PublicArticle = Omit<ArticleCard, "authors"> & {
@@ -174,6 +179,7 @@ export function toFigure(
     caption: override.caption || image.caption,
     creditLine: storyCredit || creditLine(image.credit, image.agency, image.creditLine),
     copyright: image.copyright,
+    credentials: image.credential ? toCredentials(image.id, image.credential) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { formatDate } from "../format/time";
+import { credentialStatusWords } from "../provenance/schema";
 
 /** An audit event with what a sentence about it needs: who, what, which record (by name) and when. */
 export type AuditFacts = {
@@ -42,6 +43,12 @@ const quoted = (name: string | null | undefined, fallback: string) =>
   name ? `‘${name.length > 80 ? `${name.slice(0, 79)}…` : name}’` : fallback;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
+/** A photo that arrived with Content Credentials (lib/provenance/mutations.ts credentialAudit). */
+const credentialWords = (d: Record<string, unknown>) =>
+  str(d.credentials)
+    ? ` with Content Credentials: ${credentialStatusWords({ status: str(d.credentials), signerName: str(d.credentialsSigner), signerOrg: "" })}`
+    : "";
+
 /** What happened, without who and when: "published ‘Ferry resumes’". */
 function predicate(e: AuditFacts, timeZone: string): string {
   const d = (e.data ?? {}) as Record<string, unknown>;
@@ -74,11 +81,11 @@ function predicate(e: AuditFacts, timeZone: string): string {
     case "article.delete":
       return `deleted ${story}`;
     case "image.create":
-      return `uploaded the photo ${photo}`;
+      return `uploaded the photo ${photo}${credentialWords(d)}`;
     case "image.update":
       return `edited the details of the photo ${photo}`;
     case "image.replace":
-      return `replaced the file of the photo ${photo}`;
+      return `replaced the file of the photo ${photo}${credentialWords(d)}`;
     case "image.crop":
       return `cropped the photo ${photo}`;
     case "image.delete":

@@ -17,6 +17,7 @@ import { buildRssFeed } from "../feeds/rss";
 import { readSiteSettings } from "../settings/queries";
 import { cache } from "react";
 import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "../feeds/sitemaps";
+import { getPublicPhotoCredentials } from "../provenance/queries";
 
 // Every public page reads through these cached functions; see lib/cache/invalidation.ts for what
 // expires them.
@@ -104,3 +105,10 @@ export async function getStoryListPage(filter: PublishedFilter, n: string | unde
   if (n !== undefined && result.page > result.pages) notFound();
   return result;
 }
+
+/**
+ * A published photo's Content Credentials view (issue 19). Tagged `front`: whatever changes it
+ * expires that tag too, since it concerns a live story (its publishing or unpublishing, and a
+ * change to a photo a live story shows: lib/cache/invalidation.ts tagsForChange, expireStoriesShowing).
+ */
+export const getPhotoCredentialsView = cache(publicCache("photo-credentials", getPublicPhotoCredentials, () => [tags.front]));

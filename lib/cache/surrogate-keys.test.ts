@@ -9,6 +9,7 @@ describe("the surrogate keys of a public page", () => {
     ["/world/a-story", ["site", "sections", "story:a-story", "section:world"]],
     ["/authors/maria", ["site", "sections", "author:maria"]],
     ["/authors/maria/p/2", ["site", "sections", "author:maria"]],
+    ["/photos/cm123abc/credentials", ["site", "sections", "front"]],
     ["/tags/flooding", ["site", "sections", "tag:flooding"]],
     ["/tags/flooding/p/2", ["site", "sections", "tag:flooding"]],
     ["/feed.xml", ["site", "feeds"]],

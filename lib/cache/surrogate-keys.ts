@@ -13,7 +13,8 @@ import { publicCacheControl } from "./http-policy";
  * - `/<section>/<slug>`: `story:<slug>`, and `section:<section>` for its related stories and kicker;
  * - `/authors/<slug>` (+ `/p/<n>`): `author:<slug>`; `/tags/<slug>` (+ `/p/<n>`): `tag:<slug>`;
  * - `/feed.xml`: `feeds`; `/<section>/feed.xml`: `feeds`, `section:<section>`;
- * - `/sitemap.xml`, `/sitemaps/*`, `/news-sitemap.xml`: `sitemaps`.
+ * - `/sitemap.xml`, `/sitemaps/*`, `/news-sitemap.xml`: `sitemaps`;
+ * - `/photos/<id>/credentials`: `front`.
  *
  * An article's related list also takes stories sharing one of its tags from other sections; the
  * address does not name its tags, so such a list catches up when the copy expires (s-maxage).
@@ -30,6 +31,8 @@ export function surrogateKeys(pathname: string): string[] | null {
   if (path === "/robots.txt") return [tags.site];
   const [first, second] = parts;
   const listPage = (n: number) => parts.length === n || (parts.length === n + 2 && parts[n] === "p");
+  // A published photo's Content Credentials view (issue 19): expired with `front` (lib/cache/public-data.ts).
+  if (first === "photos" && parts.length === 3 && parts[2] === "credentials") return [...base, tags.front];
   if (first === "authors" && second && listPage(2)) return [...base, tags.author(second)];
   if (first === "tags" && second && listPage(2)) return [...base, tags.tag(second)];
   if (parts.length === 2 && second === "feed.xml") return [tags.site, tags.feeds, tags.section(first!)];

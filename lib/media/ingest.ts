@@ -11,6 +11,8 @@ import { VARIANT_FORMATS, variantKey, variantWidths } from "./variants";
 import { prefillFromMetadata } from "./metadata";
 import type { PhotoDetailsFromFile } from "./schema";
 import { assertMayChangePhoto, photoLiveUse } from "./policy";
+import { readCredentials } from "../provenance/c2pa";
+import { credentialAudit, saveCredential } from "../provenance/mutations";
 
 /** The original and every variant of a processed upload, as [key, bytes]. */
 const filesOf = (sha256: string, original: Buffer, processed: ProcessedImage): [string, Buffer][] => [
@@ -98,6 +100,8 @@ export async function createImage(
   if (existing) return { id: existing.id, existing: true, fromFile: null };
 
   const processed = await processImage(data, limits);
+  // Content Credentials (C2PA) the original carries: read and validated now, kept with it.
+  const credential = await readCredentials(data, processed.mime);
   const fromFile = prefillFromMetadata(processed.metadata);
   const fileDetails = detailsForRecord(fromFile);
   const anyFromFile = Object.values(fromFile).some(Boolean);
@@ -122,12 +126,18 @@ export async function createImage(
         },
         select: { id: true },
       });
+      await saveCredential(tx, row.id, sha256, credential);
       await recordAudit(tx, {
         actorId: uploaderId,
         action: "image.create",
         entityType: "Image",
         entityId: row.id,
-        data: { sha256, filename: originalFilename, fromFile: Object.keys(fromFile).filter((k) => !!fromFile[k as keyof typeof fromFile]) },
+        data: {
+          sha256,
+          filename: originalFilename,
+          fromFile: Object.keys(fromFile).filter((k) => !!fromFile[k as keyof typeof fromFile]),
+          ...credentialAudit(credential),
+        },
       });
       return row;
     });
@@ -159,6 +169,7 @@ export async function replaceImageFile(viewer: Viewer, imageId: string, data: Bu
   const other = await db.image.findUnique({ where: { sha256 }, select: { id: true } });
   if (other) throw new AppError("conflict", "This file is already in the library as another photo.");
   const processed = await processImage(data, limits);
+  const credential = await readCredentials(data, processed.mime);
   const keys = await storeFiles(filesOf(sha256, data, processed));
   try {
     await db.$transaction(async (tx) => {
@@ -180,13 +191,14 @@ export async function replaceImageFile(viewer: Viewer, imageId: string, data: Bu
           originalFilename: originalFilename?.slice(0, 255) ?? null,
         },
       });
+      await saveCredential(tx, imageId, sha256, credential);
       // The old files' names, for the sweep that removes them after the grace period.
       await recordAudit(tx, {
         actorId: viewer.id,
         action: "image.replace",
         entityType: "Image",
         entityId: imageId,
-        data: { from: current.sha256, to: sha256, fromKey: current.storageKey, fromWidth: current.width },
+        data: { from: current.sha256, to: sha256, fromKey: current.storageKey, fromWidth: current.width, ...credentialAudit(credential) },
       });
     });
   } catch (error) {

@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { mergeMetadata, parseExif, parseIptc, parseXmp, type EmbeddedMetadata } from "./metadata";
+import { signVariants } from "../provenance/sign";
 import { cropPixels, FULL_CROP, VARIANT_FORMATS, variantWidths, type Crop, type VariantFormat } from "./variants";
 
 export type MediaLimits = { maxBytes: number; maxPixels: number };
@@ -115,5 +116,8 @@ export async function makeVariants(
   } catch {
     throw damaged();
   }
-  return variants;
+  // With the newsroom's certificate configured, each variant carries Content Credentials of its own
+  // with the original as parent, location redacted (lib/provenance/sign.ts); otherwise none.
+  const format = sniffFormat(data);
+  return format ? signVariants(data, FORMATS[format].mime, variants, !whole) : variants;
 }

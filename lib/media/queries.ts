@@ -20,6 +20,8 @@ export const photoCardSelect = {
   focalX: true,
   focalY: true,
   createdAt: true,
+  // Photo provenance (issue 19): the Content Credentials status for the card's badge.
+  credential: { select: { status: true, signerName: true, signerOrg: true } },
 } satisfies Prisma.ImageSelect;
 
 /** The first photos for pickers, newest first; pickers search and page further through GET /api/media. */

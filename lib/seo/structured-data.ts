@@ -3,6 +3,8 @@ import { CORRECTION_KIND_LABELS } from "../articles/schema";
 import { absoluteUrl } from "./site";
 import { archiveUrl } from "../sources/archive-url";
 import { truncateText } from "../format/text";
+import type { PhotoCredentials } from "../provenance/dto";
+import { schemaOrgSourceType } from "../provenance/schema";
 
 /** schema.org NewsArticle for a story: credits, sources (citation) and corrections included. */
 export function newsArticleJsonLd(article: PublicArticle, siteName: string) {
@@ -37,6 +39,8 @@ export function newsArticleJsonLd(article: PublicArticle, siteName: string) {
             caption: article.hero.caption || undefined,
             creditText: article.hero.creditLine || undefined,
             copyrightNotice: article.hero.copyright || undefined,
+            // From the photo's Content Credentials, only when they validate and the signer is trusted (issue 19).
+            digitalSourceType: heroSourceType(article.hero.credentials),
           },
         ]
       : undefined,
@@ -68,4 +72,11 @@ export function breadcrumbJsonLd(article: Pick<PublicArticle, "headline" | "path
     "@type": "BreadcrumbList",
     itemListElement: items.map((item, i) => ({ "@type": "ListItem", position: i + 1, name: item.name, item: item.url })),
   };
+}
+
+/** schema.org's digitalSourceType for a photo, from the c2pa.created action of trusted Content Credentials. */
+function heroSourceType(credentials: PhotoCredentials | null): string | undefined {
+  if (credentials?.status !== "trusted") return undefined;
+  const created = credentials.actions.find((a) => a.action === "c2pa.created" && a.digitalSourceType);
+  return (created?.digitalSourceType && schemaOrgSourceType(created.digitalSourceType)) || undefined;
 }

@@ -5,6 +5,7 @@ import { libraryFilterSchema, listLibrary } from "@/lib/media/library";
 import { creditLine } from "@/lib/media/schema";
 import { Uploader } from "./uploader";
 import { PageLinks } from "@/components/ui/page-links";
+import { CredentialsBadge } from "@/components/article/content-credentials";
 
 export const metadata: Metadata = { title: "Photos" };
 
@@ -60,6 +61,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
                 {!img.altText ? <span className="badge UNPUBLISHED">No alt text</span> : null}
                 {!img.detailsConfirmed ? <span className="badge IN_REVIEW">Details from the file: confirm</span> : null}
                 {img.licenseExpired ? <span className="badge UNPUBLISHED">License expired</span> : null}
+                {img.credential ? <CredentialsBadge credentials={img.credential} /> : null}
               </Link>
             </li>
           );

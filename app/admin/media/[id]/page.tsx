@@ -8,6 +8,8 @@ import { photoChangePolicy } from "@/lib/media/policy";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
+import { getPhotoCredentials } from "@/lib/provenance/queries";
+import { CredentialDetails, CredentialsBadge } from "@/components/article/content-credentials";
 import { ImageForm } from "./image-form";
 
 export const metadata: Metadata = { title: "Photo" };
@@ -18,8 +20,9 @@ export default async function ImagePage({ params }: Props) {
   const { id } = await params;
   const viewer = await requirePermission("media.edit", `/admin/media/${id}`);
   const { timeZone } = await getSiteSettings();
-  const image = await getImageDetails(id);
+  const [image, credentials] = await Promise.all([getImageDetails(id), getPhotoCredentials(id)]);
   if (!image) notFound();
+  const published = image.usedIn.some((a) => a.status === "PUBLISHED");
   const decision = photoChangePolicy(viewer, image.liveUse);
   return (
     <>
@@ -33,6 +36,9 @@ export default async function ImagePage({ params }: Props) {
             : image.caption
           : image.originalFilename || "Untitled photo"}
       </h1>
+      <p>
+        <CredentialsBadge credentials={credentials} /> <a href="#credentials-heading">About its Content Credentials</a>
+      </p>
       <ImageForm
         image={{
           id: image.id,
@@ -59,6 +65,31 @@ export default async function ImagePage({ params }: Props) {
         canDelete={decision.allowed && hasPermission(viewer.role, "media.delete")}
         readOnlyReason={decision.allowed ? null : decision.reason}
       />
+      <section className="card" aria-labelledby="credentials-heading">
+        <h2 id="credentials-heading">Content Credentials</h2>
+        {credentials ? (
+          <>
+            <CredentialDetails credentials={credentials} timeZone={timeZone} />
+            <p className="muted">
+              Read from the file at upload. The original keeps its manifest, privately; readers get resized copies
+              {published ? (
+                <>
+                  {" "}
+                  and can open <a href={credentials.path}>this summary</a> from under the photo&rsquo;s credit
+                </>
+              ) : (
+                " and, once a published story shows the photo, a link to this summary under its credit"
+              )}
+              . Location and other details of the file are never shown to readers.
+            </p>
+          </>
+        ) : (
+          <p>
+            <CredentialsBadge credentials={null} />{" "}
+            <span className="muted">The file carried no Content Credentials (C2PA) when it was uploaded.</span>
+          </p>
+        )}
+      </section>
       <section className="card">
         <h2>Used in</h2>
         {image.usedIn.length === 0 ? (

@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import { env } from "../env";
+import { log } from "../log";
+import { manifestStoreOf, PARENT_INGREDIENT, signWithManifest } from "./c2pa";
+import { coseSigner, type ClaimSigner } from "./cose";
+
+/**
+ * Signing the photos readers get with the newsroom's own certificate (DATELINE_C2PA_CERT, a PEM
+ * chain, end-entity first, and DATELINE_C2PA_KEY, its PEM private key): each resized variant gets
+ * a manifest of its own ("Dateline opened the original, resized it, converted it"), with the
+ * original as its parentOf ingredient, so the original's Content Credentials travel with it and the
+ * chain survives resizing. Location and other EXIF/XMP/IPTC assertions of the original's manifests
+ * are redacted on the way (the C2PA redaction mechanism), so no served photo carries them.
+ */
+
+let cached: { key: string; signer: ClaimSigner } | null = null;
+
+/** The newsroom's signer, or null when signing is not configured. Read from the files at first use (and when their names change). */
+export function newsroomSigner(): ClaimSigner | null {
+  const certFile = env.DATELINE_C2PA_CERT;
+  const keyFile = env.DATELINE_C2PA_KEY;
+  if (!certFile && !keyFile) return null;
+  if (!certFile || !keyFile) throw new Error("Set both DATELINE_C2PA_CERT and DATELINE_C2PA_KEY to sign photos, or neither.");
+  const key = `${certFile}\n${keyFile}`;
+  if (cached?.key !== key) cached = { key, signer: coseSigner(fs.readFileSync(certFile, "utf8"), fs.readFileSync(keyFile, "utf8")) };
+  return cached.signer;
+}
+
+/** Assertions that can hold location, device serials or other personal data: redacted from the chain readers get. */
+const PRIVATE_ASSERTION =
+  /^(stds\.exif|stds\.iptc|stds\.xmp|c2pa\.metadata|cawg\.metadata|c2pa\.location|c2pa\.thumbnail\.|c2pa\.depthmap)/;
+
+/** The JUMBF URIs of every private assertion in the manifests `data` carries (all of them: the whole chain travels). */
+async function privateAssertionUris(data: Uint8Array, mime: string): Promise<string[]> {
+  const store = await manifestStoreOf(data, mime);
+  if (!store?.manifests) return [];
+  return Object.entries(store.manifests).flatMap(([label, manifest]) =>
+    (manifest.assertions ?? [])
+      .filter((a) => PRIVATE_ASSERTION.test(a.label ?? ""))
+      .map((a) => `self#jumbf=/c2pa/${label}/c2pa.assertions/${a.label}${a.instance && a.instance > 1 ? `__${a.instance - 1}` : ""}`),
+  );
+}
+
+const MIME = { avif: "image/avif", webp: "image/webp", jpg: "image/jpeg" } as const;
+
+/**
+ * Signs each variant of a photo with the newsroom's certificate, the original as parent. Returns
+ * the variants unchanged when signing is not configured, or when it fails (logged: readers still
+ * get the photo, without credentials, rather than no photo).
+ */
+export async function signVariants<V extends { width: number; format: keyof typeof MIME; data: Buffer }>(
+  original: Buffer,
+  originalMime: string,
+  variants: V[],
+  cropped: boolean,
+): Promise<V[]> {
+  const signer = newsroomSigner();
+  if (!signer) return variants;
+  try {
+    const redact = await privateAssertionUris(original, originalMime);
+    const ext = originalMime.split("/")[1] === "jpeg" ? "jpg" : (originalMime.split("/")[1] ?? "bin");
+    const signed: V[] = [];
+    for (const v of variants) {
+      const mime = MIME[v.format];
+      const actions = [
+        { action: "c2pa.opened", parameters: { ingredientIds: [PARENT_INGREDIENT] } },
+        ...(cropped ? [{ action: "c2pa.cropped" }] : []),
+        { action: "c2pa.resized" },
+        ...(mime !== originalMime ? [{ action: "c2pa.converted" }] : []),
+      ];
+      const data = await signWithManifest(
+        v.data,
+        mime,
+        {
+          claim_generator_info: [{ name: "Dateline" }],
+          title: `${v.width}.${v.format}`,
+          assertions: [{ label: "c2pa.actions", data: { actions } }],
+        },
+        signer,
+        // "original.jpg": the uploaded file's name is not the readers' business.
+        { data: original, mime: originalMime, title: `original.${ext}`, redact },
+      );
+      signed.push({ ...v, data });
+    }
+    return signed;
+  } catch (error) {
+    log("error", "could not sign a photo's variants with the newsroom's Content Credentials", { error: String(error) });
+    return variants;
+  }
+}

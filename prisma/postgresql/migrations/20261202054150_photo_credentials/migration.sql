@@ -1,0 +1,28 @@
+-- CreateTable
+CREATE TABLE "PhotoCredential" (
+    "id" TEXT NOT NULL,
+    "imageId" TEXT NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "reason" TEXT NOT NULL DEFAULT '',
+    "manifestLabel" TEXT NOT NULL DEFAULT '',
+    "claimGenerator" TEXT NOT NULL DEFAULT '',
+    "signerName" TEXT NOT NULL DEFAULT '',
+    "signerOrg" TEXT NOT NULL DEFAULT '',
+    "signedAt" TIMESTAMP(3),
+    "actions" JSONB NOT NULL,
+    "ingredients" JSONB NOT NULL,
+    "manifestCount" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PhotoCredential_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PhotoCredential_imageId_key" ON "PhotoCredential"("imageId");
+
+-- CreateIndex
+CREATE INDEX "PhotoCredential_status_idx" ON "PhotoCredential"("status");
+
+-- AddForeignKey
+ALTER TABLE "PhotoCredential" ADD CONSTRAINT "PhotoCredential_imageId_fkey" FOREIGN KEY ("imageId") REFERENCES "Image"("id") ON DELETE CASCADE ON UPDATE CASCADE;
