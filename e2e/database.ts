@@ -14,6 +14,14 @@ export function readDatabase<T>(read: (db: Database.Database) => T): T {
 }
 
 /**
+ * What the server's own background jobs write whoever calls what: archived copies of the sources
+ * of stories earlier specs published, and the link checker's verdicts (tables SourceCapture and
+ * SourceCheck, and these audit entries). A refused call that wrongly ran still shows: an editor's
+ * refresh or mark-seen writes audit entries of its own.
+ */
+const BACKGROUND_AUDIT = ["source.captured", "source.not_captured", "source.verdict"];
+
+/**
  * A digest of every row of every table, except sign-in attempts and API request counters (the
  * throttles record those by design) and API keys' last-use times, the migration log, and the background bookkeeping that runs on its own clock: the job
  * table (the scheduler's recurring job takes its lease every few seconds) and the shared cache
@@ -23,7 +31,7 @@ export function databaseFingerprint(): string {
   return readDatabase((db) => {
     const tables = db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT IN ('LoginAttempt', 'ApiRateWindow', '_prisma_migrations', 'Job', 'CacheTagExpiry') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT IN ('LoginAttempt', 'ApiRateWindow', '_prisma_migrations', 'Job', 'CacheTagExpiry', 'SourceCapture', 'SourceCheck') AND name NOT LIKE 'sqlite_%' ORDER BY name",
       )
       .pluck()
       .all() as string[];
@@ -35,7 +43,9 @@ export function databaseFingerprint(): string {
         .prepare(
           table === "ApiKey"
             ? `SELECT id, name, userId, scope, prefix, tokenHash, createdById, createdAt, revokedAt FROM "ApiKey"`
-            : `SELECT * FROM "${table}"`,
+            : table === "AuditEvent"
+              ? `SELECT * FROM "AuditEvent" WHERE action NOT IN (${BACKGROUND_AUDIT.map((a) => `'${a}'`).join(", ")})`
+              : `SELECT * FROM "${table}"`,
         )
         .raw()
         .all()
