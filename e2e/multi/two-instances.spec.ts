@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawnSync, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,13 +7,18 @@ import { expect, test } from "@playwright/test";
 import { ACCOUNTS, E2E_ENV, E2E_PORT, PASSWORD } from "../env";
 import { startOwnServer, stopServer, waitForHealth } from "../own-server";
 import { findPgBin, startPgCluster, type PgCluster } from "../../lib/test/pg-cluster";
+import { makePhoto, withIptc } from "../../lib/test/images";
+import { startTestBucket, TEST_BUCKET_KEY, type TestBucket } from "../../lib/test/test-bucket";
+import { BucketStore } from "../../lib/media/bucket-store";
 import { publishFromEditor } from "../fixtures";
 
 // Several instances on one PostgreSQL (issue 16): two Dateline servers (E2E_PORT+3 and +4) on a
-// PostgreSQL cluster of the test's own, a real Varnish (E2E_PORT+5) in front of the first one.
-// Both purge Varnish and both run the scheduler. A change made through either must show through
-// Varnish and directly on the other (its caches are expired through LISTEN/NOTIFY), a scheduled
-// story must go live once, and signing out through one must end the session on both.
+// PostgreSQL cluster of the test's own and one S3-compatible bucket (s3rver), a real Varnish
+// (E2E_PORT+5) in front of the first one: the shape of a newsroom that outgrew one machine. Both
+// purge Varnish and both run the scheduler. A change made through either must show through Varnish
+// and directly on the other (its caches are expired through LISTEN/NOTIFY), a photo uploaded through
+// one is served by the other from the bucket, a scheduled story must go live once, and signing out
+// through one must end the session on both.
 
 const VARNISHD = ["/usr/sbin/varnishd", "/usr/bin/varnishd"].find((file) => fs.existsSync(file));
 const A = `http://localhost:${E2E_PORT + 3}`;
@@ -28,11 +34,13 @@ let cluster: PgCluster | null = null;
 let databaseUrl = "";
 const servers: ChildProcess[] = [];
 let varnishPid = "";
+let bucket: TestBucket | null = null;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-two-"));
   fs.chmodSync(dir, 0o755);
+  bucket = await startTestBucket();
   cluster = await startPgCluster();
   cluster.createDatabase("dateline");
   databaseUrl = cluster.url("dateline");
@@ -41,12 +49,15 @@ test.beforeAll(async () => {
     ...E2E_ENV,
     DATABASE_URL: databaseUrl,
     DATELINE_MEDIA_DIR: path.join(dir, "media"),
+    // The demo photos the seed adds go to the bucket too.
+    ...bucket.env,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
-  const run = (args: string[], extra: Record<string, string> = {}) =>
-    execFileSync("npx", args, { stdio: "pipe", env: { ...env, ...extra } });
-  run(["prisma", "migrate", "deploy"]);
-  run(["tsx", "prisma/seed.ts"]);
-  run(["tsx", "scripts/user-create.ts", "--email", ACCOUNTS.editor.email, "--role", "EDITOR", "--name", "E2E editor"], {
+  // Not execFileSync: the seed stores its photos in the bucket, which answers from this very process.
+  const run = (args: string[], extra: Record<string, string> = {}) => promisify(execFile)("npx", args, { env: { ...env, ...extra } });
+  await run(["prisma", "migrate", "deploy"]);
+  await run(["tsx", "prisma/seed.ts"]);
+  await run(["tsx", "scripts/user-create.ts", "--email", ACCOUNTS.editor.email, "--role", "EDITOR", "--name", "E2E editor"], {
     DATELINE_NEW_USER_PASSWORD: PASSWORD,
   });
 
@@ -80,6 +91,8 @@ test.beforeAll(async () => {
         env: {
           DATABASE_URL: databaseUrl,
           DATELINE_MEDIA_DIR: path.join(dir, "media"),
+          ...bucket.env,
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
           DATELINE_PURGE_VARNISH: VARNISH,
           // Both instances run the scheduler: the job lease must let only one publish a story.
           DATELINE_SCHEDULER_INTERVAL: "1",
@@ -102,6 +115,7 @@ test.afterAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   cluster?.stop();
+  await bucket?.stop();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -143,6 +157,45 @@ test("a story published through one instance shows through Varnish and directly 
   );
   console.log(`Two instances: the publish through B showed through Varnish and on A within ${Math.round(Math.max(...seen))} ms.`);
   await page.screenshot({ path: "test-results/two-instances-published.png", fullPage: true });
+});
+
+test("a photo uploaded through one instance is kept in the bucket and served by the other and through Varnish", async ({ page }) => {
+  test.setTimeout(120_000);
+  const tag = Math.random().toString(36).slice(2, 8);
+  const file = path.join(dir, `harbour-${tag}.jpg`);
+  fs.writeFileSync(
+    file,
+    withIptc(await makePhoto("jpeg", 1800, 1200, 23), { 80: "Roman Pilipey", 110: "Getty Images", 120: `Boats at the harbour ${tag}.` }),
+  );
+  await signIn(page, B);
+  await page.goto(`${B}/admin/media`);
+  await page.getByLabel("Choose photos").setInputFiles(file);
+  await page.getByRole("link", { name: "Uploaded: check the credit and add alt text" }).click();
+  await expect(page.getByLabel("Photographer")).toHaveValue("Roman Pilipey");
+  await page.getByLabel(/^Alt text/).fill("Fishing boats moored in a harbour at dusk.");
+  await page.getByRole("button", { name: "Confirm and save details" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  const src = (await page.locator("main img").first().getAttribute("src"))!;
+  const key = /\/media\/([a-f0-9]{64}-w\d+\.\w+)$/.exec(src)?.[1];
+  expect(key, src).toBeTruthy();
+
+  // The bucket holds it; neither instance wrote it to its own disk.
+  const store = new BucketStore({
+    bucket: bucket!.bucket,
+    endpoint: bucket!.endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: TEST_BUCKET_KEY,
+  });
+  const object = (await store.get(key!))!;
+  expect(object).toBeTruthy();
+  expect(fs.existsSync(path.join(dir, "media")) ? fs.readdirSync(path.join(dir, "media"), { recursive: true }) : []).toEqual([]);
+  // Instance A (which never saw the upload) and Varnish in front of it serve the bucket's bytes.
+  for (const url of [`${A}/media/${key}`, `${VARNISH}/media/${key}`]) {
+    const served = await fetch(url);
+    expect(served.status, url).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(object), url).toBe(true);
+  }
 });
 
 test("a scheduled story goes live once, with both instances' schedulers running", async () => {
