@@ -102,6 +102,8 @@ test.describe("photo provenance (Content Credentials)", () => {
     await figure.getByRole("link", { name: "Content Credentials" }).click();
     await expect(reader).toHaveURL(new RegExp(`/photos/${signedId}/credentials$`));
     await expect(reader.getByRole("heading", { level: 1, name: "Content Credentials" })).toBeVisible();
+    // The view shows the photo with its credit, as every reader's page does.
+    await expect(reader.locator(".photo-credentials figure .credit")).toHaveText("Photo: Ana Lind");
     await expect(reader.locator(".credentials-badge")).toHaveText(`Content Credentials: valid, signed by ${SIGNER}`);
     await expect(reader.locator(".credential-facts")).toContainText("Northwind Field Camera 4.2");
     await expect(reader.locator(".credential-actions li")).toHaveCount(3);

@@ -2,6 +2,7 @@ import { db } from "../db";
 import { readerVisibleWhere } from "../articles/policy";
 import { articlePath } from "../articles/path";
 import { variantBase, variantSelect, variantUrl } from "../media/variants";
+import { creditLine } from "../media/schema";
 import { credentialSelect, toCredentials } from "./dto";
 
 /** A library photo's credentials for the desk (the photo form); null when its file carried none. */
@@ -23,6 +24,9 @@ export async function getPublicPhotoCredentials(imageId: string) {
       ...variantSelect,
       altText: true,
       caption: true,
+      credit: true,
+      agency: true,
+      creditLine: true,
       credential: { select: credentialSelect },
       placements: {
         where: { article: readerVisibleWhere },
@@ -40,6 +44,8 @@ export async function getPublicPhotoCredentials(imageId: string) {
     height: shown.height,
     alt: image.altText,
     caption: image.caption,
+    // The credit readers see under the photo in its stories, exactly.
+    creditLine: creditLine(image.credit, image.agency, image.creditLine),
     stories: [
       ...new Map(image.placements.map((p) => [p.article.slug, { headline: p.article.headline, path: articlePath(p.article) }])).values(),
     ],

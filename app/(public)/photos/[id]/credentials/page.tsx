@@ -32,9 +32,15 @@ export default async function PhotoCredentialsPage({ params }: Props) {
         {/* Plain img: the variants are made at upload. */}
         {/* eslint-disable-next-line @next/next/no-img-element */}
         <img src={photo.src} alt={photo.alt} width={photo.width} height={photo.height} decoding="async" />
-        {photo.caption ? (
+        {photo.caption || photo.creditLine ? (
           <figcaption>
-            <span className="caption">{photo.caption}</span>
+            {photo.caption ? <span className="caption">{photo.caption}</span> : null}
+            {photo.caption && photo.creditLine ? " " : null}
+            {photo.creditLine ? (
+              <span className="credit">
+                <span className="credit-label">Photo:</span> {photo.creditLine}
+              </span>
+            ) : null}
           </figcaption>
         ) : null}
       </figure>
