@@ -41,7 +41,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
           </p>
           <FormMessage>{begin.error}</FormMessage>
           <button type="button" className="button" disabled={begin.pending} onClick={start}>
-            {begin ? "Preparing…" : "Set up two-factor sign-in"}
+            {begin.pending ? "Preparing…" : "Set up two-factor sign-in"}
           </button>
         </>
       ) : null}
