@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ArticleStatus, CorrectionKind, SourceKind } from "../generated/prisma/enums";
+import { ArticleStatus, CorrectionKind, SourceKind, WireStatus } from "../generated/prisma/enums";
 import { bodySchema } from "../articles/body";
 
 // The API's answers, as zod schemas: the handlers' outputs are typed by them, the OpenAPI document
@@ -168,6 +168,15 @@ export const deskStorySchema = z
     canDelete: z.boolean(),
     moves: z.array(z.enum(ArticleStatus)).describe("Statuses the key's user may move the story to."),
     problems: z.array(z.string()).describe("What the story lacks before it may go live."),
+    wire: z
+      .object({
+        agency: z.string(),
+        embargoAt: nullableDate,
+        status: z.enum(WireStatus),
+        warning: z.string().nullable().describe("Set when the agency killed or withdrew the item."),
+      })
+      .nullable()
+      .describe("The wire item the story was taken from (its embargo, and whether the agency killed it), or null."),
     livePath: z.string().nullable(),
     scheduledFor: nullableDate,
     firstPublishedAt: nullableDate,
@@ -219,7 +228,7 @@ export const wirePushResultSchema = z
         guid: z.string(),
         version: z.number().int(),
         outcome: z.enum(["created", "updated", "ignored"]),
-        status: z.enum(["USABLE", "WITHDRAWN", "KILLED"]),
+        status: z.enum(WireStatus),
       }),
     ),
   })
