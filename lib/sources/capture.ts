@@ -198,7 +198,8 @@ export async function captureSource(payload: CapturePayload, now = new Date(), l
   });
   if (fetched.state === "FAILED")
     log("warn", "a source could not be archived", { articleId: story.id, url: payload.url, error: fetched.error });
-  if (live) await expireStoryPages(story.id);
+  // Readers see only captured copies: a failed, noarchive or opted-out fetch changes no page.
+  if (live && fetched.state === "CAPTURED") await expireStoryPages(story.id);
   return capture.id;
 }
 

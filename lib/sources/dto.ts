@@ -7,6 +7,8 @@ export const sourceArchiveSelect = {
     where: { state: "CAPTURED" },
     select: { id: true, url: true, fetchedAt: true, httpStatus: true },
     orderBy: { fetchedAt: "desc" },
+    // The newest copy of each address only, not every refresh ever taken.
+    distinct: "url",
   },
   sourceChecks: { where: { verdict: "GONE" }, select: { url: true } },
 } as const;
