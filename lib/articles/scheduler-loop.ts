@@ -63,7 +63,8 @@ export function startScheduler() {
   Promise.all([
     ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000),
     ensureRecurring(PHOTO_SWEEP_JOB, PHOTO_SWEEP_EVERY_MS),
-    ensureRecurring(WIRE_FOLDER_JOB, wireEveryMs()),
+    // The watched folder only when one is configured (DATELINE_WIRE_DIR).
+    ...(env.DATELINE_WIRE_DIR ? [ensureRecurring(WIRE_FOLDER_JOB, wireEveryMs())] : []),
     ensureRecurring(WIRE_FEEDS_JOB, wireEveryMs()),
     ensureRecurring(SOURCE_CHECK_JOB, SOURCE_CHECK_EVERY_MS),
   ])

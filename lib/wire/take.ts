@@ -11,6 +11,7 @@ import { hasAllowedScheme, WEB_SCHEMES } from "../security/urls";
 import { outboundFetch } from "../security/outbound";
 import { bodySchema, emptyBody, type BlockNode, type BodyDoc } from "../articles/body";
 import { createArticle } from "../articles/mutations/create";
+import { isSlugAvailable } from "../articles/queries";
 import { createAuthor } from "../authors/mutations";
 import { createImage } from "../media/ingest";
 import type { ImagePlacementInput } from "../media/schema";
@@ -122,39 +123,47 @@ export async function takeWireItem(viewer: Viewer, input: TakeWireItemInput): Pr
   }));
   const sourceUrl = item.link ?? absoluteUrl(`/admin/wire/${item.id}`);
   const headline = item.headline.slice(0, 200);
-  const slug = await freeSlug(
-    headline,
-    async (s) => (await db.article.count({ where: { slug: s } })) + (await db.redirect.count({ where: { fromSlug: s } })) > 0,
-  );
+  const slug = await freeSlug(headline, async (s) => !(await isSlugAvailable(s)));
   const section = data.sectionId ? await db.section.findUnique({ where: { id: data.sectionId }, select: { id: true } }) : null;
-  const story = await createArticle(viewer, {
-    headline,
-    slug,
-    dateline: item.dateline.slice(0, 100),
-    sectionId: section?.id ?? null,
-    authorIds: await bylineIds(viewer, bylineNames(item.byline, item.agency)),
-    body: { type: "doc", content: [...body.content, ...extra] },
-    hero: placements[0] ?? null,
-    sources: [
-      {
-        url: sourceUrl,
-        title: `${item.agency}: ${item.headline}`.slice(0, 300),
-        publisher: item.agency.slice(0, 200),
-        kind: "NEWS_ARTICLE",
-        note: `${item.agency} wire copy, version ${item.version}.`.slice(0, 1000),
-        accessedAt: new Date(),
-      },
-    ],
-  });
-  await db.$transaction(async (tx) => {
-    await tx.wireTake.create({ data: { itemId: item.id, version: item.version, articleId: story.id, takenById: viewer.id } });
-    await recordAudit(tx, {
-      actorId: viewer.id,
-      action: "wire.take",
-      entityType: "WireItem",
-      entityId: item.id,
-      data: { articleId: story.id, version: item.version, again: data.again || undefined, notes: notes.length ? notes : undefined },
-    });
-  });
+  const story = await createArticle(
+    viewer,
+    {
+      headline,
+      slug,
+      dateline: item.dateline.slice(0, 100),
+      sectionId: section?.id ?? null,
+      authorIds: await bylineIds(viewer, bylineNames(item.byline, item.agency)),
+      body: { type: "doc", content: [...body.content, ...extra] },
+      hero: placements[0] ?? null,
+      sources: [
+        {
+          url: sourceUrl,
+          title: `${item.agency}: ${item.headline}`.slice(0, 300),
+          publisher: item.agency.slice(0, 200),
+          kind: "NEWS_ARTICLE",
+          note: `${item.agency} wire copy, version ${item.version}.`.slice(0, 1000),
+          accessedAt: new Date(),
+        },
+      ],
+    },
+    // The record of the take is written with the story, in its transaction: a story taken from an
+    // item always carries its embargo and kill, and of two editors taking the item at once without
+    // "again", the second is refused.
+    async (tx, created) => {
+      if (!data.again && (await tx.wireTake.count({ where: { itemId: item.id } })) > 0)
+        throw new AppError(
+          "conflict",
+          "Another editor took this item a moment ago. Open the wire item to see the story, or take it again.",
+        );
+      await tx.wireTake.create({ data: { itemId: item.id, version: item.version, articleId: created.id, takenById: viewer.id } });
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: "wire.take",
+        entityType: "WireItem",
+        entityId: item.id,
+        data: { articleId: created.id, version: item.version, again: data.again || undefined, notes: notes.length ? notes : undefined },
+      });
+    },
+  );
   return { articleId: story.id, notes };
 }

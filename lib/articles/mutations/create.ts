@@ -1,4 +1,4 @@
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { recordAudit } from "../../audit/mutations";
 import { assertPermission, type Viewer } from "../../auth/viewer";
 import { parseOrThrow } from "../../errors";
@@ -9,7 +9,15 @@ import { writeRevision } from "../snapshot";
 export type SavedArticle = { id: string; slug: string; version: number };
 
 /** Creates a draft story (any signed-in role). */
-export async function createArticle(viewer: Viewer, input: CreateArticleInput): Promise<SavedArticle> {
+/**
+ * `alongside` runs inside the same transaction, after the story is written: what must exist with the
+ * story or not at all (the wire desk's record of the item a story was taken from).
+ */
+export async function createArticle(
+  viewer: Viewer,
+  input: CreateArticleInput,
+  alongside?: (tx: Tx, article: SavedArticle) => Promise<void>,
+): Promise<SavedArticle> {
   assertPermission(viewer, "article.create");
   const data = parseOrThrow(createArticleSchema, input);
   return db.$transaction(async (tx) => {
@@ -32,6 +40,7 @@ export async function createArticle(viewer: Viewer, input: CreateArticleInput): 
       entityId: article.id,
       data: { slug: article.slug },
     });
+    await alongside?.(tx, article);
     return article;
   });
 }
