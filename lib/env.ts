@@ -139,7 +139,18 @@ export type Env = z.infer<typeof envSchema>;
 function parseEnv(source: NodeJS.ProcessEnv): Env {
   // Empty strings count as unset, the way shells and .env files mean them.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
-  const result = envSchema.superRefine(mediaStoreEnvProblems).safeParse(cleaned);
+  const result = envSchema
+    .superRefine(mediaStoreEnvProblems)
+    .superRefine((value, ctx) => {
+      // Photos are signed with the newsroom's certificate and its key: both or neither.
+      if (!value.DATELINE_C2PA_CERT !== !value.DATELINE_C2PA_KEY)
+        ctx.addIssue({
+          code: "custom",
+          path: [value.DATELINE_C2PA_CERT ? "DATELINE_C2PA_KEY" : "DATELINE_C2PA_CERT"],
+          message: "must be set together with the other (the certificate and its private key), or leave both unset",
+        });
+    })
+    .safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Dateline's environment is invalid:\n${lines.join("\n")}`);

@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/format/time";
 import type { PhotoCredentials } from "@/lib/provenance/dto";
 import { credentialStatusWords, type CredentialStatus } from "@/lib/provenance/schema";
 
@@ -13,11 +14,10 @@ export function CredentialsBadge({ credentials }: { credentials: { status: strin
   );
 }
 
+/** A time the credentials give, in the newsroom's zone (the one date format readers see everywhere); null when absent or unreadable. */
 function formatWhen(iso: string | null, timeZone: string) {
-  if (!iso) return null;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  return date.toLocaleString("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  const date = iso ? new Date(iso) : null;
+  return date && !Number.isNaN(date.getTime()) ? formatDateTime(date, timeZone) : null;
 }
 
 /**

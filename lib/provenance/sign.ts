@@ -13,22 +13,24 @@ import { coseSigner, type ClaimSigner } from "./cose";
  * are redacted on the way (the C2PA redaction mechanism), so no served photo carries them.
  */
 
-let cached: { key: string; signer: ClaimSigner } | null = null;
+let cached: ClaimSigner | null = null;
 
-/** The newsroom's signer, or null when signing is not configured. Read from the files at first use (and when their names change). */
+/** The newsroom's signer, or null when signing is not configured (lib/env.ts checks both are set). Read from the files at first use. */
 export function newsroomSigner(): ClaimSigner | null {
   const certFile = env.DATELINE_C2PA_CERT;
   const keyFile = env.DATELINE_C2PA_KEY;
-  if (!certFile && !keyFile) return null;
-  if (!certFile || !keyFile) throw new Error("Set both DATELINE_C2PA_CERT and DATELINE_C2PA_KEY to sign photos, or neither.");
-  const key = `${certFile}\n${keyFile}`;
-  if (cached?.key !== key) cached = { key, signer: coseSigner(fs.readFileSync(certFile, "utf8"), fs.readFileSync(keyFile, "utf8")) };
-  return cached.signer;
+  if (!certFile || !keyFile) return null;
+  cached ??= coseSigner(fs.readFileSync(certFile, "utf8"), fs.readFileSync(keyFile, "utf8"));
+  return cached;
 }
 
-/** Assertions that can hold location, device serials or other personal data: redacted from the chain readers get. */
-const PRIVATE_ASSERTION =
-  /^(stds\.exif|stds\.iptc|stds\.xmp|c2pa\.metadata|cawg\.metadata|c2pa\.location|c2pa\.thumbnail\.|c2pa\.depthmap)/;
+/**
+ * The assertions kept in the chain readers get: the bindings (which cannot be redacted), what was
+ * done, the ingredients and soft bindings. Every other assertion is redacted — EXIF, IPTC, XMP,
+ * metadata, thumbnails, and any vendor's own — so nothing that may hold a location, a device
+ * serial or other personal data travels with a served photo, whatever label it carries.
+ */
+const KEPT_ASSERTION = /^c2pa\.(hash\.|actions(\.v\d+)?$|ingredient(\.v\d+)?$|soft-binding)/;
 
 /** The JUMBF URIs of every private assertion in the manifests `data` carries (all of them: the whole chain travels). */
 async function privateAssertionUris(data: Uint8Array, mime: string): Promise<string[]> {
@@ -36,7 +38,7 @@ async function privateAssertionUris(data: Uint8Array, mime: string): Promise<str
   if (!store?.manifests) return [];
   return Object.entries(store.manifests).flatMap(([label, manifest]) =>
     (manifest.assertions ?? [])
-      .filter((a) => PRIVATE_ASSERTION.test(a.label ?? ""))
+      .filter((a) => !KEPT_ASSERTION.test(a.label ?? ""))
       .map((a) => `self#jumbf=/c2pa/${label}/c2pa.assertions/${a.label}${a.instance && a.instance > 1 ? `__${a.instance - 1}` : ""}`),
   );
 }
@@ -54,9 +56,10 @@ export async function signVariants<V extends { width: number; format: keyof type
   variants: V[],
   cropped: boolean,
 ): Promise<V[]> {
-  const signer = newsroomSigner();
-  if (!signer) return variants;
+  if (!env.DATELINE_C2PA_CERT) return variants;
   try {
+    // An unreadable certificate or key fails here, like any signing failure: the photo goes out unsigned.
+    const signer = newsroomSigner()!;
     const redact = await privateAssertionUris(original, originalMime);
     const ext = originalMime.split("/")[1] === "jpeg" ? "jpg" : (originalMime.split("/")[1] ?? "bin");
     const signed: V[] = [];
