@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ENV, E2E_URL } from "./e2e/env";
+import { E2E_ENGINE, E2E_ENV, E2E_JOURNEY, E2E_URL } from "./e2e/env";
 
 // Debian's Chromium (apt-get install -y chromium); Playwright never downloads a browser here.
 const chromium = {
@@ -31,7 +31,13 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, dependencies: ["setup"] },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+      dependencies: ["setup"],
+      // On PostgreSQL (npm test's second pass) only the journey from the desk to the reader runs.
+      ...(E2E_ENGINE === "postgresql" ? { testMatch: E2E_JOURNEY } : {}),
+    },
   ],
   webServer: {
     // Serves the production build (`next build` runs first in `npm test`) on a fresh database.

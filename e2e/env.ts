@@ -15,8 +15,50 @@ export const E2E_VARNISH_PORT = E2E_PORT + 18;
  */
 export const E2E_SMTP_PORT = E2E_PORT + 19;
 
+/**
+ * The engine under the end-to-end server. SQLite (a file under data/e2e) unless
+ * DATELINE_E2E_ENGINE=postgresql: `npm test` runs the journey specs (E2E_JOURNEY) a second time on
+ * PostgreSQL with photos in an S3-compatible bucket, under scripts/with-test-bucket.ts --postgres,
+ * which starts both and passes the cluster's address as DATABASE_URL and the bucket's variables
+ * (DATELINE_MEDIA_STORE=s3, ...) through the environment the server inherits.
+ */
+export const E2E_ENGINE = process.env.DATELINE_E2E_ENGINE === "postgresql" ? "postgresql" : "sqlite";
+
+function e2eDatabaseUrl(): string {
+  if (E2E_ENGINE === "sqlite") return "file:./data/e2e/dateline.db";
+  const url = process.env.DATABASE_URL ?? "";
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error("DATELINE_E2E_ENGINE=postgresql needs DATABASE_URL=postgresql://… (run under scripts/with-test-bucket.ts --postgres)");
+  }
+  return url;
+}
+
+/**
+ * The journey from the desk to the reader, the specs that run on both engines: signing in, writing,
+ * editing and publishing, photos (uploaded, cropped, credited, with Content Credentials), bylines and
+ * sections, the wire desk and the WordPress import, and every reader page (front, story, section,
+ * author, tag, search, feeds, sitemaps). The other specs read the SQLite file directly or start
+ * servers of their own; the two-instance spec (e2e/multi) runs on PostgreSQL already.
+ */
+export const E2E_JOURNEY = [
+  "admin/access.spec.ts",
+  "admin/sign-in.spec.ts",
+  "admin/desk.spec.ts",
+  "admin/desk-journey.spec.ts",
+  "admin/bylines.spec.ts",
+  "admin/sections.spec.ts",
+  "admin/settings.spec.ts",
+  "admin/media.spec.ts",
+  "admin/photo-desk.spec.ts",
+  "admin/photo-credentials.spec.ts",
+  "admin/wire-desk.spec.ts",
+  "admin/wordpress-import.spec.ts",
+  "public/reader.spec.ts",
+  "public/site.spec.ts",
+];
+
 export const E2E_ENV = {
-  DATABASE_URL: "file:./data/e2e/dateline.db",
+  DATABASE_URL: e2eDatabaseUrl(),
   DATELINE_MEDIA_DIR: "./data/e2e/media",
   DATELINE_IMPORT_DIR: "./data/e2e/imports",
   // The wire desk's watched folder (e2e/admin/wire-desk.spec.ts drops files in it), scanned every 2 s.

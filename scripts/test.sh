@@ -85,5 +85,10 @@ rm -rf "$(dirname "$build_db")"
 step "End-to-end tests (Playwright, Chromium)"
 npx playwright test
 
+if has_postgres; then
+  step "The journey from the desk to the reader again on PostgreSQL, photos in an S3-compatible bucket (Playwright)"
+  DATELINE_E2E_ENGINE=postgresql npx tsx scripts/with-test-bucket.ts --postgres -- npx playwright test
+fi
+
 echo
 echo "All checks passed in $(( $(date +%s) - start ))s."

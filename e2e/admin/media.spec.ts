@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { storageStatePath } from "../env";
+import { E2E_ENGINE, E2E_ENV, storageStatePath } from "../env";
 import { expect, newContext, publishFromEditor, test, unique } from "../fixtures";
 import { makePhoto, withIptc } from "../../lib/test/images";
+import { TEST_BUCKET_KEY } from "../../lib/test/test-bucket";
+import { BucketStore } from "../../lib/media/bucket-store";
 
 async function fixture(name: string, data: Buffer) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dateline-e2e-")), name);
@@ -93,5 +95,23 @@ test.describe("the media library", () => {
     const src = await hero.locator("img").getAttribute("src");
     const variant = await reader.request.get(src!);
     expect(variant.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+
+    if (E2E_ENGINE === "postgresql") {
+      // The second pass (PostgreSQL, photos in a bucket): the photo the reader was served is the
+      // bucket's object, and the server wrote no photo to its own disk.
+      const key = /\/media\/([a-f0-9]{64}-w\d+\.\w+)$/.exec(src!)?.[1];
+      expect(key, src!).toBeTruthy();
+      const store = new BucketStore({
+        bucket: process.env.DATELINE_S3_BUCKET!,
+        endpoint: process.env.DATELINE_S3_ENDPOINT!,
+        region: "us-east-1",
+        forcePathStyle: true,
+        credentials: TEST_BUCKET_KEY,
+      });
+      const object = await store.get(key!);
+      expect(object && object.equals(await variant.body())).toBe(true);
+      const onDisk = fs.existsSync(E2E_ENV.DATELINE_MEDIA_DIR) ? fs.readdirSync(E2E_ENV.DATELINE_MEDIA_DIR, { recursive: true }) : [];
+      expect(onDisk).toEqual([]);
+    }
   });
 });
