@@ -5,6 +5,7 @@ import { bodyLimitFor, tooLargeMessage } from "./lib/security/body-limit";
 import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH } from "./lib/cache/http-policy";
 import { siteIsHttps } from "./lib/security/https";
 import { WORDPRESS_QUERY_KEYS } from "./lib/import/old-query";
+import { isArchiveOriginHost } from "./lib/sources/archive-origin";
 
 /**
  * Runs before every page, Server Action and route handler:
@@ -20,18 +21,6 @@ import { WORDPRESS_QUERY_KEYS } from "./lib/import/old-query";
  */
 const HSTS = "max-age=31536000; includeSubDomains";
 const ARCHIVE_PATH = /^\/archive\/[^/]+$/;
-
-/** Whether the request is for the archive's own origin (DATELINE_ARCHIVE_ORIGIN, read per request like the photo origin). */
-function onArchiveOrigin(host: string | null): boolean {
-  const origin = process.env.DATELINE_ARCHIVE_ORIGIN;
-  if (!origin || !host) return false;
-  try {
-    // An archive origin set to the site's own would hide the site: then it is no separate origin at all.
-    return new URL(origin).host === host && new URL(process.env.DATELINE_SITE_URL ?? "http://localhost:3000").host !== host;
-  } catch {
-    return false;
-  }
-}
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -66,7 +55,7 @@ export function proxy(request: NextRequest) {
   // Issue 19: archived copies of sources carry their own sandboxing policy (lib/sources/archive-page.ts).
   // On their own origin (DATELINE_ARCHIVE_ORIGIN) nothing else of the site is served.
   if (ARCHIVE_PATH.test(pathname)) return NextResponse.next();
-  if (onArchiveOrigin(request.headers.get("host"))) return new NextResponse("Not found.", { status: 404 });
+  if (isArchiveOriginHost(request.headers.get("host"))) return new NextResponse("Not found.", { status: 404 });
 
   // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
   if (cspKindFor(pathname) === "public") {

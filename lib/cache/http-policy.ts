@@ -1,3 +1,5 @@
+import { isArchiveOriginHost } from "../sources/archive-origin";
+
 /**
  * What an HTTP cache in front of Dateline (the in-process one of `npm start`, Varnish, a CDN) may
  * do with the answer at an address: one rule for every layer. Public pages, feeds and sitemaps are
@@ -40,15 +42,7 @@ export function isPublicApiRead(pathname: string): boolean {
 export function isPublicRequest(method: string | undefined, url: string, headers: Record<string, string | string[] | undefined>): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   // The archive's own host serves only /archive/… (proxy.ts): nothing of it is kept or answered from the site's cache.
-  if (process.env.DATELINE_ARCHIVE_ORIGIN && headers["host"] === hostOf(process.env.DATELINE_ARCHIVE_ORIGIN)) return false;
+  if (isArchiveOriginHost(typeof headers["host"] === "string" ? headers["host"] : null)) return false;
   if (url.includes("?") || headers["rsc"] || headers["next-router-prefetch"] || headers["next-action"]) return false;
   return publicCacheControl(url) !== null || isPublicApiRead(url);
-}
-
-function hostOf(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
 }

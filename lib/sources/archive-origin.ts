@@ -1,0 +1,26 @@
+/**
+ * The archived copies' own origin (DATELINE_ARCHIVE_ORIGIN), the one rule that proxy.ts, the
+ * shared-cache policy (lib/cache/http-policy.ts) and the archive route ask. Read from the
+ * environment on each call, as the photo origin is, so the front server, plain `next start` and
+ * the route agree whatever was built. No imports: proxy.ts runs it before every request.
+ */
+
+/**
+ * The archive origin's host, or null when none is set, it is not a URL, or it is the site's own
+ * host (then it is no separate origin at all, and treating it as one would hide the site).
+ */
+export function archiveOriginHost(): string | null {
+  const origin = process.env.DATELINE_ARCHIVE_ORIGIN;
+  if (!origin) return null;
+  try {
+    const host = new URL(origin).host;
+    return host === new URL(process.env.DATELINE_SITE_URL ?? "http://localhost:3000").host ? null : host;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a request for `host` (its Host header) is for the archive's own origin. */
+export function isArchiveOriginHost(host: string | null | undefined): boolean {
+  return !!host && host === archiveOriginHost();
+}
