@@ -98,7 +98,26 @@ export function httpPurgeAdapter(url: string, token?: string): PurgeAdapter {
   };
 }
 
+/**
+ * Another process's change, heard here (lib/cache/shared-expiry.ts) once this process's own caches
+ * have dropped its tags: the remote caches are purged of them from here too. The process that made
+ * the change purged them the moment it committed, but a cache in front that asked this process for
+ * one of those pages before it heard of the change was given the old version, and keeps it; this
+ * purge, sent once this process can no longer render the old version, drops it. So a change leaves
+ * Varnish within the time the slowest process takes to hear of it, not at the origin's repeat
+ * purge. Sent once (the origin's repeat covers renders still under way here).
+ */
+export function purgeRemoteAfterSharedExpiry(tags: string[]) {
+  if (tags.length === 0) return;
+  for (const adapter of configuredAdapters()) send(adapter, tags);
+}
+
 let adapters: PurgeAdapter[] | undefined;
+
+/** Replaces the remote caches named in the environment (a test's stand-in server, an embedder's own list). */
+export function configureRemoteCaches(list: PurgeAdapter[]) {
+  adapters = list;
+}
 
 /** The remote caches named in the environment (lib/env.ts validates them). */
 function configuredAdapters(): PurgeAdapter[] {

@@ -1,10 +1,13 @@
 import { spawn } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db, isPostgres } from "../db";
 import { FrontCache, installFrontCache } from "./front-cache";
 import DatelineCacheHandler, { expiredSince } from "./next-cache-handler.mjs";
 import { expiryListenerConnected, onSharedExpiry, pollExpiries, recordExpiry, startExpiryPoll, stopExpiryPoll } from "./shared-expiry";
+import { configureRemoteCaches, varnishAdapter } from "./purge";
 
 function otherProcessExpires(tags: string[]) {
   const child = spawn(process.execPath, ["--import", "tsx", "lib/test/job-process.ts", "expire", JSON.stringify(tags)], {
@@ -25,6 +28,16 @@ describe("cache expiry shared by server processes", () => {
     const purgeKeys = front.purgeKeys.bind(front);
     front.purgeKeys = (keys: string[]) => (purged.push([...keys]), purgeKeys(keys));
 
+    // A Varnish in front (a real HTTP server on 127.0.0.1 answering PURGE as deploy/varnish/default.vcl
+    // does) that may have taken the old page from this process before it heard of the change.
+    const varnishPurges: { keys: string; frontAlreadyPurged: boolean }[] = [];
+    const varnish = http.createServer((req, res) => {
+      varnishPurges.push({ keys: String(req.headers["xkey-purge"]), frontAlreadyPurged: purged.length > 0 });
+      res.writeHead(200).end("Invalidated 1 objects");
+    });
+    await new Promise<void>((resolve) => varnish.listen(0, "127.0.0.1", resolve));
+    configureRemoteCaches([varnishAdapter(`http://127.0.0.1:${(varnish.address() as AddressInfo).port}`)]);
+
     const heard: string[][] = [];
     const stop = onSharedExpiry((tags) => heard.push(tags));
     await new Promise((r) => setTimeout(r, 5));
@@ -33,10 +46,15 @@ describe("cache expiry shared by server processes", () => {
     expect((await pollExpiries()).sort()).toEqual(["front", "story:shared-a"]);
     expect(await handler.get("story-read", {})).toBeNull();
     expect(await handler.get("other-read", {})).not.toBeNull();
-    // Only the pages carrying those tags leave this process's front cache (remote caches were
-    // purged by the process that made the change).
+    // Only the pages carrying those tags leave this process's front cache.
     expect(purged.map((keys) => keys.sort())).toEqual([["front", "story:shared-a"]]);
     expect(heard.map((tags) => tags.sort())).toEqual([["front", "story:shared-a"]]);
+    // And the cache in front is purged of them from here once this process's own caches dropped them.
+    await expect.poll(() => varnishPurges.length).toBe(1);
+    expect(varnishPurges[0]!.keys.split(" ").sort()).toEqual(["front", "story:shared-a"]);
+    expect(varnishPurges[0]!.frontAlreadyPurged).toBe(true);
+    configureRemoteCaches([]);
+    varnish.close();
     stop();
     // A read that began before the expiry is refused even when stored after it (it may hold the old data).
     await handler.set("story-read", { kind: "FETCH", data: { body: "{}" } }, { tags: ["story:shared-a"] });

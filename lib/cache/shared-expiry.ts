@@ -4,13 +4,15 @@ import { log } from "../log";
 import { purgeFrontCache } from "./front-cache";
 import { expireTags } from "./next-cache-handler.mjs";
 import { listenForExpiries } from "./expiry-listen";
+import { purgeRemoteAfterSharedExpiry } from "./purge";
 
 /**
  * Cache expiry across server processes (npm start runs one per core, several machines may share
  * a database). A change records the tags it expired in the CacheTagExpiry table (one insert);
  * every process polls that table every POLL_MS for rows past the last it saw and, for those
  * other processes recorded, expires the tags in its Next.js data cache
- * (lib/cache/next-cache-handler.mjs) and in its own front cache.
+ * (lib/cache/next-cache-handler.mjs) and in its own front cache, then purges them from the caches
+ * in front (Varnish, a CDN), which may have taken the old version from this process in between.
  *
  * On PostgreSQL each process also LISTENs for the notice a trigger sends on every insert
  * (lib/cache/expiry-listen.ts) and reads the new rows at once: well under a second across
@@ -107,8 +109,6 @@ export async function pollExpiries(): Promise<string[]> {
   for (const [tag, at] of expired) expireTags([tag], at);
   const tags = [...expired.keys()];
   if (tags.length === 0) return tags;
-  // Only this process's own front cache: the process that made the change purged Varnish and the
-  // CDN already (lib/cache/purge.ts); every worker sending the same purge again would multiply it.
   purgeFrontCache(tags);
   for (const listener of state.listeners) {
     try {
@@ -117,6 +117,9 @@ export async function pollExpiries(): Promise<string[]> {
       log("error", "a shared cache expiry listener failed", { error: String(error) });
     }
   }
+  // Now that this process serves only the new version, the caches in front drop what they may
+  // have taken from it in between (lib/cache/purge.ts).
+  purgeRemoteAfterSharedExpiry(tags);
   return tags;
 }
 
