@@ -34,7 +34,7 @@ const env = benchEnv(dir, PORT, {
 const cleanup = cleanupOnExit();
 need("wrk", ["wrk"]);
 need("nginx", ["nginx"]);
-prepareDatabase(env);
+await prepareDatabase(env);
 
 const UNCACHED = 6000;
 Object.assign(process.env, env);

@@ -1,9 +1,10 @@
 // What bench/public.ts and bench/varnish.ts share: Dateline's environment on a fresh demo database,
 // the tools they need, the production server and an nginx serving one page as a static file (both
 // started in process groups that go down with the bench), and reading wrk's report.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const CRON = "bench-cron-secret-0123456789";
@@ -67,11 +68,28 @@ export function need(tool: string, pkgs: string[]) {
   execFileSync("apt-get", ["install", "-y", "-qq", ...pkgs], { stdio: "inherit" });
 }
 
-/** The production build (made if missing) and a migrated, seeded demo database. */
-export function prepareDatabase(env: NodeJS.ProcessEnv) {
+/**
+ * With BENCH_DATABASE=postgres, a PostgreSQL cluster of the bench's own (Debian's package, initdb
+ * into a temporary folder, PostgreSQL's default durability settings) with an empty database, its
+ * address returned and the cluster stopped and deleted when the bench exits; otherwise null (SQLite).
+ */
+export async function benchPostgres(): Promise<string | null> {
+  if (process.env.BENCH_DATABASE !== "postgres") return null;
+  const { startPgCluster } = await import("../lib/test/pg-cluster");
+  const cluster = await startPgCluster({ durable: true });
+  cluster.createDatabase("bench");
+  process.on("exit", () => cluster.stop());
+  return cluster.url("bench");
+}
+
+/**
+ * The production build (made if missing) and a migrated, seeded demo database. The seed runs in a
+ * child process without blocking this one, so a test bucket served from this process can take its photos.
+ */
+export async function prepareDatabase(env: NodeJS.ProcessEnv) {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "ignore" });
+  await promisify(execFile)("npx", ["prisma", "migrate", "deploy"], { cwd: root, env });
+  await promisify(execFile)("npx", ["tsx", "prisma/seed.ts"], { cwd: root, env });
 }
 
 /** `npm start`'s server on 127.0.0.1 (its log in `dir`/server.log), once its sign-in page answers. */

@@ -25,7 +25,7 @@ const heroOf = async (base: string) => {
 
 // Photos on disk: `npm start`'s server on the demo newsroom.
 const diskEnv = benchEnv(dir, DISK_PORT);
-prepareDatabase(diskEnv);
+await prepareDatabase(diskEnv);
 await startDateline(dir, diskEnv);
 
 // Photos in a bucket: the same, on a database and bucket of its own, seeded through the bucket store.

@@ -3,6 +3,7 @@
 // fresh demo database and nginx serving the same article as a static file, then drives both with
 // wrk from a second process on 127.0.0.1 (50 connections, 15 s, after a warm-up).
 // Needs Debian's wrk and nginx: apt-get install -y wrk nginx (done here when root).
+// BENCH_DATABASE=postgres npm run bench:public: the same on a PostgreSQL cluster of its own.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,6 +11,7 @@ import path from "node:path";
 import {
   addUncachedStories,
   benchEnv,
+  benchPostgres,
   cleanupOnExit,
   CRON,
   need,
@@ -24,14 +26,15 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-bench-public-"));
 const PORT = 3300;
 const NGINX_PORT = 3301;
 const BASE = `http://127.0.0.1:${PORT}`;
-const env = benchEnv(dir, PORT);
 const cleanup = cleanupOnExit();
+const postgres = await benchPostgres();
+const env = benchEnv(dir, PORT, postgres ? { DATABASE_URL: postgres } : {});
 need("wrk", ["wrk"]);
 need("nginx", ["nginx"]);
-prepareDatabase(env);
+await prepareDatabase(env);
 
 // Stories that have never been requested, for measuring renders that miss every cache.
-const UNCACHED = 8000;
+const UNCACHED = 10_000;
 Object.assign(process.env, env);
 {
   await addUncachedStories(UNCACHED);
@@ -151,10 +154,12 @@ let jsBytes = 0;
 for (const src of scripts) jsBytes += (await (await fetch(new URL(src, BASE))).arrayBuffer()).byteLength;
 
 const nginxRps = results[0]![1].rps;
-console.log(`\n${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(
+  `\n${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${postgres ? "PostgreSQL" : "SQLite"}, ${UNCACHED + 10} published stories\n`,
+);
 console.log("| what | requests/s | × nginx | p50 ms | p99 ms |\n|---|---|---|---|---|");
 for (const [label, r] of results)
-  console.log(`| ${label} | ${r.rps.toFixed(0)} | ${(r.rps / nginxRps).toFixed(3)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`);
+  console.log(`| ${label} | ${r.rps.toFixed(0)} | ${(r.rps / nginxRps).toFixed(4)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`);
 console.log(`\nPublish → on the front page: ${publishMs.toFixed(0)} ms`);
 console.log(
   `Article HTML: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB uncompressed; JavaScript: ${(jsBytes / 1024).toFixed(1)} KB in ${scripts.length} files (none needed to read)`,

@@ -3,22 +3,47 @@
 // pointing at a varnishd started here, and nginx serving the same article as a static file; drives
 // each with wrk (2 threads, 50 connections, 10 s, median of 3 runs taken in turn), then measures
 // how long a publish takes to show on the front page through Varnish.
+// BENCH_DATABASE=postgres npm run bench:varnish: the several-instance shape (issue 16) — two
+// Dateline instances (ports 3610 and 3613) on one PostgreSQL cluster of the bench's own and one
+// S3-compatible bucket (s3rver, served from this process), both behind the one Varnish as a
+// round-robin director (deploy/README.md, "Several instances"), each purging it; the publish goes
+// through the second instance and is timed until Varnish and the first instance serve it.
 // Needs Debian's varnish, varnish-modules, wrk and nginx (installed here when root).
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchEnv, cleanupOnExit, CRON, need, prepareDatabase, readWrk, root, startDateline, startNginx, type WrkResult } from "./lib";
+import {
+  benchEnv,
+  benchPostgres,
+  cleanupOnExit,
+  CRON,
+  need,
+  prepareDatabase,
+  readWrk,
+  root,
+  startDateline,
+  startNginx,
+  type WrkResult,
+} from "./lib";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-bench-varnish-"));
 fs.chmodSync(dir, 0o755); // varnishd's unprivileged compiler reads the VCL from here
 const PORT = 3610;
 const NGINX_PORT = 3611;
 const VARNISH_PORT = 3612;
+const SECOND_PORT = 3613;
 const BASE = `http://127.0.0.1:${PORT}`;
+const SECOND = `http://127.0.0.1:${SECOND_PORT}`;
 const VARNISH = `http://127.0.0.1:${VARNISH_PORT}`;
-const env = benchEnv(dir, PORT, { DATELINE_PURGE_VARNISH: VARNISH, DATELINE_TRUSTED_PROXIES: "1" });
 const pidFile = path.join(dir, "varnishd.pid");
+const postgres = await benchPostgres();
+const bucket = postgres ? await (await import("../lib/test/test-bucket")).startTestBucket() : null;
+const env = benchEnv(dir, PORT, {
+  DATELINE_PURGE_VARNISH: VARNISH,
+  DATELINE_TRUSTED_PROXIES: "1",
+  ...(postgres ? { DATABASE_URL: postgres, ...bucket!.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" } : {}),
+});
 cleanupOnExit(() => {
   try {
     process.kill(Number(fs.readFileSync(pidFile, "utf8")), "SIGTERM");
@@ -31,12 +56,26 @@ need("/usr/bin/wrk", ["wrk"]);
 need("/usr/sbin/nginx", ["nginx"]);
 need("/usr/sbin/varnishd", ["varnish", "varnish-modules"]);
 
-prepareDatabase(env);
+await prepareDatabase(env);
 Object.assign(process.env, env);
 
 await startDateline(dir, env);
+// The second instance: same database, bucket and secret; its own port (and log).
+if (postgres) fs.mkdirSync(path.join(dir, "second"));
+if (postgres)
+  await startDateline(
+    path.join(dir, "second"),
+    benchEnv(dir, SECOND_PORT, { ...env, PORT: String(SECOND_PORT), DATELINE_SITE_URL: SECOND }),
+  );
 
-const vcl = fs.readFileSync(path.join(root, "deploy/varnish/default.vcl"), "utf8").replace(/\.port = "\d+";/, `.port = "${PORT}";`);
+let vcl = fs.readFileSync(path.join(root, "deploy/varnish/default.vcl"), "utf8").replace(/\.port = "\d+";/, `.port = "${PORT}";`);
+if (postgres) {
+  // deploy/README.md, "Several instances": one backend per instance, a round-robin director.
+  vcl = vcl.replace(/backend default \{([^}]*)\}/, (_all, body: string) => {
+    const second = body.replace(/\.port = "\d+";/, `.port = "${SECOND_PORT}";`);
+    return `import directors;\n\nbackend default {${body}}\n\nbackend second {${second}}\n\nsub vcl_init {\n    new instances = directors.round_robin();\n    instances.add_backend(default);\n    instances.add_backend(second);\n}\n\nsub vcl_recv {\n    set req.backend_hint = instances.backend();\n}`;
+  });
+}
 fs.writeFileSync(path.join(dir, "default.vcl"), vcl, { mode: 0o644 });
 execFileSync(
   "/usr/sbin/varnishd",
@@ -90,8 +129,11 @@ const { bodyFromParagraphs } = await import("../lib/articles/body");
 const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, email: true, name: true, role: true } });
 const section = await db.section.findFirstOrThrow({ where: { slug: "world" } });
 const author = await db.author.findFirstOrThrow();
-const publishes: { toVisible: number; afterAnswer: number }[] = [];
-for (let round = 0; round < 3; round++) {
+const publishes: { toVisible: number; afterAnswer: number; onFirst: number }[] = [];
+// On PostgreSQL the publish goes through the second instance; the first hears of it from the database.
+const PUBLISHER = postgres ? SECOND : BASE;
+const PUBLISHES = 5;
+for (let round = 0; round < PUBLISHES; round++) {
   for (const page of ["/", "/world"]) await fetch(VARNISH + page);
   const headline = `Varnish publish ${Date.now()}`;
   const story = await createArticle(admin, {
@@ -104,17 +146,20 @@ for (let round = 0; round < 3; round++) {
   await transitionArticle(admin, { id: story.id, version: story.version, to: "SCHEDULED", scheduledFor: new Date(Date.now() + 1200) });
   await new Promise((r) => setTimeout(r, 1300));
   if ((await fetch(`${VARNISH}/`)).headers.get("x-cache") !== "HIT") throw new Error("The front page was not cached before the publish");
+  if (postgres) await fetch(`${BASE}/`);
   const started = performance.now();
-  const cron = await fetch(`${BASE}/api/cron/publish-scheduled`, { method: "POST", headers: { authorization: `Bearer ${CRON}` } });
+  const cron = await fetch(`${PUBLISHER}/api/cron/publish-scheduled`, { method: "POST", headers: { authorization: `Bearer ${CRON}` } });
   await cron.text();
   const answered = performance.now();
-  for (;;) {
-    if ((await (await fetch(`${VARNISH}/`)).text()).includes(headline)) break;
-    if (performance.now() - started > 10_000)
-      throw new Error(`The story did not reach the front page through Varnish (cron ${cron.status})`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  publishes.push({ toVisible: performance.now() - started, afterAnswer: performance.now() - answered });
+  const shows = async (url: string) => {
+    for (;;) {
+      if ((await (await fetch(url)).text()).includes(headline)) return performance.now();
+      if (performance.now() - started > 10_000) throw new Error(`The story did not reach ${url} (cron ${cron.status})`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const [throughVarnish, onFirst] = await Promise.all([shows(`${VARNISH}/`), postgres ? shows(`${BASE}/`) : Promise.resolve(NaN)]);
+  publishes.push({ toVisible: throughVarnish - started, afterAnswer: throughVarnish - answered, onFirst: onFirst - started });
   await new Promise((r) => setTimeout(r, 2500)); // the server's second purge (lib/cache/purge.ts)
 }
 
@@ -133,9 +178,15 @@ targets.forEach(([label], i) => {
 });
 const sorted = [...publishes].sort((a, b) => a.toVisible - b.toVisible);
 console.log(
-  `\nPublish to visible on the front page through Varnish (cron publish → first Varnish answer with the story), 3 publishes: ` +
-    `${sorted.map((p) => `${Math.round(p.toVisible)} ms`).join(", ")} (median ${Math.round(sorted[1]!.toVisible)} ms; ` +
+  `\nPublish to visible on the front page through Varnish (cron publish${postgres ? " on the second instance" : ""} → first Varnish answer with the story), ${PUBLISHES} publishes: ` +
+    `${sorted.map((p) => `${Math.round(p.toVisible)} ms`).join(", ")} (median ${Math.round(sorted[Math.floor(PUBLISHES / 2)]!.toVisible)} ms; ` +
     `${sorted.map((p) => Math.round(p.afterAnswer)).join(", ")} ms after the publish request answered).`,
 );
+if (postgres)
+  console.log(
+    `Two instances on PostgreSQL with photos in a bucket; the first instance served the story on its front page ` +
+      `${publishes.map((p) => `${Math.round(p.onFirst)} ms`).join(", ")} after the publish request (in publish order).`,
+  );
 await db.$disconnect();
+await bucket?.stop();
 process.exit(0);
