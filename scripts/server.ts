@@ -3,7 +3,9 @@
 // `--dev` (npm run dev) runs Next.js in development mode behind it, without the front cache.
 import "./lib/production";
 import "../lib/ops/load-env";
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import next from "next";
 import { FrontCache, installFrontCache } from "../lib/cache/front-cache";
@@ -29,7 +31,11 @@ const workerId = process.env.DATELINE_WORKER_ID;
 const app = next({ dev, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
-const cache = installFrontCache(new FrontCache(dev ? 0 : undefined));
+// Next's request handler also listens on a socket of this process's own, private to it: the front
+// cache asks it for the public pages it does not hold over HTTP, as Varnish would (lib/cache/front-cache.ts).
+const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-next-"));
+const socketPath = path.join(socketDir, "next.sock");
+const cache = installFrontCache(new FrontCache(dev ? 0 : undefined, undefined, undefined, dev ? undefined : { socketPath }));
 // A change purges its pages from the front cache at once (lib/cache/purge.ts), and again when its
 // request has finished: a page a reader's request rendered in between, from data the change had not
 // yet expired, is dropped then. No reader waits for an editor's request.
@@ -38,6 +44,19 @@ onPublicExpiry((context) => writesInFlight.add(context));
 function writeFinished(context: RequestContext) {
   if (!writesInFlight.delete(context)) return;
   cache.purgeKeys(expiredTagsOf(context));
+}
+
+/** Headers of this one response: its request id, the worker's name, the public pages' policy. */
+function perResponseHeaders(req: http.IncomingMessage, requestId: string): Record<string, string> {
+  return {
+    "x-request-id": requestId,
+    // Which of npm start's server processes answered (scripts/cluster.ts).
+    ...(workerId ? { "x-dateline-worker": workerId } : {}),
+    // The public pages' policy (no nonce: they are cached). Pages rendered per request get theirs,
+    // with a nonce, from proxy.ts, which replaces this. Archived copies of sources (issue 19) set their
+    // own, stricter one (lib/sources/archive-page.ts): Next adds a route's header to one set here.
+    ...(req.url?.startsWith("/archive/") ? {} : { "content-security-policy": publicPolicy }),
+  };
 }
 
 const server = http.createServer(async (req, res) => {
@@ -52,56 +71,57 @@ const server = http.createServer(async (req, res) => {
   // and on every log line written while Next.js handles it, with the user's id once known.
   const requestId = requestIdFrom(req.headers["x-request-id"]);
   req.headers["x-request-id"] = requestId;
-  const perResponse = {
-    "x-request-id": requestId,
-    // Which of npm start's server processes answered (scripts/cluster.ts).
-    ...(workerId ? { "x-dateline-worker": workerId } : {}),
-    // The public pages' policy (no nonce: they are cached). Pages rendered per request get theirs,
-    // with a nonce, from proxy.ts, which replaces this. Archived copies of sources (issue 19) set their
-    // own, stricter one (lib/sources/archive-page.ts): Next adds a route's header to one set here.
-    ...(req.url?.startsWith("/archive/") ? {} : { "content-security-policy": publicPolicy }),
-  };
-  // A front-cache hit is answered from memory at once (and logged by nobody: it is a GET 200).
-  cache.handle(
-    req,
-    res,
-    () => {
-      const context: RequestContext = { requestId };
-      withoutRepeatedHeaders(res);
-      logWhenDone(req, res, context);
-      // Next.js has applied a change's cache expiry once its request has finished: pages the front
-      // cache kept in between may hold the old version.
-      res.on("close", () => writeFinished(context));
-      // An address that does not decode names nothing (Next.js answers it 500).
-      if (!decodes(new URL(req.url ?? "/", "http://x").pathname)) return reply(res, 400, "This address is not valid.");
-      if (isPossibleServerAction(req)) {
-        return requestContext.run(context, () =>
-          checkedAction(req, res, () => handle(req, res)).catch((error: unknown) => {
-            log("error", "server action check failed", { path: req.url, error: error instanceof Error ? error.stack : String(error) });
-            if (!res.headersSent) reply(res, 500, "Something went wrong on our side.");
-          }),
-        );
-      }
-      // Public pages are rendered per request from cached reads; whether caches in front may keep
-      // the answer is decided by address (lib/cache/http-policy.ts). Next keeps a Cache-Control it
-      // finds already set.
-      // Its surrogate keys (the cache tags of what it shows) let Varnish and CDNs purge it by tag.
-      // A draft link: kept by no cache, indexed by nobody, its token sent on in no Referer.
-      if (DRAFT_LINK_PATH.test(new URL(req.url ?? "/", "http://x").pathname)) {
-        for (const [name, value] of Object.entries(DRAFT_LINK_HEADERS)) res.setHeader(name, value);
-      }
-      if (FrontCache.isCacheable(req)) {
-        const pathname = new URL(req.url ?? "/", "http://x").pathname;
-        // The open read API's handlers set both themselves (lib/api/handler.ts).
-        const cacheControl = publicCacheControl(pathname);
-        if (cacheControl) res.setHeader("cache-control", cacheControl);
-        for (const [name, value] of Object.entries(surrogateKeyHeaders(pathname))) res.setHeader(name, value);
-      }
-      return requestContext.run(context, () => handle(req, res));
-    },
-    perResponse,
-  );
+  // A front-cache hit is answered from memory at once (and logged by nobody: it is a GET 200); a
+  // cacheable miss is asked of the private socket below; everything else goes to Next here.
+  cache.handle(req, res, () => inNext(req, res, requestId), perResponseHeaders(req, requestId));
 });
+
+// The private socket: only this process reaches it (a folder only its user may enter), so the
+// client address and request id the front server put on the request are taken as they are.
+const inner = http.createServer((req, res) => {
+  const requestId = requestIdFrom(req.headers["x-request-id"]);
+  for (const [name, value] of Object.entries(perResponseHeaders(req, requestId))) res.setHeader(name, value);
+  return inNext(req, res, requestId);
+});
+inner.keepAliveTimeout = 65_000;
+if (!dev) inner.listen(socketPath);
+process.on("exit", () => fs.rmSync(socketDir, { recursive: true, force: true }));
+
+/** A request Next.js answers, in this process. */
+function inNext(req: http.IncomingMessage, res: http.ServerResponse, requestId: string) {
+  const context: RequestContext = { requestId };
+  withoutRepeatedHeaders(res);
+  logWhenDone(req, res, context);
+  // Next.js has applied a change's cache expiry once its request has finished: pages the front
+  // cache kept in between may hold the old version.
+  res.on("close", () => writeFinished(context));
+  // An address that does not decode names nothing (Next.js answers it 500).
+  if (!decodes(new URL(req.url ?? "/", "http://x").pathname)) return reply(res, 400, "This address is not valid.");
+  if (isPossibleServerAction(req)) {
+    return requestContext.run(context, () =>
+      checkedAction(req, res, () => handle(req, res)).catch((error: unknown) => {
+        log("error", "server action check failed", { path: req.url, error: error instanceof Error ? error.stack : String(error) });
+        if (!res.headersSent) reply(res, 500, "Something went wrong on our side.");
+      }),
+    );
+  }
+  // Public pages are rendered per request from cached reads; whether caches in front may keep
+  // the answer is decided by address (lib/cache/http-policy.ts). Next keeps a Cache-Control it
+  // finds already set.
+  // Its surrogate keys (the cache tags of what it shows) let Varnish and CDNs purge it by tag.
+  // A draft link: kept by no cache, indexed by nobody, its token sent on in no Referer.
+  if (DRAFT_LINK_PATH.test(new URL(req.url ?? "/", "http://x").pathname)) {
+    for (const [name, value] of Object.entries(DRAFT_LINK_HEADERS)) res.setHeader(name, value);
+  }
+  if (FrontCache.isCacheable(req)) {
+    const pathname = new URL(req.url ?? "/", "http://x").pathname;
+    // The open read API's handlers set both themselves (lib/api/handler.ts).
+    const cacheControl = publicCacheControl(pathname);
+    if (cacheControl) res.setHeader("cache-control", cacheControl);
+    for (const [name, value] of Object.entries(surrogateKeyHeaders(pathname))) res.setHeader(name, value);
+  }
+  return requestContext.run(context, () => handle(req, res));
+}
 
 /**
  * Next.js sends a redirect rendered by an on-demand (ISR) page with its Location header twice

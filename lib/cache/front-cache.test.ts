@@ -4,40 +4,49 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FrontCache } from "./front-cache";
 
 let server: http.Server;
+let upstream: http.Server;
 let base: string;
 let renders = 0;
-/** Runs while the stand-in renders, after the front cache began capturing the answer. */
+/** Runs while the stand-in renders, after the front cache asked it for the page. */
 let duringRender: (() => void) | null = null;
-const cache = new FrontCache(60_000);
+let cache: FrontCache;
+
+/** A stand-in for Next.js: an ISR-style page, a dynamic page and an admin page. */
+function render(req: http.IncomingMessage, res: http.ServerResponse) {
+  renders++;
+  duringRender?.();
+  const isr = req.url === "/story" || /^\/(world|sport)\/[\w-]+$/.test(req.url ?? "");
+  res.setHeader("content-type", "text/html; charset=utf-8");
+  res.setHeader("cache-control", isr || req.url === "/stale" ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
+  if (isr) res.setHeader("x-nextjs-cache", "HIT");
+  if (req.url === "/stale") res.setHeader("x-nextjs-cache", "STALE");
+  // Like Next.js, a HEAD answer carries the headers only.
+  if (req.method === "HEAD") return res.end();
+  res.write(`<html><head><link rel="preload" as="script" href="/_next/a.js"/><script type="application/ld+json">{"a":1}</script></head>`);
+  res.end(
+    `<body><h1>render ${renders}</h1><script src="/_next/a.js" async=""></script><script>self.__next_f.push([1,"x"])</script></body></html>`,
+  );
+}
+
+/** Listens on a free loopback port; returns its port. */
+async function listen(s: http.Server): Promise<number> {
+  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+  return (s.address() as AddressInfo).port;
+}
 
 beforeAll(async () => {
-  // A stand-in for Next.js: an ISR-style page, a dynamic page and an admin page.
-  server = http.createServer((req, res) =>
-    cache.handle(req, res, () => {
-      renders++;
-      duringRender?.();
-      const isr = req.url === "/story" || /^\/(world|sport)\/[\w-]+$/.test(req.url ?? "");
-      res.setHeader("content-type", "text/html; charset=utf-8");
-      res.setHeader(
-        "cache-control",
-        isr || req.url === "/stale" ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store",
-      );
-      if (isr) res.setHeader("x-nextjs-cache", "HIT");
-      if (req.url === "/stale") res.setHeader("x-nextjs-cache", "STALE");
-      // Like Next.js, a HEAD answer carries the headers only.
-      if (req.method === "HEAD") return res.end();
-      res.write(
-        `<html><head><link rel="preload" as="script" href="/_next/a.js"/><script type="application/ld+json">{"a":1}</script></head>`,
-      );
-      res.end(
-        `<body><h1>render ${renders}</h1><script src="/_next/a.js" async=""></script><script>self.__next_f.push([1,"x"])</script></body></html>`,
-      );
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // As in scripts/server.ts: the stand-in answers the front server's misses over HTTP (the
+  // upstream) and every request the cache does not take (next).
+  upstream = http.createServer(render);
+  cache = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(upstream) });
+  server = http.createServer((req, res) => cache.handle(req, res, () => render(req, res)));
+  base = `http://127.0.0.1:${await listen(server)}`;
 });
-afterAll(() => server.close());
+afterAll(() => {
+  server.close();
+  upstream.closeAllConnections();
+  upstream.close();
+});
 
 describe("the front cache", () => {
   it("serves a cached (s-maxage) page from memory, exactly as it was rendered, gzipped when asked", async () => {
@@ -143,21 +152,50 @@ describe("the front cache", () => {
   });
 });
 
+describe("the front cache's upstream", () => {
+  it("answers 502 when the upstream cannot be reached, keeps nothing, and serves the page once it is back", async () => {
+    const down = http.createServer(render);
+    const port = await listen(down);
+    down.close();
+    const lonely = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port });
+    const front = http.createServer((req, res) => lonely.handle(req, res, () => render(req, res)));
+    const at = `http://127.0.0.1:${await listen(front)}`;
+    try {
+      const failed = await fetch(`${at}/story`);
+      expect(failed.status).toBe(502);
+      expect(failed.headers.get("cache-control")).toBe("private, no-store");
+      expect(lonely.size).toBe(0);
+      // Requests the cache does not take still reach Next in this process.
+      expect((await fetch(`${at}/admin/x`)).status).toBe(200);
+      const back = http.createServer(render);
+      await new Promise<void>((resolve) => back.listen(port, "127.0.0.1", resolve));
+      try {
+        expect((await fetch(`${at}/story`)).status).toBe(200);
+        expect((await fetch(`${at}/story`)).headers.get("x-dateline-cache")).toBe("HIT");
+      } finally {
+        back.closeAllConnections();
+        back.close();
+      }
+    } finally {
+      front.close();
+    }
+  });
+});
+
 describe("the front cache's bounds", () => {
   it("keeps no 404, and stays within its entry and byte bounds however many addresses are asked for", async () => {
-    const bounded = new FrontCache(60_000, 50, 40_000);
-    const stand = http.createServer((req, res) =>
-      bounded.handle(req, res, () => {
-        const known = req.url!.startsWith("/page-") || req.url === "/front";
-        res.statusCode = known ? 200 : 404;
-        res.setHeader("content-type", "text/html; charset=utf-8");
-        res.setHeader("cache-control", known ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
-        // Incompressible enough that gzipped copies count too.
-        res.end(`<html><body>${req.url} ${Math.random().toString(36).repeat(50)}</body></html>`);
-      }),
-    );
-    await new Promise<void>((resolve) => stand.listen(0, "127.0.0.1", resolve));
-    const at = `http://127.0.0.1:${(stand.address() as AddressInfo).port}`;
+    const page = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      const known = req.url!.startsWith("/page-") || req.url === "/front";
+      res.statusCode = known ? 200 : 404;
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.setHeader("cache-control", known ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
+      // Incompressible enough that gzipped copies count too.
+      res.end(`<html><body>${req.url} ${Math.random().toString(36).repeat(50)}</body></html>`);
+    };
+    const pages = http.createServer(page);
+    const bounded = new FrontCache(60_000, 50, 40_000, { host: "127.0.0.1", port: await listen(pages) });
+    const stand = http.createServer((req, res) => bounded.handle(req, res, () => page(req, res)));
+    const at = `http://127.0.0.1:${await listen(stand)}`;
     try {
       await fetch(`${at}/front`);
       expect(bounded.stats.entries).toBe(1);
@@ -180,6 +218,8 @@ describe("the front cache's bounds", () => {
       expect(bounded.stats).toMatchObject({ entries: 0, bytes: 0 });
     } finally {
       stand.close();
+      pages.closeAllConnections();
+      pages.close();
     }
   });
 });

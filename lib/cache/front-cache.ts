@@ -1,16 +1,20 @@
 import crypto from "node:crypto";
+import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import zlib from "node:zlib";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { isPublicApiRead, isPublicRequest } from "./http-policy";
 import { surrogateKeys } from "./surrogate-keys";
 import { acceptsGzip } from "./accept-encoding";
 
 /**
- * A small in-memory cache in front of Next.js for the public pages Next already caches (ISR):
- * a hit is written straight from memory without entering Next's request pipeline. Entries
- * live at most `ttlMs`, each carries its page's surrogate keys (lib/cache/surrogate-keys.ts), and
- * those carrying a tag that expires are dropped (purgeFrontCache, called through lib/cache/purge.ts),
- * so it is never staler than Next.
+ * A small in-memory HTTP cache in front of Next.js for the public pages: a hit is written straight
+ * from memory without entering Next's request pipeline. A miss of a cacheable GET is asked of the
+ * upstream — Next's request handler, served on a private socket of the same process
+ * (scripts/server.ts) — over HTTP, as Varnish would ask it: the answer is streamed to the reader
+ * and, when its own headers allow it (200, HTML or an open API answer, `s-maxage`, no cookie, not
+ * Next's stale copy), kept. Nothing of Next's is patched or parsed. Entries live at most `ttlMs`,
+ * each carries its page's surrogate keys (lib/cache/surrogate-keys.ts), and those carrying a tag
+ * that expires are dropped (purgeFrontCache, called through lib/cache/purge.ts), so it is never
+ * staler than Next. Without an upstream (development) it keeps nothing.
  */
 export class FrontCache {
   /** `gzip` arrives a moment after the entry: it is compressed off the main thread. */
@@ -19,11 +23,16 @@ export class FrontCache {
     { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer | null; etag: string; at: number; keys: string[] }
   >();
 
+  /** Connections to the upstream, kept open between requests. */
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
   constructor(
     private readonly ttlMs = 60_000,
     private readonly maxEntries = 5000,
     /** Bodies and their gzipped copies together; the oldest entries go first past it. */
     private readonly maxBytes = 64 * 1024 * 1024,
+    /** Where misses are asked: `{ socketPath }` or `{ host, port }`. None: every request goes to `next`, nothing is kept. */
+    private readonly upstream?: Pick<http.RequestOptions, "socketPath" | "host" | "port">,
   ) {}
 
   static isCacheable(req: IncomingMessage): boolean {
@@ -128,70 +137,101 @@ export class FrontCache {
       res.end(req.method === "HEAD" ? undefined : body);
       return;
     }
-    for (const name in perResponse) res.setHeader(name, perResponse[name]!);
     // A HEAD answer has no body: kept, it would serve readers an empty page. A HEAD is answered from a GET's copy.
-    if (cacheable && req.method === "GET") this.capture(key, res);
+    if (cacheable && req.method === "GET" && this.upstream) return this.fromUpstream(key, req, res, perResponse);
+    for (const name in perResponse) res.setHeader(name, perResponse[name]!);
     return next();
   }
 
-  private capture(key: string, res: ServerResponse) {
+  /**
+   * Asks the upstream for `key` with the reader's request headers, streams its answer to the
+   * reader, and keeps it when its headers allow. The upstream's headers win over `perResponse`,
+   * as Next's own headers did when it answered directly.
+   */
+  private fromUpstream(key: string, req: IncomingMessage, res: ServerResponse, perResponse: Record<string, string>) {
     const generation = this.generation;
-    // A page's keys follow from its address; an API answer names its own (lib/api/handler.ts).
-    const api = isPublicApiRead(key);
-    let keys = surrogateKeys(key) ?? [];
-    const chunks: Buffer[] = [];
-    const write = res.write.bind(res);
-    const end = res.end.bind(res);
-    const keep = () => {
-      const type = String(res.getHeader("content-type") ?? "");
-      if (api)
-        keys = String(res.getHeader("surrogate-key") ?? "")
-          .split(" ")
-          .filter(Boolean);
-      const cacheControl = String(res.getHeader("cache-control") ?? "");
-      // A STALE answer is Next's stale-while-revalidate copy; keeping it would outlive the refresh.
-      const nextCache = String(res.getHeader("x-nextjs-cache") ?? "");
-      return (
-        !this.purgedSince(generation, keys) &&
-        res.statusCode === 200 &&
-        (api ? type.startsWith("application/json") && keys.length > 0 : type.startsWith("text/html")) &&
-        /s-maxage=\d+/.test(cacheControl) &&
-        nextCache !== "STALE" &&
-        !res.getHeader("set-cookie") &&
-        !res.getHeader("content-encoding")
-      );
-    };
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof res.write;
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-      if (keep()) {
-        // Every header Next set (security headers included), but none that describe this one response.
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(res.getHeaders())) {
-          if (value === undefined || PER_RESPONSE.has(name)) continue;
-          headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
-        }
-        const body = Buffer.concat(chunks);
-        const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
-        const entry = { status: 200, headers, body, gzip: null as Buffer | null, etag, at: Date.now(), keys };
-        this.remove(key);
-        this.entries.set(key, entry);
-        this.bytes += body.length;
-        this.trim();
-        // On libuv's threads, not the one that serves requests; until it is done, hits go uncompressed.
-        zlib.gzip(body, { level: 6 }, (error, gzip) => {
-          if (error || this.entries.get(key) !== entry) return;
-          entry.gzip = gzip;
-          this.bytes += gzip.length;
-          this.trim();
-        });
-      }
-      return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
-    }) as typeof res.end;
+    const upstream = http.request({ ...this.upstream, agent: this.agent, method: "GET", path: key, headers: forwardable(req.headers) });
+    // A reader who leaves stops the render they asked for.
+    res.on("close", () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    upstream.on("error", (error) => {
+      if (res.headersSent) return res.destroy(error);
+      res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store", ...perResponse });
+      res.end("The page could not be rendered. Try again in a moment.");
+    });
+    upstream.on("response", (answer) => {
+      const headers: OutgoingHttpHeaders = { ...perResponse };
+      for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+      res.writeHead(answer.statusCode ?? 502, headers);
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.pipe(res);
+      answer.on("end", () => {
+        if (this.keeps(key, generation, answer)) this.keep(key, answer.headers, Buffer.concat(chunks));
+      });
+    });
+    upstream.end();
   }
+
+  /** Whether an upstream answer may be kept: its own headers say so, and no purge of its keys crossed its render. */
+  private keeps(key: string, generation: number, answer: IncomingMessage): boolean {
+    const header = (name: string) => String(answer.headers[name] ?? "");
+    const api = isPublicApiRead(key);
+    const keys = this.keysOf(key, answer.headers);
+    const type = header("content-type");
+    return (
+      answer.complete &&
+      !this.purgedSince(generation, keys) &&
+      answer.statusCode === 200 &&
+      (api ? type.startsWith("application/json") && keys.length > 0 : type.startsWith("text/html")) &&
+      /s-maxage=\d+/.test(header("cache-control")) &&
+      // A STALE answer is Next's stale-while-revalidate copy; keeping it would outlive the refresh.
+      header("x-nextjs-cache") !== "STALE" &&
+      answer.headers["set-cookie"] === undefined &&
+      answer.headers["content-encoding"] === undefined
+    );
+  }
+
+  /** A page's keys follow from its address; an open API answer names its own (lib/api/handler.ts). */
+  private keysOf(key: string, headers: IncomingHttpHeaders): string[] {
+    if (!isPublicApiRead(key)) return surrogateKeys(key) ?? [];
+    return String(headers["surrogate-key"] ?? "")
+      .split(" ")
+      .filter(Boolean);
+  }
+
+  private keep(key: string, answerHeaders: IncomingHttpHeaders, body: Buffer) {
+    // Every header Next set (security headers included), but none that describe this one response.
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(answerHeaders)) {
+      if (value === undefined || PER_RESPONSE.has(name) || HOP_BY_HOP.has(name)) continue;
+      headers[name] = Array.isArray(value) ? value.join(", ") : value;
+    }
+    const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
+    const entry = { status: 200, headers, body, gzip: null as Buffer | null, etag, at: Date.now(), keys: this.keysOf(key, answerHeaders) };
+    this.remove(key);
+    this.entries.set(key, entry);
+    this.bytes += body.length;
+    this.trim();
+    // On libuv's threads, not the one that serves requests; until it is done, hits go uncompressed.
+    zlib.gzip(body, { level: 6 }, (error, gzip) => {
+      if (error || this.entries.get(key) !== entry) return;
+      entry.gzip = gzip;
+      this.bytes += gzip.length;
+      this.trim();
+    });
+  }
+}
+
+/** Headers of one connection, not of the message (RFC 9110, 7.6.1): never forwarded either way. */
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"]);
+
+/** The reader's request headers as the upstream gets them. */
+function forwardable(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+  return out;
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as for GET). */
