@@ -19,7 +19,7 @@ export function readDatabase<T>(read: (db: Database.Database) => T): T {
  * SourceCheck, and these audit entries). A refused call that wrongly ran still shows: an editor's
  * refresh or mark-seen writes audit entries of its own.
  */
-const BACKGROUND_AUDIT = ["source.captured", "source.not_captured", "source.verdict"];
+export const BACKGROUND_AUDIT = ["source.captured", "source.not_captured", "source.verdict"];
 
 /**
  * A digest of every row of every table, except sign-in attempts and API request counters (the
