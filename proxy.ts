@@ -6,6 +6,8 @@ import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH } from "./lib/cache/http-policy";
 import { siteIsHttps } from "./lib/security/https";
 import { WORDPRESS_QUERY_KEYS } from "./lib/import/old-query";
 import { isArchiveOriginHost } from "./lib/sources/archive-origin";
+import { MAX_ACTION_NESTING, nestsDeeperThan } from "./lib/security/json-depth";
+import { ACTION_BODY_LIMIT } from "./lib/security/limits";
 
 /**
  * Runs before every page, Server Action and route handler:
@@ -16,13 +18,14 @@ import { isArchiveOriginHost } from "./lib/sources/archive-origin";
  *   cookie, so a forged cross-site request gains nothing.
  * - a body larger than its write path accepts is refused with 413 (the front server,
  *   scripts/server.ts, refuses it before Next.js reads a byte: lib/security/body-limit.ts);
+ * - a Server Action's body nested deeper than React can decode is refused with 400;
  * - pages rendered per request (admin, sign-in, search) get a Content-Security-Policy with a
  *   fresh nonce (lib/security/csp.ts), and that nonce on Next's scripts.
  */
 const HSTS = "max-age=31536000; includeSubDomains";
 const ARCHIVE_PATH = /^\/archive\/[^/]+$/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // Read per request, not at build: under plain `next start` this is where an https site's pages
   // get HSTS whatever was built (the front server of `npm start` sets it on every response).
@@ -47,9 +50,18 @@ export function proxy(request: NextRequest) {
   const limit = bodyLimitFor(pathname);
   if (length > limit) {
     // A Server Action's caller gets plain text, which Next.js's client shows as the error.
-    if (request.headers.has("next-action"))
-      return new NextResponse(tooLargeMessage(length, pathname), { status: 413, headers: { "content-type": "text/plain" } });
+    if (request.headers.has("next-action")) return plainText(413, tooLargeMessage(length, pathname));
     return NextResponse.json({ error: tooLargeMessage(length, pathname) }, { status: 413 });
+  }
+  // Next.js hands the proxy a copy of the body and the action the same bytes afterwards
+  // (experimental.proxyClientMaxBodySize), so reading it here costs no second copy.
+  if (mayBeServerAction(request)) {
+    const body = Buffer.from(await request.arrayBuffer());
+    // A body of undeclared length (chunked): the front server counts it as it arrives; under plain
+    // `next start` it is refused here.
+    if (body.length > ACTION_BODY_LIMIT) return plainText(413, tooLargeMessage(body.length, pathname));
+    if (nestsDeeperThan(body, MAX_ACTION_NESTING, request.headers.get("content-type") ?? ""))
+      return plainText(400, `The request's data is nested too deeply (more than ${MAX_ACTION_NESTING} levels).`);
   }
 
   // Issue 19: archived copies of sources carry their own sandboxing policy (lib/sources/archive-page.ts).
@@ -84,6 +96,23 @@ export function proxy(request: NextRequest) {
   // Under plain `next start` too: a draft link is kept by no cache and indexed by nobody.
   if (DRAFT_LINK_PATH.test(pathname)) for (const [name, value] of Object.entries(DRAFT_LINK_HEADERS)) response.headers.set(name, value);
   return response;
+}
+
+/** A POST Next.js may take for a Server Action: its id in a header, or a form (no-JavaScript submit). */
+function mayBeServerAction(request: NextRequest): boolean {
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return false;
+  const type = request.headers.get("content-type") ?? "";
+  return (
+    request.headers.has("next-action") || type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")
+  );
+}
+
+/** Plain text: Next.js's client shows a text/plain answer's words as a Server Action call's error (components/forms/call-action.ts). */
+function plainText(status: number, message: string) {
+  return new NextResponse(message, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store" },
+  });
 }
 
 export const config = {

@@ -14,10 +14,8 @@ import { log, logEnabled } from "../lib/log";
 import { contentSecurityPolicy, photoOrigin } from "../lib/security/csp";
 import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH, publicCacheControl } from "../lib/cache/http-policy";
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
-import { ACTION_BODY_LIMIT, guardRequestBody, tooLargeMessage } from "../lib/security/body-limit";
-import { nestsDeeperThan } from "../lib/security/json-depth";
+import { guardRequestBody } from "../lib/security/body-limit";
 import { siteIsHttps } from "../lib/security/https";
-import { PassThrough } from "node:stream";
 
 const https = siteIsHttps();
 const publicPolicy = contentSecurityPolicy("public", "", { https, photos: photoOrigin(process.env.DATELINE_MEDIA_PUBLIC_BASE_URL) });
@@ -97,14 +95,6 @@ function inNext(req: http.IncomingMessage, res: http.ServerResponse, requestId: 
   res.on("close", () => writeFinished(context));
   // An address that does not decode names nothing (Next.js answers it 500).
   if (!decodes(new URL(req.url ?? "/", "http://x").pathname)) return reply(res, 400, "This address is not valid.");
-  if (isPossibleServerAction(req)) {
-    return requestContext.run(context, () =>
-      checkedAction(req, res, () => handle(req, res)).catch((error: unknown) => {
-        log("error", "server action check failed", { path: req.url, error: error instanceof Error ? error.stack : String(error) });
-        if (!res.headersSent) reply(res, 500, "Something went wrong on our side.");
-      }),
-    );
-  }
   // Public pages are rendered per request from cached reads; whether caches in front may keep
   // the answer is decided by address (lib/cache/http-policy.ts). Next keeps a Cache-Control it
   // finds already set.
@@ -159,57 +149,6 @@ function decodes(pathname: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A POST Next.js may take for a Server Action: its id in a header, or a form (no-JavaScript submit). */
-function isPossibleServerAction(req: http.IncomingMessage): boolean {
-  if (req.method !== "POST" || (req.url ?? "").startsWith("/api/")) return false;
-  const type = String(req.headers["content-type"] ?? "");
-  return (
-    req.headers["next-action"] !== undefined ||
-    type.startsWith("multipart/form-data") ||
-    type.startsWith("application/x-www-form-urlencoded")
-  );
-}
-
-// React decodes a Server Action's arguments recursively, before the action (and its sign-in
-// check) runs: a body nested a few thousand levels deep overflows the stack there, a 500. No
-// argument of ours nests anywhere near this deep.
-const MAX_ACTION_NESTING = 256;
-
-/**
- * Reads a Server Action's body, refuses one nested too deep with 400, and hands the same bytes
- * to `next` as the request's body (the way Next.js replays a body after its proxy has read it).
- */
-async function checkedAction(req: http.IncomingMessage, res: http.ServerResponse, next: () => unknown) {
-  // A declared length past the limit is refused by proxy.ts before the body is read.
-  if (Number(req.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) return next();
-  // Read to the end (a body past the limit is drained, not kept), so that an answer can follow.
-  const body = await new Promise<Buffer | number | null>((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= ACTION_BODY_LIMIT) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > ACTION_BODY_LIMIT ? size : Buffer.concat(chunks)));
-    req.on("error", () => resolve(null));
-  });
-  if (body === null) return; // the client went away
-  if (typeof body === "number") {
-    // Plain text: Next.js's client shows it as the call's error (lib/security/body-limit.ts).
-    return reply(res, 413, tooLargeMessage(body, new URL(req.url ?? "/", "http://x").pathname), "text/plain");
-  }
-  if (nestsDeeperThan(body, MAX_ACTION_NESTING, String(req.headers["content-type"] ?? ""))) {
-    return reply(res, 400, `The request's data is nested too deeply (more than ${MAX_ACTION_NESTING} levels).`);
-  }
-  const replay = new PassThrough();
-  replay.end(body);
-  for (const key in replay) {
-    const value = (replay as unknown as Record<string, unknown>)[key];
-    (req as unknown as Record<string, unknown>)[key] = typeof value === "function" ? value.bind(req) : value;
-  }
-  return next();
 }
 
 /** Writes and failures always; every other request, and the scheduler's calls to its endpoint, at debug level. */

@@ -83,7 +83,9 @@ test("an https site sends HSTS on every kind of response, whatever the build sai
   expect((await request.get(`${E2E_URL}/login`)).headers()["strict-transport-security"]).toBeUndefined();
 });
 
-test("plain next start (no front server) also sends HSTS on an https site's pages, whatever the build said", async () => {
+test("plain next start (no front server) also sends HSTS on an https site's pages and refuses deeply nested action bodies", async ({
+  request,
+}) => {
   test.setTimeout(90_000);
   const port = E2E_PORT + 4;
   // Next itself, as an operator without npm start would run it, on the https server's copy of the database.
@@ -115,6 +117,8 @@ test("plain next start (no front server) also sends HSTS on an https site's page
       const response = await fetch(`http://localhost:${port}${address}`, { redirect: "manual" });
       expect(response.headers.get("strict-transport-security"), address).toBe(HSTS);
     }
+    // The proxy's checks hold without the front server too.
+    await expectNestedActionBodiesRefused(request, `http://localhost:${port}`);
   } finally {
     next.kill("SIGKILL");
   }
@@ -173,10 +177,18 @@ test("an undecodable path and a deeply nested Server Action body answer 4xx; ord
     expect(response.status(), address).toBe(400);
     expect(await response.text(), address).not.toMatch(/\bat \S+ \(|node_modules|\/work\//);
   }
+  await expectNestedActionBodiesRefused(request, E2E_URL);
+});
+
+/**
+ * A deeply nested Server Action body answers 400 before React decodes it (proxy.ts); a shallow one
+ * still reaches the action, whose own sign-in check answers.
+ */
+async function expectNestedActionBodiesRefused(request: APIRequestContext, base: string) {
   const create = serverActionsInBuild().find((a) => a.name === "createArticleAction")!;
   const post = (data: string | Buffer, contentType = "text/plain;charset=UTF-8") =>
-    request.post(`${E2E_URL}/admin/articles/new`, {
-      headers: { "Next-Action": create.id, Origin: E2E_URL, "Content-Type": contentType, Accept: "text/x-component" },
+    request.post(`${base}/admin/articles/new`, {
+      headers: { "Next-Action": create.id, Origin: base, "Content-Type": contentType, Accept: "text/x-component" },
       data,
     });
   // No session: the action's own check answers (200 with "unauthorized"), for shallow bodies.
@@ -195,7 +207,7 @@ test("an undecodable path and a deeply nested Server Action body answer 4xx; ord
     `--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n${"[".repeat(5000)}${"]".repeat(5000)}\r\n--${boundary}--\r\n`,
   );
   expect((await post(multipart, `multipart/form-data; boundary=${boundary}`)).status()).toBe(400);
-});
+}
 
 test("Accept-Encoding is read with its q-values: gzip;q=0 gets plain bytes from the front cache", async ({ request }) => {
   await untilFrontCacheHit(request, "/politics");

@@ -1,4 +1,12 @@
 /**
+ * How deep a Server Action's body may nest. React decodes an action's arguments recursively,
+ * before the action (and its sign-in check) runs: a body nested a few thousand levels deep
+ * overflows the stack there, a 500. No argument of ours nests anywhere near this deep. proxy.ts
+ * refuses a deeper body with 400 before Next.js decodes it.
+ */
+export const MAX_ACTION_NESTING = 256;
+
+/**
  * Whether `body` nests arrays or objects (JSON's `[` and `{`) more than `limit` levels deep,
  * brackets inside JSON strings not counted. A multipart body is checked part by part, its file
  * parts skipped (their bytes are not JSON). Bytes are scanned as they are: UTF-8 never puts a
