@@ -88,7 +88,6 @@ process.on("exit", () => fs.rmSync(socketDir, { recursive: true, force: true }))
 /** A request Next.js answers, in this process. */
 function inNext(req: http.IncomingMessage, res: http.ServerResponse, requestId: string) {
   const context: RequestContext = { requestId };
-  withoutRepeatedHeaders(res);
   logWhenDone(req, res, context);
   // Next.js has applied a change's cache expiry once its request has finished: pages the front
   // cache kept in between may hold the old version.
@@ -111,24 +110,6 @@ function inNext(req: http.IncomingMessage, res: http.ServerResponse, requestId: 
     for (const [name, value] of Object.entries(surrogateKeyHeaders(pathname))) res.setHeader(name, value);
   }
   return requestContext.run(context, () => handle(req, res));
-}
-
-/**
- * Next.js sends a redirect rendered by an on-demand (ISR) page with its Location header twice
- * (vercel/next.js#82117); proxies and crawlers join them into "/a, /a", which Googlebot refuses.
- * A value a header already has is not appended again (Set-Cookie excepted).
- */
-function withoutRepeatedHeaders(res: http.ServerResponse) {
-  const append = res.appendHeader.bind(res);
-  res.appendHeader = (name: string, value: string | readonly string[]) => {
-    const current = res.getHeader(name);
-    const repeated =
-      name.toLowerCase() !== "set-cookie" &&
-      current !== undefined &&
-      typeof value === "string" &&
-      [current].flat().map(String).includes(value);
-    return repeated ? res : append(name, value);
-  };
 }
 
 /** A short answer written here, before Next.js sees the request. */
