@@ -186,6 +186,11 @@ describe("the front cache's bounds", () => {
   it("keeps no 404, and stays within its entry and byte bounds however many addresses are asked for", async () => {
     const page = (req: http.IncomingMessage, res: http.ServerResponse) => {
       const known = req.url!.startsWith("/page-") || req.url === "/front";
+      if (req.url === "/huge") {
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.setHeader("cache-control", "s-maxage=60");
+        return res.end(`<html><body>${"x".repeat(100_000)}</body></html>`);
+      }
       res.statusCode = known ? 200 : 404;
       res.setHeader("content-type", "text/html; charset=utf-8");
       res.setHeader("cache-control", known ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
@@ -214,6 +219,12 @@ describe("the front cache's bounds", () => {
       expect(bounded.stats.bytes).toBeGreaterThan(20_000);
       // The newest pages are the ones kept.
       expect((await fetch(`${at}/page-299`)).headers.get("x-dateline-cache")).toBe("HIT");
+      // A page larger than the whole cache reaches its reader whole, and is not kept.
+      for (let i = 0; i < 2; i++) {
+        const huge = await fetch(`${at}/huge`);
+        expect((await huge.text()).length).toBe(100_026);
+        expect(huge.headers.get("x-dateline-cache")).toBeNull();
+      }
       bounded.clear();
       expect(bounded.stats).toMatchObject({ entries: 0, bytes: 0 });
     } finally {

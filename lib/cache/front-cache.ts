@@ -164,44 +164,47 @@ export class FrontCache {
       const headers: OutgoingHttpHeaders = { ...perResponse };
       for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
       res.writeHead(answer.statusCode ?? 502, headers);
-      const chunks: Buffer[] = [];
-      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
       answer.pipe(res);
+      // Whether it may be kept is known from its status and headers: only then is its body collected.
+      const keys = this.keepableKeys(key, answer);
+      if (!keys) return;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      answer.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        // A body past the cache's whole size is never kept: its bytes are not held either.
+        if (size <= this.maxBytes) chunks.push(chunk);
+      });
       answer.on("end", () => {
-        if (this.keeps(key, generation, answer)) this.keep(key, answer.headers, Buffer.concat(chunks));
+        if (answer.complete && size <= this.maxBytes && !this.purgedSince(generation, keys))
+          this.keep(key, answer.headers, Buffer.concat(chunks), keys);
       });
     });
     upstream.end();
   }
 
-  /** Whether an upstream answer may be kept: its own headers say so, and no purge of its keys crossed its render. */
-  private keeps(key: string, generation: number, answer: IncomingMessage): boolean {
+  /**
+   * The surrogate keys of an upstream answer its own headers allow to be kept (200, HTML or an open
+   * API answer's JSON, `s-maxage`, no cookie, not Next's stale copy, not compressed); null when not.
+   * A page's keys follow from its address; an open API answer names its own (lib/api/handler.ts).
+   */
+  private keepableKeys(key: string, answer: IncomingMessage): string[] | null {
     const header = (name: string) => String(answer.headers[name] ?? "");
     const api = isPublicApiRead(key);
-    const keys = this.keysOf(key, answer.headers);
+    const keys = api ? header("surrogate-key").split(" ").filter(Boolean) : (surrogateKeys(key) ?? []);
     const type = header("content-type");
-    return (
-      answer.complete &&
-      !this.purgedSince(generation, keys) &&
+    const keepable =
       answer.statusCode === 200 &&
       (api ? type.startsWith("application/json") && keys.length > 0 : type.startsWith("text/html")) &&
       /s-maxage=\d+/.test(header("cache-control")) &&
       // A STALE answer is Next's stale-while-revalidate copy; keeping it would outlive the refresh.
       header("x-nextjs-cache") !== "STALE" &&
       answer.headers["set-cookie"] === undefined &&
-      answer.headers["content-encoding"] === undefined
-    );
+      answer.headers["content-encoding"] === undefined;
+    return keepable ? keys : null;
   }
 
-  /** A page's keys follow from its address; an open API answer names its own (lib/api/handler.ts). */
-  private keysOf(key: string, headers: IncomingHttpHeaders): string[] {
-    if (!isPublicApiRead(key)) return surrogateKeys(key) ?? [];
-    return String(headers["surrogate-key"] ?? "")
-      .split(" ")
-      .filter(Boolean);
-  }
-
-  private keep(key: string, answerHeaders: IncomingHttpHeaders, body: Buffer) {
+  private keep(key: string, answerHeaders: IncomingHttpHeaders, body: Buffer, keys: string[]) {
     // Every header Next set (security headers included), but none that describe this one response.
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(answerHeaders)) {
@@ -209,7 +212,7 @@ export class FrontCache {
       headers[name] = Array.isArray(value) ? value.join(", ") : value;
     }
     const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
-    const entry = { status: 200, headers, body, gzip: null as Buffer | null, etag, at: Date.now(), keys: this.keysOf(key, answerHeaders) };
+    const entry = { status: 200, headers, body, gzip: null as Buffer | null, etag, at: Date.now(), keys };
     this.remove(key);
     this.entries.set(key, entry);
     this.bytes += body.length;
