@@ -165,10 +165,11 @@ describe("the scheduler on the job runner", () => {
     await db.article.update({ where: { id: story.id }, data: { scheduledFor: new Date(Date.now() - 1000) } });
     const lastExpiry = (await db.cacheTagExpiry.findFirst({ orderBy: { id: "desc" } }))?.id ?? 0;
 
-    const results = await Promise.all([otherProcess("scheduler", "3000"), otherProcess("scheduler", "3000")]);
+    const results = await Promise.all([otherProcess("scheduler", "20000"), otherProcess("scheduler", "20000")]);
     for (const result of results) expect(result, result.stderr).toMatchObject({ code: 0 });
 
-    expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).status).toBe("PUBLISHED");
+    const logs = results.map((result) => result.stderr).join("\n");
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).status, logs).toBe("PUBLISHED");
     expect(await db.auditEvent.count({ where: { entityId: story.id, action: "article.published" } })).toBe(1);
     expect(await db.revision.count({ where: { articleId: story.id, note: "Scheduled → Published" } })).toBe(1);
     const recorded = await db.cacheTagExpiry.findMany({ where: { id: { gt: lastExpiry } }, select: { tag: true } });
