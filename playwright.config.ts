@@ -40,8 +40,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // Serves the production build (`next build` runs first in `npm test`) on a fresh database.
-    command: "npx tsx e2e/prepare-db.ts && npx tsx scripts/server.ts",
+    // Serves the production build (`npm run build` runs first in `npm test`: Next's build and the
+    // compiled server, .next/dateline/server.mjs) on a fresh database.
+    command: "npx tsx e2e/prepare-db.ts && node .next/dateline/server.mjs",
     url: `${E2E_URL}/login`,
     env: E2E_ENV,
     reuseExistingServer: false,

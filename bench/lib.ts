@@ -87,15 +87,36 @@ export async function benchPostgres(): Promise<string | null> {
  * child process without blocking this one, so a test bucket served from this process can take its photos.
  */
 export async function prepareDatabase(env: NodeJS.ProcessEnv) {
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || !fs.existsSync(path.join(root, ".next", "dateline", "server.mjs")))
+    execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   await promisify(execFile)("npx", ["prisma", "migrate", "deploy"], { cwd: root, env });
   await promisify(execFile)("npx", ["tsx", "prisma/seed.ts"], { cwd: root, env });
 }
 
-/** `npm start`'s server on 127.0.0.1 (its log in `dir`/server.log), once its sign-in page answers. */
-export async function startDateline(dir: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const serverLog = fs.openSync(path.join(dir, "server.log"), "w");
-  const server = spawn("npx", ["tsx", "scripts/server.ts"], {
+/**
+ * How Dateline is started: `server` is one process of `npm start`'s server (scripts/server.ts:
+ * Next.js behind its front cache), `cluster` is what `npm start` runs after its setup (one such
+ * process per core, scripts/cluster.ts), `next-start` is Next.js alone, as `next start` serves it.
+ */
+export type Setup = "server" | "cluster" | "next-start";
+
+/**
+ * Dateline started as `setup` on 127.0.0.1 (its log in `dir`/server-`setup`.log), once its sign-in
+ * page answers. Node runs it directly (no npx), so `process.pid` is the server's own (for `cluster`,
+ * the primary's; its workers are its children). `startedMs` is how long it took to answer.
+ */
+export async function startDateline(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  setup: Setup = "server",
+): Promise<{ process: ChildProcess; startedMs: number }> {
+  const serverLog = fs.openSync(path.join(dir, setup === "server" ? "server.log" : `server-${setup}.log`), "w");
+  const args =
+    setup === "next-start"
+      ? ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(env.PORT)]
+      : [setup === "cluster" ? ".next/dateline/cluster.mjs" : ".next/dateline/server.mjs"];
+  const started = performance.now();
+  const server = spawn(process.execPath, args, {
     cwd: root,
     env: { ...env, HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", serverLog, serverLog],
@@ -106,11 +127,27 @@ export async function startDateline(dir: string, env: NodeJS.ProcessEnv): Promis
     try {
       if ((await fetch(`${env.DATELINE_SITE_URL}/login`)).ok) break;
     } catch {
-      if (i > 120) throw new Error("Dateline did not start");
+      if (i > 1200 || server.exitCode !== null) throw new Error(`Dateline (${setup}) did not start`);
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 50));
   }
-  return server;
+  return { process: server, startedMs: performance.now() - started };
+}
+
+/** Resident memory (MiB) of `pid` and of its child processes, from /proc. */
+export function residentMiB(pid: number): { pid: number; mib: number }[] {
+  const rss = (p: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? NaN) / 1024;
+  let listed = "";
+  try {
+    listed = execFileSync("ps", ["--ppid", String(pid), "-o", "pid="], { encoding: "utf8" });
+  } catch {
+    // ps exits 1 when the process has no children
+  }
+  const kids = listed
+    .split("\n")
+    .map((line) => Number(line.trim()))
+    .filter((p) => p > 0);
+  return [pid, ...kids].map((p) => ({ pid: p, mib: rss(p) }));
 }
 
 /** nginx on `port` serving `html` as a static file from `dir`, given a second to start. */

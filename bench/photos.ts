@@ -39,7 +39,7 @@ const bucketServer = spawn(
     "--",
     "bash",
     "-c",
-    "npx prisma migrate deploy >/dev/null && npx tsx prisma/seed.ts >/dev/null && exec npx tsx scripts/server.ts",
+    "npx prisma migrate deploy >/dev/null && npx tsx prisma/seed.ts >/dev/null && exec node .next/dateline/server.mjs",
   ],
   { cwd: root, env: { ...bucketEnv, HOSTNAME: "127.0.0.1" }, stdio: ["ignore", bucketLog, bucketLog], detached: true },
 );

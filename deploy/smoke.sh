@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The one-machine production chain, run for real on this machine with throwaway files and ports:
 # nginx (TLS, HTTP/2, deploy/nginx/dateline.conf with a self-signed certificate) → Varnish
-# (deploy/varnish/default.vcl) → Dateline (scripts/cluster.ts, as the systemd unit runs it) on a
+# (deploy/varnish/default.vcl) → Dateline (.next/dateline/cluster.mjs, as the systemd unit runs it) on a
 # fresh SQLite database with the demo newsroom; then a reader's request through it, a cache hit, a
-# purge, and an online backup while it serves. Needs a production build (`npx next build`).
+# purge, and an online backup while it serves. Needs a production build (`npm run build`).
 # With photos in a bucket: npx tsx scripts/with-test-bucket.ts -- bash deploy/smoke.sh
 # Ports: SMOKE_PORT (default 3359) for Dateline, +1 Varnish, +2 nginx https.
 set -euo pipefail
@@ -37,8 +37,8 @@ say "Database: migrations and the demo newsroom (${DATELINE_MEDIA_STORE:-disk} p
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts | tail -1
 
-say "Dateline: node --import tsx scripts/cluster.ts on 127.0.0.1:$app"
-node --import tsx scripts/cluster.ts > "$tmp/dateline.log" 2>&1 &
+say "Dateline: node .next/dateline/cluster.mjs on 127.0.0.1:$app"
+node .next/dateline/cluster.mjs > "$tmp/dateline.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$app/api/health" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$app/api/health"; echo

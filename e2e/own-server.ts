@@ -1,5 +1,5 @@
-// A production server of a spec's own (scripts/server.ts from the build, or the cluster of
-// scripts/cluster.ts), on its own port and its own copy of the end-to-end database, for the specs
+// A production server of a spec's own (scripts/server.ts as the build compiled it, or the cluster
+// of scripts/cluster.ts), on its own port and its own copy of the end-to-end database, for the specs
 // that kill, restart or reconfigure a server without touching the suite's shared one.
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import fs from "node:fs";
@@ -29,13 +29,17 @@ export async function copyE2eDatabase(dir: string): Promise<string> {
   return file;
 }
 
+/** `npm start`'s server and its cluster as `npm run build` compiled them. */
+export const SERVER = ".next/dateline/server.mjs";
+export const CLUSTER = ".next/dateline/cluster.mjs";
+
 export type OwnServer = {
   /** Holds the database copy (dateline.db) and the media folder. */
   dir: string;
   port: number;
   /** Overrides, after the defaults below (DATELINE_SITE_URL is http://localhost:`port` unless given). */
   env?: Record<string, string>;
-  /** The entry point; scripts/server.ts unless given. */
+  /** The entry point: the compiled server (.next/dateline/server.mjs) unless given; a .ts one runs through tsx. */
   script?: string;
   /** stderr piped unless given; stdout ignored. */
   stdio?: StdioOptions;
@@ -50,12 +54,12 @@ export function startOwnServer({
   dir,
   port,
   env = {},
-  script = "scripts/server.ts",
+  script = SERVER,
   stdio = ["ignore", "ignore", "pipe"],
   detached = false,
   nodeArgs = [],
 }: OwnServer): ChildProcess {
-  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
+  return spawn(process.execPath, [...nodeArgs, ...(script.endsWith(".ts") ? ["--import", "tsx"] : []), script], {
     env: {
       ...process.env,
       ...E2E_ENV,

@@ -5,18 +5,26 @@
 // (migrations, seed and build happen once, there, before any worker starts).
 // Each worker's answers carry `X-Dateline-Worker: <n>` (its slot, 1..N), so tests and operators
 // can tell which one answered.
+// Production runs its compiled copy, .next/dateline/cluster.mjs (`npm run build`), whose workers run
+// .next/dateline/server.mjs beside it; run from source (tsx), its workers run scripts/server.ts.
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import "../lib/ops/load-env";
 import { env } from "../lib/env";
+import { checkoutRoot } from "./lib/root";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = checkoutRoot(import.meta.dirname);
 const count = env.DATELINE_WORKERS ?? os.availableParallelism();
 /** Longer than a worker's own grace period (scripts/server.ts, 10 s). */
 const STOP_MS = 12_000;
 
-cluster.setupPrimary({ exec: path.join(root, "scripts/server.ts"), execArgv: ["--import", "tsx"] });
+const compiled = import.meta.filename.endsWith(".mjs");
+cluster.setupPrimary(
+  compiled
+    ? { exec: path.join(import.meta.dirname, "server.mjs") }
+    : { exec: path.join(root, "scripts/server.ts"), execArgv: ["--import", "tsx"] },
+);
 
 let stopping = false;
 const slots = new Map<Worker, { slot: number; started: number }>();

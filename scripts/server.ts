@@ -1,5 +1,7 @@
 // The production server: Next.js behind the in-memory front cache of lib/cache/front-cache.ts.
 // `npm start` runs it after its setup; `PORT` and `HOSTNAME` choose where it listens.
+// `npm run build` compiles it, with scripts/cluster.ts, to .next/dateline/server.mjs, which
+// production runs with plain node (no TypeScript at run time).
 // `--dev` (npm run dev) runs Next.js in development mode behind it, without the front cache.
 import "./lib/production";
 import "../lib/ops/load-env";
@@ -16,11 +18,12 @@ import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH, publicCacheControl } from "../lib/
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { guardRequestBody } from "../lib/security/body-limit";
 import { siteIsHttps } from "../lib/security/https";
+import { checkoutRoot } from "./lib/root";
 
 const https = siteIsHttps();
 const publicPolicy = contentSecurityPolicy("public", "", { https, photos: photoOrigin(process.env.DATELINE_MEDIA_PUBLIC_BASE_URL) });
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = checkoutRoot(import.meta.dirname);
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 

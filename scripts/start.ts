@@ -38,14 +38,15 @@ if (buildIsCurrent(root)) {
   console.log("The production build is current.");
 } else {
   console.log("Building Dateline (about a minute)…");
-  await run("npx", ["next", "build"]);
+  await run("npm", ["run", "build"]);
   writeBuildStamp(root);
 }
 
 console.log(`\nDateline is starting on ${siteUrl}\n  ${signIn}\n`);
-// One server process per core (DATELINE_WORKERS), all on PORT: scripts/cluster.ts.
+// One server process per core (DATELINE_WORKERS), all on PORT: scripts/cluster.ts, compiled by the
+// build (plain JavaScript: no TypeScript compiler in the servers).
 const server = await import("node:child_process").then(({ spawn }) =>
-  spawn(process.execPath, ["--import", "tsx", "scripts/cluster.ts"], {
+  spawn(process.execPath, [".next/dateline/cluster.mjs"], {
     stdio: "inherit",
     env: { ...process.env, DATELINE_SITE_URL: siteUrl, PORT: String(port) },
   }),

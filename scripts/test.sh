@@ -79,7 +79,7 @@ npx tsx scripts/with-test-bucket.ts -- npx vitest run lib/media
 step "Production build"
 # Against an empty database, as on a fresh clone: nothing may be prerendered from data at build time.
 build_db="$(mktemp -d)/build.db"
-DATABASE_URL="file:$build_db" npx next build
+DATABASE_URL="file:$build_db" npm run build
 rm -rf "$(dirname "$build_db")"
 
 step "End-to-end tests (Playwright, Chromium)"

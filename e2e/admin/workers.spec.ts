@@ -4,10 +4,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { E2E_PORT, storageStatePath } from "../env";
 import { expect, test } from "../fixtures";
-import { copyE2eDatabase, startOwnServer, stopServer } from "../own-server";
+import { CLUSTER, copyE2eDatabase, startOwnServer, stopServer } from "../own-server";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
 
-// Issue 13: `npm start` runs one server process per core (scripts/cluster.ts). A change made
+// Issue 13: `npm start` runs one server process per core (scripts/cluster.ts, compiled). A change made
 // through one of them reaches every one within a second (the shared expiry table); a worker that
 // dies is started again; a scheduled story is published once whatever the number of processes.
 // Each worker says who it is in X-Dateline-Worker; every request here opens a new connection, and
@@ -26,7 +26,7 @@ const startCluster = (env: Record<string, string> = {}) =>
   startOwnServer({
     dir: DIR,
     port: PORT,
-    script: "scripts/cluster.ts",
+    script: CLUSTER,
     env: { DATELINE_WORKERS: String(WORKERS), ...env },
     detached: true,
   });
@@ -154,7 +154,7 @@ test.describe("npm start's server processes", () => {
       const workers = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(cluster.pid)], { encoding: "utf8" })
         .trim()
         .split("\n")
-        .filter((line) => line.includes("scripts/server.ts"))
+        .filter((line) => line.includes("server.mjs"))
         .map((line) => Number(line.trim().split(/\s+/)[0]));
       expect(workers).toHaveLength(WORKERS);
       process.kill(workers[0]!, "SIGKILL");

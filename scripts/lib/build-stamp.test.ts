@@ -9,6 +9,10 @@ fs.mkdirSync(path.join(root, ".next"));
 fs.mkdirSync(path.join(root, "app"));
 fs.writeFileSync(path.join(root, ".next", "BUILD_ID"), "x");
 fs.writeFileSync(path.join(root, "app", "page.tsx"), "export default 1;");
+fs.mkdirSync(path.join(root, ".next", "dateline"));
+fs.writeFileSync(path.join(root, ".next", "dateline", "cluster.mjs"), "");
+fs.mkdirSync(path.join(root, "scripts"));
+fs.writeFileSync(path.join(root, "scripts", "server.ts"), "export {};");
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const built = { DATELINE_SITE_URL: "http://localhost:3000", DATELINE_LOG_LEVEL: "info", PATH: "/usr/bin" };
@@ -32,7 +36,15 @@ describe("the build stamp", () => {
     writeBuildStamp(root, built);
     fs.writeFileSync(path.join(root, "app", "page.tsx"), "export default 22;");
     expect(buildIsCurrent(root, built)).toBe(false);
+    // The server, compiled by the build: its source changed, or its compiled copy is missing.
     writeBuildStamp(root, built);
+    fs.writeFileSync(path.join(root, "scripts", "server.ts"), "export const changed = 1;");
+    expect(buildIsCurrent(root, built)).toBe(false);
+    writeBuildStamp(root, built);
+    fs.rmSync(path.join(root, ".next", "dateline", "cluster.mjs"));
+    expect(buildIsCurrent(root, built)).toBe(false);
+    fs.writeFileSync(path.join(root, ".next", "dateline", "cluster.mjs"), "");
+    expect(buildIsCurrent(root, built)).toBe(true);
     fs.rmSync(path.join(root, ".next", "BUILD_ID"));
     expect(buildIsCurrent(root, built)).toBe(false);
   });

@@ -4,7 +4,22 @@ import path from "node:path";
 
 type Env = Record<string, string | undefined>;
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "proxy.ts",
+  "instrumentation.ts",
+  "package-lock.json",
+  "tsconfig.json",
+  // The servers, compiled by `npm run build` to .next/dateline/.
+  "scripts/server.ts",
+  "scripts/cluster.ts",
+  "scripts/lib",
+];
 
 /**
  * The environment a production build bakes in: next.config.js's headers (HSTS when the site
@@ -41,7 +56,11 @@ const stampFile = (root: string) => path.join(root, ".next", "dateline-source.sh
 
 export function buildIsCurrent(root: string, env: Env = process.env): boolean {
   try {
-    return fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.readFileSync(stampFile(root), "utf8") === sourceFingerprint(root, env);
+    return (
+      fs.existsSync(path.join(root, ".next", "BUILD_ID")) &&
+      fs.existsSync(path.join(root, ".next", "dateline", "cluster.mjs")) &&
+      fs.readFileSync(stampFile(root), "utf8") === sourceFingerprint(root, env)
+    );
   } catch {
     return false;
   }
