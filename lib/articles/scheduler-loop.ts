@@ -10,6 +10,7 @@ import { frontJobs } from "../front/jobs";
 import { IMPORT_JOB, importJobHandler } from "../import/jobs";
 import { WIRE_FEEDS_JOB, WIRE_FOLDER_JOB, wireEveryMs, wireJobs } from "../wire/jobs";
 import { SOURCE_CHECK_EVERY_MS, SOURCE_CHECK_JOB, sourceJobs } from "../sources/jobs";
+import { JOB_PRUNE_EVERY_MS, JOB_PRUNE_JOB, pruneFinishedJobs } from "../jobs/prune";
 
 /** The recurring job that publishes the scheduled stories whose time has come. */
 export const PUBLISH_DUE_JOB = "publish-due-stories";
@@ -43,6 +44,11 @@ export function backgroundJobs(everyMs: number): Record<string, JobHandler> {
       await sweepPhotoFiles();
       return { again: new Date(Date.now() + PHOTO_SWEEP_EVERY_MS) };
     },
+    // Old finished jobs (lib/jobs/prune.ts).
+    [JOB_PRUNE_JOB]: async () => {
+      await pruneFinishedJobs();
+      return { again: new Date(Date.now() + JOB_PRUNE_EVERY_MS) };
+    },
     // Imports started from /admin/import (lib/import/jobs.ts).
     [IMPORT_JOB]: importJobHandler,
     // The wire desk's watched folder and polled feeds (lib/wire/jobs.ts).
@@ -63,6 +69,7 @@ export function startScheduler() {
   Promise.all([
     ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000),
     ensureRecurring(PHOTO_SWEEP_JOB, PHOTO_SWEEP_EVERY_MS),
+    ensureRecurring(JOB_PRUNE_JOB, JOB_PRUNE_EVERY_MS),
     // The watched folder only when one is configured (DATELINE_WIRE_DIR).
     ...(env.DATELINE_WIRE_DIR ? [ensureRecurring(WIRE_FOLDER_JOB, wireEveryMs())] : []),
     ensureRecurring(WIRE_FEEDS_JOB, wireEveryMs()),
