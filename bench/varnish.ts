@@ -68,15 +68,15 @@ if (postgres)
     benchEnv(dir, SECOND_PORT, { ...env, PORT: String(SECOND_PORT), DATELINE_SITE_URL: SECOND }),
   );
 
-let vcl = fs.readFileSync(path.join(root, "deploy/varnish/default.vcl"), "utf8").replace(/\.port = "\d+";/, `.port = "${PORT}";`);
-if (postgres) {
-  // deploy/README.md, "Several instances": one backend per instance, a round-robin director.
-  vcl = vcl.replace(/backend default \{([^}]*)\}/, (_all, body: string) => {
-    const second = body.replace(/\.port = "\d+";/, `.port = "${SECOND_PORT}";`);
-    return `import directors;\n\nbackend default {${body}}\n\nbackend second {${second}}\n\nsub vcl_init {\n    new instances = directors.round_robin();\n    instances.add_backend(default);\n    instances.add_backend(second);\n}\n\nsub vcl_recv {\n    set req.backend_hint = instances.backend();\n}`;
-  });
-}
-fs.writeFileSync(path.join(dir, "default.vcl"), vcl, { mode: 0o644 });
+// The shipped VCL with the backends' ports rewritten; with two instances, deploy/varnish/instances.vcl
+// (a round-robin director over both, including default.vcl) from the same folder.
+const shipped = (file: string, port: number) =>
+  fs
+    .readFileSync(path.join(root, "deploy/varnish", file), "utf8")
+    .replace(/\.host = "[^"]+";/, '.host = "127.0.0.1";')
+    .replace(/\.port = "\d+";/, `.port = "${port}";`);
+fs.writeFileSync(path.join(dir, "default.vcl"), shipped("default.vcl", PORT), { mode: 0o644 });
+if (postgres) fs.writeFileSync(path.join(dir, "instances.vcl"), shipped("instances.vcl", SECOND_PORT), { mode: 0o644 });
 execFileSync(
   "/usr/sbin/varnishd",
   [
@@ -85,7 +85,9 @@ execFileSync(
     "-a",
     `127.0.0.1:${VARNISH_PORT}`,
     "-f",
-    path.join(dir, "default.vcl"),
+    path.join(dir, postgres ? "instances.vcl" : "default.vcl"),
+    "-p",
+    `vcl_path=${dir}`,
     "-s",
     "malloc,256m",
     "-P",
@@ -182,11 +184,17 @@ console.log(
     `${sorted.map((p) => `${Math.round(p.toVisible)} ms`).join(", ")} (median ${Math.round(sorted[Math.floor(PUBLISHES / 2)]!.toVisible)} ms; ` +
     `${sorted.map((p) => Math.round(p.afterAnswer)).join(", ")} ms after the publish request answered).`,
 );
-if (postgres)
+if (postgres) {
   console.log(
     `Two instances on PostgreSQL with photos in a bucket; the first instance served the story on its front page ` +
       `${publishes.map((p) => `${Math.round(p.onFirst)} ms`).join(", ")} after the publish request (in publish order).`,
   );
+  // Both instances took Varnish's fetches (deploy/varnish/instances.vcl's director): its counters per backend.
+  const stats = spawnSync("varnishstat", ["-n", path.join(dir, "varnish"), "-1", "-f", "VBE.*.req"], { encoding: "utf8" }).stdout;
+  const fetches = [...stats.matchAll(/VBE\.\S+\.(\w+)\.req\s+(\d+)/g)].map(([, backend, count]) => `${backend} ${count}`);
+  console.log(`Varnish's fetches per backend: ${fetches.join(", ")}.`);
+  if (fetches.length !== 2 || fetches.some((entry) => entry.endsWith(" 0"))) throw new Error(`Not both instances were used: ${stats}`);
+}
 await db.$disconnect();
 await bucket?.stop();
 process.exit(0);

@@ -22,13 +22,15 @@ else
 fi
 
 if command -v varnishd >/dev/null; then
-  echo "==> varnishd -C (deploy/varnish/default.vcl)"
-  # varnishd -C writes the compiled C (or the errors) to stderr.
-  if varnishd -C -f "$PWD/varnish/default.vcl" -n "$tmp/varnish" > "$tmp/vcl.out" 2>&1; then
-    echo "VCL compiled: $(wc -l < "$tmp/vcl.out") lines of C"
-  else
-    tail -20 "$tmp/vcl.out"; failed=1
-  fi
+  for vcl in default instances; do
+    echo "==> varnishd -C (deploy/varnish/$vcl.vcl)"
+    # varnishd -C writes the compiled C (or the errors) to stderr. instances.vcl includes default.vcl.
+    if varnishd -C -f "$PWD/varnish/$vcl.vcl" -p vcl_path="$PWD/varnish" -n "$tmp/varnish" > "$tmp/vcl.out" 2>&1; then
+      echo "VCL compiled: $(wc -l < "$tmp/vcl.out") lines of C"
+    else
+      tail -20 "$tmp/vcl.out"; failed=1
+    fi
+  done
 else
   echo "varnishd is not installed: skipped (apt-get install -y varnish varnish-modules)"
 fi
