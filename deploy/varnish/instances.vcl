@@ -2,15 +2,17 @@ vcl 4.1;
 
 # Two or more Dateline instances behind one Varnish (deploy/README.md, "Several instances"):
 # everything of default.vcl (caching rules, xkey purges, the purgers ACL), plus one backend per
-# further instance and a round-robin director over them. Load this file instead of default.vcl,
-# from the same folder:  varnishd -f /etc/varnish/instances.vcl ...
+# further instance and a round-robin director over them. Load this file instead of default.vcl;
+# keep both in one folder (the include below is relative to this file): varnishd -f
+# /etc/varnish/instances.vcl ...  There are no health probes: an instance that is down still gets
+# its share of misses (503) until it is back or taken out of the director.
 # Set default.vcl's `default` backend to the first instance, `second` below to the next one (add
 # a backend and an add_backend line per further instance), and every instance's address to the
 # `purgers` ACL in default.vcl. (bench/varnish.ts rewrites the ports to run two on one machine.)
 
 import directors;
 
-include "default.vcl";
+include "./default.vcl";
 
 backend second {
     .host = "10.0.0.12";
