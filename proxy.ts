@@ -56,7 +56,8 @@ export async function proxy(request: NextRequest) {
   // Next.js hands the proxy a copy of the body and the action the same bytes afterwards
   // (experimental.proxyClientMaxBodySize), so reading it here costs no second copy.
   if (mayBeServerAction(request)) {
-    const body = Buffer.from(await request.arrayBuffer());
+    const body = await bodyWithin(request, ACTION_BODY_WAIT_MS);
+    if (body === null) return plainText(408, "The request's data did not arrive in time. Try again.");
     // A body of undeclared length (chunked): the front server counts it as it arrives; under plain
     // `next start` it is refused here.
     if (body.length > ACTION_BODY_LIMIT) return plainText(413, tooLargeMessage(body.length, pathname));
@@ -96,6 +97,28 @@ export async function proxy(request: NextRequest) {
   // Under plain `next start` too: a draft link is kept by no cache and indexed by nobody.
   if (DRAFT_LINK_PATH.test(pathname)) for (const [name, value] of Object.entries(DRAFT_LINK_HEADERS)) response.headers.set(name, value);
   return response;
+}
+
+/** How long a Server Action's body may take to arrive (a 3 MB story over a slow line takes seconds). */
+const ACTION_BODY_WAIT_MS = 60_000;
+
+/**
+ * The body Next.js copied for the proxy, or null when it does not arrive within `ms` or cannot be
+ * read: Next.js ends that copy only when the request ends, so a client that stops sending half-way
+ * (or a body the front server cut off at its limit) would otherwise keep this call waiting for ever.
+ */
+async function bodyWithin(request: NextRequest, ms: number): Promise<Buffer | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  const read = request.arrayBuffer().then(
+    (bytes) => Buffer.from(bytes),
+    () => null,
+  );
+  try {
+    return await Promise.race([read, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A POST Next.js may take for a Server Action: its id in a header, or a form (no-JavaScript submit). */
