@@ -46,8 +46,9 @@ export function backgroundJobs(everyMs: number): Record<string, JobHandler> {
     },
     // Old finished jobs (lib/jobs/prune.ts).
     [JOB_PRUNE_JOB]: async () => {
-      await pruneFinishedJobs();
-      return { again: new Date(Date.now() + JOB_PRUNE_EVERY_MS) };
+      const { more } = await pruneFinishedJobs();
+      // A backlog goes a slice at a time, a minute apart.
+      return { again: new Date(Date.now() + (more ? 60_000 : JOB_PRUNE_EVERY_MS)) };
     },
     // Imports started from /admin/import (lib/import/jobs.ts).
     [IMPORT_JOB]: importJobHandler,

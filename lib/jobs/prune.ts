@@ -14,11 +14,13 @@ const BATCH = 500;
 
 /**
  * Deletes the jobs that finished more than KEEP_DONE_DAYS ago (KEEP_FAILED_DAYS for those that
- * gave up with an error), a batch at a time. Jobs not yet done, and recurring jobs, are never
- * touched. Every webhook delivery, source capture and import adds a job, so without this the
- * table would only grow. Returns how many went.
+ * gave up with an error), a batch at a time, at most `maxBatches` batches per call so that one run
+ * never holds up the jobs queued behind it in this process (a large backlog goes over several
+ * runs: `more` says one is left). Jobs not yet done, and recurring jobs, are never touched.
+ * Every webhook delivery, source capture and import adds a job, so without this the table would
+ * only grow.
  */
-export async function pruneFinishedJobs(now = new Date()): Promise<number> {
+export async function pruneFinishedJobs(now = new Date(), maxBatches = 20): Promise<{ deleted: number; more: boolean }> {
   const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
   const where = {
     key: { not: "recurring" },
@@ -28,12 +30,17 @@ export async function pruneFinishedJobs(now = new Date()): Promise<number> {
     ],
   };
   let deleted = 0;
-  for (;;) {
+  let more = false;
+  for (let batches = 0; ; batches++) {
+    if (batches === maxBatches) {
+      more = (await db.job.count({ where, take: 1 })) > 0;
+      break;
+    }
     const batch = await db.job.findMany({ where, select: { id: true }, take: BATCH });
     if (batch.length === 0) break;
     deleted += (await db.job.deleteMany({ where: { id: { in: batch.map((job) => job.id) } } })).count;
     if (batch.length < BATCH) break;
   }
-  if (deleted > 0) log("info", "finished jobs pruned", { deleted });
-  return deleted;
+  if (deleted > 0) log("info", "finished jobs pruned", { deleted, more });
+  return { deleted, more };
 }

@@ -7,7 +7,10 @@ import { db, Prisma } from "../db";
  */
 export type JobRow = Awaited<ReturnType<typeof db.job.findFirstOrThrow>>;
 
-/** Adds a job unless one of this kind and key exists already (done or not); returns whether it was added. */
+/**
+ * Adds a job unless one of this kind and key exists already (done or not, until a finished one is
+ * pruned after 30 days: lib/jobs/prune.ts); returns whether it was added.
+ */
 export async function enqueue(
   kind: string,
   key: string,

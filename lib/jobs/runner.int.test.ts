@@ -165,7 +165,7 @@ describe("the scheduler on the job runner", () => {
     await db.article.update({ where: { id: story.id }, data: { scheduledFor: new Date(Date.now() - 1000) } });
     const lastExpiry = (await db.cacheTagExpiry.findFirst({ orderBy: { id: "desc" } }))?.id ?? 0;
 
-    const results = await Promise.all([otherProcess("scheduler", "20000"), otherProcess("scheduler", "20000")]);
+    const results = await Promise.all([otherProcess("scheduler", "20000", story.id), otherProcess("scheduler", "20000", story.id)]);
     for (const result of results) expect(result, result.stderr).toMatchObject({ code: 0 });
 
     const logs = results.map((result) => result.stderr).join("\n");
