@@ -31,7 +31,8 @@ const slots = new Map<Worker, { slot: number; started: number }>();
 const failures = new Map<number, number>();
 
 function fork(slot: number) {
-  const worker = cluster.fork({ DATELINE_WORKER_ID: String(slot) });
+  // NODE_ENV before the worker loads anything: the compiled server's imports of Next run before its own first line.
+  const worker = cluster.fork({ DATELINE_WORKER_ID: String(slot), NODE_ENV: process.env.NODE_ENV ?? "production" });
   slots.set(worker, { slot, started: Date.now() });
   worker.on("exit", (code, signal) => {
     const { started } = slots.get(worker)!;

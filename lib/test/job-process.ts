@@ -1,7 +1,7 @@
 // Another server process, for the tests of lib/jobs and lib/cache/shared-expiry.ts:
 //   tsx lib/test/job-process.ts count <ackFile> <ms> [readyFile]   runs "test-count" jobs for <ms>, appending each job's key and pid to ackFile
-//   tsx lib/test/job-process.ts scheduler <ms>         runs the scheduler's recurring job (every 50 ms; a failed run
-//                                                      tried again after 200 ms) until no story is due, at most <ms>
+//   tsx lib/test/job-process.ts scheduler <ms> <id>    runs the scheduler's recurring job (every 50 ms; a failed run
+//                                                      tried again after 200 ms) until story <id> is no longer due, at most <ms>
 //   tsx lib/test/job-process.ts expire <tags as JSON>  records a cache expiry, as a change in another process would
 import fs from "node:fs";
 import { JobRunner } from "../jobs/runner";
@@ -34,8 +34,8 @@ if (mode === "count") {
   await ensureRecurring(PUBLISH_DUE_JOB, 50);
   const runner = new JobRunner({ handlers: backgroundJobs(50), backoffMs: 200 });
   const until = Date.now() + Number(a);
-  const due = () => db.article.count({ where: { status: "SCHEDULED", scheduledFor: { lte: new Date() } } });
-  // Whichever process publishes: both run until nothing is due (a run that failed on a busy
+  const due = () => db.article.count({ where: { id: b, status: "SCHEDULED" } });
+  // Whichever process publishes: both run until the story is out (a run that failed on a busy
   // machine is tried again), so the test waits no longer than the work takes.
   while (Date.now() < until && (await due()) > 0) if ((await runner.runDue()) === 0) await sleep(5);
 } else if (mode === "expire") {

@@ -11,6 +11,7 @@ fs.writeFileSync(path.join(root, ".next", "BUILD_ID"), "x");
 fs.writeFileSync(path.join(root, "app", "page.tsx"), "export default 1;");
 fs.mkdirSync(path.join(root, ".next", "dateline"));
 fs.writeFileSync(path.join(root, ".next", "dateline", "cluster.mjs"), "");
+fs.writeFileSync(path.join(root, ".next", "dateline", "server.mjs"), "");
 fs.mkdirSync(path.join(root, "scripts"));
 fs.writeFileSync(path.join(root, "scripts", "server.ts"), "export {};");
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

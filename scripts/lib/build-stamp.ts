@@ -13,6 +13,7 @@ const SOURCES = [
   "next.config.js",
   "proxy.ts",
   "instrumentation.ts",
+  "package.json",
   "package-lock.json",
   "tsconfig.json",
   // The servers, compiled by `npm run build` to .next/dateline/.
@@ -59,6 +60,7 @@ export function buildIsCurrent(root: string, env: Env = process.env): boolean {
     return (
       fs.existsSync(path.join(root, ".next", "BUILD_ID")) &&
       fs.existsSync(path.join(root, ".next", "dateline", "cluster.mjs")) &&
+      fs.existsSync(path.join(root, ".next", "dateline", "server.mjs")) &&
       fs.readFileSync(stampFile(root), "utf8") === sourceFingerprint(root, env)
     );
   } catch {
