@@ -24,7 +24,8 @@ export const BACKGROUND_AUDIT = ["source.captured", "source.not_captured", "sour
 /**
  * A digest of every row of every table, except sign-in attempts and API request counters (the
  * throttles record those by design) and API keys' last-use times, the migration log, and the background bookkeeping that runs on its own clock: the job
- * table (the scheduler's recurring job takes its lease every few seconds) and the shared cache
+ * table (the scheduler's recurring job takes its lease every few seconds), the heartbeat time of
+ * editors' presence (pages left open by earlier tests keep beating) and the shared cache
  * expiry log. Equal digests before and after a request: it changed nothing.
  */
 export function databaseFingerprint(): string {
@@ -43,9 +44,12 @@ export function databaseFingerprint(): string {
         .prepare(
           table === "ApiKey"
             ? `SELECT id, name, userId, scope, prefix, tokenHash, createdById, createdAt, revokedAt FROM "ApiKey"`
-            : table === "AuditEvent"
-              ? `SELECT * FROM "AuditEvent" WHERE action NOT IN (${BACKGROUND_AUDIT.map((a) => `'${a}'`).join(", ")})`
-              : `SELECT * FROM "${table}"`,
+            : // An editor page still open from an earlier test sends its presence heartbeat (seenAt) every few seconds.
+              table === "EditingPresence"
+              ? `SELECT articleId, userId, since FROM "EditingPresence"`
+              : table === "AuditEvent"
+                ? `SELECT * FROM "AuditEvent" WHERE action NOT IN (${BACKGROUND_AUDIT.map((a) => `'${a}'`).join(", ")})`
+                : `SELECT * FROM "${table}"`,
         )
         .raw()
         .all()
