@@ -148,5 +148,8 @@ export const config = {
   // The desk API's photo uploads (api/v1/desk/photos) likewise: the handler checks the key and counts the bytes.
   // The same holds for a WordPress export (/api/admin/import…, up to DATELINE_MAX_IMPORT_MB): it is
   // streamed to disk by its handler, never held.
-  matcher: ["/((?!_next/static|_next/image|media/|api/media|api/v1/desk/photos|api/admin/import|favicon.ico).*)"],
+  // Each exclusion is anchored (a folder or the whole address): /favicon.ico-x or /api/media-x is
+  // not one of these, so it passes here like every other address (without the anchors such a POST
+  // reached a page's Server Actions past the same-origin and body checks).
+  matcher: ["/((?!_next/static/|_next/image$|media/|api/media(?:/|$)|api/v1/desk/photos$|api/admin/import(?:/|$)|favicon\\.ico$).*)"],
 };

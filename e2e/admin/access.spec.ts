@@ -82,4 +82,19 @@ test.describe("the server refuses what a role may not do", () => {
     expect(accepted.status()).toBe(201);
     expect((await accepted.json()).existing).toBe(false);
   });
+
+  test("addresses that only begin like the proxy's exclusions still pass its checks", async ({ playwright }) => {
+    // The proxy skips photo files, uploads and the favicon; an address that merely starts the same
+    // way (and falls through to a page, which takes Server Actions) must not skip it too.
+    const api = await playwright.request.newContext({ baseURL: E2E_URL });
+    for (const address of ["/favicon.ico-probe", "/api/media-probe", "/api/admin/import-probe", "/media-probe"]) {
+      const refused = await api.post(address, {
+        headers: { "Next-Action": "7f".padEnd(42, "0"), "Content-Type": "text/plain;charset=UTF-8" },
+        data: "[]",
+      });
+      expect(refused.status(), address).toBe(403);
+      expect((await refused.json()).error, address).toBe("Cross-site request refused.");
+      expect((await api.get(address)).headers()["content-security-policy"], address).toContain("default-src");
+    }
+  });
 });
