@@ -8,10 +8,25 @@ vcl 4.1;
 
 import xkey;
 
+# Varnish asks every Dateline instance for GET /api/health every 3 s (200 while it can read its
+# database and its writes are not failing for long, 503 otherwise; lib/ops/health.ts). After three
+# failures in a row (about 9 s) the instance is sick: behind several instances (instances.vcl) its
+# share of the misses goes to the others; behind one, readers still get the copies Varnish holds
+# within their grace. One good answer and it is back.
+probe health {
+    .url = "/api/health";
+    .interval = 3s;
+    .timeout = 2s;
+    .window = 3;
+    .threshold = 1;
+    .initial = 1;
+}
+
 # The Dateline server: its host and its PORT. (e2e/public/varnish.spec.ts rewrites the port.)
 backend default {
     .host = "127.0.0.1";
     .port = "3000";
+    .probe = health;
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     .between_bytes_timeout = 10s;

@@ -4,8 +4,8 @@ vcl 4.1;
 # everything of default.vcl (caching rules, xkey purges, the purgers ACL), plus one backend per
 # further instance and a round-robin director over them. Load this file instead of default.vcl;
 # keep both in one folder (the include below is relative to this file): varnishd -f
-# /etc/varnish/instances.vcl ...  There are no health probes: an instance that is down still gets
-# its share of misses (503) until it is back or taken out of the director.
+# /etc/varnish/instances.vcl ...  Every backend is probed (default.vcl's `health` probe): an
+# instance that is down or failing gets no misses until it answers its health check again.
 # Set default.vcl's `default` backend to the first instance, `second` below to the next one (add
 # a backend and an add_backend line per further instance), and every instance's address to the
 # `purgers` ACL in default.vcl. (bench/varnish.ts rewrites the ports to run two on one machine.)
@@ -17,6 +17,7 @@ include "./default.vcl";
 backend second {
     .host = "10.0.0.12";
     .port = "3000";
+    .probe = health;
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     .between_bytes_timeout = 10s;

@@ -14,7 +14,8 @@ import { publishFromEditor } from "../fixtures";
 
 // Several instances on one PostgreSQL (issue 16): two Dateline servers (E2E_PORT+3 and +4) on a
 // PostgreSQL cluster of the test's own and one S3-compatible bucket (s3rver), a real Varnish
-// (E2E_PORT+5) in front of the first one: the shape of a newsroom that outgrew one machine. Both
+// (E2E_PORT+5) in front of both (deploy/varnish/instances.vcl, round robin with health probes): the
+// shape of a newsroom that outgrew one machine. Both
 // purge Varnish and both run the scheduler. A change made through either must show through Varnish
 // and directly on the other (its caches are expired through LISTEN/NOTIFY), a photo uploaded through
 // one is served by the other from the bucket, a scheduled story must go live once, and signing out
@@ -61,8 +62,14 @@ test.beforeAll(async () => {
     DATELINE_NEW_USER_PASSWORD: PASSWORD,
   });
 
-  const vcl = fs.readFileSync("deploy/varnish/default.vcl", "utf8").replace(/\.port = "\d+";/, `.port = "${E2E_PORT + 3}";`);
-  fs.writeFileSync(path.join(dir, "default.vcl"), vcl, { mode: 0o644 });
+  // The shipped files with the instances' addresses rewritten: default.vcl's backend is A, instances.vcl's second one B.
+  const shipped = (file: string, port: number) =>
+    fs
+      .readFileSync(`deploy/varnish/${file}`, "utf8")
+      .replace(/\.host = "[^"]+";/, '.host = "127.0.0.1";')
+      .replace(/\.port = "\d+";/, `.port = "${port}";`);
+  fs.writeFileSync(path.join(dir, "default.vcl"), shipped("default.vcl", E2E_PORT + 3), { mode: 0o644 });
+  fs.writeFileSync(path.join(dir, "instances.vcl"), shipped("instances.vcl", E2E_PORT + 4), { mode: 0o644 });
   const pidFile = path.join(dir, "varnishd.pid");
   const started = spawnSync(
     VARNISHD!,
@@ -72,7 +79,7 @@ test.beforeAll(async () => {
       "-a",
       `127.0.0.1:${VARNISH_PORT}`,
       "-f",
-      path.join(dir, "default.vcl"),
+      path.join(dir, "instances.vcl"),
       "-s",
       "malloc,64m",
       "-P",
@@ -241,4 +248,20 @@ test("signing out through one instance ends the session on both", async ({ brows
   }
   await stolen.close();
   await context.close();
+});
+
+test("Varnish stops sending readers to an instance that is down and serves them from the other", async () => {
+  test.setTimeout(90_000);
+  // Addresses Varnish has not kept (each query string is its own object), so every one is a fetch.
+  let n = 0;
+  const misses = async () =>
+    Promise.all(Array.from({ length: 8 }, () => fetch(`${VARNISH}/climate?probe=${++n}`).then((response) => response.status)));
+  // Both instances take fetches while both are up.
+  expect(await misses()).toEqual(Array(8).fill(200));
+  await stopServer(servers[1]!, "SIGTERM");
+  // Round robin alone would keep sending every other miss to B (503 for ever); the health probe
+  // takes B out within about 9 s.
+  await expect.poll(misses, { timeout: 30_000, intervals: [1_000] }).toEqual(Array(8).fill(200));
+  const backends = execFileSync("varnishadm", ["-n", path.join(dir, "work"), "backend.list"], { encoding: "utf8" });
+  expect(backends).toMatch(/second\s+probe\s+\d+\/\d+\s+sick/i);
 });
