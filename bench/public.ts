@@ -7,7 +7,7 @@
 // each setup answered after its process started, and publish to visible on every process.
 // Needs Debian's wrk and nginx: apt-get install -y wrk nginx (done here when root).
 // BENCH_DATABASE=postgres npm run bench:public: the same on a PostgreSQL cluster of its own.
-import { execFile } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,6 +16,7 @@ import {
   addUncachedStories,
   benchEnv,
   benchPostgres,
+  children,
   cleanupOnExit,
   CRON,
   need,
@@ -226,6 +227,28 @@ const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]
 let jsBytes = 0;
 for (const src of scripts) jsBytes += (await (await fetch(new URL(src, BASE))).arrayBuffer()).byteLength;
 
+// Time to first answer again, each setup started alone on an otherwise idle machine (three starts
+// each, median): the figures taken above overlap the other setups' starts and the database's seeding.
+cleanup();
+const stopped = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+await Promise.all(children.map(stopped));
+const startsAlone: { label: string; ms: number[] }[] = [];
+for (const [index, kind, setupEnv] of [
+  [0, "server", env],
+  [1, "cluster", clusterEnv],
+  [2, "next-start", nextEnv],
+] as const) {
+  const ms: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const started = await startDateline(dir, setupEnv, kind);
+    ms.push(started.startedMs);
+    process.kill(-started.process.pid!, "SIGTERM");
+    await stopped(started.process);
+  }
+  startsAlone.push({ label: setups[index]!.label, ms: ms.sort((a, b) => a - b) });
+}
+
 console.log("\nUncached renders (one run each; the cold render walks stories in turn with wrk -t1):\n");
 console.log("| what | requests/s | × nginx | p50 ms | p99 ms |\n|---|---|---|---|---|");
 for (const [label, r] of results)
@@ -234,6 +257,8 @@ console.log("\nResident memory (RSS) after the cached load, MiB (for npm start: 
 for (const { label, rss } of memory) console.log(`- ${label}: ${rss.map((r) => r.mib.toFixed(0)).join(", ")}`);
 console.log("\nFrom the process starting to its first answer (built, migrated database; no build check):");
 for (const { label, server } of setups) console.log(`- ${label}: ${server.startedMs.toFixed(0)} ms`);
+console.log("The same, each setup started alone on the idle machine (three starts, median; all three):");
+for (const { label, ms } of startsAlone) console.log(`- ${label}: ${ms[1]!.toFixed(0)} ms (${ms.map((m) => m.toFixed(0)).join(", ")})`);
 console.log(`\nPublish → on the front page: ${publishMs.toFixed(0)} ms on the publishing process; on every other process:`);
 for (const [where, ms] of seen) console.log(`- ${where}: ${ms.toFixed(0)} ms`);
 console.log(
