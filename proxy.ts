@@ -148,8 +148,12 @@ export const config = {
   // The desk API's photo uploads (api/v1/desk/photos) likewise: the handler checks the key and counts the bytes.
   // The same holds for a WordPress export (/api/admin/import…, up to DATELINE_MAX_IMPORT_MB): it is
   // streamed to disk by its handler, never held.
-  // Each exclusion is anchored (a folder or the whole address): /favicon.ico-x or /api/media-x is
-  // not one of these, so it passes here like every other address (without the anchors such a POST
-  // reached a page's Server Actions past the same-origin and body checks).
-  matcher: ["/((?!_next/static/|_next/image$|media/|api/media(?:/|$)|api/v1/desk/photos$|api/admin/import(?:/|$)|favicon\\.ico$).*)"],
+  // Each exclusion is the exact shape of its route (app/media/[key], app/api/media and
+  // app/api/media/[id]/file, app/api/admin/import and its [id]/uploads, public/favicon.ico): any
+  // other address, such as /favicon.ico-x, /media/p/2 (a section's second page) or /api/media/x/y
+  // (which falls back to the old-address page), passes here like every other. Without the exact
+  // shapes such a POST reached a page's Server Actions past the same-origin and body checks.
+  matcher: [
+    "/((?!_next/static/|_next/image$|media/[^/]+$|api/media$|api/media/[^/]+/file$|api/v1/desk/photos$|api/admin/import$|api/admin/import/[^/]+/uploads$|favicon\\.ico$).*)",
+  ],
 };

@@ -84,10 +84,13 @@ test.describe("the server refuses what a role may not do", () => {
   });
 
   test("addresses that only begin like the proxy's exclusions still pass its checks", async ({ playwright }) => {
-    // The proxy skips photo files, uploads and the favicon; an address that merely starts the same
-    // way (and falls through to a page, which takes Server Actions) must not skip it too.
+    // The proxy skips photo files, uploads and the favicon, each by the exact shape of its route; an
+    // address that merely starts the same way (and reaches a page, which takes Server Actions: a
+    // section's second page, or the old-address fallback) must not skip it too.
     const api = await playwright.request.newContext({ baseURL: E2E_URL });
-    for (const address of ["/favicon.ico-probe", "/api/media-probe", "/api/admin/import-probe", "/media-probe"]) {
+    const lookalikes = ["/favicon.ico-probe", "/api/media-probe", "/api/admin/import-probe", "/media-probe"];
+    const deeper = ["/media/p/2", "/media/probe/x", "/api/media/probe", "/api/media/probe/x", "/api/admin/import/probe/x"];
+    for (const address of [...lookalikes, ...deeper]) {
       const refused = await api.post(address, {
         headers: { "Next-Action": "7f".padEnd(42, "0"), "Content-Type": "text/plain;charset=UTF-8" },
         data: "[]",
@@ -96,5 +99,9 @@ test.describe("the server refuses what a role may not do", () => {
       expect((await refused.json()).error, address).toBe("Cross-site request refused.");
       expect((await api.get(address)).headers()["content-security-policy"], address).toContain("default-src");
     }
+    // The excluded addresses themselves still skip it: the favicon is a file, served as one.
+    const favicon = await api.get("/favicon.ico");
+    expect(favicon.status()).toBe(200);
+    expect(favicon.headers()["content-type"]).toBe("image/x-icon");
   });
 });
