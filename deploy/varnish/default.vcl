@@ -8,13 +8,15 @@ vcl 4.1;
 
 import xkey;
 
-# Varnish asks every Dateline instance for GET /api/health every 3 s (200 while it can read its
-# database and its writes are not failing for long, 503 otherwise; lib/ops/health.ts). After three
-# failures in a row (about 9 s) the instance is sick: behind several instances (instances.vcl) its
-# share of the misses goes to the others; behind one, readers still get the copies Varnish holds
-# within their grace. One good answer and it is back.
+# Varnish asks every Dateline instance for GET /api/health/live every 3 s (200 while the instance
+# answers and can read its database, 503 otherwise; lib/ops/health.ts). It takes no write lock, and
+# failing writes do not count: every instance shares them, and a sick backend gets Varnish's 503
+# for every miss and pass, the desk included. After three failures in a row (about 9 s) the
+# instance is sick: behind several instances (instances.vcl) its share of the misses goes to the
+# others; behind one, readers still get the copies Varnish holds within their grace. One good
+# answer and it is back.
 probe health {
-    .url = "/api/health";
+    .url = "/api/health/live";
     .interval = 3s;
     .timeout = 2s;
     .window = 3;

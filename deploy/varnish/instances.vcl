@@ -5,7 +5,7 @@ vcl 4.1;
 # further instance and a round-robin director over them. Load this file instead of default.vcl;
 # keep both in one folder (the include below is relative to this file): varnishd -f
 # /etc/varnish/instances.vcl ...  Every backend is probed (default.vcl's `health` probe): an
-# instance that is down or failing gets no misses until it answers its health check again.
+# instance that is down, or cannot read its database, gets no misses until it answers again.
 # Set default.vcl's `default` backend to the first instance, `second` below to the next one (add
 # a backend and an add_backend line per further instance), and every instance's address to the
 # `purgers` ACL in default.vcl. (bench/varnish.ts rewrites the ports to run two on one machine.)

@@ -559,6 +559,7 @@ test.describe("authorization matrix", () => {
     const before = databaseFingerprint();
     const urls = [
       "/api/health",
+      "/api/health/live",
       "/api/admin/users",
       "/api/admin/audit",
       "/api/cron/publish-scheduled",

@@ -5,7 +5,7 @@ import { PG_WRITE_WAIT_MS } from "./pg-write-lock";
 import { recordWriteFailure } from "./write-health";
 import type { Viewer } from "../auth/viewer";
 import { toActionResult } from "../errors";
-import { checkHealth } from "../ops/health";
+import { checkHealth, checkLive } from "../ops/health";
 import { createArticle, updateArticle } from "../articles/mutations/index";
 import { holdWriteLock } from "../test/lock-holder";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
@@ -135,6 +135,8 @@ describe("the health check", () => {
     recordWriteFailure("busy", Date.now() - 10 * 60_000);
     const lock = await holdWriteLock(lockTarget(), 1_500);
     expect(await checkHealth()).toMatchObject({ ok: false, write: "busy" });
+    // What a load balancer asks: failing writes are every instance's, so this one still serves.
+    expect(await checkLive()).toEqual({ ok: true, database: "ok" });
     await lock.released;
     // One write that goes through makes the instance healthy again.
     expect(await checkHealth()).toMatchObject({ ok: true, write: "ok" });

@@ -35,14 +35,7 @@ function probeWrite(): Promise<WriteState> {
  */
 export async function checkHealth(): Promise<Health> {
   const started = performance.now();
-  let database: Health["database"] = "ok";
-  try {
-    // Reads a table, so a missing or unmigrated database file fails too.
-    await db.$queryRaw`SELECT 1 FROM "Article" LIMIT 1`;
-  } catch (error) {
-    log("error", "health check failed", { error: String(error) });
-    database = "unavailable";
-  }
+  const database = await readDatabase();
   const write = await Promise.race([
     probeWrite(),
     new Promise<WriteState>((resolve) => setTimeout(() => resolve("busy"), WRITE_PROBE_MS).unref()),
@@ -50,4 +43,28 @@ export async function checkHealth(): Promise<Health> {
   const failingTooLong = write !== "ok" && writesFailingForMs() > env.DATELINE_HEALTH_WRITE_FAILURE_SECONDS * 1000;
   if (failingTooLong) log("error", "health check: writes are failing", { forMs: writesFailingForMs(), write });
   return { ok: database === "ok" && !failingTooLong, database, write, ms: Math.round(performance.now() - started) };
+}
+
+/** Whether this process can read its database: a table, so a missing or unmigrated database file fails too. */
+async function readDatabase(): Promise<Health["database"]> {
+  try {
+    await db.$queryRaw`SELECT 1 FROM "Article" LIMIT 1`;
+    return "ok";
+  } catch (error) {
+    log("error", "health check failed", { error: String(error) });
+    return "unavailable";
+  }
+}
+
+export type Liveness = { ok: boolean; database: Health["database"] };
+
+/**
+ * Whether this instance can serve: it answers, and it can read its database. What a load balancer
+ * asks (deploy/varnish/default.vcl's probe): unlike checkHealth it takes no write lock, and failing
+ * writes do not count, since every instance shares them — a database that refuses writes would take
+ * every instance out at once, and the caches in front would answer every reader and editor 503.
+ */
+export async function checkLive(): Promise<Liveness> {
+  const database = await readDatabase();
+  return { ok: database === "ok", database };
 }
