@@ -34,6 +34,8 @@ export function cleanupOnExit(also: () => void = () => {}) {
   // Children run in their own process groups, so the whole tree (npx → tsx → node) goes down with us.
   const cleanup = () => {
     children.forEach((c) => {
+      // One whose exit was seen is not signalled: its group id may belong to another process by now.
+      if (c.exitCode !== null || c.signalCode !== null) return;
       try {
         process.kill(-c.pid!, "SIGTERM");
       } catch {
@@ -122,13 +124,16 @@ export async function startDateline(
     stdio: ["ignore", serverLog, serverLog],
     detached: true,
   });
+  fs.closeSync(serverLog); // the child holds its own copy
   children.push(server);
   for (let i = 0; ; i++) {
     try {
       if ((await fetch(`${env.DATELINE_SITE_URL}/login`)).ok) break;
     } catch {
-      if (i > 1200 || server.exitCode !== null) throw new Error(`Dateline (${setup}) did not start`);
+      // not listening yet
     }
+    // A server that exits, or answers only errors for a minute, did not start.
+    if (i > 1200 || server.exitCode !== null) throw new Error(`Dateline (${setup}) did not start`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return { process: server, startedMs: performance.now() - started };

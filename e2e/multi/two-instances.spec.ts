@@ -138,7 +138,7 @@ async function signIn(page: import("@playwright/test").Page, base: string) {
 
 test("a story published through one instance shows through Varnish and directly on the other", async ({ page }) => {
   test.setTimeout(120_000);
-  // Both caches hold the section page first: Varnish's copy (from A) and A's own.
+  // Both caches hold the section page first: Varnish's copy (fetched from either instance) and A's own.
   await expect.poll(async () => (await fetch(`${VARNISH}/climate`)).headers.get("x-cache"), { timeout: 10_000 }).toBe("HIT");
   await text(`${A}/climate`);
 
@@ -197,7 +197,7 @@ test("a photo uploaded through one instance is kept in the bucket and served by 
   const object = (await store.get(key!))!;
   expect(object).toBeTruthy();
   expect(fs.existsSync(path.join(dir, "media")) ? fs.readdirSync(path.join(dir, "media"), { recursive: true }) : []).toEqual([]);
-  // Instance A (which never saw the upload) and Varnish in front of it serve the bucket's bytes.
+  // Instance A (which never saw the upload) serves the bucket's bytes, and so does Varnish in front of both.
   for (const url of [`${A}/media/${key}`, `${VARNISH}/media/${key}`]) {
     const served = await fetch(url);
     expect(served.status, url).toBe(200);
