@@ -13,6 +13,8 @@ const nextConfig = {
     "@node-rs/argon2",
     "@contentauth/c2pa-wasm",
   ],
+  // DATELINE_OUTPUT=standalone npm run build: a self-contained server in .next/standalone (deploy/README.md).
+  ...(process.env.DATELINE_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   poweredByHeader: false,
   // The front cache (lib/cache/front-cache.ts) gzips what it serves; other responses are left to a
   // reverse proxy or CDN to compress, as in most deployments.

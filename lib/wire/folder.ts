@@ -21,14 +21,18 @@ export type FolderScan = { files: number; items: IngestOutcome[]; failed: { file
 const DOCUMENT = /\.(json|xml|ninjs)$/i;
 const MAX_PHOTO_BYTES = () => env.DATELINE_MAX_UPLOAD_MB * 1_000_000;
 
+// Every file access here is inside the operator's wire folder (DATELINE_WIRE_DIR), known only at
+// run time: `turbopackIgnore` keeps the build's file tracing from copying the whole project into a
+// standalone server for it.
 async function moveInto(dir: string, sub: "processed" | "failed", file: string): Promise<string> {
   const day = new Date().toISOString().slice(0, 10);
-  const target = path.join(dir, sub, day);
-  await fs.mkdir(target, { recursive: true });
+  const target = path.join(/*turbopackIgnore: true*/ dir, sub, day);
+  await fs.mkdir(/*turbopackIgnore: true*/ target, { recursive: true });
   let to = path.join(target, path.basename(file));
   // A file of the same name that came before keeps its place.
-  if (await fs.stat(to).catch(() => null)) to = path.join(target, `${Date.now()}-${path.basename(file)}`);
-  await fs.rename(file, to);
+  if (await fs.stat(/*turbopackIgnore: true*/ to).catch(() => null))
+    to = path.join(/*turbopackIgnore: true*/ target, `${Date.now()}-${path.basename(file)}`);
+  await fs.rename(/*turbopackIgnore: true*/ file, /*turbopackIgnore: true*/ to);
   return to;
 }
 
@@ -40,9 +44,9 @@ async function attachPhotoFiles(dir: string, items: ParsedWireItem[]): Promise<s
       if (!photo.href || hasAllowedScheme(photo.href, WEB_SCHEMES)) continue;
       const file = insideFolder(dir, photo.href.replace(/^file:\/\//, ""));
       if (!file) continue;
-      const stat = await fs.stat(file).catch(() => null);
+      const stat = await fs.stat(/*turbopackIgnore: true*/ file).catch(() => null);
       if (!stat?.isFile() || stat.size > MAX_PHOTO_BYTES()) continue;
-      photo.data = await fs.readFile(file);
+      photo.data = await fs.readFile(/*turbopackIgnore: true*/ file);
       used.push(file);
     }
   }
@@ -52,21 +56,21 @@ async function attachPhotoFiles(dir: string, items: ParsedWireItem[]): Promise<s
 export async function scanWireFolder(dir = env.DATELINE_WIRE_DIR, now = Date.now()): Promise<FolderScan> {
   const scan: FolderScan = { files: 0, items: [], failed: [] };
   if (!dir) return scan;
-  const root = path.resolve(dir);
-  const entries = await fs.readdir(root, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+  const root = path.resolve(/*turbopackIgnore: true*/ dir);
+  const entries = await fs.readdir(/*turbopackIgnore: true*/ root, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return [];
     throw error;
   });
   const photosUsed = new Set<string>();
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isFile() || !DOCUMENT.test(entry.name) || entry.name.startsWith(".") || /\.(tmp|part)$/i.test(entry.name)) continue;
-    const file = path.join(root, entry.name);
-    const stat = await fs.stat(file).catch(() => null);
+    const file = path.join(/*turbopackIgnore: true*/ root, entry.name);
+    const stat = await fs.stat(/*turbopackIgnore: true*/ file).catch(() => null);
     if (!stat || now - stat.mtimeMs < 1000) continue;
     scan.files++;
     try {
       if (stat.size > MAX_WIRE_DOCUMENT_BYTES) throw new Error(`The file is larger than ${MAX_WIRE_DOCUMENT_BYTES / 1_000_000} MB.`);
-      const items = parseWireDocument(await fs.readFile(file, "utf8"));
+      const items = parseWireDocument(await fs.readFile(/*turbopackIgnore: true*/ file, "utf8"));
       for (const used of await attachPhotoFiles(root, items)) photosUsed.add(used);
       for (const item of items) scan.items.push(await ingestWireItem(item, "folder"));
       await moveInto(root, "processed", file);
@@ -75,7 +79,7 @@ export async function scanWireFolder(dir = env.DATELINE_WIRE_DIR, now = Date.now
       scan.failed.push({ file: entry.name, error: message });
       log("warn", "a wire file could not be read", { file: entry.name, error: message });
       const moved = await moveInto(root, "failed", file).catch(() => null);
-      if (moved) await fs.writeFile(`${moved}.error.txt`, `${message}\n`).catch(() => {});
+      if (moved) await fs.writeFile(/*turbopackIgnore: true*/ `${moved}.error.txt`, `${message}\n`).catch(() => {});
     }
   }
   for (const photo of photosUsed) await moveInto(root, "processed", photo).catch(() => {});

@@ -113,7 +113,7 @@ export function bodyPhotoRelativePath(src: string): { exact: string; original: s
 
 /** A file inside `root`, or null for a path that would leave it (`../../etc/passwd`, absolute paths). */
 export function insideFolder(root: string, relative: string): string | null {
-  const resolved = path.resolve(root, relative);
-  const base = path.resolve(root) + path.sep;
+  const resolved = path.resolve(/*turbopackIgnore: true*/ root, relative);
+  const base = path.resolve(/*turbopackIgnore: true*/ root) + path.sep;
   return resolved.startsWith(base) ? resolved : null;
 }
