@@ -70,10 +70,23 @@ export function recordExpiry(tags: string[]): Promise<void> {
   if (tags.length === 0) return Promise.resolve();
   const expiredAt = new Date();
   expireTags(tags, expiredAt.getTime());
-  return db.cacheTagExpiry.createMany({ data: tags.map((tag) => ({ tag, expiredAt, origin: state.origin })) }).then(
-    () => undefined,
-    (error: unknown) => log("error", "could not record a cache expiry for the other server processes", { tags, error: String(error) }),
-  );
+  const written = db.cacheTagExpiry
+    .createMany({ data: tags.map((tag) => ({ tag, expiredAt, origin: state.origin })) })
+    .then(
+      () => undefined,
+      (error: unknown) => log("error", "could not record a cache expiry for the other server processes", { tags, error: String(error) }),
+    )
+    .finally(() => recording.delete(written));
+  recording.add(written);
+  return written;
+}
+
+/** Records under way: a change's is not waited for by its request (expireAll). */
+const recording = new Set<Promise<void>>();
+
+/** Resolves once every expiry this process has begun to record is written (or has failed): a process that stops on purpose waits for it first. */
+export async function expiryRecordsWritten(): Promise<void> {
+  await Promise.all([...recording]);
 }
 
 /** Applies what other processes recorded since the last poll; returns the tags it expired here. */
