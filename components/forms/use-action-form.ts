@@ -8,6 +8,8 @@ import { callAction } from "./call-action";
  * Submits a form to a Server Action without React's automatic form reset, so what the
  * user typed stays in the fields when the server refuses it. Returns the last result,
  * an onSubmit handler and whether a submission is in flight (a second submit is ignored).
+ * `shown` is the result to tell the user about: none while a new submission is in flight,
+ * so a "Saved." from the save before never stands beside "Saving…" as if it were this one's.
  * The call goes through callAction like every other (use-action.ts): a network drop, a 413
  * or a 5xx comes back as a refusal with a message, never a thrown render.
  */
@@ -24,5 +26,5 @@ export function useActionForm<T>(action: (form: FormData) => Promise<ActionResul
     const form = new FormData(event.currentTarget);
     startTransition(() => dispatch(form));
   };
-  return { result, onSubmit, pending, fieldErrors: result && !result.ok ? result.fieldErrors : undefined };
+  return { result, shown: pending ? null : result, onSubmit, pending, fieldErrors: result && !result.ok ? result.fieldErrors : undefined };
 }

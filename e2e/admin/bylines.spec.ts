@@ -24,10 +24,22 @@ test.describe("bylines", () => {
     await expect(page.getByText("Saved. The byline page")).toBeVisible();
     await page.screenshot({ path: "test-results/screens/byline-edit.png", fullPage: true });
 
-    // A second save right after the first is not a conflict with itself.
+    // A second save right after the first is not a conflict with itself. While it is on its
+    // way (held here), the first save's "Saved." is gone: it must not read as this save's answer.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const bylinePage = (url: URL) => url.pathname.startsWith("/admin/bylines/");
+    await page.route(bylinePage, async (route) => {
+      if (route.request().method() === "POST" && route.request().headers()["next-action"]) await held;
+      await route.continue();
+    });
     await page.getByLabel("Title").fill("Business and ports correspondent");
     await page.getByRole("button", { name: "Save byline" }).click();
+    await expect(page.getByRole("button", { name: "Saving…" })).toBeVisible();
+    await expect(page.getByText("Saved. The byline page")).toBeHidden();
+    release();
     await expect(page.getByText("Saved. The byline page")).toBeVisible();
+    await page.unroute(bylinePage);
 
     const reader = await browser.newPage();
     await reader.goto("/authors/tomas-ferreira");

@@ -17,19 +17,19 @@ type Section = { id: string; name: string; slug: string; description: string; st
 /** Creates a section, or edits one (`section`). What was typed stays when the server refuses it. */
 export function SectionForm({ section }: { section?: Section }) {
   const router = useRouter();
-  const { result, onSubmit, pending, fieldErrors } = useActionForm(section ? updateSectionAction : createSectionAction);
+  const { result, shown, onSubmit, pending, fieldErrors } = useActionForm(section ? updateSectionAction : createSectionAction);
   useEffect(() => {
     if (result?.ok) router.refresh();
   }, [result, router]);
   return (
     <form className="card narrow-form" onSubmit={onSubmit} noValidate aria-labelledby={section ? undefined : "new-section-heading"}>
       {section ? null : <h2 id="new-section-heading">New section</h2>}
-      {result?.ok ? (
+      {shown?.ok ? (
         <FormMessage kind="success">
           {section ? "Saved. Every page shows it now." : "Section created. It is in the masthead of every page now."}
         </FormMessage>
       ) : null}
-      {result && !result.ok && !result.fieldErrors ? <FormMessage>{result.error}</FormMessage> : null}
+      {shown && !shown.ok && !shown.fieldErrors ? <FormMessage>{shown.error}</FormMessage> : null}
       {section ? <input type="hidden" name="id" value={section.id} /> : null}
       {/* A new, empty set of fields after each section created. */}
       <SectionFields key={!section && result?.ok ? result.data.id : "fields"} section={section} errors={fieldErrors} />

@@ -11,7 +11,7 @@ import { updateArchiveOptOutAction } from "./actions";
 /** The hosts Dateline never archives (issue 19), one per line. What was typed stays when the server refuses it. */
 export function ArchiveOptOutForm({ hosts, version }: { hosts: string[]; version: string }) {
   const router = useRouter();
-  const { result, onSubmit, pending, fieldErrors } = useActionForm(updateArchiveOptOutAction);
+  const { result, shown, onSubmit, pending, fieldErrors } = useActionForm(updateArchiveOptOutAction);
   useEffect(() => {
     if (result?.ok) router.refresh();
   }, [result, router]);
@@ -19,15 +19,15 @@ export function ArchiveOptOutForm({ hosts, version }: { hosts: string[]; version
   return (
     <form className="card narrow-form" onSubmit={onSubmit} noValidate aria-label="Archived copies">
       <h2>Archived copies of sources</h2>
-      {result?.ok ? (
+      {shown?.ok ? (
         <FormMessage kind="success">
           Saved.{" "}
-          {result.data.hosts.length
-            ? `${result.data.hosts.length} host${result.data.hosts.length === 1 ? "" : "s"} opted out.`
+          {shown.data.hosts.length
+            ? `${shown.data.hosts.length} host${shown.data.hosts.length === 1 ? "" : "s"} opted out.`
             : "No host opted out."}
         </FormMessage>
       ) : null}
-      {result && !result.ok && !result.fieldErrors ? <FormMessage>{result.error}</FormMessage> : null}
+      {shown && !shown.ok && !shown.fieldErrors ? <FormMessage>{shown.error}</FormMessage> : null}
       <input type="hidden" name="version" value={current} />
       <div className="field">
         <label htmlFor="field-hosts">Hosts that opted out</label>

@@ -7,20 +7,20 @@ import { setTwoFactorRequiredAction } from "./actions";
 
 /** The newsroom rule: whether editors and admins must use two-factor sign-in. */
 export function TwoFactorPolicyForm({ required }: { required: boolean }) {
-  const { result, onSubmit, pending } = useActionForm(async (form: FormData) =>
+  const { shown, onSubmit, pending } = useActionForm(async (form: FormData) =>
     setTwoFactorRequiredAction({ required: form.get("required") === "on" }),
   );
   return (
     <section className="card" aria-labelledby="two-factor-policy-heading">
       <h2 id="two-factor-policy-heading">Two-factor sign-in</h2>
-      {result?.ok ? (
+      {shown?.ok ? (
         <FormMessage kind="success">
-          {result.data.required
+          {shown.data.required
             ? "Required for editors and admins. Those without it are sent to set it up at their next page."
             : "Optional for everyone."}
         </FormMessage>
       ) : null}
-      {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}
+      {shown && !shown.ok ? <FormMessage>{shown.error}</FormMessage> : null}
       <form onSubmit={onSubmit} noValidate>
         <div className="field checkbox-field">
           <label>
