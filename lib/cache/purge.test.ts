@@ -84,7 +84,9 @@ describe("the purge adapters", () => {
       answers = [503];
       const started = performance.now();
       purge.purgeTags(["story:b", "front"]);
-      expect(performance.now() - started).toBeLessThan(50);
+      // Well under the background sends (a 503 retried, then the repurge REPURGE_AFTER_MS later),
+      // with room for a loaded CI machine's pauses.
+      expect(performance.now() - started).toBeLessThan(500);
       expect(received).toHaveLength(0);
       await purge.purgesSettled();
       // One Varnish got a 503 first and was asked again; every cache is asked once more a little
