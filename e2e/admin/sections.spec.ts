@@ -41,8 +41,12 @@ test.describe("sections", () => {
     expect(before.at(-1)).toBe("Culture");
     await page.getByRole("button", { name: "Move Culture up" }).click();
     await expect(page.getByRole("button", { name: "Move Culture down" })).toBeEnabled();
-    await reader.goto("/");
-    await expect.poll(order).toEqual([...before.slice(0, -2), "Culture", before.at(-2)]);
+    await expect
+      .poll(async () => {
+        await reader.goto("/");
+        return order();
+      })
+      .toEqual([...before.slice(0, -2), "Culture", before.at(-2)]);
 
     await page.getByTestId("section-culture").getByRole("link", { name: "Culture", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Culture" })).toBeVisible();
