@@ -6,8 +6,8 @@ async function as(browser: Browser, role: RoleName): Promise<Page> {
   return (await newContext(browser, { storageState: storageStatePath(role) })).newPage();
 }
 
-/** Now plus `minutes`, as a datetime-local value in UTC (the e2e newsroom's zone). */
-const utcLocal = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
+/** The first whole minute (the field's precision) at least `seconds` ahead, as a datetime-local value in UTC (the e2e newsroom's zone). */
+const utcLocal = (seconds: number) => new Date(Math.ceil((Date.now() + seconds * 1000) / 60_000) * 60_000).toISOString().slice(0, 16);
 
 async function writeDraft(page: Page, headline: string) {
   await page.goto("/admin/articles/new");
@@ -70,13 +70,13 @@ test.describe("the article desk", () => {
     await writer.getByRole("button", { name: "Submit for review" }).click();
     await expect(writer.getByRole("heading", { name: /Status: In review/ })).toBeVisible();
 
-    // The editor tightens the dek, then schedules the story a minute ahead.
+    // The editor tightens the dek, then schedules the story for the first whole minute at least 15 s ahead.
     const editor = await as(browser, "editor");
     await editor.goto(editUrl);
     await editor.getByLabel("Dek").fill("The first crossing is on Monday.");
     await editor.getByRole("button", { name: "Save", exact: true }).click();
     await expect(editor.getByText("All changes saved")).toBeVisible();
-    await scheduleFromEditor(editor, utcLocal(1));
+    await scheduleFromEditor(editor, utcLocal(15));
     await expect(editor.getByRole("heading", { name: /Status: Scheduled/ })).toBeVisible();
 
     const slug = await editor.getByLabel("Slug").inputValue();
@@ -137,6 +137,39 @@ test.describe("the article desk", () => {
     await expect(second.getByText("All changes saved")).toBeVisible();
     await first.reload();
     await expect(first.getByLabel("Dek")).toHaveValue("The editor's dek, written at the same time.");
+  });
+
+  test("what an editor types before the desk's scripts have run is kept, and saved", async ({ browser }) => {
+    const writer = await as(browser, "editor");
+    await writeDraft(writer, `Typed before the scripts ${unique()}`);
+    await writer.getByRole("button", { name: "Create draft" }).click();
+    await expect(writer).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+    await expect(writer.getByText("All changes saved")).toBeVisible();
+    const url = writer.url();
+
+    // A slow network: the server-rendered editor is on screen, its scripts not yet run.
+    const page = await as(browser, "editor");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const scripts = (u: URL) => u.pathname.startsWith("/_next/static/") && u.pathname.endsWith(".js");
+    await page.route(scripts, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(url, { waitUntil: "domcontentloaded" });
+    await page.getByLabel("Dek").fill("Typed before the scripts ran.");
+    await page.getByLabel("Dateline", { exact: true }).fill("NORTH QUAY");
+    release();
+    // Hydrated: the body editor exists only once the scripts run.
+    await expect(page.getByRole("textbox", { name: "Story body" })).toBeVisible();
+    await expect(page.getByTestId("save-state")).not.toHaveText("All changes saved");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByTestId("save-state")).toHaveText(/All changes saved · Saved at/);
+    await expect(page.getByLabel("Dek")).toHaveValue("Typed before the scripts ran.");
+    await page.unroute(scripts);
+    await page.reload();
+    await expect(page.getByLabel("Dek")).toHaveValue("Typed before the scripts ran.");
+    await expect(page.getByLabel("Dateline", { exact: true })).toHaveValue("NORTH QUAY");
   });
 
   test("autosaves a draft a few seconds after typing stops", async ({ browser }) => {

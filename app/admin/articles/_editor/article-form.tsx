@@ -28,6 +28,7 @@ import { SourcesEditor } from "./sources-editor";
 import { TagPicker } from "./tag-picker";
 import type { Option } from "./types";
 import { useArticleDraft } from "./use-article-draft";
+import { useTypedBeforeHydration } from "./use-typed-before-hydration";
 import { WorkflowPanel } from "./workflow-panel";
 
 type Props = {
@@ -118,6 +119,15 @@ export function ArticleForm(props: Props) {
   const onHeadline = (headline: string) => {
     draft.setFields((f) => ({ ...f, headline, slug: slugTouched ? f.slug : slugify(headline) }));
   };
+  useTypedBeforeHydration(fields, (typed) => {
+    if (typed.slug !== undefined) setSlugTouched(true);
+    draft.setFields((f) => ({
+      ...f,
+      ...typed,
+      sectionId: typed.sectionId === undefined ? f.sectionId : typed.sectionId || null,
+      slug: typed.slug ?? (typed.headline !== undefined && !slugTouched ? slugify(typed.headline) : f.slug),
+    }));
+  });
   const slugErrors = [
     ...(errors?.slug ?? []),
     ...(slugState === "taken" ? ["Another story already uses this slug (or it redirects to one)."] : []),
