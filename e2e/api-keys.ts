@@ -2,6 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, E2E_URL, storageStatePath, type RoleName } from "./env";
 import { readDatabase } from "./database";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "./server-actions";
+import { clientAddress } from "./fixtures";
 
 type Playwright = { request: { newContext: (o: object) => Promise<APIRequestContext> } };
 
@@ -28,7 +29,7 @@ export function apiClient(playwright: Playwright, token?: string, extra: Record<
     baseURL: E2E_URL,
     extraHTTPHeaders: {
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      "X-Forwarded-For": `192.0.2.${Math.floor(Math.random() * 250) + 1}`,
+      "X-Forwarded-For": clientAddress(),
       ...extra,
     },
   });

@@ -3,9 +3,19 @@ import { PASSWORD } from "./env";
 
 export const unique = () => Math.random().toString(36).slice(2, 8);
 
-/** A client address of its own per browser context, so sign-in throttling by address never crosses tests. */
-const clientIp = () => `198.51.100.${Math.floor(Math.random() * 254) + 1}`;
-const headers = () => ({ "X-Forwarded-For": clientIp() });
+/**
+ * A client address of its own for each browser or request context, so sign-in throttling and
+ * rate limits by address never cross tests: 10.0.0.0/8, counted up from a random start (a worker
+ * started again after a failure starts elsewhere). Five failed sign-ins from one address within
+ * 15 minutes lock it; random picks among 254 addresses once gave a test an address another
+ * test's failures had counted against, and its own fifth attempt was locked.
+ */
+let nextAddress = Math.floor(Math.random() * 2 ** 24);
+export function clientAddress(): string {
+  const n = nextAddress++ % 2 ** 24;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+const headers = () => ({ "X-Forwarded-For": clientAddress() });
 
 export const test = base.extend({
   context: async ({ context }, provide) => {

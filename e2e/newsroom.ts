@@ -5,14 +5,14 @@ import { request as playwrightRequest } from "@playwright/test";
 import { E2E_URL, storageStatePath, type RoleName } from "./env";
 import { readDatabase } from "./database";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "./server-actions";
-import { unique } from "./fixtures";
+import { clientAddress, unique } from "./fixtures";
 import { bodyFromParagraphs } from "../lib/articles/body";
 
 export function apiAs(role: RoleName): Promise<APIRequestContext> {
   return playwrightRequest.newContext({
     baseURL: E2E_URL,
     storageState: storageStatePath(role),
-    extraHTTPHeaders: { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250) + 1}` },
+    extraHTTPHeaders: { "X-Forwarded-For": clientAddress() },
   });
 }
 

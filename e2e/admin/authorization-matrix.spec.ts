@@ -3,7 +3,7 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, E2E_ENV, E2E_URL, storageStatePath, type RoleName } from "../env";
 import { makeApiKey } from "../api-keys";
-import { expect, test } from "../fixtures";
+import { clientAddress, expect, test } from "../fixtures";
 import { databaseFingerprint, readDatabase } from "../database";
 import { actionOutcome, callServerAction, serverActionsInBuild, type ServerAction } from "../server-actions";
 import { makePhoto } from "../../lib/test/images";
@@ -233,7 +233,7 @@ async function apiAs(playwright: { request: { newContext: (o: object) => Promise
   return playwright.request.newContext({
     baseURL: E2E_URL,
     storageState: caller === "anonymous" ? undefined : storageStatePath(caller),
-    extraHTTPHeaders: { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250) + 1}` },
+    extraHTTPHeaders: { "X-Forwarded-For": clientAddress() },
   });
 }
 
@@ -523,7 +523,7 @@ test.describe("authorization matrix", () => {
         const api = await playwright.request.newContext({
           baseURL: E2E_URL,
           storageState: session ? storageStatePath(session) : undefined,
-          extraHTTPHeaders: { "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250) + 1}`, ...headers },
+          extraHTTPHeaders: { "X-Forwarded-For": clientAddress(), ...headers },
         });
         const response = await api.fetch(call.url, { method: call.method.toUpperCase(), data: call.data, multipart: call.multipart });
         const status = response.status();
