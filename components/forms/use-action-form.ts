@@ -10,6 +10,8 @@ import { callAction } from "./call-action";
  * an onSubmit handler and whether a submission is in flight (a second submit is ignored).
  * `shown` is the result to tell the user about: none while a new submission is in flight,
  * so a "Saved." from the save before never stands beside "Saving…" as if it were this one's.
+ * (Forms that show a secret only once, naming what it belongs to, show `result` instead: it
+ * stays until the next answer replaces it.)
  * The call goes through callAction like every other (use-action.ts): a network drop, a 413
  * or a 5xx comes back as a refusal with a message, never a thrown render.
  */

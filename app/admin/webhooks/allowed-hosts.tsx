@@ -10,7 +10,7 @@ import { allowHostAction, removeHostAction } from "./actions";
 
 export function AllowedHosts({ hosts }: { hosts: { id: string; host: string; note: string }[] }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const { result, onSubmit, pending, fieldErrors: errors } = useActionForm(allowHostAction);
+  const { result, shown, onSubmit, pending, fieldErrors: errors } = useActionForm(allowHostAction);
   const remove = useAction(removeHostAction);
   useEffect(() => {
     if (result?.ok) formRef.current?.reset();
@@ -35,7 +35,7 @@ export function AllowedHosts({ hosts }: { hosts: { id: string; host: string; not
         ))}
       </ul>
       {remove.error ? <FormMessage>{remove.error}</FormMessage> : null}
-      {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}
+      {shown && !shown.ok ? <FormMessage>{shown.error}</FormMessage> : null}
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <TextField
           name="host"

@@ -7,11 +7,11 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { requestPasswordResetAction } from "../actions";
 
 export function ForgotPasswordForm() {
-  const { result, onSubmit, pending, fieldErrors } = useActionForm(requestPasswordResetAction);
+  const { shown, onSubmit, pending, fieldErrors } = useActionForm(requestPasswordResetAction);
   return (
     <form onSubmit={onSubmit} noValidate>
-      {result?.ok ? <FormMessage kind="success">{result.data.message}</FormMessage> : null}
-      {result && !result.ok && !result.fieldErrors ? <FormMessage>{result.error}</FormMessage> : null}
+      {shown?.ok ? <FormMessage kind="success">{shown.data.message}</FormMessage> : null}
+      {shown && !shown.ok && !shown.fieldErrors ? <FormMessage>{shown.error}</FormMessage> : null}
       <TextField name="email" label="Email" type="email" autoComplete="username" required autoFocus errors={fieldErrors?.email} />
       <SubmitButton pending={pending} pendingLabel="Sending…">
         Send me a reset link

@@ -119,6 +119,7 @@ export function ArticleForm(props: Props) {
   const onHeadline = (headline: string) => {
     draft.setFields((f) => ({ ...f, headline, slug: slugTouched ? f.slug : slugify(headline) }));
   };
+  // After useArticleDraft (above), whose stored draft it goes on top of.
   useTypedBeforeHydration(fields, (typed) => {
     if (typed.slug !== undefined) setSlugTouched(true);
     draft.setFields((f) => ({

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { EditorData, EditorFields } from "@/lib/articles/editor";
 import type { ActionResult, FieldErrors } from "@/lib/errors";
 import { useAction } from "@/components/forms/use-action";
@@ -96,7 +96,9 @@ export function useArticleDraft(
   const storageKey = useRef(initial?.id ?? "new");
   const [restored, setRestored] = useState(false);
 
-  useEffect(() => {
+  // A layout effect: before the browser paints, and before the form adopts what was typed
+  // before hydration (use-typed-before-hydration.ts), which goes on top of it.
+  useLayoutEffect(() => {
     const stored = readLocalDraft(storageKey.current);
     if (!stored || JSON.stringify(stored.fields) === savedJson) return;
     // Syncing from browser storage, an external system, once on mount.

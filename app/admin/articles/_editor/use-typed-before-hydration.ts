@@ -1,49 +1,34 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef } from "react";
+import { useLayoutEffect } from "react";
 import type { EditorFields } from "@/lib/articles/editor";
-import { TYPED_EARLY_GLOBAL } from "./typed-early-script";
+import { TYPED_EARLY_FIELDS, TYPED_EARLY_GLOBAL } from "./typed-early-script";
 
-type TextKey = "headline" | "dek" | "slug" | "dateline" | "sectionId" | "seoTitle" | "seoDescription" | "canonicalUrl";
-
-/** The editor's plain fields, by the id of the element that holds each. */
-const FIELDS: [id: string, key: TextKey][] = [
-  ["headline", "headline"],
-  ["dek", "dek"],
-  ["slug", "slug"],
-  ["dateline", "dateline"],
-  ["section", "sectionId"],
-  ["seo-title", "seoTitle"],
-  ["seo-description", "seoDescription"],
-  ["canonical", "canonicalUrl"],
-];
-
-export type TypedEarly = Partial<Record<TextKey, string>>;
+export type TypedEarly = Partial<Record<(typeof TYPED_EARLY_FIELDS)[number][1], string>>;
 
 /**
  * Keeps what was typed into the server-rendered editor before its scripts ran (a slow network, a
- * busy machine). React puts a textarea's server-rendered text back when it hydrates, and keeps an
- * input's typed text on screen without telling the form (the next render, or the save, would
- * use the old value). The page's inline script (typed-early-script.ts) records what is typed
- * until then; once hydrated, each field whose text differs from what the server rendered is
- * handed to `adopt`, after the browser's stored draft (use-article-draft.ts) has been applied.
+ * busy machine). When React hydrates, it puts a textarea's server-rendered text back (unless it
+ * was empty), and it keeps an input's typed text (or an empty textarea's) on screen without
+ * telling the form, so the next render or the save would use the old value either way. The
+ * page's inline script (typed-early-script.ts) records what is typed until then; at hydration,
+ * before the browser paints, each field whose text differs from what the server rendered is
+ * handed to `adopt`. Call it after useArticleDraft: its layout effect, which restores the
+ * browser's stored draft, must run first, so what was typed goes on top.
  */
 export function useTypedBeforeHydration(rendered: EditorFields, adopt: (typed: TypedEarly) => void) {
-  const typed = useRef<TypedEarly>({});
-  // Before anything renders again; from now on React hears every keystroke itself.
   useLayoutEffect(() => {
     const global = window as unknown as Record<string, Record<string, string> | null | undefined>;
     const early = global[TYPED_EARLY_GLOBAL];
+    // From now on React hears every keystroke itself.
     global[TYPED_EARLY_GLOBAL] = null;
     if (!early) return;
-    for (const [id, key] of FIELDS) {
+    const typed: TypedEarly = {};
+    for (const [id, key] of TYPED_EARLY_FIELDS) {
       const value = early[id];
-      if (value !== undefined && value !== (rendered[key] ?? "")) typed.current[key] = value;
+      if (value !== undefined && value !== (rendered[key] ?? "")) typed[key] = value;
     }
+    if (Object.keys(typed).length > 0) adopt(typed);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at hydration: later renders are React's own
-  }, []);
-  useEffect(() => {
-    if (Object.keys(typed.current).length > 0) adopt(typed.current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at hydration
   }, []);
 }

@@ -9,15 +9,15 @@ import { addWireFeedAction } from "../actions";
 
 export function AddFeedForm() {
   const formRef = useRef<HTMLFormElement>(null);
-  const { result, onSubmit, pending, fieldErrors: errors } = useActionForm(addWireFeedAction);
+  const { result, shown, onSubmit, pending, fieldErrors: errors } = useActionForm(addWireFeedAction);
   useEffect(() => {
     if (result?.ok) formRef.current?.reset();
   }, [result]);
   return (
     <section className="card" aria-labelledby="add-feed-heading">
       <h2 id="add-feed-heading">Add a feed</h2>
-      {result?.ok ? <FormMessage kind="success">Added. It is fetched within a minute, then at its interval.</FormMessage> : null}
-      {result && !result.ok ? <FormMessage>{result.error}</FormMessage> : null}
+      {shown?.ok ? <FormMessage kind="success">Added. It is fetched within a minute, then at its interval.</FormMessage> : null}
+      {shown && !shown.ok ? <FormMessage>{shown.error}</FormMessage> : null}
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <TextField name="name" label="Name" autoComplete="off" errors={errors?.name} required />
         <TextField name="url" label="Address" type="url" hint="http:// or https://" autoComplete="off" errors={errors?.url} required />

@@ -10,14 +10,14 @@ import { resetPasswordAction } from "../../actions";
 
 export function ResetPasswordForm({ token, email, minLength }: { token: string; email: string; minLength: number }) {
   const router = useRouter();
-  const { result, onSubmit, pending, fieldErrors } = useActionForm(resetPasswordAction);
+  const { result, shown, onSubmit, pending, fieldErrors } = useActionForm(resetPasswordAction);
   useEffect(() => {
     if (result?.ok) router.push("/login?reason=password-reset");
   }, [result, router]);
   return (
-    <form onSubmit={onSubmit} noValidate>
-      {result?.ok ? <FormMessage kind="success">Password changed. Taking you to sign in…</FormMessage> : null}
-      {result && !result.ok && (!result.fieldErrors || result.fieldErrors.token) ? <FormMessage>{result.error}</FormMessage> : null}
+    <form method="post" onSubmit={onSubmit} noValidate>
+      {shown?.ok ? <FormMessage kind="success">Password changed. Taking you to sign in…</FormMessage> : null}
+      {shown && !shown.ok && (!shown.fieldErrors || shown.fieldErrors.token) ? <FormMessage>{shown.error}</FormMessage> : null}
       <input type="hidden" name="token" value={token} />
       {/* For password managers: the account this password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
