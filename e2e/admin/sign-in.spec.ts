@@ -60,6 +60,33 @@ test.describe("signing in and out", () => {
     expect(await session.json()).toEqual({});
   });
 
+  test("a sign-in typed before the page's scripts run waits for them, and the password never goes into an address", async ({ page }) => {
+    const email = `early-${unique()}@e2e.dateline`;
+    const password = `typed-early-${unique()}`;
+    const addresses: string[] = [];
+    page.on("request", (request) => addresses.push(request.url()));
+    // A slow network: the server-rendered form is on screen, its scripts not yet run.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const scripts = (u: URL) => u.pathname.startsWith("/_next/static/") && u.pathname.endsWith(".js");
+    await page.route(scripts, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/login", { waitUntil: "domcontentloaded" });
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+    await page.getByLabel("Password").press("Enter");
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).search).toBe("");
+    release();
+    // Once the scripts run, the form takes the same typing and sends it the way it should.
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formAlert(page)).toHaveText("That email and password do not match an active account.");
+    expect(addresses.filter((address) => address.includes(password))).toEqual([]);
+  });
+
   test("locks an account after five failed attempts with a clear message", async ({ page }) => {
     const email = `locked-${unique()}@e2e.dateline`;
     await page.goto("/login");

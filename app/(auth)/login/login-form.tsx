@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { FormMessage } from "@/components/forms/form-message";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 // The error next-auth hands back when the password was right and a second factor is needed (lib/auth/two-step.ts).
@@ -16,6 +17,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
   const [pendingSignIn, setPendingSignIn] = useState<string | null>(null);
   const [account, setAccount] = useState("");
   const codeInput = useRef<HTMLInputElement>(null);
+  // Until the script below runs the form, the browser must not send it (useHydrated).
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,7 +54,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    // POST, should anything send it without this script: a password never goes into an address.
+    <form method="post" onSubmit={onSubmit} noValidate>
       {notice && !error && !pendingSignIn ? <FormMessage kind="success">{notice}</FormMessage> : null}
       <FormMessage>{error}</FormMessage>
       <div hidden={!!pendingSignIn}>
@@ -88,7 +92,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
           </span>
         </div>
       ) : null}
-      <button type="submit" className="button" disabled={pending}>
+      <button type="submit" className="button" disabled={pending || !hydrated}>
         {pending ? (pendingSignIn ? "Checking…" : "Signing in…") : pendingSignIn ? "Verify" : "Sign in"}
       </button>
       {pendingSignIn ? (

@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm({ minLength }: { minLength: number }) {
-  const { result, onSubmit, pending, fieldErrors: errors } = useActionForm(changePasswordAction);
+  const { result, shown, onSubmit, pending, fieldErrors: errors } = useActionForm(changePasswordAction);
   useEffect(() => {
     // Every session ended with the change; sign in again with the new password.
     if (result?.ok) void signOut({ callbackUrl: "/login?reason=password-changed" });
@@ -17,9 +17,9 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
   return (
     <section className="card" aria-labelledby="password-heading">
       <h2 id="password-heading">Change your password</h2>
-      {result?.ok ? <FormMessage kind="success">Password changed. Signing you out…</FormMessage> : null}
-      {result && !result.ok && !result.fieldErrors ? <FormMessage>{result.error}</FormMessage> : null}
-      <form onSubmit={onSubmit} noValidate>
+      {shown?.ok ? <FormMessage kind="success">Password changed. Signing you out…</FormMessage> : null}
+      {shown && !shown.ok && !shown.fieldErrors ? <FormMessage>{shown.error}</FormMessage> : null}
+      <form method="post" onSubmit={onSubmit} noValidate>
         <TextField
           name="currentPassword"
           label="Current password"

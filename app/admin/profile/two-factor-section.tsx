@@ -60,7 +60,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
             </code>
           </p>
           {confirm.result && !confirm.result.ok && !confirm.result.fieldErrors ? <FormMessage>{confirm.result.error}</FormMessage> : null}
-          <form onSubmit={confirm.onSubmit} noValidate>
+          <form method="post" onSubmit={confirm.onSubmit} noValidate>
             <TextField
               name="code"
               label="Code from the app"
@@ -90,7 +90,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
             {regenerate.result && !regenerate.result.ok && !regenerate.result.fieldErrors ? (
               <FormMessage>{regenerate.result.error}</FormMessage>
             ) : null}
-            <form onSubmit={regenerate.onSubmit} noValidate>
+            <form method="post" onSubmit={regenerate.onSubmit} noValidate>
               <p>The codes you have now stop working.</p>
               <TextField
                 id="regenerate-password"
@@ -111,7 +111,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
         <details className="two-factor-more">
           <summary>{state === "on" ? "Turn off two-factor sign-in" : "Cancel the set-up"}</summary>
           {disable.result && !disable.result.ok && !disable.result.fieldErrors ? <FormMessage>{disable.result.error}</FormMessage> : null}
-          <form onSubmit={disable.onSubmit} noValidate>
+          <form method="post" onSubmit={disable.onSubmit} noValidate>
             {required && state === "on" ? <p>Your newsroom requires it for your role: you will be asked to set it up again.</p> : null}
             <TextField
               id="disable-password"
