@@ -30,6 +30,21 @@ export function newContext(browser: Browser, options: BrowserContextOptions = {}
   return browser.newContext({ ...options, extraHTTPHeaders: { ...headers(), ...options.extraHTTPHeaders } });
 }
 
+/**
+ * A slow network: holds the page's scripts (Next's chunks) until the returned function is
+ * called, so the server-rendered HTML is on screen and nothing has hydrated yet.
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const scripts = (u: URL) => u.pathname.startsWith("/_next/static/") && u.pathname.endsWith(".js");
+  await page.route(scripts, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
 /** The page's own alert (Next's route announcer also has role=alert, outside main). */
 export const formAlert = (page: Page) => page.locator("main").getByRole("alert");
 

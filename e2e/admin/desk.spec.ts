@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { E2E_ENV, storageStatePath, type RoleName } from "../env";
-import { expect, newContext, scheduleFromEditor, test, unique } from "../fixtures";
+import { expect, holdScripts, newContext, scheduleFromEditor, test, unique } from "../fixtures";
 
 async function as(browser: Browser, role: RoleName): Promise<Page> {
   return (await newContext(browser, { storageState: storageStatePath(role) })).newPage();
@@ -149,13 +149,7 @@ test.describe("the article desk", () => {
 
     // A slow network: the server-rendered editor is on screen, its scripts not yet run.
     const page = await as(browser, "editor");
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const scripts = (u: URL) => u.pathname.startsWith("/_next/static/") && u.pathname.endsWith(".js");
-    await page.route(scripts, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdScripts(page);
     await page.goto(url, { waitUntil: "domcontentloaded" });
     await page.getByLabel("Dek").fill("Typed before the scripts ran.");
     await page.getByLabel("Dateline", { exact: true }).fill("NORTH QUAY");
@@ -166,7 +160,6 @@ test.describe("the article desk", () => {
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByTestId("save-state")).toHaveText(/All changes saved · Saved at/);
     await expect(page.getByLabel("Dek")).toHaveValue("Typed before the scripts ran.");
-    await page.unroute(scripts);
     await page.reload();
     await expect(page.getByLabel("Dek")).toHaveValue("Typed before the scripts ran.");
     await expect(page.getByLabel("Dateline", { exact: true })).toHaveValue("NORTH QUAY");

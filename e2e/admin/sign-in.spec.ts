@@ -1,5 +1,5 @@
 import { ACCOUNTS, E2E_URL, PASSWORD, storageStatePath } from "../env";
-import { expect, formAlert, newContext, signIn, test, unique } from "../fixtures";
+import { expect, formAlert, holdScripts, newContext, signIn, test, unique } from "../fixtures";
 
 test.describe("signing in and out", () => {
   test("sends a signed-out visitor from /admin to the sign-in page and back after signing in", async ({ page }) => {
@@ -66,13 +66,7 @@ test.describe("signing in and out", () => {
     const addresses: string[] = [];
     page.on("request", (request) => addresses.push(request.url()));
     // A slow network: the server-rendered form is on screen, its scripts not yet run.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const scripts = (u: URL) => u.pathname.startsWith("/_next/static/") && u.pathname.endsWith(".js");
-    await page.route(scripts, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdScripts(page);
     await page.goto("/login", { waitUntil: "domcontentloaded" });
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
