@@ -9,7 +9,8 @@ import { callAction } from "./call-action";
  * user typed stays in the fields when the server refuses it. Returns the last result,
  * an onSubmit handler and whether a submission is in flight (a second submit is ignored).
  * `shown` is the result to tell the user about: none while a new submission is in flight,
- * so a "Saved." from the save before never stands beside "Saving…" as if it were this one's.
+ * so a "Saved." from the save before never stands beside "Saving…" as if it were this one's;
+ * `fieldErrors` (the messages beside the fields) come from it too.
  * (Forms that show a secret only once, naming what it belongs to, show `result` instead: it
  * stays until the next answer replaces it.)
  * The call goes through callAction like every other (use-action.ts): a network drop, a 413
@@ -28,5 +29,6 @@ export function useActionForm<T>(action: (form: FormData) => Promise<ActionResul
     const form = new FormData(event.currentTarget);
     startTransition(() => dispatch(form));
   };
-  return { result, shown: pending ? null : result, onSubmit, pending, fieldErrors: result && !result.ok ? result.fieldErrors : undefined };
+  const shown = pending ? null : result;
+  return { result, shown, onSubmit, pending, fieldErrors: shown && !shown.ok ? shown.fieldErrors : undefined };
 }

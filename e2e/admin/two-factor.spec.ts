@@ -23,9 +23,21 @@ async function enrol(page: Page, screenshot?: string) {
   await page.getByLabel("Code from the app").fill("000000");
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(page.getByText("That code is not right.")).toBeVisible();
+  // While the next code is on its way (held here), the last refusal is gone: it must not read as this code's answer.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const action = (url: URL) => url.pathname === "/admin/profile";
+  await page.route(action, async (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) await held;
+    await route.continue();
+  });
   await page.getByLabel("Code from the app").fill(await codeAt(secret));
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByRole("button", { name: "Checking…" })).toBeVisible();
+  await expect(page.getByText("That code is not right.")).toBeHidden();
+  release();
   await expect(page.getByTestId("recovery-codes").locator("code")).toHaveCount(10);
+  await page.unroute(action);
   const codes = (await page.getByTestId("recovery-codes").locator("code").allTextContents()).map((c) => c.trim());
   expect(codes).toHaveLength(10);
   await expect(page.getByText(/On since .* 10 of 10 recovery codes left/)).toBeVisible();

@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { FormMessage } from "@/components/forms/form-message";
-import { useHydrated } from "@/components/forms/use-hydrated";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 // The error next-auth hands back when the password was right and a second factor is needed (lib/auth/two-step.ts).
@@ -17,8 +17,6 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
   const [pendingSignIn, setPendingSignIn] = useState<string | null>(null);
   const [account, setAccount] = useState("");
   const codeInput = useRef<HTMLInputElement>(null);
-  // Until the script below runs the form, the browser must not send it (useHydrated).
-  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -92,9 +90,10 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
           </span>
         </div>
       ) : null}
-      <button type="submit" className="button" disabled={pending || !hydrated}>
-        {pending ? (pendingSignIn ? "Checking…" : "Signing in…") : pendingSignIn ? "Verify" : "Sign in"}
-      </button>
+      {/* Disabled until this script runs the form (SubmitButton): the browser must not send it alone. */}
+      <SubmitButton pending={pending} pendingLabel={pendingSignIn ? "Checking…" : "Signing in…"}>
+        {pendingSignIn ? "Verify" : "Sign in"}
+      </SubmitButton>
       {pendingSignIn ? (
         <p>
           <button

@@ -22,6 +22,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
   const confirm = useActionForm(confirmTwoFactorAction);
   const regenerate = useActionForm(regenerateRecoveryCodesAction);
   const disable = useActionForm(disableTwoFactorAction);
+  // Recovery codes are shown once: they stay (result, not shown) until the next answer replaces them.
   const codes =
     (regenerate.result?.ok ? regenerate.result.data.recoveryCodes : null) ??
     (confirm.result?.ok ? confirm.result.data.recoveryCodes : null);
@@ -59,7 +60,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
               {pending.secret}
             </code>
           </p>
-          {confirm.result && !confirm.result.ok && !confirm.result.fieldErrors ? <FormMessage>{confirm.result.error}</FormMessage> : null}
+          {confirm.shown && !confirm.shown.ok && !confirm.shown.fieldErrors ? <FormMessage>{confirm.shown.error}</FormMessage> : null}
           <form method="post" onSubmit={confirm.onSubmit} noValidate>
             <TextField
               name="code"
@@ -87,8 +88,8 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
           </p>
           <details className="two-factor-more">
             <summary>Make new recovery codes</summary>
-            {regenerate.result && !regenerate.result.ok && !regenerate.result.fieldErrors ? (
-              <FormMessage>{regenerate.result.error}</FormMessage>
+            {regenerate.shown && !regenerate.shown.ok && !regenerate.shown.fieldErrors ? (
+              <FormMessage>{regenerate.shown.error}</FormMessage>
             ) : null}
             <form method="post" onSubmit={regenerate.onSubmit} noValidate>
               <p>The codes you have now stop working.</p>
@@ -110,7 +111,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
       {state !== "off" ? (
         <details className="two-factor-more">
           <summary>{state === "on" ? "Turn off two-factor sign-in" : "Cancel the set-up"}</summary>
-          {disable.result && !disable.result.ok && !disable.result.fieldErrors ? <FormMessage>{disable.result.error}</FormMessage> : null}
+          {disable.shown && !disable.shown.ok && !disable.shown.fieldErrors ? <FormMessage>{disable.shown.error}</FormMessage> : null}
           <form method="post" onSubmit={disable.onSubmit} noValidate>
             {required && state === "on" ? <p>Your newsroom requires it for your role: you will be asked to set it up again.</p> : null}
             <TextField

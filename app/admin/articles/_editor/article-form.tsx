@@ -26,6 +26,7 @@ import { SaveState } from "./save-state";
 import { SeoFields } from "./seo-fields";
 import { SourcesEditor } from "./sources-editor";
 import { TagPicker } from "./tag-picker";
+import { EDITOR_FIELD_IDS } from "./typed-early-script";
 import type { Option } from "./types";
 import { useArticleDraft } from "./use-article-draft";
 import { useTypedBeforeHydration } from "./use-typed-before-hydration";
@@ -252,9 +253,9 @@ export function ArticleForm(props: Props) {
       <div className="editor-grid">
         <div className="editor-main">
           <div className="field">
-            <label htmlFor="headline">Headline</label>
+            <label htmlFor={EDITOR_FIELD_IDS.headline}>Headline</label>
             <textarea
-              id="headline"
+              id={EDITOR_FIELD_IDS.headline}
               rows={2}
               className="headline-input"
               value={fields.headline}
@@ -267,9 +268,9 @@ export function ArticleForm(props: Props) {
             <FieldError id="headline-error" errors={errors?.headline} />
           </div>
           <div className="field">
-            <label htmlFor="dek">Dek</label>
+            <label htmlFor={EDITOR_FIELD_IDS.dek}>Dek</label>
             <textarea
-              id="dek"
+              id={EDITOR_FIELD_IDS.dek}
               rows={3}
               className="dek-input"
               value={fields.dek}
@@ -317,9 +318,9 @@ export function ArticleForm(props: Props) {
           ) : null}
           <section className="card">
             <div className="field">
-              <label htmlFor="slug">Slug</label>
+              <label htmlFor={EDITOR_FIELD_IDS.slug}>Slug</label>
               <input
-                id="slug"
+                id={EDITOR_FIELD_IDS.slug}
                 value={fields.slug}
                 readOnly={!editable}
                 aria-invalid={slugErrors.length ? true : undefined}
@@ -336,9 +337,9 @@ export function ArticleForm(props: Props) {
               <FieldError id="slug-error" errors={slugErrors} />
             </div>
             <div className="field">
-              <label htmlFor="dateline">Dateline</label>
+              <label htmlFor={EDITOR_FIELD_IDS.dateline}>Dateline</label>
               <input
-                id="dateline"
+                id={EDITOR_FIELD_IDS.dateline}
                 value={fields.dateline}
                 readOnly={!editable}
                 placeholder="BUCHA, Ukraine"
@@ -346,9 +347,9 @@ export function ArticleForm(props: Props) {
               />
             </div>
             <div className="field">
-              <label htmlFor="section">Section</label>
+              <label htmlFor={EDITOR_FIELD_IDS.sectionId}>Section</label>
               <select
-                id="section"
+                id={EDITOR_FIELD_IDS.sectionId}
                 value={fields.sectionId ?? ""}
                 disabled={!editable}
                 aria-describedby="section-error"

@@ -3,6 +3,7 @@
 import type { EditorFields } from "@/lib/articles/editor";
 import { SEO_DESCRIPTION_HINT, SEO_TITLE_HINT } from "@/lib/articles/schema";
 import type { FieldErrors } from "@/lib/errors";
+import { EDITOR_FIELD_IDS } from "./typed-early-script";
 import { FieldError } from "@/components/forms/field-error";
 
 type Props = {
@@ -33,9 +34,9 @@ export function SeoFields({ fields, set, errors, editable, address, siteName, ph
     <section className="card" aria-labelledby="seo-heading">
       <h2 id="seo-heading">Search and sharing</h2>
       <div className="field">
-        <label htmlFor="seo-title">SEO title</label>
+        <label htmlFor={EDITOR_FIELD_IDS.seoTitle}>SEO title</label>
         <input
-          id="seo-title"
+          id={EDITOR_FIELD_IDS.seoTitle}
           value={fields.seoTitle}
           readOnly={!editable}
           placeholder={fields.headline}
@@ -49,9 +50,9 @@ export function SeoFields({ fields, set, errors, editable, address, siteName, ph
         <FieldError id="seo-title-error" errors={errors?.seoTitle} />
       </div>
       <div className="field">
-        <label htmlFor="seo-description">SEO description</label>
+        <label htmlFor={EDITOR_FIELD_IDS.seoDescription}>SEO description</label>
         <textarea
-          id="seo-description"
+          id={EDITOR_FIELD_IDS.seoDescription}
           rows={3}
           value={fields.seoDescription}
           readOnly={!editable}
@@ -66,9 +67,9 @@ export function SeoFields({ fields, set, errors, editable, address, siteName, ph
         <FieldError id="seo-description-error" errors={errors?.seoDescription} />
       </div>
       <div className="field">
-        <label htmlFor="canonical">Canonical URL (only for stories first published elsewhere)</label>
+        <label htmlFor={EDITOR_FIELD_IDS.canonicalUrl}>Canonical URL (only for stories first published elsewhere)</label>
         <input
-          id="canonical"
+          id={EDITOR_FIELD_IDS.canonicalUrl}
           type="url"
           value={fields.canonicalUrl}
           readOnly={!editable}

@@ -1,14 +1,24 @@
-/** The editor's plain fields, by the id of the element that holds each (use-typed-before-hydration.ts). */
-export const TYPED_EARLY_FIELDS = [
-  ["headline", "headline"],
-  ["dek", "dek"],
-  ["slug", "slug"],
-  ["dateline", "dateline"],
-  ["section", "sectionId"],
-  ["seo-title", "seoTitle"],
-  ["seo-description", "seoDescription"],
-  ["canonical", "canonicalUrl"],
-] as const;
+/**
+ * The element id of each of the editor's plain fields: article-form.tsx and seo-fields.tsx render
+ * them with these ids, and the inline script below records typing by them, so a renamed field
+ * cannot drop out of the capture unnoticed.
+ */
+export const EDITOR_FIELD_IDS = {
+  headline: "headline",
+  dek: "dek",
+  slug: "slug",
+  dateline: "dateline",
+  sectionId: "section",
+  seoTitle: "seo-title",
+  seoDescription: "seo-description",
+  canonicalUrl: "canonical",
+} as const;
+
+/** The fields the capture records, as [element id, field] (use-typed-before-hydration.ts). */
+export const TYPED_EARLY_FIELDS = Object.entries(EDITOR_FIELD_IDS).map(([key, id]) => [id, key]) as [
+  (typeof EDITOR_FIELD_IDS)[keyof typeof EDITOR_FIELD_IDS],
+  keyof typeof EDITOR_FIELD_IDS,
+][];
 
 export const TYPED_EARLY_GLOBAL = "__datelineTypedEarly";
 

@@ -2,9 +2,9 @@
 
 import { useLayoutEffect } from "react";
 import type { EditorFields } from "@/lib/articles/editor";
-import { TYPED_EARLY_FIELDS, TYPED_EARLY_GLOBAL } from "./typed-early-script";
+import { type EDITOR_FIELD_IDS, TYPED_EARLY_FIELDS, TYPED_EARLY_GLOBAL } from "./typed-early-script";
 
-export type TypedEarly = Partial<Record<(typeof TYPED_EARLY_FIELDS)[number][1], string>>;
+export type TypedEarly = Partial<Record<keyof typeof EDITOR_FIELD_IDS, string>>;
 
 /**
  * Keeps what was typed into the server-rendered editor before its scripts ran (a slow network, a
