@@ -7,6 +7,7 @@ import type { Viewer } from "./viewer";
 import { assertPermission } from "./viewer";
 import { authenticate, INVALID_LOGIN } from "./login";
 import { resolveSessionUser } from "./session-user";
+import { signInStep } from "./two-step";
 import { THROTTLE_MAX_FAILURES } from "./throttle";
 
 let admin: Viewer;
@@ -33,6 +34,15 @@ describe("signing in", () => {
     const result = await authenticate(user.email.toUpperCase(), TEST_PASSWORD, ip());
     expect(result.id).toBe(user.id);
     expect(result.sessionVersion).toBe(0);
+  });
+
+  it("records the last sign-in when the sign-in is done, not for a wrong password", async () => {
+    const user = await makeUser("WRITER");
+    const lastSignIn = async () => (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { lastLoginAt: true } })).lastLoginAt;
+    await failure(signInStep({ email: user.email, password: "not-the-password", pending: "", code: "" }, ip()));
+    expect(await lastSignIn()).toBeNull();
+    await signInStep({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, ip());
+    expect(await lastSignIn()).not.toBeNull();
   });
 
   it("gives the same message for an unknown email and a wrong password", async () => {

@@ -36,10 +36,13 @@ export async function authenticate(rawEmail: unknown, password: unknown, ip: str
   const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), candidate);
   // The attempt stays recorded as a failure.
   if (!user || !valid || user.disabled) throw new AppError("unauthorized", INVALID_LOGIN);
-  await db.$transaction(async (tx) => {
-    await tx.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-  });
+  // The password was right; the sign-in is not done until any second factor is (recordSignIn).
+  await db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
   if (Math.random() < 0.02) await pruneLoginAttempts(now);
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+/** Notes a finished sign-in (the user list's "Last sign-in"): after the password, and the code when the account has two-factor on. */
+export async function recordSignIn(userId: string, now = new Date()) {
+  await db.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
 }

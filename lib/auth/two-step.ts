@@ -2,7 +2,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { readPendingSignIn, signPendingSignIn } from "../two-factor/crypto";
 import { verifySecondFactor } from "../two-factor/sign-in";
-import { authenticate, type AuthenticatedUser } from "./login";
+import { authenticate, recordSignIn, type AuthenticatedUser } from "./login";
 
 /** Starts the error next-auth hands back when a password was right and a code is needed next. */
 export const SECOND_FACTOR_PREFIX = "TWO_FACTOR:";
@@ -36,11 +36,13 @@ export async function signInStep(credentials: Credentials, ip: string | null): P
       throw new AppError("unauthorized", PENDING_EXPIRED);
     }
     await verifySecondFactor(user, credentials.code, ip);
-    await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    await recordSignIn(user.id);
     return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
   }
   const user = await authenticate(credentials?.email, credentials?.password, ip);
   const twoFactor = await db.twoFactor.findUnique({ where: { userId: user.id }, select: { enabledAt: true } });
+  // The password alone does not sign in an account with two-factor on, nor count as its last sign-in.
   if (twoFactor?.enabledAt) throw new AppError("unauthorized", `${SECOND_FACTOR_PREFIX}${signPendingSignIn(user.id, user.sessionVersion)}`);
+  await recordSignIn(user.id);
   return user;
 }

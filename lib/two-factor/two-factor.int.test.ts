@@ -92,10 +92,14 @@ describe("two-factor enrolment", () => {
 describe("signing in with a second factor", () => {
   it("issues no session for the password alone, takes a code once, and refuses it again within its window", async () => {
     const { user, secret } = await enrolled();
+    const lastSignIn = async () => (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { lastLoginAt: true } })).lastLoginAt;
     const pending = await passwordStep(user);
+    // The password alone is not a sign-in: the user list must not show one.
+    expect(await lastSignIn()).toBeNull();
     // The enrolment used this step's code; the next step's is accepted (one step of drift allowed).
     const code = await codeAt(secret, 1);
     expect((await codeStep(pending, code)).id).toBe(user.id);
+    expect(await lastSignIn()).not.toBeNull();
     const reused = await expectAppError(codeStep(await passwordStep(user), code), "unauthorized");
     expect(reused.message).toBe(INVALID_CODE);
     // An older code than the last one accepted is refused as well.
