@@ -3,7 +3,8 @@ import { slugSchema } from "../format/slug";
 
 /**
  * A section lives at /<slug>, beside the site's own top-level addresses: those it may not take.
- * ("news" is where stories without a section live.)
+ * ("news" is where stories without a section live.) lib/sections/schema.test.ts checks that
+ * every top-level folder of app/ is here.
  */
 export const RESERVED_SECTION_SLUGS = [
   "admin",
@@ -21,6 +22,9 @@ export const RESERVED_SECTION_SLUGS = [
   "assets",
   "public",
   "p",
+  "photos",
+  "archive",
+  "draft",
 ];
 
 const sectionFields = {
