@@ -100,6 +100,13 @@ test.describe("wire desk", () => {
     );
     await expect(reader.getByText("Olena Marchuk").first()).toBeVisible();
 
+    // Where the desk names the story in a sentence, the headline's own quotation marks nest as single ones.
+    await page.getByRole("link", { name: "Revisions and audit" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      `Revisions of “‘We are still here’: Dovzhenko’s covered market reopens after eight months ${id}”`,
+    );
+    await page.screenshot({ path: "test-results/screens/wire-story-revisions.png" });
+
     // Taking it again is not silent: the desk names the story already taken and asks.
     await page.goto("/admin/wire");
     await page.getByRole("link", { name: wired }).click();

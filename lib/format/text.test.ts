@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { truncateText } from "./text";
+import { quoted, truncateText } from "./text";
 
 describe("truncateText", () => {
   it("leaves short text alone and cuts long text between whole characters", () => {
@@ -9,5 +9,13 @@ describe("truncateText", () => {
     expect(truncateText("abc👩🏽‍💻", 6)).toBe("abc");
     expect(truncateText("cafe\u0301 au lait", 4)).toBe("caf");
     expect(truncateText("cafe\u0301 au lait", 5)).toBe("cafe\u0301");
+  });
+});
+
+describe("quoted", () => {
+  it("puts a title in quotation marks, nesting its own as single ones", () => {
+    expect(quoted("Ferry resumes after storm")).toBe("“Ferry resumes after storm”");
+    expect(quoted("“We are still here”: Dovzhenko’s covered market reopens")).toBe("“‘We are still here’: Dovzhenko’s covered market reopens”");
+    expect(quoted('Mayor: "We will not leave"')).toBe("“Mayor: 'We will not leave'”");
   });
 });

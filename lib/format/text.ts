@@ -34,3 +34,12 @@ export function truncateText(text: string, max: number): string {
   }
   return out;
 }
+
+/**
+ * A headline or title in double quotation marks inside a sentence of the admin. Its own double
+ * quotes become single ones, as typography nests them: a wire headline such as “We are still
+ * here”: … reads “‘We are still here’: …”, not ““We are still here”: …”.
+ */
+export function quoted(text: string): string {
+  return `“${text.replace(/[“„]/g, "‘").replace(/”/g, "’").replace(/"/g, "'")}”`;
+}

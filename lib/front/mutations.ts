@@ -6,6 +6,7 @@ import { ArticleStatus, FrontLayoutState } from "../generated/prisma/enums";
 import { enqueue } from "../jobs/queue";
 import { zonedLocalToUtc } from "../format/time";
 import { arrangementSchema, cancelFrontLayoutSchema, saveFrontLayoutSchema, type Arrangement, type SaveFrontLayoutInput } from "./schema";
+import { quoted } from "../format/text";
 
 /** The job that puts a scheduled layout live, and the one that refreshes the front when a banner comes down. */
 export const FRONT_SWITCH_JOB = "front-switch";
@@ -33,7 +34,7 @@ async function checkStoriesAndSections(tx: Tx, a: Arrangement): Promise<Arrangem
     const row = byId.get(slot.id);
     if (!row || !PLACEABLE.includes(row.status)) {
       const field = slot === a.lead ? "lead" : "pinned";
-      const message = `“${row?.headline ?? slot.headline}” is not published or scheduled, so it cannot take a slot.`;
+      const message = `${quoted(row?.headline ?? slot.headline)} is not published or scheduled, so it cannot take a slot.`;
       throw new AppError("invalid", message, { [field]: [message] });
     }
   }

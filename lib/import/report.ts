@@ -1,4 +1,5 @@
 import type { ImportReport } from "./wordpress/run";
+import { quoted } from "../format/text";
 
 /** The report as plain text, for the command line (the admin screen shows the same facts). */
 export function reportText(report: ImportReport): string {
@@ -22,11 +23,11 @@ export function reportText(report: ImportReport): string {
   for (const rule of report.rules) lines.push(`  (${rule})`);
   if (report.skipped.length) {
     lines.push("", `Skipped (${report.skipped.length + report.more.skipped}):`);
-    for (const s of report.skipped) lines.push(`  ${s.kind} ${s.id} “${s.title}”: ${s.reason}`);
+    for (const s of report.skipped) lines.push(`  ${s.kind} ${s.id} ${quoted(s.title)}: ${s.reason}`);
   }
   if (report.warnings.length) {
     lines.push("", `To check (${report.warnings.length + report.more.warnings}):`);
-    for (const w of report.warnings) lines.push(`  ${w.kind} ${w.id} “${w.title}”: ${w.message}`);
+    for (const w of report.warnings) lines.push(`  ${w.kind} ${w.id} ${quoted(w.title)}: ${w.message}`);
   }
   return lines.join("\n");
 }

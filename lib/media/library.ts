@@ -12,6 +12,7 @@ import { removeFiles, storedKeysOf, variantKeysOf } from "./ingest";
 import { photoCardSelect, toLibraryImage } from "./queries";
 import { variantBase, variantSelect, variantUrl, variantWidths } from "./variants";
 import { assertMayChangePhoto, isLiveStatus, livePlacementWhere, photoLiveUse, type PhotoLiveUse } from "./policy";
+import { quoted } from "../format/text";
 
 export const LIBRARY_PAGE_SIZE = 48;
 /** Photos per page in the story editor's pickers. */
@@ -151,7 +152,7 @@ export async function deleteImage(viewer: Viewer, id: string) {
   if (live.length > 0) {
     throw new AppError(
       "invalid",
-      `This photo is used by ${live.length === 1 ? "a published story" : `${live.length} published stories`} (${live.map((p) => `“${p.article.headline}”`).join(", ")}). Replace it there first.`,
+      `This photo is used by ${live.length === 1 ? "a published story" : `${live.length} published stories`} (${live.map((p) => `${quoted(p.article.headline)}`).join(", ")}). Replace it there first.`,
     );
   }
   await db.$transaction(async (tx) => {

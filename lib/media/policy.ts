@@ -4,6 +4,7 @@ import { db } from "../db";
 import { hasPermission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
+import { quoted } from "../format/text";
 
 /** The live stories (published or scheduled) that show a photo, as hero or in the body. */
 export type PhotoLiveUse = { liveStories: { id: string; headline: string }[] };
@@ -28,7 +29,7 @@ export function photoChangePolicy(viewer: Pick<Viewer, "role">, use: PhotoLiveUs
   if (use.liveStories.length === 0 || hasPermission(viewer.role, "media.editLive")) return { allowed: true };
   const names = use.liveStories
     .slice(0, 3)
-    .map((s) => `“${s.headline}”`)
+    .map((s) => quoted(s.headline))
     .join(", ");
   const more = use.liveStories.length > 3 ? ` and ${use.liveStories.length - 3} more` : "";
   const story = use.liveStories.length === 1 ? "a live story" : `${use.liveStories.length} live stories`;

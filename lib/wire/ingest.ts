@@ -5,6 +5,7 @@ import { bodySchema, bodyToText, bodyFromParagraphs, type BodyDoc } from "../art
 import { convertContent, htmlToText } from "../import/wordpress/body";
 import { diffParagraphs } from "../format/text-diff";
 import { WIRE_STATUS_LABELS, type ParsedWireItem } from "./schema";
+import { quoted } from "../format/text";
 
 export type IngestOutcome = { id: string; guid: string; version: number; outcome: "created" | "updated" | "ignored"; status: WireStatus };
 
@@ -44,7 +45,7 @@ const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0,
 export function describeChanges(before: Before, after: Before): string[] {
   const out: string[] = [];
   if (before.status !== after.status) out.push(`Status: ${WIRE_STATUS_LABELS[before.status]} → ${WIRE_STATUS_LABELS[after.status]}.`);
-  if (before.headline !== after.headline) out.push(`Headline: “${before.headline}” → “${after.headline}”.`);
+  if (before.headline !== after.headline) out.push(`Headline: ${quoted(before.headline)} → ${quoted(after.headline)}.`);
   if (before.dateline !== after.dateline) out.push(`Dateline: “${before.dateline}” → “${after.dateline}”.`);
   if (before.byline !== after.byline) out.push(`Byline: “${before.byline}” → “${after.byline}”.`);
   if (+(before.embargoAt ?? 0) !== +(after.embargoAt ?? 0)) out.push(`Embargo: ${when(before.embargoAt)} → ${when(after.embargoAt)}.`);

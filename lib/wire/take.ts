@@ -16,6 +16,7 @@ import { createAuthor } from "../authors/mutations";
 import { createImage } from "../media/ingest";
 import type { ImagePlacementInput } from "../media/schema";
 import { takeWireItemSchema, type TakeWireItemInput } from "./schema";
+import { quoted } from "../format/text";
 
 export type TakeResult = { articleId: string; notes: string[] };
 
@@ -81,7 +82,7 @@ export async function takeWireItem(viewer: Viewer, input: TakeWireItemInput): Pr
     if (story)
       throw new AppError(
         "conflict",
-        `This item was already taken as “${story.headline}”. Open that story, or take it again to make a second one.`,
+        `This item was already taken as ${quoted(story.headline)}. Open that story, or take it again to make a second one.`,
         undefined,
         {
           articleId: story.id,

@@ -216,7 +216,11 @@ describe("versions", () => {
     const item = await getWireItemOrThrow(writer, first.id);
     expect(item.version).toBe(2);
     expect(item.headline).toBe(v2.headline);
-    expect(item.changes).toEqual([`Headline: “${v1.headline}” → “${v2.headline}”.`, "Copy: 1 changed, 1 added paragraphs."]);
+    // The headlines' own quotation marks nest as single ones inside the sentence's.
+    expect(item.changes).toEqual([
+      "Headline: “‘We are still here’: Dovzhenko’s covered market reopens after eight months” → “‘We are still here’: Dovzhenko’s covered market reopens after eight months of repairs”.",
+      "Copy: 1 changed, 1 added paragraphs.",
+    ]);
     expect(item.versions.map((v) => v.version)).toEqual([2, 1]);
   });
 

@@ -5,6 +5,7 @@ import { readSiteSettings } from "@/lib/settings/queries";
 import { formatDateTime, utcToZonedLocal } from "@/lib/format/time";
 import { FrontArranger, type ArrangerInitial } from "./front-arranger";
 import { ScheduledList } from "./scheduled-list";
+import { quoted } from "@/lib/format/text";
 
 export const metadata: Metadata = { title: "Front page" };
 
@@ -57,7 +58,7 @@ export default async function FrontDeskPage() {
           <ul className="plain-list">
             {desk.problems.map((p, i) => (
               <li key={i}>
-                “{p.headline}” {REASONS[p.reason]} {p.slot}
+                {quoted(p.headline)} {REASONS[p.reason]} {p.slot}
                 {p.layout === "scheduled" ? " of a scheduled arrangement" : ""}.
                 {p.layout === "live" && p.reason !== "scheduled" ? " Publish the front page again to fill the slot." : ""}
               </li>

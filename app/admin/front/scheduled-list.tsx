@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "@/components/forms/use-action";
 import { FormMessage } from "@/components/forms/form-message";
 import { cancelFrontLayoutAction } from "./actions";
+import { quoted } from "@/lib/format/text";
 
 type Item = { id: string; when: string; lead: string | null; pinned: number; by: string };
 
@@ -28,7 +29,7 @@ export function ScheduledList({ items }: { items: Item[] }) {
       <ul className="plain-list">
         {items.map((item) => (
           <li key={item.id}>
-            At <strong>{item.when}</strong>: lead “{item.lead ?? "the newest story"}”, {item.pinned} pinned (by {item.by}){" "}
+            At <strong>{item.when}</strong>: lead {quoted(item.lead ?? "the newest story")}, {item.pinned} pinned (by {item.by}){" "}
             <button
               type="button"
               className="button secondary small"

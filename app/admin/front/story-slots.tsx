@@ -5,6 +5,7 @@ import type { FrontCandidate } from "@/lib/front/queries";
 import { MAX_PINNED, type Slot } from "@/lib/front/schema";
 import { FieldError } from "@/components/forms/field-error";
 import { moveItem, useKeptFocus } from "./reorder";
+import { quoted } from "@/lib/format/text";
 
 type Props = {
   lead: Slot | null;
@@ -27,20 +28,20 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
   const move = (from: number, to: number) => {
     if (to < 0 || to >= pinned.length) return;
     onChange(lead, moveItem(pinned, from, to));
-    announce(`“${pinned[from]!.headline}” moved to pinned slot ${to + 1} of ${pinned.length}.`);
+    announce(`${quoted(pinned[from]!.headline)} moved to pinned slot ${to + 1} of ${pinned.length}.`);
   };
   const makeLead = (index: number) => {
     const story = pinned[index]!;
     const rest = pinned.filter((_, i) => i !== index);
     onChange(story, lead ? [lead, ...rest].slice(0, MAX_PINNED) : rest);
-    announce(`“${story.headline}” is the lead now.`);
+    announce(`${quoted(story.headline)} is the lead now.`);
   };
   const add = (asLead: boolean) => {
     if (!chosen) return;
     const slot = { id: chosen.id, headline: chosen.headline };
     if (asLead) onChange(slot, lead ? [lead, ...pinned].slice(0, MAX_PINNED) : pinned);
     else onChange(lead, [...pinned, slot]);
-    announce(asLead ? `“${slot.headline}” is the lead now.` : `“${slot.headline}” pinned in slot ${pinned.length + 1}.`);
+    announce(asLead ? `${quoted(slot.headline)} is the lead now.` : `${quoted(slot.headline)} pinned in slot ${pinned.length + 1}.`);
     setChoice("");
   };
 
@@ -77,7 +78,7 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
             type="button"
             className="button secondary small"
             onClick={() => onChange(null, pinned)}
-            aria-label={`Remove “${lead.headline}” from the lead`}
+            aria-label={`Remove ${quoted(lead.headline)} from the lead`}
           >
             Remove
           </button>
@@ -122,7 +123,7 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
                 id={`pinned-up-${slot.id}`}
                 className="button secondary small"
                 disabled={i === 0}
-                aria-label={`Move “${slot.headline}” up`}
+                aria-label={`Move ${quoted(slot.headline)} up`}
                 onClick={() => {
                   keep(slot.id, "up");
                   move(i, i - 1);
@@ -135,7 +136,7 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
                 id={`pinned-down-${slot.id}`}
                 className="button secondary small"
                 disabled={i === pinned.length - 1}
-                aria-label={`Move “${slot.headline}” down`}
+                aria-label={`Move ${quoted(slot.headline)} down`}
                 onClick={() => {
                   keep(slot.id, "down");
                   move(i, i + 1);
@@ -146,7 +147,7 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
               <button
                 type="button"
                 className="button secondary small"
-                aria-label={`Make “${slot.headline}” the lead`}
+                aria-label={`Make ${quoted(slot.headline)} the lead`}
                 onClick={() => makeLead(i)}
               >
                 Make lead
@@ -154,7 +155,7 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
               <button
                 type="button"
                 className="button secondary small"
-                aria-label={`Remove “${slot.headline}” from the pinned slots`}
+                aria-label={`Remove ${quoted(slot.headline)} from the pinned slots`}
                 onClick={() =>
                   onChange(
                     lead,

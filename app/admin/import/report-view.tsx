@@ -1,4 +1,5 @@
 import type { ImportReport } from "@/lib/import/wordpress/run";
+import { quoted } from "@/lib/format/text";
 
 const KINDS = [
   ["stories", "Stories"],
@@ -64,7 +65,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <ul>
           {report.skipped.map((s, i) => (
             <li key={i}>
-              {s.kind} {s.id} “{s.title}”: {s.reason}
+              {s.kind} {s.id} {quoted(s.title)}: {s.reason}
             </li>
           ))}
         </ul>
@@ -76,7 +77,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <ul>
           {report.warnings.map((w, i) => (
             <li key={i}>
-              {w.kind} {w.id} “{w.title}”: {w.message}
+              {w.kind} {w.id} {quoted(w.title)}: {w.message}
             </li>
           ))}
         </ul>

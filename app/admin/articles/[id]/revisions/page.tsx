@@ -11,6 +11,7 @@ import { getSiteSettings } from "@/lib/cache/public-data";
 import { FieldDiff } from "@/components/admin/field-diff";
 import { auditSentence, groupByDay } from "@/lib/audit/sentences";
 import { RestoreButton } from "./restore-button";
+import { quoted } from "@/lib/format/text";
 
 export const metadata: Metadata = { title: "Revisions" };
 
@@ -38,7 +39,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       <p>
         <Link href={`/admin/articles/${id}`}>← Back to the story</Link>
       </p>
-      <h1>Revisions of “{article.fields.headline}”</h1>
+      <h1>Revisions of {quoted(article.fields.headline)}</h1>
       <section className="card">
         <h2>Compare two revisions</h2>
         <form method="get" className="filters">
