@@ -45,6 +45,11 @@ export async function holdScripts(page: Page): Promise<() => void> {
   return () => release();
 }
 
+/** Resolves once an admin page has hydrated: its recorder of early typing is switched off then (components/forms/typed-early.ts). */
+export async function adminHydrated(page: Page) {
+  await page.waitForFunction(() => (window as unknown as Record<string, unknown>).__datelineTypedEarly === null);
+}
+
 /** The page's own alert (Next's route announcer also has role=alert, outside main). */
 export const formAlert = (page: Page) => page.locator("main").getByRole("alert");
 

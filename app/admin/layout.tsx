@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/permissions";
 import { getSiteSettings } from "@/lib/cache/public-data";
+import { TypedEarlyCapture } from "@/components/forms/typed-early-capture";
+import { TypedEarlyDone } from "@/components/forms/use-typed-early";
 import { SignOutButton } from "./sign-out-button";
 import { NotificationsLink } from "./notifications/notifications-link";
 
@@ -19,6 +21,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const { siteName } = await getSiteSettings();
   return (
     <div className="admin-shell">
+      {/* Records what is typed before the page's scripts run, until it has hydrated (components/forms/typed-early.ts). */}
+      <TypedEarlyCapture />
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -110,6 +114,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <main id="main" className="admin-main">
         {children}
       </main>
+      <TypedEarlyDone />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useTransition, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { callAction } from "./call-action";
+import { useTypedEarly } from "./use-typed-early";
 
 /**
  * Submits a form to a Server Action without React's automatic form reset, so what the
@@ -15,8 +16,11 @@ import { callAction } from "./call-action";
  * stays until the next answer replaces it.)
  * The call goes through callAction like every other (use-action.ts): a network drop, a 413
  * or a 5xx comes back as a refusal with a message, never a thrown render.
+ * Give the form `ref={formRef}`: what was typed into it before the page's scripts ran is put back
+ * as it hydrates (useTypedEarly), and with `resetOnSuccess` (a form that adds things) it is
+ * cleared once the server has taken it, never after a refusal.
  */
-export function useActionForm<T>(action: (form: FormData) => Promise<ActionResult<T>>) {
+export function useActionForm<T>(action: (form: FormData) => Promise<ActionResult<T>>, { resetOnSuccess = false } = {}) {
   const [result, dispatch, actionPending] = useActionState<ActionResult<T> | null, FormData>(
     (_prev, form) => callAction(() => action(form)),
     null,
@@ -30,5 +34,10 @@ export function useActionForm<T>(action: (form: FormData) => Promise<ActionResul
     startTransition(() => dispatch(form));
   };
   const shown = pending ? null : result;
-  return { result, shown, onSubmit, pending, fieldErrors: shown && !shown.ok ? shown.fieldErrors : undefined };
+  const formRef = useRef<HTMLFormElement>(null);
+  useTypedEarly(formRef);
+  useEffect(() => {
+    if (resetOnSuccess && result?.ok) formRef.current?.reset();
+  }, [result, resetOnSuccess]);
+  return { result, shown, onSubmit, pending, formRef, fieldErrors: shown && !shown.ok ? shown.fieldErrors : undefined };
 }

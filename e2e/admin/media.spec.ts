@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { E2E_ENGINE, E2E_ENV, storageStatePath } from "../env";
-import { expect, newContext, publishFromEditor, test, unique } from "../fixtures";
+import { adminHydrated, expect, holdScripts, newContext, publishFromEditor, test, unique } from "../fixtures";
 import { makePhoto, withIptc } from "../../lib/test/images";
 import { TEST_BUCKET_KEY } from "../../lib/test/test-bucket";
 import { BucketStore } from "../../lib/media/bucket-store";
@@ -41,9 +41,17 @@ test.describe("the media library", () => {
     await expect(page.getByLabel("Photographer")).toHaveValue("Ana Kovač");
     await expect(page.getByLabel("Agency or source")).toHaveValue("Balkan Wire");
     await expect(page.getByTestId("credit-line")).toHaveText("Photo: Ana Kovač/Balkan Wire");
+    // The alt text typed before the page's scripts ran (a slow connection) is kept and saved.
+    const release = await holdScripts(page);
+    await page.reload({ waitUntil: "domcontentloaded" });
     await page.getByLabel(/^Alt text/).fill("Rescue workers in orange jackets walk along a muddy riverbank.");
+    release();
+    await adminHydrated(page);
+    await expect(page.getByLabel(/^Alt text/)).toHaveValue("Rescue workers in orange jackets walk along a muddy riverbank.");
     await page.getByRole("button", { name: "Confirm and save details" }).click();
     await expect(page.getByText("Saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel(/^Alt text/)).toHaveValue("Rescue workers in orange jackets walk along a muddy riverbank.");
     await page.screenshot({ path: "test-results/screens/photo-details.png", fullPage: true });
 
     await page.goto("/admin/media");

@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -11,11 +10,7 @@ import { createApiKeyAction } from "./actions";
 type Props = { users: { id: string; name: string; email: string; role: string }[]; scopes: { value: string; label: string }[] };
 
 export function CreateKeyForm({ users, scopes }: Props) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { result, onSubmit, pending, fieldErrors: errors } = useActionForm(createApiKeyAction);
-  useEffect(() => {
-    if (result?.ok) formRef.current?.reset();
-  }, [result]);
+  const { result, onSubmit, pending, formRef, fieldErrors: errors } = useActionForm(createApiKeyAction, { resetOnSuccess: true });
   return (
     <section className="card" aria-labelledby="create-key-heading">
       <h2 id="create-key-heading">Make a key</h2>

@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm({ minLength }: { minLength: number }) {
-  const { result, shown, onSubmit, pending, fieldErrors: errors } = useActionForm(changePasswordAction);
+  const { result, shown, onSubmit, pending, formRef, fieldErrors: errors } = useActionForm(changePasswordAction);
   useEffect(() => {
     // Every session ended with the change; sign in again with the new password.
     if (result?.ok) void signOut({ callbackUrl: "/login?reason=password-changed" });
@@ -19,7 +19,7 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
       <h2 id="password-heading">Change your password</h2>
       {shown?.ok ? <FormMessage kind="success">Password changed. Signing you out…</FormMessage> : null}
       {shown && !shown.ok && !shown.fieldErrors ? <FormMessage>{shown.error}</FormMessage> : null}
-      <form method="post" onSubmit={onSubmit} noValidate>
+      <form ref={formRef} method="post" onSubmit={onSubmit} noValidate>
         <TextField
           name="currentPassword"
           label="Current password"

@@ -19,9 +19,9 @@ type Props = {
 /** Two-factor sign-in on the profile page: set up (QR code, then a code), recovery codes, turn off. */
 export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending, required }: Props) {
   const begin = useAction(beginTwoFactorAction);
-  const confirm = useActionForm(confirmTwoFactorAction);
-  const regenerate = useActionForm(regenerateRecoveryCodesAction);
-  const disable = useActionForm(disableTwoFactorAction);
+  const { formRef: confirmForm, ...confirm } = useActionForm(confirmTwoFactorAction);
+  const { formRef: regenerateForm, ...regenerate } = useActionForm(regenerateRecoveryCodesAction);
+  const { formRef: disableForm, ...disable } = useActionForm(disableTwoFactorAction);
   // Recovery codes are shown once: they stay (result, not shown) until the next answer replaces them.
   const codes =
     (regenerate.result?.ok ? regenerate.result.data.recoveryCodes : null) ??
@@ -61,7 +61,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
             </code>
           </p>
           {confirm.shown && !confirm.shown.ok && !confirm.shown.fieldErrors ? <FormMessage>{confirm.shown.error}</FormMessage> : null}
-          <form method="post" onSubmit={confirm.onSubmit} noValidate>
+          <form ref={confirmForm} method="post" onSubmit={confirm.onSubmit} noValidate>
             <TextField
               name="code"
               label="Code from the app"
@@ -91,7 +91,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
             {regenerate.shown && !regenerate.shown.ok && !regenerate.shown.fieldErrors ? (
               <FormMessage>{regenerate.shown.error}</FormMessage>
             ) : null}
-            <form method="post" onSubmit={regenerate.onSubmit} noValidate>
+            <form ref={regenerateForm} method="post" onSubmit={regenerate.onSubmit} noValidate>
               <p>The codes you have now stop working.</p>
               <TextField
                 id="regenerate-password"
@@ -112,7 +112,7 @@ export function TwoFactorSection({ state, enabledAt, recoveryCodesLeft, pending,
         <details className="two-factor-more">
           <summary>{state === "on" ? "Turn off two-factor sign-in" : "Cancel the set-up"}</summary>
           {disable.shown && !disable.shown.ok && !disable.shown.fieldErrors ? <FormMessage>{disable.shown.error}</FormMessage> : null}
-          <form method="post" onSubmit={disable.onSubmit} noValidate>
+          <form ref={disableForm} method="post" onSubmit={disable.onSubmit} noValidate>
             {required && state === "on" ? <p>Your newsroom requires it for your role: you will be asked to set it up again.</p> : null}
             <TextField
               id="disable-password"

@@ -17,12 +17,12 @@ type Section = { id: string; name: string; slug: string; description: string; st
 /** Creates a section, or edits one (`section`). What was typed stays when the server refuses it. */
 export function SectionForm({ section }: { section?: Section }) {
   const router = useRouter();
-  const { result, shown, onSubmit, pending, fieldErrors } = useActionForm(section ? updateSectionAction : createSectionAction);
+  const { result, shown, onSubmit, pending, formRef, fieldErrors } = useActionForm(section ? updateSectionAction : createSectionAction);
   useEffect(() => {
     if (result?.ok) router.refresh();
   }, [result, router]);
   return (
-    <form className="card narrow-form" onSubmit={onSubmit} noValidate aria-labelledby={section ? undefined : "new-section-heading"}>
+    <form ref={formRef} className="card narrow-form" onSubmit={onSubmit} noValidate aria-labelledby={section ? undefined : "new-section-heading"}>
       {section ? null : <h2 id="new-section-heading">New section</h2>}
       {shown?.ok ? (
         <FormMessage kind="success">

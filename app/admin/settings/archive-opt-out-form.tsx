@@ -11,13 +11,13 @@ import { updateArchiveOptOutAction } from "./actions";
 /** The hosts Dateline never archives (issue 19), one per line. What was typed stays when the server refuses it. */
 export function ArchiveOptOutForm({ hosts, version }: { hosts: string[]; version: string }) {
   const router = useRouter();
-  const { result, shown, onSubmit, pending, fieldErrors } = useActionForm(updateArchiveOptOutAction);
+  const { result, shown, onSubmit, pending, formRef, fieldErrors } = useActionForm(updateArchiveOptOutAction);
   useEffect(() => {
     if (result?.ok) router.refresh();
   }, [result, router]);
   const current = result?.ok ? result.data.version : version;
   return (
-    <form className="card narrow-form" onSubmit={onSubmit} noValidate aria-label="Archived copies">
+    <form ref={formRef} className="card narrow-form" onSubmit={onSubmit} noValidate aria-label="Archived copies">
       <h2>Archived copies of sources</h2>
       {shown?.ok ? (
         <FormMessage kind="success">

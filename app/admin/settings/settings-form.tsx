@@ -13,14 +13,14 @@ import { updateSettingsAction } from "./actions";
 /** The site's name, description and time zone. What was typed stays when the server refuses it. */
 export function SettingsForm({ settings, timeZones, now }: { settings: SiteSettings; timeZones: string[]; now: string }) {
   const router = useRouter();
-  const { result, shown, onSubmit, pending, fieldErrors } = useActionForm(updateSettingsAction);
+  const { result, shown, onSubmit, pending, formRef, fieldErrors } = useActionForm(updateSettingsAction);
   useEffect(() => {
     if (result?.ok) router.refresh();
   }, [result, router]);
   // After a save, the next one starts from it.
   const version = result?.ok ? result.data.version : settings.version;
   return (
-    <form className="card narrow-form" onSubmit={onSubmit} noValidate aria-label="Site settings">
+    <form ref={formRef} className="card narrow-form" onSubmit={onSubmit} noValidate aria-label="Site settings">
       {shown?.ok ? <FormMessage kind="success">Saved. Every page, feed and sitemap shows the new settings now.</FormMessage> : null}
       {shown && !shown.ok && !shown.fieldErrors ? <FormMessage>{shown.error}</FormMessage> : null}
       <input type="hidden" name="version" value={version} />

@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -9,12 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { createUserAction } from "./actions";
 
 export function CreateUserForm() {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { result, onSubmit, pending, fieldErrors: errors } = useActionForm(createUserAction);
-  // Clear the form only once the user exists; a refused submission keeps what was typed.
-  useEffect(() => {
-    if (result?.ok) formRef.current?.reset();
-  }, [result]);
+  const { result, onSubmit, pending, formRef, fieldErrors: errors } = useActionForm(createUserAction, { resetOnSuccess: true });
   return (
     <section className="card" aria-labelledby="create-user-heading">
       <h2 id="create-user-heading">Add a user</h2>

@@ -7,7 +7,7 @@ import { setTwoFactorRequiredAction } from "./actions";
 
 /** The newsroom rule: whether editors and admins must use two-factor sign-in. */
 export function TwoFactorPolicyForm({ required }: { required: boolean }) {
-  const { shown, onSubmit, pending } = useActionForm(async (form: FormData) =>
+  const { shown, onSubmit, pending, formRef } = useActionForm(async (form: FormData) =>
     setTwoFactorRequiredAction({ required: form.get("required") === "on" }),
   );
   return (
@@ -21,7 +21,7 @@ export function TwoFactorPolicyForm({ required }: { required: boolean }) {
         </FormMessage>
       ) : null}
       {shown && !shown.ok ? <FormMessage>{shown.error}</FormMessage> : null}
-      <form onSubmit={onSubmit} noValidate>
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
         <div className="field checkbox-field">
           <label>
             <input type="checkbox" name="required" defaultChecked={required} /> Require two-factor sign-in for editors and admins

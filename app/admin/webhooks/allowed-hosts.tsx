@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -9,12 +8,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { allowHostAction, removeHostAction } from "./actions";
 
 export function AllowedHosts({ hosts }: { hosts: { id: string; host: string; note: string }[] }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { result, shown, onSubmit, pending, fieldErrors: errors } = useActionForm(allowHostAction);
+  const { shown, onSubmit, pending, formRef, fieldErrors: errors } = useActionForm(allowHostAction, { resetOnSuccess: true });
   const remove = useAction(removeHostAction);
-  useEffect(() => {
-    if (result?.ok) formRef.current?.reset();
-  }, [result]);
   return (
     <section className="card" aria-labelledby="allowed-hosts-heading">
       <h2 id="allowed-hosts-heading">Hosts on private networks</h2>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -9,11 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { createWebhookAction } from "./actions";
 
 export function CreateWebhookForm({ events }: { events: { value: string; label: string }[] }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { result, onSubmit, pending, fieldErrors: errors } = useActionForm(createWebhookAction);
-  useEffect(() => {
-    if (result?.ok) formRef.current?.reset();
-  }, [result]);
+  const { result, onSubmit, pending, formRef, fieldErrors: errors } = useActionForm(createWebhookAction, { resetOnSuccess: true });
   return (
     <section className="card" aria-labelledby="create-webhook-heading">
       <h2 id="create-webhook-heading">Add a webhook</h2>

@@ -5,7 +5,6 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getEditorData } from "@/lib/articles/editor";
 import { scheduleSuggestion, utcToZonedLocal } from "@/lib/format/time";
 import { ArticleForm } from "../_editor/article-form";
-import { TypedEarlyCapture } from "../_editor/typed-early";
 import { loadEditorOptions } from "../editor-options";
 import { StoryCollaboration } from "./story-collaboration";
 import { SourceCopiesPanel } from "./source-copies-panel";
@@ -22,7 +21,6 @@ export default async function EditArticlePage({ params }: Props) {
   return (
     <>
       <h1 className="visually-hidden">Edit story</h1>
-      <TypedEarlyCapture />
       <StoryCollaboration articleId={article.id} timeZone={options.timeZone} shareDrafts={hasPermission(viewer.role, "draftLink.manage")}>
         <ArticleForm
           key={article.id}

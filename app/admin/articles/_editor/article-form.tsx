@@ -26,7 +26,7 @@ import { SaveState } from "./save-state";
 import { SeoFields } from "./seo-fields";
 import { SourcesEditor } from "./sources-editor";
 import { TagPicker } from "./tag-picker";
-import { EDITOR_FIELD_IDS } from "./typed-early-script";
+import { EDITOR_FIELD_IDS } from "./field-ids";
 import type { Option } from "./types";
 import { useArticleDraft } from "./use-article-draft";
 import { useTypedBeforeHydration } from "./use-typed-before-hydration";

@@ -3,7 +3,7 @@
 import type { EditorFields } from "@/lib/articles/editor";
 import { SEO_DESCRIPTION_HINT, SEO_TITLE_HINT } from "@/lib/articles/schema";
 import type { FieldErrors } from "@/lib/errors";
-import { EDITOR_FIELD_IDS } from "./typed-early-script";
+import { EDITOR_FIELD_IDS } from "./field-ids";
 import { FieldError } from "@/components/forms/field-error";
 
 type Props = {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { ArticleForm } from "../_editor/article-form";
-import { TypedEarlyCapture } from "../_editor/typed-early";
 import { loadEditorOptions } from "../editor-options";
 import { scheduleSuggestion, utcToZonedLocal } from "@/lib/format/time";
 
@@ -13,7 +12,6 @@ export default async function NewArticlePage() {
   return (
     <>
       <h1>New story</h1>
-      <TypedEarlyCapture />
       <ArticleForm initial={null} scheduledLocal={utcToZonedLocal(scheduleSuggestion(null), options.timeZone)} {...options} />
     </>
   );

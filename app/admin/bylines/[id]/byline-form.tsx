@@ -14,12 +14,12 @@ type Props = { author: { id: string; name: string; title: string; bio: string; u
 /** A byline's name, title and bio. What was typed stays in the form when the server refuses it. */
 export function BylineForm({ author }: Props) {
   const router = useRouter();
-  const { result, shown, onSubmit, pending, fieldErrors: errors } = useActionForm(updateAuthorAction);
+  const { result, shown, onSubmit, pending, formRef, fieldErrors: errors } = useActionForm(updateAuthorAction);
   useEffect(() => {
     if (result?.ok) router.refresh();
   }, [result, router]);
   return (
-    <form className="card narrow-form" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="card narrow-form" onSubmit={onSubmit} noValidate>
       {shown?.ok ? <FormMessage kind="success">Saved. The byline page and the stories with this byline show it now.</FormMessage> : null}
       {shown && !shown.ok ? <FormMessage>{shown.error}</FormMessage> : null}
       <input type="hidden" name="id" value={author.id} />

@@ -1,7 +1,7 @@
 "use client";
 
 import "@/lib/security/zod-jitless";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { ALT_TEXT_HINT, creditLine } from "@/lib/media/schema";
 import { DETAIL_LABELS, type PhotoDetailsFromFile } from "@/lib/media/schema";
@@ -11,6 +11,7 @@ import { callAction } from "@/components/forms/call-action";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { TextField } from "@/components/forms/text-field";
+import { useTypedEarly } from "@/components/forms/use-typed-early";
 import type { FieldErrors } from "@/lib/errors";
 import { deleteImageAction, updateImageAction } from "../actions";
 import { CropEditor } from "./crop-editor";
@@ -51,6 +52,9 @@ type Props = {
 export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason }: Props) {
   const router = useRouter();
   const readOnly = readOnlyReason !== null;
+  // Alt text, caption and credit typed before the page's scripts ran are kept (use-typed-early.ts).
+  const formRef = useRef<HTMLFormElement>(null);
+  useTypedEarly(formRef);
   // The details the upload stored from the file, still as the file gave them.
   const readFromFile = image.detailsConfirmed
     ? []
@@ -117,7 +121,7 @@ export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason
 
   return (
     <>
-      <form className="image-form" onSubmit={save} noValidate>
+      <form ref={formRef} className="image-form" onSubmit={save} noValidate>
         <div className="image-preview">
           <button
             type="button"

@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -8,11 +7,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { addWireFeedAction } from "../actions";
 
 export function AddFeedForm() {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { result, shown, onSubmit, pending, fieldErrors: errors } = useActionForm(addWireFeedAction);
-  useEffect(() => {
-    if (result?.ok) formRef.current?.reset();
-  }, [result]);
+  const { shown, onSubmit, pending, formRef, fieldErrors: errors } = useActionForm(addWireFeedAction, { resetOnSuccess: true });
   return (
     <section className="card" aria-labelledby="add-feed-heading">
       <h2 id="add-feed-heading">Add a feed</h2>

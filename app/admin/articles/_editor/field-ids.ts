@@ -1,0 +1,21 @@
+/**
+ * The element id of each of the editor's plain fields: article-form.tsx and seo-fields.tsx render
+ * them with these ids, and use-typed-before-hydration.ts reads what was typed into them before the
+ * page's scripts ran by the same ids, so a renamed field cannot drop out of it unnoticed.
+ */
+export const EDITOR_FIELD_IDS = {
+  headline: "headline",
+  dek: "dek",
+  slug: "slug",
+  dateline: "dateline",
+  sectionId: "section",
+  seoTitle: "seo-title",
+  seoDescription: "seo-description",
+  canonicalUrl: "canonical",
+} as const;
+
+/** The fields whose early typing the editor adopts, as [element id, field] (use-typed-before-hydration.ts). */
+export const TYPED_EARLY_FIELDS = Object.entries(EDITOR_FIELD_IDS).map(([key, id]) => [id, key]) as [
+  (typeof EDITOR_FIELD_IDS)[keyof typeof EDITOR_FIELD_IDS],
+  keyof typeof EDITOR_FIELD_IDS,
+][];
