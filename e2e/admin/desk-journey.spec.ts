@@ -184,6 +184,22 @@ test.describe("the desk as an editor works it", () => {
     });
   }
 
+  test("a quotation mark typed first in the body, or over a selection, becomes an opening one and stays", async ({ browser }) => {
+    const page = await asEditor(browser);
+    await page.goto("/admin/articles/new");
+    await bodyBox(page).click();
+    await page.keyboard.type(`"We are still here," said Halyna Tkachenko.`);
+    await expect(bodyBox(page)).toHaveText("“We are still here,” said Halyna Tkachenko.");
+    // Everything selected, then typed over.
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type(`"Replaced," she said.`);
+    await expect(bodyBox(page)).toHaveText("“Replaced,” she said.");
+    // Part of a paragraph selected and typed over.
+    await page.keyboard.press("Shift+Home");
+    await page.keyboard.type(`'Twice'`);
+    await expect(bodyBox(page)).toHaveText("‘Twice’");
+  });
+
   test("validation messages follow the typing, and the editor is looked at", async ({ browser }) => {
     const page = await asEditor(browser);
     await page.setViewportSize({ width: 1400, height: 1000 });

@@ -1,4 +1,5 @@
 import { Extension, InputRule, Node, mergeAttributes } from "@tiptap/core";
+import { Selection, TextSelection } from "@tiptap/pm/state";
 import StarterKit from "@tiptap/starter-kit";
 import { hasAllowedScheme, LINK_SCHEMES } from "@/lib/security/urls";
 import { smartReplacement } from "@/lib/articles/smart-typing";
@@ -17,14 +18,27 @@ const SmartTyping = Extension.create({
     return [
       new InputRule({
         find: /(?:["']|--|\.\.\.)$/,
-        handler: ({ state, range, match }) => {
+        handler: ({ state, match, range }) => {
           if (!smartTyping.on) return null;
           // The rule sees the paragraph's text up to and including what was just typed.
           const before = (match.input ?? "").slice(0, match.index);
           const typed = match[0];
           const change = smartReplacement(before + typed.slice(0, -1), typed.slice(-1));
           if (!change) return null;
-          state.tr.insertText(change.with, range.from, range.to);
+          // The typed text is in the state already, at Tiptap's range — unless it replaced a
+          // selection that began outside any paragraph (an empty body clicked below its first
+          // line, or everything selected): the text went to the first paragraph's start then.
+          const typedAt = (pos: number) => pos + typed.length <= state.doc.content.size && state.doc.textBetween(pos, pos + typed.length) === typed;
+          let from = range.from;
+          if (!typedAt(from)) {
+            const start = Selection.findFrom(state.doc.resolve(range.from), 1, true);
+            if (!start || !typedAt(start.from)) return null;
+            from = start.from;
+          }
+          const tr = state.tr.insertText(change.with, from, from + typed.length);
+          // The cursor goes after it, as after any typing: a selection of everything left in
+          // place would make the next keystroke replace what was just typed.
+          tr.setSelection(TextSelection.create(tr.doc, from + change.with.length));
         },
       }),
     ];
