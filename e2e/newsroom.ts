@@ -49,6 +49,8 @@ export async function makeStory(
   api: APIRequestContext,
   headline: string,
   status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" = "DRAFT",
+  /** A library photo (its id) as the story's hero. */
+  hero?: string,
 ): Promise<Story> {
   const { section, author } = readDatabase((db) => ({
     section: db.prepare("SELECT id FROM Section WHERE slug = 'world'").pluck().get() as string,
@@ -65,6 +67,7 @@ export async function makeStory(
     sectionId: section,
     authorIds: [author],
     body: bodyFromParagraphs(["“We are ready,” an official said.", "A second paragraph."]),
+    ...(hero ? { hero: { imageId: hero } } : {}),
   });
   if (actionOutcome(created.body) !== "ok") throw new Error(`create failed: ${created.body.slice(0, 300)}`);
   const id = readDatabase((db) => db.prepare("SELECT id FROM Article WHERE slug = ?").pluck().get(slug)) as string;

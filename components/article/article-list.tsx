@@ -12,17 +12,27 @@ export function ArticleList({ articles, timeZone, empty = "No stories yet.", hea
       {articles.map((a, i) => (
         <li key={a.id} className="article-card">
           {lead && i === 0 && a.image ? (
-            <picture>
-              <source type="image/webp" srcSet={a.image.srcSet} sizes="(max-width: 48rem) 100vw, 60vw" />
-              <img
-                src={a.image.src}
-                alt={a.image.alt}
-                width={a.image.width}
-                height={a.image.height}
-                style={{ objectPosition: a.image.objectPosition }}
-                fetchPriority="high"
-              />
-            </picture>
+            <figure className="card-figure">
+              <picture>
+                <source type="image/webp" srcSet={a.image.srcSet} sizes="(max-width: 48rem) 100vw, 60vw" />
+                <img
+                  src={a.image.src}
+                  alt={a.image.alt}
+                  width={a.image.width}
+                  height={a.image.height}
+                  style={{ objectPosition: a.image.objectPosition }}
+                  fetchPriority="high"
+                />
+              </picture>
+              {/* Every photo readers see carries its credit, the lead's on the front page too. */}
+              {a.image.creditLine ? (
+                <figcaption>
+                  <span className="credit">
+                    <span className="credit-label">Photo:</span> {a.image.creditLine}
+                  </span>
+                </figcaption>
+              ) : null}
+            </figure>
           ) : null}
           <div>
             {a.section ? <p className="kicker">{a.section.name}</p> : null}

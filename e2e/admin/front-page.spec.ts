@@ -29,7 +29,9 @@ test.describe.serial("the curated front page", () => {
   test.beforeAll(async () => {
     const editor = await apiAs("editor");
     const tag = unique();
-    a = await makeStory(editor, `Front lead harbour deal ${tag}`, "PUBLISHED");
+    // The lead has the demo wire story's photo (credited Elena Marsh/Northern Wire Photo).
+    const photo = readDatabase((db) => db.prepare("SELECT id FROM Image WHERE credit = 'Elena Marsh' ORDER BY createdAt LIMIT 1").pluck().get()) as string;
+    a = await makeStory(editor, `Front lead harbour deal ${tag}`, "PUBLISHED", photo);
     b = await makeStory(editor, `Front pinned bridge vote ${tag}`, "PUBLISHED");
     c = await makeStory(editor, `Front pinned rail strike ${tag}`, "PUBLISHED");
     await editor.dispose();
@@ -78,6 +80,10 @@ test.describe.serial("the curated front page", () => {
     await page.screenshot({ path: "test-results/admin-front.png", fullPage: true });
 
     expect((await frontHeadlines(visitor)).slice(0, 3)).toEqual([a.headline, c.headline, b.headline]);
+    // The lead's photo carries its credit on the front page, as on the story's own page.
+    const leadFigure = visitor.locator(".article-card").first().getByRole("figure");
+    await expect(leadFigure.getByRole("img")).toBeVisible();
+    await expect(leadFigure).toContainText("Photo: Elena Marsh/Northern Wire Photo");
     const banner = visitor.getByTestId("breaking-banner");
     await expect(banner).toContainText("Polls close at 10pm: live results");
     await expect(banner.getByRole("link")).toHaveAttribute("href", "https://example.org/results");

@@ -19,7 +19,13 @@ export const articleCardSelect = {
   authors: { select: { author: { select: { name: true, slug: true } } }, orderBy: { position: "asc" } },
   images: {
     where: { role: PlacementRole.HERO },
-    select: { altText: true, image: { select: { ...variantSelect, altText: true, focalX: true, focalY: true } } },
+    select: {
+      altText: true,
+      credit: true,
+      agency: true,
+      creditLine: true,
+      image: { select: { ...variantSelect, altText: true, focalX: true, focalY: true, credit: true, agency: true, creditLine: true } },
+    },
     orderBy: { position: "asc" },
     take: 1,
   },
@@ -37,7 +43,8 @@ export type ArticleCard = {
   updatedAt: Date | null;
   section: { name: string; slug: string } | null;
   authors: { name: string; slug: string }[];
-  image: { src: string; srcSet: string; width: number; height: number; alt: string; objectPosition: string } | null;
+  /** The lead's photo, with its credit (readers see every photo's credit). */
+  image: { src: string; srcSet: string; width: number; height: number; alt: string; objectPosition: string; creditLine: string } | null;
 };
 
 /** The public address of a story: /section/slug. */
@@ -69,7 +76,20 @@ function cardImage(placed: CardRow["images"][number] | undefined): ArticleCard["
     height: shown.height,
     alt: placed.altText || image.altText,
     objectPosition: `${Math.round(image.focalX * 100)}% ${Math.round(image.focalY * 100)}%`,
+    creditLine: placedCreditLine(image, placed),
   };
+}
+
+type CreditFields = { credit?: string | null; agency?: string | null; creditLine?: string | null };
+
+/**
+ * The credit readers see for a photo placed in a story: this story's own (a free-form line, or a
+ * photographer or agency of its own), else the library's.
+ */
+export function placedCreditLine(image: { credit: string; agency: string; creditLine: string }, placed: CreditFields): string {
+  const storyCredit =
+    placed.creditLine?.trim() || (placed.credit || placed.agency ? creditLine(placed.credit || image.credit, placed.agency || image.agency) : "");
+  return storyCredit || creditLine(image.credit, image.agency, image.creditLine);
 }
 
 export const figureImageSelect = {
@@ -160,10 +180,6 @@ export function toFigure(
   } = {},
 ): Figure {
   const shown = variantBase(image);
-  // This story's credit (a free-form line, or a photographer or agency of its own), else the library's.
-  const storyCredit =
-    override.creditLine?.trim() ||
-    (override.credit || override.agency ? creditLine(override.credit || image.credit, override.agency || image.agency) : "");
   return {
     imageId: image.id,
     src: variantUrl(shown.base, shown.width, 1600),
@@ -177,7 +193,7 @@ export function toFigure(
     height: shown.height,
     alt: override.altText || image.altText,
     caption: override.caption || image.caption,
-    creditLine: storyCredit || creditLine(image.credit, image.agency, image.creditLine),
+    creditLine: placedCreditLine(image, override),
     copyright: image.copyright,
     credentials: image.credential ? toCredentials(image.id, image.credential) : null,
   };
