@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { E2E_ENV, storageStatePath, type RoleName } from "../env";
-import { expect, holdScripts, newContext, scheduleFromEditor, test, unique } from "../fixtures";
+import { adminHydrated, expect, holdScripts, newContext, scheduleFromEditor, test, unique } from "../fixtures";
+import { apiAs, makeStory, move } from "../newsroom";
 
 async function as(browser: Browser, role: RoleName): Promise<Page> {
   return (await newContext(browser, { storageState: storageStatePath(role) })).newPage();
@@ -137,6 +138,35 @@ test.describe("the article desk", () => {
     await expect(second.getByText("All changes saved")).toBeVisible();
     await first.reload();
     await expect(first.getByLabel("Dek")).toHaveValue("The editor's dek, written at the same time.");
+  });
+
+  test("a story that goes live while an editor works on it: the refused save says so and asks how readers should see the change", async ({
+    browser,
+  }) => {
+    const api = await apiAs("editor");
+    const story = await makeStory(api, `Goes live meanwhile ${unique()}`, "IN_REVIEW");
+    const page = await as(browser, "editor");
+    await page.goto(`/admin/articles/${story.id}`);
+    await adminHydrated(page);
+    await expect(page.getByRole("button", { name: "Save as material update" })).toHaveCount(0);
+    // Meanwhile it goes live (the scheduler at its time does the same).
+    await move(api, story, "PUBLISHED");
+    await page.getByLabel("Dek").fill("Written before it went live.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByRole("heading", { name: /^This story was published at .* while you were editing$/ })).toBeVisible();
+    // The page shows the story as it is now, live, and nothing typed is lost.
+    await expect(page.getByRole("button", { name: "Save as material update" })).toBeVisible();
+    await expect(page.getByLabel("Dek")).toHaveValue("Written before it went live.");
+    await expect(page.getByRole("heading", { name: /^This story was published at .* while you were editing$/ })).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/conflict-went-live.png", fullPage: true });
+    await expect(page.getByRole("button", { name: /^Keep mine \(/ })).toHaveCount(0);
+    await page.getByRole("button", { name: "Keep mine as a minor fix" }).click();
+    await expect(page.getByTestId("save-state")).toHaveText(/All changes saved/);
+    const reader = await newContext(browser);
+    await expect
+      .poll(async () => (await reader.request.get(`/${story.section}/${story.slug}`)).text(), { timeout: 10_000 })
+      .toContain("Written before it went live.");
+    await api.dispose();
   });
 
   test("what an editor types before the desk's scripts have run is kept, and saved", async ({ browser }) => {

@@ -28,7 +28,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: "No API key, or an unknown or revoked one.",
   403: "The key may only read, or its user's role or the story's status does not allow this.",
   404: "Not found (or not visible to the key's user).",
-  409: "Version conflict: someone saved in between (savedBy, savedAt, currentVersion say who and when).",
+  409: "Version conflict: someone saved in between (savedBy, savedAt, currentVersion say who and when; storyStatus, the story's status now).",
   413: "The upload is larger than the limit.",
   422: "Invalid input: `errors` holds the messages per field.",
   429: "Too many requests: wait for Retry-After seconds.",

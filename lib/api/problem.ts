@@ -20,7 +20,7 @@ export const problemType = (code: ErrorCode | "error") => `/api/v1/docs#problem-
  * Anything thrown, as an RFC 9457 problem (`application/problem+json`): `type`, `title`, `status`,
  * `detail` (the sentence the desk shows), `errors` (the field messages the desk shows at each field,
  * keyed by field path) and, for a version conflict, who saved in between (`savedBy`, `savedAt`,
- * `currentVersion`). Unknown errors are logged and answered with a generic sentence.
+ * `currentVersion`, and the story's status now, `storyStatus`). Unknown errors are logged and answered with a generic sentence.
  */
 export function problemResponse(error: unknown, context: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
   const known = error instanceof AppError ? error : fromDatabaseError(error);

@@ -245,6 +245,10 @@ export const problemSchema = z
     savedBy: z.string().optional(),
     savedAt: z.string().optional(),
     currentVersion: z.number().int().optional(),
+    storyStatus: z
+      .string()
+      .optional()
+      .describe("For a version conflict: the story's workflow status now (it may have gone live in between)."),
     retryAfterSeconds: z.number().int().optional(),
     problems: z.array(z.string()).optional(),
   })

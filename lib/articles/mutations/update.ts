@@ -32,13 +32,23 @@ export async function loadForWrite(tx: Tx, viewer: Viewer, id: string, version: 
   return article;
 }
 
-export function staleVersion(current: { version: number; updatedAt: Date; updatedBy: { name: string } | null }): AppError {
+/**
+ * The refusal of a save that started from an older version. Its details name who saved last, when,
+ * and the story's status now, so the desk can say that the story went live (the scheduler, another
+ * editor) while this editor was working on it, and ask how to save onto a live story.
+ */
+export function staleVersion(current: {
+  version: number;
+  updatedAt: Date;
+  updatedBy: { name: string } | null;
+  status: ArticleStatus;
+}): AppError {
   const who = current.updatedBy?.name ?? "Someone";
   return new AppError(
     "conflict",
     `${who} saved this story at ${current.updatedAt.toISOString()} while you were editing. Your changes were not saved.`,
     undefined,
-    { savedBy: who, savedAt: current.updatedAt.toISOString(), currentVersion: current.version },
+    { savedBy: who, savedAt: current.updatedAt.toISOString(), currentVersion: current.version, storyStatus: current.status },
   );
 }
 
@@ -48,7 +58,7 @@ export async function claimVersion(tx: Tx, id: string, version: number, data: Pa
   if (count === 0) {
     const current = await tx.article.findUnique({
       where: { id },
-      select: { version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+      select: { version: true, updatedAt: true, updatedBy: { select: { name: true } }, status: true },
     });
     if (!current) throw new AppError("not_found", "That story no longer exists.");
     throw staleVersion(current);

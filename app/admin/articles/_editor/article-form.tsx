@@ -245,7 +245,8 @@ export function ArticleForm(props: Props) {
           timeZone={timeZone}
           articleId={initial.id}
           mine={fields}
-          onOverwrite={(v) => void draft.save({ material: live, versionOverride: v })}
+          status={initial.status}
+          onOverwrite={(v, material) => void draft.save({ material, versionOverride: v })}
           onDiscard={() => window.location.reload()}
         />
       ) : null}

@@ -1,12 +1,14 @@
 "use client";
 
 import "@/lib/security/zod-jitless";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
 import { comparableFields } from "@/lib/articles/compare";
 import type { EditorData, EditorFields } from "@/lib/articles/editor";
 import { FieldDiff } from "@/components/admin/field-diff";
 import { useAction } from "@/components/forms/use-action";
 import { formatDateTime } from "@/lib/format/time";
+import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { createArticleAction, loadEditorDataAction } from "../actions";
 import { toSaveInput, type Conflict } from "./use-article-draft";
 
@@ -15,7 +17,10 @@ type Props = {
   timeZone: string;
   articleId: string;
   mine: EditorFields;
-  onOverwrite: (theirVersion: number) => void;
+  /** The story's status as the page shows it. */
+  status: string;
+  /** Saves this editor's text over the other save; `material` for a story that is live now. */
+  onOverwrite: (theirVersion: number, material: boolean) => void;
   onDiscard: () => void;
 };
 
@@ -23,12 +28,23 @@ type Props = {
  * Shown when another editor saved first. Nothing is lost: the form still holds this
  * editor's text, the other save is in the revisions, and either can be kept or copied.
  */
-export function ConflictPanel({ conflict, timeZone, articleId, mine, onOverwrite, onDiscard }: Props) {
+export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onOverwrite, onDiscard }: Props) {
+  const router = useRouter();
   const [theirs, setTheirs] = useState<EditorData | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const loading = useAction(loadEditorDataAction);
   const copying = useAction(createArticleAction, { measure: true });
   const savedAt = formatDateTime(new Date(conflict.savedAt), timeZone);
+  // The story moved meanwhile (the scheduler published it, another editor unpublished it): the
+  // page shows its status, moves and save buttons as they are now, and a save onto a story that is
+  // live now asks whether readers should see it as an update.
+  // (The status the page had when the save was refused: the refresh below brings the new one.)
+  const [statusBefore] = useState(status);
+  const movedTo = conflict.storyStatus && conflict.storyStatus !== statusBefore ? conflict.storyStatus : null;
+  const liveNow = (conflict.storyStatus ?? statusBefore) === "PUBLISHED";
+  useEffect(() => {
+    if (movedTo) router.refresh();
+  }, [movedTo, router]);
 
   const compare = async () => {
     const result = await loading.run({ id: articleId });
@@ -49,7 +65,9 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, onOverwrite
   return (
     <section className="card conflict" role="alert" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">
-        {conflict.savedBy} saved this story at {savedAt} while you were editing
+        {movedTo
+          ? `This story was ${(STATUS_LABELS[movedTo as keyof typeof STATUS_LABELS] ?? movedTo).toLowerCase()} at ${savedAt}${conflict.savedBy === "Someone" ? "" : ` by ${conflict.savedBy}`} while you were editing`
+          : `${conflict.savedBy} saved this story at ${savedAt} while you were editing`}
       </h2>
       <p>Your changes were not saved, but they are still in this form. Choose what to keep:</p>
       <div className="workflow-moves">
@@ -59,9 +77,20 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, onOverwrite
         <button type="button" className="button secondary" disabled={copying.pending} onClick={saveCopy}>
           Save mine as a new draft
         </button>
-        <button type="button" className="button" onClick={() => onOverwrite(conflict.currentVersion)}>
-          Keep mine (their save stays in the revisions)
-        </button>
+        {liveNow ? (
+          <>
+            <button type="button" className="button" onClick={() => onOverwrite(conflict.currentVersion, true)}>
+              Keep mine as a material update
+            </button>
+            <button type="button" className="button secondary" onClick={() => onOverwrite(conflict.currentVersion, false)}>
+              Keep mine as a minor fix
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button" onClick={() => onOverwrite(conflict.currentVersion, false)}>
+            Keep mine (their save stays in the revisions)
+          </button>
+        )}
         <button
           type="button"
           className="button danger"

@@ -45,7 +45,8 @@ export function toSaveInput(f: EditorFields) {
   };
 }
 
-export type Conflict = { savedBy: string; savedAt: string; currentVersion: number };
+/** A save refused because the story changed meanwhile: who saved last, when, its version and its status now. */
+export type Conflict = { savedBy: string; savedAt: string; currentVersion: number; storyStatus?: string };
 
 /** Refusals that say nothing about the story itself (network, timeout, 5xx, a busy database): worth trying again. */
 const TRANSIENT = new Set(["error", "busy", "storage_full", "locked"]);
