@@ -19,6 +19,8 @@ const URL = `http://localhost:${PORT}`;
 const DIR = "data/e2e-https";
 
 let server: ChildProcess;
+/** What the https server wrote to stderr (its errors, and Next's warnings). */
+let serverErrors = "";
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
@@ -31,6 +33,7 @@ test.beforeAll(async () => {
     env: { DATELINE_SITE_URL: "https://news.example.test" },
     nodeArgs: ["--max-old-space-size=192"],
   });
+  server.stderr?.on("data", (chunk: Buffer) => (serverErrors += chunk.toString()));
   await waitForHealth(URL, server, 60_000, "the https server");
 });
 
@@ -167,6 +170,18 @@ test("invented addresses answer 404 without being cached, and a real page stays 
   // Real addresses still answer.
   for (const address of ["/", "/politics", "/tags/flooding", "/authors/maria-okonkwo", WIRE])
     expect((await request.get(`${URL}${address}`)).status(), address).toBe(200);
+});
+
+test("an address longer than any slug answers 404 without a lookup or a line in the log", async ({ request }) => {
+  const long = "a".repeat(3000);
+  const before = serverErrors.length;
+  for (const address of [`/world/${long}`, `/tags/${long}`, `/authors/${long}`, `/${long}`]) {
+    const response = await request.get(`${URL}${address}`);
+    expect(response.status(), address.slice(0, 12)).toBe(404);
+    expect(await response.text()).toContain("Page not found");
+  }
+  // Next logged the over-long cache tag of each lookup twice, echoing the whole address: a reader could fill the log.
+  expect(serverErrors.slice(before)).toBe("");
 });
 
 test("an undecodable path and a deeply nested Server Action body answer 4xx; ordinary calls still reach the action", async ({

@@ -18,6 +18,7 @@ import { readSiteSettings } from "../settings/queries";
 import { cache } from "react";
 import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "../feeds/sitemaps";
 import { getPublicPhotoCredentials } from "../provenance/queries";
+import { SLUG_MAX_LENGTH } from "../format/slug";
 
 // Every public page reads through these cached functions; see lib/cache/invalidation.ts for what
 // expires them.
@@ -25,9 +26,18 @@ import { getPublicPhotoCredentials } from "../provenance/queries";
 /** The site's name, description and time zone, read once per request and cached until a save (tag "site"). */
 export const getSiteSettings = cache(publicCache("settings", readSiteSettings, () => [tags.site]));
 
+/**
+ * A read by slug. An address segment longer than any slug cannot name anything: it is answered
+ * as missing without a lookup, a cache entry or a cache tag (a reader's 3,000-character address
+ * made Next log its over-long tag twice per request).
+ */
+export function bySlug<R>(read: (slug: string) => Promise<R | null>): (slug: string) => Promise<R | null> {
+  return async (slug) => (slug.length > SLUG_MAX_LENGTH ? null : read(slug));
+}
+
 // Reads a page and its generateMetadata both make are also deduplicated within the request (React cache).
-export const getStory = cache(publicCache("story", getPublishedArticleBySlug, (slug) => [tags.story(slug)]));
-export const getStoryRedirect = publicCache("story-redirect", resolveRedirect, (slug) => [tags.story(slug)]);
+export const getStory = cache(bySlug(publicCache("story", getPublishedArticleBySlug, (slug) => [tags.story(slug)])));
+export const getStoryRedirect = bySlug(publicCache("story-redirect", resolveRedirect, (slug) => [tags.story(slug)]));
 export const getRelatedStories = publicCache(
   "related",
   (article: { id: string; section: { slug: string } | null; tags: { slug: string }[] }) => listRelatedArticles(article),
@@ -69,10 +79,12 @@ export const getSections = publicCache(
   () => listSections(),
   () => [tags.sections],
 );
-export const getSection = cache(publicCache("section", getSectionBySlug, (slug) => [tags.sections, tags.section(slug)]));
-export const getSectionRedirect = publicCache("section-redirect", resolveSectionRedirect, (slug) => [tags.sections, tags.section(slug)]);
-export const getAuthor = cache(publicCache("author", getAuthorBySlug, (slug) => [tags.author(slug)]));
-export const getTag = cache(publicCache("tag", getTagBySlug, (slug) => [tags.tag(slug)]));
+export const getSection = cache(bySlug(publicCache("section", getSectionBySlug, (slug) => [tags.sections, tags.section(slug)])));
+export const getSectionRedirect = bySlug(
+  publicCache("section-redirect", resolveSectionRedirect, (slug) => [tags.sections, tags.section(slug)]),
+);
+export const getAuthor = cache(bySlug(publicCache("author", getAuthorBySlug, (slug) => [tags.author(slug)])));
+export const getTag = cache(bySlug(publicCache("tag", getTagBySlug, (slug) => [tags.tag(slug)])));
 
 export const getRssFeed = publicCache(
   "rss",

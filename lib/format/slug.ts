@@ -16,9 +16,12 @@ export function slugify(text: string, maxLength = 80): string {
 /** Lower-case ASCII letters and digits in words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** No slug is longer: an address segment that is cannot name a story, section, byline or tag. */
+export const SLUG_MAX_LENGTH = 120;
+
 export const slugSchema = z
   .string()
   .trim()
   .min(1, "Enter a slug.")
-  .max(120, "Slugs can be at most 120 characters.")
+  .max(SLUG_MAX_LENGTH, `Slugs can be at most ${SLUG_MAX_LENGTH} characters.`)
   .regex(SLUG_PATTERN, "Use lower-case letters, digits and single hyphens only, e.g. city-council-vote.");
