@@ -45,3 +45,19 @@ test("every admin screen has no accessibility violations axe rates serious or cr
   expect(found).toEqual([]);
   await context.close();
 });
+
+test("the desk fits a phone's width: wide tables scroll on their own, the page does not", async ({ browser }) => {
+  const context = await newContext(browser, { storageState: storageStatePath("admin"), viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/admin");
+  const story = await page.locator("table a[href^='/admin/articles/']").first().getAttribute("href");
+  for (const path of ["/admin", story!, "/admin/articles/new", "/admin/audit", "/admin/api-keys", "/admin/media"]) {
+    await page.goto(path);
+    await expect(page.locator("h1").first(), path).toBeAttached();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} is wider than the screen by`).toBeLessThanOrEqual(0);
+  }
+  await page.goto("/admin");
+  await page.screenshot({ path: "test-results/screens/desk-390.png", fullPage: true });
+  await context.close();
+});

@@ -31,49 +31,51 @@ export default async function ApiKeysPage() {
         users={users.filter((u) => !u.disabled).map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role }))}
         scopes={Object.entries(API_KEY_SCOPE_LABELS).map(([value, label]) => ({ value, label }))}
       />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Acts as</th>
-            <th>May</th>
-            <th>Made</th>
-            <th>Last used</th>
-            <th>Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.length === 0 ? (
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
             <tr>
-              <td colSpan={6}>No keys yet.</td>
+              <th>Name</th>
+              <th>Acts as</th>
+              <th>May</th>
+              <th>Made</th>
+              <th>Last used</th>
+              <th>Actions</th>
             </tr>
-          ) : null}
-          {keys.map((k) => (
-            <tr key={k.id} data-testid={`api-key-${k.name}`}>
-              <td>
-                <strong>{k.name}</strong>
-                <div className="muted">
-                  <code>{k.prefix}…</code>
-                </div>
-              </td>
-              <td>
-                {k.user.name}
-                <div className="muted">{k.user.email}</div>
-              </td>
-              <td>{SCOPE_SHORT[k.scope]}</td>
-              <td>{formatDateTime(k.createdAt, timeZone)}</td>
-              <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, timeZone) : "Never"}</td>
-              <td>
-                {k.revokedAt ? (
-                  <span className="badge disabled">Revoked {formatDateTime(k.revokedAt, timeZone)}</span>
-                ) : (
-                  <RevokeKeyButton id={k.id} name={k.name} />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {keys.length === 0 ? (
+              <tr>
+                <td colSpan={6}>No keys yet.</td>
+              </tr>
+            ) : null}
+            {keys.map((k) => (
+              <tr key={k.id} data-testid={`api-key-${k.name}`}>
+                <td>
+                  <strong>{k.name}</strong>
+                  <div className="muted">
+                    <code>{k.prefix}…</code>
+                  </div>
+                </td>
+                <td>
+                  {k.user.name}
+                  <div className="muted">{k.user.email}</div>
+                </td>
+                <td>{SCOPE_SHORT[k.scope]}</td>
+                <td>{formatDateTime(k.createdAt, timeZone)}</td>
+                <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, timeZone) : "Never"}</td>
+                <td>
+                  {k.revokedAt ? (
+                    <span className="badge disabled">Revoked {formatDateTime(k.revokedAt, timeZone)}</span>
+                  ) : (
+                    <RevokeKeyButton id={k.id} name={k.name} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

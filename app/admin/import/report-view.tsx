@@ -14,31 +14,33 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   return (
     <section className="card" aria-labelledby="import-report-heading">
       <h2 id="import-report-heading">Report: {report.source}</h2>
-      <table className="data-table">
-        <caption className="muted">
-          WXR {report.wxrVersion || "?"}. Old addresses answering 308: {report.counts.redirects}.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Type</th>
-            <th scope="col">Created</th>
-            <th scope="col">Updated</th>
-            <th scope="col">Unchanged</th>
-            <th scope="col">Skipped</th>
-          </tr>
-        </thead>
-        <tbody>
-          {KINDS.map(([key, label]) => (
-            <tr key={key}>
-              <th scope="row">{label}</th>
-              <td>{report.counts[key].created}</td>
-              <td>{report.counts[key].updated}</td>
-              <td>{report.counts[key].unchanged}</td>
-              <td>{report.counts[key].skipped}</td>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="muted">
+            WXR {report.wxrVersion || "?"}. Old addresses answering 308: {report.counts.redirects}.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              <th scope="col">Created</th>
+              <th scope="col">Updated</th>
+              <th scope="col">Unchanged</th>
+              <th scope="col">Skipped</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {KINDS.map(([key, label]) => (
+              <tr key={key}>
+                <th scope="row">{label}</th>
+                <td>{report.counts[key].created}</td>
+                <td>{report.counts[key].updated}</td>
+                <td>{report.counts[key].unchanged}</td>
+                <td>{report.counts[key].skipped}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h3>WordPress statuses</h3>
       <ul>
         {Object.entries(report.statuses).map(([status, s]) => (

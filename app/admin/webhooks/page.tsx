@@ -21,37 +21,39 @@ export default async function WebhooksPage() {
         Other systems hear about every change within seconds: each event is POSTed to the webhook’s URL, signed with its secret, in order
         for each story, and retried for a day when the receiver fails. README.md (“Webhooks”) explains how to check a signature.
       </p>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Events</th>
-            <th>Deliveries</th>
-            <th>Added</th>
-          </tr>
-        </thead>
-        <tbody>
-          {hooks.length === 0 ? (
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
             <tr>
-              <td colSpan={4}>No webhooks yet.</td>
+              <th>Name</th>
+              <th>Events</th>
+              <th>Deliveries</th>
+              <th>Added</th>
             </tr>
-          ) : null}
-          {hooks.map((h) => (
-            <tr key={h.id} data-testid={`webhook-${h.name}`}>
-              <td>
-                <Link href={`/admin/webhooks/${h.id}`}>{h.name}</Link>
-                <div className="muted">{h.url}</div>
-              </td>
-              <td>{h.events.map((e) => WEBHOOK_EVENT_LABELS[e]).join(", ")}</td>
-              <td>
-                {h.counts.DELIVERED ?? 0} delivered, {h.counts.PENDING ?? 0} waiting
-                {h.counts.FAILED ? <strong className="status-failed">, {h.counts.FAILED} failed</strong> : null}
-              </td>
-              <td>{formatDateTime(h.createdAt, timeZone)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {hooks.length === 0 ? (
+              <tr>
+                <td colSpan={4}>No webhooks yet.</td>
+              </tr>
+            ) : null}
+            {hooks.map((h) => (
+              <tr key={h.id} data-testid={`webhook-${h.name}`}>
+                <td>
+                  <Link href={`/admin/webhooks/${h.id}`}>{h.name}</Link>
+                  <div className="muted">{h.url}</div>
+                </td>
+                <td>{h.events.map((e) => WEBHOOK_EVENT_LABELS[e]).join(", ")}</td>
+                <td>
+                  {h.counts.DELIVERED ?? 0} delivered, {h.counts.PENDING ?? 0} waiting
+                  {h.counts.FAILED ? <strong className="status-failed">, {h.counts.FAILED} failed</strong> : null}
+                </td>
+                <td>{formatDateTime(h.createdAt, timeZone)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <CreateWebhookForm events={WEBHOOK_EVENTS.map((value) => ({ value, label: WEBHOOK_EVENT_LABELS[value] }))} />
       <AllowedHosts hosts={hosts} />
     </>
