@@ -30,7 +30,9 @@ test.describe.serial("the curated front page", () => {
     const editor = await apiAs("editor");
     const tag = unique();
     // The lead has the demo wire story's photo (credited Elena Marsh/Northern Wire Photo).
-    const photo = readDatabase((db) => db.prepare("SELECT id FROM Image WHERE credit = 'Elena Marsh' ORDER BY createdAt LIMIT 1").pluck().get()) as string;
+    const photo = readDatabase((db) =>
+      db.prepare("SELECT id FROM Image WHERE credit = 'Elena Marsh' ORDER BY createdAt LIMIT 1").pluck().get(),
+    ) as string;
     a = await makeStory(editor, `Front lead harbour deal ${tag}`, "PUBLISHED", photo);
     b = await makeStory(editor, `Front pinned bridge vote ${tag}`, "PUBLISHED");
     c = await makeStory(editor, `Front pinned rail strike ${tag}`, "PUBLISHED");

@@ -88,7 +88,8 @@ type CreditFields = { credit?: string | null; agency?: string | null; creditLine
  */
 export function placedCreditLine(image: { credit: string; agency: string; creditLine: string }, placed: CreditFields): string {
   const storyCredit =
-    placed.creditLine?.trim() || (placed.credit || placed.agency ? creditLine(placed.credit || image.credit, placed.agency || image.agency) : "");
+    placed.creditLine?.trim() ||
+    (placed.credit || placed.agency ? creditLine(placed.credit || image.credit, placed.agency || image.agency) : "");
   return storyCredit || creditLine(image.credit, image.agency, image.creditLine);
 }
 

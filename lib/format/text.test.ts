@@ -15,7 +15,9 @@ describe("truncateText", () => {
 describe("quoted", () => {
   it("puts a title in quotation marks, nesting its own as single ones", () => {
     expect(quoted("Ferry resumes after storm")).toBe("“Ferry resumes after storm”");
-    expect(quoted("“We are still here”: Dovzhenko’s covered market reopens")).toBe("“‘We are still here’: Dovzhenko’s covered market reopens”");
+    expect(quoted("“We are still here”: Dovzhenko’s covered market reopens")).toBe(
+      "“‘We are still here’: Dovzhenko’s covered market reopens”",
+    );
     expect(quoted('Mayor: "We will not leave"')).toBe("“Mayor: 'We will not leave'”");
   });
 });

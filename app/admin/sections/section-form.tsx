@@ -22,7 +22,13 @@ export function SectionForm({ section }: { section?: Section }) {
     if (result?.ok) router.refresh();
   }, [result, router]);
   return (
-    <form ref={formRef} className="card narrow-form" onSubmit={onSubmit} noValidate aria-labelledby={section ? undefined : "new-section-heading"}>
+    <form
+      ref={formRef}
+      className="card narrow-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={section ? undefined : "new-section-heading"}
+    >
       {section ? null : <h2 id="new-section-heading">New section</h2>}
       {shown?.ok ? (
         <FormMessage kind="success">

@@ -28,7 +28,8 @@ const SmartTyping = Extension.create({
           // The typed text is in the state already, at Tiptap's range — unless it replaced a
           // selection that began outside any paragraph (an empty body clicked below its first
           // line, or everything selected): the text went to the first paragraph's start then.
-          const typedAt = (pos: number) => pos + typed.length <= state.doc.content.size && state.doc.textBetween(pos, pos + typed.length) === typed;
+          const typedAt = (pos: number) =>
+            pos + typed.length <= state.doc.content.size && state.doc.textBetween(pos, pos + typed.length) === typed;
           let from = range.from;
           if (!typedAt(from)) {
             const start = Selection.findFrom(state.doc.resolve(range.from), 1, true);
