@@ -49,25 +49,33 @@ export async function makeStory(
   api: APIRequestContext,
   headline: string,
   status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" = "DRAFT",
-  /** A library photo (its id) as the story's hero. */
-  hero?: string,
+  options: {
+    /** A library photo (its id) as the story's hero. */
+    hero?: string;
+    dek?: string;
+    paragraphs?: string[];
+    /** The address; by default the headline's Latin letters and digits, made unique. */
+    slug?: string;
+  } = {},
 ): Promise<Story> {
   const { section, author } = readDatabase((db) => ({
     section: db.prepare("SELECT id FROM Section WHERE slug = 'world'").pluck().get() as string,
     author: db.prepare("SELECT id FROM Author ORDER BY name LIMIT 1").pluck().get() as string,
   }));
-  const slug = `${headline
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")}-${unique()}`;
+  const slug =
+    options.slug ??
+    `${headline
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")}-${unique()}`;
   const created = await callServerAction(api, "/admin/articles/new", action("createArticleAction"), {
     headline,
     slug,
-    dek: "Made by an end-to-end test.",
+    dek: options.dek ?? "Made by an end-to-end test.",
     sectionId: section,
     authorIds: [author],
-    body: bodyFromParagraphs(["“We are ready,” an official said.", "A second paragraph."]),
-    ...(hero ? { hero: { imageId: hero } } : {}),
+    body: bodyFromParagraphs(options.paragraphs ?? ["“We are ready,” an official said.", "A second paragraph."]),
+    ...(options.hero ? { hero: { imageId: options.hero } } : {}),
   });
   if (actionOutcome(created.body) !== "ok") throw new Error(`create failed: ${created.body.slice(0, 300)}`);
   const id = readDatabase((db) => db.prepare("SELECT id FROM Article WHERE slug = ?").pluck().get(slug)) as string;

@@ -23,7 +23,7 @@ export function ArticleFigure({ figure, priority = false }: { figure: Figure; pr
           decoding="async"
         />
       </picture>
-      <figcaption>
+      <figcaption dir="auto">
         {figure.caption ? <span className="caption">{figure.caption}</span> : null}{" "}
         {figure.creditLine ? (
           // On a line of its own, in a smaller type: the credit never reads as part of the caption.

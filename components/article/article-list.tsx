@@ -36,10 +36,14 @@ export function ArticleList({ articles, timeZone, empty = "No stories yet.", hea
           ) : null}
           <div>
             {a.section ? <p className="kicker">{a.section.name}</p> : null}
-            <Heading>
+            <Heading dir="auto">
               <a href={a.path}>{a.headline}</a>
             </Heading>
-            {a.dek ? <p className="dek">{a.dek}</p> : null}
+            {a.dek ? (
+              <p className="dek" dir="auto">
+                {a.dek}
+              </p>
+            ) : null}
             <p className="meta">
               {a.authors.map((x) => x.name).join(", ")}
               {a.publishedAt ? (

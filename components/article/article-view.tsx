@@ -23,8 +23,12 @@ export function ArticleView({ article, timeZone, related = [], as: Wrapper = "ma
               <a href={`/${article.section.slug}`}>{article.section.name}</a>
             </p>
           ) : null}
-          <h1>{article.headline}</h1>
-          {article.dek ? <p className="dek">{article.dek}</p> : null}
+          <h1 dir="auto">{article.headline}</h1>
+          {article.dek ? (
+            <p className="dek" dir="auto">
+              {article.dek}
+            </p>
+          ) : null}
           <Byline authors={article.authors} />
           <p className="times">
             {article.publishedAt ? <Timestamp label="Published" date={article.publishedAt} timeZone={timeZone} /> : null}
@@ -50,7 +54,7 @@ export function ArticleView({ article, timeZone, related = [], as: Wrapper = "ma
           <h2 id="related-heading">Related stories</h2>
           <ul className="related-list">
             {related.map((r) => (
-              <li key={r.id}>
+              <li key={r.id} dir="auto">
                 <a href={r.path}>{r.headline}</a>
               </li>
             ))}

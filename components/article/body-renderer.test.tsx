@@ -18,8 +18,8 @@ describe("the body renderer", () => {
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;");
-    expect(html).toContain("<h2>&lt;b&gt;not bold&lt;/b&gt;</h2>");
-    expect(html).toContain("<blockquote><p>“Quote” &lt;i&gt;</p></blockquote>");
+    expect(html).toContain('<h2 dir="auto">&lt;b&gt;not bold&lt;/b&gt;</h2>');
+    expect(html).toContain('<blockquote><p dir="auto">“Quote” &lt;i&gt;</p></blockquote>');
   });
 
   it("renders marks and safe links as semantic HTML", () => {
@@ -46,7 +46,7 @@ describe("the body renderer", () => {
     });
     expect(html).toContain("<strong>bold</strong>");
     expect(html).toContain('<em><a href="https://example.org/?a=1&amp;b=&quot;2&quot;" rel="noopener noreferrer">a link</a></em>');
-    expect(html).toContain("<ol><li>one</li></ol>");
+    expect(html).toContain('<ol><li dir="auto">one</li></ol>');
   });
 
   it("never receives unknown nodes or javascript: links, because the schema refuses them", () => {
@@ -79,12 +79,12 @@ describe("the dateline", () => {
       />,
     );
     expect(html).toBe(
-      '<div class="article-body"><h2>Live</h2><p><span class="dateline">KYIV, Ukraine —</span> Sirens sounded.</p><p>Later.</p></div>',
+      '<div class="article-body"><h2 dir="auto">Live</h2><p dir="auto"><span class="dateline">KYIV, Ukraine —</span> Sirens sounded.</p><p dir="auto">Later.</p></div>',
     );
   });
 
   it("stands alone when the body has no paragraph, and is escaped like any text", () => {
     const html = renderToStaticMarkup(<BodyRenderer body={doc()} dateline="<b>GAZA</b>" />);
-    expect(html).toBe('<div class="article-body"><p><span class="dateline">&lt;b&gt;GAZA&lt;/b&gt;</span></p></div>');
+    expect(html).toBe('<div class="article-body"><p dir="auto"><span class="dateline">&lt;b&gt;GAZA&lt;/b&gt;</span></p></div>');
   });
 });

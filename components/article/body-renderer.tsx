@@ -37,7 +37,7 @@ function List({ node }: { node: ListNode }) {
   return (
     <Tag>
       {node.content.map((item: ListItemNode, i) => (
-        <li key={i}>
+        <li key={i} dir="auto">
           {item.content.map((child, j) =>
             child.type === "paragraph" ? <Inline key={j} nodes={child.content} /> : <List key={j} node={child} />,
           )}
@@ -60,7 +60,7 @@ function Block({ node, figures, dateline }: { node: BlockNode; figures: Map<stri
   switch (node.type) {
     case "paragraph":
       return node.content?.length ? (
-        <p>
+        <p dir="auto">
           {dateline ? <Dateline text={dateline} /> : null}
           <Inline nodes={node.content} />
         </p>
@@ -68,7 +68,7 @@ function Block({ node, figures, dateline }: { node: BlockNode; figures: Map<stri
     case "heading": {
       const Tag = (["h2", "h3", "h4"] as const)[node.attrs.level - 2]!;
       return (
-        <Tag>
+        <Tag dir="auto">
           <Inline nodes={node.content} />
         </Tag>
       );
@@ -77,7 +77,7 @@ function Block({ node, figures, dateline }: { node: BlockNode; figures: Map<stri
       return (
         <blockquote>
           {node.content.map((p, i) => (
-            <p key={i}>
+            <p key={i} dir="auto">
               <Inline nodes={p.content} />
             </p>
           ))}
@@ -102,7 +102,9 @@ function Block({ node, figures, dateline }: { node: BlockNode; figures: Map<stri
 }
 
 /**
- * Renders a validated body document to semantic HTML. A `dateline` leads the first paragraph with
+ * Renders a validated body document to semantic HTML. Every block of text takes its direction from
+ * its own first letters (`dir="auto"`): an Arabic or Hebrew paragraph, or a quote in one inside an
+ * English story, is laid out right to left. A `dateline` leads the first paragraph with
  * text ("KYIV, Ukraine — The …"); a body without one gets it as a paragraph of its own.
  */
 export function BodyRenderer({ body, figures = new Map(), dateline }: { body: BodyDoc; figures?: Map<string, Figure>; dateline?: string }) {
@@ -111,7 +113,7 @@ export function BodyRenderer({ body, figures = new Map(), dateline }: { body: Bo
   return (
     <div className="article-body">
       {place && lead < 0 ? (
-        <p>
+        <p dir="auto">
           <span className="dateline">{place}</span>
         </p>
       ) : null}

@@ -33,7 +33,7 @@ test.describe.serial("the curated front page", () => {
     const photo = readDatabase((db) =>
       db.prepare("SELECT id FROM Image WHERE credit = 'Elena Marsh' ORDER BY createdAt LIMIT 1").pluck().get(),
     ) as string;
-    a = await makeStory(editor, `Front lead harbour deal ${tag}`, "PUBLISHED", photo);
+    a = await makeStory(editor, `Front lead harbour deal ${tag}`, "PUBLISHED", { hero: photo });
     b = await makeStory(editor, `Front pinned bridge vote ${tag}`, "PUBLISHED");
     c = await makeStory(editor, `Front pinned rail strike ${tag}`, "PUBLISHED");
     await editor.dispose();

@@ -13,10 +13,10 @@ export function bodyToHtml(body: BodyDoc, figures: Map<string, Figure> = new Map
   // The dateline leads the first paragraph with text ("KYIV, Ukraine — …"), or stands alone.
   const place = dateline?.trim() || "";
   const lead = place ? body.content.findIndex((n) => n.type === "paragraph" && !!n.content?.length) : -1;
-  const alone = place && lead < 0 ? `<p><span class="dateline">${escape(place)}</span></p>` : "";
+  const alone = place && lead < 0 ? `<p dir="auto"><span class="dateline">${escape(place)}</span></p>` : "";
   const blocks = body.content.map((node, i) =>
     i === lead && node.type === "paragraph"
-      ? `<p><span class="dateline">${escape(place)} —</span> ${inline(node.content)}</p>`
+      ? `<p dir="auto"><span class="dateline">${escape(place)} —</span> ${inline(node.content)}</p>`
       : block(node, figures),
   );
   return `<div class="article-body">${alone}${blocks.join("")}</div>`;
@@ -56,7 +56,8 @@ function inline(nodes: ParagraphNode["content"]): string {
 function list(node: ListNode): string {
   const tag = node.type === "orderedList" ? "ol" : "ul";
   const items = node.content.map(
-    (item) => `<li>${item.content.map((child) => (child.type === "paragraph" ? inline(child.content) : list(child))).join("")}</li>`,
+    (item) =>
+      `<li dir="auto">${item.content.map((child) => (child.type === "paragraph" ? inline(child.content) : list(child))).join("")}</li>`,
   );
   return `<${tag}>${items.join("")}</${tag}>`;
 }
@@ -77,20 +78,20 @@ export function figureToHtml(figure: Figure): string {
     `<source${attrs({ type: "image/avif", srcSet: figure.srcSet.avif, sizes: SIZES })}/>` +
     `<source${attrs({ type: "image/webp", srcSet: figure.srcSet.webp, sizes: SIZES })}/>` +
     `<img${attrs({ src: figure.src, srcSet: figure.srcSet.jpg, sizes: SIZES, alt: figure.alt, width: figure.width, height: figure.height, loading: "lazy", decoding: "async" })}/>` +
-    `</picture><figcaption>${caption} ${credit}${credentials}</figcaption></figure>`
+    `</picture><figcaption dir="auto">${caption} ${credit}${credentials}</figcaption></figure>`
   );
 }
 
 function block(node: BlockNode, figures: Map<string, Figure>): string {
   switch (node.type) {
     case "paragraph":
-      return node.content?.length ? `<p>${inline(node.content)}</p>` : "";
+      return node.content?.length ? `<p dir="auto">${inline(node.content)}</p>` : "";
     case "heading": {
       const tag = (["h2", "h3", "h4"] as const)[node.attrs.level - 2]!;
-      return `<${tag}>${inline(node.content)}</${tag}>`;
+      return `<${tag} dir="auto">${inline(node.content)}</${tag}>`;
     }
     case "blockquote":
-      return `<blockquote>${node.content.map((p) => `<p>${inline(p.content)}</p>`).join("")}</blockquote>`;
+      return `<blockquote>${node.content.map((p) => `<p dir="auto">${inline(p.content)}</p>`).join("")}</blockquote>`;
     case "bulletList":
     case "orderedList":
       return list(node);

@@ -26,7 +26,7 @@ describe("the archive page", () => {
     );
     expect(html).not.toMatch(/<script|<img|<b>|href="javascript/i);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
-    expect(html).toContain("<p>Second &amp; last &lt;b&gt;paragraph&lt;/b&gt;</p>");
+    expect(html).toContain('<p dir="auto">Second &amp; last &lt;b&gt;paragraph&lt;/b&gt;</p>');
     expect(html).toContain('href="https://example.org/a&quot;onmouseover=&quot;x"');
     expect(html).toContain("Archived copy kept by The &lt;Dateline&gt;");
   });
@@ -35,7 +35,7 @@ describe("the archive page", () => {
     const html = renderArchivePage({ ...base, title: "Statement", text: "One.\n\nTwo." }, "The Dateline", "Europe/London");
     expect(html).toContain('<time datetime="2026-12-01T14:02:00.000Z">');
     expect(html).toContain("HTTP 200 · text/html · 1.2 kB");
-    expect(html).toMatch(/<p>One\.<\/p>\s*<p>Two\.<\/p>/);
+    expect(html).toMatch(/<p dir="auto">One\.<\/p>\s*<p dir="auto">Two\.<\/p>/);
   });
 
   it("runs in a sandbox that loads nothing and allows only its own stylesheet", () => {

@@ -69,7 +69,7 @@ export function renderArchivePage(copy: ArchivePageCopy, siteName: string, timeZ
   const paragraphs = copy.text
     ? copy.text
         .split("\n\n")
-        .map((p) => `<p>${escapeHtml(p)}</p>`)
+        .map((p) => `<p dir="auto">${escapeHtml(p)}</p>`)
         .join("\n")
     : `<p><em>This source is a ${escapeHtml(copy.contentType?.split(";")[0] ?? "file")} with no text to show here. ${escapeHtml(siteName)} keeps the file as it was received.</em></p>`;
   const moved = copy.finalUrl && copy.finalUrl !== copy.url;
@@ -79,7 +79,7 @@ export function renderArchivePage(copy: ArchivePageCopy, siteName: string, timeZ
 <title>Archived copy: ${escapeHtml(heading)}</title><style>${ARCHIVE_CSS}</style></head>
 <body><header>
 <p class="label">Archived copy kept by ${escapeHtml(siteName)}</p>
-<h1>${escapeHtml(heading)}</h1>
+<h1 dir="auto">${escapeHtml(heading)}</h1>
 <dl>
 <dt>Original address</dt><dd>${link(copy.url)}</dd>
 ${moved ? `<dt>Address after redirects</dt><dd>${link(copy.finalUrl!)}</dd>\n` : ""}<dt>Captured</dt><dd><time datetime="${copy.fetchedAt.toISOString()}">${escapeHtml(formatDateTime(copy.fetchedAt, timeZone))}</time></dd>
