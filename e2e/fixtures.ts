@@ -1,4 +1,5 @@
 import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { TYPED_EARLY_GLOBAL } from "../components/forms/typed-early";
 import { PASSWORD } from "./env";
 
 export const unique = () => Math.random().toString(36).slice(2, 8);
@@ -47,7 +48,7 @@ export async function holdScripts(page: Page): Promise<() => void> {
 
 /** Resolves once an admin page has hydrated: its recorder of early typing is switched off then (components/forms/typed-early.ts). */
 export async function adminHydrated(page: Page) {
-  await page.waitForFunction(() => (window as unknown as Record<string, unknown>).__datelineTypedEarly === null);
+  await page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] === null, TYPED_EARLY_GLOBAL);
 }
 
 /** The page's own alert (Next's route announcer also has role=alert, outside main). */

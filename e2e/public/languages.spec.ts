@@ -1,5 +1,6 @@
 import type { Locator } from "@playwright/test";
-import { expect, test, unique } from "../fixtures";
+import { storageStatePath } from "../env";
+import { adminHydrated, expect, test, unique } from "../fixtures";
 import { apiAs, makeStory } from "../newsroom";
 
 const direction = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).direction);
@@ -31,5 +32,26 @@ test.describe("stories in other scripts", () => {
     const card = page.locator(".article-card", { hasText: headline });
     expect(await direction(card.getByRole("heading", { name: headline }))).toBe("rtl");
     expect(await direction(card.locator(".dek"))).toBe("rtl");
+  });
+});
+
+test.describe("the desk in other scripts", () => {
+  test.use({ storageState: storageStatePath("editor") });
+
+  test("proposes a Latin address for a Cyrillic headline and takes a Cyrillic tag", async ({ page }) => {
+    await page.goto("/admin/articles/new");
+    await adminHydrated(page);
+    await page.getByLabel("Headline").fill("Київ готується до зими");
+    await expect(page.getByLabel("Slug")).toHaveValue("kiiv-gotuietsya-do-zimi");
+    // Typed over, the address stays the editor's.
+    await page.getByLabel("Slug").fill("kyiv-prepares-for-winter");
+    await page.getByLabel("Headline").fill("Київ готується до зими, знову");
+    await expect(page.getByLabel("Slug")).toHaveValue("kyiv-prepares-for-winter");
+
+    const tagName = `Київ ${unique()}`;
+    await page.getByLabel("Add a tag").fill(tagName);
+    await page.getByRole("button", { name: "Add tag" }).click();
+    await expect(page.locator(".chip", { hasText: tagName })).toBeVisible();
+    await expect(page.locator("#tag-error")).toBeEmpty();
   });
 });

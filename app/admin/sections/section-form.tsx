@@ -3,7 +3,7 @@
 import "@/lib/security/zod-jitless";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { slugify } from "@/lib/format/slug";
+import { slugifyTyped } from "@/lib/format/slug-typed";
 import type { FieldErrors } from "@/lib/errors";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
@@ -62,7 +62,13 @@ function SectionFields({ section, errors }: { section?: Section; errors?: FieldE
         defaultValue={section?.name ?? ""}
         maxLength={60}
         onChange={(e) => {
-          if (!slugTouched && slug.current) slug.current.value = slugify(e.target.value);
+          const input = e.target;
+          const name = input.value;
+          if (slugTouched || !slug.current) return;
+          const now = slugifyTyped(name, (proposed) => {
+            if (slug.current && input.value === name && slug.current.value === now) slug.current.value = proposed;
+          });
+          slug.current.value = now;
         }}
         errors={errors?.name}
       />

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ArticleStatus } from "../../generated/prisma/enums";
-import { slugify } from "../../format/slug";
+import { slugifyAnyScript } from "../../format/slug-any-script";
 import type { WxrItem } from "./wxr";
 
 /**
@@ -39,7 +39,7 @@ export function postDates(item: WxrItem): { published: Date | null; modified: Da
   return { published, modified: wpDate(item.postModifiedGmt), guessed: !gmt && !!local };
 }
 
-function safeDecode(value: string): string {
+export function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {
@@ -47,9 +47,12 @@ function safeDecode(value: string): string {
   }
 }
 
-/** A Dateline slug for a post: its WordPress slug (percent-decoded), else its title, else post-<id>. */
+/**
+ * A Dateline slug for a post: its WordPress slug (percent-decoded: WordPress keeps a title in
+ * another script as "%d0%ba%d0%b8…"), else its title, in Latin letters; else post-<id>.
+ */
 export function storySlug(item: WxrItem): string {
-  return slugify(safeDecode(item.postName)) || slugify(item.title) || `post-${item.postId}`;
+  return slugifyAnyScript(safeDecode(item.postName)) || slugifyAnyScript(item.title) || `post-${item.postId}`;
 }
 
 /** The path of an address on the old site ("https://old.example/2024/05/slug/" → "/2024/05/slug/"), if it is one. */

@@ -5,7 +5,7 @@ import { recordAudit } from "../../audit/mutations";
 import { assertPermission, type Viewer } from "../../auth/viewer";
 import { AppError } from "../../errors";
 import { ArticleStatus } from "../../generated/prisma/enums";
-import { slugify } from "../../format/slug";
+import { slugifyAnyScript } from "../../format/slug-any-script";
 import { createArticleSchema, type ArticleFields } from "../../articles/schema";
 import { articleColumns, assertReferencesExist, clearRelations, relationCreates } from "../../articles/relations";
 import { writeRevision } from "../../articles/snapshot";
@@ -26,6 +26,7 @@ import {
   photoCredit,
   postDates,
   STATUS_RULES,
+  safeDecode,
   storySlug,
   uploadsRelativePath,
 } from "./mapping";
@@ -346,7 +347,8 @@ class WordPressImport {
       }
       const id = await db.$transaction(async (tx) => {
         // A byline of the same address already here (someone who writes for both) is reused.
-        const slug = slugify(person.key) || slugify(name) || `byline-${crypto.randomBytes(3).toString("hex")}`;
+        const slug =
+          slugifyAnyScript(safeDecode(person.key)) || slugifyAnyScript(name) || `byline-${crypto.randomBytes(3).toString("hex")}`;
         const same = await tx.author.findUnique({ where: { slug }, select: { id: true, name: true } });
         const author =
           same && same.name.toLowerCase() === name.toLowerCase()
@@ -433,7 +435,7 @@ class WordPressImport {
       this.report.sections.push({ category: this.categoryPath(term.slug), became: `the section “${name}” (already imported)` });
       return null;
     }
-    const base = slugify(term.slug) || slugify(name) || "section";
+    const base = slugifyAnyScript(safeDecode(term.slug)) || slugifyAnyScript(name) || "section";
     // "news", "tags", "search"… are the site's own addresses.
     const slug = RESERVED_SECTION_SLUGS.includes(base) ? `${base}-section` : base;
     const { id, reused } = await db.$transaction(async (tx) => {
@@ -472,7 +474,7 @@ class WordPressImport {
       this.report.counts.tags.unchanged++;
       return existing.entityId;
     }
-    const slug = slugify(term.slug) || slugify(name);
+    const slug = slugifyAnyScript(safeDecode(term.slug)) || slugifyAnyScript(name);
     if (!slug) {
       this.skip(kind, term.slug, name, "Its name gives no address.");
       this.report.counts.tags.skipped++;

@@ -392,4 +392,29 @@ describe("hostile content", () => {
     expect(report.skipped.find((s) => s.id === "3")?.reason).toContain("not in the uploads folder");
     expect(report.warnings.some((w) => w.message.includes("javascript:alert(1)"))).toBe(true);
   });
+
+  it("gives a Ukrainian site's story, section and tag addresses in Latin letters, from WordPress's percent-encoded slugs", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "kyiv.xml");
+    const site = "https://kyiv.example";
+    const enc = encodeURIComponent;
+    fs.writeFileSync(
+      file,
+      `<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:excerpt="http://wordpress.org/export/1.1/excerpt/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<wp:wxr_version>1.1</wp:wxr_version><wp:base_site_url>${site}</wp:base_site_url>
+<wp:author><wp:author_login>olena</wp:author_login><wp:author_display_name>Олена Петренко</wp:author_display_name></wp:author>
+<wp:category><wp:category_nicename>${enc("новини").toLowerCase()}</wp:category_nicename><wp:cat_name>Новини</wp:cat_name></wp:category>
+<wp:tag><wp:tag_slug>${enc("київ").toLowerCase()}</wp:tag_slug><wp:tag_name>Київ</wp:tag_name></wp:tag>
+<item><title>Київ готується до зими</title><dc:creator>olena</dc:creator><wp:post_id>7</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+<wp:post_date_gmt>2026-11-02 10:00:00</wp:post_date_gmt><wp:post_name>${enc("київ-готується-до-зими").toLowerCase()}</wp:post_name>
+<content:encoded>&lt;p&gt;Місто готується.&lt;/p&gt;</content:encoded>
+<category domain="category" nicename="${enc("новини").toLowerCase()}">Новини</category><category domain="post_tag" nicename="${enc("київ").toLowerCase()}">Київ</category></item>
+</channel></rss>`,
+    );
+    const report = await importWordPress({ file, uploadsDir: uploads, actor: admin });
+    expect(report.counts.stories.created).toBe(1);
+    const story = (await storyOf("7", site))!;
+    expect(story.slug).toBe("kiiv-gotuietsya-do-zimi");
+    expect(story.section?.slug).toBe("novini");
+    expect(story.tags.map((t) => [t.tag.name, t.tag.slug])).toEqual([["Київ", "kiiv"]]);
+  });
 });

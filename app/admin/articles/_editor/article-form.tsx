@@ -10,7 +10,7 @@ import { articlePath } from "@/lib/articles/path";
 import { editorProblems } from "@/lib/articles/readiness";
 import { formatDateTime } from "@/lib/format/time";
 import type { LibraryImage } from "@/lib/media/queries";
-import { slugify } from "@/lib/format/slug";
+import { slugifyTyped } from "@/lib/format/slug-typed";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { useAction } from "@/components/forms/use-action";
@@ -117,17 +117,25 @@ export function ArticleForm(props: Props) {
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
+  // The address follows the headline until the slug is typed into; a headline in another script
+  // gets its transliterated slug a moment later, if headline and slug are still as they were.
+  const proposeSlug = (headline: string) => {
+    const now = slugifyTyped(headline, (slug) => draft.setFields((f) => (f.headline === headline && f.slug === now ? { ...f, slug } : f)));
+    return now;
+  };
   const onHeadline = (headline: string) => {
-    draft.setFields((f) => ({ ...f, headline, slug: slugTouched ? f.slug : slugify(headline) }));
+    const slug = slugTouched ? null : proposeSlug(headline);
+    draft.setFields((f) => ({ ...f, headline, slug: slug ?? f.slug }));
   };
   // After useArticleDraft (above), whose stored draft it goes on top of.
   useTypedBeforeHydration(fields, (typed) => {
     if (typed.slug !== undefined) setSlugTouched(true);
+    const proposed = typed.slug === undefined && typed.headline !== undefined && !slugTouched ? proposeSlug(typed.headline) : undefined;
     draft.setFields((f) => ({
       ...f,
       ...typed,
       sectionId: typed.sectionId === undefined ? f.sectionId : typed.sectionId || null,
-      slug: typed.slug ?? (typed.headline !== undefined && !slugTouched ? slugify(typed.headline) : f.slug),
+      slug: typed.slug ?? proposed ?? f.slug,
     }));
   });
   const slugErrors = [

@@ -24,7 +24,8 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
       if (!result) return;
       if (!result.ok) return setMessage(result.fieldErrors?.name?.[0] ?? result.error);
       tag = { id: result.data.id, name: result.data.name };
-      onCreated(tag);
+      // A name that differs from a tag here only in letter case or punctuation is that tag.
+      if (!byId.has(tag.id)) onCreated(tag);
     }
     if (!value.includes(tag.id)) onChange([...value, tag.id]);
     setText("");
