@@ -11,6 +11,7 @@ import { PageLinks } from "@/components/ui/page-links";
 import { openReturnNotes } from "@/lib/articles/return-note";
 import { wireFlagsForStories } from "@/lib/wire/queries";
 import { wireWarning } from "@/lib/wire/policy";
+import { DataTable } from "@/components/admin/data-table";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -96,52 +97,50 @@ export default async function DeskPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p className="muted">No stories yet.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>Headline</th>
-                <th>Status</th>
-                <th>Section</th>
-                <th>Bylines</th>
-                <th>Last edit</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link href={`/admin/articles/${a.id}`}>{a.headline}</Link>
-                    {returned.get(a.id) ? (
-                      <div className="return-note-text" data-testid="desk-return-note">
-                        Returned by {returned.get(a.id)!.byName}: {returned.get(a.id)!.text}
-                      </div>
-                    ) : null}
-                    {killed.get(a.id) ? (
-                      <div className="wire-warning" role="note" data-testid="desk-wire-kill">
-                        {wireWarning(killed.get(a.id)!)}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>
-                    <StatusBadge status={a.status} />
-                    {a.status === "SCHEDULED" && a.scheduledFor ? (
-                      <div className="muted">{formatDateTime(a.scheduledFor, timeZone)}</div>
-                    ) : null}
-                  </td>
-                  <td>{a.section?.name ?? "—"}</td>
-                  <td>{a.authors.map((x) => x.author.name).join(", ") || "—"}</td>
-                  <td>
-                    {a.updatedBy?.name ?? "Scheduler"}
-                    <div className="muted">
-                      <time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt, timeZone)}</time>
+        <DataTable>
+          <thead>
+            <tr>
+              <th>Headline</th>
+              <th>Status</th>
+              <th>Section</th>
+              <th>Bylines</th>
+              <th>Last edit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link href={`/admin/articles/${a.id}`}>{a.headline}</Link>
+                  {returned.get(a.id) ? (
+                    <div className="return-note-text" data-testid="desk-return-note">
+                      Returned by {returned.get(a.id)!.byName}: {returned.get(a.id)!.text}
                     </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  ) : null}
+                  {killed.get(a.id) ? (
+                    <div className="wire-warning" role="note" data-testid="desk-wire-kill">
+                      {wireWarning(killed.get(a.id)!)}
+                    </div>
+                  ) : null}
+                </td>
+                <td>
+                  <StatusBadge status={a.status} />
+                  {a.status === "SCHEDULED" && a.scheduledFor ? (
+                    <div className="muted">{formatDateTime(a.scheduledFor, timeZone)}</div>
+                  ) : null}
+                </td>
+                <td>{a.section?.name ?? "—"}</td>
+                <td>{a.authors.map((x) => x.author.name).join(", ") || "—"}</td>
+                <td>
+                  {a.updatedBy?.name ?? "Scheduler"}
+                  <div className="muted">
+                    <time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt, timeZone)}</time>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <PageLinks page={page} pages={pages} href={pageHref} />
     </>

@@ -17,6 +17,7 @@ test("every admin screen has no accessibility violations axe rates serious or cr
     "/admin",
     story!,
     `${story}/revisions`,
+    `${story}/revisions`,
     `${story}/preview`,
     "/admin/articles/new",
     "/admin/media",
@@ -51,7 +52,27 @@ test("the desk fits a phone's width: wide tables scroll on their own, the page d
   const page = await context.newPage();
   await page.goto("/admin");
   const story = await page.locator("table a[href^='/admin/articles/']").first().getAttribute("href");
-  for (const path of ["/admin", story!, "/admin/articles/new", "/admin/audit", "/admin/api-keys", "/admin/media"]) {
+  for (const path of [
+    "/admin",
+    story!,
+    `${story}/revisions`,
+    "/admin/articles/new",
+    "/admin/audit",
+    "/admin/api-keys",
+    "/admin/media",
+    "/admin/users",
+    "/admin/settings",
+    "/admin/sections",
+    "/admin/bylines",
+    "/admin/webhooks",
+    "/admin/wire",
+    "/admin/wire/feeds",
+    "/admin/sources",
+    "/admin/import",
+    "/admin/front",
+    "/admin/profile",
+    "/admin/notifications",
+  ]) {
     await page.goto(path);
     await expect(page.locator("h1").first(), path).toBeAttached();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -6,6 +6,7 @@ import { API_KEY_SCOPE_LABELS } from "@/lib/apikeys/schema";
 import { listUsers } from "@/lib/users/admin";
 import { formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
+import { DataTable } from "@/components/admin/data-table";
 import { CreateKeyForm } from "./create-key-form";
 import { RevokeKeyButton } from "./revoke-key-button";
 
@@ -31,51 +32,49 @@ export default async function ApiKeysPage() {
         users={users.filter((u) => !u.disabled).map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role }))}
         scopes={Object.entries(API_KEY_SCOPE_LABELS).map(([value, label]) => ({ value, label }))}
       />
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
+      <DataTable>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Acts as</th>
+            <th>May</th>
+            <th>Made</th>
+            <th>Last used</th>
+            <th>Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.length === 0 ? (
             <tr>
-              <th>Name</th>
-              <th>Acts as</th>
-              <th>May</th>
-              <th>Made</th>
-              <th>Last used</th>
-              <th>Actions</th>
+              <td colSpan={6}>No keys yet.</td>
             </tr>
-          </thead>
-          <tbody>
-            {keys.length === 0 ? (
-              <tr>
-                <td colSpan={6}>No keys yet.</td>
-              </tr>
-            ) : null}
-            {keys.map((k) => (
-              <tr key={k.id} data-testid={`api-key-${k.name}`}>
-                <td>
-                  <strong>{k.name}</strong>
-                  <div className="muted">
-                    <code>{k.prefix}…</code>
-                  </div>
-                </td>
-                <td>
-                  {k.user.name}
-                  <div className="muted">{k.user.email}</div>
-                </td>
-                <td>{SCOPE_SHORT[k.scope]}</td>
-                <td>{formatDateTime(k.createdAt, timeZone)}</td>
-                <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, timeZone) : "Never"}</td>
-                <td>
-                  {k.revokedAt ? (
-                    <span className="badge disabled">Revoked {formatDateTime(k.revokedAt, timeZone)}</span>
-                  ) : (
-                    <RevokeKeyButton id={k.id} name={k.name} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ) : null}
+          {keys.map((k) => (
+            <tr key={k.id} data-testid={`api-key-${k.name}`}>
+              <td>
+                <strong>{k.name}</strong>
+                <div className="muted">
+                  <code>{k.prefix}…</code>
+                </div>
+              </td>
+              <td>
+                {k.user.name}
+                <div className="muted">{k.user.email}</div>
+              </td>
+              <td>{SCOPE_SHORT[k.scope]}</td>
+              <td>{formatDateTime(k.createdAt, timeZone)}</td>
+              <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, timeZone) : "Never"}</td>
+              <td>
+                {k.revokedAt ? (
+                  <span className="badge disabled">Revoked {formatDateTime(k.revokedAt, timeZone)}</span>
+                ) : (
+                  <RevokeKeyButton id={k.id} name={k.name} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { listImportRuns } from "@/lib/import/jobs";
 import type { ImportReport } from "@/lib/import/wordpress/run";
 import { formatDateTime } from "@/lib/format/time";
 import { readSiteSettings } from "@/lib/settings/queries";
+import { DataTable } from "@/components/admin/data-table";
 import { ImportForm } from "./import-form";
 import { ImportReportView } from "./report-view";
 
@@ -36,33 +37,31 @@ export default async function ImportPage({ searchParams }: Props) {
       {selected ? <ImportReportView report={JSON.parse(selected.report) as ImportReport} /> : null}
       <h2>Earlier imports</h2>
       {runs.length ? (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">File</th>
-                <th scope="col">Status</th>
-                <th scope="col">Items</th>
-                <th scope="col">Report</th>
+        <DataTable>
+          <thead>
+            <tr>
+              <th scope="col">Started</th>
+              <th scope="col">File</th>
+              <th scope="col">Status</th>
+              <th scope="col">Items</th>
+              <th scope="col">Report</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <tr key={run.id}>
+                <td>{formatDateTime(run.createdAt, timeZone)}</td>
+                <td>{run.fileName}</td>
+                <td>
+                  {STATUS_LABELS[run.status] ?? run.status}
+                  {run.error ? `: ${run.error}` : ""}
+                </td>
+                <td>{run.processed}</td>
+                <td>{run.report ? <Link href={`/admin/import?run=${run.id}`}>Show the report</Link> : "—"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr key={run.id}>
-                  <td>{formatDateTime(run.createdAt, timeZone)}</td>
-                  <td>{run.fileName}</td>
-                  <td>
-                    {STATUS_LABELS[run.status] ?? run.status}
-                    {run.error ? `: ${run.error}` : ""}
-                  </td>
-                  <td>{run.processed}</td>
-                  <td>{run.report ? <Link href={`/admin/import?run=${run.id}`}>Show the report</Link> : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       ) : (
         <p className="muted">None yet.</p>
       )}

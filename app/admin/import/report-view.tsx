@@ -1,5 +1,6 @@
 import type { ImportReport } from "@/lib/import/wordpress/run";
 import { quoted } from "@/lib/format/text";
+import { DataTable } from "@/components/admin/data-table";
 
 const KINDS = [
   ["stories", "Stories"],
@@ -14,33 +15,31 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   return (
     <section className="card" aria-labelledby="import-report-heading">
       <h2 id="import-report-heading">Report: {report.source}</h2>
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption className="muted">
-            WXR {report.wxrVersion || "?"}. Old addresses answering 308: {report.counts.redirects}.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Created</th>
-              <th scope="col">Updated</th>
-              <th scope="col">Unchanged</th>
-              <th scope="col">Skipped</th>
+      <DataTable>
+        <caption className="muted">
+          WXR {report.wxrVersion || "?"}. Old addresses answering 308: {report.counts.redirects}.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">Created</th>
+            <th scope="col">Updated</th>
+            <th scope="col">Unchanged</th>
+            <th scope="col">Skipped</th>
+          </tr>
+        </thead>
+        <tbody>
+          {KINDS.map(([key, label]) => (
+            <tr key={key}>
+              <th scope="row">{label}</th>
+              <td>{report.counts[key].created}</td>
+              <td>{report.counts[key].updated}</td>
+              <td>{report.counts[key].unchanged}</td>
+              <td>{report.counts[key].skipped}</td>
             </tr>
-          </thead>
-          <tbody>
-            {KINDS.map(([key, label]) => (
-              <tr key={key}>
-                <th scope="row">{label}</th>
-                <td>{report.counts[key].created}</td>
-                <td>{report.counts[key].updated}</td>
-                <td>{report.counts[key].unchanged}</td>
-                <td>{report.counts[key].skipped}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       <h3>WordPress statuses</h3>
       <ul>
         {Object.entries(report.statuses).map(([status, s]) => (

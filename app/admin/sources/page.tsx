@@ -6,6 +6,7 @@ import { listSourcesToLookAt, type SourceToLookAt } from "@/lib/sources/queries"
 import { archiveHref } from "@/lib/sources/archive-url";
 import { VERDICT_LABELS } from "@/lib/sources/labels";
 import { formatDateTime } from "@/lib/format/time";
+import { DataTable } from "@/components/admin/data-table";
 import { MarkSeenButton } from "./mark-seen-button";
 
 export const metadata: Metadata = { title: "Sources to look at" };
@@ -41,7 +42,7 @@ function SourceTable({ rows, timeZone, empty, label }: { rows: SourceToLookAt[];
   if (rows.length === 0) return <p>{empty}</p>;
   const at = (d: Date | null) => (d ? formatDateTime(d, timeZone) : "");
   return (
-    <table className="data-table sources-to-look-at" aria-label={label}>
+    <DataTable className="sources-to-look-at" aria-label={label}>
       <thead>
         <tr>
           <th scope="col">Source</th>
@@ -86,6 +87,6 @@ function SourceTable({ rows, timeZone, empty, label }: { rows: SourceToLookAt[];
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

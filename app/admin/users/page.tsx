@@ -11,6 +11,7 @@ import { TwoFactorPolicyForm } from "./two-factor-policy-form";
 import { mailConfigured } from "@/lib/mail/transport";
 import { isTwoFactorRequired } from "@/lib/two-factor/queries";
 import { userRowPolicy } from "@/lib/users/policy";
+import { DataTable } from "@/components/admin/data-table";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -24,49 +25,47 @@ export default async function UsersPage() {
       <h1>Users</h1>
       <CreateUserForm />
       <TwoFactorPolicyForm required={twoFactorRequired} />
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Role</th>
-              <th>Byline</th>
-              <th>Last sign-in</th>
-              <th>Actions</th>
+      <DataTable>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Byline</th>
+            <th>Last sign-in</th>
+            <th>Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} data-testid={`user-${u.email}`}>
+              <td>
+                <strong>{u.name}</strong> {u.disabled ? <span className="badge disabled">Disabled</span> : null}
+                {u.mustChangePassword ? <span className="badge">Temporary password</span> : null}
+                {u.twoFactor?.enabledAt ? <span className="badge">Two-factor</span> : null}
+                <div className="muted">{u.email}</div>
+              </td>
+              <td>{ROLE_LABELS[u.role]}</td>
+              <td>{u.author?.name ?? "—"}</td>
+              <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, timeZone) : "Never"}</td>
+              <td>
+                <UserRowActions
+                  user={{
+                    id: u.id,
+                    name: u.name,
+                    role: u.role,
+                    disabled: u.disabled,
+                    authorId: u.author?.id ?? null,
+                    twoFactor: !!u.twoFactor?.enabledAt,
+                  }}
+                  canMail={canMail}
+                  authors={authors}
+                  policy={userRowPolicy(viewer, u.id)}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} data-testid={`user-${u.email}`}>
-                <td>
-                  <strong>{u.name}</strong> {u.disabled ? <span className="badge disabled">Disabled</span> : null}
-                  {u.mustChangePassword ? <span className="badge">Temporary password</span> : null}
-                  {u.twoFactor?.enabledAt ? <span className="badge">Two-factor</span> : null}
-                  <div className="muted">{u.email}</div>
-                </td>
-                <td>{ROLE_LABELS[u.role]}</td>
-                <td>{u.author?.name ?? "—"}</td>
-                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, timeZone) : "Never"}</td>
-                <td>
-                  <UserRowActions
-                    user={{
-                      id: u.id,
-                      name: u.name,
-                      role: u.role,
-                      disabled: u.disabled,
-                      authorId: u.author?.id ?? null,
-                      twoFactor: !!u.twoFactor?.enabledAt,
-                    }}
-                    canMail={canMail}
-                    authors={authors}
-                    policy={userRowPolicy(viewer, u.id)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { getSiteSettings } from "@/lib/cache/public-data";
 import { formatDateTime } from "@/lib/format/time";
 import { listWireItems } from "@/lib/wire/queries";
 import { WIRE_STATUS_LABELS, wireListQuerySchema } from "@/lib/wire/schema";
+import { DataTable } from "@/components/admin/data-table";
 
 export const metadata: Metadata = { title: "Wire" };
 
@@ -55,7 +56,7 @@ export default async function WirePage({ searchParams }: Props) {
       <p className="muted" aria-live="polite">
         {total === 0 ? "No wire items match." : `${total} item${total === 1 ? "" : "s"}`}
       </p>
-      <table className="data-table wire-table">
+      <DataTable className="wire-table">
         <thead>
           <tr>
             <th>Received</th>
@@ -99,7 +100,7 @@ export default async function WirePage({ searchParams }: Props) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       {total > pageSize ? (
         <nav className="pagination" aria-label="Wire pages">
           {query.page > 1 ? <Link href={pageHref(query.page - 1)}>Newer</Link> : null}{" "}

@@ -6,6 +6,7 @@ import { getWebhookLog } from "@/lib/webhooks/queries";
 import { WEBHOOK_EVENT_LABELS } from "@/lib/webhooks/events";
 import { formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
+import { DataTable } from "@/components/admin/data-table";
 import { ResendButton } from "./resend-button";
 import { DeleteWebhookButton } from "./delete-webhook-button";
 
@@ -31,7 +32,7 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ id:
       <p className="muted">Hears about: {hook.events.map((e) => WEBHOOK_EVENT_LABELS[e]).join(", ")}.</p>
       <h2>Deliveries</h2>
       <p className="muted">The latest 50, newest first, each with every attempt. A page reload shows new ones.</p>
-      <table className="data-table delivery-log">
+      <DataTable className="delivery-log">
         <thead>
           <tr>
             <th>Event</th>
@@ -76,7 +77,7 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ id:
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <DeleteWebhookButton id={hook.id} name={hook.name} />
     </>
   );

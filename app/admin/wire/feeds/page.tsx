@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { formatDateTime } from "@/lib/format/time";
 import { listWireFeeds } from "@/lib/wire/queries";
+import { DataTable } from "@/components/admin/data-table";
 import { AddFeedForm } from "./add-feed-form";
 import { RemoveFeedButton } from "./remove-feed-button";
 
@@ -25,49 +26,47 @@ export default async function WireFeedsPage() {
         <Link href="/admin/webhooks">Webhooks</Link> screen.
       </p>
       <AddFeedForm />
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
+      <DataTable>
+        <thead>
+          <tr>
+            <th>Feed</th>
+            <th>Agency</th>
+            <th>Every</th>
+            <th>Last fetched</th>
+            <th>Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {feeds.length === 0 ? (
             <tr>
-              <th>Feed</th>
-              <th>Agency</th>
-              <th>Every</th>
-              <th>Last fetched</th>
-              <th>Actions</th>
+              <td colSpan={5}>No feeds yet.</td>
             </tr>
-          </thead>
-          <tbody>
-            {feeds.length === 0 ? (
-              <tr>
-                <td colSpan={5}>No feeds yet.</td>
-              </tr>
-            ) : null}
-            {feeds.map((f) => (
-              <tr key={f.id} data-testid="wire-feed">
-                <td>
-                  <strong>{f.name}</strong>
-                  <div className="muted">
-                    <code>{f.url}</code>
-                  </div>
-                </td>
-                <td>{f.agency}</td>
-                <td>{f.intervalMin} min</td>
-                <td>
-                  {f.lastFetchedAt ? formatDateTime(f.lastFetchedAt, timeZone) : "Not yet"}
-                  {f.lastError ? (
-                    <div className="field-error">{f.lastError}</div>
-                  ) : f.lastStatus ? (
-                    <div className="muted">{f.lastStatus}</div>
-                  ) : null}
-                </td>
-                <td>
-                  <RemoveFeedButton id={f.id} name={f.name} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ) : null}
+          {feeds.map((f) => (
+            <tr key={f.id} data-testid="wire-feed">
+              <td>
+                <strong>{f.name}</strong>
+                <div className="muted">
+                  <code>{f.url}</code>
+                </div>
+              </td>
+              <td>{f.agency}</td>
+              <td>{f.intervalMin} min</td>
+              <td>
+                {f.lastFetchedAt ? formatDateTime(f.lastFetchedAt, timeZone) : "Not yet"}
+                {f.lastError ? (
+                  <div className="field-error">{f.lastError}</div>
+                ) : f.lastStatus ? (
+                  <div className="muted">{f.lastStatus}</div>
+                ) : null}
+              </td>
+              <td>
+                <RemoveFeedButton id={f.id} name={f.name} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { FieldDiff } from "@/components/admin/field-diff";
 import { auditSentence, groupByDay } from "@/lib/audit/sentences";
 import { RestoreButton } from "./restore-button";
 import { quoted } from "@/lib/format/text";
+import { DataTable } from "@/components/admin/data-table";
 
 export const metadata: Metadata = { title: "Revisions" };
 
@@ -91,37 +92,35 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
           ))}
         </section>
       ) : null}
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>Version</th>
-              <th>What</th>
-              <th>Who</th>
-              <th>When</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+      <DataTable>
+        <thead>
+          <tr>
+            <th>Version</th>
+            <th>What</th>
+            <th>Who</th>
+            <th>When</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {revisions.map((r, i) => (
+            <tr key={r.id}>
+              <td>v{r.version}</td>
+              <td>{r.note}</td>
+              <td>{r.author?.name ?? "Scheduler"}</td>
+              <td>{formatDateTime(r.createdAt, timeZone)}</td>
+              <td className="row-actions">
+                <Link href={`?show=${r.id}`}>Show</Link>
+                {i > 0 && article.canEdit ? (
+                  <RestoreButton articleId={id} revisionId={r.id} version={article.version} label={`v${r.version}`} />
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {revisions.map((r, i) => (
-              <tr key={r.id}>
-                <td>v{r.version}</td>
-                <td>{r.note}</td>
-                <td>{r.author?.name ?? "Scheduler"}</td>
-                <td>{formatDateTime(r.createdAt, timeZone)}</td>
-                <td className="row-actions">
-                  <Link href={`?show=${r.id}`}>Show</Link>
-                  {i > 0 && article.canEdit ? (
-                    <RestoreButton articleId={id} revisionId={r.id} version={article.version} label={`v${r.version}`} />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       <h2>Audit log</h2>
       {groupByDay(audit ?? [], timeZone).map(([day, list]) => (
         <section key={day} className="audit-day">
