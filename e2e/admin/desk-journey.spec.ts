@@ -87,9 +87,25 @@ test.describe("the desk as an editor works it", () => {
     await keys.choose("ArrowDown");
     await expect(page.getByText("Ready to publish.")).toBeAttached();
 
+    // A second thought first (not counted: no part of the way to live): Escape closes the
+    // confirmation and gives focus back where it was, to the field or to the "Publish…" button.
+    const dialog = page.getByRole("dialog", { name: "Publish this story?" });
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    const before = await focused();
+    expect(before).not.toBe("BODY");
+    await page.keyboard.press("Alt+Shift+P");
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    expect(await focused()).toBe(before);
+    await page.getByRole("button", { name: "Publish…" }).click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Publish…" })).toBeFocused();
+    await page.locator(`[id="${before}"]`).focus();
+
     // Alt+Shift+P opens the confirmation with "Publish now" focused; Enter publishes.
     await keys.choose("Alt+Shift+P");
-    const dialog = page.getByRole("dialog", { name: "Publish this story?" });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText(headline);
     await expect(dialog).toContainText(/\/world\/convoy-reaches-kharkiv-before-dawn-/);

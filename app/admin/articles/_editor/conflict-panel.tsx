@@ -66,7 +66,7 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
     <section className="card conflict" role="alert" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">
         {movedTo
-          ? `This story was ${(STATUS_LABELS[movedTo as keyof typeof STATUS_LABELS] ?? movedTo).toLowerCase()} at ${savedAt}${conflict.savedBy === "Someone" ? "" : ` by ${conflict.savedBy}`} while you were editing`
+          ? `This story was ${STATUS_LABELS[movedTo].toLowerCase()} at ${savedAt}${conflict.savedBy === "Someone" ? "" : ` by ${conflict.savedBy}`} while you were editing`
           : `${conflict.savedBy} saved this story at ${savedAt} while you were editing`}
       </h2>
       <p>Your changes were not saved, but they are still in this form. Choose what to keep:</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { formatDateTime, parseDeskDateTime, zoneLabel } from "@/lib/format/time";
 import { FieldError } from "@/components/forms/field-error";
 
@@ -42,6 +42,13 @@ export function PublishDialog(props: Props) {
   useEffect(() => {
     dialog.current?.showModal();
     confirm.current?.focus();
+  }, []);
+  // Closed before it leaves the page (a layout effect's cleanup runs while the element is still
+  // there), the dialog hands focus back to what had it: the "Publish…" button, or the editor
+  // where Alt+Shift+P was pressed. Taken away open, it would leave focus on the page's body.
+  useLayoutEffect(() => {
+    const element = dialog.current;
+    return () => element?.close();
   }, []);
 
   const goLive = mode === "now" ? "As soon as you confirm" : "at" in parsed ? formatDateTime(parsed.at, timeZone) : "—";

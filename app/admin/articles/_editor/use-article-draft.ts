@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { EditorData, EditorFields } from "@/lib/articles/editor";
 import type { ActionResult, FieldErrors } from "@/lib/errors";
+import type { ArticleStatus } from "@/lib/db";
 import { useAction } from "@/components/forms/use-action";
 import { createArticleAction, updateArticleAction } from "../actions";
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from "./local-draft";
@@ -46,7 +47,7 @@ export function toSaveInput(f: EditorFields) {
 }
 
 /** A save refused because the story changed meanwhile: who saved last, when, its version and its status now. */
-export type Conflict = { savedBy: string; savedAt: string; currentVersion: number; storyStatus?: string };
+export type Conflict = { savedBy: string; savedAt: string; currentVersion: number; storyStatus?: ArticleStatus };
 
 /** Refusals that say nothing about the story itself (network, timeout, 5xx, a busy database): worth trying again. */
 const TRANSIENT = new Set(["error", "busy", "storage_full", "locked"]);
