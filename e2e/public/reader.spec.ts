@@ -63,6 +63,27 @@ test.describe("a reader", () => {
     }
   });
 
+  test("is sent to the lower-case address of a section, tag or byline typed in capitals", async ({ request }) => {
+    for (const [typed, address] of [
+      ["/World", "/world"],
+      ["/POLITICS/p/1", "/politics/p/1"],
+      ["/authors/Maria-Okonkwo", "/authors/maria-okonkwo"],
+    ]) {
+      const response = await request.get(typed!, { maxRedirects: 0 });
+      expect(response.status(), typed).toBe(308);
+      expect(response.headers()["location"], typed).toBe(address);
+    }
+    const story = await request.get("/world/the-sea-has-already-decided-harrow-point-votes-to-move-inland");
+    const tagPath = /href="(\/tags\/[a-z0-9-]+)"/.exec(await story.text())![1]!;
+    const capitals = await request.get(`/tags/${tagPath.slice("/tags/".length).toUpperCase()}`, { maxRedirects: 0 });
+    expect(capitals.status()).toBe(308);
+    expect(capitals.headers()["location"]).toBe(tagPath);
+    // An address no section has is still missing, in any letter case.
+    for (const missing of ["/Nowhere-Section", "/tags/No-Such-Tag", "/authors/Nobody-Here"]) {
+      expect((await request.get(missing, { maxRedirects: 0 })).status(), missing).toBe(404);
+    }
+  });
+
   test("browses a section and a byline page", async ({ page }) => {
     await page.goto("/politics");
     await expect(page.getByRole("heading", { level: 1, name: "Politics" })).toBeVisible();

@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { getSection, getSectionRedirect, getStoryListPage, getSiteSettings } from "@/lib/cache/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 import { redirectOldAddress } from "@/lib/import/old-address";
+import { lowerCaseSlug } from "@/lib/format/slug";
 
 type Params = { section: string; n?: string };
 type Props = { params: Promise<Params> };
@@ -25,6 +26,9 @@ export default async function SectionPage({ params }: Props) {
   const { section: slug, n } = await params;
   const section = await getSection(slug);
   if (!section) {
+    // Typed in capitals: the section's own address.
+    const lower = lowerCaseSlug(slug);
+    if (lower && (await getSection(lower))) permanentRedirect(n ? `/${lower}/p/${n}` : `/${lower}`);
     // A section that moved: its old address (and each page of it) forwards to the new one.
     const moved = await getSectionRedirect(slug);
     if (moved) permanentRedirect(n ? `${moved}/p/${n}` : moved);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
+import { lowerCaseSlug } from "@/lib/format/slug";
 import { getAuthor, getStoryListPage, getSiteSettings } from "@/lib/cache/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 
@@ -16,7 +17,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuthorPage({ params }: Props) {
   const { slug, n } = await params;
   const author = await getAuthor(slug);
-  if (!author) notFound();
+  if (!author) {
+    // Typed in capitals: the author's own address.
+    const lower = lowerCaseSlug(slug);
+    if (lower && (await getAuthor(lower))) permanentRedirect(n ? `/authors/${lower}/p/${n}` : `/authors/${lower}`);
+    notFound();
+  }
   const [{ articles, page, pages }, { timeZone }] = await Promise.all([
     getStoryListPage({ authorSlug: author.slug }, n),
     getSiteSettings(),

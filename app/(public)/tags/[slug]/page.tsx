@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
+import { lowerCaseSlug } from "@/lib/format/slug";
 import { getStoryListPage, getTag, getSiteSettings } from "@/lib/cache/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 
@@ -16,7 +17,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TagPage({ params }: Props) {
   const { slug, n } = await params;
   const tag = await getTag(slug);
-  if (!tag) notFound();
+  if (!tag) {
+    // Typed in capitals: the tag's own address.
+    const lower = lowerCaseSlug(slug);
+    if (lower && (await getTag(lower))) permanentRedirect(n ? `/tags/${lower}/p/${n}` : `/tags/${lower}`);
+    notFound();
+  }
   const [{ articles, page, pages }, { timeZone }] = await Promise.all([getStoryListPage({ tagSlug: tag.slug }, n), getSiteSettings()]);
   const header = (
     <>
