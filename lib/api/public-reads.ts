@@ -218,7 +218,7 @@ export async function getPublicPhoto(id: string): Promise<{ photo: z.input<typeo
       caption: image.caption,
       credit: image.credit,
       agency: image.agency,
-      creditLine: creditLine(image.credit, image.agency),
+      creditLine: creditLine(image.credit, image.agency, image.creditLine),
       copyright: image.copyright,
       license: image.license,
       licenseExpiresAt: iso(image.licenseExpiresAt),

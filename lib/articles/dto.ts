@@ -1,7 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import { PlacementRole } from "../generated/prisma/enums";
 import { bodySchema, emptyBody, type BodyDoc } from "./body";
-import { creditLine } from "../media/schema";
+import { placedCreditLine } from "../media/schema";
 import { srcSet, variantBase, variantSelect, variantUrl } from "../media/variants";
 import { truncateText } from "../format/text";
 import { articlePath } from "./path";
@@ -78,19 +78,6 @@ function cardImage(placed: CardRow["images"][number] | undefined): ArticleCard["
     objectPosition: `${Math.round(image.focalX * 100)}% ${Math.round(image.focalY * 100)}%`,
     creditLine: placedCreditLine(image, placed),
   };
-}
-
-type CreditFields = { credit?: string | null; agency?: string | null; creditLine?: string | null };
-
-/**
- * The credit readers see for a photo placed in a story: this story's own (a free-form line, or a
- * photographer or agency of its own), else the library's.
- */
-export function placedCreditLine(image: { credit: string; agency: string; creditLine: string }, placed: CreditFields): string {
-  const storyCredit =
-    placed.creditLine?.trim() ||
-    (placed.credit || placed.agency ? creditLine(placed.credit || image.credit, placed.agency || image.agency) : "");
-  return storyCredit || creditLine(image.credit, image.agency, image.creditLine);
 }
 
 export const figureImageSelect = {

@@ -42,6 +42,20 @@ export function creditLine(credit?: string | null, agency?: string | null, freef
   return [credit?.trim(), agency?.trim()].filter(Boolean).join("/");
 }
 
+type CreditFields = { credit?: string | null; agency?: string | null; creditLine?: string | null };
+
+/**
+ * The credit readers see for a photo placed in a story: this story's own (a free-form line, or a
+ * photographer or agency of its own), else the library's. The story's page, the API and the
+ * editor's hero picker all show this one.
+ */
+export function placedCreditLine(image: { credit: string; agency: string; creditLine: string }, placed: CreditFields): string {
+  const storyCredit =
+    placed.creditLine?.trim() ||
+    (placed.credit || placed.agency ? creditLine(placed.credit || image.credit, placed.agency || image.agency) : "");
+  return storyCredit || creditLine(image.credit, image.agency, image.creditLine);
+}
+
 /** The crop readers get, as fractions of the (orientation-corrected) original. */
 export const photoCropSchema = z
   .object({

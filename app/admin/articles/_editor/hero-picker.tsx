@@ -2,7 +2,7 @@
 
 import "@/lib/security/zod-jitless";
 import { useEffect, useState } from "react";
-import { creditLine } from "@/lib/media/schema";
+import { placedCreditLine } from "@/lib/media/schema";
 import type { LibraryImage } from "@/lib/media/queries";
 import type { FieldErrors } from "@/lib/errors";
 import { FieldError } from "@/components/forms/field-error";
@@ -49,13 +49,7 @@ export function HeroPicker({ images, value, onChange, errors, disabled }: Props)
   }, [imageId, photo?.id]);
 
   const set = (patch: Partial<HeroFields>) => value && onChange({ ...value, ...patch });
-  const line =
-    photo && value
-      ? value.creditLine ||
-        (value.credit || value.agency
-          ? creditLine(value.credit || photo.credit, value.agency || photo.agency)
-          : creditLine(photo.credit, photo.agency, photo.creditLine))
-      : "";
+  const line = photo && value ? placedCreditLine(photo, value) : "";
   return (
     <fieldset className="hero-picker" disabled={disabled}>
       <legend>Hero photo</legend>
