@@ -2,7 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { storageStatePath, type RoleName } from "../env";
 import { readDatabase } from "../database";
 import { expect, newContext, test, unique } from "../fixtures";
-import { apiAs, makeStory } from "../newsroom";
+import { apiAs, makeStory, move } from "../newsroom";
 
 // Issue 20, deliver 4: people on one story know about each other; a returned story carries its
 // note to the writer; notifications with unread counts.
@@ -34,6 +34,32 @@ test.describe("working together", () => {
     // The admin leaves: the editor's bar empties at the next heartbeat.
     await admin.goto("/admin");
     await expect(editor.getByTestId("presence-bar")).toHaveCount(0, { timeout: 20_000 });
+  });
+
+  test("an editor with a live story open hears, without saving, that someone else took it down; what they typed stays", async ({
+    browser,
+  }) => {
+    // A live story does not save by itself: without this notice the editor would learn of the
+    // move only when their own save was refused.
+    const api = await apiAs("editor");
+    const story = await makeStory(api, `Heard of meanwhile ${unique()}`, "PUBLISHED");
+    await api.dispose();
+    const editor = await as(browser, "editor");
+    await editor.goto(`/admin/articles/${story.id}`);
+    await expect(editor.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
+    await editor.getByLabel("Dek").fill("A dek typed while someone else takes the story down.");
+
+    const admin = await apiAs("admin");
+    await move(admin, story, "UNPUBLISHED", { reason: "Legal asked us to hold it." });
+    await admin.dispose();
+    await expect(editor.getByTestId("story-moved")).toContainText(
+      new RegExp(`${userName("admin@e2e.dateline")} moved this story to Unpublished at \\d{2}:\\d{2} while you had it open`),
+      { timeout: 20_000 },
+    );
+    // The page shows the story's status and moves as they are now; the dek typed meanwhile is still in the form.
+    await expect(editor.getByRole("heading", { name: /Status: Unpublished/ })).toBeVisible();
+    await expect(editor.getByLabel("Dek")).toHaveValue("A dek typed while someone else takes the story down.");
+    await editor.screenshot({ path: "test-results/story-moved-meanwhile.png" });
   });
 
   test("a story returned with a note: the note is required, and the writer sees it on the story, on the desk and in notifications with an unread count", async ({

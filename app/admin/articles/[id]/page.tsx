@@ -21,7 +21,13 @@ export default async function EditArticlePage({ params }: Props) {
   return (
     <>
       <h1 className="visually-hidden">Edit story</h1>
-      <StoryCollaboration articleId={article.id} timeZone={options.timeZone} shareDrafts={hasPermission(viewer.role, "draftLink.manage")}>
+      <StoryCollaboration
+        articleId={article.id}
+        status={article.status}
+        version={article.version}
+        timeZone={options.timeZone}
+        shareDrafts={hasPermission(viewer.role, "draftLink.manage")}
+      >
         <ArticleForm
           key={article.id}
           initial={article}

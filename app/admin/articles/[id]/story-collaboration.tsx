@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { ArticleStatus } from "@/lib/db";
 import { env } from "@/lib/env";
 import { openReturnNotes } from "@/lib/articles/return-note";
 import { defaultDraftLinkExpiry, listDraftLinks } from "@/lib/draft-links/queries";
@@ -8,16 +9,24 @@ import { PresenceBar } from "./presence-bar";
 import { ReturnNoteNotice } from "./return-note-notice";
 import { DraftLinksPanel } from "./draft-links-panel";
 
-type Props = { articleId: string; timeZone: string; shareDrafts: boolean; children: ReactNode };
+type Props = {
+  articleId: string;
+  /** The story's status and version as the page was rendered. */
+  status: ArticleStatus;
+  version: number;
+  timeZone: string;
+  shareDrafts: boolean;
+  children: ReactNode;
+};
 
 /** Around the editor: who else has the story open, the note it was returned with, and (editors) its draft links. */
-export async function StoryCollaboration({ articleId, timeZone, shareDrafts, children }: Props) {
+export async function StoryCollaboration({ articleId, status, version, timeZone, shareDrafts, children }: Props) {
   const [notes, links] = await Promise.all([openReturnNotes([articleId]), shareDrafts ? listDraftLinks(articleId) : []]);
   const note = notes.get(articleId);
   const fmt = (d: Date) => formatDateTime(d, timeZone);
   return (
     <>
-      <PresenceBar articleId={articleId} timeZone={timeZone} heartbeatMs={HEARTBEAT_MS} />
+      <PresenceBar articleId={articleId} status={status} version={version} timeZone={timeZone} heartbeatMs={HEARTBEAT_MS} />
       {note ? <ReturnNoteNotice note={note} timeZone={timeZone} /> : null}
       {children}
       {shareDrafts ? (

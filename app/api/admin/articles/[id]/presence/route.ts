@@ -4,12 +4,12 @@ import { heartbeat, leave, presenceParamsSchema } from "@/lib/presence/presence"
 
 type Context = { params: Promise<{ id: string }> };
 
-// POST /api/admin/articles/:id/presence – "I have this story open"; answers who else has (anyone who can see the story).
+// POST /api/admin/articles/:id/presence – "I have this story open"; answers who else has, and where
+// the story is now (its status, version and last save), to anyone who can see the story.
 export const POST = withAuth<Context>(
   async (_request, { params, viewer }) => {
     const { id } = parseOrThrow(presenceParamsSchema, await params);
-    const others = await heartbeat(viewer, id);
-    return Response.json({ others }, { headers: { "cache-control": "private, no-store" } });
+    return Response.json(await heartbeat(viewer, id), { headers: { "cache-control": "private, no-store" } });
   },
   { permission: "desk.view" },
 );
