@@ -200,7 +200,9 @@ test.describe("the desk as an editor works it", () => {
     });
   }
 
-  test("a quotation mark typed first in the body, or over a selection, becomes an opening one and stays", async ({ browser }) => {
+  test("a quotation mark typed first in the body, or over a selection, becomes an opening one and stays; the headline and dek get curly ones too", async ({
+    browser,
+  }) => {
     const page = await asEditor(browser);
     await page.goto("/admin/articles/new");
     await bodyBox(page).click();
@@ -214,6 +216,17 @@ test.describe("the desk as an editor works it", () => {
     await page.keyboard.press("Shift+Home");
     await page.keyboard.type(`'Twice'`);
     await expect(bodyBox(page)).toHaveText("‘Twice’");
+
+    // The headline and the dek type the same quotes and dashes as the body.
+    await page.getByLabel("Headline").click();
+    await page.keyboard.type(`"We are still here": Kharkiv's residents return -- slowly...`);
+    await expect(page.getByLabel("Headline")).toHaveValue("“We are still here”: Kharkiv’s residents return — slowly…");
+    await page.getByLabel("Dek").click();
+    await page.keyboard.type(`'Home,' she said.`);
+    await expect(page.getByLabel("Dek")).toHaveValue("‘Home,’ she said.");
+    // Text put in at once (a paste) stays as it came.
+    await page.getByLabel("Dek").fill(`A "straight" paste`);
+    await expect(page.getByLabel("Dek")).toHaveValue(`A "straight" paste`);
   });
 
   test("validation messages follow the typing, and the editor is looked at", async ({ browser }) => {

@@ -26,6 +26,7 @@ import { SaveState } from "./save-state";
 import { SeoFields } from "./seo-fields";
 import { SourcesEditor } from "./sources-editor";
 import { TagPicker } from "./tag-picker";
+import { useSmartTyping } from "./use-smart-typing";
 import { EDITOR_FIELD_IDS } from "./field-ids";
 import type { Option } from "./types";
 import { useArticleDraft } from "./use-article-draft";
@@ -123,6 +124,10 @@ export function ArticleForm(props: Props) {
     const now = slugifyTyped(headline, (slug) => draft.setFields((f) => (f.headline === headline && f.slug === now ? { ...f, slug } : f)));
     return now;
   };
+  const headlineField = useRef<HTMLTextAreaElement>(null);
+  const dekField = useRef<HTMLTextAreaElement>(null);
+  useSmartTyping(headlineField);
+  useSmartTyping(dekField);
   const onHeadline = (headline: string) => {
     const slug = slugTouched ? null : proposeSlug(headline);
     draft.setFields((f) => ({ ...f, headline, slug: slug ?? f.slug }));
@@ -264,6 +269,7 @@ export function ArticleForm(props: Props) {
           <div className="field">
             <label htmlFor={EDITOR_FIELD_IDS.headline}>Headline</label>
             <textarea
+              ref={headlineField}
               id={EDITOR_FIELD_IDS.headline}
               rows={2}
               className="headline-input"
@@ -279,6 +285,7 @@ export function ArticleForm(props: Props) {
           <div className="field">
             <label htmlFor={EDITOR_FIELD_IDS.dek}>Dek</label>
             <textarea
+              ref={dekField}
               id={EDITOR_FIELD_IDS.dek}
               rows={3}
               className="dek-input"

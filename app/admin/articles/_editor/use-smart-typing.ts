@@ -1,0 +1,32 @@
+"use client";
+
+import { useEffect, type RefObject } from "react";
+import { smartReplacement } from "@/lib/articles/smart-typing";
+import { smartTyping } from "./body-extensions";
+
+/**
+ * The body's smart typing in a plain field (the headline, the dek): a straight quote typed becomes
+ * a curly one, -- an em dash, ... an ellipsis, while the body toolbar's "Smart quotes" is on, so a
+ * headline in quotation marks reads like the quotes in its story. Only a character typed is
+ * changed: a paste, or text filled in at once, stays as it is. Written through the browser's own
+ * editing command, so Ctrl+Z turns the curly quote back into the straight one typed.
+ */
+export function useSmartTyping(ref: RefObject<HTMLTextAreaElement | null>) {
+  useEffect(() => {
+    const field = ref.current;
+    if (!field) return;
+    const onBeforeInput = (event: InputEvent) => {
+      if (!smartTyping.on || field.readOnly || event.inputType !== "insertText" || event.data?.length !== 1) return;
+      const start = field.selectionStart;
+      const line = field.value.slice(0, start);
+      const change = smartReplacement(line.slice(line.lastIndexOf("\n") + 1), event.data);
+      if (!change) return;
+      event.preventDefault();
+      field.setSelectionRange(start - change.replace, field.selectionEnd);
+      // Fires the input event React listens to, and keeps the field's undo history.
+      document.execCommand("insertText", false, change.with);
+    };
+    field.addEventListener("beforeinput", onBeforeInput);
+    return () => field.removeEventListener("beforeinput", onBeforeInput);
+  }, [ref]);
+}
