@@ -3,22 +3,25 @@ import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
+import { slugForName } from "../format/free-slug";
 import { slugifyAnyScript } from "../format/slug-any-script";
 import type { createTagSchema } from "./schema";
 
 /**
- * Finds a tag by its address or creates it (any signed-in role). Names in any script get one
+ * Finds a tag by name or creates it (any signed-in role). Names in any script get an address
  * ("Київ" → /tags/kiiv); names that differ only in letter case or punctuation ("COVID-19",
- * "Covid 19") are one tag.
+ * "Covid 19") are one tag, and a different name whose letters meet an existing address
+ * ("背景" where "北京" holds /tags/beijing) gets the next free one.
  */
 export async function createTag(viewer: Viewer, input: z.output<typeof createTagSchema>) {
   assertPermission(viewer, "tag.create");
-  const slug = slugifyAnyScript(input.name);
-  if (!slug) throw new AppError("invalid", "Use letters or digits in the tag.", { name: ["Use letters or digits in the tag."] });
-  const existing = await db.tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
-  if (existing) return existing;
+  const base = slugifyAnyScript(input.name);
+  if (!base) throw new AppError("invalid", "Use letters or digits in the tag.", { name: ["Use letters or digits in the tag."] });
+  const select = { id: true, name: true, slug: true } as const;
+  const { slug, same } = await slugForName(input.name, base, (s) => db.tag.findUnique({ where: { slug: s }, select }));
+  if (same) return same;
   return db.$transaction(async (tx) => {
-    const tag = await tx.tag.create({ data: { name: input.name, slug }, select: { id: true, name: true, slug: true } });
+    const tag = await tx.tag.create({ data: { name: input.name, slug }, select });
     await recordAudit(tx, { actorId: viewer.id, action: "tag.create", entityType: "Tag", entityId: tag.id, data: { name: tag.name } });
     return tag;
   });

@@ -22,10 +22,18 @@ describe("tags and bylines named in other scripts", () => {
     expect(await db.tag.count({ where: { name: { in: ["Київ 2026", "Львів 2026"] } } })).toBe(2);
   });
 
-  it("takes a tag again by the same name in another letter case", async () => {
-    const first = await createTag(writer, { name: "Harkiv Front" });
-    const again = await createTag(writer, { name: "harkiv front" });
-    expect(again.id).toBe(first.id);
+  it("takes a tag again by the same name in another letter case or punctuation", async () => {
+    const first = await createTag(writer, { name: "COVID-19 Kharkiv" });
+    expect((await createTag(writer, { name: "covid 19 kharkiv" })).id).toBe(first.id);
+  });
+
+  it("keeps two names apart whose Latin letters meet", async () => {
+    // 北京 (Beijing) and 背景 (background) are both "beijing" in Latin letters.
+    const city = await createTag(writer, { name: "北京" });
+    const background = await createTag(writer, { name: "背景" });
+    expect(background.id).not.toBe(city.id);
+    expect([city.slug, background.slug]).toEqual(["beijing", "beijing-2"]);
+    expect((await createTag(writer, { name: "背景" })).id).toBe(background.id);
   });
 
   it("still refuses a tag with nothing to spell an address with", async () => {

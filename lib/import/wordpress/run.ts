@@ -5,6 +5,7 @@ import { recordAudit } from "../../audit/mutations";
 import { assertPermission, type Viewer } from "../../auth/viewer";
 import { AppError } from "../../errors";
 import { ArticleStatus } from "../../generated/prisma/enums";
+import { slugForName } from "../../format/free-slug";
 import { slugifyAnyScript } from "../../format/slug-any-script";
 import { createArticleSchema, type ArticleFields } from "../../articles/schema";
 import { articleColumns, assertReferencesExist, clearRelations, relationCreates } from "../../articles/relations";
@@ -437,9 +438,12 @@ class WordPressImport {
     }
     const base = slugifyAnyScript(safeDecode(term.slug)) || slugifyAnyScript(name) || "section";
     // "news", "tags", "search"… are the site's own addresses.
-    const slug = RESERVED_SECTION_SLUGS.includes(base) ? `${base}-section` : base;
-    const { id, reused } = await db.$transaction(async (tx) => {
-      const same = await tx.section.findUnique({ where: { slug }, select: { id: true } });
+    const wanted = RESERVED_SECTION_SLUGS.includes(base) ? `${base}-section` : base;
+    const { id, reused, slug } = await db.$transaction(async (tx) => {
+      // A section of the same name is this one; another name that meets its address gets the next.
+      const { slug, same } = await slugForName(name, wanted, (s) =>
+        tx.section.findUnique({ where: { slug: s }, select: { id: true, name: true } }),
+      );
       const section =
         same ??
         (await tx.section.create({
@@ -457,13 +461,15 @@ class WordPressImport {
       await this.saveMapping(tx, "category", term.slug, "Section", section.id, contentHash);
       await this.saveRedirect(tx, this.categoryPath(term.slug), { entityType: "Section", entityId: section.id });
       if (term.id) await this.saveRedirect(tx, `/?cat=${term.id}`, { entityType: "Section", entityId: section.id });
-      return { id: section.id, reused: !!same };
+      return { id: section.id, reused: !!same, slug };
     });
     this.sectionIds.set(term.slug, id);
     this.report.counts.sections[reused ? "unchanged" : "created"]++;
     this.report.sections.push({
       category: this.categoryPath(term.slug),
-      became: `${reused ? "the existing section" : "the section"} “${name}” at /${slug}${slug !== base ? ` (/${base} is one of the site's own addresses)` : ""}`,
+      became: `${reused ? "the existing section" : "the section"} “${name}” at /${slug}${
+        wanted !== base ? ` (/${base} is one of the site's own addresses)` : slug !== wanted ? ` (/${wanted} is another section's)` : ""
+      }`,
     });
     return id;
   }
@@ -474,14 +480,16 @@ class WordPressImport {
       this.report.counts.tags.unchanged++;
       return existing.entityId;
     }
-    const slug = slugifyAnyScript(safeDecode(term.slug)) || slugifyAnyScript(name);
-    if (!slug) {
+    const base = slugifyAnyScript(safeDecode(term.slug)) || slugifyAnyScript(name);
+    if (!base) {
       this.skip(kind, term.slug, name, "Its name gives no address.");
       this.report.counts.tags.skipped++;
       return null;
     }
     const { id, reused } = await db.$transaction(async (tx) => {
-      const same = await tx.tag.findUnique({ where: { slug }, select: { id: true } });
+      const { slug, same } = await slugForName(name, base, (s) =>
+        tx.tag.findUnique({ where: { slug: s }, select: { id: true, name: true } }),
+      );
       const tag = same ?? (await tx.tag.create({ data: { name, slug }, select: { id: true } }));
       if (!same)
         await recordAudit(tx, {
@@ -805,7 +813,8 @@ class WordPressImport {
       dek = `${dek.slice(0, 499).replace(/\s+\S*$/, "")}…`;
     }
     const seoDescription = (item.meta._yoast_wpseo_metadesc ?? "").trim().slice(0, 320) || null;
-    const slug = await this.freeSlug(storySlug(item), item.postId, current?.id ?? null);
+    // A story imported before keeps its address (links to it are out there); a new one gets the post's.
+    const slug = current ? current.slug : await this.freeSlug(storySlug(item), item.postId, null);
     const parsed = createArticleSchema.safeParse({
       headline: title,
       slug,
