@@ -36,18 +36,17 @@ test.describe("working together", () => {
     await expect(editor.getByTestId("presence-bar")).toHaveCount(0, { timeout: 20_000 });
   });
 
-  test("an editor with a live story open hears, without saving, that someone else took it down; what they typed stays", async ({
+  test("an editor with a live story open hears, without saving, that someone else took it down, and can move it on from there", async ({
     browser,
   }) => {
     // A live story does not save by itself: without this notice the editor would learn of the
-    // move only when their own save was refused.
+    // move only when their own save or move was refused.
     const api = await apiAs("editor");
     const story = await makeStory(api, `Heard of meanwhile ${unique()}`, "PUBLISHED");
     await api.dispose();
     const editor = await as(browser, "editor");
     await editor.goto(`/admin/articles/${story.id}`);
     await expect(editor.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
-    await editor.getByLabel("Dek").fill("A dek typed while someone else takes the story down.");
 
     const admin = await apiAs("admin");
     await move(admin, story, "UNPUBLISHED", { reason: "Legal asked us to hold it." });
@@ -56,10 +55,12 @@ test.describe("working together", () => {
       new RegExp(`${userName("admin@e2e.dateline")} moved this story to Unpublished at \\d{2}:\\d{2} while you had it open`),
       { timeout: 20_000 },
     );
-    // The page shows the story's status and moves as they are now; the dek typed meanwhile is still in the form.
+    // The page shows the story's status and moves as they are now, and they act on it as it is now.
     await expect(editor.getByRole("heading", { name: /Status: Unpublished/ })).toBeVisible();
-    await expect(editor.getByLabel("Dek")).toHaveValue("A dek typed while someone else takes the story down.");
     await editor.screenshot({ path: "test-results/story-moved-meanwhile.png" });
+    await editor.getByRole("button", { name: "Return to draft" }).click();
+    await expect(editor.getByRole("heading", { name: /Status: Draft/ })).toBeVisible();
+    await expect(editor.locator("main").getByRole("alert")).toHaveCount(0);
   });
 
   test("a story returned with a note: the note is required, and the writer sees it on the story, on the desk and in notifications with an unread count", async ({

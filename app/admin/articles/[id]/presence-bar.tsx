@@ -87,7 +87,8 @@ export function PresenceBar({ articleId, timeZone, heartbeatMs, status, version 
       {moved ? (
         <p data-testid="story-moved">
           {who(moved, `moved this story to ${STATUS_LABELS[moved.status]}`, `This story moved to ${STATUS_LABELS[moved.status]}`)} at{" "}
-          {time(moved.savedAt, timeZone)} while you had it open. The buttons below show where it is now; what you typed is still here.
+          {time(moved.savedAt, timeZone)} while you had it open. The page shows where it is now; anything you had not saved is still in the
+          form.
         </p>
       ) : null}
       {savedElsewhere ? (

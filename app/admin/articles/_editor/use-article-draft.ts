@@ -92,6 +92,19 @@ export function useArticleDraft(
   const saver = useAction(saveStory, { measure: true });
   const json = useMemo(() => JSON.stringify(fields), [fields]);
   const dirty = json !== savedJson;
+  // The page was refreshed with a newer version of the story (a move someone else made, heard of
+  // by the presence heartbeat; a correction added): with nothing unsaved here, the form takes it,
+  // so that its moves act on the story as it is now. With something unsaved it keeps its version,
+  // and the next save meets the conflict panel, which lets the editor choose.
+  const [renderedVersion, setRenderedVersion] = useState(initial?.version ?? 0);
+  if (initial && initial.version !== renderedVersion) {
+    setRenderedVersion(initial.version);
+    if (!dirty && initial.version > version) {
+      setFields(initial.fields);
+      setSavedJson(JSON.stringify(initial.fields));
+      setVersion(initial.version);
+    }
+  }
   const id = initial?.id ?? createdId;
   const autosaves = !initial || initial.status === "DRAFT" || initial.status === "IN_REVIEW";
   // Where unsaved edits are mirrored: the story's id, or "new" until the first save creates it.
