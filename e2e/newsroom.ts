@@ -53,6 +53,7 @@ export async function makeStory(
     /** A library photo (its id) as the story's hero. */
     hero?: string;
     dek?: string;
+    dateline?: string;
     paragraphs?: string[];
     /** The address; by default the headline's Latin letters and digits, made unique. */
     slug?: string;
@@ -72,6 +73,7 @@ export async function makeStory(
     headline,
     slug,
     dek: options.dek ?? "Made by an end-to-end test.",
+    ...(options.dateline ? { dateline: options.dateline } : {}),
     sectionId: section,
     authorIds: [author],
     body: bodyFromParagraphs(options.paragraphs ?? ["“We are ready,” an official said.", "A second paragraph."]),

@@ -79,12 +79,12 @@ describe("the dateline", () => {
       />,
     );
     expect(html).toBe(
-      '<div class="article-body"><h2 dir="auto">Live</h2><p dir="auto"><span class="dateline">KYIV, Ukraine —</span> Sirens sounded.</p><p dir="auto">Later.</p></div>',
+      '<div class="article-body"><h2 dir="auto">Live</h2><p dir="auto"><span class="dateline" dir="auto">KYIV, Ukraine —</span> Sirens sounded.</p><p dir="auto">Later.</p></div>',
     );
   });
 
   it("stands alone when the body has no paragraph, and is escaped like any text", () => {
     const html = renderToStaticMarkup(<BodyRenderer body={doc()} dateline="<b>GAZA</b>" />);
-    expect(html).toBe('<div class="article-body"><p dir="auto"><span class="dateline">&lt;b&gt;GAZA&lt;/b&gt;</span></p></div>');
+    expect(html).toBe('<div class="article-body"><p dir="auto"><span class="dateline" dir="auto">&lt;b&gt;GAZA&lt;/b&gt;</span></p></div>');
   });
 });

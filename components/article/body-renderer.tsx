@@ -47,11 +47,15 @@ function List({ node }: { node: ListNode }) {
   );
 }
 
-/** The dateline as it leads a story's first paragraph: "KYIV, Ukraine —", set in small capitals by the stylesheet. */
+/**
+ * The dateline as it leads a story's first paragraph: "KYIV, Ukraine —", set in small capitals by
+ * the stylesheet. Its own direction (dir="auto"), so the paragraph's comes from the story's words:
+ * an Arabic story filed from "GAZA" still reads right to left.
+ */
 function Dateline({ text }: { text: string }) {
   return (
     <>
-      <span className="dateline">{`${text} —`}</span>{" "}
+      <span className="dateline" dir="auto">{`${text} —`}</span>{" "}
     </>
   );
 }
@@ -114,7 +118,9 @@ export function BodyRenderer({ body, figures = new Map(), dateline }: { body: Bo
     <div className="article-body">
       {place && lead < 0 ? (
         <p dir="auto">
-          <span className="dateline">{place}</span>
+          <span className="dateline" dir="auto">
+            {place}
+          </span>
         </p>
       ) : null}
       {body.content.map((node, i) => (

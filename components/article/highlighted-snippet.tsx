@@ -4,7 +4,7 @@ import { MARK_END, MARK_START } from "@/lib/search/queries";
 export function HighlightedSnippet({ snippet }: { snippet: string }) {
   const parts = snippet.split(MARK_START);
   return (
-    <p className="snippet">
+    <p className="snippet" dir="auto">
       {parts.map((part, i) => {
         if (i === 0) return <span key={i}>{part}</span>;
         const [hit, rest] = part.split(MARK_END);

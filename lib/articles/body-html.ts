@@ -13,10 +13,10 @@ export function bodyToHtml(body: BodyDoc, figures: Map<string, Figure> = new Map
   // The dateline leads the first paragraph with text ("KYIV, Ukraine — …"), or stands alone.
   const place = dateline?.trim() || "";
   const lead = place ? body.content.findIndex((n) => n.type === "paragraph" && !!n.content?.length) : -1;
-  const alone = place && lead < 0 ? `<p dir="auto"><span class="dateline">${escape(place)}</span></p>` : "";
+  const alone = place && lead < 0 ? `<p dir="auto"><span class="dateline" dir="auto">${escape(place)}</span></p>` : "";
   const blocks = body.content.map((node, i) =>
     i === lead && node.type === "paragraph"
-      ? `<p dir="auto"><span class="dateline">${escape(place)} —</span> ${inline(node.content)}</p>`
+      ? `<p dir="auto"><span class="dateline" dir="auto">${escape(place)} —</span> ${inline(node.content)}</p>`
       : block(node, figures),
   );
   return `<div class="article-body">${alone}${blocks.join("")}</div>`;

@@ -39,7 +39,7 @@ export default async function SearchPage({ searchParams }: Props) {
         {results.map((r) => (
           <li key={r.id}>
             {r.section ? <p className="kicker">{r.section}</p> : null}
-            <h2>
+            <h2 dir="auto">
               <a href={r.path}>{r.headline}</a>
             </h2>
             <HighlightedSnippet snippet={r.snippet || r.dek} />
