@@ -17,7 +17,6 @@ test("every admin screen has no accessibility violations axe rates serious or cr
     "/admin",
     story!,
     `${story}/revisions`,
-    `${story}/revisions`,
     `${story}/preview`,
     "/admin/articles/new",
     "/admin/media",

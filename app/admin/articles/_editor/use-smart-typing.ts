@@ -9,7 +9,8 @@ import { smartTyping } from "./body-extensions";
  * a curly one, -- an em dash, ... an ellipsis, while the body toolbar's "Smart quotes" is on, so a
  * headline in quotation marks reads like the quotes in its story. Only a character typed is
  * changed: a paste, or text filled in at once, stays as it is. Written through the browser's own
- * editing command, so Ctrl+Z turns the curly quote back into the straight one typed.
+ * editing command, so the field's undo history holds it (Ctrl+Z takes the curly quote out; unlike
+ * the body, the straight one is not put back); a straight quote for inches needs the switch off.
  */
 export function useSmartTyping(ref: RefObject<HTMLTextAreaElement | null>) {
   useEffect(() => {
@@ -23,7 +24,7 @@ export function useSmartTyping(ref: RefObject<HTMLTextAreaElement | null>) {
       if (!change) return;
       event.preventDefault();
       field.setSelectionRange(start - change.replace, field.selectionEnd);
-      // Fires the input event React listens to, and keeps the field's undo history.
+      // Fires the input event React listens to, and goes into the field's undo history.
       document.execCommand("insertText", false, change.with);
     };
     field.addEventListener("beforeinput", onBeforeInput);
