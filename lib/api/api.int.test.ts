@@ -114,7 +114,9 @@ describe("the open read API", () => {
     const story = (await getPublicStoryById(ids[0]!))!;
     storySchema.parse(story);
     // As readers see it: the dateline leads the first paragraph.
-    expect(story.body.html).toContain(`<p dir="auto"><span class="dateline" dir="auto">TESTVILLE —</span> “A quote,” said an official.</p>`);
+    expect(story.body.html).toContain(
+      `<p dir="auto"><span class="dateline" dir="auto">TESTVILLE —</span> “A quote,” said an official.</p>`,
+    );
     expect(await getPublicStoryByPath(story.path)).toEqual(story);
     expect(
       (await listPublicStories(storyListQuerySchema.parse({ updatedSince: new Date(Date.now() + 60_000).toISOString() }))).data,
