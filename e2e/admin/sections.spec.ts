@@ -104,6 +104,11 @@ test.describe("sections", () => {
       };
       await forwards("/science", "/research");
       await forwards("/science/p/2", "/research/p/2");
+      // Typed in capitals, the old address forwards too, in one step.
+      await forwards("/Science", "/research");
+      await forwards("/SCIENCE/p/2", "/research/p/2");
+      await forwards("/Science/feed.xml", "/research/feed.xml");
+      await forwards("/Science/measles-vaccination-clinics-extend-hours", "/research/measles-vaccination-clinics-extend-hours");
       await forwards("/science/feed.xml", "/research/feed.xml");
       await forwards(story, "/research/measles-vaccination-clinics-extend-hours");
       const reader = await browser.newPage();

@@ -67,6 +67,7 @@ test.describe("a reader", () => {
     for (const [typed, address] of [
       ["/World", "/world"],
       ["/POLITICS/p/1", "/politics/p/1"],
+      ["/World/feed.xml", "/world/feed.xml"],
       ["/authors/Maria-Okonkwo", "/authors/maria-okonkwo"],
     ]) {
       const response = await request.get(typed!, { maxRedirects: 0 });
@@ -79,7 +80,7 @@ test.describe("a reader", () => {
     expect(capitals.status()).toBe(308);
     expect(capitals.headers()["location"]).toBe(tagPath);
     // An address no section has is still missing, in any letter case.
-    for (const missing of ["/Nowhere-Section", "/tags/No-Such-Tag", "/authors/Nobody-Here"]) {
+    for (const missing of ["/Nowhere-Section", "/Nowhere-Section/feed.xml", "/tags/No-Such-Tag", "/authors/Nobody-Here"]) {
       expect((await request.get(missing, { maxRedirects: 0 })).status(), missing).toBe(404);
     }
   });

@@ -18,7 +18,7 @@ import { readSiteSettings } from "../settings/queries";
 import { cache } from "react";
 import { buildNewsSitemap, buildSitemap, buildSitemapFile } from "../feeds/sitemaps";
 import { getPublicPhotoCredentials } from "../provenance/queries";
-import { SLUG_MAX_LENGTH } from "../format/slug";
+import { lowerCaseSlug, SLUG_MAX_LENGTH } from "../format/slug";
 
 // Every public page reads through these cached functions; see lib/cache/invalidation.ts for what
 // expires them.
@@ -83,6 +83,16 @@ export const getSection = cache(bySlug(publicCache("section", getSectionBySlug, 
 export const getSectionRedirect = bySlug(
   publicCache("section-redirect", resolveSectionRedirect, (slug) => [tags.sections, tags.section(slug)]),
 );
+/**
+ * Where an address segment that names no section sends the reader: the section's own address when
+ * it was typed in capitals ("/World" → "/world"), the new address of a section that moved
+ * ("/science" or "/Science" → "/research"), or null. The section page and its feed forward by it.
+ */
+export async function getSectionForward(segment: string): Promise<string | null> {
+  const lower = lowerCaseSlug(segment);
+  if (lower && (await getSection(lower))) return `/${lower}`;
+  return getSectionRedirect(lower ?? segment);
+}
 export const getAuthor = cache(bySlug(publicCache("author", getAuthorBySlug, (slug) => [tags.author(slug)])));
 export const getTag = cache(bySlug(publicCache("tag", getTagBySlug, (slug) => [tags.tag(slug)])));
 

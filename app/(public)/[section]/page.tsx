@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getSection, getSectionRedirect, getStoryListPage, getSiteSettings } from "@/lib/cache/public-data";
+import { getSection, getSectionForward, getStoryListPage, getSiteSettings } from "@/lib/cache/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 import { redirectOldAddress } from "@/lib/import/old-address";
-import { lowerCaseSlug } from "@/lib/format/slug";
 
 type Params = { section: string; n?: string };
 type Props = { params: Promise<Params> };
@@ -26,12 +25,9 @@ export default async function SectionPage({ params }: Props) {
   const { section: slug, n } = await params;
   const section = await getSection(slug);
   if (!section) {
-    // Typed in capitals: the section's own address.
-    const lower = lowerCaseSlug(slug);
-    if (lower && (await getSection(lower))) permanentRedirect(n ? `/${lower}/p/${n}` : `/${lower}`);
-    // A section that moved: its old address (and each page of it) forwards to the new one.
-    const moved = await getSectionRedirect(slug);
-    if (moved) permanentRedirect(n ? `${moved}/p/${n}` : moved);
+    // Typed in capitals, or a section that moved: each page of it forwards to the section's address.
+    const forward = await getSectionForward(slug);
+    if (forward) permanentRedirect(n ? `${forward}/p/${n}` : forward);
     // An imported site's old address (a WordPress page or permalink) that no live page has.
     await redirectOldAddress(n ? `/${slug}/p/${n}` : `/${slug}`);
     notFound();

@@ -1,5 +1,5 @@
 import { xmlResponse } from "@/lib/feeds/xml";
-import { getRssFeed, getSection, getSectionRedirect } from "@/lib/cache/public-data";
+import { getRssFeed, getSection, getSectionForward } from "@/lib/cache/public-data";
 
 // Rendered per request from cached data (lib/cache/public-data.ts), never at build time.
 export const dynamic = "force-dynamic";
@@ -9,9 +9,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sec
   const slug = (await params).section;
   const section = await getSection(slug);
   if (!section) {
-    const moved = await getSectionRedirect(slug);
-    return moved
-      ? new Response(null, { status: 308, headers: { location: `${moved}/feed.xml` } })
+    const forward = await getSectionForward(slug);
+    return forward
+      ? new Response(null, { status: 308, headers: { location: `${forward}/feed.xml` } })
       : new Response("Not found", { status: 404 });
   }
   return xmlResponse(await getRssFeed({ slug: section.slug, name: section.name }), "application/rss+xml");
