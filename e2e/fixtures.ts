@@ -18,11 +18,24 @@ export function clientAddress(): string {
 }
 const headers = () => ({ "X-Forwarded-For": clientAddress() });
 
-export const test = base.extend({
+export const test = base.extend<{ closeContextsLeftOpen: void }>({
   context: async ({ context }, provide) => {
     await context.setExtraHTTPHeaders(headers());
     await provide(context);
   },
+  // Playwright closes its own `context` after each test, not the ones a test opens itself
+  // (`newContext`, `browser.newPage()`). Left open, they piled up in the one worker's browser:
+  // 89 pages by the middle of a run, desk pages among them still sending presence heartbeats to
+  // the server under test. Whatever a test opened is closed when it ends (a failed test's
+  // screenshots of those pages are taken as they close).
+  closeContextsLeftOpen: [
+    async ({ browser }, provide) => {
+      const before = new Set(browser.contexts());
+      await provide();
+      await Promise.all(browser.contexts().map((context) => (before.has(context) ? null : context.close())));
+    },
+    { auto: true },
+  ],
 });
 export { expect };
 
