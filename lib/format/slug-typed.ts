@@ -1,20 +1,31 @@
 import { slugify } from "./slug";
 
-/** A letter `slugify` would drop: anything but a-z once accents are taken off (Cyrillic, Arabic, ß, ł…). */
-const needsTable = (text: string) => /\p{L}/u.test(text.normalize("NFKD").replace(/[a-zA-Z\u0300-\u036f]/g, ""));
+/**
+ * Text `slugify` would spell differently from the server's `slugifyAnyScript`: anything outside
+ * ASCII once accents are taken off (Cyrillic, Arabic, ß, ł, but also €, °, ✓), apart from the
+ * dashes, quotation marks and ellipsis of ordinary English, which both drop alike.
+ */
+const needsTable = (text: string) => /[^\x00-\x7f\u2010-\u2027]/.test(text.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""));
+
+type AnyScript = typeof import("./slug-any-script");
+let loaded: AnyScript | undefined;
 
 /**
- * The address a desk form proposes for a name as it is typed: `slugify` at once, then, for a name
- * with letters it cannot spell, the same slug the server would make (`slugifyAnyScript`), with its
- * table loaded on first use as a chunk of its own, so that names in English (or French) never load it.
+ * The address a desk form proposes for a name as it is typed: the same slug the server would make
+ * (`slugifyAnyScript`). Its table is a chunk of its own, loaded on first use, so that names in
+ * English (or French) never load it: until it has loaded, `slugify` answers at once and `then`
+ * gets the server's slug a moment later; after that, every answer is the server's, at once (a
+ * Cyrillic headline's slug no longer flickers between the two at each keystroke).
  */
 export function slugifyTyped(text: string, then: (slug: string) => void): string {
-  const now = slugify(text);
-  if (needsTable(text)) {
-    void import("./slug-any-script").then(
-      ({ slugifyAnyScript }) => then(slugifyAnyScript(text)),
-      () => undefined, // a chunk that fails to load leaves the ASCII slug, which the editor can still type over
-    );
-  }
-  return now;
+  if (!needsTable(text)) return slugify(text);
+  if (loaded) return loaded.slugifyAnyScript(text);
+  void import("./slug-any-script").then(
+    (module) => {
+      loaded = module;
+      then(module.slugifyAnyScript(text));
+    },
+    () => undefined, // a chunk that fails to load leaves the ASCII slug, which the editor can still type over
+  );
+  return slugify(text);
 }
