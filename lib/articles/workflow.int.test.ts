@@ -7,6 +7,8 @@ import { createArticle, deleteArticle, transitionArticle, updateArticle } from "
 import { publishDueArticles } from "./scheduler";
 import { listRevisions, restoreRevision } from "./revisions";
 import { getArticleForEdit } from "../test/factories";
+import { expectAppError } from "../test/expect-app-error";
+import { emptyBody } from "./body";
 
 let users: Record<"WRITER" | "EDITOR" | "ADMIN", Viewer>;
 let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
@@ -155,5 +157,71 @@ describe("revisions, autosave and deletion", () => {
 
     const once = await storyIn("UNPUBLISHED");
     await expect(deleteArticle(users.ADMIN, { id: once.id, version: once.version })).rejects.toThrow(/can only be unpublished/);
+  });
+});
+
+describe("saving a story that is live or scheduled", () => {
+  /** The story's fields as saved, as the editor sends them back with changes. */
+  async function fieldsOf(story: { id: string; version: number }) {
+    const saved = (await getArticleForEdit(users.EDITOR, story.id))!;
+    return {
+      ...readyArticleInput(bits.section.id, bits.author.id),
+      headline: saved.headline,
+      slug: saved.slug,
+      id: story.id,
+      version: story.version,
+      materialUpdate: true,
+    };
+  }
+
+  it("refuses to take away what the story went live with, beside the fields, and saves nothing", async () => {
+    const live = await storyIn("PUBLISHED");
+    const refused = await expectAppError(
+      updateArticle(users.EDITOR, { ...(await fieldsOf(live)), sectionId: null, authorIds: [] }),
+      "invalid",
+    );
+    expect(refused.message).toBe("This story is live, so it needs a section, at least one byline. Nothing was saved.");
+    expect(refused.fieldErrors).toEqual({
+      sectionId: ["A live story needs a section."],
+      authorIds: ["A live story needs at least one byline."],
+    });
+    const after = (await getArticleForEdit(users.EDITOR, live.id))!;
+    expect(after.version).toBe(live.version);
+    expect(after.sectionId).toBe(bits.section.id);
+    expect(after.authors.map((a) => a.authorId)).toEqual([bits.author.id]);
+    // The same story saved with a new headline goes through.
+    const saved = await updateArticle(users.EDITOR, { ...(await fieldsOf(live)), headline: "A better headline" });
+    expect(saved.version).toBe(live.version + 1);
+  });
+
+  it("refuses a scheduled story's save that empties its body, which would fail at its time", async () => {
+    const scheduled = await storyIn("SCHEDULED");
+    const refused = await expectAppError(updateArticle(users.EDITOR, { ...(await fieldsOf(scheduled)), body: emptyBody() }), "invalid");
+    expect(refused.fieldErrors).toEqual({ body: ["A scheduled story needs a body."] });
+    // A draft may be emptied: it goes live only through the publish checks.
+    const draft = await storyIn("DRAFT");
+    await updateArticle(users.EDITOR, { ...(await fieldsOf(draft)), sectionId: null, authorIds: [], body: emptyBody() });
+  });
+
+  it("lets a live story keep what it already lacked: an imported story's photo without alt text does not stop a save", async () => {
+    const image = await db.image.create({
+      data: {
+        storageKey: `k-${Math.random()}`,
+        sha256: `s-${Math.random()}`,
+        mimeType: "image/jpeg",
+        width: 10,
+        height: 10,
+        bytes: 1,
+        credit: "A. Photographer",
+      },
+    });
+    const live = await storyIn("PUBLISHED");
+    await db.articleImage.create({ data: { articleId: live.id, imageId: image.id, role: "HERO" } });
+    const saved = await updateArticle(users.EDITOR, {
+      ...(await fieldsOf(live)),
+      hero: { imageId: image.id },
+      headline: "Still without alt text",
+    });
+    expect(saved.version).toBe(live.version + 1);
   });
 });

@@ -1,12 +1,13 @@
 import { db, type Tx } from "../../db";
 import { recordAudit } from "../../audit/mutations";
 import type { Viewer } from "../../auth/viewer";
-import { AppError, parseOrThrow } from "../../errors";
+import { AppError, parseOrThrow, type FieldErrors } from "../../errors";
 import { ArticleStatus } from "../../generated/prisma/enums";
 import { assertStory, storyFactsSelect, storyScope, toStoryFacts } from "../policy";
 import { articleColumns, assertReferencesExist, assertSlugAvailable, clearRelations, relationCreates } from "../relations";
 import { updateArticleSchema, type UpdateArticleInput } from "../schema";
 import { writeRevision } from "../snapshot";
+import { publishProblems, readinessSelect } from "../workflow";
 import { queueSourceCaptures } from "../../sources/capture";
 import type { SavedArticle } from "./create";
 
@@ -76,6 +77,9 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
       await moveSlug(tx, current.id, current.slug, data.slug, current.firstPublishedAt !== null);
     }
     const live = current.status === ArticleStatus.PUBLISHED;
+    // A live or scheduled story keeps what it went live with (or will): see goLiveLosses.
+    const guarded = live || current.status === ArticleStatus.SCHEDULED;
+    const problemsBefore = guarded ? await storyProblems(tx, current.id) : [];
     await claimVersion(tx, current.id, data.version, {
       ...articleColumns(data),
       updatedById: viewer.id,
@@ -85,6 +89,7 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
     await clearRelations(tx, current.id);
     const relations = relationCreates(data);
     await tx.article.update({ where: { id: current.id }, data: relations });
+    if (guarded) goLiveLosses(live, problemsBefore, await storyProblems(tx, current.id));
     if (data.autosave) {
       if (live) throw new AppError("invalid", "A published story is saved only on purpose: choose material update or minor fix.");
       return { id: current.id, slug: data.slug, version: data.version + 1 };
@@ -105,6 +110,41 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
       data: { version: data.version + 1, materialUpdate: live ? data.materialUpdate : undefined },
     });
     return { id: current.id, slug: data.slug, version: data.version + 1 };
+  });
+}
+
+/** What a story lacks to go live, as saved in `tx` (the wire item's embargo and kill aside: they decide when it may go live, not what it holds). */
+async function storyProblems(tx: Tx, id: string): Promise<string[]> {
+  return publishProblems(await tx.article.findUniqueOrThrow({ where: { id }, select: readinessSelect }));
+}
+
+/** The field of the editor (and of the API's fields) that each of publishProblems' needs belongs to. */
+const PROBLEM_FIELDS: Record<string, string> = {
+  "a headline": "headline",
+  "a slug": "slug",
+  "a body": "body",
+  "a section": "sectionId",
+  "at least one byline": "authorIds",
+};
+
+/**
+ * Refuses a save that would take from a live (or scheduled) story something the publish rules
+ * require: its section, its bylines, its body, a photo's credit or alt text. Publishing checked
+ * them (moveStory), and a save must not undo that behind the rules' back: the story would stay
+ * live at a "news/" address without a byline, or fail at its scheduled time. What the story lacked
+ * already (an imported story's photo without alt text) does not stop a save that leaves it so.
+ */
+function goLiveLosses(live: boolean, before: string[], after: string[]) {
+  const lost = after.filter((problem) => !before.includes(problem));
+  if (lost.length === 0) return;
+  const state = live ? "live" : "scheduled";
+  const fieldErrors: FieldErrors = {};
+  for (const problem of lost) {
+    const field = PROBLEM_FIELDS[problem];
+    if (field) fieldErrors[field] = [`A ${state} story needs ${problem}.`];
+  }
+  throw new AppError("invalid", `This story is ${state}, so it needs ${lost.join(", ")}. Nothing was saved.`, fieldErrors, {
+    problems: lost,
   });
 }
 
