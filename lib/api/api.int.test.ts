@@ -9,7 +9,7 @@ import { authenticateApiKey } from "./auth";
 import { takeRequest } from "./rate-limit";
 import { getPublicPhoto, getPublicStoryById, getPublicStoryByPath, listPublicStories, storyListQuerySchema } from "./public-reads";
 import { listDeskStories } from "./desk-reads";
-import { addSources } from "./desk-writes";
+import { addSources, getDeskStoryOrThrow, saveDeskStory } from "./desk-writes";
 import { openApiDocument } from "./openapi";
 import { storyListSchema, storySchema } from "./schemas";
 
@@ -186,6 +186,21 @@ describe("the desk API's reads and writes", () => {
       "invalid",
     );
     expect(Object.keys(bad.fieldErrors ?? {})).toEqual(expect.arrayContaining(["sources.0.url", "sources.0.title"]));
+  });
+
+  it("saves only the fields a PUT sends: the others keep their values (a headline alone emptied the body, bylines and sources)", async () => {
+    const story = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { dek: "The dek stays." }));
+    const before = (await getDeskStoryOrThrow(editor, story.id)).fields;
+    const saved = await saveDeskStory(editor, story.id, { version: story.version, headline: "Only the headline changes" }, noExpire);
+    const after = (await getDeskStoryOrThrow(editor, story.id)).fields;
+    expect(saved.version).toBe(story.version + 1);
+    expect(after).toEqual({ ...before, headline: "Only the headline changes" });
+    // A field sent empty is emptied: leaving out and clearing are different requests.
+    await saveDeskStory(editor, story.id, { version: saved.version, dek: "" }, noExpire);
+    expect((await getDeskStoryOrThrow(editor, story.id)).fields).toEqual({ ...after, dek: "" });
+    // A stale version is refused as before, whatever was left out.
+    await expectAppError(saveDeskStory(editor, story.id, { version: story.version, dek: "Late" }, noExpire), "conflict");
+    await expectAppError(saveDeskStory(editor, story.id, ["not", "an", "object"], noExpire), "invalid");
   });
 });
 

@@ -9,7 +9,12 @@ import { sourceLinkSchema } from "../sources/schema";
 // parse with), minus what the address already says.
 
 export const deskCreateStorySchema = createArticleSchema.meta({ id: "CreateStory" });
-export const deskUpdateStorySchema = updateArticleSchema.omit({ id: true, autosave: true }).meta({ id: "UpdateStory" });
+/** For the OpenAPI document: a save sends its version and the fields it changes (lib/api/desk-writes.ts saveDeskStory). */
+export const deskUpdateStorySchema = updateArticleSchema
+  .omit({ id: true, autosave: true })
+  .partial()
+  .required({ version: true })
+  .meta({ id: "UpdateStory" });
 export const deskTransitionSchema = transitionFieldsSchema.omit({ id: true }).meta({ id: "Transition" });
 export const deskAddSourcesSchema = z
   .object({

@@ -4,6 +4,7 @@ import { AppError, parseOrThrow } from "../errors";
 import type { Viewer } from "../auth/viewer";
 import { getEditorData } from "../articles/editor";
 import { updateArticle } from "../articles/mutations/index";
+import type { UpdateArticleInput } from "../articles/schema";
 import { deskAddSourcesSchema } from "./desk-schemas";
 
 /** Route handlers expire at once, since an HTTP purge follows (STYLE.md). */
@@ -19,6 +20,19 @@ export async function getDeskStoryOrThrow(viewer: Viewer, id: string) {
   if (!story) throw new AppError("not_found", "That story does not exist or the key's user cannot see it.");
   const sources = story.fields.sources.map((s) => ({ ...s, accessedAt: s.accessedAt || null, archivedUrl: s.archivedUrl || null }));
   return { ...story, fields: { ...story.fields, sources } };
+}
+
+/**
+ * A story's save through the API (PUT): the fields sent replace the saved ones and the fields left
+ * out keep their saved values, as in the WordPress and Ghost APIs, so that a program sending a new
+ * headline with its version does not empty the story's body, bylines, section and sources (it did).
+ * The rest is the editor's own save: the version check, the permissions, the validation.
+ */
+export async function saveDeskStory(viewer: Viewer, id: string, body: unknown, expire: (tag: string) => void = expireNow) {
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new AppError("invalid", "Send the story's fields as a JSON object.");
+  const { fields } = await getDeskStoryOrThrow(viewer, id);
+  return withPublicRefresh(id, () => updateArticle(viewer, { ...fields, ...body, id, autosave: false } as UpdateArticleInput), expire);
 }
 
 /**

@@ -167,7 +167,7 @@ export const OPERATIONS: Operation[] = [
     key: "write",
     summary: "Save a story's fields",
     description:
-      "Send the `version` you started from; if someone saved in between, the answer is 409 with who and when. A live story's save is a material update or a minor fix (`materialUpdate`).",
+      "Send the `version` you started from and the fields you change; fields left out keep their saved values. If someone saved in between, the answer is 409 with who and when. A live story's save is a material update or a minor fix (`materialUpdate`), and may not take away what the story needs to be live (its section, a byline, its body): that is 422.",
     pathParams: ["id"],
     body: { schema: desk.deskUpdateStorySchema },
     ok: { status: 200, schema: out.savedStorySchema, description: "Saved." },
