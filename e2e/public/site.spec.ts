@@ -170,6 +170,13 @@ test.describe("the reader's site", () => {
       expect(response?.status()).toBe(200);
       await expect(page.getByLabel("Search stories")).toHaveValue(odd);
     }
+    // A query longer than the box takes (pasted into an address) is searched in part and says so;
+    // it was thrown away, leaving an empty page with no word of why.
+    const long = "harbour flooding council vote ".repeat(8);
+    await page.goto(`/search?q=${encodeURIComponent(long)}`);
+    await expect(page.getByLabel("Search stories")).toHaveValue(long.slice(0, 200).trimEnd());
+    await expect(page.getByRole("status")).toContainText("Searches take up to 200 characters; the first 200 were searched.");
+    await expect(page.getByLabel("Search stories")).toHaveAttribute("maxlength", "200");
   });
 
   test("looks right on a phone and on a wide screen", async ({ browser }) => {

@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-export const searchQuerySchema = z.object({
-  q: z.string().max(200).catch("").default(""),
-  page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
-});
+/** The longest query searched; the search box holds no more, and a longer one in an address is cut to it. */
+export const SEARCH_QUERY_MAX = 200;
+
+export const searchQuerySchema = z
+  .object({
+    q: z.string().catch("").default(""),
+    page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
+  })
+  .transform(({ q, page }) => ({ q: q.slice(0, SEARCH_QUERY_MAX).trimEnd(), shortened: q.length > SEARCH_QUERY_MAX, page }));

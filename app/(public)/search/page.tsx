@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { searchArticles } from "@/lib/search/queries";
-import { searchQuerySchema } from "@/lib/search/schema";
+import { SEARCH_QUERY_MAX, searchQuerySchema } from "@/lib/search/schema";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { HighlightedSnippet } from "@/components/article/highlighted-snippet";
 import { Timestamp } from "@/components/article/timestamp";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SearchPage({ searchParams }: Props) {
-  const { q, page } = searchQuerySchema.parse(await searchParams);
+  const { q, shortened, page } = searchQuerySchema.parse(await searchParams);
   const { results, total, pages } = q.trim() ? await searchArticles(q, page) : { results: [], total: 0, pages: 0 };
   const { timeZone } = await getSiteSettings();
   const href = (n: number) => `/search?${new URLSearchParams({ q, page: String(n) })}`;
@@ -25,13 +25,21 @@ export default async function SearchPage({ searchParams }: Props) {
         <label htmlFor="search-q" className="visually-hidden">
           Search stories
         </label>
-        <input id="search-q" name="q" type="search" defaultValue={q} placeholder="Search headlines and stories" />
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          maxLength={SEARCH_QUERY_MAX}
+          placeholder="Search headlines and stories"
+        />
         <button type="submit" className="button">
           Search
         </button>
       </form>
       {q.trim() ? (
         <p className="muted" role="status">
+          {shortened ? `Searches take up to ${SEARCH_QUERY_MAX} characters; the first ${SEARCH_QUERY_MAX} were searched. ` : null}
           {total === 0 ? `No stories match “${q}”.` : `${total} ${total === 1 ? "story matches" : "stories match"} “${q}”.`}
         </p>
       ) : null}
