@@ -87,12 +87,27 @@ async function currentAddress(target: RedirectTarget): Promise<string | null> {
   }
 }
 
-/** The address an old one forwards to now, or null. Asked only once no live page matched. */
+/** WordPress's feed addresses: `/feed/`, `/category/x/feed/`, and their `rss2`, `atom`, `rdf` spellings. */
+const WORDPRESS_FEED = /^(.*)\/feed(?:\/(?:rss|rss2|atom|rdf))?$/;
+
+/**
+ * The address an old one forwards to now, or null. Asked only once no live page matched. An old
+ * feed address that no record has (feed readers keep subscribing to them) forwards to the feed of
+ * what it was the feed of: the site's, or a section's; WordPress's tag, author and comment feeds
+ * have no counterpart here.
+ */
 export async function resolveOldPath(input: string): Promise<string | null> {
   const path = normalizeOldPath(input);
   if (!path) return null;
   const row = await db.pathRedirect.findUnique({ where: { fromPath: path } });
-  if (!row) return null;
+  if (!row) {
+    const feedOf = WORDPRESS_FEED.exec(path)?.[1];
+    if (feedOf === undefined) return null;
+    if (feedOf === "") return "/feed.xml";
+    const of = await db.pathRedirect.findUnique({ where: { fromPath: feedOf } });
+    const section = of?.entityType === "Section" ? await currentAddress({ entityType: "Section", entityId: of.entityId }) : null;
+    return section && `${section}/feed.xml`;
+  }
   const to = await currentAddress({ entityType: row.entityType as RedirectTarget["entityType"], entityId: row.entityId });
   return to && normalizeOldPath(to) !== path ? to : null;
 }

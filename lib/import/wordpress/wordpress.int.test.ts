@@ -236,6 +236,13 @@ describe("WordPress import", () => {
     expect(await resolveOldPath("/?cat=5")).toBe("/news-section");
     expect(await resolveOldPath("/tag/flooding/")).toBe("/tags/flooding");
     expect(await resolveOldPath("/author/rmarsh/")).toBe("/authors/rmarsh");
+    // Feed readers subscribed to the old site's feeds (they answered 404): the site's and a category's.
+    expect(await resolveOldPath("/feed/")).toBe("/feed.xml");
+    expect(await resolveOldPath("/feed/atom/")).toBe("/feed.xml");
+    expect(await resolveOldPath("/category/coast/feed/")).toBe("/coast/feed.xml");
+    expect(await resolveOldPath("/category/news/feed/rss2/")).toBe("/news-section/feed.xml");
+    expect(await resolveOldPath("/tag/flooding/feed/")).toBeNull();
+    expect(await resolveOldPath("/category/nowhere/feed/")).toBeNull();
     // A draft is not a page readers may reach: no redirect to it.
     expect(await resolveOldPath("/2026/11/26/clinic-moves-first/")).toBeNull();
     expect(await resolveOldPath("/2026/11/25/never-was/")).toBeNull();
