@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { ArticleStatus } from "../generated/prisma/enums";
-import { createArticleSchema, updateArticleSchema } from "../articles/schema";
+import { addCorrectionSchema, createArticleSchema, storyVersionSchema, updateArticleSchema } from "../articles/schema";
 import { transitionFieldsSchema } from "../articles/workflow";
-import { addCorrectionSchema } from "../articles/schema";
 import { sourceLinkSchema } from "../sources/schema";
 
 // The desk API's request bodies: the desk's own schemas (the same ones its forms and mutations
@@ -18,7 +17,7 @@ export const deskUpdateStorySchema = updateArticleSchema
 export const deskTransitionSchema = transitionFieldsSchema.omit({ id: true }).meta({ id: "Transition" });
 export const deskAddSourcesSchema = z
   .object({
-    version: z.coerce.number().int().min(1),
+    version: storyVersionSchema,
     sources: z.array(sourceLinkSchema).min(1, "Send at least one source.").max(100, "A story can list at most 100 sources."),
   })
   .meta({ id: "AddSources" });

@@ -9,7 +9,7 @@ export const API_KEY_SCOPE_LABELS: Record<ApiKeyScope, string> = {
 
 export const createApiKeySchema = z.object({
   name: z.string().trim().min(1, "Name the key after the program that will use it.").max(100, "Names can be at most 100 characters."),
-  userId: z.string().min(1, "Choose the user the key acts as."),
+  userId: z.string({ error: "Choose the user the key acts as." }).min(1, "Choose the user the key acts as."),
   scope: z.enum(ApiKeyScope, { error: "Choose what the key may do." }),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;

@@ -3,6 +3,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
 import { storyScope } from "./policy";
+import { storyVersionSchema } from "./schema";
 import type { ArticleSnapshot } from "./snapshot";
 import { updateArticle } from "./mutations/update";
 
@@ -49,7 +50,7 @@ export async function getRevision(viewer: Viewer, articleId: string, revisionId:
 export const restoreRevisionSchema = z.object({
   articleId: z.string().min(1),
   revisionId: z.string().min(1),
-  version: z.coerce.number().int().min(1),
+  version: storyVersionSchema,
 });
 
 /** Restores a revision's content as a new save (which makes a new revision); the status stays as it is. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createArticleSchema } from "./schema";
+import { createArticleSchema, updateArticleSchema } from "./schema";
+import { createApiKeySchema } from "../apikeys/schema";
 import { bodyFromParagraphs, bodySchema, bodyToText } from "./body";
 import { invalidInput } from "../errors";
 
@@ -72,6 +73,23 @@ describe("createArticleSchema", () => {
     expect(result.error?.issues[0]?.message).toBe("The story body is too long (over 2 MB).");
     expect(bodySchema.safeParse(bodyFromParagraphs(Array.from({ length: 100 }, () => "x".repeat(15_000)))).success).toBe(true);
     expect(bodySchema.safeParse(bodyFromParagraphs(Array.from({ length: 100 }, () => "ж".repeat(15_000)))).success).toBe(false);
+  });
+});
+
+describe("messages for what is missing or malformed, never zod's own words", () => {
+  it("names the version a save needs, however it is wrong", () => {
+    for (const version of [undefined, "abc", 0, 1.5]) {
+      const result = updateArticleSchema.safeParse({ ...base, id: "x", version });
+      expect(result.success, String(version)).toBe(false);
+      expect(invalidInput(result.error!).fieldErrors, String(version)).toEqual({
+        version: ["Send the version of the story you started from: a whole number from 1."],
+      });
+    }
+  });
+
+  it("asks for the user an API key acts as when none was chosen (the form showed 'Invalid input: expected string')", () => {
+    const result = createApiKeySchema.safeParse({ name: "Newsletter", scope: "READ" });
+    expect(invalidInput(result.error!).fieldErrors).toEqual({ userId: ["Choose the user the key acts as."] });
   });
 });
 

@@ -12,6 +12,10 @@ export const SEO_DESCRIPTION_HINT = 160;
 
 const optionalId = z.string().min(1).nullish();
 
+const VERSION_MESSAGE = "Send the version of the story you started from: a whole number from 1.";
+/** The version a save or a move started from (optimistic concurrency): a stale one is a conflict. */
+export const storyVersionSchema = z.coerce.number({ error: VERSION_MESSAGE }).int(VERSION_MESSAGE).min(1, VERSION_MESSAGE);
+
 /** Everything an editor sets on a story. Shared by the editor form and the server. */
 export const articleFieldsSchema = z.object({
   headline: z.string().trim().min(1, "Write a headline.").max(HEADLINE_MAX, `Headlines can be at most ${HEADLINE_MAX} characters.`),
@@ -34,7 +38,7 @@ export const createArticleSchema = articleFieldsSchema;
 /** A save: the fields plus the version the editor started from (optimistic concurrency). */
 export const updateArticleSchema = articleFieldsSchema.extend({
   id: z.string().min(1),
-  version: z.coerce.number().int().min(1),
+  version: storyVersionSchema,
   /** A save of a live story is either a material update (readers see a new updated time) or a minor fix. */
   materialUpdate: z.boolean().default(false),
   /** An autosave of a draft: stored, but no revision or audit event per keystroke pause. */
@@ -54,7 +58,7 @@ export const CORRECTION_KIND_LABELS: Record<CorrectionKind, string> = {
 
 export const addCorrectionSchema = z.object({
   articleId: z.string().min(1),
-  version: z.coerce.number().int().min(1),
+  version: storyVersionSchema,
   kind: z.enum(CorrectionKind, { error: "Choose the kind of note." }),
   text: z
     .string()
@@ -64,4 +68,4 @@ export const addCorrectionSchema = z.object({
 });
 export type AddCorrectionInput = z.input<typeof addCorrectionSchema>;
 
-export const deleteArticleSchema = z.object({ id: z.string().min(1), version: z.coerce.number().int().min(1) });
+export const deleteArticleSchema = z.object({ id: z.string().min(1), version: storyVersionSchema });

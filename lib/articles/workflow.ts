@@ -3,6 +3,7 @@ import { ArticleStatus, PlacementRole } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
 import { bodyHasText, bodySchema } from "./body";
 import { wireProblems, type WireFacts } from "../wire/policy";
+import { storyVersionSchema } from "./schema";
 
 const S = ArticleStatus;
 
@@ -17,7 +18,7 @@ export const STATUS_LABELS: Record<ArticleStatus, string> = {
 
 export const transitionFieldsSchema = z.object({
   id: z.string().min(1),
-  version: z.coerce.number().int().min(1),
+  version: storyVersionSchema,
   to: z.enum(ArticleStatus),
   scheduledFor: z.coerce.date({ error: "Enter a valid date and time." }).nullish(),
   reason: z.string().trim().max(1000, "Keep the reason under 1000 characters.").default(""),
