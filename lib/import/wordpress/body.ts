@@ -84,13 +84,39 @@ export type ConvertContext = {
 
 export type ConvertResult = { doc: BodyDoc; notes: string[] };
 
+/** WordPress's own shortcodes that take no attributes; "[sic]" or "[1]" in a story's text is no shortcode. */
+const BARE_SHORTCODES = new Set(["gallery", "playlist", "audio", "video"]);
+
+/**
+ * The shortcodes left in a post once [caption] and [embed] are expanded: they reach readers as
+ * the plain text they are, so the report names them for an editor to replace. A shortcode is a
+ * bracketed name with attributes (`[gallery ids="1,2"]`), with a closing tag (`[x]…[/x]`), or
+ * one of WordPress's own.
+ */
+function leftShortcodes(html: string): string[] {
+  const names = new Set<string>();
+  for (const match of html.matchAll(/\[([a-z][\w-]*)(\s+[^\]]*=[^\]]*)?\/?\]/gi)) {
+    const name = match[1]!.toLowerCase();
+    const closed = html.toLowerCase().includes(`[/${name}]`);
+    if (match[2] || closed || BARE_SHORTCODES.has(name)) names.add(name);
+  }
+  return [...names];
+}
+
 export function convertContent(html: string, ctx: ConvertContext): ConvertResult {
   const notes = new Set<string>();
   const classic = isClassic(html);
   const blocks: BlockNode[] = [];
-  const doc = parseDocument(preprocess(html), { decodeEntities: true });
+  const expanded = preprocess(html);
+  const doc = parseDocument(expanded, { decodeEntities: true });
 
   const note = (text: string) => notes.add(text);
+  const shortcodes = leftShortcodes(expanded);
+  if (shortcodes.length > 0) {
+    note(
+      `${shortcodes.length === 1 ? "A shortcode was" : "Shortcodes were"} kept as plain text: ${shortcodes.map((name) => `[${name}]`).join(", ")}.`,
+    );
+  }
 
   const photoFor = (img: Element): BlockNode | null => {
     const src = (img.attribs.src ?? "").trim();

@@ -183,6 +183,8 @@ describe("WordPress import", () => {
     const notes = first.warnings.filter((w) => w.id === "101").map((w) => w.message);
     expect(notes).toContain("A <table> was kept as plain text.");
     expect(notes).toContain("<script> content was left out.");
+    // Readers see it as text; the report said nothing of it.
+    expect(notes).toContain("A shortcode was kept as plain text: [gallery].");
     expect(notes).toContain("Its export has no UTC date; its local date was read as UTC.");
   });
 
