@@ -173,7 +173,7 @@ export async function getPublicStoryByPath(path: string) {
 
 export async function listPublicSections() {
   const rows = await db.section.findMany({
-    select: { name: true, slug: true, description: true },
+    select: { id: true, name: true, slug: true, description: true },
     orderBy: [{ position: "asc" }, { name: "asc" }],
   });
   return { data: rows };
@@ -183,7 +183,7 @@ export async function listPublicSections() {
 export async function listPublicTags() {
   const rows = await db.tag.findMany({
     where: { articles: { some: { article: published } } },
-    select: { name: true, slug: true },
+    select: { id: true, name: true, slug: true },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
   });
   return { data: rows };
@@ -191,7 +191,7 @@ export async function listPublicTags() {
 export async function listPublicBylines() {
   const rows = await db.author.findMany({
     where: { articles: { some: { article: published } } },
-    select: { name: true, slug: true, title: true, bio: true },
+    select: { id: true, name: true, slug: true, title: true, bio: true },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
   });
   return { data: rows };

@@ -149,12 +149,18 @@ export const pageSchema = <T extends z.ZodType>(item: T, id: string) =>
     .meta({ id });
 
 export const storyListSchema = pageSchema(storySummarySchema, "StoryList");
+/** A section's, tag's or byline's id: what a desk API story takes (`sectionId`, `tagIds`, `authorIds`). */
+const refId = z.string().describe("Its id, as a story's sectionId, tagIds or authorIds take it in the desk API.");
 export const sectionListSchema = z
-  .object({ data: z.array(z.object({ name: z.string(), slug: z.string(), description: z.string().nullable() })) })
+  .object({ data: z.array(z.object({ id: refId, name: z.string(), slug: z.string(), description: z.string().nullable() })) })
   .meta({ id: "SectionList" });
-export const tagListSchema = z.object({ data: z.array(tagRefSchema) }).meta({ id: "TagList" });
+export const tagListSchema = z
+  .object({ data: z.array(z.object({ id: refId, name: z.string(), slug: z.string() })) })
+  .meta({ id: "TagList" });
 export const bylineListSchema = z
-  .object({ data: z.array(z.object({ name: z.string(), slug: z.string(), title: z.string().nullable(), bio: z.string().nullable() })) })
+  .object({
+    data: z.array(z.object({ id: refId, name: z.string(), slug: z.string(), title: z.string().nullable(), bio: z.string().nullable() })),
+  })
   .meta({ id: "BylineList" });
 
 /** A story as the desk's editor loads it (any status the key's user may see): `fields` is what PUT takes back. */
