@@ -129,6 +129,8 @@ test.describe("wire desk", () => {
     await page.getByRole("button", { name: "Take", exact: true }).click();
     await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/, { timeout: 60_000 });
     await expect(page.getByTestId("editor-wire-embargo")).toContainText("the end of Northern Wire's embargo (2030-01-15 06:00 UTC)");
+    // Beside it, the button's line does not say "Ready to publish." (a probe found the two side by side).
+    await expect(page.locator("#publish-blockers")).toHaveText("Ready to schedule for the end of the embargo or later.");
 
     // Publishing now goes to the server, which refuses it; the desk shows its sentence and nothing goes live.
     await publishFromEditor(page);

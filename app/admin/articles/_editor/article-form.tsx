@@ -207,6 +207,7 @@ export function ArticleForm(props: Props) {
               <PublishControls
                 draft={draft}
                 problems={blockers}
+                embargoed={embargoEnds !== null && canSchedule}
                 canPublishNow={canPublishNow}
                 canSchedule={canSchedule}
                 sectionName={section?.name ?? "No section"}

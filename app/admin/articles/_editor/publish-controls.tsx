@@ -13,6 +13,8 @@ import type { useArticleDraft } from "./use-article-draft";
 type Props = {
   draft: ReturnType<typeof useArticleDraft>;
   problems: string[];
+  /** Held by a wire embargo that scheduling for its end would cure: ready to schedule, not to publish. */
+  embargoed: boolean;
   canPublishNow: boolean;
   canSchedule: boolean;
   sectionName: string;
@@ -25,7 +27,7 @@ type Props = {
  * blocks it, until nothing does. It saves what is typed (creating a new story first), then
  * publishes or schedules it after the confirmation: one screen, from "New story" to live.
  */
-export function PublishControls({ draft, problems, canPublishNow, canSchedule, sectionName, address, suggestion }: Props) {
+export function PublishControls({ draft, problems, embargoed, canPublishNow, canSchedule, sectionName, address, suggestion }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -98,7 +100,11 @@ export function PublishControls({ draft, problems, canPublishNow, canSchedule, s
         {canPublishNow ? "Publish…" : "Schedule…"}
       </button>
       <p id="publish-blockers" className={blocked ? "publish-blockers" : "visually-hidden"} aria-live="polite">
-        {blocked ? `Before it can go live this story needs: ${problems.join(", ")}.` : "Ready to publish."}
+        {blocked
+          ? `Before it can go live this story needs: ${problems.join(", ")}.`
+          : embargoed
+            ? "Ready to schedule for the end of the embargo or later."
+            : "Ready to publish."}
       </p>
       {open ? (
         <PublishDialog
