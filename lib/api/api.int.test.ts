@@ -201,6 +201,11 @@ describe("the desk API's reads and writes", () => {
     // A stale version is refused as before, whatever was left out.
     await expectAppError(saveDeskStory(editor, story.id, { version: story.version, dek: "Late" }, noExpire), "conflict");
     await expectAppError(saveDeskStory(editor, story.id, ["not", "an", "object"], noExpire), "invalid");
+    // A version from the future is no one's save in between (it was told that "… saved this story").
+    const ahead = await expectAppError(saveDeskStory(editor, story.id, { version: 999, dek: "?" }, noExpire), "conflict");
+    expect(ahead.message).toBe(
+      `This story has no version 999: its newest is ${saved.version + 1}. Load it again and save from there. Your changes were not saved.`,
+    );
   });
 });
 

@@ -29,7 +29,7 @@ export async function loadForWrite(tx: Tx, viewer: Viewer, id: string, version: 
   });
   if (!article) throw new AppError("not_found", "That story does not exist or you cannot see it.");
   assertStory(viewer, toStoryFacts(article), "edit");
-  if (article.version !== version) throw staleVersion(article);
+  if (article.version !== version) throw staleVersion(article, version);
   return article;
 }
 
@@ -38,18 +38,31 @@ export async function loadForWrite(tx: Tx, viewer: Viewer, id: string, version: 
  * and the story's status now, so the desk can say that the story went live (the scheduler, another
  * editor) while this editor was working on it, and ask how to save onto a live story.
  */
-export function staleVersion(current: {
-  version: number;
-  updatedAt: Date;
-  updatedBy: { name: string } | null;
-  status: ArticleStatus;
-}): AppError {
+export function staleVersion(
+  current: {
+    version: number;
+    updatedAt: Date;
+    updatedBy: { name: string } | null;
+    status: ArticleStatus;
+  },
+  sent: number,
+): AppError {
   const who = current.updatedBy?.name ?? "Someone";
+  const details = { savedBy: who, savedAt: current.updatedAt.toISOString(), currentVersion: current.version, storyStatus: current.status };
+  // A version from the future (a program's mistake, or a database restored from a backup) was told that someone had saved meanwhile.
+  if (sent > current.version) {
+    return new AppError(
+      "conflict",
+      `This story has no version ${sent}: its newest is ${current.version}. Load it again and save from there. Your changes were not saved.`,
+      undefined,
+      details,
+    );
+  }
   return new AppError(
     "conflict",
     `${who} saved this story at ${current.updatedAt.toISOString()} while you were editing. Your changes were not saved.`,
     undefined,
-    { savedBy: who, savedAt: current.updatedAt.toISOString(), currentVersion: current.version, storyStatus: current.status },
+    details,
   );
 }
 
@@ -62,7 +75,7 @@ export async function claimVersion(tx: Tx, id: string, version: number, data: Pa
       select: { version: true, updatedAt: true, updatedBy: { select: { name: true } }, status: true },
     });
     if (!current) throw new AppError("not_found", "That story no longer exists.");
-    throw staleVersion(current);
+    throw staleVersion(current, version);
   }
 }
 
