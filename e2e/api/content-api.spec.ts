@@ -201,6 +201,10 @@ test.describe("the desk API", () => {
       await api.get(`/api/v1/desk/stories/${created.id}`),
     );
     expect(loaded.status).toBe("DRAFT");
+    // The handler's own ETag check (no cache in front of the desk API): it never matched its weak tag.
+    const loadedAgain = await api.get(`/api/v1/desk/stories/${created.id}`);
+    const unchanged = await api.get(`/api/v1/desk/stories/${created.id}`, { headers: { "If-None-Match": loadedAgain.headers()["etag"]! } });
+    expect(unchanged.status()).toBe(304);
     expect(loaded.fields).toMatchObject({ headline: HOSTILE.headline, dek: HOSTILE.dek, dateline: HOSTILE.dateline });
     expect(loaded.fields.sources[0]!.title).toBe(HOSTILE.sourceTitle);
     const desk = await checked<{ data: { id: string }[] }>(await api.get("/api/v1/desk/stories?status=DRAFT&limit=100"));

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { PUBLIC_CACHE_CONTROL } from "../cache/http-policy";
+import { etagMatches, PUBLIC_CACHE_CONTROL } from "../cache/http-policy";
 import { clientIpFromHeaders } from "../auth/client-ip";
 import { AppError } from "../errors";
 import { env } from "../env";
@@ -29,7 +29,7 @@ function jsonAnswer(request: Request, answer: ApiAnswer, headers: Record<string,
   const etag = `W/"${crypto.createHash("sha1").update(text).digest("base64url")}"`;
   const all = { ...headers, etag, vary: "Accept-Encoding" };
   const inm = request.headers.get("if-none-match");
-  if ((answer.status ?? 200) === 200 && inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === etag || t.trim() === "*")) {
+  if ((answer.status ?? 200) === 200 && etagMatches(inm, etag)) {
     return new Response(null, { status: 304, headers: all });
   }
   return new Response(request.method === "HEAD" ? null : text, {

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import zlib from "node:zlib";
-import { isPublicApiRead, isPublicRequest } from "./http-policy";
+import { etagMatches, isPublicApiRead, isPublicRequest } from "./http-policy";
 import { surrogateKeys } from "./surrogate-keys";
 import { acceptsGzip } from "./accept-encoding";
 
@@ -112,7 +112,7 @@ export class FrontCache {
     if (hit && Date.now() - hit.at < this.ttlMs) {
       // A browser or CDN that holds this very page is told so (the tag is the content's: a page
       // rendered again unchanged after an unrelated change keeps it).
-      if (matches(req.headers["if-none-match"], hit.etag)) {
+      if (etagMatches(req.headers["if-none-match"], hit.etag)) {
         res.writeHead(304, {
           "cache-control": hit.headers["cache-control"] ?? "",
           ...perResponse,
@@ -235,13 +235,6 @@ function forwardable(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
   return out;
-}
-
-/** Whether an If-None-Match header names `etag` (weak comparison, as for GET). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
 /** Headers a cached copy must not repeat: per-response framing, and script preload hints it no longer needs. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPublicApiRead, isPublicRequest } from "./http-policy";
+import { etagMatches, isPublicApiRead, isPublicRequest } from "./http-policy";
 import { surrogateKeys } from "./surrogate-keys";
 
 describe("the open read API in the HTTP cache policy", () => {
@@ -16,5 +16,13 @@ describe("the open read API in the HTTP cache policy", () => {
     }
     expect(isPublicRequest("POST", "/api/v1/stories", {})).toBe(false);
     expect(isPublicRequest("GET", "/api/v1/stories?limit=5", {})).toBe(false);
+  });
+});
+
+describe("If-None-Match", () => {
+  it("matches by the weak comparison, for the API's weak tags as for the front cache's", () => {
+    const etag = 'W/"abc"';
+    for (const sent of ['W/"abc"', '"abc"', '"x", W/"abc"', "*"]) expect(etagMatches(sent, etag), sent).toBe(true);
+    for (const sent of [null, "", 'W/"abd"', '"ab"']) expect(etagMatches(sent, etag), String(sent)).toBe(false);
   });
 });

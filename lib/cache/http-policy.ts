@@ -46,3 +46,14 @@ export function isPublicRequest(method: string | undefined, url: string, headers
   if (url.includes("?") || headers["rsc"] || headers["next-router-prefetch"] || headers["next-action"]) return false;
   return publicCacheControl(url) !== null || isPublicApiRead(url);
 }
+
+/**
+ * Whether an If-None-Match header names `etag`, by the weak comparison RFC 9110 asks for GET and
+ * HEAD (W/"x" and "x" match). The front cache and the API's handlers both answer 304 by it; the
+ * API's own check compared the bare tag with the weak one and never matched.
+ */
+export function etagMatches(ifNoneMatch: string | null | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+}
