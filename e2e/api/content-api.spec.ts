@@ -137,6 +137,13 @@ test.describe("the open read API", () => {
     const preflight = await api.fetch("/api/v1/stories", { method: "OPTIONS", headers: { "Access-Control-Request-Method": "GET" } });
     expect(preflight.status()).toBe(204);
     expect(preflight.headers()["access-control-allow-methods"]).toContain("GET");
+    // An address no operation has is a problem document too, not the site's HTML page.
+    const nowhere = await api.get("/api/v1/search?q=harbour");
+    expect(nowhere.status()).toBe(404);
+    expect(nowhere.headers()["content-type"]).toContain("application/problem+json");
+    expect(((await nowhere.json()) as { detail: string }).detail).toBe(
+      "There is no such API address. The operations are listed at /api/v1/docs.",
+    );
     // The desk API shares nothing across origins and is never cached.
     const desk = await api.get("/api/v1/desk/stories");
     expect(desk.status()).toBe(401);
