@@ -29,7 +29,9 @@ function jsonAnswer(request: Request, answer: ApiAnswer, headers: Record<string,
   const etag = `W/"${crypto.createHash("sha1").update(text).digest("base64url")}"`;
   const all = { ...headers, etag, vary: "Accept-Encoding" };
   const inm = request.headers.get("if-none-match");
-  if ((answer.status ?? 200) === 200 && etagMatches(inm, etag)) {
+  // Only a read is "not modified": a write sent with If-None-Match is done and answered in full.
+  const read = request.method === "GET" || request.method === "HEAD";
+  if (read && (answer.status ?? 200) === 200 && etagMatches(inm, etag)) {
     return new Response(null, { status: 304, headers: all });
   }
   return new Response(request.method === "HEAD" ? null : text, {
