@@ -201,6 +201,12 @@ describe("the desk API's reads and writes", () => {
     // A stale version is refused as before, whatever was left out.
     await expectAppError(saveDeskStory(editor, story.id, { version: story.version, dek: "Late" }, noExpire), "conflict");
     await expectAppError(saveDeskStory(editor, story.id, ["not", "an", "object"], noExpire), "invalid");
+    // A key it does not know is refused, not dropped with a new version saved for nothing.
+    const typo = await expectAppError(
+      saveDeskStory(editor, story.id, { version: saved.version + 1, headLine: "Typo", fields: { dek: "x" } }, noExpire),
+      "invalid",
+    );
+    expect(typo.fieldErrors).toEqual({ headLine: ["Not a field of a story."], fields: ["Not a field of a story."] });
     // A version from the future is no one's save in between (it was told that "… saved this story").
     const ahead = await expectAppError(saveDeskStory(editor, story.id, { version: 999, dek: "?" }, noExpire), "conflict");
     expect(ahead.message).toBe(

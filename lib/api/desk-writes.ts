@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { getEditorData } from "../articles/editor";
 import { updateArticle } from "../articles/mutations/index";
 import type { UpdateArticleInput } from "../articles/schema";
-import { deskAddSourcesSchema } from "./desk-schemas";
+import { deskAddSourcesSchema, deskUpdateStorySchema } from "./desk-schemas";
 
 /** Route handlers expire at once, since an HTTP purge follows (STYLE.md). */
 export const expireNow = (tag: string) => revalidateTag(tag, { expire: 0 });
@@ -31,6 +31,16 @@ export async function getDeskStoryOrThrow(viewer: Viewer, id: string) {
 export async function saveDeskStory(viewer: Viewer, id: string, body: unknown, expire: (tag: string) => void = expireNow) {
   if (typeof body !== "object" || body === null || Array.isArray(body))
     throw new AppError("invalid", "Send the story's fields as a JSON object.");
+  // A key the save does not know (a typo, or the GET's `fields` object sent whole) would be dropped
+  // and the save made anyway, with a new version and revision for nothing.
+  const unknown = Object.keys(body).filter((key) => !(key in deskUpdateStorySchema.shape));
+  if (unknown.length > 0) {
+    throw new AppError(
+      "invalid",
+      `Unknown fields: ${unknown.join(", ")}. Send the story's fields at the top level, as UpdateStory in /api/v1/docs lists them.`,
+      Object.fromEntries(unknown.map((key) => [key, ["Not a field of a story."]])),
+    );
+  }
   const { fields } = await getDeskStoryOrThrow(viewer, id);
   return withPublicRefresh(id, () => updateArticle(viewer, { ...fields, ...body, id, autosave: false } as UpdateArticleInput), expire);
 }
