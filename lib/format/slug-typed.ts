@@ -2,10 +2,16 @@ import { slugify } from "./slug";
 
 /**
  * Text `slugify` would spell differently from the server's `slugifyAnyScript`: anything outside
- * ASCII once accents are taken off (Cyrillic, Arabic, ß, ł, but also €, °, ✓), apart from the
- * dashes, quotation marks and ellipsis of ordinary English, which both drop alike.
+ * ASCII once accents are taken off (Cyrillic, Arabic, ß, ł, but also €, °, ✓, ‘ and „), apart from
+ * the dashes, ’ “ ” and … of ordinary English, which both spell alike; and the spacing accents
+ * (´ ¨ ¯ ¸ ˘ ˙ ˚ ˛ ˜ ˝), which take a space apart only under `slugify` ("Don´t").
  */
-const needsTable = (text: string) => /[^\x00-\x7f\u2010-\u2027]/.test(text.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""));
+export function needsTable(text: string): boolean {
+  return (
+    /[\u00a8\u00af\u00b4\u00b8\u02d8-\u02dd]/.test(text) ||
+    /[^\x00-\x7f\u2010-\u2015\u2019\u201c\u201d\u2026]/.test(text.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""))
+  );
+}
 
 type AnyScript = typeof import("./slug-any-script");
 let loaded: AnyScript | undefined;
