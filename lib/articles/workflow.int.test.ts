@@ -180,7 +180,7 @@ describe("saving a story that is live or scheduled", () => {
       updateArticle(users.EDITOR, { ...(await fieldsOf(live)), sectionId: null, authorIds: [] }),
       "invalid",
     );
-    expect(refused.message).toBe("This story is live, so it needs a section, at least one byline. Nothing was saved.");
+    expect(refused.message).toBe("This story is live, so it needs a section and at least one byline. Nothing was saved.");
     expect(refused.fieldErrors).toEqual({
       sectionId: ["A live story needs a section."],
       authorIds: ["A live story needs at least one byline."],

@@ -8,4 +8,12 @@ export const searchQuerySchema = z
     q: z.string().catch("").default(""),
     page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
   })
-  .transform(({ q, page }) => ({ q: q.slice(0, SEARCH_QUERY_MAX).trimEnd(), shortened: q.length > SEARCH_QUERY_MAX, page }));
+  .transform(({ q, page }) => ({
+    // Cut at a character, never between the two halves of one (an emoji at the edge).
+    q: q
+      .slice(0, SEARCH_QUERY_MAX)
+      .replace(/[\ud800-\udbff]$/, "")
+      .trimEnd(),
+    shortened: q.trimEnd().length > SEARCH_QUERY_MAX,
+    page,
+  }));

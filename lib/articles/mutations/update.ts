@@ -156,7 +156,8 @@ function goLiveLosses(live: boolean, before: string[], after: string[]) {
     const field = PROBLEM_FIELDS[problem];
     if (field) fieldErrors[field] = [`A ${state} story needs ${problem}.`];
   }
-  throw new AppError("invalid", `This story is ${state}, so it needs ${lost.join(", ")}. Nothing was saved.`, fieldErrors, {
+  const needs = lost.length > 1 ? `${lost.slice(0, -1).join(", ")} and ${lost.at(-1)}` : lost[0];
+  throw new AppError("invalid", `This story is ${state}, so it needs ${needs}. Nothing was saved.`, fieldErrors, {
     problems: lost,
   });
 }

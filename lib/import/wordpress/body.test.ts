@@ -11,7 +11,7 @@ describe("shortcodes left in a WordPress post", () => {
     expect(notes).toEqual(["Shortcodes were kept as plain text: [gallery], [unknown_short], [playlist]."]);
   });
 
-  it("are not what a story's own brackets are: [sic], [1], [Updated]", () => {
-    expect(convert("<p>He said the vote was “rigged [sic]” [1]. [Updated at noon]</p>").notes).toEqual([]);
+  it("are not what a story's own brackets are: [sic], [1], [Updated], [VIDEO], [n = 5]", () => {
+    expect(convert("<p>He said the vote was “rigged [sic]” [1]. [Updated at noon] [VIDEO] with [n = 5] homes.</p>").notes).toEqual([]);
   });
 });

@@ -95,10 +95,9 @@ const BARE_SHORTCODES = new Set(["gallery", "playlist", "audio", "video"]);
  */
 function leftShortcodes(html: string): string[] {
   const names = new Set<string>();
-  for (const match of html.matchAll(/\[([a-z][\w-]*)(\s+[^\]]*=[^\]]*)?\/?\]/gi)) {
-    const name = match[1]!.toLowerCase();
-    const closed = html.toLowerCase().includes(`[/${name}]`);
-    if (match[2] || closed || BARE_SHORTCODES.has(name)) names.add(name);
+  for (const match of html.matchAll(/\[([a-z][\w-]*)(\s+[\w-]+=[^\]]*)?\/?\]/g)) {
+    const name = match[1]!;
+    if (match[2] || BARE_SHORTCODES.has(name) || html.includes(`[/${name}]`)) names.add(name);
   }
   return [...names];
 }

@@ -1,16 +1,11 @@
 import { AppError } from "@/lib/errors";
 import { problemResponse } from "@/lib/api/problem";
+import { CORS_HEADERS } from "@/lib/api/handler";
 
 // Any /api/v1 address no route has: a problem document, as every other API error is, not the
 // site's HTML 404 page. Specific routes always win over this catch-all.
 const missing = () =>
-  problemResponse(
-    new AppError("not_found", "There is no such API address. The operations are listed at /api/v1/docs."),
-    {},
-    {
-      "access-control-allow-origin": "*",
-    },
-  );
+  problemResponse(new AppError("not_found", "There is no such API address. The operations are listed at /api/v1/docs."), {}, CORS_HEADERS);
 
 // Reads only: a write to an address no route has gets Next's 405, and no route here changes state.
 export const GET = missing;
