@@ -5,6 +5,7 @@ import net from "node:net";
 import type { LookupFunction } from "node:net";
 import { db } from "../db";
 import { env } from "../env";
+import { AppError } from "../errors";
 
 /**
  * The one way Dateline's server reaches another server (webhook deliveries today; source archiving
@@ -25,7 +26,11 @@ import { env } from "../env";
  * a private address: that is how a newsroom reaches its own internal systems on purpose.
  */
 export class OutboundRefusedError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The host did not resolve: it may by the next try, unlike an address that is refused. */
+    readonly unresolved = false,
+  ) {
     super(message);
     this.name = "OutboundRefusedError";
   }
@@ -146,24 +151,45 @@ export function normaliseHost(host: string): string {
 export async function vetUrl(url: URL, allowed: Set<string>): Promise<{ address: string; family: 4 | 6 }> {
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw new OutboundRefusedError(`Only http and https addresses can be reached, not ${url.protocol}`);
-  if (url.username || url.password) throw new OutboundRefusedError("Addresses with a user name or password are refused.");
+  if (url.username || url.password)
+    throw new OutboundRefusedError("Leave the user name and password out of the address: Dateline does not send them.");
   const host = normaliseHost(url.hostname);
   const literal = net.isIP(host);
   const answers = literal
     ? [{ address: host, family: literal as 4 | 6 }]
     : await dns.lookup(host, { all: true, verbatim: true }).catch(() => {
-        throw new OutboundRefusedError(`${host} could not be resolved.`);
+        throw new OutboundRefusedError(`${host} could not be resolved.`, true);
       });
-  if (answers.length === 0) throw new OutboundRefusedError(`${host} could not be resolved.`);
+  if (answers.length === 0) throw new OutboundRefusedError(`${host} could not be resolved.`, true);
   if (!allowed.has(host)) {
     // Every answer must be public: a name that also resolves to an internal address is refused outright.
     for (const answer of answers) {
       const reason = refusedAddressReason(answer.address);
-      if (reason) throw new OutboundRefusedError(`${host} is refused: ${reason}. An admin can allow this host explicitly.`);
+      if (reason)
+        throw new OutboundRefusedError(
+          `${host} is refused: ${reason}. An admin can allow it under “Hosts on private networks” on the Webhooks screen.`,
+        );
     }
   }
   const first = answers[0]!;
   return { address: first.address, family: first.family === 6 ? 6 : 4 };
+}
+
+/**
+ * Refuses, at the field where an admin typed it (`url`), an address the guard would never let a
+ * request reach: asked when a webhook or a polled feed is added, so that the refusal is not found
+ * later in a delivery log. A host that does not resolve today passes: it may by the time a request is due.
+ */
+export async function assertOutboundAllowed(input: string): Promise<void> {
+  let refusal: string | null = null;
+  try {
+    await vetUrl(new URL(input), await allowedHosts());
+  } catch (error) {
+    if (error instanceof TypeError) refusal = "That is not a valid address.";
+    else if (!(error instanceof OutboundRefusedError)) throw error;
+    else if (!error.unresolved) refusal = error.message;
+  }
+  if (refusal) throw new AppError("invalid", "Some fields need attention.", { url: [refusal] });
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);

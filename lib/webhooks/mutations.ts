@@ -3,6 +3,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
+import { assertOutboundAllowed } from "../security/outbound";
 import { allowHostSchema, createWebhookSchema, resendDeliverySchema, webhookIdSchema, type CreateWebhookInput } from "./schema";
 import { WEBHOOK_JOB } from "./emit";
 
@@ -12,6 +13,7 @@ const ADMINS_ONLY = "Only admins can manage webhooks.";
 export async function createWebhook(viewer: Viewer, input: CreateWebhookInput) {
   assertPermission(viewer, "webhook.manage", ADMINS_ONLY);
   const data = parseOrThrow(createWebhookSchema, input);
+  await assertOutboundAllowed(data.url);
   const secret = `whsec_${crypto.randomBytes(32).toString("base64url")}`;
   return db.$transaction(async (tx) => {
     const hook = await tx.webhook.create({

@@ -189,4 +189,24 @@ describe("webhooks", () => {
     await expectAppError(createWebhook(admin, { name: "x", url, events: [] }), "invalid");
     expect(await db.webhook.count()).toBe(0);
   });
+
+  it("refuses, at the URL field, an address its deliveries could never reach: a private host not allowed, or a user name and password", async () => {
+    const urlField = async (target: string) =>
+      (await expectAppError(createWebhook(admin, { name: "x", url: target, events: ["story.published"] }), "invalid")).fieldErrors?.url;
+    expect(await urlField("http://10.1.2.3/hook")).toEqual([
+      "10.1.2.3 is refused: 10.1.2.3 is a private, loopback, link-local or reserved address. An admin can allow it under “Hosts on private networks” on the Webhooks screen.",
+    ]);
+    expect(await urlField("http://[::ffff:169.254.169.254]/latest")).toEqual([
+      expect.stringContaining("carries the private, loopback or reserved address 169.254.169.254"),
+    ]);
+    const withPassword = url.replace("http://", "http://hooks:s3cret@");
+    expect(await urlField(withPassword)).toEqual(["Leave the user name and password out of the address: Dateline does not send them."]);
+    expect(await db.webhook.count()).toBe(0);
+    // A host that does not resolve today is kept: it may by the time an event is due.
+    await expect(
+      createWebhook(admin, { name: "Later", url: "https://hooks.not-yet.invalid/in", events: ["story.published"] }),
+    ).resolves.toMatchObject({
+      name: "Later",
+    });
+  });
 });

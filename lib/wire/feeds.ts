@@ -3,7 +3,7 @@ import { log } from "../log";
 import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
-import { outboundFetch } from "../security/outbound";
+import { assertOutboundAllowed, outboundFetch } from "../security/outbound";
 import { parseWireDocument } from "./parse";
 import { ingestWireItem } from "./ingest";
 import { MAX_WIRE_DOCUMENT_BYTES, wireFeedIdSchema, wireFeedSchema, type WireFeedInput } from "./schema";
@@ -71,6 +71,7 @@ export async function pollDueFeeds(now = new Date()): Promise<{ fetched: number;
 export async function addWireFeed(viewer: Viewer, input: WireFeedInput) {
   assertPermission(viewer, "wire.manage", "Only admins can configure wire feeds.");
   const data = parseOrThrow(wireFeedSchema, input);
+  await assertOutboundAllowed(data.url);
   return db.$transaction(async (tx) => {
     if (await tx.wireFeed.findFirst({ where: { url: data.url }, select: { id: true } }))
       throw new AppError("invalid", "This feed is already polled.", { url: ["This feed is already polled."] });

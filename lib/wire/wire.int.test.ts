@@ -410,8 +410,15 @@ describe("polled feeds", () => {
   it("are fetched through the outbound guard when due, politely (ETag, If-Modified-Since), and refused on private addresses unless allowed", async () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed-${id}.xml`;
     await expectAppError(addWireFeed(editor, { name: "CPA", url, agency: "CPA", intervalMin: 5 }), "forbidden");
+    // Not on the allow list (another test file may have left it there: one database for all): the
+    // address is refused where the admin typed it, with the way to allow it.
+    await db.outboundAllowedHost.deleteMany({ where: { host: "127.0.0.1" } });
+    const refused = await expectAppError(addWireFeed(admin, { name: "CPA", url, agency: "Coastal Press", intervalMin: 5 }), "invalid");
+    expect(refused.fieldErrors?.url?.[0]).toMatch(/^127\.0\.0\.1 is refused: .*private.*“Hosts on private networks”/);
+    expect(await db.wireFeed.count({ where: { url } })).toBe(0);
+    await db.outboundAllowedHost.create({ data: { host: "127.0.0.1" } });
     const feed = await addWireFeed(admin, { name: "CPA", url, agency: "Coastal Press", intervalMin: 5 });
-    // Not on the allow list (another test file may have left it there: one database for all).
+    // The host is taken off the list again: the poll is refused by the same guard.
     await db.outboundAllowedHost.deleteMany({ where: { host: "127.0.0.1" } });
     await pollDueFeeds();
     // 127.0.0.1 is a private address: refused, nothing fetched, the reason kept for the admin.
