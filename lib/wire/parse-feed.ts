@@ -134,7 +134,7 @@ export function parseFeed(text: string, defaults: { agency?: string } = {}): Par
       .map((entry) => atomEntry(entry, serialize(entry), agency));
   }
   if (root.local === "entry" && root.uri === ATOM) return [atomEntry(root, text, defaults.agency || "Feed")];
-  throw new Error("This XML is not an RSS 2.0 or Atom feed.");
+  throw new Error("This XML is not a wire document: send NewsML-G2 (a newsItem or newsMessage), RSS 2.0 or Atom.");
 }
 
 /** An entry's own XML, kept as the item's raw document. */

@@ -135,7 +135,9 @@ describe("parsers", () => {
   it("refuse what is not a wire document, with a sentence", () => {
     expect(() => parseWireDocument("hello")).toThrow("This is not a wire document");
     expect(() => parseWireDocument("{not json")).toThrow("not valid JSON");
-    expect(() => parseWireDocument("<html><body></body></html>")).toThrow("not an RSS 2.0 or Atom feed");
+    expect(() => parseWireDocument("<html><body></body></html>")).toThrow(
+      "This XML is not a wire document: send NewsML-G2 (a newsItem or newsMessage), RSS 2.0 or Atom.",
+    );
     expect(() => parseWireDocument('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" version="1"><itemMeta/></newsItem>')).toThrow(
       "no guid",
     );
