@@ -51,15 +51,14 @@ export function normalizeOldPath(input: string): string | null {
 }
 
 /** Records that `fromPath` now means `target` (re-running an import moves it, never duplicates it). */
-export async function saveOldPath(tx: Tx, fromPath: string, target: RedirectTarget, source: string): Promise<boolean> {
+export async function saveOldPath(tx: Tx, fromPath: string, target: RedirectTarget, source: string): Promise<void> {
   const path = normalizeOldPath(fromPath);
-  if (!path) return false;
+  if (!path) return;
   await tx.pathRedirect.upsert({
     where: { fromPath: path },
     create: { fromPath: path, ...target, source },
     update: { ...target, source },
   });
-  return true;
 }
 
 /** Where a record lives now, or null when readers cannot see it (a draft story). */

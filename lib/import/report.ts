@@ -15,7 +15,7 @@ export function reportText(report: ImportReport): string {
     row("Bylines", "bylines"),
     row("Photos", "photos"),
   );
-  lines.push(`  Old addresses answering 308: ${c.redirects}`);
+  lines.push(`  Old addresses kept (each answers 308 where its record is public): ${c.redirects}`);
   lines.push("", "Post statuses:");
   for (const [status, s] of Object.entries(report.statuses)) lines.push(`  ${status}: ${s.count} → ${s.became}`);
   lines.push("", "Categories:");

@@ -17,7 +17,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <h2 id="import-report-heading">Report: {report.source}</h2>
       <DataTable>
         <caption className="muted">
-          WXR {report.wxrVersion || "?"}. Old addresses answering 308: {report.counts.redirects}.
+          WXR {report.wxrVersion || "?"}. Old addresses kept (each answers 308 where its record is public): {report.counts.redirects}.
         </caption>
         <thead>
           <tr>

@@ -184,6 +184,9 @@ class WordPressImport {
     await this.writeTerms();
     await this.writePhotos();
     await this.writeStories();
+    // Every old address of this site Dateline keeps, this run's and earlier runs' alike: a second run
+    // of the same file finds them all in place (it saves none anew), and they all still answer.
+    this.report.counts.redirects = await db.pathRedirect.count({ where: { source: this.source } });
     this.report.finishedAt = this.now().toISOString();
     await db.$transaction((tx) =>
       recordAudit(tx, {
@@ -298,7 +301,7 @@ class WordPressImport {
 
   private async saveRedirect(tx: Tx, url: string, target: RedirectTarget) {
     const path = oldSitePath(url, this.baseUrls);
-    if (path && (await saveOldPath(tx, path, target, this.source))) this.report.counts.redirects++;
+    if (path) await saveOldPath(tx, path, target, this.source);
   }
 
   // --- bylines -------------------------------------------------------------------------------

@@ -280,6 +280,9 @@ describe("WordPress import", () => {
     expect(after).toEqual(before);
     expect(again.counts.stories).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
     expect(again.counts.photos).toMatchObject({ created: 0, unchanged: 2 });
+    // Every old address is still kept, and the report says so (it said 0: none was saved anew).
+    expect(again.counts.redirects).toBe(first.counts.redirects);
+    expect(again.counts.redirects).toBe(await db.pathRedirect.count({ where: { source: SOURCE } }));
   });
 
   it("updates a post changed in WordPress, and leaves one changed on the desk alone", async () => {
