@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, cspKindFor, newNonce, photoOrigin } from "./lib/security/csp";
 import { isSameOriginRequest } from "./lib/security/same-origin";
-import { bodyLimitFor, tooLargeMessage } from "./lib/security/body-limit";
+import { bodyLimitFor, refusalFor, tooLargeMessage } from "./lib/security/body-limit";
 import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH } from "./lib/cache/http-policy";
 import { siteIsHttps } from "./lib/security/https";
 import { WORDPRESS_QUERY_KEYS } from "./lib/import/old-query";
@@ -31,16 +31,12 @@ export async function proxy(request: NextRequest) {
   // get HSTS whatever was built (the front server of `npm start` sets it on every response).
   const https = siteIsHttps();
   const photos = photoOrigin(process.env.DATELINE_MEDIA_PUBLIC_BASE_URL);
-  // The cron endpoint, the desk API (/api/v1/desk/…) and the wire push (/api/v1/wire/…) take a
-  // secret or an API key, never a cookie: a forged cross-site request carries neither, so the
-  // same-origin rule has nothing to add.
-  if (
-    !pathname.startsWith("/api/cron/") &&
-    !pathname.startsWith("/api/v1/desk/") &&
-    !pathname.startsWith("/api/v1/wire/") &&
-    !isSameOriginRequest(request)
-  ) {
-    return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
+  // The cron endpoint and the content API (/api/v1/…: the desk API and the wire push, which take an
+  // API key, and the open read API) take a secret or a key, never a cookie: a forged cross-site
+  // request carries neither, so the same-origin rule has nothing to add. (A script's POST to a
+  // read-only address gets that route's 405, not "cross-site".)
+  if (!pathname.startsWith("/api/cron/") && !/^\/api\/v1(?:\/|$)/.test(pathname) && !isSameOriginRequest(request)) {
+    return refused(refusalFor(pathname, 403, "Cross-site request refused.", false));
   }
 
   // Bodies larger than a write path accepts are refused before they are read: photo uploads up
@@ -49,20 +45,18 @@ export async function proxy(request: NextRequest) {
   const length = Number(request.headers.get("content-length") ?? 0);
   const limit = bodyLimitFor(pathname);
   if (length > limit) {
-    // A Server Action's caller gets plain text, which Next.js's client shows as the error.
-    if (request.headers.has("next-action")) return plainText(413, tooLargeMessage(length, pathname));
-    return NextResponse.json({ error: tooLargeMessage(length, pathname) }, { status: 413 });
+    return refused(refusalFor(pathname, 413, tooLargeMessage(length, pathname), request.headers.has("next-action")));
   }
   // Next.js hands the proxy a copy of the body and the action the same bytes afterwards
   // (experimental.proxyClientMaxBodySize), so reading it here costs no second copy.
   if (mayBeServerAction(request)) {
     const body = await bodyWithin(request, ACTION_BODY_WAIT_MS);
-    if (body === null) return plainText(408, "The request's data did not arrive in time. Try again.");
+    if (body === null) return refused(refusalFor(pathname, 408, "The request's data did not arrive in time. Try again.", true));
     // A body of undeclared length (chunked): the front server counts it as it arrives; under plain
     // `next start` it is refused here.
-    if (body.length > ACTION_BODY_LIMIT) return plainText(413, tooLargeMessage(body.length, pathname));
+    if (body.length > ACTION_BODY_LIMIT) return refused(refusalFor(pathname, 413, tooLargeMessage(body.length, pathname), true));
     if (nestsDeeperThan(body, MAX_ACTION_NESTING, request.headers.get("content-type") ?? ""))
-      return plainText(400, `The request's data is nested too deeply (more than ${MAX_ACTION_NESTING} levels).`);
+      return refused(refusalFor(pathname, 400, `The request's data is nested too deeply (more than ${MAX_ACTION_NESTING} levels).`, true));
   }
 
   // Issue 19: archived copies of sources carry their own sandboxing policy (lib/sources/archive-page.ts).
@@ -130,12 +124,9 @@ function mayBeServerAction(request: NextRequest): boolean {
   );
 }
 
-/** Plain text: Next.js's client shows a text/plain answer's words as a Server Action call's error (components/forms/call-action.ts). */
-function plainText(status: number, message: string) {
-  return new NextResponse(message, {
-    status,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store" },
-  });
+/** A refusal made here, before any route runs (lib/security/body-limit.ts says how each caller gets it). */
+function refused(refusal: ReturnType<typeof refusalFor>) {
+  return new NextResponse(refusal.body, { status: refusal.status, headers: refusal.headers });
 }
 
 export const config = {

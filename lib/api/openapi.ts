@@ -29,7 +29,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: "The key may only read, or its user's role or the story's status does not allow this.",
   404: "Not found (or not visible to the key's user).",
   409: "Version conflict: someone saved in between (savedBy, savedAt, currentVersion say who and when; storyStatus, the story's status now).",
-  413: "The upload is larger than the limit.",
+  413: "The request body is larger than this address accepts (`detail` names the limit).",
   422: "Invalid input: `errors` holds the messages per field.",
   429: "Too many requests: wait for Retry-After seconds.",
 };
@@ -221,7 +221,7 @@ export const OPERATIONS: Operation[] = [
     description: "Multipart form with the file in `file`; the same content checks, size and megapixel limits as the desk.",
     body: { schema: photoUpload, type: "multipart" },
     ok: { status: 201, schema: out.createdPhotoSchema, description: "Stored (200 when the same file was there already)." },
-    errors: [401, 403, 413, 422, 429],
+    errors: [401, 403, 422, 429],
   },
   {
     method: "post",
@@ -234,7 +234,7 @@ export const OPERATIONS: Operation[] = [
       "API keys of the WIRE scope only (a READ or READ_WRITE key is refused with 403). Items are stored by GUID and version: a newer version replaces the stored one and records what changed, an older or the same version is `ignored`; a kill or withdrawal (ninjs pubstatus canceled/withheld, NewsML-G2 stat:canceled/stat:withheld) flags every story taken from the item. Nothing is published. Up to 3 MB.",
     body: { schema: wireDocument, type: "wire" },
     ok: { status: 201, schema: out.wirePushResultSchema, description: "Stored (200 when every item was an older or the same version)." },
-    errors: [401, 403, 413, 422, 429],
+    errors: [401, 403, 422, 429],
   },
 ];
 
@@ -273,6 +273,14 @@ function queryParameters(query: z.ZodObject) {
   });
 }
 
+/**
+ * The error statuses an operation answers: its own, and 413 for any with a body, which can be
+ * larger than its address accepts (refused before the route runs: lib/security/body-limit.ts).
+ */
+export function errorStatuses(op: Pick<Operation, "errors" | "body">): number[] {
+  return op.body ? [...new Set([...op.errors, 413])].sort((a, b) => a - b) : op.errors;
+}
+
 /** The OpenAPI 3.1 document of /api/v1. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -280,7 +288,7 @@ export function openApiDocument() {
     const responses: Record<string, unknown> = {
       [op.ok.status]: { description: op.ok.description, content: { "application/json": { schema: ref(op.ok.schema) } } },
     };
-    for (const status of op.errors) {
+    for (const status of errorStatuses(op)) {
       responses[status] =
         status === 304
           ? { description: ERROR_TEXT[304] }

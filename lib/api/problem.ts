@@ -24,8 +24,18 @@ export const problemType = (code: ErrorCode | "error") => `/api/v1/docs#problem-
  */
 export function problemResponse(error: unknown, context: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
   const known = error instanceof AppError ? error : fromDatabaseError(error);
-  const code = known?.code ?? "error";
   if (!known) log("error", "unexpected API error", { ...context, error: String((error as Error)?.stack ?? error) });
+  const problem = problemDocument(error, headers);
+  return new Response(problem.body, { status: problem.status, headers: problem.headers });
+}
+
+/**
+ * The problem document of `error` (see problemResponse) as a status, headers and body: also
+ * written by the front server and the proxy, which refuse an oversized body before any route runs.
+ */
+export function problemDocument(error: unknown, headers: Record<string, string> = {}) {
+  const known = error instanceof AppError ? error : fromDatabaseError(error);
+  const code = known?.code ?? "error";
   const status = error instanceof ProblemStatus ? error.status : HTTP_STATUS[code];
   const details = known?.details ?? {};
   const body = {
@@ -39,10 +49,11 @@ export function problemResponse(error: unknown, context: Record<string, unknown>
   const extra: Record<string, string> = { ...headers };
   if (code === "busy") extra["retry-after"] = "2";
   if (typeof details.retryAfterSeconds === "number") extra["retry-after"] = String(details.retryAfterSeconds);
-  return new Response(JSON.stringify(body), {
+  return {
     status,
     headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...extra },
-  });
+    body: JSON.stringify(body),
+  };
 }
 
 /** An AppError answered with a specific HTTP status (413 for an oversized upload, 405, 406). */

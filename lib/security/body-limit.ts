@@ -3,6 +3,7 @@ import type { Socket } from "node:net";
 import { env } from "../env";
 import { isSameOriginRequest } from "./same-origin";
 import { ACTION_BODY_LIMIT } from "./limits";
+import { problemDocument, ProblemStatus } from "../api/problem";
 
 export { ACTION_BODY_LIMIT };
 
@@ -32,6 +33,21 @@ export function tooLargeMessage(bytes: number, pathname: string): string {
   return `This request is too large (${mb} MB; the limit is ${limit} MB).`;
 }
 
+/** The content API: its clients get every refusal as a problem document (lib/api/problem.ts). */
+const CONTENT_API_PATH = /^\/api\/v1(?:\/|$)/;
+
+/**
+ * How a refusal made before any route runs (the front server's, the proxy's) is written: as plain
+ * text to a Server Action's caller, whose client shows a text/plain answer's words as the call's
+ * error (components/forms/call-action.ts); as a problem document to the content API's, as its
+ * routes answer; as `{ error }` JSON to anyone else.
+ */
+export function refusalFor(pathname: string, status: number, message: string, serverAction: boolean) {
+  if (serverAction) return { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }, body: message };
+  if (CONTENT_API_PATH.test(pathname)) return problemDocument(new ProblemStatus(status, "invalid", message));
+  return { status, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: JSON.stringify({ error: message }) };
+}
+
 /** next-auth's session cookie (`__Secure-` over https; `.0`, `.1`… when split). */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=[^;\s]/;
 
@@ -51,15 +67,16 @@ export function guardRequestBody(req: IncomingMessage, res: ServerResponse): boo
   const limit = bodyLimitFor(pathname);
   const declared = req.headers["content-length"];
   if (declared !== undefined && Number(declared) > limit) {
-    refuse(res, 413, tooLargeMessage(Number(declared), pathname), isServerAction(req));
+    refuse(res, refusalFor(pathname, 413, tooLargeMessage(Number(declared), pathname), isServerAction(req)));
     return true;
   }
   const write = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
   if (write && (UPLOAD_PATH.test(pathname) || IMPORT_PATH.test(pathname)) && !SESSION_COOKIE.test(String(req.headers.cookie ?? ""))) {
     // Answered as withAuth would: another site's request first, then the missing session.
     const headers = { get: (name: string) => [req.headers[name] ?? []].flat().join(", ") || null };
-    if (!isSameOriginRequest({ method: req.method ?? "POST", headers })) refuse(res, 403, "Cross-site request refused.");
-    else refuse(res, 401, "Sign in to upload photos.");
+    if (!isSameOriginRequest({ method: req.method ?? "POST", headers }))
+      refuse(res, refusalFor(pathname, 403, "Cross-site request refused.", false));
+    else refuse(res, refusalFor(pathname, 401, "Sign in to upload photos.", false));
     return true;
   }
   if (declared === undefined) countBody(req, res, limit, pathname);
@@ -77,7 +94,7 @@ function countBody(req: IncomingMessage, res: ServerResponse, limit: number, pat
       if (received > limit) {
         if (!refused && res.headersSent) req.socket.destroy();
         else if (!refused) {
-          refuse(res, 413, tooLargeMessage(received, pathname), isServerAction(req));
+          refuse(res, refusalFor(pathname, 413, tooLargeMessage(received, pathname), isServerAction(req)));
           // Whatever Next.js was doing with this request, its answer now goes nowhere.
           muted(res);
         }
@@ -98,22 +115,13 @@ function countBody(req: IncomingMessage, res: ServerResponse, limit: number, pat
 /** How long a refused client's connection stays open after the answer, so that the answer arrives. */
 const LINGER_MS = 1000;
 
-/**
- * A Server Action's caller gets the refusal as plain text: Next.js's client shows a text/plain
- * answer's words as the call's error (components/forms/call-action.ts), anything else as "An
- * unexpected response".
- */
+/** A Server Action's call (its refusal is plain text: refusalFor). */
 export const isServerAction = (req: IncomingMessage) => req.headers["next-action"] !== undefined;
 
-function refuse(res: ServerResponse, status: number, message: string, plain = false) {
+function refuse(res: ServerResponse, refusal: ReturnType<typeof refusalFor>) {
   lingerBeforeClosing(res.socket);
-  res.writeHead(status, {
-    "content-type": plain ? "text/plain" : "application/json",
-    "cache-control": "no-store",
-    "x-content-type-options": "nosniff",
-    connection: "close",
-  });
-  res.end(plain ? message : JSON.stringify({ error: message }));
+  res.writeHead(refusal.status, { ...refusal.headers, "x-content-type-options": "nosniff", connection: "close" });
+  res.end(refusal.body);
 }
 
 /**
