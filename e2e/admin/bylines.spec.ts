@@ -74,6 +74,48 @@ test.describe("bylines", () => {
     await expect(second.getByLabel("Title")).toHaveValue("Ferry correspondent");
   });
 
+  test("a news agency's byline is an Organization in its stories' structured data, a person a Person; an editor says which", async ({
+    browser,
+  }) => {
+    const story = "/business/wind-farm-tender-draws-record-bids";
+    const reader = await browser.newPage();
+    const authorLd = async () => {
+      await reader.goto(story);
+      const ld = JSON.parse((await reader.locator('script[type="application/ld+json"]').first().textContent())!);
+      return ld.author.find((a: { name: string }) => a.name === "Northern Wire") as Record<string, unknown>;
+    };
+    // The demo's agency is an organization: no job title, as Google's article guidelines ask.
+    expect(await authorLd()).toEqual({
+      "@type": "Organization",
+      name: "Northern Wire",
+      url: expect.stringContaining("/authors/northern-wire"),
+    });
+
+    const context = await newContext(browser, { storageState: storageStatePath("editor") });
+    const page = await context.newPage();
+    await page.goto("/admin/bylines");
+    await expect(page.getByRole("row", { name: /Northern Wire/ })).toContainText("Organization");
+    await page.getByRole("link", { name: "Northern Wire" }).click();
+    const organization = page.getByRole("radio", { name: /^An organization/ });
+    await expect(organization).toBeChecked();
+    await page.screenshot({ path: "test-results/screens/byline-organization.png", fullPage: true });
+    const save = async () => {
+      await page.getByRole("button", { name: "Save byline" }).click();
+      await expect(page.getByText("Saved. The byline page")).toBeVisible();
+    };
+    try {
+      await page.getByRole("radio", { name: "A person" }).check();
+      await save();
+      await expect.poll(async () => (await authorLd())["@type"], { timeout: 10_000 }).toBe("Person");
+      expect(await authorLd()).toMatchObject({ jobTitle: "News agency" });
+    } finally {
+      await organization.check();
+      await save();
+    }
+    await expect.poll(async () => (await authorLd())["@type"], { timeout: 10_000 }).toBe("Organization");
+    await context.close();
+  });
+
   test("a writer may not edit bylines", async ({ browser }) => {
     const context = await newContext(browser, { storageState: storageStatePath("writer") });
     const page = await context.newPage();

@@ -1,5 +1,6 @@
 import { archiveUrl } from "../sources/archive-url";
 import { z } from "zod";
+import { toAuthorKind } from "../authors/schema";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -191,10 +192,10 @@ export async function listPublicTags() {
 export async function listPublicBylines() {
   const rows = await db.author.findMany({
     where: { articles: { some: { article: published } } },
-    select: { id: true, name: true, slug: true, title: true, bio: true },
+    select: { id: true, name: true, slug: true, title: true, bio: true, kind: true },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
   });
-  return { data: rows };
+  return { data: rows.map((row) => ({ ...row, kind: toAuthorKind(row.kind) })) };
 }
 
 /** A photo that a published story shows (others are not public), with its variant URLs. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ArticleStatus, CorrectionKind, SourceKind, WireStatus } from "../generated/prisma/enums";
 import { bodySchema } from "../articles/body";
+import { AUTHOR_KINDS } from "../authors/schema";
 
 // The API's answers, as zod schemas: the handlers' outputs are typed by them, the OpenAPI document
 // (lib/api/openapi.ts) is generated from them, and the tests check every answer against them.
@@ -9,7 +10,12 @@ const isoDate = z.string().meta({ format: "date-time" });
 const nullableDate = isoDate.nullable();
 
 export const sectionRefSchema = z.object({ name: z.string(), slug: z.string() }).meta({ id: "SectionRef" });
-export const bylineRefSchema = z.object({ name: z.string(), slug: z.string(), title: z.string().nullable() }).meta({ id: "BylineRef" });
+const bylineKind = z
+  .enum(AUTHOR_KINDS)
+  .describe("PERSON, or ORGANIZATION for a news agency, a desk or staff (schema.org's Person or Organization).");
+export const bylineRefSchema = z
+  .object({ name: z.string(), slug: z.string(), title: z.string().nullable(), kind: bylineKind })
+  .meta({ id: "BylineRef" });
 export const tagRefSchema = z.object({ name: z.string(), slug: z.string() }).meta({ id: "TagRef" });
 
 /** A photo's Content Credentials (C2PA), as its original carried them at upload (issue 19): never location or other EXIF data. */
@@ -159,7 +165,16 @@ export const tagListSchema = z
   .meta({ id: "TagList" });
 export const bylineListSchema = z
   .object({
-    data: z.array(z.object({ id: refId, name: z.string(), slug: z.string(), title: z.string().nullable(), bio: z.string().nullable() })),
+    data: z.array(
+      z.object({
+        id: refId,
+        name: z.string(),
+        slug: z.string(),
+        title: z.string().nullable(),
+        bio: z.string().nullable(),
+        kind: bylineKind,
+      }),
+    ),
   })
   .meta({ id: "BylineList" });
 

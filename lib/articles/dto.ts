@@ -4,6 +4,7 @@ import { bodySchema, emptyBody, type BodyDoc } from "./body";
 import { placedCreditLine } from "../media/schema";
 import { srcSet, variantBase, variantSelect, variantUrl } from "../media/variants";
 import { truncateText } from "../format/text";
+import { toAuthorKind, type AuthorKind } from "../authors/schema";
 import { articlePath } from "./path";
 import { sourceArchiveSelect, withArchivedCopies, type ArchivedCopy } from "../sources/dto";
 import { credentialSelect, toCredentials, type PhotoCredentials } from "../provenance/dto";
@@ -105,7 +106,7 @@ export const publicArticleSelect = {
   seoDescription: true,
   canonicalUrl: true,
   authors: {
-    select: { author: { select: { name: true, slug: true, title: true } } },
+    select: { author: { select: { name: true, slug: true, title: true, kind: true } } },
     orderBy: { position: "asc" },
   },
   tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: [{ tag: { name: "asc" } }, { tag: { slug: "asc" } }] },
@@ -149,7 +150,7 @@ export type PublicArticle = Omit<ArticleCard, "authors"> & {
   description: string;
   seoTitle: string | null;
   canonicalUrl: string | null;
-  authors: { name: string; slug: string; title: string | null }[];
+  authors: { name: string; slug: string; title: string | null; kind: AuthorKind }[];
   tags: { name: string; slug: string }[];
   hero: Figure | null;
   sources: (PublicRow["sources"][number] & { copy: ArchivedCopy | null; gone: boolean })[];
@@ -198,7 +199,7 @@ export function toPublicArticle(row: PublicRow): PublicArticle {
     description: row.seoDescription || row.dek || truncateText(row.bodyText, 200),
     seoTitle: row.seoTitle,
     canonicalUrl: row.canonicalUrl,
-    authors: row.authors.map((a) => a.author),
+    authors: row.authors.map(({ author }) => ({ ...author, kind: toAuthorKind(author.kind) })),
     tags: row.tags.map((t) => t.tag),
     hero: hero ? toFigure(hero.image, hero) : null,
     sources: withArchivedCopies(row.sources, row),

@@ -7,12 +7,13 @@ import { freeSlug } from "../format/free-slug";
 import { createAuthorSchema, updateAuthorSchema } from "./schema";
 
 /** Creates a byline, e.g. for a freelancer who never signs in (any signed-in role). */
-export async function createAuthor(viewer: Viewer, input: z.output<typeof createAuthorSchema>) {
+export async function createAuthor(viewer: Viewer, input: z.input<typeof createAuthorSchema>) {
   assertPermission(viewer, "author.create");
-  const slug = await freeSlug(input.name, async (s) => (await db.author.count({ where: { slug: s } })) > 0);
+  const data = parseOrThrow(createAuthorSchema, input);
+  const slug = await freeSlug(data.name, async (s) => (await db.author.count({ where: { slug: s } })) > 0);
   return db.$transaction(async (tx) => {
     const author = await tx.author.create({
-      data: { name: input.name, title: input.title || null, slug },
+      data: { name: data.name, title: data.title || null, kind: data.kind, slug },
       select: { id: true, name: true, slug: true },
     });
     await recordAudit(tx, {
@@ -20,21 +21,24 @@ export async function createAuthor(viewer: Viewer, input: z.output<typeof create
       action: "author.create",
       entityType: "Author",
       entityId: author.id,
-      data: { name: author.name },
+      data: { name: author.name, kind: data.kind },
     });
     return author;
   });
 }
 
 /**
- * Saves a byline's name, title and bio (editors). Its address (slug) stays, so links to the
+ * Saves a byline's name, title, bio and kind (editors). Its address (slug) stays, so links to the
  * author page keep working. Refused with a conflict when someone saved it after `updatedAt`.
  */
 export async function updateAuthor(viewer: Viewer, input: z.input<typeof updateAuthorSchema>) {
   assertPermission(viewer, "author.manage");
   const data = parseOrThrow(updateAuthorSchema, input);
   return db.$transaction(async (tx) => {
-    const current = await tx.author.findUnique({ where: { id: data.id }, select: { updatedAt: true, name: true, title: true, bio: true } });
+    const current = await tx.author.findUnique({
+      where: { id: data.id },
+      select: { updatedAt: true, name: true, title: true, bio: true, kind: true },
+    });
     if (!current) throw new AppError("not_found", "That byline no longer exists.");
     if (current.updatedAt.toISOString() !== data.updatedAt) {
       throw new AppError(
@@ -44,7 +48,7 @@ export async function updateAuthor(viewer: Viewer, input: z.input<typeof updateA
     }
     const author = await tx.author.update({
       where: { id: data.id },
-      data: { name: data.name, title: data.title || null, bio: data.bio || null },
+      data: { name: data.name, title: data.title || null, bio: data.bio || null, kind: data.kind },
       select: { id: true, slug: true, updatedAt: true },
     });
     await recordAudit(tx, {
@@ -53,8 +57,8 @@ export async function updateAuthor(viewer: Viewer, input: z.input<typeof updateA
       entityType: "Author",
       entityId: author.id,
       data: {
-        before: { name: current.name, title: current.title, bio: current.bio },
-        after: { name: data.name, title: data.title, bio: data.bio },
+        before: { name: current.name, title: current.title, bio: current.bio, kind: current.kind },
+        after: { name: data.name, title: data.title, bio: data.bio, kind: data.kind },
       },
     });
     return { id: author.id, slug: author.slug, updatedAt: author.updatedAt.toISOString() };

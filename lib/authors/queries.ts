@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { readerVisibleWhere } from "../articles/policy";
+import { toAuthorKind } from "./schema";
 
 export function getAuthorBySlug(slug: string) {
   return db.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, title: true, bio: true } });
@@ -21,21 +22,35 @@ export async function listAuthorsForDesk(viewer: Viewer) {
       slug: true,
       title: true,
       bio: true,
+      kind: true,
       user: { select: { email: true } },
       _count: { select: { articles: true } },
     },
     orderBy: { name: "asc" },
   });
-  return rows.map(({ _count, user, bio, ...a }) => ({ ...a, hasBio: !!bio?.trim(), email: user?.email ?? null, stories: _count.articles }));
+  return rows.map(({ _count, user, bio, kind, ...a }) => ({
+    ...a,
+    kind: toAuthorKind(kind),
+    hasBio: !!bio?.trim(),
+    email: user?.email ?? null,
+    stories: _count.articles,
+  }));
 }
 
 export async function getAuthorForEdit(viewer: Viewer, id: string) {
   assertPermission(viewer, "author.manage");
   const author = await db.author.findUnique({
     where: { id },
-    select: { id: true, name: true, slug: true, title: true, bio: true, updatedAt: true },
+    select: { id: true, name: true, slug: true, title: true, bio: true, kind: true, updatedAt: true },
   });
   if (!author) return null;
   const published = await db.articleAuthor.count({ where: { authorId: id, article: readerVisibleWhere } });
-  return { ...author, title: author.title ?? "", bio: author.bio ?? "", updatedAt: author.updatedAt.toISOString(), published };
+  return {
+    ...author,
+    title: author.title ?? "",
+    bio: author.bio ?? "",
+    kind: toAuthorKind(author.kind),
+    updatedAt: author.updatedAt.toISOString(),
+    published,
+  };
 }

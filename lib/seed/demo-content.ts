@@ -29,7 +29,13 @@ export const DEMO_AUTHORS = [
     title: "Science editor",
     bio: "Hannah edits the science desk and writes about public health.",
   },
-  { name: "Northern Wire", slug: "northern-wire", title: "News agency", bio: "Stories from the Northern Wire news agency." },
+  {
+    name: "Northern Wire",
+    slug: "northern-wire",
+    title: "News agency",
+    bio: "Stories from the Northern Wire news agency.",
+    kind: "ORGANIZATION",
+  },
   { name: "Tomás Ferreira", slug: "tomas-ferreira", title: "Contributor", bio: "Tomás is a freelance business writer." },
 ];
 

@@ -11,6 +11,7 @@ import { safeJsonForScript, truncateText } from "../format/text";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "./structured-data";
 import { readSiteSettings } from "../settings/queries";
 import { updateSettings } from "../settings/mutations";
+import { createAuthor } from "../authors/mutations";
 
 const HOSTILE = `Mayor says "</script><script>alert(1)</script>" & <b>more</b> ]]> \u0001 — “quotes”`;
 let editor: Viewer;
@@ -20,8 +21,10 @@ beforeAll(async () => {
   editor = await makeUser("EDITOR");
   const bits = await makeNewsroomBits();
   await db.section.update({ where: { id: bits.section.id }, data: { name: `Section ${HOSTILE}` } });
+  const agency = await createAuthor(editor, { name: "Wire Desk Agency", title: "News agency", kind: "ORGANIZATION" });
   const story = await createArticle(editor, {
     ...readyArticleInput(bits.section.id, bits.author.id, { headline: HOSTILE, dek: HOSTILE }),
+    authorIds: [bits.author.id, agency.id],
     sources: [{ url: "https://example.org/a?x=1&y=2", title: HOSTILE, publisher: HOSTILE }],
   });
   slug = story.slug;
@@ -37,6 +40,12 @@ describe("structured data", () => {
     expect(ld.headline).toBe(truncateText(HOSTILE, 110));
     expect(ld.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(ld.author[0]).toMatchObject({ "@type": "Person" });
+    // An agency's byline is an Organization (with no job title).
+    expect(ld.author[1]).toEqual({
+      "@type": "Organization",
+      name: "Wire Desk Agency",
+      url: expect.stringMatching(/\/authors\/wire-desk-agency/),
+    });
     expect(ld.citation[0]).toMatchObject({ "@type": "CreativeWork", url: "https://example.org/a?x=1&y=2" });
     expect(ld.correction[0]?.text).toContain("Fixed:");
     expect(breadcrumbJsonLd(article, "The Dateline").itemListElement).toHaveLength(3);

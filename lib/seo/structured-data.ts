@@ -22,12 +22,12 @@ export function newsArticleJsonLd(article: PublicArticle, siteName: string) {
     articleSection: article.section?.name,
     keywords: article.tags.map((t) => t.name),
     isAccessibleForFree: true,
-    author: article.authors.map((a) => ({
-      "@type": "Person",
-      name: a.name,
-      url: absoluteUrl(`/authors/${a.slug}`),
-      ...(a.title ? { jobTitle: a.title } : {}),
-    })),
+    // A news agency or a desk is an Organization (Google's article guidelines), everyone else a Person with their title.
+    author: article.authors.map((a) =>
+      a.kind === "ORGANIZATION"
+        ? { "@type": "Organization", name: a.name, url: absoluteUrl(`/authors/${a.slug}`) }
+        : { "@type": "Person", name: a.name, url: absoluteUrl(`/authors/${a.slug}`), ...(a.title ? { jobTitle: a.title } : {}) },
+    ),
     publisher: { "@type": "NewsMediaOrganization", name: siteName, url: absoluteUrl("/") },
     image: article.hero
       ? [

@@ -13,6 +13,7 @@ import { bodySchema, emptyBody, type BlockNode, type BodyDoc } from "../articles
 import { createArticle } from "../articles/mutations/create";
 import { isSlugAvailable } from "../articles/queries";
 import { createAuthor } from "../authors/mutations";
+import type { AuthorKind } from "../authors/schema";
 import { createImage } from "../media/ingest";
 import type { ImagePlacementInput } from "../media/schema";
 import { takeWireItemSchema, type TakeWireItemInput } from "./schema";
@@ -20,14 +21,16 @@ import { quoted } from "../format/text";
 
 export type TakeResult = { articleId: string; notes: string[] };
 
-/** "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; no byline → "<Agency> Staff". */
-export function bylineNames(byline: string, agency: string): string[] {
+/** "By Jane Doe and John Roe" → the people Jane Doe and John Roe; no byline → the organization "<Agency> Staff". */
+export function bylineNames(byline: string, agency: string): { name: string; kind: AuthorKind }[] {
   const names = byline
     .replace(/^\s*by\s+/i, "")
     .split(/\s*(?:,|;|\band\b|&)\s*/i)
     .map((n) => n.trim().slice(0, 100))
     .filter((n) => n.length > 1);
-  return names.length ? names.slice(0, 5) : [`${agency.slice(0, 90)} Staff`];
+  return names.length
+    ? names.slice(0, 5).map((name) => ({ name, kind: "PERSON" }))
+    : [{ name: `${agency.slice(0, 90)} Staff`, kind: "ORGANIZATION" }];
 }
 
 /** "Roman Pilipey/Getty Images" → photographer and agency, as the library keeps them; anything else stays one credit line. */
@@ -37,11 +40,11 @@ export function splitCredit(credit: string): { credit: string; agency: string; c
   return { credit: "", agency: "", creditLine: credit.slice(0, 200) };
 }
 
-async function bylineIds(viewer: Viewer, names: string[]): Promise<string[]> {
+async function bylineIds(viewer: Viewer, bylines: { name: string; kind: AuthorKind }[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const name of names) {
+  for (const { name, kind } of bylines) {
     const found = await db.author.findFirst({ where: { name }, select: { id: true } });
-    ids.push(found ? found.id : (await createAuthor(viewer, { name, title: "" })).id);
+    ids.push(found ? found.id : (await createAuthor(viewer, { name, title: "", kind })).id);
   }
   return [...new Set(ids)];
 }

@@ -199,6 +199,8 @@ describe("the round trip of the demo-like wire story", () => {
     const { articleId } = await takeWireItem(editor, { id });
     const authors = await db.articleAuthor.findMany({ where: { articleId }, include: { author: true } });
     expect(authors.map((a) => a.author.name)).toEqual(["Northern Wire Staff"]);
+    // The agency's staff is an organization, not a person (the story's structured data says so).
+    expect(authors.map((a) => a.author.kind)).toEqual(["ORGANIZATION"]);
   });
 });
 

@@ -30,6 +30,12 @@ export default async function BylinesPage() {
             <tr key={a.id}>
               <td>
                 <Link href={`/admin/bylines/${a.id}`}>{a.name}</Link>
+                {a.kind === "ORGANIZATION" ? (
+                  <>
+                    {" "}
+                    <span className="badge">Organization</span>
+                  </>
+                ) : null}
               </td>
               <td>{a.title || "—"}</td>
               <td>{a.hasBio ? "Yes" : <span className="badge disabled">Missing</span>}</td>

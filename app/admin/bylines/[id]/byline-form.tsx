@@ -7,11 +7,12 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { AUTHOR_KIND_LABELS, AUTHOR_KINDS, type AuthorKind } from "@/lib/authors/schema";
 import { updateAuthorAction } from "../actions";
 
-type Props = { author: { id: string; name: string; title: string; bio: string; updatedAt: string } };
+type Props = { author: { id: string; name: string; title: string; bio: string; kind: AuthorKind; updatedAt: string } };
 
-/** A byline's name, title and bio. What was typed stays in the form when the server refuses it. */
+/** A byline's name, title, bio and kind. What was typed stays in the form when the server refuses it. */
 export function BylineForm({ author }: Props) {
   const router = useRouter();
   const { result, shown, onSubmit, pending, formRef, fieldErrors: errors } = useActionForm(updateAuthorAction);
@@ -26,6 +27,18 @@ export function BylineForm({ author }: Props) {
       {/* After a save the page reloads with the new time, so the next save is not a conflict with itself. */}
       <input type="hidden" name="updatedAt" value={result?.ok ? result.data.updatedAt : author.updatedAt} />
       <TextField name="name" label="Name" defaultValue={author.name} required maxLength={120} errors={errors?.name} />
+      <fieldset className="field" aria-describedby="field-kind-hint field-kind-error">
+        <legend>This byline is</legend>
+        {AUTHOR_KINDS.map((kind) => (
+          <label key={kind} className="choice">
+            <input type="radio" name="kind" value={kind} defaultChecked={author.kind === kind} /> {AUTHOR_KIND_LABELS[kind]}
+          </label>
+        ))}
+        <span id="field-kind-hint" className="field-hint">
+          Search engines read a story&rsquo;s bylines as people or organizations (its structured data says which).
+        </span>
+        <FieldError id="field-kind-error" errors={errors?.kind} />
+      </fieldset>
       <TextField
         name="title"
         label="Title"

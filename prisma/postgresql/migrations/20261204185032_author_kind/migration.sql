@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Author" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT 'PERSON';
