@@ -9,6 +9,7 @@ import { listRevisions, restoreRevision } from "./revisions";
 import { getArticleForEdit } from "../test/factories";
 import { expectAppError } from "../test/expect-app-error";
 import { emptyBody } from "./body";
+import { fieldOfNeed, publishProblems } from "./workflow";
 
 let users: Record<"WRITER" | "EDITOR" | "ADMIN", Viewer>;
 let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
@@ -223,5 +224,18 @@ describe("saving a story that is live or scheduled", () => {
       headline: "Still without alt text",
     });
     expect(saved.version).toBe(live.version + 1);
+  });
+});
+
+describe("what a story lacks, by field", () => {
+  it("names the field of each need one field holds, and none for a photo's", () => {
+    const bare = { headline: " ", slug: "", body: emptyBody(), sectionId: null, authors: [], images: [] };
+    const needs = publishProblems(bare);
+    expect(needs.map(fieldOfNeed)).toEqual(["headline", "slug", "body", "sectionId", "authorIds"]);
+    const photo = { role: "HERO" as const, altText: "", credit: "", agency: "", creditLine: "" };
+    const image = { altText: "", credit: "", agency: "", creditLine: "", licenseExpiresAt: null };
+    const lacking = publishProblems({ ...bare, images: [{ ...photo, image }] }).filter((need) => !needs.includes(need));
+    expect(lacking).toEqual(["alt text for the hero photo", "a credit for the hero photo"]);
+    expect(lacking.map(fieldOfNeed)).toEqual([null, null]);
   });
 });

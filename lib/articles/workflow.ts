@@ -59,6 +59,24 @@ export const readinessSelect = {
 export const isPhotoMetadataProblem = (problem: string) => /^(alt text|a credit) for /.test(problem);
 
 /**
+ * The needs of publishProblems that one field holds, by the field's name in the editor's form and
+ * in the API's fields: a refused save shows each at its field (lib/articles/mutations/update.ts).
+ */
+const FIELD_NEEDS = {
+  headline: "a headline",
+  slug: "a slug",
+  body: "a body",
+  sectionId: "a section",
+  authorIds: "at least one byline",
+} as const;
+
+/** The field that holds one of publishProblems' needs, or null for a need of no one field (a photo's credit, an embargo). */
+export function fieldOfNeed(problem: string): keyof typeof FIELD_NEEDS | null {
+  const entry = Object.entries(FIELD_NEEDS).find(([, need]) => need === problem);
+  return entry ? (entry[0] as keyof typeof FIELD_NEEDS) : null;
+}
+
+/**
  * What a story still lacks before it may go live; empty when it is ready. `wire`: the wire item it
  * was taken from (its embargo and kill, lib/wire/policy.ts), checked against `goLiveAt` (now, or
  * the time it is scheduled for).
@@ -69,12 +87,12 @@ export function publishProblems(
   wire: { facts: WireFacts; goLiveAt?: Date | null } = { facts: null },
 ): string[] {
   const problems: string[] = [];
-  if (!article.headline.trim()) problems.push("a headline");
-  if (!article.slug.trim()) problems.push("a slug");
+  if (!article.headline.trim()) problems.push(FIELD_NEEDS.headline);
+  if (!article.slug.trim()) problems.push(FIELD_NEEDS.slug);
   const body = bodySchema.safeParse(article.body);
-  if (!body.success || !bodyHasText(body.data)) problems.push("a body");
-  if (!article.sectionId) problems.push("a section");
-  if (article.authors.length === 0) problems.push("at least one byline");
+  if (!body.success || !bodyHasText(body.data)) problems.push(FIELD_NEEDS.body);
+  if (!article.sectionId) problems.push(FIELD_NEEDS.sectionId);
+  if (article.authors.length === 0) problems.push(FIELD_NEEDS.authorIds);
   for (const placed of article.images) {
     const which = placed.role === PlacementRole.HERO ? "the hero photo" : "every photo in the body";
     if (!(placed.altText || placed.image.altText).trim()) problems.push(`alt text for ${which}`);

@@ -7,7 +7,7 @@ import { assertStory, storyFactsSelect, storyScope, toStoryFacts } from "../poli
 import { articleColumns, assertReferencesExist, assertSlugAvailable, clearRelations, relationCreates } from "../relations";
 import { updateArticleSchema, type UpdateArticleInput } from "../schema";
 import { writeRevision } from "../snapshot";
-import { publishProblems, readinessSelect } from "../workflow";
+import { fieldOfNeed, publishProblems, readinessSelect } from "../workflow";
 import { queueSourceCaptures } from "../../sources/capture";
 import type { SavedArticle } from "./create";
 
@@ -131,15 +131,6 @@ async function storyProblems(tx: Tx, id: string): Promise<string[]> {
   return publishProblems(await tx.article.findUniqueOrThrow({ where: { id }, select: readinessSelect }));
 }
 
-/** The field of the editor (and of the API's fields) that each of publishProblems' needs belongs to. */
-const PROBLEM_FIELDS: Record<string, string> = {
-  "a headline": "headline",
-  "a slug": "slug",
-  "a body": "body",
-  "a section": "sectionId",
-  "at least one byline": "authorIds",
-};
-
 /**
  * Refuses a save that would take from a live (or scheduled) story something the publish rules
  * require: its section, its bylines, its body, a photo's credit or alt text. Publishing checked
@@ -153,7 +144,7 @@ function goLiveLosses(live: boolean, before: string[], after: string[]) {
   const state = live ? "live" : "scheduled";
   const fieldErrors: FieldErrors = {};
   for (const problem of lost) {
-    const field = PROBLEM_FIELDS[problem];
+    const field = fieldOfNeed(problem);
     if (field) fieldErrors[field] = [`A ${state} story needs ${problem}.`];
   }
   const needs = lost.length > 1 ? `${lost.slice(0, -1).join(", ")} and ${lost.at(-1)}` : lost[0];
