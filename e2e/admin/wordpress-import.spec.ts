@@ -86,6 +86,8 @@ test.describe("WordPress import", () => {
     };
     await expectMoved("/2026/11/25/the-sea-has-already-decided/", "/coast/the-sea-has-already-decided");
     await expectMoved("/?p=100", "/coast/the-sea-has-already-decided");
+    await expectMoved("/?feed=rss2", "/feed.xml");
+    await expectMoved("/index.php?feed=atom", "/feed.xml");
     await expectMoved("/2026/11/25/the-sea-has-already-decided/harrow-point-harbour/", "/coast/the-sea-has-already-decided");
     await expectMoved("/category/coast/harbour/", "/tags/harbour");
     await expectMoved("/category/news/", "/news-section");

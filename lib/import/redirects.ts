@@ -92,7 +92,7 @@ const WORDPRESS_FEED = /^(.*)\/feed(?:\/(?:rss|rss2|atom|rdf))?$/;
 /**
  * The address an old one forwards to now, or null. Asked only once no live page matched. An old
  * feed address that no record has (feed readers keep subscribing to them) forwards to the feed of
- * what it was the feed of: the site's, or a section's; WordPress's tag, author and comment feeds
+ * what it was the feed of: the site's (`/feed/`, `/?feed=rss2`), or a section's; WordPress's tag, author and comment feeds
  * have no counterpart here.
  */
 export async function resolveOldPath(input: string): Promise<string | null> {
@@ -100,6 +100,7 @@ export async function resolveOldPath(input: string): Promise<string | null> {
   if (!path) return null;
   const row = await db.pathRedirect.findUnique({ where: { fromPath: path } });
   if (!row) {
+    if (path.startsWith("/?feed=")) return "/feed.xml";
     const feedOf = WORDPRESS_FEED.exec(path)?.[1];
     if (feedOf === undefined) return null;
     if (feedOf === "") return "/feed.xml";

@@ -241,6 +241,8 @@ describe("WordPress import", () => {
     // Feed readers subscribed to the old site's feeds (they answered 404): the site's and a category's.
     expect(await resolveOldPath("/feed/")).toBe("/feed.xml");
     expect(await resolveOldPath("/feed/atom/")).toBe("/feed.xml");
+    expect(await resolveOldPath("/?feed=rss2")).toBe("/feed.xml");
+    expect(await resolveOldPath("/?feed=atom&x=1")).toBe("/feed.xml");
     expect(await resolveOldPath("/category/coast/feed/")).toBe("/coast/feed.xml");
     expect(await resolveOldPath("/category/news/feed/rss2/")).toBe("/news-section/feed.xml");
     expect(await resolveOldPath("/tag/flooding/feed/")).toBeNull();
