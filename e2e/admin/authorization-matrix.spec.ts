@@ -203,6 +203,8 @@ const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName
     allowed: "api-key",
   },
   "app/api/v1/desk/photos/route.ts": { path: () => "/api/v1/desk/photos", allowed: "api-key" },
+  "app/api/v1/desk/bylines/route.ts": { path: () => "/api/v1/desk/bylines", allowed: "api-key" },
+  "app/api/v1/desk/tags/route.ts": { path: () => "/api/v1/desk/tags", allowed: "api-key" },
   // The wire push takes a WIRE key only; its refusals per scope: "desk API" below.
   "app/api/v1/wire/items/route.ts": { path: () => "/api/v1/wire/items", allowed: "api-key" },
 };
@@ -508,6 +510,20 @@ test.describe("authorization matrix", () => {
         refused: { "writer READ": 403, "editor READ": 403, "admin READ": 403 },
       },
       {
+        name: "add a byline",
+        method: "post",
+        url: "/api/v1/desk/bylines",
+        data: { name: "Matrix probe byline" },
+        refused: { "writer READ": 403, "editor READ": 403, "admin READ": 403 },
+      },
+      {
+        name: "add a tag",
+        method: "post",
+        url: "/api/v1/desk/tags",
+        data: { name: "Matrix probe tag" },
+        refused: { "writer READ": 403, "editor READ": 403, "admin READ": 403 },
+      },
+      {
         // Only a WIRE key may push wire copy: read keys and read and write keys are refused alike.
         name: "push wire items",
         method: "post",
@@ -550,7 +566,7 @@ test.describe("authorization matrix", () => {
         expect((await send({ Origin: E2E_URL }, role)).status, `${call.name} with ${role}'s session cookie`).toBe(401);
       expect(databaseFingerprint(), `${call.name} changed the database`).toBe(before);
     }
-    expect(refusals).toBe(33);
+    expect(refusals).toBe(39);
   });
 
   test("GET requests change nothing: every route handler and the admin pages, for every role", async ({ playwright }) => {
@@ -580,6 +596,8 @@ test.describe("authorization matrix", () => {
       "/api/v1/docs",
       "/api/v1/desk/stories",
       `/api/v1/desk/stories/${t.story.id}`,
+      "/api/v1/desk/bylines",
+      "/api/v1/desk/tags",
       "/admin/api-keys",
       "/admin/webhooks",
       "/admin",

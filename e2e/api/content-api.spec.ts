@@ -314,6 +314,55 @@ test.describe("the desk API", () => {
     await Promise.all([api.dispose(), open.dispose(), reader.dispose()]);
   });
 
+  test("a script adds a byline and finds or adds tags, lists them all with their ids, and files a story with them", async ({
+    playwright,
+  }) => {
+    const api = await apiClient(playwright, await makeApiKey(playwright, "writer", "READ_WRITE"));
+    const name = `Field Desk ${unique()}`;
+    const byline = await checked<{ id: string; name: string; slug: string }>(
+      await api.post("/api/v1/desk/bylines", { data: { name, title: "Stringers", kind: "ORGANIZATION" } }),
+      "POST",
+    );
+    expect(byline).toMatchObject({ name, slug: expect.stringMatching(/^field-desk-/) });
+    const refused = await api.post("/api/v1/desk/bylines", { data: { name: " ", kind: "ROBOT" } });
+    expect(refused.status()).toBe(422);
+    expect(Object.keys((await checked<{ errors: Record<string, string[]> }>(refused, "POST")).errors).sort()).toEqual(["kind", "name"]);
+
+    const tagName = `Harbour Works ${unique()}`;
+    const added = await api.post("/api/v1/desk/tags", { data: { name: tagName } });
+    expect(added.status()).toBe(201);
+    const tag = await checked<{ id: string; slug: string }>(added, "POST");
+    // The same name in other letters and punctuation is the same tag, found rather than added.
+    const found = await api.post("/api/v1/desk/tags", { data: { name: `  ${tagName.toUpperCase().replace(" ", "-")}` } });
+    expect(found.status()).toBe(200);
+    expect((await checked<{ id: string }>(found, "POST")).id).toBe(tag.id);
+
+    // The desk's lists hold them at once; the open lists only once a published story carries them.
+    const deskBylines = await checked<{ data: { id: string; kind: string }[] }>(await api.get("/api/v1/desk/bylines"));
+    expect(deskBylines.data.find((b) => b.id === byline.id)).toMatchObject({ kind: "ORGANIZATION" });
+    const deskTags = await checked<{ data: { id: string }[] }>(await api.get("/api/v1/desk/tags"));
+    expect(deskTags.data.map((t) => t.id)).toContain(tag.id);
+    const openTags = await checked<{ data: { id: string }[] }>(await api.get("/api/v1/tags"));
+    expect(openTags.data.map((t) => t.id)).not.toContain(tag.id);
+
+    const section = (await checked<{ data: { id: string }[] }>(await api.get("/api/v1/sections"))).data[0]!.id;
+    const story = await checked<{ id: string }>(
+      await api.post("/api/v1/desk/stories", {
+        data: {
+          headline: "Filed with a new byline",
+          slug: `api-byline-${unique()}`,
+          sectionId: section,
+          authorIds: [byline.id],
+          tagIds: [tag.id],
+        },
+      }),
+      "POST",
+    );
+    const desk = await checked<{ fields: { authorIds: string[]; tagIds: string[] } }>(await api.get(`/api/v1/desk/stories/${story.id}`));
+    expect(desk.fields).toMatchObject({ authorIds: [byline.id], tagIds: [tag.id] });
+    await api.dispose();
+  });
+
   test("a writer's key can do what the writer can: draft and submit, not publish or correct; a read key cannot write", async ({
     playwright,
   }) => {

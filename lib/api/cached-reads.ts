@@ -7,10 +7,10 @@ import {
   getPublicPhoto,
   getPublicStoryById,
   getPublicStoryByPath,
-  listPublicBylines,
+  listApiBylines,
   listPublicSections,
   listPublicStories,
-  listPublicTags,
+  listApiTags,
   type StoryListQuery,
 } from "./public-reads";
 
@@ -65,12 +65,12 @@ export const readSections = apiCache(
 );
 export const readTags = apiCache(
   "tags",
-  () => listPublicTags(),
+  () => listApiTags(),
   () => [tags.front],
 );
 export const readBylines = apiCache(
   "bylines",
-  () => listPublicBylines(),
+  () => listApiBylines(),
   () => [tags.front],
 );
 export const readPhoto = apiCache(

@@ -3,6 +3,8 @@ import { ArticleStatus } from "../generated/prisma/enums";
 import { addCorrectionSchema, createArticleSchema, storyVersionSchema, updateArticleSchema } from "../articles/schema";
 import { transitionFieldsSchema } from "../articles/workflow";
 import { sourceLinkSchema } from "../sources/schema";
+import { createAuthorSchema } from "../authors/schema";
+import { createTagSchema } from "../tags/schema";
 
 // The desk API's request bodies: the desk's own schemas (the same ones its forms and mutations
 // parse with), minus what the address already says.
@@ -22,6 +24,8 @@ export const deskAddSourcesSchema = z
   })
   .meta({ id: "AddSources" });
 export const deskCorrectionSchema = addCorrectionSchema.omit({ articleId: true }).meta({ id: "AddCorrection" });
+export const deskCreateBylineSchema = createAuthorSchema.meta({ id: "CreateByline" });
+export const deskCreateTagSchema = createTagSchema.meta({ id: "CreateTag" });
 export const deskStoryListQuerySchema = z.object({
   status: z.enum(ArticleStatus, { error: "Choose one of DRAFT, IN_REVIEW, SCHEDULED, PUBLISHED, UNPUBLISHED." }).optional(),
   cursor: z.string().max(500).optional(),

@@ -180,18 +180,21 @@ export async function listPublicSections() {
   return { data: rows };
 }
 
-/** Tags and bylines that appear on at least one published story. */
-export async function listPublicTags() {
+/**
+ * Tags and bylines: the open API's, those on at least one published story; the desk API's (`all`),
+ * every one, so that a script can give a story a byline or tag made today.
+ */
+export async function listApiTags(which: "published" | "all" = "published") {
   const rows = await db.tag.findMany({
-    where: { articles: { some: { article: published } } },
+    where: which === "all" ? {} : { articles: { some: { article: published } } },
     select: { id: true, name: true, slug: true },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
   });
   return { data: rows };
 }
-export async function listPublicBylines() {
+export async function listApiBylines(which: "published" | "all" = "published") {
   const rows = await db.author.findMany({
-    where: { articles: { some: { article: published } } },
+    where: which === "all" ? {} : { articles: { some: { article: published } } },
     select: { id: true, name: true, slug: true, title: true, bio: true, kind: true },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
   });

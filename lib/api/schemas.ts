@@ -163,6 +163,8 @@ export const sectionListSchema = z
 export const tagListSchema = z
   .object({ data: z.array(z.object({ id: refId, name: z.string(), slug: z.string() })) })
   .meta({ id: "TagList" });
+/** A byline or tag the desk API made (or, for a tag, found by its name). */
+export const createdRefSchema = z.object({ id: refId, name: z.string(), slug: z.string() }).meta({ id: "CreatedRef" });
 export const bylineListSchema = z
   .object({
     data: z.array(

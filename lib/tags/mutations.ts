@@ -2,10 +2,10 @@ import type { z } from "zod";
 import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
-import { AppError } from "../errors";
+import { AppError, parseOrThrow } from "../errors";
 import { slugForName } from "../format/free-slug";
 import { slugifyAnyScript } from "../format/slug-any-script";
-import type { createTagSchema } from "./schema";
+import { createTagSchema } from "./schema";
 
 /**
  * Finds a tag by name or creates it (any signed-in role). Names in any script get an address
@@ -13,16 +13,20 @@ import type { createTagSchema } from "./schema";
  * "Covid 19") are one tag, and a different name whose letters meet an existing address
  * ("背景" where "北京" holds /tags/beijing) gets the next free one.
  */
-export async function createTag(viewer: Viewer, input: z.output<typeof createTagSchema>) {
+export async function createTag(
+  viewer: Viewer,
+  input: z.input<typeof createTagSchema>,
+): Promise<{ id: string; name: string; slug: string; created: boolean }> {
   assertPermission(viewer, "tag.create");
-  const base = slugifyAnyScript(input.name);
+  const { name } = parseOrThrow(createTagSchema, input);
+  const base = slugifyAnyScript(name);
   if (!base) throw new AppError("invalid", "Use letters or digits in the tag.", { name: ["Use letters or digits in the tag."] });
   const select = { id: true, name: true, slug: true } as const;
-  const { slug, same } = await slugForName(input.name, base, (s) => db.tag.findUnique({ where: { slug: s }, select }));
-  if (same) return same;
+  const { slug, same } = await slugForName(name, base, (s) => db.tag.findUnique({ where: { slug: s }, select }));
+  if (same) return { ...same, created: false };
   return db.$transaction(async (tx) => {
-    const tag = await tx.tag.create({ data: { name: input.name, slug }, select });
+    const tag = await tx.tag.create({ data: { name, slug }, select });
     await recordAudit(tx, { actorId: viewer.id, action: "tag.create", entityType: "Tag", entityId: tag.id, data: { name: tag.name } });
-    return tag;
+    return { ...tag, created: true };
   });
 }
