@@ -14,7 +14,7 @@ import { enqueue } from "../jobs/queue";
 import type { JobHandler } from "../jobs/runner";
 import { importWordPress } from "./wordpress/run";
 import { WxrError } from "./wordpress/wxr";
-import { insideFolder } from "./wordpress/mapping";
+import { insideFolder } from "../security/folder-files";
 
 /**
  * Imports started from /admin/import: the WXR file (and a zip of the uploads folder) is streamed

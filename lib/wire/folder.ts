@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { env } from "../env";
 import { log } from "../log";
-import { insideFolder } from "../import/wordpress/mapping";
+import { realFileInside } from "../security/folder-files";
 import { hasAllowedScheme, WEB_SCHEMES } from "../security/urls";
 import { parseWireDocument } from "./parse";
 import { ingestWireItem, type IngestOutcome } from "./ingest";
@@ -36,18 +36,16 @@ async function moveInto(dir: string, sub: "processed" | "failed", file: string):
   return to;
 }
 
-/** Reads the files a document's photos name relative to it (never outside the folder). */
+/** Reads the files a document's photos name relative to it (never outside the folder, nor through a link out of it). */
 async function attachPhotoFiles(dir: string, items: ParsedWireItem[]): Promise<string[]> {
   const used: string[] = [];
   for (const item of items) {
     for (const photo of item.photos) {
       if (!photo.href || hasAllowedScheme(photo.href, WEB_SCHEMES)) continue;
-      const file = insideFolder(dir, photo.href.replace(/^file:\/\//, ""));
-      if (!file) continue;
-      const stat = await fs.stat(/*turbopackIgnore: true*/ file).catch(() => null);
-      if (!stat?.isFile() || stat.size > MAX_PHOTO_BYTES()) continue;
-      photo.data = await fs.readFile(/*turbopackIgnore: true*/ file);
-      used.push(file);
+      const found = await realFileInside(dir, photo.href.replace(/^file:\/\//, ""));
+      if (!found || found.size > MAX_PHOTO_BYTES()) continue;
+      photo.data = await fs.readFile(/*turbopackIgnore: true*/ found.file);
+      used.push(found.file);
     }
   }
   return used;

@@ -456,4 +456,26 @@ describe("the watched folder", () => {
     // Files it does not read, and a photo no document named, stay where they are.
     expect(fs.readdirSync(dir).sort()).toEqual(["failed", "market-reopens.jpg", "note.txt"]);
   });
+
+  it("reads no photo through a link that leads out of the folder (a probe read /etc/passwd as a photo)", async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), "wire-outside-"));
+    fs.writeFileSync(path.join(outside, "secret.txt"), "root:x:0:0:root:/root:/bin/bash\n");
+    const id = uid();
+    const dir = folderWith({ "a.ninjs.json": unique("market-reopens.ninjs.json", id).replace('"market-reopens.jpg"', '"secret.jpg"') });
+    fs.symlinkSync(path.join(outside, "secret.txt"), path.join(dir, "secret.jpg"));
+    // A linked folder on the way out is refused the same way.
+    fs.symlinkSync(outside, path.join(dir, "linked"));
+    const second = unique("market-reopens.ninjs.json", `${id}b`).replace('"market-reopens.jpg"', '"linked/secret.txt"');
+    fs.writeFileSync(path.join(dir, "b.ninjs.json"), second);
+    fs.utimesSync(path.join(dir, "b.ninjs.json"), new Date(Date.now() - 10_000), new Date(Date.now() - 10_000));
+    const scan = await scanWireFolder(dir);
+    expect(scan.failed).toEqual([]);
+    expect(scan.items).toHaveLength(2);
+    for (const outcome of scan.items) {
+      const item = await db.wireItem.findUniqueOrThrow({ where: { id: outcome.id }, include: { photos: true } });
+      expect(item.photos.map((p) => p.data)).toEqual([null]);
+    }
+    // The linked file stays where it was, untouched.
+    expect(fs.readFileSync(path.join(outside, "secret.txt"), "utf8")).toMatch(/^root:/);
+  });
 });

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { ArticleStatus } from "../../generated/prisma/enums";
 import { slugifyAnyScript } from "../../format/slug-any-script";
 import type { WxrItem } from "./wxr";
@@ -112,11 +111,4 @@ export function bodyPhotoRelativePath(src: string): { exact: string; original: s
   const rel = uploadsRelativePath("", src);
   if (!rel) return null;
   return { exact: rel, original: rel.replace(/-\d+x\d+(\.[a-z0-9]+)$/i, "$1").replace(/-scaled(\.[a-z0-9]+)$/i, "$1") };
-}
-
-/** A file inside `root`, or null for a path that would leave it (`../../etc/passwd`, absolute paths). */
-export function insideFolder(root: string, relative: string): string | null {
-  const resolved = path.resolve(/*turbopackIgnore: true*/ root, relative);
-  const base = path.resolve(/*turbopackIgnore: true*/ root) + path.sep;
-  return resolved.startsWith(base) ? resolved : null;
 }

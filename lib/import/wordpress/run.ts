@@ -16,11 +16,11 @@ import { RESERVED_SECTION_SLUGS } from "../../sections/schema";
 import { createImage } from "../../media/ingest";
 import { imageMetadataSchema } from "../../media/schema";
 import { expireEverything } from "../../cache/invalidation";
+import { realFileInside } from "../../security/folder-files";
 import { readWxr, type WxrAuthor, type WxrItem, type WxrTerm } from "./wxr";
 import { convertContent, htmlToText, photoRefs, type ResolvedPhoto } from "./body";
 import {
   bodyPhotoRelativePath,
-  insideFolder,
   NESTED_CATEGORY_RULE,
   oldSitePath,
   photoCopyright,
@@ -521,10 +521,10 @@ class WordPressImport {
 
   private async readUpload(relative: string): Promise<{ data: Buffer; file: string } | null> {
     if (!this.options.uploadsDir) return null;
-    const file = insideFolder(this.options.uploadsDir, relative);
-    if (!file) return null;
-    const data = await fs.readFile(file).catch(() => null);
-    return data ? { data, file } : null;
+    const found = await realFileInside(this.options.uploadsDir, relative);
+    if (!found) return null;
+    const data = await fs.readFile(found.file).catch(() => null);
+    return data ? { data, file: found.file } : null;
   }
 
   private async writePhotos() {
