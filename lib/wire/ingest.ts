@@ -73,7 +73,8 @@ const searchTextOf = (p: { headline: string; byline: string; dateline: string; a
 /**
  * Stores one wire item, deduplicated by GUID and version: a newer version replaces the stored one
  * and records what changed; an older or the same version is ignored, except that a kill or
- * withdrawal notice is never ignored (an agency may send it with the version it cancels).
+ * withdrawal notice is never ignored, whatever version it carries (an agency may send it with the
+ * version it cancels, or none): an older one changes the item's status alone.
  * `actorId`: the push key's user, or null (folder, feeds). Nothing is ever published here.
  */
 export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorId: string | null = null): Promise<IngestOutcome> {
@@ -98,11 +99,27 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
       },
     });
     const notice = parsed.status !== WireStatus.USABLE;
-    if (
-      existing &&
-      (parsed.version < existing.version || (parsed.version === existing.version && !(notice && existing.status !== parsed.status)))
-    ) {
+    const newNotice = notice && existing !== null && existing.status !== parsed.status;
+    if (existing && !newNotice && parsed.version <= existing.version) {
       return { id: existing.id, guid: parsed.guid, version: existing.version, outcome: "ignored" as const, status: existing.status };
+    }
+    if (existing && parsed.version < existing.version) {
+      // A kill or withdrawal of an earlier version, or of none (it counts as 1), cancels the item all
+      // the same: only its status changes; the newer copy, and its version, stay as they were.
+      const before = { ...existing, photoCount: existing._count.photos };
+      const changes = describeChanges(before, { ...before, status: parsed.status });
+      await tx.wireItem.update({
+        where: { id: existing.id },
+        data: { status: parsed.status, statusNote: parsed.statusNote, receivedAt: new Date(), changes },
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: `wire.${parsed.status.toLowerCase()}`,
+        entityType: "WireItem",
+        entityId: existing.id,
+        data: { guid: parsed.guid.slice(0, 200), version: parsed.version, via, changes },
+      });
+      return { id: existing.id, guid: parsed.guid, version: existing.version, outcome: "updated" as const, status: parsed.status };
     }
     const changes = existing ? describeChanges({ ...existing, photoCount: existing._count.photos }, after) : [];
     // A kill with no copy of its own keeps the copy it cancels.

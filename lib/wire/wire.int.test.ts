@@ -245,6 +245,31 @@ describe("versions", () => {
     await expectAppError(takeWireItem(editor, { id: itemId, again: true }), "invalid");
   });
 
+  it("a kill notice of an earlier version, or of none, still kills the item; the newer copy stays (a probe's were ignored)", async () => {
+    for (const killVersion of ["1", undefined]) {
+      const id = uid();
+      await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", id))[0]!, "push");
+      const v2 = parseWireDocument(unique("market-reopens.v2.ninjs.json", id))[0]!;
+      const { id: itemId } = await ingestWireItem(v2, "push");
+      const kill = JSON.parse(unique("market-reopens.kill.ninjs.json", id)) as Record<string, unknown>;
+      if (killVersion) kill.version = killVersion;
+      else delete kill.version;
+      const answer = await ingestWireItem(parseWireDocument(JSON.stringify(kill))[0]!, "push");
+      expect(answer, `kill of version ${killVersion ?? "none"}`).toMatchObject({
+        id: itemId,
+        outcome: "updated",
+        status: "KILLED",
+        version: 2,
+      });
+      const item = await getWireItemOrThrow(writer, itemId);
+      expect(item).toMatchObject({ status: "KILLED", version: 2, headline: v2.headline });
+      expect(item.statusNote).toContain("Do not use.");
+      expect(item.changes).toEqual(["Status: Usable → Killed."]);
+      // The same notice again changes nothing more.
+      expect((await ingestWireItem(parseWireDocument(JSON.stringify(kill))[0]!, "push")).outcome).toBe("ignored");
+    }
+  });
+
   it("taking an item twice is refused with a conflict naming the story, unless confirmed", async () => {
     const { id } = await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", uid()))[0]!, "push");
     const first = await takeWireItem(editor, { id });
