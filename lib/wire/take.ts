@@ -6,7 +6,6 @@ import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { freeSlug } from "../format/free-slug";
 import { slugify } from "../format/slug";
-import { absoluteUrl } from "../seo/site";
 import { hasAllowedScheme, WEB_SCHEMES } from "../security/urls";
 import { outboundFetch } from "../security/outbound";
 import { bodySchema, emptyBody, type BlockNode, type BodyDoc } from "../articles/body";
@@ -125,7 +124,9 @@ export async function takeWireItem(viewer: Viewer, input: TakeWireItemInput): Pr
       ...(p.creditLine || p.credit ? { credit: (p.creditLine || [p.credit, p.agency].filter(Boolean).join("/")).slice(0, 300) } : {}),
     },
   }));
-  const sourceUrl = item.link ?? absoluteUrl(`/admin/wire/${item.id}`);
+  // The agency's own address for the item is the story's source. An item without one (a urn: id)
+  // gives none: the desk's page of the item is no address for readers, nor one to archive.
+  if (!item.link) notes.push(`${item.agency} gave no web address for this item, so the story lists no source for it: add one if there is.`);
   const headline = item.headline.slice(0, 200);
   const slug = await freeSlug(headline, async (s) => !(await isSlugAvailable(s)));
   const section = data.sectionId ? await db.section.findUnique({ where: { id: data.sectionId }, select: { id: true } }) : null;
@@ -139,16 +140,18 @@ export async function takeWireItem(viewer: Viewer, input: TakeWireItemInput): Pr
       authorIds: await bylineIds(viewer, bylineNames(item.byline, item.agency)),
       body: { type: "doc", content: [...body.content, ...extra] },
       hero: placements[0] ?? null,
-      sources: [
-        {
-          url: sourceUrl,
-          title: `${item.agency}: ${item.headline}`.slice(0, 300),
-          publisher: item.agency.slice(0, 200),
-          kind: "NEWS_ARTICLE",
-          note: `${item.agency} wire copy, version ${item.version}.`.slice(0, 1000),
-          accessedAt: new Date(),
-        },
-      ],
+      sources: item.link
+        ? [
+            {
+              url: item.link,
+              title: `${item.agency}: ${item.headline}`.slice(0, 300),
+              publisher: item.agency.slice(0, 200),
+              kind: "NEWS_ARTICLE",
+              note: `${item.agency} wire copy, version ${item.version}.`.slice(0, 1000),
+              accessedAt: new Date(),
+            },
+          ]
+        : [],
     },
     // The record of the take is written with the story, in its transaction: a story taken from an
     // item always carries its embargo and kill, and of two editors taking the item at once without

@@ -202,6 +202,19 @@ describe("the round trip of the demo-like wire story", () => {
     // The agency's staff is an organization, not a person (the story's structured data says so).
     expect(authors.map((a) => a.author.kind)).toEqual(["ORGANIZATION"]);
   });
+
+  it("an item with no web address gives its story no source, and says so (readers were shown a link to the desk)", async () => {
+    const doc = JSON.parse(unique("market-reopens.ninjs.json", uid())) as Record<string, unknown>;
+    doc.uri = `urn:probe:no-link:${uid()}`;
+    const [parsed] = parseWireDocument(JSON.stringify(doc));
+    expect(parsed!.link).toBeNull();
+    const { id } = await ingestWireItem(parsed!, "push");
+    const taken = await takeWireItem(editor, { id });
+    expect(await db.sourceLink.count({ where: { articleId: taken.articleId } })).toBe(0);
+    expect(taken.notes).toContain(
+      "Northern Wire gave no web address for this item, so the story lists no source for it: add one if there is.",
+    );
+  });
 });
 
 describe("versions", () => {
@@ -350,7 +363,10 @@ describe("hostile text", () => {
     expect(bodyToText(body)).toContain("<b>text");
     // Taken, the photo with a javascript: address is left out with a note; the story keeps the text as text.
     const taken = await takeWireItem(editor, { id });
-    expect(taken.notes).toEqual(["Photo 1 was left out: it came without its file and has no web address."]);
+    expect(taken.notes).toEqual([
+      "Photo 1 was left out: it came without its file and has no web address.",
+      `Agency ${evil} gave no web address for this item, so the story lists no source for it: add one if there is.`,
+    ]);
     const story = await db.article.findUniqueOrThrow({
       where: { id: taken.articleId },
       include: { authors: { include: { author: true } } },
