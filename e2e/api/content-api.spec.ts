@@ -2,7 +2,8 @@ import type { APIResponse } from "@playwright/test";
 import { z } from "zod";
 import { expect, test, unique } from "../fixtures";
 import { BACKGROUND_AUDIT, readDatabase } from "../database";
-import { E2E_URL } from "../env";
+import { E2E_URL, storageStatePath } from "../env";
+import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
 import { apiClient, makeApiKey } from "../api-keys";
 import { HOSTILE, PAYLOAD } from "../hostile-corpus";
 import { errorStatuses, OPERATIONS } from "../../lib/api/openapi";
@@ -361,6 +362,27 @@ test.describe("the desk API", () => {
     const desk = await checked<{ fields: { authorIds: string[]; tagIds: string[] } }>(await api.get(`/api/v1/desk/stories/${story.id}`));
     expect(desk.fields).toMatchObject({ authorIds: [byline.id], tagIds: [tag.id] });
     await api.dispose();
+  });
+
+  test("a lone surrogate in a script's JSON is stored as U+FFFD, through the desk API and a Server Action, not answered 500", async ({
+    playwright,
+  }) => {
+    const api = await apiClient(playwright, await makeApiKey(playwright, "editor", "READ_WRITE"));
+    // JSON.stringify writes a lone surrogate as the escape "\ud800", as a script's JSON would.
+    const created = await api.post("/api/v1/desk/stories", { data: { headline: "Lone \ud800 surrogate", slug: `lone-${unique()}` } });
+    expect(created.status()).toBe(201);
+    const { id } = await checked<{ id: string }>(created, "POST");
+    const story = await checked<{ fields: { headline: string } }>(await api.get(`/api/v1/desk/stories/${id}`));
+    expect(story.fields.headline).toBe("Lone \uFFFD surrogate");
+    await api.dispose();
+
+    const editor = await playwright.request.newContext({ baseURL: E2E_URL, storageState: storageStatePath("editor") });
+    const createTag = serverActionsInBuild().find((a) => a.name === "createTagAction")!;
+    const name = `Lone \udc00 tag ${unique()}`;
+    const { body } = await callServerAction(editor, "/admin/articles/new", createTag, { name });
+    expect(actionOutcome(body), body.slice(0, 300)).toBe("ok");
+    expect(body).toContain(JSON.stringify(name.replace("\udc00", "\uFFFD")).slice(1, -1));
+    await editor.dispose();
   });
 
   test("a writer's key can do what the writer can: draft and submit, not publish or correct; a read key cannot write", async ({

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { etagMatches, PUBLIC_CACHE_CONTROL } from "../cache/http-policy";
 import { clientIpFromHeaders } from "../auth/client-ip";
 import { AppError } from "../errors";
+import { wellFormed } from "../format/text";
 import { env } from "../env";
 import { hasPermission, type Permission } from "../auth/permissions";
 import { runAsApiKey } from "../apikeys/context";
@@ -118,7 +119,7 @@ export async function readJson(request: Request): Promise<unknown> {
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type))
     throw new AppError("invalid", "Send the body as JSON (Content-Type: application/json).");
   try {
-    return await request.json();
+    return wellFormed(await request.json());
   } catch {
     throw new AppError("invalid", "The body is not valid JSON.");
   }

@@ -5,6 +5,7 @@ import { getCurrentUser } from "./session";
 import { hasPermission, type Permission } from "./permissions";
 import { assertPasswordChosen, assertTwoFactorReady, type Viewer } from "./viewer";
 import { AppError, invalidInput, toActionResult, type ActionResult } from "../errors";
+import { wellFormed } from "../format/text";
 
 /**
  * Builds a Server Action that refuses cross-site calls, authenticates the caller (from the
@@ -34,7 +35,7 @@ export function authedAction<S extends z.ZodType, T>(
       if (!hasPermission(viewer.role, options.permission)) {
         throw new AppError("forbidden", "Your role does not allow this.");
       }
-      const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+      const parsed = schema.safeParse(wellFormed(raw instanceof FormData ? formDataToObject(raw) : raw));
       if (!parsed.success) throw invalidInput(parsed.error);
       return { ok: true, data: await fn(parsed.data, viewer) };
     } catch (error) {
@@ -64,7 +65,7 @@ export function publicAction<S extends z.ZodType, T>(schema: S, fn: (input: z.ou
     try {
       if (!isSameOriginRequest({ method: "POST", headers: await headers() }))
         throw new AppError("forbidden", "Cross-site request refused.");
-      const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+      const parsed = schema.safeParse(wellFormed(raw instanceof FormData ? formDataToObject(raw) : raw));
       if (!parsed.success) throw invalidInput(parsed.error);
       return { ok: true, data: await fn(parsed.data) };
     } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quoted, truncateText } from "./text";
+import { quoted, truncateText, wellFormed } from "./text";
 
 describe("truncateText", () => {
   it("leaves short text alone and cuts long text between whole characters", () => {
@@ -19,5 +19,23 @@ describe("quoted", () => {
       "“‘We are still here’: Dovzhenko’s covered market reopens”",
     );
     expect(quoted('Mayor: "We will not leave"')).toBe("“Mayor: 'We will not leave'”");
+  });
+});
+
+describe("wellFormed", () => {
+  it("turns lone surrogates into U+FFFD in every string of plain objects and arrays, and leaves pairs and other values alone", () => {
+    const file = new Blob(["x"]);
+    const date = new Date(0);
+    expect(wellFormed({ a: "x\ud800y", b: ["\udc00", "ok 👩🏽‍💻"], c: { d: "\ud83d" }, n: 5, file, date })).toEqual({
+      a: "x\uFFFDy",
+      b: ["\uFFFD", "ok 👩🏽‍💻"],
+      c: { d: "\uFFFD" },
+      n: 5,
+      file,
+      date,
+    });
+    // A pair written backwards is two lone halves.
+    expect(wellFormed("\udc00\ud800")).toBe("\uFFFD\uFFFD");
+    expect(wellFormed("a\ud83d\ude00b")).toBe("a😀b");
   });
 });

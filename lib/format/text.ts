@@ -43,3 +43,22 @@ export function truncateText(text: string, max: number): string {
 export function quoted(text: string): string {
   return `“${text.replace(/[“„]/g, "‘").replace(/”/g, "’").replace(/"/g, "'")}”`;
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `value` with every string in it well-formed Unicode: a lone surrogate ("\ud800" in a script's
+ * JSON: no keyboard types one) becomes U+FFFD, as a browser's form does. The database cannot store
+ * one (a probe's got 500 from the desk API, the wire push and the settings). Walks arrays and
+ * plain objects; anything else (a File, a Date) is left as it is.
+ */
+export function wellFormed<T>(value: T): T {
+  if (typeof value === "string") return value.replace(LONE_SURROGATE, "\uFFFD") as T;
+  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  if (value !== null && typeof value === "object") {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [wellFormed(key), wellFormed(v)])) as T;
+  }
+  return value;
+}

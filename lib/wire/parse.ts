@@ -2,6 +2,7 @@ import type { ParsedWireItem } from "./schema";
 import { parseNinjs } from "./parse-ninjs";
 import { parseNewsMl } from "./parse-newsml";
 import { parseFeed } from "./parse-feed";
+import { wellFormed } from "../format/text";
 
 export class WireParseError extends Error {}
 
@@ -12,10 +13,11 @@ export class WireParseError extends Error {}
 export function parseWireDocument(text: string, defaults: { agency?: string } = {}): ParsedWireItem[] {
   const body = text.replace(/^\uFEFF/, "").trim();
   try {
-    if (body.startsWith("{")) return [parseNinjs(body, defaults)];
+    // Every string well-formed: JSON can carry a lone surrogate ("\ud800"), which the database refuses.
+    if (body.startsWith("{")) return wellFormed([parseNinjs(body, defaults)]);
     if (body.startsWith("<")) {
-      if (/<(?:\w+:)?(?:newsItem|newsMessage)[\s>]/.test(body.slice(0, 4000))) return parseNewsMl(body, defaults);
-      return parseFeed(body, defaults);
+      if (/<(?:\w+:)?(?:newsItem|newsMessage)[\s>]/.test(body.slice(0, 4000))) return wellFormed(parseNewsMl(body, defaults));
+      return wellFormed(parseFeed(body, defaults));
     }
   } catch (error) {
     throw new WireParseError(error instanceof Error ? error.message : String(error));

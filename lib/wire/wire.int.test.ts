@@ -321,6 +321,13 @@ describe("embargo", () => {
 });
 
 describe("hostile text", () => {
+  it("takes a lone surrogate as U+FFFD (the push answered 500)", async () => {
+    const doc = { uri: `urn:test:surrogate-${uid()}`, headlines: [{ role: "main", value: "Lone \ud800 headline" }], byline: "By A\udc00" };
+    const [parsed] = parseWireDocument(JSON.stringify(doc));
+    const { id } = await ingestWireItem(parsed!, "push");
+    expect(await db.wireItem.findUniqueOrThrow({ where: { id } })).toMatchObject({ headline: "Lone \uFFFD headline" });
+  });
+
   it("stays text in every field", async () => {
     const evil = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     const doc = {
