@@ -1,6 +1,8 @@
 import { db } from "../db";
 import { AppError } from "../errors";
-import { ArticleStatus } from "../generated/prisma/enums";
+import { ArticleStatus, NotificationKind } from "../generated/prisma/enums";
+import { notifyWorkflow } from "../notifications/fanout";
+import { andList } from "../format/text";
 import { moveSelect, moveStory } from "./mutations/transition";
 import { publishProblems } from "./workflow";
 import { wireFactsForStory } from "../wire/queries";
@@ -13,33 +15,60 @@ export type SchedulerRun = { published: string[]; held: { id: string; problems: 
  * restart: each story moves only if it is still SCHEDULED and still at the version it was read
  * at, so it publishes once, and an editor's save made meanwhile is never overwritten.
  */
-export async function publishDueArticles(now = new Date()): Promise<SchedulerRun> {
-  const due = await db.article.findMany({
-    where: { status: ArticleStatus.SCHEDULED, scheduledFor: { lte: now } },
-    select: { id: true },
-    orderBy: { scheduledFor: "asc" },
-    take: 100,
-  });
+export async function publishDueArticles(now = new Date(), pageSize = 100): Promise<SchedulerRun> {
   const run: SchedulerRun = { published: [], held: [] };
-  for (const { id } of due) {
-    try {
-      const moved = await db.$transaction(async (tx) => {
-        const story = await tx.article.findUnique({ where: { id }, select: moveSelect });
-        if (!story || story.status !== ArticleStatus.SCHEDULED) return false;
-        const problems = publishProblems(story, now, { facts: await wireFactsForStory(tx, id) });
-        if (problems.length > 0) {
-          run.held.push({ id, problems });
-          return false;
-        }
-        await moveStory(tx, story, { to: ArticleStatus.PUBLISHED, actor: null, by: "scheduler" }, now);
-        return true;
-      });
-      if (moved) run.published.push(id);
-    } catch (error) {
-      // Someone saved the story between the read and the move: the next run publishes that version.
-      if (error instanceof AppError && error.code === "conflict") continue;
-      throw error;
-    }
+  // Every due story, a page at a time: stories held back stay due, and must not keep the ones after
+  // them waiting (a hundred held stories held every other one back).
+  let after: { scheduledFor: Date; id: string } | null = null;
+  for (;;) {
+    const page: { id: string; scheduledFor: Date | null }[] = await db.article.findMany({
+      where: {
+        status: ArticleStatus.SCHEDULED,
+        scheduledFor: { lte: now },
+        ...(after
+          ? { OR: [{ scheduledFor: { gt: after.scheduledFor } }, { scheduledFor: after.scheduledFor, id: { gt: after.id } }] }
+          : {}),
+      },
+      select: { id: true, scheduledFor: true },
+      orderBy: [{ scheduledFor: "asc" }, { id: "asc" }],
+      take: pageSize,
+    });
+    for (const { id } of page) await publishIfReady(id, now, run);
+    const last = page.at(-1);
+    if (page.length < pageSize || !last?.scheduledFor) return run;
+    after = { scheduledFor: last.scheduledFor, id: last.id };
   }
-  return run;
+}
+
+/** Publishes one due story if it is ready; if not, it stays scheduled, and the people on it hear so once. */
+async function publishIfReady(id: string, now: Date, run: SchedulerRun) {
+  try {
+    const moved = await db.$transaction(async (tx) => {
+      const story = await tx.article.findUnique({ where: { id }, select: moveSelect });
+      if (!story || story.status !== ArticleStatus.SCHEDULED) return false;
+      const problems = publishProblems(story, now, { facts: await wireFactsForStory(tx, id) });
+      if (problems.length > 0) {
+        run.held.push({ id, problems });
+        // Told once for each time it was scheduled (a save or a new time makes it a new story to tell of).
+        const told = await tx.notification.count({
+          where: { articleId: id, kind: NotificationKind.HELD, createdAt: { gte: story.updatedAt } },
+        });
+        if (told === 0)
+          await notifyWorkflow(tx, {
+            articleId: id,
+            kind: NotificationKind.HELD,
+            actor: null,
+            note: `It stays scheduled until it has ${andList(problems)}.`,
+          });
+        return false;
+      }
+      await moveStory(tx, story, { to: ArticleStatus.PUBLISHED, actor: null, by: "scheduler" }, now);
+      return true;
+    });
+    if (moved) run.published.push(id);
+  } catch (error) {
+    // Someone saved the story between the read and the move: the next run publishes that version.
+    if (error instanceof AppError && error.code === "conflict") return;
+    throw error;
+  }
 }

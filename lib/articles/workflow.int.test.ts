@@ -124,6 +124,49 @@ describe("the scheduler", () => {
     expect(audit.data).toMatchObject({ from: "SCHEDULED", to: "PUBLISHED", by: "scheduler" });
   });
 
+  it("publishes a ready story behind a page of held ones, and tells the people on a held story once (held ones kept the rest waiting)", async () => {
+    const held: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const story = await storyIn("SCHEDULED");
+      // Made unready behind the rules' back, as a kill or a lapsed license does after scheduling.
+      await db.article.update({ where: { id: story.id }, data: { sectionId: null } });
+      held.push(story.id);
+    }
+    // A hundred more held ones (no body, no byline), due before the rest: a whole page of the scheduler's.
+    const early = new Date(Date.now() - 60_000);
+    const tag = Math.random().toString(36).slice(2, 8);
+    await db.article.createMany({
+      data: Array.from({ length: 100 }, (_, i) => ({
+        headline: `Held ${i}`,
+        slug: `held-${tag}-${i}`,
+        body: emptyBody(),
+        status: "SCHEDULED" as const,
+        scheduledFor: early,
+      })),
+    });
+    const ready = await storyIn("SCHEDULED");
+    const due = new Date(Date.now() + 2 * 3_600_000);
+    const first = await publishDueArticles(due);
+    expect(first.published).toContain(ready.id);
+    await db.article.deleteMany({ where: { slug: { startsWith: `held-${tag}-` } } });
+    // Pages of two: the held stories fill the first page and half the second.
+    const run = await publishDueArticles(due, 2);
+    expect(run.held.filter((h) => held.includes(h.id))).toEqual(held.map((id) => ({ id, problems: ["a section"] })));
+    const notes = await db.notification.findMany({ where: { articleId: { in: held }, kind: "HELD" } });
+    // The writer who made each story and the editor who scheduled it.
+    expect(
+      notes.map((n) => `${n.userId === users.WRITER.id ? "writer" : n.userId === users.EDITOR.id ? "editor" : n.userId} ${n.note}`).sort(),
+    ).toEqual([...held, ...held].map((_, i) => `${i < 3 ? "editor" : "writer"} It stays scheduled until it has a section.`));
+    // Told once: the next run holds them again without telling anyone again.
+    await publishDueArticles(due, 2);
+    expect(await db.notification.count({ where: { articleId: { in: held }, kind: "HELD" } })).toBe(6);
+    expect((await db.article.findMany({ where: { id: { in: held } }, select: { status: true } })).map((s) => s.status)).toEqual([
+      "SCHEDULED",
+      "SCHEDULED",
+      "SCHEDULED",
+    ]);
+  });
+
   it("leaves a story that is not due yet alone", async () => {
     const story = await storyIn("SCHEDULED");
     expect((await publishDueArticles(new Date())).published).not.toContain(story.id);

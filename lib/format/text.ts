@@ -62,3 +62,8 @@ export function wellFormed<T>(value: T): T {
   }
   return value;
 }
+
+/** ["a", "b", "c"] → "a, b and c": the needs of a story in a sentence. */
+export function andList(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
+}

@@ -1,7 +1,11 @@
 import type { Tx } from "../db";
 import { NotificationKind, Role } from "../generated/prisma/enums";
 
-/** Who hears of a change to a story: its writers (creator and bylines' accounts) or, for a submission, the editors. */
+/**
+ * Who hears of a change to a story: its writers (creator and bylines' accounts) or, for a
+ * submission, the editors; of a story held back at its scheduled time, also whoever scheduled it
+ * (its last move's author).
+ */
 async function recipients(tx: Tx, articleId: string, kind: NotificationKind, actorId: string | null): Promise<string[]> {
   let ids: string[];
   if (kind === NotificationKind.SUBMITTED) {
@@ -10,9 +14,13 @@ async function recipients(tx: Tx, articleId: string, kind: NotificationKind, act
   } else {
     const story = await tx.article.findUnique({
       where: { id: articleId },
-      select: { createdById: true, authors: { select: { author: { select: { userId: true } } } } },
+      select: { createdById: true, updatedById: true, authors: { select: { author: { select: { userId: true } } } } },
     });
-    const writers = [story?.createdById, ...(story?.authors.map((a) => a.author.userId) ?? [])].filter((id): id is string => !!id);
+    const writers = [
+      story?.createdById,
+      ...(story?.authors.map((a) => a.author.userId) ?? []),
+      kind === NotificationKind.HELD ? story?.updatedById : null,
+    ].filter((id): id is string => !!id);
     const active = await tx.user.findMany({ where: { id: { in: writers }, disabled: false }, select: { id: true } });
     ids = active.map((u) => u.id);
   }

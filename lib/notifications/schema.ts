@@ -14,4 +14,5 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   SCHEDULED: "scheduled",
   PUBLISHED: "published",
   CORRECTED: "corrected",
+  HELD: "held back at its scheduled time",
 };

@@ -24,8 +24,8 @@ export default async function NotificationsPage() {
       </p>
       {rows.length === 0 ? (
         <p className="muted">
-          Nothing yet. You hear here when your stories are returned, scheduled, published or corrected, and editors when a story is
-          submitted for review.
+          Nothing yet. You hear here when your stories are returned, scheduled, published or corrected, or held back at their scheduled
+          time, and editors when a story is submitted for review.
         </p>
       ) : (
         <ul className="plain-list notifications" data-testid="notifications">

@@ -1,4 +1,5 @@
 import { db, type Tx } from "../../db";
+import { andList } from "../../format/text";
 import { recordAudit } from "../../audit/mutations";
 import type { Viewer } from "../../auth/viewer";
 import { AppError, parseOrThrow, type FieldErrors } from "../../errors";
@@ -147,7 +148,7 @@ function goLiveLosses(live: boolean, before: string[], after: string[]) {
     const field = fieldOfNeed(problem);
     if (field) fieldErrors[field] = [`A ${state} story needs ${problem}.`];
   }
-  const needs = lost.length > 1 ? `${lost.slice(0, -1).join(", ")} and ${lost.at(-1)}` : lost[0];
+  const needs = andList(lost);
   throw new AppError("invalid", `This story is ${state}, so it needs ${needs}. Nothing was saved.`, fieldErrors, {
     problems: lost,
   });
