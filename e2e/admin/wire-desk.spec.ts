@@ -132,9 +132,16 @@ test.describe("wire desk", () => {
     // Beside it, the button's line does not say "Ready to publish." (a probe found the two side by side).
     await expect(page.locator("#publish-blockers")).toHaveText("Ready to schedule for the end of the embargo or later.");
 
-    // Publishing now goes to the server, which refuses it; the desk shows its sentence and nothing goes live.
-    await publishFromEditor(page);
+    // While the embargo lasts it can only be scheduled: the dialog offers the embargo's end (the
+    // newsroom's zone is UTC here), not "now" (a probe was offered both, and the next full hour).
+    await page.getByRole("button", { name: "Schedule…" }).click();
     const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("radio", { name: "Now" })).toHaveCount(0);
+    await expect(dialog.getByLabel("Date (year-month-day)")).toHaveValue("2030-01-15");
+    await expect(dialog.getByLabel("Time (24-hour)")).toHaveValue("06:00");
+    // A time before it goes to the server, which refuses it; the desk shows its sentence and nothing goes live.
+    await dialog.getByLabel("Time (24-hour)").fill("05:30");
+    await dialog.getByRole("button", { name: "Schedule" }).click();
     await expect(dialog.getByRole("alert")).toContainText("the end of Northern Wire's embargo (2030-01-15 06:00 UTC)");
     await page.screenshot({ path: "test-results/wire-desk-embargo-refused.png", fullPage: true });
     await dialog.getByRole("button", { name: "Cancel" }).click();

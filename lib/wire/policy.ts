@@ -3,6 +3,16 @@ import type { WireStatus } from "../generated/prisma/enums";
 /** What a story taken from a wire item carries of it, for the publish rule (safe for client components). */
 export type WireFacts = { agency: string; embargoAt: Date | string | null; status: WireStatus } | null;
 
+/**
+ * When a story from an embargoed item may go live: the embargo's end, rounded up to the whole
+ * minute, as the desk schedules by the minute (an embargo ending at 18:47:30 is met at 18:48,
+ * never a second before its end).
+ */
+export function embargoEnd(embargoAt: Date | string): Date {
+  const end = new Date(embargoAt);
+  return new Date(Math.ceil(end.getTime() / 60_000) * 60_000);
+}
+
 const utc = (d: Date) => `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
 
 /**
@@ -14,7 +24,7 @@ const utc = (d: Date) => `${d.toISOString().slice(0, 10)} ${d.toISOString().slic
 export function wireProblems(wire: WireFacts, goLiveAt: Date): string[] {
   if (!wire) return [];
   const problems: string[] = [];
-  const embargo = wire.embargoAt ? new Date(wire.embargoAt) : null;
+  const embargo = wire.embargoAt ? embargoEnd(wire.embargoAt) : null;
   if (embargo && embargo > goLiveAt) problems.push(`the end of ${wire.agency}'s embargo (${utc(embargo)})`);
   if (wire.status === "KILLED") problems.push(`a wire item ${wire.agency} has not killed`);
   if (wire.status === "WITHDRAWN") problems.push(`a wire item ${wire.agency} has not withdrawn`);

@@ -318,6 +318,27 @@ describe("embargo", () => {
     await transitionArticle(editor, { id: articleId, version: scheduled.version, to: "PUBLISHED" }, new Date("2030-01-15T06:00:01Z"));
     expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).status).toBe("PUBLISHED");
   });
+
+  it("an embargo ending within a minute is met at the next whole minute, which the desk can schedule and the refusal names", async () => {
+    const doc = JSON.parse(unique("regional-budget.embargoed.ninjs.json", uid())) as Record<string, unknown>;
+    doc.embargoed = "2030-01-15T06:00:30Z";
+    const { id } = await ingestWireItem(parseWireDocument(JSON.stringify(doc))[0]!, "push");
+    const { articleId } = await takeWireItem(editor, { id, sectionId: bits.section.id });
+    const story = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+    // 06:00 (the minute a desk can type) is before the end: refused, naming 06:01, not 06:00.
+    const early = await expectAppError(
+      transitionArticle(editor, { id: articleId, version: story.version, to: "SCHEDULED", scheduledFor: new Date("2030-01-15T06:00:00Z") }),
+      "invalid",
+    );
+    expect(early.message).toContain("the end of Northern Wire's embargo (2030-01-15 06:01 UTC)");
+    await transitionArticle(editor, {
+      id: articleId,
+      version: story.version,
+      to: "SCHEDULED",
+      scheduledFor: new Date("2030-01-15T06:01:00Z"),
+    });
+    expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).status).toBe("SCHEDULED");
+  });
 });
 
 describe("hostile text", () => {

@@ -8,7 +8,8 @@ import Link from "next/link";
 import type { EditorData } from "@/lib/articles/editor";
 import { articlePath } from "@/lib/articles/path";
 import { editorProblems } from "@/lib/articles/readiness";
-import { formatDateTime } from "@/lib/format/time";
+import { formatDateTime, utcToZonedLocal } from "@/lib/format/time";
+import { embargoEnd } from "@/lib/wire/policy";
 import type { LibraryImage } from "@/lib/media/queries";
 import { slugifyTyped } from "@/lib/format/slug-typed";
 import { FieldError } from "@/components/forms/field-error";
@@ -77,7 +78,7 @@ export function ArticleForm(props: Props) {
   const canSchedule = props.canSchedule && (!initial || moves.includes("SCHEDULED"));
   // While embargoed it may still be scheduled for the embargo's end or later: only what that would not cure blocks the button.
   const blockers = useMemo(
-    () => (embargoEnds && canSchedule ? editorProblems(fields, images, new Date(embargoEnds), wire) : problems),
+    () => (embargoEnds && canSchedule ? editorProblems(fields, images, embargoEnd(embargoEnds), wire) : problems),
     [embargoEnds, canSchedule, fields, images, wire, problems],
   );
   const heroPhoto = fields.hero ? (images.find((i) => i.id === fields.hero!.imageId)?.src ?? null) : null;
@@ -212,7 +213,12 @@ export function ArticleForm(props: Props) {
                 canSchedule={canSchedule}
                 sectionName={section?.name ?? "No section"}
                 address={address}
-                suggestion={scheduledLocal}
+                suggestion={
+                  // An embargoed story is offered the embargo's end, when that is later than the usual suggestion.
+                  embargoEnds && canSchedule
+                    ? [scheduledLocal, utcToZonedLocal(embargoEnd(embargoEnds), timeZone)].sort()[1]!
+                    : scheduledLocal
+                }
               />
             ) : null}
           </>
@@ -225,7 +231,7 @@ export function ArticleForm(props: Props) {
       ) : null}
       {embargoEnds ? (
         <div className="wire-embargo" role="note" data-testid="editor-wire-embargo">
-          Embargoed by {wire!.agency} until {formatDateTime(new Date(embargoEnds), timeZone)}: before the story can go live it needs{" "}
+          Embargoed by {wire!.agency} until {formatDateTime(embargoEnd(embargoEnds), timeZone)}: before the story can go live it needs{" "}
           {problems.filter((p) => p.includes("embargo")).join(", ")}. Publishing now is refused; schedule it for then or later.
         </div>
       ) : null}

@@ -83,6 +83,8 @@ export function PublishControls({ draft, problems, embargoed, canPublishNow, can
   };
 
   if (!canPublishNow && !canSchedule) return null;
+  // While the embargo lasts the story can only be scheduled (for its end or later): "now" is not offered.
+  const nowAllowed = canPublishNow && !embargoed;
   return (
     <>
       <button
@@ -97,7 +99,7 @@ export function PublishControls({ draft, problems, embargoed, canPublishNow, can
         aria-describedby="publish-blockers"
         onClick={() => !blocked && setOpen(true)}
       >
-        {canPublishNow ? "Publish…" : "Schedule…"}
+        {nowAllowed ? "Publish…" : "Schedule…"}
       </button>
       <p id="publish-blockers" className={blocked ? "publish-blockers" : "visually-hidden"} aria-live="polite">
         {blocked
@@ -112,7 +114,7 @@ export function PublishControls({ draft, problems, embargoed, canPublishNow, can
           address={address}
           sectionName={sectionName}
           timeZone={draft.timeZone}
-          canPublishNow={canPublishNow}
+          canPublishNow={nowAllowed}
           canSchedule={canSchedule}
           suggestion={suggestion}
           pending={busy}
