@@ -15,6 +15,11 @@ describe("newsroom time zone conversion", () => {
 
   it("refuses malformed input", () => {
     expect(zonedLocalToUtc("tomorrow", "UTC")).toBeNull();
+    // Dates the calendar does not have are not rolled over into another day (a probe's 2026-12-99
+    // was read as 2027-03-09, and 2026-02-31 as 3 March).
+    for (const local of ["2026-12-99T10:00", "2026-02-31T10:00", "2026-13-01T10:00", "2026-12-01T24:00", "2026-12-01T10:60"])
+      expect(zonedLocalToUtc(local, "Europe/Berlin"), local).toBeNull();
+    expect(zonedLocalToUtc("2028-02-29T10:00", "UTC")?.toISOString()).toBe("2028-02-29T10:00:00.000Z");
   });
 });
 

@@ -50,7 +50,12 @@ function offsetMinutes(date: Date, timeZone: string): number {
 export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!m) return null;
-  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // A date the calendar does not have (2026-02-31, 2026-12-99) or a time past 23:59 is no time at
+  // all: Date.UTC would roll it over into another day.
+  const check = new Date(wall);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1 || hour > 23 || minute > 59) return null;
   // Two passes settle the offset across a daylight-saving change.
   let guess = new Date(wall - offsetMinutes(new Date(wall), timeZone) * 60_000);
   guess = new Date(wall - offsetMinutes(guess, timeZone) * 60_000);
@@ -105,9 +110,6 @@ export function parseDeskDateTime(date: string, time: string, timeZone: string):
   const t = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(time);
   if (!t || +t[1]! > 23 || +t[2]! > 59) return { error: "Write the time in 24-hour form, e.g. 14:30." };
   const [y, m, day] = [+d[1]!, +d[2]!, +d[3]!];
-  const check = new Date(Date.UTC(y, m - 1, day));
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== day)
-    return { error: "That date does not exist." };
   const pad = (n: number) => String(n).padStart(2, "0");
   const at = zonedLocalToUtc(`${y}-${pad(m)}-${pad(day)}T${pad(+t[1]!)}:${pad(+t[2]!)}`, timeZone);
   return at ? { at } : { error: "That date does not exist." };
