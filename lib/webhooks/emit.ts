@@ -12,7 +12,9 @@ export const WEBHOOK_JOB = "webhook-delivery";
 export function webhookEventFor(event: Pick<AuditInput, "action" | "data">): WebhookEvent | null {
   switch (event.action) {
     case "article.published":
-      return "story.published";
+      // A story brought in by an import went live long ago where it came from: it is no news to
+      // announce (ten thousand archive posts would each reach every social poster as "published").
+      return event.data?.imported ? null : "story.published";
     case "article.unpublished":
       return "story.unpublished";
     case "article.correct":

@@ -335,6 +335,26 @@ describe("WordPress import", () => {
     expect((await storyOf("100", source))?.slug).toBe("the-sea-has-already-decided-100");
   });
 
+  it("announces none of its archive's stories to webhooks as published (a probe's receiver got one event per old post)", async () => {
+    const hook = await db.webhook.create({
+      data: { name: "Social poster", url: "https://hooks.example/in", events: JSON.stringify(["story.published"]), secret: "whsec_test" },
+    });
+    try {
+      const report = await importWordPress({ file: fixtureFor("announce.example"), uploadsDir: uploads, actor: admin });
+      expect(report.counts.stories.created).toBe(6);
+      const live = await db.importMapping.findMany({
+        where: { source: "https://announce.example", kind: "post" },
+        select: { entityId: true },
+      });
+      expect(
+        await db.auditEvent.count({ where: { entityId: { in: live.map((m) => m.entityId) }, action: "article.published" } }),
+      ).toBeGreaterThan(0);
+      expect(await db.webhookDelivery.count({ where: { webhookId: hook.id } })).toBe(0);
+    } finally {
+      await db.webhook.delete({ where: { id: hook.id } });
+    }
+  });
+
   it("refuses anyone but an admin, and writes nothing", async () => {
     const editor = await makeUser("EDITOR");
     const before = await db.article.count();
