@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { E2E_URL, storageStatePath } from "../env";
+import { E2E_ENV, E2E_URL, storageStatePath } from "../env";
 import { expect, newContext, test } from "../fixtures";
 
 const FIXTURE = path.resolve("lib/import/wordpress/fixtures/harrow-point.wxr.xml");
@@ -60,6 +60,10 @@ test.describe("WordPress import", () => {
     await expect(report.getByText("“Empty post”: This story cannot go live yet. It needs a body.")).toBeVisible();
     await expect(report.getByText(/Dateline has no pages/)).toBeVisible();
     await page.screenshot({ path: "test-results/screens/wordpress-import.png", fullPage: true });
+    // The run has ended: its export and its photos' zip are not kept on the server's disk (nor is
+    // the refused file's run above).
+    const importDir = E2E_ENV.DATELINE_IMPORT_DIR;
+    expect(fs.existsSync(importDir) ? fs.readdirSync(importDir) : []).toEqual([]);
 
     // The imported story is live with its credited photo, at its new address.
     const reader = await browser.newPage();

@@ -163,11 +163,15 @@ export const importJobHandler: JobHandler = async (job) => {
   const run = await db.importRun.findUnique({ where: { id: runId } });
   if (!run || run.status === "done" || run.status === "failed") return;
   const user = run.actorId ? await db.user.findUnique({ where: { id: run.actorId } }) : null;
+  const dir = runDir(runId);
+  // A run that has ended keeps nothing on disk: its export and uploads (up to DATELINE_MAX_IMPORT_MB
+  // each) are read again by no one, as a new import is a new upload.
+  const forget = () => fsp.rm(dir, { recursive: true, force: true });
   const fail = async (message: string) => {
     await db.importRun.update({ where: { id: runId }, data: { status: "failed", error: message, finishedAt: new Date() } });
+    await forget();
   };
   if (!user || user.disabled || user.role !== "ADMIN") return fail("The admin who started this import can no longer run it.");
-  const dir = runDir(runId);
   await db.importRun.update({ where: { id: runId }, data: { status: "running", error: null } });
   // The lease of a long import is renewed while it runs, so that no other process takes it over.
   const heartbeat = setInterval(() => {
@@ -201,7 +205,7 @@ export const importJobHandler: JobHandler = async (job) => {
       where: { id: runId },
       data: { status: "done", report: JSON.stringify(report), finishedAt: new Date() },
     });
-    await fsp.rm(path.join(dir, "uploads"), { recursive: true, force: true });
+    await forget();
   } catch (error) {
     if (error instanceof AppError || error instanceof WxrError) return fail(error.message);
     log("error", "an import failed; it will be tried again", { runId, error: String(error) });
