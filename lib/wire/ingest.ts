@@ -71,7 +71,22 @@ const searchTextOf = (p: { headline: string; byline: string; dateline: string; a
   [p.headline, p.byline, p.dateline, p.agency, bodyText].join("\n").toLowerCase().slice(0, 200_000);
 
 /**
- * Stores one wire item, deduplicated by GUID and version: a newer version replaces the stored one
+ * The key an item is stored and found by: its GUID when that is a URI, as ninjs and NewsML-G2 ids
+ * are ("urn:newsml:…", "https://…"); otherwise the agency's name before it, since an RSS feed's
+ * bare "1001" is unique only within its feed, and one agency's item must never replace (or kill)
+ * another's (a probe's two feeds overwrote each other).
+ */
+export function wireKey(guid: string, agency: string): string {
+  return /^[a-z][a-z0-9+.-]*:\S/i.test(guid) ? guid : `${agency} ${guid}`.slice(0, 700);
+}
+
+/** The GUID the agency gave, from the key it is stored by (wireKey). */
+export function agencyGuid(key: string, agency: string): string {
+  return key.startsWith(`${agency} `) ? key.slice(agency.length + 1) : key;
+}
+
+/**
+ * Stores one wire item, deduplicated by GUID (within its agency: wireKey) and version: a newer version replaces the stored one
  * and records what changed; an older or the same version is ignored, except that a kill or
  * withdrawal notice is never ignored, whatever version it carries (an agency may send it with the
  * version it cancels, or none): an older one changes the item's status alone.
@@ -83,7 +98,7 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
   const after: Before = { ...parsed, bodyText, photoCount: parsed.photos.length };
   return db.$transaction(async (tx) => {
     const existing = await tx.wireItem.findUnique({
-      where: { guid: parsed.guid },
+      where: { guid: wireKey(parsed.guid, parsed.agency) },
       select: {
         id: true,
         version: true,
@@ -148,7 +163,7 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
     };
     const item = existing
       ? await tx.wireItem.update({ where: { id: existing.id }, data: fields, select: { id: true } })
-      : await tx.wireItem.create({ data: { guid: parsed.guid, ...fields, body, bodyText }, select: { id: true } });
+      : await tx.wireItem.create({ data: { guid: wireKey(parsed.guid, parsed.agency), ...fields, body, bodyText }, select: { id: true } });
     if (!keepCopy) {
       if (existing) await tx.wirePhoto.deleteMany({ where: { itemId: item.id } });
       await savePhotos(tx, item.id, parsed);

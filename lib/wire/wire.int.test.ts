@@ -14,7 +14,7 @@ import { creditLine } from "../media/schema";
 import { createApiKey } from "../apikeys/mutations";
 import { POST as pushRoute } from "../../app/api/v1/wire/items/route";
 import { parseWireDocument } from "./parse";
-import { ingestWireItem } from "./ingest";
+import { agencyGuid, ingestWireItem } from "./ingest";
 import { scanWireFolder } from "./folder";
 import { takeWireItem } from "./take";
 import { pollDueFeeds, addWireFeed } from "./feeds";
@@ -256,6 +256,25 @@ describe("versions", () => {
     const refused = await expectAppError(transitionArticle(editor, { id: articleId, version: story.version, to: "PUBLISHED" }), "invalid");
     expect(refused.message).toContain("a wire item Northern Wire has not killed");
     await expectAppError(takeWireItem(editor, { id: itemId, again: true }), "invalid");
+  });
+
+  it("keeps two agencies' items apart when their feeds use the same bare GUID (one replaced the other)", async () => {
+    const rss = (title: string) =>
+      `<rss version="2.0"><channel><title>x</title><item><title>${title}</title><guid isPermaLink="false">1001-${id}</guid><description>Copy of ${title}.</description></item></channel></rss>`;
+    const id = uid();
+    const a = await ingestWireItem(parseWireDocument(rss("Agency A's exclusive"), { agency: "Agency A" })[0]!, "feed:a");
+    const b = await ingestWireItem(parseWireDocument(rss("Agency B: weather"), { agency: "Agency B" })[0]!, "feed:b");
+    expect(b.outcome).toBe("created");
+    expect(b.id).not.toBe(a.id);
+    const stored = await db.wireItem.findUniqueOrThrow({ where: { id: a.id } });
+    expect(stored.headline).toBe("Agency A's exclusive");
+    // The desk shows the GUID the agency gave.
+    expect(agencyGuid(stored.guid, stored.agency)).toBe(`1001-${id}`);
+    // A URI is an id the world over: the same one from two routes is one item.
+    const uri = `https://wire.example/items/${id}`;
+    const viaPush = parseWireDocument(rss("One item").replace(`1001-${id}`, uri), { agency: "Agency A" })[0]!;
+    const first = await ingestWireItem(viaPush, "push");
+    expect((await ingestWireItem({ ...viaPush, agency: "Agency A (feed)" }, "feed:a")).id).toBe(first.id);
   });
 
   it("a kill notice of an earlier version, or of none, still kills the item; the newer copy stays (a probe's were ignored)", async () => {
@@ -502,7 +521,9 @@ describe("polled feeds", () => {
     try {
       await db.wireFeed.update({ where: { id: feed.id }, data: { nextFetchAt: new Date(0) } });
       await pollDueFeeds();
-      expect(await db.wireItem.count({ where: { guid: `cpa-ferries-${id}`, agency: "Coastal Press", via: `feed:${feed.id}` } })).toBe(1);
+      expect(
+        await db.wireItem.count({ where: { guid: `Coastal Press cpa-ferries-${id}`, agency: "Coastal Press", via: `feed:${feed.id}` } }),
+      ).toBe(1);
       // Not due again for five minutes.
       await pollDueFeeds();
       expect(hits).toHaveLength(1);

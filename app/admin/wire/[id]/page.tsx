@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { agencyGuid } from "@/lib/wire/ingest";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
@@ -85,7 +86,7 @@ export default async function WireItemPage({ params }: Props) {
         </dd>
         <dt>GUID</dt>
         <dd>
-          <code>{item.guid}</code>
+          <code>{agencyGuid(item.guid, item.agency)}</code>
         </dd>
         {item.link ? (
           <>
