@@ -78,7 +78,9 @@ export const deliverWebhookJob: JobHandler = async (job) => {
   const done = error === null;
   const expired = Date.now() - delivery.createdAt.getTime() >= WEBHOOK_GIVE_UP_MS;
   const nextAttemptAt = new Date(Math.min(Date.now() + retryDelayMs(attempts), delivery.createdAt.getTime() + WEBHOOK_GIVE_UP_MS));
-  await db.$transaction(async (tx) => {
+  const recorded = await db.$transaction(async (tx) => {
+    // An admin removed the webhook (and its log) while this attempt was under way: nothing to record or retry.
+    if (!(await tx.webhookDelivery.findUnique({ where: { id: delivery.id }, select: { id: true } }))) return false;
     await tx.webhookAttempt.create({ data: { deliveryId: delivery.id, statusCode, durationMs, responseExcerpt: excerpt, error } });
     await tx.webhookDelivery.update({
       where: { id: delivery.id },
@@ -91,7 +93,9 @@ export const deliverWebhookJob: JobHandler = async (job) => {
             : { nextAttemptAt }),
       },
     });
+    return true;
   });
+  if (!recorded) return;
   if (!done)
     log(expired ? "error" : "warn", expired ? "webhook delivery failed for a day; given up" : "webhook delivery failed; will retry", {
       webhookId: delivery.webhookId,

@@ -13,7 +13,7 @@ import { createImage } from "../media/ingest";
 import { updateImageMetadata, updateImageSchema } from "../media/library";
 import { makePhoto } from "../test/images";
 import { expectAppError } from "../test/expect-app-error";
-import { createWebhook, resendDelivery } from "./mutations";
+import { createWebhook, deleteWebhook, resendDelivery } from "./mutations";
 import { webhookJobs, WEBHOOK_GIVE_UP_MS } from "./deliver";
 import { WEBHOOK_JOB } from "./emit";
 
@@ -24,6 +24,8 @@ let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
 let server: http.Server;
 let url: string;
 let answers: number[] = [];
+/** While set, the receiver holds its answer until it settles (a receiver that hangs). */
+let hold: Promise<void> | null = null;
 const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
 const runner = new JobRunner({ handlers: webhookJobs, id: "test-runner" });
 
@@ -34,8 +36,9 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c));
-    req.on("end", () => {
+    req.on("end", async () => {
       received.push({ headers: req.headers, body });
+      if (hold) await hold;
       const status = answers.shift() ?? 200;
       res.writeHead(status, { "content-type": "text/plain" });
       res.end(status === 200 ? "thanks" : `<h1>down</h1> ${"x".repeat(2000)}`);
@@ -143,7 +146,13 @@ describe("webhooks", () => {
     expect((await db.webhookDelivery.findUniqueOrThrow({ where: { id: published.id } })).status).toBe("FAILED");
     expect((await db.webhookDelivery.findFirstOrThrow({ where: { event: "story.unpublished" } })).status).toBe("DELIVERED");
     await expectAppError(resendDelivery(editor, { deliveryId: published.id }), "forbidden");
-    await resendDelivery(admin, { deliveryId: published.id });
+    // Two clicks at once send it again once.
+    const clicks = await Promise.allSettled([0, 1].map(() => resendDelivery(admin, { deliveryId: published.id })));
+    expect(clicks.map((c) => (c.status === "fulfilled" ? "queued" : (c.reason as { code: string }).code)).sort()).toEqual([
+      "conflict",
+      "queued",
+    ]);
+    expect(await db.webhookDelivery.count({ where: { resentFromId: published.id } })).toBe(1);
     await drain();
     const again = await db.webhookDelivery.findFirstOrThrow({ where: { resentFromId: published.id } });
     expect(again.status).toBe("DELIVERED");
@@ -181,6 +190,26 @@ describe("webhooks", () => {
       photo: { id: photo.id, apiUrl: expect.stringContaining(`/api/v1/photos/${photo.id}`) },
     });
     expect(verify(hook.secret, received[0]!)).toBe(true);
+  });
+
+  it("records nothing and retries nothing when the webhook is removed while a delivery is under way (it failed on a foreign key)", async () => {
+    const hook = await createWebhook(admin, { name: "Hanging", url, events: ["story.published"] });
+    let release = () => {};
+    hold = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await publishedStory();
+      const running = drain(1);
+      await expect.poll(() => received.length).toBe(1);
+      await deleteWebhook(admin, { id: hook.id });
+      release();
+      await running;
+    } finally {
+      hold = null;
+      release();
+    }
+    const job = await db.job.findFirstOrThrow({ where: { kind: WEBHOOK_JOB }, orderBy: { createdAt: "desc" } });
+    expect(job).toMatchObject({ lastError: null, doneAt: expect.any(Date) });
+    expect(await db.webhookAttempt.count({ where: { delivery: { webhookId: hook.id } } })).toBe(0);
   });
 
   it("refuses webhooks from non-admins, and URLs that are not http(s)", async () => {
