@@ -8,16 +8,21 @@ import { utcToZonedLocal } from "../format/time";
 import { createDraftLink, revokeDraftLink } from "./mutations";
 import { listDraftLinks, openDraftLink } from "./queries";
 import { hashDraftToken } from "./token";
+import { ingestWireItem } from "../wire/ingest";
+import { parseWireDocument } from "../wire/parse";
+import { takeWireItem } from "../wire/take";
 
 const TZ = "Europe/London";
 let editor: Viewer;
 let writer: Viewer;
 let storyId: string;
+let sectionId: string;
 
 beforeAll(async () => {
   editor = await makeUser("EDITOR");
   writer = await makeUser("WRITER");
   const bits = await makeNewsroomBits(writer.id);
+  sectionId = bits.section.id;
   storyId = (await createArticle(writer, readyArticleInput(bits.section.id, bits.author.id, { headline: "Draft for the lawyer" }))).id;
 });
 
@@ -55,6 +60,28 @@ describe("draft links", () => {
     const listed = await listDraftLinks(storyId);
     expect(listed.find((l) => l.id === link.id)?.state).toBe("revoked");
     expect(await db.auditEvent.count({ where: { entityId: storyId, action: "draft-link.revoke" } })).toBe(1);
+  });
+
+  it("shows no copy of a wire item the agency killed: a link stops working with the kill, and no new one is made", async () => {
+    const uri = `urn:test:draft-link-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const item = {
+      uri,
+      headlines: [{ role: "main", value: "Wire copy for the lawyer" }],
+      bodies: [{ role: "main", value: "<p>Copy.</p>" }],
+    };
+    const { id } = await ingestWireItem(parseWireDocument(JSON.stringify(item), { agency: "Northern Wire" })[0]!, "push");
+    const { articleId } = await takeWireItem(editor, { id, sectionId });
+    const link = await createDraftLink(editor, { articleId, label: "Legal", expiresLocal: local(3_600_000) }, TZ);
+    expect(await openDraftLink(tokenOf(link.path))).not.toBeNull();
+    await ingestWireItem(parseWireDocument(JSON.stringify({ ...item, pubstatus: "canceled" }), { agency: "Northern Wire" })[0]!, "push");
+    expect(await openDraftLink(tokenOf(link.path))).toBeNull();
+    const refused = await expectAppError(
+      createDraftLink(editor, { articleId, label: "Legal", expiresLocal: local(3_600_000) }, TZ),
+      "invalid",
+    );
+    expect(refused.message).toMatch(
+      /killed the wire item this story was taken from: its copy may not be shown to anyone outside the newsroom\.$/,
+    );
   });
 
   it("is for editors only, with an expiry in the future and at most 30 days out", async () => {

@@ -1,4 +1,6 @@
 import { db } from "../db";
+import { wireFactsForStory } from "../wire/queries";
+import { killedWireCopy } from "../wire/policy";
 import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
@@ -20,6 +22,8 @@ export async function createDraftLink(viewer: Viewer, input: CreateDraftLinkInpu
   return db.$transaction(async (tx) => {
     const story = await tx.article.findUnique({ where: { id: data.articleId }, select: { id: true } });
     if (!story) throw new AppError("not_found", "That story no longer exists.");
+    const unusable = killedWireCopy(await wireFactsForStory(tx, story.id));
+    if (unusable) throw new AppError("invalid", unusable);
     const link = await tx.draftLink.create({
       data: { articleId: story.id, tokenHash: hashDraftToken(token), label: data.label, createdById: viewer.id, expiresAt, createdAt: now },
       select: { id: true, expiresAt: true },

@@ -1,4 +1,6 @@
 import { db } from "../db";
+import { wireFactsForStory } from "../wire/queries";
+import { killedWireCopy } from "../wire/policy";
 import { recordAudit } from "../audit/mutations";
 import { publicArticleSelect, toPublicArticle } from "../articles/dto";
 import { inlineFigures } from "../articles/queries";
@@ -54,7 +56,8 @@ export async function openDraftLink(token: string, meta: { ip?: string; userAgen
   });
   if (!link || draftLinkState(link, now) !== "active") return null;
   const row = await db.article.findUnique({ where: { id: link.articleId }, select: { ...publicArticleSelect, status: true } });
-  if (!row) return null;
+  // A link made before the agency killed the copy stops working with the kill.
+  if (!row || killedWireCopy(await wireFactsForStory(db, link.articleId))) return null;
   await db.$transaction(async (tx) => {
     await tx.draftLink.update({ where: { id: link.id }, data: { views: { increment: 1 }, lastViewedAt: now } });
     await recordAudit(tx, {

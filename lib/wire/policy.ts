@@ -31,6 +31,15 @@ export function wireProblems(wire: WireFacts, goLiveAt: Date): string[] {
   return problems;
 }
 
+/**
+ * Why a story's copy may not be shown outside the newsroom (a draft link), or null: the agency
+ * killed or withdrew the wire item it was taken from (often for legal reasons).
+ */
+export function killedWireCopy(wire: WireFacts): string | null {
+  if (!wire || wire.status === "USABLE") return null;
+  return `${wire.agency} ${wire.status === "KILLED" ? "killed" : "withdrew"} the wire item this story was taken from: its copy may not be shown to anyone outside the newsroom.`;
+}
+
 /** The warning the desk shows on a story whose wire item the agency killed or withdrew. */
 export function wireWarning(wire: WireFacts): string | null {
   if (!wire || wire.status === "USABLE") return null;
