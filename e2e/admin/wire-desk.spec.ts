@@ -81,6 +81,7 @@ test.describe("wire desk", () => {
     await page.getByLabel("Section").selectOption({ index: 1 });
     await page.getByRole("button", { name: "Take", exact: true }).click();
     await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/, { timeout: 60_000 });
+    const editorUrl = page.url();
     const headline = page.getByLabel("Headline");
     await expect(headline).toHaveValue(wired);
     await headline.fill(fixed);
@@ -112,6 +113,20 @@ test.describe("wire desk", () => {
     await page.getByRole("link", { name: wired }).click();
     await expect(page.getByText(`Already taken as ${fixed}`)).toBeVisible();
     await expect(page.getByRole("button", { name: "Take again as a new story" })).toBeVisible();
+
+    // The agency sends a corrected version after the take: the story's editor says what changed.
+    dropFixture("market-reopens.v2.ninjs.json", id, (h) => `${h} ${id}`);
+    const update = page.getByTestId("editor-wire-update");
+    await expect(async () => {
+      await page.goto(editorUrl);
+      await expect(update).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(update).toContainText(
+      "Northern Wire sent version 2 of the wire item this story was taken from, after it was taken (version 1).",
+    );
+    await expect(update).toContainText("Copy: 1 changed, 1 added paragraphs.");
+    await expect(update.getByRole("link", { name: "See the versions on the wire desk" })).toHaveAttribute("href", /^\/admin\/wire\/c/);
+    await page.screenshot({ path: "test-results/screens/wire-story-update.png" });
     await context.close();
   });
 

@@ -5,7 +5,7 @@ import { storyFactsSelect, storyPolicy, storyScope, toStoryFacts } from "./polic
 import { snapshotSelect } from "./snapshot";
 import { publishProblems, readinessSelect } from "./workflow";
 import { articlePath } from "./dto";
-import { wireFactsForStory } from "../wire/queries";
+import { wireFactsForStory, wireUpdateForStory } from "../wire/queries";
 import { wireWarning } from "../wire/policy";
 
 /** Everything the story editor needs about one story, as plain data for the client. */
@@ -26,7 +26,7 @@ export async function getEditorData(viewer: Viewer, id: string) {
     },
   });
   if (!row) return null;
-  const wire = await wireFactsForStory(db, id);
+  const [wire, wireUpdate] = await Promise.all([wireFactsForStory(db, id), wireUpdateForStory(id)]);
   const policy = storyPolicy(viewer, toStoryFacts(row));
   const body = bodySchema.safeParse(row.body);
   const hero =
@@ -44,6 +44,8 @@ export async function getEditorData(viewer: Viewer, id: string) {
     problems: publishProblems(row, new Date(), { facts: wire }),
     /** The wire item the story was taken from (its embargo and whether the agency killed it), or null. */
     wire: wire && { ...wire, embargoAt: wire.embargoAt ? new Date(wire.embargoAt).toISOString() : null, warning: wireWarning(wire) },
+    /** Versions of that item the agency sent after it was taken, and what they changed, or null. */
+    wireUpdate,
     livePath: row.status === "PUBLISHED" ? articlePath(row) : null,
     scheduledFor: row.scheduledFor?.toISOString() ?? null,
     firstPublishedAt: row.firstPublishedAt?.toISOString() ?? null,

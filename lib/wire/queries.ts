@@ -16,6 +16,28 @@ export async function wireFactsForStory(tx: Tx | typeof db, articleId: string): 
   return take ? take.item : null;
 }
 
+/**
+ * Newer versions of the item a story was taken from, sent after it was taken (an agency's
+ * correction or update the editor must weigh), with what each changed; null when there are none,
+ * or when the item was killed or withdrawn (the kill's own warning says that).
+ */
+export async function wireUpdateForStory(
+  articleId: string,
+): Promise<{ itemId: string; agency: string; taken: number; version: number; changes: string[] } | null> {
+  const take = await db.wireTake.findUnique({
+    where: { articleId },
+    select: { version: true, item: { select: { id: true, agency: true, version: true, status: true } } },
+  });
+  if (!take || take.item.version <= take.version || take.item.status !== "USABLE") return null;
+  const versions = await db.wireItemVersion.findMany({
+    where: { itemId: take.item.id, version: { gt: take.version } },
+    select: { changes: true },
+    orderBy: { version: "asc" },
+  });
+  const changes = versions.flatMap((v) => (Array.isArray(v.changes) ? v.changes.filter((c): c is string => typeof c === "string") : []));
+  return { itemId: take.item.id, agency: take.item.agency, taken: take.version, version: take.item.version, changes };
+}
+
 /** For the desk's story list: the stories among `articleIds` taken from an item the agency killed or withdrew. */
 export async function wireFlagsForStories(articleIds: string[]): Promise<Map<string, WireFacts>> {
   if (articleIds.length === 0) return new Map();

@@ -18,7 +18,7 @@ import { agencyGuid, ingestWireItem } from "./ingest";
 import { scanWireFolder } from "./folder";
 import { takeWireItem } from "./take";
 import { pollDueFeeds, addWireFeed } from "./feeds";
-import { getWireItemOrThrow, listWireItems, wireFactsForStory, wireFlagsForStories } from "./queries";
+import { getWireItemOrThrow, listWireItems, wireFactsForStory, wireFlagsForStories, wireUpdateForStory } from "./queries";
 import { MARKET_STORY } from "./fixtures/market-story";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
@@ -239,6 +239,24 @@ describe("versions", () => {
       "Copy: 1 changed, 1 added paragraphs.",
     ]);
     expect(item.versions.map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it("tells the story's editor of versions the agency sent after the take, and what they changed", async () => {
+    const id = uid();
+    const { id: itemId } = await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", id))[0]!, "push");
+    const { articleId } = await takeWireItem(editor, { id: itemId, sectionId: bits.section.id });
+    expect(await wireUpdateForStory(articleId)).toBeNull();
+    await ingestWireItem(parseWireDocument(unique("market-reopens.v2.ninjs.json", id))[0]!, "push");
+    expect(await wireUpdateForStory(articleId)).toEqual({
+      itemId,
+      agency: "Northern Wire",
+      taken: 1,
+      version: 2,
+      changes: [expect.stringMatching(/^Headline: /), "Copy: 1 changed, 1 added paragraphs."],
+    });
+    // Killed, the kill's own warning says it all.
+    await ingestWireItem(parseWireDocument(unique("market-reopens.kill.ninjs.json", id))[0]!, "push");
+    expect(await wireUpdateForStory(articleId)).toBeNull();
   });
 
   it("a kill notice marks the item killed, flags the stories taken from it, and they cannot be published", async () => {

@@ -229,6 +229,13 @@ export function ArticleForm(props: Props) {
           {wire.warning}
         </div>
       ) : null}
+      {initial?.wireUpdate ? (
+        <div className="wire-embargo" role="note" data-testid="editor-wire-update">
+          {initial.wireUpdate.agency} sent version {initial.wireUpdate.version} of the wire item this story was taken from, after it was
+          taken (version {initial.wireUpdate.taken}). {initial.wireUpdate.changes.join(" ")}{" "}
+          <Link href={`/admin/wire/${initial.wireUpdate.itemId}`}>See the versions on the wire desk</Link>.
+        </div>
+      ) : null}
       {embargoEnds ? (
         <div className="wire-embargo" role="note" data-testid="editor-wire-embargo">
           Embargoed by {wire!.agency} until {formatDateTime(embargoEnd(embargoEnds), timeZone)}: before the story can go live it needs{" "}
