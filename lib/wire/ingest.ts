@@ -96,23 +96,30 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
   const body = wireBody(parsed.bodyHtml, parsed.link);
   const bodyText = bodyToText(body);
   const after: Before = { ...parsed, bodyText, photoCount: parsed.photos.length };
+  const key = wireKey(parsed.guid, parsed.agency);
   return db.$transaction(async (tx) => {
-    const existing = await tx.wireItem.findUnique({
-      where: { guid: wireKey(parsed.guid, parsed.agency) },
-      select: {
-        id: true,
-        version: true,
-        headline: true,
-        bodyText: true,
-        byline: true,
-        dateline: true,
-        embargoAt: true,
-        urgency: true,
-        priority: true,
-        status: true,
-        _count: { select: { photos: true } },
-      },
-    });
+    const select = {
+      id: true,
+      version: true,
+      headline: true,
+      bodyText: true,
+      byline: true,
+      dateline: true,
+      embargoAt: true,
+      urgency: true,
+      priority: true,
+      status: true,
+      changes: true,
+      _count: { select: { photos: true } },
+    } as const;
+    // An item stored before GUIDs were keyed by agency has its bare GUID: found by it (and the
+    // agency), and keyed anew, so that its kill still reaches it.
+    let stored = await tx.wireItem.findUnique({ where: { guid: key }, select });
+    if (!stored && key !== parsed.guid) {
+      stored = await tx.wireItem.findFirst({ where: { guid: parsed.guid, agency: parsed.agency }, select });
+      if (stored) await tx.wireItem.update({ where: { id: stored.id }, data: { guid: key } });
+    }
+    const existing = stored;
     const notice = parsed.status !== WireStatus.USABLE;
     const newNotice = notice && existing !== null && existing.status !== parsed.status;
     if (existing && !newNotice && parsed.version <= existing.version) {
@@ -121,11 +128,19 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
     if (existing && parsed.version < existing.version) {
       // A kill or withdrawal of an earlier version, or of none (it counts as 1), cancels the item all
       // the same: only its status changes; the newer copy, and its version, stay as they were.
+      // The status line is added to what the current version changed, on the item and on that
+      // version's record, so the desk's versions list shows the kill too.
       const before = { ...existing, photoCount: existing._count.photos };
-      const changes = describeChanges(before, { ...before, status: parsed.status });
+      const status = describeChanges(before, { ...before, status: parsed.status });
+      const earlier = Array.isArray(existing.changes) ? existing.changes.filter((c): c is string => typeof c === "string") : [];
+      const changes = [...earlier, ...status];
       await tx.wireItem.update({
         where: { id: existing.id },
         data: { status: parsed.status, statusNote: parsed.statusNote, receivedAt: new Date(), changes },
+      });
+      await tx.wireItemVersion.updateMany({
+        where: { itemId: existing.id, version: existing.version },
+        data: { status: parsed.status, changes },
       });
       await recordAudit(tx, {
         actorId,
@@ -163,7 +178,7 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
     };
     const item = existing
       ? await tx.wireItem.update({ where: { id: existing.id }, data: fields, select: { id: true } })
-      : await tx.wireItem.create({ data: { guid: wireKey(parsed.guid, parsed.agency), ...fields, body, bodyText }, select: { id: true } });
+      : await tx.wireItem.create({ data: { guid: key, ...fields, body, bodyText }, select: { id: true } });
     if (!keepCopy) {
       if (existing) await tx.wirePhoto.deleteMany({ where: { itemId: item.id } });
       await savePhotos(tx, item.id, parsed);

@@ -288,6 +288,15 @@ describe("versions", () => {
     expect(stored.headline).toBe("Agency A's exclusive");
     // The desk shows the GUID the agency gave.
     expect(agencyGuid(stored.guid, stored.agency)).toBe(`1001-${id}`);
+    // An item stored before GUIDs were keyed by agency (its bare GUID) is found, keyed anew, and its kill reaches it.
+    const legacy = await ingestWireItem(parseWireDocument(rss("Stored long ago"), { agency: "Agency C" })[0]!, "feed:c");
+    await db.wireItem.update({ where: { id: legacy.id }, data: { guid: `1001-${id}` } });
+    const again = await ingestWireItem(
+      { ...parseWireDocument(rss("Stored long ago"), { agency: "Agency C" })[0]!, status: "KILLED" },
+      "feed:c",
+    );
+    expect(again).toMatchObject({ id: legacy.id, status: "KILLED" });
+    expect((await db.wireItem.findUniqueOrThrow({ where: { id: legacy.id } })).guid).toBe(`Agency C 1001-${id}`);
     // A URI is an id the world over: the same one from two routes is one item.
     const uri = `https://wire.example/items/${id}`;
     const viaPush = parseWireDocument(rss("One item").replace(`1001-${id}`, uri), { agency: "Agency A" })[0]!;
@@ -314,7 +323,11 @@ describe("versions", () => {
       const item = await getWireItemOrThrow(writer, itemId);
       expect(item).toMatchObject({ status: "KILLED", version: 2, headline: v2.headline });
       expect(item.statusNote).toContain("Do not use.");
-      expect(item.changes).toEqual(["Status: Usable → Killed."]);
+      // What version 2 changed, and then the kill.
+      const changes = item.changes as string[];
+      expect(changes.at(-1)).toBe("Status: Usable → Killed.");
+      expect(changes[0]).toMatch(/^Headline: /);
+      expect(item.versions.find((v) => v.version === 2)).toMatchObject({ status: "KILLED" });
       // The same notice again changes nothing more.
       expect((await ingestWireItem(parseWireDocument(JSON.stringify(kill))[0]!, "push")).outcome).toBe("ignored");
     }
