@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { env } from "../env";
 import { log } from "../log";
-import { realFileInside } from "../security/folder-files";
+import { readFileInside } from "../security/folder-files";
 import { hasAllowedScheme, WEB_SCHEMES } from "../security/urls";
 import { parseWireDocument } from "./parse";
 import { ingestWireItem, type IngestOutcome } from "./ingest";
@@ -42,9 +42,9 @@ async function attachPhotoFiles(dir: string, items: ParsedWireItem[]): Promise<s
   for (const item of items) {
     for (const photo of item.photos) {
       if (!photo.href || hasAllowedScheme(photo.href, WEB_SCHEMES)) continue;
-      const found = await realFileInside(dir, photo.href.replace(/^file:\/\//, ""));
-      if (!found || found.size > MAX_PHOTO_BYTES()) continue;
-      photo.data = await fs.readFile(/*turbopackIgnore: true*/ found.file);
+      const found = await readFileInside(dir, photo.href.replace(/^file:\/\//, ""), { maxBytes: MAX_PHOTO_BYTES(), refuseHardLinks: true });
+      if (!found) continue;
+      photo.data = found.data;
       used.push(found.file);
     }
   }

@@ -578,7 +578,7 @@ describe("the watched folder", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["failed", "market-reopens.jpg", "note.txt"]);
   });
 
-  it("reads no photo through a link that leads out of the folder (a probe read /etc/passwd as a photo)", async () => {
+  it("reads no photo through a link, hard or symbolic, that leads out of the folder (a probe read /etc/passwd as a photo)", async () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), "wire-outside-"));
     fs.writeFileSync(path.join(outside, "secret.txt"), "root:x:0:0:root:/root:/bin/bash\n");
     const id = uid();
@@ -588,10 +588,15 @@ describe("the watched folder", () => {
     fs.symlinkSync(outside, path.join(dir, "linked"));
     const second = unique("market-reopens.ninjs.json", `${id}b`).replace('"market-reopens.jpg"', '"linked/secret.txt"');
     fs.writeFileSync(path.join(dir, "b.ninjs.json"), second);
-    fs.utimesSync(path.join(dir, "b.ninjs.json"), new Date(Date.now() - 10_000), new Date(Date.now() - 10_000));
+    // A hard link is one more name for the file outside.
+    fs.linkSync(path.join(outside, "secret.txt"), path.join(dir, "hard.jpg"));
+    const third = unique("market-reopens.ninjs.json", `${id}c`).replace('"market-reopens.jpg"', '"hard.jpg"');
+    fs.writeFileSync(path.join(dir, "c.ninjs.json"), third);
+    for (const name of ["b.ninjs.json", "c.ninjs.json"])
+      fs.utimesSync(path.join(dir, name), new Date(Date.now() - 10_000), new Date(Date.now() - 10_000));
     const scan = await scanWireFolder(dir);
     expect(scan.failed).toEqual([]);
-    expect(scan.items).toHaveLength(2);
+    expect(scan.items).toHaveLength(3);
     for (const outcome of scan.items) {
       const item = await db.wireItem.findUniqueOrThrow({ where: { id: outcome.id }, include: { photos: true } });
       expect(item.photos.map((p) => p.data)).toEqual([null]);

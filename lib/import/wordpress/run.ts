@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
+import { env } from "../../env";
 import { db, type Tx } from "../../db";
 import { recordAudit } from "../../audit/mutations";
 import { assertPermission, type Viewer } from "../../auth/viewer";
@@ -16,7 +17,7 @@ import { RESERVED_SECTION_SLUGS } from "../../sections/schema";
 import { createImage } from "../../media/ingest";
 import { imageMetadataSchema } from "../../media/schema";
 import { expireEverything } from "../../cache/invalidation";
-import { realFileInside } from "../../security/folder-files";
+import { readFileInside } from "../../security/folder-files";
 import { readWxr, type WxrAuthor, type WxrItem, type WxrTerm } from "./wxr";
 import { convertContent, htmlToText, photoRefs, type ResolvedPhoto } from "./body";
 import {
@@ -521,10 +522,7 @@ class WordPressImport {
 
   private async readUpload(relative: string): Promise<{ data: Buffer; file: string } | null> {
     if (!this.options.uploadsDir) return null;
-    const found = await realFileInside(this.options.uploadsDir, relative);
-    if (!found) return null;
-    const data = await fs.readFile(found.file).catch(() => null);
-    return data ? { data, file: found.file } : null;
+    return readFileInside(this.options.uploadsDir, relative, { maxBytes: env.DATELINE_MAX_UPLOAD_MB * 1_000_000 });
   }
 
   private async writePhotos() {
