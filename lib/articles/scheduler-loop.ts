@@ -7,7 +7,7 @@ import { publishDueArticles, type SchedulerRun } from "./scheduler";
 import { webhookJobs } from "../webhooks/deliver";
 import { PHOTO_SWEEP_EVERY_MS, PHOTO_SWEEP_JOB, sweepPhotoFiles } from "../media/sweep-job";
 import { frontJobs } from "../front/jobs";
-import { IMPORT_JOB, importJobHandler } from "../import/jobs";
+import { IMPORT_JOB, importJobHandler, forgetAbandonedImports } from "../import/jobs";
 import { WIRE_FEEDS_JOB, WIRE_FOLDER_JOB, wireEveryMs, wireJobs } from "../wire/jobs";
 import { SOURCE_CHECK_EVERY_MS, SOURCE_CHECK_JOB, sourceJobs } from "../sources/jobs";
 import { JOB_PRUNE_EVERY_MS, JOB_PRUNE_JOB, pruneFinishedJobs } from "../jobs/prune";
@@ -44,9 +44,11 @@ export function backgroundJobs(everyMs: number): Record<string, JobHandler> {
       await sweepPhotoFiles();
       return { again: new Date(Date.now() + PHOTO_SWEEP_EVERY_MS) };
     },
-    // Old finished jobs (lib/jobs/prune.ts).
+    // Old finished jobs (lib/jobs/prune.ts), and abandoned uploads.
     [JOB_PRUNE_JOB]: async () => {
       const { more } = await pruneFinishedJobs();
+      // Uploads nobody started, a day old (lib/import/jobs.ts).
+      await forgetAbandonedImports();
       // A backlog goes a slice at a time, a minute apart.
       return { again: new Date(Date.now() + (more ? 60_000 : JOB_PRUNE_EVERY_MS)) };
     },

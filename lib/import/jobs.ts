@@ -25,6 +25,8 @@ import { insideFolder } from "../security/folder-files";
  */
 
 export const IMPORT_JOB = "import-wordpress";
+/** Tries of an import that fails unexpectedly (a crash, a locked database) before it is marked failed. */
+const IMPORT_ATTEMPTS = 3;
 
 export const importDir = () => path.resolve(env.DATELINE_IMPORT_DIR);
 const runDir = (runId: string) => path.join(importDir(), runId.replace(/[^a-z0-9]/gi, ""));
@@ -111,7 +113,7 @@ export async function startImport(viewer: Viewer, runId: string): Promise<void> 
   await db.$transaction((tx) =>
     recordAudit(tx, { actorId: viewer.id, action: "import.queue", entityType: "Import", entityId: runId, data: { kind: "wordpress" } }),
   );
-  await enqueue(IMPORT_JOB, runId, { payload: { runId }, maxAttempts: 3 });
+  await enqueue(IMPORT_JOB, runId, { payload: { runId }, maxAttempts: IMPORT_ATTEMPTS });
 }
 
 /** Unpacks the uploads zip: photos only, each inside the folder, each under the photo size limit. */
@@ -208,6 +210,11 @@ export const importJobHandler: JobHandler = async (job) => {
     await forget();
   } catch (error) {
     if (error instanceof AppError || error instanceof WxrError) return fail(error.message);
+    // The last try: the run is marked failed (and its files go) rather than left "running" for ever.
+    if (job.attempts >= IMPORT_ATTEMPTS) {
+      log("error", "an import failed for the last time", { runId, error: String(error) });
+      return fail("The import stopped on an unexpected error. What it imported is kept; upload the file again to finish it.");
+    }
     log("error", "an import failed; it will be tried again", { runId, error: String(error) });
     throw error;
   } finally {
@@ -218,4 +225,28 @@ export const importJobHandler: JobHandler = async (job) => {
 /** The runs the admin screen lists, newest first. */
 export async function listImportRuns(take = 20) {
   return db.importRun.findMany({ orderBy: { createdAt: "desc" }, take });
+}
+
+/** How long an upload may wait for its import to be started before its files are deleted. */
+export const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Runs whose files were uploaded but never imported (the admin left before starting, or the
+ * browser closed mid-upload), a day old: their files are deleted and the run is marked failed.
+ * Run with the job table's pruning (lib/articles/scheduler-loop.ts).
+ */
+export async function forgetAbandonedImports(now = new Date()): Promise<number> {
+  const stale = await db.importRun.findMany({
+    where: { status: "uploading", updatedAt: { lt: new Date(now.getTime() - ABANDONED_UPLOAD_MS) } },
+    select: { id: true },
+    take: 100,
+  });
+  for (const { id } of stale) {
+    const { count } = await db.importRun.updateMany({
+      where: { id, status: "uploading" },
+      data: { status: "failed", error: "It was never started: its files were deleted after a day.", finishedAt: now },
+    });
+    if (count === 1) await fsp.rm(runDir(id), { recursive: true, force: true });
+  }
+  return stale.length;
 }
