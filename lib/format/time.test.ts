@@ -20,6 +20,8 @@ describe("newsroom time zone conversion", () => {
     for (const local of ["2026-12-99T10:00", "2026-02-31T10:00", "2026-13-01T10:00", "2026-12-01T24:00", "2026-12-01T10:60"])
       expect(zonedLocalToUtc(local, "Europe/Berlin"), local).toBeNull();
     expect(zonedLocalToUtc("2028-02-29T10:00", "UTC")?.toISOString()).toBe("2028-02-29T10:00:00.000Z");
+    // A slip of the year is no time either (0026 was read as 1926).
+    expect(zonedLocalToUtc("0026-12-01T10:00", "UTC")).toBeNull();
   });
 });
 

@@ -51,11 +51,14 @@ export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!m) return null;
   const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  // A newsroom's times are of this era: a year before 1970 is a typing slip (Date.UTC would read 0026 as 1926).
+  if (year < 1970) return null;
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   // A date the calendar does not have (2026-02-31, 2026-12-99) or a time past 23:59 is no time at
   // all: Date.UTC would roll it over into another day.
   const check = new Date(wall);
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1 || hour > 23 || minute > 59) return null;
+  if (check.getUTCFullYear() !== year || check.getUTCDate() !== day || check.getUTCMonth() !== month - 1 || hour > 23 || minute > 59)
+    return null;
   // Two passes settle the offset across a daylight-saving change.
   let guess = new Date(wall - offsetMinutes(new Date(wall), timeZone) * 60_000);
   guess = new Date(wall - offsetMinutes(guess, timeZone) * 60_000);
