@@ -22,9 +22,10 @@ export async function createTag(
   const base = slugifyAnyScript(name);
   if (!base) throw new AppError("invalid", "Use letters or digits in the tag.", { name: ["Use letters or digits in the tag."] });
   const select = { id: true, name: true, slug: true } as const;
-  const { slug, same } = await slugForName(name, base, (s) => db.tag.findUnique({ where: { slug: s }, select }));
-  if (same) return { ...same, created: false };
+  // Looked up in the transaction that adds it: of two calls with one new name at once, the second finds the first's tag.
   return db.$transaction(async (tx) => {
+    const { slug, same } = await slugForName(name, base, (s) => tx.tag.findUnique({ where: { slug: s }, select }));
+    if (same) return { ...same, created: false };
     const tag = await tx.tag.create({ data: { name, slug }, select });
     await recordAudit(tx, { actorId: viewer.id, action: "tag.create", entityType: "Tag", entityId: tag.id, data: { name: tag.name } });
     return { ...tag, created: true };

@@ -27,6 +27,13 @@ describe("tags and bylines named in other scripts", () => {
     expect((await createTag(writer, { name: "covid 19 kharkiv" })).id).toBe(first.id);
   });
 
+  it("adds a new name once when two ask for it at the same moment (the second got a conflict)", async () => {
+    const name = `Harbour works ${Date.now()}`;
+    const both = await Promise.all([createTag(writer, { name }), createTag(writer, { name: name.toUpperCase() })]);
+    expect(both[1].id).toBe(both[0].id);
+    expect(both.map((t) => t.created).sort()).toEqual([false, true]);
+  });
+
   it("keeps two names apart whose Latin letters meet", async () => {
     // 北京 (Beijing) and 背景 (background) are both "beijing" in Latin letters.
     const city = await createTag(writer, { name: "北京" });
