@@ -3,6 +3,8 @@ import { AppError } from "../errors";
 import { ArticleStatus, NotificationKind } from "../generated/prisma/enums";
 import { notifyWorkflow } from "../notifications/fanout";
 import { andList } from "../format/text";
+import { formatDateTime } from "../format/time";
+import { readSiteSettings } from "../settings/queries";
 import { moveSelect, moveStory } from "./mutations/transition";
 import { publishProblems } from "./workflow";
 import { wireFactsForStory } from "../wire/queries";
@@ -17,6 +19,9 @@ export type SchedulerRun = { published: string[]; held: { id: string; problems: 
  */
 export async function publishDueArticles(now = new Date(), pageSize = 100): Promise<SchedulerRun> {
   const run: SchedulerRun = { published: [], held: [] };
+  // The newsroom's zone, read once a run and only when a story is held (its notification names the time).
+  let zone: Promise<string> | null = null;
+  const timeZone = () => (zone ??= readSiteSettings().then((s) => s.timeZone));
   // Every due story, a page at a time: stories held back stay due, and must not keep the ones after
   // them waiting (a hundred held stories held every other one back).
   let after: { scheduledFor: Date; id: string } | null = null;
@@ -33,7 +38,7 @@ export async function publishDueArticles(now = new Date(), pageSize = 100): Prom
       orderBy: [{ scheduledFor: "asc" }, { id: "asc" }],
       take: pageSize,
     });
-    for (const { id } of page) await publishIfReady(id, now, run);
+    for (const { id, scheduledFor } of page) await publishIfReady(id, now, run, { scheduledFor, timeZone });
     const last = page.at(-1);
     if (page.length < pageSize || !last?.scheduledFor) return run;
     after = { scheduledFor: last.scheduledFor, id: last.id };
@@ -41,7 +46,12 @@ export async function publishDueArticles(now = new Date(), pageSize = 100): Prom
 }
 
 /** Publishes one due story if it is ready; if not, it stays scheduled, and the people on it hear so once. */
-async function publishIfReady(id: string, now: Date, run: SchedulerRun) {
+async function publishIfReady(
+  id: string,
+  now: Date,
+  run: SchedulerRun,
+  due: { scheduledFor: Date | null; timeZone: () => Promise<string> },
+) {
   try {
     const moved = await db.$transaction(async (tx) => {
       const story = await tx.article.findUnique({ where: { id }, select: moveSelect });
@@ -49,17 +59,19 @@ async function publishIfReady(id: string, now: Date, run: SchedulerRun) {
       const problems = publishProblems(story, now, { facts: await wireFactsForStory(tx, id) });
       if (problems.length > 0) {
         run.held.push({ id, problems });
-        // Told once for each time it was scheduled (a save or a new time makes it a new story to tell of).
-        const told = await tx.notification.count({
-          where: { articleId: id, kind: NotificationKind.HELD, createdAt: { gte: story.updatedAt } },
-        });
-        if (told === 0)
-          await notifyWorkflow(tx, {
-            articleId: id,
-            kind: NotificationKind.HELD,
-            actor: null,
-            note: `It stays scheduled until it has ${andList(problems)}.`,
+        // Told once for each time it is due at and each set of needs (saves that change neither tell
+        // nobody again): the note names both, and the same note is not sent twice. Told: its writers,
+        // and the editor who scheduled it.
+        const at = formatDateTime(due.scheduledFor ?? now, await due.timeZone());
+        const note = `Not published at ${at}: it needs ${andList(problems)}. It stays scheduled.`;
+        if ((await tx.notification.count({ where: { articleId: id, kind: NotificationKind.HELD, note } })) === 0) {
+          const scheduled = await tx.auditEvent.findFirst({
+            where: { entityType: "Article", entityId: id, action: "article.scheduled" },
+            orderBy: { createdAt: "desc" },
+            select: { actorId: true },
           });
+          await notifyWorkflow(tx, { articleId: id, kind: NotificationKind.HELD, actor: null, note, alsoNotify: scheduled?.actorId });
+        }
         return false;
       }
       await moveStory(tx, story, { to: ArticleStatus.PUBLISHED, actor: null, by: "scheduler" }, now);
