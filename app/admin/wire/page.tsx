@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { embargoEnd } from "@/lib/wire/policy";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -85,9 +86,9 @@ export default async function WirePage({ searchParams }: Props) {
               <td>{item.urgency ?? "–"}</td>
               <td>
                 {item.embargoAt ? (
-                  <span className={item.embargoAt > now ? "badge embargoed" : "muted"}>
-                    {item.embargoAt > now ? "Until " : "Ended "}
-                    {formatDateTime(item.embargoAt, timeZone)}
+                  <span className={embargoEnd(item.embargoAt) > now ? "badge embargoed" : "muted"}>
+                    {embargoEnd(item.embargoAt) > now ? "Until " : "Ended "}
+                    {formatDateTime(embargoEnd(item.embargoAt), timeZone)}
                   </span>
                 ) : (
                   "–"

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { embargoEnd } from "@/lib/wire/policy";
 import { agencyGuid } from "@/lib/wire/ingest";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -32,7 +33,9 @@ export default async function WireItemPage({ params }: Props) {
   const sections = hasPermission(viewer.role, "wire.take") ? await listSections() : [];
   const body = bodySchema.safeParse(item.body);
   const now = new Date();
-  const embargoed = item.embargoAt && item.embargoAt > now;
+  // When a story from it may go live (the embargo's end to the next whole minute, as the server rules).
+  const liftsAt = item.embargoAt ? embargoEnd(item.embargoAt) : null;
+  const embargoed = liftsAt && liftsAt > now;
   return (
     <>
       <p>
@@ -50,7 +53,7 @@ export default async function WireItemPage({ params }: Props) {
       ) : null}
       {embargoed ? (
         <div className="wire-embargo" role="note">
-          Embargoed until {formatDateTime(item.embargoAt!, timeZone)}: a story taken from it cannot be published or scheduled before then.
+          Embargoed until {formatDateTime(liftsAt, timeZone)}: a story taken from it cannot be published or scheduled before then.
         </div>
       ) : null}
       <dl className="wire-meta">
@@ -72,7 +75,7 @@ export default async function WireItemPage({ params }: Props) {
         <dt>Urgency</dt>
         <dd>{item.urgency ?? "–"}</dd>
         <dt>Embargo</dt>
-        <dd>{item.embargoAt ? formatDateTime(item.embargoAt, timeZone) : "None"}</dd>
+        <dd>{liftsAt ? formatDateTime(liftsAt, timeZone) : "None"}</dd>
         <dt>Byline</dt>
         <dd>{item.byline || `None (taken as “By ${item.agency} Staff”)`}</dd>
         <dt>Dateline</dt>
