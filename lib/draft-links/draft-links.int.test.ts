@@ -57,7 +57,7 @@ describe("draft links", () => {
     expect(await openDraftLink(token)).toBeNull();
     expect(await openDraftLink("A".repeat(43))).toBeNull();
     expect(await openDraftLink("../../etc/passwd")).toBeNull();
-    const listed = await listDraftLinks(storyId);
+    const { links: listed } = await listDraftLinks(storyId);
     expect(listed.find((l) => l.id === link.id)?.state).toBe("revoked");
     expect(await db.auditEvent.count({ where: { entityId: storyId, action: "draft-link.revoke" } })).toBe(1);
   });
@@ -75,6 +75,10 @@ describe("draft links", () => {
     expect(await openDraftLink(tokenOf(link.path))).not.toBeNull();
     await ingestWireItem(parseWireDocument(JSON.stringify({ ...item, pubstatus: "canceled" }), { agency: "Northern Wire" })[0]!, "push");
     expect(await openDraftLink(tokenOf(link.path))).toBeNull();
+    // The editor's list says the same: the link is stopped, and why no new one can be made.
+    const listed = await listDraftLinks(articleId);
+    expect(listed.links.find((l) => l.id === link.id)?.state).toBe("stopped");
+    expect(listed.refused).toMatch(/^Northern Wire killed the wire item/);
     const refused = await expectAppError(
       createDraftLink(editor, { articleId, label: "Legal", expiresLocal: local(3_600_000) }, TZ),
       "invalid",

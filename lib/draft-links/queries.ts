@@ -7,15 +7,21 @@ import { inlineFigures } from "../articles/queries";
 import { draftTokenSchema } from "./schema";
 import { hashDraftToken } from "./token";
 
-export type DraftLinkState = "active" | "expired" | "revoked";
+export type DraftLinkState = "active" | "expired" | "revoked" | "stopped";
 
-export function draftLinkState(link: { expiresAt: Date; revokedAt: Date | null }, now = new Date()): DraftLinkState {
+/** Whether a link opens: `stopped` when the story's copy may not be shown outside the newsroom (its wire item was killed). */
+export function draftLinkState(link: { expiresAt: Date; revokedAt: Date | null }, now = new Date(), stopped = false): DraftLinkState {
   if (link.revokedAt) return "revoked";
-  return link.expiresAt <= now ? "expired" : "active";
+  if (link.expiresAt <= now) return "expired";
+  return stopped ? "stopped" : "active";
 }
 
-/** A story's draft links for the editor, newest first (never their tokens: only hashes are kept). */
+/**
+ * A story's draft links for the editor, newest first (never their tokens: only hashes are kept),
+ * and why no link may be made or opened now (`refused`), or null.
+ */
 export async function listDraftLinks(articleId: string, now = new Date()) {
+  const refused = killedWireCopy(await wireFactsForStory(db, articleId));
   const rows = await db.draftLink.findMany({
     where: { articleId },
     orderBy: { createdAt: "desc" },
@@ -35,13 +41,14 @@ export async function listDraftLinks(articleId: string, now = new Date()) {
     where: { id: { in: rows.flatMap((r) => r.createdById ?? []) } },
     select: { id: true, name: true },
   });
-  return rows.map((r) => ({
+  const links = rows.map((r) => ({
     ...r,
     createdBy: people.find((p) => p.id === r.createdById)?.name ?? "someone",
-    state: draftLinkState(r, now),
+    state: draftLinkState(r, now, refused !== null),
   }));
+  return { links, refused };
 }
-export type DraftLinkRow = Awaited<ReturnType<typeof listDraftLinks>>[number];
+export type DraftLinkRow = Awaited<ReturnType<typeof listDraftLinks>>["links"][number];
 
 /**
  * Opens a draft link: the story's preview if the token names a link that is neither revoked nor
@@ -54,10 +61,12 @@ export async function openDraftLink(token: string, meta: { ip?: string; userAgen
     where: { tokenHash: hashDraftToken(token) },
     select: { id: true, articleId: true, label: true, expiresAt: true, revokedAt: true },
   });
-  if (!link || draftLinkState(link, now) !== "active") return null;
-  const row = await db.article.findUnique({ where: { id: link.articleId }, select: { ...publicArticleSelect, status: true } });
+  if (!link) return null;
   // A link made before the agency killed the copy stops working with the kill.
-  if (!row || killedWireCopy(await wireFactsForStory(db, link.articleId))) return null;
+  const stopped = killedWireCopy(await wireFactsForStory(db, link.articleId)) !== null;
+  if (draftLinkState(link, now, stopped) !== "active") return null;
+  const row = await db.article.findUnique({ where: { id: link.articleId }, select: { ...publicArticleSelect, status: true } });
+  if (!row) return null;
   await db.$transaction(async (tx) => {
     await tx.draftLink.update({ where: { id: link.id }, data: { views: { increment: 1 }, lastViewedAt: now } });
     await recordAudit(tx, {

@@ -13,17 +13,25 @@ export type DraftLinkItem = {
   createdBy: string;
   created: string;
   expires: string;
-  state: "active" | "expired" | "revoked";
+  state: "active" | "expired" | "revoked" | "stopped";
   views: number;
   lastViewed: string | null;
 };
 
-type Props = { articleId: string; links: DraftLinkItem[]; defaultExpires: string; timeZone: string; origin: string };
+type Props = {
+  articleId: string;
+  links: DraftLinkItem[];
+  /** Why no link may be made or opened now (the story's wire item was killed), or null. */
+  refused: string | null;
+  defaultExpires: string;
+  timeZone: string;
+  origin: string;
+};
 
-const STATE_LABELS = { active: "Active", expired: "Expired", revoked: "Revoked" } as const;
+const STATE_LABELS = { active: "Active", expired: "Expired", revoked: "Revoked", stopped: "Stopped: the copy may not be shown" } as const;
 
 /** Links to this story's preview for people without an account: create one with an expiry, see who opened it, revoke it. */
-export function DraftLinksPanel({ articleId, links, defaultExpires, timeZone, origin }: Props) {
+export function DraftLinksPanel({ articleId, links, refused, defaultExpires, timeZone, origin }: Props) {
   const router = useRouter();
   const [label, setLabel] = useState("");
   const [expires, setExpires] = useState(defaultExpires);
@@ -58,32 +66,40 @@ export function DraftLinksPanel({ articleId, links, defaultExpires, timeZone, or
         </div>
       ) : null}
       {created && !created.ok && !created.fieldErrors ? <FormMessage>{created.error}</FormMessage> : null}
-      <div className="field">
-        <label htmlFor="draft-link-label">Who it is for</label>
-        <input
-          id="draft-link-label"
-          value={label}
-          maxLength={120}
-          onChange={(e) => setLabel(e.target.value)}
-          aria-describedby="draft-link-label-error"
-        />
-        <FieldError id="draft-link-label-error" errors={errors?.label} />
-      </div>
-      <div className="field">
-        <label htmlFor="draft-link-expires">Stops working at ({timeZone})</label>
-        <input
-          id="draft-link-expires"
-          type="datetime-local"
-          step={1}
-          value={expires}
-          onChange={(e) => setExpires(e.target.value)}
-          aria-describedby="draft-link-expires-error"
-        />
-        <FieldError id="draft-link-expires-error" errors={errors?.expiresLocal} />
-      </div>
-      <button type="button" className="button secondary" disabled={createLink.pending} onClick={create}>
-        Create link
-      </button>
+      {refused ? (
+        <p className="wire-warning" role="note" data-testid="draft-links-refused">
+          {refused}
+        </p>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor="draft-link-label">Who it is for</label>
+            <input
+              id="draft-link-label"
+              value={label}
+              maxLength={120}
+              onChange={(e) => setLabel(e.target.value)}
+              aria-describedby="draft-link-label-error"
+            />
+            <FieldError id="draft-link-label-error" errors={errors?.label} />
+          </div>
+          <div className="field">
+            <label htmlFor="draft-link-expires">Stops working at ({timeZone})</label>
+            <input
+              id="draft-link-expires"
+              type="datetime-local"
+              step={1}
+              value={expires}
+              onChange={(e) => setExpires(e.target.value)}
+              aria-describedby="draft-link-expires-error"
+            />
+            <FieldError id="draft-link-expires-error" errors={errors?.expiresLocal} />
+          </div>
+          <button type="button" className="button secondary" disabled={createLink.pending} onClick={create}>
+            Create link
+          </button>
+        </>
+      )}
       {revokeLink.error ? <FormMessage>{revokeLink.error}</FormMessage> : null}
       {links.length > 0 ? (
         <ul className="plain-list draft-link-list">

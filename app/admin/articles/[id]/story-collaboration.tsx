@@ -21,7 +21,7 @@ type Props = {
 
 /** Around the editor: who else has the story open, the note it was returned with, and (editors) its draft links. */
 export async function StoryCollaboration({ articleId, status, version, timeZone, shareDrafts, children }: Props) {
-  const [notes, links] = await Promise.all([openReturnNotes([articleId]), shareDrafts ? listDraftLinks(articleId) : []]);
+  const [notes, drafts] = await Promise.all([openReturnNotes([articleId]), shareDrafts ? listDraftLinks(articleId) : null]);
   const note = notes.get(articleId);
   const fmt = (d: Date) => formatDateTime(d, timeZone);
   return (
@@ -29,13 +29,14 @@ export async function StoryCollaboration({ articleId, status, version, timeZone,
       <PresenceBar articleId={articleId} status={status} version={version} timeZone={timeZone} heartbeatMs={HEARTBEAT_MS} />
       {note ? <ReturnNoteNotice note={note} timeZone={timeZone} /> : null}
       {children}
-      {shareDrafts ? (
+      {drafts ? (
         <DraftLinksPanel
           articleId={articleId}
           timeZone={timeZone}
           origin={env.DATELINE_SITE_URL.replace(/\/$/, "")}
           defaultExpires={utcToZonedLocal(defaultDraftLinkExpiry(), timeZone)}
-          links={links.map((l) => ({
+          refused={drafts.refused}
+          links={drafts.links.map((l) => ({
             id: l.id,
             label: l.label,
             createdBy: l.createdBy,
