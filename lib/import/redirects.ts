@@ -41,11 +41,13 @@ export function normalizeOldPath(input: string): string | null {
     .toLowerCase()
     .replace(/\/+$/, "");
   if (path === "" || path === "/") {
+    const param = (key: string) => encodeURIComponent((url.searchParams.get(key) ?? "").trim().toLowerCase());
+    // A feed's query (`feed=rss2`) rides on the key of what it is the feed of (`/?cat=5&feed=rss2`).
+    const feed = param("feed") ? `feed=${param("feed")}` : "";
     for (const key of WORDPRESS_QUERY_KEYS) {
-      const value = url.searchParams.get(key);
-      if (value) return `/?${key}=${encodeURIComponent(value.trim().toLowerCase())}`;
+      if (key !== "feed" && param(key)) return `/?${key}=${param(key)}${feed ? `&${feed}` : ""}`;
     }
-    return null;
+    return feed ? `/?${feed}` : null;
   }
   return path.length > 1000 ? null : path;
 }
@@ -92,7 +94,8 @@ const WORDPRESS_FEED = /^(.*)\/feed(?:\/(?:rss|rss2|atom|rdf))?$/;
 /**
  * The address an old one forwards to now, or null. Asked only once no live page matched. An old
  * feed address that no record has (feed readers keep subscribing to them) forwards to the feed of
- * what it was the feed of: the site's (`/feed/`, `/?feed=rss2`), or a section's; WordPress's tag, author and comment feeds
+ * what it was the feed of: the site's (`/feed/`, `/?feed=rss2`), or a section's (`/category/x/feed/`,
+ * `/?cat=5&feed=rss2`); WordPress's tag, author and comment feeds
  * have no counterpart here.
  */
 export async function resolveOldPath(input: string): Promise<string | null> {
@@ -100,7 +103,15 @@ export async function resolveOldPath(input: string): Promise<string | null> {
   if (!path) return null;
   const row = await db.pathRedirect.findUnique({ where: { fromPath: path } });
   if (!row) {
-    if (path.startsWith("/?feed=")) return "/feed.xml";
+    const query = /^\/\?(?:(.+)&)?feed=(.+)$/.exec(path);
+    if (query) {
+      // Comment feeds have no counterpart; the site's feed is /feed.xml; a category's, its section's.
+      if (query[2]!.startsWith("comments")) return null;
+      if (!query[1]) return "/feed.xml";
+      const of = await db.pathRedirect.findUnique({ where: { fromPath: `/?${query[1]}` } });
+      const section = of?.entityType === "Section" ? await currentAddress({ entityType: "Section", entityId: of.entityId }) : null;
+      return section && `${section}/feed.xml`;
+    }
     const feedOf = WORDPRESS_FEED.exec(path)?.[1];
     if (feedOf === undefined) return null;
     if (feedOf === "") return "/feed.xml";

@@ -243,6 +243,11 @@ describe("WordPress import", () => {
     expect(await resolveOldPath("/feed/atom/")).toBe("/feed.xml");
     expect(await resolveOldPath("/?feed=rss2")).toBe("/feed.xml");
     expect(await resolveOldPath("/?feed=atom&x=1")).toBe("/feed.xml");
+    // A category's feed by query is its section's feed, not its page; comment feeds have none.
+    const cat = (await db.pathRedirect.findFirstOrThrow({ where: { fromPath: { startsWith: "/?cat=" }, entityType: "Section" } })).fromPath;
+    expect(await resolveOldPath(`${cat}&feed=rss2`)).toMatch(/^\/[a-z-]+\/feed\.xml$/);
+    expect(await resolveOldPath(`/?feed=rss2&${cat.slice(2)}`)).toBe(await resolveOldPath(`${cat}&feed=rss2`));
+    expect(await resolveOldPath("/?feed=comments-rss2")).toBeNull();
     expect(await resolveOldPath("/category/coast/feed/")).toBe("/coast/feed.xml");
     expect(await resolveOldPath("/category/news/feed/rss2/")).toBe("/news-section/feed.xml");
     expect(await resolveOldPath("/tag/flooding/feed/")).toBeNull();
