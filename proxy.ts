@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, cspKindFor, newNonce, photoOrigin } from "./lib/security/csp";
 import { isSameOriginRequest } from "./lib/security/same-origin";
-import { bodyLimitFor, refusalFor, tooLargeMessage } from "./lib/security/body-limit";
+import { bodyLimitFor, isContentApiPath, refusalFor, tooLargeMessage } from "./lib/security/body-limit";
 import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH } from "./lib/cache/http-policy";
 import { siteIsHttps } from "./lib/security/https";
 import { WORDPRESS_QUERY_KEYS } from "./lib/import/old-query";
@@ -14,8 +14,9 @@ import { ACTION_BODY_LIMIT } from "./lib/security/limits";
  * - a state change (any method but GET, HEAD, OPTIONS) from another site, or from a client that
  *   says nothing of where it comes from, is refused with 403 before any code of ours runs.
  *   Server Actions included: Next.js itself only compares Origin and Host, and lets Origin-less
- *   requests through. The cron endpoint is exempt: it authenticates with a shared secret, not a
- *   cookie, so a forged cross-site request gains nothing.
+ *   requests through. The cron endpoint and the content API (/api/v1/…) are exempt: they take a
+ *   shared secret or an API key (or nothing: the open read API), never a cookie, so a forged
+ *   cross-site request gains nothing.
  * - a body larger than its write path accepts is refused with 413 (the front server,
  *   scripts/server.ts, refuses it before Next.js reads a byte: lib/security/body-limit.ts);
  * - a Server Action's body nested deeper than React can decode is refused with 400;
@@ -35,7 +36,7 @@ export async function proxy(request: NextRequest) {
   // API key, and the open read API) take a secret or a key, never a cookie: a forged cross-site
   // request carries neither, so the same-origin rule has nothing to add. (A script's POST to a
   // read-only address gets that route's 405, not "cross-site".)
-  if (!pathname.startsWith("/api/cron/") && !/^\/api\/v1(?:\/|$)/.test(pathname) && !isSameOriginRequest(request)) {
+  if (!pathname.startsWith("/api/cron/") && !isContentApiPath(pathname) && !isSameOriginRequest(request)) {
     return refused(refusalFor(pathname, 403, "Cross-site request refused.", false));
   }
 

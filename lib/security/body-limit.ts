@@ -33,8 +33,8 @@ export function tooLargeMessage(bytes: number, pathname: string): string {
   return `This request is too large (${mb} MB; the limit is ${limit} MB).`;
 }
 
-/** The content API: its clients get every refusal as a problem document (lib/api/problem.ts). */
-const CONTENT_API_PATH = /^\/api\/v1(?:\/|$)/;
+/** The content API (/api/v1/…): key-authenticated or open, never by cookie; its clients get every refusal as a problem document (lib/api/problem.ts). */
+export const isContentApiPath = (pathname: string) => /^\/api\/v1(?:\/|$)/.test(pathname);
 
 /**
  * How a refusal made before any route runs (the front server's, the proxy's) is written: as plain
@@ -44,7 +44,7 @@ const CONTENT_API_PATH = /^\/api\/v1(?:\/|$)/;
  */
 export function refusalFor(pathname: string, status: number, message: string, serverAction: boolean) {
   if (serverAction) return { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }, body: message };
-  if (CONTENT_API_PATH.test(pathname)) return problemDocument(new ProblemStatus(status, "invalid", message));
+  if (isContentApiPath(pathname)) return problemDocument(new ProblemStatus(status, "invalid", message));
   return { status, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: JSON.stringify({ error: message }) };
 }
 

@@ -74,8 +74,15 @@ describe("refusedAddressReason", () => {
     "::ffff:169.254.169.254",
     "64:ff9b::a00:1",
     "2002:7f00:1::",
+    "::127.0.0.1",
+    "::5",
   ])("refuses %s", (ip) => {
     expect(refusedAddressReason(ip)).not.toBeNull();
+  });
+
+  it("names what it refuses as it is: ::1 is loopback, a mapped address carries its IPv4 one", () => {
+    expect(refusedAddressReason("::1")).toBe("::1 is a private, loopback, link-local or reserved address");
+    expect(refusedAddressReason("::ffff:10.0.0.1")).toBe("::ffff:10.0.0.1 carries the private, loopback or reserved address 10.0.0.1");
   });
 
   it.each(["93.184.216.34", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8", "172.32.0.1", "100.128.0.1"])("lets %s through", (ip) => {
@@ -97,7 +104,7 @@ describe("outboundFetch", () => {
       "127.1",
       "0",
     ]) {
-      expect(await refused(`http://${host}:${port}/`), host).toMatch(/refused/);
+      expect(await refused(`http://${host}:${port}/`), host).toMatch(/is a private|carries the private|is refused/);
     }
     expect(seen).toEqual([]);
   });
@@ -125,7 +132,9 @@ describe("outboundFetch", () => {
       `http://2130706434:${port}/secret`,
       "http://169.254.169.254/latest/meta-data/",
     ]) {
-      expect(await refused(`http://127.0.0.1:${port}/redirect?to=${encodeURIComponent(to)}`), to).toMatch(/refused/);
+      expect(await refused(`http://127.0.0.1:${port}/redirect?to=${encodeURIComponent(to)}`), to).toMatch(
+        /is a private|carries the private|is refused/,
+      );
     }
     expect(seen.map((s) => s.url).some((u) => u.startsWith("/secret"))).toBe(false);
     // Redirects within the allowed host are followed.
@@ -152,7 +161,7 @@ describe("outboundFetch", () => {
     const response = await outboundFetch(`http://localhost:${port}/named`).catch((e: unknown) => e);
     // localhost may resolve to ::1 first where the server listens on IPv4 only; either way it was not refused.
     expect(response).not.toBeInstanceOf(OutboundRefusedError);
-    expect(await refused(`http://127.0.0.1:${port}/`)).toMatch(/refused/);
-    expect(await refused(`http://[::1]:${port}/`)).toMatch(/refused/);
+    expect(await refused(`http://127.0.0.1:${port}/`)).toMatch(/is a private|carries the private|is refused/);
+    expect(await refused(`http://[::1]:${port}/`)).toMatch(/is a private|carries the private|is refused/);
   });
 });

@@ -81,6 +81,7 @@ for (const [prefix, bits] of [
   blocked.addSubnet(prefix, bits, "ipv4");
 for (const [prefix, bits] of [
   ["::", 128], // unspecified
+  ["::", 96], // IPv4-compatible (deprecated): ::a.b.c.d, and ::0.0.x.y that names no IPv4 host
   ["::1", 128], // loopback
   ["fc00::", 7], // unique-local
   ["fe80::", 10], // link-local
@@ -98,7 +99,9 @@ function embeddedIpv4(ip: string): string | null {
   if (!words) return null;
   const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
   const zeros = (from: number, to: number) => words.slice(from, to).every((w) => w === 0);
-  if (zeros(0, 5) && (words[5] === 0xffff || words[5] === 0)) return v4(words[6]!, words[7]!); // ::ffff:a.b.c.d, ::a.b.c.d
+  if (zeros(0, 5) && words[5] === 0xffff) return v4(words[6]!, words[7]!); // ::ffff:a.b.c.d
+  // ::a.b.c.d (deprecated IPv4-compatible), but not :: and ::1, which are IPv6's own unspecified and loopback.
+  if (zeros(0, 6) && words[6] !== 0) return v4(words[6]!, words[7]!);
   if (words[0] === 0x64 && words[1] === 0xff9b && zeros(2, 6)) return v4(words[6]!, words[7]!); // NAT64 64:ff9b::/96
   if (words[0] === 0x2002) return v4(words[1]!, words[2]!); // 6to4
   return null;
@@ -167,7 +170,8 @@ export async function vetUrl(url: URL, allowed: Set<string>): Promise<{ address:
       const reason = refusedAddressReason(answer.address);
       if (reason)
         throw new OutboundRefusedError(
-          `${host} is refused: ${reason}. An admin can allow it under “Hosts on private networks” on the Webhooks screen.`,
+          // An address typed as such is named once ("10.1.2.3 is a private … address"), a name with the address it resolved to.
+          `${literal ? "" : `${host} is refused: `}${reason}. An admin can allow it under “Hosts on private networks” on the Webhooks screen.`,
         );
     }
   }

@@ -55,14 +55,12 @@ export async function resendDelivery(viewer: Viewer, input: { deliveryId: string
   assertPermission(viewer, "webhook.manage", ADMINS_ONLY);
   const { deliveryId } = parseOrThrow(resendDeliverySchema, input);
   return db.$transaction(async (tx) => {
-    // Holds the delivery's row until this transaction ends, so that of two clicks at once the
-    // second sees the first's copy (PostgreSQL waits on the row; SQLite runs one write at a time).
-    await tx.webhookDelivery.updateMany({ where: { id: deliveryId }, data: { attempts: { increment: 0 } } });
     const original = await tx.webhookDelivery.findUnique({
       where: { id: deliveryId },
       select: { id: true, webhookId: true, event: true, queueKey: true, body: true },
     });
     if (!original) throw new AppError("not_found", "That delivery no longer exists.");
+    // Write transactions run one at a time on either engine (lib/db), so of two clicks at once the second sees the first's copy.
     if (await tx.webhookDelivery.count({ where: { resentFromId: original.id, status: "PENDING" } }))
       throw new AppError("conflict", "This event is already queued to be sent again.");
     const now = new Date();

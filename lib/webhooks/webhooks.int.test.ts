@@ -209,7 +209,6 @@ describe("webhooks", () => {
     }
     const job = await db.job.findFirstOrThrow({ where: { kind: WEBHOOK_JOB }, orderBy: { createdAt: "desc" } });
     expect(job).toMatchObject({ lastError: null, doneAt: expect.any(Date) });
-    expect(await db.webhookAttempt.count({ where: { delivery: { webhookId: hook.id } } })).toBe(0);
   });
 
   it("refuses webhooks from non-admins, and URLs that are not http(s)", async () => {
@@ -223,7 +222,7 @@ describe("webhooks", () => {
     const urlField = async (target: string) =>
       (await expectAppError(createWebhook(admin, { name: "x", url: target, events: ["story.published"] }), "invalid")).fieldErrors?.url;
     expect(await urlField("http://10.1.2.3/hook")).toEqual([
-      "10.1.2.3 is refused: 10.1.2.3 is a private, loopback, link-local or reserved address. An admin can allow it under “Hosts on private networks” on the Webhooks screen.",
+      "10.1.2.3 is a private, loopback, link-local or reserved address. An admin can allow it under “Hosts on private networks” on the Webhooks screen.",
     ]);
     expect(await urlField("http://[::ffff:169.254.169.254]/latest")).toEqual([
       expect.stringContaining("carries the private, loopback or reserved address 169.254.169.254"),

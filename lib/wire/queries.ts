@@ -23,10 +23,10 @@ export async function wireFactsForStory(tx: Tx | typeof db, articleId: string): 
  */
 export async function wireUpdateForStory(
   articleId: string,
-): Promise<{ itemId: string; agency: string; taken: number; version: number; changes: string[] } | null> {
+): Promise<{ itemId: string; agency: string; taken: number; version: number; says: string; changes: string[] } | null> {
   const take = await db.wireTake.findUnique({
     where: { articleId },
-    select: { version: true, item: { select: { id: true, agency: true, version: true, status: true } } },
+    select: { version: true, item: { select: { id: true, agency: true, version: true, status: true, format: true } } },
   });
   if (!take || take.item.version <= take.version || take.item.status !== "USABLE") return null;
   const versions = await db.wireItemVersion.findMany({
@@ -35,7 +35,12 @@ export async function wireUpdateForStory(
     orderBy: { version: "asc" },
   });
   const changes = versions.flatMap((v) => (Array.isArray(v.changes) ? v.changes.filter((c): c is string => typeof c === "string") : []));
-  return { itemId: take.item.id, agency: take.item.agency, taken: take.version, version: take.item.version, changes };
+  // A feed's versions are its entries' update times, no numbers to quote.
+  const numbered = take.item.format !== "rss" && take.item.format !== "atom";
+  const says = numbered
+    ? `${take.item.agency} sent version ${take.item.version} of the wire item this story was taken from, after it was taken (version ${take.version}).`
+    : `${take.item.agency} updated the wire item this story was taken from, after it was taken.`;
+  return { itemId: take.item.id, agency: take.item.agency, taken: take.version, version: take.item.version, says, changes };
 }
 
 /** For the desk's story list: the stories among `articleIds` taken from an item the agency killed or withdrew. */

@@ -126,7 +126,8 @@ export async function takeWireItem(viewer: Viewer, input: TakeWireItemInput): Pr
   }));
   // The agency's own address for the item is the story's source. An item without one (a urn: id)
   // gives none: the desk's page of the item is no address for readers, nor one to archive.
-  if (!item.link) notes.push(`${item.agency} gave no web address for this item, so the story lists no source for it: add one if there is.`);
+  if (!item.link)
+    notes.push(`${item.agency} gave no web address for this item, so the story lists no source for it: add one if there is one.`);
   const headline = item.headline.slice(0, 200);
   const slug = await freeSlug(headline, async (s) => !(await isSlugAvailable(s)));
   const section = data.sectionId ? await db.section.findUnique({ where: { id: data.sectionId }, select: { id: true } }) : null;

@@ -212,7 +212,7 @@ describe("the round trip of the demo-like wire story", () => {
     const taken = await takeWireItem(editor, { id });
     expect(await db.sourceLink.count({ where: { articleId: taken.articleId } })).toBe(0);
     expect(taken.notes).toContain(
-      "Northern Wire gave no web address for this item, so the story lists no source for it: add one if there is.",
+      "Northern Wire gave no web address for this item, so the story lists no source for it: add one if there is one.",
     );
   });
 });
@@ -252,6 +252,7 @@ describe("versions", () => {
       agency: "Northern Wire",
       taken: 1,
       version: 2,
+      says: "Northern Wire sent version 2 of the wire item this story was taken from, after it was taken (version 1).",
       changes: [expect.stringMatching(/^Headline: /), "Copy: 1 changed, 1 added paragraphs."],
     });
     // Killed, the kill's own warning says it all.
@@ -443,7 +444,7 @@ describe("hostile text", () => {
     const taken = await takeWireItem(editor, { id });
     expect(taken.notes).toEqual([
       "Photo 1 was left out: it came without its file and has no web address.",
-      `Agency ${evil} gave no web address for this item, so the story lists no source for it: add one if there is.`,
+      `Agency ${evil} gave no web address for this item, so the story lists no source for it: add one if there is one.`,
     ]);
     const story = await db.article.findUniqueOrThrow({
       where: { id: taken.articleId },
@@ -537,7 +538,7 @@ describe("polled feeds", () => {
     // address is refused where the admin typed it, with the way to allow it.
     await db.outboundAllowedHost.deleteMany({ where: { host: "127.0.0.1" } });
     const refused = await expectAppError(addWireFeed(admin, { name: "CPA", url, agency: "Coastal Press", intervalMin: 5 }), "invalid");
-    expect(refused.fieldErrors?.url?.[0]).toMatch(/^127\.0\.0\.1 is refused: .*private.*“Hosts on private networks”/);
+    expect(refused.fieldErrors?.url?.[0]).toMatch(/^127\.0\.0\.1 is a private.*“Hosts on private networks”/);
     expect(await db.wireFeed.count({ where: { url } })).toBe(0);
     await db.outboundAllowedHost.create({ data: { host: "127.0.0.1" } });
     const feed = await addWireFeed(admin, { name: "CPA", url, agency: "Coastal Press", intervalMin: 5 });
@@ -546,7 +547,9 @@ describe("polled feeds", () => {
     await pollDueFeeds();
     // 127.0.0.1 is a private address: refused, nothing fetched, the reason kept for the admin.
     expect(hits).toEqual([]);
-    expect((await db.wireFeed.findUniqueOrThrow({ where: { id: feed.id } })).lastError).toContain("127.0.0.1 is refused");
+    expect((await db.wireFeed.findUniqueOrThrow({ where: { id: feed.id } })).lastError).toContain(
+      "127.0.0.1 is a private, loopback, link-local or reserved address",
+    );
 
     await db.outboundAllowedHost.upsert({ where: { host: "127.0.0.1" }, create: { host: "127.0.0.1" }, update: {} });
     try {

@@ -231,8 +231,7 @@ export function ArticleForm(props: Props) {
       ) : null}
       {initial?.wireUpdate ? (
         <div className="wire-embargo" role="note" data-testid="editor-wire-update">
-          {initial.wireUpdate.agency} sent version {initial.wireUpdate.version} of the wire item this story was taken from, after it was
-          taken (version {initial.wireUpdate.taken}). {initial.wireUpdate.changes.join(" ")}{" "}
+          {initial.wireUpdate.says} {initial.wireUpdate.changes.join(" ")}{" "}
           <Link href={`/admin/wire/${initial.wireUpdate.itemId}`}>See the versions on the wire desk</Link>.
         </div>
       ) : null}
