@@ -200,6 +200,17 @@ export const deskStorySchema = z
       })
       .nullable()
       .describe("The wire item the story was taken from (its embargo, and whether the agency killed it), or null."),
+    wireUpdate: z
+      .object({
+        itemId: z.string(),
+        agency: z.string(),
+        taken: z.number().int().describe("The item's version the story was taken from."),
+        version: z.number().int().describe("Its newest version (for feeds, the entry's update time in seconds)."),
+        says: z.string().describe("The editor's sentence about it."),
+        changes: z.array(z.string()).describe("What each newer version changed, as sentences."),
+      })
+      .nullable()
+      .describe("Versions the agency sent of that item after the story was taken (a correction, an update), or null."),
     livePath: z.string().nullable(),
     scheduledFor: nullableDate,
     firstPublishedAt: nullableDate,
