@@ -5,7 +5,7 @@ import { storyFactsSelect, storyPolicy, storyScope, toStoryFacts } from "./polic
 import { snapshotSelect } from "./snapshot";
 import { publishProblems, readinessSelect } from "./workflow";
 import { articlePath } from "./dto";
-import { wireFactsForStory, wireUpdateForStory } from "../wire/queries";
+import { wireForEditor } from "../wire/queries";
 import { wireWarning } from "../wire/policy";
 
 /** Everything the story editor needs about one story, as plain data for the client. */
@@ -26,7 +26,7 @@ export async function getEditorData(viewer: Viewer, id: string) {
     },
   });
   if (!row) return null;
-  const [wire, wireUpdate] = await Promise.all([wireFactsForStory(db, id), wireUpdateForStory(id)]);
+  const { facts: wire, update: wireUpdate } = await wireForEditor(id);
   const policy = storyPolicy(viewer, toStoryFacts(row));
   const body = bodySchema.safeParse(row.body);
   const hero =

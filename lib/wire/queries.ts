@@ -16,31 +16,39 @@ export async function wireFactsForStory(tx: Tx | typeof db, articleId: string): 
   return take ? take.item : null;
 }
 
+/** Newer versions of the item a story was taken from, sent after it was taken, with what each changed. */
+export type WireUpdate = { itemId: string; agency: string; taken: number; version: number; says: string; changes: string[] };
+
 /**
- * Newer versions of the item a story was taken from, sent after it was taken (an agency's
- * correction or update the editor must weigh), with what each changed; null when there are none,
+ * The wire item a story was taken from, for its editor, in one read: the publish rule's facts
+ * (embargo, kill; null when the story was not taken from the wire) and the versions the agency sent
+ * after the take (an agency's correction or update the editor must weigh), null when there are none,
  * or when the item was killed or withdrawn (the kill's own warning says that).
  */
-export async function wireUpdateForStory(
-  articleId: string,
-): Promise<{ itemId: string; agency: string; taken: number; version: number; says: string; changes: string[] } | null> {
+export async function wireForEditor(articleId: string): Promise<{ facts: WireFacts; update: WireUpdate | null }> {
   const take = await db.wireTake.findUnique({
     where: { articleId },
-    select: { version: true, item: { select: { id: true, agency: true, version: true, status: true, format: true } } },
+    select: {
+      version: true,
+      item: { select: { id: true, agency: true, embargoAt: true, version: true, status: true, format: true } },
+    },
   });
-  if (!take || take.item.version <= take.version || take.item.status !== "USABLE") return null;
+  if (!take) return { facts: null, update: null };
+  const { item } = take;
+  const facts = { agency: item.agency, embargoAt: item.embargoAt, status: item.status };
+  if (item.version <= take.version || item.status !== "USABLE") return { facts, update: null };
   const versions = await db.wireItemVersion.findMany({
-    where: { itemId: take.item.id, version: { gt: take.version } },
+    where: { itemId: item.id, version: { gt: take.version } },
     select: { changes: true },
     orderBy: { version: "asc" },
   });
   const changes = versions.flatMap((v) => (Array.isArray(v.changes) ? v.changes.filter((c): c is string => typeof c === "string") : []));
   // A feed's versions are its entries' update times, no numbers to quote.
-  const numbered = take.item.format !== "rss" && take.item.format !== "atom";
+  const numbered = item.format !== "rss" && item.format !== "atom";
   const says = numbered
-    ? `${take.item.agency} sent version ${take.item.version} of the wire item this story was taken from, after it was taken (version ${take.version}).`
-    : `${take.item.agency} updated the wire item this story was taken from, after it was taken.`;
-  return { itemId: take.item.id, agency: take.item.agency, taken: take.version, version: take.item.version, says, changes };
+    ? `${item.agency} sent version ${item.version} of the wire item this story was taken from, after it was taken (version ${take.version}).`
+    : `${item.agency} updated the wire item this story was taken from, after it was taken.`;
+  return { facts, update: { itemId: item.id, agency: item.agency, taken: take.version, version: item.version, says, changes } };
 }
 
 /** For the desk's story list: the stories among `articleIds` taken from an item the agency killed or withdrew. */

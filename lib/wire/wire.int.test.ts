@@ -18,7 +18,7 @@ import { agencyGuid, ingestWireItem } from "./ingest";
 import { scanWireFolder } from "./folder";
 import { takeWireItem } from "./take";
 import { pollDueFeeds, addWireFeed } from "./feeds";
-import { getWireItemOrThrow, listWireItems, wireFactsForStory, wireFlagsForStories, wireUpdateForStory } from "./queries";
+import { getWireItemOrThrow, listWireItems, wireFactsForStory, wireFlagsForStories, wireForEditor } from "./queries";
 import { MARKET_STORY } from "./fixtures/market-story";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
@@ -245,9 +245,9 @@ describe("versions", () => {
     const id = uid();
     const { id: itemId } = await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", id))[0]!, "push");
     const { articleId } = await takeWireItem(editor, { id: itemId, sectionId: bits.section.id });
-    expect(await wireUpdateForStory(articleId)).toBeNull();
+    expect(await wireForEditor(articleId)).toEqual({ facts: { agency: "Northern Wire", embargoAt: null, status: "USABLE" }, update: null });
     await ingestWireItem(parseWireDocument(unique("market-reopens.v2.ninjs.json", id))[0]!, "push");
-    expect(await wireUpdateForStory(articleId)).toEqual({
+    expect((await wireForEditor(articleId)).update).toEqual({
       itemId,
       agency: "Northern Wire",
       taken: 1,
@@ -257,7 +257,7 @@ describe("versions", () => {
     });
     // Killed, the kill's own warning says it all.
     await ingestWireItem(parseWireDocument(unique("market-reopens.kill.ninjs.json", id))[0]!, "push");
-    expect(await wireUpdateForStory(articleId)).toBeNull();
+    expect(await wireForEditor(articleId)).toEqual({ facts: { agency: "Northern Wire", embargoAt: null, status: "KILLED" }, update: null });
   });
 
   it("a kill notice marks the item killed, flags the stories taken from it, and they cannot be published", async () => {
