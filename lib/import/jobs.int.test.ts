@@ -1,9 +1,12 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeUser } from "../test/factories";
+import { makePhoto } from "../test/images";
 import { ABANDONED_UPLOAD_MS, forgetAbandonedImports, importDir, importJobHandler } from "./jobs";
 
 let admin: Viewer;
@@ -27,6 +30,36 @@ describe("an import run", () => {
       error: "The import stopped on an unexpected error. What it imported is kept; upload the file again to finish it.",
     });
     expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it("skips a zip entry whose name leads out of the uploads folder ('../x.jpg', '/x.jpg') and imports the rest (the whole import failed, naming nothing)", async () => {
+    const run = await db.importRun.create({ data: { fileName: "export.xml", actorId: admin.id, status: "queued" }, select: { id: true } });
+    const dir = path.join(importDir(), run.id);
+    fs.mkdirSync(dir, { recursive: true });
+    const site = `zip-${run.id}.example`;
+    const wxr = fs.readFileSync(path.join(import.meta.dirname, "wordpress/fixtures/harrow-point.wxr.xml"), "utf8");
+    fs.writeFileSync(path.join(dir, "export.xml"), wxr.replaceAll("harrow.example", site));
+    // zip(1) will not write a name that climbs out, so same-length names are written and then
+    // renamed in the archive's bytes (the local header and the central directory both hold them).
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "wp-zip-"));
+    fs.mkdirSync(path.join(work, "wp-content/uploads/2026/11"), { recursive: true });
+    fs.writeFileSync(path.join(work, "wp-content/uploads/2026/11/harrow-point-harbour.jpg"), await makePhoto("jpeg", 1200, 800, 7));
+    fs.writeFileSync(path.join(work, "wp-content/uploads/2026/11/quay.jpg"), await makePhoto("jpeg", 900, 600, 10));
+    fs.mkdirSync(path.join(work, "AA"));
+    fs.writeFileSync(path.join(work, "AA/evil.jpg"), await makePhoto("jpeg", 300, 200, 8));
+    fs.mkdirSync(path.join(work, "BBtmp"));
+    fs.writeFileSync(path.join(work, "BBtmp/abs.jpg"), await makePhoto("jpeg", 300, 200, 9));
+    execFileSync("zip", ["-qr", "uploads.zip", "wp-content", "AA/evil.jpg", "BBtmp/abs.jpg"], { cwd: work });
+    const zip = fs
+      .readFileSync(path.join(work, "uploads.zip"), "latin1")
+      .replaceAll("AA/evil.jpg", "../evil.jpg")
+      .replaceAll("BBtmp/abs.jpg", "/BBtm/abs.jpg");
+    fs.writeFileSync(path.join(dir, "uploads.zip"), Buffer.from(zip, "latin1"));
+
+    await importJobHandler({ id: "no-such-job", key: run.id, payload: { runId: run.id }, attempts: 1 });
+    const done = await db.importRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(done).toMatchObject({ status: "done", error: null });
+    expect(JSON.parse(done.report!)).toMatchObject({ counts: { photos: { created: 2 } } });
   });
 
   it("uploaded but never started is forgotten after a day: marked failed, its files deleted", async () => {

@@ -120,14 +120,16 @@ export async function startImport(viewer: Viewer, runId: string): Promise<void> 
 async function unzipUploads(zip: string, into: string): Promise<number> {
   const limit = env.DATELINE_MAX_UPLOAD_MB * 1_000_000;
   const archive = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(zip, { lazyEntries: true, strictFileNames: false }, (error, file) => (error ? reject(error) : resolve(file))),
+    // Names are decoded here, not by yauzl: it fails the whole archive on one name that leads out of
+    // the folder ("../x.jpg", "/x.jpg"), where such an entry is skipped like any other unusable one.
+    yauzl.open(zip, { lazyEntries: true, decodeStrings: false }, (error, file) => (error ? reject(error) : resolve(file))),
   );
   let count = 0;
   await new Promise<void>((resolve, reject) => {
     archive.on("error", reject);
     archive.on("end", resolve);
     archive.on("entry", (entry: yauzl.Entry) => {
-      const name = entry.fileName.replace(/\\/g, "/");
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
       // wp-content/uploads/2024/05/x.jpg, uploads/2024/05/x.jpg and 2024/05/x.jpg all mean 2024/05/x.jpg.
       const relative = name.replace(/^(?:.*\/)?uploads\//, "");
       const target = insideFolder(into, relative);
