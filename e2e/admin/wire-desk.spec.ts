@@ -143,7 +143,10 @@ test.describe("wire desk", () => {
     await page.getByLabel("Section").selectOption({ index: 1 });
     await page.getByRole("button", { name: "Take", exact: true }).click();
     await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/, { timeout: 60_000 });
-    await expect(page.getByTestId("editor-wire-embargo")).toContainText("the end of Northern Wire's embargo (2030-01-15 06:00 UTC)");
+    // Named in the newsroom's time (UTC here), once: the banner and the refusals below say the same time.
+    await expect(page.getByTestId("editor-wire-embargo")).toHaveText(
+      "Embargoed by Northern Wire until 15 January 2030 at 06:00 UTC. Publishing now is refused; schedule it for then or later.",
+    );
     // Beside it, the button's line does not say "Ready to publish." (a probe found the two side by side).
     await expect(page.locator("#publish-blockers")).toHaveText("Ready to schedule for the end of the embargo or later.");
 
@@ -157,7 +160,7 @@ test.describe("wire desk", () => {
     // A time before it goes to the server, which refuses it; the desk shows its sentence and nothing goes live.
     await dialog.getByLabel("Time (24-hour)").fill("05:30");
     await dialog.getByRole("button", { name: "Schedule" }).click();
-    await expect(dialog.getByRole("alert")).toContainText("the end of Northern Wire's embargo (2030-01-15 06:00 UTC)");
+    await expect(dialog.getByRole("alert")).toContainText("the end of Northern Wire's embargo (15 January 2030 at 06:00 UTC)");
     await page.screenshot({ path: "test-results/wire-desk-embargo-refused.png", fullPage: true });
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await page.reload();

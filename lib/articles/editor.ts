@@ -6,6 +6,7 @@ import { snapshotSelect } from "./snapshot";
 import { publishProblems, readinessSelect } from "./workflow";
 import { articlePath } from "./dto";
 import { wireForEditor } from "../wire/queries";
+import { readSiteSettings } from "../settings/queries";
 import { wireWarning } from "../wire/policy";
 
 /** Everything the story editor needs about one story, as plain data for the client. */
@@ -41,7 +42,10 @@ export async function getEditorData(viewer: Viewer, id: string) {
     version: row.version,
     status: row.status,
     ...policy,
-    problems: publishProblems(row, new Date(), { facts: wire }),
+    problems: publishProblems(row, new Date(), {
+      facts: wire,
+      timeZone: wire?.embargoAt ? (await readSiteSettings()).timeZone : undefined,
+    }),
     /** The wire item the story was taken from (its embargo and whether the agency killed it), or null. */
     wire: wire && { ...wire, embargoAt: wire.embargoAt ? new Date(wire.embargoAt).toISOString() : null, warning: wireWarning(wire) },
     /** Versions of that item the agency sent after it was taken, and what they changed, or null. */

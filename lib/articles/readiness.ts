@@ -17,7 +17,12 @@ type PhotoFacts = {
  * rule as the server's (publishProblems), fed from the form's fields and the library's photo
  * details. The server checks again when the story is published.
  */
-export function editorProblems(fields: EditorFields, photos: PhotoFacts[], now = new Date(), wire: WireFacts = null): string[] {
+export function editorProblems(
+  fields: EditorFields,
+  photos: PhotoFacts[],
+  now = new Date(),
+  wire: { facts: WireFacts; timeZone?: string } = { facts: null },
+): string[] {
   const byId = new Map(photos.map((p) => [p.id, p]));
   const image = (id: string) => {
     const p = byId.get(id);
@@ -59,6 +64,6 @@ export function editorProblems(fields: EditorFields, photos: PhotoFacts[], now =
       images: [...hero, ...inline],
     },
     now,
-    { facts: wire },
+    wire,
   );
 }

@@ -19,7 +19,8 @@ export type SchedulerRun = { published: string[]; held: { id: string; problems: 
  */
 export async function publishDueArticles(now = new Date(), pageSize = 100): Promise<SchedulerRun> {
   const run: SchedulerRun = { published: [], held: [] };
-  // The newsroom's zone, read once a run and only when a story is held (its notification names the time).
+  // The newsroom's zone, read once a run and only when a story is due (a held story's notification
+  // names the time, and the embargo's end).
   let zone: Promise<string> | null = null;
   const timeZone = () => (zone ??= readSiteSettings().then((s) => s.timeZone));
   // Every due story, a page at a time: stories held back stay due, and must not keep the ones after
@@ -53,16 +54,18 @@ async function publishIfReady(
   due: { scheduledFor: Date | null; timeZone: () => Promise<string> },
 ) {
   try {
+    // The newsroom's zone names the due time and an embargo's end (read once a run, before any transaction).
+    const timeZone = await due.timeZone();
     const moved = await db.$transaction(async (tx) => {
       const story = await tx.article.findUnique({ where: { id }, select: moveSelect });
       if (!story || story.status !== ArticleStatus.SCHEDULED) return false;
-      const problems = publishProblems(story, now, { facts: await wireFactsForStory(tx, id) });
+      const problems = publishProblems(story, now, { facts: await wireFactsForStory(tx, id), timeZone });
       if (problems.length > 0) {
         run.held.push({ id, problems });
         // Told once for each time it is due at and each set of needs (saves that change neither tell
         // nobody again): the note names both, and the same note is not sent twice. Told: its writers,
         // and the editor who scheduled it.
-        const at = formatDateTime(due.scheduledFor ?? now, await due.timeZone());
+        const at = formatDateTime(due.scheduledFor ?? now, timeZone);
         const note = `Not published at ${at}: it needs ${andList(problems)}. It stays scheduled.`;
         if ((await tx.notification.count({ where: { articleId: id, kind: NotificationKind.HELD, note } })) === 0) {
           const scheduled = await tx.auditEvent.findFirst({

@@ -79,12 +79,12 @@ export function fieldOfNeed(problem: string): keyof typeof FIELD_NEEDS | null {
 /**
  * What a story still lacks before it may go live; empty when it is ready. `wire`: the wire item it
  * was taken from (its embargo and kill, lib/wire/policy.ts), checked against `goLiveAt` (now, or
- * the time it is scheduled for).
+ * the time it is scheduled for), the embargo's end named in the newsroom's `timeZone`.
  */
 export function publishProblems(
   article: Prisma.ArticleGetPayload<{ select: typeof readinessSelect }>,
   now = new Date(),
-  wire: { facts: WireFacts; goLiveAt?: Date | null } = { facts: null },
+  wire: { facts: WireFacts; goLiveAt?: Date | null; timeZone?: string } = { facts: null },
 ): string[] {
   const problems: string[] = [];
   if (!article.headline.trim()) problems.push(FIELD_NEEDS.headline);
@@ -101,6 +101,6 @@ export function publishProblems(
     if (placed.image.licenseExpiresAt && placed.image.licenseExpiresAt < now)
       problems.push(`${placed.role === PlacementRole.HERO ? "a hero photo" : "photos"} whose license has not expired`);
   }
-  problems.push(...wireProblems(wire.facts, wire.goLiveAt ?? now));
+  problems.push(...wireProblems(wire.facts, wire.goLiveAt ?? now, wire.timeZone));
   return [...new Set(problems)];
 }

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { env, isTimeZone } from "../env";
 import { DEFAULT_DESCRIPTION, SETTING_KEYS, type SiteSettings } from "./schema";
 
@@ -7,9 +7,9 @@ import { DEFAULT_DESCRIPTION, SETTING_KEYS, type SiteSettings } from "./schema";
  * DATELINE_TIMEZONE) until an admin first saves them. Read from the database; public pages read
  * them through the cached getSiteSettings (lib/cache/public-data.ts), expired by every save.
  */
-export async function readSiteSettings(): Promise<SiteSettings> {
+export async function readSiteSettings(client: Tx | typeof db = db): Promise<SiteSettings> {
   try {
-    return withSaved(fromEnvironment(), await db.setting.findMany({ where: { key: { in: [...SETTING_KEYS] } } }));
+    return withSaved(fromEnvironment(), await client.setting.findMany({ where: { key: { in: [...SETTING_KEYS] } } }));
   } catch (error) {
     // No database yet (a build before the first migration): the environment's values.
     if (process.env.NEXT_PHASE === "phase-production-build") return fromEnvironment();

@@ -1,4 +1,5 @@
 import type { WireStatus } from "../generated/prisma/enums";
+import { formatDateTime } from "../format/time";
 
 /** What a story taken from a wire item carries of it, for the publish rule (safe for client components). */
 export type WireFacts = { agency: string; embargoAt: Date | string | null; status: WireStatus } | null;
@@ -13,19 +14,18 @@ export function embargoEnd(embargoAt: Date | string): Date {
   return new Date(Math.ceil(end.getTime() / 60_000) * 60_000);
 }
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
-
 /**
  * What a wire story still lacks before it may go live at `goLiveAt` (now, or the time it is
  * scheduled for): the agency's embargo must have ended, and the agency must not have killed or
  * withdrawn the item. publishProblems (lib/articles/workflow.ts) adds these to its list, so the
- * editor's checklist and the one publish path refuse the same things.
+ * editor's checklist and the one publish path refuse the same things. The embargo's end is named in
+ * the newsroom's `timeZone`, as every time on the desk is.
  */
-export function wireProblems(wire: WireFacts, goLiveAt: Date): string[] {
+export function wireProblems(wire: WireFacts, goLiveAt: Date, timeZone = "UTC"): string[] {
   if (!wire) return [];
   const problems: string[] = [];
   const embargo = wire.embargoAt ? embargoEnd(wire.embargoAt) : null;
-  if (embargo && embargo > goLiveAt) problems.push(`the end of ${wire.agency}'s embargo (${utc(embargo)})`);
+  if (embargo && embargo > goLiveAt) problems.push(`the end of ${wire.agency}'s embargo (${formatDateTime(embargo, timeZone)})`);
   if (wire.status === "KILLED") problems.push(`a wire item ${wire.agency} has not killed`);
   if (wire.status === "WITHDRAWN") problems.push(`a wire item ${wire.agency} has not withdrawn`);
   return problems;

@@ -352,7 +352,7 @@ describe("embargo", () => {
     const story = await db.article.findUniqueOrThrow({ where: { id: articleId } });
     expect(await wireFactsForStory(db, articleId)).toMatchObject({ embargoAt: new Date("2030-01-15T06:00:00Z") });
     const now = await expectAppError(transitionArticle(editor, { id: articleId, version: story.version, to: "PUBLISHED" }), "invalid");
-    expect(now.message).toContain("the end of Northern Wire's embargo (2030-01-15 06:00 UTC)");
+    expect(now.message).toContain("the end of Northern Wire's embargo (15 January 2030 at 06:00 GMT)");
     await expectAppError(
       transitionArticle(editor, { id: articleId, version: story.version, to: "SCHEDULED", scheduledFor: new Date("2030-01-15T05:59:00Z") }),
       "invalid",
@@ -381,7 +381,7 @@ describe("embargo", () => {
       transitionArticle(editor, { id: articleId, version: story.version, to: "SCHEDULED", scheduledFor: new Date("2030-01-15T06:00:00Z") }),
       "invalid",
     );
-    expect(early.message).toContain("the end of Northern Wire's embargo (2030-01-15 06:01 UTC)");
+    expect(early.message).toContain("the end of Northern Wire's embargo (15 January 2030 at 06:01 GMT)");
     await transitionArticle(editor, {
       id: articleId,
       version: story.version,

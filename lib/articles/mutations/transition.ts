@@ -19,6 +19,7 @@ import {
 import { claimVersion, staleVersion } from "./update";
 import type { SavedArticle } from "./create";
 import { wireFactsForStory } from "../../wire/queries";
+import { readSiteSettings } from "../../settings/queries";
 
 const S = ArticleStatus;
 
@@ -69,8 +70,10 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
   if (move.actor) await assertReturnNote(tx, move.actor, change);
   if (move.to === S.PUBLISHED || move.to === S.SCHEDULED) {
     // A story taken from a wire item waits for its embargo, and never runs once the agency killed it.
-    const wire = { facts: await wireFactsForStory(tx, story.id), goLiveAt: move.to === S.SCHEDULED ? move.scheduledFor : now };
-    let problems = publishProblems(story, now, wire);
+    const facts = await wireFactsForStory(tx, story.id);
+    // An embargo's end is named in the newsroom's time.
+    const timeZone = facts?.embargoAt ? (await readSiteSettings(tx)).timeZone : undefined;
+    let problems = publishProblems(story, now, { facts, goLiveAt: move.to === S.SCHEDULED ? move.scheduledFor : now, timeZone });
     if (move.imported) {
       warnings = problems.filter(isPhotoMetadataProblem);
       problems = problems.filter((p) => !isPhotoMetadataProblem(p));

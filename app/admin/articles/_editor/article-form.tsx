@@ -71,15 +71,15 @@ export function ArticleForm(props: Props) {
   const address = new URL(articlePath({ slug: fields.slug || "your-story", section }), props.siteUrl).toString();
   // A story taken from a wire item: its embargo and a kill hold it (the server's rule, lib/wire/policy.ts).
   const wire = initial?.wire ?? null;
-  const problems = useMemo(() => editorProblems(fields, images, undefined, wire), [fields, images, wire]);
+  const problems = useMemo(() => editorProblems(fields, images, undefined, { facts: wire, timeZone }), [fields, images, wire, timeZone]);
   const embargoEnds = wire?.embargoAt && problems.some((p) => p.includes("embargo")) ? wire.embargoAt : null;
   const moves = initial?.moves ?? [];
   const canPublishNow = props.canPublish && (!initial || moves.includes("PUBLISHED"));
   const canSchedule = props.canSchedule && (!initial || moves.includes("SCHEDULED"));
   // While embargoed it may still be scheduled for the embargo's end or later: only what that would not cure blocks the button.
   const blockers = useMemo(
-    () => (embargoEnds && canSchedule ? editorProblems(fields, images, embargoEnd(embargoEnds), wire) : problems),
-    [embargoEnds, canSchedule, fields, images, wire, problems],
+    () => (embargoEnds && canSchedule ? editorProblems(fields, images, embargoEnd(embargoEnds), { facts: wire, timeZone }) : problems),
+    [embargoEnds, canSchedule, fields, images, wire, timeZone, problems],
   );
   const heroPhoto = fields.hero ? (images.find((i) => i.id === fields.hero!.imageId)?.src ?? null) : null;
 
@@ -237,8 +237,8 @@ export function ArticleForm(props: Props) {
       ) : null}
       {embargoEnds ? (
         <div className="wire-embargo" role="note" data-testid="editor-wire-embargo">
-          Embargoed by {wire!.agency} until {formatDateTime(embargoEnd(embargoEnds), timeZone)}: before the story can go live it needs{" "}
-          {problems.filter((p) => p.includes("embargo")).join(", ")}. Publishing now is refused; schedule it for then or later.
+          Embargoed by {wire!.agency} until {formatDateTime(embargoEnd(embargoEnds), timeZone)}. Publishing now is refused; schedule it for
+          then or later.
         </div>
       ) : null}
       {draft.restored ? (
