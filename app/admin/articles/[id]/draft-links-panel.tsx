@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "@/components/forms/use-action";
-import { FieldError } from "@/components/forms/field-error";
+import { TextField } from "@/components/forms/text-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { createDraftLinkAction, revokeDraftLinkAction } from "../draft-link-actions";
 
@@ -72,29 +72,25 @@ export function DraftLinksPanel({ articleId, links, refused, defaultExpires, tim
         </p>
       ) : (
         <>
-          <div className="field">
-            <label htmlFor="draft-link-label">Who it is for</label>
-            <input
-              id="draft-link-label"
-              value={label}
-              maxLength={120}
-              onChange={(e) => setLabel(e.target.value)}
-              aria-describedby="draft-link-label-error"
-            />
-            <FieldError id="draft-link-label-error" errors={errors?.label} />
-          </div>
-          <div className="field">
-            <label htmlFor="draft-link-expires">Stops working at ({timeZone})</label>
-            <input
-              id="draft-link-expires"
-              type="datetime-local"
-              step={1}
-              value={expires}
-              onChange={(e) => setExpires(e.target.value)}
-              aria-describedby="draft-link-expires-error"
-            />
-            <FieldError id="draft-link-expires-error" errors={errors?.expiresLocal} />
-          </div>
+          <TextField
+            id="draft-link-label"
+            name="label"
+            label="Who it is for"
+            value={label}
+            maxLength={120}
+            onChange={(e) => setLabel(e.target.value)}
+            errors={errors?.label}
+          />
+          <TextField
+            id="draft-link-expires"
+            name="expiresLocal"
+            label={`Stops working at (${timeZone})`}
+            type="datetime-local"
+            step={1}
+            value={expires}
+            onChange={(e) => setExpires(e.target.value)}
+            errors={errors?.expiresLocal}
+          />
           <button type="button" className="button secondary" disabled={createLink.pending} onClick={create}>
             Create link
           </button>
