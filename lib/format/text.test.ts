@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quoted, truncateText, wellFormed } from "./text";
+import { quoted, shortenAtWord, truncateText, wellFormed } from "./text";
 
 describe("truncateText", () => {
   it("leaves short text alone and cuts long text between whole characters", () => {
@@ -9,6 +9,23 @@ describe("truncateText", () => {
     expect(truncateText("abc👩🏽‍💻", 6)).toBe("abc");
     expect(truncateText("cafe\u0301 au lait", 4)).toBe("caf");
     expect(truncateText("cafe\u0301 au lait", 5)).toBe("cafe\u0301");
+  });
+});
+
+describe("shortenAtWord", () => {
+  it.each([
+    ["short", 10, "short"],
+    // The word that fits whole is kept; the one cut is dropped; the result is never longer than max.
+    ["abc def ghi", 8, "abc def…"],
+    ["abc def ghi", 7, "abc…"],
+    ["abc defghij", 8, "abc…"],
+    // One word longer than max: cut inside it rather than left empty.
+    ["abcdefghij", 5, "abcd…"],
+    ["Mayor: “We stay”, and then", 18, "Mayor: “We stay”,…"],
+    ["abc 👩🏽‍💻 def", 8, "abc…"],
+  ])("%j at most %i: %j", (text, max, out) => {
+    expect(shortenAtWord(text, max)).toBe(out);
+    expect(shortenAtWord(text, max).length).toBeLessThanOrEqual(max);
   });
 });
 

@@ -35,6 +35,14 @@ export function truncateText(text: string, max: number): string {
   return out;
 }
 
+/** At most `max` UTF-16 units of `text`: when longer, cut after its last whole word that fits, and ended with "…". */
+export function shortenAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = truncateText(text, max - 1);
+  const whole = /\s/.test(text[cut.length] ?? "") ? cut : cut.replace(/\s+\S*$/, "");
+  return `${(whole || cut).trimEnd()}…`;
+}
+
 /**
  * A headline or title in double quotation marks inside a sentence of the admin. Its own double
  * quotes become single ones, as typography nests them: a wire headline such as “We are still

@@ -1,5 +1,8 @@
 import { ArticleStatus } from "../../generated/prisma/enums";
 import { slugifyAnyScript } from "../../format/slug-any-script";
+import { shortenAtWord } from "../../format/text";
+import { bodyToText, type BodyDoc } from "../../articles/body";
+import { HEADLINE_MAX } from "../../articles/schema";
 import type { WxrItem } from "./wxr";
 
 /**
@@ -52,6 +55,30 @@ export function safeDecode(value: string): string {
  */
 export function storySlug(item: WxrItem): string {
   return slugifyAnyScript(safeDecode(item.postName)) || slugifyAnyScript(item.title) || `post-${item.postId}`;
+}
+
+/** How long a headline made from a post's first words is. */
+const FIRST_WORDS_MAX = 80;
+
+/**
+ * A post's headline: its title; with no title (WordPress allows one), its body's first words; a
+ * title longer than a headline may be, cut at a word. `note` says which, for the report, when the
+ * headline is not the title as it was: the desk must write one before the story goes live.
+ */
+export function importedHeadline(title: string, body: BodyDoc, postId: string): { headline: string; note: string | null } {
+  const flat = title.replace(/\s+/g, " ").trim();
+  if (!flat) {
+    const words = bodyToText(body).replace(/\s+/g, " ").trim();
+    return {
+      headline: words ? shortenAtWord(words, FIRST_WORDS_MAX) : `Untitled post ${postId}`,
+      note: `It has no title: its headline is ${words ? "its first words" : `“Untitled post ${postId}”`} until an editor writes one.`,
+    };
+  }
+  if (flat.length <= HEADLINE_MAX) return { headline: flat, note: null };
+  return {
+    headline: shortenAtWord(flat, HEADLINE_MAX),
+    note: `Its title is longer than a headline may be (${HEADLINE_MAX} characters): its headline is cut short until an editor shortens it.`,
+  };
 }
 
 /** The path of an address on the old site ("https://old.example/2024/05/slug/" → "/2024/05/slug/"), if it is one. */

@@ -18,10 +18,12 @@ import { createImage } from "../../media/ingest";
 import { imageMetadataSchema } from "../../media/schema";
 import { expireEverything } from "../../cache/invalidation";
 import { readFileInside } from "../../security/folder-files";
+import { andList, shortenAtWord } from "../../format/text";
 import { readWxr, type WxrAuthor, type WxrItem, type WxrTerm } from "./wxr";
 import { convertContent, htmlToText, photoRefs, type ResolvedPhoto } from "./body";
 import {
   bodyPhotoRelativePath,
+  importedHeadline,
   NESTED_CATEGORY_RULE,
   oldSitePath,
   photoCopyright,
@@ -729,7 +731,9 @@ class WordPressImport {
   }
 
   private async writeStory(item: WxrItem) {
-    const title = htmlToText(item.title);
+    const named = htmlToText(item.title);
+    // What the report calls it until its headline is known (a post may have no title).
+    let title = named || `Post ${item.postId}, with no title`;
     this.countStatus(item.status);
     const rule = STATUS_RULES[item.status];
     if (!rule?.to) {
@@ -769,6 +773,8 @@ class WordPressImport {
       if (photo) photos.set(ref.src, photo);
     }
     const { doc, notes } = convertContent(item.content, { baseUrl: this.baseUrls[0] ?? "", photos });
+    const heading = importedHeadline(named, doc, item.postId);
+    title = heading.headline;
     for (const note of notes) this.warn("story", item.postId, title, note);
 
     const categories = item.categories.filter((c) => c.domain === "category");
@@ -811,13 +817,13 @@ class WordPressImport {
     let dek = htmlToText(item.excerpt);
     if (dek.length > 500) {
       this.warn("story", item.postId, title, "Its excerpt was longer than 500 characters and was shortened for the dek.");
-      dek = `${dek.slice(0, 499).replace(/\s+\S*$/, "")}…`;
+      dek = shortenAtWord(dek, 500);
     }
     const seoDescription = (item.meta._yoast_wpseo_metadesc ?? "").trim().slice(0, 320) || null;
     // A story imported before keeps its address (links to it are out there); a new one gets the post's.
     const slug = current ? current.slug : await this.freeSlug(storySlug(item), item.postId, null);
     const parsed = createArticleSchema.safeParse({
-      headline: title,
+      headline: heading.headline,
       slug,
       dek,
       dateline: "",
@@ -843,6 +849,10 @@ class WordPressImport {
       this.warn("story", item.postId, title, "It was scheduled in WordPress for a time that has passed; it is a draft here.");
       target = ArticleStatus.DRAFT;
     }
+    // A headline made here (no title, or one too long) is the desk's to write before it goes live.
+    const goesLive = target === ArticleStatus.PUBLISHED || target === ArticleStatus.SCHEDULED;
+    if (heading.note) this.warn("story", item.postId, title, `${heading.note}${goesLive ? " It is a draft here." : ""}`);
+    if (heading.note && goesLive) target = ArticleStatus.DRAFT;
     if (target === ArticleStatus.PUBLISHED && !published) {
       this.warn("story", item.postId, title, "It has no publication date; it went live at the time of the import.");
     }
@@ -892,22 +902,32 @@ class WordPressImport {
       }
       const warnings: string[] = [];
       if (status !== target && target !== ArticleStatus.DRAFT && TRANSITIONS[status][target]) {
-        const story = await tx.article.findUniqueOrThrow({ where: { id }, select: moveSelect });
-        const moved = await moveStory(
-          tx,
-          story,
-          {
-            to: target,
-            actor: this.actor,
-            by: "wordpress-import",
-            scheduledFor: target === ArticleStatus.SCHEDULED ? published : null,
-            ...(target === ArticleStatus.PUBLISHED ? { imported: { publishedAt: published ?? now, modifiedAt: modified } } : {}),
-          },
-          now,
-        );
-        warnings.push(...moved.warnings);
+        // A post that cannot go live here (no text, say) is kept as a draft that says what it needs:
+        // the refusal comes before the move writes anything, so the transaction goes on.
+        try {
+          const story = await tx.article.findUniqueOrThrow({ where: { id }, select: moveSelect });
+          const moved = await moveStory(
+            tx,
+            story,
+            {
+              to: target,
+              actor: this.actor,
+              by: "wordpress-import",
+              scheduledFor: target === ArticleStatus.SCHEDULED ? published : null,
+              ...(target === ArticleStatus.PUBLISHED ? { imported: { publishedAt: published ?? now, modifiedAt: modified } } : {}),
+            },
+            now,
+          );
+          warnings.push(...moved.warnings.map((w) => `Published without ${w}.`));
+        } catch (error) {
+          const problems = error instanceof AppError ? error.details?.problems : null;
+          if (!Array.isArray(problems)) throw error;
+          warnings.push(
+            `It was “${item.status}” in WordPress but cannot go live here until it has ${andList(problems.map(String))}. It is a draft here.`,
+          );
+        }
       } else if (status !== target && status === ArticleStatus.PUBLISHED) {
-        warnings.push(`it is live here and “${item.status}” in WordPress; a re-import does not take it down`);
+        warnings.push(`It is live here and “${item.status}” in WordPress; a re-import does not take it down.`);
       }
       const targetRef = { entityType: "Article" as const, entityId: id };
       await this.saveRedirect(tx, item.link, targetRef);
@@ -921,8 +941,7 @@ class WordPressImport {
       await this.saveMapping(tx, "post", item.postId, "Article", id, contentHash);
       return { warnings, created: !current };
     });
-    for (const w of result.warnings)
-      this.warn("story", item.postId, title, `Published without ${w}.`.replace("Published without it is", "It is"));
+    for (const w of result.warnings) this.warn("story", item.postId, title, w);
     this.report.counts.stories[result.created ? "created" : "updated"]++;
   }
 

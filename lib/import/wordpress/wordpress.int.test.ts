@@ -81,7 +81,7 @@ describe("the WXR reader", () => {
 
 describe("WordPress import", () => {
   it("counts what it did, per type", () => {
-    expect(first.counts.stories).toEqual({ created: 6, updated: 0, unchanged: 0, skipped: 3 });
+    expect(first.counts.stories).toEqual({ created: 8, updated: 0, unchanged: 0, skipped: 1 });
     expect(first.counts.photos).toEqual({ created: 2, updated: 0, unchanged: 0, skipped: 2 });
     expect(first.counts.bylines.created).toBe(3);
     expect(first.counts.sections.created + first.counts.sections.unchanged).toBe(2);
@@ -188,21 +188,30 @@ describe("WordPress import", () => {
     expect(notes).toContain("Its export has no UTC date; its local date was read as UTC.");
   });
 
-  it("maps pending, future and private posts, and reports trash, pages, a headline too long and an empty post", async () => {
+  it("maps pending, future and private posts, reports trash and pages, and keeps as drafts the posts that cannot go live here (they were skipped)", async () => {
     expect((await storyOf("102"))?.status).toBe("IN_REVIEW");
     const future = await storyOf("103");
     expect(future?.status).toBe("SCHEDULED");
     expect(future?.scheduledFor?.toISOString()).toBe("2099-04-01T08:00:00.000Z");
     expect((await storyOf("104"))?.status).toBe("DRAFT");
     expect(await storyOf("105")).toBeNull();
-    expect(await storyOf("107")).toBeNull();
-    expect(await storyOf("108")).toBeNull();
-    expect(await db.article.count({ where: { slug: { in: ["too-long", "empty-post"] } } })).toBe(0);
+    // A title longer than a headline may be: cut at a word, and a draft until an editor shortens it.
+    const long = await storyOf("107");
+    expect(long).toMatchObject({ status: "DRAFT", slug: "too-long" });
+    expect(long!.headline.length).toBeLessThanOrEqual(200);
+    expect(long!.headline).toMatch(/^This headline goes on and on( and on)+…$/);
+    // Published in WordPress with no text: a draft with its title, saying what it needs.
+    expect(await storyOf("108")).toMatchObject({ status: "DRAFT", headline: "Empty post", slug: "empty-post" });
     const reasons = Object.fromEntries(first.skipped.map((s) => [`${s.kind}:${s.id}`, s.reason]));
     expect(reasons["story:105"]).toContain("trash");
     expect(reasons["page:200"]).toContain("Dateline has no pages");
-    expect(reasons["story:107"]).toContain("Headlines can be at most 200 characters.");
-    expect(reasons["story:108"]).toContain("a body");
+    expect(reasons["story:107"]).toBeUndefined();
+    expect(reasons["story:108"]).toBeUndefined();
+    const notes = (id: string) => first.warnings.filter((w) => w.id === id).map((w) => w.message);
+    expect(notes("107")).toContain(
+      "Its title is longer than a headline may be (200 characters): its headline is cut short until an editor shortens it. It is a draft here.",
+    );
+    expect(notes("108")).toContain("It was “publish” in WordPress but cannot go live here until it has a body. It is a draft here.");
     expect(reasons["photo:12"]).toContain("not a photo");
     expect(reasons["photo:13"]).toContain("not in the uploads folder");
   });
@@ -285,7 +294,7 @@ describe("WordPress import", () => {
       db.pathRedirect.count(),
     ]);
     expect(after).toEqual(before);
-    expect(again.counts.stories).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
+    expect(again.counts.stories).toMatchObject({ created: 0, updated: 0, unchanged: 8 });
     expect(again.counts.photos).toMatchObject({ created: 0, unchanged: 2 });
     // Every old address is still kept, and the report says so (it said 0: none was saved anew).
     expect(again.counts.redirects).toBe(first.counts.redirects);
@@ -326,12 +335,12 @@ describe("WordPress import", () => {
     ).rejects.toThrow("power cut");
     const halfway = await db.importMapping.count({ where: { source, kind: "post" } });
     expect(halfway).toBeGreaterThan(0);
-    expect(halfway).toBeLessThan(6);
+    expect(halfway).toBeLessThan(8);
     const resumed = await importWordPress({ file, uploadsDir: uploads, actor: admin });
-    expect(resumed.counts.stories.created + resumed.counts.stories.unchanged).toBe(6);
-    expect(resumed.counts.stories.created).toBe(6 - halfway);
+    expect(resumed.counts.stories.created + resumed.counts.stories.unchanged).toBe(8);
+    expect(resumed.counts.stories.created).toBe(8 - halfway);
     const ids = (await db.importMapping.findMany({ where: { source, kind: "post" } })).map((m) => m.entityId);
-    expect(new Set(ids).size).toBe(6);
+    expect(new Set(ids).size).toBe(8);
     // Each story whole: its revision and bylines are there.
     for (const id of ids) {
       expect(await db.revision.count({ where: { articleId: id } })).toBeGreaterThan(0);
@@ -346,7 +355,7 @@ describe("WordPress import", () => {
     });
     try {
       const report = await importWordPress({ file: fixtureFor("announce.example"), uploadsDir: uploads, actor: admin });
-      expect(report.counts.stories.created).toBe(6);
+      expect(report.counts.stories.created).toBe(8);
       const live = await db.importMapping.findMany({
         where: { source: "https://announce.example", kind: "post" },
         select: { entityId: true },
@@ -455,5 +464,33 @@ describe("hostile content", () => {
     expect(story.slug).toBe("kiiv-gotuietsya-do-zimi");
     expect(story.section?.slug).toBe("novini");
     expect(story.tags.map((t) => [t.tag.name, t.tag.slug])).toEqual([["Київ", "kiiv"]]);
+  });
+
+  it("keeps a post with no title as a draft headed by its first words (it was skipped)", async () => {
+    const site = "untitled.example";
+    const report = await importWordPress({
+      file: fixtureFor(site, (xml) =>
+        xml
+          .replace("<title><![CDATA[A doctor’s view of the move]]></title>", "<title></title>")
+          .replace(
+            "<p>Moving the clinic is overdue.</p>",
+            "<p>Moving the clinic is overdue, and everyone in Harrow Point has known it for years.</p>",
+          ),
+      ),
+      uploadsDir: uploads,
+      actor: admin,
+    });
+    const story = await storyOf("106", `https://${site}`);
+    expect(story).toMatchObject({
+      status: "DRAFT",
+      headline: "Moving the clinic is overdue, and everyone in Harrow Point has known it for…",
+    });
+    expect(report.skipped.find((s) => s.id === "106")).toBeUndefined();
+    expect(report.warnings.find((w) => w.id === "106" && w.message.startsWith("It has no title"))).toEqual({
+      kind: "story",
+      id: "106",
+      title: "Moving the clinic is overdue, and everyone in Harrow Point has known it for…",
+      message: "It has no title: its headline is its first words until an editor writes one. It is a draft here.",
+    });
   });
 });
