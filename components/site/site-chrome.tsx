@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 type Section = { id: string; name: string; slug: string };
 
-/** The masthead, the page and the footer of every public page (Next's public layout and lib/public-article.tsx). */
+/** The masthead, the page and the footer of every public page (the public layout, app/(public)/layout.tsx). */
 export function SiteChrome({ siteName, sections, children }: { siteName: string; sections: Section[]; children: ReactNode }) {
   return (
     <>
