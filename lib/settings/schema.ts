@@ -11,10 +11,13 @@ export const SETTING_KEYS = ["siteName", "description", "timeZone"] as const;
 
 export const DEFAULT_DESCRIPTION = "Independent news, with its sources.";
 
-/** Every time zone the form offers (the IANA names this runtime knows). */
-export function timeZoneNames(): string[] {
-  const names = Intl.supportedValuesOf("timeZone");
-  return names.includes("UTC") ? names : ["UTC", ...names];
+/** Every time zone the form offers (the IANA names this runtime knows), with `current`, the one in use. */
+export function timeZoneNames(current: string): string[] {
+  const names = Intl.supportedValuesOf("timeZone").filter((name) => name !== "UTC");
+  // The zone in use is always among them: Node 20's list holds only the older names of some zones
+  // (Europe/Kiev, Asia/Calcutta) while it accepts the newer (Europe/Kyiv, Asia/Kolkata), and a
+  // menu without the zone in use selected its first one, UTC, which the next save stored.
+  return ["UTC", ...(current === "UTC" || names.includes(current) ? names : [...names, current].sort())];
 }
 
 // A name and a description are one line each: they go into titles, meta tags and XML.

@@ -19,7 +19,7 @@ export default async function SettingsPage() {
       <p className="muted">
         The newsroom&apos;s name and the time zone every published and updated time is shown in, on every page, feed and sitemap.
       </p>
-      <SettingsForm settings={settings} timeZones={timeZoneNames()} now={formatDateTime(new Date(), settings.timeZone)} />
+      <SettingsForm settings={settings} timeZones={timeZoneNames(settings.timeZone)} now={formatDateTime(new Date(), settings.timeZone)} />
       <ArchiveOptOutForm hosts={optOut.hosts} version={optOut.version} />
     </>
   );
