@@ -1,10 +1,9 @@
 // npm run db:restore -- FILE --yes: replaces the database with a backup, after checking it.
 // Stop the server first; start it again afterwards.
 import "../lib/ops/load-env";
-import fs from "node:fs";
 import path from "node:path";
 import { databaseFilePath } from "../lib/db/sqlite";
-import { verifyDatabase } from "../lib/ops/backup";
+import { restoreDatabase } from "../lib/ops/backup";
 import { databaseProvider } from "../lib/db/provider";
 import { env } from "../lib/env";
 
@@ -28,14 +27,10 @@ if (databaseProvider() === "postgresql") {
     process.exit(1);
   }
 }
-const check = verifyDatabase(path.resolve(file));
-if (!check.ok) {
-  console.error(`Refusing: ${file} fails PRAGMA integrity_check (${check.message}).`);
+try {
+  const { articles, keptAs } = restoreDatabase(path.resolve(file));
+  console.log(`Restored ${articles} stories into ${databaseFilePath()}.${keptAs ? ` The database it replaced is kept as ${keptAs}.` : ""}`);
+} catch (error) {
+  console.error(String((error as Error).message ?? error));
   process.exit(1);
 }
-const target = databaseFilePath();
-fs.mkdirSync(path.dirname(target), { recursive: true });
-if (fs.existsSync(target)) fs.copyFileSync(target, `${target}.before-restore`);
-for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
-fs.copyFileSync(path.resolve(file), target);
-console.log(`Restored ${check.articles} stories into ${target}. The previous file is kept as ${target}.before-restore.`);

@@ -90,6 +90,80 @@ describe("backups", () => {
     60_000,
   );
 
+  it.skipIf(isPostgres)(
+    "db:restore keeps the database it replaces whole, with the writes only its log held, and refuses while it is open (a probe lost both)",
+    async () => {
+      const run = promisify(execFile);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-restore-"));
+      const { file: backup, articles } = await backupDatabase(dir);
+      // The database to replace: a server wrote to it and was killed, so its last writes are in its
+      // write-ahead log only (no checkpoint ran).
+      const target = path.join(dir, "live", "dateline.db");
+      fs.mkdirSync(path.dirname(target));
+      const killed = await run(
+        process.execPath,
+        [
+          "-e",
+          `const D = require("better-sqlite3"); const d = new D(${JSON.stringify(target)});
+           d.pragma("journal_mode = WAL"); d.pragma("wal_autocheckpoint = 0");
+           d.exec("CREATE TABLE Article (id TEXT PRIMARY KEY)");
+           for (const id of ["saved-1", "saved-2", "saved-3"]) d.prepare("INSERT INTO Article VALUES (?)").run(id);
+           process.kill(process.pid, "SIGKILL");`,
+        ],
+        { cwd: process.cwd() },
+      ).catch((e: { signal?: string }) => e);
+      expect(killed).toMatchObject({ signal: "SIGKILL" });
+      expect(fs.statSync(`${target}-wal`).size).toBeGreaterThan(0);
+      const restore = (env = {}) =>
+        run("npx", ["tsx", "scripts/db-restore.ts", backup, "--yes"], {
+          env: { ...process.env, DATABASE_URL: `file:${target}`, ...env },
+        }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+
+      // While anything has it open (a server still running), the restore is refused and nothing changes.
+      const open = new Database(target);
+      try {
+        expect(open.prepare("SELECT count(*) FROM Article").pluck().get()).toBe(3);
+        const refused = await restore();
+        expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining("is in use") });
+        expect(open.prepare("SELECT count(*) FROM Article").pluck().get()).toBe(3);
+        expect(fs.readdirSync(path.dirname(target)).filter((f) => f.includes("before-restore"))).toEqual([]);
+      } finally {
+        open.close();
+      }
+      // Killed again, so that the log holds the last writes once more.
+      await run(
+        process.execPath,
+        [
+          "-e",
+          `const D = require("better-sqlite3"); const d = new D(${JSON.stringify(target)}); d.pragma("wal_autocheckpoint = 0");
+           d.prepare("INSERT INTO Article VALUES (?)").run("saved-4"); process.kill(process.pid, "SIGKILL");`,
+        ],
+        { cwd: process.cwd() },
+      ).catch(() => null);
+
+      const done = (await restore()) as { stdout: string };
+      expect(done.stdout).toContain(`Restored ${articles} stories`);
+      const kept = path.join(
+        path.dirname(target),
+        fs.readdirSync(path.dirname(target)).find((f) => /\.before-restore-\d{8}-\d{6}$/.test(f))!,
+      );
+      expect(done.stdout).toContain(`The database it replaced is kept as ${kept}.`);
+      const old = new Database(kept, { readonly: true });
+      try {
+        expect(old.prepare("SELECT id FROM Article ORDER BY id").pluck().all()).toEqual(["saved-1", "saved-2", "saved-3", "saved-4"]);
+      } finally {
+        old.close();
+      }
+      expect(verifyDatabase(target)).toMatchObject({ ok: true, articles });
+      expect(fs.existsSync(`${target}-wal`)).toBe(false);
+      // A second restore keeps the first one's copy.
+      await restore();
+      expect(fs.readdirSync(path.dirname(target)).filter((f) => f.includes("before-restore"))).toHaveLength(2);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    60_000,
+  );
+
   it("reports the database healthy", async () => {
     expect(await checkHealth()).toMatchObject({ ok: true, database: "ok" });
   });

@@ -3,10 +3,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseFilePath } from "../db/sqlite";
 
+const stampOf = (now: Date) => now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+
 /** A timestamped file name for a backup, e.g. dateline-20261126-081500.db. */
 export function backupFileName(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  return `dateline-${stamp}.db`;
+  return `dateline-${stampOf(now)}.db`;
 }
 
 /**
@@ -44,4 +45,47 @@ export function verifyDatabase(file: string): { ok: boolean; message: string; ar
   } finally {
     db.close();
   }
+}
+
+/**
+ * Replaces the database at `target` with a checked backup. The database it replaces is kept whole
+ * beside it (`….before-restore-<time>`), with the writes still in its write-ahead log: a server
+ * that stopped without a checkpoint, or was killed, leaves them only there (a copy of the main file
+ * alone lost them, and the log was then deleted). Refused while anything has the database open (a
+ * server still running kept writing into a log that was no longer the database's).
+ */
+export function restoreDatabase(
+  backup: string,
+  target = databaseFilePath(),
+  now = new Date(),
+): { articles: number; keptAs: string | null } {
+  const check = verifyDatabase(backup);
+  if (!check.ok) throw new Error(`Refusing: ${backup} fails PRAGMA integrity_check (${check.message}).`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  let keptAs: string | null = null;
+  if (fs.existsSync(target)) {
+    const kept = `${target}.before-restore-${stampOf(now)}`;
+    keptAs = kept;
+    for (let n = 2; fs.existsSync(keptAs); n++) keptAs = `${kept}-${n}`;
+    const current = new Database(target, { fileMustExist: true, timeout: 0 });
+    try {
+      // Leaving WAL mode needs the database to itself, and first writes the log into the file.
+      current.pragma("journal_mode = DELETE");
+      current.prepare("VACUUM INTO ?").run(keptAs);
+    } catch (error) {
+      if ((error as { code?: string }).code === "SQLITE_BUSY")
+        throw new Error(
+          `Refusing: ${target} is in use (a Dateline server, or another program, has it open). Stop every server process first.`,
+        );
+      // A database too damaged to read: its files are kept as they are, log and all.
+      for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(target + suffix)) fs.copyFileSync(target + suffix, keptAs + suffix);
+    } finally {
+      current.close();
+    }
+  }
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
+  // Copied beside it, then renamed: the database is the old file or the whole backup, never half of one.
+  fs.copyFileSync(backup, `${target}.restoring`);
+  fs.renameSync(`${target}.restoring`, target);
+  return { articles: check.articles, keptAs };
 }
