@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
-import { caseInsensitive, db } from "../db";
+import { caseInsensitive, db, type Tx } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
@@ -12,7 +12,8 @@ import { removeFiles, storedKeysOf, variantKeysOf } from "./ingest";
 import { photoCardSelect, toLibraryImage } from "./queries";
 import { variantBase, variantSelect, variantUrl, variantWidths } from "./variants";
 import { assertMayChangePhoto, isLiveStatus, livePlacementWhere, photoLiveUse, type PhotoLiveUse } from "./policy";
-import { quoted } from "../format/text";
+import { andList, quoted } from "../format/text";
+import { isPhotoMetadataProblem, publishProblems, readinessSelect } from "../articles/workflow";
 
 export const LIBRARY_PAGE_SIZE = 48;
 /** Photos per page in the story editor's pickers. */
@@ -125,14 +126,53 @@ export async function updateImageMetadata(viewer: Viewer, input: z.input<typeof 
   return db.$transaction(async (tx) => {
     const found = await tx.image.count({ where: { id } });
     if (!found) throw new AppError("not_found", "That photo is no longer in the library.");
-    assertMayChangePhoto(viewer, await photoLiveUse(id, tx));
+    const use = await photoLiveUse(id, tx);
+    assertMayChangePhoto(viewer, use);
+    const before = await livePhotoNeeds(tx, use);
     await tx.image.update({
       where: { id },
       data: { ...fields, licenseExpiresAt: fields.licenseExpiresAt ?? null, dateTaken: fields.dateTaken ?? null, detailsConfirmed: true },
     });
+    assertNoLivePhotoLoss(use, before, await livePhotoNeeds(tx, use));
     await recordAudit(tx, { actorId: viewer.id, action: "image.update", entityType: "Image", entityId: id });
     return { id };
   });
+}
+
+/** The alt text and credit needs (publishProblems') of each live story showing a photo, as saved in `tx`. */
+async function livePhotoNeeds(tx: Tx, use: PhotoLiveUse): Promise<Map<string, string[]>> {
+  if (use.liveStories.length === 0) return new Map();
+  const stories = await tx.article.findMany({
+    where: { id: { in: use.liveStories.map((s) => s.id) } },
+    select: { id: true, ...readinessSelect },
+  });
+  return new Map(stories.map((story) => [story.id, publishProblems(story).filter(isPhotoMetadataProblem)]));
+}
+
+/**
+ * Refuses a change to a photo that takes from a live story the alt text or credit publishing
+ * required of it (the story's own placement may give them; then the library's are not needed), as
+ * a save of the story itself is refused (lib/articles/mutations/update.ts). What a story lacked
+ * already (an imported one) does not stop a change that leaves it so.
+ */
+function assertNoLivePhotoLoss(use: PhotoLiveUse, before: Map<string, string[]>, after: Map<string, string[]>) {
+  const lost = new Set([...after].flatMap(([id, needs]) => needs.filter((need) => !before.get(id)?.includes(need))));
+  if (lost.size === 0) return;
+  const alt = [...lost].some((need) => need.startsWith("alt text"));
+  const credit = [...lost].some((need) => need.startsWith("a credit"));
+  const stories = use.liveStories.map((s) => quoted(s.headline)).join(", ");
+  const where =
+    use.liveStories.length === 1
+      ? `a live story (${stories}), which needs`
+      : `${use.liveStories.length} live stories (${stories}), which need`;
+  throw new AppError(
+    "invalid",
+    `This photo is in ${where} ${andList([...(alt ? ["alt text"] : []), ...(credit ? ["a credit"] : [])])} for it. Nothing was saved.`,
+    {
+      ...(alt ? { altText: ["A live story shows this photo: it needs alt text."] } : {}),
+      ...(credit ? { credit: ["A live story shows this photo: it needs a credit (a photographer, an agency or a credit line)."] } : {}),
+    },
+  );
 }
 
 /** Deletes a photo no published or scheduled story uses (editors); drafts using it lose the placement. */

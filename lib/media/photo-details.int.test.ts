@@ -95,6 +95,49 @@ describe("a photo's details stay with it", () => {
     expect((await getPublishedArticleBySlug(input.slug))?.hero?.creditLine).toBe("Roman Pilipey/Getty Images");
   });
 
+  it("refuses to take from a live story's photo the alt text or credit publishing required (an editor emptied them and readers saw no credit)", async () => {
+    const { section, author } = await makeNewsroomBits();
+    const image = await createImage(editor, await makeWirePhoto(25), {}, "live.jpg");
+    const details = { caption: WIRE_PHOTO.caption, credit: WIRE_PHOTO.creator, agency: WIRE_PHOTO.agency, altText: "A street." };
+    await updateImageMetadata(editor, { id: image.id, ...details });
+    // The story relies on the library's details (its own placement fields are empty).
+    const input = readyArticleInput(section.id, author.id, {
+      hero: { imageId: image.id, caption: "", credit: "", agency: "", altText: "", creditLine: "" },
+    });
+    const story = await createArticle(editor, input);
+    await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
+
+    const refused = await expectAppError(
+      updateImageMetadata(editor, { id: image.id, caption: details.caption, credit: "", agency: "", creditLine: "", altText: "" }),
+      "invalid",
+    );
+    expect(refused.message).toBe(
+      `This photo is in a live story (“${input.headline}”), which needs alt text and a credit for it. Nothing was saved.`,
+    );
+    expect(refused.fieldErrors).toMatchObject({
+      altText: ["A live story shows this photo: it needs alt text."],
+      credit: ["A live story shows this photo: it needs a credit (a photographer, an agency or a credit line)."],
+    });
+    expect(await db.image.findUniqueOrThrow({ where: { id: image.id } })).toMatchObject({
+      credit: WIRE_PHOTO.creator,
+      altText: "A street.",
+    });
+    expect((await getPublishedArticleBySlug(input.slug))?.hero).toMatchObject({ alt: "A street." });
+    // Any other change, and a credit moved from the photographer to a credit line, are saved.
+    await updateImageMetadata(editor, { id: image.id, ...details, credit: "", agency: "", creditLine: "Roman Pilipey/Getty Images" });
+    expect((await getPublishedArticleBySlug(input.slug))?.hero?.creditLine).toBe("Roman Pilipey/Getty Images");
+    // A story whose own placement gives the credit and alt text does not need the library's.
+    const other = await createImage(editor, await makeWirePhoto(26), {}, "own.jpg");
+    await updateImageMetadata(editor, { id: other.id, ...details });
+    const own = readyArticleInput(section.id, author.id, {
+      hero: { imageId: other.id, caption: "", credit: "Staff", agency: "", altText: "Our alt text.", creditLine: "" },
+    });
+    const second = await createArticle(editor, own);
+    await transitionArticle(editor, { id: second.id, version: second.version, to: "PUBLISHED" });
+    await updateImageMetadata(editor, { id: other.id, caption: details.caption, credit: "", agency: "", creditLine: "", altText: "" });
+    expect(await db.image.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ credit: "", altText: "" });
+  });
+
   it("finds photos by caption, credit and file name", async () => {
     const image = await createImage(editor, await makeWirePhoto(24), {}, "zebra-crossing-7731.jpg");
     await updateImageMetadata(editor, { id: image.id, caption: "Quokka selfie", creditLine: "Courtesy of Ostrava Zoo" });
