@@ -140,6 +140,32 @@ test.describe("the article desk", () => {
     await expect(first.getByLabel("Dek")).toHaveValue("The editor's dek, written at the same time.");
   });
 
+  test("after a conflict, 'Discard mine, load theirs' loads theirs and forgets mine (the reload brought mine back from the browser, with the conflict)", async ({
+    browser,
+  }) => {
+    const writer = await as(browser, "editor");
+    await writeDraft(writer, `Discard test ${unique()}`);
+    await writer.getByRole("button", { name: "Create draft" }).click();
+    await expect(writer).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+    const url = writer.url();
+    const first = await as(browser, "admin");
+    const second = await as(browser, "editor");
+    await first.goto(url);
+    await second.goto(url);
+    await first.getByLabel("Dek").fill("The admin's dek.");
+    await second.getByLabel("Dek").fill("The editor's dek, to be dropped.");
+    await first.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(first.getByText("All changes saved")).toBeVisible();
+    await second.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(second.getByRole("heading", { name: /E2E admin saved this story at/ })).toBeVisible();
+    second.once("dialog", (dialog) => void dialog.accept());
+    await second.getByRole("button", { name: "Discard mine, load theirs" }).click();
+    await expect(second.getByLabel("Dek")).toHaveValue("The admin's dek.");
+    await expect(second.getByText("Restored changes from this browser")).toHaveCount(0);
+    await expect(second.getByRole("heading", { name: /E2E admin saved this story at/ })).toHaveCount(0);
+    await expect(second.getByTestId("save-state")).toHaveText(/All changes saved/);
+  });
+
   test("a story that goes live while an editor works on it: the refused save says so and asks how readers should see the change", async ({
     browser,
   }) => {

@@ -63,6 +63,78 @@ test.describe("working together", () => {
     await expect(editor.locator("main").getByRole("alert")).toHaveCount(0);
   });
 
+  test("an editor whose open story another saved and published takes on the new text, and their fix keeps it (a probe's minor fix reverted it)", async ({
+    browser,
+  }) => {
+    const api = await apiAs("editor");
+    const story = await makeStory(api, `Taken on meanwhile ${unique()}`, "DRAFT", { paragraphs: ["The council met on Monday."] });
+    await api.dispose();
+    const editor = await as(browser, "editor");
+    await editor.goto(`/admin/articles/${story.id}`);
+    const editorBody = editor.getByRole("textbox", { name: "Story body" });
+    await expect(editorBody).toHaveText("The council met on Monday.");
+
+    // The admin corrects a figure, saves and publishes, while the editor has the story open untouched.
+    const admin = await as(browser, "admin");
+    await admin.goto(`/admin/articles/${story.id}`);
+    const adminBody = admin.getByRole("textbox", { name: "Story body" });
+    await adminBody.click();
+    await admin.keyboard.press("End");
+    await admin.keyboard.type(" It approved 1,400 homes.");
+    await admin.keyboard.press("Control+s");
+    await expect(admin.getByTestId("save-state")).toHaveText(/All changes saved · Saved at/);
+    const publisher = await apiAs("admin");
+    await move(publisher, story, "PUBLISHED");
+    await publisher.dispose();
+
+    // The editor's page hears of it and shows the story as it is now: its status and its text.
+    await expect(editor.getByRole("heading", { name: /Status: Published/ })).toBeVisible({ timeout: 20_000 });
+    await expect(editorBody).toHaveText("The council met on Monday. It approved 1,400 homes.");
+    await editorBody.click();
+    await editor.keyboard.press("Control+Home");
+    await editor.keyboard.type("UPDATE: ");
+    await editor.getByRole("button", { name: "Save as minor fix" }).click();
+    await expect(editor.getByTestId("save-state")).toHaveText(/All changes saved/);
+    const saved = readDatabase((db) => db.prepare("SELECT body FROM Article WHERE id = ?").pluck().get(story.id)) as string;
+    expect(saved).toContain("UPDATE: The council met on Monday. It approved 1,400 homes.");
+  });
+
+  test("changes kept in this browser are shown in the body when the story is opened again, and saved with what is typed next (they were hidden, then lost)", async ({
+    browser,
+  }) => {
+    const api = await apiAs("editor");
+    const story = await makeStory(api, `Restored body ${unique()}`, "DRAFT", { paragraphs: ["First paragraph."] });
+    await api.dispose();
+    const context = await newContext(browser, { storageState: storageStatePath("editor") });
+    const first = await context.newPage();
+    // The server does not answer (a crash, a dropped network): what is typed stays in this browser only.
+    await first.route(`**/admin/articles/${story.id}`, (route) =>
+      route.request().method() === "POST" ? route.abort("connectionreset") : route.continue(),
+    );
+    await first.goto(`/admin/articles/${story.id}`);
+    const firstBody = first.getByRole("textbox", { name: "Story body" });
+    await expect(firstBody).toHaveText("First paragraph.");
+    await firstBody.click();
+    await first.keyboard.press("End");
+    await first.keyboard.type(" Typed before the crash.");
+    await expect
+      .poll(() => first.evaluate((key) => localStorage.getItem(key) ?? "", `dateline:draft:${story.id}`))
+      .toContain("Typed before the crash.");
+    await first.close({ runBeforeUnload: false });
+
+    const again = await context.newPage();
+    await again.goto(`/admin/articles/${story.id}`);
+    await expect(again.getByText("Restored changes from this browser that had not been saved.")).toBeVisible();
+    const body = again.getByRole("textbox", { name: "Story body" });
+    await expect(body).toHaveText("First paragraph. Typed before the crash.");
+    await body.click();
+    await again.keyboard.press("Control+End");
+    await again.keyboard.type(" And after.");
+    await expect(again.getByTestId("save-state")).toHaveText(/All changes saved · Draft autosaved/, { timeout: 20_000 });
+    const saved = readDatabase((db) => db.prepare("SELECT body FROM Article WHERE id = ?").pluck().get(story.id)) as string;
+    expect(saved).toContain("First paragraph. Typed before the crash. And after.");
+  });
+
   test("a story returned with a note: the note is required, and the writer sees it on the story, on the desk and in notifications with an unread count", async ({
     browser,
   }) => {

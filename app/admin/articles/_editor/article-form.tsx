@@ -273,7 +273,7 @@ export function ArticleForm(props: Props) {
           mine={fields}
           status={initial.status}
           onOverwrite={(v, material) => void draft.save({ material, versionOverride: v })}
-          onDiscard={() => window.location.reload()}
+          onDiscard={draft.discardMine}
         />
       ) : null}
 

@@ -1,7 +1,7 @@
 "use client";
 
 import "@/lib/security/zod-jitless";
-import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { bodyBytes, MAX_BODY_BYTES, MAX_BODY_LABEL, normalizeEditorDoc, type BodyDoc } from "@/lib/articles/body";
 import { cleanPastedHtml } from "@/lib/articles/paste-cleaning";
@@ -34,6 +34,11 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
   const [photoOpen, setPhotoOpen] = useState(false);
   const [href, setHref] = useState("");
   const [linkError, setLinkError] = useState<string | null>(null);
+  // The document the editor shows: the one it last sent up, or was last given. Any other `value`
+  // comes from outside (changes restored from this browser after a reload, a newer version the form
+  // took on) and replaces what it shows: it read `value` once, so it went on showing, and the next
+  // keystroke saving, the text it started with.
+  const shown = useRef<unknown>(value);
   const editor = useEditor({
     extensions: bodyExtensions,
     content: value,
@@ -72,8 +77,20 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
         return false;
       },
     },
-    onUpdate: ({ editor: e }) => onChange(normalizeEditorDoc(e.getJSON())),
+    onUpdate: ({ editor: e }) => {
+      const doc = normalizeEditorDoc(e.getJSON());
+      shown.current = doc;
+      onChange(doc);
+    },
   });
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || value === shown.current) return;
+    shown.current = value;
+    editor.commands.setContent(value as BodyDoc, { emitUpdate: false });
+  }, [editor, value]);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, editable]);
   // Word count and size follow the typing a beat behind, so a 100,000-word story types smoothly.
   const deferred = useDeferredValue(value);
   const words = useMemo(() => countWords(deferred), [deferred]);

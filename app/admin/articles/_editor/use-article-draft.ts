@@ -110,6 +110,7 @@ export function useArticleDraft(
   // Where unsaved edits are mirrored: the story's id, or "new" until the first save creates it.
   const storageKey = useRef(initial?.id ?? "new");
   const [restored, setRestored] = useState(false);
+  const discarding = useRef(false);
 
   // A layout effect: before the browser paints, and before the form adopts what was typed
   // before hydration (use-typed-before-hydration.ts), which goes on top of it.
@@ -204,7 +205,9 @@ export function useArticleDraft(
 
   useEffect(() => {
     if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!discarding.current) event.preventDefault();
+    };
     // In-app links navigate without unloading the page, so ask before following them too.
     const onClick = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.("a[href]");
@@ -226,6 +229,16 @@ export function useArticleDraft(
     };
   }, [dirty]);
 
+  /**
+   * Drops what was typed here, in the form and in this browser's copy, and loads the story as saved
+   * (the conflict panel's "Discard mine"). A reload alone brought the browser's copy back, with the
+   * conflict.
+   */
+  const discardMine = () => {
+    discarding.current = true;
+    clearLocalDraft(storageKey.current);
+    window.location.reload();
+  };
   const discardRestored = () => {
     setFields(initial?.fields ?? blank);
     setVersion(initial?.version ?? 0);
@@ -254,5 +267,6 @@ export function useArticleDraft(
     setConflict,
     restored,
     discardRestored,
+    discardMine,
   };
 }
