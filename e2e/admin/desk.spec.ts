@@ -110,26 +110,29 @@ test.describe("the article desk", () => {
     expect(old.headers()["location"]).toContain(`/world/${slug}-renamed`);
   });
 
-  test("two editors on one story: the second save shows the conflict and loses nothing", async ({ browser }) => {
+  /** A draft two people edit at once: the admin saves a dek first, then the editor's save of theirs meets the conflict panel. */
+  async function conflictOnDek(browser: Browser, editorsDek: string) {
     const writer = await as(browser, "editor");
-    const headline = `Conflict test ${unique()}`;
-    await writeDraft(writer, headline);
+    await writeDraft(writer, `Conflict test ${unique()}`);
     await writer.getByRole("button", { name: "Create draft" }).click();
     await expect(writer).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     await expect(writer.getByText("All changes saved")).toBeVisible();
     const url = writer.url();
-
     const first = await as(browser, "admin");
     const second = await as(browser, "editor");
     await first.goto(url);
     await second.goto(url);
     await first.getByLabel("Dek").fill("The admin's dek.");
-    await second.getByLabel("Dek").fill("The editor's dek, written at the same time.");
+    await second.getByLabel("Dek").fill(editorsDek);
     await first.getByRole("button", { name: "Save", exact: true }).click();
     await expect(first.getByText("All changes saved")).toBeVisible();
     await second.getByRole("button", { name: "Save", exact: true }).click();
-
     await expect(second.getByRole("heading", { name: /E2E admin saved this story at/ })).toBeVisible();
+    return { first, second };
+  }
+
+  test("two editors on one story: the second save shows the conflict and loses nothing", async ({ browser }) => {
+    const { first, second } = await conflictOnDek(browser, "The editor's dek, written at the same time.");
     await expect(second.getByLabel("Dek")).toHaveValue("The editor's dek, written at the same time.");
     await second.getByRole("button", { name: "Show the differences" }).click();
     await expect(second.locator(".field-diff")).toContainText("The admin's dek.");
@@ -143,21 +146,7 @@ test.describe("the article desk", () => {
   test("after a conflict, 'Discard mine, load theirs' loads theirs and forgets mine (the reload brought mine back from the browser, with the conflict)", async ({
     browser,
   }) => {
-    const writer = await as(browser, "editor");
-    await writeDraft(writer, `Discard test ${unique()}`);
-    await writer.getByRole("button", { name: "Create draft" }).click();
-    await expect(writer).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
-    const url = writer.url();
-    const first = await as(browser, "admin");
-    const second = await as(browser, "editor");
-    await first.goto(url);
-    await second.goto(url);
-    await first.getByLabel("Dek").fill("The admin's dek.");
-    await second.getByLabel("Dek").fill("The editor's dek, to be dropped.");
-    await first.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(first.getByText("All changes saved")).toBeVisible();
-    await second.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(second.getByRole("heading", { name: /E2E admin saved this story at/ })).toBeVisible();
+    const { second } = await conflictOnDek(browser, "The editor's dek, to be dropped.");
     second.once("dialog", (dialog) => void dialog.accept());
     await second.getByRole("button", { name: "Discard mine, load theirs" }).click();
     await expect(second.getByLabel("Dek")).toHaveValue("The admin's dek.");
