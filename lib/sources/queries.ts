@@ -14,11 +14,12 @@ export async function readArchiveOptOut(): Promise<{ hosts: string[]; version: s
   return { hosts: row.value.split("\n").filter(Boolean), version: row.updatedAt.toISOString() };
 }
 
-/** An archived copy as its page shows it: only CAPTURED ones of stories that are live, or were (a reader may hold the link). */
+/** An archived copy as its page shows it: only CAPTURED ones of a source a live story cites. */
 export async function getArchivedCopy(id: string) {
   const row = await db.sourceCapture.findFirst({
-    where: { id, state: "CAPTURED", article: { firstPublishedAt: { not: null } } },
+    where: { id, state: "CAPTURED", article: { status: "PUBLISHED" } },
     select: {
+      articleId: true,
       id: true,
       url: true,
       finalUrl: true,
@@ -31,7 +32,11 @@ export async function getArchivedCopy(id: string) {
       fetchedAt: true,
     },
   });
-  return row;
+  if (!row) return null;
+  // Only while the story still cites it: a source taken off a story (a confidential page cited by
+  // mistake) takes its copy with it, as taking the story down does.
+  const { articleId, ...copy } = row;
+  return (await db.sourceLink.count({ where: { articleId, url: copy.url } })) > 0 ? copy : null;
 }
 
 const captureSelect = {

@@ -17,7 +17,7 @@ import { startSourceServer, sourcePage, type SourceServer } from "../test/source
 import { captureSource, SOURCE_CAPTURE_JOB } from "./capture";
 import { runSourceChecks } from "./check";
 import { SOURCE_GONE_AFTER } from "./check-schedule";
-import { listSourcesToLookAt, listStorySourceCopies } from "./queries";
+import { getArchivedCopy, listSourcesToLookAt, listStorySourceCopies } from "./queries";
 import { checkStorySources, markSourceSeen, refreshSourceCopy, updateArchiveOptOut } from "./mutations";
 import { archiveOptOutSchema } from "./schema";
 import { sourceJobs } from "./jobs";
@@ -118,6 +118,40 @@ describe("archived copies", () => {
     });
     const api = (await getPublicStoryById(story.id))!;
     expect(api.sources[0]!.archivedCopy).toMatchObject({ url: expect.stringContaining(`/archive/${capture!.id}`), status: 200 });
+  });
+
+  it("shows a copy only while its source is on a live story: removed from the story, or the story taken down, the copy goes too (it stayed public for good)", async () => {
+    const id = uid();
+    server.set(`/payroll-${id}`, { body: sourcePage("Payroll", STATEMENT) });
+    server.set(`/kept-${id}`, { body: sourcePage("Kept", STATEMENT) });
+    const story = await publishWith([server.url(`/payroll-${id}`), server.url(`/kept-${id}`)]);
+    await runCaptures();
+    const copies = await capturesOf(story.id);
+    const removed = copies.find((c) => c.url.includes("/payroll-"));
+    const kept = copies.find((c) => c.url.includes("/kept-"));
+    expect(await getArchivedCopy(removed!.id)).toMatchObject({ title: "Payroll" });
+
+    // The source is taken off the story: its copy is no longer shown; the other source's still is.
+    const current = (await getArticleForEdit(editor, story.id))!;
+    await updateArticle(editor, {
+      ...readyArticleInput(bits.section.id, bits.author.id, {
+        headline: current.headline,
+        slug: current.slug,
+        sources: [{ url: server.url(`/kept-${id}`), title: "Kept" }],
+      }),
+      id: story.id,
+      version: current.version,
+    });
+    expect(await getArchivedCopy(removed!.id)).toBeNull();
+    expect(await getArchivedCopy(kept!.id)).toMatchObject({ title: "Kept" });
+
+    // The story is taken down: none of its copies is shown; published again, they are.
+    const live = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    await transitionArticle(editor, { id: story.id, version: live.version, to: "UNPUBLISHED", reason: "Legal asked us to hold it." });
+    expect(await getArchivedCopy(kept!.id)).toBeNull();
+    const down = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    await transitionArticle(editor, { id: story.id, version: down.version, to: "PUBLISHED" });
+    expect(await getArchivedCopy(kept!.id)).toMatchObject({ title: "Kept" });
   });
 
   it("refuses what the guard refuses: a name resolving to 127.0.0.1, a redirect to it, too large, no answer; honours noarchive and the opt-out list", async () => {

@@ -41,9 +41,13 @@ export async function SourceCopiesPanel({ viewer, articleId, timeZone }: Props) 
                     <span className="badge capture-CAPTURED">Copied</span> {at(s.copy.fetchedAt)}
                     {s.copy.httpStatus !== null ? ` · HTTP ${s.copy.httpStatus}` : ""}
                     {s.copy.finalUrl && s.copy.finalUrl !== s.url ? ` · ends at ${s.copy.finalUrl}` : ""} ·{" "}
-                    <a href={archiveHref(s.copy.id)} target="_blank" rel="noopener noreferrer">
-                      Read the copy
-                    </a>
+                    {live ? (
+                      <a href={archiveHref(s.copy.id)} target="_blank" rel="noopener noreferrer">
+                        Read the copy
+                      </a>
+                    ) : (
+                      "shown to readers while the story is live"
+                    )}
                     {s.history > 1 ? ` · ${s.history} captures kept` : ""}
                   </>
                 ) : s.pending ? (
