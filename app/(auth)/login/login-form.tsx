@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/security/zod-jitless";
 import { useRef, useState } from "react";
 import Link from "next/link";
 import { signIn } from "next-auth/react";

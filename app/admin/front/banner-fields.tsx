@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/security/zod-jitless";
 import type { FieldErrors } from "@/lib/errors";
 import { BANNER_MAX_LENGTH } from "@/lib/front/schema";
 import { FieldError } from "@/components/forms/field-error";

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/security/zod-jitless";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { FrontCandidate } from "@/lib/front/queries";

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/security/zod-jitless";
 import { MAX_SECTION_COUNT } from "@/lib/front/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { FieldError } from "@/components/forms/field-error";

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/security/zod-jitless";
 import { useState } from "react";
 import type { FrontCandidate } from "@/lib/front/queries";
 import { MAX_PINNED, type Slot } from "@/lib/front/schema";

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/security/zod-jitless";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ArticleStatus } from "@/lib/db";

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/security/zod-jitless";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { formatDateTime, parseDeskDateTime, zoneLabel } from "@/lib/format/time";
 import { FieldError } from "@/components/forms/field-error";

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/security/zod-jitless";
 import { formatTime } from "@/lib/format/time";
 import type { useArticleDraft } from "./use-article-draft";
 

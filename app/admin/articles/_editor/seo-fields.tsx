@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/security/zod-jitless";
 import type { EditorFields } from "@/lib/articles/editor";
 import { SEO_DESCRIPTION_HINT, SEO_TITLE_HINT } from "@/lib/articles/schema";
 import type { FieldErrors } from "@/lib/errors";

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/security/zod-jitless";
 import { useEffect, type RefObject } from "react";
 import { smartReplacement } from "@/lib/articles/smart-typing";
 import { smartTyping } from "./body-extensions";

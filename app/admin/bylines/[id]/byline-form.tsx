@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/security/zod-jitless";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { FieldError } from "@/components/forms/field-error";
