@@ -6,6 +6,7 @@ import path from "node:path";
 import { ensureLocalSecret } from "./lib/local-secret";
 import { buildIsCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { run } from "./lib/run";
+import { loadStartEnv } from "./lib/start-env";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -15,11 +16,9 @@ if (ensureLocalSecret(root) === "generated") {
 }
 
 // lib/ reads the environment when first imported, so load it only after .env.local exists.
-await import("../lib/ops/load-env");
-const { env } = await import("../lib/env");
+const env = await loadStartEnv();
 const port = env.PORT;
-process.env.DATELINE_SITE_URL ??= `http://localhost:${port}`;
-const siteUrl = process.env.DATELINE_SITE_URL;
+const siteUrl = env.DATELINE_SITE_URL;
 
 await run("npx", ["prisma", "migrate", "deploy"]);
 
