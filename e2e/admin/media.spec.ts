@@ -74,6 +74,11 @@ test.describe("the media library", () => {
       .check();
     await page.getByLabel("Caption for this story").fill("The harbour road in January.");
     await page.getByRole("button", { name: "Insert photo" }).click();
+    // Typing on goes after the photo (the first keystroke replaced it, selected once it was in).
+    await page.keyboard.type("The river rose again at noon.");
+    const body = page.getByRole("textbox", { name: "Story body" });
+    await expect(body.locator("figure.editor-figure")).toHaveCount(1);
+    await expect(body).toContainText("The river rose again at noon.");
     await page.locator("#hero-search").fill(tag);
     await page
       .getByRole("radiogroup", { name: "Choose the hero photo" })

@@ -3,6 +3,7 @@
 import "@/lib/security/zod-jitless";
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { NodeSelection } from "@tiptap/pm/state";
 import { bodyBytes, MAX_BODY_BYTES, MAX_BODY_LABEL, normalizeEditorDoc, type BodyDoc } from "@/lib/articles/body";
 import { cleanPastedHtml } from "@/lib/articles/paste-cleaning";
 import { countWords, wordCountLabel } from "@/lib/articles/word-count";
@@ -227,7 +228,11 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
           images={images}
           onClose={() => setPhotoOpen(false)}
           onInsert={(photo) => {
-            editor?.chain().focus().insertContent({ type: "image", attrs: photo }).run();
+            if (!editor) return;
+            editor.chain().focus().insertContent({ type: "image", attrs: photo }).run();
+            // The photo is selected once it is in, and the next keystroke replaced it (with its
+            // caption, credit and alt text): the cursor goes to a new paragraph after it.
+            if (editor.state.selection instanceof NodeSelection) editor.commands.createParagraphNear();
             setPhotoOpen(false);
           }}
         />
