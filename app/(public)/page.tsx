@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getCuratedFront, getLatestStories, getSectionFront, getSections, getSiteSettings } from "@/lib/cache/public-data";
 import { ArticleList } from "@/components/article/article-list";
 import { BreakingBanner } from "@/components/article/breaking-banner";
+import { bannerIsUp } from "@/lib/front/schema";
 
 export const metadata: Metadata = { alternates: { canonical: "/", types: { "application/rss+xml": "/feed.xml" } } };
 
@@ -36,7 +37,7 @@ export default async function FrontPage() {
       articles: (await getSectionFront(section.slug, count + 10)).filter((a) => !shown.has(a.id)).slice(0, count),
     })),
   );
-  const banner = curated.banner && curated.banner.expiresAt > new Date() ? curated.banner : null;
+  const banner = bannerIsUp(curated.banner) ? curated.banner : null;
   return (
     <main id="main" className="page">
       <h1 className="visually-hidden">{siteName}: latest news</h1>

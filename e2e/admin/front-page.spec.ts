@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { storageStatePath, type RoleName } from "../env";
 import { readDatabase } from "../database";
 import { expect, newContext, test, unique } from "../fixtures";
@@ -93,6 +94,29 @@ test.describe.serial("the curated front page", () => {
     expect(
       readDatabase((db) => db.prepare("SELECT count(*) FROM AuditEvent WHERE action = 'front.arrange'").pluck().get()),
     ).toBeGreaterThan(0);
+  });
+
+  test("a banner that has come down is not offered again, and the next arrangement goes live (it was refused as 'already down' until cleared)", async ({
+    browser,
+  }) => {
+    // Time passes: the live banner's end (an hour ahead, from the test before) is now a minute ago.
+    const db = new Database("data/e2e/dateline.db", { timeout: 5000 });
+    try {
+      const row = db.prepare("SELECT id, arrangement FROM FrontLayout WHERE state = 'LIVE'").get() as { id: string; arrangement: string };
+      const arrangement = JSON.parse(row.arrangement) as { banner: { text: string; expiresAt: string } };
+      expect(arrangement.banner.text).toBe("Polls close at 10pm: live results");
+      arrangement.banner.expiresAt = new Date(Date.now() - 60_000).toISOString();
+      db.prepare("UPDATE FrontLayout SET arrangement = ? WHERE id = ?").run(JSON.stringify(arrangement), row.id);
+    } finally {
+      db.close();
+    }
+    const page = await as(browser, "editor");
+    await page.goto("/admin/front");
+    await expect(page.getByTestId("banner-came-down")).toContainText("The banner “Polls close at 10pm: live results” came down");
+    await expect(page.getByLabel("Banner text")).toHaveValue("");
+    await expect(page.getByLabel(/Banner comes down at/)).toHaveValue("");
+    await page.getByRole("button", { name: "Publish the front page now" }).click();
+    await expect(page.getByText("The front page shows this arrangement now.")).toBeVisible();
   });
 
   test("arranged by keyboard alone: Tab reaches Move up/down, focus stays on the moved story, Enter publishes", async ({ browser }) => {

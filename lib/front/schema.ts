@@ -31,6 +31,15 @@ export const bannerSchema = z
   });
 export type Banner = z.infer<typeof bannerSchema>;
 
+/**
+ * Whether a banner is up at `now`: it has text, and its end is still ahead. Readers see it only
+ * then, and the desk offers only such a banner to keep (one that came down was offered again, and
+ * every later save of the front page was refused as "already down").
+ */
+export function bannerIsUp(banner: { text: string; expiresAt: Date | string | null } | null, now = new Date()): boolean {
+  return !!banner?.text && !!banner.expiresAt && new Date(banner.expiresAt) > now;
+}
+
 /** The front page as editors arrange it: stored as JSON in FrontLayout.arrangement. */
 export const arrangementSchema = z
   .object({

@@ -6,6 +6,7 @@ import { formatDateTime, utcToZonedLocal } from "@/lib/format/time";
 import { FrontArranger, type ArrangerInitial } from "./front-arranger";
 import { ScheduledList } from "./scheduled-list";
 import { quoted } from "@/lib/format/text";
+import { bannerIsUp } from "@/lib/front/schema";
 
 export const metadata: Metadata = { title: "Front page" };
 
@@ -36,12 +37,13 @@ export default async function FrontDeskPage() {
         .filter((s) => !chosen.some((b) => b.sectionId === s.id))
         .map((s) => ({ sectionId: s.id, name: s.name, count: 4, shown: chosen.length === 0 })),
     ],
-    banner: {
-      text: a?.banner.text ?? "",
-      url: a?.banner.url ?? "",
-      expiresLocal: a?.banner.expiresAt ? utcToZonedLocal(a.banner.expiresAt, timeZone) : "",
-    },
+    // A banner that has come down is not offered again: saved as it was, it was refused.
+    banner:
+      a && bannerIsUp(a.banner)
+        ? { text: a.banner.text, url: a.banner.url, expiresLocal: utcToZonedLocal(a.banner.expiresAt!, timeZone) }
+        : { text: "", url: "", expiresLocal: "" },
   };
+  const cameDown = a && a.banner.text && !bannerIsUp(a.banner) ? a.banner : null;
   return (
     <>
       <h1>Front page</h1>
@@ -65,6 +67,11 @@ export default async function FrontDeskPage() {
             ))}
           </ul>
         </div>
+      ) : null}
+      {cameDown ? (
+        <p className="muted" data-testid="banner-came-down">
+          The banner {quoted(cameDown.text)} came down {formatDateTime(new Date(cameDown.expiresAt!), timeZone)}.
+        </p>
       ) : null}
       <ScheduledList
         items={desk.scheduled.map((s) => ({
