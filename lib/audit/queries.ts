@@ -29,13 +29,16 @@ type EventRow = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
 /** The names records have now (a story's headline, a photo's caption or file name, a person's name), by type and id. */
 async function namesOf(rows: EventRow[]): Promise<Map<string, string>> {
   const ids = (type: string) => [...new Set(rows.filter((r) => r.entityType === type).map((r) => r.entityId))];
-  const [articles, images, sections, authors, tags, users] = await Promise.all([
+  const [articles, images, sections, authors, tags, users, keys, hooks, feeds] = await Promise.all([
     db.article.findMany({ where: { id: { in: ids("Article") } }, select: { id: true, headline: true } }),
     db.image.findMany({ where: { id: { in: ids("Image") } }, select: { id: true, caption: true, originalFilename: true } }),
     db.section.findMany({ where: { id: { in: ids("Section") } }, select: { id: true, name: true } }),
     db.author.findMany({ where: { id: { in: ids("Author") } }, select: { id: true, name: true } }),
     db.tag.findMany({ where: { id: { in: ids("Tag") } }, select: { id: true, name: true } }),
     db.user.findMany({ where: { id: { in: ids("User") } }, select: { id: true, name: true } }),
+    db.apiKey.findMany({ where: { id: { in: ids("ApiKey") } }, select: { id: true, name: true } }),
+    db.webhook.findMany({ where: { id: { in: ids("Webhook") } }, select: { id: true, name: true } }),
+    db.wireFeed.findMany({ where: { id: { in: ids("WireFeed") } }, select: { id: true, name: true } }),
   ]);
   return new Map<string, string>([
     ...articles.map((a) => [`Article:${a.id}`, a.headline || "Untitled story"] as const),
@@ -44,6 +47,9 @@ async function namesOf(rows: EventRow[]): Promise<Map<string, string>> {
     ...authors.map((a) => [`Author:${a.id}`, a.name] as const),
     ...tags.map((t) => [`Tag:${t.id}`, t.name] as const),
     ...users.map((u) => [`User:${u.id}`, u.name] as const),
+    ...keys.map((k) => [`ApiKey:${k.id}`, k.name] as const),
+    ...hooks.map((h) => [`Webhook:${h.id}`, h.name] as const),
+    ...feeds.map((f) => [`WireFeed:${f.id}`, f.name] as const),
   ]);
 }
 

@@ -27,6 +27,24 @@ const SOURCE_STATE_WORDS: Record<string, string> = {
   FAILED: "it could not be fetched",
 };
 const VERDICT_WORDS: Record<string, string> = { OK: "answering as before", GONE: "gone", MOVED: "moved", CHANGED: "changed" };
+const FIELD_WORDS: Record<string, string> = {
+  caption: "caption",
+  credit: "photographer",
+  agency: "agency",
+  creditLine: "credit line",
+  altText: "alt text",
+  copyright: "copyright",
+  license: "license",
+  licenseExpiresAt: "license end",
+};
+const SCOPE_WORDS: Record<string, string> = { READ: "read only", READ_WRITE: "read and write", WIRE: "wire pushes only" };
+
+/** " for 14:00 on 5 December" (or with another preposition) from a stored time, or "" when there is none. */
+function at(value: unknown, timeZone: string, preposition = " for"): string {
+  const when = typeof value === "string" || value instanceof Date ? new Date(value) : null;
+  if (!when || Number.isNaN(when.getTime())) return "";
+  return `${preposition} ${clockTime(when, timeZone)} on ${when.toLocaleDateString("en-GB", { timeZone, day: "numeric", month: "long" })}`;
+}
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
 /** "14:02" in the newsroom's zone, 24-hour. */
@@ -66,10 +84,8 @@ function predicate(e: AuditFacts, timeZone: string): string {
           : `saved ${story}${typeof d.version === "number" ? ` (version ${d.version})` : ""}`;
     case "article.published":
       return `published ${story}`;
-    case "article.scheduled": {
-      const when = typeof d.scheduledFor === "string" ? new Date(d.scheduledFor) : null;
-      return `scheduled ${story}${when && !Number.isNaN(when.getTime()) ? ` for ${clockTime(when, timeZone)} on ${when.toLocaleDateString("en-GB", { timeZone, day: "numeric", month: "long" })}` : ""}`;
-    }
+    case "article.scheduled":
+      return `scheduled ${story}${at(d.scheduledFor, timeZone)}`;
     case "article.in_review":
       return `submitted ${story} for review`;
     case "article.draft":
@@ -81,15 +97,17 @@ function predicate(e: AuditFacts, timeZone: string): string {
     case "article.delete":
       return `deleted ${story}`;
     case "image.create":
-      return `uploaded the photo ${photo}${credentialWords(d)}`;
-    case "image.update":
-      return `edited the details of the photo ${photo}`;
+      return `uploaded ${e.entityName ? `the photo ${photo}` : "a photo"}${credentialWords(d)}`;
+    case "image.update": {
+      const changed = Array.isArray(d.changed) ? d.changed.map((f) => FIELD_WORDS[String(f)] ?? String(f)) : [];
+      return `edited the details of the photo ${photo}${changed.length ? ` (${changed.join(", ")})` : ""}`;
+    }
     case "image.replace":
       return `replaced the file of the photo ${photo}${credentialWords(d)}`;
     case "image.crop":
       return `cropped the photo ${photo}`;
     case "image.delete":
-      return "deleted a photo";
+      return str(d.name) ? `deleted the photo ${quoted(str(d.name), "")}` : "deleted a photo";
     case "section.create":
       return `created the section ${named}`;
     case "section.update":
@@ -130,7 +148,68 @@ function predicate(e: AuditFacts, timeZone: string): string {
     case "wire.withdrawn":
       return `received the agency's withdrawal of wire item ${str(d.guid)}`;
     case "wire.take":
-      return `took version ${String(d.version)} of a wire item into a draft story`;
+      return `took ${typeof d.version === "number" ? `version ${d.version} of ` : ""}a wire item into a draft story`;
+    case "wire.feed.add":
+      return `added the wire feed ${str(d.url) || named}`;
+    case "wire.feed.remove":
+      return e.entityName || str(d.name) ? `removed the wire feed ${named}` : "removed a wire feed";
+    // The front page (issue 20).
+    case "front.arrange":
+      return "put a new arrangement of the front page live";
+    case "front.schedule":
+      return `scheduled an arrangement of the front page${at(d.goesLiveAt, timeZone)}`;
+    case "front.cancel":
+      return "cancelled a scheduled arrangement of the front page";
+    case "front.switch":
+      return "put a scheduled arrangement of the front page live";
+    case "draft-link.create":
+      return `shared a draft link to ${story}${str(d.label) ? ` with ${quoted(str(d.label), "")}` : ""}${at(d.expiresAt, timeZone, " until")}`;
+    case "draft-link.revoke":
+      return `stopped a draft link to ${story}`;
+    case "draft-link.view":
+      return `opened ${story} by the draft link${str(d.label) ? ` shared with ${quoted(str(d.label), "")}` : ""}`;
+    // Keys, webhooks and the hosts they may reach (issue 17).
+    case "apikey.create":
+      return `created the API key${str(d.name) ? ` ${quoted(str(d.name), "")}` : ""}${SCOPE_WORDS[str(d.scope)] ? ` (${SCOPE_WORDS[str(d.scope)]})` : ""}`;
+    case "apikey.revoke":
+      return `revoked the API key ${quoted(e.entityName, "")}`.trimEnd();
+    case "webhook.create":
+      return `added the webhook ${quoted(str(d.name), named)}${str(d.url) ? ` to ${str(d.url)}` : ""}`;
+    case "webhook.delete":
+      return `removed the webhook ${quoted(str(d.name), named)}`;
+    case "webhook.resend":
+      return `sent a delivery of the webhook ${named} again`;
+    case "outbound.allow":
+      return `allowed requests to the private host ${str(d.host) || "(unnamed)"}`;
+    case "outbound.remove":
+      return `stopped allowing requests to the private host ${str(d.host) || "(unnamed)"}`;
+    case "import.queue":
+      return "started a WordPress import from the desk";
+    case "import.wordpress.start":
+      return `began importing ${str(d.file) ? quoted(str(d.file), "") : "an export"} from WordPress`;
+    case "import.wordpress.finish": {
+      const stories = ((d.counts ?? {}) as { stories?: { created?: number; updated?: number } }).stories;
+      return `finished a WordPress import${stories ? `: ${stories.created ?? 0} stories added, ${stories.updated ?? 0} updated` : ""}`;
+    }
+    // Accounts: passwords and two-factor sign-in.
+    case "user.passwordResetRequested":
+      return `sent a password reset link to ${e.entityName ?? "a user"}, asked for at the sign-in page`;
+    case "user.passwordResetSent":
+      return `sent a password reset link to ${e.entityName ?? "a user"}`;
+    case "user.passwordReset":
+      return "set a new password with a reset link";
+    case "user.twoFactor.enable":
+      return "turned on two-factor sign-in";
+    case "user.twoFactor.disable":
+      return "turned off two-factor sign-in";
+    case "user.twoFactor.recoveryCodes":
+      return "made new recovery codes";
+    case "user.twoFactor.recoveryCodeUsed":
+      return `signed in with a recovery code${typeof d.left === "number" ? ` (${d.left} of ${String(d.of)} left)` : ""}`;
+    case "user.twoFactor.reset":
+      return `reset the two-factor sign-in of ${e.entityName ?? "a user"}`;
+    case "settings.twoFactorRequired":
+      return d.required === false ? "stopped requiring two-factor sign-in" : "required two-factor sign-in of everyone on the desk";
     // Issue 19: archived copies of sources and link checks (lib/sources/).
     case "source.captured":
       return `archived the source ${str(d.url)} of ${story}`;
@@ -157,7 +236,8 @@ function subject(e: AuditFacts): string {
   if (e.action === "user.password.cli" || e.action === "user.create") return "The command line";
   if (e.action.startsWith("wire.")) return "The wire desk";
   if (e.action === "source.verdict") return "The link checker";
-  if (e.action === "source.captured" || e.action === "source.not_captured") return "Dateline";
+  if (e.action === "source.captured" || e.action === "source.not_captured" || e.action === "user.passwordResetRequested") return "Dateline";
+  if (e.action === "draft-link.view") return "Someone outside the newsroom";
   return "Someone no longer on the desk";
 }
 

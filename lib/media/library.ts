@@ -116,6 +116,18 @@ function readerVariants(image: Parameters<typeof variantBase>[0]) {
 
 export const updateImageSchema = imageMetadataSchema.extend({ id: z.string().min(1) });
 
+/** A photo's details an editor writes (the audit log names those a save changed). */
+const EDITORIAL_FIELDS = {
+  caption: true,
+  credit: true,
+  agency: true,
+  creditLine: true,
+  altText: true,
+  copyright: true,
+  license: true,
+  licenseExpiresAt: true,
+} as const;
+
 /**
  * Saves a photo's editorial fields and focal point, which confirms the details read from its file
  * (anyone with media.edit; a live story's photo, editors: lib/media/policy.ts).
@@ -124,7 +136,7 @@ export async function updateImageMetadata(viewer: Viewer, input: z.input<typeof 
   assertPermission(viewer, "media.edit");
   const { id, ...fields } = parseOrThrow(updateImageSchema, input);
   return db.$transaction(async (tx) => {
-    const found = await tx.image.count({ where: { id } });
+    const found = await tx.image.findUnique({ where: { id }, select: { ...EDITORIAL_FIELDS } });
     if (!found) throw new AppError("not_found", "That photo is no longer in the library.");
     const use = await photoLiveUse(id, tx);
     assertMayChangePhoto(viewer, use);
@@ -134,7 +146,11 @@ export async function updateImageMetadata(viewer: Viewer, input: z.input<typeof 
       data: { ...fields, licenseExpiresAt: fields.licenseExpiresAt ?? null, dateTaken: fields.dateTaken ?? null, detailsConfirmed: true },
     });
     assertNoLivePhotoLoss(use, before, await livePhotoNeeds(tx, use));
-    await recordAudit(tx, { actorId: viewer.id, action: "image.update", entityType: "Image", entityId: id });
+    // Which details changed, for the audit log (a credit taken off a photo must be traceable).
+    const changed = (Object.keys(EDITORIAL_FIELDS) as (keyof typeof EDITORIAL_FIELDS)[]).filter(
+      (key) => String(found[key] ?? "") !== String(fields[key] ?? ""),
+    );
+    await recordAudit(tx, { actorId: viewer.id, action: "image.update", entityType: "Image", entityId: id, data: { changed } });
     return { id };
   });
 }
@@ -183,6 +199,8 @@ export async function deleteImage(viewer: Viewer, id: string) {
     select: {
       ...variantSelect,
       storageKey: true,
+      caption: true,
+      originalFilename: true,
       placements: { select: { article: { select: { headline: true, status: true } } } },
     },
   });
@@ -206,7 +224,7 @@ export async function deleteImage(viewer: Viewer, id: string) {
       action: "image.delete",
       entityType: "Image",
       entityId: id,
-      data: { sha256: image.sha256 },
+      data: { sha256: image.sha256, name: image.caption || image.originalFilename || "" },
     });
   });
   const shown = variantBase(image);

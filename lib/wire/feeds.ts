@@ -92,9 +92,11 @@ export async function removeWireFeed(viewer: Viewer, input: { id: string }) {
   assertPermission(viewer, "wire.manage", "Only admins can configure wire feeds.");
   const { id } = parseOrThrow(wireFeedIdSchema, input);
   return db.$transaction(async (tx) => {
+    const feed = await tx.wireFeed.findUnique({ where: { id }, select: { name: true, url: true } });
     const { count } = await tx.wireFeed.deleteMany({ where: { id } });
-    if (count === 0) throw new AppError("not_found", "That feed no longer exists.");
-    await recordAudit(tx, { actorId: viewer.id, action: "wire.feed.remove", entityType: "WireFeed", entityId: id });
+    if (!feed || count === 0) throw new AppError("not_found", "That feed no longer exists.");
+    // Named in the audit log, which cannot look a removed feed up.
+    await recordAudit(tx, { actorId: viewer.id, action: "wire.feed.remove", entityType: "WireFeed", entityId: id, data: feed });
     return { id };
   });
 }
