@@ -289,3 +289,20 @@ describe("what a story lacks, by field", () => {
     expect(lacking.map(fieldOfNeed)).toEqual([null, null]);
   });
 });
+
+describe("a writer's save after an editor moved the story on", () => {
+  it("meets the conflict, with the story's status, not 'you cannot edit': the desk can then keep the text as a new draft (a probe's writer was stuck)", async () => {
+    const input = readyArticleInput(bits.section.id, bits.author.id);
+    const story = await createArticle(users.WRITER, input);
+    const inReview = await transitionArticle(users.WRITER, { id: story.id, version: story.version, to: "IN_REVIEW" });
+    await transitionArticle(users.EDITOR, { id: story.id, version: inReview.version, to: "PUBLISHED" });
+    const refused = await expectAppError(
+      updateArticle(users.WRITER, { ...input, dek: "Typed by the writer meanwhile.", id: story.id, version: inReview.version }),
+      "conflict",
+    );
+    expect(refused.details).toMatchObject({ storyStatus: "PUBLISHED" });
+    // A save from the version it is now is still the editor's to make.
+    const now = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    await expectAppError(updateArticle(users.WRITER, { ...input, id: story.id, version: now.version }), "forbidden");
+  });
+});

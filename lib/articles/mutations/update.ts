@@ -29,8 +29,12 @@ export async function loadForWrite(tx: Tx, viewer: Viewer, id: string, version: 
     },
   });
   if (!article) throw new AppError("not_found", "That story does not exist or you cannot see it.");
-  assertStory(viewer, toStoryFacts(article), "edit");
+  // A save from an older version meets the conflict first, even when the story has moved out of the
+  // viewer's hands meanwhile (an editor published a writer's story): its details let the desk offer
+  // to keep the text as a new draft, where "you cannot edit" left it stranded. Its next save from
+  // the version it is now is refused as before.
   if (article.version !== version) throw staleVersion(article, version);
+  assertStory(viewer, toStoryFacts(article), "edit");
   return article;
 }
 
