@@ -11,7 +11,7 @@ import { mediaStore } from "./store";
 import { removeFiles, storedKeysOf, variantKeysOf } from "./ingest";
 import { photoCardSelect, toLibraryImage } from "./queries";
 import { variantBase, variantSelect, variantUrl, variantWidths } from "./variants";
-import { assertMayChangePhoto, isLiveStatus, livePlacementWhere, photoLiveUse, type PhotoLiveUse } from "./policy";
+import { assertMayChangePhoto, isLiveStatus, photoLiveUse, type PhotoLiveUse } from "./policy";
 import { andList, quoted } from "../format/text";
 import { isPhotoMetadataProblem, publishProblems, readinessSelect } from "../articles/workflow";
 
@@ -191,7 +191,10 @@ function assertNoLivePhotoLoss(use: PhotoLiveUse, before: Map<string, string[]>,
   );
 }
 
-/** Deletes a photo no published or scheduled story uses (editors); drafts using it lose the placement. */
+/**
+ * Deletes a photo no story uses (editors). A draft's photo is refused too: deleting it took its
+ * placement and left the photo in the draft's text, which went live without it, unannounced.
+ */
 export async function deleteImage(viewer: Viewer, id: string) {
   assertPermission(viewer, "media.delete", "Only editors can delete photos.");
   const image = await db.image.findUnique({
@@ -201,7 +204,7 @@ export async function deleteImage(viewer: Viewer, id: string) {
       storageKey: true,
       caption: true,
       originalFilename: true,
-      placements: { select: { article: { select: { headline: true, status: true } } } },
+      placements: { select: { article: { select: { id: true, headline: true, status: true } } } },
     },
   });
   if (!image) throw new AppError("not_found", "That photo is no longer in the library.");
@@ -213,11 +216,17 @@ export async function deleteImage(viewer: Viewer, id: string) {
       `This photo is used by ${live.length === 1 ? "a published story" : `${live.length} published stories`} (${live.map((p) => `${quoted(p.article.headline)}`).join(", ")}). Replace it there first.`,
     );
   }
+  const drafts = [...new Map(image.placements.map((p) => [p.article.id, p.article.headline || "Untitled story"])).values()];
+  if (drafts.length > 0) {
+    throw new AppError(
+      "invalid",
+      `This photo is in ${drafts.length === 1 ? "a story not yet live" : `${drafts.length} stories not yet live`} (${drafts.map((h) => quoted(h)).join(", ")}). Take it out of ${drafts.length === 1 ? "it" : "them"} first.`,
+    );
+  }
   await db.$transaction(async (tx) => {
-    // A story using it may have gone live since the check above.
-    if ((await tx.articleImage.count({ where: livePlacementWhere(id) })) > 0)
-      throw new AppError("invalid", "A story using this photo has just gone live. Replace it there first.");
-    await tx.articleImage.deleteMany({ where: { imageId: id } });
+    // A story may have taken it up since the check above.
+    if ((await tx.articleImage.count({ where: { imageId: id } })) > 0)
+      throw new AppError("invalid", "A story has just taken this photo up. Take it out there first.");
     await tx.image.delete({ where: { id } });
     await recordAudit(tx, {
       actorId: viewer.id,

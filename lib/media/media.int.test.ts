@@ -169,6 +169,19 @@ describe("photos in stories", () => {
     await expect(deleteImage(editor, image.id)).rejects.toThrow(/used by a published story/);
   });
 
+  it("refuses to delete a photo a draft shows, in its text or as its hero (the draft went live without it, unannounced)", async () => {
+    const bits = await makeNewsroomBits();
+    const image = await createImage(editor, await makePhoto("jpeg", 800, 500, 25), { altText: "Alt", credit: "Someone" });
+    const input = readyArticleInput(bits.section.id, bits.author.id);
+    input.body!.content!.splice(1, 0, { type: "image", attrs: { imageId: image.id } } as never);
+    const draft = await createArticle(editor, input);
+    await expect(deleteImage(editor, image.id)).rejects.toThrow(
+      `This photo is in a story not yet live (“${input.headline}”). Take it out of it first.`,
+    );
+    expect(await db.articleImage.count({ where: { imageId: image.id, articleId: draft.id } })).toBe(1);
+    expect(await db.image.count({ where: { id: image.id } })).toBe(1);
+  });
+
   it("replaces a photo's file and keeps its uses; deletes an unused photo with its files", async () => {
     const image = await createImage(editor, await makePhoto("jpeg", 800, 500, 23), { altText: "Alt" });
     const before = await db.image.findUniqueOrThrow({ where: { id: image.id } });
