@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { storageStatePath, type RoleName } from "../env";
+import { E2E_ENV, storageStatePath, type RoleName } from "../env";
 import { readDatabase } from "../database";
 import { expect, newContext, test, unique } from "../fixtures";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
@@ -100,7 +100,7 @@ test.describe.serial("the curated front page", () => {
     browser,
   }) => {
     // Time passes: the live banner's end (an hour ahead, from the test before) is now a minute ago.
-    const db = new Database("data/e2e/dateline.db", { timeout: 5000 });
+    const db = new Database(E2E_ENV.DATABASE_URL.replace(/^file:/, ""), { timeout: 5000 });
     try {
       const row = db.prepare("SELECT id, arrangement FROM FrontLayout WHERE state = 'LIVE'").get() as { id: string; arrangement: string };
       const arrangement = JSON.parse(row.arrangement) as { banner: { text: string; expiresAt: string } };

@@ -78,7 +78,7 @@ test.describe("the media library", () => {
     await page.keyboard.type("The river rose again at noon.");
     const body = page.getByRole("textbox", { name: "Story body" });
     await expect(body.locator("figure.editor-figure")).toHaveCount(1);
-    await expect(body).toContainText("The river rose again at noon.");
+    await expect(body.locator("figure.editor-figure + p")).toHaveText("The river rose again at noon.");
     await page.locator("#hero-search").fill(tag);
     await page
       .getByRole("radiogroup", { name: "Choose the hero photo" })

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { E2E_ENV, E2E_URL, storageStatePath } from "../env";
-import { expect, newContext, test } from "../fixtures";
+import { adminHydrated, expect, newContext, test } from "../fixtures";
 
 const WIRE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
 
@@ -58,6 +58,7 @@ test.describe("security headers and error pages", () => {
     const storyId = db.prepare("SELECT id FROM Article WHERE status = 'DRAFT' ORDER BY createdAt LIMIT 1").pluck().get() as string;
     db.close();
     expect(imageId).toBeTruthy();
+    expect(storyId).toBeTruthy();
     const context = await newContext(browser, { storageState: storageStatePath("editor") });
     // Recorded from the first script on: zod's one-time probe runs while the page's modules load.
     await context.addInitScript(() => {
@@ -84,8 +85,11 @@ test.describe("security headers and error pages", () => {
         await page.keyboard.type("A first paragraph.");
       } else if (path.startsWith("/admin/media/")) {
         await expect(page.getByRole("button", { name: "Save photo details" }).first()).toBeVisible();
+      } else if (path === "/admin/front") {
+        await expect(page.getByRole("button", { name: "Publish the front page now" })).toBeVisible();
       } else {
-        await expect(page.getByRole("heading", { level: 1 }).first()).toBeAttached();
+        // Hydrated: the page's modules, zod's among them, have run.
+        await adminHydrated(page);
       }
       expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), path).toEqual([]);
       expect(console, path).toEqual([]);

@@ -91,6 +91,9 @@ test.describe("working together", () => {
     await expect(editor.getByRole("heading", { name: /Status: Published/ })).toBeVisible({ timeout: 20_000 });
     await expect(editorBody).toHaveText("The council met on Monday. It approved 1,400 homes.");
     await editorBody.click();
+    // Taking on the new text is not an edit of this editor's to undo (an undo brought the old text back).
+    await editor.keyboard.press("Control+z");
+    await expect(editorBody).toHaveText("The council met on Monday. It approved 1,400 homes.");
     await editor.keyboard.press("Control+Home");
     await editor.keyboard.type("UPDATE: ");
     await editor.getByRole("button", { name: "Save as minor fix" }).click();

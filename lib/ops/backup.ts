@@ -73,11 +73,15 @@ export function restoreDatabase(
       current.pragma("journal_mode = DELETE");
       current.prepare("VACUUM INTO ?").run(keptAs);
     } catch (error) {
-      if ((error as { code?: string }).code === "SQLITE_BUSY")
+      const code = String((error as { code?: string }).code ?? "");
+      // SQLITE_BUSY and its extended codes (…_RECOVERY, …_SNAPSHOT, …_TIMEOUT), and SQLITE_LOCKED.
+      if (/^SQLITE_(BUSY|LOCKED)/.test(code))
         throw new Error(
           `Refusing: ${target} is in use (a Dateline server, or another program, has it open). Stop every server process first.`,
         );
-      // A database too damaged to read: its files are kept as they are, log and all.
+      // Anything but a database too damaged to read (a full disk, a read-only folder) stops here.
+      if (!/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw error;
+      // Too damaged to read: its files are kept as they are, log and all.
       for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(target + suffix)) fs.copyFileSync(target + suffix, keptAs + suffix);
     } finally {
       current.close();

@@ -72,7 +72,7 @@ export async function listStorySourceCopies(viewer: Viewer, articleId: string) {
   const pending = new Set(waiting.map((j) => (JSON.parse(j.payload) as { url?: string }).url));
   return {
     status: story.status,
-    // Copies are read only of stories that have been published (getArchivedCopy); a draft's sources wait for it.
+    // Copies are made once a story has been published; readers see them while it is live and cites them (getArchivedCopy).
     published: story.firstPublishedAt !== null,
     sources: story.sources.map((s) => {
       const captures = story.sourceCaptures.filter((c) => c.url === s.url);

@@ -1,6 +1,5 @@
 import { archiveOriginHost, isArchiveOriginHost } from "@/lib/sources/archive-origin";
 import { getSiteSettings } from "@/lib/cache/public-data";
-import { PUBLIC_CACHE_CONTROL } from "@/lib/cache/http-policy";
 import { getArchivedCopy } from "@/lib/sources/queries";
 import { ARCHIVE_CSP, renderArchivePage } from "@/lib/sources/archive-page";
 
@@ -27,8 +26,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "x-robots-tag": "noindex, noarchive",
       "cross-origin-resource-policy": "same-origin",
       // A copy never changes under its address, but goes when its source leaves the story or the
-      // story is taken down: shared caches keep it briefly, as they do the pages (lib/cache/http-policy.ts).
-      "cache-control": PUBLIC_CACHE_CONTROL,
+      // story is taken down, and nothing purges it by tag: shared caches keep it a minute, never stale.
+      "cache-control": "public, max-age=0, s-maxage=60",
     },
   });
 }

@@ -751,7 +751,7 @@ class WordPressImport {
     const current = mapped
       ? await db.article.findUnique({
           where: { id: mapped.entityId },
-          select: { id: true, slug: true, status: true, updatedAt: true, version: true },
+          select: { id: true, slug: true, headline: true, status: true, updatedAt: true, version: true },
         })
       : null;
     if (mapped && current && mapped.contentHash === contentHash) {
@@ -823,7 +823,8 @@ class WordPressImport {
     // A story imported before keeps its address (links to it are out there); a new one gets the post's.
     const slug = current ? current.slug : await this.freeSlug(storySlug(item), item.postId, null);
     const parsed = createArticleSchema.safeParse({
-      headline: heading.headline,
+      // A headline made here does not replace the one the desk has given the story since.
+      headline: current && heading.note ? current.headline : heading.headline,
       slug,
       dek,
       dateline: "",

@@ -86,8 +86,18 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
   });
   useEffect(() => {
     if (!editor || editor.isDestroyed || value === shown.current) return;
+    const same = JSON.stringify(value) === JSON.stringify(shown.current);
     shown.current = value;
-    editor.commands.setContent(value as BodyDoc, { emitUpdate: false });
+    // The same text as a new object (the page refreshed after this editor's own correction): the
+    // cursor stays where it is.
+    if (same) return;
+    // Not undoable: an undo would bring back the text it replaced (a colleague's fix undone, then
+    // saved over at the new version without a conflict).
+    editor
+      .chain()
+      .setMeta("addToHistory", false)
+      .setContent(value as BodyDoc, { emitUpdate: false })
+      .run();
   }, [editor, value]);
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable, false);
@@ -231,8 +241,19 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
             if (!editor) return;
             editor.chain().focus().insertContent({ type: "image", attrs: photo }).run();
             // The photo is selected once it is in, and the next keystroke replaced it (with its
-            // caption, credit and alt text): the cursor goes to a new paragraph after it.
-            if (editor.state.selection instanceof NodeSelection) editor.commands.createParagraphNear();
+            // caption, credit and alt text): the cursor goes after it, into the paragraph that
+            // follows, or a new one.
+            const { selection } = editor.state;
+            if (selection instanceof NodeSelection) {
+              const after = selection.$to.nodeAfter;
+              if (after?.isTextblock) editor.commands.setTextSelection(selection.to + 1);
+              else
+                editor
+                  .chain()
+                  .insertContentAt(selection.to, { type: "paragraph" })
+                  .setTextSelection(selection.to + 1)
+                  .run();
+            }
             setPhotoOpen(false);
           }}
         />
