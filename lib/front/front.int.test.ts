@@ -72,6 +72,21 @@ describe("arranging the front page", () => {
     expect(await db.auditEvent.count({ where: { entityType: "FrontLayout", entityId: saved.id, action: "front.arrange" } })).toBe(1);
   });
 
+  it("drops the live banner when it came down while the desk was open, rather than refusing the save as 'already down'", async () => {
+    const banner = { text: `Roads closed ${Date.now()}`, url: "", expiresLocal: local(120_000) };
+    await saveFrontLayout(editor, input({ banner }, { basedOn: await basedOn() }), TZ);
+    // Five minutes on, the editor (whose page still holds that banner) publishes another change.
+    const later = new Date(Date.now() + 300_000);
+    await saveFrontLayout(editor, input({ banner }, { basedOn: await basedOn() }), TZ, later);
+    expect((await readLiveLayout())?.arrangement.banner).toMatchObject({ text: "", expiresAt: null });
+    // A banner typed anew with a time past is still refused.
+    const typed = await expectAppError(
+      saveFrontLayout(editor, input({ banner: { ...banner, text: "Another" } }, { basedOn: await basedOn() }), TZ, later),
+      "invalid",
+    );
+    expect(typed.fieldErrors?.["banner.expiresAt"]?.[0]).toMatch(/already be down/);
+  });
+
   it("refuses a story in two slots, a draft, a banner link that is not http(s), a past expiry and too many stories in a block", async () => {
     const a = await published();
     const draft = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));

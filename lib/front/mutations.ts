@@ -7,6 +7,7 @@ import { enqueue } from "../jobs/queue";
 import { zonedLocalToUtc } from "../format/time";
 import { arrangementSchema, cancelFrontLayoutSchema, saveFrontLayoutSchema, type Arrangement, type SaveFrontLayoutInput } from "./schema";
 import { quoted } from "../format/text";
+import { readLiveLayout } from "./queries";
 
 /** The job that puts a scheduled layout live, and the one that refreshes the front when a banner comes down. */
 export const FRONT_SWITCH_JOB = "front-switch";
@@ -64,7 +65,13 @@ export async function saveFrontLayout(viewer: Viewer, input: SaveFrontLayoutInpu
     const error = invalidInput(parsed.error);
     Object.assign(fieldErrors, error.fieldErrors);
   } else if (parsed.data.banner.expiresAt && parsed.data.banner.expiresAt <= (goesLiveAt ?? now)) {
-    fieldErrors["banner.expiresAt"] = ["The banner would already be down by then: choose a later time."];
+    // The live banner, come down while the desk was open (its time as the desk shows it, to the
+    // minute): it goes, rather than stopping every later save. One typed anew is refused.
+    const live = (await readLiveLayout())?.arrangement.banner;
+    const minute = (d: Date | string | null | undefined) => (d ? Math.floor(new Date(d).getTime() / 60_000) : null);
+    if (live && live.text === parsed.data.banner.text && minute(live.expiresAt) === minute(parsed.data.banner.expiresAt))
+      parsed.data.banner = { text: "", url: "", expiresAt: null };
+    else fieldErrors["banner.expiresAt"] = ["The banner would already be down by then: choose a later time."];
   }
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) throw new AppError("invalid", "Some fields need attention.", fieldErrors);
 
