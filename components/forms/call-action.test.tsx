@@ -20,6 +20,8 @@ describe("callAction: every failure becomes a sentence, never a throw", () => {
   it("names a dropped connection, a 5xx page, a 413 and a timeout", async () => {
     const drop = await callAction(() => Promise.reject(new TypeError("Failed to fetch")));
     expect(drop).toMatchObject({ ok: false, error: NETWORK_MESSAGE });
+    // Said of every action, it promises no retry (only a draft's autosave has one, and says so itself).
+    expect(NETWORK_MESSAGE).not.toMatch(/by itself/);
     const page500 = await callAction(() => Promise.reject(new Error("An unexpected response was received from the server.")));
     expect(page500).toMatchObject({ ok: false, error: UNREACHABLE_MESSAGE });
     const tooLarge = await callAction(() => Promise.reject(new Error("This request is too large (5.2 MB; the limit is 3 MB).")));

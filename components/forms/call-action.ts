@@ -5,9 +5,13 @@ import { ACTION_BODY_LIMIT, formatBytes } from "@/lib/security/limits";
 export const UNREACHABLE_MESSAGE =
   "The server could not be reached or did not answer, so this was not saved. What you typed is still here: try again.";
 
-/** The connection dropped (offline, reset, DNS): the call never reached the server or its answer never came back. */
+/**
+ * The connection dropped (offline, reset, DNS): the call never reached the server or its answer
+ * never came back. It promises no retry: only a draft's autosave tries again by itself (and its
+ * save bar says so); a publish, a move or a live story's save waited for a retry that never came.
+ */
 export const NETWORK_MESSAGE =
-  "The connection to the server dropped, so this was not saved. What you typed is still here, and the desk tries again by itself.";
+  "The connection to the server dropped, so this was not saved. What you typed is still here: try again once the connection is back.";
 
 /** How long a call may take before the desk stops waiting for it. */
 export const ACTION_TIMEOUT_MS = 30_000;
