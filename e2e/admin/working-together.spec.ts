@@ -2,7 +2,8 @@ import type { Browser, Page } from "@playwright/test";
 import { storageStatePath, type RoleName } from "../env";
 import { readDatabase } from "../database";
 import { expect, newContext, test, unique } from "../fixtures";
-import { apiAs, makeStory, move } from "../newsroom";
+import { apiAs, makeStory, move, readStory } from "../newsroom";
+import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
 
 // Issue 20, deliver 4: people on one story know about each other; a returned story carries its
 // note to the writer; notifications with unread counts.
@@ -100,6 +101,35 @@ test.describe("working together", () => {
     await expect(editor.getByTestId("save-state")).toHaveText(/All changes saved/);
     const saved = readDatabase((db) => db.prepare("SELECT body FROM Article WHERE id = ?").pluck().get(story.id)) as string;
     expect(saved).toContain("UPDATE: The council met on Monday. It approved 1,400 homes.");
+  });
+
+  test("a draft deleted by another editor while it is open: the save says so and keeps the text as a new draft (every save answered 'does not exist')", async ({
+    browser,
+  }) => {
+    const api = await apiAs("editor");
+    const story = await makeStory(api, `Deleted meanwhile ${unique()}`);
+    await api.dispose();
+    const editor = await as(browser, "editor");
+    await editor.goto(`/admin/articles/${story.id}`);
+    await expect(editor.getByLabel("Headline")).toHaveValue(story.headline);
+    await editor.getByLabel("Dek").fill("Written while someone else deleted the draft.");
+
+    const admin = await apiAs("admin");
+    const remove = serverActionsInBuild().find((a) => a.name === "deleteArticleAction")!;
+    const deleted = await callServerAction(admin, `/admin/articles/${story.id}`, remove, {
+      id: story.id,
+      version: readStory(story.id).version,
+    });
+    expect(actionOutcome(deleted.body)).toBe("ok");
+    await admin.dispose();
+
+    await editor.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(editor.getByRole("heading", { name: "This story was deleted while you were editing it" })).toBeVisible();
+    await editor.getByRole("button", { name: "Save mine as a new draft" }).click();
+    await expect(editor).not.toHaveURL(new RegExp(story.id));
+    await expect(editor).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+    await expect(editor.getByLabel("Dek")).toHaveValue("Written while someone else deleted the draft.");
+    await expect(editor.getByLabel("Headline")).toHaveValue(story.headline);
   });
 
   test("changes kept in this browser are shown in the body when the story is opened again, and saved with what is typed next (they were hidden, then lost)", async ({

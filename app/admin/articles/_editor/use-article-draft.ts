@@ -110,6 +110,8 @@ export function useArticleDraft(
   // Where unsaved edits are mirrored: the story's id, or "new" until the first save creates it.
   const storageKey = useRef(initial?.id ?? "new");
   const [restored, setRestored] = useState(false);
+  // The story was deleted while this form had it open: its saves can only make a new draft.
+  const [gone, setGone] = useState(false);
   const discarding = useRef(false);
 
   // A layout effect: before the browser paints, and before the form adopts what was typed
@@ -166,7 +168,10 @@ export function useArticleDraft(
       }
       return result;
     }
-    if (result.code === "conflict" && result.details?.savedBy) {
+    if (result.code === "not_found" && id) {
+      setGone(true);
+      setMessage({ kind: "error", text: result.error });
+    } else if (result.code === "conflict" && result.details?.savedBy) {
       setConflict(result.details as Conflict);
       setMessage({ kind: "error", text: result.error });
     } else {
@@ -183,7 +188,7 @@ export function useArticleDraft(
   }
 
   useEffect(() => {
-    if (!dirty || !autosaves || conflict || retryAt || !fields.headline.trim() || !fields.slug.trim()) return;
+    if (!dirty || !autosaves || conflict || gone || retryAt || !fields.headline.trim() || !fields.slug.trim()) return;
     if (initial && !initial.canEdit) return;
     const timer = setTimeout(() => void save({ auto: true }), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
@@ -230,6 +235,23 @@ export function useArticleDraft(
   }, [dirty]);
 
   /**
+   * Saves what this form holds as a new draft, when the story it was editing was deleted meanwhile
+   * (by another editor): the browser's copy moves to the new story, which opens in its place.
+   */
+  async function saveAsNewDraft(): Promise<ActionResult<{ id: string; version: number }> | null> {
+    const result = await saver.run(toSaveInput(fields));
+    if (!result) return null;
+    if (result.ok) {
+      clearLocalDraft(storageKey.current);
+      onCreated(result.data.id);
+    } else {
+      setFieldErrors(result.fieldErrors);
+      setMessage({ kind: "error", text: result.error });
+    }
+    return result;
+  }
+
+  /**
    * Drops what was typed here, in the form and in this browser's copy, and loads the story as saved
    * (the conflict panel's "Discard mine"). A reload alone brought the browser's copy back, with the
    * conflict.
@@ -268,5 +290,7 @@ export function useArticleDraft(
     restored,
     discardRestored,
     discardMine,
+    gone,
+    saveAsNewDraft,
   };
 }
