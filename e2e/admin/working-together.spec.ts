@@ -124,12 +124,34 @@ test.describe("working together", () => {
     await admin.dispose();
 
     await editor.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(editor.getByRole("heading", { name: "This story was deleted while you were editing it" })).toBeVisible();
+    await expect(
+      editor.getByRole("heading", { name: "This story was deleted, or is no longer yours to see, while you were editing it" }),
+    ).toBeVisible();
     await editor.getByRole("button", { name: "Save mine as a new draft" }).click();
     await expect(editor).not.toHaveURL(new RegExp(story.id));
     await expect(editor).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     await expect(editor.getByLabel("Dek")).toHaveValue("Written while someone else deleted the draft.");
     await expect(editor.getByLabel("Headline")).toHaveValue(story.headline);
+  });
+
+  test("a writer whose story an editor published meanwhile meets the conflict, offered a new draft and not an overwrite they may not make", async ({
+    browser,
+  }) => {
+    const api = await apiAs("writer");
+    const story = await makeStory(api, `Published meanwhile ${unique()}`, "IN_REVIEW");
+    await api.dispose();
+    const writer = await as(browser, "writer");
+    await writer.goto(`/admin/articles/${story.id}`);
+    await writer.getByLabel("Dek").fill("The writer's last change.");
+    const publisher = await apiAs("editor");
+    await move(publisher, story, "PUBLISHED");
+    await publisher.dispose();
+    await writer.getByRole("button", { name: "Save", exact: true }).click();
+    const panel = writer.locator("section.conflict");
+    await expect(panel).toContainText("The story is no longer yours to edit", { timeout: 20_000 });
+    await expect(panel.getByRole("button", { name: /Keep mine/ })).toHaveCount(0);
+    await expect(panel.getByRole("button", { name: "Save mine as a new draft" })).toBeVisible();
+    await expect(writer.getByLabel("Dek")).toHaveValue("The writer's last change.");
   });
 
   test("changes kept in this browser are shown in the body when the story is opened again, and saved with what is typed next (they were hidden, then lost)", async ({

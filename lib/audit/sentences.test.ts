@@ -53,6 +53,16 @@ describe("the audit log in sentences", () => {
       { action: "image.delete", entityType: "Image", entityName: null, data: { name: "quay.jpg" } },
       "Ana Ruiz deleted the photo ‘quay.jpg’ at 14:02",
     ],
+    // Editors read the log: a webhook's address is named by its host, never its path (a Slack hook's secret).
+    [
+      {
+        action: "webhook.create",
+        entityType: "Webhook",
+        entityName: "Newsroom Slack",
+        data: { name: "Newsroom Slack", url: "https://hooks.slack.example/services/T000/B000/SECRETTOKEN" },
+      },
+      "Ana Ruiz added the webhook ‘Newsroom Slack’ to hooks.slack.example at 14:02",
+    ],
     [
       { action: "apikey.create", entityType: "ApiKey", entityName: "Newsletter", data: { name: "Newsletter", scope: "READ" } },
       "Ana Ruiz created the API key ‘Newsletter’ (read only) at 14:02",

@@ -39,6 +39,15 @@ const FIELD_WORDS: Record<string, string> = {
 };
 const SCOPE_WORDS: Record<string, string> = { READ: "read only", READ_WRITE: "read and write", WIRE: "wire pushes only" };
 
+/** The host of an address, never its path or query (where credentials live), or "". */
+function hostOf(value: unknown): string {
+  try {
+    return typeof value === "string" && value ? new URL(value).host : "";
+  } catch {
+    return "";
+  }
+}
+
 /** " for 14:00 on 5 December" (or with another preposition) from a stored time, or "" when there is none. */
 function at(value: unknown, timeZone: string, preposition = " for"): string {
   const when = typeof value === "string" || value instanceof Date ? new Date(value) : null;
@@ -149,8 +158,10 @@ function predicate(e: AuditFacts, timeZone: string): string {
       return `received the agency's withdrawal of wire item ${str(d.guid)}`;
     case "wire.take":
       return `took ${typeof d.version === "number" ? `version ${d.version} of ` : ""}a wire item into a draft story`;
+    // Named by host only: editors read the log, and a feed's or webhook's address often holds its
+    // credential (?api_key=…, a Slack hook's path).
     case "wire.feed.add":
-      return `added the wire feed ${str(d.url) || named}`;
+      return `added the wire feed ${e.entityName ? named : hostOf(d.url) || "(unnamed)"}`;
     case "wire.feed.remove":
       return e.entityName || str(d.name) ? `removed the wire feed ${named}` : "removed a wire feed";
     // The front page (issue 20).
@@ -174,7 +185,7 @@ function predicate(e: AuditFacts, timeZone: string): string {
     case "apikey.revoke":
       return `revoked the API key ${quoted(e.entityName, "")}`.trimEnd();
     case "webhook.create":
-      return `added the webhook ${quoted(str(d.name), named)}${str(d.url) ? ` to ${str(d.url)}` : ""}`;
+      return `added the webhook ${quoted(str(d.name), named)}${hostOf(d.url) ? ` to ${hostOf(d.url)}` : ""}`;
     case "webhook.delete":
       return `removed the webhook ${quoted(str(d.name), named)}`;
     case "webhook.resend":

@@ -5,7 +5,14 @@ import { AppError, invalidInput, parseOrThrow } from "../errors";
 import { ArticleStatus, FrontLayoutState } from "../generated/prisma/enums";
 import { enqueue } from "../jobs/queue";
 import { zonedLocalToUtc } from "../format/time";
-import { arrangementSchema, cancelFrontLayoutSchema, saveFrontLayoutSchema, type Arrangement, type SaveFrontLayoutInput } from "./schema";
+import {
+  arrangementSchema,
+  bannerIsUp,
+  cancelFrontLayoutSchema,
+  saveFrontLayoutSchema,
+  type Arrangement,
+  type SaveFrontLayoutInput,
+} from "./schema";
 import { quoted } from "../format/text";
 import { readLiveLayout } from "./queries";
 
@@ -67,9 +74,15 @@ export async function saveFrontLayout(viewer: Viewer, input: SaveFrontLayoutInpu
   } else if (parsed.data.banner.expiresAt && parsed.data.banner.expiresAt <= (goesLiveAt ?? now)) {
     // The live banner, come down while the desk was open (its time as the desk shows it, to the
     // minute): it goes, rather than stopping every later save. One typed anew is refused.
-    const live = (await readLiveLayout())?.arrangement.banner;
+    // Only for a change put live now: a schedule's banner that would be down by its time is still refused.
+    const live = goesLiveAt ? null : (await readLiveLayout())?.arrangement.banner;
     const minute = (d: Date | string | null | undefined) => (d ? Math.floor(new Date(d).getTime() / 60_000) : null);
-    if (live && live.text === parsed.data.banner.text && minute(live.expiresAt) === minute(parsed.data.banner.expiresAt))
+    if (
+      live &&
+      !bannerIsUp(live, now) &&
+      live.text === parsed.data.banner.text &&
+      minute(live.expiresAt) === minute(parsed.data.banner.expiresAt)
+    )
       parsed.data.banner = { text: "", url: "", expiresAt: null };
     else fieldErrors["banner.expiresAt"] = ["The banner would already be down by then: choose a later time."];
   }

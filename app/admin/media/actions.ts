@@ -20,7 +20,7 @@ export const updateImageAction = authedAction(
   { permission: "media.edit" },
 );
 
-// Delete a photo no published story uses (editors).
+// Delete a photo no story uses (editors).
 export const deleteImageAction = authedAction(z.object({ id: z.string().min(1) }), (input, viewer) => deleteImage(viewer, input.id), {
   permission: "media.delete",
 });

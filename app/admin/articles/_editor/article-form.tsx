@@ -267,7 +267,7 @@ export function ArticleForm(props: Props) {
       {!editable ? <FormMessage>You can read this story but not edit it in its current status.</FormMessage> : null}
       {draft.gone ? (
         <section className="card conflict" role="alert" aria-labelledby="gone-heading">
-          <h2 id="gone-heading">This story was deleted while you were editing it</h2>
+          <h2 id="gone-heading">This story was deleted, or is no longer yours to see, while you were editing it</h2>
           <p>Your text is still in this form (and in this browser). Save it as a new draft to keep it.</p>
           <button type="button" className="button" disabled={draft.saving} onClick={() => void draft.saveAsNewDraft()}>
             Save mine as a new draft
@@ -283,6 +283,7 @@ export function ArticleForm(props: Props) {
           status={initial.status}
           onOverwrite={(v, material) => void draft.save({ material, versionOverride: v })}
           onDiscard={draft.discardMine}
+          canEdit={initial.canEdit}
         />
       ) : null}
 

@@ -22,13 +22,15 @@ type Props = {
   /** Saves this editor's text over the other save; `material` for a story that is live now. */
   onOverwrite: (theirVersion: number, material: boolean) => void;
   onDiscard: () => void;
+  /** Whether this editor may edit the story as it is now (a writer whose story an editor published may not): if not, keeping theirs over it is not offered. */
+  canEdit: boolean;
 };
 
 /**
  * Shown when another editor saved first. Nothing is lost: the form still holds this
  * editor's text, the other save is in the revisions, and either can be kept or copied.
  */
-export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onOverwrite, onDiscard }: Props) {
+export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onOverwrite, onDiscard, canEdit }: Props) {
   const router = useRouter();
   const [theirs, setTheirs] = useState<EditorData | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -69,7 +71,10 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
           ? `This story was ${STATUS_LABELS[movedTo].toLowerCase()} at ${savedAt}${conflict.savedBy === "Someone" ? "" : ` by ${conflict.savedBy}`} while you were editing`
           : `${conflict.savedBy} saved this story at ${savedAt} while you were editing`}
       </h2>
-      <p>Your changes were not saved, but they are still in this form. Choose what to keep:</p>
+      <p>
+        Your changes were not saved, but they are still in this form.{" "}
+        {canEdit ? "Choose what to keep:" : "The story is no longer yours to edit: keep your text as a new draft, or load theirs."}
+      </p>
       <div className="workflow-moves">
         <button type="button" className="button secondary" disabled={loading.pending} onClick={compare}>
           Show the differences
@@ -77,7 +82,7 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
         <button type="button" className="button secondary" disabled={copying.pending} onClick={saveCopy}>
           Save mine as a new draft
         </button>
-        {liveNow ? (
+        {!canEdit ? null : liveNow ? (
           <>
             <button type="button" className="button" onClick={() => onOverwrite(conflict.currentVersion, true)}>
               Keep mine as a material update
