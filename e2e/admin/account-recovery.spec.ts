@@ -112,4 +112,25 @@ test.describe("account recovery", () => {
     await signIn(page, email, password);
     await expect(page).toHaveURL(/\/admin$/);
   });
+
+  test("an admin makes a reset link to hand over (no mail needed); it works once", async ({ browser }) => {
+    const { email } = await createAccount(browser, "Mailless Marta", "WRITER");
+    const admin = await (await newContext(browser, { storageState: storageStatePath("admin") })).newPage();
+    await admin.goto("/admin/users");
+    const row = admin.getByTestId(`user-${email}`);
+    await row.getByRole("button", { name: "Make a reset link" }).click();
+    const field = row.getByLabel(/Give this link to Mailless Marta yourself/);
+    await expect(field).toHaveValue(/\/login\/reset\/[A-Za-z0-9_-]{43}$/);
+    await admin.screenshot({ path: "test-results/screens/users-made-reset-link.png", fullPage: true });
+    const link = await field.inputValue();
+
+    const page = await (await newContext(browser)).newPage();
+    const password = await chooseNewPassword(page, link);
+    await signIn(page, email, password);
+    await expect(page).toHaveURL(/\/admin$/);
+    // Used once: the same link now says so.
+    const again = await (await newContext(browser)).newPage();
+    await again.goto(link);
+    await expect(again.getByText(/expired, was already used or was replaced/)).toBeVisible();
+  });
 });

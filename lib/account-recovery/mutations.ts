@@ -6,16 +6,16 @@ import { confirmLoginAttempt, reserveLoginAttempt } from "../auth/throttle";
 import type { Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { mailConfigured } from "../mail/transport";
-import { mailResetLink, mailResetLinkInBackground } from "./mail";
+import { mailResetLink, mailResetLinkInBackground, resetLinkUrl } from "./mail";
 import { requestPasswordResetSchema, resetPasswordSchema, sendResetLinkSchema } from "./schema";
-import { findUsableResetToken, hashResetToken, issueResetToken } from "./tokens";
+import { RESET_TOKEN_TTL_MS, findUsableResetToken, hashResetToken, issueResetToken } from "./tokens";
 import { assertUserChange } from "../users/policy";
 
 /** The one answer to "forgot password", whether or not the address has an account. */
 export const RESET_REQUESTED =
   "If an account uses that address, a link to choose a new password is on its way. It works once, for one hour. Check your spam folder too.";
 export const MAIL_NOT_CONFIGURED =
-  "This site cannot send mail, so passwords cannot be reset by email here. Ask an admin of your newsroom to reset it for you.";
+  "This site cannot send mail, so passwords cannot be reset by email here. Ask an admin of your newsroom for a reset link: they can make one on the users screen.";
 export const RESET_LINK_UNUSABLE = "This reset link has expired, was already used or was replaced by a newer one. Ask for a new link.";
 
 /** Every answer to "forgot password" takes at least this long, so a known address is not told apart by time. */
@@ -101,17 +101,23 @@ export async function resetPasswordWithToken(input: z.input<typeof resetPassword
   return { email: found.user.email };
 }
 
-/** Sends a user a reset link from the users screen (admins); the admin is told if the mail fails. */
-export async function sendResetLinkByAdmin(viewer: Viewer, input: z.input<typeof sendResetLinkSchema>, now = new Date()) {
+/** The account an admin resets from the users screen: it exists and is not disabled. */
+async function resetTarget(viewer: Viewer, input: z.input<typeof sendResetLinkSchema>) {
   const { userId } = parseOrThrow(sendResetLinkSchema, input);
   assertUserChange(viewer, userId, "resetAccess");
-  if (!mailConfigured()) throw new AppError("invalid", "This site cannot send mail (DATELINE_SMTP_URL is not set), so no link was sent.");
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, name: true, disabled: true, passwordHash: true },
   });
   if (!user) throw new AppError("not_found", "That user no longer exists.");
-  if (user.disabled) throw new AppError("invalid", "This account is disabled. Re-enable it before sending a reset link.");
+  if (user.disabled) throw new AppError("invalid", "This account is disabled. Re-enable it before resetting its password.");
+  return user;
+}
+
+/** Sends a user a reset link from the users screen (admins); the admin is told if the mail fails. */
+export async function sendResetLinkByAdmin(viewer: Viewer, input: z.input<typeof sendResetLinkSchema>, now = new Date()) {
+  if (!mailConfigured()) throw new AppError("invalid", "This site cannot send mail (DATELINE_SMTP_URL is not set), so no link was sent.");
+  const user = await resetTarget(viewer, input);
   const token = await db.$transaction(async (tx) => {
     const raw = await issueResetToken(tx, user, viewer.id, now);
     await recordAudit(tx, { actorId: viewer.id, action: "user.passwordResetSent", entityType: "User", entityId: user.id });
@@ -126,4 +132,20 @@ export async function sendResetLinkByAdmin(viewer: Viewer, input: z.input<typeof
     throw new AppError("invalid", `The mail server did not take the message (${reason.slice(0, 200)}). No link was sent; try again.`);
   }
   return { email: user.email };
+}
+
+/**
+ * Makes a reset link for the admin to hand over (in person, by phone or chat): the way to reset a
+ * password on a site that cannot send mail, or for someone who cannot read theirs. The same
+ * single-use, one-hour token as a mailed link, ending any older one; the admin never learns the
+ * password the user chooses.
+ */
+export async function makeResetLinkByAdmin(viewer: Viewer, input: z.input<typeof sendResetLinkSchema>, now = new Date()) {
+  const user = await resetTarget(viewer, input);
+  const token = await db.$transaction(async (tx) => {
+    const raw = await issueResetToken(tx, user, viewer.id, now);
+    await recordAudit(tx, { actorId: viewer.id, action: "user.passwordResetLinkMade", entityType: "User", entityId: user.id });
+    return raw;
+  });
+  return { url: resetLinkUrl(token), minutes: Math.round(RESET_TOKEN_TTL_MS / 60_000) };
 }

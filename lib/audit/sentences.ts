@@ -207,6 +207,8 @@ function predicate(e: AuditFacts, timeZone: string): string {
       return `sent a password reset link to ${e.entityName ?? "a user"}, asked for at the sign-in page`;
     case "user.passwordResetSent":
       return `sent a password reset link to ${e.entityName ?? "a user"}`;
+    case "user.passwordResetLinkMade":
+      return `made a password reset link to hand to ${e.entityName ?? "a user"}`;
     case "user.passwordReset":
       return "set a new password with a reset link";
     case "user.twoFactor.enable":

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/action";
 import { changeUserRole, createUserByAdmin, linkUserAuthor, setUserDisabled } from "@/lib/users/admin";
 import { changeRoleSchema, createUserSchema, linkAuthorSchema, setDisabledSchema } from "@/lib/users/schema";
-import { sendResetLinkByAdmin } from "@/lib/account-recovery/mutations";
+import { makeResetLinkByAdmin, sendResetLinkByAdmin } from "@/lib/account-recovery/mutations";
 import { sendResetLinkSchema } from "@/lib/account-recovery/schema";
 import { resetTwoFactorByAdmin, setTwoFactorRequired } from "@/lib/two-factor/mutations";
 import { resetTwoFactorSchema, setTwoFactorRequiredSchema } from "@/lib/two-factor/schema";
@@ -36,6 +36,11 @@ export const linkAuthorAction = authedAction(linkAuthorSchema, async (input, vie
 
 // Mail a user a single-use password reset link (admins).
 export const sendResetLinkAction = authedAction(sendResetLinkSchema, async (input, viewer) => sendResetLinkByAdmin(viewer, input), {
+  permission: "user.manage",
+});
+
+// Make a single-use password reset link for the admin to hand over (admins; no mail needed).
+export const makeResetLinkAction = authedAction(sendResetLinkSchema, async (input, viewer) => makeResetLinkByAdmin(viewer, input), {
   permission: "user.manage",
 });
 

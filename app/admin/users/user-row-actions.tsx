@@ -3,7 +3,14 @@
 import { useState } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { useAction } from "@/components/forms/use-action";
-import { changeRoleAction, linkAuthorAction, resetTwoFactorAction, sendResetLinkAction, setDisabledAction } from "./actions";
+import {
+  changeRoleAction,
+  linkAuthorAction,
+  makeResetLinkAction,
+  resetTwoFactorAction,
+  sendResetLinkAction,
+  setDisabledAction,
+} from "./actions";
 
 type Role = "WRITER" | "EDITOR" | "ADMIN";
 
@@ -18,6 +25,7 @@ type Props = {
 
 export function UserRowActions({ user, authors, policy, canMail }: Props) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [resetLink, setResetLink] = useState<{ url: string; minutes: number } | null>(null);
   const calling = useAction((call: () => Promise<ActionResult<unknown>>) => call());
   const { pending } = calling;
   const run = async (call: () => Promise<ActionResult<unknown>>, done: string) => {
@@ -90,17 +98,33 @@ export function UserRowActions({ user, authors, policy, canMail }: Props) {
           {user.disabled ? "Re-enable" : "Disable"}
         </button>
       ) : null}
+      {policy.canResetAccess && canMail ? (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={pending || user.disabled}
+          onClick={() => {
+            setResetLink(null);
+            run(() => sendResetLinkAction({ userId: user.id }), `Reset link sent to ${user.name}. It works once, for one hour.`);
+          }}
+        >
+          Send reset link
+        </button>
+      ) : null}
       {policy.canResetAccess ? (
         <button
           type="button"
           className="button secondary"
-          disabled={pending || !canMail || user.disabled}
-          title={canMail ? undefined : "This site cannot send mail (DATELINE_SMTP_URL is not set)."}
-          onClick={() =>
-            run(() => sendResetLinkAction({ userId: user.id }), `Reset link sent to ${user.name}. It works once, for one hour.`)
-          }
+          disabled={pending || user.disabled}
+          onClick={async () => {
+            setResetLink(null);
+            setMessage(null);
+            const r = await calling.run(() => makeResetLinkAction({ userId: user.id }));
+            if (r?.ok) setResetLink(r.data as { url: string; minutes: number });
+            else if (r) setMessage({ ok: false, text: r.error });
+          }}
         >
-          Send reset link
+          Make a reset link
         </button>
       ) : null}
       {policy.canResetAccess && user.twoFactor ? (
@@ -118,6 +142,15 @@ export function UserRowActions({ user, authors, policy, canMail }: Props) {
         >
           Reset two-factor
         </button>
+      ) : null}
+      {resetLink ? (
+        <div className="form-message success handover-link" role="status">
+          <label htmlFor={`reset-link-${user.id}`}>
+            Give this link to {user.name} yourself (in person, by phone or chat). It lets whoever opens it choose {user.name}&apos;s
+            password, works once, for {resetLink.minutes} minutes, and replaces any earlier link. It is shown only once.
+          </label>
+          <input id={`reset-link-${user.id}`} readOnly value={resetLink.url} onFocus={(e) => e.currentTarget.select()} />
+        </div>
       ) : null}
       <p role="status" aria-live="polite" className={message?.ok ? "muted" : "field-error"}>
         {message?.text}
