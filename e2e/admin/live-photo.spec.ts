@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { E2E_ENV, E2E_URL, storageStatePath } from "../env";
-import { expect, newContext, test } from "../fixtures";
+import { expect, newContext, test, unique } from "../fixtures";
+import { apiAs, makeStory } from "../newsroom";
 import { databaseFingerprint, readDatabase } from "../database";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
 import { makePhoto } from "../../lib/test/images";
@@ -112,4 +113,52 @@ test("an editor replaces a live photo's file: the story shows the new file at on
   expect(readDatabase((db) => db.prepare("SELECT sha256 FROM Image WHERE id = ?").pluck().get(photo.id))).toBe(oldSha);
   await api.dispose();
   await reader.dispose();
+});
+
+test("a live photo's license runs out: the editors hear of each live story showing it", async ({ browser }) => {
+  const tag = unique();
+  const api = await apiAs("editor");
+  const upload = await api.post("/api/media", {
+    headers: { Origin: E2E_URL },
+    multipart: {
+      file: {
+        name: `licensed-${tag}.jpg`,
+        mimeType: "image/jpeg",
+        buffer: await makePhoto("jpeg", 800, 533, 7000 + (Number.parseInt(tag, 36) % 997)),
+      },
+    },
+  });
+  expect(upload.status()).toBe(201);
+  const { id } = (await upload.json()) as { id: string };
+  const page = await (await newContext(browser, { storageState: storageStatePath("editor") })).newPage();
+  await page.goto(`/admin/media/${id}`);
+  await page.getByLabel("Photographer").fill("Roman Pilipey");
+  await page.getByLabel("Agency or source").fill("Getty Images");
+  await page.getByLabel(/^Alt text/).fill("Rescuers search the rubble of a school.");
+  await page.getByLabel("License or usage terms").fill(`Editorial use only, licence ${tag}`);
+  await page.getByRole("button", { name: "Save photo details" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  const story = await makeStory(api, `Rescuers reach the school ${tag}`, "PUBLISHED", { hero: id });
+
+  // The agency says the license ended yesterday: the editor records it on the photo.
+  const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  await page.getByLabel("License expires").fill(yesterday);
+  await page.getByRole("button", { name: "Save photo details" }).click();
+  await expect(page.getByTestId("license-expired")).toContainText("This photo's license expired on");
+  await expect(page.getByTestId("license-expired")).toContainText("a live story still shows it");
+
+  // Within a few seconds (the job runner's next turn), the notifications say which live story shows it.
+  const entry = page.getByTestId("notifications").getByRole("listitem").filter({ hasText: story.headline });
+  await expect(async () => {
+    await page.goto("/admin/notifications");
+    await expect(entry).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(entry).toContainText(`${story.headline} was left showing a photo whose license has expired.`);
+  await expect(entry).toContainText(
+    `The license (Editorial use only, licence ${tag}) of the photo credited “Roman Pilipey/Getty Images” expired on`,
+  );
+  await page.screenshot({ path: "test-results/screens/license-expired-notification.png", fullPage: true });
+  await entry.getByRole("link", { name: story.headline }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/articles/${story.id}$`));
+  await api.dispose();
 });

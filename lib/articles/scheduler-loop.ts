@@ -11,6 +11,7 @@ import { IMPORT_JOB, importJobHandler, forgetAbandonedImports } from "../import/
 import { WIRE_FEEDS_JOB, WIRE_FOLDER_JOB, wireEveryMs, wireJobs } from "../wire/jobs";
 import { SOURCE_CHECK_EVERY_MS, SOURCE_CHECK_JOB, sourceJobs } from "../sources/jobs";
 import { JOB_PRUNE_EVERY_MS, JOB_PRUNE_JOB, pruneFinishedJobs } from "../jobs/prune";
+import { LICENSE_EXPIRY_EVERY_MS, LICENSE_EXPIRY_JOB, licenseExpiryJobs } from "../media/license-expiry";
 
 /** The recurring job that publishes the scheduled stories whose time has come. */
 export const PUBLISH_DUE_JOB = "publish-due-stories";
@@ -44,6 +45,8 @@ export function backgroundJobs(everyMs: number): Record<string, JobHandler> {
       await sweepPhotoFiles();
       return { again: new Date(Date.now() + PHOTO_SWEEP_EVERY_MS) };
     },
+    // Editors hear of live photos whose license has run out (lib/media/license-expiry.ts).
+    ...licenseExpiryJobs,
     // Old finished jobs (lib/jobs/prune.ts), and abandoned uploads.
     [JOB_PRUNE_JOB]: async () => {
       const { more } = await pruneFinishedJobs();
@@ -73,6 +76,7 @@ export function startScheduler() {
     ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000),
     ensureRecurring(PHOTO_SWEEP_JOB, PHOTO_SWEEP_EVERY_MS),
     ensureRecurring(JOB_PRUNE_JOB, JOB_PRUNE_EVERY_MS),
+    ensureRecurring(LICENSE_EXPIRY_JOB, LICENSE_EXPIRY_EVERY_MS),
     // The watched folder only when one is configured (DATELINE_WIRE_DIR).
     ...(env.DATELINE_WIRE_DIR ? [ensureRecurring(WIRE_FOLDER_JOB, wireEveryMs())] : []),
     ensureRecurring(WIRE_FEEDS_JOB, wireEveryMs()),

@@ -12,6 +12,7 @@ import { removeFiles, storedKeysOf, variantKeysOf } from "./ingest";
 import { photoCardSelect, toLibraryImage } from "./queries";
 import { variantBase, variantSelect, variantUrl, variantWidths } from "./variants";
 import { assertMayChangePhoto, isLiveStatus, photoLiveUse, type PhotoLiveUse } from "./policy";
+import { watchLicenseExpiry } from "./license-expiry";
 import { andList, quoted } from "../format/text";
 import { isPhotoMetadataProblem, publishProblems, readinessSelect } from "../articles/workflow";
 
@@ -135,15 +136,24 @@ const EDITORIAL_FIELDS = {
 export async function updateImageMetadata(viewer: Viewer, input: z.input<typeof updateImageSchema>) {
   assertPermission(viewer, "media.edit");
   const { id, ...fields } = parseOrThrow(updateImageSchema, input);
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const found = await tx.image.findUnique({ where: { id }, select: { ...EDITORIAL_FIELDS } });
     if (!found) throw new AppError("not_found", "That photo is no longer in the library.");
     const use = await photoLiveUse(id, tx);
     assertMayChangePhoto(viewer, use);
     const before = await livePhotoNeeds(tx, use);
+    const licenseExpiresAt = fields.licenseExpiresAt ?? null;
+    // A new expiry date is watched again (lib/media/license-expiry.ts).
+    const expiryMoved = found.licenseExpiresAt?.getTime() !== licenseExpiresAt?.getTime();
     await tx.image.update({
       where: { id },
-      data: { ...fields, licenseExpiresAt: fields.licenseExpiresAt ?? null, dateTaken: fields.dateTaken ?? null, detailsConfirmed: true },
+      data: {
+        ...fields,
+        licenseExpiresAt,
+        ...(expiryMoved ? { licenseExpiryNoticeAt: null } : {}),
+        dateTaken: fields.dateTaken ?? null,
+        detailsConfirmed: true,
+      },
     });
     assertNoLivePhotoLoss(use, before, await livePhotoNeeds(tx, use));
     // Which details changed, for the audit log (a credit taken off a photo must be traceable).
@@ -151,8 +161,11 @@ export async function updateImageMetadata(viewer: Viewer, input: z.input<typeof 
       (key) => String(found[key] ?? "") !== String(fields[key] ?? ""),
     );
     await recordAudit(tx, { actorId: viewer.id, action: "image.update", entityType: "Image", entityId: id, data: { changed } });
-    return { id };
+    return { id, watch: expiryMoved ? licenseExpiresAt : null };
   });
+  // Editors hear on the day (the hourly sweep catches a date whose job could not be added).
+  if (saved.watch) await watchLicenseExpiry(id, saved.watch);
+  return { id };
 }
 
 /** The alt text and credit needs (publishProblems') of each live story showing a photo, as saved in `tx`. */

@@ -1,7 +1,7 @@
 import type { Tx } from "../db";
 import { NotificationKind, Role } from "../generated/prisma/enums";
 
-/** Who hears of a change to a story: its writers (creator and bylines' accounts) or, for a submission, the editors. */
+/** Who hears of a change to a story: its writers (creator and bylines' accounts) or, for a submission or an expired photo license, the editors. */
 async function recipients(
   tx: Tx,
   articleId: string,
@@ -10,7 +10,7 @@ async function recipients(
   also: string | null,
 ): Promise<string[]> {
   let ids: string[];
-  if (kind === NotificationKind.SUBMITTED) {
+  if (kind === NotificationKind.SUBMITTED || kind === NotificationKind.PHOTO_LICENSE_EXPIRED) {
     const editors = await tx.user.findMany({ where: { role: { in: [Role.EDITOR, Role.ADMIN] }, disabled: false }, select: { id: true } });
     ids = editors.map((u) => u.id);
   } else {

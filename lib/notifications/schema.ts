@@ -15,4 +15,8 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   PUBLISHED: "published",
   CORRECTED: "corrected",
   HELD: "held back at its scheduled time",
+  PHOTO_LICENSE_EXPIRED: "left showing a photo whose license has expired",
 };
+
+/** Whether a notification's sentence names who did it ("by the scheduler" when nobody did): an expired license is nobody's doing. */
+export const notificationHasActor = (kind: NotificationKind) => kind !== NotificationKind.PHOTO_LICENSE_EXPIRED;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/notifications/queries";
-import { NOTIFICATION_LABELS } from "@/lib/notifications/schema";
+import { NOTIFICATION_LABELS, notificationHasActor } from "@/lib/notifications/schema";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { formatDateTime } from "@/lib/format/time";
 import { MarkReadButton } from "./mark-read-button";
@@ -25,7 +25,7 @@ export default async function NotificationsPage() {
       {rows.length === 0 ? (
         <p className="muted">
           Nothing yet. You hear here when your stories are returned, scheduled, published or corrected, or held back at their scheduled
-          time, and editors when a story is submitted for review.
+          time, and editors when a story is submitted for review or a live story&apos;s photo license expires.
         </p>
       ) : (
         <ul className="plain-list notifications" data-testid="notifications">
@@ -34,7 +34,7 @@ export default async function NotificationsPage() {
               <p>
                 {n.readAt ? null : <span className="badge">New</span>} <Link href={`/admin/articles/${n.articleId}`}>{n.headline}</Link> was{" "}
                 {NOTIFICATION_LABELS[n.kind]}
-                {n.actorName ? ` by ${n.actorName}` : " by the scheduler"}.
+                {n.actorName ? ` by ${n.actorName}` : notificationHasActor(n.kind) ? " by the scheduler" : ""}.
               </p>
               {n.note ? <blockquote className="return-note-text">{n.note}</blockquote> : null}
               <p className="muted">

@@ -6,7 +6,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getImageDetails } from "@/lib/media/library";
 import { photoChangePolicy } from "@/lib/media/policy";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
-import { formatDateTime } from "@/lib/format/time";
+import { formatDate, formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { getPhotoCredentials } from "@/lib/provenance/queries";
 import { CredentialDetails, CredentialsBadge } from "@/components/article/content-credentials";
@@ -39,6 +39,16 @@ export default async function ImagePage({ params }: Props) {
       <p>
         <CredentialsBadge credentials={credentials} /> <a href="#credentials-heading">About its Content Credentials</a>
       </p>
+      {image.licenseExpired && image.liveUse.liveStories.length > 0 ? (
+        <p className="wire-warning" role="note" data-testid="license-expired">
+          This photo&apos;s license expired on {formatDate(new Date(image.licenseExpiresAt!), timeZone)}, and{" "}
+          {image.liveUse.liveStories.length === 1
+            ? "a live story still shows it"
+            : `${image.liveUse.liveStories.length} live stories still show it`}{" "}
+          (under Used in). Replace the photo there or take it out; if the license was renewed, set its new date below. Editors hear of it in
+          their notifications.
+        </p>
+      ) : null}
       <ImageForm
         image={{
           id: image.id,

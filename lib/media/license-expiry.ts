@@ -1,0 +1,80 @@
+import { db } from "../db";
+import { NotificationKind } from "../generated/prisma/enums";
+import { formatDate } from "../format/time";
+import { quoted } from "../format/text";
+import { log } from "../log";
+import { enqueue } from "../jobs/queue";
+import type { JobHandler } from "../jobs/runner";
+import { notifyWorkflow } from "../notifications/fanout";
+import { readSiteSettings } from "../settings/queries";
+import { photoLiveUse } from "./policy";
+import { creditLine } from "./schema";
+
+/**
+ * The background job (lib/jobs/runner.ts) that tells editors of live photos whose license has run
+ * out: one at each expiry date set in the library (on time), and a recurring hourly one for dates
+ * that came another way (an upload's or an import's).
+ */
+export const LICENSE_EXPIRY_JOB = "photo-license-expiry";
+export const LICENSE_EXPIRY_EVERY_MS = 60 * 60 * 1000;
+
+/** Runs the notice when the license of photo `imageId` expires (a date set in the library). */
+export async function watchLicenseExpiry(imageId: string, expiresAt: Date): Promise<void> {
+  await enqueue(LICENSE_EXPIRY_JOB, `${imageId}@${expiresAt.toISOString()}`, { runAt: expiresAt });
+}
+
+/** The job's handler: the recurring run comes back in an hour; one set for a date is done. */
+export const licenseExpiryJobs: Record<string, JobHandler> = {
+  [LICENSE_EXPIRY_JOB]: async ({ key }) => {
+    await noticeExpiredLicenses();
+    return key === "recurring" ? { again: new Date(Date.now() + LICENSE_EXPIRY_EVERY_MS) } : undefined;
+  },
+};
+
+/** Photos looked at in one run; the next run takes the rest. */
+const BATCH = 100;
+
+/**
+ * Tells the editors of each live story showing a photo whose license expiry date has passed, once
+ * per expiry date (a new date, set in the library, is watched again): nothing takes the photo off
+ * the page by itself (an editor chooses another, or takes it out), but nobody is left unaware.
+ * Each photo is claimed in its own transaction, so two processes never tell twice.
+ */
+export async function noticeExpiredLicenses(now = new Date()): Promise<{ photos: number; stories: number }> {
+  const due = await db.image.findMany({
+    where: { licenseExpiresAt: { lte: now }, licenseExpiryNoticeAt: null },
+    select: { id: true },
+    orderBy: { licenseExpiresAt: "asc" },
+    take: BATCH,
+  });
+  let photos = 0;
+  let stories = 0;
+  const { timeZone } = await readSiteSettings();
+  for (const { id } of due) {
+    stories += await db.$transaction(async (tx) => {
+      const claimed = await tx.image.updateMany({
+        where: { id, licenseExpiryNoticeAt: null, licenseExpiresAt: { lte: now } },
+        data: { licenseExpiryNoticeAt: now },
+      });
+      if (claimed.count === 0) return 0;
+      photos += 1;
+      const image = await tx.image.findUniqueOrThrow({
+        where: { id },
+        select: { credit: true, agency: true, creditLine: true, originalFilename: true, license: true, licenseExpiresAt: true },
+      });
+      const credit = creditLine(image.credit, image.agency, image.creditLine);
+      const name = credit ? `credited ${quoted(credit)}` : image.originalFilename ? quoted(image.originalFilename) : "with no credit";
+      const note =
+        `The license${image.license ? ` (${image.license})` : ""} of the photo ${name} expired on ` +
+        `${formatDate(image.licenseExpiresAt!, timeZone)}, and this live story still shows it. Replace the photo or take it out, ` +
+        `or set a new expiry date in the photo library if the license was renewed.`;
+      const { liveStories } = await photoLiveUse(id, tx);
+      for (const story of liveStories) {
+        await notifyWorkflow(tx, { articleId: story.id, kind: NotificationKind.PHOTO_LICENSE_EXPIRED, actor: null, note });
+      }
+      return liveStories.length;
+    });
+  }
+  if (photos) log("info", "photo licenses expired", { photos, stories });
+  return { photos, stories };
+}
