@@ -537,10 +537,22 @@ class WordPressImport {
   /** One attachment → a library photo (the same file twice is one photo). Returns its id. */
   private async writePhoto(attachment: Attachment): Promise<string | null> {
     const existing = await this.mapping("attachment", attachment.id);
-    if (existing && (await db.image.findUnique({ where: { id: existing.entityId }, select: { id: true } }))) {
+    const image = existing && (await db.image.findUnique({ where: { id: existing.entityId }, select: { id: true, updatedAt: true } }));
+    if (existing && image) {
       this.photoIds.set(attachment.id, existing.entityId);
       if (existing.contentHash === attachment.hash) {
         this.report.counts.photos.unchanged++;
+        return existing.entityId;
+      }
+      // As for a story: the desk's details (a credit, alt text a live story needs) are not overwritten.
+      if (image.updatedAt.getTime() > existing.updatedAt.getTime()) {
+        this.skip(
+          "photo",
+          attachment.id,
+          attachment.title,
+          "It was changed in Dateline since the last import, so the export did not overwrite it.",
+        );
+        this.report.counts.photos.skipped++;
         return existing.entityId;
       }
     }
@@ -560,7 +572,7 @@ class WordPressImport {
       this.report.counts.photos.skipped++;
       return null;
     }
-    if (existing) {
+    if (existing && image) {
       await db.$transaction(async (tx) => {
         await tx.image.update({
           where: { id: existing.entityId },

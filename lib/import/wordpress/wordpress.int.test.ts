@@ -8,6 +8,7 @@ import { bodySchema } from "../../articles/body";
 import { makePhoto } from "../../test/images";
 import { makeUser } from "../../test/factories";
 import { resolveOldPath } from "../redirects";
+import { updateImageMetadata } from "../../media/library";
 import { importWordPress, type ImportReport } from "./run";
 import { readWxr } from "./wxr";
 
@@ -376,6 +377,51 @@ describe("WordPress import", () => {
       code: "forbidden",
     });
     expect(await db.article.count()).toBe(before);
+  });
+
+  it("leaves a photo changed on the desk alone, and brings back one deleted there (a changed export emptied a live photo's credit, or crashed)", async () => {
+    const site = "photos.example";
+    const source = `https://${site}`;
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
+    fs.mkdirSync(path.join(own, "2026/11"), { recursive: true });
+    fs.writeFileSync(path.join(own, "2026/11/harrow-point-harbour.jpg"), await makePhoto("jpeg", 1200, 800, 91));
+    fs.writeFileSync(path.join(own, "2026/11/quay.jpg"), await makePhoto("jpeg", 900, 600, 92));
+    await importWordPress({ file: fixtureFor(site), uploadsDir: own, actor: admin });
+    const photoOf = async (attachmentId: string) => {
+      const mapping = await db.importMapping.findUniqueOrThrow({
+        where: { source_kind_externalId: { source, kind: "attachment", externalId: attachmentId } },
+      });
+      return db.image.findUnique({ where: { id: mapping.entityId } });
+    };
+    const harbour = (await photoOf("10"))!;
+    const quay = (await photoOf("11"))!;
+    // On the desk: the harbour photo's credit is corrected; the quay photo is taken out of its story and deleted.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await updateImageMetadata(admin, {
+      id: harbour.id,
+      caption: harbour.caption,
+      altText: harbour.altText,
+      credit: "Elena Marsh",
+      agency: "Northern Wire Photo",
+    });
+    await db.articleImage.deleteMany({ where: { imageId: quay.id } });
+    await db.image.delete({ where: { id: quay.id } });
+
+    // WordPress's copy changes both attachments, emptying the harbour photo's credit and alt text.
+    const changed = fixtureFor(site, (xml) =>
+      xml
+        .replace("<![CDATA[Elena Marsh/Northern Wire Photo]]>", "<![CDATA[]]>")
+        .replace("<![CDATA[People in rain jackets walk along a harbour road covered by shallow floodwater.]]>", "<![CDATA[]]>")
+        .replace(/s:6:"credit";s:11:"Elena Marsh";/, 's:6:"credit";s:0:"";')
+        .replace("<title><![CDATA[quay]]></title>", "<title><![CDATA[quay, renamed]]></title>"),
+    );
+    const report = await importWordPress({ file: changed, uploadsDir: own, actor: admin });
+    expect(report.skipped.find((s) => s.kind === "photo" && s.id === "10")?.reason).toContain("changed in Dateline since the last import");
+    expect(await photoOf("10")).toMatchObject({ credit: "Elena Marsh", agency: "Northern Wire Photo", altText: harbour.altText });
+    expect(harbour.altText).not.toBe("");
+    const back = await photoOf("11");
+    expect(back?.id).toBeTruthy();
+    expect(back?.id).not.toBe(quay.id);
   });
 });
 
