@@ -38,7 +38,10 @@ describe("a live photo's license running out", () => {
 
     // After it, two processes at once: each editor hears once, of the live story only; the writer of a draft not at all.
     const after = new Date(expires.getTime() + 1000);
+    const stamped = (await db.image.findUniqueOrThrow({ where: { id: image.id } })).updatedAt;
     await Promise.all([noticeExpiredLicenses(after), noticeExpiredLicenses(after)]);
+    // The notice is no change to the photo (a WordPress re-import would take it for the desk's).
+    expect((await db.image.findUniqueOrThrow({ where: { id: image.id } })).updatedAt).toEqual(stamped);
     const notes = await told(live.id, editor.id);
     expect(notes).toHaveLength(1);
     expect(notes[0]!.note).toMatch(/^The license \(Editorial use only\) of the photo credited “Roman Pilipey\/Getty Images” expired on /);

@@ -52,16 +52,26 @@ export async function noticeExpiredLicenses(now = new Date()): Promise<{ photos:
   const { timeZone } = await readSiteSettings();
   for (const { id } of due) {
     stories += await db.$transaction(async (tx) => {
+      const image = await tx.image.findUnique({
+        where: { id },
+        select: {
+          credit: true,
+          agency: true,
+          creditLine: true,
+          originalFilename: true,
+          license: true,
+          licenseExpiresAt: true,
+          updatedAt: true,
+        },
+      });
+      if (!image) return 0;
+      // The notice is no change to the photo: its updatedAt stays (a WordPress re-import reads it as the desk's).
       const claimed = await tx.image.updateMany({
         where: { id, licenseExpiryNoticeAt: null, licenseExpiresAt: { lte: now } },
-        data: { licenseExpiryNoticeAt: now },
+        data: { licenseExpiryNoticeAt: now, updatedAt: image.updatedAt },
       });
       if (claimed.count === 0) return 0;
       photos += 1;
-      const image = await tx.image.findUniqueOrThrow({
-        where: { id },
-        select: { credit: true, agency: true, creditLine: true, originalFilename: true, license: true, licenseExpiresAt: true },
-      });
       const credit = creditLine(image.credit, image.agency, image.creditLine);
       const name = credit ? `credited ${quoted(credit)}` : image.originalFilename ? quoted(image.originalFilename) : "with no credit";
       const note =
