@@ -15,6 +15,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startPgCluster } from "../lib/test/pg-cluster";
+import { withoutSqlManaged } from "./lib/sql-managed";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -37,9 +38,6 @@ export function twinOf(schema: string): string {
     out,
   ].join("\n");
 }
-
-/** Statements the diff proposes that would undo the SQL-managed search column, its index and the expiry trigger. */
-const SQL_MANAGED = /"searchVector"|Article_searchVector_idx|dateline_cache_expiry|dateline_unaccent|CacheTagExpiry_notify/;
 
 /** Generates the PostgreSQL client: the config picks the twin for any postgresql:// URL (nothing connects). */
 function generateClient() {
@@ -104,7 +102,9 @@ try {
     )
       .split(/\n(?=-- )/)
       .map((b) => b.trim())
-      .filter((b) => b && !b.startsWith("-- This is an empty migration") && !SQL_MANAGED.test(b));
+      .filter((b) => b && !b.startsWith("-- This is an empty migration"))
+      .map(withoutSqlManaged)
+      .filter((b): b is string => b !== null);
 
   cluster.createDatabase("twin");
   const blocks = diff("twin");

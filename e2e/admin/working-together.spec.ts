@@ -154,6 +154,35 @@ test.describe("working together", () => {
     await expect(writer.getByLabel("Dek")).toHaveValue("The writer's last change.");
   });
 
+  test("a save stored while its answer was lost is not a conflict with itself: the next save goes onto it", async ({ browser }) => {
+    const api = await apiAs("editor");
+    const story = await makeStory(api, `Lost answer ${unique()}`, "DRAFT", { paragraphs: ["First paragraph."] });
+    await api.dispose();
+    const page = await (await newContext(browser, { storageState: storageStatePath("editor") })).newPage();
+    let dropped = 0;
+    const save = serverActionsInBuild().find((a) => a.name === "updateArticleAction")!.id;
+    // The first save reaches the server and is stored; its answer never reaches the browser.
+    await page.route(`**/admin/articles/${story.id}`, async (route) => {
+      if (route.request().headers()["next-action"] !== save || dropped > 0) return route.continue();
+      dropped++;
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await page.goto(`/admin/articles/${story.id}`);
+    const body = page.getByRole("textbox", { name: "Story body" });
+    await expect(body).toHaveText("First paragraph.");
+    await body.click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" Typed once.");
+    const stored = () => readDatabase((db) => db.prepare("SELECT body FROM Article WHERE id = ?").pluck().get(story.id)) as string;
+    await expect.poll(stored, { timeout: 20_000 }).toContain("Typed once.");
+    await expect.poll(() => dropped).toBe(1);
+    await page.keyboard.type(" And twice.");
+    await expect(page.getByTestId("save-state")).toHaveText(/All changes saved/, { timeout: 30_000 });
+    await expect(page.locator("section.conflict")).toHaveCount(0);
+    expect(stored()).toContain("First paragraph. Typed once. And twice.");
+  });
+
   test("changes kept in this browser are shown in the body when the story is opened again, and saved with what is typed next (they were hidden, then lost)", async ({
     browser,
   }) => {

@@ -11,12 +11,14 @@ import { bodyFromParagraphs } from "./body";
 let editor: Viewer;
 let writer: Viewer;
 let otherWriter: Viewer;
+let otherEditor: Viewer;
 let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
 
 beforeAll(async () => {
   editor = await makeUser("EDITOR");
   writer = await makeUser("WRITER");
   otherWriter = await makeUser("WRITER");
+  otherEditor = await makeUser("EDITOR");
   bits = await makeNewsroomBits(writer.id);
 });
 
@@ -80,6 +82,47 @@ describe("saving with a version", () => {
     );
     expect(error.details?.savedBy).toBe(editor.name);
     expect((await getArticleForEdit(editor, saved.id))?.headline).toBe("Editor's version");
+  });
+
+  it("takes a save sent again after its answer was lost onto the version it made, and nothing else (it conflicted with itself)", async () => {
+    const saved = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+    const input = { ...readyArticleInput(bits.section.id, bits.author.id), slug: saved.slug, id: saved.id };
+    // Stored, but the answer never reached the desk: the desk still holds saved.version.
+    await updateArticle(editor, { ...input, headline: "First try", version: saved.version, saveId: "lost-save-1" });
+    // Without naming the lost save, the old conflict; naming it, the save goes onto it.
+    await expectAppError(updateArticle(editor, { ...input, headline: "Second", version: saved.version }), "conflict");
+    const next = await updateArticle(editor, {
+      ...input,
+      headline: "Second",
+      version: saved.version,
+      saveId: "save-2-ok",
+      after: ["lost-save-1"],
+    });
+    expect(next.version).toBe(saved.version + 2);
+    expect((await getArticleForEdit(editor, saved.id))?.headline).toBe("Second");
+    // Someone else's save since the lost one: still a conflict, naming them.
+    await updateArticle(editor, { ...input, headline: "Third", version: next.version, saveId: "lost-save-3" });
+    await updateArticle(otherEditor, { ...input, headline: "A colleague's", version: next.version + 1 });
+    const error = await expectAppError(
+      updateArticle(editor, { ...input, headline: "Mine", version: next.version, saveId: "save-4-xx", after: ["lost-save-3"] }),
+      "conflict",
+    );
+    expect(error.details?.savedBy).toBe(otherEditor.name);
+    // A move in between (it names no save) too: the desk must hear of it.
+    const current = (await getArticleForEdit(editor, saved.id))!.version;
+    await updateArticle(editor, { ...input, headline: "Fifth", version: current, saveId: "lost-save-5" });
+    await transitionArticle(editor, { id: saved.id, version: current + 1, to: "IN_REVIEW" });
+    await expectAppError(
+      updateArticle(editor, { ...input, headline: "Sixth", version: current, saveId: "save-6-xx", after: ["lost-save-5"] }),
+      "conflict",
+    );
+    // Another person cannot ride on an editor's lost save.
+    const again = (await getArticleForEdit(editor, saved.id))!.version;
+    await updateArticle(editor, { ...input, headline: "Seventh", version: again, saveId: "lost-save-7" });
+    await expectAppError(
+      updateArticle(otherEditor, { ...input, headline: "Eighth", version: again, saveId: "save-8-xx", after: ["lost-save-7"] }),
+      "conflict",
+    );
   });
 
   it("lets a writer edit only their own drafts", async () => {

@@ -43,6 +43,13 @@ export const updateArticleSchema = articleFieldsSchema.extend({
   materialUpdate: z.boolean().default(false),
   /** An autosave of a draft: stored, but no revision or audit event per keystroke pause. */
   autosave: z.boolean().default(false),
+  /** The desk's id for this save, kept with the version it makes (see `after`). */
+  saveId: z.string().min(8).max(64).optional(),
+  /**
+   * The ids of this editor's saves whose answer never came (a dropped connection): when the story's
+   * newest version was made by one of them, the save goes onto it rather than conflict with itself.
+   */
+  after: z.array(z.string().min(8).max(64)).max(10).default([]),
 });
 
 export type CreateArticleInput = z.input<typeof createArticleSchema>;

@@ -71,9 +71,9 @@ export function staleVersion(
   );
 }
 
-/** Bumps the version only if it is still `version`; refuses with a conflict otherwise. */
+/** Bumps the version only if it is still `version`; refuses with a conflict otherwise. Only a save names itself (`lastSaveId`). */
 export async function claimVersion(tx: Tx, id: string, version: number, data: Parameters<Tx["article"]["updateMany"]>[0]["data"]) {
-  const { count } = await tx.article.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  const { count } = await tx.article.updateMany({ where: { id, version }, data: { lastSaveId: null, ...data, version: { increment: 1 } } });
   if (count === 0) {
     const current = await tx.article.findUnique({
       where: { id },
@@ -84,10 +84,24 @@ export async function claimVersion(tx: Tx, id: string, version: number, data: Pa
   }
 }
 
+/**
+ * The version a save starts from: the one it sent, or, when every version since was made by this
+ * editor's own saves whose answers were lost (`after`), the newest. Any other change in between
+ * (someone else's save, a move, a correction) names no save and so still meets the conflict.
+ */
+async function baseVersion(tx: Tx, viewer: Viewer, data: { id: string; version: number; after: string[] }): Promise<number> {
+  if (data.after.length === 0) return data.version;
+  const now = await tx.article.findUnique({ where: { id: data.id }, select: { version: true, lastSaveId: true, updatedById: true } });
+  if (!now?.lastSaveId || now.updatedById !== viewer.id || !data.after.includes(now.lastSaveId)) return data.version;
+  const since = now.version - data.version;
+  return since > 0 && since <= data.after.length ? now.version : data.version;
+}
+
 /** Saves a story's fields. Writers: own drafts; editors: any story. A stale version is refused. */
 export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): Promise<SavedArticle> {
-  const data = parseOrThrow(updateArticleSchema, input);
+  const { after, saveId, ...fields } = parseOrThrow(updateArticleSchema, input);
   return db.$transaction(async (tx) => {
+    const data = { ...fields, version: await baseVersion(tx, viewer, { id: fields.id, version: fields.version, after }) };
     const current = await loadForWrite(tx, viewer, data.id, data.version);
     await assertReferencesExist(tx, data);
     if (data.slug !== current.slug) {
@@ -101,6 +115,7 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
     await claimVersion(tx, current.id, data.version, {
       ...articleColumns(data),
       updatedById: viewer.id,
+      lastSaveId: saveId ?? null,
       ...(live && data.materialUpdate ? { contentUpdatedAt: new Date() } : {}),
     });
     const sourcesBefore = live ? await tx.sourceLink.findMany({ where: { articleId: current.id }, select: { url: true } }) : [];

@@ -54,7 +54,17 @@ const TRANSIENT = new Set(["error", "busy", "storage_full", "locked"]);
 /** Waits before the desk tries a failed save again by itself: 5 s, 10 s, 20 s, 40 s, then every minute. */
 export const retryDelayMs = (failures: number) => Math.min(60_000, 5_000 * 2 ** Math.max(0, failures - 1));
 
-type SaveInput = ReturnType<typeof toSaveInput> & { id?: string; version?: number; materialUpdate?: boolean; autosave?: boolean };
+type SaveInput = ReturnType<typeof toSaveInput> & {
+  id?: string;
+  version?: number;
+  materialUpdate?: boolean;
+  autosave?: boolean;
+  saveId?: string;
+  after?: string[];
+};
+
+/** A random id for one save (getRandomValues: randomUUID is missing on a desk served over plain http). */
+const newSaveId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
 
 // One function, so that every save goes through the same hook (components/forms/use-action.ts).
 const saveStory = (input: SaveInput) =>
@@ -77,6 +87,8 @@ export function useArticleDraft(
   const [blank] = useState(() => ({ ...emptyFields(), authorIds: ownAuthorIds }));
   const [fields, setFields] = useState<EditorFields>(initial?.fields ?? blank);
   const [version, setVersion] = useState(initial?.version ?? 0);
+  /** This tab's saves of the story whose answer never came (network, timeout): see save(). */
+  const unanswered = useRef<string[]>([]);
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(initial?.fields ?? blank));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>();
   // The fields as they were when a save was refused with field messages (live-errors.ts).
@@ -143,12 +155,19 @@ export function useArticleDraft(
   }> | null> {
     const snapshot = json;
     const input = toSaveInput(JSON.parse(snapshot) as EditorFields);
+    // Each save names itself, and names the earlier ones whose answer never came: if one of them was
+    // stored after all, this save goes onto it instead of conflicting with itself (lib/articles/mutations/update.ts).
+    const saveId = newSaveId();
     const result = await saver.run(
-      id ? { ...input, id, version: versionOverride ?? version, materialUpdate: material, autosave: auto } : input,
+      id
+        ? { ...input, id, version: versionOverride ?? version, materialUpdate: material, autosave: auto, saveId, after: unanswered.current }
+        : input,
     );
     if (!result) return null; // another save is in flight
     setRetryAt(null);
+    if (id && !result.ok && result.code === "error") unanswered.current = [...unanswered.current, saveId].slice(-10);
     if (result.ok) {
+      unanswered.current = [];
       setVersion(result.data.version);
       setSavedJson(snapshot);
       setFieldErrors(undefined);
