@@ -174,10 +174,20 @@ class DatelineSqliteAdapter implements SqlDriverAdapter {
       release();
       failed(error);
     }
-    return new SqliteTransaction(this.writer, () => {
-      this.endOpenTransaction();
-      release();
-    });
+    const changesBefore = this.totalChanges();
+    return new SqliteTransaction(
+      this.writer,
+      () => {
+        this.endOpenTransaction();
+        release();
+      },
+      () => this.totalChanges() > changesBefore,
+    );
+  }
+
+  /** The rows the write connection has changed since it opened (SQLite's total_changes()). */
+  private totalChanges(): number {
+    return (this.writeClient.prepare("SELECT total_changes() AS n") as unknown as { get(): { n: number } }).get().n;
   }
 
   /** Rolls back whatever a failed statement left open, so the next writer starts clean. */
@@ -213,6 +223,8 @@ class SqliteTransaction implements Transaction {
   constructor(
     private readonly writer: SqlDriverAdapter,
     private readonly onEnd: () => void,
+    /** Whether the transaction changed a row: only then does its COMMIT show that writes work. */
+    private readonly wrote: () => boolean,
   ) {
     this.adapterName = writer.adapterName;
   }
@@ -225,8 +237,10 @@ class SqliteTransaction implements Transaction {
     const statement = query.sql.trim().toUpperCase();
     if (statement !== "COMMIT" && statement !== "ROLLBACK") return this.writer.executeRaw(query);
     try {
+      // A transaction that only read commits on a read-only or full database too.
+      const wrote = statement === "COMMIT" && this.wrote();
       const result = await this.writer.executeRaw(query);
-      if (statement === "COMMIT") recordWriteSuccess();
+      if (wrote) recordWriteSuccess();
       return result;
     } catch (error) {
       this.end();

@@ -2,10 +2,10 @@ import { describe, expect, it, beforeAll } from "vitest";
 import { db, isPostgres } from "./index";
 import { databaseFilePath, WRITE_WAIT_MS as SQLITE_WAIT_MS } from "./sqlite";
 import { PG_WRITE_WAIT_MS } from "./pg-write-lock";
-import { recordWriteFailure } from "./write-health";
+import { recordWriteFailure, writesFailingForMs } from "./write-health";
 import type { Viewer } from "../auth/viewer";
 import { toActionResult } from "../errors";
-import { checkHealth, checkLive } from "../ops/health";
+import { checkHealth, checkLive, WRITE_PROBE_KEY } from "../ops/health";
 import { createArticle, updateArticle } from "../articles/mutations/index";
 import { holdWriteLock } from "../test/lock-holder";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
@@ -141,4 +141,38 @@ describe("the health check", () => {
     // One write that goes through makes the instance healthy again.
     expect(await checkHealth()).toMatchObject({ ok: true, write: "ok" });
   }, 20_000);
+
+  // SQLite only: its write connection is made read-only (PRAGMA query_only; a read-only or immutable file answers the same).
+  it.skipIf(isPostgres)(
+    "reports writes failing on a database that refuses them, and its probe is a real write (it took the lock and wrote nothing, so a read-only file or a full disk said ok)",
+    async () => {
+      await checkHealth();
+      const probed = await db.setting.findUniqueOrThrow({ where: { key: WRITE_PROBE_KEY } });
+      expect(Date.now() - new Date(probed.value).getTime()).toBeLessThan(5_000);
+      await db.$queryRawUnsafe("PRAGMA query_only = ON");
+      try {
+        recordWriteFailure("SQLITE_READONLY", Date.now() - 10 * 60_000);
+        expect(await checkHealth()).toMatchObject({ ok: false, database: "ok", write: "failing" });
+        expect(await checkLive()).toEqual({ ok: true, database: "ok" });
+      } finally {
+        await db.$queryRawUnsafe("PRAGMA query_only = OFF");
+      }
+      expect(await checkHealth()).toMatchObject({ ok: true, write: "ok" });
+    },
+    20_000,
+  );
+
+  // SQLite only: PostgreSQL's transactions still count as writes that went through whether or not they wrote (noted in the README).
+  it.skipIf(isPostgres)(
+    "counts only a transaction that wrote as a write that went through (one that only read cleared the failure)",
+    async () => {
+      recordWriteFailure("SQLITE_IOERR", Date.now() - 1_000);
+      await db.$transaction(async (tx) => tx.article.count());
+      expect(writesFailingForMs()).toBeGreaterThan(0);
+      await db.$transaction(async (tx) =>
+        tx.setting.upsert({ where: { key: "test.write" }, create: { key: "test.write", value: "1" }, update: { value: "2" } }),
+      );
+      expect(writesFailingForMs()).toBe(0);
+    },
+  );
 });

@@ -12,11 +12,19 @@ export type Health = { ok: boolean; database: "ok" | "unavailable"; write: Write
 
 let probeInFlight: Promise<WriteState> | null = null;
 
-/** Takes and gives back the write lock (BEGIN IMMEDIATE, COMMIT). At most one probe at a time per process. */
+/** The Setting row the write probe writes (no setting of the site's: lib/settings/ reads only its own keys). */
+export const WRITE_PROBE_KEY = "health.writeProbe";
+
+/**
+ * Writes one row and commits: a probe that only took and gave back the lock succeeded on a
+ * read-only database and a full disk, and reported "ok" while every save failed. At most one
+ * probe at a time per process.
+ */
 function probeWrite(): Promise<WriteState> {
+  const value = new Date().toISOString();
   probeInFlight ??= db
     .$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1`;
+      await tx.setting.upsert({ where: { key: WRITE_PROBE_KEY }, create: { key: WRITE_PROBE_KEY, value }, update: { value } });
     })
     .then(
       (): WriteState => "ok",
