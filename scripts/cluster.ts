@@ -13,6 +13,7 @@ import path from "node:path";
 import "../lib/ops/load-env";
 import { env } from "../lib/env";
 import { checkoutRoot } from "./lib/root";
+import { CANNOT_LISTEN } from "./lib/listen";
 
 const root = checkoutRoot(import.meta.dirname);
 const count = env.DATELINE_WORKERS ?? os.availableParallelism();
@@ -27,6 +28,7 @@ cluster.setupPrimary(
 );
 
 let stopping = false;
+let exitCode = 0;
 const slots = new Map<Worker, { slot: number; started: number }>();
 const failures = new Map<number, number>();
 
@@ -38,7 +40,16 @@ function fork(slot: number) {
     const { started } = slots.get(worker)!;
     slots.delete(worker);
     if (stopping) {
-      if (slots.size === 0) process.exit(0);
+      if (slots.size === 0) process.exit(exitCode);
+      return;
+    }
+    // The port cannot be had (the worker said why): every worker would fail alike, so all stop.
+    if (code === CANNOT_LISTEN) {
+      stopping = true;
+      exitCode = 1;
+      console.error(`Dateline could not listen on port ${env.PORT}; stopping.`);
+      if (slots.size === 0) process.exit(exitCode);
+      for (const other of slots.keys()) other.process.kill("SIGTERM");
       return;
     }
     // A worker that dies soon after starting is restarted with a growing pause (a crash loop

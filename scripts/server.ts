@@ -19,6 +19,7 @@ import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { guardRequestBody } from "../lib/security/body-limit";
 import { siteIsHttps } from "../lib/security/https";
 import { checkoutRoot } from "./lib/root";
+import { CANNOT_LISTEN, cannotListenMessage } from "./lib/listen";
 
 const https = siteIsHttps();
 const publicPolicy = contentSecurityPolicy("public", "", { https, photos: photoOrigin(process.env.DATELINE_MEDIA_PUBLIC_BASE_URL) });
@@ -158,6 +159,14 @@ function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, contex
 if (https)
   server.prependListener("request", (_req, res) => res.setHeader("strict-transport-security", "max-age=31536000; includeSubDomains"));
 server.keepAliveTimeout = 65_000;
+// A port that cannot be had ends this process with a sentence (Next's handler of uncaught
+// exceptions kept it running, serving nothing, and `npm start` never failed).
+server.on("error", (error: NodeJS.ErrnoException) => {
+  const message = cannotListenMessage(error.code, port);
+  if (!message) throw error;
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: message }));
+  process.exit(CANNOT_LISTEN);
+});
 server.listen(port, hostname, () =>
   console.log(`Dateline is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
 );

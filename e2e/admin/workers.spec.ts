@@ -212,4 +212,22 @@ test.describe("npm start's server processes", () => {
       await stopped(cluster, "SIGKILL");
     }
   });
+
+  test("a port another program holds stops every worker and npm start's cluster with a sentence (they kept running, serving nothing)", async () => {
+    await copyDatabase();
+    const holder = http.createServer((_req, res) => res.end("someone else"));
+    await new Promise<void>((resolve) => holder.listen(PORT, resolve));
+    try {
+      const cluster = startCluster();
+      let stderr = "";
+      cluster.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => cluster.on("exit", (exit) => resolve(exit)));
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Port ${PORT} is in use by another program: stop it, or set PORT to a free port.`);
+      expect(stderr).toContain(`Dateline could not listen on port ${PORT}; stopping.`);
+      expect(stderr).not.toContain("starting it again");
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  });
 });
