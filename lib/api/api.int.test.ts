@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../db";
+import { db, isPostgres } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
 import { createArticle, transitionArticle } from "../articles/mutations/index";
 import { expectAppError } from "../test/expect-app-error";
 import { createApiKey, revokeApiKey } from "../apikeys/mutations";
 import { authenticateApiKey } from "./auth";
-import { takeRequest } from "./rate-limit";
+import { COUNT_WAIT_MS, takeRequest } from "./rate-limit";
+import { holdWriteLock } from "../test/lock-holder";
+import { databaseFilePath } from "../db/sqlite";
 import { getPublicPhoto, getPublicStoryById, getPublicStoryByPath, listPublicStories, storyListQuerySchema } from "./public-reads";
 import { listDeskStories } from "./desk-reads";
 import { addSources, getDeskStoryOrThrow, saveDeskStory } from "./desk-writes";
@@ -73,6 +75,15 @@ describe("rate limits", () => {
     // The next minute starts afresh.
     await takeRequest(bucket, 3, now + 60_000);
   });
+
+  it("never keep a reader waiting on an editor's write: a count that cannot be written lets the request through (it waited 5 s, then 503)", async () => {
+    const bucket = `test:${uid()}`;
+    const lock = await holdWriteLock(isPostgres ? process.env.DATABASE_URL! : databaseFilePath(), 3_000);
+    const started = Date.now();
+    await takeRequest(bucket, 3);
+    expect(Date.now() - started).toBeLessThan(COUNT_WAIT_MS + 500);
+    await lock.released;
+  }, 20_000);
 
   it("hold under concurrent requests: exactly `limit` of 40 simultaneous ones go through", async () => {
     const bucket = `test:${uid()}`;
