@@ -2,11 +2,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db";
 import { env, requireAuthSecret } from "../env";
-import { AppError } from "../errors";
 import { log } from "../log";
 import { siteIsHttps } from "../security/https";
 import { authRedirect } from "./callback-url";
-import { signInStep } from "./two-step";
+import { signInForForm } from "./two-step";
 import { clientIpFromHeaders } from "./client-ip";
 import { resolveSessionUser, SESSION_MAX_AGE_SECONDS } from "./session-user";
 
@@ -36,15 +35,10 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(credentials, req) {
         const ip = clientIpFromHeaders(req?.headers ?? {});
-        try {
-          // No session is issued before the second factor: a password alone only earns a pending token.
-          const user = await signInStep(credentials, ip);
-          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
-        } catch (error) {
-          // next-auth passes a thrown message back to the sign-in form as `error`.
-          if (error instanceof AppError) throw new Error(error.message);
-          throw error;
-        }
+        // No session is issued before the second factor: a password alone only earns a pending token.
+        // A refusal is thrown as a sentence, which next-auth passes back to the sign-in form as `error`.
+        const user = await signInForForm(credentials, ip);
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../db";
+import { db, isPostgres } from "../db";
 import { AppError } from "../errors";
 import { makeUser, TEST_PASSWORD, uid } from "../test/factories";
 import { changeUserRole, setUserDisabled } from "../users/admin";
@@ -7,7 +7,7 @@ import type { Viewer } from "./viewer";
 import { assertPermission } from "./viewer";
 import { authenticate, INVALID_LOGIN } from "./login";
 import { resolveSessionUser } from "./session-user";
-import { signInStep } from "./two-step";
+import { SIGN_IN_UNAVAILABLE, signInForForm, signInStep } from "./two-step";
 import { THROTTLE_MAX_FAILURES } from "./throttle";
 
 let admin: Viewer;
@@ -143,5 +143,24 @@ describe("sessions follow the database", () => {
     const editor = await makeUser("EDITOR");
     const writer = await makeUser("WRITER");
     await expect(changeUserRole(editor, { userId: writer.id, role: "ADMIN" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("signing in while the database refuses writes", () => {
+  // SQLite only: its write connection is made read-only (PRAGMA query_only), as a read-only or full disk would.
+  it.skipIf(isPostgres)("says so in a sentence and logs it (the form showed SQLite's own error)", async () => {
+    const user = await makeUser("EDITOR");
+    await db.$queryRawUnsafe("PRAGMA query_only = ON");
+    try {
+      await expect(signInForForm({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, "10.50.0.1")).rejects.toThrow(
+        SIGN_IN_UNAVAILABLE,
+      );
+    } finally {
+      await db.$queryRawUnsafe("PRAGMA query_only = OFF");
+    }
+    // A wrong password is still the user's own mistake, in our words.
+    await expect(signInForForm({ email: user.email, password: "wrong password 123", pending: "", code: "" }, "10.50.0.1")).rejects.toThrow(
+      INVALID_LOGIN,
+    );
   });
 });

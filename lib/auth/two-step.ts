@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { AppError } from "../errors";
+import { log } from "../log";
 import { readPendingSignIn, signPendingSignIn } from "../two-factor/crypto";
 import { verifySecondFactor } from "../two-factor/sign-in";
 import { authenticate, recordSignIn, type AuthenticatedUser } from "./login";
@@ -45,4 +46,23 @@ export async function signInStep(credentials: Credentials, ip: string | null): P
   if (twoFactor?.enabledAt) throw new AppError("unauthorized", `${SECOND_FACTOR_PREFIX}${signPendingSignIn(user.id, user.sessionVersion)}`);
   await recordSignIn(user.id);
   return user;
+}
+
+/** What the sign-in form says when the failure is the server's (a database that refuses writes, or is down). */
+export const SIGN_IN_UNAVAILABLE =
+  "Signing in is not possible right now: the server could not use its database. Try again in a few minutes, and tell your administrator if it goes on.";
+
+/**
+ * signInStep for the sign-in form (next-auth hands a thrown message back to it): the user's own
+ * mistakes in our words, and anything else as one sentence, logged (the form showed SQLite's
+ * "disk I/O error", and nothing was logged).
+ */
+export async function signInForForm(credentials: Credentials, ip: string | null): Promise<AuthenticatedUser> {
+  try {
+    return await signInStep(credentials, ip);
+  } catch (error) {
+    if (error instanceof AppError && error.code !== "busy" && error.code !== "storage_full") throw new Error(error.message);
+    log("error", "sign-in failed on the server's side", { error: String((error as Error)?.stack ?? error).slice(0, 2000) });
+    throw new Error(SIGN_IN_UNAVAILABLE);
+  }
 }
