@@ -46,6 +46,25 @@ test.describe("a write lock held by another process", () => {
     expect(readDatabase((db) => db.prepare("SELECT headline FROM Article WHERE id = ?").pluck().get(id))).toBe(typed);
   });
 
+  test("a save the editor asked for that met a busy database is tried again by itself as that save, with its revision (it came back as an autosave)", async ({
+    browser,
+  }) => {
+    const page = await editorPage(browser);
+    await openNewDraft(page, `Bridge closes ${unique()}`);
+    const id = page.url().split("/").pop()!;
+    const revisions = () => readDatabase((db) => db.prepare("SELECT COUNT(*) FROM Revision WHERE articleId = ?").pluck().get(id)) as number;
+    const before = revisions();
+    const lock = await holdWriteLock(E2E_DB, 6_000);
+    const typed = `Bridge closes for repairs ${unique()}`;
+    await page.getByLabel("Headline").fill(typed);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(formAlert(page)).toContainText("The database is busy with another save", { timeout: 15_000 });
+    await lock.released;
+    await expect(page.getByTestId("save-state")).toHaveText(/All changes saved · Saved/, { timeout: 30_000 });
+    expect(readDatabase((db) => db.prepare("SELECT headline FROM Article WHERE id = ?").pluck().get(id))).toBe(typed);
+    expect(revisions()).toBe(before + 1);
+  });
+
   test("a save whose request never arrives says so, keeps the text and the Save button", async ({ browser }) => {
     const page = await editorPage(browser);
     await openNewDraft(page, `Ferry timetable ${unique()}`);

@@ -89,6 +89,8 @@ export function useArticleDraft(
   const [version, setVersion] = useState(initial?.version ?? 0);
   /** This tab's saves of the story whose answer never came (network, timeout): see save(). */
   const unanswered = useRef<string[]>([]);
+  /** Whether the save the desk will try again was one the editor asked for (kept as a revision), not an autosave. */
+  const retryExplicit = useRef(false);
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(initial?.fields ?? blank));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>();
   // The fields as they were when a save was refused with field messages (live-errors.ts).
@@ -200,7 +202,10 @@ export function useArticleDraft(
       if (TRANSIENT.has(result.code) && !result.error.includes("too large")) {
         const next = failures + 1;
         setFailures(next);
-        if (autosaves || auto) setRetryAt(Date.now() + retryDelayMs(next));
+        if (autosaves || auto) {
+          retryExplicit.current = !auto;
+          setRetryAt(Date.now() + retryDelayMs(next));
+        }
       }
     }
     return result;
@@ -217,7 +222,8 @@ export function useArticleDraft(
   // A save that failed for want of an answer is tried again by itself, and at once when the browser is back online.
   useEffect(() => {
     if (!retryAt) return;
-    const retry = () => void save({ auto: true });
+    // An explicit save tried again stays explicit (a revision, "Saved"); it was retried as an autosave.
+    const retry = () => void save({ auto: !retryExplicit.current, open: false });
     const timer = setTimeout(retry, Math.max(0, retryAt - Date.now()));
     window.addEventListener("online", retry);
     return () => {
