@@ -7,6 +7,14 @@ export type Level = keyof typeof LEVELS;
 /** Field names whose values never reach a log line, wherever they appear. */
 const SECRET = /pass(word)?|secret|token|cookie|authorization/i;
 
+/** Addresses that carry a secret in their path: a draft link's token, a password reset link's. */
+const SECRET_PATH = /^(\/draft\/|\/login\/reset\/)[^/]+/;
+
+/** An address as a log line may show it: its query dropped, and a token in its path replaced. */
+export function loggablePath(url: string): string {
+  return url.split("?")[0]!.replace(SECRET_PATH, "$1[redacted]");
+}
+
 export function logEnabled(level: Level): boolean {
   return LEVELS[level] >= LEVELS[env.DATELINE_LOG_LEVEL];
 }

@@ -12,7 +12,7 @@ import path from "node:path";
 import next from "next";
 import { FrontCache, installFrontCache } from "../lib/cache/front-cache";
 import { expiredTagsOf, onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/ops/request-context";
-import { log, logEnabled } from "../lib/log";
+import { log, logEnabled, loggablePath } from "../lib/log";
 import { contentSecurityPolicy, photoOrigin } from "../lib/security/csp";
 import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH, publicCacheControl } from "../lib/cache/http-policy";
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
@@ -140,7 +140,7 @@ function decodes(pathname: string): boolean {
 function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, context: { requestId: string }) {
   const started = performance.now();
   res.on("finish", () => {
-    const path = (req.url ?? "").split("?")[0]!;
+    const path = loggablePath(req.url ?? "");
     const write = !(req.method === "GET" || req.method === "HEAD") && !path.startsWith("/api/cron/");
     const notable = write || res.statusCode >= 500;
     if (!notable && !logEnabled("debug")) return;

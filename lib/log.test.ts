@@ -1,0 +1,11 @@
+import { describe, expect, it } from "vitest";
+import { loggablePath } from "./log";
+
+describe("addresses in log lines", () => {
+  it("hide the token of a draft link and of a password reset link, and drop the query (the draft link's token was logged whole)", () => {
+    expect(loggablePath("/draft/Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA?utm=x")).toBe("/draft/[redacted]");
+    expect(loggablePath("/login/reset/l-wPJT-g3FcrLsQqRifS4-UabcdefghijklmnopqrstuvwX")).toBe("/login/reset/[redacted]");
+    expect(loggablePath("/world/harbour-reopens?ref=home")).toBe("/world/harbour-reopens");
+    expect(loggablePath("/login/reset")).toBe("/login/reset");
+  });
+});
