@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../db";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db, isPostgres } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
 import { createArticle, transitionArticle } from "../articles/mutations";
@@ -177,4 +177,30 @@ describe("the scheduler on the job runner", () => {
       expect.arrayContaining([tags.story(story.slug), tags.front, tags.section(bits.section.slug)]),
     );
   }, 60_000);
+});
+
+describe("a database that refuses the runner's writes", () => {
+  // SQLite only: the write connection is made read-only (PRAGMA query_only), as a read-only file or a full disk would.
+  it.skipIf(isPostgres)("is said once, not once a second per process, and its end is said too", async () => {
+    const key = uid();
+    await enqueue("test-refused", key);
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((line: unknown) => void lines.push(String(line)));
+    const said = vi.spyOn(console, "log").mockImplementation((line: unknown) => void lines.push(String(line)));
+    const runner = new JobRunner({ handlers: { "test-refused": async () => {} } });
+    await db.$queryRawUnsafe("PRAGMA query_only = ON");
+    try {
+      runner.start(20);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    } finally {
+      await db.$queryRawUnsafe("PRAGMA query_only = OFF");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await runner.stop();
+    spy.mockRestore();
+    said.mockRestore();
+    expect(lines.filter((l) => l.includes("the job runner could not claim or read its jobs"))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes("the job runner is working again"))).toHaveLength(1);
+    expect((await db.job.findUniqueOrThrow({ where: { kind_key: { kind: "test-refused", key } } })).doneAt).not.toBeNull();
+  });
 });

@@ -116,12 +116,31 @@ export class JobRunner {
   /** Runs due jobs every `everyMs` (never two passes at once) until stop(). */
   start(everyMs = 1_000) {
     if (this.timer) return;
+    // A database that is locked or refuses writes fails every pass: said once, then once a minute with a count.
+    let failing = { since: 0, lastSaid: 0, passes: 0 };
     const pass = () => {
       if (this.running) return;
-      this.running = this.runDue().catch((error: unknown) => {
-        log("warn", "the job runner could not read its jobs", { error: String(error) });
-        return 0;
-      });
+      this.running = this.runDue().then(
+        (ran) => {
+          if (failing.passes)
+            log("info", "the job runner is working again", { failedPasses: failing.passes, forMs: Date.now() - failing.since });
+          failing = { since: 0, lastSaid: 0, passes: 0 };
+          return ran;
+        },
+        (error: unknown) => {
+          const now = Date.now();
+          if (!failing.passes) failing.since = now;
+          failing.passes++;
+          if (now - failing.lastSaid >= 60_000) {
+            failing.lastSaid = now;
+            log("warn", "the job runner could not claim or read its jobs; it tries again every second", {
+              failedPasses: failing.passes,
+              error: String(error).slice(0, 500),
+            });
+          }
+          return 0;
+        },
+      );
       void this.running.finally(() => (this.running = null));
     };
     this.timer = setInterval(pass, everyMs);
