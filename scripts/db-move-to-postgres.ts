@@ -5,6 +5,7 @@
 // store this configuration uses, then checks counts and checksums table by table (lib/ops/move.ts).
 // Safe to run again after an interruption: it adds what is missing. Exits 1 if anything differs.
 import "../lib/ops/load-env";
+import "./lib/cli";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";

@@ -3,6 +3,7 @@
 // photos from the local uploads folder (nothing is fetched from the internet) and every old
 // address. Safe to run again: it updates what changed and carries on after a crash.
 import "../lib/ops/load-env";
+import "./lib/cli";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { db } from "../lib/db";

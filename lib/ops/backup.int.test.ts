@@ -38,6 +38,12 @@ describe("backups", () => {
       expect(result.articles).toBeGreaterThanOrEqual(before);
       const check = verifyDatabase(result.file);
       expect(check).toMatchObject({ ok: true, message: "ok" });
+      // A second and a third backup within the same second get files of their own (the second failed: "output file already exists").
+      const second = new Date();
+      const again = [await backupDatabase(dir, undefined, second), await backupDatabase(dir, undefined, second)].map((r) =>
+        path.basename(r.file),
+      );
+      expect(new Set(again).size).toBe(2);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   );

@@ -18,9 +18,12 @@ export function backupFileName(now = new Date()): string {
  * blocks the server's writes. (The online backup API copies in steps and starts over whenever
  * another connection writes in between: under a steady stream of saves it never finished.)
  */
-export async function backupDatabase(destinationDir: string, source = databaseFilePath()) {
+export async function backupDatabase(destinationDir: string, source = databaseFilePath(), now = new Date()) {
   fs.mkdirSync(destinationDir, { recursive: true });
-  const target = path.join(destinationDir, backupFileName());
+  // Two backups in one second (the timer's and one by hand) each get a file: the second failed, "output file already exists".
+  const name = backupFileName(now);
+  let target = path.join(destinationDir, name);
+  for (let n = 2; fs.existsSync(target); n++) target = path.join(destinationDir, name.replace(/\.db$/, `-${n}.db`));
   const db = new Database(source, { readonly: true, fileMustExist: true, timeout: 5000 });
   try {
     db.prepare("VACUUM INTO ?").run(target);
