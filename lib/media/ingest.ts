@@ -51,7 +51,11 @@ export async function storeFiles(files: [string, Buffer][]): Promise<string[]> {
         "The server is out of disk space, so this photo was not stored. Nothing was saved; try again later, and tell your administrator.",
       );
     }
-    throw new AppError("invalid", "The photo could not be stored. Nothing was saved; try again later.");
+    // The server's failure, not the file's: a 503 that monitoring sees (it was a 422, like a refused input).
+    throw new AppError(
+      "busy",
+      "The photo could not be stored: the server could not write its file. Nothing was saved; try again later, and tell your administrator if it goes on.",
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, isPostgres } from "../db";
 import type { Viewer } from "../auth/viewer";
-import { AppError, toActionResult } from "../errors";
+import { AppError, toActionResult, toResponse } from "../errors";
 import { env } from "../env";
 import { bodyFromParagraphs } from "../articles/body";
 import { createArticle, updateArticle } from "../articles/mutations/index";
@@ -107,4 +107,21 @@ describe("a full disk", () => {
     expect(fs.readdirSync(mediaDir).length).toBeGreaterThan(3);
     expect(fs.readdirSync(mediaDir).some((f) => f.endsWith(".tmp"))).toBe(false);
   });
+
+  it.runIf(canMount)(
+    "answers an upload the server cannot write (a read-only media disk) as the server's failure, 503, not a refused file",
+    async () => {
+      fs.mkdirSync(mediaDir, { recursive: true });
+      if (mounted) execFileSync("umount", [mediaDir]);
+      execFileSync("mount", ["-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", mediaDir]);
+      mounted = true;
+      const imagesBefore = await db.image.count();
+      const error = await createImage(editor, await makePhoto("jpeg", 800, 600, 98), { credit: "Read Only/Test" }).catch((e) => e);
+      expect(error).toBeInstanceOf(AppError);
+      const result = toActionResult(error);
+      expect(result).toMatchObject({ ok: false, code: "busy" });
+      expect(toResponse(error).status).toBe(503);
+      expect(await db.image.count()).toBe(imagesBefore);
+    },
+  );
 });
