@@ -880,7 +880,13 @@ class WordPressImport {
         const fresh = await tx.article.findUniqueOrThrow({ where: { id }, select: { version: true, status: true } });
         await tx.article.update({
           where: { id },
-          data: { ...articleColumns(data), updatedById: this.actor.id, version: fresh.version + 1, ...relationCreates(data) },
+          data: {
+            ...articleColumns(data),
+            updatedById: this.actor.id,
+            version: fresh.version + 1,
+            lastSaveId: null,
+            ...relationCreates(data),
+          },
         });
         status = fresh.status;
         await writeRevision(tx, id, this.actor.id, "Updated by the WordPress import");
