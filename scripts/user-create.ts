@@ -45,13 +45,17 @@ try {
     console.log(`Set a new password for ${email.toLowerCase()}. Their other sessions have ended.`);
   } else {
     const name = values.name ?? email.split("@")[0]!;
-    const user = await createUserWithPassword(null, { email, name, role: values.role as "WRITER", password });
+    const role = values.role!.toUpperCase() as "WRITER";
+    const user = await createUserWithPassword(null, { email, name, role, password });
     console.log(`Created ${user.role.toLowerCase()} ${user.email}. Sign in at ${env.DATELINE_SITE_URL}/admin`);
   }
   process.exit(0);
 } catch (error) {
   if (error instanceof AppError) {
-    const fields = Object.entries(error.fieldErrors ?? {}).map(([k, v]) => `  ${k}: ${v?.join(" ")}`);
+    // Named as the options are (--role, --email); "_form" is the whole input's, and needs no name.
+    const fields = Object.entries(error.fieldErrors ?? {}).map(
+      ([k, v]) => `  ${k === "_form" ? "" : k === "password" ? "password: " : `--${k}: `}${v?.join(" ")}`,
+    );
     console.error([error.message, ...fields].join("\n"));
     process.exit(1);
   }

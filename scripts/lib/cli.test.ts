@@ -25,5 +25,8 @@ describe("a command-line script's failure", () => {
     expect(cliFailure(thrown(() => fs.readFileSync("/no/such/export.xml")))).toBe("There is no file or folder at /no/such/export.xml.");
     expect(cliFailure(new AppError("invalid", "Choose a role."))).toBe("Choose a role.");
     expect(cliFailure(new Error("first line\n    at somewhere (file.ts:1:1)"))).not.toContain("    at somewhere");
+    const prisma =
+      "\nInvalid `tx.user.findUnique()` invocation in\n/srv/lib/users/mutations.ts:19:36\n\n  18 return db.$transaction(async (tx) => {\n→ 19   const existing = await tx.user.findUnique(\nThe table `main.User` does not exist in the current database.";
+    expect(cliFailure(new Error(prisma))).toBe("Failed: The table `main.User` does not exist in the current database.");
   });
 });

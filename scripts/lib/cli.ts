@@ -27,6 +27,8 @@ export function cliFailure(error: unknown): string {
       return `The database file cannot be opened (${message}): check DATABASE_URL, and that its folder exists.`;
   }
   const lines = message.split("\n").filter((line) => line.trim() && !/^\s*at\s/.test(line));
+  // Prisma's message quotes the calling code first; the reason is its last line.
+  if (/invocation in$/m.test(message)) return `Failed: ${lines.at(-1)!.trim()}`;
   return `Failed: ${lines.slice(0, 6).join("\n")}`;
 }
 
