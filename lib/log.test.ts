@@ -7,5 +7,6 @@ describe("addresses in log lines", () => {
     expect(loggablePath("/login/reset/l-wPJT-g3FcrLsQqRifS4-UabcdefghijklmnopqrstuvwX")).toBe("/login/reset/[redacted]");
     expect(loggablePath("/world/harbour-reopens?ref=home")).toBe("/world/harbour-reopens");
     expect(loggablePath("/login/reset")).toBe("/login/reset");
+    expect(loggablePath("http://news.example/draft/Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA")).toBe("/draft/[redacted]");
   });
 });

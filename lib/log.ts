@@ -12,7 +12,11 @@ const SECRET_PATH = /^(\/draft\/|\/login\/reset\/)[^/]+/;
 
 /** An address as a log line may show it: its query dropped, and a token in its path replaced. */
 export function loggablePath(url: string): string {
-  return url.split("?")[0]!.replace(SECRET_PATH, "$1[redacted]");
+  // An absolute-form target (GET http://host/path) is logged by its path.
+  return url
+    .split("?")[0]!
+    .replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "")
+    .replace(SECRET_PATH, "$1[redacted]");
 }
 
 export function logEnabled(level: Level): boolean {

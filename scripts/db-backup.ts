@@ -2,8 +2,8 @@
 // runs) into a timestamped file, checked with PRAGMA integrity_check. Restore: see README.
 // On PostgreSQL (DATABASE_URL=postgresql://…): pg_dump's custom format, read back whole to check
 // it (lib/ops/backup-postgres.ts).
-import "../lib/ops/load-env";
 import "./lib/cli";
+import "../lib/ops/load-env";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { backupDatabase } from "../lib/ops/backup";

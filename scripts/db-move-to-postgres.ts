@@ -4,8 +4,8 @@
 // every table from a consistent backup of the SQLite file, and every photo file through the media
 // store this configuration uses, then checks counts and checksums table by table (lib/ops/move.ts).
 // Safe to run again after an interruption: it adds what is missing. Exits 1 if anything differs.
-import "../lib/ops/load-env";
 import "./lib/cli";
+import "../lib/ops/load-env";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";

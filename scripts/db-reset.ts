@@ -1,6 +1,6 @@
 // `npm run db:reset -- --yes`: deletes the local database and media, migrates, and seeds the demo newsroom.
-import "../lib/ops/load-env";
 import "./lib/cli";
+import "../lib/ops/load-env";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "../lib/env";

@@ -1,7 +1,7 @@
 // npm run db:restore -- FILE --yes: replaces the database with a backup, after checking it.
 // Stop the server first; start it again afterwards.
-import "../lib/ops/load-env";
 import "./lib/cli";
+import "../lib/ops/load-env";
 import path from "node:path";
 import { databaseFilePath } from "../lib/db/sqlite";
 import { restoreDatabase } from "../lib/ops/backup";

@@ -2,8 +2,8 @@
 // Brings a WordPress archive over (lib/import/wordpress/run.ts): stories, sections, tags, bylines,
 // photos from the local uploads folder (nothing is fetched from the internet) and every old
 // address. Safe to run again: it updates what changed and carries on after a crash.
-import "../lib/ops/load-env";
 import "./lib/cli";
+import "../lib/ops/load-env";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { db } from "../lib/db";

@@ -1,8 +1,8 @@
 // npm run user:create -- --email ada@example.org --role ADMIN [--name "Ada Lovelace"] [--reset]
 // Creates a user (or, with --reset, sets a new password for an existing one) from the command line.
 // The password comes from DATELINE_NEW_USER_PASSWORD or a hidden prompt; it is never an argument.
-import "../lib/ops/load-env";
 import "./lib/cli";
+import "../lib/ops/load-env";
 import { parseArgs } from "node:util";
 import { env } from "../lib/env";
 import { AppError } from "../lib/errors";

@@ -51,9 +51,9 @@ export async function storeFiles(files: [string, Buffer][]): Promise<string[]> {
         "The server is out of disk space, so this photo was not stored. Nothing was saved; try again later, and tell your administrator.",
       );
     }
-    // The server's failure, not the file's: a 503 that monitoring sees (it was a 422, like a refused input).
+    // The server's failure, not the file's: a 507 that monitoring sees (it was a 422, like a refused input).
     throw new AppError(
-      "busy",
+      "storage_full",
       "The photo could not be stored: the server could not write its file. Nothing was saved; try again later, and tell your administrator if it goes on.",
     );
   }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { caseInsensitive, db, type Tx } from "../db";
 import { recordAudit } from "../audit/mutations";
+import { log } from "../log";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { mergeMetadata, parseExif, parseIptc, parseXmp, prefillFromMetadata } from "./metadata";
@@ -164,7 +165,10 @@ export async function updateImageMetadata(viewer: Viewer, input: z.input<typeof 
     return { id, watch: expiryMoved ? licenseExpiresAt : null };
   });
   // Editors hear on the day (the hourly sweep catches a date whose job could not be added).
-  if (saved.watch) await watchLicenseExpiry(id, saved.watch);
+  if (saved.watch)
+    await watchLicenseExpiry(id, saved.watch).catch((error: unknown) =>
+      log("warn", "the license expiry's job was not added; the hourly sweep will notice it", { imageId: id, error: String(error) }),
+    );
   return { id };
 }
 

@@ -10,6 +10,17 @@ export function backupFileName(now = new Date()): string {
   return `dateline-${stampOf(now)}.db`;
 }
 
+/** Creates `file` empty unless it exists; whether it did. */
+function reserve(file: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(file, "wx"));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
 /**
  * Copies the live database with VACUUM INTO (safe while the server writes), then checks the copy
  * with PRAGMA integrity_check. Returns the file and how many stories it holds.
@@ -22,8 +33,9 @@ export async function backupDatabase(destinationDir: string, source = databaseFi
   fs.mkdirSync(destinationDir, { recursive: true });
   // Two backups in one second (the timer's and one by hand) each get a file: the second failed, "output file already exists".
   const name = backupFileName(now);
+  // The name is taken by creating the file (VACUUM INTO writes into an empty one), so two at once cannot pick the same.
   let target = path.join(destinationDir, name);
-  for (let n = 2; fs.existsSync(target); n++) target = path.join(destinationDir, name.replace(/\.db$/, `-${n}.db`));
+  for (let n = 2; !reserve(target); n++) target = path.join(destinationDir, name.replace(/\.db$/, `-${n}.db`));
   const db = new Database(source, { readonly: true, fileMustExist: true, timeout: 5000 });
   try {
     db.prepare("VACUUM INTO ?").run(target);

@@ -109,7 +109,7 @@ describe("a full disk", () => {
   });
 
   it.runIf(canMount)(
-    "answers an upload the server cannot write (a read-only media disk) as the server's failure, 503, not a refused file",
+    "answers an upload the server cannot write (a read-only media disk) as the server's failure, 507, not a refused file",
     async () => {
       fs.mkdirSync(mediaDir, { recursive: true });
       if (mounted) execFileSync("umount", [mediaDir]);
@@ -119,8 +119,9 @@ describe("a full disk", () => {
       const error = await createImage(editor, await makePhoto("jpeg", 800, 600, 98), { credit: "Read Only/Test" }).catch((e) => e);
       expect(error).toBeInstanceOf(AppError);
       const result = toActionResult(error);
-      expect(result).toMatchObject({ ok: false, code: "busy" });
-      expect(toResponse(error).status).toBe(503);
+      expect(result).toMatchObject({ ok: false, code: "storage_full" });
+      expect(toResponse(error).status).toBe(507);
+      expect(toResponse(error).headers.get("retry-after")).toBeNull();
       expect(await db.image.count()).toBe(imagesBefore);
     },
   );

@@ -15,16 +15,26 @@ let probeInFlight: Promise<WriteState> | null = null;
 /** The Setting row the write probe writes (no setting of the site's: lib/settings/ reads only its own keys). */
 export const WRITE_PROBE_KEY = "health.writeProbe";
 
+/** At most one row written per this many ms per process: /api/health is public, and anyone may ask it often. */
+const WRITE_EVERY_MS = 5_000;
+let lastWrittenAt = 0;
+
 /**
  * Writes one row and commits: a probe that only took and gave back the lock succeeded on a
- * read-only database and a full disk, and reported "ok" while every save failed. At most one
- * probe at a time per process.
+ * read-only database and a full disk, and reported "ok" while every save failed. Within
+ * WRITE_EVERY_MS of its last row, while writes are not failing, it only takes and gives back the
+ * lock. At most one probe at a time per process.
  */
 function probeWrite(): Promise<WriteState> {
-  const value = new Date().toISOString();
+  const now = Date.now();
+  // While writes are failing every probe writes, so that the first one through says so at once.
+  const write = writesFailingForMs() > 0 || now - lastWrittenAt >= WRITE_EVERY_MS;
   probeInFlight ??= db
     .$transaction(async (tx) => {
+      if (!write) return void (await tx.$queryRaw`SELECT 1`);
+      const value = new Date(now).toISOString();
       await tx.setting.upsert({ where: { key: WRITE_PROBE_KEY }, create: { key: WRITE_PROBE_KEY, value }, update: { value } });
+      lastWrittenAt = now;
     })
     .then(
       (): WriteState => "ok",

@@ -1,11 +1,12 @@
 // Imported first by each command-line script (npm run db:backup, user:create, …): a failure ends
 // it with a sentence on stderr and exit code 1, not a stack trace. The stack is printed too with
-// DATELINE_LOG_LEVEL=debug.
-import { AppError } from "../../lib/errors";
+// DATELINE_LOG_LEVEL=debug. It imports nothing, so that a failure while the script's own imports
+// load (an invalid environment in lib/env.ts) is caught too.
 
 /** The sentence an operator reads for a failure of a command-line script. */
 export function cliFailure(error: unknown): string {
-  if (error instanceof AppError) return error.message;
+  // lib/errors.ts's AppError, known by name: importing it would load lib/env.ts before these handlers.
+  if (error instanceof Error && error.constructor.name === "AppError") return error.message;
   const e = (error ?? {}) as { code?: unknown; path?: unknown; message?: unknown };
   const where = typeof e.path === "string" ? e.path : "that path";
   const message = typeof e.message === "string" ? e.message.trim() : String(error);
