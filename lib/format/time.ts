@@ -26,6 +26,14 @@ export function formatDate(date: Date, timeZone: string): string {
   return formatter(timeZone, "date").format(date);
 }
 
+/**
+ * A date kept without a time (a license's expiry, typed as a date and stored as that day's UTC
+ * midnight), as it was typed: in the newsroom's zone it read a day early west of UTC.
+ */
+export function formatDateOnly(date: Date): string {
+  return formatDate(date, "UTC");
+}
+
 /** The offset of `timeZone` from UTC at `date`, in minutes. */
 function offsetMinutes(date: Date, timeZone: string): number {
   const parts = Object.fromEntries(

@@ -10,7 +10,7 @@ import { noticeExpiredLicenses } from "./license-expiry";
 const DAY = 24 * 60 * 60 * 1000;
 
 describe("a live photo's license running out", () => {
-  it("tells the editors once per live story showing it, whatever the number of processes, and again after a new date", async () => {
+  it("tells the editors once per live story showing it, once however many runs race (each photo is claimed in a transaction), and again after a new date", async () => {
     const editor = await makeUser("EDITOR");
     const writer = await makeUser("WRITER");
     const { section, author } = await makeNewsroomBits();
@@ -36,7 +36,7 @@ describe("a live photo's license running out", () => {
     await noticeExpiredLicenses(new Date(expires.getTime() - 1000));
     expect(await told(live.id, editor.id)).toEqual([]);
 
-    // After it, two processes at once: each editor hears once, of the live story only; the writer of a draft not at all.
+    // After it, two runs at once: each editor hears once, of the live story only; the writer of a draft not at all.
     const after = new Date(expires.getTime() + 1000);
     const stamped = (await db.image.findUniqueOrThrow({ where: { id: image.id } })).updatedAt;
     await Promise.all([noticeExpiredLicenses(after), noticeExpiredLicenses(after)]);
@@ -45,6 +45,8 @@ describe("a live photo's license running out", () => {
     const notes = await told(live.id, editor.id);
     expect(notes).toHaveLength(1);
     expect(notes[0]!.note).toMatch(/^The license \(Editorial use only\) of the photo credited “Roman Pilipey\/Getty Images” expired on /);
+    // The date as it was typed (a date, stored as that day's UTC midnight), whatever the newsroom's zone.
+    expect(notes[0]!.note).toContain(`expired on ${expires.getUTCDate()} `);
     expect(notes[0]!.note).toContain("this live story still shows it");
     expect(await db.notification.count({ where: { articleId: draft.id, kind: "PHOTO_LICENSE_EXPIRED" } })).toBe(0);
     expect(await db.notification.count({ where: { userId: writer.id, kind: "PHOTO_LICENSE_EXPIRED" } })).toBe(0);

@@ -1,12 +1,11 @@
 import { db } from "../db";
 import { NotificationKind } from "../generated/prisma/enums";
-import { formatDate } from "../format/time";
+import { formatDateOnly } from "../format/time";
 import { quoted } from "../format/text";
 import { log } from "../log";
 import { enqueue } from "../jobs/queue";
 import type { JobHandler } from "../jobs/runner";
 import { notifyWorkflow } from "../notifications/fanout";
-import { readSiteSettings } from "../settings/queries";
 import { photoLiveUse } from "./policy";
 import { creditLine } from "./schema";
 
@@ -26,7 +25,8 @@ export async function watchLicenseExpiry(imageId: string, expiresAt: Date): Prom
 /** The job's handler: the recurring run comes back in an hour; one set for a date is done. */
 export const licenseExpiryJobs: Record<string, JobHandler> = {
   [LICENSE_EXPIRY_JOB]: async ({ key }) => {
-    await noticeExpiredLicenses();
+    // A date's own photo first, however many older ones are due.
+    await noticeExpiredLicenses(new Date(), key === "recurring" ? undefined : key.split("@")[0]);
     return key === "recurring" ? { again: new Date(Date.now() + LICENSE_EXPIRY_EVERY_MS) } : undefined;
   },
 };
@@ -40,16 +40,16 @@ const BATCH = 100;
  * the page by itself (an editor chooses another, or takes it out), but nobody is left unaware.
  * Each photo is claimed in its own transaction, so two processes never tell twice.
  */
-export async function noticeExpiredLicenses(now = new Date()): Promise<{ photos: number; stories: number }> {
-  const due = await db.image.findMany({
+export async function noticeExpiredLicenses(now = new Date(), first?: string): Promise<{ photos: number; stories: number }> {
+  const oldest = await db.image.findMany({
     where: { licenseExpiresAt: { lte: now }, licenseExpiryNoticeAt: null },
     select: { id: true },
     orderBy: { licenseExpiresAt: "asc" },
     take: BATCH,
   });
+  const due = first ? [{ id: first }, ...oldest.filter((i) => i.id !== first)] : oldest;
   let photos = 0;
   let stories = 0;
-  const { timeZone } = await readSiteSettings();
   for (const { id } of due) {
     stories += await db.$transaction(async (tx) => {
       const image = await tx.image.findUnique({
@@ -76,7 +76,7 @@ export async function noticeExpiredLicenses(now = new Date()): Promise<{ photos:
       const name = credit ? `credited ${quoted(credit)}` : image.originalFilename ? quoted(image.originalFilename) : "with no credit";
       const note =
         `The license${image.license ? ` (${image.license})` : ""} of the photo ${name} expired on ` +
-        `${formatDate(image.licenseExpiresAt!, timeZone)}, and this live story still shows it. Replace the photo or take it out, ` +
+        `${formatDateOnly(image.licenseExpiresAt!)}, and this live story still shows it. Replace the photo or take it out, ` +
         `or set a new expiry date in the photo library if the license was renewed.`;
       const { liveStories } = await photoLiveUse(id, tx);
       for (const story of liveStories) {

@@ -6,7 +6,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getImageDetails } from "@/lib/media/library";
 import { photoChangePolicy } from "@/lib/media/policy";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
-import { formatDate, formatDateTime } from "@/lib/format/time";
+import { formatDateOnly, formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { getPhotoCredentials } from "@/lib/provenance/queries";
 import { CredentialDetails, CredentialsBadge } from "@/components/article/content-credentials";
@@ -41,7 +41,7 @@ export default async function ImagePage({ params }: Props) {
       </p>
       {image.licenseExpired && image.liveUse.liveStories.length > 0 ? (
         <p className="wire-warning" role="note" data-testid="license-expired">
-          This photo&apos;s license expired on {formatDate(new Date(image.licenseExpiresAt!), timeZone)}, and{" "}
+          This photo&apos;s license expired on {formatDateOnly(new Date(image.licenseExpiresAt!))}, and{" "}
           {image.liveUse.liveStories.length === 1
             ? "a live story still shows it"
             : `${image.liveUse.liveStories.length} live stories still show it`}{" "}
