@@ -876,8 +876,10 @@ class WordPressImport {
       let status: ArticleStatus;
       if (current) {
         id = current.id;
-        await clearRelations(tx, id);
         const fresh = await tx.article.findUniqueOrThrow({ where: { id }, select: { version: true, status: true } });
+        // Saved on the desk since the check above (its photos took a while): the desk's save stands.
+        if (fresh.version !== current.version) return null;
+        await clearRelations(tx, id);
         await tx.article.update({
           where: { id },
           data: {
@@ -960,6 +962,11 @@ class WordPressImport {
       await this.saveMapping(tx, "post", item.postId, "Article", id, contentHash);
       return { warnings, created: !current };
     });
+    if (!result) {
+      this.skip("story", item.postId, title, "It was changed in Dateline while it was being imported, so the export did not overwrite it.");
+      this.report.counts.stories.skipped++;
+      return;
+    }
     for (const w of result.warnings) this.warn("story", item.postId, title, w);
     this.report.counts.stories[result.created ? "created" : "updated"]++;
   }
