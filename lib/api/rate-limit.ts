@@ -7,21 +7,41 @@ const WINDOW_MS = 60_000;
 /**
  * How long a request waits for its count to be written. The count is a write: while an editor's
  * save holds the write lock, or the database refuses writes, a reader of the API would wait for it
- * (up to 5 s, then a 503 saying that nothing was saved). Past this, the request is served uncounted.
+ * (up to 5 s, then a 503 saying that nothing was saved). Past this, the request is counted by this
+ * process alone (below).
  */
 export const COUNT_WAIT_MS = 250;
 
+/**
+ * Count writes one process has waiting at most (each a millisecond or so of the write lock): more
+ * would queue ahead of editors' saves. A burst from one client well beyond its limit stays exact.
+ */
+export const MAX_PENDING_COUNTS = 200;
+
+let pending = 0;
 let lastWarning = 0;
 
 /**
- * Counts one request against `bucket` ("key:<id>", "ip:<address>") in the current minute, in the
- * database, so every server process shares the count; refuses with 429 (`locked`, with
- * Retry-After) past `limit`. A count that cannot be written at once lets the request through
- * (see COUNT_WAIT_MS). Windows older than an hour are swept now and then.
+ * Requests this process served without a count in the database, per bucket, this minute: the
+ * limit still holds for them, per process (an approximation only while the database is slow or
+ * failing; the shared count is the rule).
  */
-export async function takeRequest(bucket: string, limit: number, now = Date.now()): Promise<void> {
-  const windowStart = new Date(now - (now % WINDOW_MS));
-  const counted = db.apiRateWindow
+const uncounted = new Map<string, number>();
+let uncountedWindow = 0;
+
+function countHere(bucket: string, windowStart: number): number {
+  if (windowStart !== uncountedWindow) {
+    uncounted.clear();
+    uncountedWindow = windowStart;
+  }
+  const count = (uncounted.get(bucket) ?? 0) + 1;
+  uncounted.set(bucket, count);
+  return count;
+}
+
+function countInDatabase(bucket: string, windowStart: Date): Promise<number | null> {
+  pending++;
+  return db.apiRateWindow
     .upsert({
       where: { bucket_windowStart: { bucket, windowStart } },
       create: { bucket, windowStart, count: 1 },
@@ -33,15 +53,34 @@ export async function takeRequest(bucket: string, limit: number, now = Date.now(
       (error: unknown) => {
         if (Date.now() - lastWarning > 60_000) {
           lastWarning = Date.now();
-          log("warn", "API requests are served uncounted: the rate count could not be written", { error: String(error).slice(0, 300) });
+          log("warn", "API requests are counted per process: the shared rate count could not be written", {
+            error: String(error).slice(0, 300),
+          });
         }
         return null;
       },
-    );
-  let timer: NodeJS.Timeout | undefined;
-  const count = await Promise.race([counted, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), COUNT_WAIT_MS)))]);
-  clearTimeout(timer);
-  if (count === null) return;
+    )
+    .finally(() => pending--);
+}
+
+/**
+ * Counts one request against `bucket` ("key:<id>", "ip:<address>") in the current minute, in the
+ * database, so every server process shares the count; refuses with 429 (`locked`, with
+ * Retry-After) past `limit`. A count that cannot be written at once (see COUNT_WAIT_MS and
+ * MAX_PENDING_COUNTS) is kept by this process instead. Windows older than an hour are swept now and then.
+ */
+export async function takeRequest(bucket: string, limit: number, now = Date.now()): Promise<void> {
+  const windowStart = new Date(now - (now % WINDOW_MS));
+  let count: number | null = null;
+  if (pending < MAX_PENDING_COUNTS) {
+    let timer: NodeJS.Timeout | undefined;
+    count = await Promise.race([
+      countInDatabase(bucket, windowStart),
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), COUNT_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+  }
+  count ??= countHere(bucket, windowStart.getTime());
   if (Math.random() < 0.01) void db.apiRateWindow.deleteMany({ where: { windowStart: { lt: new Date(now - 3_600_000) } } }).catch(() => {});
   if (count > limit) {
     const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));

@@ -49,7 +49,7 @@ export const updateArticleSchema = articleFieldsSchema.extend({
    * The ids of this editor's saves whose answer never came (a dropped connection): when the story's
    * newest version was made by one of them, the save goes onto it rather than conflict with itself.
    */
-  after: z.array(z.string().min(8).max(64)).max(10).default([]),
+  after: z.array(z.string().min(8).max(64)).max(50).default([]),
 });
 
 export type CreateArticleInput = z.input<typeof createArticleSchema>;

@@ -63,6 +63,9 @@ type SaveInput = ReturnType<typeof toSaveInput> & {
   after?: string[];
 };
 
+/** How many unanswered saves the desk names (the schema's limit for `after`, lib/articles/schema.ts). */
+const MAX_UNANSWERED = 50;
+
 /** A random id for one save (getRandomValues: randomUUID is missing on a desk served over plain http). */
 const newSaveId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
 
@@ -89,8 +92,8 @@ export function useArticleDraft(
   const [version, setVersion] = useState(initial?.version ?? 0);
   /** This tab's saves of the story whose answer never came (network, timeout): see save(). */
   const unanswered = useRef<string[]>([]);
-  /** Whether the save the desk will try again was one the editor asked for (kept as a revision), not an autosave. */
-  const retryExplicit = useRef(false);
+  /** The save the desk will try again: one the editor asked for (kept as a revision) or an autosave, and the version it was sent from. */
+  const retrying = useRef<{ auto: boolean; versionOverride?: number }>({ auto: true });
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(initial?.fields ?? blank));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>();
   // The fields as they were when a save was refused with field messages (live-errors.ts).
@@ -167,7 +170,9 @@ export function useArticleDraft(
     );
     if (!result) return null; // another save is in flight
     setRetryAt(null);
-    if (id && !result.ok && result.code === "error") unanswered.current = [...unanswered.current, saveId].slice(-10);
+    // Only a request that may have reached the server: one refused while the browser was offline never left it.
+    if (id && !result.ok && result.code === "error" && navigator.onLine)
+      unanswered.current = [...unanswered.current, saveId].slice(-MAX_UNANSWERED);
     if (result.ok) {
       unanswered.current = [];
       setVersion(result.data.version);
@@ -203,7 +208,7 @@ export function useArticleDraft(
         const next = failures + 1;
         setFailures(next);
         if (autosaves || auto) {
-          retryExplicit.current = !auto;
+          retrying.current = { auto, versionOverride };
           setRetryAt(Date.now() + retryDelayMs(next));
         }
       }
@@ -223,7 +228,7 @@ export function useArticleDraft(
   useEffect(() => {
     if (!retryAt) return;
     // An explicit save tried again stays explicit (a revision, "Saved"); it was retried as an autosave.
-    const retry = () => void save({ auto: !retryExplicit.current, open: false });
+    const retry = () => void save({ ...retrying.current, open: false });
     const timer = setTimeout(retry, Math.max(0, retryAt - Date.now()));
     window.addEventListener("online", retry);
     return () => {
