@@ -19,7 +19,8 @@ export const LICENSE_EXPIRY_EVERY_MS = 60 * 60 * 1000;
 
 /** Runs the notice when the license of photo `imageId` expires (a date set in the library). */
 export async function watchLicenseExpiry(imageId: string, expiresAt: Date): Promise<void> {
-  await enqueue(LICENSE_EXPIRY_JOB, `${imageId}@${expiresAt.toISOString()}`, { runAt: expiresAt });
+  // Expired is "before now", as the publish rule has it (lib/articles/workflow.ts): a second after the date.
+  await enqueue(LICENSE_EXPIRY_JOB, `${imageId}@${expiresAt.toISOString()}`, { runAt: new Date(expiresAt.getTime() + 1000) });
 }
 
 /** The job's handler: the recurring run comes back in an hour; one set for a date is done. */
@@ -42,7 +43,7 @@ const BATCH = 100;
  */
 export async function noticeExpiredLicenses(now = new Date(), first?: string): Promise<{ photos: number; stories: number }> {
   const oldest = await db.image.findMany({
-    where: { licenseExpiresAt: { lte: now }, licenseExpiryNoticeAt: null },
+    where: { licenseExpiresAt: { lt: now }, licenseExpiryNoticeAt: null },
     select: { id: true },
     orderBy: { licenseExpiresAt: "asc" },
     take: BATCH,
@@ -67,7 +68,7 @@ export async function noticeExpiredLicenses(now = new Date(), first?: string): P
       if (!image) return 0;
       // The notice is no change to the photo: its updatedAt stays (a WordPress re-import reads it as the desk's).
       const claimed = await tx.image.updateMany({
-        where: { id, licenseExpiryNoticeAt: null, licenseExpiresAt: { lte: now } },
+        where: { id, licenseExpiryNoticeAt: null, licenseExpiresAt: { lt: now } },
         data: { licenseExpiryNoticeAt: now, updatedAt: image.updatedAt },
       });
       if (claimed.count === 0) return 0;
