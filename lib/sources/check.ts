@@ -67,12 +67,14 @@ export async function runSourceChecks(now = new Date(), options: CheckOptions = 
   const gap = options.hostGapMs ?? HOST_GAP_MS;
   const seeded = await seedChecks(now, options.articleId);
   const live = { article: { status: "PUBLISHED" as const } };
-  const candidates = await db.sourceCheck.findMany({
-    where: options.articleId ? { articleId: options.articleId, ...live } : { nextCheckAt: { lte: now }, ...live },
-    orderBy: { nextCheckAt: "asc" },
-    take: options.articleId ? 200 : batch * 4,
-    select: dueSelect,
-  });
+  const candidates = await stillListed(
+    await db.sourceCheck.findMany({
+      where: options.articleId ? { articleId: options.articleId, ...live } : { nextCheckAt: { lte: now }, ...live },
+      orderBy: { nextCheckAt: "asc" },
+      take: options.articleId ? 200 : batch * 4,
+      select: dueSelect,
+    }),
+  );
   // Hosts reached lately wait (a story's own "check now" included: only the gap within the pass is skipped).
   const recent = new Set<string>();
   if (gap > 0 && !options.articleId && candidates.length) {
@@ -119,6 +121,23 @@ export async function runSourceChecks(now = new Date(), options: CheckOptions = 
   return run;
 }
 
+/**
+ * The checks whose source its story still lists; the others are deleted, before anything is
+ * fetched (a source taken off a story, a confidential page cited by mistake, was fetched once
+ * more, and its host's pause between checks was not kept).
+ */
+async function stillListed(checks: Due[]): Promise<Due[]> {
+  if (checks.length === 0) return checks;
+  const links = await db.sourceLink.findMany({
+    where: { articleId: { in: [...new Set(checks.map((c) => c.articleId))] } },
+    select: { articleId: true, url: true },
+  });
+  const listed = new Set(links.map((l) => `${l.articleId} ${l.url}`));
+  const gone = checks.filter((c) => !listed.has(`${c.articleId} ${c.url}`));
+  if (gone.length) await db.sourceCheck.deleteMany({ where: { id: { in: gone.map((c) => c.id) } } });
+  return checks.filter((c) => listed.has(`${c.articleId} ${c.url}`));
+}
+
 /** Sources of live stories the checker does not know yet (published before archiving began, or whose capture failed): a check, and a capture. */
 async function seedChecks(now: Date, articleId?: string): Promise<number> {
   const links = await db.sourceLink.findMany({
@@ -154,11 +173,6 @@ async function seedChecks(now: Date, articleId?: string): Promise<number> {
 }
 
 async function checkOne(c: Due, fetched: Fetched, now: Date): Promise<CheckRun["verdicts"][number] | null> {
-  // A source the story no longer lists is no longer checked.
-  if (!(await db.sourceLink.findFirst({ where: { articleId: c.articleId, url: c.url }, select: { id: true } }))) {
-    await db.sourceCheck.delete({ where: { id: c.id } }).catch(() => {});
-    return null;
-  }
   const status = fetched.response?.status ?? null;
   if (fetched.state === "OPTED_OUT") {
     await db.sourceCheck.update({ where: { id: c.id }, data: { nextCheckAt: nextCheckAt(c.url, now), lastCheckedAt: now } });

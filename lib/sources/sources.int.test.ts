@@ -353,6 +353,29 @@ describe("link checks", () => {
     expect((await getPublishedArticleBySlug(story.slug))!.sources[2]!.gone).toBe(false);
   }, 30_000);
 
+  it("never fetches again a source taken off its story (the checker fetched it once more, then forgot it, and its host's pause was not kept)", async () => {
+    const id = uid();
+    server.set(`/confidential-${id}`, { body: sourcePage("Confidential", STATEMENT) });
+    server.set(`/public-${id}`, { body: sourcePage("Public", STATEMENT) });
+    const story = await publishWith([server.url(`/confidential-${id}`), server.url(`/public-${id}`)]);
+    await runCaptures();
+    const current = (await getArticleForEdit(editor, story.id))!;
+    await updateArticle(editor, {
+      ...readyArticleInput(bits.section.id, bits.author.id, {
+        headline: current.headline,
+        slug: current.slug,
+        sources: [{ url: server.url(`/public-${id}`), title: "Public" }],
+      }),
+      id: story.id,
+      version: current.version,
+    });
+    const hits = server.hits.get(`/confidential-${id}`);
+    await runSourceChecks(new Date(Date.now() + 400 * 24 * 3_600_000), { articleId: story.id });
+    expect(server.hits.get(`/confidential-${id}`)).toBe(hits);
+    expect(await db.sourceCheck.count({ where: { articleId: story.id, url: server.url(`/confidential-${id}`) } })).toBe(0);
+    expect(await db.sourceCheck.count({ where: { articleId: story.id, url: server.url(`/public-${id}`) } })).toBe(1);
+  });
+
   it("is polite on its schedule: one source per host per pass, none of a host reached lately, each due source once", async () => {
     const id = uid();
     for (const n of [1, 2, 3]) server.set(`/polite-${id}-${n}`, { body: sourcePage("Polite", STATEMENT) });
