@@ -63,6 +63,15 @@ async function publishWith(urls: string[]) {
   await transitionArticle(editor, { id: created.id, version: created.version, to: "PUBLISHED" });
   return created;
 }
+/** An editor takes every source but one off a live story. */
+async function keepOnlySource(storyId: string, url: string, title: string) {
+  const current = (await getArticleForEdit(editor, storyId))!;
+  await updateArticle(editor, {
+    ...readyArticleInput(bits.section.id, bits.author.id, { headline: current.headline, slug: current.slug, sources: [{ url, title }] }),
+    id: storyId,
+    version: current.version,
+  });
+}
 async function runCaptures() {
   while ((await runner.runDue()) > 0);
 }
@@ -132,16 +141,7 @@ describe("archived copies", () => {
     expect(await getArchivedCopy(removed!.id)).toMatchObject({ title: "Payroll" });
 
     // The source is taken off the story: its copy is no longer shown; the other source's still is.
-    const current = (await getArticleForEdit(editor, story.id))!;
-    await updateArticle(editor, {
-      ...readyArticleInput(bits.section.id, bits.author.id, {
-        headline: current.headline,
-        slug: current.slug,
-        sources: [{ url: server.url(`/kept-${id}`), title: "Kept" }],
-      }),
-      id: story.id,
-      version: current.version,
-    });
+    await keepOnlySource(story.id, server.url(`/kept-${id}`), "Kept");
     expect(await getArchivedCopy(removed!.id)).toBeNull();
     expect(await getArchivedCopy(kept!.id)).toMatchObject({ title: "Kept" });
 
@@ -359,16 +359,7 @@ describe("link checks", () => {
     server.set(`/public-${id}`, { body: sourcePage("Public", STATEMENT) });
     const story = await publishWith([server.url(`/confidential-${id}`), server.url(`/public-${id}`)]);
     await runCaptures();
-    const current = (await getArticleForEdit(editor, story.id))!;
-    await updateArticle(editor, {
-      ...readyArticleInput(bits.section.id, bits.author.id, {
-        headline: current.headline,
-        slug: current.slug,
-        sources: [{ url: server.url(`/public-${id}`), title: "Public" }],
-      }),
-      id: story.id,
-      version: current.version,
-    });
+    await keepOnlySource(story.id, server.url(`/public-${id}`), "Public");
     const hits = server.hits.get(`/confidential-${id}`);
     await runSourceChecks(new Date(Date.now() + 400 * 24 * 3_600_000), { articleId: story.id });
     expect(server.hits.get(`/confidential-${id}`)).toBe(hits);
