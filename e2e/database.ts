@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
+import { WRITE_PROBE_KEY } from "../lib/ops/write-probe-key";
 
 const E2E_DB = "data/e2e/dateline.db";
 
@@ -25,8 +26,9 @@ export const BACKGROUND_AUDIT = ["source.captured", "source.not_captured", "sour
  * A digest of every row of every table, except sign-in attempts and API request counters (the
  * throttles record those by design) and API keys' last-use times, the migration log, and the background bookkeeping that runs on its own clock: the job
  * table (the scheduler's recurring job takes its lease every few seconds), the heartbeat time of
- * editors' presence (pages left open by earlier tests keep beating) and the shared cache
- * expiry log. Equal digests before and after a request: it changed nothing.
+ * editors' presence (pages left open by earlier tests keep beating), the shared cache
+ * expiry log, and the health check's own row (GET /api/health writes one to prove writes work:
+ * lib/ops/health.ts). Equal digests before and after a request: it changed nothing.
  */
 export function databaseFingerprint(): string {
   return readDatabase((db) => {
@@ -47,9 +49,11 @@ export function databaseFingerprint(): string {
             : // An editor page still open from an earlier test sends its presence heartbeat (seenAt) every few seconds.
               table === "EditingPresence"
               ? `SELECT articleId, userId, since FROM "EditingPresence"`
-              : table === "AuditEvent"
-                ? `SELECT * FROM "AuditEvent" WHERE action NOT IN (${BACKGROUND_AUDIT.map((a) => `'${a}'`).join(", ")})`
-                : `SELECT * FROM "${table}"`,
+              : table === "Setting"
+                ? `SELECT * FROM "Setting" WHERE key <> '${WRITE_PROBE_KEY}'`
+                : table === "AuditEvent"
+                  ? `SELECT * FROM "AuditEvent" WHERE action NOT IN (${BACKGROUND_AUDIT.map((a) => `'${a}'`).join(", ")})`
+                  : `SELECT * FROM "${table}"`,
         )
         .raw()
         .all()

@@ -158,6 +158,7 @@ const ACTIONS: Record<string, { allowed: RoleName[] | "public"; input: (t: Targe
     input: () => ({ token: "m".repeat(43), newPassword: "matrix probe password 1", confirmPassword: "matrix probe password 1" }),
   },
   sendResetLinkAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer }) },
+  makeResetLinkAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer }) },
   beginTwoFactorAction: { allowed: EVERYONE, input: () => ({}) },
   confirmTwoFactorAction: { allowed: EVERYONE, input: () => ({ code: "123456" }) },
   disableTwoFactorAction: { allowed: EVERYONE, input: () => ({ password: "not-the-password" }) },

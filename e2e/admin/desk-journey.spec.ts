@@ -153,7 +153,7 @@ test.describe("the desk as an editor works it", () => {
   });
 
   for (const failure of ["a dropped connection", "a 500 from the server"] as const) {
-    test(`${failure} during a save shows a message, keeps the text, and autosave recovers by itself`, async ({ browser }) => {
+    test(`${failure} during a save shows a message, keeps the text, and the desk saves it by itself`, async ({ browser }) => {
       const page = await asEditor(browser);
       await page.goto("/admin/articles/new");
       const headline = `Failure ${unique()}`;
@@ -188,10 +188,10 @@ test.describe("the desk as an editor works it", () => {
       expect(stored).toContain("Written while the server was unreachable.");
       await page.screenshot({ path: `test-results/desk-save-failure-${failure === "a dropped connection" ? "network" : "500"}.png` });
 
-      // The server answers again: the desk saves by itself, with no click.
+      // The server answers again: the desk saves by itself, with no click, as the save the editor asked for (a revision).
       const refusedBefore = refused;
       await page.unroute(editorPages);
-      await expect(saveState(page)).toHaveText(/All changes saved · Draft autosaved at \d\d:\d\d/, { timeout: 20_000 });
+      await expect(saveState(page)).toHaveText(/All changes saved · Saved at \d\d:\d\d/, { timeout: 20_000 });
       await expect(page.getByRole("alert").filter({ hasText: message })).toHaveCount(0);
       // It had kept trying meanwhile (every refused try is counted), and stops once saved.
       expect(refused).toBeGreaterThanOrEqual(refusedBefore);

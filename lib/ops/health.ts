@@ -3,6 +3,7 @@ import { writesFailingForMs } from "../db/write-health";
 import { env } from "../env";
 import { fromDatabaseError } from "../errors";
 import { log } from "../log";
+import { WRITE_PROBE_KEY } from "./write-probe-key";
 
 /** How long the write probe waits for the write lock before it reports "busy". */
 export const WRITE_PROBE_MS = 500;
@@ -12,8 +13,7 @@ export type Health = { ok: boolean; database: "ok" | "unavailable"; write: Write
 
 let probeInFlight: Promise<WriteState> | null = null;
 
-/** The Setting row the write probe writes (no setting of the site's: lib/settings/ reads only its own keys). */
-export const WRITE_PROBE_KEY = "health.writeProbe";
+export { WRITE_PROBE_KEY };
 
 /** At most one row written per this many ms per process: /api/health is public, and anyone may ask it often. */
 const WRITE_EVERY_MS = 5_000;
