@@ -1,6 +1,9 @@
 import { unstable_cache } from "next/cache";
 import { PUBLIC_REVALIDATE_SECONDS } from "./tags";
 
+// Not 'use cache': it needs cacheComponents, under which Next 16.4.6 answers every notFound(),
+// forbidden() and redirect thrown by a page with a 200 (vercel/next.js#98518; README, "Readers'
+// pages and caching"). unstable_cache keeps working there, and moving off it is optional.
 // unstable_cache stores JSON, so Dates and Maps are wrapped on the way in and restored on the way out.
 type Encoded = { $date: string } | { $map: [unknown, unknown][] };
 
