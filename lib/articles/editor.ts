@@ -42,10 +42,7 @@ export async function getEditorData(viewer: Viewer, id: string) {
     version: row.version,
     status: row.status,
     ...policy,
-    problems: publishProblems(row, new Date(), {
-      facts: wire,
-      timeZone: wire?.embargoAt ? (await readSiteSettings()).timeZone : undefined,
-    }),
+    problems: publishProblems(row, new Date(), { facts: wire, timeZone: (await readSiteSettings()).timeZone }),
     /** The wire item the story was taken from (its embargo and whether the agency killed it), or null. */
     wire: wire && { ...wire, embargoAt: wire.embargoAt ? new Date(wire.embargoAt).toISOString() : null, warning: wireWarning(wire) },
     /** Versions of that item the agency sent after it was taken, and what they changed, or null. */

@@ -21,7 +21,7 @@ export function editorProblems(
   fields: EditorFields,
   photos: PhotoFacts[],
   now = new Date(),
-  wire: { facts: WireFacts; timeZone?: string } = { facts: null },
+  wire: { facts: WireFacts; timeZone: string },
 ): string[] {
   const byId = new Map(photos.map((p) => [p.id, p]));
   const image = (id: string) => {

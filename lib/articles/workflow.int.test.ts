@@ -8,7 +8,7 @@ import { publishDueArticles } from "./scheduler";
 import { listRevisions, restoreRevision } from "./revisions";
 import { getArticleForEdit } from "../test/factories";
 import { expectAppError } from "../test/expect-app-error";
-import { emptyBody } from "./body";
+import { bodyFromParagraphs, emptyBody } from "./body";
 import { fieldOfNeed, publishProblems } from "./workflow";
 
 let users: Record<"WRITER" | "EDITOR" | "ADMIN", Viewer>;
@@ -280,13 +280,43 @@ describe("saving a story that is live or scheduled", () => {
 describe("what a story lacks, by field", () => {
   it("names the field of each need one field holds, and none for a photo's", () => {
     const bare = { headline: " ", slug: "", body: emptyBody(), sectionId: null, authors: [], images: [] };
-    const needs = publishProblems(bare);
+    const zone = { facts: null, timeZone: "UTC" };
+    const needs = publishProblems(bare, new Date(), zone);
     expect(needs.map(fieldOfNeed)).toEqual(["headline", "slug", "body", "sectionId", "authorIds"]);
     const photo = { role: "HERO" as const, altText: "", credit: "", agency: "", creditLine: "" };
     const image = { altText: "", credit: "", agency: "", creditLine: "", licenseExpiresAt: null };
-    const lacking = publishProblems({ ...bare, images: [{ ...photo, image }] }).filter((need) => !needs.includes(need));
+    const lacking = publishProblems({ ...bare, images: [{ ...photo, image }] }, new Date(), zone).filter((need) => !needs.includes(need));
     expect(lacking).toEqual(["alt text for the hero photo", "a credit for the hero photo"]);
     expect(lacking.map(fieldOfNeed)).toEqual([null, null]);
+  });
+});
+
+describe("a photo's license runs to the end of its date in the newsroom's zone", () => {
+  it("lets a story whose photo is licensed until 5 December go live all that day where the newsroom is, and not from the midnight that ends it", () => {
+    const licensed = { altText: "", credit: "", agency: "", creditLine: "", licenseExpiresAt: new Date("2026-12-05") };
+    const hero = {
+      role: "HERO" as const,
+      altText: "Rescuers at the school.",
+      credit: "Roman Pilipey",
+      agency: "Getty Images",
+      creditLine: "",
+    };
+    const story = {
+      headline: "Rescuers reach the school",
+      slug: "rescuers",
+      body: bodyFromParagraphs(["“We heard them,” a rescuer said."]),
+    };
+    const ready = { ...story, sectionId: "section", authors: [{ authorId: "author" }] };
+    const withPhoto = { ...ready, images: [{ ...hero, image: licensed }] };
+    const at = (iso: string, timeZone: string) => publishProblems(withPhoto, new Date(iso), { facts: null, timeZone });
+    const expired = ["a hero photo whose license has not expired"];
+    // New York: 22:00 on the 4th (03:00 UTC on the 5th), 23:59 on the 5th, then midnight.
+    expect(at("2026-12-05T03:00:00Z", "America/New_York")).toEqual([]);
+    expect(at("2026-12-06T04:59:00Z", "America/New_York")).toEqual([]);
+    expect(at("2026-12-06T05:00:00Z", "America/New_York")).toEqual(expired);
+    // Kyiv: 23:59 on the 5th (21:59 UTC), then midnight.
+    expect(at("2026-12-05T21:59:00Z", "Europe/Kyiv")).toEqual([]);
+    expect(at("2026-12-05T22:00:00Z", "Europe/Kyiv")).toEqual(expired);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { bodyHasText, bodySchema } from "./body";
 import { wireProblems, type WireFacts } from "../wire/policy";
 import { storyVersionSchema } from "./schema";
+import { licenseExpired } from "../media/license";
 
 const S = ArticleStatus;
 
@@ -79,12 +80,13 @@ export function fieldOfNeed(problem: string): keyof typeof FIELD_NEEDS | null {
 /**
  * What a story still lacks before it may go live; empty when it is ready. `wire`: the wire item it
  * was taken from (its embargo and kill, lib/wire/policy.ts), checked against `goLiveAt` (now, or
- * the time it is scheduled for), the embargo's end named in the newsroom's `timeZone`.
+ * the time it is scheduled for), the embargo's end named in the newsroom's `timeZone`, where a
+ * photo's license also runs to the end of its date (lib/media/license.ts).
  */
 export function publishProblems(
   article: Prisma.ArticleGetPayload<{ select: typeof readinessSelect }>,
   now = new Date(),
-  wire: { facts: WireFacts; goLiveAt?: Date | null; timeZone?: string } = { facts: null },
+  wire: { facts: WireFacts; goLiveAt?: Date | null; timeZone: string },
 ): string[] {
   const problems: string[] = [];
   if (!article.headline.trim()) problems.push(FIELD_NEEDS.headline);
@@ -98,7 +100,7 @@ export function publishProblems(
     if (!(placed.altText || placed.image.altText).trim()) problems.push(`alt text for ${which}`);
     const credits = [placed.credit, placed.image.credit, placed.agency, placed.image.agency, placed.creditLine, placed.image.creditLine];
     if (!credits.some((c) => c?.trim())) problems.push(`a credit for ${which}`);
-    if (placed.image.licenseExpiresAt && placed.image.licenseExpiresAt < now)
+    if (licenseExpired(placed.image.licenseExpiresAt, now, wire.timeZone))
       problems.push(`${placed.role === PlacementRole.HERO ? "a hero photo" : "photos"} whose license has not expired`);
   }
   problems.push(...wireProblems(wire.facts, wire.goLiveAt ?? now, wire.timeZone));

@@ -15,6 +15,7 @@ import { variantBase, variantSelect, variantUrl, variantWidths } from "./variant
 import { assertMayChangePhoto, isLiveStatus, photoLiveUse, type PhotoLiveUse } from "./policy";
 import { watchLicenseExpiry } from "./license-expiry";
 import { andList, quoted } from "../format/text";
+import { readSiteSettings } from "../settings/queries";
 import { isPhotoMetadataProblem, publishProblems, readinessSelect } from "../articles/workflow";
 
 export const LIBRARY_PAGE_SIZE = 48;
@@ -51,7 +52,7 @@ export async function listLibrary(filter: Partial<z.output<typeof libraryFilterS
       f.missing === "credit" ? { credit: "", agency: "", creditLine: "" } : {},
     ],
   };
-  const [rows, total] = await Promise.all([
+  const [rows, total, { timeZone }] = await Promise.all([
     db.image.findMany({
       where,
       select: photoCardSelect,
@@ -60,9 +61,10 @@ export async function listLibrary(filter: Partial<z.output<typeof libraryFilterS
       skip: (f.page - 1) * pageSize,
     }),
     db.image.count({ where }),
+    readSiteSettings(),
   ]);
   return {
-    rows: rows.map((r) => toLibraryImage(r)),
+    rows: rows.map((r) => toLibraryImage(r, timeZone)),
     total,
     page: f.page,
     pages: Math.max(1, Math.ceil(total / pageSize)),
@@ -93,7 +95,7 @@ export async function getImageDetails(id: string) {
   const embedded = info ? mergeMetadata(parseIptc(info.iptc), parseXmp(info.xmp?.toString("utf8")), parseExif(info.exif)) : null;
   const usedIn = [...new Map(image.placements.map((p) => [p.article.id, p.article])).values()];
   const liveUse: PhotoLiveUse = { liveStories: usedIn.filter((a) => isLiveStatus(a.status)).map(({ id, headline }) => ({ id, headline })) };
-  const card = toLibraryImage(image);
+  const card = toLibraryImage(image, (await readSiteSettings()).timeZone);
   return {
     ...card,
     // The whole (uncropped) photo, to set the crop and focal point on.
@@ -179,7 +181,10 @@ async function livePhotoNeeds(tx: Tx, use: PhotoLiveUse): Promise<Map<string, st
     where: { id: { in: use.liveStories.map((s) => s.id) } },
     select: { id: true, ...readinessSelect },
   });
-  return new Map(stories.map((story) => [story.id, publishProblems(story).filter(isPhotoMetadataProblem)]));
+  // Only alt text and credits are kept, which need no zone (a license's end does: lib/media/license.ts).
+  return new Map(
+    stories.map((story) => [story.id, publishProblems(story, new Date(), { facts: null, timeZone: "UTC" }).filter(isPhotoMetadataProblem)]),
+  );
 }
 
 /**

@@ -8,6 +8,8 @@ import type { JobHandler } from "../jobs/runner";
 import { notifyWorkflow } from "../notifications/fanout";
 import { photoLiveUse } from "./policy";
 import { creditLine } from "./schema";
+import { licenseDateToday, licenseRunsOutAt } from "./license";
+import { readSiteSettings } from "../settings/queries";
 
 /**
  * The background job (lib/jobs/runner.ts) that tells editors of live photos whose license has run
@@ -19,8 +21,11 @@ export const LICENSE_EXPIRY_EVERY_MS = 60 * 60 * 1000;
 
 /** Runs the notice when the license of photo `imageId` expires (a date set in the library). */
 export async function watchLicenseExpiry(imageId: string, expiresAt: Date): Promise<void> {
-  // Expired is "before now", as the publish rule has it (lib/articles/workflow.ts): a second after the date.
-  await enqueue(LICENSE_EXPIRY_JOB, `${imageId}@${expiresAt.toISOString()}`, { runAt: new Date(expiresAt.getTime() + 1000) });
+  // A second after the license runs out: the end of its date in the newsroom's zone (lib/media/license.ts).
+  // A zone changed in the settings later is caught by the hourly run.
+  const { timeZone } = await readSiteSettings();
+  const runAt = new Date(licenseRunsOutAt(expiresAt, timeZone).getTime() + 1000);
+  await enqueue(LICENSE_EXPIRY_JOB, `${imageId}@${expiresAt.toISOString()}`, { runAt });
 }
 
 /** The job's handler: the recurring run comes back in an hour; one set for a date is done. */
@@ -42,8 +47,10 @@ const BATCH = 100;
  * Each photo is claimed in its own transaction, so two processes never tell twice.
  */
 export async function noticeExpiredLicenses(now = new Date(), first?: string): Promise<{ photos: number; stories: number }> {
+  // Expired: a date before today's in the newsroom's zone (lib/media/license.ts, as the publish check has it).
+  const expiredBefore = licenseDateToday(now, (await readSiteSettings()).timeZone);
   const oldest = await db.image.findMany({
-    where: { licenseExpiresAt: { lt: now }, licenseExpiryNoticeAt: null },
+    where: { licenseExpiresAt: { lt: expiredBefore }, licenseExpiryNoticeAt: null },
     select: { id: true },
     orderBy: { licenseExpiresAt: "asc" },
     take: BATCH,
@@ -68,7 +75,7 @@ export async function noticeExpiredLicenses(now = new Date(), first?: string): P
       if (!image) return 0;
       // The notice is no change to the photo: its updatedAt stays (a WordPress re-import reads it as the desk's).
       const claimed = await tx.image.updateMany({
-        where: { id, licenseExpiryNoticeAt: null, licenseExpiresAt: { lt: now } },
+        where: { id, licenseExpiryNoticeAt: null, licenseExpiresAt: { lt: expiredBefore } },
         data: { licenseExpiryNoticeAt: now, updatedAt: image.updatedAt },
       });
       if (claimed.count === 0) return 0;
@@ -76,7 +83,7 @@ export async function noticeExpiredLicenses(now = new Date(), first?: string): P
       const credit = creditLine(image.credit, image.agency, image.creditLine);
       const name = credit ? `credited ${quoted(credit)}` : image.originalFilename ? quoted(image.originalFilename) : "with no credit";
       const note =
-        `The license${image.license ? ` (${image.license})` : ""} of the photo ${name} expired on ` +
+        `The license${image.license ? ` (${image.license})` : ""} of the photo ${name} expired after ` +
         `${formatDateOnly(image.licenseExpiresAt!)}, and this live story still shows it. Replace the photo or take it out, ` +
         `or set a new expiry date in the photo library if the license was renewed.`;
       const { liveStories } = await photoLiveUse(id, tx);

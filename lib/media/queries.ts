@@ -1,6 +1,8 @@
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { variantBase, variantSelect, variantUrl } from "./variants";
+import { licenseExpired } from "./license";
+import { readSiteSettings } from "../settings/queries";
 
 /** The fields a photo card (library grid, pickers) shows: a thumbnail, caption, credit and file name. */
 export const photoCardSelect = {
@@ -26,21 +28,30 @@ export const photoCardSelect = {
 
 /** The first photos for pickers, newest first; pickers search and page further through GET /api/media. */
 export async function listLibraryImages(limit = 24) {
-  const rows = await db.image.findMany({ select: photoCardSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
-  return rows.map((r) => toLibraryImage(r));
+  const [rows, { timeZone }] = await Promise.all([
+    db.image.findMany({ select: photoCardSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }),
+    readSiteSettings(),
+  ]);
+  return rows.map((r) => toLibraryImage(r, timeZone));
 }
 
 /** Photos by id, as picker cards (a story's photo that is not on the picker's first page). */
 export async function getLibraryImages(ids: string[]) {
   if (ids.length === 0) return [];
-  const rows = await db.image.findMany({ where: { id: { in: ids.slice(0, 50) } }, select: photoCardSelect });
-  return rows.map((r) => toLibraryImage(r));
+  const [rows, { timeZone }] = await Promise.all([
+    db.image.findMany({ where: { id: { in: ids.slice(0, 50) } }, select: photoCardSelect }),
+    readSiteSettings(),
+  ]);
+  return rows.map((r) => toLibraryImage(r, timeZone));
 }
 
 type CardRow = Prisma.ImageGetPayload<{ select: typeof photoCardSelect }>;
 
-/** A photo card as the client gets it: the thumbnail of the crop readers get, and dates as ISO strings. */
-export function toLibraryImage<T extends CardRow>(r: T, now = new Date()) {
+/**
+ * A photo card as the client gets it: the thumbnail of the crop readers get, dates as ISO strings,
+ * and whether its license has run out in the newsroom's `timeZone`.
+ */
+export function toLibraryImage<T extends CardRow>(r: T, timeZone: string, now = new Date()) {
   const shown = variantBase(r);
   const { createdAt, dateTaken, licenseExpiresAt, width, height, ...rest } = r;
   return {
@@ -54,7 +65,7 @@ export function toLibraryImage<T extends CardRow>(r: T, now = new Date()) {
     createdAt: createdAt.toISOString(),
     dateTaken: dateTaken?.toISOString() ?? null,
     licenseExpiresAt: licenseExpiresAt?.toISOString() ?? null,
-    licenseExpired: !!licenseExpiresAt && licenseExpiresAt < now,
+    licenseExpired: licenseExpired(licenseExpiresAt, now, timeZone),
   };
 }
 export type LibraryImage = ReturnType<typeof toLibraryImage<CardRow>>;

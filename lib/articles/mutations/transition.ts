@@ -71,8 +71,8 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
   if (move.to === S.PUBLISHED || move.to === S.SCHEDULED) {
     // A story taken from a wire item waits for its embargo, and never runs once the agency killed it.
     const facts = await wireFactsForStory(tx, story.id);
-    // An embargo's end is named in the newsroom's time.
-    const timeZone = facts?.embargoAt ? (await readSiteSettings(tx)).timeZone : undefined;
+    // An embargo's end is named in the newsroom's time, and a photo's license runs to the end of its date there.
+    const { timeZone } = await readSiteSettings(tx);
     let problems = publishProblems(story, now, { facts, goLiveAt: move.to === S.SCHEDULED ? move.scheduledFor : now, timeZone });
     if (move.imported) {
       warnings = problems.filter(isPhotoMetadataProblem);

@@ -10,6 +10,7 @@ import { updateArticleSchema, type UpdateArticleInput } from "../schema";
 import { writeRevision } from "../snapshot";
 import { fieldOfNeed, publishProblems, readinessSelect } from "../workflow";
 import { queueSourceCaptures } from "../../sources/capture";
+import { readSiteSettings } from "../../settings/queries";
 import type { SavedArticle } from "./create";
 
 /**
@@ -111,7 +112,9 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
     const live = current.status === ArticleStatus.PUBLISHED;
     // A live or scheduled story keeps what it went live with (or will): see goLiveLosses.
     const guarded = live || current.status === ArticleStatus.SCHEDULED;
-    const problemsBefore = guarded ? await storyProblems(tx, current.id) : [];
+    // A photo's license runs to the end of its date in the newsroom's zone (lib/media/license.ts).
+    const timeZone = guarded ? (await readSiteSettings(tx)).timeZone : "UTC";
+    const problemsBefore = guarded ? await storyProblems(tx, current.id, timeZone) : [];
     await claimVersion(tx, current.id, data.version, {
       ...articleColumns(data),
       updatedById: viewer.id,
@@ -122,7 +125,7 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
     await clearRelations(tx, current.id);
     const relations = relationCreates(data);
     await tx.article.update({ where: { id: current.id }, data: relations });
-    if (guarded) goLiveLosses(live, problemsBefore, await storyProblems(tx, current.id));
+    if (guarded) goLiveLosses(live, problemsBefore, await storyProblems(tx, current.id, timeZone));
     if (data.autosave) {
       if (live) throw new AppError("invalid", "A published story is saved only on purpose: choose material update or minor fix.");
       return { id: current.id, slug: data.slug, version: data.version + 1 };
@@ -147,8 +150,9 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
 }
 
 /** What a story lacks to go live, as saved in `tx` (the wire item's embargo and kill aside: they decide when it may go live, not what it holds). */
-async function storyProblems(tx: Tx, id: string): Promise<string[]> {
-  return publishProblems(await tx.article.findUniqueOrThrow({ where: { id }, select: readinessSelect }));
+async function storyProblems(tx: Tx, id: string, timeZone: string): Promise<string[]> {
+  const story = await tx.article.findUniqueOrThrow({ where: { id }, select: readinessSelect });
+  return publishProblems(story, new Date(), { facts: null, timeZone });
 }
 
 /**

@@ -41,7 +41,7 @@ export default async function ImagePage({ params }: Props) {
       </p>
       {image.licenseExpired && image.liveUse.liveStories.length > 0 ? (
         <p className="wire-warning" role="note" data-testid="license-expired">
-          This photo&apos;s license expired on {formatDateOnly(new Date(image.licenseExpiresAt!))}, and{" "}
+          This photo&apos;s license expired after {formatDateOnly(new Date(image.licenseExpiresAt!))}, and{" "}
           {image.liveUse.liveStories.length === 1
             ? "a live story still shows it"
             : `${image.liveUse.liveStories.length} live stories still show it`}{" "}
