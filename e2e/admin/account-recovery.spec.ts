@@ -128,6 +128,10 @@ test.describe("account recovery", () => {
     const password = await chooseNewPassword(page, link);
     await signIn(page, email, password);
     await expect(page).toHaveURL(/\/admin$/);
+    // The account's address hears that its password changed through a link the admin made.
+    const notice = await mail.waitFor(email);
+    expect(notice.subject).toMatch(/password was changed/);
+    expect(notice.text).toContain("that an admin, E2E admin, made for you on the users screen");
     // Used once: the same link now says so.
     const again = await (await newContext(browser)).newPage();
     await again.goto(link);

@@ -30,6 +30,32 @@ export async function mailResetLink(to: { email: string; name: string }, token: 
   await sendMail({ from: mailFrom(siteName), to: to.email, subject: `Choose a new password for ${siteName}`, text });
 }
 
+/**
+ * Tells the holder of an account that its password was just changed through a reset link, and by
+ * whose link (`linkBy`: the admin who made or sent it from the users screen, "" if that account is
+ * gone, null when the holder asked for it): if it was not them, they hear of it and can ask another
+ * admin to step in. Sent in the background; a failure is logged.
+ */
+export function mailPasswordChangedInBackground(to: { id: string; email: string; name: string }, linkBy: string | null): void {
+  const send = async () => {
+    const { siteName } = await readSiteSettings();
+    const text = [
+      `Hello ${to.name},`,
+      "",
+      `The password of your ${siteName} desk account (${to.email}) was just changed through a password reset link` +
+        (linkBy === null ? " sent to this address." : ` that an admin${linkBy ? `, ${linkBy},` : ""} made for you on the users screen.`) +
+        " Every session of the account was signed out.",
+      "",
+      "If you did this, there is nothing more to do. If you did not, tell an admin of your newsroom at once:",
+      "they can disable the account, see who made the link in the audit log, and make you a new one.",
+    ].join("\n");
+    await sendMail({ from: mailFrom(siteName), to: to.email, subject: `Your ${siteName} password was changed`, text });
+  };
+  send().catch((error: unknown) => {
+    log("error", "password changed notice not sent", { userId: to.id, error: error instanceof Error ? error.message : String(error) });
+  });
+}
+
 /** Sends in the background (the person asking gets the same answer either way); failures are logged. */
 export function mailResetLinkInBackground(to: { id: string; email: string; name: string }, token: string): void {
   mailResetLink(to, token, null).catch((error: unknown) => {

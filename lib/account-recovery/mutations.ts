@@ -6,7 +6,7 @@ import { confirmLoginAttempt, reserveLoginAttempt } from "../auth/throttle";
 import type { Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { mailConfigured } from "../mail/transport";
-import { mailResetLink, mailResetLinkInBackground, resetLinkUrl } from "./mail";
+import { mailPasswordChangedInBackground, mailResetLink, mailResetLinkInBackground, resetLinkUrl } from "./mail";
 import { requestPasswordResetSchema, resetPasswordSchema, sendResetLinkSchema } from "./schema";
 import { RESET_TOKEN_TTL_MS, findUsableResetToken, hashResetToken, issueResetToken } from "./tokens";
 import { assertUserChange } from "../users/policy";
@@ -71,7 +71,8 @@ export async function checkResetToken(token: string, now = new Date()) {
  * Sets a new password through a reset link (anyone holding one): the link is used up, every other
  * link of the account ends, every session of the account ends, a temporary password's flag
  * clears, and the account's sign-in lock lifts (holding the mailbox proves as much as the
- * password). Throttled like sign-in, per account and per client address.
+ * password). When the site sends mail, the account's address is told that the password changed,
+ * and through whose link. Throttled like sign-in, per account and per client address.
  */
 export async function resetPasswordWithToken(input: z.input<typeof resetPasswordSchema>, ip: string | null, now = new Date()) {
   const data = parseOrThrow(resetPasswordSchema, input);
@@ -98,6 +99,12 @@ export async function resetPasswordWithToken(input: z.input<typeof resetPassword
     await recordAudit(tx, { actorId: found.user.id, action: "user.passwordReset", entityType: "User", entityId: found.user.id });
   });
   await confirmLoginAttempt(attemptId);
+  if (mailConfigured()) {
+    const linkBy = found.requestedById
+      ? ((await db.user.findUnique({ where: { id: found.requestedById }, select: { name: true } }))?.name ?? "")
+      : null;
+    mailPasswordChangedInBackground(found.user, linkBy);
+  }
   return { email: found.user.email };
 }
 

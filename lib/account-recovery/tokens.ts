@@ -37,7 +37,12 @@ export async function issueResetToken(
   return token;
 }
 
-export type UsableToken = { id: string; user: { id: string; email: string; name: string; disabled: boolean } };
+export type UsableToken = {
+  id: string;
+  /** The admin who made or sent the link from the users screen; null when the holder asked for it. */
+  requestedById: string | null;
+  user: { id: string; email: string; name: string; disabled: boolean };
+};
 
 /**
  * The token row for a raw token if it can still be used: not used, not expired, not replaced by a
@@ -55,10 +60,15 @@ export async function findUsableResetToken(
       usedAt: true,
       expiresAt: true,
       passwordStamp: true,
+      requestedById: true,
       user: { select: { id: true, email: true, name: true, disabled: true, passwordHash: true } },
     },
   });
   if (!row || row.usedAt || row.expiresAt <= now || row.user.disabled) return null;
   if (row.passwordStamp !== passwordStamp(row.user.passwordHash)) return null;
-  return { id: row.id, user: { id: row.user.id, email: row.user.email, name: row.user.name, disabled: row.user.disabled } };
+  return {
+    id: row.id,
+    requestedById: row.requestedById,
+    user: { id: row.user.id, email: row.user.email, name: row.user.name, disabled: row.user.disabled },
+  };
 }
