@@ -216,14 +216,17 @@ test.describe("the desk as an editor works it", () => {
     await page.keyboard.press("Shift+Home");
     await page.keyboard.type(`'Twice'`);
     await expect(bodyBox(page)).toHaveText("‘Twice’");
+    // A decade written short gets an apostrophe once its s is typed.
+    await page.keyboard.type(` since the '90s`);
+    await expect(bodyBox(page)).toHaveText("‘Twice’ since the ’90s");
 
     // The headline and the dek type the same quotes and dashes as the body.
     await page.getByLabel("Headline").click();
     await page.keyboard.type(`"We are still here": Kharkiv's residents return -- slowly...`);
     await expect(page.getByLabel("Headline")).toHaveValue("“We are still here”: Kharkiv’s residents return — slowly…");
     await page.getByLabel("Dek").click();
-    await page.keyboard.type(`'Home,' she said.`);
-    await expect(page.getByLabel("Dek")).toHaveValue("‘Home,’ she said.");
+    await page.keyboard.type(`'Home,' she said. Back since the '90s.`);
+    await expect(page.getByLabel("Dek")).toHaveValue("‘Home,’ she said. Back since the ’90s.");
     // Text put in at once (a paste) stays as it came.
     await page.getByLabel("Dek").fill(`A "straight" paste`);
     await expect(page.getByLabel("Dek")).toHaveValue(`A "straight" paste`);

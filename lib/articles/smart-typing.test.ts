@@ -10,7 +10,10 @@ describe("smart quotes and dashes as you type", () => {
 
   it("turns apostrophes and single quotes the right way", () => {
     expect(smartenTyped("don't")).toBe("don\u2019t");
-    expect(smartenTyped("the '90s")).toBe("the \u201890s");
+    // A decade written short takes an apostrophe, though its quote looked like an opening one when typed.
+    expect(smartenTyped("the '90s and the '20s")).toBe("the \u201990s and the \u201920s");
+    expect(smartenTyped("'90 days,' she said")).toBe("\u201890 days,\u2019 she said");
+    expect(smartenTyped("'1990s'")).toBe("\u20181990s\u2019");
     expect(smartenTyped(`"'Yes,' he said"`)).toBe("\u201c\u2018Yes,\u2019 he said\u201d");
     expect(smartenTyped("the ministers' plan")).toBe("the ministers\u2019 plan");
   });

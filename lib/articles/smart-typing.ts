@@ -1,5 +1,6 @@
 // Typographer's quotes and dashes as the editor types: " becomes “ or ”, ' becomes ‘ or ’ (the
-// apostrophe), -- becomes an em dash, ... an ellipsis. Backspace right after a substitution puts
+// apostrophe, also in a decade written short: '90s becomes ’90s once its s is typed), -- becomes an
+// em dash, ... an ellipsis. Backspace right after a substitution puts
 // the straight character back (TipTap's undoInputRule), and the toolbar turns it off altogether.
 
 /** Characters after which a quote opens rather than closes. */
@@ -12,9 +13,15 @@ export function curlyQuote(quote: '"' | "'", before: string): string {
   return opens ? "\u2018" : "\u2019";
 }
 
+/** An opening single quote and two digits: with an s after them, a decade written short ('90s). */
+const DECADE_SO_FAR = /\u2018(\d{2})$/;
+
 /** What typing `typed` after `before` becomes, or null when it stays as typed. */
 export function smartReplacement(before: string, typed: string): { replace: number; with: string } | null {
   if (typed === '"' || typed === "'") return { replace: 0, with: curlyQuote(typed, before) };
+  // The quote typed before "90" looked like an opening one; "s" shows it was an apostrophe.
+  const decade = typed === "s" ? DECADE_SO_FAR.exec(before) : null;
+  if (decade) return { replace: 3, with: `\u2019${decade[1]}s` };
   if (typed === "-" && before.endsWith("-")) return { replace: 1, with: "\u2014" };
   if (typed === "." && before.endsWith("..")) return { replace: 2, with: "\u2026" };
   return null;

@@ -17,7 +17,8 @@ const SmartTyping = Extension.create({
   addInputRules() {
     return [
       new InputRule({
-        find: /(?:["']|--|\.\.\.)$/,
+        // A decade written short ('90s) is seen once its s is typed: the quote before it becomes an apostrophe.
+        find: /(?:["']|--|\.\.\.|\u2018\d{2}s)$/,
         handler: ({ state, match, range }) => {
           if (!smartTyping.on) return null;
           // The rule sees the paragraph's text up to and including what was just typed.
