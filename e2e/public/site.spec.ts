@@ -195,7 +195,9 @@ test.describe("the reader's site", () => {
   });
 });
 
-test("a publish shows on every page that lists the story within a second, and an unpublish removes it", async ({ browser }) => {
+test("a publish shows on every page that lists the story within a second, and an unpublish removes it; a tag only its draft has names nothing to readers", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const reader = await (await newContext(browser)).newPage();
   const pages = ["/", "/world", "/authors/daniel-reyes", "/tags/flooding", "/feed.xml", "/world/feed.xml"];
@@ -212,16 +214,24 @@ test("a publish shows on every page that lists the story within a second, and an
   await editor.getByLabel("Add a byline").selectOption({ label: "Daniel Reyes" });
   await editor.getByLabel("Add a tag").fill("Flooding");
   await editor.getByRole("button", { name: "Add tag" }).click();
+  // A tag made for this story alone: before it runs, its page must not name it (an embargoed subject).
+  const secret = `Secret merger ${Math.random().toString(36).slice(2, 8)}`;
+  const secretPage = `/tags/${secret.toLowerCase().replaceAll(" ", "-")}`;
+  await editor.getByLabel("Add a tag").fill(secret);
+  await editor.getByRole("button", { name: "Add tag" }).click();
   await editor.getByRole("textbox", { name: "Story body" }).click();
   await editor.keyboard.type("“It is done,” the minister said.");
   await editor.getByRole("button", { name: "Create draft" }).click();
   await expect(editor).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
   const slug = await editor.getByLabel("Slug").inputValue();
   expect((await reader.request.get(`/world/${slug}`)).status()).toBe(404);
+  const unnamed = await reader.request.get(secretPage);
+  expect(unnamed.status()).toBe(404);
+  expect(await unnamed.text()).not.toContain(secret);
 
   await publishFromEditor(editor);
   await expect(editor.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
-  for (const path of [...pages, `/world/${slug}`]) {
+  for (const path of [...pages, `/world/${slug}`, secretPage]) {
     await expect.poll(async () => (await reader.request.get(path)).text(), { timeout: 1000, intervals: [100] }).toContain(headline);
   }
 
@@ -232,4 +242,5 @@ test("a publish shows on every page that lists the story within a second, and an
     await expect.poll(async () => (await reader.request.get(path)).text(), { timeout: 1000, intervals: [100] }).not.toContain(headline);
   }
   expect((await reader.request.get(`/world/${slug}`)).status()).toBe(404);
+  await expect.poll(async () => (await reader.request.get(secretPage)).status(), { timeout: 1000, intervals: [100] }).toBe(404);
 });

@@ -4,7 +4,6 @@ import { toAuthorKind } from "../authors/schema";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { ArticleStatus } from "../generated/prisma/enums";
 import { articleCardSelect, articlePath, figureImageSelect, type Figure } from "../articles/dto";
 import { getPublishedArticleBySlug, resolveRedirect } from "../articles/queries";
 import { bodyToHtml } from "../articles/body-html";
@@ -14,11 +13,12 @@ import { mediaUrl } from "../media/urls";
 import type { Prisma } from "../generated/prisma/client";
 import type { photoSchema, storySchema, storySummarySchema } from "./schemas";
 import { toCredentials } from "../provenance/dto";
+import { onReaderVisibleStoryWhere, readerVisibleWhere } from "../articles/policy";
 
 // What the open read API serves: published stories only (drafts, scheduled and unpublished
 // stories never), and their sections, bylines, tags and photos.
 
-const published = { status: ArticleStatus.PUBLISHED } as const;
+const published = readerVisibleWhere;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const absolute = (path: string) => `${env.DATELINE_SITE_URL.replace(/\/$/, "")}${path}`;
 
@@ -186,7 +186,7 @@ export async function listPublicSections() {
  */
 export async function listApiTags(which: "published" | "all" = "published") {
   const rows = await db.tag.findMany({
-    where: which === "all" ? {} : { articles: { some: { article: published } } },
+    where: which === "all" ? {} : onReaderVisibleStoryWhere,
     select: { id: true, name: true, slug: true },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
   });
@@ -194,7 +194,7 @@ export async function listApiTags(which: "published" | "all" = "published") {
 }
 export async function listApiBylines(which: "published" | "all" = "published") {
   const rows = await db.author.findMany({
-    where: which === "all" ? {} : { articles: { some: { article: published } } },
+    where: which === "all" ? {} : onReaderVisibleStoryWhere,
     select: { id: true, name: true, slug: true, title: true, bio: true, kind: true },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
   });

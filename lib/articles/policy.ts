@@ -120,3 +120,10 @@ export function toStoryFacts(row: Prisma.ArticleGetPayload<{ select: typeof stor
  */
 export const readerVisibleWhere = { status: ArticleStatus.PUBLISHED } as const satisfies Prisma.ArticleWhereInput;
 export const isReaderVisible = (status: ArticleStatus) => status === ArticleStatus.PUBLISHED;
+
+/**
+ * Tags and bylines readers may see: those on at least one story they can read. A tag or byline
+ * made for a draft or an embargoed story names nothing public until that story runs (its page is
+ * a 404, and it is in no sitemap and not in the open API).
+ */
+export const onReaderVisibleStoryWhere = { articles: { some: { article: readerVisibleWhere } } } as const;

@@ -1,10 +1,14 @@
 import { db } from "../db";
 import { assertPermission, type Viewer } from "../auth/viewer";
-import { readerVisibleWhere } from "../articles/policy";
+import { onReaderVisibleStoryWhere, readerVisibleWhere } from "../articles/policy";
 import { toAuthorKind } from "./schema";
 
+/** A byline's public page: only a byline on a story readers can read (lib/articles/policy.ts). */
 export function getAuthorBySlug(slug: string) {
-  return db.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, title: true, bio: true } });
+  return db.author.findFirst({
+    where: { slug, ...onReaderVisibleStoryWhere },
+    select: { id: true, name: true, slug: true, title: true, bio: true },
+  });
 }
 
 /** Bylines for pickers, alphabetical. */

@@ -3,7 +3,7 @@ import { articlePath } from "../articles/dto";
 import { absoluteUrl } from "../seo/site";
 import { readSiteSettings } from "../settings/queries";
 import { xmlDocument } from "./xml";
-import { readerVisibleWhere } from "../articles/policy";
+import { onReaderVisibleStoryWhere, readerVisibleWhere } from "../articles/policy";
 
 /** URLs per sitemap file; beyond this /sitemap.xml becomes an index of numbered files. */
 export const SITEMAP_SIZE = 5000;
@@ -29,8 +29,8 @@ const urlset = (entries: Entry[], extraNs: Record<string, string> = {}, extra?: 
 async function pageEntries(): Promise<Entry[]> {
   const [sections, authors, tags] = await Promise.all([
     db.section.findMany({ select: { slug: true } }),
-    db.author.findMany({ where: { articles: { some: { article: live } } }, select: { slug: true } }),
-    db.tag.findMany({ where: { articles: { some: { article: live } } }, select: { slug: true } }),
+    db.author.findMany({ where: onReaderVisibleStoryWhere, select: { slug: true } }),
+    db.tag.findMany({ where: onReaderVisibleStoryWhere, select: { slug: true } }),
   ]);
   return [
     { loc: absoluteUrl("/") },
