@@ -131,7 +131,7 @@ test.describe("account recovery", () => {
     // The account's address hears that its password changed through a link the admin made.
     const notice = await mail.waitFor(email);
     expect(notice.subject).toMatch(/password was changed/);
-    expect(notice.text).toContain("that an admin, E2E admin, made for you on the users screen");
+    expect(notice.text).toContain("that an admin, E2E admin, gave you from the users screen");
     // Used once: the same link now says so.
     const again = await (await newContext(browser)).newPage();
     await again.goto(link);

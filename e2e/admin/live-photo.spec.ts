@@ -144,7 +144,7 @@ test("a live photo's license runs out: the editors hear of each live story showi
   const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
   await page.getByLabel("License expires").fill(yesterday);
   await page.getByRole("button", { name: "Save photo details" }).click();
-  await expect(page.getByTestId("license-expired")).toContainText("This photo's license expired after");
+  await expect(page.getByTestId("license-expired")).toContainText("This photo's license ran out at the end of");
   await expect(page.getByTestId("license-expired")).toContainText("a live story still shows it");
 
   // Within a few seconds (the job runner's next turn), the notifications say which live story shows it.
@@ -155,7 +155,7 @@ test("a live photo's license runs out: the editors hear of each live story showi
   }).toPass({ timeout: 30_000 });
   await expect(entry).toContainText(`${story.headline} was left showing a photo whose license has expired.`);
   await expect(entry).toContainText(
-    `The license (Editorial use only, licence ${tag}) of the photo credited “Roman Pilipey/Getty Images” expired after`,
+    `The license (Editorial use only, licence ${tag}) of the photo credited “Roman Pilipey/Getty Images” ran out at the end of`,
   );
   await page.screenshot({ path: "test-results/screens/license-expired-notification.png", fullPage: true });
   await entry.getByRole("link", { name: story.headline }).click();

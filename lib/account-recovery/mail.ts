@@ -1,3 +1,4 @@
+import { db } from "../db";
 import { env } from "../env";
 import { log } from "../log";
 import { readSiteSettings } from "../settings/queries";
@@ -32,18 +33,21 @@ export async function mailResetLink(to: { email: string; name: string }, token: 
 
 /**
  * Tells the holder of an account that its password was just changed through a reset link, and by
- * whose link (`linkBy`: the admin who made or sent it from the users screen, "" if that account is
- * gone, null when the holder asked for it): if it was not them, they hear of it and can ask another
- * admin to step in. Sent in the background; a failure is logged.
+ * whose link (`requestedById`: the admin who made or sent it from the users screen; null when the
+ * holder asked for it): if it was not them, they hear of it and can ask another admin to step in.
+ * Sent in the background, after the password was saved; a failure is logged.
  */
-export function mailPasswordChangedInBackground(to: { id: string; email: string; name: string }, linkBy: string | null): void {
+export function mailPasswordChangedInBackground(to: { id: string; email: string; name: string }, requestedById: string | null): void {
   const send = async () => {
     const { siteName } = await readSiteSettings();
+    const linkBy = requestedById
+      ? ((await db.user.findUnique({ where: { id: requestedById }, select: { name: true } }))?.name ?? "")
+      : null;
     const text = [
       `Hello ${to.name},`,
       "",
       `The password of your ${siteName} desk account (${to.email}) was just changed through a password reset link` +
-        (linkBy === null ? " sent to this address." : ` that an admin${linkBy ? `, ${linkBy},` : ""} made for you on the users screen.`) +
+        (linkBy === null ? " sent to this address." : ` that an admin${linkBy ? `, ${linkBy},` : ""} gave you from the users screen.`) +
         " Every session of the account was signed out.",
       "",
       "If you did this, there is nothing more to do. If you did not, tell an admin of your newsroom at once:",

@@ -99,12 +99,7 @@ export async function resetPasswordWithToken(input: z.input<typeof resetPassword
     await recordAudit(tx, { actorId: found.user.id, action: "user.passwordReset", entityType: "User", entityId: found.user.id });
   });
   await confirmLoginAttempt(attemptId);
-  if (mailConfigured()) {
-    const linkBy = found.requestedById
-      ? ((await db.user.findUnique({ where: { id: found.requestedById }, select: { name: true } }))?.name ?? "")
-      : null;
-    mailPasswordChangedInBackground(found.user, linkBy);
-  }
+  if (mailConfigured()) mailPasswordChangedInBackground(found.user, found.requestedById);
   return { email: found.user.email };
 }
 

@@ -61,7 +61,9 @@ export const photoSchema = z
     creditLine: z.string().describe('The credit readers see: "Photographer/Agency".'),
     copyright: z.string(),
     license: z.string(),
-    licenseExpiresAt: nullableDate,
+    licenseExpiresAt: nullableDate.describe(
+      "The license's last day, as that day's UTC midnight: the photo may be used to the end of that day in the newsroom's time zone.",
+    ),
     focalPoint: z.object({ x: z.number(), y: z.number() }),
     src: z.string().describe("A JPEG of about 1600 px (site-relative)."),
     variants: z.array(z.object({ url: z.string(), width: z.number().int(), format: z.enum(["avif", "webp", "jpg"]) })),

@@ -72,8 +72,11 @@ export async function listLibrary(filter: Partial<z.output<typeof libraryFilterS
   };
 }
 
-/** One photo with its fields, where it is used, and what its file says (shown until an editor confirms the details). */
-export async function getImageDetails(id: string) {
+/**
+ * One photo with its fields, where it is used, and what its file says (shown until an editor
+ * confirms the details); `timeZone`, the newsroom's, decides whether its license has run out.
+ */
+export async function getImageDetails(id: string, timeZone: string) {
   const image = await db.image.findUnique({
     where: { id },
     select: {
@@ -95,7 +98,7 @@ export async function getImageDetails(id: string) {
   const embedded = info ? mergeMetadata(parseIptc(info.iptc), parseXmp(info.xmp?.toString("utf8")), parseExif(info.exif)) : null;
   const usedIn = [...new Map(image.placements.map((p) => [p.article.id, p.article])).values()];
   const liveUse: PhotoLiveUse = { liveStories: usedIn.filter((a) => isLiveStatus(a.status)).map(({ id, headline }) => ({ id, headline })) };
-  const card = toLibraryImage(image, (await readSiteSettings()).timeZone);
+  const card = toLibraryImage(image, timeZone);
   return {
     ...card,
     // The whole (uncropped) photo, to set the crop and focal point on.

@@ -54,10 +54,10 @@ describe("a live photo's license running out", () => {
     const notes = await told(live.id, editor.id);
     expect(notes).toHaveLength(1);
     expect(notes[0]!.note).toMatch(
-      /^The license \(Editorial use only\) of the photo credited “Roman Pilipey\/Getty Images” expired after /,
+      /^The license \(Editorial use only\) of the photo credited “Roman Pilipey\/Getty Images” ran out at the end of /,
     );
     // The date as it was typed (a date, stored as that day's UTC midnight), whatever the newsroom's zone.
-    expect(notes[0]!.note).toContain(`expired after ${expires.getUTCDate()} `);
+    expect(notes[0]!.note).toContain(`ran out at the end of ${expires.getUTCDate()} `);
     expect(notes[0]!.note).toContain("this live story still shows it");
     expect(await db.notification.count({ where: { articleId: draft.id, kind: "PHOTO_LICENSE_EXPIRED" } })).toBe(0);
     expect(await db.notification.count({ where: { userId: writer.id, kind: "PHOTO_LICENSE_EXPIRED" } })).toBe(0);

@@ -83,7 +83,7 @@ export async function noticeExpiredLicenses(now = new Date(), first?: string): P
       const credit = creditLine(image.credit, image.agency, image.creditLine);
       const name = credit ? `credited ${quoted(credit)}` : image.originalFilename ? quoted(image.originalFilename) : "with no credit";
       const note =
-        `The license${image.license ? ` (${image.license})` : ""} of the photo ${name} expired after ` +
+        `The license${image.license ? ` (${image.license})` : ""} of the photo ${name} ran out at the end of ` +
         `${formatDateOnly(image.licenseExpiresAt!)}, and this live story still shows it. Replace the photo or take it out, ` +
         `or set a new expiry date in the photo library if the license was renewed.`;
       const { liveStories } = await photoLiveUse(id, tx);

@@ -18,5 +18,9 @@ export function licenseExpired(expiresAt: Date | null | undefined, now: Date, ti
 /** The instant a license with this expiry date runs out: the midnight in the newsroom's zone that ends the date. */
 export function licenseRunsOutAt(expiresAt: Date, timeZone: string): Date {
   const next = new Date(Date.UTC(expiresAt.getUTCFullYear(), expiresAt.getUTCMonth(), expiresAt.getUTCDate() + 1));
-  return zonedLocalToUtc(`${next.toISOString().slice(0, 10)}T00:00`, timeZone) ?? next;
+  let at = zonedLocalToUtc(`${next.toISOString().slice(0, 10)}T00:00`, timeZone) ?? next;
+  // Where that midnight does not exist (clocks go from 23:59 to 01:00, as in Santiago), the next
+  // date starts an hour later than the guess: step to it.
+  for (let i = 0; i < 4 && !licenseExpired(expiresAt, at, timeZone); i++) at = new Date(at.getTime() + 30 * 60_000);
+  return at;
 }

@@ -90,7 +90,7 @@ describe("embedded metadata", () => {
       license: "",
       dateTaken: "",
     });
-    const details = await getImageDetails(image.id);
+    const details = await getImageDetails(image.id, "UTC");
     expect(details).toMatchObject({ credit: "Elena Marsh", agency: "Northern Wire Photo", detailsConfirmed: false });
     expect(details?.fromFile?.credit).toBe("Elena Marsh");
   });

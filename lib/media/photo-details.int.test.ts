@@ -61,7 +61,7 @@ describe("a photo's details stay with it", () => {
     const again = await createImage(editor, data, {}, "same-file-other-name.jpg");
     expect(again).toMatchObject({ id: first.id, existing: true, fromFile: null });
     expect(await db.image.count()).toBe(count);
-    expect(await getImageDetails(first.id)).toMatchObject({ caption: "Edited caption.", creditLine: "Handout/Ministry of Defence" });
+    expect(await getImageDetails(first.id, "UTC")).toMatchObject({ caption: "Edited caption.", creditLine: "Handout/Ministry of Defence" });
   });
 
   it("offers the library's details to a second story and shows the free-form credit exactly", async () => {
@@ -178,7 +178,7 @@ describe("crops", () => {
     expect([meta.width, meta.height, meta.exif, meta.iptc, meta.xmp]).toEqual([600, 400, undefined, undefined, undefined]);
     // The uncropped variants stay (pages cached before still point at them).
     expect(await mediaStore.get(variantKey(before.sha256, 960, "webp"))).not.toBeNull();
-    expect((await getImageDetails(image.id))?.variants.map((v) => [v.width, v.height])).toEqual([
+    expect((await getImageDetails(image.id, "UTC"))?.variants.map((v) => [v.width, v.height])).toEqual([
       [480, 320],
       [600, 400],
     ]);

@@ -2,6 +2,16 @@ import { z } from "zod";
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters.`).default("");
 
+/**
+ * A license's last day, kept as that day's UTC midnight (lib/media/license.ts): a value sent with a
+ * time and an offset ("2026-12-05T23:00:00-05:00") means the date written in it, not the UTC day
+ * that instant falls on.
+ */
+const licenseDate = z.preprocess(
+  (value) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}(?:$|T)/.test(value.trim()) ? value.trim().slice(0, 10) : value),
+  z.coerce.date({ error: "Enter a valid date." }),
+);
+
 /** The editorial fields of an Image in the media library. */
 export const imageMetadataSchema = z.object({
   altText: text(500, "Alt text"),
@@ -10,7 +20,7 @@ export const imageMetadataSchema = z.object({
   agency: text(200, "The agency"),
   copyright: text(300, "The copyright notice"),
   license: text(1000, "License terms"),
-  licenseExpiresAt: z.coerce.date({ error: "Enter a valid date." }).nullish(),
+  licenseExpiresAt: licenseDate.nullish(),
   creditLine: text(200, "The credit line"),
   dateTaken: z.coerce.date({ error: "Enter a valid date." }).nullish(),
   focalX: z.number().min(0).max(1).default(0.5),

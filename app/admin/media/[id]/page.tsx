@@ -20,7 +20,7 @@ export default async function ImagePage({ params }: Props) {
   const { id } = await params;
   const viewer = await requirePermission("media.edit", `/admin/media/${id}`);
   const { timeZone } = await getSiteSettings();
-  const [image, credentials] = await Promise.all([getImageDetails(id), getPhotoCredentials(id)]);
+  const [image, credentials] = await Promise.all([getImageDetails(id, timeZone), getPhotoCredentials(id)]);
   if (!image) notFound();
   const published = image.usedIn.some((a) => a.status === "PUBLISHED");
   const decision = photoChangePolicy(viewer, image.liveUse);
@@ -41,7 +41,7 @@ export default async function ImagePage({ params }: Props) {
       </p>
       {image.licenseExpired && image.liveUse.liveStories.length > 0 ? (
         <p className="wire-warning" role="note" data-testid="license-expired">
-          This photo&apos;s license expired after {formatDateOnly(new Date(image.licenseExpiresAt!))}, and{" "}
+          This photo&apos;s license ran out at the end of {formatDateOnly(new Date(image.licenseExpiresAt!))}, and{" "}
           {image.liveUse.liveStories.length === 1
             ? "a live story still shows it"
             : `${image.liveUse.liveStories.length} live stories still show it`}{" "}
