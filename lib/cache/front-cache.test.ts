@@ -15,6 +15,16 @@ let cache: FrontCache;
 function render(req: http.IncomingMessage, res: http.ServerResponse) {
   renders++;
   duringRender?.();
+  // A feed, a sitemap or robots.txt, as Dateline's route handlers answer them (lib/feeds/xml.ts).
+  const documents: Record<string, string> = {
+    "/feed.xml": "application/rss+xml",
+    "/sitemap.xml": "application/xml",
+    "/robots.txt": "text/plain",
+  };
+  if (req.url && documents[req.url]) {
+    res.writeHead(200, { "content-type": `${documents[req.url]}; charset=utf-8`, "cache-control": "public, max-age=0, s-maxage=60" });
+    return res.end(req.method === "HEAD" ? undefined : `<rss><channel><title>render ${renders}</title></channel></rss>`);
+  }
   const isr = req.url === "/story" || /^\/(world|sport)\/[\w-]+$/.test(req.url ?? "");
   res.setHeader("content-type", "text/html; charset=utf-8");
   res.setHeader("cache-control", isr || req.url === "/stale" ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
@@ -64,6 +74,25 @@ describe("the front cache", () => {
     expect(html).toContain("render 1");
     expect(html).toBe(rendered);
     expect(renders).toBe(1);
+  });
+
+  it("keeps feeds, sitemaps and robots.txt as it keeps pages: from memory, with an ETag, a 304 and gzip", async () => {
+    for (const path of ["/feed.xml", "/sitemap.xml", "/robots.txt"]) {
+      const first = await fetch(`${base}${path}`);
+      const body = await first.text();
+      const before = renders;
+      const again = await fetch(`${base}${path}`);
+      expect(again.headers.get("x-dateline-cache"), path).toBe("HIT");
+      expect(await again.text(), path).toBe(body);
+      const etag = again.headers.get("etag");
+      expect(etag, path).toMatch(/^W\/"/);
+      const unchanged = await fetch(`${base}${path}`, { headers: { "if-none-match": etag! } });
+      expect(unchanged.status, path).toBe(304);
+      await expect
+        .poll(async () => (await fetch(`${base}${path}`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding"))
+        .toBe("gzip");
+      expect(renders, path).toBe(before);
+    }
   });
 
   it("gzips only for a client whose Accept-Encoding takes gzip (q-values, *, identity)", async () => {

@@ -5,13 +5,16 @@ import { etagMatches, isPublicApiRead, isPublicRequest } from "./http-policy";
 import { surrogateKeys } from "./surrogate-keys";
 import { acceptsGzip } from "./accept-encoding";
 
+/** What a public address answers that may be kept: a page, a feed or sitemap, robots.txt. */
+const PUBLIC_DOCUMENT_TYPE = /^(?:text\/html|application\/rss\+xml|application\/xml|text\/plain)\s*(?:;|$)/;
+
 /**
  * A small in-memory HTTP cache in front of Next.js for the public pages: a hit is written straight
  * from memory without entering Next's request pipeline. A miss of a cacheable GET is asked of the
  * upstream — Next's request handler, served on a private socket of the same process
  * (scripts/server.ts) — over HTTP, as Varnish would ask it: the answer is streamed to the reader
- * and, when its own headers allow it (200, HTML or an open API answer, `s-maxage`, no cookie, not
- * Next's stale copy), kept. Nothing of Next's is patched or parsed. Entries live at most `ttlMs`,
+ * and, when its own headers allow it (200, a page, a feed, a sitemap, robots.txt or an open API
+ * answer, `s-maxage`, no cookie, not Next's stale copy), kept. Nothing of Next's is patched or parsed. Entries live at most `ttlMs`,
  * each carries its page's surrogate keys (lib/cache/surrogate-keys.ts), and those carrying a tag
  * that expires are dropped (purgeFrontCache, called through lib/cache/purge.ts), so it is never
  * staler than Next. Without an upstream (development) it keeps nothing.
@@ -184,8 +187,9 @@ export class FrontCache {
   }
 
   /**
-   * The surrogate keys of an upstream answer its own headers allow to be kept (200, HTML or an open
-   * API answer's JSON, `s-maxage`, no cookie, not Next's stale copy, not compressed); null when not.
+   * The surrogate keys of an upstream answer its own headers allow to be kept (200, a page's HTML, a
+   * feed's or sitemap's XML, robots.txt, or an open API answer's JSON, `s-maxage`, no cookie, not
+   * Next's stale copy, not compressed); null when not.
    * A page's keys follow from its address; an open API answer names its own (lib/api/handler.ts).
    */
   private keepableKeys(key: string, answer: IncomingMessage): string[] | null {
@@ -195,7 +199,7 @@ export class FrontCache {
     const type = header("content-type");
     const keepable =
       answer.statusCode === 200 &&
-      (api ? type.startsWith("application/json") && keys.length > 0 : type.startsWith("text/html")) &&
+      (api ? type.startsWith("application/json") && keys.length > 0 : PUBLIC_DOCUMENT_TYPE.test(type)) &&
       /s-maxage=\d+/.test(header("cache-control")) &&
       // A STALE answer is Next's stale-while-revalidate copy; keeping it would outlive the refresh.
       header("x-nextjs-cache") !== "STALE" &&
