@@ -28,7 +28,9 @@ export const IMPORT_JOB = "import-wordpress";
 /** Tries of an import that fails unexpectedly (a crash, a locked database) before it is marked failed. */
 const IMPORT_ATTEMPTS = 3;
 
-export const importDir = () => path.resolve(env.DATELINE_IMPORT_DIR);
+// The import folder is the operator's (DATELINE_IMPORT_DIR), known only at run time: `turbopackIgnore`
+// keeps the build's file tracing from taking the exports already in it into a standalone server.
+export const importDir = () => path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.DATELINE_IMPORT_DIR);
 const runDir = (runId: string) => path.join(importDir(), runId.replace(/[^a-z0-9]/gi, ""));
 
 /** Writes a request body to `file` as it arrives, refusing it once it passes `maxBytes`. */
@@ -72,8 +74,8 @@ export async function receiveExport(viewer: Viewer, body: ReadableStream<Uint8Ar
   const dir = runDir(run.id);
   await fsp.mkdir(dir, { recursive: true });
   try {
-    await streamToFile(body, path.join(dir, "export.xml"), maxBytes(), "the WordPress export");
-    await peekIsExport(path.join(dir, "export.xml"));
+    await streamToFile(body, path.join(/*turbopackIgnore: true*/ dir, "export.xml"), maxBytes(), "the WordPress export");
+    await peekIsExport(path.join(/*turbopackIgnore: true*/ dir, "export.xml"));
   } catch (error) {
     await fsp.rm(dir, { recursive: true, force: true });
     await db.importRun.delete({ where: { id: run.id } });
@@ -102,7 +104,7 @@ export async function receiveUploadsZip(viewer: Viewer, runId: string, body: Rea
   assertPermission(viewer, "import.run", "Only admins can import another site's archive.");
   const run = await db.importRun.findUnique({ where: { id: runId } });
   if (!run || run.status !== "uploading") throw new AppError("not_found", "That import does not exist or has started already.");
-  await streamToFile(body, path.join(runDir(runId), "uploads.zip"), maxBytes(), "the zip of the uploads folder");
+  await streamToFile(body, path.join(/*turbopackIgnore: true*/ runDir(runId), "uploads.zip"), maxBytes(), "the zip of the uploads folder");
 }
 
 /** Starts a run whose files are in: enqueued on the job runner. */
@@ -196,7 +198,7 @@ export const importJobHandler: JobHandler = async (job) => {
     }
     let last = 0;
     const report = await importWordPress({
-      file: path.join(dir, "export.xml"),
+      file: path.join(/*turbopackIgnore: true*/ dir, "export.xml"),
       uploadsDir,
       actor: { id: user.id, email: user.email, name: user.name, role: user.role },
       onProgress: async (p) => {
