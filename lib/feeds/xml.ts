@@ -1,10 +1,11 @@
 import { xmlEscape } from "../format/text";
 import { PUBLIC_CACHE_CONTROL } from "../cache/http-policy";
 
-type Node = string | { tag: string; attrs?: Record<string, string>; children?: Node[] | string | undefined } | null | undefined | false;
+export type XmlNode =
+  string | { tag: string; attrs?: Record<string, string>; children?: XmlNode[] | string | undefined } | null | undefined | false;
 
 /** Renders a small XML tree; every text and attribute value is escaped. */
-export function xml(node: Node): string {
+export function xml(node: XmlNode): string {
   if (!node) return "";
   if (typeof node === "string") return xmlEscape(node);
   const attrs = Object.entries(node.attrs ?? {})
@@ -14,7 +15,7 @@ export function xml(node: Node): string {
   return `<${node.tag}${attrs}>${children}</${node.tag}>`;
 }
 
-export const xmlDocument = (root: Node) => `<?xml version="1.0" encoding="UTF-8"?>\n${xml(root)}\n`;
+export const xmlDocument = (root: XmlNode) => `<?xml version="1.0" encoding="UTF-8"?>\n${xml(root)}\n`;
 
 /** Feeds and sitemaps: cacheable by a CDN for a minute, served stale for five while refreshed. */
 export function xmlResponse(body: string, type = "application/xml") {

@@ -7,7 +7,10 @@ import { createArticle, transitionArticle, addCorrection } from "../articles/mut
 import { getPublishedArticleBySlug } from "../articles/queries";
 import { buildRssFeed } from "../feeds/rss";
 import { buildNewsSitemap, buildSitemap } from "../feeds/sitemaps";
-import { safeJsonForScript, truncateText } from "../format/text";
+import { safeJsonForScript, truncateText, xmlEscape } from "../format/text";
+import { createImage } from "../media/ingest";
+import { updateImageMetadata } from "../media/library";
+import { makeWirePhoto, WIRE_PHOTO } from "../test/images";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "./structured-data";
 import { readSiteSettings } from "../settings/queries";
 import { updateSettings } from "../settings/mutations";
@@ -70,7 +73,48 @@ describe("feeds and sitemaps", () => {
     const items = [doc.rss.channel.item].flat();
     const ours = items.find((i: { title: string }) => i.title.includes("Mayor says"));
     expect(ours.title).toBe(HOSTILE.replace("\u0001", ""));
+    // A description is read as HTML by feed readers: the dek's plain text arrives escaped for HTML,
+    // so "<b>more</b>" typed in it reads as those characters, not in bold.
+    expect(ours.description).toBe(xmlEscape(HOSTILE));
+    expect(ours.description).toContain("&lt;b&gt;more&lt;/b&gt;");
     expect(rss).not.toContain("<script>");
+  });
+
+  it("carries each story's lead photo with its credit (Media RSS), and moves its build date when an older story is corrected", async () => {
+    const bits = await makeNewsroomBits();
+    const image = await createImage(editor, await makeWirePhoto(41), {}, "feed-photo.jpg");
+    await updateImageMetadata(editor, {
+      id: image.id,
+      caption: WIRE_PHOTO.caption,
+      credit: "Roman Pilipey",
+      agency: "Getty Images",
+      altText: "Rescuers carry a stretcher through the rubble.",
+    });
+    const older = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { hero: { imageId: image.id } }));
+    const olderLive = await transitionArticle(editor, { id: older.id, version: older.version, to: "PUBLISHED" });
+    const newer = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+    await transitionArticle(editor, { id: newer.id, version: newer.version, to: "PUBLISHED" });
+
+    const item = async () => {
+      const doc = parser.parse(await buildRssFeed());
+      return { doc, ours: [doc.rss.channel.item].flat().find((i: { link: string }) => i.link.endsWith(`/${older.slug}`)) };
+    };
+    const { doc, ours } = await item();
+    expect(doc.rss["@_xmlns:media"]).toBe("http://search.yahoo.com/mrss/");
+    expect(ours["media:content"]["@_url"]).toMatch(/^http:\/\/localhost:3000\/media\/.+/);
+    expect(ours["media:content"]["@_medium"]).toBe("image");
+    expect(ours["media:content"]["media:credit"]).toBe("Roman Pilipey/Getty Images");
+    expect(ours["media:content"]["media:description"]["#text"]).toBe("Rescuers carry a stretcher through the rubble.");
+
+    const builtBefore = new Date(doc.rss.channel.lastBuildDate).getTime();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await addCorrection(editor, {
+      articleId: older.id,
+      version: olderLive.version,
+      kind: "CORRECTION",
+      text: "An earlier version misnamed the street.",
+    });
+    expect(new Date((await item()).doc.rss.channel.lastBuildDate).getTime()).toBeGreaterThan(builtBefore);
   });
 
   it("builds a well-formed sitemap and Google News sitemap that list the story", async () => {
