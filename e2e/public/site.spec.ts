@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, newContext, publishFromEditor, test } from "../fixtures";
+import { apiClient, makeApiKey } from "../api-keys";
 
 const WIRE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
 const PAGES: [string, string][] = [
@@ -243,4 +244,50 @@ test("a publish shows on every page that lists the story within a second, and an
   }
   expect((await reader.request.get(`/world/${slug}`)).status()).toBe(404);
   await expect.poll(async () => (await reader.request.get(secretPage)).status(), { timeout: 1000, intervals: [100] }).toBe(404);
+});
+
+test("each page of a long tag list is its own to search engines: its own canonical address and title", async ({ playwright, browser }) => {
+  test.setTimeout(90_000);
+  const api = await apiClient(playwright, await makeApiKey(playwright, "editor", "READ_WRITE"));
+  const json = async <T>(response: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> => {
+    expect(response.ok(), await response.text()).toBe(true);
+    return (await response.json()) as T;
+  };
+  const ids = {
+    section: (await json<{ data: { id: string }[] }>(await api.get("/api/v1/sections"))).data[0]!.id,
+    author: (await json<{ data: { id: string }[] }>(await api.get("/api/v1/bylines"))).data[0]!.id,
+  };
+  const name = `Harbour series ${Math.random().toString(36).slice(2, 8)}`;
+  const tag = await json<{ id: string; slug: string }>(await api.post("/api/v1/desk/tags", { data: { name } }));
+  // One more story than a page holds (20).
+  for (let i = 0; i < 21; i++) {
+    const story = await json<{ id: string; version: number }>(
+      await api.post("/api/v1/desk/stories", {
+        data: {
+          headline: `Harbour series, part ${i + 1}`,
+          slug: `${tag.slug}-part-${i + 1}`,
+          sectionId: ids.section,
+          authorIds: [ids.author],
+          tagIds: [tag.id],
+          body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "“We are ready,” an official said." }] }] },
+        },
+      }),
+    );
+    await json(await api.post(`/api/v1/desk/stories/${story.id}/transitions`, { data: { to: "PUBLISHED", version: story.version } }));
+  }
+  await api.dispose();
+  const reader = await (await newContext(browser)).newPage();
+  const meta = async (path: string) => {
+    expect((await reader.goto(path))?.status(), path).toBe(200);
+    return { canonical: await reader.locator('link[rel="canonical"]').getAttribute("href"), title: await reader.title() };
+  };
+  expect(await meta(`/tags/${tag.slug}`)).toEqual({
+    canonical: expect.stringMatching(new RegExp(`/tags/${tag.slug}$`)),
+    title: `${name} · The Dateline`,
+  });
+  expect(await meta(`/tags/${tag.slug}/p/2`)).toEqual({
+    canonical: expect.stringMatching(new RegExp(`/tags/${tag.slug}/p/2$`)),
+    title: `${name} — page 2 · The Dateline`,
+  });
+  await expect(reader.getByRole("link", { name: "Harbour series, part 1", exact: true })).toBeVisible();
 });

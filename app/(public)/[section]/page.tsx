@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { getSection, getSectionForward, getStoryListPage, getSiteSettings } from "@/lib/cache/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
 import { redirectOldAddress } from "@/lib/import/old-address";
+import { listPageMeta } from "@/lib/seo/site";
 
 type Params = { section: string; n?: string };
 type Props = { params: Promise<Params> };
@@ -11,14 +12,15 @@ type Props = { params: Promise<Params> };
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const section = await getSection((await params).section);
-  return section
-    ? {
-        title: section.name,
-        description: section.description ?? undefined,
-        alternates: { canonical: `/${section.slug}`, types: { "application/rss+xml": `/${section.slug}/feed.xml` } },
-      }
-    : {};
+  const { section: slug, n } = await params;
+  const section = await getSection(slug);
+  if (!section) return {};
+  const { title, canonical } = listPageMeta(section.name, `/${section.slug}`, n);
+  return {
+    title,
+    description: section.description ?? undefined,
+    alternates: { canonical, types: { "application/rss+xml": `/${section.slug}/feed.xml` } },
+  };
 }
 
 export default async function SectionPage({ params }: Props) {

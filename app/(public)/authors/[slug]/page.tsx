@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { lowerCaseSlug } from "@/lib/format/slug";
 import { getAuthor, getStoryListPage, getSiteSettings } from "@/lib/cache/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
+import { listPageMeta } from "@/lib/seo/site";
 
 type Props = { params: Promise<{ slug: string; n?: string }> };
 
@@ -10,8 +11,11 @@ type Props = { params: Promise<{ slug: string; n?: string }> };
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const author = await getAuthor((await params).slug);
-  return author ? { title: author.name, description: author.bio ?? undefined, alternates: { canonical: `/authors/${author.slug}` } } : {};
+  const { slug, n } = await params;
+  const author = await getAuthor(slug);
+  if (!author) return {};
+  const { title, canonical } = listPageMeta(author.name, `/authors/${author.slug}`, n);
+  return { title, description: author.bio ?? undefined, alternates: { canonical } };
 }
 
 export default async function AuthorPage({ params }: Props) {

@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { lowerCaseSlug } from "@/lib/format/slug";
 import { getStoryListPage, getTag, getSiteSettings } from "@/lib/cache/public-data";
 import { StoryListPage } from "@/components/article/story-list-page";
+import { listPageMeta } from "@/lib/seo/site";
 
 type Props = { params: Promise<{ slug: string; n?: string }> };
 
@@ -10,8 +11,11 @@ type Props = { params: Promise<{ slug: string; n?: string }> };
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const tag = await getTag((await params).slug);
-  return tag ? { title: tag.name, alternates: { canonical: `/tags/${tag.slug}` } } : {};
+  const { slug, n } = await params;
+  const tag = await getTag(slug);
+  if (!tag) return {};
+  const { title, canonical } = listPageMeta(tag.name, `/tags/${tag.slug}`, n);
+  return { title, alternates: { canonical } };
 }
 
 export default async function TagPage({ params }: Props) {
