@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, newContext, publishFromEditor, test } from "../fixtures";
 import { apiClient, makeApiKey } from "../api-keys";
+import { apiAs, makeStory } from "../newsroom";
 
 const WIRE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
 const PAGES: [string, string][] = [
@@ -290,4 +291,18 @@ test("each page of a long tag list is its own to search engines: its own canonic
     title: `${name} — page 2 · The Dateline`,
   });
   await expect(reader.getByRole("link", { name: "Harbour series, part 1", exact: true })).toBeVisible();
+});
+
+test("a dek keeps the line breaks its editor typed", async ({ page }) => {
+  const api = await apiAs("editor");
+  const story = await makeStory(api, `Dek lines ${Math.random().toString(36).slice(2, 8)}`, "PUBLISHED", {
+    dek: "First line.\nSecond line.",
+  });
+  await page.goto(`/world/${story.slug}`);
+  expect(
+    await page
+      .locator("article .dek, main .dek")
+      .first()
+      .evaluate((el) => (el as HTMLElement).innerText),
+  ).toBe("First line.\nSecond line.");
 });
