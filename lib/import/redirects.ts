@@ -1,6 +1,6 @@
 import { db, type Tx } from "../db";
 import { articlePath } from "../articles/dto";
-import { isReaderVisible } from "../articles/policy";
+import { isReaderVisible, onReaderVisibleStoryWhere } from "../articles/policy";
 /**
  * Old addresses of another site (WordPress permalinks, `/?p=123`, `/category/x/`, `/tag/y/`,
  * `/author/z/`, attachment pages) kept in the PathRedirect table. Each points at a record, so
@@ -63,7 +63,7 @@ export async function saveOldPath(tx: Tx, fromPath: string, target: RedirectTarg
   });
 }
 
-/** Where a record lives now, or null when readers cannot see it (a draft story). */
+/** Where a record lives now, or null when readers cannot see it (a draft story, a tag or byline no published story carries). */
 async function currentAddress(target: RedirectTarget): Promise<string | null> {
   switch (target.entityType) {
     case "Article": {
@@ -78,11 +78,12 @@ async function currentAddress(target: RedirectTarget): Promise<string | null> {
       return section ? `/${section.slug}` : null;
     }
     case "Tag": {
-      const tag = await db.tag.findUnique({ where: { id: target.entityId }, select: { slug: true } });
+      // Only while a published story carries it: its page is a 404 otherwise, and its name is not for readers.
+      const tag = await db.tag.findFirst({ where: { id: target.entityId, ...onReaderVisibleStoryWhere }, select: { slug: true } });
       return tag ? `/tags/${tag.slug}` : null;
     }
     case "Author": {
-      const author = await db.author.findUnique({ where: { id: target.entityId }, select: { slug: true } });
+      const author = await db.author.findFirst({ where: { id: target.entityId, ...onReaderVisibleStoryWhere }, select: { slug: true } });
       return author ? `/authors/${author.slug}` : null;
     }
   }

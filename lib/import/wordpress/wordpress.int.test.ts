@@ -262,6 +262,12 @@ describe("WordPress import", () => {
     expect(await resolveOldPath("/category/news/feed/rss2/")).toBe("/news-section/feed.xml");
     expect(await resolveOldPath("/tag/flooding/feed/")).toBeNull();
     expect(await resolveOldPath("/category/nowhere/feed/")).toBeNull();
+    // A tag or byline no published story carries has no page (and its name is not for readers): no redirect to it.
+    const unused = await db.tag.create({ data: { name: "Unused in Dateline", slug: `unused-${Date.now()}` } });
+    await db.pathRedirect.create({
+      data: { fromPath: `/tag/${unused.slug}`, entityType: "Tag", entityId: unused.id, source: "wordpress" },
+    });
+    expect(await resolveOldPath(`/tag/${unused.slug}/`)).toBeNull();
     // A draft is not a page readers may reach: no redirect to it.
     expect(await resolveOldPath("/2026/11/26/clinic-moves-first/")).toBeNull();
     expect(await resolveOldPath("/2026/11/25/never-was/")).toBeNull();
