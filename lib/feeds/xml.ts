@@ -17,7 +17,7 @@ export function xml(node: XmlNode): string {
 
 export const xmlDocument = (root: XmlNode) => `<?xml version="1.0" encoding="UTF-8"?>\n${xml(root)}\n`;
 
-/** Feeds and sitemaps: cacheable by a CDN for a minute, served stale for five while refreshed. */
+/** Feeds, sitemaps and robots.txt: cacheable by a CDN for a minute, served stale for five while refreshed. */
 export function xmlResponse(body: string, type = "application/xml") {
   return new Response(body, {
     headers: { "Content-Type": `${type}; charset=utf-8`, "Cache-Control": PUBLIC_CACHE_CONTROL },
