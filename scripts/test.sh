@@ -82,9 +82,12 @@ build_db="$(mktemp -d)/build.db"
 # With a WordPress export already in the import folder, as on a server that has run imports: the
 # build's file traces must not take it in (e2e/public/build-output.spec.ts checks them).
 decoy="data/imports/build-trace-check"
-mkdir -p "$decoy" && printf '<rss/>' > "$decoy/export.xml"
+trap 'rm -rf "$(dirname "$build_db")" "$decoy"' EXIT
+mkdir -p "$decoy/uploads/2024/05" && printf '<rss/>' > "$decoy/export.xml" && printf 'zip' > "$decoy/uploads.zip"
+printf 'jpg' > "$decoy/uploads/2024/05/photo.jpg" && : > "$decoy/uploads.done"
 DATABASE_URL="file:$build_db" npm run build
 rm -rf "$(dirname "$build_db")" "$decoy"
+trap - EXIT
 
 step "End-to-end tests (Playwright, Chromium)"
 npx playwright test

@@ -157,7 +157,15 @@ test.describe("the reader's site", () => {
     expect(await (await request.get("/news-sitemap.xml")).text()).toContain("<news:publication_date>");
     const robots = await (await request.get("/robots.txt")).text();
     expect(robots).toContain("Disallow: /admin");
-    expect(robots).toContain("/sitemap.xml");
+    expect(robots).toContain("Sitemap: http://localhost");
+    // The most polled addresses are answered from the front cache, with an ETag and a 304 (a probe found them rendered each time).
+    for (const path of ["/feed.xml", "/climate/feed.xml", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt"]) {
+      const hit = await untilFrontCacheHit(request, path);
+      expect(hit.headers()["content-type"], path).toContain("charset=utf-8");
+      const etag = hit.headers()["etag"];
+      expect(etag, path).toBeTruthy();
+      expect((await request.get(path, { headers: { "If-None-Match": etag! } })).status(), path).toBe(304);
+    }
   });
 
   test("search finds stories with highlighted words and survives odd input", async ({ page }) => {
@@ -291,6 +299,8 @@ test("each page of a long tag list is its own to search engines: its own canonic
     title: `${name} — page 2 · The Dateline`,
   });
   await expect(reader.getByRole("link", { name: "Harbour series, part 1", exact: true })).toBeVisible();
+  // One spelling per page: /p/02 would be a second page 2 naming itself.
+  expect((await reader.request.get(`/tags/${tag.slug}/p/02`)).status()).toBe(404);
 });
 
 test("a dek keeps the line breaks its editor typed", async ({ page }) => {

@@ -1,8 +1,9 @@
+import { htmlEscape } from "../format/text";
 import { OPERATIONS } from "./openapi";
 import { problemType } from "./problem";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABELS } from "../webhooks/events";
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]!);
+const esc = htmlEscape;
 const code = (s: string) => `<code>${esc(s)}</code>`;
 const md = (s: string) => esc(s).replace(/`([^`]+)`/g, "<code>$1</code>");
 

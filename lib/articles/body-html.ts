@@ -1,3 +1,4 @@
+import { htmlEscape } from "../format/text";
 import type { BlockNode, BodyDoc, ListNode, Mark, ParagraphNode } from "./body";
 import type { Figure } from "./dto";
 
@@ -23,9 +24,7 @@ export function bodyToHtml(body: BodyDoc, figures: Map<string, Figure> = new Map
 }
 
 /** React's escaping of text and attribute values. */
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]!);
-}
+const escape = htmlEscape;
 
 function attrs(values: Record<string, string | number | undefined>): string {
   return Object.entries(values)

@@ -66,12 +66,15 @@ export function toArticleCard(row: CardRow): ArticleCard {
   };
 }
 
+/** The width a card's photo (`src`) is asked at; lib/media/variants.ts serves the nearest variant. */
+export const CARD_PHOTO_WIDTH = 960;
+
 function cardImage(placed: CardRow["images"][number] | undefined): ArticleCard["image"] {
   if (!placed) return null;
   const { image } = placed;
   const shown = variantBase(image);
   return {
-    src: variantUrl(shown.base, shown.width, 960),
+    src: variantUrl(shown.base, shown.width, CARD_PHOTO_WIDTH),
     srcSet: srcSet(shown.base, shown.width, "webp"),
     width: shown.width,
     height: shown.height,

@@ -122,7 +122,8 @@ export const getNewsSitemap = publicCache(
  * address): a malformed n, /p/1 (the base address's duplicate) or a page past the end is a 404.
  */
 export async function getStoryListPage(filter: PublishedFilter, n: string | undefined) {
-  if (n !== undefined && !(/^\d{1,4}$/.test(n) && Number(n) >= 2)) notFound();
+  // One spelling per page: /p/02 is not /p/2 (each page names itself as canonical).
+  if (n !== undefined && !(/^[1-9]\d{0,3}$/.test(n) && Number(n) >= 2)) notFound();
   const result = await getStoryPage(filter, n ?? 1);
   if (n !== undefined && result.page > result.pages) notFound();
   return result;

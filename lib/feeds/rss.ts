@@ -1,9 +1,10 @@
+import { htmlEscape } from "../format/text";
 import { listPublishedArticles } from "../articles/queries";
-import type { ArticleCard } from "../articles/dto";
+import { CARD_PHOTO_WIDTH, type ArticleCard } from "../articles/dto";
+import { variantWidthFor } from "../media/variants";
 import { absoluteUrl } from "../seo/site";
 import { readSiteSettings } from "../settings/queries";
 import { xmlDocument, type XmlNode } from "./xml";
-import { xmlEscape } from "../format/text";
 
 /** An RSS 2.0 feed of the newest published stories, for the site or one section. */
 export async function buildRssFeed({ sectionSlug, sectionName }: { sectionSlug?: string; sectionName?: string } = {}): Promise<string> {
@@ -56,22 +57,30 @@ function item(a: ArticleCard): XmlNode {
       ...(a.publishedAt ? [{ tag: "pubDate", children: a.publishedAt.toUTCString() }] : []),
       // Feed readers read a description as HTML: the dek is plain text, so it is escaped as HTML first
       // ("<i>more</i>" typed in a dek reads as those characters, as on the page).
-      ...(a.dek ? [{ tag: "description", children: xmlEscape(a.dek) }] : []),
+      ...(a.dek ? [{ tag: "description", children: plainTextAsHtml(a.dek) }] : []),
       ...a.authors.map((x) => ({ tag: "dc:creator", children: x.name })),
       ...(a.section ? [{ tag: "category", children: a.section.name }] : []),
       // The lead photo (Media RSS), with its credit: readers of the feed see who took it, as on the page.
-      ...(a.image
-        ? [
-            {
-              tag: "media:content",
-              attrs: { url: absoluteUrl(a.image.src), medium: "image", width: String(a.image.width), height: String(a.image.height) },
-              children: [
-                ...(a.image.alt ? [{ tag: "media:description", attrs: { type: "plain" }, children: a.image.alt }] : []),
-                ...(a.image.creditLine ? [{ tag: "media:credit", children: a.image.creditLine }] : []),
-              ],
-            },
-          ]
-        : []),
+      ...(a.image ? [photo(a.image)] : []),
     ],
   };
+}
+
+/** A story's lead photo as Media RSS: the card's picture, with the size of the variant it is, and its credit. */
+function photo(image: NonNullable<ArticleCard["image"]>): XmlNode {
+  const width = variantWidthFor(image.width, CARD_PHOTO_WIDTH);
+  const height = Math.round((image.height * width) / image.width);
+  return {
+    tag: "media:content",
+    attrs: { url: absoluteUrl(image.src), medium: "image", type: "image/jpeg", width: String(width), height: String(height) },
+    children: [
+      ...(image.alt ? [{ tag: "media:description", attrs: { type: "plain" }, children: image.alt }] : []),
+      ...(image.creditLine ? [{ tag: "media:credit", children: image.creditLine }] : []),
+    ],
+  };
+}
+
+/** Plain text as HTML for a feed reader: escaped, its line breaks as <br> (the page keeps them too). */
+function plainTextAsHtml(text: string): string {
+  return htmlEscape(text).replace(/\r?\n/g, "<br>");
 }

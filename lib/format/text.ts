@@ -22,6 +22,17 @@ export function xmlEscape(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
+const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+
+/**
+ * Escapes text for HTML content and attribute values, as React does (byte for byte: the content
+ * API's body HTML is tested against the reader's page): the HTML strings written outside React
+ * (lib/articles/body-html.ts, lib/api/docs-html.ts, lib/sources/archive-page.ts, an RSS description).
+ */
+export function htmlEscape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+}
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /** At most `max` UTF-16 units of `text`, cut between whole characters (never inside an emoji or an accent). */

@@ -185,15 +185,15 @@ export const importJobHandler: JobHandler = async (job) => {
   }, 15_000);
   try {
     let uploadsDir: string | null = null;
-    if (fs.existsSync(path.join(dir, "uploads.zip"))) {
-      uploadsDir = path.join(dir, "uploads");
-      if (!fs.existsSync(path.join(dir, "uploads.done"))) {
+    if (fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, "uploads.zip"))) {
+      uploadsDir = path.join(/*turbopackIgnore: true*/ dir, "uploads");
+      if (!fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, "uploads.done"))) {
         await fsp.rm(uploadsDir, { recursive: true, force: true });
         await fsp.mkdir(uploadsDir, { recursive: true });
-        await unzipUploads(path.join(dir, "uploads.zip"), uploadsDir).catch(() => {
+        await unzipUploads(path.join(/*turbopackIgnore: true*/ dir, "uploads.zip"), uploadsDir).catch(() => {
           throw new AppError("invalid", "The zip of the uploads folder could not be read.");
         });
-        await fsp.writeFile(path.join(dir, "uploads.done"), "");
+        await fsp.writeFile(path.join(/*turbopackIgnore: true*/ dir, "uploads.done"), "");
       }
     }
     let last = 0;

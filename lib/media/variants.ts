@@ -23,9 +23,13 @@ export function srcSet(sha256: string, originalWidth: number, format: VariantFor
 
 /** A JPEG of about `width` pixels, for the fallback src and for feeds and cards. */
 export function variantUrl(sha256: string, originalWidth: number, width: number, format: VariantFormat = "jpg"): string {
+  return mediaUrl(variantKey(sha256, variantWidthFor(originalWidth, width), format));
+}
+
+/** The width of the variant variantUrl serves for `width`: the smallest at least as wide, or the widest there is. */
+export function variantWidthFor(originalWidth: number, width: number): number {
   const widths = variantWidths(originalWidth);
-  const best = widths.find((w) => w >= width) ?? widths[widths.length - 1]!;
-  return mediaUrl(variantKey(sha256, best, format));
+  return widths.find((w) => w >= width) ?? widths[widths.length - 1]!;
 }
 
 export type Crop = { cropX: number; cropY: number; cropW: number; cropH: number };

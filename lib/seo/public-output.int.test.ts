@@ -7,7 +7,7 @@ import { createArticle, transitionArticle, addCorrection } from "../articles/mut
 import { getPublishedArticleBySlug } from "../articles/queries";
 import { buildRssFeed } from "../feeds/rss";
 import { buildNewsSitemap, buildSitemap } from "../feeds/sitemaps";
-import { safeJsonForScript, truncateText, xmlEscape } from "../format/text";
+import { htmlEscape, safeJsonForScript, truncateText } from "../format/text";
 import { createImage } from "../media/ingest";
 import { updateImageMetadata } from "../media/library";
 import { makeWirePhoto, WIRE_PHOTO } from "../test/images";
@@ -75,7 +75,7 @@ describe("feeds and sitemaps", () => {
     expect(ours.title).toBe(HOSTILE.replace("\u0001", ""));
     // A description is read as HTML by feed readers: the dek's plain text arrives escaped for HTML,
     // so "<b>more</b>" typed in it reads as those characters, not in bold.
-    expect(ours.description).toBe(xmlEscape(HOSTILE));
+    expect(ours.description).toBe(htmlEscape(HOSTILE.replace("\u0001", "")));
     expect(ours.description).toContain("&lt;b&gt;more&lt;/b&gt;");
     expect(rss).not.toContain("<script>");
   });
@@ -90,19 +90,26 @@ describe("feeds and sitemaps", () => {
       agency: "Getty Images",
       altText: "Rescuers carry a stretcher through the rubble.",
     });
-    const older = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { hero: { imageId: image.id } }));
+    const older = await createArticle(
+      editor,
+      readyArticleInput(bits.section.id, bits.author.id, { hero: { imageId: image.id }, dek: "First line.\nSecond line." }),
+    );
     const olderLive = await transitionArticle(editor, { id: older.id, version: older.version, to: "PUBLISHED" });
     const newer = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
     await transitionArticle(editor, { id: newer.id, version: newer.version, to: "PUBLISHED" });
 
     const item = async () => {
-      const doc = parser.parse(await buildRssFeed());
+      // The section's own feed: the site's holds the 30 newest, which other test files may fill.
+      const doc = parser.parse(await buildRssFeed({ sectionSlug: bits.section.slug, sectionName: bits.section.name }));
       return { doc, ours: [doc.rss.channel.item].flat().find((i: { link: string }) => i.link.endsWith(`/${older.slug}`)) };
     };
     const { doc, ours } = await item();
     expect(doc.rss["@_xmlns:media"]).toBe("http://search.yahoo.com/mrss/");
     expect(ours["media:content"]["@_url"]).toMatch(/^http:\/\/localhost:3000\/media\/.+/);
     expect(ours["media:content"]["@_medium"]).toBe("image");
+    // The size is the variant's the address names, not the original photo's.
+    expect(ours["media:content"]["@_width"]).toBe(/-w(\d+)\.jpg$/.exec(ours["media:content"]["@_url"])![1]);
+    expect(ours.description).toBe("First line.&lt;br&gt;Second line.".replace("&lt;br&gt;", "<br>"));
     expect(ours["media:content"]["media:credit"]).toBe("Roman Pilipey/Getty Images");
     expect(ours["media:content"]["media:description"]["#text"]).toBe("Rescuers carry a stretcher through the rubble.");
 

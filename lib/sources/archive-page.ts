@@ -1,3 +1,4 @@
+import { htmlEscape } from "../format/text";
 import crypto from "node:crypto";
 import { formatDateTime } from "../format/time";
 
@@ -43,12 +44,9 @@ export const ARCHIVE_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
 /** Only http(s) addresses become links; anything else is shown as text. */
 const link = (url: string) =>
-  /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow">${escapeHtml(url)}</a>` : escapeHtml(url);
+  /^https?:\/\//i.test(url) ? `<a href="${htmlEscape(url)}" rel="noopener noreferrer nofollow">${htmlEscape(url)}</a>` : htmlEscape(url);
 
 function describeAnswer(copy: ArchivePageCopy): string {
   return [
@@ -69,21 +67,21 @@ export function renderArchivePage(copy: ArchivePageCopy, siteName: string, timeZ
   const paragraphs = copy.text
     ? copy.text
         .split("\n\n")
-        .map((p) => `<p dir="auto">${escapeHtml(p)}</p>`)
+        .map((p) => `<p dir="auto">${htmlEscape(p)}</p>`)
         .join("\n")
-    : `<p><em>This source is a ${escapeHtml(copy.contentType?.split(";")[0] ?? "file")} with no text to show here. ${escapeHtml(siteName)} keeps the file as it was received.</em></p>`;
+    : `<p><em>This source is a ${htmlEscape(copy.contentType?.split(";")[0] ?? "file")} with no text to show here. ${htmlEscape(siteName)} keeps the file as it was received.</em></p>`;
   const moved = copy.finalUrl && copy.finalUrl !== copy.url;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, noarchive"><meta name="referrer" content="no-referrer">
-<title>Archived copy: ${escapeHtml(heading)}</title><style>${ARCHIVE_CSS}</style></head>
+<title>Archived copy: ${htmlEscape(heading)}</title><style>${ARCHIVE_CSS}</style></head>
 <body><header>
-<p class="label">Archived copy kept by ${escapeHtml(siteName)}</p>
-<h1 dir="auto">${escapeHtml(heading)}</h1>
+<p class="label">Archived copy kept by ${htmlEscape(siteName)}</p>
+<h1 dir="auto">${htmlEscape(heading)}</h1>
 <dl>
 <dt>Original address</dt><dd>${link(copy.url)}</dd>
-${moved ? `<dt>Address after redirects</dt><dd>${link(copy.finalUrl!)}</dd>\n` : ""}<dt>Captured</dt><dd><time datetime="${copy.fetchedAt.toISOString()}">${escapeHtml(formatDateTime(copy.fetchedAt, timeZone))}</time></dd>
-<dt>Answer</dt><dd>${escapeHtml(describeAnswer(copy))}</dd>
+${moved ? `<dt>Address after redirects</dt><dd>${link(copy.finalUrl!)}</dd>\n` : ""}<dt>Captured</dt><dd><time datetime="${copy.fetchedAt.toISOString()}">${htmlEscape(formatDateTime(copy.fetchedAt, timeZone))}</time></dd>
+<dt>Answer</dt><dd>${htmlEscape(describeAnswer(copy))}</dd>
 ${copy.sha256 ? `<dt>SHA-256</dt><dd><code>${copy.sha256}</code></dd>\n` : ""}</dl>
 <p class="note">The text of the page as it was when captured, without its pictures, scripts or styles. The page itself may have changed or gone since.</p>
 </header>

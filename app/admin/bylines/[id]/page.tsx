@@ -18,13 +18,19 @@ export default async function BylinePage({ params }: { params: Promise<{ id: str
         <Link href="/admin/bylines">← All bylines</Link>
       </p>
       <h1>{author.name}</h1>
-      <p className="muted">
-        Byline page:{" "}
-        <a href={`/authors/${author.slug}`} target="_blank" rel="noreferrer">
-          /authors/{author.slug}
-        </a>{" "}
-        · {author.published === 1 ? "1 published story shows" : `${author.published} published stories show`} this byline.
-      </p>
+      {author.published > 0 ? (
+        <p className="muted">
+          Byline page:{" "}
+          <a href={`/authors/${author.slug}`} target="_blank" rel="noreferrer">
+            /authors/{author.slug}
+          </a>{" "}
+          · {author.published === 1 ? "1 published story shows" : `${author.published} published stories show`} this byline.
+        </p>
+      ) : (
+        <p className="muted">
+          No published story shows this byline yet: its page, /authors/{author.slug}, opens to readers when the first one runs.
+        </p>
+      )}
       <BylineForm author={author} />
     </>
   );
