@@ -33,7 +33,8 @@ export function FieldDiff({
   afterLabel: string;
 }) {
   const fields = Object.keys(after).filter((k) => before[k] !== after[k]);
-  if (fields.length === 0) return <p className="muted">No differences in headline, dek, slug, dateline, body or sources.</p>;
+  if (fields.length === 0)
+    return <p className="muted">No differences in what the two versions say (a move alone, such as a publish, changes none).</p>;
   return (
     <div className="field-diff">
       <p className="muted">

@@ -134,8 +134,12 @@ test.describe("the article desk", () => {
   test("two editors on one story: the second save shows the conflict and loses nothing", async ({ browser }) => {
     const { first, second } = await conflictOnDek(browser, "The editor's dek, written at the same time.");
     await expect(second.getByLabel("Dek")).toHaveValue("The editor's dek, written at the same time.");
+    // A tag added after the refused save is part of "mine" too, and the diff names it.
+    await second.getByLabel("Add a tag").fill("Elections");
+    await second.getByRole("button", { name: "Add tag" }).click();
     await second.getByRole("button", { name: "Show the differences" }).click();
     await expect(second.locator(".field-diff")).toContainText("The admin's dek.");
+    await expect(second.locator(".field-diff section").filter({ hasText: /^Tags/ }).locator(".diff-added")).toHaveText("+ Elections");
     await second.screenshot({ path: "test-results/screens/conflict.png", fullPage: true });
     await second.getByRole("button", { name: /Keep mine/ }).click();
     await expect(second.getByText("All changes saved")).toBeVisible();

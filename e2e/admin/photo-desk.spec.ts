@@ -5,7 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { storageStatePath } from "../env";
 import { expect, newContext, test, unique, publishFromEditor } from "../fixtures";
-import { makeWirePhoto, WIRE_PHOTO } from "../../lib/test/images";
+import { makePhoto, makeWirePhoto, WIRE_PHOTO } from "../../lib/test/images";
 
 // Issue 15, deliveries 4, 5, 6, 8 and 9: photos that remember their details, the photo form and
 // picker, word-level diffs and the audit log in sentences, short sources, and the reader's page.
@@ -245,5 +245,56 @@ test.describe("revisions and the audit log", () => {
     await page.goto("/admin/audit");
     await page.getByRole("link", { name: "this story only" }).first().click();
     await expect(page.getByText(/^Showing one story/)).toBeVisible();
+  });
+
+  test("a revision diff names what changed in the section, the bylines, the tags and the story's photo, not only in its text", async ({
+    browser,
+  }) => {
+    const tag = unique();
+    const page = await asEditor(browser);
+    const filename = `bridge-dawn-${tag}.jpg`;
+    await page.goto("/admin/media");
+    await page
+      .getByLabel("Choose photos")
+      .setInputFiles(await fixture(filename, await makePhoto("jpeg", 1200, 800, Number.parseInt(tag, 36) % 997)));
+    await expect(page.getByRole("link", { name: "Uploaded: check the credit and add alt text" })).toBeVisible();
+
+    await draftStory(page, `Bridge works begin ${tag}`, ["Work on the bridge began on Monday."]);
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+    await expect(page.getByText("All changes saved")).toBeVisible();
+
+    await page.getByLabel("Section").selectOption({ label: "Science" });
+    await page.getByLabel("Add a byline").selectOption({ label: "Maria Okonkwo" });
+    await page.getByLabel("Add a tag").fill("Flooding");
+    await page.getByRole("button", { name: "Add tag" }).click();
+    await expect(page.getByRole("button", { name: "Remove tag Flooding" })).toBeVisible();
+    await page.locator("#hero-search").fill(filename);
+    await page
+      .getByRole("radiogroup", { name: "Choose the hero photo" })
+      .getByRole("radio", { name: new RegExp(filename) })
+      .check();
+    await page.getByLabel("Caption for this story").fill("The bridge at dawn. Crews arrived at six.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("All changes saved")).toBeVisible();
+
+    // The revisions page compares the last two saves by default.
+    await page.getByRole("link", { name: "Revisions and audit" }).click();
+    const diff = page.locator(".field-diff");
+    await expect(diff.getByRole("heading", { name: "Section" })).toBeVisible();
+    const field = (name: string) => diff.locator("section").filter({ has: page.getByRole("heading", { name, exact: true }) });
+    await expect(field("Section")).toContainText("World");
+    await expect(field("Section")).toContainText("Science");
+    await expect(field("Bylines").locator(".diff-added")).toHaveText("+ Maria Okonkwo");
+    await expect(field("Bylines")).toContainText("Daniel Reyes");
+    await expect(field("Tags").locator(".diff-added")).toHaveText("+ Flooding");
+    await expect(field("Tags").locator(".diff-removed")).toHaveCount(0); // no tags before: nothing removed, not an empty line
+    await expect(field("Hero photo").locator(".diff-added")).toHaveText([
+      `+ ${filename}`,
+      "+ Caption for this story: The bridge at dawn. Crews arrived at six.",
+    ]);
+    // Names, never the database's ids.
+    await expect(diff).not.toContainText(/\bc[a-z0-9]{20,}\b/);
+    await diff.screenshot({ path: "test-results/screens/revision-diff-fields.png" });
   });
 });

@@ -1,23 +1,106 @@
 import { bodySchema, bodyToText } from "./body";
+import type { ArticleSnapshot } from "./snapshot";
+import { placementFields } from "../media/schema";
 
-type Comparable = {
+type StoryPhoto = ReturnType<typeof placementFields>;
+
+/** A story as a diff compares it: the editor's fields (the conflict view) or a revision's snapshot (through `snapshotForCompare`). */
+export type Comparable = {
   headline: string;
   dek: string;
   slug: string;
   dateline: string;
+  sectionId: string | null;
+  authorIds: string[];
+  tagIds: string[];
   body: unknown;
+  hero: StoryPhoto | null;
   sources: { title: string; url: string; publisher?: string | null }[];
+  seoTitle: string;
+  seoDescription: string;
+  canonicalUrl: string;
 };
 
-/** The text of a story's fields that a diff compares (revisions, and the conflict view). */
-export function comparableFields(s: Comparable): Record<string, string> {
+/** What the ids in a story are called (sections, bylines, tags, and each photo by its file name), for the diff to show names. */
+export type CompareNames = {
+  sections: Record<string, string>;
+  authors: Record<string, string>;
+  tags: Record<string, string>;
+  photos: Record<string, string>;
+};
+
+/** A revision's snapshot in the editor's shape, so that revisions and the conflict view compare the same fields. */
+export function snapshotForCompare(s: ArticleSnapshot): Comparable {
+  const hero = s.images.find((i) => i.role === "HERO");
+  return {
+    ...s,
+    authorIds: s.authors.map((a) => a.authorId),
+    tagIds: s.tags.map((t) => t.tagId),
+    hero: hero ? placementFields(hero) : null,
+    seoTitle: s.seoTitle ?? "",
+    seoDescription: s.seoDescription ?? "",
+    canonicalUrl: s.canonicalUrl ?? "",
+  };
+}
+
+/** What a story refers to by id (the conflict view sends its own, unsaved, to be named). */
+export type StoryRefs = Pick<Comparable, "sectionId" | "authorIds" | "tagIds"> & { hero: { imageId: string } | null };
+
+/** The ids stories refer to, by kind: what `CompareNames` must name. */
+export function idsToName(stories: StoryRefs[]): { [K in keyof CompareNames]: string[] } {
+  return {
+    sections: [...new Set(stories.flatMap((s) => (s.sectionId ? [s.sectionId] : [])))],
+    authors: [...new Set(stories.flatMap((s) => s.authorIds))],
+    tags: [...new Set(stories.flatMap((s) => s.tagIds))],
+    photos: [...new Set(stories.flatMap((s) => (s.hero ? [s.hero.imageId] : [])))],
+  };
+}
+
+const GONE = {
+  sections: "a deleted section",
+  authors: "a deleted byline",
+  tags: "a deleted tag",
+  photos: "a photo no longer in the library",
+};
+
+/**
+ * The text of each field of a story that a diff compares (revisions, and the conflict view), by the
+ * label the editor shows for it: bylines in their order, tags by name (their order means nothing),
+ * and the hero photo with what this story says of it.
+ */
+export function comparableFields(s: Comparable, names: CompareNames): Record<string, string> {
+  const name = (kind: keyof CompareNames, id: string) => names[kind][id] ?? GONE[kind];
   const body = bodySchema.safeParse(s.body);
+  const photo = s.hero;
   return {
     Headline: s.headline,
     Dek: s.dek,
     Slug: s.slug,
     Dateline: s.dateline,
+    Section: s.sectionId ? name("sections", s.sectionId) : "",
+    Bylines: s.authorIds.map((id) => name("authors", id)).join("\n"),
+    Tags: s.tagIds
+      .map((id) => name("tags", id))
+      .sort((a, b) => a.localeCompare(b))
+      .join("\n"),
     Body: body.success ? bodyToText(body.data) : "",
+    "Hero photo": photo
+      ? [
+          name("photos", photo.imageId),
+          ...(
+            [
+              ["Caption", photo.caption],
+              ["Photographer", photo.credit],
+              ["Agency", photo.agency],
+              ["Credit line", photo.creditLine],
+              ["Alt text", photo.altText],
+            ] as const
+          ).flatMap(([label, text]) => (text.trim() ? [`${label} for this story: ${text}`] : [])),
+        ].join("\n")
+      : "",
     Sources: s.sources.map((x) => `${x.title} — ${x.url}${x.publisher ? ` (${x.publisher})` : ""}`).join("\n"),
+    "SEO title": s.seoTitle,
+    "SEO description": s.seoDescription,
+    "Canonical URL": s.canonicalUrl,
   };
 }

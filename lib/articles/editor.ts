@@ -8,6 +8,7 @@ import { articlePath } from "./dto";
 import { wireForEditor } from "../wire/queries";
 import { readSiteSettings } from "../settings/queries";
 import { wireWarning } from "../wire/policy";
+import { placementFields } from "../media/schema";
 
 /** Everything the story editor needs about one story, as plain data for the client. */
 export async function getEditorData(viewer: Viewer, id: string) {
@@ -71,16 +72,7 @@ export async function getEditorData(viewer: Viewer, id: string) {
         accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : "",
         archivedUrl: s.archivedUrl ?? "",
       })),
-      hero: hero
-        ? {
-            imageId: hero.imageId,
-            caption: hero.caption ?? "",
-            credit: hero.credit ?? "",
-            agency: hero.agency ?? "",
-            altText: hero.altText ?? "",
-            creditLine: hero.creditLine ?? "",
-          }
-        : null,
+      hero: hero ? placementFields(hero) : null,
     },
   };
 }

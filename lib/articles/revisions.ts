@@ -5,7 +5,9 @@ import { AppError } from "../errors";
 import { storyScope } from "./policy";
 import { storyVersionSchema } from "./schema";
 import type { ArticleSnapshot } from "./snapshot";
+import { idsToName, type CompareNames, type StoryRefs } from "./compare";
 import { updateArticle } from "./mutations/update";
+import { photoTitle } from "../media/schema";
 
 async function assertInScope(viewer: Viewer, articleId: string) {
   const found = await db.article.count({ where: { AND: [{ id: articleId }, storyScope(viewer)] } });
@@ -46,6 +48,35 @@ export async function getRevision(viewer: Viewer, articleId: string, revisionId:
   }
   return { ...rest, snapshot };
 }
+
+/**
+ * The names of the sections, bylines, tags and photos that stories being compared refer to
+ * (deleted ones are left out: the diff says so). Every desk user may see them all in the pickers.
+ */
+export async function compareNames(stories: StoryRefs[]): Promise<CompareNames> {
+  const ids = idsToName(stories);
+  const [sections, authors, tags, photos] = await Promise.all([
+    db.section.findMany({ where: { id: { in: ids.sections } }, select: { id: true, name: true } }),
+    db.author.findMany({ where: { id: { in: ids.authors } }, select: { id: true, name: true } }),
+    db.tag.findMany({ where: { id: { in: ids.tags } }, select: { id: true, name: true } }),
+    db.image.findMany({ where: { id: { in: ids.photos } }, select: { id: true, caption: true, originalFilename: true } }),
+  ]);
+  const byId = <T extends { id: string }>(rows: T[], name: (row: T) => string) => Object.fromEntries(rows.map((r) => [r.id, name(r)]));
+  return {
+    sections: byId(sections, (s) => s.name),
+    authors: byId(authors, (a) => a.name),
+    tags: byId(tags, (t) => t.name),
+    photos: byId(photos, photoTitle),
+  };
+}
+
+/** The refs of an editor's unsaved version, as the conflict view sends them. */
+export const storyRefsSchema = z.object({
+  sectionId: z.string().max(40).nullable(),
+  authorIds: z.array(z.string().max(40)).max(50),
+  tagIds: z.array(z.string().max(40)).max(200),
+  hero: z.object({ imageId: z.string().max(40) }).nullable(),
+});
 
 export const restoreRevisionSchema = z.object({
   articleId: z.string().min(1),

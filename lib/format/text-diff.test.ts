@@ -25,6 +25,15 @@ describe("word-level diffs", () => {
     expect(lines.map((l) => l.kind)).toEqual(["removed", "added", "added"]);
   });
 
+  it("sees an empty field as no lines: a field filled in is only added, one emptied only removed", () => {
+    expect(diffParagraphs("", "Flooding\nElections")).toEqual([
+      { kind: "added", text: "Flooding" },
+      { kind: "added", text: "Elections" },
+    ]);
+    expect(diffParagraphs("Flooding", "")).toEqual([{ kind: "removed", text: "Flooding" }]);
+    expect(diffParagraphs("", "")).toEqual([]);
+  });
+
   it("treats punctuation and accented words as tokens of their own", () => {
     expect(diffWords("Kovač said “no”.", "Kovač said “yes”.")).toEqual([
       { kind: "same", text: "Kovač said “" },

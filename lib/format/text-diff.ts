@@ -2,8 +2,9 @@ export type DiffLine = { kind: "same" | "added" | "removed"; text: string };
 
 /** A line diff (longest common subsequence); enough for headlines, deks, bodies and source lists. */
 export function diffLines(before: string, after: string): DiffLine[] {
-  const a = before.split("\n");
-  const b = after.split("\n");
+  // An empty field has no lines (not one empty line, which would show as an empty "−" or "+").
+  const a = before === "" ? [] : before.split("\n");
+  const b = after === "" ? [] : after.split("\n");
   // Bodies are at most a few thousand lines; cap the table so a hostile input cannot exhaust memory.
   if (a.length * b.length > 4_000_000) {
     return [...a.map((text) => ({ kind: "removed" as const, text })), ...b.map((text) => ({ kind: "added" as const, text }))];

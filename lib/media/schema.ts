@@ -40,6 +40,26 @@ export const imagePlacementSchema = z.object({
 export type ImageMetadataInput = z.input<typeof imageMetadataSchema>;
 export type ImagePlacementInput = z.input<typeof imagePlacementSchema>;
 
+/** A photo's placement in a story as the editor's form holds it: what the story says of the photo, empty where it uses the library's. */
+export function placementFields(p: {
+  imageId: string;
+  caption: string | null;
+  credit: string | null;
+  agency: string | null;
+  altText: string | null;
+  creditLine?: string | null;
+}) {
+  return {
+    imageId: p.imageId,
+    caption: p.caption ?? "",
+    credit: p.credit ?? "",
+    agency: p.agency ?? "",
+    altText: p.altText ?? "",
+    // Snapshots from before issue 15 have no free-form credit.
+    creditLine: p.creditLine ?? "",
+  };
+}
+
 /** Alt text longer than this is usually a caption in the wrong field: screen readers read it all, without pause. */
 export const ALT_TEXT_HINT = 150;
 
@@ -64,6 +84,13 @@ export function placedCreditLine(image: { credit: string; agency: string; credit
     placed.creditLine?.trim() ||
     (placed.credit || placed.agency ? creditLine(placed.credit || image.credit, placed.agency || image.agency) : "");
   return storyCredit || creditLine(image.credit, image.agency, image.creditLine);
+}
+
+/** What the desk calls a photo: its library caption (cut at 80 characters), else its file's name. */
+export function photoTitle(image: { caption: string | null; originalFilename: string | null }): string {
+  const caption = image.caption?.trim() ?? "";
+  if (caption) return caption.length > 80 ? `${caption.slice(0, 79)}…` : caption;
+  return image.originalFilename || "Untitled photo";
 }
 
 /** The crop readers get, as fractions of the (orientation-corrected) original. */

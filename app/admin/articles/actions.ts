@@ -8,7 +8,7 @@ import { addCorrectionSchema, createArticleSchema, deleteArticleSchema, updateAr
 import { createArticle, updateArticle, transitionArticle, addCorrection, deleteArticle } from "@/lib/articles/mutations";
 import { transitionFieldsSchema } from "@/lib/articles/workflow";
 import { isSlugAvailable } from "@/lib/articles/queries";
-import { restoreRevision, restoreRevisionSchema } from "@/lib/articles/revisions";
+import { compareNames, restoreRevision, restoreRevisionSchema, storyRefsSchema } from "@/lib/articles/revisions";
 import { slugSchema } from "@/lib/format/slug";
 import { createAuthor } from "@/lib/authors/mutations";
 import { createAuthorSchema } from "@/lib/authors/schema";
@@ -84,12 +84,13 @@ export const createAuthorAction = authedAction(createAuthorSchema, (input, viewe
 });
 
 // The story as it is now on the server, for the conflict view (whoever can see it).
+/** The story as saved now, for the conflict view, with the names of what it and the editor's unsaved version (`mine`) refer to. */
 export const loadEditorDataAction = authedAction(
-  z.object({ id: z.string().min(1) }),
+  z.object({ id: z.string().min(1), mine: storyRefsSchema.optional() }),
   async (input, viewer) => {
     const data = await getEditorData(viewer, input.id);
     if (!data) throw new AppError("not_found", "That story no longer exists.");
-    return data;
+    return { ...data, names: await compareNames(input.mine ? [data.fields, input.mine] : [data.fields]) };
   },
   { permission: "desk.view" },
 );

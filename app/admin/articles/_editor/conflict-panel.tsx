@@ -3,7 +3,7 @@
 import "@/lib/security/zod-jitless";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { comparableFields } from "@/lib/articles/compare";
+import { comparableFields, type CompareNames } from "@/lib/articles/compare";
 import type { EditorData, EditorFields } from "@/lib/articles/editor";
 import { FieldDiff } from "@/components/admin/field-diff";
 import { useAction } from "@/components/forms/use-action";
@@ -32,7 +32,7 @@ type Props = {
  */
 export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onOverwrite, onDiscard, canEdit }: Props) {
   const router = useRouter();
-  const [theirs, setTheirs] = useState<EditorData | null>(null);
+  const [theirs, setTheirs] = useState<(EditorData & { names: CompareNames }) | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const loading = useAction(loadEditorDataAction);
   const copying = useAction(createArticleAction, { measure: true });
@@ -49,7 +49,13 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
   }, [movedTo, router]);
 
   const compare = async () => {
-    const result = await loading.run({ id: articleId });
+    const refs = {
+      sectionId: mine.sectionId,
+      authorIds: mine.authorIds,
+      tagIds: mine.tagIds,
+      hero: mine.hero && { imageId: mine.hero.imageId },
+    };
+    const result = await loading.run({ id: articleId, mine: refs });
     if (!result) return;
     if (result.ok) setTheirs(result.data);
     else setNote(result.error);
@@ -111,8 +117,8 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
       ) : null}
       {theirs ? (
         <FieldDiff
-          before={comparableFields(theirs.fields)}
-          after={comparableFields(mine)}
+          before={comparableFields(theirs.fields, theirs.names)}
+          after={comparableFields(mine, theirs.names)}
           beforeLabel={`${conflict.savedBy}'s version`}
           afterLabel="your version"
         />

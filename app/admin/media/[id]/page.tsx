@@ -11,6 +11,7 @@ import { getSiteSettings } from "@/lib/cache/public-data";
 import { getPhotoCredentials } from "@/lib/provenance/queries";
 import { CredentialDetails, CredentialsBadge } from "@/components/article/content-credentials";
 import { ImageForm } from "./image-form";
+import { photoTitle } from "@/lib/media/schema";
 
 export const metadata: Metadata = { title: "Photo" };
 
@@ -29,13 +30,7 @@ export default async function ImagePage({ params }: Props) {
       <p>
         <Link href="/admin/media">← All photos</Link>
       </p>
-      <h1>
-        {image.caption
-          ? image.caption.length > 80
-            ? `${image.caption.slice(0, 79)}…`
-            : image.caption
-          : image.originalFilename || "Untitled photo"}
-      </h1>
+      <h1>{photoTitle(image)}</h1>
       <p>
         <CredentialsBadge credentials={credentials} /> <a href="#credentials-heading">About its Content Credentials</a>
       </p>

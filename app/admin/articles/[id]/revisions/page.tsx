@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getEditorData } from "@/lib/articles/editor";
-import { getRevision, listRevisions } from "@/lib/articles/revisions";
-import { comparableFields } from "@/lib/articles/compare";
+import { compareNames, getRevision, listRevisions } from "@/lib/articles/revisions";
+import { comparableFields, snapshotForCompare } from "@/lib/articles/compare";
 import { listArticleAudit } from "@/lib/articles/queries";
 import { formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
@@ -33,6 +33,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
     b ? getRevision(viewer, id, b).catch(() => null) : null,
     query.show ? getRevision(viewer, id, query.show).catch(() => null) : null,
   ]);
+  const [older, newer, alone] = [before, after, shown].map((r) => (r ? snapshotForCompare(r.snapshot) : null));
+  const names = await compareNames([older, newer, alone].flatMap((r) => (r ? [r] : [])));
   const label = (r: (typeof revisions)[number]) =>
     `v${r.version} · ${r.note} · ${r.author?.name ?? "Scheduler"} · ${formatDateTime(r.createdAt, timeZone)}`;
   return (
@@ -68,10 +70,10 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             Compare
           </button>
         </form>
-        {before && after ? (
+        {before && after && older && newer ? (
           <FieldDiff
-            before={comparableFields(before.snapshot)}
-            after={comparableFields(after.snapshot)}
+            before={comparableFields(older, names)}
+            after={comparableFields(newer, names)}
             beforeLabel={`v${before.version}`}
             afterLabel={`v${after.version}`}
           />
@@ -79,12 +81,12 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
           <p className="muted">Only one revision so far.</p>
         )}
       </section>
-      {shown ? (
+      {shown && alone ? (
         <section className="card" aria-labelledby="shown-heading">
           <h2 id="shown-heading">
             Revision v{shown.version} ({shown.note})
           </h2>
-          {Object.entries(comparableFields(shown.snapshot)).map(([field, text]) => (
+          {Object.entries(comparableFields(alone, names)).map(([field, text]) => (
             <div key={field}>
               <h3>{field}</h3>
               <pre className="revision-text">{text || "—"}</pre>

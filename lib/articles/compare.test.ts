@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { comparableFields, type Comparable, type CompareNames } from "./compare";
+
+const story = (over: Partial<Comparable> = {}): Comparable => ({
+  headline: "“We will rebuild,” mayor says",
+  dek: "",
+  slug: "we-will-rebuild",
+  dateline: "KYIV",
+  sectionId: "s1",
+  authorIds: ["a1", "a2"],
+  tagIds: ["t1", "t2"],
+  body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "“We will,” she said." }] }] },
+  hero: null,
+  sources: [],
+  seoTitle: "",
+  seoDescription: "",
+  canonicalUrl: "",
+  ...over,
+});
+const names: CompareNames = {
+  sections: { s1: "World" },
+  authors: { a1: "Maria Okonkwo", a2: "Daniel Reyes" },
+  tags: { t1: "Flooding", t2: "Elections" },
+  photos: { p1: "bridge.jpg" },
+};
+
+describe("comparableFields", () => {
+  it("names the section, the bylines in their order and the tags in alphabetical order", () => {
+    const fields = comparableFields(story(), names);
+    expect(fields.Section).toBe("World");
+    expect(fields.Bylines).toBe("Maria Okonkwo\nDaniel Reyes");
+    expect(fields.Tags).toBe("Elections\nFlooding");
+  });
+
+  it("does not see a change in the order tags were stored in, but does in the bylines' order", () => {
+    expect(comparableFields(story({ tagIds: ["t2", "t1"] }), names).Tags).toBe(comparableFields(story(), names).Tags);
+    expect(comparableFields(story({ authorIds: ["a2", "a1"] }), names).Bylines).not.toBe(comparableFields(story(), names).Bylines);
+  });
+
+  it("says what was deleted rather than showing an id", () => {
+    const fields = comparableFields(
+      story({
+        sectionId: "gone",
+        tagIds: ["t1", "gone"],
+        hero: { imageId: "gone", caption: "", credit: "", agency: "", creditLine: "", altText: "" },
+      }),
+      names,
+    );
+    expect(fields.Section).toBe("a deleted section");
+    expect(fields.Tags).toBe("a deleted tag\nFlooding");
+    expect(fields["Hero photo"]).toBe("a photo no longer in the library");
+  });
+
+  it("lists the photo with only what this story says of it", () => {
+    const hero = {
+      imageId: "p1",
+      caption: "The bridge at dawn.",
+      credit: "",
+      agency: "",
+      creditLine: "Roman Pilipey/Getty Images",
+      altText: " ",
+    };
+    expect(comparableFields(story({ hero }), names)["Hero photo"]).toBe(
+      "bridge.jpg\nCaption for this story: The bridge at dawn.\nCredit line for this story: Roman Pilipey/Getty Images",
+    );
+    expect(comparableFields(story(), names)["Hero photo"]).toBe("");
+  });
+});
