@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,6 +30,8 @@ function render(req: http.IncomingMessage, res: http.ServerResponse) {
   res.setHeader("content-type", "text/html; charset=utf-8");
   res.setHeader("cache-control", isr || req.url === "/stale" ? "s-maxage=60, stale-while-revalidate=600" : "private, no-cache, no-store");
   if (isr) res.setHeader("x-nextjs-cache", "HIT");
+  // Next's own Vary on an App Router page.
+  res.setHeader("vary", "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch");
   if (req.url === "/stale") res.setHeader("x-nextjs-cache", "STALE");
   // Like Next.js, a HEAD answer carries the headers only.
   if (req.method === "HEAD") return res.end();
@@ -145,6 +148,53 @@ describe("the front cache", () => {
     const stale = await fetch(`${base}/story`, { headers: { "if-none-match": 'W/"an-older-page"' } });
     expect(stale.status).toBe(200);
     expect(stale.headers.get("etag")).toBe(etag);
+  });
+
+  it("gives the first answer the same ETag and Vary as every hit after it, and a 304 to a reader who holds that page when it is rendered again", async () => {
+    cache.clear();
+    const miss = await fetch(`${base}/story`);
+    const page = await miss.text();
+    expect(miss.headers.get("x-dateline-cache")).toBeNull();
+    const hit = await fetch(`${base}/story`);
+    expect(hit.headers.get("x-dateline-cache")).toBe("HIT");
+    expect(await hit.text()).toBe(page);
+    expect(miss.headers.get("etag")).toMatch(/^W\/"[\w-]+"$/);
+    expect(miss.headers.get("etag")).toBe(hit.headers.get("etag"));
+    const vary = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding";
+    expect(miss.headers.get("vary")).toBe(vary);
+    expect(hit.headers.get("vary")).toBe(vary);
+    expect(miss.headers.get("cache-control")).toBe(hit.headers.get("cache-control"));
+    expect(miss.headers.get("content-length")).toBe(String(Buffer.byteLength(page)));
+    const held = await fetch(`${base}/story`, { headers: { "if-none-match": hit.headers.get("etag")! } });
+    expect(held.status).toBe(304);
+    expect(held.headers.get("vary")).toBe(vary);
+
+    // Rendered again (the stand-in's page says which render it is: a page that changed), a reader
+    // who holds the old copy gets the new one; one who holds an unchanged copy would get a 304.
+    cache.clear();
+    const again = await fetch(`${base}/story`, { headers: { "if-none-match": hit.headers.get("etag")! } });
+    expect(again.status).toBe(200);
+    expect(await again.text()).not.toBe(page);
+    cache.clear();
+    const before = renders;
+    const unchanged = `W/"${crypto
+      .createHash("sha1")
+      .update(
+        `<html><head><link rel="preload" as="script" href="/_next/a.js"/><script type="application/ld+json">{"a":1}</script></head><body><h1>render ${before + 1}</h1><script src="/_next/a.js" async=""></script><script>self.__next_f.push([1,"x"])</script></body></html>`,
+      )
+      .digest("base64url")}"`;
+    const revalidated = await fetch(`${base}/story`, { headers: { "if-none-match": unchanged } });
+    expect(revalidated.status).toBe(304);
+    expect(renders).toBe(before + 1);
+  });
+
+  it("streams an answer it may not keep as the upstream sends it, with the upstream's headers", async () => {
+    // Next's stale-while-revalidate copy: a public address, asked of the upstream, never kept.
+    const passed = await fetch(`${base}/stale`);
+    expect(passed.headers.get("x-nextjs-cache")).toBe("STALE");
+    expect(passed.headers.get("etag")).toBeNull();
+    expect(passed.headers.get("vary")).toBe("rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch");
+    expect(await passed.text()).toMatch(/render \d+/);
   });
 
   it("renders again after being cleared", async () => {

@@ -8,23 +8,31 @@ import { acceptsGzip } from "./accept-encoding";
 /** What a public address answers that may be kept: a page, a feed or sitemap, robots.txt. */
 const PUBLIC_DOCUMENT_TYPE = /^(?:text\/html|application\/rss\+xml|application\/xml|text\/plain)\s*(?:;|$)/;
 
+/** A kept answer. `gzip` arrives a moment after the entry: it is compressed off the main thread. */
+type Entry = {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  gzip: Buffer | null;
+  etag: string;
+  at: number;
+  keys: string[];
+};
+
 /**
  * A small in-memory HTTP cache in front of Next.js for the public pages: a hit is written straight
  * from memory without entering Next's request pipeline. A miss of a cacheable GET is asked of the
  * upstream — Next's request handler, served on a private socket of the same process
- * (scripts/server.ts) — over HTTP, as Varnish would ask it: the answer is streamed to the reader
- * and, when its own headers allow it (200, a page, a feed, a sitemap, robots.txt or an open API
- * answer, `s-maxage`, no cookie, not Next's stale copy), kept. Nothing of Next's is patched or parsed. Entries live at most `ttlMs`,
+ * (scripts/server.ts) — over HTTP, as Varnish would ask it: when its own headers allow it (200, a
+ * page, a feed, a sitemap, robots.txt or an open API answer, `s-maxage`, no cookie, not Next's
+ * stale copy) the answer is kept and the reader gets it as every later hit will (with its ETag);
+ * any other is streamed to the reader. Nothing of Next's is patched or parsed. Entries live at most `ttlMs`,
  * each carries its page's surrogate keys (lib/cache/surrogate-keys.ts), and those carrying a tag
  * that expires are dropped (purgeFrontCache, called through lib/cache/purge.ts), so it is never
  * staler than Next. Without an upstream (development) it keeps nothing.
  */
 export class FrontCache {
-  /** `gzip` arrives a moment after the entry: it is compressed off the main thread. */
-  private entries = new Map<
-    string,
-    { status: number; headers: Record<string, string>; body: Buffer; gzip: Buffer | null; etag: string; at: number; keys: string[] }
-  >();
+  private entries = new Map<string, Entry>();
 
   /** Connections to the upstream, kept open between requests. */
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -102,8 +110,9 @@ export class FrontCache {
       this.remove(this.entries.keys().next().value!);
   }
 
-  /** Serves `req` from memory, or lets `next` answer and keeps a cacheable (ISR) HTML answer. */
   /**
+   * Serves `req` from memory, or lets `next` answer and keeps a cacheable (ISR) HTML answer.
+   *
    * `perResponse`: headers of this one response (its request id, its Content-Security-Policy
    * nonce). A hit writes them with the cached ones in one writeHead, Node's fast path; a miss
    * sets them before Next.js answers.
@@ -112,34 +121,7 @@ export class FrontCache {
     const key = req.url!;
     const cacheable = FrontCache.isCacheable(req);
     const hit = cacheable ? this.entries.get(key) : undefined;
-    if (hit && Date.now() - hit.at < this.ttlMs) {
-      // A browser or CDN that holds this very page is told so (the tag is the content's: a page
-      // rendered again unchanged after an unrelated change keeps it).
-      if (etagMatches(req.headers["if-none-match"], hit.etag)) {
-        res.writeHead(304, {
-          "cache-control": hit.headers["cache-control"] ?? "",
-          ...perResponse,
-          etag: hit.etag,
-          vary: "Accept-Encoding",
-          "x-dateline-cache": "HIT",
-        });
-        res.end();
-        return;
-      }
-      const gzip = hit.gzip !== null && acceptsGzip(req.headers["accept-encoding"]);
-      const body = gzip ? hit.gzip! : hit.body;
-      res.writeHead(hit.status, {
-        etag: hit.etag,
-        ...hit.headers,
-        ...perResponse,
-        vary: "Accept-Encoding",
-        "x-dateline-cache": "HIT",
-        "content-length": String(body.length),
-        ...(gzip ? { "content-encoding": "gzip" } : {}),
-      });
-      res.end(req.method === "HEAD" ? undefined : body);
-      return;
-    }
+    if (hit && Date.now() - hit.at < this.ttlMs) return this.serve(hit, req, res, perResponse, true);
     // A HEAD answer has no body: kept, it would serve readers an empty page. A HEAD is answered from a GET's copy.
     if (cacheable && req.method === "GET" && this.upstream) return this.fromUpstream(key, req, res, perResponse);
     for (const name in perResponse) res.setHeader(name, perResponse[name]!);
@@ -147,9 +129,44 @@ export class FrontCache {
   }
 
   /**
-   * Asks the upstream for `key` with the reader's request headers, streams its answer to the
-   * reader, and keeps it when its headers allow. The upstream's headers win over `perResponse`,
-   * as Next's own headers did when it answered directly.
+   * Writes a kept answer to the reader: a 304 when they hold this very copy (the tag is the
+   * content's: a page rendered again unchanged after an unrelated change keeps it), gzipped when
+   * they take gzip and the compressed copy is ready. A miss is written from its entry too, so that
+   * the first answer has the same headers (ETag, Vary) as every hit after it, for the browser and
+   * any cache in between; only a hit says so.
+   */
+  private serve(entry: Entry, req: IncomingMessage, res: ServerResponse, perResponse: Record<string, string>, hit: boolean) {
+    const marker: Record<string, string> = hit ? { "x-dateline-cache": "HIT" } : {};
+    if (etagMatches(req.headers["if-none-match"], entry.etag)) {
+      // What a 200 would have said of caching (RFC 9110, 15.4.5).
+      res.writeHead(304, {
+        "cache-control": entry.headers["cache-control"] ?? "",
+        vary: entry.headers["vary"]!,
+        ...perResponse,
+        etag: entry.etag,
+        ...marker,
+      });
+      res.end();
+      return;
+    }
+    const gzip = entry.gzip !== null && acceptsGzip(req.headers["accept-encoding"]);
+    const body = gzip ? entry.gzip! : entry.body;
+    res.writeHead(entry.status, {
+      etag: entry.etag,
+      ...entry.headers,
+      ...perResponse,
+      ...marker,
+      "content-length": String(body.length),
+      ...(gzip ? { "content-encoding": "gzip" } : {}),
+    });
+    res.end(req.method === "HEAD" ? undefined : body);
+  }
+
+  /**
+   * Asks the upstream for `key` with the reader's request headers. An answer that may be kept is
+   * collected, kept, and written to the reader from its entry; any other answer is streamed to the
+   * reader as it comes, its headers winning over `perResponse` as Next's own did when it answered
+   * directly (so is one too large to keep, from the moment it outgrows the cache).
    */
   private fromUpstream(key: string, req: IncomingMessage, res: ServerResponse, perResponse: Record<string, string>) {
     const generation = this.generation;
@@ -158,29 +175,47 @@ export class FrontCache {
     res.on("close", () => {
       if (!res.writableFinished) upstream.destroy();
     });
-    upstream.on("error", (error) => {
+    const failed = (error: Error) => {
       if (res.headersSent) return res.destroy(error);
       res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store", ...perResponse });
       res.end("The page could not be rendered. Try again in a moment.");
-    });
+    };
+    upstream.on("error", failed);
     upstream.on("response", (answer) => {
-      const headers: OutgoingHttpHeaders = { ...perResponse };
-      for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
-      res.writeHead(answer.statusCode ?? 502, headers);
-      answer.pipe(res);
+      const passHeaders = () => {
+        const headers: OutgoingHttpHeaders = { ...perResponse };
+        for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+        res.writeHead(answer.statusCode ?? 502, headers);
+      };
       // Whether it may be kept is known from its status and headers: only then is its body collected.
       const keys = this.keepableKeys(key, answer);
-      if (!keys) return;
+      if (!keys) {
+        passHeaders();
+        answer.pipe(res);
+        return;
+      }
+      answer.on("error", failed);
       const chunks: Buffer[] = [];
       let size = 0;
       answer.on("data", (chunk: Buffer) => {
         size += chunk.length;
-        // A body past the cache's whole size is never kept: its bytes are not held either.
-        if (size <= this.maxBytes) chunks.push(chunk);
+        if (size <= this.maxBytes) return void chunks.push(chunk);
+        // Past the cache's whole size it is never kept: what came so far and the rest go to the reader as they come.
+        if (!res.headersSent) {
+          passHeaders();
+          for (const held of chunks.splice(0)) res.write(held);
+        }
+        if (!res.write(chunk)) {
+          answer.pause();
+          res.once("drain", () => answer.resume());
+        }
       });
       answer.on("end", () => {
-        if (answer.complete && size <= this.maxBytes && !this.purgedSince(generation, keys))
-          this.keep(key, answer.headers, Buffer.concat(chunks), keys);
+        if (res.headersSent) return void res.end();
+        if (!answer.complete) return failed(new Error("The upstream's answer ended early."));
+        const entry = this.entryFor(answer.headers, Buffer.concat(chunks), keys);
+        if (!this.purgedSince(generation, keys)) this.store(key, entry);
+        this.serve(entry, req, res, perResponse, false);
       });
     });
     upstream.end();
@@ -208,27 +243,43 @@ export class FrontCache {
     return keepable ? keys : null;
   }
 
-  private keep(key: string, answerHeaders: IncomingHttpHeaders, body: Buffer, keys: string[]) {
-    // Every header Next set (security headers included), but none that describe this one response.
+  /** An upstream answer as kept: every header Next set (security headers included), but none that describe that one response. */
+  private entryFor(answerHeaders: IncomingHttpHeaders, body: Buffer, keys: string[]): Entry {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(answerHeaders)) {
       if (value === undefined || PER_RESPONSE.has(name) || HOP_BY_HOP.has(name)) continue;
       headers[name] = Array.isArray(value) ? value.join(", ") : value;
     }
+    // Next's own Vary (its router's headers: the cache passes such requests through), and the encoding it chooses.
+    headers["vary"] = varyWithAcceptEncoding(headers["vary"]);
     const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
-    const entry = { status: 200, headers, body, gzip: null as Buffer | null, etag, at: Date.now(), keys };
+    return { status: 200, headers, body, gzip: null, etag, at: Date.now(), keys };
+  }
+
+  private store(key: string, entry: Entry) {
     this.remove(key);
     this.entries.set(key, entry);
-    this.bytes += body.length;
+    this.bytes += entry.body.length;
     this.trim();
     // On libuv's threads, not the one that serves requests; until it is done, hits go uncompressed.
-    zlib.gzip(body, { level: 6 }, (error, gzip) => {
+    zlib.gzip(entry.body, { level: 6 }, (error, gzip) => {
       if (error || this.entries.get(key) !== entry) return;
       entry.gzip = gzip;
       this.bytes += gzip.length;
       this.trim();
     });
   }
+}
+
+/** `vary` with Accept-Encoding among its names (once, whatever its case). */
+export function varyWithAcceptEncoding(vary: string | undefined): string {
+  const names = (vary ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return names.some((name) => name.toLowerCase() === "accept-encoding" || name === "*")
+    ? names.join(", ")
+    : [...names, "Accept-Encoding"].join(", ");
 }
 
 /** Headers of one connection, not of the message (RFC 9110, 7.6.1): never forwarded either way. */
