@@ -3,8 +3,12 @@ import { getCuratedFront, getLatestStories, getSectionFront, getSections, getSit
 import { ArticleList } from "@/components/article/article-list";
 import { BreakingBanner } from "@/components/article/breaking-banner";
 import { bannerIsUp } from "@/lib/front/schema";
+import { feedAlternates } from "@/lib/feeds/rss";
 
-export const metadata: Metadata = { alternates: { canonical: "/", types: { "application/rss+xml": "/feed.xml" } } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { siteName } = await getSiteSettings();
+  return { alternates: { canonical: "/", types: feedAlternates(siteName) } };
+}
 
 // Rendered per request from cached reads (tags "front", "sections" and each section's), never at
 // build time, when the newsroom's database may not exist yet. The HTTP cache in front (the

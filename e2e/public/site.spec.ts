@@ -78,6 +78,16 @@ test.describe("the reader's site", () => {
     await expect(page.locator('meta[property="og:image"]').first()).toHaveAttribute("content", /\/media\/[a-f0-9]{64}-w1600\.jpg$/);
     await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${WIRE}$`));
+    // A feed reader given the story finds the site's feed and its section's, each named as it names itself.
+    const feeds = await page
+      .locator('link[rel="alternate"][type="application/rss+xml"]')
+      .evaluateAll((links) => links.map((l) => [new URL(l.getAttribute("href")!, location.href).pathname, l.getAttribute("title")]));
+    expect(feeds).toEqual([
+      ["/feed.xml", "The Dateline"],
+      ["/climate/feed.xml", "The Dateline: Climate"],
+    ]);
+    const channel = await (await page.request.get("/climate/feed.xml")).text();
+    expect(channel).toContain("<title>The Dateline: Climate</title>");
   });
 
   test("serves a cached article from the front cache exactly as Next rendered it, under a policy that allows its scripts", async ({

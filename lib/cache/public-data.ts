@@ -96,11 +96,7 @@ export async function getSectionForward(segment: string): Promise<string | null>
 export const getAuthor = cache(bySlug(publicCache("author", getAuthorBySlug, (slug) => [tags.author(slug)])));
 export const getTag = cache(bySlug(publicCache("tag", getTagBySlug, (slug) => [tags.tag(slug)])));
 
-export const getRssFeed = publicCache(
-  "rss",
-  (section?: { slug: string; name: string }) => buildRssFeed(section ? { sectionSlug: section.slug, sectionName: section.name } : {}),
-  (section) => [tags.feeds, ...(section ? [tags.section(section.slug)] : [])],
-);
+export const getRssFeed = publicCache("rss", buildRssFeed, (section) => [tags.feeds, ...(section ? [tags.section(section.slug)] : [])]);
 export const getSitemap = publicCache(
   "sitemap",
   () => buildSitemap(),

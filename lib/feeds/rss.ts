@@ -6,12 +6,27 @@ import { absoluteUrl } from "../seo/site";
 import { readSiteSettings } from "../settings/queries";
 import { xmlDocument, type XmlNode } from "./xml";
 
+/** The address and title of the site's feed, or of one section's: what the feed calls itself and what pages link to. */
+export function feedOf(siteName: string, section?: { slug: string; name: string }) {
+  return section ? { path: `/${section.slug}/feed.xml`, title: `${siteName}: ${section.name}` } : { path: "/feed.xml", title: siteName };
+}
+
+/**
+ * The feeds a page names in its `<link rel="alternate">`s (Next's `alternates.types`): the site's,
+ * and its section's for a section page or a story in one, so that a feed reader finds both.
+ */
+export function feedAlternates(siteName: string, section?: { slug: string; name: string } | null) {
+  const feeds = [feedOf(siteName), ...(section ? [feedOf(siteName, section)] : [])];
+  return { "application/rss+xml": feeds.map((f) => ({ url: f.path, title: f.title })) };
+}
+
 /** An RSS 2.0 feed of the newest published stories, for the site or one section. */
-export async function buildRssFeed({ sectionSlug, sectionName }: { sectionSlug?: string; sectionName?: string } = {}): Promise<string> {
+export async function buildRssFeed(section?: { slug: string; name: string }): Promise<string> {
+  const sectionSlug = section?.slug;
   const [articles, { siteName }] = await Promise.all([listPublishedArticles({ sectionSlug, limit: 30 }), readSiteSettings()]);
   const home = absoluteUrl(sectionSlug ? `/${sectionSlug}` : "/");
-  const self = absoluteUrl(sectionSlug ? `/${sectionSlug}/feed.xml` : "/feed.xml");
-  const title = sectionName ? `${siteName}: ${sectionName}` : siteName;
+  const { path, title } = feedOf(siteName, section);
+  const self = absoluteUrl(path);
   return xmlDocument({
     tag: "rss",
     attrs: {
@@ -28,7 +43,7 @@ export async function buildRssFeed({ sectionSlug, sectionName }: { sectionSlug?:
           { tag: "link", children: home },
           {
             tag: "description",
-            children: sectionName ? `Latest ${sectionName} stories from ${siteName}.` : `Latest stories from ${siteName}.`,
+            children: section ? `Latest ${section.name} stories from ${siteName}.` : `Latest stories from ${siteName}.`,
           },
           { tag: "language", children: "en" },
           { tag: "atom:link", attrs: { href: self, rel: "self", type: "application/rss+xml" } },

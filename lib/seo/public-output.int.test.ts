@@ -100,7 +100,7 @@ describe("feeds and sitemaps", () => {
 
     const item = async () => {
       // The section's own feed: the site's holds the 30 newest, which other test files may fill.
-      const doc = parser.parse(await buildRssFeed({ sectionSlug: bits.section.slug, sectionName: bits.section.name }));
+      const doc = parser.parse(await buildRssFeed(bits.section));
       return { doc, ours: [doc.rss.channel.item].flat().find((i: { link: string }) => i.link.endsWith(`/${older.slug}`)) };
     };
     const { doc, ours } = await item();

@@ -4,6 +4,7 @@ import { getSection, getSectionForward, getStoryListPage, getSiteSettings } from
 import { StoryListPage } from "@/components/article/story-list-page";
 import { redirectOldAddress } from "@/lib/import/old-address";
 import { listPageMeta } from "@/lib/seo/site";
+import { feedAlternates } from "@/lib/feeds/rss";
 
 type Params = { section: string; n?: string };
 type Props = { params: Promise<Params> };
@@ -13,13 +14,13 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section: slug, n } = await params;
-  const section = await getSection(slug);
+  const [section, { siteName }] = await Promise.all([getSection(slug), getSiteSettings()]);
   if (!section) return {};
   const { title, canonical } = listPageMeta(section.name, `/${section.slug}`, n);
   return {
     title,
     description: section.description ?? undefined,
-    alternates: { canonical, types: { "application/rss+xml": `/${section.slug}/feed.xml` } },
+    alternates: { canonical, types: feedAlternates(siteName, section) },
   };
 }
 

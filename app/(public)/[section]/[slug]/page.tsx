@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { getRelatedStories, getSiteSettings, getStory, getStoryRedirect } from "@/lib/cache/public-data";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
 import { absoluteUrl } from "@/lib/seo/site";
+import { feedAlternates } from "@/lib/feeds/rss";
 import { JsonLd } from "@/components/seo/json-ld";
 import { ArticleView } from "@/components/article/article-view";
 import { redirectOldAddress } from "@/lib/import/old-address";
@@ -41,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description: article.description,
-    alternates: { canonical: article.canonicalUrl || absoluteUrl(article.path) },
+    alternates: { canonical: article.canonicalUrl || absoluteUrl(article.path), types: feedAlternates(siteName, article.section) },
     openGraph: {
       type: "article",
       title,
