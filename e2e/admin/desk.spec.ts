@@ -2,6 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { E2E_ENGINE, E2E_ENV, storageStatePath, type RoleName } from "../env";
 import { adminHydrated, expect, holdScripts, newContext, scheduleFromEditor, test, unique } from "../fixtures";
 import { apiAs, makeStory, move } from "../newsroom";
+import { readDatabase } from "../database";
 
 async function as(browser: Browser, role: RoleName): Promise<Page> {
   return (await newContext(browser, { storageState: storageStatePath(role) })).newPage();
@@ -212,6 +213,120 @@ test.describe("the article desk", () => {
     await expect(page.getByText("A live story needs a section.")).toHaveCount(0);
     await expect(page.getByTestId("save-state")).toHaveText(/All changes saved/);
     await api.dispose();
+  });
+
+  test("a correction or a photo detail that is too long is refused with its reason at the field, and the text stays", async ({
+    browser,
+  }) => {
+    test.skip(E2E_ENGINE === "postgresql", "makes its story through e2e/newsroom.ts (SQLite)");
+    const api = await apiAs("editor");
+    const photo = readDatabase((db) => db.prepare("SELECT id FROM Image ORDER BY createdAt LIMIT 1").pluck().get()) as string;
+    const story = await makeStory(api, `Refusals at the field ${unique()}`, "PUBLISHED", { hero: photo });
+    const page = await as(browser, "editor");
+    await page.goto(`/admin/articles/${story.id}`);
+    await adminHydrated(page);
+
+    // A correction past 2,000 characters: the server's reason, under the note, which is kept.
+    const note = page.getByLabel("Note readers will see");
+    await note.fill("An earlier version misstated the date. ".repeat(52));
+    await page.getByRole("button", { name: "Add to the story" }).click();
+    await expect(page.locator("#correction-text-error")).toHaveText("Keep the note under 2000 characters.");
+    await expect(note).toHaveAttribute("aria-invalid", "true");
+    await expect(note).toHaveValue("An earlier version misstated the date. ".repeat(52));
+    await note.fill("An earlier version misstated the date.");
+    await expect(page.locator("#correction-text-error")).toHaveText("");
+    await page.getByRole("button", { name: "Add to the story" }).click();
+    await expect(page.locator(".correction-list")).toContainText("misstated the date");
+
+    // Alt text past 500 characters: said at the alt text, not only at the top of the page.
+    const alt = page.getByLabel("Alt text for this story");
+    await alt.fill("A long description of the photo. ".repeat(16));
+    await page.getByRole("button", { name: "Save as material update" }).click();
+    await expect(page.locator("#hero-altText-error")).toContainText("Alt text can be at most 500 characters");
+    await expect(alt).toHaveAttribute("aria-invalid", "true");
+    await page.locator(".hero-overrides").screenshot({ path: "test-results/screens/hero-refused.png" });
+    await alt.fill("Crews at the bridge at dawn.");
+    await expect(page.locator("#hero-altText-error")).toHaveText("");
+    await api.dispose();
+  });
+
+  test("a keyboard user browses the bylines with the arrow keys without adding any, and adds one with Enter", async ({ browser }) => {
+    const page = await as(browser, "editor");
+    await page.goto("/admin/articles/new");
+    await adminHydrated(page);
+    const bylines = page.getByRole("group", { name: "Bylines" });
+    const chips = bylines.locator(".chip");
+    const before = await chips.count();
+    const list = page.getByLabel("Add a byline");
+    await list.focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect(chips).toHaveCount(before);
+    const looked = (await list.locator("option:checked").textContent())!;
+    await expect(page.locator("#add-byline-hint")).toHaveText(`Press Enter to add ${looked}.`);
+    await page.keyboard.press("Enter");
+    await expect(chips).toHaveCount(before + 1);
+    await expect(chips.last()).toContainText(looked);
+    await expect(list).toBeFocused();
+    // A pick with the mouse (or Playwright's selectOption) adds at once, as before.
+    await list.selectOption({ index: 1 });
+    await expect(chips).toHaveCount(before + 2);
+  });
+
+  test("the keyboard stays on Save while it saves, and goes to the story's new status after a move, which is said", async ({ browser }) => {
+    const page = await as(browser, "writer");
+    await writeDraft(page, `Keyboard moves ${unique()}`);
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+    await expect(page.getByText("All changes saved")).toBeVisible();
+    await page.getByLabel("Dek").fill("Changed, then saved from the keyboard.");
+    const save = page.getByRole("button", { name: "Save", exact: true });
+    await save.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("All changes saved")).toBeVisible();
+    await expect(save).toBeFocused();
+    await page.getByRole("button", { name: "Submit for review" }).focus();
+    await page.keyboard.press("Enter");
+    const status = page.getByRole("heading", { name: /^Status:/ });
+    await expect(status).toContainText("In review");
+    await expect(status).toBeFocused();
+    await expect(page.locator("#workflow-moved")).toHaveText("Status: In review.");
+  });
+
+  test("on a small screen the sticky editor bar never hides the field the keyboard moves to", async ({ browser }) => {
+    const page = await as(browser, "editor");
+    await page.setViewportSize({ width: 640, height: 450 });
+    await page.goto("/admin/articles/new");
+    await adminHydrated(page);
+    await page.getByLabel("Dateline", { exact: true }).focus();
+    await page.keyboard.press("Shift+Tab");
+    await expect(page.getByLabel("Slug")).toBeFocused();
+    const bar = (await page.locator(".editor-bar").boundingBox())!;
+    const slug = (await page.getByLabel("Slug").boundingBox())!;
+    expect(slug.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+  });
+
+  test("closing the link form or the photo panel with Escape puts the keyboard back in the story's text", async ({ browser }) => {
+    const page = await as(browser, "editor");
+    await page.goto("/admin/articles/new");
+    await adminHydrated(page);
+    const body = page.getByRole("textbox", { name: "Story body" });
+    await body.click();
+    await page.keyboard.type("The ferry runs twice a day.");
+    await page.keyboard.press("Control+k");
+    await expect(page.getByLabel("Link address")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(page.getByLabel("Link address")).toHaveCount(0);
+    await expect(body).toBeFocused();
+    await page.getByRole("button", { name: "Photo", exact: true }).click();
+    await expect(page.getByRole("group", { name: "Insert a photo" })).toBeVisible();
+    await page.locator("#inline-photo-search").focus();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("group", { name: "Insert a photo" })).toHaveCount(0);
+    await expect(body).toBeFocused();
+    // Typing goes on where it was.
+    await page.keyboard.type(" Tickets cost two euros.");
+    await expect(body).toContainText("The ferry runs twice a day. Tickets cost two euros.");
   });
 
   test("what an editor types before the desk's scripts have run is kept, and saved", async ({ browser }) => {

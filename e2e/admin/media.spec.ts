@@ -16,6 +16,30 @@ async function fixture(name: string, data: Buffer) {
 test.describe("the media library", () => {
   test.setTimeout(90_000);
 
+  test("the focal point moves with the arrow keys, and Enter on it does not throw it into a corner", async ({ browser }) => {
+    const tag = unique();
+    const page = await (await newContext(browser, { storageState: storageStatePath("editor") })).newPage();
+    await page.goto("/admin/media");
+    await page
+      .getByLabel("Choose photos")
+      .setInputFiles(await fixture(`focal-${tag}.jpg`, await makePhoto("jpeg", 1200, 800, tag.length + 7)));
+    await page.getByRole("link", { name: "Uploaded: check the credit and add alt text" }).click();
+    await expect(page).toHaveURL(/\/admin\/media\/c[a-z0-9]{20,}$/);
+    await adminHydrated(page);
+    const point = page.getByRole("button", { name: /^Focal point for crops/ });
+    const hint = page.locator("#focal-hint");
+    await expect(hint).toContainText("(50%, 50%)");
+    await point.focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Space");
+    await expect(hint).toContainText("(50%, 50%)");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Shift+ArrowUp");
+    await expect(hint).toContainText("(60%, 49%)");
+    await expect(point).toBeFocused();
+  });
+
   test("an uploaded wire photo brings its credit into the story and onto the public page", async ({ browser }) => {
     const tag = unique();
     const page = await (await newContext(browser, { storageState: storageStatePath("editor") })).newPage();

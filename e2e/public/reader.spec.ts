@@ -85,6 +85,16 @@ test.describe("a reader", () => {
     }
   });
 
+  test("searches on a 320-pixel screen without scrolling sideways", async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    for (const path of ["/search", "/search?q=harbour"]) {
+      await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+      const button = (await page.getByRole("button", { name: "Search", exact: true }).boundingBox())!;
+      expect(button.x + button.width, path).toBeLessThanOrEqual(320);
+    }
+  });
+
   test("browses a section and a byline page", async ({ page }) => {
     await page.goto("/politics");
     await expect(page.getByRole("heading", { level: 1, name: "Politics" })).toBeVisible();

@@ -30,10 +30,14 @@ export const imageMetadataSchema = z.object({
 /** Per-story overrides of an image's caption, credit and alt text; empty means "use the library's". */
 export const imagePlacementSchema = z.object({
   imageId: z.string().min(1, "Choose a photo."),
-  caption: z.string().trim().max(2000).nullish(),
-  credit: z.string().trim().max(200).nullish(),
-  agency: z.string().trim().max(200).nullish(),
-  altText: z.string().trim().max(500).nullish(),
+  caption: z.string().trim().max(2000, "The caption can be at most 2,000 characters.").nullish(),
+  credit: z.string().trim().max(200, "The photographer's name can be at most 200 characters.").nullish(),
+  agency: z.string().trim().max(200, "The agency's name can be at most 200 characters.").nullish(),
+  altText: z
+    .string()
+    .trim()
+    .max(500, "Alt text can be at most 500 characters: say what the photo shows, and put the rest in the caption.")
+    .nullish(),
   creditLine: z.string().trim().max(200, "The credit line can be at most 200 characters.").nullish(),
 });
 

@@ -177,16 +177,16 @@ export function ArticleForm(props: Props) {
               id="save-material"
               type="button"
               className="button"
-              disabled={!draft.dirty || draft.saving}
-              onClick={() => draft.save({ material: true })}
+              aria-disabled={!draft.dirty || draft.saving}
+              onClick={() => draft.dirty && !draft.saving && draft.save({ material: true })}
             >
               Save as material update
             </button>
             <button
               type="button"
               className="button secondary"
-              disabled={!draft.dirty || draft.saving}
-              onClick={() => draft.save({ material: false })}
+              aria-disabled={!draft.dirty || draft.saving}
+              onClick={() => draft.dirty && !draft.saving && draft.save({ material: false })}
               title="For typos: readers' updated time does not change"
             >
               Save as minor fix
@@ -197,10 +197,11 @@ export function ArticleForm(props: Props) {
             <button
               type="button"
               className="button secondary"
-              disabled={!editable || draft.saving}
+              // aria-disabled, not disabled: the button keeps the keyboard's focus while it saves.
+              aria-disabled={!editable || draft.saving}
               title="Ctrl+S (⌘S)"
               aria-keyshortcuts="Control+S Meta+S"
-              onClick={() => draft.save()}
+              onClick={() => editable && !draft.saving && draft.save()}
             >
               {draft.isNew ? "Create draft" : "Save"}
             </button>

@@ -121,6 +121,12 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
     }),
   });
 
+  /** Closes the link form without a link; the cursor goes back where it was in the text. */
+  const cancelLink = () => {
+    setLinkOpen(false);
+    setLinkError(null);
+    editor?.commands.focus();
+  };
   const applyLink = () => {
     const parsed = linkUrlSchema.safeParse(href);
     if (!parsed.success) {
@@ -197,7 +203,7 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
         </div>
       ) : null}
       {linkOpen ? (
-        <div className="link-form">
+        <div className="link-form" role="group" aria-label="Add a link">
           <label htmlFor="link-href">Link address</label>
           <input
             id="link-href"
@@ -212,20 +218,16 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
                 e.preventDefault();
                 applyLink();
               }
-              if (e.key === "Escape") setLinkOpen(false);
+              if (e.key === "Escape") {
+                e.preventDefault();
+                cancelLink();
+              }
             }}
           />
           <button type="button" className="button secondary" onClick={applyLink}>
             Apply link
           </button>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => {
-              setLinkOpen(false);
-              setLinkError(null);
-            }}
-          >
+          <button type="button" className="button secondary" onClick={cancelLink}>
             Cancel
           </button>
           <p id="link-href-error" className="field-error" aria-live="polite">
@@ -236,7 +238,10 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
       {photoOpen ? (
         <InlinePhotoPanel
           images={images}
-          onClose={() => setPhotoOpen(false)}
+          onClose={() => {
+            setPhotoOpen(false);
+            editor?.commands.focus();
+          }}
           onInsert={(photo) => {
             if (!editor) return;
             editor.chain().focus().insertContent({ type: "image", attrs: photo }).run();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { createAuthorAction } from "../actions";
 import { FieldError } from "@/components/forms/field-error";
 import { useAction } from "@/components/forms/use-action";
@@ -21,6 +21,13 @@ export function BylinePicker({ authors, value, onChange, onCreated, errors, disa
   const [message, setMessage] = useState<string | null>(null);
   const creation = useAction(createAuthorAction);
   const byId = new Map(authors.map((a) => [a.id, a]));
+  // A byline looked at with the keyboard, not yet added (Enter adds it); a pick with the mouse adds at once.
+  const [choice, setChoice] = useState("");
+  const browsing = useRef(false);
+  const add = (id: string) => {
+    setChoice("");
+    if (id && !value.includes(id)) onChange([...value, id]);
+  };
   const move = (i: number, by: number) => {
     const next = [...value];
     const [id] = next.splice(i, 1);
@@ -58,9 +65,22 @@ export function BylinePicker({ authors, value, onChange, onCreated, errors, disa
       </label>
       <select
         id="add-byline"
-        value=""
-        aria-describedby="bylines-error"
-        onChange={(e) => e.target.value && onChange([...value, e.target.value])}
+        value={choice}
+        aria-describedby="bylines-error add-byline-hint"
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && choice) {
+            e.preventDefault();
+            add(choice);
+          }
+          // Arrows, letters, Home/End on a closed list change its value at once in some browsers: browsing, not choosing.
+          browsing.current = !["Enter", " ", "Tab", "Escape", "F4"].includes(e.key) && !e.altKey;
+        }}
+        onChange={(e) => {
+          if (browsing.current) setChoice(e.target.value);
+          else add(e.target.value);
+          browsing.current = false;
+        }}
+        onBlur={() => setChoice("")}
       >
         <option value="">Add a byline…</option>
         {authors
@@ -71,6 +91,9 @@ export function BylinePicker({ authors, value, onChange, onCreated, errors, disa
             </option>
           ))}
       </select>
+      <p id="add-byline-hint" className="field-hint" aria-live="polite">
+        {choice ? `Press Enter to add ${byId.get(choice)?.name ?? "this byline"}.` : null}
+      </p>
       <FieldError id="bylines-error" errors={errors} />
       <div className="inline-form">
         <label htmlFor="new-byline" className="visually-hidden">

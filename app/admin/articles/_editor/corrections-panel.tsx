@@ -25,12 +25,14 @@ export function CorrectionsPanel({ article, version, onVersion, dirty, timeZone 
   const [text, setText] = useState("");
   const adding = useAction(addCorrectionAction);
   const { pending } = adding;
-  // The note stays in the box on any refusal; its message goes once the text is changed.
-  const errors = text.trim() ? undefined : adding.fieldErrors;
-  const error = adding.error && !adding.fieldErrors ? adding.error : null;
+  // The note stays in the box on any refusal, with its message until the text is changed.
+  const [refused, setRefused] = useState<string | null>(null);
+  const errors = text === refused ? adding.fieldErrors : undefined;
+  // Any refusal not about the note (a conflict, the session, the network) is said under the button.
+  const error = adding.error && !errors?.text ? adding.error : null;
   const add = async () => {
     const result = await adding.run({ articleId: article.id, version, kind, text });
-    if (!result?.ok) return;
+    if (!result?.ok) return setRefused(text);
     setText("");
     adding.reset();
     onVersion(result.data.version);
@@ -70,6 +72,7 @@ export function CorrectionsPanel({ article, version, onVersion, dirty, timeZone 
           value={text}
           onChange={(e) => setText(e.target.value)}
           aria-describedby="correction-text-error"
+          aria-invalid={errors?.text ? true : undefined}
         />
         <FieldError id="correction-text-error" errors={errors?.text} />
       </div>

@@ -89,7 +89,10 @@ export function HeroPicker({ images, value, onChange, errors, disabled }: Props)
               value={value.caption}
               placeholder={photo.caption || "(no caption in the library)"}
               onChange={(e) => set({ caption: e.target.value })}
+              aria-invalid={errors?.["hero.caption"] ? true : undefined}
+              aria-describedby="hero-caption-error"
             />
+            <FieldError id="hero-caption-error" errors={errors?.["hero.caption"]} />
           </div>
           {(
             [
@@ -106,7 +109,10 @@ export function HeroPicker({ images, value, onChange, errors, disabled }: Props)
                 value={value[key]}
                 placeholder={fallback || "(empty in the library)"}
                 onChange={(e) => set({ [key]: e.target.value })}
+                aria-invalid={errors?.[`hero.${key}`] ? true : undefined}
+                aria-describedby={`hero-${key}-error`}
               />
+              <FieldError id={`hero-${key}-error`} errors={errors?.[`hero.${key}`]} />
             </div>
           ))}
           <p className="credit-preview" data-testid="credit-preview">

@@ -33,7 +33,17 @@ export function InlinePhotoPanel({
     setAlt("");
   };
   return (
-    <div className="inline-photo-panel" role="group" aria-label="Insert a photo">
+    <div
+      className="inline-photo-panel"
+      role="group"
+      aria-label="Insert a photo"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <PhotoPicker
         initial={images}
         selectedId={photo?.id ?? null}

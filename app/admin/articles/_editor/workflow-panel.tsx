@@ -19,6 +19,16 @@ const MOVE_LABELS: Partial<Record<ArticleStatus, string>> = {
   UNPUBLISHED: "Unpublish",
 };
 
+/**
+ * After a move (here or from "Publish…"), the keyboard goes to the story's status heading and the
+ * move is said: the button that made it is gone, and focus would fall back to the page.
+ */
+export function showMoved(to: ArticleStatus) {
+  document.getElementById("workflow-heading")?.focus();
+  const said = document.getElementById("workflow-moved");
+  if (said) said.textContent = `Status: ${STATUS_LABELS[to]}.`;
+}
+
 type Props = {
   article: EditorData;
   version: number;
@@ -41,14 +51,17 @@ export function WorkflowPanel({ article, version, onVersion, dirty, timeZone }: 
     if (!result?.ok) return;
     onVersion(result.data.version);
     router.refresh();
+    // The button pressed is gone with the old status: the keyboard goes to the status, which is said.
+    showMoved(to);
   };
 
   const others = article.moves.filter((m) => m !== "SCHEDULED" && m !== "PUBLISHED" && m !== "UNPUBLISHED");
   return (
     <section className="card workflow" aria-labelledby="workflow-heading">
-      <h2 id="workflow-heading">
+      <h2 id="workflow-heading" tabIndex={-1}>
         Status: <StatusBadge status={article.status} />
       </h2>
+      <p id="workflow-moved" role="status" className="visually-hidden" />
       {article.status === "SCHEDULED" && article.scheduledFor ? (
         <p>Goes live {formatDateTime(new Date(article.scheduledFor), timeZone)}.</p>
       ) : null}

@@ -113,9 +113,21 @@ export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason
     }
   };
   const pickFocus = (e: React.MouseEvent<HTMLButtonElement>) => {
+    // Enter or Space on the button is a click with no position (detail 0): it must not move the point to a corner.
+    if (e.detail === 0) return;
     const rect = e.currentTarget.getBoundingClientRect();
     set("focalX", Math.min(1, Math.max(0, (e.clientX - rect.left) / rect.width)));
     set("focalY", Math.min(1, Math.max(0, (e.clientY - rect.top) / rect.height)));
+  };
+  /** The arrow keys move the point by 5% of the photo (1% with Shift). */
+  const nudgeFocus = (e: React.KeyboardEvent<HTMLButtonElement>) => {
+    const step = e.shiftKey ? 0.01 : 0.05;
+    const by = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key];
+    if (!by) return;
+    e.preventDefault();
+    const clamp = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 100) / 100;
+    set("focalX", clamp(fields.focalX + by[0]!));
+    set("focalY", clamp(fields.focalY + by[1]!));
   };
   const altLength = fields.altText.length;
 
@@ -127,16 +139,18 @@ export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason
             type="button"
             className="focal-picker"
             onClick={pickFocus}
+            onKeyDown={nudgeFocus}
             disabled={readOnly}
-            aria-label="Click the photo to set its focal point for crops"
+            aria-label="Focal point for crops: click the photo's subject, or move the point with the arrow keys"
+            aria-describedby="focal-hint"
           >
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={image.preview} alt={fields.altText} width={image.width} height={image.height} />
             <span className="focal-dot" style={{ left: `${fields.focalX * 100}%`, top: `${fields.focalY * 100}%` }} aria-hidden="true" />
           </button>
-          <p className="field-hint">
-            {readOnly ? "Focal point for crops" : "Click the subject: crops keep this point in frame"} ({Math.round(fields.focalX * 100)}%,{" "}
-            {Math.round(fields.focalY * 100)}%).
+          <p className="field-hint" id="focal-hint" aria-live="polite">
+            {readOnly ? "Focal point for crops" : "Click the subject, or use the arrow keys: crops keep this point in frame"} (
+            {Math.round(fields.focalX * 100)}%, {Math.round(fields.focalY * 100)}%).
           </p>
           <p className="credit-preview">
             Credit as readers will see it:{" "}
