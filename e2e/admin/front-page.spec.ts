@@ -150,7 +150,7 @@ test.describe.serial("the curated front page", () => {
   test("a scheduled lead change goes live at its time through the job runner", async ({ browser }) => {
     const page = await as(browser, "editor");
     await page.goto("/admin/front");
-    await page.getByRole("button", { name: `Make “${b.headline}” the lead` }).click();
+    await page.getByRole("button", { name: `Make lead: “${b.headline}”` }).click();
     await expect(page.getByTestId("front-lead")).toContainText(b.headline);
     await page.getByLabel(/Or switch to it at/).fill(utcLocal(-60_000));
     await page.getByRole("button", { name: "Schedule this arrangement" }).click();

@@ -7,6 +7,7 @@ import { addCorrection, createArticle, transitionArticle, updateArticle } from "
 import { getPublishedArticleBySlug, listPublishedArticles, resolveRedirect } from "./queries";
 import { getArticleForEdit } from "../test/factories";
 import { bodyFromParagraphs } from "./body";
+import { compareNames } from "./revisions";
 
 let editor: Viewer;
 let writer: Viewer;
@@ -182,5 +183,26 @@ describe("workflow", () => {
     expect(article!.updatedAt!.getTime()).toBeGreaterThan(published.getTime());
     const correction = await db.correction.findFirst({ where: { articleId: saved.id }, select: { revisionId: true } });
     expect(correction?.revisionId).toBeTruthy();
+  });
+});
+
+describe("names in revision diffs", () => {
+  it("names sections, bylines, tags and photos, and tells apart two photos called alike so that a swap shows", async () => {
+    const photo = (caption: string) =>
+      db.image.create({
+        data: { storageKey: `k-${uid()}`, sha256: `s-${uid()}`, mimeType: "image/jpeg", width: 10, height: 10, bytes: 1, caption },
+      });
+    const [first, second, alone] = await Promise.all([photo("Frame of a series."), photo("Frame of a series."), photo("Another frame.")]);
+    const names = await compareNames([
+      { sectionId: bits.section.id, authorIds: [bits.author.id], tagIds: [], hero: { imageId: first.id } },
+      { sectionId: null, authorIds: ["gone"], tagIds: [], hero: { imageId: second.id } },
+      { sectionId: null, authorIds: [], tagIds: [], hero: { imageId: alone.id } },
+    ]);
+    expect(names.sections[bits.section.id]).toBe(bits.section.name);
+    expect(names.authors[bits.author.id]).toBe(bits.author.name);
+    expect(names.authors["gone"]).toBeUndefined();
+    expect(names.photos[alone.id]).toBe("Another frame.");
+    expect(names.photos[first.id]).toMatch(/^Frame of a series\. \(added \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC, #\w{6}\)$/);
+    expect(names.photos[first.id]).not.toBe(names.photos[second.id]);
   });
 });

@@ -21,7 +21,7 @@ export type Comparable = {
   canonicalUrl: string;
 };
 
-/** What the ids in a story are called (sections, bylines, tags, and each photo by its file name), for the diff to show names. */
+/** What the ids in a story are called (sections, bylines, tags, and photos as the desk calls them: photoTitle), for the diff to show names. */
 export type CompareNames = {
   sections: Record<string, string>;
   authors: Record<string, string>;

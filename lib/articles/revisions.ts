@@ -59,18 +59,28 @@ export async function compareNames(stories: StoryRefs[]): Promise<CompareNames> 
     db.section.findMany({ where: { id: { in: ids.sections } }, select: { id: true, name: true } }),
     db.author.findMany({ where: { id: { in: ids.authors } }, select: { id: true, name: true } }),
     db.tag.findMany({ where: { id: { in: ids.tags } }, select: { id: true, name: true } }),
-    db.image.findMany({ where: { id: { in: ids.photos } }, select: { id: true, caption: true, originalFilename: true } }),
+    db.image.findMany({ where: { id: { in: ids.photos } }, select: { id: true, caption: true, originalFilename: true, createdAt: true } }),
   ]);
   const byId = <T extends { id: string }>(rows: T[], name: (row: T) => string) => Object.fromEntries(rows.map((r) => [r.id, name(r)]));
+  // Frames of one series often share a caption, phones a file name: photos called alike are told
+  // apart, or a swap of one for the other would not show in the diff.
+  const titles = photos.map(photoTitle);
+  const alike = (title: string) => titles.filter((t) => t === title).length > 1;
   return {
     sections: byId(sections, (s) => s.name),
     authors: byId(authors, (a) => a.name),
     tags: byId(tags, (t) => t.name),
-    photos: byId(photos, photoTitle),
+    photos: byId(photos, (p) => {
+      const title = photoTitle(p);
+      return alike(title) ? `${title} (added ${p.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC, #${p.id.slice(-6)})` : title;
+    }),
   };
 }
 
-/** The refs of an editor's unsaved version, as the conflict view sends them. */
+/**
+ * The refs of an editor's unsaved version, as the conflict view sends them. Looser than the save's
+ * limits (20 bylines, 30 tags): a version the save refused can still be compared.
+ */
 export const storyRefsSchema = z.object({
   sectionId: z.string().max(40).nullable(),
   authorIds: z.array(z.string().max(40)).max(50),

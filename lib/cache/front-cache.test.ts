@@ -124,11 +124,18 @@ describe("the front cache", () => {
     expect(renders).toBe(before + 6);
   });
 
-  it("never keeps the empty body of a HEAD request", async () => {
+  it("never keeps the empty body of a HEAD request: a HEAD miss is asked of the upstream as a GET, and answered with a GET's headers", async () => {
     cache.clear();
-    expect((await fetch(`${base}/story`, { method: "HEAD" })).headers.get("x-dateline-cache")).toBeNull();
+    const before = renders;
+    const miss = await fetch(`${base}/story`, { method: "HEAD" });
+    expect(miss.headers.get("x-dateline-cache")).toBeNull();
+    expect(miss.headers.get("etag")).toMatch(/^W\/"/);
+    expect(Number(miss.headers.get("content-length"))).toBeGreaterThan(0);
     const get = await fetch(`${base}/story`);
+    expect(get.headers.get("x-dateline-cache")).toBe("HIT");
+    expect(get.headers.get("etag")).toBe(miss.headers.get("etag"));
     expect(await get.text()).toMatch(/render \d+/);
+    expect(renders).toBe(before + 1);
     const head = await fetch(`${base}/story`, { method: "HEAD" });
     expect(head.headers.get("x-dateline-cache")).toBe("HIT");
     expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
@@ -257,6 +264,37 @@ describe("the front cache's upstream", () => {
       }
     } finally {
       front.close();
+    }
+  });
+});
+
+describe("an upstream that dies mid-answer", () => {
+  it("ends the reader's answer too, kept or not, instead of leaving it open", async () => {
+    const dying = http.createServer((req, res) => {
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "s-maxage=60",
+        // /world/streamed is Next's stale copy: streamed, never kept. /world/kept may be kept.
+        ...(req.url === "/world/streamed" ? { "x-nextjs-cache": "STALE" } : {}),
+      });
+      res.write("<html><body>half a page");
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const front = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(dying) });
+    const server = http.createServer((req, res) => front.handle(req, res, () => res.end()));
+    const at = `http://127.0.0.1:${await listen(server)}`;
+    try {
+      const streamed = await fetch(`${at}/world/streamed`);
+      expect(streamed.status).toBe(200);
+      await expect(streamed.text()).rejects.toThrow();
+      const kept = await fetch(`${at}/world/kept`);
+      expect(kept.status).toBe(502);
+      expect(front.size).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      dying.closeAllConnections();
+      dying.close();
     }
   });
 });

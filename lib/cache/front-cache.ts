@@ -122,8 +122,9 @@ export class FrontCache {
     const cacheable = FrontCache.isCacheable(req);
     const hit = cacheable ? this.entries.get(key) : undefined;
     if (hit && Date.now() - hit.at < this.ttlMs) return this.serve(hit, req, res, perResponse, true);
-    // A HEAD answer has no body: kept, it would serve readers an empty page. A HEAD is answered from a GET's copy.
-    if (cacheable && req.method === "GET" && this.upstream) return this.fromUpstream(key, req, res, perResponse);
+    // The upstream is always asked with a GET (a HEAD answer has no body: kept, it would serve readers
+    // an empty page); a HEAD is answered from that GET's copy, with the headers a GET gets.
+    if (cacheable && this.upstream) return this.fromUpstream(key, req, res, perResponse);
     for (const name in perResponse) res.setHeader(name, perResponse[name]!);
     return next();
   }
@@ -189,12 +190,13 @@ export class FrontCache {
       };
       // Whether it may be kept is known from its status and headers: only then is its body collected.
       const keys = this.keepableKeys(key, answer);
+      // An upstream that dies mid-answer ends the reader's answer too, rather than leaving it open.
+      answer.on("error", failed);
       if (!keys) {
         passHeaders();
         answer.pipe(res);
         return;
       }
-      answer.on("error", failed);
       const chunks: Buffer[] = [];
       let size = 0;
       answer.on("data", (chunk: Buffer) => {

@@ -83,8 +83,7 @@ export const createAuthorAction = authedAction(createAuthorSchema, (input, viewe
   permission: "author.create",
 });
 
-// The story as it is now on the server, for the conflict view (whoever can see it).
-/** The story as saved now, for the conflict view, with the names of what it and the editor's unsaved version (`mine`) refer to. */
+/** The story as saved now, for the conflict view (whoever can see it), with the names of what it and the editor's unsaved version (`mine`) refer to. */
 export const loadEditorDataAction = authedAction(
   z.object({ id: z.string().min(1), mine: storyRefsSchema.optional() }),
   async (input, viewer) => {

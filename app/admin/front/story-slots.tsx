@@ -148,7 +148,7 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
               <button
                 type="button"
                 className="button secondary small"
-                aria-label={`Make ${quoted(slot.headline)} the lead`}
+                aria-label={`Make lead: ${quoted(slot.headline)}`}
                 onClick={() => makeLead(i)}
               >
                 Make lead

@@ -6,6 +6,8 @@ import { FieldError } from "@/components/forms/field-error";
 import { useAction } from "@/components/forms/use-action";
 import type { Option } from "./types";
 
+const BROWSING_KEY = /^(?:Arrow(?:Up|Down|Left|Right)|Home|End|PageUp|PageDown)$/;
+
 type Props = {
   authors: Option[];
   value: string[];
@@ -54,7 +56,15 @@ export function BylinePicker({ authors, value, onChange, onCreated, errors, disa
             <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move ${byId.get(id)?.name} earlier`}>
               ↑
             </button>
-            <button type="button" onClick={() => onChange(value.filter((x) => x !== id))} aria-label={`Remove ${byId.get(id)?.name}`}>
+            <button
+              type="button"
+              onClick={() => {
+                onChange(value.filter((x) => x !== id));
+                // The chip goes with its button: the keyboard goes to the list that adds bylines.
+                document.getElementById("add-byline")?.focus();
+              }}
+              aria-label={`Remove ${byId.get(id)?.name}`}
+            >
               ✕
             </button>
           </li>
@@ -66,15 +76,19 @@ export function BylinePicker({ authors, value, onChange, onCreated, errors, disa
       <select
         id="add-byline"
         value={choice}
-        aria-describedby="bylines-error add-byline-hint"
+        aria-describedby="bylines-error"
         onKeyDown={(e) => {
           if (e.key === "Enter" && choice) {
             e.preventDefault();
             add(choice);
           }
-          // Arrows, letters, Home/End on a closed list change its value at once in some browsers: browsing, not choosing.
-          browsing.current = !["Enter", " ", "Tab", "Escape", "F4"].includes(e.key) && !e.altKey;
+          // Arrows, Home/End, Page Up/Down and type-ahead letters change a closed list's value at
+          // once in some browsers (Chrome on Windows and Linux, Firefox): browsing, not choosing. The
+          // key's own change comes before its keyup, which ends it (macOS opens the list instead).
+          browsing.current = BROWSING_KEY.test(e.key) || (e.key.length === 1 && e.key !== " " && !e.ctrlKey && !e.metaKey && !e.altKey);
         }}
+        onKeyUp={() => (browsing.current = false)}
+        onPointerDown={() => (browsing.current = false)}
         onChange={(e) => {
           if (browsing.current) setChoice(e.target.value);
           else add(e.target.value);

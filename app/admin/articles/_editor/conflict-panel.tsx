@@ -48,17 +48,23 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
     if (movedTo) router.refresh();
   }, [movedTo, router]);
 
+  // What this editor's version refers to; the diff's names are for the refs it was made with.
+  const refs = {
+    sectionId: mine.sectionId,
+    authorIds: mine.authorIds,
+    tagIds: mine.tagIds,
+    hero: mine.hero && { imageId: mine.hero.imageId },
+  };
+  const refsKey = JSON.stringify(refs);
+  const [comparedKey, setComparedKey] = useState<string | null>(null);
   const compare = async () => {
-    const refs = {
-      sectionId: mine.sectionId,
-      authorIds: mine.authorIds,
-      tagIds: mine.tagIds,
-      hero: mine.hero && { imageId: mine.hero.imageId },
-    };
+    const asked = refsKey;
     const result = await loading.run({ id: articleId, mine: refs });
     if (!result) return;
-    if (result.ok) setTheirs(result.data);
-    else setNote(result.error);
+    if (result.ok) {
+      setTheirs(result.data);
+      setComparedKey(asked);
+    } else setNote(result.error);
   };
   const saveCopy = async () => {
     const suffix = Math.random().toString(36).slice(2, 6);
@@ -115,7 +121,14 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
           {note}
         </p>
       ) : null}
-      {theirs ? (
+      {theirs && comparedKey !== refsKey ? (
+        <p className="muted">
+          You changed the section, bylines, tags or photo since.{" "}
+          <button type="button" className="button secondary small" disabled={loading.pending} onClick={compare}>
+            Show the differences again
+          </button>
+        </p>
+      ) : theirs ? (
         <FieldDiff
           before={comparableFields(theirs.fields, theirs.names)}
           after={comparableFields(mine, theirs.names)}

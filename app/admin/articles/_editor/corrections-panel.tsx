@@ -29,7 +29,7 @@ export function CorrectionsPanel({ article, version, onVersion, dirty, timeZone 
   const [refused, setRefused] = useState<string | null>(null);
   const errors = text === refused ? adding.fieldErrors : undefined;
   // Any refusal not about the note (a conflict, the session, the network) is said under the button.
-  const error = adding.error && !errors?.text ? adding.error : null;
+  const error = adding.fieldErrors?.text ? null : adding.error;
   const add = async () => {
     const result = await adding.run({ articleId: article.id, version, kind, text });
     if (!result?.ok) return setRefused(text);
@@ -81,7 +81,13 @@ export function CorrectionsPanel({ article, version, onVersion, dirty, timeZone 
           {error}
         </p>
       ) : null}
-      <button type="button" className="button secondary" disabled={dirty || pending || !text.trim()} onClick={add}>
+      <button
+        type="button"
+        className="button secondary"
+        // aria-disabled, not disabled: once the note is added and the box empties, the keyboard stays here.
+        aria-disabled={dirty || pending || !text.trim()}
+        onClick={() => !(dirty || pending || !text.trim()) && void add()}
+      >
         Add to the story
       </button>
       {dirty ? <p className="muted">Save your changes first.</p> : null}

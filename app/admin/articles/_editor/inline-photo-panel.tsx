@@ -38,10 +38,12 @@ export function InlinePhotoPanel({
       role="group"
       aria-label="Insert a photo"
       onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.preventDefault();
-          onClose();
-        }
+        // Escape closes the panel, but not from the search box (where it clears the search) nor once
+        // something is typed for this story (Cancel does that): a key must not throw away writing.
+        if (e.key !== "Escape" || e.defaultPrevented || (e.target as HTMLElement).matches('input[type="search"]')) return;
+        if (caption || credit || alt) return;
+        e.preventDefault();
+        onClose();
       }}
     >
       <PhotoPicker

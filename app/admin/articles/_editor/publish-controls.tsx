@@ -8,7 +8,7 @@ import { utcToZonedLocal } from "@/lib/format/time";
 import { clearLocalDraft } from "./local-draft";
 import { transitionArticleAction } from "../actions";
 import { PublishDialog, type GoLive } from "./publish-dialog";
-import { showMoved } from "./workflow-panel";
+import { expectMove } from "./workflow-panel";
 import type { useArticleDraft } from "./use-article-draft";
 
 type Props = {
@@ -50,14 +50,6 @@ export function PublishControls({ draft, problems, embargoed, canPublishNow, can
     return () => document.removeEventListener("keydown", onKey);
   }, [blocked]);
 
-  // Said and focused once the dialog has closed (closing it gives focus back to "Publish…").
-  const moved = useRef<"PUBLISHED" | "SCHEDULED" | null>(null);
-  useEffect(() => {
-    if (open || !moved.current) return;
-    showMoved(moved.current);
-    moved.current = null;
-  }, [open]);
-
   const confirm = async (when: GoLive) => {
     setBusy(true);
     setSaveError(null);
@@ -83,7 +75,7 @@ export function PublishControls({ draft, problems, embargoed, canPublishNow, can
       // The form stays mounted when the story was already open: later moves start from this version.
       draft.setVersion(result.data.version);
       clearLocalDraft(target.id);
-      moved.current = when.mode === "now" ? "PUBLISHED" : "SCHEDULED";
+      expectMove(when.mode === "now" ? "PUBLISHED" : "SCHEDULED");
       setOpen(false);
       router.replace(`/admin/articles/${target.id}`);
       router.refresh();

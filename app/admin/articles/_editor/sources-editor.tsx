@@ -146,7 +146,15 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
                 >
                   ↓
                 </button>
-                <button type="button" className="button secondary" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => {
+                    onChange(value.filter((_, j) => j !== i));
+                    // The row goes with its button: the keyboard goes to "Add a source".
+                    document.getElementById("add-source")?.focus();
+                  }}
+                >
                   Remove source {i + 1}
                 </button>
               </div>
@@ -154,7 +162,7 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
           );
         })}
       </ol>
-      <button type="button" className="button secondary" onClick={() => onChange([...value, { ...EMPTY }])}>
+      <button type="button" id="add-source" className="button secondary" onClick={() => onChange([...value, { ...EMPTY }])}>
         Add a source
       </button>
     </fieldset>

@@ -38,7 +38,15 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
         {value.map((id) => (
           <li key={id} className="chip">
             {byId.get(id)?.name ?? "Unknown tag"}
-            <button type="button" onClick={() => onChange(value.filter((x) => x !== id))} aria-label={`Remove tag ${byId.get(id)?.name}`}>
+            <button
+              type="button"
+              onClick={() => {
+                onChange(value.filter((x) => x !== id));
+                // The chip goes with its button: the keyboard goes to the box that adds tags.
+                document.getElementById("tag-input")?.focus();
+              }}
+              aria-label={`Remove tag ${byId.get(id)?.name}`}
+            >
               ✕
             </button>
           </li>

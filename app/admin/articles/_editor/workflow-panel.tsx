@@ -1,7 +1,7 @@
 "use client";
 
 import "@/lib/security/zod-jitless";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { EditorData } from "@/lib/articles/editor";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
@@ -19,14 +19,17 @@ const MOVE_LABELS: Partial<Record<ArticleStatus, string>> = {
   UNPUBLISHED: "Unpublish",
 };
 
+/** A move made on this page whose new status is not shown yet (here or from "Publish…"). */
+let expected: ArticleStatus | null = null;
+
 /**
- * After a move (here or from "Publish…"), the keyboard goes to the story's status heading and the
- * move is said: the button that made it is gone, and focus would fall back to the page.
+ * Tells the status panel that a move was made: once the story shows its new status (after the
+ * refresh, or on the story's page that a new story's publish opens), the keyboard goes to the
+ * status heading and the move is said. The button that made it is gone with the old status, and
+ * focus would otherwise fall back to the page.
  */
-export function showMoved(to: ArticleStatus) {
-  document.getElementById("workflow-heading")?.focus();
-  const said = document.getElementById("workflow-moved");
-  if (said) said.textContent = `Status: ${STATUS_LABELS[to]}.`;
+export function expectMove(to: ArticleStatus) {
+  expected = to;
 }
 
 type Props = {
@@ -50,18 +53,25 @@ export function WorkflowPanel({ article, version, onVersion, dirty, timeZone }: 
     const result = await transition.run({ id: article.id, version, to, reason });
     if (!result?.ok) return;
     onVersion(result.data.version);
+    expectMove(to);
     router.refresh();
-    // The button pressed is gone with the old status: the keyboard goes to the status, which is said.
-    showMoved(to);
   };
+  const heading = useRef<HTMLHeadingElement>(null);
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (expected !== article.status) return;
+    expected = null;
+    heading.current?.focus();
+    if (said.current) said.current.textContent = `Status: ${STATUS_LABELS[article.status]}.`;
+  }, [article.status]);
 
   const others = article.moves.filter((m) => m !== "SCHEDULED" && m !== "PUBLISHED" && m !== "UNPUBLISHED");
   return (
     <section className="card workflow" aria-labelledby="workflow-heading">
-      <h2 id="workflow-heading" tabIndex={-1}>
+      <h2 id="workflow-heading" ref={heading} tabIndex={-1}>
         Status: <StatusBadge status={article.status} />
       </h2>
-      <p id="workflow-moved" role="status" className="visually-hidden" />
+      <p id="workflow-moved" ref={said} role="status" className="visually-hidden" />
       {article.status === "SCHEDULED" && article.scheduledFor ? (
         <p>Goes live {formatDateTime(new Date(article.scheduledFor), timeZone)}.</p>
       ) : null}

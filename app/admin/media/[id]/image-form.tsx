@@ -142,7 +142,6 @@ export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason
             onKeyDown={nudgeFocus}
             disabled={readOnly}
             aria-label="Focal point for crops: click the photo's subject, or move the point with the arrow keys"
-            aria-describedby="focal-hint"
           >
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={image.preview} alt={fields.altText} width={image.width} height={image.height} />
