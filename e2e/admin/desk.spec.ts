@@ -272,6 +272,7 @@ test.describe("the article desk", () => {
     await expect(chips).toHaveCount(before);
     const looked = (await list.locator("option:checked").textContent())!;
     await expect(page.locator("#add-byline-hint")).toHaveText(`Press Enter to add ${looked}.`);
+    await bylines.screenshot({ path: "test-results/screens/byline-browse.png" });
     await page.keyboard.press("Enter");
     await expect(chips).toHaveCount(before + 1);
     await expect(chips.last()).toContainText(looked);
