@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NavLink } from "@/components/admin/nav-link";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/permissions";
@@ -32,19 +33,19 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </Link>
         <ul>
           <li>
-            <Link href="/admin">Stories</Link>
+            <NavLink href="/admin">Stories</NavLink>
           </li>
           <li>
-            <Link href="/admin/media">Photos</Link>
+            <NavLink href="/admin/media">Photos</NavLink>
           </li>
           {hasPermission(viewer.role, "wire.view") ? (
             <li>
-              <Link href="/admin/wire">Wire</Link>
+              <NavLink href="/admin/wire">Wire</NavLink>
             </li>
           ) : null}
           {hasPermission(viewer.role, "front.arrange") ? (
             <li>
-              <Link href="/admin/front">Front page</Link>
+              <NavLink href="/admin/front">Front page</NavLink>
             </li>
           ) : null}
           <li>
@@ -52,51 +53,51 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </li>
           {hasPermission(viewer.role, "author.manage") ? (
             <li>
-              <Link href="/admin/bylines">Bylines</Link>
+              <NavLink href="/admin/bylines">Bylines</NavLink>
             </li>
           ) : null}
           {hasPermission(viewer.role, "source.review") ? (
             <li>
-              <Link href="/admin/sources">Sources to look at</Link>
+              <NavLink href="/admin/sources">Sources to look at</NavLink>
             </li>
           ) : null}
           {hasPermission(viewer.role, "audit.view") ? (
             <li>
-              <Link href="/admin/audit">Audit log</Link>
+              <NavLink href="/admin/audit">Audit log</NavLink>
             </li>
           ) : null}
           {hasPermission(viewer.role, "section.manage") ? (
             <li>
-              <Link href="/admin/sections">Sections</Link>
+              <NavLink href="/admin/sections">Sections</NavLink>
             </li>
           ) : null}
           {hasPermission(viewer.role, "user.manage") ? (
             <li>
-              <Link href="/admin/users">Users</Link>
+              <NavLink href="/admin/users">Users</NavLink>
             </li>
           ) : null}
           {hasPermission(viewer.role, "settings.manage") ? (
             <li>
-              <Link href="/admin/settings">Settings</Link>
+              <NavLink href="/admin/settings">Settings</NavLink>
             </li>
           ) : null}
           {hasPermission(viewer.role, "import.run") ? (
             <li>
-              <Link href="/admin/import">Import</Link>
+              <NavLink href="/admin/import">Import</NavLink>
             </li>
           ) : null}
           {hasPermission(viewer.role, "apikey.manage") ? (
             <li>
-              <Link href="/admin/api-keys">API keys</Link>
+              <NavLink href="/admin/api-keys">API keys</NavLink>
             </li>
           ) : null}
           {hasPermission(viewer.role, "webhook.manage") ? (
             <li>
-              <Link href="/admin/webhooks">Webhooks</Link>
+              <NavLink href="/admin/webhooks">Webhooks</NavLink>
             </li>
           ) : null}
           <li>
-            <Link href="/admin/profile">Your profile</Link>
+            <NavLink href="/admin/profile">Your profile</NavLink>
           </li>
           <li>
             <a href="/" target="_blank" rel="noreferrer">

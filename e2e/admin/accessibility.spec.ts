@@ -31,6 +31,10 @@ test("every admin screen has no accessibility violations axe rates serious or cr
     "/admin/front",
     "/admin/notifications",
     "/admin/sources",
+    "/admin/audit",
+    "/admin/wire",
+    "/admin/wire/feeds",
+    "/admin/import",
   ];
   const found: string[] = [];
   for (const path of screens) {
@@ -43,6 +47,25 @@ test("every admin screen has no accessibility violations axe rates serious or cr
     }
   }
   expect(found).toEqual([]);
+  await context.close();
+});
+
+test("the admin menu says which screen is shown", async ({ browser }) => {
+  const context = await newContext(browser, { storageState: storageStatePath("admin") });
+  const page = await context.newPage();
+  const nav = page.getByRole("navigation", { name: "Admin" });
+  for (const [path, entry] of [
+    ["/admin", "Stories"],
+    ["/admin/articles/new", "Stories"],
+    ["/admin/media", "Photos"],
+    ["/admin/wire/feeds", "Wire"],
+    ["/admin/notifications", "Notifications"],
+    ["/admin/settings", "Settings"],
+  ] as const) {
+    await page.goto(path);
+    await expect(nav.locator('[aria-current="page"]'), path).toHaveCount(1);
+    await expect(nav.locator('[aria-current="page"]'), path).toContainText(entry);
+  }
   await context.close();
 });
 

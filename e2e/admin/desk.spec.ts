@@ -284,10 +284,14 @@ test.describe("the article desk", () => {
 
   test("the keyboard stays on Save while it saves, and goes to the story's new status after a move, which is said", async ({ browser }) => {
     const page = await as(browser, "writer");
-    await writeDraft(page, `Keyboard moves ${unique()}`);
+    const headline = `Keyboard moves ${unique()}`;
+    await writeDraft(page, headline);
     await page.getByRole("button", { name: "Create draft" }).click();
     await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     await expect(page.getByText("All changes saved")).toBeVisible();
+    // The tab names the story (several stories open in several tabs).
+    await page.reload();
+    await expect(page).toHaveTitle(new RegExp(`^Edit .${headline}.`));
     await page.getByLabel("Dek").fill("Changed, then saved from the keyboard.");
     const save = page.getByRole("button", { name: "Save", exact: true });
     await save.focus();

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { bodySchema, emptyBody, type BodyDoc } from "./body";
@@ -10,8 +11,11 @@ import { readSiteSettings } from "../settings/queries";
 import { wireWarning } from "../wire/policy";
 import { placementFields } from "../media/schema";
 
-/** Everything the story editor needs about one story, as plain data for the client. */
-export async function getEditorData(viewer: Viewer, id: string) {
+/**
+ * Everything the story editor needs about one story, as plain data for the client. Read once per
+ * request (React's cache): the page's title and the page itself ask it.
+ */
+export const getEditorData = cache(async function getEditorData(viewer: Viewer, id: string) {
   const row = await db.article.findFirst({
     where: { AND: [{ id }, storyScope(viewer)] },
     select: {
@@ -75,7 +79,7 @@ export async function getEditorData(viewer: Viewer, id: string) {
       hero: hero ? placementFields(hero) : null,
     },
   };
-}
+});
 
 export type EditorData = NonNullable<Awaited<ReturnType<typeof getEditorData>>>;
 export type EditorFields = EditorData["fields"];

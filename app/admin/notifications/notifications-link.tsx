@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { NavLink } from "@/components/admin/nav-link";
 import type { Viewer } from "@/lib/auth/viewer";
 import { countUnreadNotifications } from "@/lib/notifications/queries";
 
@@ -6,7 +6,7 @@ import { countUnreadNotifications } from "@/lib/notifications/queries";
 export async function NotificationsLink({ viewer }: { viewer: Viewer }) {
   const unread = await countUnreadNotifications(viewer);
   return (
-    <Link
+    <NavLink
       href="/admin/notifications"
       aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
       data-testid="notifications-link"
@@ -17,6 +17,6 @@ export async function NotificationsLink({ viewer }: { viewer: Viewer }) {
           {unread}
         </span>
       ) : null}
-    </Link>
+    </NavLink>
   );
 }

@@ -8,10 +8,16 @@ import { ArticleForm } from "../_editor/article-form";
 import { loadEditorOptions } from "../editor-options";
 import { StoryCollaboration } from "./story-collaboration";
 import { SourceCopiesPanel } from "./source-copies-panel";
-
-export const metadata: Metadata = { title: "Edit story" };
+import { quoted } from "@/lib/format/text";
 
 type Props = { params: Promise<{ id: string }> };
+
+/** The tab names the story: an editor with several open finds the one they want. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const article = await getEditorData(await requireUser(`/admin/articles/${id}`), id);
+  return { title: article ? `Edit ${quoted(article.fields.headline)}` : "Story not found" };
+}
 
 export default async function EditArticlePage({ params }: Props) {
   const { id } = await params;
