@@ -103,6 +103,21 @@ test.describe("the media library", () => {
     const body = page.getByRole("textbox", { name: "Story body" });
     await expect(body.locator("figure.editor-figure")).toHaveCount(1);
     await expect(body.locator("figure.editor-figure + p")).toHaveText("The river rose again at noon.");
+    // The editor shows what this story says of the photo, and what comes from the library.
+    await expect(body.locator("figure.editor-figure .editor-figure-detail")).toHaveText([
+      "Caption for this story: The harbour road in January.",
+      "The library's credit, alt text.",
+    ]);
+    // Cut and pasted inside the body, the photo keeps its caption for this story.
+    await body.locator("figure.editor-figure").click();
+    await page.keyboard.press("Control+x");
+    await expect(body.locator("figure.editor-figure")).toHaveCount(0);
+    await body.getByText("The river rose again at noon.").click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Control+v");
+    await expect(body.locator("figure.editor-figure .editor-figure-detail").first()).toHaveText(
+      "Caption for this story: The harbour road in January.",
+    );
     await page.locator("#hero-search").fill(tag);
     await page
       .getByRole("radiogroup", { name: "Choose the hero photo" })

@@ -63,3 +63,27 @@ describe("pasting from Word and Google Docs", () => {
     expect(heading.content[0]!.marks).toBeUndefined();
   });
 });
+
+describe("copying inside the desk's editor", () => {
+  it("keeps a body photo, with what the story says of it, when it is copied and pasted", async () => {
+    const { DOMSerializer, Node: PMNode } = await import("@tiptap/pm/model");
+    const schema = getSchema(bodyExtensions);
+    const photo = { imageId: "c0ffee", caption: "The harbour road in January.", credit: null, alt: "A flooded road." };
+    const doc = PMNode.fromJSON(schema, {
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [text("Before.")] },
+        { type: "image", attrs: photo },
+      ],
+    });
+    // What the editor puts on the clipboard: its own rendering of the nodes.
+    const holder = document.createElement("div");
+    holder.appendChild(DOMSerializer.fromSchema(schema).serializeFragment(doc.content, { document }));
+    const pasted = pasteIntoEditor(holder.innerHTML);
+    expect(pasted.content).toContainEqual({
+      type: "image",
+      attrs: { imageId: "c0ffee", caption: "The harbour road in January.", alt: "A flooded road." },
+    });
+    expect(JSON.stringify(pasted)).not.toContain("Photo from the library");
+  });
+});

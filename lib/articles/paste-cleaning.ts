@@ -6,7 +6,10 @@
 const DROP =
   "style,script,meta,link,title,xml,template,img,picture,svg,video,audio,iframe,object,embed,canvas,input,button,select,textarea,form";
 const HEADING_LEVEL: Record<string, number> = { H1: 2, H2: 3, H3: 4, H4: 4, H5: 4, H6: 4 };
-const KEEP_ATTRS: Record<string, string[]> = { A: ["href"] };
+// A body photo copied in the desk's own editor (this story or another) is a figure naming a library
+// photo and what the story says of it (body-extensions.ts): it stays a photo when pasted, rather than
+// becoming its label's text. A figure naming no photo in the library is never shown to readers.
+const KEEP_ATTRS: Record<string, string[]> = { A: ["href"], FIGURE: ["data-image-id", "data-caption", "data-credit", "data-alt"] };
 const SAFE_HREF = /^(https?:|mailto:)/i;
 
 /** Cleans clipboard HTML from Word, Google Docs or a web page into the few tags the body keeps. */

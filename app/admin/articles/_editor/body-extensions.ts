@@ -53,12 +53,42 @@ const ImageNode = Node.create({
   group: "block",
   atom: true,
   addAttributes: () => ({ imageId: { default: null }, caption: { default: null }, credit: { default: null }, alt: { default: null } }),
-  parseHTML: () => [{ tag: "figure[data-image-id]", getAttrs: (el) => ({ imageId: (el as HTMLElement).dataset.imageId }) }],
-  renderHTML: ({ HTMLAttributes }) => [
-    "figure",
-    mergeAttributes({ "data-image-id": HTMLAttributes.imageId, class: "editor-figure" }),
-    `Photo from the library${HTMLAttributes.caption ? `: ${HTMLAttributes.caption}` : ""}`,
+  // The story's own details travel with the figure, so a photo cut and pasted inside the body keeps them.
+  parseHTML: () => [
+    {
+      tag: "figure[data-image-id]",
+      getAttrs: (el) => {
+        const data = (el as HTMLElement).dataset;
+        return { imageId: data.imageId, caption: data.caption ?? null, credit: data.credit ?? null, alt: data.alt ?? null };
+      },
+    },
   ],
+  // What this story says of the photo is shown, so that an editor can check it before readers do
+  // (alt text typed into the credit's box, say); the rest comes from the library.
+  renderHTML: ({ HTMLAttributes }) => {
+    const own = [
+      ["Caption", HTMLAttributes.caption],
+      ["Credit", HTMLAttributes.credit],
+      ["Alt text", HTMLAttributes.alt],
+    ] as const;
+    const given = (text: unknown) => typeof text === "string" && text.trim() !== "";
+    const library = own.filter(([, text]) => !given(text)).map(([label]) => label.toLowerCase());
+    return [
+      "figure",
+      mergeAttributes({
+        "data-image-id": HTMLAttributes.imageId,
+        "data-caption": HTMLAttributes.caption,
+        "data-credit": HTMLAttributes.credit,
+        "data-alt": HTMLAttributes.alt,
+        class: "editor-figure",
+      }),
+      ["span", { class: "editor-figure-title" }, "Photo from the library"],
+      ...own
+        .filter(([, text]) => given(text))
+        .map(([label, text]) => ["span", { class: "editor-figure-detail" }, `${label} for this story: ${text}`]),
+      ...(library.length ? [["span", { class: "editor-figure-detail" }, `The library's ${library.join(", ")}.`]] : []),
+    ];
+  },
 });
 
 /** A link to embedded content, shown to readers as a link. */
