@@ -108,6 +108,7 @@ test.describe("the media library", () => {
       "Caption for this story: The harbour road in January.",
       "The library's credit, alt text.",
     ]);
+    await body.screenshot({ path: "test-results/screens/body-photo.png" });
     // Cut and pasted inside the body, the photo keeps its caption for this story.
     await body.locator("figure.editor-figure").click();
     await page.keyboard.press("Control+x");
