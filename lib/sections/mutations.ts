@@ -92,11 +92,12 @@ export async function moveSection(viewer: Viewer, input: z.input<typeof moveSect
     const from = ids.indexOf(data.id);
     if (from < 0) throw new AppError("not_found", "That section no longer exists.");
     const to = data.direction === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= ids.length) return { id: data.id, moved: false };
+    // Where it stands after (0-based) among how many: what the desk tells the editor.
+    if (to < 0 || to >= ids.length) return { id: data.id, moved: false, place: from, count: ids.length };
     await tx.section.update({ where: { id: ids[from]! }, data: { position: to } });
     await tx.section.update({ where: { id: ids[to]! }, data: { position: from } });
     await recordAudit(tx, { actorId: viewer.id, action: "section.move", entityType: "Section", entityId: data.id, data: { from, to } });
-    return { id: data.id, moved: true };
+    return { id: data.id, moved: true, place: to, count: ids.length };
   });
 }
 

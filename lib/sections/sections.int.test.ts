@@ -67,10 +67,12 @@ describe("sections", () => {
     const ids = async () => (await listSections()).map((s) => s.id);
     const before = await ids();
     expect(before.indexOf(a.id)).toBe(before.indexOf(b.id) - 1);
-    await moveSection(admin, { id: b.id, direction: "up" });
+    const moved = await moveSection(admin, { id: b.id, direction: "up" });
     const after = await ids();
     expect(after.indexOf(b.id)).toBe(after.indexOf(a.id) - 1);
-    expect(await moveSection(admin, { id: after[0]!, direction: "up" })).toMatchObject({ moved: false });
+    // Where it stands now, from the server's order: what the desk says to the editor.
+    expect(moved).toMatchObject({ moved: true, place: after.indexOf(b.id), count: after.length });
+    expect(await moveSection(admin, { id: after[0]!, direction: "up" })).toMatchObject({ moved: false, place: 0, count: after.length });
   });
 
   it("deletes only a section no story is filed in", async () => {

@@ -4,7 +4,7 @@ import "@/lib/security/zod-jitless";
 import { MAX_SECTION_COUNT } from "@/lib/front/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { FieldError } from "@/components/forms/field-error";
-import { moveItem, useKeptFocus } from "./reorder";
+import { moveItem, useKeptFocus } from "@/components/admin/reorder";
 
 export type BlockRow = { sectionId: string; name: string; count: number; shown: boolean };
 

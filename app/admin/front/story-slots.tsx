@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { FrontCandidate } from "@/lib/front/queries";
 import { MAX_PINNED, type Slot } from "@/lib/front/schema";
 import { FieldError } from "@/components/forms/field-error";
-import { moveItem, useKeptFocus } from "./reorder";
+import { moveItem, useKeptFocus } from "@/components/admin/reorder";
 import { quoted } from "@/lib/format/text";
 
 type Props = {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { listSectionsForAdmin } from "@/lib/sections/queries";
 import { DataTable } from "@/components/admin/data-table";
+import { Announcer } from "@/components/admin/announcer";
 import { SectionForm } from "./section-form";
 import { SectionRowActions } from "./section-row-actions";
 
@@ -17,37 +18,39 @@ export default async function SectionsPage() {
       <p className="muted">
         The sections in the masthead of every page, in this order. Each lives at its own address, and its stories under it.
       </p>
-      <DataTable>
-        <thead>
-          <tr>
-            <th>Section</th>
-            <th>Address</th>
-            <th>Stories</th>
-            <th>Order and actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sections.map((s, i) => (
-            <tr key={s.id} data-testid={`section-${s.slug}`}>
-              <td>
-                <Link href={`/admin/sections/${s.id}`}>{s.name}</Link>
-                {s.description ? <div className="muted">{s.description}</div> : null}
-              </td>
-              <td>
-                <a href={`/${s.slug}`} target="_blank" rel="noreferrer">
-                  /{s.slug}
-                </a>
-              </td>
-              <td>
-                {s.published} published{s.stories > s.published ? `, ${s.stories - s.published} other` : ""}
-              </td>
-              <td>
-                <SectionRowActions section={s} first={i === 0} last={i === sections.length - 1} />
-              </td>
+      <Announcer testId="sections-announcer">
+        <DataTable>
+          <thead>
+            <tr>
+              <th>Section</th>
+              <th>Address</th>
+              <th>Stories</th>
+              <th>Order and actions</th>
             </tr>
-          ))}
-        </tbody>
-      </DataTable>
+          </thead>
+          <tbody>
+            {sections.map((s, i) => (
+              <tr key={s.id} data-testid={`section-${s.slug}`}>
+                <td>
+                  <Link href={`/admin/sections/${s.id}`}>{s.name}</Link>
+                  {s.description ? <div className="muted">{s.description}</div> : null}
+                </td>
+                <td>
+                  <a href={`/${s.slug}`} target="_blank" rel="noreferrer">
+                    /{s.slug}
+                  </a>
+                </td>
+                <td>
+                  {s.published} published{s.stories > s.published ? `, ${s.stories - s.published} other` : ""}
+                </td>
+                <td>
+                  <SectionRowActions section={s} position={i} count={sections.length} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </Announcer>
       <SectionForm />
     </>
   );

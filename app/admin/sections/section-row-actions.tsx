@@ -4,21 +4,45 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { deleteSectionAction, moveSectionAction } from "./actions";
+import { useKeptFocus } from "@/components/admin/reorder";
+import { useAnnounce } from "@/components/admin/announcer";
 
-type Props = { section: { id: string; name: string; canDelete: boolean }; first: boolean; last: boolean };
+type Props = {
+  section: { id: string; name: string; canDelete: boolean };
+  /** Its place in the masthead, from 0, and how many sections there are. */
+  position: number;
+  count: number;
+};
 
 /** Move a section in the masthead, or delete it when no story is filed in it. */
-export function SectionRowActions({ section, first, last }: Props) {
+export function SectionRowActions({ section, position, count }: Props) {
+  // Moves are said in the page's one live region (Announcer).
+  const announce = useAnnounce();
+  const first = position === 0;
+  const last = position === count - 1;
+  // The row moves in the table when the page refreshes: the keyboard stays on its button, and the move is said.
+  const keep = useKeptFocus("section", position);
+
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const moving = useAction(moveSectionAction);
   const deleting = useAction(deleteSectionAction);
   const pending = moving.pending || deleting.pending;
   const move = async (direction: "up" | "down") => {
+    if (pending) return;
     const result = await moving.run({ id: section.id, direction });
     if (!result) return;
     setError(result.ok ? null : result.error);
-    if (result.ok) router.refresh();
+    if (!result.ok) return;
+    // Said from the server's order (this page's may be older than another editor's move).
+    const { moved, place, count: of } = result.data;
+    if (moved) keep(section.id, direction);
+    announce(
+      moved
+        ? `${section.name} moved to place ${place + 1} of ${of} in the masthead.`
+        : `${section.name} is already ${place === 0 ? "first" : "last"} in the masthead.`,
+    );
+    router.refresh();
   };
   const remove = async () => {
     if (!window.confirm(`Delete the section ${section.name}?`)) return;
@@ -31,8 +55,10 @@ export function SectionRowActions({ section, first, last }: Props) {
     <div className="row-actions">
       <button
         type="button"
+        id={`section-up-${section.id}`}
         className="button secondary"
-        disabled={pending || first}
+        disabled={first}
+        aria-disabled={pending || undefined}
         onClick={() => move("up")}
         aria-label={`Move ${section.name} up`}
       >
@@ -40,8 +66,10 @@ export function SectionRowActions({ section, first, last }: Props) {
       </button>
       <button
         type="button"
+        id={`section-down-${section.id}`}
         className="button secondary"
-        disabled={pending || last}
+        disabled={last}
+        aria-disabled={pending || undefined}
         onClick={() => move("down")}
         aria-label={`Move ${section.name} down`}
       >
