@@ -50,7 +50,7 @@ test("every admin screen has no accessibility violations axe rates serious or cr
   await context.close();
 });
 
-test("the admin menu says which screen is shown", async ({ browser }) => {
+test("the admin menu says which screen is shown, and a story's preview and a photo's page name what they show", async ({ browser }) => {
   const context = await newContext(browser, { storageState: storageStatePath("admin") });
   const page = await context.newPage();
   const nav = page.getByRole("navigation", { name: "Admin" });
@@ -66,6 +66,13 @@ test("the admin menu says which screen is shown", async ({ browser }) => {
     await expect(nav.locator('[aria-current="page"]'), path).toHaveCount(1);
     await expect(nav.locator('[aria-current="page"]'), path).toContainText(entry);
   }
+  // Tabs name what they show: a story's preview and a photo, not "Preview" and "Photo".
+  await page.goto("/admin");
+  await page.goto(`${await page.locator("table a[href^='/admin/articles/']").first().getAttribute("href")}/preview`);
+  await expect(page).toHaveTitle(/^Preview of “.+”/);
+  await page.goto("/admin/media");
+  await page.goto((await page.locator("a[href^='/admin/media/c']").first().getAttribute("href"))!);
+  await expect(page).toHaveTitle(/^Photo: .+/);
   await context.close();
 });
 
@@ -102,5 +109,44 @@ test("the desk fits a phone's width: wide tables scroll on their own, the page d
   }
   await page.goto("/admin");
   await page.screenshot({ path: "test-results/screens/desk-390.png", fullPage: true });
+  await context.close();
+});
+
+test("what shows only to the keyboard, in forced colours or to a screen reader: the upload button's focus, a pressed tool, a chosen photo, a changed word", async ({
+  browser,
+}) => {
+  const context = await newContext(browser, { storageState: storageStatePath("editor") });
+  const page = await context.newPage();
+  // The upload button is a label for a hidden file input: Tab to the input, and the label shows it.
+  await page.goto("/admin/media");
+  for (let i = 0; i < 60 && (await page.evaluate(() => document.activeElement?.id)) !== "photo-files"; i++)
+    await page.keyboard.press("Tab");
+  await expect(page.locator("#photo-files")).toBeFocused();
+  expect(await page.locator("label[for='photo-files']").evaluate((label) => getComputedStyle(label).outlineStyle)).toBe("solid");
+
+  // Forced colours (Windows High Contrast) drop backgrounds: the border's shape tells the state.
+  await page.emulateMedia({ forcedColors: "active" });
+  await page.goto("/admin/articles/new");
+  const pressed = page.getByRole("button", { name: "Smart quotes" });
+  await expect(pressed).toHaveAttribute("aria-pressed", "true");
+  expect(await pressed.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("double");
+  const chosen = page.locator(".hero-picker .thumb.selected").first();
+  await expect(chosen).toBeVisible();
+  expect(await chosen.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("double");
+  await page.emulateMedia({ forcedColors: "none" });
+
+  // A word changed inside a paragraph is said as "added" and "removed", which <ins> and <del> are not.
+  const said = await page.evaluate(() => {
+    const line = document.createElement("p");
+    line.innerHTML = '<del class="word-removed">Mondy</del><ins class="word-added">Monday</ins>';
+    document.body.append(line);
+    const [removed, added] = [line.firstElementChild!, line.lastElementChild!];
+    return [
+      getComputedStyle(removed, "::before").content,
+      getComputedStyle(added, "::before").content,
+      getComputedStyle(added, "::after").content,
+    ];
+  });
+  expect(said).toEqual(['" [removed: "', '" [added: "', '"] "']);
   await context.close();
 });

@@ -293,11 +293,16 @@ test.describe("the article desk", () => {
     await page.reload();
     await expect(page).toHaveTitle(new RegExp(`^Edit .${headline}.`));
     await page.getByLabel("Dek").fill("Changed, then saved from the keyboard.");
+    // A screen reader hears the outcome of a save asked for, not every keystroke's "Unsaved changes".
+    const said = page.getByTestId("save-state-said");
+    await expect(page.getByTestId("save-state")).toHaveText("Unsaved changes");
+    await expect(said).toHaveText("");
     const save = page.getByRole("button", { name: "Save", exact: true });
     await save.focus();
     await page.keyboard.press("Enter");
     await expect(page.getByText("All changes saved")).toBeVisible();
     await expect(save).toBeFocused();
+    await expect(said).toHaveText(/^Saved at \d{2}:\d{2}\.$/);
     await page.getByRole("button", { name: "Submit for review" }).focus();
     await page.keyboard.press("Enter");
     const status = page.getByRole("heading", { name: /^Status:/ });

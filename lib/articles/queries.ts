@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { db } from "../db";
 import { ArticleStatus } from "../generated/prisma/enums";
 import type { Viewer } from "../auth/viewer";
@@ -59,8 +60,8 @@ export async function getPublishedArticleBySlug(slug: string): Promise<(PublicAr
   return { ...article, figures: await inlineFigures(article.body) };
 }
 
-/** Any story in the viewer's scope, shaped exactly as the public page shows it (editor preview). */
-export async function getArticlePreview(
+/** Any story in the viewer's scope, shaped exactly as the public page shows it (editor preview); read once per request (the title and the page ask it). */
+export const getArticlePreview = cache(async function getArticlePreview(
   viewer: Viewer,
   id: string,
 ): Promise<(PublicArticle & { figures: Map<string, Figure>; status: ArticleStatus }) | null> {
@@ -71,7 +72,7 @@ export async function getArticlePreview(
   if (!row) return null;
   const article = toPublicArticle(row);
   return { ...article, status: row.status, figures: await inlineFigures(article.body) };
-}
+});
 
 /** A story's audit trail, newest first, within the viewer's scope. */
 export async function listArticleAudit(viewer: Viewer, id: string) {

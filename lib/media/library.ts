@@ -1,3 +1,4 @@
+import { cache } from "react";
 import sharp from "sharp";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
@@ -75,8 +76,9 @@ export async function listLibrary(filter: Partial<z.output<typeof libraryFilterS
 /**
  * One photo with its fields, where it is used, and what its file says (shown until an editor
  * confirms the details); `timeZone`, the newsroom's, decides whether its license has run out.
+ * Read once per request (the photo page's title and the page ask it).
  */
-export async function getImageDetails(id: string, timeZone: string) {
+export const getImageDetails = cache(async function getImageDetails(id: string, timeZone: string) {
   const image = await db.image.findUnique({
     where: { id },
     select: {
@@ -109,7 +111,7 @@ export async function getImageDetails(id: string, timeZone: string) {
     usedIn,
     liveUse,
   };
-}
+});
 
 /** The pictures readers get of a photo (each width of the JPEG variant of its crop), for the photo form's preview. */
 function readerVariants(image: Parameters<typeof variantBase>[0]) {

@@ -57,6 +57,7 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
   };
   const refsKey = JSON.stringify(refs);
   const [comparedKey, setComparedKey] = useState<string | null>(null);
+  // The buttons stay focusable while they work (aria-disabled); a press meanwhile sends nothing (useAction).
   const compare = async () => {
     const asked = refsKey;
     const result = await loading.run({ id: articleId, mine: refs });
@@ -88,10 +89,10 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
         {canEdit ? "Choose what to keep:" : "The story is no longer yours to edit: keep your text as a new draft, or load theirs."}
       </p>
       <div className="workflow-moves">
-        <button type="button" className="button secondary" disabled={loading.pending} onClick={compare}>
+        <button type="button" className="button secondary" aria-disabled={loading.pending || undefined} onClick={compare}>
           Show the differences
         </button>
-        <button type="button" className="button secondary" disabled={copying.pending} onClick={saveCopy}>
+        <button type="button" className="button secondary" aria-disabled={copying.pending || undefined} onClick={saveCopy}>
           Save mine as a new draft
         </button>
         {!canEdit ? null : liveNow ? (
@@ -124,7 +125,7 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
       {theirs && comparedKey !== refsKey ? (
         <p className="muted">
           You changed the section, bylines, tags or photo since.{" "}
-          <button type="button" className="button secondary small" disabled={loading.pending} onClick={compare}>
+          <button type="button" className="button secondary small" aria-disabled={loading.pending || undefined} onClick={compare}>
             Show the differences again
           </button>
         </p>

@@ -103,7 +103,8 @@ export function PublishControls({ draft, problems, embargoed, canPublishNow, can
       >
         {nowAllowed ? "Publish…" : "Schedule…"}
       </button>
-      <p id="publish-blockers" className={blocked ? "publish-blockers" : "visually-hidden"} aria-live="polite">
+      {/* Not a live region: it changes with every field typed; "Publish…" is described by it when reached. */}
+      <p id="publish-blockers" className={blocked ? "publish-blockers" : "visually-hidden"}>
         {blocked
           ? `Before it can go live this story needs: ${problems.join(", ")}.`
           : embargoed

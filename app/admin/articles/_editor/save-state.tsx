@@ -17,9 +17,24 @@ export function SaveState({ draft }: { draft: ReturnType<typeof useArticleDraft>
   else if (draft.isNew) text = draft.dirty ? "New story: not saved yet" : "New story: nothing to save yet";
   else if (draft.dirty) text = "Unsaved changes";
   else text = at ? `All changes saved · ${draft.message?.kind === "success" ? draft.message.text : "Saved"} at ${at}` : "All changes saved";
+  // Said to a screen reader: only what an editor waits to hear, in words of its own (the visible
+  // line is not a live region): a save they asked for went through, or the desk keeps trying;
+  // not every keystroke's "Unsaved changes", nor an autosave's or a retry's progress.
+  const said = draft.saving
+    ? ""
+    : draft.retryAt
+      ? "Not saved yet. The desk is trying again by itself."
+      : !draft.dirty && at && draft.message?.kind === "success" && !draft.message.auto
+        ? `Saved at ${at}.`
+        : "";
   return (
-    <span aria-live="polite" className="save-state" data-testid="save-state">
-      {text}
-    </span>
+    <>
+      <span className="save-state" data-testid="save-state">
+        {text}
+      </span>
+      <span className="visually-hidden" aria-live="polite" data-testid="save-state-said">
+        {said}
+      </span>
+    </>
   );
 }

@@ -98,7 +98,7 @@ export function useArticleDraft(
   const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>();
   // The fields as they were when a save was refused with field messages (live-errors.ts).
   const [refusedFields, setRefusedFields] = useState<EditorFields | null>(null);
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string; auto?: boolean } | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   // Failed saves in a row that are worth retrying, and when the next try is due.
@@ -181,7 +181,7 @@ export function useArticleDraft(
       setConflict(null);
       setFailures(0);
       setSavedAt(new Date());
-      setMessage({ kind: "success", text: auto ? "Draft autosaved" : "Saved" });
+      setMessage({ kind: "success", text: auto ? "Draft autosaved" : "Saved", auto });
       if (!id) {
         clearLocalDraft("new");
         storageKey.current = result.data.id;

@@ -13,9 +13,14 @@ import { CredentialDetails, CredentialsBadge } from "@/components/article/conten
 import { ImageForm } from "./image-form";
 import { photoTitle } from "@/lib/media/schema";
 
-export const metadata: Metadata = { title: "Photo" };
-
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  await requirePermission("media.edit", `/admin/media/${id}`);
+  const image = await getImageDetails(id, (await getSiteSettings()).timeZone);
+  return { title: image ? `Photo: ${photoTitle(image)}` : "Photo not found" };
+}
 
 export default async function ImagePage({ params }: Props) {
   const { id } = await params;

@@ -5,10 +5,15 @@ import { getArticlePreview } from "@/lib/articles/queries";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { ArticleView } from "@/components/article/article-view";
 import { getSiteSettings } from "@/lib/cache/public-data";
-
-export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
+import { quoted } from "@/lib/format/text";
 
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const article = await getArticlePreview(await requireUser(`/admin/articles/${id}/preview`), id);
+  return { title: article ? `Preview of ${quoted(article.headline)}` : "Story not found", robots: { index: false, follow: false } };
+}
 
 // Signed-in editors only: a signed-out reader is sent to sign in, never shown the draft.
 export default async function PreviewPage({ params }: Props) {
