@@ -48,18 +48,24 @@ test.describe("sections", () => {
     expect(before.at(-1)).toBe("Culture");
     // From the keyboard: the focus stays on the button as the row moves, and the move is said.
     const rows = await page.locator("[data-testid^='section-']").count();
+    /** Waits until the refreshed table shows Culture at `place` (1-based): the row has moved. */
+    const cultureAt = (place: number) =>
+      expect(page.locator("[data-testid^='section-']").nth(place - 1)).toHaveAttribute("data-testid", "section-culture");
     await page.getByRole("button", { name: "Move Culture up" }).focus();
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("sections-announcer")).toHaveText(`Culture moved to place ${rows - 1} of ${rows} in the masthead.`);
+    await cultureAt(rows - 1);
     await expect(page.getByRole("button", { name: "Move Culture up" })).toBeFocused();
     // Down to the last place (its Down button ends disabled: the focus goes to its Up), and back.
     await page.keyboard.press("Tab");
     await expect(page.getByRole("button", { name: "Move Culture down" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("sections-announcer")).toHaveText(`Culture moved to place ${rows} of ${rows} in the masthead.`);
+    await cultureAt(rows);
     await expect(page.getByRole("button", { name: "Move Culture up" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("sections-announcer")).toHaveText(`Culture moved to place ${rows - 1} of ${rows} in the masthead.`);
+    await cultureAt(rows - 1);
     await expect(page.getByRole("button", { name: "Move Culture down" })).toBeEnabled();
     await expect
       .poll(async () => {
