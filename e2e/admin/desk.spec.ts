@@ -311,6 +311,40 @@ test.describe("the article desk", () => {
     await expect(page.locator("#workflow-moved")).toHaveText("Status: In review.");
   });
 
+  test("a move whose new status has not shown yet is said on that story only, not on the next story opened in the tab", async ({
+    browser,
+  }) => {
+    const page = await as(browser, "writer");
+    const other = `Already in review ${unique()}`;
+    await writeDraft(page, other);
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByRole("heading", { name: /^Status:/ })).toContainText("In review");
+    await writeDraft(page, `Moved while the network stalls ${unique()}`);
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+    await expect(page.getByText("All changes saved")).toBeVisible();
+    const story = new URL(page.url()).pathname;
+    // The page's refresh after the move never arrives (a stalled network, or a colleague's move first).
+    await page.route(
+      (url) => url.pathname === story,
+      (route) => (route.request().method() === "GET" && route.request().headers()["rsc"] ? undefined : route.continue()),
+    );
+    const moved = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === story);
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await moved;
+    // The writer opens another story in the same tab (a client-side navigation), which is in review.
+    await page.getByRole("navigation").getByRole("link", { name: "Stories", exact: true }).click();
+    await page.getByRole("link", { name: other }).click();
+    const status = page.getByRole("heading", { name: /^Status:/ });
+    await expect(status).toContainText("In review");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForTimeout(500);
+    await expect(status).not.toBeFocused();
+    await expect(page.locator("#workflow-moved")).toHaveText("");
+  });
+
   test("on a small screen the sticky editor bar never hides the field the keyboard moves to", async ({ browser }) => {
     const page = await as(browser, "editor");
     await page.setViewportSize({ width: 640, height: 450 });

@@ -208,6 +208,7 @@ export function ArticleForm(props: Props) {
             {editable ? (
               <PublishControls
                 draft={draft}
+                status={initial?.status ?? null}
                 problems={blockers}
                 embargoed={embargoEnds !== null && canSchedule}
                 canPublishNow={canPublishNow}

@@ -4,6 +4,7 @@ import "@/lib/security/zod-jitless";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "@/components/forms/use-action";
+import type { ArticleStatus } from "@/lib/db";
 import { utcToZonedLocal } from "@/lib/format/time";
 import { clearLocalDraft } from "./local-draft";
 import { transitionArticleAction } from "../actions";
@@ -13,6 +14,8 @@ import type { useArticleDraft } from "./use-article-draft";
 
 type Props = {
   draft: ReturnType<typeof useArticleDraft>;
+  /** The story's status as shown (none for a new story, which is saved as a draft first). */
+  status: ArticleStatus | null;
   problems: string[];
   /** Held by a wire embargo that scheduling for its end would cure: ready to schedule, not to publish. */
   embargoed: boolean;
@@ -28,7 +31,17 @@ type Props = {
  * blocks it, until nothing does. It saves what is typed (creating a new story first), then
  * publishes or schedules it after the confirmation: one screen, from "New story" to live.
  */
-export function PublishControls({ draft, problems, embargoed, canPublishNow, canSchedule, sectionName, address, suggestion }: Props) {
+export function PublishControls({
+  draft,
+  status,
+  problems,
+  embargoed,
+  canPublishNow,
+  canSchedule,
+  sectionName,
+  address,
+  suggestion,
+}: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -75,7 +88,7 @@ export function PublishControls({ draft, problems, embargoed, canPublishNow, can
       // The form stays mounted when the story was already open: later moves start from this version.
       draft.setVersion(result.data.version);
       clearLocalDraft(target.id);
-      expectMove(when.mode === "now" ? "PUBLISHED" : "SCHEDULED");
+      expectMove(target.id, status ?? "DRAFT", when.mode === "now" ? "PUBLISHED" : "SCHEDULED");
       setOpen(false);
       router.replace(`/admin/articles/${target.id}`);
       router.refresh();

@@ -19,8 +19,12 @@ const MOVE_LABELS: Partial<Record<ArticleStatus, string>> = {
   UNPUBLISHED: "Unpublish",
 };
 
-/** A move made on this page whose new status is not shown yet (here or from "Publish…"). */
-let expected: ArticleStatus | null = null;
+/**
+ * A move made in this tab whose new status is not shown yet (here or from "Publish…"): the story's
+ * id, the status it left and the one it went to. Only that story's panel takes it up, and it is
+ * dropped when the story shows a third status (a colleague moved it meanwhile).
+ */
+let expected: { id: string; from: ArticleStatus; to: ArticleStatus } | null = null;
 
 /**
  * Tells the status panel that a move was made: once the story shows its new status (after the
@@ -28,8 +32,8 @@ let expected: ArticleStatus | null = null;
  * status heading and the move is said. The button that made it is gone with the old status, and
  * focus would otherwise fall back to the page.
  */
-export function expectMove(to: ArticleStatus) {
-  expected = to;
+export function expectMove(id: string, from: ArticleStatus, to: ArticleStatus) {
+  expected = { id, from, to };
 }
 
 type Props = {
@@ -53,17 +57,19 @@ export function WorkflowPanel({ article, version, onVersion, dirty, timeZone }: 
     const result = await transition.run({ id: article.id, version, to, reason });
     if (!result?.ok) return;
     onVersion(result.data.version);
-    expectMove(to);
+    expectMove(article.id, article.status, to);
     router.refresh();
   };
   const heading = useRef<HTMLHeadingElement>(null);
   const said = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (expected !== article.status) return;
+    if (expected?.id !== article.id || article.status === expected.from) return;
+    const shown = expected.to === article.status;
     expected = null;
+    if (!shown) return;
     heading.current?.focus();
     if (said.current) said.current.textContent = `Status: ${STATUS_LABELS[article.status]}.`;
-  }, [article.status]);
+  }, [article.id, article.status]);
 
   const others = article.moves.filter((m) => m !== "SCHEDULED" && m !== "PUBLISHED" && m !== "UNPUBLISHED");
   return (
