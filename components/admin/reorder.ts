@@ -13,8 +13,10 @@ export function moveItem<T>(list: T[], from: number, to: number): T[] {
 
 /**
  * Keeps keyboard focus on a Move button after its item moved (React re-renders the list, and the
- * button would otherwise lose focus): call `keep(id, direction)` before the move. When the button
- * became disabled (the item reached the top or bottom), the other direction's button gets focus.
+ * button would otherwise lose focus): call `keep(id, direction)` before the move, or when the
+ * server said it could not move (the page was out of date: the refreshed list moves it anyway).
+ * When the button became disabled (the item reached the top or bottom), the other direction's
+ * button gets focus.
  */
 export function useKeptFocus(prefix: string, deps: unknown) {
   const pending = useRef<{ id: string; direction: "up" | "down" } | null>(null);
@@ -22,6 +24,10 @@ export function useKeptFocus(prefix: string, deps: unknown) {
     const want = pending.current;
     pending.current = null;
     if (!want) return;
+    // Only when the move took the focus away (its row was moved, or its button disabled): never
+    // from wherever the keyboard has gone since (Tab pressed before the refreshed list came).
+    const active = document.activeElement as HTMLButtonElement | null;
+    if (active && active !== document.body && !active.disabled) return;
     const find = (d: string) => document.getElementById(`${prefix}-${d}-${want.id}`) as HTMLButtonElement | null;
     const button = find(want.direction);
     (button && !button.disabled ? button : find(want.direction === "up" ? "down" : "up"))?.focus();

@@ -74,6 +74,42 @@ test.describe("sections", () => {
       })
       .toEqual([...before.slice(0, -2), "Culture", before.at(-2)]);
 
+    // Tab pressed before the refreshed list came (a slow network): the keyboard stays where it went.
+    let refreshed = () => {};
+    const held = new Promise<void>((resolve) => (refreshed = resolve));
+    await page.route(
+      (url) => url.pathname === "/admin/sections",
+      async (route) => {
+        if (route.request().method() === "GET" && route.request().headers()["rsc"]) await held;
+        await route.continue();
+      },
+    );
+    await page.getByRole("button", { name: "Move Culture up" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("sections-announcer")).toHaveText(`Culture moved to place ${rows - 2} of ${rows} in the masthead.`);
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "Move Culture down" })).toBeFocused();
+    refreshed();
+    await cultureAt(rows - 2);
+    await expect(page.getByRole("button", { name: "Move Culture down" })).toBeFocused();
+    await page.unroute((url) => url.pathname === "/admin/sections");
+
+    // From a page older than another editor's move: the move is refused as "already last", and as
+    // the refreshed row reaches the end (its Down disabled) the keyboard goes to its Up.
+    const stale = await context.newPage();
+    await stale.goto("/admin/sections");
+    await adminHydrated(stale);
+    await page.getByRole("button", { name: "Move Culture down" }).click();
+    await cultureAt(rows - 1);
+    await page.getByRole("button", { name: "Move Culture down" }).click();
+    await cultureAt(rows);
+    await stale.getByRole("button", { name: "Move Culture down" }).focus();
+    await stale.keyboard.press("Enter");
+    await expect(stale.getByTestId("sections-announcer")).toHaveText("Culture is already last in the masthead.");
+    await expect(stale.locator("[data-testid^='section-']").nth(rows - 1)).toHaveAttribute("data-testid", "section-culture");
+    await expect(stale.getByRole("button", { name: "Move Culture up" })).toBeFocused();
+    await stale.close();
+
     await page.getByTestId("section-culture").getByRole("link", { name: "Culture", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Culture" })).toBeVisible();
     await page.getByLabel("Name").fill("Arts & Culture");

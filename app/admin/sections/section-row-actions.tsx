@@ -36,7 +36,8 @@ export function SectionRowActions({ section, position, count }: Props) {
     if (!result.ok) return;
     // Said from the server's order (this page's may be older than another editor's move).
     const { moved, place, count: of } = result.data;
-    if (moved) keep(section.id, direction);
+    // Not moved: this page was older than another editor's move, and the refresh moves the row.
+    keep(section.id, direction);
     announce(
       moved
         ? `${section.name} moved to place ${place + 1} of ${of} in the masthead.`
