@@ -190,6 +190,20 @@ test.describe("the desk as an editor works it", () => {
       expect(stored).toContain("Written while the server was unreachable.");
       await page.screenshot({ path: `test-results/desk-save-failure-${failure === "a dropped connection" ? "network" : "500"}.png` });
 
+      // A screen reader hears that once, not again at each retry (whose own "Saving…" comes between).
+      const said = page.getByTestId("save-state-said");
+      await expect(said).toHaveText("Not saved yet. The desk is trying again by itself.");
+      await said.evaluate((el) => {
+        const heard: string[] = [];
+        (window as unknown as { heard: string[] }).heard = heard;
+        new MutationObserver(() => heard.push(el.textContent ?? "")).observe(el, { childList: true, characterData: true, subtree: true });
+      });
+      const triedBefore = refused;
+      await expect.poll(() => refused, { timeout: 15_000 }).toBeGreaterThan(triedBefore);
+      await expect(saveState(page)).toHaveText("Not saved yet: trying again by itself");
+      expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+      await expect(said).toHaveText("Not saved yet. The desk is trying again by itself.");
+
       // The server answers again: the desk saves by itself, with no click, as the save the editor asked for (a revision).
       const refusedBefore = refused;
       await page.unroute(editorPages);
