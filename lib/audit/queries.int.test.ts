@@ -3,6 +3,9 @@ import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
 import { expectAppError } from "../test/expect-app-error";
 import { createArticle, transitionArticle } from "../articles/mutations/index";
+import { makeWirePhoto } from "../test/images";
+import { createImage } from "../media/ingest";
+import { updateImageMetadata } from "../media/library";
 import { listAuditLog } from "./queries";
 
 let editor: Viewer;
@@ -32,6 +35,22 @@ describe("the audit log, filtered", () => {
     const byHeadline = await listAuditLog(editor, { q: input.headline, actor: other.id }, "UTC");
     expect(byHeadline.entries.map((e) => e.action)).toEqual(["article.published"]);
     expect((await listAuditLog(editor, { story: story.id, actor: writer.id }, "UTC")).entries).toEqual([]);
+  });
+
+  it("names a photo as the desk does: its caption, else its file's name, else 'Untitled photo'", async () => {
+    const photographer = await makeUser("EDITOR");
+    const bare = await createImage(photographer, await makeWirePhoto(41), {});
+    const details = { caption: "", credit: "", agency: "", altText: "Rubble." };
+    await updateImageMetadata(photographer, { id: bare.id, ...details });
+    const named = await createImage(photographer, await makeWirePhoto(42), {}, "IMG_0042.jpg");
+    await updateImageMetadata(photographer, { id: named.id, ...details });
+    const sentences = (await listAuditLog(editor, { actor: photographer.id }, "UTC")).entries
+      .filter((e) => e.action === "image.update")
+      .map((e) => e.sentence.replace(/ at \d{2}:\d{2}$/, "").replace(/ \(.*\)$/, ""));
+    expect(sentences).toEqual([
+      `${photographer.name} edited the details of the photo ‘IMG_0042.jpg’`,
+      `${photographer.name} edited the details of the photo ‘Untitled photo’`,
+    ]);
   });
 
   it("is for editors and admins only", async () => {

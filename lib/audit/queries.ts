@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { assertPermission, type Viewer } from "../auth/viewer";
+import { photoTitle } from "../media/schema";
 import { auditSentence } from "./sentences";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -26,7 +27,7 @@ const eventSelect = {
 } satisfies Prisma.AuditEventSelect;
 type EventRow = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
 
-/** The names records have now (a story's headline, a photo's caption or file name, a person's name), by type and id. */
+/** The names records have now (a story's headline, a photo as the desk calls it, a person's name), by type and id. */
 async function namesOf(rows: EventRow[]): Promise<Map<string, string>> {
   const ids = (type: string) => [...new Set(rows.filter((r) => r.entityType === type).map((r) => r.entityId))];
   const [articles, images, sections, authors, tags, users, keys, hooks, feeds] = await Promise.all([
@@ -42,7 +43,7 @@ async function namesOf(rows: EventRow[]): Promise<Map<string, string>> {
   ]);
   return new Map<string, string>([
     ...articles.map((a) => [`Article:${a.id}`, a.headline || "Untitled story"] as const),
-    ...images.map((i) => [`Image:${i.id}`, i.caption || i.originalFilename || "untitled"] as const),
+    ...images.map((i) => [`Image:${i.id}`, photoTitle(i)] as const),
     ...sections.map((s) => [`Section:${s.id}`, s.name] as const),
     ...authors.map((a) => [`Author:${a.id}`, a.name] as const),
     ...tags.map((t) => [`Tag:${t.id}`, t.name] as const),

@@ -2,7 +2,7 @@
 
 import "@/lib/security/zod-jitless";
 import { useEffect, useRef, useState } from "react";
-import { creditLine } from "@/lib/media/schema";
+import { creditLine, photoTitle } from "@/lib/media/schema";
 import type { LibraryImage } from "@/lib/media/queries";
 
 type Page = { rows: LibraryImage[]; page: number; pages: number; total: number };
@@ -100,7 +100,7 @@ export function PhotoPicker({ initial, selectedId, onSelect, name, label, allowN
               <input type="radio" name={name} checked={selectedId === img.id} onChange={() => onSelect(img)} />
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img src={img.src} alt="" width={160} height={Math.round((160 * img.height) / img.width)} loading="lazy" />
-              <span className="thumb-caption">{img.caption || img.originalFilename || "No caption"}</span>
+              <span className="thumb-caption">{photoTitle(img)}</span>
               <span className={credit ? "thumb-credit" : "thumb-credit missing"}>{credit || "No credit"}</span>
             </label>
           );
