@@ -2,7 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { E2E_ENV, storageStatePath, type RoleName } from "../env";
 import { readDatabase } from "../database";
-import { expect, newContext, test, unique } from "../fixtures";
+import { adminHydrated, expect, newContext, test, unique } from "../fixtures";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
 import { apiAs, frontHeadlines, makeStory, move, type Story } from "../newsroom";
 
@@ -144,6 +144,49 @@ test.describe.serial("the curated front page", () => {
     await tabTo("Publish the front page now");
     await page.keyboard.press("Enter");
     await expect(page.getByText("The front page shows this arrangement now.")).toBeVisible();
+    expect((await frontHeadlines(await reader(browser))).slice(0, 3)).toEqual([a.headline, b.headline, c.headline]);
+  });
+
+  test("from the keyboard, making a lead, removing and pinning a story keep the focus in the desk, and each is said", async ({
+    browser,
+  }) => {
+    const page = await as(browser, "editor");
+    await page.goto("/admin/front");
+    await adminHydrated(page);
+    const pinned = page.getByTestId("front-pinned").locator("li");
+    const announcer = page.getByTestId("front-announcer");
+    await expect(page.getByTestId("front-lead")).toContainText(a.headline);
+    await expect(pinned).toHaveText([new RegExp(b.headline), new RegExp(c.headline)]);
+
+    await page.getByRole("button", { name: `Make lead: “${c.headline}”` }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("front-lead")).toContainText(c.headline);
+    await expect(page.getByTestId("front-lead")).toBeFocused();
+    await page.getByRole("region", { name: "Lead and pinned stories" }).screenshot({ path: "test-results/screens/front-lead-focused.png" });
+    await expect(announcer).toHaveText(`“${c.headline}” is the lead now.`);
+
+    // The old lead went to the top of the pinned slots; removing it puts the focus on the story that took its place.
+    await expect(pinned).toHaveText([new RegExp(a.headline), new RegExp(b.headline)]);
+    await page.getByRole("button", { name: `Remove “${a.headline}” from the pinned slots` }).focus();
+    await page.keyboard.press("Enter");
+    await expect(pinned).toHaveText([new RegExp(b.headline)]);
+    await expect(page.getByRole("button", { name: `Remove “${b.headline}” from the pinned slots` })).toBeFocused();
+    await expect(announcer).toHaveText(`“${a.headline}” is no longer pinned.`);
+
+    // The lead removed: back to the list of stories to place, from which the next is pinned.
+    await page.getByRole("button", { name: `Remove “${c.headline}” from the lead` }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("No lead chosen: the newest story leads.")).toBeVisible();
+    const pick = page.getByLabel("Story to place");
+    await expect(pick).toBeFocused();
+    await expect(announcer).toHaveText(`“${c.headline}” is no longer the lead: the newest story leads.`);
+    await pick.selectOption({ label: `${a.headline} (World)` });
+    await page.getByRole("button", { name: "Pin", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expect(pinned).toHaveText([new RegExp(b.headline), new RegExp(a.headline)]);
+    await expect(pick).toBeFocused();
+    await expect(announcer).toHaveText(`“${a.headline}” pinned in slot 2.`);
+    // Nothing was published: the front page is as it was.
     expect((await frontHeadlines(await reader(browser))).slice(0, 3)).toEqual([a.headline, b.headline, c.headline]);
   });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import "@/lib/security/zod-jitless";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FrontCandidate } from "@/lib/front/queries";
 import { MAX_PINNED, type Slot } from "@/lib/front/schema";
 import { FieldError } from "@/components/forms/field-error";
@@ -22,6 +22,14 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
   const [choice, setChoice] = useState("");
   const [dragging, setDragging] = useState<number | null>(null);
   const keep = useKeptFocus("pinned", pinned);
+  // Where the keyboard goes once a pick, a new lead or a removal shows: the button that made it
+  // is gone or disabled, and focus would otherwise fall back to the page.
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusNext.current;
+    focusNext.current = null;
+    if (id) document.getElementById(id)?.focus();
+  }, [lead, pinned]);
   const placed = new Set([lead?.id, ...pinned.map((s) => s.id)]);
   const available = candidates.filter((c) => !placed.has(c.id));
   const chosen = candidates.find((c) => c.id === choice && !placed.has(c.id));
@@ -35,7 +43,23 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
     const story = pinned[index]!;
     const rest = pinned.filter((_, i) => i !== index);
     onChange(story, lead ? [lead, ...rest].slice(0, MAX_PINNED) : rest);
+    focusNext.current = "front-lead";
     announce(`${quoted(story.headline)} is the lead now.`);
+  };
+  const unpin = (index: number) => {
+    const story = pinned[index]!;
+    const rest = pinned.filter((_, i) => i !== index);
+    // The story that took its place, or the one before it, or (none left) the list to pick from.
+    const next = rest[index] ?? rest[index - 1];
+    onChange(lead, rest);
+    focusNext.current = next ? `pinned-remove-${next.id}` : "front-story";
+    announce(`${quoted(story.headline)} is no longer pinned.`);
+  };
+  const dropLead = () => {
+    if (!lead) return;
+    onChange(null, pinned);
+    focusNext.current = "front-story";
+    announce(`${quoted(lead.headline)} is no longer the lead: the newest story leads.`);
   };
   const add = (asLead: boolean) => {
     if (!chosen) return;
@@ -44,6 +68,7 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
     else onChange(lead, [...pinned, slot]);
     announce(asLead ? `${quoted(slot.headline)} is the lead now.` : `${quoted(slot.headline)} pinned in slot ${pinned.length + 1}.`);
     setChoice("");
+    focusNext.current = "front-story";
   };
 
   return (
@@ -73,12 +98,12 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
 
       <h3 className="front-subheading">Lead</h3>
       {lead ? (
-        <div className="front-slot lead" data-testid="front-lead">
+        <div className="front-slot lead" data-testid="front-lead" id="front-lead" tabIndex={-1}>
           <span className="front-slot-title">{lead.headline}</span>
           <button
             type="button"
             className="button secondary small"
-            onClick={() => onChange(null, pinned)}
+            onClick={dropLead}
             aria-label={`Remove ${quoted(lead.headline)} from the lead`}
           >
             Remove
@@ -155,14 +180,10 @@ export function StorySlots({ lead, pinned, candidates, onChange, announce, error
               </button>
               <button
                 type="button"
+                id={`pinned-remove-${slot.id}`}
                 className="button secondary small"
                 aria-label={`Remove ${quoted(slot.headline)} from the pinned slots`}
-                onClick={() =>
-                  onChange(
-                    lead,
-                    pinned.filter((_, j) => j !== i),
-                  )
-                }
+                onClick={() => unpin(i)}
               >
                 Remove
               </button>
