@@ -150,8 +150,13 @@ test.describe("the article desk", () => {
       "+ Energy",
     ]);
     await second.screenshot({ path: "test-results/screens/conflict.png", fullPage: true });
-    await second.getByRole("button", { name: /Keep mine/ }).click();
+    // From the keyboard: once kept, the panel goes, and the focus goes to Save, where the save is said.
+    await second.getByRole("button", { name: /Keep mine/ }).focus();
+    await second.keyboard.press("Enter");
     await expect(second.getByText("All changes saved")).toBeVisible();
+    await expect(second.getByRole("heading", { name: /E2E admin saved this story at/ })).toHaveCount(0);
+    await expect(second.getByRole("button", { name: "Save", exact: true })).toBeFocused();
+    await expect(second.getByTestId("save-state-said")).toHaveText(/^Saved at \d{2}:\d{2}\.$/);
     await first.reload();
     await expect(first.getByLabel("Dek")).toHaveValue("The editor's dek, written at the same time.");
   });

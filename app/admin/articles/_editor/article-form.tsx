@@ -126,6 +126,7 @@ export function ArticleForm(props: Props) {
     return now;
   };
   const headlineField = useRef<HTMLTextAreaElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
   const dekField = useRef<HTMLTextAreaElement>(null);
   useSmartTyping(headlineField);
   useSmartTyping(dekField);
@@ -195,6 +196,7 @@ export function ArticleForm(props: Props) {
         ) : (
           <>
             <button
+              ref={saveButton}
               type="button"
               className="button secondary"
               // aria-disabled, not disabled: the button keeps the keyboard's focus while it saves.
@@ -283,7 +285,11 @@ export function ArticleForm(props: Props) {
           articleId={initial.id}
           mine={fields}
           status={initial.status}
-          onOverwrite={(v, material) => void draft.save({ material, versionOverride: v })}
+          onOverwrite={async (v, material) => {
+            // Once kept, the panel goes with the button pressed: the keyboard goes to Save, beside
+            // the line that says it was saved.
+            if ((await draft.save({ material, versionOverride: v }))?.ok) saveButton.current?.focus();
+          }}
           onDiscard={draft.discardMine}
           canEdit={initial.canEdit}
         />
