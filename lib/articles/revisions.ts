@@ -7,7 +7,7 @@ import { storyVersionSchema } from "./schema";
 import type { ArticleSnapshot } from "./snapshot";
 import { idsToName, type CompareNames, type StoryRefs } from "./compare";
 import { updateArticle } from "./mutations/update";
-import { photoTitle } from "../media/schema";
+import { photoTitle, placementFields } from "../media/schema";
 
 async function assertInScope(viewer: Viewer, articleId: string) {
   const found = await db.article.count({ where: { AND: [{ id: articleId }, storyScope(viewer)] } });
@@ -113,17 +113,7 @@ export async function restoreRevision(viewer: Viewer, input: z.output<typeof res
     seoDescription: snapshot.seoDescription,
     canonicalUrl: snapshot.canonicalUrl,
     sources: snapshot.sources,
-    hero: hero
-      ? {
-          imageId: hero.imageId,
-          caption: hero.caption,
-          credit: hero.credit,
-          agency: hero.agency,
-          altText: hero.altText,
-          // Snapshots from before issue 15 have no free-form credit.
-          creditLine: hero.creditLine ?? null,
-        }
-      : null,
+    hero: hero ? placementFields(hero) : null,
     materialUpdate: true,
   }).then((saved) => ({ ...saved, restoredVersion: version }));
 }

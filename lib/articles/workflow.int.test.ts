@@ -6,6 +6,8 @@ import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories
 import { createArticle, deleteArticle, transitionArticle, updateArticle } from "./mutations/index";
 import { publishDueArticles } from "./scheduler";
 import { listRevisions, restoreRevision } from "./revisions";
+import { createImage } from "../media/ingest";
+import { makeWirePhoto } from "../test/images";
 import { getArticleForEdit } from "../test/factories";
 import { expectAppError } from "../test/expect-app-error";
 import { bodyFromParagraphs, emptyBody } from "./body";
@@ -198,6 +200,41 @@ describe("revisions, autosave and deletion", () => {
     expect((await getArticleForEdit(users.EDITOR, story.id))?.headline).toBe("First headline");
     expect(restored.version).toBe(auto.version + 1);
     expect((await listRevisions(users.EDITOR, story.id)).length).toBe(2);
+  });
+
+  it("restores a revision's photo with what that version said of it, and the library's details where it said nothing", async () => {
+    const photo = await createImage(users.EDITOR, await makeWirePhoto(61), {});
+    const hero = {
+      imageId: photo.id,
+      caption: "The story's own caption.",
+      credit: "",
+      agency: "",
+      altText: "",
+      creditLine: "Handout/Ministry of Defence",
+    };
+    const input = readyArticleInput(bits.section.id, bits.author.id, { hero });
+    const story = await createArticle(users.EDITOR, input);
+    const slug = (await getArticleForEdit(users.EDITOR, story.id))!.slug;
+    const changed = await updateArticle(users.EDITOR, { ...input, slug, id: story.id, version: story.version, hero: null });
+    expect(await db.articleImage.count({ where: { articleId: story.id } })).toBe(0);
+    const first = (await listRevisions(users.EDITOR, story.id)).at(-1)!;
+    await restoreRevision(users.EDITOR, { articleId: story.id, revisionId: first.id, version: changed.version });
+    expect(
+      await db.articleImage.findMany({
+        where: { articleId: story.id },
+        select: { imageId: true, role: true, caption: true, credit: true, agency: true, altText: true, creditLine: true },
+      }),
+    ).toEqual([
+      {
+        imageId: photo.id,
+        role: "HERO",
+        caption: "The story's own caption.",
+        credit: null,
+        agency: null,
+        altText: null,
+        creditLine: "Handout/Ministry of Defence",
+      },
+    ]);
   });
 
   it("deletes a never-published draft but only unpublishes a story that was live", async () => {
