@@ -8,6 +8,7 @@ import type { Slot } from "@/lib/front/schema";
 import { useAction } from "@/components/forms/use-action";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
+import { Announcer } from "@/components/admin/announcer";
 import { saveFrontLayoutAction } from "./actions";
 import { StorySlots } from "./story-slots";
 import { SectionBlocks, type BlockRow } from "./section-blocks";
@@ -33,7 +34,6 @@ export function FrontArranger({ initial, candidates, sectionStories, timeZone }:
   const [when, setWhen] = useState("");
   // The live arrangement this one replaces: the one the page was opened on, then each of our own saves.
   const [basedOn, setBasedOn] = useState(initial.basedOn);
-  const [announcement, setAnnouncement] = useState("");
   const saveLayout = useAction(saveFrontLayoutAction);
   const { pending, result } = saveLayout;
   const errors = saveLayout.fieldErrors;
@@ -59,21 +59,20 @@ export function FrontArranger({ initial, candidates, sectionStories, timeZone }:
   return (
     <div className="front-arranger">
       <div className="front-controls">
-        <p className="visually-hidden" aria-live="polite" data-testid="front-announcer">
-          {announcement}
-        </p>
-        <StorySlots
-          lead={lead}
-          pinned={pinned}
-          candidates={candidates}
-          announce={setAnnouncement}
-          errors={{ lead: errors?.lead, pinned: errors?.pinned }}
-          onChange={(l, p) => {
-            setLead(l);
-            setPinned(p);
-          }}
-        />
-        <SectionBlocks blocks={blocks} onChange={setBlocks} announce={setAnnouncement} errors={errors} />
+        {/* What a move, a pick or a removal did is said in the screen's one live region. */}
+        <Announcer testId="front-announcer">
+          <StorySlots
+            lead={lead}
+            pinned={pinned}
+            candidates={candidates}
+            errors={{ lead: errors?.lead, pinned: errors?.pinned }}
+            onChange={(l, p) => {
+              setLead(l);
+              setPinned(p);
+            }}
+          />
+          <SectionBlocks blocks={blocks} onChange={setBlocks} errors={errors} />
+        </Announcer>
         <BannerFields banner={banner} onChange={setBanner} timeZone={timeZone} errors={errors} />
         <section className="card" aria-labelledby="save-heading">
           <h2 id="save-heading">Put it live</h2>

@@ -5,13 +5,15 @@ import { MAX_SECTION_COUNT } from "@/lib/front/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { FieldError } from "@/components/forms/field-error";
 import { moveItem, useKeptFocus } from "@/components/admin/reorder";
+import { useAnnounce } from "@/components/admin/announcer";
 
 export type BlockRow = { sectionId: string; name: string; count: number; shown: boolean };
 
-type Props = { blocks: BlockRow[]; onChange: (blocks: BlockRow[]) => void; announce: (message: string) => void; errors?: FieldErrors };
+type Props = { blocks: BlockRow[]; onChange: (blocks: BlockRow[]) => void; errors?: FieldErrors };
 
 /** The section blocks below the top stories: which sections, in which order, how many stories each. */
-export function SectionBlocks({ blocks, onChange, announce, errors }: Props) {
+export function SectionBlocks({ blocks, onChange, errors }: Props) {
+  const announce = useAnnounce();
   const keep = useKeptFocus("block", blocks);
   const shownIndex = (i: number) => blocks.slice(0, i).filter((b) => b.shown).length;
   const move = (from: number, to: number) => {

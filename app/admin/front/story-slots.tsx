@@ -6,6 +6,7 @@ import type { FrontCandidate } from "@/lib/front/queries";
 import { MAX_PINNED, type Slot } from "@/lib/front/schema";
 import { FieldError } from "@/components/forms/field-error";
 import { moveItem, useKeptFocus } from "@/components/admin/reorder";
+import { useAnnounce } from "@/components/admin/announcer";
 import { quoted } from "@/lib/format/text";
 
 type Props = {
@@ -13,12 +14,12 @@ type Props = {
   pinned: Slot[];
   candidates: FrontCandidate[];
   onChange: (lead: Slot | null, pinned: Slot[]) => void;
-  announce: (message: string) => void;
   errors?: { lead?: string[]; pinned?: string[] };
 };
 
 /** The lead story and the pinned slots: add from the list, reorder by dragging or with Move up/down (focus stays), remove. */
-export function StorySlots({ lead, pinned, candidates, onChange, announce, errors }: Props) {
+export function StorySlots({ lead, pinned, candidates, onChange, errors }: Props) {
+  const announce = useAnnounce();
   const [choice, setChoice] = useState("");
   const [dragging, setDragging] = useState<number | null>(null);
   const keep = useKeptFocus("pinned", pinned);
