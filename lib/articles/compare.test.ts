@@ -46,9 +46,16 @@ describe("comparableFields", () => {
       }),
       names,
     );
-    expect(fields.Section).toBe("a deleted section");
-    expect(fields.Tags).toBe("a deleted tag\nFlooding");
-    expect(fields["Hero photo"]).toBe("a photo no longer in the library");
+    expect(fields.Section).toBe("a deleted section (#gone)");
+    expect(fields.Tags).toBe("a deleted tag (#gone)\nFlooding");
+    expect(fields["Hero photo"]).toBe("a photo no longer in the library (#gone)");
+  });
+
+  it("tells two deleted bylines apart, so that a swap of the two shows", () => {
+    const before = comparableFields(story({ authorIds: ["cm0000000000000000aaaaaa", "cm0000000000000000bbbbbb"] }), names);
+    const after = comparableFields(story({ authorIds: ["cm0000000000000000bbbbbb", "cm0000000000000000aaaaaa"] }), names);
+    expect(before.Bylines).toBe("a deleted byline (#aaaaaa)\na deleted byline (#bbbbbb)");
+    expect(after.Bylines).not.toBe(before.Bylines);
   });
 
   it("lists the photo with only what this story says of it", () => {

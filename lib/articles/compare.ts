@@ -69,7 +69,9 @@ const GONE = {
  * and the hero photo with what this story says of it.
  */
 export function comparableFields(s: Comparable, names: CompareNames): Record<string, string> {
-  const name = (kind: keyof CompareNames, id: string) => names[kind][id] ?? GONE[kind];
+  // A deleted one is said so, with its id's tail: two deleted bylines swapped, or one deleted tag
+  // for another, still show in the diff.
+  const name = (kind: keyof CompareNames, id: string) => names[kind][id] ?? `${GONE[kind]} (#${id.slice(-6)})`;
   const body = bodySchema.safeParse(s.body);
   const photo = s.hero;
   return {
