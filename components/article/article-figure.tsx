@@ -1,4 +1,5 @@
 import type { Figure } from "@/lib/articles/dto";
+import { Credit } from "./credit";
 
 /** The widths a story photo occupies: the full column on phones, at most the 48rem article column. */
 const SIZES = "(max-width: 48rem) 100vw, 768px";
@@ -27,9 +28,7 @@ export function ArticleFigure({ figure, priority = false }: { figure: Figure; pr
         {figure.caption ? <span className="caption">{figure.caption}</span> : null}{" "}
         {figure.creditLine ? (
           // On a line of its own, in a smaller type: the credit never reads as part of the caption.
-          <span className="credit">
-            <span className="credit-label">Photo:</span> {figure.creditLine}
-          </span>
+          <Credit line={figure.creditLine} />
         ) : null}
         {/* The photo's Content Credentials (C2PA), when its original carried them: who signed, with what, what was done. */}
         {figure.credentials ? " " : null}

@@ -1,5 +1,6 @@
 import type { ArticleCard } from "@/lib/articles/dto";
 import { Timestamp } from "./timestamp";
+import { Credit } from "./credit";
 
 type Props = { articles: ArticleCard[]; timeZone: string; empty?: string; headingLevel?: 2 | 3; lead?: boolean };
 
@@ -27,9 +28,7 @@ export function ArticleList({ articles, timeZone, empty = "No stories yet.", hea
               {/* Every photo readers see carries its credit, the lead's on the front page too. */}
               {a.image.creditLine ? (
                 <figcaption>
-                  <span className="credit">
-                    <span className="credit-label">Photo:</span> {a.image.creditLine}
-                  </span>
+                  <Credit line={a.image.creditLine} />
                 </figcaption>
               ) : null}
             </figure>

@@ -99,6 +99,15 @@ describe("bodyToHtml", () => {
     expect(bodyToHtml(body, figures)).toBe(renderToStaticMarkup(<BodyRenderer body={body} figures={figures} />));
   });
 
+  it("writes a credit that has its own label ('Photo by …') without a second 'Photo:', the same way too", () => {
+    const own = { ...figure, creditLine: "Photo by Roman Pilipey/Getty Images" };
+    const body = bodySchema.parse({ type: "doc", content: [{ type: "image", attrs: { imageId: "photo-1" } }] });
+    const figures = new Map([["photo-1", own]]);
+    const html = bodyToHtml(body, figures);
+    expect(html).toContain(`<span class="credit">Photo by Roman Pilipey/Getty Images</span>`);
+    expect(html).toBe(renderToStaticMarkup(<BodyRenderer body={body} figures={figures} />));
+  });
+
   it("writes the link to a photo's Content Credentials the same way too", () => {
     const credentials = {
       status: "trusted" as const,

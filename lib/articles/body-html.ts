@@ -1,6 +1,7 @@
 import { htmlEscape } from "../format/text";
 import type { BlockNode, BodyDoc, ListNode, Mark, ParagraphNode } from "./body";
 import type { Figure } from "./dto";
+import { creditLabel } from "../media/schema";
 
 /**
  * A story's body as the HTML string readers get, for the content API (route handlers run in React's
@@ -66,8 +67,9 @@ const SIZES = "(max-width: 48rem) 100vw, 768px";
 /** components/article/article-figure.tsx, as a string (never the lead photo: body photos load lazily). */
 export function figureToHtml(figure: Figure): string {
   const caption = figure.caption ? `<span class="caption">${escape(figure.caption)}</span>` : "";
+  const label = figure.creditLine ? creditLabel(figure.creditLine) : null;
   const credit = figure.creditLine
-    ? `<span class="credit"><span class="credit-label">Photo:</span> ${escape(figure.creditLine)}</span>`
+    ? `<span class="credit">${label ? `<span class="credit-label">${label}</span> ` : ""}${escape(figure.creditLine)}</span>`
     : "";
   const credentials = figure.credentials
     ? ` <a class="content-credentials" href="${escape(figure.credentials.path)}">Content Credentials</a>`

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { makeWirePhoto, WIRE_PHOTO } from "../test/images";
 import { isoOrEmpty, mergeMetadata, parseExif, parseIptc, parseXmp, prefillFromMetadata } from "./metadata";
-import { creditLine } from "./schema";
+import { creditForReaders, creditLine } from "./schema";
 import { cropPixels, variantBase } from "./variants";
 
 const read = async (data: Buffer) => {
@@ -40,6 +40,21 @@ describe("credit lines", () => {
     expect(creditLine("", "Getty Images")).toBe("Getty Images");
     expect(creditLine("Roman Pilipey", "Getty Images", "Handout/Ministry of Defence")).toBe("Handout/Ministry of Defence");
     expect(creditLine("", "", "  Courtesy of the family ")).toBe("Courtesy of the family");
+  });
+
+  it("are labelled 'Photo:' for readers, unless the line says what it credits itself", () => {
+    expect(creditForReaders("Roman Pilipey/Getty Images")).toBe("Photo: Roman Pilipey/Getty Images");
+    expect(creditForReaders("Courtesy of the family")).toBe("Photo: Courtesy of the family");
+    expect(creditForReaders("Imagen Latina/Reuters")).toBe("Photo: Imagen Latina/Reuters");
+    for (const own of [
+      "Photo: Reuters",
+      "Photo by Jane Doe",
+      "PHOTOGRAPH: AP",
+      "Photo courtesy of NASA",
+      "Illustration: Dateline",
+      "Photos: Pool",
+    ])
+      expect(creditForReaders(own)).toBe(own);
   });
 });
 

@@ -76,6 +76,23 @@ export function creditLine(credit?: string | null, agency?: string | null, freef
   return [credit?.trim(), agency?.trim()].filter(Boolean).join("/");
 }
 
+/** A credit line that says what it credits itself ("Photo by …", "Photograph: …", "Illustration: …", "Photo courtesy of …"). */
+const OWN_LABEL = /^(?:photo(?:graph)?|picture|image|foto|illustration|graphic)s?\s*(?::|by\b|courtesy\b)/i;
+
+/**
+ * The label readers see before a credit line: "Photo:", or none when the line, as typed or as the
+ * agency's file says it, has its own (it read "Photo: Photo by …").
+ */
+export function creditLabel(line: string): string | null {
+  return OWN_LABEL.test(line.trim()) ? null : "Photo:";
+}
+
+/** A credit line as readers see it, label and all, where it is written as text. */
+export function creditForReaders(line: string): string {
+  const label = creditLabel(line);
+  return label ? `${label} ${line}` : line;
+}
+
 type CreditFields = { credit?: string | null; agency?: string | null; creditLine?: string | null };
 
 /**

@@ -2,7 +2,7 @@
 
 import "@/lib/security/zod-jitless";
 import { useEffect, useState } from "react";
-import { placedCreditLine } from "@/lib/media/schema";
+import { creditForReaders, placedCreditLine } from "@/lib/media/schema";
 import type { LibraryImage } from "@/lib/media/queries";
 import type { FieldErrors } from "@/lib/errors";
 import { FieldError } from "@/components/forms/field-error";
@@ -116,7 +116,7 @@ export function HeroPicker({ images, value, onChange, errors, disabled }: Props)
             </div>
           ))}
           <p className="credit-preview" data-testid="credit-preview">
-            Credit as readers will see it: <strong>{line ? `Photo: ${line}` : "— missing: add a credit before publishing"}</strong>
+            Credit as readers will see it: <strong>{line ? creditForReaders(line) : "— missing: add a credit before publishing"}</strong>
           </p>
         </div>
       ) : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import "@/lib/security/zod-jitless";
-import { creditLine } from "@/lib/media/schema";
+import { creditForReaders, creditLine } from "@/lib/media/schema";
 import type { LibraryImage } from "@/lib/media/queries";
 
 /** What the library knows about a photo, offered wherever it is used: caption, credit, copyright, usage terms, date taken. */
@@ -9,7 +9,7 @@ export function LibraryDetails({ photo }: { photo: LibraryImage }) {
   const credit = creditLine(photo.credit, photo.agency, photo.creditLine);
   const rows: [string, string][] = [
     ["Caption", photo.caption],
-    ["Credit", credit ? `Photo: ${credit}` : ""],
+    ["Credit", credit ? creditForReaders(credit) : ""],
     ["Copyright", photo.copyright],
     ["Usage terms", photo.license],
     ["Taken", photo.dateTaken ? photo.dateTaken.slice(0, 10) : ""],

@@ -3,7 +3,7 @@
 import "@/lib/security/zod-jitless";
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { ALT_TEXT_HINT, creditLine } from "@/lib/media/schema";
+import { ALT_TEXT_HINT, creditForReaders, creditLine } from "@/lib/media/schema";
 import { DETAIL_LABELS, type PhotoDetailsFromFile } from "@/lib/media/schema";
 import type { Crop } from "@/lib/media/variants";
 import { uploadPhoto } from "@/components/admin/upload-photo";
@@ -155,7 +155,7 @@ export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason
             Credit as readers will see it:{" "}
             <strong data-testid="credit-line">
               {creditLine(fields.credit, fields.agency, fields.creditLine)
-                ? `Photo: ${creditLine(fields.credit, fields.agency, fields.creditLine)}`
+                ? creditForReaders(creditLine(fields.credit, fields.agency, fields.creditLine))
                 : "— missing"}
             </strong>
           </p>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPhotoCredentialsView, getSiteSettings } from "@/lib/cache/public-data";
 import { CredentialDetails, CredentialsBadge } from "@/components/article/content-credentials";
+import { Credit } from "@/components/article/credit";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -36,11 +37,7 @@ export default async function PhotoCredentialsPage({ params }: Props) {
           <figcaption>
             {photo.caption ? <span className="caption">{photo.caption}</span> : null}
             {photo.caption && photo.creditLine ? " " : null}
-            {photo.creditLine ? (
-              <span className="credit">
-                <span className="credit-label">Photo:</span> {photo.creditLine}
-              </span>
-            ) : null}
+            {photo.creditLine ? <Credit line={photo.creditLine} /> : null}
           </figcaption>
         ) : null}
       </figure>
