@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { deskFilterSchema, listDeskArticles } from "@/lib/articles/desk";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
@@ -33,6 +34,8 @@ export default async function DeskPage({ searchParams }: Props) {
     );
     return `/admin?${params}`;
   };
+  // Past the last page (an old link, a list that shrank since): the last page, not an empty one.
+  if (total > 0 && page > pages) redirect(pageHref(pages));
   return (
     <>
       <div className="page-head">
@@ -95,7 +98,9 @@ export default async function DeskPage({ searchParams }: Props) {
         {total} {total === 1 ? "story" : "stories"}
       </p>
       {rows.length === 0 ? (
-        <p className="muted">No stories yet.</p>
+        <p className="muted">
+          {filter.status || filter.section || filter.author || filter.q ? "No stories match these filters." : "No stories yet."}
+        </p>
       ) : (
         <DataTable>
           <thead>

@@ -350,6 +350,21 @@ test.describe("the article desk", () => {
     await expect(page.locator("#workflow-moved")).toHaveText("");
   });
 
+  test("a story list page past the last (an old link) opens the last page, and a search that finds nothing says so", async ({
+    browser,
+  }) => {
+    const page = await as(browser, "editor");
+    await page.goto("/admin?page=9999");
+    await expect(page).toHaveURL(/[?&]page=\d+$/);
+    const last = Number(new URL(page.url()).searchParams.get("page"));
+    expect(last).toBeLessThan(9999);
+    await expect(page.getByRole("table").getByRole("row")).not.toHaveCount(0);
+    await expect(page.getByText("No stories yet.")).toHaveCount(0);
+    if (last > 1) await expect(page.getByText(new RegExp(`^Page ${last} of ${last}$`))).toBeVisible();
+    await page.goto(`/admin?q=${encodeURIComponent(`nothing-like-this-${unique()}`)}`);
+    await expect(page.getByText("No stories match these filters.")).toBeVisible();
+  });
+
   test("on a small screen the sticky editor bar never hides the field the keyboard moves to", async ({ browser }) => {
     const page = await as(browser, "editor");
     await page.setViewportSize({ width: 640, height: 450 });
