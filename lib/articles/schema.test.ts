@@ -13,6 +13,12 @@ function fieldErrors(input: unknown) {
 }
 
 describe("createArticleSchema", () => {
+  it("keeps a dek's line breaks but not a run of empty lines", () => {
+    const parse = (dek: string) => createArticleSchema.parse({ ...base, dek }).dek;
+    expect(parse("First line.\nSecond line.")).toBe("First line.\nSecond line.");
+    expect(parse("One.\r\n\r\n\r\n\r\nTwo.  \n \n\n  Three.")).toBe("One.\n\nTwo.\n\nThree.");
+  });
+
   it("accepts a minimal story and fills defaults", () => {
     const data = createArticleSchema.parse(base);
     expect(data.sources).toEqual([]);

@@ -20,7 +20,18 @@ export const storyVersionSchema = z.coerce.number({ error: VERSION_MESSAGE }).in
 export const articleFieldsSchema = z.object({
   headline: z.string().trim().min(1, "Write a headline.").max(HEADLINE_MAX, `Headlines can be at most ${HEADLINE_MAX} characters.`),
   slug: slugSchema,
-  dek: z.string().trim().max(500, "The dek can be at most 500 characters.").default(""),
+  // Readers see a dek's line breaks (white-space: pre-line); a run of empty lines is kept as one.
+  dek: z
+    .string()
+    .trim()
+    .max(500, "The dek can be at most 500 characters.")
+    .transform((dek) =>
+      dek
+        .replace(/\r\n?/g, "\n")
+        .replace(/[ \t]*\n[ \t]*/g, "\n")
+        .replace(/\n{3,}/g, "\n\n"),
+    )
+    .default(""),
   dateline: z.string().trim().max(100, "Datelines can be at most 100 characters.").default(""),
   sectionId: optionalId,
   authorIds: z.array(z.string().min(1)).max(20, "A story can have at most 20 bylines.").default([]),
