@@ -132,6 +132,12 @@ export default async function DeskPage({ searchParams }: Props) {
                   <StatusBadge status={a.status} />
                   {a.status === "SCHEDULED" && a.scheduledFor ? (
                     <div className="muted">{formatDateTime(a.scheduledFor, timeZone)}</div>
+                  ) : a.firstPublishedAt ? (
+                    // What "Sort by published" orders by.
+                    <div className="muted">
+                      First published{" "}
+                      <time dateTime={a.firstPublishedAt.toISOString()}>{formatDateTime(a.firstPublishedAt, timeZone)}</time>
+                    </div>
                   ) : null}
                 </td>
                 <td>{a.section?.name ?? "—"}</td>

@@ -363,6 +363,9 @@ test.describe("the article desk", () => {
     if (last > 1) await expect(page.getByText(new RegExp(`^Page ${last} of ${last}$`))).toBeVisible();
     await page.goto(`/admin?q=${encodeURIComponent(`nothing-like-this-${unique()}`)}`);
     await expect(page.getByText("No stories match these filters.")).toBeVisible();
+    // Sorted by when they were first published, the list shows that time.
+    await page.goto("/admin?sort=published");
+    await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText(/First published .*\d{2}:\d{2}/);
   });
 
   test("on a small screen the sticky editor bar never hides the field the keyboard moves to", async ({ browser }) => {
