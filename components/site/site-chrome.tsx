@@ -15,13 +15,7 @@ export function SiteChrome({ siteName, sections, children }: { siteName: string;
             {siteName}
           </a>
           <nav aria-label="Sections">
-            <ul>
-              {sections.map((s) => (
-                <li key={s.id}>
-                  <a href={`/${s.slug}`}>{s.name}</a>
-                </li>
-              ))}
-            </ul>
+            <SectionLinks sections={sections} />
           </nav>
           <a href="/search" className="search-link">
             Search
@@ -30,9 +24,26 @@ export function SiteChrome({ siteName, sections, children }: { siteName: string;
       </header>
       {children}
       <footer className="site-footer">
+        {/* Every section again, on lines that wrap: on a phone the masthead's strip shows the first
+            few, and a mouse at 400% zoom cannot scroll it. */}
+        <nav aria-label="Site index">
+          <SectionLinks sections={sections} />
+        </nav>
         <p>{siteName} · Every story lists the sources it rests on, and every photo its credit.</p>
       </footer>
     </>
+  );
+}
+
+function SectionLinks({ sections }: { sections: Section[] }) {
+  return (
+    <ul>
+      {sections.map((s) => (
+        <li key={s.id}>
+          <a href={`/${s.slug}`}>{s.name}</a>
+        </li>
+      ))}
+    </ul>
   );
 }
 

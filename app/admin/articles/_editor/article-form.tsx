@@ -94,6 +94,22 @@ export function ArticleForm(props: Props) {
     return () => clearTimeout(timer);
   }, [fields.slug, draft.id, runSlugCheck]);
 
+  // The sticky bar's height (it wraps to two or more rows with the publish checklist, on a tablet,
+  // at high zoom) is where the body's sticky toolbar stops and where Tab scrolls a field to
+  // (globals.css, --editor-bar-height): a fixed guess left the toolbar under the bar.
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty("--editor-bar-height", `${element.offsetHeight}px`));
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty("--editor-bar-height");
+    };
+  }, []);
+
   // Ctrl/Cmd+S saves wherever the editor is working (a live story asks which kind of save).
   const saveShortcut = useRef<() => void>(() => {});
   useEffect(() => {
@@ -157,7 +173,7 @@ export function ArticleForm(props: Props) {
 
   return (
     <div className="editor">
-      <div className="editor-bar">
+      <div className="editor-bar" ref={bar}>
         <SaveState draft={draft} />
         {initial ? (
           <>

@@ -1,0 +1,123 @@
+import type { Browser, Page } from "@playwright/test";
+import { storageStatePath, type RoleName } from "../env";
+import { adminHydrated, expect, newContext, publishFromEditor, test, unique } from "../fixtures";
+
+// Editors and readers on tablets, on phones and at 400% zoom (a 320-pixel-wide window: WCAG 1.4.10).
+
+async function as(browser: Browser, role: RoleName, viewport: { width: number; height: number }): Promise<Page> {
+  return (await newContext(browser, { storageState: storageStatePath(role), viewport })).newPage();
+}
+
+/** How far the page scrolls sideways (0: it reflows). */
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Whether the element's centre is what a tap there reaches (nothing sticky lies over it). */
+const reachable = (page: Page, name: string) =>
+  page.getByRole("button", { name, exact: true }).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit === el || el.contains(hit);
+  });
+
+async function longDraft(page: Page, headline: string) {
+  await page.goto("/admin/articles/new");
+  await adminHydrated(page);
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByLabel("Section").selectOption({ label: "World" });
+  const body = page.getByRole("textbox", { name: "Story body" });
+  await body.click();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.type(`Paragraph ${i + 1} of a story long enough to scroll the page on a tablet.`);
+    await page.keyboard.press("Enter");
+  }
+  return body;
+}
+
+test.describe("small screens and high zoom", () => {
+  test.setTimeout(120_000);
+
+  for (const viewport of [
+    { width: 1024, height: 768 },
+    { width: 768, height: 1024 },
+    { width: 360, height: 740 },
+  ]) {
+    test(`at ${viewport.width}×${viewport.height} the body's toolbar is never under the editor's bar, and a long address in the body does not widen the page`, async ({
+      browser,
+    }) => {
+      const page = await as(browser, "editor", viewport);
+      const body = await longDraft(page, `Toolbar ${unique()}`);
+      // The publish checklist shows (no byline yet): the bar wraps to a second row.
+      await expect(page.locator("#publish-blockers")).toContainText("Before it can go live");
+      await page.mouse.wheel(0, 600);
+      await body.getByText("Paragraph 8 of").click();
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+      for (const tool of ["Bold", "Link", "Photo"]) expect(await reachable(page, tool), tool).toBe(true);
+      await page.keyboard.press("End");
+      await page.keyboard.type(` https://example.org/${"a-very-long-address-".repeat(6)}`);
+      expect(await sideways(page)).toBe(0);
+      await page.screenshot({ path: `test-results/screens/editor-${viewport.width}.png` });
+    });
+  }
+
+  test("on a phone the story's tags wrap, every section is a tap away, and the desk's menu is a few rows above the page", async ({
+    browser,
+  }) => {
+    const editor = await as(browser, "editor", { width: 1280, height: 900 });
+    const headline = `Long tag ${unique()}`;
+    await longDraft(editor, headline);
+    await editor.getByLabel("Add a byline").selectOption({ label: "Daniel Reyes" });
+    const tag = `Reconstructionandrecoveryandresettlement${unique()}`;
+    await editor.getByLabel("Add a tag").fill(tag);
+    await editor.getByRole("button", { name: "Add tag" }).click();
+    await expect(editor.locator(".chip").filter({ hasText: tag })).toBeVisible();
+    await publishFromEditor(editor);
+    await expect(editor.getByRole("heading", { name: /^Status:/ })).toContainText("Published");
+    const address = await editor.getByRole("link", { name: "View live" }).getAttribute("href");
+
+    const reader = await (await newContext(browser, { viewport: { width: 320, height: 640 } })).newPage();
+    await reader.goto(address!);
+    await expect(reader.locator(".tags")).toContainText(tag);
+    expect(await sideways(reader)).toBe(0);
+    // The masthead's strip shows the first sections; the footer lists them all, on lines that wrap.
+    const index = reader.getByRole("navigation", { name: "Site index" });
+    const masthead = await reader.getByRole("navigation", { name: "Sections" }).getByRole("link").allTextContents();
+    await expect(index.getByRole("link")).toHaveText(masthead);
+    for (const link of await index.getByRole("link").all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(320);
+      expect(box.height).toBeGreaterThanOrEqual(24);
+    }
+    await reader.locator(".site-footer").screenshot({ path: "test-results/screens/footer-index-320.png" });
+
+    const phone = await as(browser, "editor", { width: 360, height: 740 });
+    await phone.goto("/admin");
+    const main = (await phone.locator("#main").boundingBox())!;
+    expect(main.y).toBeLessThan(360);
+    await phone.screenshot({ path: "test-results/screens/admin-phone.png" });
+  });
+
+  test("at 320 pixels the front page desk, the publish dialog's time fields and the byline chips fit, with targets a finger can hit", async ({
+    browser,
+  }) => {
+    const page = await as(browser, "editor", { width: 320, height: 640 });
+    await page.goto("/admin/front");
+    await adminHydrated(page);
+    expect(await sideways(page)).toBe(0);
+
+    await longDraft(page, `Dialog ${unique()}`);
+    await page.getByLabel("Add a byline").selectOption({ label: "Daniel Reyes" });
+    for (const button of await page.locator(".chip button").all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.width).toBeGreaterThanOrEqual(24);
+      expect(box.height).toBeGreaterThanOrEqual(24);
+    }
+    await page.getByRole("button", { name: "Publish…" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("At a set time").click();
+    await expect(dialog.getByLabel("Time (24-hour)")).toBeVisible();
+    expect(await dialog.evaluate((d) => d.scrollWidth - d.clientWidth)).toBe(0);
+    await dialog.screenshot({ path: "test-results/screens/publish-dialog-320.png" });
+    expect(await sideways(page)).toBe(0);
+  });
+});
