@@ -104,6 +104,9 @@ test.describe("the article desk", () => {
 
     // Renaming the slug keeps the old address answering with a 308.
     await editor.getByLabel("Slug").fill(`${slug}-renamed`);
+    // What the two saves of a live story do is said in words (touch screens show no tooltips).
+    await expect(editor.getByText("A material update shows readers a new “Updated” time; a minor fix (a typo) does not.")).toBeVisible();
+    await expect(editor.getByRole("button", { name: "Save as minor fix" })).toHaveAccessibleDescription(/a minor fix \(a typo\) does not/);
     await editor.getByRole("button", { name: "Save as material update" }).click();
     await expect(editor.getByText("All changes saved")).toBeVisible();
     const old = await editor.request.get(publicPath, { maxRedirects: 0 });

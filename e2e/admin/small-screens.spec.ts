@@ -97,6 +97,21 @@ test.describe("small screens and high zoom", () => {
     await phone.screenshot({ path: "test-results/screens/admin-phone.png" });
   });
 
+  test("on a phone a revision opened from the list is scrolled to, and the list's action cells stay in the table's layout", async ({
+    browser,
+  }) => {
+    const page = await as(browser, "editor", { width: 360, height: 740 });
+    await longDraft(page, `Revisions ${unique()}`);
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+    await page.goto(`${new URL(page.url()).pathname}/revisions`);
+    const show = page.getByRole("link", { name: "Show", exact: true }).first();
+    expect(await show.evaluate((a) => getComputedStyle(a.closest("td")!).display)).toBe("table-cell");
+    await show.click();
+    await expect(page).toHaveURL(/[?]show=.+#shown-heading$/);
+    await expect(page.locator("#shown-heading")).toBeInViewport();
+  });
+
   test("at 320 pixels the front page desk, the publish dialog's time fields and the byline chips fit, with targets a finger can hit", async ({
     browser,
   }) => {

@@ -195,6 +195,7 @@ export function ArticleForm(props: Props) {
               type="button"
               className="button"
               aria-disabled={!draft.dirty || draft.saving}
+              aria-describedby="save-kinds"
               onClick={() => draft.dirty && !draft.saving && draft.save({ material: true })}
             >
               Save as material update
@@ -203,11 +204,15 @@ export function ArticleForm(props: Props) {
               type="button"
               className="button secondary"
               aria-disabled={!draft.dirty || draft.saving}
+              aria-describedby="save-kinds"
               onClick={() => draft.dirty && !draft.saving && draft.save({ material: false })}
-              title="For typos: readers' updated time does not change"
             >
               Save as minor fix
             </button>
+            {/* In words, not only a tooltip (touch screens show none): shown while there is something to save. */}
+            <p id="save-kinds" className={draft.dirty ? "save-kinds" : "visually-hidden"}>
+              A material update shows readers a new “Updated” time; a minor fix (a typo) does not.
+            </p>
           </>
         ) : (
           <>

@@ -113,11 +113,14 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
               <td>{r.note}</td>
               <td>{r.author?.name ?? "Scheduler"}</td>
               <td>{formatDateTime(r.createdAt, timeZone)}</td>
-              <td className="row-actions">
-                <Link href={`?show=${r.id}`}>Show</Link>
-                {i > 0 && article.canEdit ? (
-                  <RestoreButton articleId={id} revisionId={r.id} version={article.version} label={`v${r.version}`} />
-                ) : null}
+              <td>
+                {/* The flex row inside the cell: a cell made flex leaves the table's layout, and its borders drift. */}
+                <div className="row-actions">
+                  <Link href={`?show=${r.id}#shown-heading`}>Show</Link>
+                  {i > 0 && article.canEdit ? (
+                    <RestoreButton articleId={id} revisionId={r.id} version={article.version} label={`v${r.version}`} />
+                  ) : null}
+                </div>
               </td>
             </tr>
           ))}
