@@ -51,6 +51,12 @@ describe("comparableFields", () => {
     expect(fields["Hero photo"]).toBe("a photo no longer in the library (#gone)");
   });
 
+  it("compares a dek as it would be stored: blank lines typed but not yet saved are no change", () => {
+    expect(comparableFields(story({ dek: "One.\n\n\n\nTwo." }), names).Dek).toBe(
+      comparableFields(story({ dek: "One.\n\nTwo." }), names).Dek,
+    );
+  });
+
   it("tells two deleted bylines apart, so that a swap of the two shows", () => {
     const before = comparableFields(story({ authorIds: ["cm0000000000000000aaaaaa", "cm0000000000000000bbbbbb"] }), names);
     const after = comparableFields(story({ authorIds: ["cm0000000000000000bbbbbb", "cm0000000000000000aaaaaa"] }), names);

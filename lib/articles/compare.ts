@@ -1,5 +1,6 @@
 import { bodySchema, bodyToText } from "./body";
 import type { ArticleSnapshot } from "./snapshot";
+import { normalizeDek } from "./schema";
 import { placementFields } from "../media/schema";
 
 type StoryPhoto = ReturnType<typeof placementFields>;
@@ -76,7 +77,8 @@ export function comparableFields(s: Comparable, names: CompareNames): Record<str
   const photo = s.hero;
   return {
     Headline: s.headline,
-    Dek: s.dek,
+    // As stored: an editor's unsaved dek with blank lines is not a change its save would make.
+    Dek: normalizeDek(s.dek),
     Slug: s.slug,
     Dateline: s.dateline,
     Section: s.sectionId ? name("sections", s.sectionId) : "",

@@ -12,6 +12,17 @@ export const SEO_DESCRIPTION_HINT = 160;
 
 const optionalId = z.string().min(1).nullish();
 
+/**
+ * A dek as stored: its line breaks kept (readers see them: white-space: pre-line), a run of empty
+ * lines made one, spaces around a break gone.
+ */
+export function normalizeDek(dek: string): string {
+  return dek
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]*\n[ \t]*/g, "\n")
+    .replace(/\n{3,}/g, "\n\n");
+}
+
 const VERSION_MESSAGE = "Send the version of the story you started from: a whole number from 1.";
 /** The version a save or a move started from (optimistic concurrency): a stale one is a conflict. */
 export const storyVersionSchema = z.coerce.number({ error: VERSION_MESSAGE }).int(VERSION_MESSAGE).min(1, VERSION_MESSAGE);
@@ -20,18 +31,7 @@ export const storyVersionSchema = z.coerce.number({ error: VERSION_MESSAGE }).in
 export const articleFieldsSchema = z.object({
   headline: z.string().trim().min(1, "Write a headline.").max(HEADLINE_MAX, `Headlines can be at most ${HEADLINE_MAX} characters.`),
   slug: slugSchema,
-  // Readers see a dek's line breaks (white-space: pre-line); a run of empty lines is kept as one.
-  dek: z
-    .string()
-    .trim()
-    .max(500, "The dek can be at most 500 characters.")
-    .transform((dek) =>
-      dek
-        .replace(/\r\n?/g, "\n")
-        .replace(/[ \t]*\n[ \t]*/g, "\n")
-        .replace(/\n{3,}/g, "\n\n"),
-    )
-    .default(""),
+  dek: z.string().trim().max(500, "The dek can be at most 500 characters.").transform(normalizeDek).default(""),
   dateline: z.string().trim().max(100, "Datelines can be at most 100 characters.").default(""),
   sectionId: optionalId,
   authorIds: z.array(z.string().min(1)).max(20, "A story can have at most 20 bylines.").default([]),

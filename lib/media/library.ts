@@ -8,7 +8,7 @@ import { log } from "../log";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { mergeMetadata, parseExif, parseIptc, parseXmp, prefillFromMetadata } from "./metadata";
-import { imageMetadataSchema } from "./schema";
+import { imageMetadataSchema, photoTitle } from "./schema";
 import { mediaStore } from "./store";
 import { removeFiles, storedKeysOf, variantKeysOf } from "./ingest";
 import { photoCardSelect, toLibraryImage } from "./queries";
@@ -260,7 +260,7 @@ export async function deleteImage(viewer: Viewer, id: string) {
       action: "image.delete",
       entityType: "Image",
       entityId: id,
-      data: { sha256: image.sha256, name: image.caption || image.originalFilename || "" },
+      data: { sha256: image.sha256, name: photoTitle(image) },
     });
   });
   const shown = variantBase(image);

@@ -46,6 +46,8 @@ describe("credit lines", () => {
     expect(creditForReaders("Roman Pilipey/Getty Images")).toBe("Photo: Roman Pilipey/Getty Images");
     expect(creditForReaders("Courtesy of the family")).toBe("Photo: Courtesy of the family");
     expect(creditForReaders("Imagen Latina/Reuters")).toBe("Photo: Imagen Latina/Reuters");
+    for (const agency of ["Photo Agency X", "Pictures Ltd", "Imagine China", "Fotoagentur Nord", "picture alliance/dpa", "imageBROKER"])
+      expect(creditForReaders(agency)).toBe(`Photo: ${agency}`);
     for (const own of [
       "Photo: Reuters",
       "Photo by Jane Doe",
@@ -53,6 +55,16 @@ describe("credit lines", () => {
       "Photo courtesy of NASA",
       "Illustration: Dateline",
       "Photos: Pool",
+      "Photographer: Ana Ruiz",
+      "Photography by Ana Ruiz",
+      "Photo credit: AP",
+      "Credit: Handout",
+      "Photo – Reuters",
+      "AP Photo/Evan Vucci",
+      "Bild: Keystone",
+      "Fotografía: EFE",
+      "Foto di Marco Rossi",
+      "Foto von Jana Schmidt",
     ])
       expect(creditForReaders(own)).toBe(own);
   });

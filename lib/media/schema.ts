@@ -76,8 +76,14 @@ export function creditLine(credit?: string | null, agency?: string | null, freef
   return [credit?.trim(), agency?.trim()].filter(Boolean).join("/");
 }
 
-/** A credit line that says what it credits itself ("Photo by …", "Photograph: …", "Illustration: …", "Photo courtesy of …"). */
-const OWN_LABEL = /^(?:photo(?:graph)?|picture|image|foto|illustration|graphic)s?\s*(?::|by\b|courtesy\b)/i;
+/**
+ * A credit line that says what it credits itself: "Photo by …", "Photograph: …", "Photographer: …",
+ * "Photo credit: AP", "Photo – Reuters", "Illustration: …", "Foto di/de/von …", "Bild: …",
+ * "Fotografía: EFE", or an agency's own form, "AP Photo/Evan Vucci". An agency's name ("Pictures
+ * Ltd", "Photo Agency X", "Imagine China") is not a label.
+ */
+const OWN_LABEL =
+  /^(?:(?:photo(?:graph(?:y|er)?)?|picture|image|foto(?:graf(?:ía|ia|ie))?|bild|illustration|graphic)s?\s*(?::|[–—-]\s|by\b|credits?\b|courtesy\b|(?:di|de|von|door|par)\s)|credits?\s*:|[^/]*\bphotos?\/)/i;
 
 /**
  * The label readers see before a credit line: "Photo:", or none when the line, as typed or as the

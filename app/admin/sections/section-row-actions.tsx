@@ -21,7 +21,8 @@ export function SectionRowActions({ section, position, count }: Props) {
   const first = position === 0;
   const last = position === count - 1;
   // The row moves in the table when the page refreshes: the keyboard stays on its button, and the move is said.
-  const keep = useKeptFocus("section", position);
+  // (Its place and the number of rows: a refresh after "already last" may change only the count.)
+  const keep = useKeptFocus("section", `${position}/${count}`);
 
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);

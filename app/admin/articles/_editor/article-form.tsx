@@ -8,6 +8,7 @@ import Link from "next/link";
 import type { EditorData } from "@/lib/articles/editor";
 import { articlePath } from "@/lib/articles/path";
 import { editorProblems } from "@/lib/articles/readiness";
+import { normalizeDek } from "@/lib/articles/schema";
 import { formatDateTime, utcToZonedLocal } from "@/lib/format/time";
 import { embargoEnd } from "@/lib/wire/policy";
 import type { LibraryImage } from "@/lib/media/queries";
@@ -201,6 +202,7 @@ export function ArticleForm(props: Props) {
               Save as material update
             </button>
             <button
+              id="save-minor"
               type="button"
               className="button secondary"
               aria-disabled={!draft.dirty || draft.saving}
@@ -209,8 +211,8 @@ export function ArticleForm(props: Props) {
             >
               Save as minor fix
             </button>
-            {/* In words, not only a tooltip (touch screens show none): shown while there is something to save. */}
-            <p id="save-kinds" className={draft.dirty ? "save-kinds" : "visually-hidden"}>
+            {/* In words, not only a tooltip (touch screens show none); always shown, so the bar does not change height as typing starts. */}
+            <p id="save-kinds" className="save-kinds">
               A material update shows readers a new “Updated” time; a minor fix (a typo) does not.
             </p>
           </>
@@ -309,7 +311,9 @@ export function ArticleForm(props: Props) {
           onOverwrite={async (v, material) => {
             // Once kept, the panel goes with the button pressed: the keyboard goes to Save, beside
             // the line that says it was saved.
-            if ((await draft.save({ material, versionOverride: v }))?.ok) saveButton.current?.focus();
+            // (A live story's: the save of the kind kept.)
+            if (!(await draft.save({ material, versionOverride: v }))?.ok) return;
+            (live ? document.getElementById(material ? "save-material" : "save-minor") : saveButton.current)?.focus();
           }}
           onDiscard={draft.discardMine}
           canEdit={initial.canEdit}
@@ -346,6 +350,8 @@ export function ArticleForm(props: Props) {
               aria-invalid={errors?.dek ? true : undefined}
               aria-describedby="dek-error"
               onChange={(e) => set("dek", e.target.value)}
+              // As it is stored: a run of empty lines is one (lib/articles/schema.ts).
+              onBlur={(e) => normalizeDek(e.target.value) !== fields.dek && set("dek", normalizeDek(e.target.value))}
             />
             <FieldError id="dek-error" errors={errors?.dek} />
           </div>

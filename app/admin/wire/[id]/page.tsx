@@ -14,6 +14,7 @@ import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { getWireItemOrThrow } from "@/lib/wire/queries";
 import { WIRE_FORMAT_LABELS, WIRE_STATUS_LABELS, type ParsedWireItem } from "@/lib/wire/schema";
 import { BodyRenderer } from "@/components/article/body-renderer";
+import { creditForReaders } from "@/lib/media/schema";
 import { TakeForm } from "./take-form";
 
 export const metadata: Metadata = { title: "Wire item" };
@@ -146,7 +147,7 @@ export default async function WireItemPage({ params }: Props) {
                 )}
                 <figcaption>
                   {p.caption}
-                  {p.credit ? <span className="wire-photo-credit">Photo: {p.credit}</span> : null}
+                  {p.credit ? <span className="wire-photo-credit">{creditForReaders(p.credit)}</span> : null}
                   {p.rights ? <span className="wire-photo-rights muted">{p.rights}</span> : null}
                 </figcaption>
               </figure>
