@@ -26,9 +26,11 @@ export function SiteChrome({ siteName, sections, children }: { siteName: string;
       <footer className="site-footer">
         {/* Every section again, on lines that wrap: on a phone the masthead's strip shows the first
             few, and a mouse at 400% zoom cannot scroll it. */}
-        <nav aria-label="Site index">
-          <SectionLinks sections={sections} />
-        </nav>
+        {sections.length > 0 ? (
+          <nav aria-label="Site index">
+            <SectionLinks sections={sections} />
+          </nav>
+        ) : null}
         <p>{siteName} · Every story lists the sources it rests on, and every photo its credit.</p>
       </footer>
     </>

@@ -13,11 +13,12 @@ export const SEO_DESCRIPTION_HINT = 160;
 const optionalId = z.string().min(1).nullish();
 
 /**
- * A dek as stored: its line breaks kept (readers see them: white-space: pre-line), a run of empty
- * lines made one, spaces around a break gone.
+ * A dek as stored: trimmed, its line breaks kept (readers see them: white-space: pre-line), a run
+ * of empty lines made one, spaces around a break gone.
  */
 export function normalizeDek(dek: string): string {
   return dek
+    .trim()
     .replace(/\r\n?/g, "\n")
     .replace(/[ \t]*\n[ \t]*/g, "\n")
     .replace(/\n{3,}/g, "\n\n");

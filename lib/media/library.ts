@@ -260,7 +260,8 @@ export async function deleteImage(viewer: Viewer, id: string) {
       action: "image.delete",
       entityType: "Image",
       entityId: id,
-      data: { sha256: image.sha256, name: photoTitle(image) },
+      // Named as the desk names it; with neither caption nor file name, "deleted a photo".
+      data: { sha256: image.sha256, name: image.caption || image.originalFilename ? photoTitle(image) : "" },
     });
   });
   const shown = variantBase(image);

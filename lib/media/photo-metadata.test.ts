@@ -65,6 +65,11 @@ describe("credit lines", () => {
       "Fotografía: EFE",
       "Foto di Marco Rossi",
       "Foto von Jana Schmidt",
+      "Photo illustration by Dateline",
+      "Photo-illustration: Dateline",
+      "Fotograf: Jana Schmidt",
+      "Photographie : AFP",
+      "Photo—Reuters",
     ])
       expect(creditForReaders(own)).toBe(own);
   });

@@ -83,7 +83,7 @@ export function creditLine(credit?: string | null, agency?: string | null, freef
  * Ltd", "Photo Agency X", "Imagine China") is not a label.
  */
 const OWN_LABEL =
-  /^(?:(?:photo(?:graph(?:y|er)?)?|picture|image|foto(?:graf(?:ía|ia|ie))?|bild|illustration|graphic)s?\s*(?::|[–—-]\s|by\b|credits?\b|courtesy\b|(?:di|de|von|door|par)\s)|credits?\s*:|[^/]*\bphotos?\/)/i;
+  /^(?:(?:photo(?:graph(?:y|er|ie)?)?|picture|image|foto(?:graf(?:ía|ia|ie)?)?|bild|(?:photo[- ]?)?illustration|graphic)s?\s*(?::|[–—]|-\s|by\b|credits?\b|courtesy\b|(?:di|de|von|door|par)\s)|credits?\s*:|[^/]*\bphotos?\/)/i;
 
 /**
  * The label readers see before a credit line: "Photo:", or none when the line, as typed or as the

@@ -8,7 +8,6 @@ import Link from "next/link";
 import type { EditorData } from "@/lib/articles/editor";
 import { articlePath } from "@/lib/articles/path";
 import { editorProblems } from "@/lib/articles/readiness";
-import { normalizeDek } from "@/lib/articles/schema";
 import { formatDateTime, utcToZonedLocal } from "@/lib/format/time";
 import { embargoEnd } from "@/lib/wire/policy";
 import type { LibraryImage } from "@/lib/media/queries";
@@ -350,8 +349,6 @@ export function ArticleForm(props: Props) {
               aria-invalid={errors?.dek ? true : undefined}
               aria-describedby="dek-error"
               onChange={(e) => set("dek", e.target.value)}
-              // As it is stored: a run of empty lines is one (lib/articles/schema.ts).
-              onBlur={(e) => normalizeDek(e.target.value) !== fields.dek && set("dek", normalizeDek(e.target.value))}
             />
             <FieldError id="dek-error" errors={errors?.dek} />
           </div>

@@ -19,9 +19,10 @@ export function SaveState({ draft }: { draft: ReturnType<typeof useArticleDraft>
   else text = at ? `All changes saved · ${draft.message?.kind === "success" ? draft.message.text : "Saved"} at ${at}` : "All changes saved";
   // Said to a screen reader: only what an editor waits to hear, in words of its own (the visible
   // line is not a live region): a save they asked for went through, or the desk keeps trying;
-  // not every keystroke's "Unsaved changes", nor an autosave's or a retry's progress (the line
-  // stays the same through the retries, so it is said once).
-  const said = draft.keepsTrying
+  // not every keystroke's "Unsaved changes", nor an autosave's or a retry's progress. The retry's
+  // time stays set through the retry's own save (it is cleared when the answer comes), so the line
+  // stays the same through the retries and is said once.
+  const said = draft.retryAt
     ? "Not saved yet. The desk is trying again by itself."
     : draft.saving
       ? ""

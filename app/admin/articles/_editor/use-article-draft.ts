@@ -104,9 +104,6 @@ export function useArticleDraft(
   // Failed saves in a row that are worth retrying, and when the next try is due.
   const [failures, setFailures] = useState(0);
   const [retryAt, setRetryAt] = useState<number | null>(null);
-  // From the first failed save the desk retries by itself until one goes through (or fails for good):
-  // the retries' own "Saving…" in between is part of it.
-  const [keepsTrying, setKeepsTrying] = useState(false);
   // Set once the first save created the story, so later saves update it instead of creating another.
   const [createdId, setCreatedId] = useState<string | null>(null);
   const saver = useAction(saveStory, { measure: true });
@@ -183,7 +180,6 @@ export function useArticleDraft(
       setFieldErrors(undefined);
       setConflict(null);
       setFailures(0);
-      setKeepsTrying(false);
       setSavedAt(new Date());
       setMessage({ kind: "success", text: auto ? "Draft autosaved" : "Saved", auto });
       if (!id) {
@@ -198,7 +194,6 @@ export function useArticleDraft(
       }
       return result;
     }
-    let again = false;
     if (result.code === "not_found" && id) {
       setGone(true);
       setMessage({ kind: "error", text: result.error });
@@ -215,11 +210,9 @@ export function useArticleDraft(
         if (autosaves || auto) {
           retrying.current = { auto, versionOverride };
           setRetryAt(Date.now() + retryDelayMs(next));
-          again = true;
         }
       }
     }
-    setKeepsTrying(again);
     return result;
   }
 
@@ -310,7 +303,6 @@ export function useArticleDraft(
     timeZone,
     savedAt,
     retryAt,
-    keepsTrying,
     fields,
     set,
     setFields,
