@@ -39,10 +39,10 @@ describe("the audit log, filtered", () => {
 
   it("names a photo as the desk does: its caption, else its file's name, else 'Untitled photo'", async () => {
     const photographer = await makeUser("EDITOR");
-    const bare = await createImage(photographer, await makeWirePhoto(41), {});
+    const bare = await createImage(photographer, await makeWirePhoto(141), {});
     const details = { caption: "", credit: "", agency: "", altText: "Rubble." };
     await updateImageMetadata(photographer, { id: bare.id, ...details });
-    const named = await createImage(photographer, await makeWirePhoto(42), {}, "IMG_0042.jpg");
+    const named = await createImage(photographer, await makeWirePhoto(142), {}, "IMG_0042.jpg");
     await updateImageMetadata(photographer, { id: named.id, ...details });
     const sentences = (await listAuditLog(editor, { actor: photographer.id }, "UTC")).entries
       .filter((e) => e.action === "image.update")
