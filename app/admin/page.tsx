@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { deskFilterSchema, listDeskArticles } from "@/lib/articles/desk";
+import { deskFilterSchema, isNarrowed, listDeskArticles } from "@/lib/articles/desk";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { listSections } from "@/lib/sections/queries";
 import { listAuthors } from "@/lib/authors/queries";
@@ -25,9 +25,6 @@ export default async function DeskPage({ searchParams }: Props) {
     listSections(),
     listAuthors(),
   ]);
-  const returned = await openReturnNotes(rows.map((r) => r.id));
-  // Stories taken from a wire item the agency killed or withdrew (lib/wire/).
-  const killed = await wireFlagsForStories(rows.map((r) => r.id));
   const pageHref = (n: number) => {
     const params = new URLSearchParams(
       Object.entries({ ...filter, page: String(n) }).filter(([, v]) => v !== undefined && v !== "") as [string, string][],
@@ -36,6 +33,9 @@ export default async function DeskPage({ searchParams }: Props) {
   };
   // Past the last page (an old link, a list that shrank since): the last page, not an empty one.
   if (total > 0 && page > pages) redirect(pageHref(pages));
+  const returned = await openReturnNotes(rows.map((r) => r.id));
+  // Stories taken from a wire item the agency killed or withdrew (lib/wire/).
+  const killed = await wireFlagsForStories(rows.map((r) => r.id));
   return (
     <>
       <div className="page-head">
@@ -98,9 +98,7 @@ export default async function DeskPage({ searchParams }: Props) {
         {total} {total === 1 ? "story" : "stories"}
       </p>
       {rows.length === 0 ? (
-        <p className="muted">
-          {filter.status || filter.section || filter.author || filter.q ? "No stories match these filters." : "No stories yet."}
-        </p>
+        <p className="muted">{isNarrowed(filter) ? "No stories match these filters." : "No stories yet."}</p>
       ) : (
         <DataTable>
           <thead>

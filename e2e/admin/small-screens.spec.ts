@@ -82,6 +82,9 @@ test.describe("small screens and high zoom", () => {
     const index = reader.getByRole("navigation", { name: "Site index" });
     const masthead = await reader.getByRole("navigation", { name: "Sections" }).getByRole("link").allTextContents();
     await expect(index.getByRole("link")).toHaveText(masthead);
+    for (const link of await reader.getByRole("navigation", { name: "Sections" }).getByRole("link").all()) {
+      expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+    }
     for (const link of await index.getByRole("link").all()) {
       const box = (await link.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
@@ -123,6 +126,11 @@ test.describe("small screens and high zoom", () => {
     await page.goto("/admin/front");
     await adminHydrated(page);
     expect(await sideways(page)).toBe(0);
+    const small = page.locator(".button.small:visible");
+    expect(await small.count()).toBeGreaterThan(0);
+    for (const button of await small.all()) {
+      expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+    }
 
     await longDraft(page, `Dialog ${unique()}`);
     await page.getByLabel("Add a byline").selectOption({ label: "Daniel Reyes" });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
 import { createArticle, transitionArticle } from "./mutations/index";
-import { listDeskArticles } from "./desk";
+import { deskFilterSchema, isNarrowed, listDeskArticles } from "./desk";
 
 let writer: Viewer;
 let editor: Viewer;
@@ -41,5 +41,16 @@ describe("the story list", () => {
     const sorted = await listDeskArticles(editor, { q: marker, sort: "published" });
     expect(sorted.rows[0]?.headline).toBe(`Editor story ${marker}`);
     expect((await listDeskArticles(editor, { q: marker, page: 2 })).rows).toEqual([]);
+  });
+
+  it("tells a narrowed list from an unfiltered one: sort and page do not narrow, an empty or unknown value does not either", () => {
+    const narrowed = (params: Record<string, string>) => isNarrowed(deskFilterSchema.parse(params));
+    expect(narrowed({})).toBe(false);
+    expect(narrowed({ sort: "published", page: "3" })).toBe(false);
+    expect(narrowed({ q: "   ", status: "NOT_A_STATUS" })).toBe(false);
+    expect(narrowed({ status: "DRAFT" })).toBe(true);
+    expect(narrowed({ section: "s1" })).toBe(true);
+    expect(narrowed({ author: "a1" })).toBe(true);
+    expect(narrowed({ q: "fire" })).toBe(true);
   });
 });

@@ -7,16 +7,25 @@ import { storyScope } from "./policy";
 
 export const DESK_PAGE_SIZE = 25;
 
-/** The story list's filters, parsed from the URL's search params. */
-export const deskFilterSchema = z.object({
+/** The filters that narrow the story list; sort and page only order and split it. */
+const narrowingSchema = z.object({
   status: z.enum(ArticleStatus).optional().catch(undefined),
   section: z.string().max(64).optional().catch(undefined),
   author: z.string().max(64).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+});
+
+/** The story list's filters, parsed from the URL's search params. */
+export const deskFilterSchema = narrowingSchema.extend({
   sort: z.enum(["updated", "published", "scheduled"]).default("updated").catch("updated"),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type DeskFilter = z.output<typeof deskFilterSchema>;
+
+/** Whether the filter leaves some stories out ("No stories match" rather than "No stories yet"). */
+export function isNarrowed(filter: DeskFilter): boolean {
+  return Object.keys(narrowingSchema.shape).some((key) => Boolean(filter[key as keyof typeof narrowingSchema.shape]));
+}
 
 const deskRowSelect = {
   id: true,

@@ -19,6 +19,14 @@ describe("createArticleSchema", () => {
     expect(parse("One.\r\n\r\n\r\n\r\nTwo.  \n \n\n  Three.")).toBe("One.\n\nTwo.\n\nThree.");
   });
 
+  it("counts a dek's length as stored, not with the empty lines a save drops", () => {
+    const paragraph = "x".repeat(240);
+    const padded = `${paragraph}${"\n \n".repeat(15)}${paragraph}`;
+    expect(padded.trim().length).toBeGreaterThan(500);
+    expect(createArticleSchema.parse({ ...base, dek: padded }).dek).toBe(`${paragraph}\n\n${paragraph}`);
+    expect(fieldErrors({ ...base, dek: "y".repeat(501) }).dek).toEqual(["The dek can be at most 500 characters."]);
+  });
+
   it("accepts a minimal story and fills defaults", () => {
     const data = createArticleSchema.parse(base);
     expect(data.sources).toEqual([]);

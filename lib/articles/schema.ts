@@ -32,7 +32,8 @@ export const storyVersionSchema = z.coerce.number({ error: VERSION_MESSAGE }).in
 export const articleFieldsSchema = z.object({
   headline: z.string().trim().min(1, "Write a headline.").max(HEADLINE_MAX, `Headlines can be at most ${HEADLINE_MAX} characters.`),
   slug: slugSchema,
-  dek: z.string().trim().max(500, "The dek can be at most 500 characters.").transform(normalizeDek).default(""),
+  // Counted as stored: the empty lines and spaces a save drops do not count.
+  dek: z.string().transform(normalizeDek).pipe(z.string().max(500, "The dek can be at most 500 characters.")).default(""),
   dateline: z.string().trim().max(100, "Datelines can be at most 100 characters.").default(""),
   sectionId: optionalId,
   authorIds: z.array(z.string().min(1)).max(20, "A story can have at most 20 bylines.").default([]),

@@ -310,9 +310,10 @@ export function ArticleForm(props: Props) {
           onOverwrite={async (v, material) => {
             // Once kept, the panel goes with the button pressed: the keyboard goes to Save, beside
             // the line that says it was saved.
-            // (A live story's: the save of the kind kept.)
+            // (A live story's: the save of the kind kept. Looked up after the save, which may have
+            // come with the story's new status.)
             if (!(await draft.save({ material, versionOverride: v }))?.ok) return;
-            (live ? document.getElementById(material ? "save-material" : "save-minor") : saveButton.current)?.focus();
+            (document.getElementById(material ? "save-material" : "save-minor") ?? saveButton.current)?.focus();
           }}
           onDiscard={draft.discardMine}
           canEdit={initial.canEdit}
