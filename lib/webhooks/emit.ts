@@ -3,6 +3,7 @@ import type { Tx } from "../db";
 import { env } from "../env";
 import type { AuditInput } from "../audit/mutations";
 import { articlePath } from "../articles/dto";
+import { readerVisibleWhere } from "../articles/policy";
 import { parseWebhookEvents, type WebhookEvent } from "./events";
 
 /** The job kind of a webhook delivery (lib/webhooks/deliver.ts runs it). */
@@ -19,8 +20,6 @@ export function webhookEventFor(event: Pick<AuditInput, "action" | "data">): Web
       return "story.unpublished";
     case "article.correct":
       return "story.corrected";
-    case "article.delete":
-      return "story.deleted";
     case "article.update": {
       // Set only for a save of a live story (lib/articles/mutations/update.ts); a draft's save announces nothing.
       const material = event.data?.materialUpdate;
@@ -47,6 +46,7 @@ export async function queueWebhookEvents(tx: Tx, event: AuditInput): Promise<voi
   );
   if (hooks.length === 0) return;
   const payload = await describe(tx, name, event);
+  if (!payload) return;
   const body = JSON.stringify(payload);
   const queueKey = `${event.entityType === "Image" ? "photo" : "story"}:${event.entityId}`;
   const now = new Date();
@@ -65,19 +65,15 @@ const base = () => env.DATELINE_SITE_URL.replace(/\/$/, "");
 async function describe(tx: Tx, name: WebhookEvent, event: AuditInput) {
   const common = { id: crypto.randomUUID(), event: name, occurredAt: new Date().toISOString() };
   if (event.entityType === "Image") {
-    return { ...common, photo: { id: event.entityId, apiUrl: `${base()}/api/v1/photos/${event.entityId}` } };
+    // A photo that no live story shows is not public (the photo API answers 404): its change is no news.
+    const shown = await tx.image.count({ where: { id: event.entityId, placements: { some: { article: readerVisibleWhere } } } });
+    return shown ? { ...common, photo: { id: event.entityId, apiUrl: `${base()}/api/v1/photos/${event.entityId}` } } : null;
   }
   const story = await tx.article.findUnique({
     where: { id: event.entityId },
     select: { id: true, slug: true, headline: true, status: true, version: true, section: { select: { slug: true } } },
   });
-  if (!story) {
-    // Deleted in this transaction: what the audit event kept.
-    return {
-      ...common,
-      story: { id: event.entityId, slug: event.data?.slug ?? null, headline: event.data?.headline ?? null, status: "DELETED" },
-    };
-  }
+  if (!story) return null;
   const path = articlePath(story);
   return {
     ...common,

@@ -163,7 +163,11 @@ describe("webhooks", () => {
     await createWebhook(admin, {
       name: "All",
       url,
-      events: ["story.published", "story.updated.material", "story.updated.minor", "story.deleted"],
+      events: ["story.published", "story.updated.material", "story.updated.minor"],
+    });
+    // A list saved when "story.deleted" was offered keeps its other events.
+    await db.webhook.create({
+      data: { name: "Old list", url, secret: "s", events: JSON.stringify(["story.deleted", "story.published", "story.updated.minor"]) },
     });
     const created = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
     await expectAppError(transitionArticle(editor, { id: created.id, version: created.version + 5, to: "PUBLISHED" }), "conflict");
@@ -175,13 +179,33 @@ describe("webhooks", () => {
     expect(await db.webhookDelivery.count()).toBe(0);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: created.id, action: "article.update" } });
     expect(audit).toMatchObject({ actorId: editor.id, data: { apiKeyId: key.id } });
+    // Only a story that never ran can be deleted: its headline is not news for anyone outside.
     await deleteArticle(editor, { id: created.id, version: saved.version });
-    expect((await db.webhookDelivery.findMany()).map((d) => d.event)).toEqual(["story.deleted"]);
+    expect(await db.webhookDelivery.count()).toBe(0);
+    const live = await publishedStory();
+    await updateArticle(editor, {
+      ...(await getDeskStoryOrThrow(editor, live.id)).fields,
+      id: live.id,
+      version: live.version,
+      materialUpdate: false,
+    });
+    expect((await db.webhookDelivery.findMany({ orderBy: { webhook: { name: "asc" } } })).map((d) => d.event)).toEqual([
+      "story.published",
+      "story.updated.minor",
+      "story.published",
+      "story.updated.minor",
+    ]);
   });
 
-  it("announces a photo's new details as photo.updated, with the photo's API address", async () => {
+  it("announces a photo's new details as photo.updated, with the photo's API address, while a live story shows it", async () => {
     const hook = await createWebhook(admin, { name: "Photos", url, events: ["photo.updated"] });
     const photo = await createImage(editor, await makePhoto("jpeg", 320, 240, 123), { altText: "A field", credit: "A. Photographer" });
+    // On no live story the photo is not public (the photo API answers 404): nothing is announced.
+    await updateImageMetadata(editor, updateImageSchema.parse({ id: photo.id, altText: "A field at dawn", credit: "A. Photographer" }));
+    const created = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { hero: { imageId: photo.id } }));
+    await updateImageMetadata(editor, updateImageSchema.parse({ id: photo.id, altText: "A field at noon", credit: "A. Photographer" }));
+    expect(await db.webhookDelivery.count()).toBe(0);
+    await transitionArticle(editor, { id: created.id, version: created.version, to: "PUBLISHED" });
     await updateImageMetadata(editor, updateImageSchema.parse({ id: photo.id, altText: "A flooded field", credit: "A. Photographer" }));
     await drain();
     expect(received).toHaveLength(1);
