@@ -101,7 +101,7 @@ test.describe("small screens and high zoom", () => {
     await phone.goto("/admin");
     const main = (await phone.locator("#main").boundingBox())!;
     expect(main.y).toBeLessThan(360);
-    await phone.screenshot({ path: "test-results/screens/admin-phone.png" });
+    await phone.screenshot({ path: "test-results/screens/admin-phone.png", fullPage: true });
   });
 
   test("on a phone a revision opened from the list is scrolled to, and the list's action cells stay in the table's layout", async ({
