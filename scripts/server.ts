@@ -14,7 +14,7 @@ import { FrontCache, installFrontCache } from "../lib/cache/front-cache";
 import { expiredTagsOf, onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/ops/request-context";
 import { log, logEnabled, loggablePath } from "../lib/log";
 import { contentSecurityPolicy, photoOrigin } from "../lib/security/csp";
-import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH, publicCacheControl } from "../lib/cache/http-policy";
+import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH, keepNoServerErrors, publicCacheControl } from "../lib/cache/http-policy";
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { guardRequestBody } from "../lib/security/body-limit";
 import { siteIsHttps } from "../lib/security/https";
@@ -111,6 +111,7 @@ function inNext(req: http.IncomingMessage, res: http.ServerResponse, requestId: 
     // The open read API's handlers set both themselves (lib/api/handler.ts).
     const cacheControl = publicCacheControl(pathname);
     if (cacheControl) res.setHeader("cache-control", cacheControl);
+    keepNoServerErrors(res);
     for (const [name, value] of Object.entries(surrogateKeyHeaders(pathname))) res.setHeader(name, value);
   }
   return requestContext.run(context, () => handle(req, res));

@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import { isArchiveOriginHost } from "../sources/archive-origin";
 
 /**
@@ -27,6 +28,26 @@ export const DRAFT_LINK_HEADERS = {
 export function publicCacheControl(pathname: string): string | null {
   if (PRIVATE.test(pathname)) return null;
   return PUBLIC_CACHE_CONTROL;
+}
+
+/**
+ * A server error is kept by no cache: the Cache-Control set by address before the route ran
+ * (publicCacheControl) is replaced when the answer turns out to be a 5xx (a database that was busy
+ * would otherwise be served from Varnish or a CDN for a minute, and stale for five more).
+ */
+export function keepNoServerErrors(res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (statusCode >= 500) {
+      this.setHeader("cache-control", "private, no-store");
+      const headers = rest.at(-1);
+      if (headers && typeof headers === "object" && !Array.isArray(headers)) {
+        for (const name of Object.keys(headers))
+          if (name.toLowerCase() === "cache-control") delete (headers as Record<string, unknown>)[name];
+      }
+    }
+    return writeHead.apply(this, [statusCode, ...rest] as Parameters<ServerResponse["writeHead"]>);
+  } as ServerResponse["writeHead"];
 }
 
 /**

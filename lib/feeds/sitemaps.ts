@@ -67,11 +67,11 @@ export async function buildSitemap(): Promise<string> {
 /** One file of the split sitemap, or null for a name that does not exist. */
 export async function buildSitemapFile(file: string): Promise<string | null> {
   if (file === "pages.xml") return urlset(await pageEntries());
-  const match = /^articles-(\d{1,5})\.xml$/.exec(file);
+  // One spelling of each file: articles-1.xml, not articles-0.xml (which asked for a negative offset) or articles-01.xml.
+  const match = /^articles-([1-9]\d{0,4})\.xml$/.exec(file);
   if (!match) return null;
-  const n = Number(match[1]);
-  const entries = await articleEntries((n - 1) * SITEMAP_SIZE, SITEMAP_SIZE);
-  return n >= 1 && entries.length > 0 ? urlset(entries) : null;
+  const entries = await articleEntries((Number(match[1]) - 1) * SITEMAP_SIZE, SITEMAP_SIZE);
+  return entries.length > 0 ? urlset(entries) : null;
 }
 
 /** Google News sitemap: stories first published in the last two days. */
