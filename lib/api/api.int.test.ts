@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, isPostgres } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
-import { createArticle, transitionArticle } from "../articles/mutations/index";
+import { createArticle, transitionArticle, updateArticle } from "../articles/mutations/index";
 import { expectAppError } from "../test/expect-app-error";
 import { createApiKey, revokeApiKey } from "../apikeys/mutations";
 import { authenticateApiKey } from "./auth";
@@ -163,6 +163,56 @@ describe("the open read API", () => {
     const photo = (await getPublicPhoto(image.id))!.photo;
     expect(story.hero?.creditLine).toBe("Roman Pilipey/Getty Images for The Dateline");
     expect(photo.creditLine).toBe(story.hero?.creditLine);
+  });
+});
+
+describe("a story's address and a story taken down", () => {
+  it("answers 410 Gone for a story that ran and was taken down, by id and by its addresses old and new; a draft that never ran is 404", async () => {
+    const created = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+    const live = await transitionArticle(editor, { id: created.id, version: created.version, to: "PUBLISHED" });
+    const before = (await getPublicStoryById(created.id))!;
+    const renamed = await updateArticle(editor, {
+      ...(await getDeskStoryOrThrow(editor, created.id)).fields,
+      slug: `${before.slug}-renamed`,
+      id: created.id,
+      version: live.version,
+    });
+    const oldPath = before.path;
+    const story = (await getPublicStoryById(created.id))!;
+    expect(story.path).not.toBe(oldPath);
+    expect((await getPublicStoryByPath(oldPath))?.id).toBe(created.id);
+    expect((await getPublicStoryByPath(story.url))?.id).toBe(created.id);
+
+    await transitionArticle(editor, { id: created.id, version: renamed.version, to: "UNPUBLISHED", reason: "Legal asked." });
+    for (const read of [
+      () => getPublicStoryById(created.id),
+      () => getPublicStoryByPath(story.path),
+      () => getPublicStoryByPath(oldPath),
+    ]) {
+      const error = await read().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ status: 410, code: "not_found" });
+    }
+    const draft = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+    expect(await getPublicStoryById(draft.id)).toBeNull();
+    expect(await getPublicStoryById("no-such-id")).toBeNull();
+  });
+
+  it("finds a story only at an address of this site with the site's two parts", async () => {
+    const created = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+    await transitionArticle(editor, { id: created.id, version: created.version, to: "PUBLISHED" });
+    const story = (await getPublicStoryById(created.id))!;
+    expect((await getPublicStoryByPath(`${story.path}?utm_source=x`))?.id).toBe(created.id);
+    for (const path of [
+      `/${story.slug}`,
+      `/tags/flooding/${story.slug}`,
+      `https://elsewhere.example${story.path}`,
+      "//elsewhere.example/a/b",
+    ]) {
+      expect(await getPublicStoryByPath(path), path).toBeNull();
+    }
   });
 });
 

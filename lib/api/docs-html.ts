@@ -45,7 +45,7 @@ code{background:#f3f3f3;padding:0 .25rem;border-radius:3px}
 <p>Errors are RFC 9457 problem documents (${code("application/problem+json")}) with the desk’s messages per field in ${code("errors")}; a version conflict names who saved in between (${code("savedBy")}, ${code("savedAt")}). Too many requests: ${code("429")} with ${code("Retry-After")}.</p>
 ${sections}
 <h2>Webhooks</h2>
-<p>Admins add webhooks at <code>/admin/webhooks</code>. Events: ${WEBHOOK_EVENTS.map((e) => `${code(e)} (${esc(WEBHOOK_EVENT_LABELS[e])})`).join(", ")}. Each is a JSON POST with ${code('Dateline-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">')}, keyed with the webhook’s secret; reject a timestamp older than five minutes.</p>
+<p>Admins add webhooks at <code>/admin/webhooks</code>. Events: ${WEBHOOK_EVENTS.map((e) => `${code(e)} (${esc(WEBHOOK_EVENT_LABELS[e])})`).join(", ")}. Each is a JSON POST with ${code('Dateline-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">')}, keyed with the webhook’s secret; reject a timestamp older than five minutes. ${code("Dateline-Event")} names the event and ${code("Dateline-Delivery")} the delivery. Delivery is at least once: an answer other than 2xx within ten seconds is tried again with growing waits for a day, in order per story, so the same event may arrive twice; its body’s ${code("id")} stays the same across those tries and is what to deduplicate on. The body names the story (or photo) and its ${code("apiUrl")}: fetch the rest from there. A story that was taken down answers ${code("410")} there (a story that never ran is ${code("404")}).</p>
 <h2>Problem types</h2><ul>${problems}</ul>
 </body></html>`;
 }

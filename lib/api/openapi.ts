@@ -28,6 +28,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: "No API key, or an unknown or revoked one.",
   403: "The key may only read, or its user's role or the story's status does not allow this.",
   404: "Not found (or not visible to the key's user).",
+  410: "The story was published and has since been taken down (unpublished): remove your copy of it.",
   409: "Version conflict: someone saved in between (savedBy, savedAt, currentVersion say who and when; storyStatus, the story's status now).",
   413: "The request body is larger than this address accepts (`detail` names the limit).",
   422: "Invalid input: `errors` holds the messages per field.",
@@ -73,7 +74,7 @@ export const OPERATIONS: Operation[] = [
     description: "With its body as the structured document and as the HTML readers get, its sources, corrections and photo credits.",
     pathParams: ["id"],
     ok: { status: 200, schema: out.storySchema, description: "The story." },
-    errors: [304, 404, 429],
+    errors: [304, 404, 410, 429],
   },
   {
     method: "get",
@@ -81,10 +82,11 @@ export const OPERATIONS: Operation[] = [
     id: "getStoryByAddress",
     tag: "Stories",
     summary: "One published story by its address",
-    description: "`path` is the story's address on the site, such as `/world/a-story`; an old address of it is found too.",
+    description:
+      "`path` is the story's address on the site, such as `/world/a-story`, or its whole URL on this site; an old address of it is found too.",
     query: z.object({ path: z.string().describe("The story's address, such as /world/a-story.") }),
     ok: { status: 200, schema: out.storySchema, description: "The story." },
-    errors: [304, 404, 422, 429],
+    errors: [304, 404, 410, 422, 429],
   },
   {
     method: "get",

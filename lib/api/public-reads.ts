@@ -12,6 +12,7 @@ import { VARIANT_FORMATS, variantKey, variantUrl, variantWidths } from "../media
 import { mediaUrl } from "../media/urls";
 import type { Prisma } from "../generated/prisma/client";
 import type { photoSchema, storySchema, storySummarySchema } from "./schemas";
+import { ProblemStatus } from "./problem";
 import { toCredentials } from "../provenance/dto";
 import { onReaderVisibleStoryWhere, readerVisibleWhere } from "../articles/policy";
 
@@ -156,20 +157,55 @@ async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | 
   };
 }
 
-/** A published story by id. */
+/** A published story by id; a story that ran and was taken down is 410 Gone (see throwIfWithdrawn). */
 export async function getPublicStoryById(id: string) {
   const row = await db.article.findFirst({ where: { id, ...published }, select: { slug: true } });
-  return row ? storyBySlug(row.slug) : null;
+  if (row) return storyBySlug(row.slug);
+  await throwIfWithdrawn({ id });
+  return null;
 }
 
-/** A published story by its address (`/section/slug`), an old address of it included. */
+/**
+ * A published story by its address on this site (`/section/slug`, or the whole URL), an old
+ * address of it included: a story's address has two parts, as the site's own; any other path, or
+ * another site's URL, names no story here.
+ */
 export async function getPublicStoryByPath(path: string) {
-  const slug = path.split("?")[0]!.split("/").filter(Boolean).at(-1);
-  if (!slug) return null;
+  const segments = storyPathSegments(path);
+  if (segments?.length !== 2) return null;
+  const slug = segments[1]!;
   const story = await storyBySlug(slug);
   if (story) return story;
   const moved = await resolveRedirect(slug);
-  return moved ? storyBySlug(moved.split("/").at(-1)!) : null;
+  if (moved) return storyBySlug(moved.split("/").at(-1)!);
+  await throwIfWithdrawn({ OR: [{ slug }, { redirects: { some: { fromSlug: slug } } }] });
+  return null;
+}
+
+function storyPathSegments(path: string): string[] | null {
+  let url: URL;
+  try {
+    url = new URL(path, env.DATELINE_SITE_URL);
+  } catch {
+    return null;
+  }
+  if (url.origin !== new URL(env.DATELINE_SITE_URL).origin) return null;
+  return url.pathname.split("/").filter(Boolean);
+}
+
+/**
+ * A story that readers could read and no longer can (unpublished, or taken back to the desk) is
+ * answered 410 Gone, not 404: a partner that copied it learns to take its copy down (a 404 is a
+ * story that never ran, or an id that never was).
+ */
+async function throwIfWithdrawn(where: Prisma.ArticleWhereInput): Promise<void> {
+  const gone = await db.article.findFirst({
+    where: { AND: [where, { firstPublishedAt: { not: null } }, { NOT: published }] },
+    select: { id: true },
+  });
+  if (gone) {
+    throw new ProblemStatus(410, "not_found", "This story was published and has since been taken down: remove your copy of it.");
+  }
 }
 
 export async function listPublicSections() {
