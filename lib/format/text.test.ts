@@ -55,4 +55,12 @@ describe("wellFormed", () => {
     expect(wellFormed("\udc00\ud800")).toBe("\uFFFD\uFFFD");
     expect(wellFormed("a\ud83d\ude00b")).toBe("a😀b");
   });
+
+  it("drops control characters no keyboard types, keeping tabs and line breaks", () => {
+    expect(wellFormed({ headline: "Ctrl\u0001\b\u000b\u001f\u007f \uFFFE\uFFFF ok", dek: "Dek \u0000 nul \u0007 bell" })).toEqual({
+      headline: "Ctrl  ok",
+      dek: "Dek  nul  bell",
+    });
+    expect(wellFormed("a\tb\nc\r\nd \u2028 e")).toBe("a\tb\nc\r\nd \u2028 e");
+  });
 });

@@ -65,14 +65,19 @@ export function quoted(text: string): string {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Control characters but tab, line feed and carriage return, and the two noncharacters XML forbids.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+
 /**
  * `value` with every string in it well-formed Unicode: a lone surrogate ("\ud800" in a script's
  * JSON: no keyboard types one) becomes U+FFFD, as a browser's form does. The database cannot store
- * one (a probe's got 500 from the desk API, the wire push and the settings). Walks arrays and
- * plain objects; anything else (a File, a Date) is left as it is.
+ * one (a probe's got 500 from the desk API, the wire push and the settings). Control characters
+ * no keyboard types either (but tab and line breaks) are dropped: PostgreSQL refuses a NUL, and a
+ * partner writing the content API's headline into its own XML got a broken document. Walks
+ * arrays and plain objects; anything else (a File, a Date) is left as it is.
  */
 export function wellFormed<T>(value: T): T {
-  if (typeof value === "string") return value.replace(LONE_SURROGATE, "\uFFFD") as T;
+  if (typeof value === "string") return value.replace(LONE_SURROGATE, "\uFFFD").replace(CONTROL, "") as T;
   if (Array.isArray(value)) return value.map(wellFormed) as T;
   if (value !== null && typeof value === "object") {
     const proto = Object.getPrototypeOf(value) as unknown;
