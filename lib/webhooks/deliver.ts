@@ -1,3 +1,4 @@
+import { isWebhookEvent } from "./events";
 import crypto from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
@@ -29,9 +30,22 @@ export function retryDelayMs(attempts: number): number {
  * failure is tried again with backoff until a day has passed, then marked failed; either way the
  * next delivery of the queue is woken at once.
  */
+const NOT_SENT = "Not sent: Dateline no longer sends this event.";
+
 export const deliverWebhookJob: JobHandler = async (job) => {
   const delivery = await db.webhookDelivery.findUnique({ where: { id: job.key }, include: { webhook: true } });
   if (!delivery || delivery.status !== "PENDING") return;
+  if (!isWebhookEvent(delivery.event)) {
+    // Queued by an older version ("story.deleted" sent a never-published story's headline): not sent.
+    await db.$transaction(async (tx) => {
+      await tx.webhookAttempt.create({
+        data: { deliveryId: delivery.id, statusCode: null, durationMs: 0, responseExcerpt: "", error: NOT_SENT },
+      });
+      await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "FAILED", finishedAt: new Date() } });
+    });
+    await wakeNext(delivery.webhookId, delivery.queueKey);
+    return;
+  }
   const now = new Date();
   const older = await db.webhookDelivery.findFirst({
     where: {

@@ -26,6 +26,9 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
 
 export const webhookEventSchema = z.enum(WEBHOOK_EVENTS);
 
+/** Whether an event is one Dateline still sends (a delivery queued by an older version may name "story.deleted"). */
+export const isWebhookEvent = (event: string): event is WebhookEvent => webhookEventSchema.safeParse(event).success;
+
 /**
  * The events a webhook stores (a JSON array), read back defensively: an event no longer offered
  * (a list saved by an older version asked for "story.deleted") is left out, not the whole list.
@@ -33,7 +36,7 @@ export const webhookEventSchema = z.enum(WEBHOOK_EVENTS);
 export function parseWebhookEvents(stored: string): WebhookEvent[] {
   try {
     const parsed = z.array(z.unknown()).safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data.filter((e): e is WebhookEvent => webhookEventSchema.safeParse(e).success) : [];
+    return parsed.success ? parsed.data.filter((e): e is WebhookEvent => typeof e === "string" && isWebhookEvent(e)) : [];
   } catch {
     return [];
   }

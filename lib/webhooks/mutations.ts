@@ -1,3 +1,4 @@
+import { isWebhookEvent } from "./events";
 import crypto from "node:crypto";
 import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
@@ -60,6 +61,7 @@ export async function resendDelivery(viewer: Viewer, input: { deliveryId: string
       select: { id: true, webhookId: true, event: true, queueKey: true, body: true },
     });
     if (!original) throw new AppError("not_found", "That delivery no longer exists.");
+    if (!isWebhookEvent(original.event)) throw new AppError("invalid", "Dateline no longer sends this event, so it cannot be sent again.");
     // Write transactions run one at a time on either engine (lib/db), so of two clicks at once the second sees the first's copy.
     if (await tx.webhookDelivery.count({ where: { resentFromId: original.id, status: "PENDING" } }))
       throw new AppError("conflict", "This event is already queued to be sent again.");

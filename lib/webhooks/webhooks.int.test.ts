@@ -197,6 +197,28 @@ describe("webhooks", () => {
     ]);
   });
 
+  it("does not send a delivery of an event no longer offered that an older version queued, and will not send it again", async () => {
+    const hook = await createWebhook(admin, { name: "Old queue", url, events: ["story.published"] });
+    const now = new Date();
+    const old = await db.webhookDelivery.create({
+      data: {
+        webhookId: hook.id,
+        event: "story.deleted",
+        queueKey: "story:old-queue",
+        body: JSON.stringify({ event: "story.deleted", story: { headline: "Never ran" } }),
+        createdAt: now,
+        nextAttemptAt: now,
+      },
+    });
+    await db.job.create({ data: { kind: WEBHOOK_JOB, key: old.id, runAt: now, payload: "{}" } });
+    await drain();
+    expect(received).toHaveLength(0);
+    const after = await db.webhookDelivery.findUniqueOrThrow({ where: { id: old.id }, include: { attemptLog: true } });
+    expect(after.status).toBe("FAILED");
+    expect(after.attemptLog.map((a) => a.error)).toEqual(["Not sent: Dateline no longer sends this event."]);
+    await expectAppError(resendDelivery(admin, { deliveryId: old.id }), "invalid");
+  });
+
   it("announces a photo's new details as photo.updated, with the photo's API address, while a live story shows it", async () => {
     const hook = await createWebhook(admin, { name: "Photos", url, events: ["photo.updated"] });
     const photo = await createImage(editor, await makePhoto("jpeg", 320, 240, 123), { altText: "A field", credit: "A. Photographer" });

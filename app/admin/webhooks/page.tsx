@@ -43,7 +43,9 @@ export default async function WebhooksPage() {
                 <Link href={`/admin/webhooks/${h.id}`}>{h.name}</Link>
                 <div className="muted">{h.url}</div>
               </td>
-              <td>{h.events.map((e) => WEBHOOK_EVENT_LABELS[e]).join(", ")}</td>
+              <td>
+                {h.events.length ? h.events.map((e) => WEBHOOK_EVENT_LABELS[e]).join(", ") : "Nothing (its events are no longer sent)"}
+              </td>
               <td>
                 {h.counts.DELIVERED ?? 0} delivered, {h.counts.PENDING ?? 0} waiting
                 {h.counts.FAILED ? <strong className="status-failed">, {h.counts.FAILED} failed</strong> : null}

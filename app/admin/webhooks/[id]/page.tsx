@@ -29,7 +29,11 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ id:
       <p>
         <code>{hook.url}</code>
       </p>
-      <p className="muted">Hears about: {hook.events.map((e) => WEBHOOK_EVENT_LABELS[e]).join(", ")}.</p>
+      <p className="muted">
+        {hook.events.length
+          ? `Hears about: ${hook.events.map((e) => WEBHOOK_EVENT_LABELS[e]).join(", ")}.`
+          : "Hears about nothing: the events it asked for are no longer sent. Remove it, or add a webhook with the events wanted."}
+      </p>
       <h2>Deliveries</h2>
       <p className="muted">The latest 50, newest first, each with every attempt. A page reload shows new ones.</p>
       <DataTable className="delivery-log">
