@@ -33,7 +33,7 @@ export const articleFieldsSchema = z.object({
   headline: z.string().trim().min(1, "Write a headline.").max(HEADLINE_MAX, `Headlines can be at most ${HEADLINE_MAX} characters.`),
   slug: slugSchema,
   // Counted as stored: the empty lines and spaces a save drops do not count.
-  dek: z.string().transform(normalizeDek).pipe(z.string().max(500, "The dek can be at most 500 characters.")).default(""),
+  dek: z.string().overwrite(normalizeDek).max(500, "The dek can be at most 500 characters.").default(""),
   dateline: z.string().trim().max(100, "Datelines can be at most 100 characters.").default(""),
   sectionId: optionalId,
   authorIds: z.array(z.string().min(1)).max(20, "A story can have at most 20 bylines.").default([]),

@@ -8,7 +8,7 @@ import { AppError } from "../../errors";
 import { ArticleStatus } from "../../generated/prisma/enums";
 import { slugForName } from "../../format/free-slug";
 import { slugifyAnyScript } from "../../format/slug-any-script";
-import { createArticleSchema, type ArticleFields } from "../../articles/schema";
+import { createArticleSchema, normalizeDek, type ArticleFields } from "../../articles/schema";
 import { articleColumns, assertReferencesExist, clearRelations, relationCreates } from "../../articles/relations";
 import { writeRevision } from "../../articles/snapshot";
 import { moveSelect, moveStory } from "../../articles/mutations/transition";
@@ -826,7 +826,8 @@ class WordPressImport {
       if (!heroId) this.warn("story", item.postId, title, "Its featured photo could not be imported (see the photos skipped).");
     }
 
-    let dek = htmlToText(item.excerpt);
+    // Counted as the schema counts it: as stored, without the empty lines a save drops.
+    let dek = normalizeDek(htmlToText(item.excerpt));
     if (dek.length > 500) {
       this.warn("story", item.postId, title, "Its excerpt was longer than 500 characters and was shortened for the dek.");
       dek = shortenAtWord(dek, 500);
