@@ -57,9 +57,16 @@ describe("wellFormed", () => {
   });
 
   it("drops control characters no keyboard types, keeping tabs and line breaks", () => {
-    expect(wellFormed({ headline: "Ctrl\u0001\b\u000b\u001f\u007f \uFFFE\uFFFF ok", dek: "Dek \u0000 nul \u0007 bell" })).toEqual({
+    expect(wellFormed({ headline: "Ctrl\u0001\b\u001f\u007f \uFFFE\uFFFF ok", dek: "Dek \u0000 nul \u0007 bell" })).toEqual({
       headline: "Ctrl  ok",
       dek: "Dek  nul  bell",
+    });
+    // Word's manual line break and a page break keep the words apart.
+    expect(wellFormed("first line\vsecond\fthird")).toBe("first line\nsecond\nthird");
+    // A password is compared as typed at sign-in: it is left as it is.
+    expect(wellFormed({ newPassword: "pa\u007fss", currentPassword: "\u0001x" })).toEqual({
+      newPassword: "pa\u007fss",
+      currentPassword: "\u0001x",
     });
     expect(wellFormed("a\tb\nc\r\nd \u2028 e")).toBe("a\tb\nc\r\nd \u2028 e");
   });

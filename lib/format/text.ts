@@ -8,13 +8,14 @@ export function safeJsonForScript(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-// XML 1.0 forbids most control characters; drop them rather than emit an invalid document.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// Control characters but tab, line feed and carriage return, and the two noncharacters: XML 1.0
+// forbids them (but DEL), no keyboard types them, and PostgreSQL refuses a NUL.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 
 /** Escapes text for XML content and attribute values (RSS, sitemaps). */
 export function xmlEscape(text: string): string {
   return text
-    .replace(XML_INVALID, "")
+    .replace(CONTROL, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -65,24 +66,27 @@ export function quoted(text: string): string {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-// Control characters but tab, line feed and carriage return, and the two noncharacters XML forbids.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
-
 /**
  * `value` with every string in it well-formed Unicode: a lone surrogate ("\ud800" in a script's
  * JSON: no keyboard types one) becomes U+FFFD, as a browser's form does. The database cannot store
  * one (a probe's got 500 from the desk API, the wire push and the settings). Control characters
- * no keyboard types either (but tab and line breaks) are dropped: PostgreSQL refuses a NUL, and a
- * partner writing the content API's headline into its own XML got a broken document. Walks
- * arrays and plain objects; anything else (a File, a Date) is left as it is.
+ * no keyboard types either are dropped (a partner writing the content API's headline into its own
+ * XML got a broken document, and PostgreSQL refuses a NUL); a vertical tab or form feed (Word's
+ * line break, a PDF's page break, pasted) becomes a line break, so the words either side stay
+ * apart. Walks arrays and plain objects; anything else (a File, a Date) is left as it is, and so
+ * is a password (sign-in compares it as typed).
  */
 export function wellFormed<T>(value: T): T {
-  if (typeof value === "string") return value.replace(LONE_SURROGATE, "\uFFFD").replace(CONTROL, "") as T;
+  if (typeof value === "string")
+    return value
+      .replace(LONE_SURROGATE, "\uFFFD")
+      .replace(/[\v\f]/g, "\n")
+      .replace(CONTROL, "") as T;
   if (Array.isArray(value)) return value.map(wellFormed) as T;
   if (value !== null && typeof value === "object") {
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [wellFormed(key), wellFormed(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [wellFormed(key), /password/i.test(key) ? v : wellFormed(v)])) as T;
   }
   return value;
 }
