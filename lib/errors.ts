@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { log } from "./log";
 
-export type ErrorCode = "forbidden" | "not_found" | "conflict" | "invalid" | "locked" | "unauthorized" | "storage_full" | "busy";
+export type ErrorCode = "forbidden" | "not_found" | "gone" | "conflict" | "invalid" | "locked" | "unauthorized" | "storage_full" | "busy";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -26,6 +26,8 @@ export const HTTP_STATUS: Record<ErrorCode | "error", number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  // Was there and was taken down (a story that ran and was unpublished), as the content API answers it.
+  gone: 410,
   conflict: 409,
   invalid: 422,
   locked: 429,

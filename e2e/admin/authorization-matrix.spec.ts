@@ -210,6 +210,12 @@ const HANDLERS: Record<string, { path: (t: Targets) => string; allowed: RoleName
   "app/api/v1/wire/items/route.ts": { path: () => "/api/v1/wire/items", allowed: "api-key" },
 };
 
+/** Route files that export a write's methods only to answer them with a refusal that is the same for everyone. */
+const WRITES_NOTHING: Record<string, { path: string; status: number }> = {
+  // The content API's catch-all: an address no route has is a 404 problem document, whatever the method.
+  "app/api/v1/[...path]/route.ts": { path: "/api/v1/matrix-probe/nothing", status: 404 },
+};
+
 function stateChangingRouteFiles(dir = "app"): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -246,7 +252,7 @@ test.describe("authorization matrix", () => {
       .map((a) => a.name)
       .sort();
     expect(inBuild).toEqual(Object.keys(ACTIONS).sort());
-    expect(stateChangingRouteFiles().sort()).toEqual(Object.keys(HANDLERS).sort());
+    expect(stateChangingRouteFiles().sort()).toEqual([...Object.keys(HANDLERS), ...Object.keys(WRITES_NOTHING)].sort());
   });
 
   test("every Server Action refuses a caller without a session and each role it is not for, and nothing changes", async ({
@@ -384,6 +390,19 @@ test.describe("authorization matrix", () => {
         expect((await api[method](url, { headers: { Origin: "https://evil.example" } })).status()).toBe(403);
       }
       await api.dispose();
+    }
+    // Handlers that take a write's methods only to refuse them: the same answer for everyone, from anywhere.
+    for (const [file, rule] of Object.entries(WRITES_NOTHING)) {
+      for (const caller of ["anonymous", ...EVERYONE] as Caller[]) {
+        const api = await apiAs(playwright, caller);
+        for (const method of ["post", "put", "patch", "delete"] as const) {
+          for (const headers of [{ Origin: E2E_URL }, { Origin: "https://evil.example" }, {}] as Record<string, string>[]) {
+            const response = await api[method](rule.path, { headers, data: { headline: "Matrix probe" } });
+            expect(response.status(), `${method} ${file} as ${caller} with ${JSON.stringify(headers)}`).toBe(rule.status);
+          }
+        }
+        await api.dispose();
+      }
     }
     expect(databaseFingerprint()).toBe(before);
     expect(fs.readdirSync(path.join(E2E_ENV.DATELINE_MEDIA_DIR)).length).toBeGreaterThan(0);

@@ -69,12 +69,12 @@ test.describe("the open read API", () => {
         db.prepare("SELECT id, slug, firstPublishedAt IS NOT NULL AS ran FROM Article WHERE status = ? LIMIT 1").get(status),
       ) as { id: string; slug: string; ran: number } | undefined;
       if (!hidden) continue;
-      // A story that ran and was taken down is 410 Gone (a partner removes its copy); one that never ran, 404.
-      const gone = hidden.ran ? 410 : 404;
+      // By id, a story that ran and was taken down is 410 Gone (a partner removes its copy); one that
+      // never ran, 404. An address tells neither apart.
       const response = await api.get(`/api/v1/stories/${hidden.id}`);
-      expect(response.status(), status).toBe(gone);
-      await checked(response);
-      expect((await api.get(`/api/v1/stories/by-address?path=/news/${hidden.slug}`)).status()).toBe(gone);
+      expect(response.status(), status).toBe(hidden.ran ? 410 : 404);
+      expect((await checked<{ title: string }>(response)).title).toBe(hidden.ran ? "Gone" : "Not found");
+      expect((await api.get(`/api/v1/stories/by-address?path=/news/${hidden.slug}`)).status()).toBe(404);
     }
 
     // The hostile story: every field exactly as typed, and the body HTML byte for byte what its page shows.
@@ -152,6 +152,7 @@ test.describe("the open read API", () => {
     // The desk API shares nothing across origins and is never cached.
     const desk = await api.get("/api/v1/desk/stories");
     expect(desk.status()).toBe(401);
+    expect(desk.headers()["www-authenticate"]).toMatch(/^Bearer realm=/);
     expect(desk.headers()["access-control-allow-origin"]).toBeUndefined();
     await api.dispose();
   });
@@ -436,7 +437,7 @@ test.describe("the desk API", () => {
   });
 });
 
-test("a body larger than the API accepts gets 413 as a documented problem document; a script's POST to a read-only address gets 405", async ({
+test("a body larger than the API accepts gets 413 as a documented problem document; a method an address does not take gets 405 with Allow", async ({
   playwright,
 }) => {
   const api = await apiClient(playwright, await makeApiKey(playwright, "editor", "READ_WRITE"));
@@ -455,7 +456,26 @@ test("a body larger than the API accepts gets 413 as a documented problem docume
   expect(Object.keys(document.paths["/api/v1/desk/stories"]!.post!.responses)).toContain("413");
   // A script says nothing of where it comes from: no "cross-site" refusal for a key's API.
   const wrongMethod = await playwright.request.newContext({ baseURL: E2E_URL });
-  expect((await wrongMethod.post("/api/v1/stories", { data: {} })).status()).toBe(405);
+  // A 405 says which methods the address takes, as a problem document a browser's page can read.
+  const refused = await wrongMethod.post("/api/v1/stories", { data: {} });
+  expect(refused.status()).toBe(405);
+  expect(refused.headers()).toMatchObject({
+    allow: "GET, HEAD, OPTIONS",
+    "content-type": "application/problem+json",
+    "access-control-allow-origin": "*",
+  });
+  expect(await refused.json()).toMatchObject({
+    status: 405,
+    title: "Method not allowed",
+    detail: "This address takes GET, HEAD, OPTIONS only.",
+  });
+  const deskRefused = await api.delete("/api/v1/desk/stories/any-id");
+  expect(deskRefused.status()).toBe(405);
+  expect(deskRefused.headers().allow).toBe("GET, PUT, HEAD, OPTIONS");
+  // An address no route has is not found, whatever the method.
+  const nowhere = await wrongMethod.post("/api/v1/no-such-thing", { data: {} });
+  expect(nowhere.status()).toBe(404);
+  expect(nowhere.headers()["content-type"]).toBe("application/problem+json");
   await wrongMethod.dispose();
   await api.dispose();
 });

@@ -9,7 +9,15 @@ import { authenticateApiKey } from "./auth";
 import { COUNT_WAIT_MS, takeRequest } from "./rate-limit";
 import { holdWriteLock } from "../test/lock-holder";
 import { databaseFilePath } from "../db/sqlite";
-import { getPublicPhoto, getPublicStoryById, getPublicStoryByPath, listPublicStories, storyListQuerySchema } from "./public-reads";
+import {
+  getPublicPhoto,
+  getPublicStoryById,
+  getPublicStoryByPath,
+  listPublicStories,
+  siteAddress,
+  storyListQuerySchema,
+} from "./public-reads";
+import { normalizeOldPath } from "../import/redirects";
 import { listDeskStories } from "./desk-reads";
 import { addSources, getDeskStoryOrThrow, saveDeskStory } from "./desk-writes";
 import { openApiDocument } from "./openapi";
@@ -167,7 +175,7 @@ describe("the open read API", () => {
 });
 
 describe("a story's address and a story taken down", () => {
-  it("answers 410 Gone for a story that ran and was taken down, by id and by its addresses old and new; a draft that never ran is 404", async () => {
+  it("answers 410 Gone by id for a story that ran and was taken down, and tells nothing at its addresses; a draft that never ran is 404", async () => {
     const created = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
     const live = await transitionArticle(editor, { id: created.id, version: created.version, to: "PUBLISHED" });
     const before = (await getPublicStoryById(created.id))!;
@@ -183,21 +191,48 @@ describe("a story's address and a story taken down", () => {
     expect((await getPublicStoryByPath(oldPath))?.id).toBe(created.id);
     expect((await getPublicStoryByPath(story.url))?.id).toBe(created.id);
 
-    await transitionArticle(editor, { id: created.id, version: renamed.version, to: "UNPUBLISHED", reason: "Legal asked." });
-    for (const read of [
-      () => getPublicStoryById(created.id),
-      () => getPublicStoryByPath(story.path),
-      () => getPublicStoryByPath(oldPath),
-    ]) {
-      const error = await read().then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(error).toMatchObject({ status: 410, code: "not_found" });
+    const down = await transitionArticle(editor, { id: created.id, version: renamed.version, to: "UNPUBLISHED", reason: "Legal asked." });
+    await expectAppError(getPublicStoryById(created.id), "gone");
+    // Renamed while it is off the site: the new slug was never public, and an address does not say it exists.
+    await updateArticle(editor, {
+      ...(await getDeskStoryOrThrow(editor, created.id)).fields,
+      slug: `${before.slug}-charged`,
+      id: created.id,
+      version: down.version,
+    });
+    for (const path of [story.path, oldPath, `/${bits.section.slug}/${before.slug}-charged`]) {
+      expect(await getPublicStoryByPath(path), path).toBeNull();
     }
     const draft = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
     expect(await getPublicStoryById(draft.id)).toBeNull();
     expect(await getPublicStoryById("no-such-id")).toBeNull();
+  });
+
+  it("names when anything last changed (modifiedAt, what updatedSince compares with) and the version, a minor fix included", async () => {
+    const created = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
+    const live = await transitionArticle(editor, { id: created.id, version: created.version, to: "PUBLISHED" });
+    const first = (await getPublicStoryById(created.id))!;
+    expect(first.version).toBe(live.version);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const fixed = await updateArticle(editor, {
+      ...(await getDeskStoryOrThrow(editor, created.id)).fields,
+      dek: "A dek, its typo mended.",
+      id: created.id,
+      version: live.version,
+      materialUpdate: false,
+    });
+    const after = (await getPublicStoryById(created.id))!;
+    // Readers see no new "updated" time for a minor fix; a partner syncing sees the change.
+    expect(after.updatedAt).toBe(first.updatedAt);
+    expect(Date.parse(after.modifiedAt)).toBeGreaterThan(Date.parse(first.modifiedAt));
+    expect(after.version).toBe(fixed.version);
+    const since = (updatedSince: string) =>
+      listPublicStories(storyListQuerySchema.parse({ section: bits.section.slug, updatedSince, limit: "100" })).then((page) =>
+        page.data.filter((s) => s.id === created.id),
+      );
+    const [summary] = await since(after.modifiedAt);
+    expect(summary).toMatchObject({ modifiedAt: after.modifiedAt, version: fixed.version });
+    expect(await since(new Date(Date.parse(after.modifiedAt) + 1).toISOString())).toEqual([]);
   });
 
   it("finds a story only at an address of this site with the site's two parts", async () => {
@@ -213,6 +248,17 @@ describe("a story's address and a story taken down", () => {
     ]) {
       expect(await getPublicStoryByPath(path), path).toBeNull();
     }
+    // An address the site had before it moved here, as the site forwards it.
+    const wordpress = `/2019/03/14/${story.slug}-old/`;
+    const postId = `/?p=${Date.now()}`;
+    for (const from of [wordpress, postId]) {
+      await db.pathRedirect.create({ data: { fromPath: normalizeOldPath(from)!, entityType: "Article", entityId: created.id } });
+      expect((await getPublicStoryByPath(from))?.id, from).toBe(created.id);
+    }
+    // One spelling per address, whatever was sent: the cached read's key.
+    expect(siteAddress(`${story.url}?utm_source=x#top`)).toBe(story.path);
+    expect(siteAddress(postId)).toBe(postId);
+    expect(siteAddress("https://elsewhere.example/a/b")).toBeNull();
   });
 });
 

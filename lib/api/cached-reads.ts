@@ -56,7 +56,7 @@ export const readStoryById = apiCache(
 export const readStoryByPath = apiCache(
   "story-path",
   (path: string) => getPublicStoryByPath(path),
-  (path) => [tags.front, tags.story(path.split("/").filter(Boolean).at(-1) ?? "")],
+  (address) => [tags.front, tags.story(address.split("?")[0]!.split("/").filter(Boolean).at(-1) ?? "")],
 );
 export const readSections = apiCache(
   "sections",

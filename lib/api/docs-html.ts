@@ -27,7 +27,7 @@ export function apiDocsHtml(siteName: string): string {
       return `<h2>${esc(tag)}</h2>\n${ops}`;
     })
     .join("\n");
-  const problems = ["unauthorized", "forbidden", "not_found", "conflict", "invalid", "locked", "busy", "error"]
+  const problems = ["unauthorized", "forbidden", "not_found", "gone", "conflict", "invalid", "locked", "busy", "error"]
     .map((c) => `<li id="${esc(problemType(c as never).split("#")[1]!)}">${code(c)}</li>`)
     .join("");
   return `<!doctype html>

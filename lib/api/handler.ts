@@ -9,7 +9,7 @@ import { runAsApiKey } from "../apikeys/context";
 import { authenticateApiKey, scopeWrites, type ApiCaller } from "./auth";
 import type { ApiKeyScope } from "../generated/prisma/enums";
 import { apiClient } from "./cached-reads";
-import { problemResponse } from "./problem";
+import { ProblemStatus, problemResponse } from "./problem";
 import { takeRequest } from "./rate-limit";
 
 /** Readers' apps on any origin may read the open API; nothing else is shared across origins. */
@@ -65,6 +65,28 @@ export function publicApi(handler: (request: Request, params: Record<string, str
   };
 }
 
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/**
+ * The methods an API address does not take, each answered 405 as a problem document with `Allow`
+ * (readable across origins at the open API's addresses): Next's own 405 had no body, no Allow and
+ * no CORS headers, so a browser client saw a CORS error. A route file exports them beside its own:
+ * `export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"], { open: true });`
+ */
+export function otherMethods<const Taken extends Method>(
+  taken: Taken[],
+  { open = false }: { open?: boolean } = {},
+): Record<Exclude<Method, Taken>, () => Response> {
+  const allow = [...taken, ...(taken.includes("GET" as Taken) ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse = () =>
+    problemResponse(new ProblemStatus(405, "invalid", `This address takes ${allow} only.`), {}, { ...(open ? CORS_HEADERS : {}), allow });
+  return Object.fromEntries(METHODS.filter((m) => !taken.includes(m as Taken)).map((m) => [m, refuse])) as Record<
+    Exclude<Method, Taken>,
+    () => Response
+  >;
+}
+
 /** The preflight answer of the open read API. */
 export function corsPreflight(): Response {
   return new Response(null, {
@@ -108,10 +130,14 @@ export function deskApi(
       if (answer instanceof Response) return answer;
       return jsonAnswer(request, answer, { "cache-control": "private, no-store" });
     } catch (error) {
-      return problemResponse(error, { url: request.url });
+      // RFC 6750: a 401 names the scheme the key is sent with.
+      const challenge = error instanceof AppError && error.code === "unauthorized" ? BEARER_CHALLENGE : {};
+      return problemResponse(error, { url: request.url }, challenge);
     }
   };
 }
+
+const BEARER_CHALLENGE = { "www-authenticate": 'Bearer realm="Dateline desk API"' };
 
 /** A JSON request body, parsed; a body that is not JSON is an `invalid` problem. */
 export async function readJson(request: Request): Promise<unknown> {

@@ -28,8 +28,8 @@ const ERROR_TEXT: Record<number, string> = {
   401: "No API key, or an unknown or revoked one.",
   403: "The key may only read, or its user's role or the story's status does not allow this.",
   404: "Not found (or not visible to the key's user).",
-  410: "The story was published and has since been taken down (unpublished): remove your copy of it.",
   409: "Version conflict: someone saved in between (savedBy, savedAt, currentVersion say who and when; storyStatus, the story's status now).",
+  410: "The story was published and has since been taken down (unpublished): remove your copy of it.",
   413: "The request body is larger than this address accepts (`detail` names the limit).",
   422: "Invalid input: `errors` holds the messages per field.",
   429: "Too many requests: wait for Retry-After seconds.",
@@ -83,10 +83,10 @@ export const OPERATIONS: Operation[] = [
     tag: "Stories",
     summary: "One published story by its address",
     description:
-      "`path` is the story's address on the site, such as `/world/a-story`, or its whole URL on this site; an old address of it is found too.",
+      "`path` is the story's address on the site, such as `/world/a-story`, or its whole URL on this site; an old address of it is found too (one it had here, or a WordPress address it came from). A story taken down is 404 here; by id it is 410.",
     query: z.object({ path: z.string().describe("The story's address, such as /world/a-story.") }),
     ok: { status: 200, schema: out.storySchema, description: "The story." },
-    errors: [304, 404, 410, 422, 429],
+    errors: [304, 404, 422, 429],
   },
   {
     method: "get",

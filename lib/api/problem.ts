@@ -5,6 +5,7 @@ const TITLES: Record<ErrorCode | "error", string> = {
   unauthorized: "Unauthorized",
   forbidden: "Forbidden",
   not_found: "Not found",
+  gone: "Gone",
   conflict: "Conflict",
   invalid: "Invalid input",
   locked: "Too many requests",
@@ -12,6 +13,9 @@ const TITLES: Record<ErrorCode | "error", string> = {
   busy: "Database busy",
   error: "Internal error",
 };
+
+/** The titles of the statuses a ProblemStatus answers with, where the code's title would mislead. */
+const STATUS_TITLES: Record<number, string> = { 405: "Method not allowed", 413: "Content too large" };
 
 /** The problem type URI of a code (documented on /api/v1/docs). */
 export const problemType = (code: ErrorCode | "error") => `/api/v1/docs#problem-${code.replace("_", "-")}`;
@@ -40,7 +44,7 @@ export function problemDocument(error: unknown, headers: Record<string, string> 
   const details = known?.details ?? {};
   const body = {
     type: problemType(code),
-    title: TITLES[code],
+    title: STATUS_TITLES[status] ?? TITLES[code],
     status,
     detail: known?.message ?? "Something went wrong on our side. Nothing was changed; please try again.",
     ...(known?.fieldErrors ? { errors: known.fieldErrors } : {}),

@@ -6,13 +6,13 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { articleCardSelect, articlePath, figureImageSelect, type Figure } from "../articles/dto";
 import { getPublishedArticleBySlug, resolveRedirect } from "../articles/queries";
+import { resolveOldPath } from "../import/redirects";
 import { bodyToHtml } from "../articles/body-html";
 import { creditLine } from "../media/schema";
 import { VARIANT_FORMATS, variantKey, variantUrl, variantWidths } from "../media/variants";
 import { mediaUrl } from "../media/urls";
 import type { Prisma } from "../generated/prisma/client";
 import type { photoSchema, storySchema, storySummarySchema } from "./schemas";
-import { ProblemStatus } from "./problem";
 import { toCredentials } from "../provenance/dto";
 import { onReaderVisibleStoryWhere, readerVisibleWhere } from "../articles/policy";
 
@@ -30,7 +30,7 @@ export const storyListQuerySchema = z.object({
   updatedSince: z.coerce
     .date({ error: "Give a date and time, such as 2026-12-01T00:00:00Z." })
     .optional()
-    .describe("Only stories changed at or after this time."),
+    .describe("Only stories changed at or after this time (any change, a minor fix included: compare with `modifiedAt`)."),
   cursor: z.string().max(500).optional(),
   limit: z.coerce
     .number({ error: "Give a number from 1 to 100." })
@@ -57,8 +57,9 @@ export function decodeCursor(cursor: string): { at: string | null; id: string } 
   }
 }
 
-type CardRow = Prisma.ArticleGetPayload<{ select: typeof articleCardSelect }>;
-function toSummary(row: CardRow): z.input<typeof storySummarySchema> {
+const summarySelect = { ...articleCardSelect, updatedAt: true, version: true } satisfies Prisma.ArticleSelect;
+type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
+function toSummary(row: SummaryRow): z.input<typeof storySummarySchema> {
   const path = articlePath(row);
   return {
     id: row.id,
@@ -71,6 +72,8 @@ function toSummary(row: CardRow): z.input<typeof storySummarySchema> {
     bylines: row.authors.map((a) => a.author),
     publishedAt: iso(row.firstPublishedAt),
     updatedAt: iso(row.contentUpdatedAt),
+    modifiedAt: row.updatedAt.toISOString(),
+    version: row.version,
   };
 }
 
@@ -93,7 +96,7 @@ export async function listPublicStories(query: StoryListQuery) {
   };
   const rows = await db.article.findMany({
     where,
-    select: articleCardSelect,
+    select: summarySelect,
     orderBy: [{ firstPublishedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });
@@ -140,6 +143,8 @@ async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | 
     tags: article.tags,
     publishedAt: iso(article.publishedAt),
     updatedAt: iso(article.updatedAt),
+    modifiedAt: article.modifiedAt.toISOString(),
+    version: article.version,
     hero: article.hero ? placed(article.hero) : null,
     body: { document: article.body, html: bodyToHtml(article.body, article.figures, article.dateline) },
     sources: article.sources.map((s) => ({
@@ -161,51 +166,59 @@ async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | 
 export async function getPublicStoryById(id: string) {
   const row = await db.article.findFirst({ where: { id, ...published }, select: { slug: true } });
   if (row) return storyBySlug(row.slug);
-  await throwIfWithdrawn({ id });
+  await throwIfWithdrawn(id);
   return null;
 }
 
 /**
- * A published story by its address on this site (`/section/slug`, or the whole URL), an old
- * address of it included: a story's address has two parts, as the site's own; any other path, or
- * another site's URL, names no story here.
+ * The address by-address looks up, from a path or a whole URL: a path on this site, or null for
+ * another site's URL. A story's address (two parts, as the site's own) without its query; any
+ * other with it (an old WordPress address may be `/?p=123`).
  */
-export async function getPublicStoryByPath(path: string) {
-  const segments = storyPathSegments(path);
-  if (segments?.length !== 2) return null;
-  const slug = segments[1]!;
-  const story = await storyBySlug(slug);
-  if (story) return story;
-  const moved = await resolveRedirect(slug);
-  if (moved) return storyBySlug(moved.split("/").at(-1)!);
-  await throwIfWithdrawn({ OR: [{ slug }, { redirects: { some: { fromSlug: slug } } }] });
-  return null;
-}
-
-function storyPathSegments(path: string): string[] | null {
+export function siteAddress(input: string): string | null {
   let url: URL;
   try {
-    url = new URL(path, env.DATELINE_SITE_URL);
+    url = new URL(input, env.DATELINE_SITE_URL);
   } catch {
     return null;
   }
   if (url.origin !== new URL(env.DATELINE_SITE_URL).origin) return null;
-  return url.pathname.split("/").filter(Boolean);
+  const segments = url.pathname.split("/").filter(Boolean);
+  return segments.length === 2 ? `/${segments.join("/")}` : `${url.pathname}${url.search}`;
+}
+
+/**
+ * A published story by its address on this site (see siteAddress): `/section/slug`, an old slug
+ * of it, or an address the site had before it moved here (lib/import/redirects.ts), as the site
+ * itself forwards them. Any other path names no story. A story taken down is not told apart from
+ * one that never was here (its slug may have been renamed since to one never public): by id it is 410.
+ */
+export async function getPublicStoryByPath(input: string) {
+  const address = siteAddress(input);
+  if (!address) return null;
+  const segments = address.split("?")[0]!.split("/").filter(Boolean);
+  if (segments.length === 2) {
+    const slug = segments[1]!;
+    const story = await storyBySlug(slug);
+    if (story) return story;
+    const moved = await resolveRedirect(slug);
+    if (moved) return storyBySlug(moved.split("/").at(-1)!);
+  }
+  const old = (await resolveOldPath(address))?.split("/").filter(Boolean);
+  return old?.length === 2 ? storyBySlug(old[1]!) : null;
 }
 
 /**
  * A story that readers could read and no longer can (unpublished, or taken back to the desk) is
- * answered 410 Gone, not 404: a partner that copied it learns to take its copy down (a 404 is a
- * story that never ran, or an id that never was).
+ * answered 410 Gone by id, not 404: a partner that copied it learns to take its copy down (a 404
+ * is a story that never ran, or an id that never was). Its id was public while it ran.
  */
-async function throwIfWithdrawn(where: Prisma.ArticleWhereInput): Promise<void> {
+async function throwIfWithdrawn(id: string): Promise<void> {
   const gone = await db.article.findFirst({
-    where: { AND: [where, { firstPublishedAt: { not: null } }, { NOT: published }] },
+    where: { id, firstPublishedAt: { not: null }, NOT: published },
     select: { id: true },
   });
-  if (gone) {
-    throw new ProblemStatus(410, "not_found", "This story was published and has since been taken down: remove your copy of it.");
-  }
+  if (gone) throw new AppError("gone", "This story was published and has since been taken down: remove your copy of it.");
 }
 
 export async function listPublicSections() {

@@ -99,6 +99,8 @@ export const storySummarySchema = z
     bylines: z.array(z.object({ name: z.string(), slug: z.string() })),
     publishedAt: nullableDate,
     updatedAt: nullableDate.describe("The last material update readers see."),
+    modifiedAt: isoDate.describe("When anything about the story last changed, a minor fix included: what `updatedSince` compares with."),
+    version: z.number().int().describe("The story's version, as a webhook's body names it: it grows with every change."),
   })
   .meta({ id: "StorySummary" });
 

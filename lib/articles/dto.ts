@@ -102,6 +102,9 @@ export const figureImageSelect = {
 
 export const publicArticleSelect = {
   ...articleCardSelect,
+  // For the content API: when anything about the story last changed (a minor fix too), and its version.
+  updatedAt: true,
+  version: true,
   dateline: true,
   body: true,
   bodyText: true,
@@ -158,6 +161,9 @@ export type PublicArticle = Omit<ArticleCard, "authors"> & {
   hero: Figure | null;
   sources: (PublicRow["sources"][number] & { copy: ArchivedCopy | null; gone: boolean })[];
   corrections: PublicRow["corrections"];
+  /** When anything about the story last changed, a minor fix included (`updatedAt` moves only with a material update). */
+  modifiedAt: Date;
+  version: number;
 };
 
 /** An image placed in a story, with the story's overrides over the library's fields. */
@@ -207,5 +213,7 @@ export function toPublicArticle(row: PublicRow): PublicArticle {
     hero: hero ? toFigure(hero.image, hero) : null,
     sources: withArchivedCopies(row.sources, row),
     corrections: row.corrections,
+    modifiedAt: row.updatedAt,
+    version: row.version,
   };
 }

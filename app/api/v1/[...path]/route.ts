@@ -7,6 +7,10 @@ import { CORS_HEADERS } from "@/lib/api/handler";
 const missing = () =>
   problemResponse(new AppError("not_found", "There is no such API address. The operations are listed at /api/v1/docs."), {}, CORS_HEADERS);
 
-// Reads only: a write to an address no route has gets Next's 405, and no route here changes state.
+// Whatever the method: an address no route has is not found.
 export const GET = missing;
 export const HEAD = missing;
+export const POST = missing;
+export const PUT = missing;
+export const PATCH = missing;
+export const DELETE = missing;

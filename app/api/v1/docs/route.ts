@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/handler";
 import { apiDocsHtml } from "@/lib/api/docs-html";
 import { getSiteSettings } from "@/lib/cache/public-data";
 
@@ -8,3 +9,4 @@ export async function GET() {
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=300" },
   });
 }
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

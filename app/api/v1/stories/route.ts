@@ -1,4 +1,4 @@
-import { corsPreflight, publicApi } from "@/lib/api/handler";
+import { corsPreflight, publicApi, otherMethods } from "@/lib/api/handler";
 import { readStoryList, storyListTags } from "@/lib/api/cached-reads";
 import { storyListQuerySchema } from "@/lib/api/public-reads";
 import { parseOrThrow } from "@/lib/errors";
@@ -9,3 +9,4 @@ export const GET = publicApi(async (request) => {
   return { body: await readStoryList(query), keys: storyListTags(query) };
 });
 export const OPTIONS = corsPreflight;
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"], { open: true });

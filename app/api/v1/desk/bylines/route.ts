@@ -1,4 +1,4 @@
-import { deskApi, readJson } from "@/lib/api/handler";
+import { deskApi, readJson, otherMethods } from "@/lib/api/handler";
 import { listApiBylines } from "@/lib/api/public-reads";
 import { createAuthor } from "@/lib/authors/mutations";
 import type { createAuthorSchema } from "@/lib/authors/schema";
@@ -15,3 +15,4 @@ export const POST = deskApi(
   },
   { write: true, permission: "author.create" },
 );
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -1,4 +1,4 @@
-import { deskApi } from "@/lib/api/handler";
+import { deskApi, otherMethods } from "@/lib/api/handler";
 import { ProblemStatus } from "@/lib/api/problem";
 import { createImage } from "@/lib/media/ingest";
 import { sweepReplacedFilesLater } from "@/lib/media/cleanup";
@@ -17,3 +17,4 @@ export const POST = deskApi(
   },
   { write: true, permission: "media.upload" },
 );
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);

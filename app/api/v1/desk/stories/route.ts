@@ -1,4 +1,4 @@
-import { deskApi, readJson } from "@/lib/api/handler";
+import { deskApi, readJson, otherMethods } from "@/lib/api/handler";
 import { listDeskStories } from "@/lib/api/desk-reads";
 import { deskStoryListQuerySchema } from "@/lib/api/desk-schemas";
 import { expireNow } from "@/lib/api/desk-writes";
@@ -25,3 +25,4 @@ export const POST = deskApi(
   },
   { write: true, permission: "article.create" },
 );
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -1,4 +1,4 @@
-import { deskApi, readJson } from "@/lib/api/handler";
+import { deskApi, readJson, otherMethods } from "@/lib/api/handler";
 import { listApiTags } from "@/lib/api/public-reads";
 import { createTag } from "@/lib/tags/mutations";
 import type { createTagSchema } from "@/lib/tags/schema";
@@ -15,3 +15,4 @@ export const POST = deskApi(
   },
   { write: true, permission: "tag.create" },
 );
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

@@ -1,4 +1,4 @@
-import { corsPreflight, publicApi } from "@/lib/api/handler";
+import { corsPreflight, publicApi, otherMethods } from "@/lib/api/handler";
 import { readPhoto } from "@/lib/api/cached-reads";
 import { tags } from "@/lib/cache/tags";
 import { AppError } from "@/lib/errors";
@@ -10,3 +10,4 @@ export const GET = publicApi(async (_request, params) => {
   return { body: found.photo, keys: found.storySlugs.map(tags.story) };
 });
 export const OPTIONS = corsPreflight;
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"], { open: true });

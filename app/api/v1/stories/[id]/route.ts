@@ -1,4 +1,4 @@
-import { corsPreflight, publicApi } from "@/lib/api/handler";
+import { corsPreflight, publicApi, otherMethods } from "@/lib/api/handler";
 import { readStoryById } from "@/lib/api/cached-reads";
 import { storyKeys } from "@/lib/api/keys";
 import { AppError } from "@/lib/errors";
@@ -10,3 +10,4 @@ export const GET = publicApi(async (_request, params) => {
   return { body: story, keys: storyKeys(story) };
 });
 export const OPTIONS = corsPreflight;
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"], { open: true });

@@ -1,5 +1,6 @@
-import { corsPreflight, publicApi } from "@/lib/api/handler";
+import { corsPreflight, publicApi, otherMethods } from "@/lib/api/handler";
 import { readStoryByPath } from "@/lib/api/cached-reads";
+import { siteAddress } from "@/lib/api/public-reads";
 import { storyKeys } from "@/lib/api/keys";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { z } from "zod";
@@ -9,8 +10,11 @@ const querySchema = z.object({ path: z.string().trim().min(2, "Give the story's 
 // GET /api/v1/stories/by-address?path=/section/slug – one published story by its address, an old one included (open).
 export const GET = publicApi(async (request) => {
   const { path } = parseOrThrow(querySchema, Object.fromEntries(new URL(request.url).searchParams));
-  const story = await readStoryByPath(path);
+  // One cache entry per address, however it was written (a whole URL, a campaign's query string).
+  const address = siteAddress(path);
+  const story = address ? await readStoryByPath(address) : null;
   if (!story) throw new AppError("not_found", "No published story lives at this address.");
   return { body: story, keys: storyKeys(story) };
 });
 export const OPTIONS = corsPreflight;
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"], { open: true });

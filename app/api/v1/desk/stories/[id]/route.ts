@@ -1,4 +1,4 @@
-import { deskApi, readJson } from "@/lib/api/handler";
+import { deskApi, readJson, otherMethods } from "@/lib/api/handler";
 import { getDeskStoryOrThrow, saveDeskStory } from "@/lib/api/desk-writes";
 
 // GET /api/v1/desk/stories/{id} – a story as the editor loads it, any status the key's user may see (API key, read).
@@ -14,3 +14,4 @@ export const PUT = deskApi(
     write: true,
   },
 );
+export const { POST, PATCH, DELETE } = otherMethods(["GET", "PUT"]);

@@ -1,4 +1,4 @@
-import { deskApi, readJson } from "@/lib/api/handler";
+import { deskApi, readJson, otherMethods } from "@/lib/api/handler";
 import { addSources } from "@/lib/api/desk-writes";
 
 // POST /api/v1/desk/stories/{id}/sources – add sources after the story's own, with its version (API key, write; the editor's rules).
@@ -8,3 +8,4 @@ export const POST = deskApi(
     write: true,
   },
 );
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);

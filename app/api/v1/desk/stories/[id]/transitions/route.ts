@@ -1,4 +1,4 @@
-import { deskApi, readJson } from "@/lib/api/handler";
+import { deskApi, readJson, otherMethods } from "@/lib/api/handler";
 import { expireNow } from "@/lib/api/desk-writes";
 import { transitionArticle } from "@/lib/articles/mutations/index";
 import type { TransitionArticleInput } from "@/lib/articles/workflow";
@@ -13,3 +13,4 @@ export const POST = deskApi(
   },
   { write: true },
 );
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);
