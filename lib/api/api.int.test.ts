@@ -259,6 +259,11 @@ describe("a story's address and a story taken down", () => {
     expect(siteAddress(`${story.url}?utm_source=x#top`)).toBe(story.path);
     expect(siteAddress(postId)).toBe(postId);
     expect(siteAddress("https://elsewhere.example/a/b")).toBeNull();
+    const site = new URL(story.url);
+    for (const spelling of [`http://${site.host}`, `https://${site.host}`, `${site.protocol}//www.${site.host}`]) {
+      expect(siteAddress(`${spelling}${story.path}`), spelling).toBe(story.path);
+    }
+    expect(siteAddress(`${site.protocol}//news.${site.host}${story.path}`)).toBeNull();
   });
 });
 

@@ -171,8 +171,8 @@ export async function getPublicStoryById(id: string) {
 }
 
 /**
- * The address by-address looks up, from a path or a whole URL: a path on this site, or null for
- * another site's URL. A story's address (two parts, as the site's own) without its query; any
+ * The address by-address looks up, from a path or a whole URL: a path on this site (http or
+ * https, with or without "www."), or null for another site's URL. A story's address (two parts, as the site's own) without its query; any
  * other with it (an old WordPress address may be `/?p=123`).
  */
 export function siteAddress(input: string): string | null {
@@ -182,7 +182,9 @@ export function siteAddress(input: string): string | null {
   } catch {
     return null;
   }
-  if (url.origin !== new URL(env.DATELINE_SITE_URL).origin) return null;
+  // The site's own host, whatever the scheme or a "www." before it (a partner may keep http:// links).
+  const host = (u: URL) => u.host.replace(/^www\./, "");
+  if (host(url) !== host(new URL(env.DATELINE_SITE_URL))) return null;
   const segments = url.pathname.split("/").filter(Boolean);
   return segments.length === 2 ? `/${segments.join("/")}` : `${url.pathname}${url.search}`;
 }
