@@ -27,6 +27,7 @@ export async function buildRssFeed(section?: { slug: string; name: string }): Pr
   const home = absoluteUrl(sectionSlug ? `/${sectionSlug}` : "/");
   const { path, title } = feedOf(siteName, section);
   const self = absoluteUrl(path);
+  const changed = lastChange(articles);
   return xmlDocument({
     tag: "rss",
     attrs: {
@@ -48,7 +49,7 @@ export async function buildRssFeed(section?: { slug: string; name: string }): Pr
           { tag: "language", children: "en" },
           { tag: "atom:link", attrs: { href: self, rel: "self", type: "application/rss+xml" } },
           // The latest change among its stories: a correction or an update to an older one moves it too.
-          ...(lastChange(articles) ? [{ tag: "lastBuildDate", children: lastChange(articles)!.toUTCString() }] : []),
+          ...(changed ? [{ tag: "lastBuildDate", children: changed.toUTCString() }] : []),
           ...articles.map(item),
         ],
       },
