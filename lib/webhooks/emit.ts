@@ -75,9 +75,15 @@ async function describe(tx: Tx, name: WebhookEvent, event: AuditInput) {
   });
   if (!story) return null;
   const path = articlePath(story);
+  // A correction's own words, as the story's page shows them under it.
+  const correctionId = name === "story.corrected" && typeof event.data?.correctionId === "string" ? event.data.correctionId : null;
+  const correction = correctionId
+    ? await tx.correction.findUnique({ where: { id: correctionId }, select: { id: true, kind: true, text: true, createdAt: true } })
+    : null;
   return {
     ...common,
     ...(name.startsWith("story.updated") ? { update: name === "story.updated.material" ? "material" : "minor" } : {}),
+    ...(correction ? { correction: { ...correction, createdAt: correction.createdAt.toISOString() } } : {}),
     story: {
       id: story.id,
       slug: story.slug,

@@ -99,6 +99,10 @@ describe("webhooks", () => {
     const events = received.map((r) => JSON.parse(r.body) as { event: string; story: { id: string; status: string; url: string } });
     expect(events.map((e) => e.event)).toEqual(["story.published", "story.updated.material", "story.corrected"]);
     expect(events[0]!.story).toMatchObject({ id: story.id, status: "PUBLISHED" });
+    // A correction's own words come with it.
+    expect(JSON.parse(received[2]!.body)).toMatchObject({
+      correction: { kind: "CORRECTION", text: "An earlier version misnamed the minister.", createdAt: expect.any(String) },
+    });
     for (const delivery of received) {
       expect(verify(hook.secret, delivery)).toBe(true);
       expect(verify("whsec_wrong", delivery)).toBe(false);
