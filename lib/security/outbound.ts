@@ -18,7 +18,8 @@ import { AppError } from "../errors";
  *   hexadecimal IPv4 forms are normalised by the URL parser first, so they are checked as what they are;
  * - the connection goes to the very address that was checked (the socket's `lookup` returns it), so
  *   a second DNS answer cannot swap in another one (DNS rebinding);
- * - redirects are followed here, each one checked the same way, at most `maxRedirects`;
+ * - redirects are followed here, each one checked the same way, at most `maxRedirects` (with 0,
+ *   a redirect is returned as the answer);
  * - the answer is cut at `maxBytes`, and the whole exchange at `timeoutMs`;
  * - it says who it is (User-Agent).
  *
@@ -224,7 +225,8 @@ export async function outboundFetch(input: string, options: OutboundOptions = {}
       overflow: options.overflow ?? "refuse",
     });
     const location = response.headers["location"];
-    if (!REDIRECTS.has(response.status) || !location) return { ...response, url: url.toString(), redirects };
+    // Told to follow none (a webhook's POST): the redirect is the answer, for the caller to report.
+    if (!REDIRECTS.has(response.status) || !location || maxRedirects === 0) return { ...response, url: url.toString(), redirects };
     if (redirects.length >= maxRedirects) throw new OutboundRefusedError(`Too many redirects (more than ${maxRedirects}).`);
     redirects.push(url.toString());
     const next = new URL(location, url);

@@ -83,7 +83,10 @@ export const deliverWebhookJob: JobHandler = async (job) => {
     });
     statusCode = response.status;
     excerpt = response.body.toString("utf8").slice(0, EXCERPT_CHARS);
-    if (response.status < 200 || response.status > 299) error = `The receiver answered ${response.status}.`;
+    const location = response.headers["location"];
+    if (response.status >= 300 && response.status < 400 && location)
+      error = `The receiver answered ${response.status}, a redirect to ${String(location).slice(0, 200)}: webhooks are not sent on to another address, so give the webhook its final address.`;
+    else if (response.status < 200 || response.status > 299) error = `The receiver answered ${response.status}.`;
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }

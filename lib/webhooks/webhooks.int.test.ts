@@ -40,7 +40,7 @@ beforeAll(async () => {
       received.push({ headers: req.headers, body });
       if (hold) await hold;
       const status = answers.shift() ?? 200;
-      res.writeHead(status, { "content-type": "text/plain" });
+      res.writeHead(status, { "content-type": "text/plain", ...(status === 307 ? { location: "https://moved.example/hook" } : {}) });
       res.end(status === 200 ? "thanks" : `<h1>down</h1> ${"x".repeat(2000)}`);
     });
   });
@@ -199,6 +199,19 @@ describe("webhooks", () => {
       "story.published",
       "story.updated.minor",
     ]);
+  });
+
+  it("does not follow a receiver's redirect, and says so with the address it pointed to", async () => {
+    await createWebhook(admin, { name: "Moved", url, events: ["story.published"] });
+    answers = [307];
+    await publishedStory();
+    await drain(1);
+    const attempt = await db.webhookAttempt.findFirstOrThrow({ where: { delivery: { webhook: { name: "Moved" } } } });
+    expect(attempt.statusCode).toBe(307);
+    expect(attempt.error).toBe(
+      "The receiver answered 307, a redirect to https://moved.example/hook: webhooks are not sent on to another address, so give the webhook its final address.",
+    );
+    expect(received).toHaveLength(1);
   });
 
   it("does not send a delivery of an event no longer offered that an older version queued, and will not send it again", async () => {
