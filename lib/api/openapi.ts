@@ -8,14 +8,15 @@ import { WEBHOOK_EVENTS } from "../webhooks/events";
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with
 // (requests: the desk's own schemas, read as their input; answers: lib/api/schemas.ts).
 
-type Operation = {
+export type Operation = {
   method: "get" | "post" | "put";
   path: string;
   id: string;
   summary: string;
   description?: string;
   tag: "Stories" | "Sections, tags and bylines" | "Photos" | "Desk" | "Wire";
-  key?: "read" | "write";
+  /** The key it needs: any key (read), a read and write one (write), or a WIRE key only (wire). */
+  key?: "read" | "write" | "wire";
   query?: z.ZodObject;
   pathParams?: string[];
   body?: { schema: z.ZodType; type?: "json" | "multipart" | "wire" };
@@ -278,7 +279,7 @@ export const OPERATIONS: Operation[] = [
     path: "/api/v1/wire/items",
     id: "pushWireItems",
     tag: "Wire",
-    key: "write",
+    key: "wire",
     summary: "Push wire copy to the wire desk",
     description:
       "API keys of the WIRE scope only (a READ or READ_WRITE key is refused with 403). Items are stored by GUID and version: a newer version replaces the stored one and records what changed, an older or the same version is `ignored`; a kill or withdrawal (ninjs pubstatus canceled/withheld, NewsML-G2 stat:canceled/stat:withheld) flags every story taken from the item. Nothing is published. Up to 3 MB.",
