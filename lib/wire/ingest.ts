@@ -17,14 +17,18 @@ export function wireBody(html: string, link: string | null): BodyDoc {
   const { doc } = convertContent(html, { baseUrl: link ?? "", photos: new Map() });
   const parsed = bodySchema.safeParse(doc);
   if (parsed.success) return parsed.data;
-  // Too large or too nested for a story: its text, paragraph by paragraph, cut to the limit.
-  const paragraphs = htmlToText(html)
-    .split(/\n+/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .slice(0, 5000)
-    .map((p) => p.slice(0, 20_000));
-  return bodyFromParagraphs(paragraphs);
+  // Too large or too nested for a story: its text, a paragraph for each line (its paragraphs and
+  // line breaks), as much of it as a story holds.
+  const lines = html
+    .replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6]|blockquote|tr|pre)\s*>/gi, "\n")
+    .split("\n")
+    .map((line) => htmlToText(line))
+    .filter(Boolean);
+  for (let count = Math.min(lines.length, 5000); count > 0; count = Math.floor(count / 2)) {
+    const fitted = bodySchema.safeParse(bodyFromParagraphs(lines.slice(0, count).map((line) => line.slice(0, 20_000))));
+    if (fitted.success) return fitted.data;
+  }
+  return bodyFromParagraphs([]);
 }
 
 type Before = {

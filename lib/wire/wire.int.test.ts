@@ -14,7 +14,7 @@ import { creditLine } from "../media/schema";
 import { createApiKey } from "../apikeys/mutations";
 import { POST as pushRoute } from "../../app/api/v1/wire/items/route";
 import { parseWireDocument } from "./parse";
-import { agencyGuid, ingestWireItem } from "./ingest";
+import { agencyGuid, ingestWireItem, wireBody } from "./ingest";
 import { scanWireFolder } from "./folder";
 import { takeWireItem } from "./take";
 import { pollDueFeeds, addWireFeed } from "./feeds";
@@ -214,6 +214,29 @@ describe("the round trip of the demo-like wire story", () => {
     expect(taken.notes).toContain(
       "Northern Wire gave no web address for this item, so the story lists no source for it: add one if there is one.",
     );
+  });
+});
+
+describe("copy longer than a story holds", () => {
+  it("keeps results lines apart and every line a story can hold, instead of one paragraph cut at 20,000 characters", () => {
+    const lines = Array.from({ length: 1100 }, (_, i) => `Precinct ${i + 1}: Smith ${1000 + i}, Jones ${2000 + i}`);
+    // Each line as readers see it: a paragraph's line breaks kept.
+    const linesOf = (body: ReturnType<typeof wireBody>) =>
+      body.content.flatMap((block) =>
+        ("content" in block ? (block.content ?? []) : [])
+          .map((node) => ("text" in node ? node.text : "\n"))
+          .join("")
+          .split("\n"),
+      );
+    expect(linesOf(wireBody(`<p>${lines.join("<br>")}</p><p>Turnout was 61 percent.</p>`, null))).toEqual([
+      ...lines,
+      "Turnout was 61 percent.",
+    ]);
+    // More paragraphs than a story holds (20,000): each stays a paragraph, as many as fit.
+    const many = Array.from({ length: 25_000 }, (_, i) => `Line ${i + 1} of the agate.`);
+    const kept = paragraphsOf(wireBody(many.map((line) => `<p>${line}</p>`).join(""), null));
+    expect(kept.length).toBeGreaterThanOrEqual(2500);
+    expect(kept).toEqual(many.slice(0, kept.length));
   });
 });
 

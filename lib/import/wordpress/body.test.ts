@@ -15,3 +15,20 @@ describe("shortcodes left in a WordPress post", () => {
     expect(convert("<p>He said the vote was “rigged [sic]” [1]. [Updated at noon] [VIDEO] with [n = 5] homes.</p>").notes).toEqual([]);
   });
 });
+
+describe("agate: a paragraph of more lines than a story's paragraph holds", () => {
+  const lines = Array.from({ length: 1100 }, (_, i) => `Precinct ${i + 1}: Smith ${1000 + i}, Jones ${2000 + i}`);
+  const text = (doc: ReturnType<typeof convert>["doc"]) =>
+    doc.content
+      .map((block) => ("content" in block ? (block.content ?? []) : []).map((node) => ("text" in node ? node.text : "\n")).join(""))
+      .join("\n");
+
+  it("is split at its line breaks into paragraphs a story holds, every line kept apart and in order", async () => {
+    const { bodySchema } = await import("../../articles/body");
+    for (const html of [`<p>${lines.join("<br>")}</p><p>Turnout was 61 percent.</p>`, `${lines.join("\n")}\n\nTurnout was 61 percent.`]) {
+      const { doc } = convert(html);
+      expect(bodySchema.safeParse(doc).success).toBe(true);
+      expect(text(doc).split("\n")).toEqual([...lines, "Turnout was 61 percent."]);
+    }
+  });
+});

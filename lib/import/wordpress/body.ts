@@ -220,7 +220,7 @@ export function convertContent(html: string, ctx: ConvertContext): ConvertResult
   const pushParagraphs = (target: BlockNode[], nodes: ChildNode[], breaks: boolean) => {
     const lifted: BlockNode[] = [];
     const p = paragraph(inline(nodes, [], lifted, breaks));
-    if (p) target.push(p);
+    if (p) target.push(...splitAtBreaks(p));
     target.push(...lifted);
   };
 
@@ -415,6 +415,32 @@ export function convertContent(html: string, ctx: ConvertContext): ConvertResult
 function withMark(marks: Mark[], mark: Mark): Mark[] {
   const rest = marks.filter((m) => m.type !== mark.type);
   return [...rest, mark].slice(-3);
+}
+
+/** The most inline pieces (texts and line breaks) a story's paragraph holds (lib/articles/body.ts). */
+const MAX_INLINE = 2000;
+
+/**
+ * A paragraph of more pieces than a story's paragraph holds (agate: a results table typed as a
+ * thousand lines with <br>) becomes several, each ending at one of its line breaks; a run with no
+ * break is cut where the limit falls. Nothing is dropped but the breaks the cuts fall on.
+ */
+export function splitAtBreaks(p: ParagraphNode): ParagraphNode[] {
+  const content = p.content ?? [];
+  if (content.length <= MAX_INLINE) return [p];
+  const out: ParagraphNode[] = [];
+  let run: Inline[] = [];
+  const flush = () => {
+    const trimmed = trimInline(run);
+    if (trimmed.length) out.push({ type: "paragraph", content: trimmed });
+    run = [];
+  };
+  for (const node of content) {
+    if ((node.type === "hardBreak" && run.length >= MAX_INLINE / 2) || run.length >= MAX_INLINE) flush();
+    run.push(node);
+  }
+  flush();
+  return out;
 }
 
 /** Drops leading and trailing breaks and blanks, and merges neighbouring texts with the same marks. */
