@@ -66,6 +66,11 @@ export function quoted(text: string): string {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** `text` without the control characters no keyboard types; a vertical tab or form feed becomes a line break (see wellFormed). */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(/[\v\f]/g, "\n").replace(CONTROL, "");
+}
+
 /**
  * `value` with every string in it well-formed Unicode: a lone surrogate ("\ud800" in a script's
  * JSON: no keyboard types one) becomes U+FFFD, as a browser's form does. The database cannot store
@@ -77,11 +82,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * is a password (sign-in compares it as typed).
  */
 export function wellFormed<T>(value: T): T {
-  if (typeof value === "string")
-    return value
-      .replace(LONE_SURROGATE, "\uFFFD")
-      .replace(/[\v\f]/g, "\n")
-      .replace(CONTROL, "") as T;
+  if (typeof value === "string") return withoutControlCharacters(value.replace(LONE_SURROGATE, "\uFFFD")) as T;
   if (Array.isArray(value)) return value.map(wellFormed) as T;
   if (value !== null && typeof value === "object") {
     const proto = Object.getPrototypeOf(value) as unknown;

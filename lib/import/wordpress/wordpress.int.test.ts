@@ -71,6 +71,17 @@ describe("the WXR reader", () => {
     expect(types.filter((t) => t === "item")).toHaveLength(15);
   });
 
+  it("reads an export with a control character XML forbids in one post (a vertical tab pasted from Word) as a line break", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "vtab.xml");
+    const source = fs.readFileSync(FIXTURE, "utf8");
+    const at = source.indexOf("<content:encoded><![CDATA[") + "<content:encoded><![CDATA[".length;
+    fs.writeFileSync(file, `${source.slice(0, at)}First line\vsecond line\u0001 ${source.slice(at)}`);
+    const contents: string[] = [];
+    for await (const event of readWxr(file)) if (event.type === "item") contents.push(event.item.content);
+    expect(contents).toHaveLength(15);
+    expect(contents.some((c) => c.startsWith("First line\nsecond line "))).toBe(true);
+  });
+
   it("refuses a file that is not an export, with a sentence", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "bad.xml");
     fs.writeFileSync(file, "<html><body>not an export</body></html>");

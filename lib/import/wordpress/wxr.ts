@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { SaxesParser, type SaxesTagNS } from "saxes";
+import { withoutControlCharacters } from "../../format/text";
 
 /**
  * A streaming reader of WordPress eXtended RSS (WXR 1.0, 1.1 and 1.2), the file WordPress's
@@ -249,7 +250,9 @@ export async function* readWxr(file: string, options: { highWaterMark?: number }
   const stream = fs.createReadStream(file, { encoding: "utf8", highWaterMark: options.highWaterMark ?? 256 * 1024 });
   try {
     for await (const chunk of stream) {
-      parser.write(chunk as string);
+      // A control character XML forbids (a vertical tab pasted from Word into one post) refused the
+      // whole archive: it becomes a line break or goes, as in any text typed on the desk.
+      parser.write(withoutControlCharacters(chunk as string));
       if (failure) throw failure;
       while (queue.length > 0) yield queue.shift()!;
     }
