@@ -1,7 +1,11 @@
 import type { Tx } from "../db";
 import { NotificationKind, Role } from "../generated/prisma/enums";
 
-/** Who hears of a change to a story: its writers (creator and bylines' accounts) or, for a submission or an expired photo license, the editors. */
+/**
+ * Who hears of a change to a story: its writers (creator and bylines' accounts) or, for a
+ * submission or an expired photo license, the editors; for an agency's kill of the wire item a
+ * live story was taken from, both.
+ */
 async function recipients(
   tx: Tx,
   articleId: string,
@@ -9,18 +13,22 @@ async function recipients(
   actorId: string | null,
   also: string | null,
 ): Promise<string[]> {
-  let ids: string[];
-  if (kind === NotificationKind.SUBMITTED || kind === NotificationKind.PHOTO_LICENSE_EXPIRED) {
+  let ids: string[] = [];
+  const toEditors =
+    kind === NotificationKind.SUBMITTED || kind === NotificationKind.PHOTO_LICENSE_EXPIRED || kind === NotificationKind.WIRE_KILLED;
+  const toWriters = !toEditors || kind === NotificationKind.WIRE_KILLED;
+  if (toEditors) {
     const editors = await tx.user.findMany({ where: { role: { in: [Role.EDITOR, Role.ADMIN] }, disabled: false }, select: { id: true } });
     ids = editors.map((u) => u.id);
-  } else {
+  }
+  if (toWriters) {
     const story = await tx.article.findUnique({
       where: { id: articleId },
       select: { createdById: true, authors: { select: { author: { select: { userId: true } } } } },
     });
     const writers = [story?.createdById, ...(story?.authors.map((a) => a.author.userId) ?? [])].filter((id): id is string => !!id);
     const active = await tx.user.findMany({ where: { id: { in: writers }, disabled: false }, select: { id: true } });
-    ids = active.map((u) => u.id);
+    ids.push(...active.map((u) => u.id));
   }
   if (also && !ids.includes(also) && (await tx.user.count({ where: { id: also, disabled: false } }))) ids.push(also);
   // Nobody is told of what they did themselves.

@@ -16,7 +16,9 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   CORRECTED: "corrected",
   HELD: "held back at its scheduled time",
   PHOTO_LICENSE_EXPIRED: "left showing a photo whose license has expired",
+  WIRE_KILLED: "taken from a wire item the agency has killed or withdrawn",
 };
 
-/** Whether a notification's sentence names who did it ("by the scheduler" when nobody did): an expired license is nobody's doing. */
-export const notificationHasActor = (kind: NotificationKind) => kind !== NotificationKind.PHOTO_LICENSE_EXPIRED;
+/** Whether a notification's sentence names who did it ("by the scheduler" when nobody did): an expired license, or an agency's kill, is nobody's doing here. */
+export const notificationHasActor = (kind: NotificationKind) =>
+  kind !== NotificationKind.PHOTO_LICENSE_EXPIRED && kind !== NotificationKind.WIRE_KILLED;

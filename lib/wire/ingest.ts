@@ -1,6 +1,7 @@
 import { db, type Tx } from "../db";
 import { recordAudit } from "../audit/mutations";
-import { WireStatus } from "../generated/prisma/enums";
+import { ArticleStatus, NotificationKind, WireStatus } from "../generated/prisma/enums";
+import { notifyWorkflow } from "../notifications/fanout";
 import { bodySchema, bodyToText, bodyFromParagraphs, type BodyDoc } from "../articles/body";
 import { convertContent, htmlToText } from "../import/wordpress/body";
 import { diffParagraphs } from "../format/text-diff";
@@ -153,6 +154,7 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
         entityId: existing.id,
         data: { guid: parsed.guid.slice(0, 200), version: parsed.version, via, changes },
       });
+      await tellOfKill(tx, existing.id, parsed);
       return { id: existing.id, guid: parsed.guid, version: existing.version, outcome: "updated" as const, status: parsed.status };
     }
     const changes = existing ? describeChanges({ ...existing, photoCount: existing._count.photos }, after) : [];
@@ -208,6 +210,7 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
       entityId: item.id,
       data: { guid: parsed.guid.slice(0, 200), version: parsed.version, via, changes: existing ? changes : undefined },
     });
+    if (newNotice) await tellOfKill(tx, item.id, parsed);
     return {
       id: item.id,
       guid: parsed.guid,
@@ -216,6 +219,29 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
       status: parsed.status,
     };
   });
+}
+
+/**
+ * A kill or withdrawal reaches the stories readers see, or will see, that were taken from the
+ * item: their writers and the editors are told at once (the desk's list and the editor flag the
+ * story, and it cannot be published or go live at its time, but a live story stays up until
+ * someone takes it down).
+ */
+async function tellOfKill(tx: Tx, itemId: string, parsed: ParsedWireItem) {
+  const takes = await tx.wireTake.findMany({ where: { itemId }, select: { articleId: true } });
+  if (takes.length === 0) return;
+  const stories = await tx.article.findMany({
+    where: { id: { in: takes.map((t) => t.articleId) }, status: { in: [ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED] } },
+    select: { id: true, status: true },
+  });
+  const what = `${WIRE_STATUS_LABELS[parsed.status]} by ${parsed.agency}${parsed.statusNote ? `: “${parsed.statusNote.slice(0, 300)}”` : ""}.`;
+  for (const story of stories) {
+    const next =
+      story.status === ArticleStatus.PUBLISHED
+        ? "The story is live: unpublish it, or check it against the agency's notice."
+        : "The story is scheduled: it will be held at its time.";
+    await notifyWorkflow(tx, { articleId: story.id, kind: NotificationKind.WIRE_KILLED, actor: null, note: `${what} ${next}` });
+  }
 }
 
 async function savePhotos(tx: Tx, itemId: string, parsed: ParsedWireItem) {

@@ -283,6 +283,26 @@ describe("versions", () => {
     expect(await wireForEditor(articleId)).toEqual({ facts: { agency: "Northern Wire", embargoAt: null, status: "KILLED" }, update: null });
   });
 
+  it("a kill of an item whose story is live tells its writers and the editors at once, once", async () => {
+    const id = uid();
+    const { id: itemId } = await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", id))[0]!, "push");
+    const { articleId } = await takeWireItem(editor, { id: itemId, sectionId: bits.section.id });
+    const taken = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+    await transitionArticle(editor, { id: articleId, version: taken.version, to: "PUBLISHED" });
+    const killNotices = () => db.notification.findMany({ where: { articleId, kind: "WIRE_KILLED" }, select: { userId: true, note: true } });
+    expect(await killNotices()).toEqual([]);
+    await ingestWireItem(parseWireDocument(unique("market-reopens.kill.ninjs.json", id))[0]!, "push");
+    const told = await killNotices();
+    // The editor who took and published it (its writer, and an editor): told once.
+    expect(told.filter((n) => n.userId === editor.id)).toHaveLength(1);
+    expect(told[0]!.note).toMatch(
+      /^Killed by Northern Wire: “.*Do not use\..*”\. The story is live: unpublish it, or check it against the agency's notice\.$/s,
+    );
+    // The same kill sent again is not news.
+    await ingestWireItem(parseWireDocument(unique("market-reopens.kill.ninjs.json", id))[0]!, "push");
+    expect(await killNotices()).toHaveLength(told.length);
+  });
+
   it("a kill notice marks the item killed, flags the stories taken from it, and they cannot be published", async () => {
     const id = uid();
     const { id: itemId } = await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", id))[0]!, "push");
