@@ -21,12 +21,23 @@ import { quoted } from "../format/text";
 export type TakeResult = { articleId: string; notes: string[] };
 
 /** "By Jane Doe and John Roe" → the people Jane Doe and John Roe; no byline → the organization "<Agency> Staff". */
+/** A part of a wire byline that names an organisation or a title, not a person ("Associated Press", "Reuters", "AP Writer", "Staff"). */
+const AFFILIATION = /\b(?:press|news|agency|wire|reuters|afp|writers?|correspondents?|staff|bureau|contributors?)\b/i;
+
 export function bylineNames(byline: string, agency: string): { name: string; kind: AuthorKind }[] {
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/^the\s+/, "")
+      .trim();
   const names = byline
     .replace(/^\s*by\s+/i, "")
     .split(/\s*(?:,|;|\band\b|&)\s*/i)
     .map((n) => n.trim().slice(0, 100))
-    .filter((n) => n.length > 1);
+    .filter((n) => n.length > 1)
+    // "By Jane Doe, Associated Press": the agency, or a title after the name, is no person's byline
+    // (the first name is a person's, whatever it says: "By Eyal Press").
+    .filter((n, i) => plain(n) !== plain(agency) && (i === 0 || !AFFILIATION.test(n)));
   return names.length
     ? names.slice(0, 5).map((name) => ({ name, kind: "PERSON" }))
     : [{ name: `${agency.slice(0, 90)} Staff`, kind: "ORGANIZATION" }];

@@ -16,7 +16,7 @@ import { POST as pushRoute } from "../../app/api/v1/wire/items/route";
 import { parseWireDocument } from "./parse";
 import { agencyGuid, ingestWireItem, wireBody } from "./ingest";
 import { scanWireFolder } from "./folder";
-import { takeWireItem } from "./take";
+import { bylineNames, takeWireItem } from "./take";
 import { pollDueFeeds, addWireFeed } from "./feeds";
 import { getWireItemOrThrow, listWireItems, wireFactsForStory, wireFlagsForStories, wireForEditor } from "./queries";
 import { MARKET_STORY } from "./fixtures/market-story";
@@ -130,6 +130,16 @@ describe("parsers", () => {
       link: "https://valley.example/news/record-harvest",
     });
     expect(atom[0]!.bodyHtml).toContain("“Best year in a decade,”");
+  });
+
+  it("read a byline's people, not its agency or their titles", () => {
+    const names = (byline: string, agency = "Associated Press") => bylineNames(byline, agency).map((b) => `${b.name} (${b.kind})`);
+    expect(names("By JANE DOE, Associated Press")).toEqual(["JANE DOE (PERSON)"]);
+    expect(names("By Jane Doe and John Roe, AP Writers", "AP")).toEqual(["Jane Doe (PERSON)", "John Roe (PERSON)"]);
+    expect(names("By Maria Okonkwo; Reuters", "Reuters")).toEqual(["Maria Okonkwo (PERSON)"]);
+    expect(names("The Associated Press")).toEqual(["Associated Press Staff (ORGANIZATION)"]);
+    expect(names("By Amira Haddad")).toEqual(["Amira Haddad (PERSON)"]);
+    expect(names("By Eyal Press, Reuters", "Reuters")).toEqual(["Eyal Press (PERSON)"]);
   });
 
   it("refuse what is not a wire document, with a sentence", () => {
