@@ -255,6 +255,12 @@ describe("a story's address and a story taken down", () => {
       await db.pathRedirect.create({ data: { fromPath: normalizeOldPath(from)!, entityType: "Article", entityId: created.id } });
       expect((await getPublicStoryByPath(from))?.id, from).toBe(created.id);
     }
+    // A tag's old address is the tag's, not the story whose slug is the tag's.
+    const tag = await db.tag.create({ data: { name: `Tag ${story.slug}`, slug: story.slug } });
+    await db.articleTag.create({ data: { articleId: created.id, tagId: tag.id } });
+    const tagAddress = `/tag/${story.slug}/`;
+    await db.pathRedirect.create({ data: { fromPath: normalizeOldPath(tagAddress)!, entityType: "Tag", entityId: tag.id } });
+    expect(await getPublicStoryByPath(tagAddress)).toBeNull();
     // One spelling per address, whatever was sent: the cached read's key.
     expect(siteAddress(`${story.url}?utm_source=x#top`)).toBe(story.path);
     expect(siteAddress(postId)).toBe(postId);

@@ -198,16 +198,21 @@ export function siteAddress(input: string): string | null {
 export async function getPublicStoryByPath(input: string) {
   const address = siteAddress(input);
   if (!address) return null;
-  const segments = address.split("?")[0]!.split("/").filter(Boolean);
-  if (segments.length === 2) {
-    const slug = segments[1]!;
-    const story = await storyBySlug(slug);
-    if (story) return story;
-    const moved = await resolveRedirect(slug);
-    if (moved) return storyBySlug(moved.split("/").at(-1)!);
+  // An address the site had before it moved here names what it named then: a story's is that
+  // story, a tag's or byline's (`/tag/brexit/` → /tags/brexit) is no story, even one whose slug is "brexit".
+  const old = await resolveOldPath(address);
+  if (old) {
+    const [first, second, ...more] = old.split("/").filter(Boolean);
+    const story = second && !more.length && first ? await storyBySlug(second) : null;
+    return story?.path === old ? story : null;
   }
-  const old = (await resolveOldPath(address))?.split("/").filter(Boolean);
-  return old?.length === 2 ? storyBySlug(old[1]!) : null;
+  const segments = address.split("?")[0]!.split("/").filter(Boolean);
+  if (segments.length !== 2) return null;
+  const slug = segments[1]!;
+  const story = await storyBySlug(slug);
+  if (story) return story;
+  const moved = await resolveRedirect(slug);
+  return moved ? storyBySlug(moved.split("/").at(-1)!) : null;
 }
 
 /**

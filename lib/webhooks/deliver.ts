@@ -24,14 +24,14 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(3_600_000, env.DATELINE_WEBHOOK_RETRY_SECONDS * 1000 * 2 ** Math.max(0, attempts - 1));
 }
 
+const NOT_SENT = "Not sent: Dateline no longer sends this event.";
+
 /**
  * Runs one delivery (the job's key is its id), in order within its queue (one webhook, one story or
  * photo): while an older delivery of the same queue is still pending, this one waits for it. A
  * failure is tried again with backoff until a day has passed, then marked failed; either way the
  * next delivery of the queue is woken at once.
  */
-const NOT_SENT = "Not sent: Dateline no longer sends this event.";
-
 export const deliverWebhookJob: JobHandler = async (job) => {
   const delivery = await db.webhookDelivery.findUnique({ where: { id: job.key }, include: { webhook: true } });
   if (!delivery || delivery.status !== "PENDING") return;

@@ -2,7 +2,7 @@ import { db, type Tx } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { ArticleStatus, NotificationKind, WireStatus } from "../generated/prisma/enums";
 import { notifyWorkflow } from "../notifications/fanout";
-import { bodySchema, bodyToText, bodyFromParagraphs, type BodyDoc } from "../articles/body";
+import { bodySchema, bodyToText, bodyFromParagraphs, MAX_BODY_BYTES, type BodyDoc } from "../articles/body";
 import { convertContent, htmlToText } from "../import/wordpress/body";
 import { diffParagraphs } from "../format/text-diff";
 import { WIRE_STATUS_LABELS, type ParsedWireItem } from "./schema";
@@ -18,15 +18,24 @@ export function wireBody(html: string, link: string | null): BodyDoc {
   const { doc } = convertContent(html, { baseUrl: link ?? "", photos: new Map() });
   const parsed = bodySchema.safeParse(doc);
   if (parsed.success) return parsed.data;
-  // Too large or too nested for a story: its text, a paragraph for each line (its paragraphs and
-  // line breaks), as much of it as a story holds.
-  const lines = html
+  // Too large or too nested for a story: its text, a paragraph for each of its paragraphs and
+  // line breaks (the source's own newlines are only spacing), as many as a story holds.
+  const segments = html
+    .replace(/\r?\n/g, " ")
     .replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6]|blockquote|tr|pre)\s*>/gi, "\n")
-    .split("\n")
-    .map((line) => htmlToText(line))
-    .filter(Boolean);
-  for (let count = Math.min(lines.length, 5000); count > 0; count = Math.floor(count / 2)) {
-    const fitted = bodySchema.safeParse(bodyFromParagraphs(lines.slice(0, count).map((line) => line.slice(0, 20_000))));
+    .split("\n");
+  const lines: string[] = [];
+  let bytes = 0;
+  for (const segment of segments) {
+    const line = htmlToText(segment).slice(0, 20_000);
+    if (!line) continue;
+    // Each paragraph's JSON costs about 60 bytes besides its text: stop before the body's limit.
+    bytes += Buffer.byteLength(line) + 64;
+    if (lines.length >= 5000 || bytes > MAX_BODY_BYTES) break;
+    lines.push(line);
+  }
+  for (let count = lines.length; count > 0; count = Math.floor(count * 0.9)) {
+    const fitted = bodySchema.safeParse(bodyFromParagraphs(lines.slice(0, count)));
     if (fitted.success) return fitted.data;
   }
   return bodyFromParagraphs([]);

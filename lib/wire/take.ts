@@ -20,10 +20,10 @@ import { quoted } from "../format/text";
 
 export type TakeResult = { articleId: string; notes: string[] };
 
-/** "By Jane Doe and John Roe" → the people Jane Doe and John Roe; no byline → the organization "<Agency> Staff". */
 /** A part of a wire byline that names an organisation or a title, not a person ("Associated Press", "Reuters", "AP Writer", "Staff"). */
 const AFFILIATION = /\b(?:press|news|agency|wire|reuters|afp|writers?|correspondents?|staff|bureau|contributors?)\b/i;
 
+/** "By Jane Doe and John Roe" → the people Jane Doe and John Roe; no byline → the organization "<Agency> Staff". */
 export function bylineNames(byline: string, agency: string): { name: string; kind: AuthorKind }[] {
   const plain = (text: string) =>
     text

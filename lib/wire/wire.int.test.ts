@@ -247,6 +247,11 @@ describe("copy longer than a story holds", () => {
     const kept = paragraphsOf(wireBody(many.map((line) => `<p>${line}</p>`).join(""), null));
     expect(kept.length).toBeGreaterThanOrEqual(2500);
     expect(kept).toEqual(many.slice(0, kept.length));
+    // The source's own newlines are spacing, not paragraphs: hard-wrapped copy, a tag across two
+    // lines (here in copy larger than a story holds).
+    const long = Array.from({ length: 800 }, (_, i) => `<p>${`Paragraph ${i + 1}. `.repeat(200)}</p>`).join("\n");
+    const wrapped = paragraphsOf(wireBody(`<p\n class="lede">Line one of a\nwrapped sentence.</p>\n${long}`, null));
+    expect(wrapped.slice(0, 2)).toEqual(["Line one of a wrapped sentence.", `Paragraph 1. `.repeat(200).trim()]);
   });
 });
 

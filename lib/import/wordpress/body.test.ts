@@ -25,7 +25,11 @@ describe("agate: a paragraph of more lines than a story's paragraph holds", () =
 
   it("is split at its line breaks into paragraphs a story holds, every line kept apart and in order", async () => {
     const { bodySchema } = await import("../../articles/body");
-    for (const html of [`<p>${lines.join("<br>")}</p><p>Turnout was 61 percent.</p>`, `${lines.join("\n")}\n\nTurnout was 61 percent.`]) {
+    for (const html of [
+      `<p>${lines.join("<br>")}</p><p>Turnout was 61 percent.</p>`,
+      `${lines.join("\n")}\n\nTurnout was 61 percent.`,
+      `<pre>${lines.join("\n")}</pre><p>Turnout was 61 percent.</p>`,
+    ]) {
       const { doc } = convert(html);
       expect(bodySchema.safeParse(doc).success).toBe(true);
       expect(text(doc).split("\n")).toEqual([...lines, "Turnout was 61 percent."]);

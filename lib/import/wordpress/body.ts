@@ -355,7 +355,8 @@ export function convertContent(html: string, ctx: ConvertContext): ConvertResult
                   .join(" | ")
               : DomUtils.textContent(row);
           const p = paragraph(textNodes(text, [], tag === "pre"));
-          if (p) target.push(p);
+          // Agate is often typed in a <pre>: a line each.
+          if (p) target.push(...splitAtBreaks(p));
         }
       } else if (tag === "hr") {
         // A separator: nothing to keep.
