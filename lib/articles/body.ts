@@ -27,7 +27,9 @@ export const textNodeSchema = z
   .strict();
 const hardBreakSchema = z.object({ type: z.literal("hardBreak") }).strict();
 const inlineSchema = z.discriminatedUnion("type", [textNodeSchema, hardBreakSchema]);
-const inlineContent = z.array(inlineSchema).max(2000).optional();
+/** The most inline pieces (texts and line breaks) a paragraph or heading holds. */
+export const MAX_INLINE = 2000;
+const inlineContent = z.array(inlineSchema).max(MAX_INLINE).optional();
 
 export const paragraphSchema = z.object({ type: z.literal("paragraph"), content: inlineContent }).strict();
 const headingSchema = z

@@ -1,4 +1,3 @@
-import { isWebhookEvent } from "./events";
 import crypto from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
@@ -6,6 +5,7 @@ import { log } from "../log";
 import { outboundFetch } from "../security/outbound";
 import type { JobHandler } from "../jobs/runner";
 import { WEBHOOK_JOB } from "./emit";
+import { isWebhookEvent } from "./events";
 
 /** A delivery that has failed for this long is marked failed, and its queue moves on. */
 export const WEBHOOK_GIVE_UP_MS = 24 * 3_600_000;

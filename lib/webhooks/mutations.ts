@@ -1,4 +1,3 @@
-import { isWebhookEvent } from "./events";
 import crypto from "node:crypto";
 import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
@@ -7,6 +6,7 @@ import { AppError, parseOrThrow } from "../errors";
 import { assertOutboundAllowed } from "../security/outbound";
 import { allowHostSchema, createWebhookSchema, resendDeliverySchema, webhookIdSchema, type CreateWebhookInput } from "./schema";
 import { WEBHOOK_JOB } from "./emit";
+import { isWebhookEvent } from "./events";
 
 const ADMINS_ONLY = "Only admins can manage webhooks.";
 

@@ -1,6 +1,7 @@
 import { DomUtils, parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
 import type { BlockNode, BodyDoc, ListItemNode, ListNode, Mark, ParagraphNode, TextNode } from "../../articles/body";
+import { MAX_INLINE } from "../../articles/body";
 import { hasAllowedScheme, LINK_SCHEMES, WEB_SCHEMES } from "../../security/urls";
 
 /**
@@ -417,9 +418,6 @@ function withMark(marks: Mark[], mark: Mark): Mark[] {
   const rest = marks.filter((m) => m.type !== mark.type);
   return [...rest, mark].slice(-3);
 }
-
-/** The most inline pieces (texts and line breaks) a story's paragraph holds (lib/articles/body.ts). */
-const MAX_INLINE = 2000;
 
 /**
  * A paragraph of more pieces than a story's paragraph holds (agate: a results table typed as a
