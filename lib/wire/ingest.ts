@@ -109,7 +109,6 @@ export function agencyGuid(key: string, agency: string): string {
 export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorId: string | null = null): Promise<IngestOutcome> {
   const body = wireBody(parsed.bodyHtml, parsed.link);
   const bodyText = bodyToText(body);
-  const after: Before = { ...parsed, bodyText, photoCount: parsed.photos.length };
   const key = wireKey(parsed.guid, parsed.agency);
   return db.$transaction(async (tx) => {
     const select = {
@@ -124,6 +123,8 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
       priority: true,
       status: true,
       changes: true,
+      language: true,
+      link: true,
       _count: { select: { photos: true } },
     } as const;
     // An item stored before GUIDs were keyed by agency has its bare GUID: found by it (and the
@@ -166,26 +167,42 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
       await tellOfKill(tx, existing.id, parsed);
       return { id: existing.id, guid: parsed.guid, version: existing.version, outcome: "updated" as const, status: parsed.status };
     }
-    const changes = existing ? describeChanges({ ...existing, photoCount: existing._count.photos }, after) : [];
-    // A kill with no copy of its own keeps the copy it cancels.
+    // A kill with no copy of its own keeps the copy it cancels, its photos, and what else it does
+    // not say (a probe's kill blanked the byline, dateline and urgency of the copy it cancelled).
     const keepCopy = notice && existing && !bodyText.trim();
+    const kept = keepCopy
+      ? {
+          headline: existing.headline,
+          bodyText: existing.bodyText,
+          byline: parsed.byline || existing.byline,
+          dateline: parsed.dateline || existing.dateline,
+          priority: parsed.priority ?? existing.priority,
+          urgency: parsed.urgency ?? existing.urgency,
+          embargoAt: parsed.embargoAt ?? existing.embargoAt,
+          language: parsed.language || existing.language,
+          link: parsed.link ?? existing.link,
+          photoCount: existing._count.photos,
+        }
+      : null;
+    const next = { ...parsed, bodyText, photoCount: parsed.photos.length, ...kept };
+    const changes = existing ? describeChanges({ ...existing, photoCount: existing._count.photos }, next) : [];
     const fields = {
       version: parsed.version,
       agency: parsed.agency,
       format: parsed.format,
       via,
-      headline: keepCopy ? existing.headline : parsed.headline,
+      headline: next.headline,
       ...(keepCopy ? {} : { body, bodyText }),
-      byline: parsed.byline,
-      dateline: parsed.dateline,
-      priority: parsed.priority,
-      urgency: parsed.urgency,
-      embargoAt: parsed.embargoAt,
-      language: parsed.language,
-      link: parsed.link,
+      byline: next.byline,
+      dateline: next.dateline,
+      priority: next.priority,
+      urgency: next.urgency,
+      embargoAt: next.embargoAt,
+      language: next.language,
+      link: next.link,
       status: parsed.status,
       statusNote: parsed.statusNote,
-      searchText: searchTextOf(parsed, keepCopy ? existing.bodyText : bodyText),
+      searchText: searchTextOf(next, next.bodyText),
       versionAt: parsed.versionAt,
       receivedAt: new Date(),
       changes: existing ? changes : undefined,
@@ -204,9 +221,9 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
         itemId: item.id,
         version: parsed.version,
         headline: fields.headline,
-        bodyText: keepCopy ? existing.bodyText : bodyText,
+        bodyText: next.bodyText,
         status: parsed.status,
-        embargoAt: parsed.embargoAt,
+        embargoAt: next.embargoAt,
         changes: existing ? changes : undefined,
         raw: parsed.raw,
       },

@@ -325,8 +325,14 @@ describe("versions", () => {
     const kill = await ingestWireItem(parseWireDocument(unique("market-reopens.kill.ninjs.json", id))[0]!, "push");
     expect(kill).toMatchObject({ id: itemId, outcome: "updated", status: "KILLED" });
     const item = await db.wireItem.findUniqueOrThrow({ where: { id: itemId } });
-    // The kill notice has no copy of its own: the copy it cancels stays readable.
+    // The kill notice has no copy of its own: the copy it cancels stays readable, with what the
+    // kill does not say (a probe's kill blanked the byline, dateline and urgency), and its photo.
     expect(item.headline).toBe(MARKET_STORY.headline);
+    expect(item).toMatchObject({ byline: "Olena Marchuk", dateline: "DOVZHENKO, Ukraine", urgency: 4, priority: 3, language: "en" });
+    expect(await db.wirePhoto.count({ where: { itemId } })).toBe(1);
+    expect(item.searchText).toContain("olena marchuk");
+    // What the kill changed is its status, nothing else.
+    expect(item.changes).toEqual(["Status: Usable → Killed."]);
     expect(item.statusNote).toContain("Do not use.");
     expect((await wireFlagsForStories([articleId])).get(articleId)).toMatchObject({ status: "KILLED", agency: "Northern Wire" });
     const story = await db.article.findUniqueOrThrow({ where: { id: articleId } });
