@@ -50,11 +50,32 @@ export function splitCredit(credit: string): { credit: string; agency: string; c
   return { credit: "", agency: "", creditLine: credit.slice(0, 200) };
 }
 
-async function bylineIds(viewer: Viewer, bylines: { name: string; kind: AuthorKind }[]): Promise<string[]> {
+/**
+ * The stories' bylines for the item's names. A name is found among the bylines no staff member
+ * signs in as, of the same kind (the agency's, before one with no title, as earlier takes made
+ * them); otherwise it is made, with the agency as its title. A staff byline of the same name is
+ * someone else ("By John Smith" from AP was the newsroom's own John Smith), and the note says so.
+ */
+async function bylineIds(
+  viewer: Viewer,
+  bylines: { name: string; kind: AuthorKind }[],
+  agency: string,
+  notes: string[],
+): Promise<string[]> {
   const ids: string[] = [];
+  const title = agency.slice(0, 120);
   for (const { name, kind } of bylines) {
-    const found = await db.author.findFirst({ where: { name }, select: { id: true } });
-    ids.push(found ? found.id : (await createAuthor(viewer, { name, title: "", kind })).id);
+    const candidates = await db.author.findMany({ where: { name, kind, userId: null }, select: { id: true, title: true }, take: 50 });
+    const found = candidates.find((a) => a.title === title) ?? candidates.find((a) => !a.title);
+    if (found) {
+      ids.push(found.id);
+      continue;
+    }
+    ids.push((await createAuthor(viewer, { name, title: kind === "PERSON" ? title : "", kind })).id);
+    if (await db.author.count({ where: { name, userId: { not: null } } }))
+      notes.push(
+        `The byline ${quoted(name)} is ${agency}'s: the newsroom's own ${name} is someone else. If they are the same person, choose the staff byline instead.`,
+      );
   }
   return [...new Set(ids)];
 }
@@ -149,7 +170,7 @@ export async function takeWireItem(viewer: Viewer, input: TakeWireItemInput): Pr
       slug,
       dateline: item.dateline.slice(0, 100),
       sectionId: section?.id ?? null,
-      authorIds: await bylineIds(viewer, bylineNames(item.byline, item.agency)),
+      authorIds: await bylineIds(viewer, bylineNames(item.byline, item.agency), item.agency, notes),
       body: { type: "doc", content: [...body.content, ...extra] },
       hero: placements[0] ?? null,
       sources: item.link

@@ -213,6 +213,31 @@ describe("the round trip of the demo-like wire story", () => {
     expect(authors.map((a) => a.author.kind)).toEqual(["ORGANIZATION"]);
   });
 
+  it("an agency's writer is not the newsroom's own writer of the same name (a probe's AP story went out under a staff byline)", async () => {
+    const name = `John Smith ${uid()}`;
+    const staff = await makeUser("WRITER");
+    const staffByline = await db.author.create({ data: { name, slug: `staff-${uid()}`, userId: staff.id } });
+    const take = async () => {
+      const doc = JSON.parse(unique("market-reopens.ninjs.json", uid())) as Record<string, unknown>;
+      doc.bylines = [{ byline: `By ${name}`, role: "author" }];
+      const { id } = await ingestWireItem(parseWireDocument(JSON.stringify(doc))[0]!, "push");
+      const taken = await takeWireItem(editor, { id });
+      const authors = await db.articleAuthor.findMany({ where: { articleId: taken.articleId }, include: { author: true } });
+      return { notes: taken.notes, authors: authors.map((a) => a.author) };
+    };
+    const first = await take();
+    expect(first.authors).toHaveLength(1);
+    expect(first.authors[0]!.id).not.toBe(staffByline.id);
+    expect(first.authors[0]).toMatchObject({ name, title: "Northern Wire", kind: "PERSON", userId: null });
+    expect(first.notes).toContain(
+      `The byline “${name}” is Northern Wire's: the newsroom's own ${name} is someone else. If they are the same person, choose the staff byline instead.`,
+    );
+    // The agency's writer is found again the next time, and is not news again.
+    const second = await take();
+    expect(second.authors.map((a) => a.id)).toEqual([first.authors[0]!.id]);
+    expect(second.notes.filter((n) => n.includes(name))).toEqual([]);
+  });
+
   it("an item with no web address gives its story no source, and says so (readers were shown a link to the desk)", async () => {
     const doc = JSON.parse(unique("market-reopens.ninjs.json", uid())) as Record<string, unknown>;
     doc.uri = `urn:probe:no-link:${uid()}`;
