@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { convertContent } from "./body";
+import { convertContent, htmlToText, MAX_HTML_DEPTH, shallowHtml } from "./body";
+import { wireBody } from "../../wire/ingest";
 
 const convert = (html: string) => convertContent(html, { baseUrl: "https://old.example", photos: new Map() });
 
@@ -34,5 +35,47 @@ describe("agate: a paragraph of more lines than a story's paragraph holds", () =
       expect(bodySchema.safeParse(doc).success).toBe(true);
       expect(text(doc).split("\n")).toEqual([...lines, "Turnout was 61 percent."]);
     }
+  });
+});
+
+describe("HTML nested past all reason (a probe's 50,000 nested <div>s overflowed the stack and stopped a whole import)", () => {
+  /** Each block's text, the blocks inside a quote or list included. */
+  const text = (doc: ReturnType<typeof convert>["doc"]): string[] => {
+    const walk = (node: unknown): string => {
+      const n = node as { type: string; text?: string; content?: unknown[] };
+      return n.type === "text" ? n.text! : n.type === "hardBreak" ? " " : (n.content ?? []).map(walk).join("");
+    };
+    return doc.content.map(walk);
+  };
+  const nested = (depth: number, tag = "div") =>
+    `<p>Before.</p>${`<${tag}>`.repeat(depth)}Deep <b>words</b>.${`</${tag}>`.repeat(depth)}<p>After.</p>`;
+
+  it("keeps HTML within the limit exactly as it was", () => {
+    const html = `<p>A <a href="/x?a=1&amp;b=2">link</a>, “quotes” &amp; <br>a break.</p><!-- wp:paragraph --><ul><li>One<li>Two</ul>${nested(60)}`;
+    expect(shallowHtml(html)).toEqual({ html, flattened: "none" });
+  });
+
+  it("leaves out the tags past the limit, keeps their text and the marks within it, and says so", () => {
+    for (const tag of ["div", "span", "blockquote", "em"]) {
+      const { doc, notes } = convert(nested(600, tag));
+      const paragraphs = text(doc).join(" | ");
+      expect(paragraphs, tag).toContain("Before.");
+      expect(paragraphs, tag).toContain("Deep words.");
+      expect(paragraphs, tag).toContain("After.");
+      expect(notes).toContain(
+        `Its HTML nested more than ${MAX_HTML_DEPTH} levels deep: the tags past that were left out, and their text kept.`,
+      );
+    }
+    expect(htmlToText(nested(600))).toBe("Before.Deep words.After.");
+  });
+
+  it("reads copy nested deeper still as its text and line breaks, without a script's code", () => {
+    const html = `<p>Before.</p><script>alert(1)</script>${"<div>".repeat(60_000)}Deep &amp; <b>words</b>.<br>Line two.<!-- </div> -->${"</div>".repeat(60_000)}<p>After.</p>`;
+    const { doc, notes } = convert(html);
+    expect(text(doc).join(" | ")).toMatch(/Before\..*Deep & words\..*Line two\..*After\./);
+    expect(JSON.stringify(doc)).not.toContain("alert");
+    expect(notes).toContain("Its HTML nested more than 1000 levels deep: only its text and line breaks were kept.");
+    expect(htmlToText(html)).toBe("Before.Deep & words.Line two.After.");
+    expect(wireBody(html, null).content.length).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { DomUtils, parseDocument } from "htmlparser2";
+import { DomUtils, Parser, parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
 import type { BlockNode, BodyDoc, ListItemNode, ListNode, Mark, ParagraphNode, TextNode } from "../../articles/body";
 import { MAX_INLINE } from "../../articles/body";
@@ -51,11 +51,101 @@ const tagOf = (n: Element) => n.name.toLowerCase();
 
 /** The photos a post's content refers to (`<img>` sources and `wp-image-123` classes), before conversion. */
 export function photoRefs(html: string): PhotoRef[] {
-  const doc = parseDocument(preprocess(html));
+  const doc = parseDocument(preprocess(shallowHtml(html).html));
   return DomUtils.findAll((e) => tagOf(e) === "img" && !!e.attribs.src, doc.children).map((img) => ({
     src: img.attribs.src!.trim(),
     attachmentId: /(?:^|\s)wp-image-(\d+)(?:\s|$)/.exec(img.attribs.class ?? "")?.[1] ?? null,
   }));
+}
+
+/**
+ * How deep tags may nest in the HTML the converter reads. Real copy nests a few levels; the
+ * converter and htmlToText recurse once or more per level, and 5,000 nested `<div>`s overflowed
+ * the stack (a probe's post stopped a whole import; a wire item's push answered 500).
+ */
+export const MAX_HTML_DEPTH = 100;
+/** Past this depth the tags are not worth cutting one by one: htmlparser2's stack costs grow with the square of the depth (50,000 levels took seconds). */
+const TEXT_ONLY_DEPTH = 1_000;
+
+class TooDeep extends Error {}
+
+/**
+ * The HTML with every tag nested deeper than MAX_HTML_DEPTH taken out, its text kept: `tags`.
+ * It is read once by htmlparser2's streaming parser, which nests elements as parseDocument does,
+ * without recursion; the tags past the limit are cut from the source by their positions, so HTML
+ * within the limit comes back exactly as it was (`none`). HTML nested past TEXT_ONLY_DEPTH is read
+ * as its text, with line breaks where its blocks end (`text`).
+ */
+export function shallowHtml(html: string): { html: string; flattened: "none" | "tags" | "text" } {
+  if (!html.includes("<")) return { html, flattened: "none" };
+  const cuts: [number, number][] = [];
+  const dropped: boolean[] = [];
+  const parser: Parser = new Parser({
+    onopentag(_name, _attribs, isImplied) {
+      if (dropped.length >= TEXT_ONLY_DEPTH) throw new TooDeep();
+      const drop = dropped.length >= MAX_HTML_DEPTH;
+      dropped.push(drop);
+      if (drop && !isImplied) cuts.push([parser.startIndex, parser.endIndex + 1]);
+    },
+    onclosetag(_name, isImplied) {
+      if (dropped.pop() && !isImplied) cuts.push([parser.startIndex, parser.endIndex + 1]);
+    },
+  });
+  try {
+    parser.end(html);
+  } catch (error) {
+    if (error instanceof TooDeep) return { html: textWithBreaks(html), flattened: "text" };
+    throw error;
+  }
+  if (cuts.length === 0) return { html, flattened: "none" };
+  cuts.sort((a, b) => a[0] - b[0]);
+  const kept: string[] = [];
+  let at = 0;
+  for (const [start, end] of cuts) {
+    if (start >= at) kept.push(html.slice(at, start));
+    at = Math.max(at, end);
+  }
+  kept.push(html.slice(at));
+  return { html: kept.join(""), flattened: "tags" };
+}
+
+const BLOCK_END = /^(?:br|\/(?:p|div|li|h[1-6]|blockquote|tr|pre|section|article|figure|table|ul|ol))$/i;
+
+/**
+ * HTML's text with `<br>` where a block ended or a line broke, in one pass by index (no regular
+ * expression that could backtrack): comments, scripts and styles are left out, every other tag
+ * too; entities stay as they were.
+ */
+function textWithBreaks(html: string): string {
+  const out: string[] = [];
+  let at = 0;
+  while (at < html.length) {
+    const open = html.indexOf("<", at);
+    if (open < 0) {
+      out.push(html.slice(at));
+      break;
+    }
+    out.push(html.slice(at, open));
+    if (html.startsWith("<!--", open)) {
+      const close = html.indexOf("-->", open + 4);
+      at = close < 0 ? html.length : close + 3;
+      continue;
+    }
+    const close = html.indexOf(">", open + 1);
+    const next = html.indexOf("<", open + 1);
+    if (close < 0 || (next >= 0 && next < close)) {
+      out.push("&lt;");
+      at = open + 1;
+      continue;
+    }
+    const name = /^\/?[a-z][a-z0-9]*/i.exec(html.slice(open + 1, Math.min(close, open + 40)))?.[0] ?? "";
+    at = close + 1;
+    if (/^(?:script|style)$/i.test(name)) {
+      const end = html.toLowerCase().indexOf(`</${name.toLowerCase()}`, at);
+      at = end < 0 ? html.length : end;
+    } else if (BLOCK_END.test(name)) out.push("<br>");
+  }
+  return out.join("");
 }
 
 /** Shortcodes WordPress itself expands: [caption] around a photo, [embed]url[/embed]. */
@@ -107,10 +197,14 @@ export function convertContent(html: string, ctx: ConvertContext): ConvertResult
   const notes = new Set<string>();
   const classic = isClassic(html);
   const blocks: BlockNode[] = [];
-  const expanded = preprocess(html);
+  const { html: shallow, flattened } = shallowHtml(html);
+  const expanded = preprocess(shallow);
   const doc = parseDocument(expanded, { decodeEntities: true });
 
   const note = (text: string) => notes.add(text);
+  if (flattened === "tags")
+    note(`Its HTML nested more than ${MAX_HTML_DEPTH} levels deep: the tags past that were left out, and their text kept.`);
+  if (flattened === "text") note(`Its HTML nested more than ${TEXT_ONLY_DEPTH} levels deep: only its text and line breaks were kept.`);
   const shortcodes = leftShortcodes(expanded);
   if (shortcodes.length > 0) {
     note(
@@ -480,7 +574,7 @@ function textOfBlock(block: BlockNode): string {
 /** Plain text of a bit of HTML (titles and excerpts carry entities and sometimes tags). */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return html.replace(/\s+/g, " ").trim();
-  const doc = parseDocument(html, { decodeEntities: true });
+  const doc = parseDocument(shallowHtml(html).html, { decodeEntities: true });
   DomUtils.findAll((e) => DROPPED.has(tagOf(e)), doc.children).forEach((e) => DomUtils.removeElement(e));
   return DomUtils.textContent(doc).replace(/\s+/g, " ").trim();
 }

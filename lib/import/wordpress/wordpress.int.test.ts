@@ -529,6 +529,25 @@ describe("hostile content", () => {
     expect(story.tags.map((t) => [t.tag.name, t.tag.slug])).toEqual([["Київ", "kiiv"]]);
   });
 
+  it("imports a post nested 60,000 levels deep as its text, and every post after it (a probe's overflowed the stack and stopped the import)", async () => {
+    const site = "deep.example";
+    const deep = `${"<div>".repeat(60_000)}Moving the clinic is overdue.${"</div>".repeat(60_000)}`;
+    const report = await importWordPress({
+      file: fixtureFor(site, (xml) => xml.replace("<p>Moving the clinic is overdue.</p>", deep)),
+      uploadsDir: uploads,
+      actor: admin,
+    });
+    expect(report.counts.stories).toEqual(first.counts.stories);
+    const story = await storyOf("106", `https://${site}`);
+    expect(JSON.stringify(story?.body)).toContain("Moving the clinic is overdue.");
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({
+        id: "106",
+        message: "Its HTML nested more than 1000 levels deep: only its text and line breaks were kept.",
+      }),
+    );
+  });
+
   it("keeps a post with no title as a draft headed by its first words (it was skipped)", async () => {
     const site = "untitled.example";
     const report = await importWordPress({
