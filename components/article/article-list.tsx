@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { ArticleCard } from "@/lib/articles/dto";
 import { Timestamp } from "./timestamp";
 import { Credit } from "./credit";
@@ -44,7 +45,14 @@ export function ArticleList({ articles, timeZone, empty = "No stories yet.", hea
               </p>
             ) : null}
             <p className="meta">
-              {a.authors.map((x) => x.name).join(", ")}
+              {/* Each name isolated: a right-to-left name would otherwise carry the date and
+                  commas around it into its own direction. */}
+              {a.authors.map((x, i) => (
+                <Fragment key={x.slug}>
+                  {i > 0 ? ", " : null}
+                  <bdi>{x.name}</bdi>
+                </Fragment>
+              ))}
               {a.publishedAt ? (
                 <>
                   {" "}

@@ -1,4 +1,4 @@
-/** "By A, B and C", each name linking to the author's page. */
+/** "By A, B and C", each name linking to the author's page, and isolated (a right-to-left name does not reorder the words around it). */
 export function Byline({ authors }: { authors: { name: string; slug: string }[] }) {
   if (authors.length === 0) return null;
   return (
@@ -8,7 +8,7 @@ export function Byline({ authors }: { authors: { name: string; slug: string }[] 
         <span key={a.slug}>
           {i > 0 ? (i === authors.length - 1 ? " and " : ", ") : null}
           <a href={`/authors/${a.slug}`} rel="author">
-            {a.name}
+            <bdi>{a.name}</bdi>
           </a>
         </span>
       ))}

@@ -1,0 +1,32 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { ArticleCard } from "@/lib/articles/dto";
+import { ArticleList } from "./article-list";
+import { Byline } from "./byline";
+
+const authors = [
+  { name: "أحمد منصور", slug: "ahmad-mansour" },
+  { name: "Olena Marchuk", slug: "olena-marchuk" },
+];
+
+const card: ArticleCard = {
+  id: "a1",
+  slug: "market-reopens",
+  headline: "Market reopens",
+  dek: "",
+  path: "/news/market-reopens",
+  publishedAt: new Date("2026-11-30T09:12:00Z"),
+  updatedAt: null,
+  section: null,
+  authors,
+  image: null,
+};
+
+describe("bylines in a right-to-left script", () => {
+  it("are isolated in story cards and on the story, so the commas and the date keep their places", () => {
+    const list = renderToStaticMarkup(<ArticleList articles={[card]} timeZone="Europe/Kyiv" />);
+    expect(list).toContain("<bdi>أحمد منصور</bdi>, <bdi>Olena Marchuk</bdi>");
+    const byline = renderToStaticMarkup(<Byline authors={authors} />);
+    expect(byline).toContain('<a href="/authors/ahmad-mansour" rel="author"><bdi>أحمد منصور</bdi></a>');
+  });
+});
