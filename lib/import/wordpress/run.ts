@@ -749,11 +749,22 @@ class WordPressImport {
     this.countStatus(item.status);
     const rule = STATUS_RULES[item.status];
     if (!rule?.to) {
+      const why = rule ? `Its WordPress status is “${item.status}”: ${rule.says}.` : `Its WordPress status “${item.status}” is unknown.`;
+      // A post imported before and trashed in WordPress since: an import never takes a story
+      // down, so the report says when readers still see it (a probe's trashed post stayed live, "skipped").
+      const before = await this.mapping("post", item.postId);
+      const story = before
+        ? await db.article.findFirst({
+            where: { id: before.entityId, status: { in: [ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED] } },
+            select: { status: true },
+          })
+        : null;
+      const still = story?.status === ArticleStatus.PUBLISHED ? "live" : "scheduled";
       this.skip(
         "story",
         item.postId,
         title,
-        rule ? `Its WordPress status is “${item.status}”: ${rule.says}.` : `Its WordPress status “${item.status}” is unknown.`,
+        story ? `${why} Its story here, from an earlier import, is still ${still}: unpublish it on the desk if it should go too.` : why,
       );
       this.report.counts.stories.skipped++;
       return;

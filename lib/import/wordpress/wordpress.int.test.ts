@@ -529,6 +529,24 @@ describe("hostile content", () => {
     expect(story.tags.map((t) => [t.tag.name, t.tag.slug])).toEqual([["Київ", "kiiv"]]);
   });
 
+  it("says when a post trashed in WordPress since the last import is still live here (it said only “skipped”)", async () => {
+    const site = "trashed.example";
+    await importWordPress({ file: fixtureFor(site), uploadsDir: uploads, actor: admin });
+    expect(await storyOf("100", `https://${site}`)).toMatchObject({ status: "PUBLISHED" });
+    const trashed = (xml: string) =>
+      xml.replace(
+        "<wp:post_name><![CDATA[the-sea-has-already-decided]]></wp:post_name>\n\t\t<wp:status><![CDATA[publish]]>",
+        "<wp:post_name><![CDATA[the-sea-has-already-decided]]></wp:post_name>\n\t\t<wp:status><![CDATA[trash]]>",
+      );
+    expect(trashed(fs.readFileSync(FIXTURE, "utf8"))).toContain("<![CDATA[trash]]>");
+    const again = await importWordPress({ file: fixtureFor(site, trashed), uploadsDir: uploads, actor: admin });
+    expect(again.skipped.find((s) => s.id === "100")?.reason).toBe(
+      "Its WordPress status is “trash”: skipped (in WordPress's trash). Its story here, from an earlier import, is still live: unpublish it on the desk if it should go too.",
+    );
+    // The import takes nothing down: the desk decides.
+    expect(await storyOf("100", `https://${site}`)).toMatchObject({ status: "PUBLISHED" });
+  });
+
   it("imports a post nested 60,000 levels deep as its text, and every post after it (a probe's overflowed the stack and stopped the import)", async () => {
     const site = "deep.example";
     const deep = `${"<div>".repeat(60_000)}Moving the clinic is overdue.${"</div>".repeat(60_000)}`;
