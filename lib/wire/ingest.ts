@@ -8,6 +8,9 @@ import { diffParagraphs } from "../format/text-diff";
 import { WIRE_STATUS_LABELS, type ParsedWireItem } from "./schema";
 import { quoted } from "../format/text";
 
+/** The photos kept of one item. */
+const MAX_PHOTOS = 20;
+
 export type IngestOutcome = { id: string; guid: string; version: number; outcome: "created" | "updated" | "ignored"; status: WireStatus };
 
 /**
@@ -103,10 +106,12 @@ export function agencyGuid(key: string, agency: string): string {
  * Stores one wire item, deduplicated by GUID (within its agency: wireKey) and version: a newer version replaces the stored one
  * and records what changed; an older or the same version is ignored, except that a kill or
  * withdrawal notice is never ignored, whatever version it carries (an agency may send it with the
- * version it cancels, or none): an older one changes the item's status alone.
+ * version it cancels, or none): an older one changes the item's status alone. A feed's entry
+ * whose date did not move but whose copy did is the next version.
  * `actorId`: the push key's user, or null (folder, feeds). Nothing is ever published here.
  */
-export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorId: string | null = null): Promise<IngestOutcome> {
+export async function ingestWireItem(item: ParsedWireItem, via: string, actorId: string | null = null): Promise<IngestOutcome> {
+  let parsed = item;
   const body = wireBody(parsed.bodyHtml, parsed.link);
   const bodyText = bodyToText(body);
   const key = wireKey(parsed.guid, parsed.agency);
@@ -125,6 +130,7 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
       changes: true,
       language: true,
       link: true,
+      versionAt: true,
       _count: { select: { photos: true } },
     } as const;
     // An item stored before GUIDs were keyed by agency has its bare GUID: found by it (and the
@@ -136,6 +142,20 @@ export async function ingestWireItem(parsed: ParsedWireItem, via: string, actorI
     }
     const existing = stored;
     const notice = parsed.status !== WireStatus.USABLE;
+    // A feed's entry has no version but its date, and an RSS correction often keeps its pubDate:
+    // the same date with other copy is the next version all the same (a probe's was ignored).
+    const feed = parsed.format === "rss" || parsed.format === "atom";
+    if (
+      feed &&
+      existing &&
+      !notice &&
+      +(existing.versionAt ?? 0) === +(parsed.versionAt ?? 0) &&
+      (existing.headline !== parsed.headline ||
+        existing.bodyText !== bodyText ||
+        existing.byline !== parsed.byline ||
+        existing._count.photos !== Math.min(parsed.photos.length, MAX_PHOTOS))
+    )
+      parsed = { ...parsed, version: Math.max(parsed.version, existing.version + 1) };
     const newNotice = notice && existing !== null && existing.status !== parsed.status;
     if (existing && !newNotice && parsed.version <= existing.version) {
       return { id: existing.id, guid: parsed.guid, version: existing.version, outcome: "ignored" as const, status: existing.status };
@@ -273,7 +293,7 @@ async function tellOfKill(tx: Tx, itemId: string, parsed: ParsedWireItem) {
 async function savePhotos(tx: Tx, itemId: string, parsed: ParsedWireItem) {
   if (parsed.photos.length === 0) return;
   await tx.wirePhoto.createMany({
-    data: parsed.photos.slice(0, 20).map((photo, position) => ({
+    data: parsed.photos.slice(0, MAX_PHOTOS).map((photo, position) => ({
       itemId,
       position,
       href: photo.href,

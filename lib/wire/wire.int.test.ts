@@ -366,6 +366,22 @@ describe("versions", () => {
     await expectAppError(takeWireItem(editor, { id: itemId, again: true }), "invalid");
   });
 
+  it("takes an RSS correction that keeps its pubDate as the next version (a probe's was ignored), and the same copy again as nothing new", async () => {
+    const id = uid();
+    const rss = (copy: string) =>
+      `<rss version="2.0"><channel><title>Coast Wire</title><item><title>Harbour reopens</title><guid isPermaLink="false">c-${id}</guid><pubDate>Mon, 30 Nov 2026 09:00:00 GMT</pubDate><description>${copy}</description></item></channel></rss>`;
+    const ingest = (copy: string) => ingestWireItem(parseWireDocument(rss(copy), { agency: "Coast Wire" })[0]!, "feed:coast");
+    const first = await ingest("The harbour reopened on Monday with 40 boats.");
+    const corrected = await ingest("The harbour reopened on Monday with 14 boats.");
+    expect(corrected).toMatchObject({ id: first.id, outcome: "updated", version: first.version + 1 });
+    const item = await db.wireItem.findUniqueOrThrow({ where: { id: first.id } });
+    expect(item.bodyText).toBe("The harbour reopened on Monday with 14 boats.");
+    expect(item.changes).toEqual(["Copy: 1 changed paragraph."]);
+    // The next poll of the same feed is nothing new; a second correction is the version after.
+    expect(await ingest("The harbour reopened on Monday with 14 boats.")).toMatchObject({ outcome: "ignored", version: first.version + 1 });
+    expect(await ingest("The harbour reopened on Monday with 15 boats.")).toMatchObject({ outcome: "updated", version: first.version + 2 });
+  });
+
   it("keeps two agencies' items apart when their feeds use the same bare GUID (one replaced the other)", async () => {
     const rss = (title: string) =>
       `<rss version="2.0"><channel><title>x</title><item><title>${title}</title><guid isPermaLink="false">1001-${id}</guid><description>Copy of ${title}.</description></item></channel></rss>`;
