@@ -134,6 +134,40 @@ test.describe("working together", () => {
     await expect(editor.getByLabel("Headline")).toHaveValue(story.headline);
   });
 
+  test("deleting a draft someone else has open names them in the question first (the deleter was not told)", async ({ browser }) => {
+    const api = await apiAs("editor");
+    const story = await makeStory(api, `Open elsewhere ${unique()}`);
+    await api.dispose();
+    const editor = await as(browser, "editor");
+    await editor.goto(`/admin/articles/${story.id}`);
+    await expect(editor.getByLabel("Headline")).toHaveValue(story.headline);
+    const admin = await as(browser, "admin");
+    await admin.goto(`/admin/articles/${story.id}`);
+    await adminHydrated(admin);
+    const asked: string[] = [];
+    // Cancelled first: nothing goes.
+    admin.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await admin.getByRole("button", { name: "Delete draft" }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toBe(
+      `${userName("editor@e2e.dateline")} has this draft open now. Delete this draft for good? It has never been published.`,
+    );
+    expect(readStory(story.id)).toBeTruthy();
+    // Once the editor has left, the question is the plain one.
+    await editor.goto("/admin");
+    await expect(admin.getByTestId("presence-bar")).toHaveCount(0, { timeout: 20_000 });
+    admin.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await admin.getByRole("button", { name: "Delete draft" }).click();
+    await expect.poll(() => asked.length).toBe(2);
+    expect(asked[1]).toBe("Delete this draft for good? It has never been published.");
+  });
+
   test("a writer whose story an editor published meanwhile meets the conflict, offered a new draft and not an overwrite they may not make", async ({
     browser,
   }) => {

@@ -5,10 +5,10 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ArticleStatus } from "@/lib/db";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
+import { beatPresence, presenceUrl, type PresenceOther, type PresenceStory } from "../_editor/presence-client";
 
-type Other = { userId: string; name: string; since: string };
-/** lib/presence/presence.ts StoryState, as JSON. */
-type Story = { status: ArticleStatus; version: number; savedAt: string; savedBy: string | null; savedByYou: boolean };
+type Other = PresenceOther;
+type Story = PresenceStory;
 
 type Props = {
   articleId: string;
@@ -39,13 +39,12 @@ export function PresenceBar({ articleId, timeZone, heartbeatMs, status, version 
     shown.current = status;
   }, [status]);
   useEffect(() => {
-    const url = `/api/admin/articles/${encodeURIComponent(articleId)}/presence`;
+    const url = presenceUrl(articleId);
     let stopped = false;
     const beat = async () => {
       try {
-        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" } });
-        if (!response.ok || stopped) return;
-        const body = (await response.json()) as { others: Other[]; story: Story };
+        const body = await beatPresence(articleId);
+        if (!body || stopped) return;
         setOthers(body.others);
         setStory(body.story);
         if (body.story.status !== shown.current) {

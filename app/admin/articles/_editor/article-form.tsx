@@ -9,6 +9,7 @@ import type { EditorData } from "@/lib/articles/editor";
 import { articlePath } from "@/lib/articles/path";
 import { editorProblems } from "@/lib/articles/readiness";
 import { formatDateTime, utcToZonedLocal } from "@/lib/format/time";
+import { andList } from "@/lib/format/text";
 import { embargoEnd } from "@/lib/wire/policy";
 import type { LibraryImage } from "@/lib/media/queries";
 import { slugifyTyped } from "@/lib/format/slug-typed";
@@ -22,6 +23,7 @@ import { ConflictPanel } from "./conflict-panel";
 import { CorrectionsPanel } from "./corrections-panel";
 import { HeroPicker } from "./hero-picker";
 import { liveFieldErrors } from "./live-errors";
+import { beatPresence } from "./presence-client";
 import { PublishControls } from "./publish-controls";
 import { SaveState } from "./save-state";
 import { SeoFields } from "./seo-fields";
@@ -166,7 +168,12 @@ export function ArticleForm(props: Props) {
     ...(slugState === "taken" ? ["Another story already uses this slug (or it redirects to one)."] : []),
   ];
   const remove = async () => {
-    if (!initial || !window.confirm("Delete this draft for good? It has never been published.")) return;
+    if (!initial) return;
+    // Who else has it open, asked now (the presence bar's names may be a heartbeat old): they
+    // keep what they typed, but should hear of it before the draft goes.
+    const others = (await beatPresence(initial.id).catch(() => null))?.others.map((o) => o.name) ?? [];
+    const open = others.length ? `${andList(others)} ${others.length === 1 ? "has" : "have"} this draft open now. ` : "";
+    if (!window.confirm(`${open}Delete this draft for good? It has never been published.`)) return;
     const result = await deletion.run({ id: initial.id, version: draft.version });
     if (result?.ok) router.push("/admin");
   };
