@@ -17,8 +17,9 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   HELD: "held back at its scheduled time",
   PHOTO_LICENSE_EXPIRED: "left showing a photo whose license has expired",
   WIRE_KILLED: "taken from a wire item the agency has killed or withdrawn",
+  WIRE_UPDATED: "taken from a wire item the agency has sent a new version of",
 };
 
-/** Whether a notification's sentence names who did it ("by the scheduler" when nobody did): an expired license, or an agency's kill, is nobody's doing here. */
+/** Whether a notification's sentence names who did it ("by the scheduler" when nobody did): an expired license, or an agency's kill or new version, is nobody's doing here. */
 export const notificationHasActor = (kind: NotificationKind) =>
-  kind !== NotificationKind.PHOTO_LICENSE_EXPIRED && kind !== NotificationKind.WIRE_KILLED;
+  kind !== NotificationKind.PHOTO_LICENSE_EXPIRED && kind !== NotificationKind.WIRE_KILLED && kind !== NotificationKind.WIRE_UPDATED;

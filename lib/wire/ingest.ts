@@ -184,7 +184,7 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
         entityId: existing.id,
         data: { guid: parsed.guid.slice(0, 200), version: parsed.version, via, changes },
       });
-      await tellOfKill(tx, existing.id, parsed);
+      await tellOfTakes(tx, existing.id, NotificationKind.WIRE_KILLED, killNotice(parsed));
       return { id: existing.id, guid: parsed.guid, version: existing.version, outcome: "updated" as const, status: parsed.status };
     }
     // A kill with no copy of its own keeps the copy it cancels, its photos, and what else it does
@@ -256,7 +256,14 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
       entityId: item.id,
       data: { guid: parsed.guid.slice(0, 200), version: parsed.version, via, changes: existing ? changes : undefined },
     });
-    if (newNotice) await tellOfKill(tx, item.id, parsed);
+    if (newNotice) await tellOfTakes(tx, item.id, NotificationKind.WIRE_KILLED, killNotice(parsed));
+    else if (existing && !notice && changes.length)
+      await tellOfTakes(
+        tx,
+        item.id,
+        NotificationKind.WIRE_UPDATED,
+        `${parsed.agency} sent version ${parsed.version}: ${changes.join(" ")}`.slice(0, 1500),
+      );
     return {
       id: item.id,
       guid: parsed.guid,
@@ -268,27 +275,43 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
 }
 
 /**
- * A kill or withdrawal reaches the stories readers see, or will see, that were taken from the
- * item: their writers and the editors are told at once (the desk's list and the editor flag the
- * story, and it cannot be published or go live at its time, but a live story stays up until
- * someone takes it down).
+ * A kill or withdrawal, or a new version, reaches the stories readers see, or will see, that were
+ * taken from the item. Of a kill, their writers and the editors are told at once (the desk's list
+ * and the editor flag the story, and it cannot be published or go live at its time, but a live
+ * story stays up until someone takes it down); of a new version, their writers and whoever took
+ * it are told what changed (before, only the story's editor showed it).
  */
-async function tellOfKill(tx: Tx, itemId: string, parsed: ParsedWireItem) {
-  const takes = await tx.wireTake.findMany({ where: { itemId }, select: { articleId: true } });
+async function tellOfTakes(tx: Tx, itemId: string, kind: "WIRE_KILLED" | "WIRE_UPDATED", what: string) {
+  const takes = await tx.wireTake.findMany({ where: { itemId }, select: { articleId: true, takenById: true } });
   if (takes.length === 0) return;
   const stories = await tx.article.findMany({
     where: { id: { in: takes.map((t) => t.articleId) }, status: { in: [ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED] } },
     select: { id: true, status: true },
   });
-  const what = `${WIRE_STATUS_LABELS[parsed.status]} by ${parsed.agency}${parsed.statusNote ? `: “${parsed.statusNote.slice(0, 300)}”` : ""}.`;
+  const live = (story: { status: ArticleStatus }) => story.status === ArticleStatus.PUBLISHED;
   for (const story of stories) {
     const next =
-      story.status === ArticleStatus.PUBLISHED
-        ? "The story is live: unpublish it, or check it against the agency's notice."
-        : "The story is scheduled: it will be held at its time.";
-    await notifyWorkflow(tx, { articleId: story.id, kind: NotificationKind.WIRE_KILLED, actor: null, note: `${what} ${next}` });
+      kind === NotificationKind.WIRE_KILLED
+        ? live(story)
+          ? "The story is live: unpublish it, or check it against the agency's notice."
+          : "The story is scheduled: it will be held at its time."
+        : live(story)
+          ? "The story is live: check it against the new version."
+          : "The story is scheduled: check it against the new version before its time.";
+    const takenBy = takes.find((t) => t.articleId === story.id)?.takenById ?? null;
+    await notifyWorkflow(tx, {
+      articleId: story.id,
+      kind,
+      actor: null,
+      note: `${what} ${next}`,
+      alsoNotify: kind === NotificationKind.WIRE_UPDATED ? takenBy : null,
+    });
   }
 }
+
+/** A kill's notice: who killed or withdrew it, and the agency's own words. */
+const killNotice = (parsed: ParsedWireItem) =>
+  `${WIRE_STATUS_LABELS[parsed.status]} by ${parsed.agency}${parsed.statusNote ? `: “${parsed.statusNote.slice(0, 300)}”` : ""}.`;
 
 async function savePhotos(tx: Tx, itemId: string, parsed: ParsedWireItem) {
   if (parsed.photos.length === 0) return;

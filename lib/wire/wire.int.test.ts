@@ -343,6 +343,36 @@ describe("versions", () => {
     expect(await killNotices()).toHaveLength(told.length);
   });
 
+  it("a new version of an item whose story is live tells its writers what changed (only its editor showed it); a draft's is in its editor", async () => {
+    const id = uid();
+    const { id: itemId } = await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", id))[0]!, "push");
+    const { articleId } = await takeWireItem(editor, { id: itemId, sectionId: bits.section.id });
+    const taken = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+    await transitionArticle(editor, { id: articleId, version: taken.version, to: "PUBLISHED" });
+    await ingestWireItem(parseWireDocument(unique("market-reopens.v2.ninjs.json", id))[0]!, "push");
+    const told = await db.notification.findMany({
+      where: { articleId, kind: "WIRE_UPDATED" },
+      select: { userId: true, note: true, actorName: true },
+    });
+    expect(told).toEqual([
+      {
+        userId: editor.id,
+        actorName: null,
+        note: expect.stringMatching(
+          /^Northern Wire sent version 2: Headline: .+ Copy: 1 changed, 1 added paragraphs\. The story is live: check it against the new version\.$/s,
+        ),
+      },
+    ]);
+    // The same version again is not news; nor is a new version of an item whose story is a draft.
+    await ingestWireItem(parseWireDocument(unique("market-reopens.v2.ninjs.json", id))[0]!, "push");
+    expect(await db.notification.count({ where: { articleId, kind: "WIRE_UPDATED" } })).toBe(1);
+    const other = uid();
+    const { id: draftItem } = await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", other))[0]!, "push");
+    const draft = await takeWireItem(editor, { id: draftItem, sectionId: bits.section.id });
+    await ingestWireItem(parseWireDocument(unique("market-reopens.v2.ninjs.json", other))[0]!, "push");
+    expect(await db.notification.count({ where: { articleId: draft.articleId } })).toBe(0);
+  });
+
   it("a kill notice marks the item killed, flags the stories taken from it, and they cannot be published", async () => {
     const id = uid();
     const { id: itemId } = await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", id))[0]!, "push");

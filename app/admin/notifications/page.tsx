@@ -26,7 +26,7 @@ export default async function NotificationsPage() {
         <p className="muted">
           Nothing yet. You hear here when your stories are returned, scheduled, published or corrected, or held back at their scheduled
           time, and editors when a story is submitted for review or a live story&apos;s photo license expires; both when the agency kills
-          the wire item a live or scheduled story was taken from.
+          the wire item a live or scheduled story was taken from, and you when it sends a new version of the item one of yours was.
         </p>
       ) : (
         <ul className="plain-list notifications" data-testid="notifications">
