@@ -5,7 +5,7 @@ import { bodyLimitFor, isContentApiPath, refusalFor, tooLargeMessage } from "./l
 import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH } from "./lib/cache/http-policy";
 import { siteIsHttps } from "./lib/security/https";
 import { WORDPRESS_QUERY_KEYS } from "./lib/import/old-query";
-import { isArchiveOriginHost } from "./lib/sources/archive-origin";
+import { ARCHIVE_PATH, DESK_COPY_PATH, isArchiveOriginHost } from "./lib/sources/archive-origin";
 import { MAX_ACTION_NESTING, nestsDeeperThan } from "./lib/security/json-depth";
 import { ACTION_BODY_LIMIT } from "./lib/security/limits";
 
@@ -24,7 +24,6 @@ import { ACTION_BODY_LIMIT } from "./lib/security/limits";
  *   fresh nonce (lib/security/csp.ts), and that nonce on Next's scripts.
  */
 const HSTS = "max-age=31536000; includeSubDomains";
-const ARCHIVE_PATH = /^\/archive\/[^/]+$/;
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -64,6 +63,8 @@ export async function proxy(request: NextRequest) {
   // On their own origin (DATELINE_ARCHIVE_ORIGIN) nothing else of the site is served.
   if (ARCHIVE_PATH.test(pathname)) return NextResponse.next();
   if (isArchiveOriginHost(request.headers.get("host"))) return new NextResponse("Not found.", { status: 404 });
+  // The desk's page of a copy likewise (its route checks the session and the story).
+  if (DESK_COPY_PATH.test(pathname)) return NextResponse.next();
 
   // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
   if (cspKindFor(pathname) === "public") {

@@ -18,6 +18,7 @@ import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH, keepNoServerErrors, publicCacheCon
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { guardRequestBody } from "../lib/security/body-limit";
 import { siteIsHttps } from "../lib/security/https";
+import { isCopyPage } from "../lib/sources/archive-origin";
 import { checkoutRoot } from "./lib/root";
 import { CANNOT_LISTEN, cannotListenMessage } from "./lib/listen";
 
@@ -56,8 +57,9 @@ function perResponseHeaders(req: http.IncomingMessage, requestId: string): Recor
     ...(workerId ? { "x-dateline-worker": workerId } : {}),
     // The public pages' policy (no nonce: they are cached). Pages rendered per request get theirs,
     // with a nonce, from proxy.ts, which replaces this. Archived copies of sources (issue 19) set their
-    // own, stricter one (lib/sources/archive-page.ts): Next adds a route's header to one set here.
-    ...(req.url?.startsWith("/archive/") ? {} : { "content-security-policy": publicPolicy }),
+    // own, stricter one (lib/sources/archive-page.ts), for readers and on the desk: Next adds a
+    // route's header to one set here.
+    ...(isCopyPage(req.url?.split("?")[0] ?? "") ? {} : { "content-security-policy": publicPolicy }),
   };
 }
 

@@ -624,6 +624,7 @@ test.describe("authorization matrix", () => {
       "/admin/articles",
       `/admin/articles/${t.story.id}`,
       `/admin/articles/${t.story.id}/revisions`,
+      `/admin/articles/${t.story.id}/copies/matrixprobecopy`,
       "/admin/media",
       `/admin/media/${t.image}`,
       "/admin/audit",

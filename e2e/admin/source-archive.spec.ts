@@ -1,7 +1,7 @@
 import { E2E_PORT, storageStatePath } from "../env";
 import { expect, newContext, publishFromEditor, test, unique } from "../fixtures";
 import { readDatabase } from "../database";
-import { apiAs, readStory } from "../newsroom";
+import { apiAs, move, readStory } from "../newsroom";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
 import { bodyFromParagraphs } from "../../lib/articles/body";
 import { sourcePage, startSourceServer } from "../../lib/test/source-server";
@@ -176,6 +176,23 @@ test("a story's sources are archived for readers, and a source that disappears i
       .toMatch(/\/archive\/\w+$/);
     await expect(gone.getByRole("link", { name: "Original address" })).toHaveAttribute("href", server.url(paths.notice));
     await expect(gone).toContainText("The original is no longer available");
+
+    // Taken down, the story's copies leave readers, but the desk can still read them (it could not).
+    const mover = await apiAs("editor");
+    await move(mover, story, "UNPUBLISHED", { reason: "Checking the ferry's dates." });
+    await mover.dispose();
+    expect((await readerPage.goto(href))!.status()).toBe(404);
+    await desk.goto(`/admin/articles/${storyId}`);
+    const deskCopy = desk.getByRole("listitem", { name: "Source: Port authority report" }).getByRole("link", { name: "Read the copy" });
+    await expect(deskCopy).toHaveAttribute("href", new RegExp(`^/admin/articles/${storyId}/copies/\\w+$`));
+    const deskHref = (await deskCopy.getAttribute("href"))!;
+    const deskAnswer = (await desk.goto(deskHref))!;
+    expect(deskAnswer.status()).toBe(200);
+    expect(deskAnswer.headers()["content-security-policy"]).toMatch(/^sandbox; default-src 'none'; style-src 'sha256-[\w+/=]+'/);
+    expect(deskAnswer.headers()["cache-control"]).toBe("private, no-store");
+    await expect(desk.getByText("Divers inspected the foundations and found them sound.")).toBeVisible();
+    // Nobody signed out reads it there.
+    expect((await readerPage.goto(deskHref))!.status()).toBe(401);
   } finally {
     await Promise.all([admin.close(), editor.close(), reader.close()]);
     await server.close();

@@ -24,3 +24,14 @@ export function archiveOriginHost(): string | null {
 export function isArchiveOriginHost(host: string | null | undefined): boolean {
   return !!host && host === archiveOriginHost();
 }
+
+/** The desk's page of a story's archived copy: whatever the story's status, to whoever may see the story. */
+export const deskCopyHref = (articleId: string, captureId: string) =>
+  `/admin/articles/${encodeURIComponent(articleId)}/copies/${encodeURIComponent(captureId)}`;
+/** Its addresses: served with the copy's own sandboxing policy, and never on the archive's origin. */
+export const DESK_COPY_PATH = /^\/admin\/articles\/[^/]+\/copies\/[^/]+$/;
+/** The readers' addresses of archived copies (archiveHref), on the site or the archive's origin. */
+export const ARCHIVE_PATH = /^\/archive\/[^/]+$/;
+
+/** Whether the page at `pathname` is an archived copy, whose route sets its own sandboxing policy. */
+export const isCopyPage = (pathname: string) => ARCHIVE_PATH.test(pathname) || DESK_COPY_PATH.test(pathname);

@@ -14,29 +14,42 @@ export async function readArchiveOptOut(): Promise<{ hosts: string[]; version: s
   return { hosts: row.value.split("\n").filter(Boolean), version: row.updatedAt.toISOString() };
 }
 
+/** What an archived copy's page shows (lib/sources/archive-page.ts). */
+const copySelect = {
+  id: true,
+  url: true,
+  finalUrl: true,
+  httpStatus: true,
+  contentType: true,
+  sha256: true,
+  bytes: true,
+  title: true,
+  text: true,
+  fetchedAt: true,
+} as const;
+
 /** An archived copy as its page shows it: only CAPTURED ones of a source a live story cites. */
 export async function getArchivedCopy(id: string) {
   const row = await db.sourceCapture.findFirst({
     where: { id, state: "CAPTURED", article: { status: "PUBLISHED" } },
-    select: {
-      articleId: true,
-      id: true,
-      url: true,
-      finalUrl: true,
-      httpStatus: true,
-      contentType: true,
-      sha256: true,
-      bytes: true,
-      title: true,
-      text: true,
-      fetchedAt: true,
-    },
+    select: { articleId: true, ...copySelect },
   });
   if (!row) return null;
   // Only while the story still cites it: a source taken off a story (a confidential page cited by
   // mistake) takes its copy with it, as taking the story down does.
   const { articleId, ...copy } = row;
   return (await db.sourceLink.count({ where: { articleId, url: copy.url } })) > 0 ? copy : null;
+}
+
+/**
+ * A story's archived copy for the desk, whatever the story's status now: to whoever may see the
+ * story (an unpublished story's copies were readable by nobody). Null for anyone else.
+ */
+export async function getStoryCopy(viewer: Viewer, articleId: string, captureId: string) {
+  return db.sourceCapture.findFirst({
+    where: { id: captureId, articleId, state: "CAPTURED", article: storyScope(viewer) },
+    select: copySelect,
+  });
 }
 
 const captureSelect = {

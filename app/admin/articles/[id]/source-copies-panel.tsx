@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { hasPermission } from "@/lib/auth/permissions";
 import { listStorySourceCopies } from "@/lib/sources/queries";
 import { archiveHref } from "@/lib/sources/archive-url";
+import { deskCopyHref } from "@/lib/sources/archive-origin";
 import { CAPTURE_STATE_LABELS, VERDICT_LABELS } from "@/lib/sources/labels";
 import { formatDateTime } from "@/lib/format/time";
 import { CheckSourcesButton } from "./check-sources-button";
@@ -46,7 +47,12 @@ export async function SourceCopiesPanel({ viewer, articleId, timeZone }: Props) 
                         Read the copy
                       </a>
                     ) : (
-                      "shown to readers while the story is live"
+                      <>
+                        <a href={deskCopyHref(articleId, s.copy.id)} target="_blank" rel="noopener noreferrer">
+                          Read the copy
+                        </a>{" "}
+                        (readers see it while the story is live)
+                      </>
                     )}
                     {s.history > 1 ? ` · ${s.history} captures kept` : ""}
                   </>
