@@ -6,7 +6,7 @@ import { db } from "../../db";
 import type { Viewer } from "../../auth/viewer";
 import { bodySchema } from "../../articles/body";
 import { makePhoto } from "../../test/images";
-import { makeUser } from "../../test/factories";
+import { makeUser, uid } from "../../test/factories";
 import { resolveOldPath } from "../redirects";
 import { updateImageMetadata } from "../../media/library";
 import { importWordPress, type ImportReport } from "./run";
@@ -527,6 +527,27 @@ describe("hostile content", () => {
     expect(story.slug).toBe("kiiv-gotuietsya-do-zimi");
     expect(story.section?.slug).toBe("novini");
     expect(story.tags.map((t) => [t.tag.name, t.tag.slug])).toEqual([["Київ", "kiiv"]]);
+  });
+
+  it("takes the desk's one byline of the same name for a WordPress author whose login is not its address, and says so (it made a second)", async () => {
+    const site = "byname.example";
+    const id = uid();
+    const name = `Ruth Marsh ${id}`;
+    const desk = await db.author.create({ data: { name, slug: `ruth-marsh-${id}` } });
+    const report = await importWordPress({
+      file: fixtureFor(site, (xml) => xml.replaceAll("Ruth Marsh", name).replaceAll("rmarsh", `rm${id}`)),
+      uploadsDir: uploads,
+      actor: admin,
+    });
+    expect(await db.author.count({ where: { name } })).toBe(1);
+    const story = await storyOf("100", `https://${site}`);
+    expect(story?.authors.map((a) => a.authorId)).toContain(desk.id);
+    expect(report.warnings).toContainEqual({
+      kind: "byline",
+      id: `rm${id}`,
+      title: name,
+      message: `It was matched by name to the byline “${name}” already here: its WordPress login “rm${id}” is not that byline's address. If they are two people, rename one on the Bylines screen.`,
+    });
   });
 
   it("says when a post trashed in WordPress since the last import is still live here (it said only “skipped”)", async () => {
