@@ -52,15 +52,23 @@ export function normalizeOldPath(input: string): string | null {
   return path.length > 1000 ? null : path;
 }
 
-/** Records that `fromPath` now means `target` (re-running an import moves it, never duplicates it). */
-export async function saveOldPath(tx: Tx, fromPath: string, target: RedirectTarget, source: string): Promise<void> {
+/**
+ * Records that `fromPath` now means `target` (re-running an import moves it, never duplicates it),
+ * unless another imported site holds it: then it says which, and leaves it alone.
+ */
+export async function saveOldPath(tx: Tx, fromPath: string, target: RedirectTarget, source: string): Promise<{ takenBy: string } | null> {
   const path = normalizeOldPath(fromPath);
-  if (!path) return;
+  if (!path) return null;
+  // An address another imported site has already is left leading to its record: old addresses
+  // carry no host, and the first site's links were out there first (a second site took them over).
+  const held = await tx.pathRedirect.findUnique({ where: { fromPath: path }, select: { source: true } });
+  if (held?.source && held.source !== source) return { takenBy: held.source };
   await tx.pathRedirect.upsert({
     where: { fromPath: path },
     create: { fromPath: path, ...target, source },
     update: { ...target, source },
   });
+  return null;
 }
 
 /** Where a record lives now, or null when readers cannot see it (a draft story, a tag or byline no published story carries). */

@@ -129,6 +129,8 @@ class WordPressImport {
   private readonly sectionIds = new Map<string, string>();
   private readonly categoryTagIds = new Map<string, string>();
   private readonly tagIds = new Map<string, string>();
+  /** Old addresses of this site another imported site already had (they still lead there), by the site that has them. */
+  private readonly heldAddresses = new Map<string, string>();
   private readonly photoIds = new Map<string, string>();
   private readonly filePhotoIds = new Map<string, string>();
 
@@ -190,6 +192,18 @@ class WordPressImport {
     // Every old address of this site Dateline keeps, this run's and earlier runs' alike: a second run
     // of the same file finds them all in place (it saves none anew), and they all still answer.
     this.report.counts.redirects = await db.pathRedirect.count({ where: { source: this.source } });
+    if (this.heldAddresses.size) {
+      const paths = [...this.heldAddresses.keys()];
+      const sites = [...new Set(this.heldAddresses.values())];
+      this.warn(
+        "site",
+        this.source,
+        "Old addresses",
+        `${paths.length === 1 ? "One old address" : `${paths.length} old addresses`} of this site (${paths.slice(0, 5).join(", ")}${
+          paths.length > 5 ? ", …" : ""
+        }) already led to ${andList(sites)}'s stories or pages, imported before, and still ${paths.length === 1 ? "does" : "do"}: addresses carry no host here.`,
+      );
+    }
     this.report.finishedAt = this.now().toISOString();
     await db.$transaction((tx) =>
       recordAudit(tx, {
@@ -304,7 +318,8 @@ class WordPressImport {
 
   private async saveRedirect(tx: Tx, url: string, target: RedirectTarget) {
     const path = oldSitePath(url, this.baseUrls);
-    if (path) await saveOldPath(tx, path, target, this.source);
+    const held = path ? await saveOldPath(tx, path, target, this.source) : null;
+    if (held) this.heldAddresses.set(path!, held.takenBy);
   }
 
   // --- bylines -------------------------------------------------------------------------------

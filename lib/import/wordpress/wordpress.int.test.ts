@@ -529,6 +529,18 @@ describe("hostile content", () => {
     expect(story.tags.map((t) => [t.tag.name, t.tag.slug])).toEqual([["Київ", "kiiv"]]);
   });
 
+  it("leaves another imported site's old addresses leading to its stories, and says so (a second site's import took them over)", async () => {
+    const ours = await storyOf("100");
+    const address = `/coast/${ours!.slug}`;
+    const report = await importWordPress({ file: fixtureFor("second-site.example"), uploadsDir: uploads, actor: admin });
+    expect(await resolveOldPath("/?p=100")).toBe(address);
+    expect(await resolveOldPath("/2026/11/25/the-sea-has-already-decided/")).toBe(address);
+    const held = report.warnings.find((w) => w.kind === "site");
+    expect(held?.message).toMatch(
+      /^\d+ old addresses of this site \(.+, …\) already led to https:\/\/harrow\.example's stories or pages, imported before, and still do: addresses carry no host here\.$/,
+    );
+  });
+
   it("takes the desk's one byline of the same name for a WordPress author whose login is not its address, and says so (it made a second)", async () => {
     const site = "byname.example";
     const id = uid();
