@@ -79,3 +79,17 @@ describe("HTML nested past all reason (a probe's 50,000 nested <div>s overflowed
     expect(wireBody(html, null).content.length).toBeGreaterThan(0);
   });
 });
+
+describe("a classic WordPress post with a <p> typed in it", () => {
+  it("still has its blank-line paragraphs elsewhere, as wpautop made them (one <p> made the whole post one paragraph)", () => {
+    const html =
+      "<p><strong>KYIV</strong> — The market reopened.</p>\n\nStallholders came back at dawn.\nSome brought bread.\n\nBy noon it was full.";
+    const { doc } = convertContent(html, { baseUrl: "https://old.example", photos: new Map(), wordpress: true });
+    expect(doc.content.map((b) => b.type)).toEqual(["paragraph", "paragraph", "paragraph"]);
+    expect(JSON.stringify(doc.content[1])).toContain('"hardBreak"');
+    // Other HTML with <p> (wire copy) keeps its newlines as spacing.
+    const wire = convert("<p>The market\nreopened.</p>\n\n<p>By noon it was full.</p>").doc;
+    expect(wire.content).toHaveLength(2);
+    expect(JSON.stringify(wire)).not.toContain("hardBreak");
+  });
+});

@@ -162,15 +162,22 @@ function preprocess(html: string): string {
     );
 }
 
-/** Classic (pre-Gutenberg) content has no <p>: WordPress's wpautop makes blank lines paragraphs and line breaks <br>. */
-function isClassic(html: string): boolean {
-  return !/<p[\s>]/i.test(html) && !/<!--\s*wp:/.test(html);
+/**
+ * Whether blank lines are paragraphs and line breaks <br>, as WordPress's wpautop makes them. A
+ * WordPress post is classic unless it has blocks: wpautop runs on every classic post, typed `<p>`
+ * or not (one `<p>` anywhere had lost a post's blank-line paragraphs everywhere else). Other HTML
+ * (wire copy) is read so only when it has no `<p>` at all: its newlines are only spacing.
+ */
+function isClassic(html: string, wordpress: boolean): boolean {
+  return !/<!--\s*wp:/.test(html) && (wordpress || !/<p[\s>]/i.test(html));
 }
 
 export type ConvertContext = {
   /** The old site's address, to make relative links absolute. */
   baseUrl: string;
   photos: Map<string, ResolvedPhoto>;
+  /** A WordPress post's content (its newlines are WordPress's paragraphs and line breaks: isClassic). */
+  wordpress?: boolean;
 };
 
 export type ConvertResult = { doc: BodyDoc; notes: string[] };
@@ -195,7 +202,7 @@ function leftShortcodes(html: string): string[] {
 
 export function convertContent(html: string, ctx: ConvertContext): ConvertResult {
   const notes = new Set<string>();
-  const classic = isClassic(html);
+  const classic = isClassic(html, ctx.wordpress ?? false);
   const blocks: BlockNode[] = [];
   const { html: shallow, flattened } = shallowHtml(html);
   const expanded = preprocess(shallow);

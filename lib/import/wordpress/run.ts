@@ -823,7 +823,7 @@ class WordPressImport {
       const photo = await this.bodyPhoto(ref.src, ref.attachmentId);
       if (photo) photos.set(ref.src, photo);
     }
-    const { doc, notes } = convertContent(item.content, { baseUrl: this.baseUrls[0] ?? "", photos });
+    const { doc, notes } = convertContent(item.content, { baseUrl: this.baseUrls[0] ?? "", photos, wordpress: true });
     const heading = importedHeadline(named, doc, item.postId);
     title = heading.headline;
     for (const note of notes) this.warn("story", item.postId, title, note);
