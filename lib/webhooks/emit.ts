@@ -93,6 +93,10 @@ async function describe(tx: Tx, name: WebhookEvent, event: AuditInput) {
       path,
       url: `${base()}${path}`,
       apiUrl: `${base()}/api/v1/stories/${story.id}`,
+      // A save that moved a live story's address (its slug or section): where it was (it answers 308 now).
+      ...(typeof event.data?.movedFrom === "string"
+        ? { previousPath: event.data.movedFrom, previousUrl: `${base()}${event.data.movedFrom}` }
+        : {}),
     },
   };
 }

@@ -113,6 +113,36 @@ describe("webhooks", () => {
     expect(verify(hook.secret, { ...received[0]!, body: received[0]!.body.replace("PUBLISHED", "DRAFT") })).toBe(false);
   });
 
+  it("says where a live story's address was when a save moved it (a slug change reached partners without the old address)", async () => {
+    await createWebhook(admin, { name: "Moves", url, events: ["story.updated.minor"] });
+    const story = await publishedStory();
+    const data = await getDeskStoryOrThrow(editor, story.id);
+    const before = `/${bits.section.slug}/${data.fields.slug}`;
+    const moved = await updateArticle(editor, {
+      ...data.fields,
+      slug: `${data.fields.slug}-renamed`,
+      id: story.id,
+      version: story.version,
+      materialUpdate: false,
+    });
+    await updateArticle(editor, {
+      ...data.fields,
+      slug: `${data.fields.slug}-renamed`,
+      id: story.id,
+      version: moved.version,
+      materialUpdate: false,
+    });
+    await drain();
+    const [first, second] = received.map((r) => JSON.parse(r.body) as { story: Record<string, string> });
+    expect(first!.story).toMatchObject({
+      path: `/${bits.section.slug}/${data.fields.slug}-renamed`,
+      previousPath: before,
+      previousUrl: expect.stringMatching(new RegExp(`^https?://[^/]+${before}$`)),
+    });
+    // A save that did not move it says nothing of the kind.
+    expect(second!.story).not.toHaveProperty("previousPath");
+  });
+
   it("retries a failing receiver with backoff and keeps each attempt; the queue of a story stays in order", async () => {
     await createWebhook(admin, { name: "Flaky", url, events: ["story.published", "story.unpublished"] });
     answers = [500, 503];

@@ -10,6 +10,7 @@ import { updateArticleSchema, type UpdateArticleInput } from "../schema";
 import { writeRevision } from "../snapshot";
 import { fieldOfNeed, publishProblems, readinessSelect } from "../workflow";
 import { queueSourceCaptures } from "../../sources/capture";
+import { articlePath } from "../path";
 import { readSiteSettings } from "../../settings/queries";
 import type { SavedArticle } from "./create";
 
@@ -24,6 +25,8 @@ export async function loadForWrite(tx: Tx, viewer: Viewer, id: string, version: 
       ...storyFactsSelect,
       id: true,
       slug: true,
+      sectionId: true,
+      section: { select: { slug: true } },
       version: true,
       updatedAt: true,
       updatedBy: { select: { name: true } },
@@ -143,7 +146,13 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
       action: "article.update",
       entityType: "Article",
       entityId: current.id,
-      data: { version: data.version + 1, materialUpdate: live ? data.materialUpdate : undefined },
+      data: {
+        version: data.version + 1,
+        materialUpdate: live ? data.materialUpdate : undefined,
+        // A live story's address moved (its slug or section): partners keyed by the old one hear of it.
+        movedFrom:
+          live && (data.slug !== current.slug || (data.sectionId ?? null) !== current.sectionId) ? articlePath(current) : undefined,
+      },
     });
     return { id: current.id, slug: data.slug, version: data.version + 1 };
   });
