@@ -16,6 +16,27 @@ class SessionEnded extends Error {
   override name = "SessionEnded";
 }
 
+/**
+ * A session token after its check (`check`: the user it is of, from the database): ended, it is
+ * thrown away (next-auth clears its cookie). When the database cannot be asked (it is down, or
+ * refuses), the session is neither confirmed nor ended: the token, and its cookie, stay, and every
+ * request that needs the user asks the database again (getCurrentUser) and fails as it does. A
+ * probe's 10 s PostgreSQL outage signed every editor out, and their desk stopped saving.
+ */
+export async function checkedToken<T>(token: T, check: () => Promise<unknown>): Promise<T> {
+  let user: unknown;
+  try {
+    user = await check();
+  } catch (error) {
+    log("warn", "a session could not be checked: the database did not answer", {
+      error: String((error as Error)?.message ?? error).slice(0, 500),
+    });
+    return token;
+  }
+  if (!user) throw new SessionEnded("This session has ended.");
+  return token;
+}
+
 /** next-auth: email and password, JWT session in an httpOnly, SameSite=Lax cookie (Secure over https). */
 export const authOptions: NextAuthOptions = {
   secret: requireAuthSecret(),
@@ -53,9 +74,9 @@ export const authOptions: NextAuthOptions = {
       }
       // Every later read (GET /api/auth/session, getServerSession): a token past its lifetime, of a
       // signed-out, disabled or changed user gets no session, and next-auth clears its cookie.
-      const viewer = await resolveSessionUser({ id: String(token.uid ?? ""), sv: Number(token.sv ?? -1), signedInAt: token.signedInAt });
-      if (!viewer) throw new SessionEnded("This session has ended.");
-      return token;
+      return checkedToken(token, () =>
+        resolveSessionUser({ id: String(token.uid ?? ""), sv: Number(token.sv ?? -1), signedInAt: token.signedInAt }),
+      );
     },
     async session({ session, token }) {
       // Only the id, session version and sign-in time travel; the role is read from the database each request.

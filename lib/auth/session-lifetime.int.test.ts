@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { JWT } from "next-auth/jwt";
 import { db } from "../db";
 import { makeUser } from "../test/factories";
-import { authOptions, SESSION_MAX_AGE_SECONDS } from "./config";
+import { authOptions, checkedToken, SESSION_MAX_AGE_SECONDS } from "./config";
 import { resolveSessionUser } from "./session-user";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -39,5 +39,20 @@ describe("a session's absolute lifetime", () => {
     await expect(jwt({ token: { ...token, signedInAt: undefined } })).rejects.toThrow();
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     await expect(jwt({ token })).rejects.toThrow();
+  });
+});
+
+describe("a session while the database does not answer", () => {
+  it("is neither confirmed nor ended: its token stays (a probe's 10 s outage signed every editor out); an ended one still goes", async () => {
+    const user = await makeUser("WRITER");
+    const token = { uid: user.id, sv: 0, signedInAt: nowSeconds() - 60 } as JWT;
+    // A real database error, as a query to a database that cannot answer it throws.
+    const unanswered = () => db.$queryRawUnsafe('SELECT * FROM "NoSuchTableHere"');
+    await expect(unanswered()).rejects.toThrow();
+    expect(await checkedToken(token, unanswered)).toBe(token);
+    expect(await checkedToken(token, () => resolveSessionUser({ id: user.id, sv: 0, signedInAt: token.signedInAt as number }))).toBe(token);
+    await expect(
+      checkedToken(token, () => resolveSessionUser({ id: user.id, sv: 5, signedInAt: token.signedInAt as number })),
+    ).rejects.toThrow("This session has ended.");
   });
 });
