@@ -11,9 +11,24 @@ import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import "../lib/ops/load-env";
-import { env } from "../lib/env";
+import { authSecretFrom, env, type Env } from "../lib/env";
 import { checkoutRoot } from "./lib/root";
 import { CANNOT_LISTEN } from "./lib/listen";
+
+/** The NODE_ENV the workers run under. */
+function workerNodeEnv(): Env["NODE_ENV"] {
+  const value = process.env.NODE_ENV;
+  return value === "development" || value === "test" ? value : "production";
+}
+
+// What every worker would refuse to start without stops the whole server here, once, with its
+// reason: workers restarted for ever behind it looked like a running service that served nothing.
+try {
+  authSecretFrom({ ...env, NODE_ENV: workerNodeEnv() });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 const root = checkoutRoot(import.meta.dirname);
 const count = env.DATELINE_WORKERS ?? os.availableParallelism();
@@ -34,7 +49,7 @@ const failures = new Map<number, number>();
 
 function fork(slot: number) {
   // NODE_ENV before the worker loads anything: the compiled server's imports of Next run before its own first line.
-  const worker = cluster.fork({ DATELINE_WORKER_ID: String(slot), NODE_ENV: process.env.NODE_ENV ?? "production" });
+  const worker = cluster.fork({ DATELINE_WORKER_ID: String(slot), NODE_ENV: workerNodeEnv() });
   slots.set(worker, { slot, started: Date.now() });
   worker.on("exit", (code, signal) => {
     const { started } = slots.get(worker)!;
