@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authSecretFrom, parseEnv } from "./env";
+import { authSecretFrom, parseEnv, unknownSettings } from "./env";
 
 describe("the session secret", () => {
   it("refuses a production server without NEXTAUTH_SECRET, saying what to set", () => {
@@ -26,5 +26,40 @@ describe("signing photos with the newsroom's Content Credentials", () => {
     expect(() => parseEnv({ DATELINE_C2PA_KEY: "/etc/dateline/c2pa.key" })).toThrow(/DATELINE_C2PA_CERT: must be set together/);
     expect(parseEnv({ DATELINE_C2PA_CERT: "/a.pem", DATELINE_C2PA_KEY: "/a.key" }).DATELINE_C2PA_KEY).toBe("/a.key");
     expect(parseEnv({}).DATELINE_C2PA_CERT).toBeUndefined();
+  });
+});
+
+describe("a DATELINE_ variable Dateline does not read", () => {
+  it("is named, with the setting it is nearest to (DATELINE_MEDIA_STOR=s3 was ignored without a word)", () => {
+    expect(
+      unknownSettings({
+        DATELINE_MEDIA_STOR: "s3",
+        DATELINE_SITE_URL: "https://news.example.org",
+        DATELINE_WORKER_ID: "1",
+        DATELINE_S3_BUKET: "photos",
+        DATELINE_SOMETHING_ELSE_ENTIRELY: "x",
+        PATH: "/usr/bin",
+      }),
+    ).toEqual([
+      { name: "DATELINE_MEDIA_STOR", nearest: "DATELINE_MEDIA_STORE" },
+      { name: "DATELINE_S3_BUKET", nearest: "DATELINE_S3_BUCKET" },
+      { name: "DATELINE_SOMETHING_ELSE_ENTIRELY", nearest: null },
+    ]);
+  });
+
+  it("is none of the settings the code reads (every DATELINE_ name in lib/, app/ and scripts/ is known)", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const names = new Set(
+      execFileSync(
+        "git",
+        ["grep", "-hoE", "DATELINE_[A-Z0-9_]+", "--", "lib", "app", "scripts", "proxy.ts", "next.config.js", ":!*.test.ts"],
+        {
+          encoding: "utf8",
+        },
+      )
+        .split("\n")
+        .filter((n) => /^DATELINE_[A-Z0-9_]*[A-Z0-9]$/.test(n)),
+    );
+    expect(unknownSettings(Object.fromEntries([...names].map((n) => [n, "x"])))).toEqual([]);
   });
 });

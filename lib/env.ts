@@ -158,6 +158,42 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
+/** DATELINE_ variables read outside the schema: the cluster's workers, the build, the tests. */
+const READ_ELSEWHERE = [
+  "DATELINE_WORKER_ID",
+  "DATELINE_OUTPUT",
+  "DATELINE_NEXT_CACHE_BYTES",
+  "DATELINE_REQUIRE_AUDIT",
+  "DATELINE_E2E_ENGINE",
+  "DATELINE_TEST_DATABASE",
+  "DATELINE_TEST_DIR",
+];
+
+/** Edits between two names (Levenshtein), for "did you mean". */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * DATELINE_ variables that no part of Dateline reads, each with the setting it is nearest to (a
+ * misspelt media store setting was ignored without a word, and photos went to the local disk).
+ */
+export function unknownSettings(source: Record<string, string | undefined>): { name: string; nearest: string | null }[] {
+  const known = [...Object.keys(envSchema.shape), ...READ_ELSEWHERE].filter((name) => name.startsWith("DATELINE_"));
+  return Object.keys(source)
+    .filter((name) => name.startsWith("DATELINE_") && !known.includes(name))
+    .map((name) => {
+      const [nearest] = known.map((k) => [k, distance(name, k)] as const).sort((x, y) => x[1] - y[1]);
+      return { name, nearest: nearest && nearest[1] <= 4 ? nearest[0] : null };
+    });
+}
+
 /** The one reader of process.env: validated once, when first imported. */
 export const env: Env = parseEnv(process.env);
 
