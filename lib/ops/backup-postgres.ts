@@ -24,13 +24,25 @@ export function postgresBackupFileName(now = new Date()): string {
   return `dateline-${stamp}.dump`;
 }
 
-const run = (cmd: string, args: string[]) =>
-  execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 });
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30, env });
+
+/**
+ * A database address for pg_dump, pg_restore and psql without its password, which goes in their
+ * environment (PGPASSWORD): on their command line anyone on the machine read it in `ps`.
+ */
+function connection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const parsed = new URL(url);
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = "";
+  return { dbname: parsed.toString(), env: password ? { ...process.env, PGPASSWORD: password } : process.env };
+}
 
 export async function backupPostgres(destinationDir: string, url: string) {
   fs.mkdirSync(destinationDir, { recursive: true });
   const target = path.join(destinationDir, postgresBackupFileName());
-  run(tool("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", "--file", target, "--dbname", url]);
+  const db = connection(url);
+  run(tool("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", "--file", target, "--dbname", db.dbname], db.env);
   const check = verifyPostgresBackup(target);
   if (!check.ok) {
     fs.rmSync(target, { force: true });
@@ -62,18 +74,32 @@ export function verifyPostgresBackup(file: string): { ok: boolean; message: stri
 export function restorePostgres(file: string, url: string): { articles: number } {
   const check = verifyPostgresBackup(file);
   if (!check.ok) throw new Error(`Refusing: ${file} fails its check (${check.message}).`);
-  run(tool("pg_restore"), [
-    "--clean",
-    "--if-exists",
-    "--no-owner",
-    "--no-privileges",
-    "--single-transaction",
-    "--exit-on-error",
-    "--dbname",
-    url,
-    file,
-  ]);
-  const counted = Number(run(tool("psql"), ["--no-psqlrc", "-At", "-c", 'SELECT count(*) FROM "Article"', url]).trim());
+  const db = connection(url);
+  // A server still connected would go on with what it had read and cached, over another database
+  // under it (a probe's showed the restored stories beside settings saved after the backup).
+  const others = Number(
+    run(
+      tool("psql"),
+      [
+        "--no-psqlrc",
+        "-At",
+        "-c",
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        db.dbname,
+      ],
+      db.env,
+    ).trim(),
+  );
+  if (others > 0)
+    throw new Error(
+      `Refusing: ${others} other connection${others === 1 ? " is" : "s are"} open to this database (a running Dateline server, or another client). Stop the servers, then restore. Nothing was changed.`,
+    );
+  run(
+    tool("pg_restore"),
+    ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--dbname", db.dbname, file],
+    db.env,
+  );
+  const counted = Number(run(tool("psql"), ["--no-psqlrc", "-At", "-c", 'SELECT count(*) FROM "Article"', db.dbname], db.env).trim());
   if (counted !== check.articles) throw new Error(`The restored database holds ${counted} stories; the backup ${check.articles}.`);
   return { articles: counted };
 }

@@ -230,6 +230,18 @@ describe.runIf(isPostgres)("backups on PostgreSQL", () => {
       env: { ...process.env, DATABASE_URL: url.toString() },
     }).catch((e: { code: number; stderr: string }) => e);
     expect(refused).toMatchObject({ code: 1 });
+    // So is a restore under a server still connected (it would go on with what it had read and
+    // cached); nothing is changed.
+    const server = new pg.Client({ connectionString: url.toString() });
+    await server.connect();
+    try {
+      const busy = await run("npx", ["tsx", "scripts/db-restore.ts", file, "--yes"], {
+        env: { ...process.env, DATABASE_URL: url.toString() },
+      }).catch((e: { code: number; stderr: string }) => e);
+      expect(busy).toMatchObject({ code: 1, stderr: expect.stringContaining("Refusing: 1 other connection is open to this database") });
+    } finally {
+      await server.end();
+    }
     await db.$executeRawUnsafe(`DROP DATABASE "dateline_test_restored" WITH (FORCE)`);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);
