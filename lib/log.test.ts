@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loggablePath } from "./log";
+import { loggablePath, SECRET_FIELD } from "./log";
 
 describe("addresses in log lines", () => {
   it("hide the token of a draft link and of a password reset link, and drop the query (the draft link's token was logged whole)", () => {
@@ -8,5 +8,24 @@ describe("addresses in log lines", () => {
     expect(loggablePath("/world/harbour-reopens?ref=home")).toBe("/world/harbour-reopens");
     expect(loggablePath("/login/reset")).toBe("/login/reset");
     expect(loggablePath("http://news.example/draft/Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA")).toBe("/draft/[redacted]");
+  });
+});
+
+describe("fields in log lines", () => {
+  it("hide passwords, secrets, tokens and cookies, and not every word with 'pass' in it (failedPasses was hidden)", () => {
+    for (const name of [
+      "password",
+      "newPassword",
+      "pass",
+      "db_pass",
+      "pass-hash",
+      "passphrase",
+      "secret",
+      "sessionToken",
+      "cookie",
+      "Authorization",
+    ])
+      expect(SECRET_FIELD.test(name), name).toBe(true);
+    for (const name of ["failedPasses", "passes", "bypassed", "compass", "msg", "path"]) expect(SECRET_FIELD.test(name), name).toBe(false);
   });
 });

@@ -4,8 +4,12 @@ import { requestContext } from "./ops/request-context";
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 export type Level = keyof typeof LEVELS;
 
-/** Field names whose values never reach a log line, wherever they appear. */
-const SECRET = /pass(word)?|secret|token|cookie|authorization/i;
+/**
+ * Field names whose values never reach a log line, wherever they appear: a password (`pass`,
+ * `newPassword`, `db_pass`), a secret, a token, a cookie, an authorization. Not every word with
+ * "pass" in it: a job's `failedPasses` count was logged as "[redacted]".
+ */
+export const SECRET_FIELD = /password|passphrase|secret|token|cookie|authorization|^pass$|^pass[_-]|[_-]pass$/i;
 
 /** Addresses that carry a secret in their path: a draft link's token, a password reset link's. */
 const SECRET_PATH = /^(\/draft\/|\/login\/reset\/)[^/]+/;
@@ -31,7 +35,7 @@ export function log(level: Level, msg: string, fields: Record<string, unknown> =
   if (!logEnabled(level)) return;
   const context = requestContext.getStore();
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...context, ...fields }, (key, value) =>
-    key && SECRET.test(key) ? "[redacted]" : value,
+    key && SECRET_FIELD.test(key) ? "[redacted]" : value,
   );
   if (level === "error" || level === "warn") console.error(line);
   else console.log(line);
