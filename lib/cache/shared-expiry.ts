@@ -5,6 +5,7 @@ import { purgeFrontCache } from "./front-cache";
 import { expireTags } from "./next-cache-handler.mjs";
 import { listenForExpiries } from "./expiry-listen";
 import { purgeRemoteAfterSharedExpiry } from "./purge";
+import { FailureNotice } from "../ops/failure-notice";
 
 /**
  * Cache expiry across server processes (npm start runs one per core, several machines may share
@@ -159,6 +160,12 @@ export function stopExpiryPoll() {
   state.listener = undefined;
 }
 
+/** A database that is down fails every poll (four a second): said once, then once a minute. */
+const expiryNotice = new FailureNotice({
+  failing: "could not read the shared cache expiries; trying again every quarter of a second",
+  working: "reading the shared cache expiries again",
+});
+
 async function tick() {
   if (state.polling) {
     state.again = true;
@@ -175,8 +182,9 @@ async function tick() {
       state.lastPrune = Date.now();
       await db.cacheTagExpiry.deleteMany({ where: { expiredAt: { lt: new Date(Date.now() - KEEP_MS) } } });
     }
+    expiryNotice.succeeded();
   } catch (error) {
-    log("warn", "could not read the shared cache expiries", { error: String(error) });
+    expiryNotice.failed(error);
   } finally {
     state.polling = false;
   }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { db } from "../db";
 import { log } from "../log";
+import { FailureNotice } from "../ops/failure-notice";
 import type { JobRow } from "./queue";
 
 /**
@@ -117,27 +118,19 @@ export class JobRunner {
   start(everyMs = 1_000) {
     if (this.timer) return;
     // A database that is locked or refuses writes fails every pass: said once, then once a minute with a count.
-    let failing = { since: 0, lastSaid: 0, passes: 0 };
+    const notice = new FailureNotice({
+      failing: "the job runner could not claim or read its jobs; it tries again every second",
+      working: "the job runner is working again",
+    });
     const pass = () => {
       if (this.running) return;
       this.running = this.runDue().then(
         (ran) => {
-          if (failing.passes)
-            log("info", "the job runner is working again", { failedPasses: failing.passes, forMs: Date.now() - failing.since });
-          failing = { since: 0, lastSaid: 0, passes: 0 };
+          notice.succeeded();
           return ran;
         },
         (error: unknown) => {
-          const now = Date.now();
-          if (!failing.passes) failing.since = now;
-          failing.passes++;
-          if (now - failing.lastSaid >= 60_000) {
-            failing.lastSaid = now;
-            log("warn", "the job runner could not claim or read its jobs; it tries again every second", {
-              failedPasses: failing.passes,
-              error: String(error).slice(0, 500),
-            });
-          }
+          notice.failed(error);
           return 0;
         },
       );
