@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import {
+  HeadBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -42,9 +43,11 @@ const isNotFound = (error: unknown) =>
 export class BucketStore implements MediaStore {
   readonly client: S3Client;
   readonly bucket: string;
+  private readonly endpoint?: string;
 
   constructor(options: BucketStoreOptions) {
     this.bucket = options.bucket;
+    this.endpoint = options.endpoint;
     this.client = new S3Client({
       region: options.region,
       endpoint: options.endpoint,
@@ -58,6 +61,25 @@ export class BucketStore implements MediaStore {
       // A stuck connection fails the upload (and the editor is told) rather than hanging the request.
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
     });
+  }
+
+  async check() {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      throw new Error(
+        status === 404
+          ? "the bucket does not exist"
+          : status === 403
+            ? "the keys may not use the bucket"
+            : String((error as Error).message || error).slice(0, 300),
+      );
+    }
+  }
+
+  describe() {
+    return `the bucket ${this.bucket}${this.endpoint ? ` at ${this.endpoint}` : ""}`;
   }
 
   async put(key: string, data: Buffer) {

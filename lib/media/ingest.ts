@@ -44,7 +44,7 @@ export async function storeFiles(files: [string, Buffer][]): Promise<string[]> {
     return written;
   } catch (error) {
     await removeFiles(written);
-    log("error", "media store failed", { error: String(error) });
+    log("error", "media store failed", { store: mediaStore.describe(), error: String(error) });
     if ((error as NodeJS.ErrnoException).code === "ENOSPC") {
       throw new AppError(
         "storage_full",
@@ -54,7 +54,7 @@ export async function storeFiles(files: [string, Buffer][]): Promise<string[]> {
     // The server's failure, not the file's: a 507 that monitoring sees (it was a 422, like a refused input).
     throw new AppError(
       "storage_full",
-      "The photo could not be stored: the server could not write its file. Nothing was saved; try again later, and tell your administrator if it goes on.",
+      "The photo could not be stored: the photo store did not take its file. Nothing was saved; try again later, and tell your administrator if it goes on.",
     );
   }
 }

@@ -95,6 +95,26 @@ it("uses the store DATELINE_MEDIA_STORE names (the bucket in scripts/test.sh's b
   expect(mediaStore).toBeInstanceOf(env.DATELINE_MEDIA_STORE === "s3" ? LazyBucketStore : LocalDiskStore);
 });
 
+it("says at its check when it cannot be used, and where it is (a mistyped bucket went unnoticed until photos answered 404)", async () => {
+  await expect(stores.disk!.store.check()).resolves.toBeUndefined();
+  await expect(stores.bucket!.store.check()).resolves.toBeUndefined();
+  const mistyped = new BucketStore({
+    bucket: `${bucket.bucket}-mistyped`,
+    endpoint: bucket.endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: TEST_BUCKET_KEY,
+  });
+  await expect(mistyped.check()).rejects.toThrow("the bucket does not exist");
+  expect(mistyped.describe()).toBe(`the bucket ${bucket.bucket}-mistyped at ${bucket.endpoint}`);
+  // A folder that cannot be made (a file is in its way).
+  const file = path.join(diskDir, "not-a-folder");
+  fs.writeFileSync(file, "x");
+  const blocked = new LocalDiskStore(path.join(file, "media"));
+  await expect(blocked.check()).rejects.toThrow();
+  expect(blocked.describe()).toBe(`the folder ${path.join(file, "media")}`);
+});
+
 describe.each(["disk", "bucket"] as const)("the %s store", (kind) => {
   const s = () => stores[kind]!.store;
 

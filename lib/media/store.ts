@@ -1,3 +1,4 @@
+import { constants as fsConstants } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import crypto from "node:crypto";
@@ -41,6 +42,10 @@ export interface MediaStore {
   list(): AsyncIterable<StoredFile>;
   /** Removes what interrupted writes older than `before` left aside (never visible under a key); returns how many. */
   sweepIncomplete(before: Date): Promise<number>;
+  /** Throws, saying why, when the store cannot be used (a folder that cannot be written, a bucket that does not answer or does not exist). */
+  check(): Promise<void>;
+  /** Where the files are, for an operator's log line: "the folder …", "the bucket … at …". */
+  describe(): string;
 }
 
 function assertKey(key: string) {
@@ -51,6 +56,15 @@ const TEMPORARY = /^\.(.+)\.[0-9a-f-]{36}\.tmp$/;
 
 export class LocalDiskStore implements MediaStore {
   constructor(private readonly root: string) {}
+
+  async check() {
+    await fs.mkdir(this.root, { recursive: true });
+    await fs.access(this.root, fsConstants.W_OK);
+  }
+
+  describe() {
+    return `the folder ${this.root}`;
+  }
 
   async put(key: string, data: Buffer) {
     assertKey(key);
@@ -144,6 +158,12 @@ export class LazyBucketStore implements MediaStore {
     return (this.loaded ??= import("./bucket-store").then(({ BucketStore }) => new BucketStore(this.options)));
   }
 
+  async check() {
+    return (await this.store()).check();
+  }
+  describe() {
+    return `the bucket ${this.options.bucket}${this.options.endpoint ? ` at ${this.options.endpoint}` : ""}`;
+  }
   async put(key: string, data: Buffer) {
     return (await this.store()).put(key, data);
   }
