@@ -80,6 +80,16 @@ describe("HTML nested past all reason (a probe's 50,000 nested <div>s overflowed
   });
 });
 
+describe("copy nested past 1,000 levels with a hostile tail", () => {
+  it("is read in one pass: 2 MB of '<' or 20,000 empty scripts after it (a review's took 35 s and held the process)", () => {
+    const deep = "<div>".repeat(1001);
+    const lts = shallowHtml(`${deep}Text.${"<".repeat(2_000_000)}`);
+    expect(lts.flattened).toBe("text");
+    expect(lts.html.startsWith("Text.&lt;&lt;")).toBe(true);
+    expect(shallowHtml(`${deep}Before.${"<script>x</script>".repeat(20_000)}After.`).html).toBe("Before.After.");
+  });
+});
+
 describe("a classic WordPress post with a <p> typed in it", () => {
   it("still has its blank-line paragraphs elsewhere, as wpautop made them (one <p> made the whole post one paragraph)", () => {
     const html =
