@@ -155,7 +155,10 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
         existing.byline !== parsed.byline ||
         existing._count.photos !== Math.min(parsed.photos.length, MAX_PHOTOS))
     )
-      parsed = { ...parsed, version: Math.max(parsed.version, existing.version + 1) };
+      // ... unless it is a copy this item had before at that date (a feed served from mirrors out
+      // of step would otherwise make a version, and a notice, at every poll).
+      if (!(await tx.wireItemVersion.count({ where: { itemId: existing.id, headline: parsed.headline, bodyText } })))
+        parsed = { ...parsed, version: Math.max(parsed.version, existing.version + 1) };
     const newNotice = notice && existing !== null && existing.status !== parsed.status;
     if (existing && !newNotice && parsed.version <= existing.version) {
       return { id: existing.id, guid: parsed.guid, version: existing.version, outcome: "ignored" as const, status: existing.status };
@@ -204,7 +207,7 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
           photoCount: existing._count.photos,
         }
       : null;
-    const next = { ...parsed, bodyText, photoCount: parsed.photos.length, ...kept };
+    const next = { ...parsed, bodyText, photoCount: Math.min(parsed.photos.length, MAX_PHOTOS), ...kept };
     const changes = existing ? describeChanges({ ...existing, photoCount: existing._count.photos }, next) : [];
     const fields = {
       version: parsed.version,
@@ -278,11 +281,11 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
  * A kill or withdrawal, or a new version, reaches the stories readers see, or will see, that were
  * taken from the item. Of a kill, their writers and the editors are told at once (the desk's list
  * and the editor flag the story, and it cannot be published or go live at its time, but a live
- * story stays up until someone takes it down); of a new version, their writers and whoever took
- * it are told what changed (before, only the story's editor showed it).
+ * story stays up until someone takes it down); of a new version, their writers (the editor who
+ * took it made the story) are told what changed (before, only the story's editor showed it).
  */
 async function tellOfTakes(tx: Tx, itemId: string, kind: "WIRE_KILLED" | "WIRE_UPDATED", what: string) {
-  const takes = await tx.wireTake.findMany({ where: { itemId }, select: { articleId: true, takenById: true } });
+  const takes = await tx.wireTake.findMany({ where: { itemId }, select: { articleId: true } });
   if (takes.length === 0) return;
   const stories = await tx.article.findMany({
     where: { id: { in: takes.map((t) => t.articleId) }, status: { in: [ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED] } },
@@ -298,13 +301,11 @@ async function tellOfTakes(tx: Tx, itemId: string, kind: "WIRE_KILLED" | "WIRE_U
         : live(story)
           ? "The story is live: check it against the new version."
           : "The story is scheduled: check it against the new version before its time.";
-    const takenBy = takes.find((t) => t.articleId === story.id)?.takenById ?? null;
     await notifyWorkflow(tx, {
       articleId: story.id,
       kind,
       actor: null,
       note: `${what} ${next}`,
-      alsoNotify: kind === NotificationKind.WIRE_UPDATED ? takenBy : null,
     });
   }
 }

@@ -51,10 +51,11 @@ export function splitCredit(credit: string): { credit: string; agency: string; c
 }
 
 /**
- * The stories' bylines for the item's names. A name is found among the bylines no staff member
- * signs in as, of the same kind (the agency's, before one with no title, as earlier takes made
- * them); otherwise it is made, with the agency as its title. A staff byline of the same name is
- * someone else ("By John Smith" from AP was the newsroom's own John Smith), and the note says so.
+ * The stories' bylines for the item's names. A person is found among the bylines titled with the
+ * agency that no staff member signs in as; otherwise one is made, with the agency as its title.
+ * Anyone else of that name is someone else: "By John Smith" from AP was the newsroom's own John
+ * Smith (and a freelancer or an imported author has no title either), and the note says so when
+ * the newsroom has a writer of that name. The agency's staff ("<Agency> Staff") is found by name.
  */
 async function bylineIds(
   viewer: Viewer,
@@ -65,8 +66,10 @@ async function bylineIds(
   const ids: string[] = [];
   const title = agency.slice(0, 120);
   for (const { name, kind } of bylines) {
-    const candidates = await db.author.findMany({ where: { name, kind, userId: null }, select: { id: true, title: true }, take: 50 });
-    const found = candidates.find((a) => a.title === title) ?? candidates.find((a) => !a.title);
+    const found = await db.author.findFirst({
+      where: { name, kind, userId: null, ...(kind === "PERSON" ? { title } : {}) },
+      select: { id: true },
+    });
     if (found) {
       ids.push(found.id);
       continue;
