@@ -32,9 +32,16 @@ const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) 
  * environment (PGPASSWORD): on their command line anyone on the machine read it in `ps`.
  */
 function connection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
-  const parsed = new URL(url);
-  const password = decodeURIComponent(parsed.password);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // A form libpq reads and URL does not (several hosts): passed on as it is.
+    return { dbname: url, env: process.env };
+  }
+  const password = decodeURIComponent(parsed.password) || parsed.searchParams.get("password") || "";
   parsed.password = "";
+  parsed.searchParams.delete("password");
   return { dbname: parsed.toString(), env: password ? { ...process.env, PGPASSWORD: password } : process.env };
 }
 
@@ -84,7 +91,7 @@ export function restorePostgres(file: string, url: string): { articles: number }
         "--no-psqlrc",
         "-At",
         "-c",
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
         db.dbname,
       ],
       db.env,
