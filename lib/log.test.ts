@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loggablePath, SECRET_FIELD } from "./log";
+import { isSecretField, loggablePath } from "./log";
 
 describe("addresses in log lines", () => {
   it("hide the token of a draft link and of a password reset link, and drop the query (the draft link's token was logged whole)", () => {
@@ -19,13 +19,17 @@ describe("fields in log lines", () => {
       "pass",
       "db_pass",
       "pass-hash",
+      "passwd",
+      "dbPass",
+      "smtpPass",
       "passphrase",
       "secret",
       "sessionToken",
       "cookie",
       "Authorization",
     ])
-      expect(SECRET_FIELD.test(name), name).toBe(true);
-    for (const name of ["failedPasses", "passes", "bypassed", "compass", "msg", "path"]) expect(SECRET_FIELD.test(name), name).toBe(false);
+      expect(isSecretField(name), name).toBe(true);
+    for (const name of ["failedPasses", "passes", "bypassed", "bypass", "compass", "msg", "path"])
+      expect(isSecretField(name), name).toBe(false);
   });
 });

@@ -9,7 +9,10 @@ export type Level = keyof typeof LEVELS;
  * `newPassword`, `db_pass`), a secret, a token, a cookie, an authorization. Not every word with
  * "pass" in it: a job's `failedPasses` count was logged as "[redacted]".
  */
-export const SECRET_FIELD = /password|passphrase|secret|token|cookie|authorization|^pass$|^pass[_-]|[_-]pass$/i;
+const SECRET_FIELD = /password|passphrase|passwd|secret|token|cookie|authorization|^pass$|^pass[_-]|[_-]pass$/i;
+/** `dbPass`, `smtpPass`: a camel-case name ending in Pass. */
+const CAMEL_PASS = /[a-z0-9]Pass$/;
+export const isSecretField = (name: string) => SECRET_FIELD.test(name) || CAMEL_PASS.test(name);
 
 /** Addresses that carry a secret in their path: a draft link's token, a password reset link's. */
 const SECRET_PATH = /^(\/draft\/|\/login\/reset\/)[^/]+/;
@@ -35,7 +38,7 @@ export function log(level: Level, msg: string, fields: Record<string, unknown> =
   if (!logEnabled(level)) return;
   const context = requestContext.getStore();
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...context, ...fields }, (key, value) =>
-    key && SECRET_FIELD.test(key) ? "[redacted]" : value,
+    key && isSecretField(key) ? "[redacted]" : value,
   );
   if (level === "error" || level === "warn") console.error(line);
   else console.log(line);
