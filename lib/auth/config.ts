@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db";
 import { env, requireAuthSecret } from "../env";
 import { log } from "../log";
+import { FailureNotice } from "../ops/failure-notice";
 import { siteIsHttps } from "../security/https";
 import { authRedirect } from "./callback-url";
 import { signInForForm } from "./two-step";
@@ -28,14 +29,19 @@ export async function checkedToken<T>(token: T, check: () => Promise<unknown>): 
   try {
     user = await check();
   } catch (error) {
-    log("warn", "a session could not be checked: the database did not answer", {
-      error: String((error as Error)?.message ?? error).slice(0, 500),
-    });
+    sessionChecks.failed(error);
     return token;
   }
+  sessionChecks.succeeded();
   if (!user) throw new SessionEnded("This session has ended.");
   return token;
 }
+
+/** Every request checks its session: during an outage, said once, then once a minute. */
+const sessionChecks = new FailureNotice({
+  failing: "sessions could not be checked: the database did not answer; they are kept until it does",
+  working: "sessions are checked again",
+});
 
 /** next-auth: email and password, JWT session in an httpOnly, SameSite=Lax cookie (Secure over https). */
 export const authOptions: NextAuthOptions = {
