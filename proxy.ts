@@ -61,10 +61,10 @@ export async function proxy(request: NextRequest) {
 
   // Issue 19: archived copies of sources carry their own sandboxing policy (lib/sources/archive-page.ts).
   // On their own origin (DATELINE_ARCHIVE_ORIGIN) nothing else of the site is served.
-  if (ARCHIVE_PATH.test(pathname)) return NextResponse.next();
+  if (ARCHIVE_PATH.test(pathname)) return withHsts(NextResponse.next(), https);
   if (isArchiveOriginHost(request.headers.get("host"))) return new NextResponse("Not found.", { status: 404 });
   // The desk's page of a copy likewise (its route checks the session and the story).
-  if (DESK_COPY_PATH.test(pathname)) return NextResponse.next();
+  if (DESK_COPY_PATH.test(pathname)) return withHsts(NextResponse.next(), https);
 
   // Public pages are kept by caches: their policy has no nonce (lib/security/csp.ts).
   if (cspKindFor(pathname) === "public") {
@@ -76,7 +76,7 @@ export async function proxy(request: NextRequest) {
       ? NextResponse.rewrite(new URL(`/_old/index.php${request.nextUrl.search}`, request.url))
       : NextResponse.next();
     response.headers.set("content-security-policy", contentSecurityPolicy("public", "", { https, photos }));
-    if (https) response.headers.set("strict-transport-security", HSTS);
+    withHsts(response, https);
     return response;
   }
 
@@ -89,9 +89,15 @@ export async function proxy(request: NextRequest) {
   headers.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
-  if (https) response.headers.set("strict-transport-security", HSTS);
+  withHsts(response, https);
   // Under plain `next start` too: a draft link is kept by no cache and indexed by nobody.
   if (DRAFT_LINK_PATH.test(pathname)) for (const [name, value] of Object.entries(DRAFT_LINK_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+/** An https site's answers carry HSTS whatever was built (the front server of `npm start` sets it on every response too). */
+function withHsts(response: NextResponse, https: boolean): NextResponse {
+  if (https) response.headers.set("strict-transport-security", HSTS);
   return response;
 }
 
