@@ -374,10 +374,14 @@ class WordPressImport {
         const same = await tx.author.findUnique({ where: { slug }, select: { id: true, name: true } });
         const bySlug = same && same.name.toLowerCase() === name.toLowerCase() ? same : null;
         // Else the one byline of that name here (the desk's "Ruth Marsh" at /authors/ruth-marsh is
-        // WordPress's "rmarsh": a probe's import made a second one), unless another WordPress
-        // account of this import took it already.
+        // WordPress's "rmarsh": a probe's import made a second one), unless a WordPress account,
+        // of this import or another, is already its.
         const named = bySlug ? [] : await tx.author.findMany({ where: { name }, select: { id: true, name: true }, take: 2 });
-        const byName = named.length === 1 && ![...this.bylineIds.values()].includes(named[0]!.id) ? named[0]! : null;
+        const taken =
+          named.length === 1 &&
+          ([...this.bylineIds.values()].includes(named[0]!.id) ||
+            (await tx.importMapping.count({ where: { entityType: "Author", entityId: named[0]!.id } })) > 0);
+        const byName = named.length === 1 && !taken ? named[0]! : null;
         const author =
           bySlug ??
           byName ??
@@ -407,7 +411,7 @@ class WordPressImport {
           "byline",
           person.key,
           name,
-          `It was matched by name to the byline “${name}” already here: its WordPress login “${person.key}” is not that byline's address. If they are two people, rename one on the Bylines screen.`,
+          `It was matched by name to the byline “${name}” already here: its WordPress login “${person.key}” is not that byline's address. If they are two people, make a byline for the WordPress author and move its stories to it.`,
         );
       this.bylineIds.set(`${person.kind}:${person.key}`, id);
       this.report.counts.bylines.created++;

@@ -554,11 +554,18 @@ describe("hostile content", () => {
     expect(await db.author.count({ where: { name } })).toBe(1);
     const story = await storyOf("100", `https://${site}`);
     expect(story?.authors.map((a) => a.authorId)).toContain(desk.id);
+    // A second site's author of that name is not taken for the first's: the byline is an import's now.
+    await importWordPress({
+      file: fixtureFor("byname-two.example", (xml) => xml.replaceAll("Ruth Marsh", name).replaceAll("rmarsh", `rx${id}`)),
+      uploadsDir: uploads,
+      actor: admin,
+    });
+    expect(await db.author.count({ where: { name } })).toBe(2);
     expect(report.warnings).toContainEqual({
       kind: "byline",
       id: `rm${id}`,
       title: name,
-      message: `It was matched by name to the byline “${name}” already here: its WordPress login “rm${id}” is not that byline's address. If they are two people, rename one on the Bylines screen.`,
+      message: `It was matched by name to the byline “${name}” already here: its WordPress login “rm${id}” is not that byline's address. If they are two people, make a byline for the WordPress author and move its stories to it.`,
     });
   });
 
