@@ -191,8 +191,11 @@ test("a story's sources are archived for readers, and a source that disappears i
     expect(deskAnswer.headers()["content-security-policy"]).toMatch(/^sandbox; default-src 'none'; style-src 'sha256-[\w+/=]+'/);
     expect(deskAnswer.headers()["cache-control"]).toBe("private, no-store");
     await expect(desk.getByText("Divers inspected the foundations and found them sound.")).toBeVisible();
-    // Nobody signed out reads it there.
+    // Nobody signed out reads it there, nor a writer the story is not theirs.
     expect((await readerPage.goto(deskHref))!.status()).toBe(401);
+    const writer = await apiAs("writer");
+    expect((await writer.get(deskHref)).status()).toBe(404);
+    await writer.dispose();
   } finally {
     await Promise.all([admin.close(), editor.close(), reader.close()]);
     await server.close();
