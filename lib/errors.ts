@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { log } from "./log";
 
-export type ErrorCode = "forbidden" | "not_found" | "gone" | "conflict" | "invalid" | "locked" | "unauthorized" | "storage_full" | "busy";
+export type ErrorCode =
+  "forbidden" | "not_found" | "gone" | "conflict" | "invalid" | "locked" | "unauthorized" | "storage_full" | "busy" | "unavailable";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -33,6 +34,8 @@ export const HTTP_STATUS: Record<ErrorCode | "error", number> = {
   locked: 429,
   storage_full: 507,
   busy: 503,
+  // A service the server needs (the photo store) cannot be used: the server's failure, not the input's, and not a full disk.
+  unavailable: 503,
   error: 500,
 };
 

@@ -11,6 +11,7 @@ const TITLES: Record<ErrorCode | "error", string> = {
   locked: "Too many requests",
   storage_full: "Out of storage",
   busy: "Database busy",
+  unavailable: "Service unavailable",
   error: "Internal error",
 };
 

@@ -61,7 +61,7 @@ export async function signInForForm(credentials: Credentials, ip: string | null)
   try {
     return await signInStep(credentials, ip);
   } catch (error) {
-    if (error instanceof AppError && error.code !== "busy" && error.code !== "storage_full") throw new Error(error.message);
+    if (error instanceof AppError && !["busy", "storage_full", "unavailable"].includes(error.code)) throw new Error(error.message);
     log("error", "sign-in failed on the server's side", { error: String((error as Error)?.stack ?? error).slice(0, 2000) });
     throw new Error(SIGN_IN_UNAVAILABLE);
   }

@@ -51,9 +51,10 @@ export async function storeFiles(files: [string, Buffer][]): Promise<string[]> {
         "The server is out of disk space, so this photo was not stored. Nothing was saved; try again later, and tell your administrator.",
       );
     }
-    // The server's failure, not the file's: a 507 that monitoring sees (it was a 422, like a refused input).
+    // The server's failure, not the file's: a 503 that monitoring sees (it was a 422, like a refused
+    // input, then a 507, as if the disk were full).
     throw new AppError(
-      "storage_full",
+      "unavailable",
       "The photo could not be stored: the photo store did not take its file. Nothing was saved; try again later, and tell your administrator if it goes on.",
     );
   }

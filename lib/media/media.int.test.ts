@@ -1,7 +1,9 @@
+import fs from "node:fs";
 import exifReader from "exif-reader";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
+import { AppError, HTTP_STATUS } from "../errors";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
 import { makePhoto, pngClaiming, withIptc, xmpPacket } from "../test/images";
@@ -194,5 +196,27 @@ describe("photos in stories", () => {
     await deleteImage(editor, image.id);
     expect(await mediaStore.get(variantKey(after.sha256, 480, "jpg"))).toBeNull();
     expect(await db.image.count({ where: { id: image.id } })).toBe(0);
+  });
+});
+
+// On disk only: the bucket pass's store is a server this test cannot take down (store.int.test.ts checks a mistyped bucket).
+describe.skipIf(process.env.DATELINE_MEDIA_STORE === "s3")("a photo store that cannot be used", () => {
+  it("answers an upload 503 `unavailable`, not 507 as if the disk were full, and keeps no row", async () => {
+    const folder = process.env.DATELINE_MEDIA_DIR!;
+    const aside = `${folder}.aside`;
+    const photos = await db.image.count();
+    fs.mkdirSync(folder, { recursive: true });
+    fs.renameSync(folder, aside);
+    fs.writeFileSync(folder, "a file where the photos folder should be");
+    try {
+      const refused = await createImage(editor, await makePhoto("jpeg", 900, 600, 4242), {}).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(AppError);
+      expect(refused).toMatchObject({ code: "unavailable", message: expect.stringContaining("the photo store did not take its file") });
+      expect(HTTP_STATUS[(refused as AppError).code]).toBe(503);
+      expect(await db.image.count()).toBe(photos);
+    } finally {
+      fs.rmSync(folder);
+      fs.renameSync(aside, folder);
+    }
   });
 });

@@ -20,6 +20,7 @@ import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from "./orphans";
 import { LazyBucketStore, LocalDiskStore, mediaStore, type MediaFile, type MediaStore } from "./store";
 import { env } from "../env";
 import { VARIANT_KEY } from "./keys";
+import { checkHealth } from "../ops/health";
 
 let bucket: TestBucket;
 let editor: Viewer;
@@ -32,22 +33,17 @@ beforeAll(async () => {
   editor = await makeUser("EDITOR");
   bucket = await startTestBucket();
   stores.disk = { store: new LocalDiskStore(diskDir), env: { DATELINE_MEDIA_STORE: "disk", DATELINE_MEDIA_DIR: diskDir } };
-  stores.bucket = {
-    store: new BucketStore({
-      bucket: bucket.bucket,
-      endpoint: bucket.endpoint,
-      region: "us-east-1",
-      forcePathStyle: true,
-      credentials: TEST_BUCKET_KEY,
-    }),
-    env: bucket.env,
-  };
+  stores.bucket = { store: testServerBucket(bucket.bucket), env: bucket.env };
 });
 
 afterAll(async () => {
   await bucket?.stop();
   fs.rmSync(diskDir, { recursive: true, force: true });
 });
+
+/** A bucket of that name on the test server (which may not have it). */
+const testServerBucket = (name: string) =>
+  new BucketStore({ bucket: name, endpoint: bucket.endpoint, region: "us-east-1", forcePathStyle: true, credentials: TEST_BUCKET_KEY });
 
 const key = (seed: string, suffix = "-w480.jpg") => crypto.createHash("sha256").update(seed).digest("hex") + suffix;
 
@@ -98,13 +94,7 @@ it("uses the store DATELINE_MEDIA_STORE names (the bucket in scripts/test.sh's b
 it("says at its check when it cannot be used, and where it is (a mistyped bucket went unnoticed until photos answered 404)", async () => {
   await expect(stores.disk!.store.check()).resolves.toBeUndefined();
   await expect(stores.bucket!.store.check()).resolves.toBeUndefined();
-  const mistyped = new BucketStore({
-    bucket: `${bucket.bucket}-mistyped`,
-    endpoint: bucket.endpoint,
-    region: "us-east-1",
-    forcePathStyle: true,
-    credentials: TEST_BUCKET_KEY,
-  });
+  const mistyped = testServerBucket(`${bucket.bucket}-mistyped`);
   await expect(mistyped.check()).rejects.toThrow("the bucket does not exist");
   expect(mistyped.describe()).toBe(`the bucket ${bucket.bucket}-mistyped at ${bucket.endpoint}`);
   // A folder that cannot be made (a file is in its way).
@@ -113,6 +103,16 @@ it("says at its check when it cannot be used, and where it is (a mistyped bucket
   const blocked = new LocalDiskStore(path.join(file, "media"));
   await expect(blocked.check()).rejects.toThrow();
   expect(blocked.describe()).toBe(`the folder ${path.join(file, "media")}`);
+});
+
+it("makes /api/health unhealthy while the photo store cannot be used (a mistyped bucket answered ok)", async () => {
+  for (const usable of [stores.disk!.store, stores.bucket!.store])
+    expect(await checkHealth(usable)).toMatchObject({ ok: true, database: "ok", media: "ok" });
+  const mistyped = testServerBucket(`${bucket.bucket}-health`);
+  expect(await checkHealth(mistyped)).toMatchObject({ ok: false, database: "ok", media: "unavailable" });
+  const file = path.join(diskDir, "in-the-way");
+  fs.writeFileSync(file, "x");
+  expect(await checkHealth(new LocalDiskStore(path.join(file, "media")))).toMatchObject({ ok: false, media: "unavailable" });
 });
 
 describe.each(["disk", "bucket"] as const)("the %s store", (kind) => {

@@ -3,13 +3,15 @@ import { writesFailingForMs } from "../db/write-health";
 import { env } from "../env";
 import { fromDatabaseError } from "../errors";
 import { log } from "../log";
+import { mediaStore, type MediaStore } from "../media/store";
 import { WRITE_PROBE_KEY } from "./write-probe-key";
 
 /** How long the write probe waits for the write lock before it reports "busy". */
 export const WRITE_PROBE_MS = 500;
 
 export type WriteState = "ok" | "busy" | "failing";
-export type Health = { ok: boolean; database: "ok" | "unavailable"; write: WriteState; ms: number };
+export type MediaState = "ok" | "unavailable";
+export type Health = { ok: boolean; database: "ok" | "unavailable"; write: WriteState; media: MediaState; ms: number };
 
 let probeInFlight: Promise<WriteState> | null = null;
 
@@ -44,23 +46,60 @@ function probeWrite(): Promise<WriteState> {
   return probeInFlight;
 }
 
+/** A photo store's answer is kept this long per process: a bucket is asked over the network, and anyone may ask /api/health often. */
+const MEDIA_CHECK_EVERY_MS = 10_000;
+/** A store that has not answered within this long counts as unavailable (a bucket's own timeouts and retries run to 15 s). */
+export const MEDIA_CHECK_MS = 3_000;
+const mediaChecks = new WeakMap<MediaStore, { at: number; state: Promise<MediaState> }>();
+
+/** Whether the photo store can be used (MediaStore.check: a folder that can be written, a bucket that exists and answers). */
+function checkMedia(store: MediaStore): Promise<MediaState> {
+  const now = Date.now();
+  const kept = mediaChecks.get(store);
+  if (kept && now - kept.at < MEDIA_CHECK_EVERY_MS) return kept.state;
+  const state = Promise.race([
+    store.check(),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${MEDIA_CHECK_MS / 1000} s`)), MEDIA_CHECK_MS).unref(),
+    ),
+  ]).then(
+    (): MediaState => "ok",
+    (error: unknown): MediaState => {
+      log("error", `health check: photos cannot be stored or served: ${store.describe()} cannot be used`, {
+        error: String((error as Error)?.message ?? error),
+      });
+      return "unavailable";
+    },
+  );
+  mediaChecks.set(store, { at: now, state });
+  return state;
+}
+
 /**
- * Whether the database answers a read, and whether a write could take the lock within
- * WRITE_PROBE_MS. A long save by another process makes the answer "busy" with `ok: true`: a load
- * balancer must not drop a healthy instance during one. `ok` turns false (503) only when the
- * database cannot be read, or writes have failed for DATELINE_HEALTH_WRITE_FAILURE_SECONDS with
- * none succeeding. Failures are logged, never shown.
+ * Whether the database answers a read, whether a write could take the lock within
+ * WRITE_PROBE_MS, and whether the photo store can be used. A long save by another process makes
+ * the answer "busy" with `ok: true`: a load balancer must not drop a healthy instance during one.
+ * `ok` turns false (503) when the database cannot be read, when writes have failed for
+ * DATELINE_HEALTH_WRITE_FAILURE_SECONDS with none succeeding, or when the photo store cannot be
+ * used (a mistyped or missing bucket, a folder that cannot be written: no upload can be kept, and
+ * from a bucket no photo can be served). Failures are logged, never shown.
  */
-export async function checkHealth(): Promise<Health> {
+export async function checkHealth(store: MediaStore = mediaStore): Promise<Health> {
   const started = performance.now();
-  const database = await readDatabase();
-  const write = await Promise.race([
-    probeWrite(),
-    new Promise<WriteState>((resolve) => setTimeout(() => resolve("busy"), WRITE_PROBE_MS).unref()),
+  const [database, write, media] = await Promise.all([
+    readDatabase(),
+    Promise.race([probeWrite(), new Promise<WriteState>((resolve) => setTimeout(() => resolve("busy"), WRITE_PROBE_MS).unref())]),
+    checkMedia(store),
   ]);
   const failingTooLong = write !== "ok" && writesFailingForMs() > env.DATELINE_HEALTH_WRITE_FAILURE_SECONDS * 1000;
   if (failingTooLong) log("error", "health check: writes are failing", { forMs: writesFailingForMs(), write });
-  return { ok: database === "ok" && !failingTooLong, database, write, ms: Math.round(performance.now() - started) };
+  return {
+    ok: database === "ok" && !failingTooLong && media === "ok",
+    database,
+    write,
+    media,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 /** Whether this process can read its database: a table, so a missing or unmigrated database file fails too. */

@@ -50,7 +50,7 @@ export function toSaveInput(f: EditorFields) {
 export type Conflict = { savedBy: string; savedAt: string; currentVersion: number; storyStatus?: ArticleStatus };
 
 /** Refusals that say nothing about the story itself (network, timeout, 5xx, a busy database): worth trying again. */
-const TRANSIENT = new Set(["error", "busy", "storage_full", "locked"]);
+const TRANSIENT = new Set(["error", "busy", "storage_full", "unavailable", "locked"]);
 /** Waits before the desk tries a failed save again by itself: 5 s, 10 s, 20 s, 40 s, then every minute. */
 export const retryDelayMs = (failures: number) => Math.min(60_000, 5_000 * 2 ** Math.max(0, failures - 1));
 
