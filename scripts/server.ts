@@ -19,6 +19,7 @@ import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
 import { guardRequestBody } from "../lib/security/body-limit";
 import { siteIsHttps } from "../lib/security/https";
 import { isCopyPage } from "../lib/sources/archive-origin";
+import { shutDown } from "../lib/ops/shutdown";
 import { checkoutRoot } from "./lib/root";
 import { CANNOT_LISTEN, cannotListenMessage } from "./lib/listen";
 
@@ -174,11 +175,13 @@ server.listen(port, hostname, () =>
   console.log(`Dateline is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
 );
 // Stop taking requests, let those in flight finish, and stop for good after a grace period even if
-// one has not (a write gives up on a lock after 5 s, so none should be left by then).
+// one has not (a write gives up on a lock after 5 s, so none should be left by then). Meanwhile the
+// background work is finished or handed back (lib/ops/shutdown.ts: the job runner's leases).
 const SHUTDOWN_GRACE_MS = 10_000;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
+    const background = shutDown(SHUTDOWN_GRACE_MS / 2);
+    server.close(() => void background.finally(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => {
       console.error(`Stopping with requests still open after ${SHUTDOWN_GRACE_MS / 1000} s.`);

@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { E2E_PORT, storageStatePath } from "../env";
@@ -157,5 +158,57 @@ test("SIGTERM while a save waits on another process's lock: the save is answered
     await lock.released;
   } finally {
     if (server.exitCode === null && server.signalCode === null) await killed(server);
+  }
+});
+
+test("SIGTERM while a job runs hands its lease back at once, its attempt not counted, for another process to take (it waited out the lease's minute)", async () => {
+  test.setTimeout(90_000);
+  await copyDatabase();
+  // A webhook receiver that takes the connection and never answers: the delivery job runs for its 10 s timeout.
+  const connections = new Set<net.Socket>();
+  const receiver = net.createServer((socket) => void connections.add(socket));
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const receiverPort = (receiver.address() as net.AddressInfo).port;
+  const db = new Database(DB_FILE);
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  db.prepare("INSERT OR IGNORE INTO OutboundAllowedHost (id, host, note, createdAt) VALUES ('sigterm-host', '127.0.0.1', '', ?)").run(now);
+  db.prepare(
+    "INSERT INTO Webhook (id, name, url, events, secret, active, createdAt) VALUES ('sigterm-hook', 'Slow receiver', ?, ?, 'secret', 1, ?)",
+  ).run(`http://127.0.0.1:${receiverPort}/hook`, JSON.stringify(["story.published"]), now);
+  db.prepare(
+    "INSERT INTO WebhookDelivery (id, webhookId, event, queueKey, body, status, attempts, nextAttemptAt, createdAt) VALUES ('sigterm-delivery', 'sigterm-hook', 'story.published', 'story:sigterm', '{}', 'PENDING', 0, ?, ?)",
+  ).run(now, now);
+  db.prepare(
+    "INSERT INTO Job (id, kind, key, payload, runAt, attempts, maxAttempts, createdAt) VALUES ('sigterm-job', 'webhook-delivery', 'sigterm-delivery', '{}', ?, 0, 8, ?)",
+  ).run(now, now);
+  db.close();
+  const job = () => {
+    const check = new Database(DB_FILE, { readonly: true });
+    try {
+      return check.prepare("SELECT lockedBy, lockedUntil, attempts, doneAt FROM Job WHERE id = 'sigterm-job'").get() as {
+        lockedBy: string | null;
+        lockedUntil: string | null;
+        attempts: number;
+        doneAt: string | null;
+      };
+    } finally {
+      check.close();
+    }
+  };
+  const server = startServer({ DATELINE_SCHEDULER_INTERVAL: "1" });
+  try {
+    await waitForHealth(URL, server, 30_000);
+    // The job is claimed and its delivery is waiting on the receiver.
+    await expect.poll(() => connections.size, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(job()).toMatchObject({ attempts: 1, doneAt: null });
+    expect(job().lockedBy).not.toBeNull();
+    const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
+    process.kill(server.pid!, "SIGTERM");
+    await exited;
+    expect(job()).toEqual({ lockedBy: null, lockedUntil: null, attempts: 0, doneAt: null });
+  } finally {
+    if (server.exitCode === null && server.signalCode === null) await killed(server);
+    for (const socket of connections) socket.destroy();
+    receiver.close();
   }
 });

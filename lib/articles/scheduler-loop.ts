@@ -3,6 +3,7 @@ import { log } from "../log";
 import { expireAll, publicFootprint, tagsForChange } from "../cache/invalidation";
 import { ensureRecurring } from "../jobs/queue";
 import { JobRunner, type JobHandler } from "../jobs/runner";
+import { onShutdown } from "../ops/shutdown";
 import { publishDueArticles, type SchedulerRun } from "./scheduler";
 import { webhookJobs } from "../webhooks/deliver";
 import { PHOTO_SWEEP_EVERY_MS, PHOTO_SWEEP_JOB, sweepPhotoFiles } from "../media/sweep-job";
@@ -72,6 +73,8 @@ export function startScheduler() {
   const state = globalThis as unknown as { datelineJobRunner?: JobRunner };
   if (seconds === 0 || state.datelineJobRunner) return;
   const runner = (state.datelineJobRunner = new JobRunner({ handlers: backgroundJobs(seconds * 1000) }));
+  // A deploy's SIGTERM hands back the jobs this process holds, for another to take at once.
+  onShutdown((graceMs) => runner.stop({ graceMs: graceMs / 2 }));
   Promise.all([
     ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000),
     ensureRecurring(PHOTO_SWEEP_JOB, PHOTO_SWEEP_EVERY_MS),

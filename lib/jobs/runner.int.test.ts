@@ -32,6 +32,21 @@ function otherProcess(...args: string[]) {
   });
 }
 
+/** A runner whose handler of `kind` does `work`, and `started`, which resolves when a job of it begins. */
+function saysWhenStarted(kind: string, work: () => Promise<void>) {
+  let began!: () => void;
+  const started = new Promise<void>((resolve) => (began = resolve));
+  const runner = new JobRunner({
+    handlers: {
+      [kind]: async () => {
+        began();
+        await work();
+      },
+    },
+  });
+  return { runner, started };
+}
+
 describe("the job runner", () => {
   it("runs each due job exactly once with two other processes and this one racing for them", async () => {
     const ack = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dateline-jobs-")), "ack.txt");
@@ -150,6 +165,42 @@ describe("the job runner", () => {
     // The live holder's lease runs out a minute from now: then it is taken over too.
     expect(await runner.runDue(new Date(Date.now() + 61_000))).toBe(1);
     expect(ran).toEqual(["expired", "held"]);
+  });
+
+  it("hands back, on stop, a job still running after the grace, for another runner to take at once (a deploy's SIGTERM left it for the lease's minute)", async () => {
+    let finish!: () => void;
+    const { runner: stopping, started } = saysWhenStarted("test-stop", () => new Promise<void>((resolve) => (finish = resolve)));
+    await enqueue("test-stop", "long");
+    await enqueue("test-stop", "next");
+    stopping.start(60_000);
+    await started;
+    const before = Date.now();
+    await stopping.stop({ graceMs: 200 });
+    expect(Date.now() - before).toBeLessThan(5_000);
+    const job = (key: string) => db.job.findUniqueOrThrow({ where: { kind_key: { kind: "test-stop", key } } });
+    // Neither held, and the interrupted attempt is not counted; the second was never claimed.
+    expect(await job("long")).toMatchObject({ lockedBy: null, lockedUntil: null, attempts: 0, doneAt: null });
+    expect(await job("next")).toMatchObject({ lockedBy: null, attempts: 0, doneAt: null });
+    const ran: string[] = [];
+    const other = new JobRunner({ handlers: { "test-stop": async (j) => void ran.push(j.key) } });
+    expect(await other.runDue()).toBe(2);
+    expect(ran.sort()).toEqual(["long", "next"]);
+    // The stopped runner's late finish records nothing over the other's.
+    finish();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await job("long")).toMatchObject({ attempts: 1, lockedBy: null });
+    expect((await job("long")).doneAt).not.toBeNull();
+  });
+
+  it("lets a job that finishes within the grace finish, and records it done", async () => {
+    const { runner, started } = saysWhenStarted("test-stop-quick", () => new Promise<void>((resolve) => setTimeout(resolve, 100)));
+    await enqueue("test-stop-quick", "quick");
+    runner.start(60_000);
+    await started;
+    await runner.stop({ graceMs: 5_000 });
+    const job = await db.job.findUniqueOrThrow({ where: { kind_key: { kind: "test-stop-quick", key: "quick" } } });
+    expect(job).toMatchObject({ attempts: 1, lockedBy: null });
+    expect(job.doneAt).not.toBeNull();
   });
 });
 

@@ -35,6 +35,7 @@ export class JobRunner {
   private readonly batch: number;
   private timer?: NodeJS.Timeout;
   private running: Promise<number> | null = null;
+  private stopping = false;
 
   constructor(private readonly options: RunnerOptions) {
     this.id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
@@ -53,6 +54,7 @@ export class JobRunner {
     });
     let ran = 0;
     for (const candidate of due) {
+      if (this.stopping) break;
       const job = await this.claim(candidate, now);
       if (!job) continue;
       ran++;
@@ -141,10 +143,29 @@ export class JobRunner {
     pass();
   }
 
-  /** Stops claiming; resolves when the pass under way has finished. */
-  async stop() {
+  /**
+   * Stops claiming, and gives the pass under way up to `graceMs` to finish. A job still running
+   * then is handed back: its lease is released and its attempt not counted, so that another
+   * process takes it at once rather than when the lease runs out (a minute), and a job a deploy
+   * interrupted is not nearer to giving up. A job that finishes after that is not recorded by
+   * this runner: jobs run at least once, as after a crash. Resolves once the leases are back.
+   */
+  async stop({ graceMs = Infinity }: { graceMs?: number } = {}) {
+    this.stopping = true;
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.running;
+    if (this.running) {
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        if (Number.isFinite(graceMs)) timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([this.running, graceOver]);
+      clearTimeout(timer);
+    }
+    const { count } = await db.job.updateMany({
+      where: { lockedBy: this.id, doneAt: null },
+      data: { lockedBy: null, lockedUntil: null, attempts: { decrement: 1 } },
+    });
+    if (count) log("info", "stopping: jobs still running were handed back to the other processes", { jobs: count });
   }
 }
