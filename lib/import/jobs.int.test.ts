@@ -20,7 +20,7 @@ describe("an import run", () => {
     const dir = path.join(importDir(), run.id);
     // An export the reader cannot open (a folder where the file should be): an error no rule expects.
     fs.mkdirSync(path.join(dir, "export.xml"), { recursive: true });
-    const job = { id: "no-such-job", key: run.id, payload: { runId: run.id } };
+    const job = { id: "no-such-job", key: run.id, payload: { runId: run.id }, holder: "this-test" };
     await expect(importJobHandler({ ...job, attempts: 1 })).rejects.toThrow();
     expect((await db.importRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("running");
     expect(fs.existsSync(dir)).toBe(true);
@@ -56,7 +56,7 @@ describe("an import run", () => {
       .replaceAll("BBtmp/abs.jpg", "/BBtm/abs.jpg");
     fs.writeFileSync(path.join(dir, "uploads.zip"), Buffer.from(zip, "latin1"));
 
-    await importJobHandler({ id: "no-such-job", key: run.id, payload: { runId: run.id }, attempts: 1 });
+    await importJobHandler({ id: "no-such-job", key: run.id, payload: { runId: run.id }, attempts: 1, holder: "this-test" });
     const done = await db.importRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(done).toMatchObject({ status: "done", error: null });
     expect(JSON.parse(done.report!)).toMatchObject({ counts: { photos: { created: 2 } } });

@@ -179,9 +179,12 @@ export const importJobHandler: JobHandler = async (job) => {
   };
   if (!user || user.disabled || user.role !== "ADMIN") return fail("The admin who started this import can no longer run it.");
   await db.importRun.update({ where: { id: runId }, data: { status: "running", error: null } });
-  // The lease of a long import is renewed while it runs, so that no other process takes it over.
+  // The lease of a long import is renewed while it runs, so that no other process takes it over;
+  // only while it is still this runner's (one handed back at a shutdown is not locked again).
   const heartbeat = setInterval(() => {
-    void db.job.updateMany({ where: { id: job.id, doneAt: null }, data: { lockedUntil: new Date(Date.now() + 60_000) } }).catch(() => {});
+    void db.job
+      .updateMany({ where: { id: job.id, doneAt: null, lockedBy: job.holder }, data: { lockedUntil: new Date(Date.now() + 60_000) } })
+      .catch(() => {});
   }, 15_000);
   try {
     let uploadsDir: string | null = null;

@@ -15,7 +15,14 @@ import type { JobRow } from "./queue";
  *
  * A handler returns nothing (the job is done) or `{ again: Date }` (a recurring job: run it again then).
  */
-export type JobHandler = (job: { id: string; key: string; payload: unknown; attempts: number }) => Promise<void | { again: Date }>;
+export type JobHandler = (job: {
+  id: string;
+  key: string;
+  payload: unknown;
+  attempts: number;
+  /** The runner holding the job's lease (a handler that renews it renews it only while it is still this runner's). */
+  holder: string;
+}) => Promise<void | { again: Date }>;
 
 export type RunnerOptions = {
   handlers: Record<string, JobHandler>;
@@ -77,7 +84,13 @@ export class JobRunner {
     // Only the holder of the lease may record the outcome (a runner whose lease expired mid-run lost it).
     const mine = { id: job.id, lockedBy: this.id };
     try {
-      const result = await handler({ id: job.id, key: job.key, payload: JSON.parse(job.payload) as unknown, attempts: job.attempts });
+      const result = await handler({
+        id: job.id,
+        key: job.key,
+        payload: JSON.parse(job.payload) as unknown,
+        attempts: job.attempts,
+        holder: this.id,
+      });
       if (result?.again) {
         await db.job.updateMany({
           where: mine,
