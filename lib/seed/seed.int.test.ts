@@ -2,11 +2,18 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { getPublishedArticleBySlug } from "../articles/queries";
 import { seedDemoNewsroom } from "./seed";
+import { expiriesSent } from "../cache/invalidation";
+import { tags } from "../cache/tags";
 import { WIRE_STORY } from "./wire-story";
 
 describe("the demo newsroom seed", () => {
   it("seeds every status, the wire story in full, and is idempotent", async () => {
+    // Running servers hear of what a seed made (npm run db:seed beside them kept an empty front page).
+    const frontExpiries = () => db.cacheTagExpiry.count({ where: { tag: tags.front } });
+    const expiriesBefore = await frontExpiries();
     const first = await seedDemoNewsroom();
+    await expiriesSent();
+    expect(await frontExpiries()).toBe(expiriesBefore + 1);
     expect(first.articlesCreated).toBeGreaterThanOrEqual(8);
     expect(first.admin.created).toBe(true);
     expect(first.admin.password).toMatch(/^\S{20}$/);
@@ -35,5 +42,7 @@ describe("the demo newsroom seed", () => {
     expect(second.admin.created).toBe(false);
     expect(second.admin.password).toBeUndefined();
     expect(await counts()).toEqual(before);
+    await expiriesSent();
+    expect(await frontExpiries()).toBe(expiriesBefore + 1);
   });
 });

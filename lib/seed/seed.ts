@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { expireEverything } from "../cache/invalidation";
 import { env } from "../env";
 import { generatePassword } from "../auth/password";
 import type { Viewer } from "../auth/viewer";
@@ -117,6 +118,10 @@ export async function seedDemoNewsroom(now = new Date()): Promise<SeedResult> {
     if (a.status === "UNPUBLISHED") await move("UNPUBLISHED", { reason: "Duplicate of an agency story already on the site." });
     articlesCreated++;
   }
+  // A seed run beside running servers (npm run db:seed): every public page may show what it made,
+  // in every process (they kept an empty front page until restarted). A script waits for
+  // expiriesSent() before it exits.
+  if (articlesCreated > 0) expireEverything(() => {});
   return { admin: { email: admin.email, created: admin.created, password: admin.password }, articlesCreated };
 }
 
