@@ -56,6 +56,8 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  /** Connections each server process keeps to PostgreSQL (its pool); max_connections must cover one more than this per process. */
+  DATELINE_PG_POOL_SIZE: z.coerce.number().int().min(2, "must be at least 2").max(500).default(10),
   /** /api/health answers 503 once writes have failed (or waited on a lock) for this many seconds without one succeeding. */
   DATELINE_HEALTH_WRITE_FAILURE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   DATELINE_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

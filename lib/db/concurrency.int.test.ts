@@ -6,6 +6,8 @@ import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, isPostgres } from "./index";
 import { databaseFilePath } from "./sqlite";
+import { createPostgresAdapterFactory } from "./postgres";
+import { env, parseEnv } from "../env";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
@@ -111,4 +113,23 @@ describe("saves under concurrency", () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(10);
     expect(await db.article.count({ where: { id: { in: acknowledged } } })).toBe(acknowledged.length);
   }, 120_000);
+});
+
+describe.skipIf(!isPostgres)("the PostgreSQL pool", () => {
+  it("keeps at most DATELINE_PG_POOL_SIZE connections: queries beyond it wait their turn (the pool was fixed at 10)", async () => {
+    expect(parseEnv({ DATELINE_PG_POOL_SIZE: "25" }).DATELINE_PG_POOL_SIZE).toBe(25);
+    expect(parseEnv({}).DATELINE_PG_POOL_SIZE).toBe(10);
+    expect(() => parseEnv({ DATELINE_PG_POOL_SIZE: "1" })).toThrow(/DATELINE_PG_POOL_SIZE: must be at least 2/);
+    const adapter = await createPostgresAdapterFactory(env.DATABASE_URL, 2).connect();
+    try {
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: 4 }, () => adapter.queryRaw({ sql: "SELECT 1 AS one FROM pg_sleep(0.3)", args: [], argTypes: [] })),
+      );
+      // Four 0.3 s queries on two connections: two rounds.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(580);
+    } finally {
+      await adapter.dispose();
+    }
+  });
 });

@@ -9,12 +9,12 @@ import { env } from "../env";
  * it when PostgreSQL reports a conflict (lib/db/index.ts).
  */
 
-/** Connections per server process (pg's pool); PostgreSQL's max_connections must cover every process. */
-export const PG_POOL_SIZE = 10;
-
-/** The adapter factory the app uses. */
-export function createPostgresAdapterFactory(url: string = env.DATABASE_URL): PrismaPg {
-  return new PrismaPg({ connectionString: url, max: PG_POOL_SIZE, idleTimeoutMillis: 30_000 });
+/**
+ * The adapter factory the app uses: a pool of DATELINE_PG_POOL_SIZE connections per server process
+ * (10 by default); PostgreSQL's max_connections must cover every process's pool and its listener.
+ */
+export function createPostgresAdapterFactory(url: string = env.DATABASE_URL, poolSize = env.DATELINE_PG_POOL_SIZE): PrismaPg {
+  return new PrismaPg({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
 }
 
 /** The same URL naming another database on the same server. */
