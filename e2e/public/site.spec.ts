@@ -76,6 +76,9 @@ test.describe("the reader's site", () => {
     expect(crumbs["@type"]).toBe("BreadcrumbList");
     await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
     await expect(page.locator('meta[property="og:image"]').first()).toHaveAttribute("content", /\/media\/[a-f0-9]{64}-w1600\.jpg$/);
+    // The card and the structured data give the size of the file they name.
+    await expect(page.locator('meta[property="og:image:width"]').first()).toHaveAttribute("content", String(article.image[0].width));
+    await expect(page.locator('meta[property="og:image:height"]').first()).toHaveAttribute("content", String(article.image[0].height));
     await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${WIRE}$`));
     // A feed reader given the story finds the site's feed and its section's, each named as it names itself.

@@ -16,6 +16,7 @@ const HOSTILE = [
 const figure: Figure = {
   imageId: "photo-1",
   src: "/media/abc-1600.jpg",
+  srcSize: { width: 1600, height: 900 },
   srcSet: { avif: "/media/abc-480.avif 480w", webp: "/media/abc-480.webp 480w", jpg: "/media/abc-480.jpg 480w, /media/abc-960.jpg 960w" },
   objectPosition: "50% 50%",
   width: 1600,

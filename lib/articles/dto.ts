@@ -2,8 +2,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { PlacementRole } from "../generated/prisma/enums";
 import { bodySchema, emptyBody, type BodyDoc } from "./body";
 import { placedCreditLine } from "../media/schema";
-import { srcSet, variantBase, variantSelect, variantUrl } from "../media/variants";
-import { truncateText } from "../format/text";
+import { srcSet, variantBase, variantSelect, variantSize, variantUrl } from "../media/variants";
+import { shortenAtWord } from "../format/text";
 import { toAuthorKind, type AuthorKind } from "../authors/schema";
 import { articlePath } from "./path";
 import { sourceArchiveSelect, withArchivedCopies, type ArchivedCopy } from "../sources/dto";
@@ -68,6 +68,8 @@ export function toArticleCard(row: CardRow): ArticleCard {
 
 /** The width a card's photo (`src`) is asked at; lib/media/variants.ts serves the nearest variant. */
 export const CARD_PHOTO_WIDTH = 960;
+/** The width of the file a figure's `src` names: the JPEG fallback, and the photo search engines and social cards are given. */
+export const FIGURE_SRC_WIDTH = 1600;
 
 function cardImage(placed: CardRow["images"][number] | undefined): ArticleCard["image"] {
   if (!placed) return null;
@@ -137,6 +139,8 @@ export type Figure = {
   imageId: string;
   /** JPEG fallback, and srcsets per format for <picture>. */
   src: string;
+  /** The size of the file `src` names (`width` and `height` are the photo's, as shown: its crop). */
+  srcSize: { width: number; height: number };
   srcSet: { avif: string; webp: string; jpg: string };
   /** The focal point as a CSS object-position, for crops. */
   objectPosition: string;
@@ -180,7 +184,8 @@ export function toFigure(
   const shown = variantBase(image);
   return {
     imageId: image.id,
-    src: variantUrl(shown.base, shown.width, 1600),
+    src: variantUrl(shown.base, shown.width, FIGURE_SRC_WIDTH),
+    srcSize: variantSize(shown.width, shown.height, FIGURE_SRC_WIDTH),
     srcSet: {
       avif: srcSet(shown.base, shown.width, "avif"),
       webp: srcSet(shown.base, shown.width, "webp"),
@@ -205,7 +210,7 @@ export function toPublicArticle(row: PublicRow): PublicArticle {
     dateline: row.dateline,
     // A body that no longer validates renders as empty rather than as anything unchecked.
     body: body.success ? body.data : emptyBody(),
-    description: row.seoDescription || row.dek || truncateText(row.bodyText, 200),
+    description: row.seoDescription || row.dek || shortenAtWord(row.bodyText, 200),
     seoTitle: row.seoTitle,
     canonicalUrl: row.canonicalUrl,
     authors: row.authors.map(({ author }) => ({ ...author, kind: toAuthorKind(author.kind) })),

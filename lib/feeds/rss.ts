@@ -1,7 +1,7 @@
 import { htmlEscape } from "../format/text";
 import { listPublishedArticles } from "../articles/queries";
 import { CARD_PHOTO_WIDTH, type ArticleCard } from "../articles/dto";
-import { variantWidthFor } from "../media/variants";
+import { variantSize } from "../media/variants";
 import { absoluteUrl } from "../seo/site";
 import { readSiteSettings } from "../settings/queries";
 import { xmlDocument, type XmlNode } from "./xml";
@@ -84,8 +84,7 @@ function item(a: ArticleCard): XmlNode {
 
 /** A story's lead photo as Media RSS: the card's picture, with the size of the variant it is, and its credit. */
 function photo(image: NonNullable<ArticleCard["image"]>): XmlNode {
-  const width = variantWidthFor(image.width, CARD_PHOTO_WIDTH);
-  const height = Math.round((image.height * width) / image.width);
+  const { width, height } = variantSize(image.width, image.height, CARD_PHOTO_WIDTH);
   return {
     tag: "media:content",
     attrs: { url: absoluteUrl(image.src), medium: "image", type: "image/jpeg", width: String(width), height: String(height) },

@@ -32,6 +32,12 @@ export function variantWidthFor(originalWidth: number, width: number): number {
   return widths.find((w) => w >= width) ?? widths[widths.length - 1]!;
 }
 
+/** The pixel size of the file variantUrl serves for `width`: sharp keeps the aspect ratio, rounding the height. */
+export function variantSize(originalWidth: number, originalHeight: number, width: number): { width: number; height: number } {
+  const served = variantWidthFor(originalWidth, width);
+  return { width: served, height: Math.round((originalHeight * served) / originalWidth) };
+}
+
 export type Crop = { cropX: number; cropY: number; cropW: number; cropH: number };
 export const FULL_CROP: Crop = { cropX: 0, cropY: 0, cropW: 1, cropH: 1 };
 

@@ -7,7 +7,9 @@ import { createArticle, transitionArticle, addCorrection } from "../articles/mut
 import { getPublishedArticleBySlug } from "../articles/queries";
 import { buildRssFeed } from "../feeds/rss";
 import { buildNewsSitemap, buildSitemap } from "../feeds/sitemaps";
-import { htmlEscape, safeJsonForScript, truncateText } from "../format/text";
+import sharp from "sharp";
+import { htmlEscape, safeJsonForScript, shortenAtWord } from "../format/text";
+import { mediaStore } from "../media/store";
 import { createImage } from "../media/ingest";
 import { updateImageMetadata } from "../media/library";
 import { makeWirePhoto, WIRE_PHOTO } from "../test/images";
@@ -40,7 +42,7 @@ describe("structured data", () => {
     const article = (await getPublishedArticleBySlug(slug))!;
     const ld = newsArticleJsonLd(article, "The Dateline");
     expect(ld["@type"]).toBe("NewsArticle");
-    expect(ld.headline).toBe(truncateText(HOSTILE, 110));
+    expect(ld.headline).toBe(shortenAtWord(HOSTILE, 110));
     expect(ld.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(ld.author[0]).toMatchObject({ "@type": "Person" });
     // An agency's byline is an Organization (with no job title).
@@ -54,11 +56,40 @@ describe("structured data", () => {
     expect(breadcrumbJsonLd(article, "The Dateline").itemListElement).toHaveLength(3);
   });
 
+  it("names the photo file's own size, and cuts a long headline after a whole word (a 2400 px photo linked at 1600 said 2400×1600)", async () => {
+    const bits = await makeNewsroomBits();
+    const image = await createImage(editor, await makeWirePhoto(43, 2400, 1600), {}, "wide.jpg");
+    await updateImageMetadata(editor, {
+      id: image.id,
+      caption: WIRE_PHOTO.caption,
+      credit: "Roman Pilipey",
+      agency: "Getty Images",
+      altText: "A street.",
+    });
+    const headline = `Council approves the ${"Hauptbetriebswerkstatt".repeat(2)} expansion after a long night of debate about the harbour, its cranes and its future`;
+    const story = await createArticle(
+      editor,
+      readyArticleInput(bits.section.id, bits.author.id, { headline, hero: { imageId: image.id } }),
+    );
+    await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
+    const article = (await getPublishedArticleBySlug(story.slug))!;
+    const [photo] = newsArticleJsonLd(article, "The Dateline").image!;
+    const file = await mediaStore.get(/\/([^/]+)$/.exec(photo!.url)![1]!);
+    const { width, height } = await sharp(file!).metadata();
+    expect({ width: photo!.width, height: photo!.height }).toEqual({ width, height });
+    expect(photo).toMatchObject({ width: 1600, height: 1067 });
+    const ld = newsArticleJsonLd(article, "The Dateline");
+    expect(ld.headline.length).toBeLessThanOrEqual(110);
+    expect(ld.headline).toMatch(/ \S+…$/);
+    expect(headline.startsWith(ld.headline.slice(0, -1))).toBe(true);
+    expect(headline[ld.headline.length - 1]).toBe(" ");
+  });
+
   it("cannot be broken out of its script element", async () => {
     const json = safeJsonForScript(newsArticleJsonLd((await getPublishedArticleBySlug(slug))!, "The Dateline"));
     expect(json).not.toMatch(/<\/script/i);
     expect(json).not.toContain("<");
-    expect(JSON.parse(json).headline).toBe(truncateText(HOSTILE, 110));
+    expect(JSON.parse(json).headline).toBe(shortenAtWord(HOSTILE, 110));
   });
 });
 

@@ -2,7 +2,7 @@ import type { PublicArticle } from "../articles/dto";
 import { CORRECTION_KIND_LABELS } from "../articles/schema";
 import { absoluteUrl } from "./site";
 import { archiveUrl } from "../sources/archive-url";
-import { truncateText } from "../format/text";
+import { shortenAtWord } from "../format/text";
 import type { PhotoCredentials } from "../provenance/dto";
 import { schemaOrgSourceType } from "../provenance/schema";
 
@@ -12,7 +12,7 @@ export function newsArticleJsonLd(article: PublicArticle, siteName: string) {
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
-    headline: truncateText(article.headline, 110),
+    headline: shortenAtWord(article.headline, 110),
     description: article.description,
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": article.canonicalUrl || url },
@@ -34,8 +34,9 @@ export function newsArticleJsonLd(article: PublicArticle, siteName: string) {
           {
             "@type": "ImageObject",
             url: absoluteUrl(article.hero.src),
-            width: article.hero.width,
-            height: article.hero.height,
+            // The size of the file `url` names, not the original's (a 2400 px photo is linked at 1600).
+            width: article.hero.srcSize.width,
+            height: article.hero.srcSize.height,
             caption: article.hero.caption || undefined,
             creditText: article.hero.creditLine || undefined,
             copyrightNotice: article.hero.copyright || undefined,

@@ -38,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!article) return { title: "Page not found", robots: { index: false } };
   const title = article.seoTitle || article.headline;
   const hero = article.hero;
-  const images = hero ? [{ url: hero.src, width: hero.width, height: hero.height, alt: hero.alt }] : undefined;
+  const images = hero ? [{ url: hero.src, ...hero.srcSize, alt: hero.alt }] : undefined;
   return {
     title,
     description: article.description,
