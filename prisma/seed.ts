@@ -2,11 +2,11 @@
 import "../lib/ops/load-env";
 import { seedDemoNewsroom } from "../lib/seed/seed";
 import { env } from "../lib/env";
-import { expiriesSent } from "../lib/cache/invalidation";
+import { expiryRecordsWritten } from "../lib/cache/shared-expiry";
 
 const result = await seedDemoNewsroom();
-// Servers already running hear of the new stories before this process ends.
-await expiriesSent();
+// Servers already running hear of the new stories (and purge Varnish for them) once this is written.
+await expiryRecordsWritten();
 console.log(`Seeded the demo newsroom: ${result.articlesCreated} new stories.`);
 if (result.admin.password) {
   console.log(

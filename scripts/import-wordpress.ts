@@ -7,7 +7,7 @@ import "../lib/ops/load-env";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { db } from "../lib/db";
-import { expiriesSent } from "../lib/cache/invalidation";
+import { expiryRecordsWritten } from "../lib/cache/shared-expiry";
 import { AppError } from "../lib/errors";
 import { importWordPress } from "../lib/import/wordpress/run";
 import { reportText } from "../lib/import/report";
@@ -49,7 +49,7 @@ try {
   console.log(reportText(report));
   if (values.json) fs.writeFileSync(values.json, JSON.stringify(report, null, 2));
   // The cache expiry for the server processes is recorded in the background: let it land.
-  await expiriesSent();
+  await expiryRecordsWritten();
   await db.$disconnect();
 } catch (error) {
   console.error(error instanceof AppError || error instanceof WxrError ? error.message : error);

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { tags } from "./tags";
-import { purgesSettled, purgeTags } from "./purge";
-import { expiryRecordsWritten, recordExpiry } from "./shared-expiry";
+import { purgeTags } from "./purge";
+import { recordExpiry } from "./shared-expiry";
 import { noteExpiredPublicPages } from "../ops/request-context";
 import { isReaderVisible } from "../articles/policy";
 
@@ -118,16 +118,6 @@ export async function expireSection(sectionId: string | null, slugs: string[], e
     [tags.sections, tags.front, tags.feeds, tags.sitemaps, ...slugs.map(tags.section)],
     expire,
   );
-}
-
-/**
- * Resolves once the expiries this process began are recorded for the other processes, and its
- * purges sent (expireAll waits for neither): a script that changed public content waits for it
- * before it exits.
- */
-export async function expiriesSent(): Promise<void> {
-  await expiryRecordsWritten();
-  await purgesSettled();
 }
 
 /** Expires every public page: each shows the site's name and times in its time zone (after the settings changed). */

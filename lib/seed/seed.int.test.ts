@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { getPublishedArticleBySlug } from "../articles/queries";
 import { seedDemoNewsroom } from "./seed";
-import { expiriesSent } from "../cache/invalidation";
+import { expiryRecordsWritten } from "../cache/shared-expiry";
 import { tags } from "../cache/tags";
 import { WIRE_STORY } from "./wire-story";
 
@@ -12,7 +12,7 @@ describe("the demo newsroom seed", () => {
     const frontExpiries = () => db.cacheTagExpiry.count({ where: { tag: tags.front } });
     const expiriesBefore = await frontExpiries();
     const first = await seedDemoNewsroom();
-    await expiriesSent();
+    await expiryRecordsWritten();
     expect(await frontExpiries()).toBe(expiriesBefore + 1);
     expect(first.articlesCreated).toBeGreaterThanOrEqual(8);
     expect(first.admin.created).toBe(true);
@@ -42,7 +42,7 @@ describe("the demo newsroom seed", () => {
     expect(second.admin.created).toBe(false);
     expect(second.admin.password).toBeUndefined();
     expect(await counts()).toEqual(before);
-    await expiriesSent();
+    await expiryRecordsWritten();
     expect(await frontExpiries()).toBe(expiriesBefore + 1);
   });
 });

@@ -119,8 +119,8 @@ export async function seedDemoNewsroom(now = new Date()): Promise<SeedResult> {
     articlesCreated++;
   }
   // A seed run beside running servers (npm run db:seed): every public page may show what it made,
-  // in every process (they kept an empty front page until restarted). A script waits for
-  // expiriesSent() before it exits.
+  // in every process (they kept an empty front page until restarted), and the servers purge the
+  // caches in front once they hear of it. A script waits for expiryRecordsWritten() before it exits.
   if (articlesCreated > 0) expireEverything(() => {});
   return { admin: { email: admin.email, created: admin.created, password: admin.password }, articlesCreated };
 }
