@@ -234,6 +234,35 @@ test.describe("the article desk", () => {
     await api.dispose();
   });
 
+  test("a live story's save that meets a dropped connection is tried again by itself, as the save asked for (it stayed at 'Unsaved changes')", async ({
+    browser,
+  }) => {
+    test.skip(E2E_ENGINE === "postgresql", "makes its story through e2e/newsroom.ts (SQLite)");
+    const api = await apiAs("editor");
+    const story = await makeStory(api, `Live retry ${unique()}`, "PUBLISHED");
+    const page = await as(browser, "editor");
+    await page.goto(`/admin/articles/${story.id}`);
+    await adminHydrated(page);
+    await page.context().setOffline(true);
+    await page.getByLabel("Dek").fill("Changed while the connection was down.");
+    await page.getByRole("button", { name: "Save as material update" }).click();
+    await expect(page.getByTestId("save-state")).toHaveText("Not saved yet: trying again by itself");
+    await expect(page.getByRole("button", { name: "Try again now" })).toBeVisible();
+    await page.context().setOffline(false);
+    await expect(page.getByTestId("save-state")).toHaveText(/All changes saved/, { timeout: 20_000 });
+    // Saved as the editor asked: a material update, which readers see as an "Updated" time.
+    const saved = readDatabase(
+      (db) =>
+        db.prepare("SELECT dek, contentUpdatedAt FROM Article WHERE id = ?").get(story.id) as {
+          dek: string;
+          contentUpdatedAt: string | null;
+        },
+    );
+    expect(saved.dek).toBe("Changed while the connection was down.");
+    expect(saved.contentUpdatedAt).not.toBeNull();
+    await api.dispose();
+  });
+
   test("a correction or a photo detail that is too long is refused with its reason at the field, and the text stays", async ({
     browser,
   }) => {

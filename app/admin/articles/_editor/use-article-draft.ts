@@ -93,7 +93,7 @@ export function useArticleDraft(
   /** This tab's saves of the story whose answer never came (network, timeout): see save(). */
   const unanswered = useRef<string[]>([]);
   /** The save the desk will try again: one the editor asked for (kept as a revision) or an autosave, and the version it was sent from. */
-  const retrying = useRef<{ auto: boolean; versionOverride?: number }>({ auto: true });
+  const retrying = useRef<{ auto: boolean; material?: boolean; versionOverride?: number }>({ auto: true });
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(initial?.fields ?? blank));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>();
   // The fields as they were when a save was refused with field messages (live-errors.ts).
@@ -207,10 +207,11 @@ export function useArticleDraft(
       if (TRANSIENT.has(result.code) && !result.error.includes("too large")) {
         const next = failures + 1;
         setFailures(next);
-        if (autosaves || auto) {
-          retrying.current = { auto, versionOverride };
-          setRetryAt(Date.now() + retryDelayMs(next));
-        }
+        // A live story's save is tried again too, as what it was (a minor fix or a material
+        // update): the editor asked for it, and only the connection stood in the way (it was left
+        // at "Unsaved changes", with no "Try again now").
+        retrying.current = { auto, material, versionOverride };
+        setRetryAt(Date.now() + retryDelayMs(next));
       }
     }
     return result;
