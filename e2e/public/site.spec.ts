@@ -267,6 +267,10 @@ test("a publish shows on every page that lists the story within a second, and an
   }
   expect((await reader.request.get(`/world/${slug}`)).status()).toBe(404);
   await expect.poll(async () => (await reader.request.get(secretPage)).status(), { timeout: 1000, intervals: [100] }).toBe(404);
+  // Published again: the last reason is not left in the box, to go unseen into the audit log with the next unpublishing.
+  await publishFromEditor(editor);
+  await expect(editor.getByRole("heading", { name: /Status: Published/ })).toBeVisible();
+  await expect(editor.getByLabel(/Reason for unpublishing/)).toHaveValue("");
 });
 
 test("each page of a long tag list is its own to search engines: its own canonical address and title", async ({ playwright, browser }) => {

@@ -56,6 +56,8 @@ export function WorkflowPanel({ article, version, onVersion, dirty, timeZone }: 
   const move = async (to: ArticleStatus) => {
     const result = await transition.run({ id: article.id, version, to, reason });
     if (!result?.ok) return;
+    // The reason went with this move; it is not waiting in the box for the next one.
+    setReason("");
     onVersion(result.data.version);
     expectMove(article.id, article.status, to);
     router.refresh();
