@@ -507,6 +507,41 @@ test.describe("the article desk", () => {
     await expect(page.getByRole("button", { name: "Publish…" })).toBeDisabled();
   });
 
+  test("never says 'Ready to publish' of a story the server would refuse: a source the shared schema refuses is on the list (it said ready, and the dialog said only 'Some fields need attention')", async ({
+    browser,
+  }) => {
+    const page = await as(browser, "editor");
+    await writeDraft(page, `Bad source ${unique()}`);
+    await expect(page.getByText("Ready to publish.")).toBeAttached();
+    await page.getByRole("button", { name: "Add a source" }).click();
+    const source = page.getByRole("listitem", { name: "Source 1" });
+    await source.getByLabel("URL", { exact: true }).fill("javascript:alert(1)");
+    await source.getByLabel("Title", { exact: true }).fill("Harbour notice");
+    await expect(page.getByText(/Before it can go live this story needs: a fix to source 1\./)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Publish…" })).toHaveAttribute("aria-disabled", "true");
+    await page.screenshot({ path: "test-results/screens/publish-bad-source.png", fullPage: true });
+    await source.getByLabel("URL", { exact: true }).fill("https://example.org/harbour-notice");
+    await expect(page.getByText("Ready to publish.")).toBeAttached();
+  });
+
+  test("a publish the server refuses for a field closes its dialog and takes the keyboard to the field, where the reason is (it was behind the dialog)", async ({
+    browser,
+  }) => {
+    test.skip(E2E_ENGINE === "postgresql", "makes its story through e2e/newsroom.ts (SQLite)");
+    const api = await apiAs("editor");
+    const taken = await makeStory(api, `Slug taken ${unique()}`);
+    const page = await as(browser, "editor");
+    await writeDraft(page, `Same slug ${unique()}`);
+    await page.getByLabel("Slug").fill(taken.slug);
+    await page.getByRole("button", { name: "Publish…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Publish this story?" });
+    await dialog.getByRole("button", { name: "Publish now" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByLabel("Slug")).toBeFocused();
+    await expect(page.getByLabel("Slug")).toHaveAttribute("aria-invalid", "true");
+    await api.dispose();
+  });
+
   test("the cron endpoint needs its secret and is idempotent", async ({ playwright }) => {
     const api = await playwright.request.newContext({ baseURL: E2E_ENV.DATELINE_SITE_URL });
     expect((await api.post("/api/cron/publish-scheduled")).status()).toBe(401);

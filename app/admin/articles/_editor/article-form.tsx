@@ -22,7 +22,7 @@ import { BylinePicker } from "./byline-picker";
 import { ConflictPanel } from "./conflict-panel";
 import { CorrectionsPanel } from "./corrections-panel";
 import { HeroPicker } from "./hero-picker";
-import { liveFieldErrors } from "./live-errors";
+import { fieldProblems, liveFieldErrors } from "./live-errors";
 import { beatPresence } from "./presence-client";
 import { PublishControls } from "./publish-controls";
 import { SaveState } from "./save-state";
@@ -73,14 +73,20 @@ export function ArticleForm(props: Props) {
   const address = new URL(articlePath({ slug: fields.slug || "your-story", section }), props.siteUrl).toString();
   // A story taken from a wire item: its embargo and a kill hold it (the server's rule, lib/wire/policy.ts).
   const wire = initial?.wire ?? null;
-  const problems = useMemo(() => editorProblems(fields, images, undefined, { facts: wire, timeZone }), [fields, images, wire, timeZone]);
+  const problems = useMemo(
+    () => [...editorProblems(fields, images, undefined, { facts: wire, timeZone }), ...fieldProblems(fields)],
+    [fields, images, wire, timeZone],
+  );
   const embargoEnds = wire?.embargoAt && problems.some((p) => p.includes("embargo")) ? wire.embargoAt : null;
   const moves = initial?.moves ?? [];
   const canPublishNow = props.canPublish && (!initial || moves.includes("PUBLISHED"));
   const canSchedule = props.canSchedule && (!initial || moves.includes("SCHEDULED"));
   // While embargoed it may still be scheduled for the embargo's end or later: only what that would not cure blocks the button.
   const blockers = useMemo(
-    () => (embargoEnds && canSchedule ? editorProblems(fields, images, embargoEnd(embargoEnds), { facts: wire, timeZone }) : problems),
+    () =>
+      embargoEnds && canSchedule
+        ? [...editorProblems(fields, images, embargoEnd(embargoEnds), { facts: wire, timeZone }), ...fieldProblems(fields)]
+        : problems,
     [embargoEnds, canSchedule, fields, images, wire, timeZone, problems],
   );
   const heroPhoto = fields.hero ? (images.find((i) => i.id === fields.hero!.imageId)?.src ?? null) : null;

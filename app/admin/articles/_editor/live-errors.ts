@@ -2,6 +2,7 @@ import "@/lib/security/zod-jitless";
 import type { EditorFields } from "@/lib/articles/editor";
 import { articleFieldsSchema } from "@/lib/articles/schema";
 import type { FieldErrors } from "@/lib/errors";
+import { andList } from "@/lib/format/text";
 import { toSaveInput } from "./use-article-draft";
 
 const withoutBody = articleFieldsSchema.omit({ body: true });
@@ -42,4 +43,34 @@ export function liveFieldErrors(
     if (serverOnly.length && then && JSON.stringify(then[top]) === JSON.stringify(fields[top])) now[key] = serverOnly;
   }
   return Object.keys(now).length ? now : undefined;
+}
+
+/** How the publish button's list names a field, as its label says. */
+const FIELD_NAMES: Record<string, string> = {
+  headline: "the headline",
+  dek: "the dek",
+  slug: "the slug",
+  dateline: "the dateline",
+  sectionId: "the section",
+  authorIds: "the bylines",
+  tagIds: "the tags",
+  hero: "the photo's details",
+  seoTitle: "the SEO title",
+  seoDescription: "the SEO description",
+  canonicalUrl: "the canonical URL",
+  sources: "the sources",
+};
+
+/**
+ * What a save would be refused for, for the publish button's list beside publishProblems
+ * ("a fix to the headline and source 2"): the shared schema on the fields as typed, so "Ready to
+ * publish" is never said of a story the server would refuse (a `javascript:` source, a headline
+ * over its limit). The body is checked by the save itself.
+ */
+export function fieldProblems(fields: EditorFields): string[] {
+  const names = Object.keys(schemaErrors(fields, false)).map((key) => {
+    const [top = "", index] = key.split(".");
+    return top === "sources" && index !== undefined && /^\d+$/.test(index) ? `source ${Number(index) + 1}` : (FIELD_NAMES[top] ?? top);
+  });
+  return names.length ? [`a fix to ${andList([...new Set(names)])}`] : [];
 }

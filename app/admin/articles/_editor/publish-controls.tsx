@@ -71,6 +71,13 @@ export function PublishControls({
       let target = draft.id ? { id: draft.id, version: draft.version } : null;
       if (!target || draft.dirty) {
         const saved = await draft.save({ open: false });
+        if (saved && !saved.ok && saved.fieldErrors) {
+          // Refused for what a field holds (a slug another story took meanwhile): the message is at
+          // the field, which the dialog covered. Close it and take the keyboard there.
+          setOpen(false);
+          requestAnimationFrame(() => document.querySelector<HTMLElement>('main [aria-invalid="true"]')?.focus());
+          return;
+        }
         if (!saved?.ok) {
           setSaveError(`Not published: ${saved ? saved.error : "a save is still under way; try again in a moment."}`);
           return;
