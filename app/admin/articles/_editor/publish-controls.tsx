@@ -49,6 +49,14 @@ export function PublishControls({
   const [busy, setBusy] = useState(false);
   const blocked = problems.length > 0;
   const button = useRef<HTMLButtonElement>(null);
+  // After the dialog has closed (and handed focus back to "Publish…"), the keyboard goes to the
+  // first field the refusal marked.
+  const toField = useRef(false);
+  useEffect(() => {
+    if (!toField.current || open) return;
+    toField.current = false;
+    document.querySelector<HTMLElement>('main [aria-invalid="true"]')?.focus();
+  }, [open]);
 
   // Alt+Shift+P opens the confirmation from anywhere in the editor; while something blocks
   // publishing it goes to the button, whose description lists what.
@@ -74,8 +82,8 @@ export function PublishControls({
         if (saved && !saved.ok && saved.fieldErrors) {
           // Refused for what a field holds (a slug another story took meanwhile): the message is at
           // the field, which the dialog covered. Close it and take the keyboard there.
+          toField.current = true;
           setOpen(false);
-          requestAnimationFrame(() => document.querySelector<HTMLElement>('main [aria-invalid="true"]')?.focus());
           return;
         }
         if (!saved?.ok) {
