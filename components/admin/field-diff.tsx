@@ -1,24 +1,4 @@
-import { diffParagraphs, type WordPart } from "@/lib/format/text-diff";
-
-function Words({ parts }: { parts: WordPart[] }) {
-  return (
-    <>
-      {parts.map((part, i) =>
-        part.kind === "same" ? (
-          <span key={i}>{part.text}</span>
-        ) : part.kind === "added" ? (
-          <ins key={i} className="word-added">
-            {part.text}
-          </ins>
-        ) : (
-          <del key={i} className="word-removed">
-            {part.text}
-          </del>
-        ),
-      )}
-    </>
-  );
-}
+import { DiffLines } from "./diff-lines";
 
 /** A field-by-field diff of two versions of a story: paragraphs added or removed, and changed words marked inside a paragraph. */
 export function FieldDiff({
@@ -44,33 +24,7 @@ export function FieldDiff({
       {fields.map((field) => (
         <section key={field}>
           <h3>{field}</h3>
-          <pre>
-            {diffParagraphs(before[field] ?? "", after[field] ?? "").map((line, i) =>
-              line.kind === "same" ? (
-                <span key={i} className="diff-same">
-                  {"  "}
-                  {line.text}
-                  {"\n"}
-                </span>
-              ) : line.kind === "changed" ? (
-                <span key={i} className="diff-changed" data-testid="diff-changed">
-                  {"~ "}
-                  <Words parts={line.parts} />
-                  {"\n"}
-                </span>
-              ) : line.kind === "added" ? (
-                <ins key={i} className="diff-added">
-                  + {line.text}
-                  {"\n"}
-                </ins>
-              ) : (
-                <del key={i} className="diff-removed">
-                  − {line.text}
-                  {"\n"}
-                </del>
-              ),
-            )}
-          </pre>
+          <DiffLines before={before[field] ?? ""} after={after[field] ?? ""} />
         </section>
       ))}
     </div>

@@ -256,6 +256,71 @@ test.describe("working together", () => {
     expect(saved).toContain("First paragraph. Typed before the crash. And after.");
   });
 
+  test("two editors fix a live story at once, one the headline, the other a paragraph: keeping mine keeps both fixes (a probe's minor fix put the old headline back live)", async ({
+    browser,
+  }) => {
+    const api = await apiAs("editor");
+    const headline = `Ferry resumes ${unique()}`;
+    const story = await makeStory(api, `${headline} — A version`, "PUBLISHED", {
+      paragraphs: ["The first ferry left at six.", "Passengers cheered on the quay."],
+    });
+    await api.dispose();
+    const a = await as(browser, "admin");
+    const b = await as(browser, "editor");
+    for (const page of [a, b]) {
+      await page.goto(`/admin/articles/${story.id}`);
+      await adminHydrated(page);
+      await expect(page.getByLabel("Headline")).toHaveValue(`${headline} — A version`);
+    }
+
+    // A removes " — A version" from the headline, as a minor fix.
+    await a.getByLabel("Headline").fill(headline);
+    await a.getByRole("button", { name: "Save as minor fix" }).click();
+    await expect(a.getByTestId("save-state")).toHaveText(/All changes saved/);
+
+    // B, still showing the old headline, adds a sentence to paragraph 2 only, as a minor fix.
+    const bodyB = b.getByRole("textbox", { name: "Story body" });
+    await bodyB.locator("p").nth(1).click();
+    await b.keyboard.press("End");
+    await b.keyboard.type(" The mayor was on board.");
+    await b.getByRole("button", { name: "Save as minor fix" }).click();
+    const panel = b.locator("section.conflict");
+    const adminName = userName("admin@e2e.dateline");
+    await expect(panel.getByRole("heading", { name: new RegExp(`${adminName} saved this story at`) })).toBeVisible();
+
+    // Before any click, the panel says what keeping mine does: their headline stays, nothing of theirs is overwritten.
+    const summary = panel.locator("#conflict-keep-summary");
+    await expect(summary).toContainText(`Headline: ${adminName}'s change stays (only ${adminName} changed it)`);
+    await expect(summary).toContainText("Body: your change is saved (only you changed it)");
+    await expect(summary).toContainText(`Nothing of ${adminName}'s is overwritten`);
+    await expect(panel.getByRole("button", { name: "Keep mine as a minor fix" })).toHaveAccessibleDescription(/Headline: .* change stays/);
+
+    // The differences say who changed each field: the headline is theirs, not "+ your version".
+    await panel.getByRole("button", { name: "Show the differences" }).click();
+    const headlineDiff = panel.getByRole("region", { name: /^Headline/ });
+    await expect(headlineDiff.getByRole("heading")).toHaveText(`Headline — changed by ${adminName}`);
+    await expect(headlineDiff).toContainText(`Kept as ${adminName} saved it.`);
+    await expect(panel.getByRole("region", { name: /^Body/ }).getByRole("heading")).toHaveText("Body — changed by you");
+    await expect(panel.getByRole("region", { name: /changed by both/ })).toHaveCount(0);
+    await panel.screenshot({ path: "test-results/conflict-three-way.png" });
+
+    await panel.getByRole("button", { name: "Keep mine as a minor fix" }).click();
+    await expect(b.getByTestId("save-state")).toHaveText(/All changes saved/);
+    await expect(panel).toHaveCount(0);
+    // B's form now shows the story as saved: A's headline and B's sentence.
+    await expect(b.getByLabel("Headline")).toHaveValue(headline);
+    await expect(bodyB).toContainText("Passengers cheered on the quay. The mayor was on board.");
+
+    // Readers get both fixes.
+    const reader = await newContext(browser);
+    await expect
+      .poll(async () => (await reader.request.get(`/${story.section}/${story.slug}`)).text(), { timeout: 10_000 })
+      .toContain("The mayor was on board.");
+    const live = await (await reader.request.get(`/${story.section}/${story.slug}`)).text();
+    expect(live).toContain(headline);
+    expect(live).not.toContain("A version");
+  });
+
   test("a story returned with a note: the note is required, and the writer sees it on the story, on the desk and in notifications with an unread count", async ({
     browser,
   }) => {

@@ -64,6 +64,23 @@ const GONE = {
   photos: "a photo no longer in the library",
 };
 
+/** Each field's label, as the editor shows it, in the editor's order: the diffs', the conflict's and the publish button's. */
+export const STORY_FIELD_LABELS: Record<keyof Comparable, string> = {
+  headline: "Headline",
+  dek: "Dek",
+  slug: "Slug",
+  dateline: "Dateline",
+  sectionId: "Section",
+  authorIds: "Bylines",
+  tagIds: "Tags",
+  body: "Body",
+  hero: "Hero photo",
+  sources: "Sources",
+  seoTitle: "SEO title",
+  seoDescription: "SEO description",
+  canonicalUrl: "Canonical URL",
+};
+
 /**
  * The text of each field of a story that a diff compares (revisions, and the conflict view), by the
  * label the editor shows for it: bylines in their order, tags by name (their order means nothing),
@@ -76,19 +93,19 @@ export function comparableFields(s: Comparable, names: CompareNames): Record<str
   const body = bodySchema.safeParse(s.body);
   const photo = s.hero;
   return {
-    Headline: s.headline,
+    [STORY_FIELD_LABELS.headline]: s.headline,
     // As stored: an editor's unsaved dek with blank lines is not a change its save would make.
-    Dek: normalizeDek(s.dek),
-    Slug: s.slug,
-    Dateline: s.dateline,
-    Section: s.sectionId ? name("sections", s.sectionId) : "",
-    Bylines: s.authorIds.map((id) => name("authors", id)).join("\n"),
-    Tags: s.tagIds
+    [STORY_FIELD_LABELS.dek]: normalizeDek(s.dek),
+    [STORY_FIELD_LABELS.slug]: s.slug,
+    [STORY_FIELD_LABELS.dateline]: s.dateline,
+    [STORY_FIELD_LABELS.sectionId]: s.sectionId ? name("sections", s.sectionId) : "",
+    [STORY_FIELD_LABELS.authorIds]: s.authorIds.map((id) => name("authors", id)).join("\n"),
+    [STORY_FIELD_LABELS.tagIds]: s.tagIds
       .map((id) => name("tags", id))
       .sort((a, b) => a.localeCompare(b))
       .join("\n"),
-    Body: body.success ? bodyToText(body.data) : "",
-    "Hero photo": photo
+    [STORY_FIELD_LABELS.body]: body.success ? bodyToText(body.data) : "",
+    [STORY_FIELD_LABELS.hero]: photo
       ? [
           name("photos", photo.imageId),
           ...(
@@ -102,9 +119,9 @@ export function comparableFields(s: Comparable, names: CompareNames): Record<str
           ).flatMap(([label, text]) => (text.trim() ? [`${label} for this story: ${text}`] : [])),
         ].join("\n")
       : "",
-    Sources: s.sources.map((x) => `${x.title} — ${x.url}${x.publisher ? ` (${x.publisher})` : ""}`).join("\n"),
-    "SEO title": s.seoTitle,
-    "SEO description": s.seoDescription,
-    "Canonical URL": s.canonicalUrl,
+    [STORY_FIELD_LABELS.sources]: s.sources.map((x) => `${x.title} — ${x.url}${x.publisher ? ` (${x.publisher})` : ""}`).join("\n"),
+    [STORY_FIELD_LABELS.seoTitle]: s.seoTitle,
+    [STORY_FIELD_LABELS.seoDescription]: s.seoDescription,
+    [STORY_FIELD_LABELS.canonicalUrl]: s.canonicalUrl,
   };
 }

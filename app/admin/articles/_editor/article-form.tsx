@@ -173,6 +173,11 @@ export function ArticleForm(props: Props) {
     ...(errors?.slug ?? []),
     ...(slugState === "taken" ? ["Another story already uses this slug (or it redirects to one)."] : []),
   ];
+  // Once a conflict's "keep mine" is saved, the panel goes with the button pressed: the keyboard
+  // goes to Save, beside the line that says it was saved. (A live story's: the save of the kind
+  // kept. Looked up after the save, which may have come with the story's new status.)
+  const focusSave = (material: boolean) =>
+    (document.getElementById(material ? "save-material" : "save-minor") ?? saveButton.current)?.focus();
   const remove = async () => {
     if (!initial) return;
     // Who else has it open, asked now (the presence bar's names may be a heartbeat old): they
@@ -321,12 +326,10 @@ export function ArticleForm(props: Props) {
           mine={fields}
           status={initial.status}
           onOverwrite={async (v, material) => {
-            // Once kept, the panel goes with the button pressed: the keyboard goes to Save, beside
-            // the line that says it was saved.
-            // (A live story's: the save of the kind kept. Looked up after the save, which may have
-            // come with the story's new status.)
-            if (!(await draft.save({ material, versionOverride: v }))?.ok) return;
-            (document.getElementById(material ? "save-material" : "save-minor") ?? saveButton.current)?.focus();
+            if ((await draft.save({ material, versionOverride: v }))?.ok) focusSave(material);
+          }}
+          onKeepMerged={async (theirs, merged, material) => {
+            if ((await draft.saveMergedOver(theirs, merged, material))?.ok) focusSave(material);
           }}
           onDiscard={draft.discardMine}
           canEdit={initial.canEdit}

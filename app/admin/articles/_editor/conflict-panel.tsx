@@ -1,7 +1,7 @@
 "use client";
 
 import "@/lib/security/zod-jitless";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { comparableFields, type CompareNames } from "@/lib/articles/compare";
 import type { EditorData, EditorFields } from "@/lib/articles/editor";
@@ -9,8 +9,13 @@ import { FieldDiff } from "@/components/admin/field-diff";
 import { useAction } from "@/components/forms/use-action";
 import { formatDateTime } from "@/lib/format/time";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
+import { mergeStoryFields } from "@/lib/articles/merge";
 import { createArticleAction, loadEditorDataAction } from "../actions";
+import { MergeSummary } from "./merge-summary";
+import { ThreeWayDiff } from "./three-way-diff";
 import { toSaveInput, type Conflict } from "./use-article-draft";
+
+type Theirs = EditorData & { names: CompareNames };
 
 type Props = {
   conflict: Conflict;
@@ -19,8 +24,10 @@ type Props = {
   mine: EditorFields;
   /** The story's status as the page shows it. */
   status: string;
-  /** Saves this editor's text over the other save; `material` for a story that is live now. */
+  /** Saves this editor's text over the other save; `material` for a story that is live now. (When the version this editor started from is not known.) */
   onOverwrite: (theirVersion: number, material: boolean) => void;
+  /** Saves the merge of theirs and this editor's (lib/articles/merge.ts) from their version. */
+  onKeepMerged: (theirs: Pick<EditorData, "fields" | "version">, merged: EditorFields, material: boolean) => void;
   onDiscard: () => void;
   /** Whether this editor may edit the story as it is now (a writer whose story an editor published may not): if not, keeping theirs over it is not offered. */
   canEdit: boolean;
@@ -30,9 +37,11 @@ type Props = {
  * Shown when another editor saved first. Nothing is lost: the form still holds this
  * editor's text, the other save is in the revisions, and either can be kept or copied.
  */
-export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onOverwrite, onDiscard, canEdit }: Props) {
+export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onOverwrite, onKeepMerged, onDiscard, canEdit }: Props) {
   const router = useRouter();
-  const [theirs, setTheirs] = useState<(EditorData & { names: CompareNames }) | null>(null);
+  const [theirs, setTheirs] = useState<Theirs | null>(null);
+  // Whether the editor asked to see the differences (theirs is also read by itself, for the merge).
+  const [shown, setShown] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const loading = useAction(loadEditorDataAction);
   const copying = useAction(createArticleAction, { measure: true });
@@ -57,15 +66,50 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
   };
   const refsKey = JSON.stringify(refs);
   const [comparedKey, setComparedKey] = useState<string | null>(null);
-  // The buttons stay focusable while they work (aria-disabled); a press meanwhile sends nothing (useAction).
+  // One read of theirs at a time; a second asker waits for the one under way.
+  const reading = useRef<Promise<Theirs | null> | null>(null);
+  const run = loading.run;
+  const readTheirs = useCallback(
+    (asked: string) => {
+      reading.current ??= run({ id: articleId, mine: JSON.parse(asked) as typeof refs })
+        .then((result) => {
+          if (!result) return null;
+          if (!result.ok) {
+            setNote(result.error);
+            return null;
+          }
+          setTheirs(result.data);
+          setComparedKey(asked);
+          return result.data;
+        })
+        .finally(() => {
+          reading.current = null;
+        });
+      return reading.current;
+    },
+    [articleId, run],
+  );
+  // The version this editor started from: who changed which field is known, and "keep mine"
+  // keeps the fields only they changed (the probe's minor fix put their old headline back live).
+  const base = conflict.base ?? null;
+  // Theirs as the conflict found it or newer; one read for an earlier conflict no longer counts.
+  const current = theirs && theirs.version >= conflict.currentVersion ? theirs : null;
+  const merge = base && current ? mergeStoryFields(base, current.fields, mine) : null;
+  const them = conflict.savedBy === "Someone" ? "someone else" : conflict.savedBy;
+  const keepId = "conflict-keep-summary";
+  useEffect(() => {
+    if (base) void readTheirs(refsKey);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per conflict, with the refs of the moment
+  }, [base, conflict.currentVersion, readTheirs]);
+  // The buttons stay focusable while they work (aria-disabled); a press meanwhile sends nothing.
   const compare = async () => {
-    const asked = refsKey;
-    const result = await loading.run({ id: articleId, mine: refs });
-    if (!result) return;
-    if (result.ok) {
-      setTheirs(result.data);
-      setComparedKey(asked);
-    } else setNote(result.error);
+    if (await readTheirs(refsKey)) setShown(true);
+  };
+  const keepMine = async (material: boolean) => {
+    if (!base) return onOverwrite(conflict.currentVersion, material);
+    const now = current ?? (await readTheirs(refsKey));
+    if (!now) return;
+    onKeepMerged(now, mergeStoryFields(base, now.fields, mine).fields, material);
   };
   const saveCopy = async () => {
     const suffix = Math.random().toString(36).slice(2, 6);
@@ -88,6 +132,7 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
         Your changes were not saved, but they are still in this form.{" "}
         {canEdit ? "Choose what to keep:" : "The story is no longer yours to edit: keep your text as a new draft, or load theirs."}
       </p>
+      {canEdit ? <MergeSummary id={keepId} them={them} changes={base ? (merge?.changes ?? null) : undefined} /> : null}
       <div className="workflow-moves">
         <button type="button" className="button secondary" aria-disabled={loading.pending || undefined} onClick={compare}>
           Show the differences
@@ -97,15 +142,15 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
         </button>
         {!canEdit ? null : liveNow ? (
           <>
-            <button type="button" className="button" onClick={() => onOverwrite(conflict.currentVersion, true)}>
+            <button type="button" className="button" aria-describedby={keepId} onClick={() => void keepMine(true)}>
               Keep mine as a material update
             </button>
-            <button type="button" className="button secondary" onClick={() => onOverwrite(conflict.currentVersion, false)}>
+            <button type="button" className="button secondary" aria-describedby={keepId} onClick={() => void keepMine(false)}>
               Keep mine as a minor fix
             </button>
           </>
         ) : (
-          <button type="button" className="button" onClick={() => onOverwrite(conflict.currentVersion, false)}>
+          <button type="button" className="button" aria-describedby={keepId} onClick={() => void keepMine(false)}>
             Keep mine (their save stays in the revisions)
           </button>
         )}
@@ -122,21 +167,23 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
           {note}
         </p>
       ) : null}
-      {theirs && comparedKey !== refsKey ? (
+      {!shown || !theirs ? null : comparedKey !== refsKey ? (
         <p className="muted">
           You changed the section, bylines, tags or photo since.{" "}
           <button type="button" className="button secondary small" aria-disabled={loading.pending || undefined} onClick={compare}>
             Show the differences again
           </button>
         </p>
-      ) : theirs ? (
+      ) : base && merge && current ? (
+        <ThreeWayDiff base={base} theirs={current.fields} mine={mine} changes={merge.changes} names={current.names} them={them} />
+      ) : (
         <FieldDiff
           before={comparableFields(theirs.fields, theirs.names)}
           after={comparableFields(mine, theirs.names)}
           beforeLabel={`${conflict.savedBy}'s version`}
           afterLabel="your version"
         />
-      ) : null}
+      )}
     </section>
   );
 }

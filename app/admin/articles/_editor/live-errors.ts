@@ -1,6 +1,7 @@
 import "@/lib/security/zod-jitless";
 import type { EditorFields } from "@/lib/articles/editor";
 import { articleFieldsSchema } from "@/lib/articles/schema";
+import { STORY_FIELD_LABELS } from "@/lib/articles/compare";
 import type { FieldErrors } from "@/lib/errors";
 import { andList } from "@/lib/format/text";
 import { toSaveInput } from "./use-article-draft";
@@ -45,20 +46,10 @@ export function liveFieldErrors(
   return Object.keys(now).length ? now : undefined;
 }
 
-/** How the publish button's list names a field, as its label says. */
-const FIELD_NAMES: Record<string, string> = {
-  headline: "the headline",
-  dek: "the dek",
-  slug: "the slug",
-  dateline: "the dateline",
-  sectionId: "the section",
-  authorIds: "the bylines",
-  tagIds: "the tags",
-  hero: "the photo's details",
-  seoTitle: "the SEO title",
-  seoDescription: "the SEO description",
-  canonicalUrl: "the canonical URL",
-  sources: "the sources",
+/** How the publish button's list names a field: by its label ("the headline", "the SEO title"). */
+const fieldName = (key: string) => {
+  const label = STORY_FIELD_LABELS[key as keyof typeof STORY_FIELD_LABELS];
+  return label ? `the ${label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}` : key;
 };
 
 /**
@@ -70,7 +61,7 @@ const FIELD_NAMES: Record<string, string> = {
 export function fieldProblems(fields: EditorFields): string[] {
   const names = Object.keys(schemaErrors(fields, false)).map((key) => {
     const [top = "", index] = key.split(".");
-    return top === "sources" && index !== undefined && /^\d+$/.test(index) ? `source ${Number(index) + 1}` : (FIELD_NAMES[top] ?? top);
+    return top === "sources" && index !== undefined && /^\d+$/.test(index) ? `source ${Number(index) + 1}` : fieldName(top);
   });
   return names.length ? [`a fix to ${andList([...new Set(names)])}`] : [];
 }

@@ -46,8 +46,19 @@ export function toSaveInput(f: EditorFields) {
   };
 }
 
-/** A save refused because the story changed meanwhile: who saved last, when, its version and its status now. */
-export type Conflict = { savedBy: string; savedAt: string; currentVersion: number; storyStatus?: ArticleStatus };
+/**
+ * A save refused because the story changed meanwhile: who saved last, when, its version and its
+ * status now (the server's details), and the fields the refused save started from (`base`), for a
+ * three-way comparison; null when this page cannot know them (edits restored from the browser
+ * after a reload, made on an older version).
+ */
+export type Conflict = {
+  savedBy: string;
+  savedAt: string;
+  currentVersion: number;
+  storyStatus?: ArticleStatus;
+  base?: EditorFields | null;
+};
 
 /** Refusals that say nothing about the story itself (network, timeout, 5xx, a busy database): worth trying again. */
 const TRANSIENT = new Set(["error", "busy", "storage_full", "unavailable", "locked"]);
@@ -100,6 +111,9 @@ export function useArticleDraft(
   const [refusedFields, setRefusedFields] = useState<EditorFields | null>(null);
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string; auto?: boolean } | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  // Whether savedJson is the story as it was at `version` (the base a conflict compares with): not
+  // after edits restored from the browser that were made on another version.
+  const [baseKnown, setBaseKnown] = useState(true);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   // Failed saves in a row that are worth retrying, and when the next try is due.
   const [failures, setFailures] = useState(0);
@@ -120,6 +134,7 @@ export function useArticleDraft(
       setFields(initial.fields);
       setSavedJson(JSON.stringify(initial.fields));
       setVersion(initial.version);
+      setBaseKnown(true);
     }
   }
   const id = initial?.id ?? createdId;
@@ -139,6 +154,7 @@ export function useArticleDraft(
     // Syncing from browser storage, an external system, once on mount.
     setFields(stored.fields);
     setVersion(stored.version);
+    setBaseKnown(stored.version === initial?.version);
     setRestored(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
   }, []);
@@ -148,17 +164,30 @@ export function useArticleDraft(
     else clearLocalDraft(storageKey.current);
   }, [json, dirty, version]);
 
-  /** Saves the fields as they are now; resolves to the result (null when another save is in flight). */
+  /**
+   * Saves the fields as they are now (or `fields`, set in the same event); resolves to the result
+   * (null when another save is in flight). `from`: the fields the save starts from, when they are
+   * not the last saved ones (a merge over a conflict).
+   */
   async function save({
     auto = false,
     material = false,
     versionOverride,
     open = !auto,
-  }: { auto?: boolean; material?: boolean; versionOverride?: number; open?: boolean } = {}): Promise<ActionResult<{
+    fields: given,
+    from,
+  }: {
+    auto?: boolean;
+    material?: boolean;
+    versionOverride?: number;
+    open?: boolean;
+    fields?: EditorFields;
+    from?: EditorFields;
+  } = {}): Promise<ActionResult<{
     id: string;
     version: number;
   }> | null> {
-    const snapshot = json;
+    const snapshot = given ? JSON.stringify(given) : json;
     const input = toSaveInput(JSON.parse(snapshot) as EditorFields);
     // Each save names itself, and names the earlier ones whose answer never came: if one of them was
     // stored after all, this save goes onto it instead of conflicting with itself (lib/articles/mutations/update.ts).
@@ -177,6 +206,7 @@ export function useArticleDraft(
       unanswered.current = [];
       setVersion(result.data.version);
       setSavedJson(snapshot);
+      setBaseKnown(true);
       setFieldErrors(undefined);
       setConflict(null);
       setFailures(0);
@@ -198,7 +228,8 @@ export function useArticleDraft(
       setGone(true);
       setMessage({ kind: "error", text: result.error });
     } else if (result.code === "conflict" && result.details?.savedBy) {
-      setConflict(result.details as Conflict);
+      const base = from ?? (baseKnown ? (JSON.parse(savedJson) as EditorFields) : null);
+      setConflict({ ...(result.details as Conflict), base });
       setMessage({ kind: "error", text: result.error });
     } else {
       setFieldErrors(result.fieldErrors);
@@ -295,7 +326,20 @@ export function useArticleDraft(
   const discardRestored = () => {
     setFields(initial?.fields ?? blank);
     setVersion(initial?.version ?? 0);
+    setBaseKnown(true);
     setRestored(false);
+  };
+  /**
+   * The conflict panel's "keep mine", merged field by field (lib/articles/merge.ts): the form takes
+   * the merged fields and starts from their version, which the save still names, so a save made
+   * meanwhile by someone else is refused again.
+   */
+  const saveMergedOver = (theirs: { fields: EditorFields; version: number }, merged: EditorFields, material: boolean) => {
+    setSavedJson(JSON.stringify(theirs.fields));
+    setVersion(theirs.version);
+    setBaseKnown(true);
+    setFields(merged);
+    return save({ material, versionOverride: theirs.version, fields: merged, from: theirs.fields });
   };
   const set = <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => setFields((f) => ({ ...f, [key]: value }));
   return {
@@ -323,5 +367,6 @@ export function useArticleDraft(
     discardMine,
     gone,
     saveAsNewDraft,
+    saveMergedOver,
   };
 }

@@ -1,0 +1,63 @@
+import { andList } from "@/lib/format/text";
+import { fieldsChangedBy, type FieldChange, type MergeKey } from "@/lib/articles/merge";
+
+type Props = {
+  id: string;
+  /** Who changed what since this editor started; null while it is being worked out, undefined when it cannot be known. */
+  changes: Record<MergeKey, FieldChange> | null | undefined;
+  them: string;
+};
+
+const it = (fields: string[]) => (fields.length === 1 ? "it" : "them");
+
+/**
+ * What "keep mine" will do, said before the click (the keep buttons point here with
+ * aria-describedby): their changes to fields only they changed stay, and only a field both
+ * changed loses theirs. Without the version this editor started from it cannot tell, and says so.
+ */
+export function MergeSummary({ id, changes, them }: Props) {
+  if (changes === undefined)
+    return (
+      <p id={id} className="merge-summary">
+        This page cannot tell which fields {them} changed and which you did (it was reloaded, or your changes were restored from this
+        browser, since you started). Keeping yours saves every field as this form has it, undoing any change of theirs: show the differences
+        to check first.
+      </p>
+    );
+  if (changes === null)
+    return (
+      <p id={id} className="merge-summary muted">
+        Working out which fields each of you changed…
+      </p>
+    );
+  const theirs = fieldsChangedBy(changes, "theirs");
+  const mine = fieldsChangedBy(changes, "mine");
+  const both = fieldsChangedBy(changes, "both");
+  return (
+    <div id={id} className="merge-summary">
+      <p>If you keep yours:</p>
+      <ul>
+        {theirs.length ? (
+          <li>
+            {andList(theirs)}: {them}&apos;s change stays (only {them} changed {it(theirs)}).
+          </li>
+        ) : null}
+        {mine.length ? (
+          <li>
+            {andList(mine)}: your change is saved (only you changed {it(mine)}).
+          </li>
+        ) : null}
+        {both.length ? (
+          <li className="field-error">
+            <strong>
+              {andList(both)}: {them}&apos;s change is overwritten by yours
+            </strong>{" "}
+            (both of you changed {it(both)}).
+          </li>
+        ) : (
+          <li>Nothing of {them}&apos;s is overwritten: no field was changed by both of you.</li>
+        )}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { EditorFields } from "./editor";
+import type { BodyDoc } from "./body";
+import { fieldsChangedBy, mergeStoryFields, sameField } from "./merge";
+
+const body = (...paragraphs: string[]) =>
+  ({ type: "doc", content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) }) as BodyDoc;
+
+const story = (over: Partial<EditorFields> = {}): EditorFields => ({
+  headline: "Ferry resumes — A version",
+  slug: "ferry-resumes",
+  dek: "Service is back after the storm.",
+  dateline: "SPLIT, Croatia",
+  sectionId: "s1",
+  authorIds: ["a1", "a2"],
+  tagIds: ["t1", "t2"],
+  body: body("The first ferry left at six.", "Passengers cheered."),
+  seoTitle: "",
+  seoDescription: "",
+  canonicalUrl: "",
+  sources: [],
+  hero: null,
+  ...over,
+});
+
+describe("mergeStoryFields", () => {
+  it("keeps their headline and my paragraph when each changed only one field (the probe's minor fix undid their headline)", () => {
+    const base = story();
+    const theirs = story({ headline: "Ferry resumes" });
+    const mine = story({ body: body("The first ferry left at six.", "Passengers cheered. The mayor was on board.") });
+    const { fields, changes } = mergeStoryFields(base, theirs, mine);
+    expect(fields.headline).toBe("Ferry resumes");
+    expect(fields.body).toEqual(mine.body);
+    expect(changes.headline).toBe("theirs");
+    expect(changes.body).toBe("mine");
+    expect(fieldsChangedBy(changes, "both")).toEqual([]);
+  });
+
+  it("takes mine for a field both changed, and names it as the one of theirs that is overwritten", () => {
+    const { fields, changes } = mergeStoryFields(story(), story({ dek: "Their dek." }), story({ dek: "My dek." }));
+    expect(fields.dek).toBe("My dek.");
+    expect(changes.dek).toBe("both");
+    expect(fieldsChangedBy(changes, "both")).toEqual(["Dek"]);
+  });
+
+  it("sees no conflict where both made the same change", () => {
+    const { fields, changes } = mergeStoryFields(story(), story({ dateline: "ZADAR" }), story({ dateline: "ZADAR" }));
+    expect(changes.dateline).toBe("same");
+    expect(fields.dateline).toBe("ZADAR");
+    expect(fieldsChangedBy(changes, "both")).toEqual([]);
+  });
+
+  it("keeps theirs for every field neither changed, and says nothing changed", () => {
+    const { fields, changes } = mergeStoryFields(story(), story(), story());
+    expect(fields).toEqual(story());
+    expect(Object.values(changes).every((c) => c === "none")).toBe(true);
+  });
+
+  it("takes a change in reference fields (section, bylines, photo, sources) from the side that made it", () => {
+    const hero = { imageId: "p1", caption: "The ferry", credit: "", agency: "", altText: "A ferry", creditLine: "" };
+    const source = {
+      url: "https://example.org/r",
+      title: "Report",
+      publisher: "",
+      kind: "REPORT",
+      note: "",
+      accessedAt: "",
+      archivedUrl: "",
+    };
+    const theirs = story({ sectionId: "s2", hero });
+    const mine = story({ authorIds: ["a2", "a1"], sources: [source] as EditorFields["sources"] });
+    const { fields, changes } = mergeStoryFields(story(), theirs, mine);
+    expect(fields.sectionId).toBe("s2");
+    expect(fields.hero).toEqual(hero);
+    expect(fields.authorIds).toEqual(["a2", "a1"]);
+    expect(fields.sources).toEqual([source]);
+    expect(fieldsChangedBy(changes, "theirs")).toEqual(["Section", "Hero photo"]);
+    expect(fieldsChangedBy(changes, "mine")).toEqual(["Bylines", "Sources"]);
+  });
+
+  it("does not count as a change what the save stores the same way: tag order, spaces around text, a blank dek line, key order, null for blank", () => {
+    const base = story({ dek: "Line one.\n\n\n\nLine two.", canonicalUrl: "" });
+    const theirs = story({ dek: "Line one.\n\nLine two.", tagIds: ["t2", "t1"], headline: "Ferry resumes — A version " });
+    const mine = story({
+      dek: "Line one.\n\n\n\nLine two.",
+      body: { content: body("The first ferry left at six.", "Passengers cheered.").content, type: "doc" } as BodyDoc,
+    });
+    const { changes } = mergeStoryFields(base, theirs, mine);
+    expect(Object.values(changes).every((c) => c === "none")).toBe(true);
+    expect(sameField("canonicalUrl", "", null)).toBe(true);
+    expect(sameField("authorIds", ["a1", "a2"], ["a2", "a1"])).toBe(false);
+  });
+
+  it("does not modify the versions it is given", () => {
+    const base = story();
+    const theirs = story({ headline: "Theirs" });
+    const mine = story({ dek: "Mine" });
+    mergeStoryFields(base, theirs, mine);
+    expect(theirs.dek).toBe(story().dek);
+    expect(mine.headline).toBe(story().headline);
+  });
+});
