@@ -1,4 +1,5 @@
 import { db } from "../db";
+import type { SearchTerm } from "./queries";
 
 /** A search hit as lib/search.ts reads it from either database. */
 export type SearchRow = {
@@ -13,13 +14,20 @@ export type SearchRow = {
 };
 
 /**
- * The reader's words (letters and digits only, from toFtsQuery's rules) as a PostgreSQL tsquery:
- * every word must appear, the last one (two letters or more) also as a prefix. The words are
- * passed as a parameter and contain no tsquery operators, so nothing typed can break the syntax.
+ * The reader's terms (letters and digits only: lib/search/queries.ts searchTerms) as a PostgreSQL
+ * tsquery: every word must appear, a phrase's words one after another (`<->`), the last word (two
+ * letters or more, not in a phrase) also as a prefix. The query is passed as a parameter and its
+ * words contain no tsquery operators, so nothing typed can break the syntax.
  */
-export function toTsQuery(words: string[]): string | null {
-  if (words.length === 0) return null;
-  return words.map((w, i) => (i === words.length - 1 && w.length >= 2 ? `${w.toLowerCase()}:*` : w.toLowerCase())).join(" & ");
+export function toTsQuery(terms: SearchTerm[]): string | null {
+  if (terms.length === 0) return null;
+  return terms
+    .map(({ words, phrase }, i) => {
+      const lower = words.map((w) => w.toLowerCase());
+      if (phrase) return `(${lower.join(" <-> ")})`;
+      return i === terms.length - 1 && lower[0]!.length >= 2 ? `${lower[0]}:*` : lower[0];
+    })
+    .join(" & ");
 }
 
 /**
@@ -27,8 +35,8 @@ export function toTsQuery(words: string[]): string | null {
  * 20261202000001_search_and_expiry_notify) weighs headline matches most, then the dek, then the
  * body, like FTS5's bm25 weights; the snippet is ts_headline over the body with the same marks.
  */
-export async function searchPostgres(words: string[], markStart: string, markEnd: string, limit: number, offset: number) {
-  const tsquery = toTsQuery(words);
+export async function searchPostgres(terms: SearchTerm[], markStart: string, markEnd: string, limit: number, offset: number) {
+  const tsquery = toTsQuery(terms);
   if (!tsquery) return { rows: [] as SearchRow[], total: 0 };
   const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=24, MinWords=12, ShortWord=2, HighlightAll=false`;
   const rows = await db.$queryRaw<SearchRow[]>`

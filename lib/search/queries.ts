@@ -6,20 +6,46 @@ export const SEARCH_PAGE_SIZE = 20;
 export const MARK_START = "\u0002";
 export const MARK_END = "\u0003";
 
+/** One term of a reader's query: a word, or words in quotation marks that must appear together, in that order. */
+export type SearchTerm = { words: string[]; phrase: boolean };
+
+const MAX_WORDS = 12;
+
 /**
- * A reader's words as an FTS5 query: letters and digits only, each a quoted term that must
- * appear, the last also as a prefix. Quotes, operators, brackets and emoji never reach the
- * query syntax, so nothing a reader types can make it fail or match everything.
+ * The terms of a reader's query: letters and digits only, at most 12 words of 40 characters.
+ * Words in quotation marks (straight or curly; an unclosed one runs to the end) are a phrase, as
+ * readers hunting a quote expect: "we will not leave" finds the quote, not the four words apart.
  */
-export function toFtsQuery(input: string): string | null {
-  const words = searchWords(input);
-  if (words.length === 0) return null;
-  return words.map((w, i) => (i === words.length - 1 && w.length >= 2 ? `"${w}"*` : `"${w}"`)).join(" ");
+export function searchTerms(input: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  let count = 0;
+  input
+    .normalize("NFKC")
+    .replace(/[“”„‟«»]/g, '"')
+    .split('"')
+    .forEach((segment, i) => {
+      const words = (segment.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS - count).map((w) => w.slice(0, 40));
+      count += words.length;
+      if (i % 2 === 1 && words.length > 1) terms.push({ words, phrase: true });
+      else for (const word of words) terms.push({ words: [word], phrase: false });
+    });
+  return terms;
 }
 
-/** The words of a reader's query: letters and digits only, at most 12 of 40 characters. */
-function searchWords(input: string): string[] {
-  return (input.normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).map((w) => w.slice(0, 40));
+/**
+ * A reader's query as an FTS5 query: each word a quoted term that must appear, each phrase a
+ * quoted phrase, the last word (not in a phrase) also as a prefix. Quotes, operators, brackets and
+ * emoji never reach the query syntax, so nothing a reader types can make it fail or match everything.
+ */
+export function toFtsQuery(input: string): string | null {
+  const terms = searchTerms(input);
+  if (terms.length === 0) return null;
+  return terms
+    .map(({ words, phrase }, i) => {
+      const quoted = `"${words.join(" ")}"`;
+      return !phrase && i === terms.length - 1 && words[0]!.length >= 2 ? `${quoted}*` : quoted;
+    })
+    .join(" ");
 }
 
 /** Ranked search over published stories' headline, dek and body, with highlighted snippets. */
@@ -28,7 +54,7 @@ export async function searchArticles(rawQuery: string, page = 1) {
   if (!fts) return { results: [], total: 0, page, pages: 0 };
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   const { rows, total: count } = isPostgres
-    ? await searchPostgres(searchWords(rawQuery), MARK_START, MARK_END, SEARCH_PAGE_SIZE, offset)
+    ? await searchPostgres(searchTerms(rawQuery), MARK_START, MARK_END, SEARCH_PAGE_SIZE, offset)
     : await searchSqlite(fts, offset);
   return {
     results: rows.map((r) => ({

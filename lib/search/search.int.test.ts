@@ -63,5 +63,33 @@ describe("search", () => {
   it("builds quoted terms, the last one as a prefix", () => {
     expect(toFtsQuery('harbour "plan')).toBe('"harbour" "plan"*');
     expect(toFtsQuery("🙂")).toBeNull();
+    expect(toFtsQuery("“we will” harbour")).toBe('"we will" "harbour"*');
+    expect(toFtsQuery('harbour "we will"')).toBe('"harbour" "we will"');
+  });
+
+  it("finds words in quotation marks as a phrase, straight or curly (a reader hunting a quote got every story with the words apart)", async () => {
+    const bits = await makeNewsroomBits();
+    const tag = `quaymaster${uid()}`;
+    const said = await createArticle(
+      editor,
+      readyArticleInput(bits.section.id, bits.author.id, {
+        headline: `The ${tag} speaks`,
+        body: bodyFromParagraphs(["“We will not leave,” she said."]),
+      }),
+    );
+    await transitionArticle(editor, { id: said.id, version: said.version, to: "PUBLISHED" });
+    const apart = await createArticle(
+      editor,
+      readyArticleInput(bits.section.id, bits.author.id, {
+        headline: `The ${tag} replies`,
+        body: bodyFromParagraphs(["We will see. Not everyone will leave."]),
+      }),
+    );
+    await transitionArticle(editor, { id: apart.id, version: apart.version, to: "PUBLISHED" });
+    expect((await searchArticles(`${tag} we will not leave`)).total).toBe(2);
+    for (const query of [`${tag} "we will not leave"`, `${tag} “We will not leave”`, `"We will not leave" ${tag}`]) {
+      const { results, total } = await searchArticles(query);
+      expect({ query, total, headline: results[0]?.headline }).toEqual({ query, total: 1, headline: `The ${tag} speaks` });
+    }
   });
 });

@@ -40,7 +40,7 @@ export default async function SearchPage({ searchParams }: Props) {
       {q.trim() ? (
         <p className="muted" role="status">
           {shortened ? `Searches take up to ${SEARCH_QUERY_MAX} characters; the first ${SEARCH_QUERY_MAX} were searched. ` : null}
-          {total === 0 ? `No stories match “${q}”.` : `${total} ${total === 1 ? "story matches" : "stories match"} “${q}”.`}
+          {total === 0 ? `No stories match ${quoted(q)}.` : `${total} ${total === 1 ? "story matches" : "stories match"} ${quoted(q)}.`}
         </p>
       ) : null}
       <ol className="search-results">
@@ -63,3 +63,6 @@ export default async function SearchPage({ searchParams }: Props) {
     </main>
   );
 }
+
+/** The reader's query in quotation marks, unless it has its own (a phrase: it read “"We will not leave"”). */
+const quoted = (q: string) => (/["“”„«»]/.test(q) ? q : `“${q}”`);
