@@ -70,4 +70,10 @@ describe("wellFormed", () => {
     });
     expect(wellFormed("a\tb\nc\r\nd \u2028 e")).toBe("a\tb\nc\r\nd \u2028 e");
   });
+
+  it("drops the bidi embeddings and overrides, which showed a dek's words reversed, and keeps the marks and isolates right-to-left copy uses", () => {
+    expect(wellFormed({ dek: "\u202Eoverride-LRO\u202C and \u202Aembedded\u202B\u202D" })).toEqual({ dek: "override-LRO and embedded" });
+    const arabic = "\u2067قال الوزير\u2069 \u200Fنعم\u200E \u061C";
+    expect(wellFormed(arabic)).toBe(arabic);
+  });
 });

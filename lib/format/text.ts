@@ -9,8 +9,11 @@ export function safeJsonForScript(value: unknown): string {
 }
 
 // Control characters but tab, line feed and carriage return, and the two noncharacters: XML 1.0
-// forbids them (but DEL), no keyboard types them, and PostgreSQL refuses a NUL.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+// forbids them (but DEL), no keyboard types them, and PostgreSQL refuses a NUL. Also the bidi
+// embeddings and overrides (U+202A–U+202E): one in a dek showed its words reversed on the page,
+// in the meta description and in feeds ("edirrevo"), a way to disguise pasted text. Right-to-left
+// copy needs none of them: the marks (U+200E, U+200F, U+061C) and isolates (U+2066–U+2069) stay.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\uFFFE\uFFFF]/g;
 
 /** Escapes text for XML content and attribute values (RSS, sitemaps). */
 export function xmlEscape(text: string): string {
