@@ -1,4 +1,4 @@
-import { archiveOriginHost, isArchiveOriginHost } from "@/lib/sources/archive-origin";
+import { archiveOriginHost, isArchiveOriginHost, isRecordId } from "@/lib/sources/archive-origin";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { getArchivedCopy } from "@/lib/sources/queries";
 import { ARCHIVE_CSP, renderArchivePage } from "@/lib/sources/archive-page";
@@ -12,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       status: 404,
       headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": ARCHIVE_CSP, "cache-control": "no-store" },
     });
-  if (!/^[a-z0-9]{8,40}$/.test(id)) return notHere();
+  if (!isRecordId(id)) return notHere();
   if (archiveOriginHost() && !isArchiveOriginHost(request.headers.get("host"))) return notHere();
   const copy = await getArchivedCopy(id);
   if (!copy) return notHere();

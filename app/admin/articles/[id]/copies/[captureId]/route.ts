@@ -1,6 +1,7 @@
 import { withAuth } from "@/lib/auth/route";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { getStoryCopy } from "@/lib/sources/queries";
+import { isRecordId } from "@/lib/sources/archive-origin";
 import { ARCHIVE_CSP, renderArchivePage } from "@/lib/sources/archive-page";
 
 type Context = { params: Promise<{ id: string; captureId: string }> };
@@ -19,7 +20,7 @@ const PRIVATE = {
 export const GET = withAuth<Context>(
   async (_request, { params, viewer }) => {
     const { id, captureId } = await params;
-    const copy = /^[a-z0-9]{8,40}$/.test(id) && /^[a-z0-9]{8,40}$/.test(captureId) ? await getStoryCopy(viewer, id, captureId) : null;
+    const copy = isRecordId(id) && isRecordId(captureId) ? await getStoryCopy(viewer, id, captureId) : null;
     if (!copy)
       return new Response("No archived copy of this story's at this address.", {
         status: 404,
