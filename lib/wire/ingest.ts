@@ -143,22 +143,22 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
     const existing = stored;
     const notice = parsed.status !== WireStatus.USABLE;
     // A feed's entry has no version but its date, and an RSS correction often keeps its pubDate:
-    // the same date with other copy is the next version all the same (a probe's was ignored).
+    // the same date with anything the desk would list as changed is the next version all the same
+    // (a probe's was ignored).
     const feed = parsed.format === "rss" || parsed.format === "atom";
+    const photoCount = Math.min(parsed.photos.length, MAX_PHOTOS);
     if (
       feed &&
       existing &&
       !notice &&
       +(existing.versionAt ?? 0) === +(parsed.versionAt ?? 0) &&
-      (existing.headline !== parsed.headline ||
-        existing.bodyText !== bodyText ||
-        existing.byline !== parsed.byline ||
-        existing._count.photos !== Math.min(parsed.photos.length, MAX_PHOTOS))
-    )
+      describeChanges({ ...existing, photoCount: existing._count.photos }, { ...parsed, bodyText, photoCount }).length > 0
+    ) {
       // ... unless it is a copy this item had before at that date (a feed served from mirrors out
       // of step would otherwise make a version, and a notice, at every poll).
       if (!(await tx.wireItemVersion.count({ where: { itemId: existing.id, headline: parsed.headline, bodyText } })))
         parsed = { ...parsed, version: Math.max(parsed.version, existing.version + 1) };
+    }
     const newNotice = notice && existing !== null && existing.status !== parsed.status;
     if (existing && !newNotice && parsed.version <= existing.version) {
       return { id: existing.id, guid: parsed.guid, version: existing.version, outcome: "ignored" as const, status: existing.status };
@@ -207,7 +207,7 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
           photoCount: existing._count.photos,
         }
       : null;
-    const next = { ...parsed, bodyText, photoCount: Math.min(parsed.photos.length, MAX_PHOTOS), ...kept };
+    const next = { ...parsed, bodyText, photoCount, ...kept };
     const changes = existing ? describeChanges({ ...existing, photoCount: existing._count.photos }, next) : [];
     const fields = {
       version: parsed.version,
@@ -291,24 +291,23 @@ async function tellOfTakes(tx: Tx, itemId: string, kind: "WIRE_KILLED" | "WIRE_U
     where: { id: { in: takes.map((t) => t.articleId) }, status: { in: [ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED] } },
     select: { id: true, status: true },
   });
-  const live = (story: { status: ArticleStatus }) => story.status === ArticleStatus.PUBLISHED;
   for (const story of stories) {
-    const next =
-      kind === NotificationKind.WIRE_KILLED
-        ? live(story)
-          ? "The story is live: unpublish it, or check it against the agency's notice."
-          : "The story is scheduled: it will be held at its time."
-        : live(story)
-          ? "The story is live: check it against the new version."
-          : "The story is scheduled: check it against the new version before its time.";
-    await notifyWorkflow(tx, {
-      articleId: story.id,
-      kind,
-      actor: null,
-      note: `${what} ${next}`,
-    });
+    const next = WHAT_TO_DO[kind][story.status === ArticleStatus.PUBLISHED ? "live" : "scheduled"];
+    await notifyWorkflow(tx, { articleId: story.id, kind, actor: null, note: `${what} ${next}` });
   }
 }
+
+/** What a take's writers are told to do, by the news of the item and where their story stands. */
+const WHAT_TO_DO = {
+  WIRE_KILLED: {
+    live: "The story is live: unpublish it, or check it against the agency's notice.",
+    scheduled: "The story is scheduled: it will be held at its time.",
+  },
+  WIRE_UPDATED: {
+    live: "The story is live: check it against the new version.",
+    scheduled: "The story is scheduled: check it against the new version before its time.",
+  },
+} as const;
 
 /** A kill's notice: who killed or withdrew it, and the agency's own words. */
 const killNotice = (parsed: ParsedWireItem) =>
