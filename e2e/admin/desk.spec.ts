@@ -260,6 +260,27 @@ test.describe("the article desk", () => {
     );
     expect(saved.dek).toBe("Changed while the connection was down.");
     expect(saved.contentUpdatedAt).not.toBeNull();
+
+    // "Try again now" sends that save again, as it was: a minor fix stays one (it sent an autosave,
+    // which a live story refuses, and cancelled the retry).
+    const actions = (url: URL) => url.pathname.startsWith("/admin/articles/");
+    await page.route(actions, (route) =>
+      route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort("connectionreset") : route.continue(),
+    );
+    await page.getByLabel("Dek").fill("A minor fix sent again by hand.");
+    await page.getByRole("button", { name: "Save as minor fix" }).click();
+    await expect(page.getByTestId("save-state")).toHaveText("Not saved yet: trying again by itself");
+    await page.unroute(actions);
+    await page.getByRole("button", { name: "Try again now" }).click();
+    await expect(page.getByTestId("save-state")).toHaveText(/All changes saved/);
+    const fixed = readDatabase(
+      (db) =>
+        db.prepare("SELECT dek, contentUpdatedAt FROM Article WHERE id = ?").get(story.id) as {
+          dek: string;
+          contentUpdatedAt: string | null;
+        },
+    );
+    expect(fixed).toEqual({ dek: "A minor fix sent again by hand.", contentUpdatedAt: saved.contentUpdatedAt });
     await api.dispose();
   });
 

@@ -300,7 +300,7 @@ export function ArticleForm(props: Props) {
           {draft.retryAt ? (
             <>
               {" "}
-              <button type="button" className="link-button" onClick={() => void draft.save({ auto: true })}>
+              <button type="button" className="link-button" onClick={() => void draft.retryNow()}>
                 Try again now
               </button>
             </>
@@ -320,6 +320,8 @@ export function ArticleForm(props: Props) {
       ) : null}
       {draft.conflict && initial ? (
         <ConflictPanel
+          // A new conflict is a new panel: nothing of the last one's reading or differences shows under the new saver's name.
+          key={draft.conflict.currentVersion}
           conflict={draft.conflict}
           timeZone={timeZone}
           articleId={initial.id}

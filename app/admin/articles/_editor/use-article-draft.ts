@@ -104,7 +104,7 @@ export function useArticleDraft(
   /** This tab's saves of the story whose answer never came (network, timeout): see save(). */
   const unanswered = useRef<string[]>([]);
   /** The save the desk will try again: one the editor asked for (kept as a revision) or an autosave, and the version it was sent from. */
-  const retrying = useRef<{ auto: boolean; material?: boolean; versionOverride?: number }>({ auto: true });
+  const retrying = useRef<{ auto: boolean; material?: boolean; versionOverride?: number; fields?: EditorFields }>({ auto: true });
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(initial?.fields ?? blank));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>();
   // The fields as they were when a save was refused with field messages (live-errors.ts).
@@ -241,7 +241,9 @@ export function useArticleDraft(
         // A live story's save is tried again too, as what it was (a minor fix or a material
         // update): the editor asked for it, and only the connection stood in the way (it was left
         // at "Unsaved changes", with no "Try again now").
-        retrying.current = { auto, material, versionOverride };
+        // An explicit save is tried again with what it sent, not with what was typed since (on a
+        // live story that would put half a sentence live); an autosave, with the fields as they are.
+        retrying.current = { auto, material, versionOverride, fields: auto ? undefined : (JSON.parse(snapshot) as EditorFields) };
         setRetryAt(Date.now() + retryDelayMs(next));
       }
     }
@@ -256,11 +258,14 @@ export function useArticleDraft(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- re-arm on every change of the fields
   }, [json, dirty, conflict, retryAt]);
 
+  /** The failed save again, as it was (the automatic retry, and "Try again now"). */
+  const retryNow = () => save({ ...retrying.current, open: false });
+
   // A save that failed for want of an answer is tried again by itself, and at once when the browser is back online.
   useEffect(() => {
     if (!retryAt) return;
     // An explicit save tried again stays explicit (a revision, "Saved"); it was retried as an autosave.
-    const retry = () => void save({ ...retrying.current, open: false });
+    const retry = () => void retryNow();
     const timer = setTimeout(retry, Math.max(0, retryAt - Date.now()));
     window.addEventListener("online", retry);
     return () => {
@@ -348,6 +353,7 @@ export function useArticleDraft(
     timeZone,
     savedAt,
     retryAt,
+    retryNow,
     fields,
     set,
     setFields,
