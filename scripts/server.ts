@@ -180,7 +180,7 @@ server.listen(port, hostname, () =>
 const SHUTDOWN_GRACE_MS = 10_000;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    const background = shutDown(SHUTDOWN_GRACE_MS / 2);
+    const background = shutDown(SHUTDOWN_GRACE_MS / 2, new Date(Date.now() + SHUTDOWN_GRACE_MS));
     server.close(() => void background.finally(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => {

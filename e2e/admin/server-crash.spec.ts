@@ -203,9 +203,16 @@ test("SIGTERM while a job runs hands its lease back at once, its attempt not cou
     expect(job()).toMatchObject({ attempts: 1, doneAt: null });
     expect(job().lockedBy).not.toBeNull();
     const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
+    const signalled = Date.now();
     process.kill(server.pid!, "SIGTERM");
     await exited;
-    expect(job()).toEqual({ lockedBy: null, lockedUntil: null, attempts: 0, doneAt: null });
+    // Handed back, uncounted, and out of the others' reach only until this process has surely
+    // exited (its handler may run until then), not for the lease's minute.
+    const after = job();
+    expect(after).toMatchObject({ lockedBy: null, attempts: 0, doneAt: null });
+    const heldUntil = new Date(after.lockedUntil!).getTime();
+    expect(heldUntil).toBeGreaterThan(signalled);
+    expect(heldUntil).toBeLessThanOrEqual(signalled + 11_000);
   } finally {
     if (server.exitCode === null && server.signalCode === null) await killed(server);
     for (const socket of connections) socket.destroy();

@@ -192,6 +192,21 @@ describe("the job runner", () => {
     expect((await job("long")).doneAt).not.toBeNull();
   });
 
+  it("keeps a handed-back job from the others until the stopping process has surely exited, so that its handler never runs in two places", async () => {
+    const { runner, started } = saysWhenStarted("test-stop-held", () => new Promise<void>(() => {}));
+    await enqueue("test-stop-held", "held");
+    runner.start(60_000);
+    await started;
+    const heldUntil = new Date(Date.now() + 5_000);
+    await runner.stop({ graceMs: 100, heldUntil });
+    const job = await db.job.findUniqueOrThrow({ where: { kind_key: { kind: "test-stop-held", key: "held" } } });
+    expect(job).toMatchObject({ lockedBy: null, attempts: 0, doneAt: null });
+    expect(job.lockedUntil?.getTime()).toBe(heldUntil.getTime());
+    const other = new JobRunner({ handlers: { "test-stop-held": async () => {} } });
+    expect(await other.runDue()).toBe(0);
+    expect(await other.runDue(new Date(heldUntil.getTime() + 1))).toBe(1);
+  });
+
   it("lets a job that finishes within the grace finish, and records it done", async () => {
     const { runner, started } = saysWhenStarted("test-stop-quick", () => new Promise<void>((resolve) => setTimeout(resolve, 100)));
     await enqueue("test-stop-quick", "quick");

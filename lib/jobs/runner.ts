@@ -43,6 +43,8 @@ export class JobRunner {
   private timer?: NodeJS.Timeout;
   private running: Promise<number> | null = null;
   private stopping = false;
+  /** Until when a job handed back at a stop stays out of reach: while its handler may still run here. */
+  private heldUntil: Date | null = null;
 
   constructor(private readonly options: RunnerOptions) {
     this.id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
@@ -64,6 +66,11 @@ export class JobRunner {
       if (this.stopping) break;
       const job = await this.claim(candidate, now);
       if (!job) continue;
+      // Claimed while stop() handed the others back: handed back too, not run.
+      if (this.stopping) {
+        await this.handBack(job.id);
+        break;
+      }
       ran++;
       await this.run(job);
     }
@@ -159,12 +166,14 @@ export class JobRunner {
   /**
    * Stops claiming, and gives the pass under way up to `graceMs` to finish. A job still running
    * then is handed back: its lease is released and its attempt not counted, so that another
-   * process takes it at once rather than when the lease runs out (a minute), and a job a deploy
-   * interrupted is not nearer to giving up. A job that finishes after that is not recorded by
-   * this runner: jobs run at least once, as after a crash. Resolves once the leases are back.
+   * process takes it once `heldUntil` has passed (when this process will surely have exited: its
+   * handler never runs in two places at once), not when the lease runs out (a minute), and a job
+   * a deploy interrupted is not nearer to giving up. A job that finishes after that is not recorded
+   * by this runner: jobs run at least once, as after a crash. Resolves once the leases are back.
    */
-  async stop({ graceMs = Infinity }: { graceMs?: number } = {}) {
+  async stop({ graceMs = Infinity, heldUntil = null }: { graceMs?: number; heldUntil?: Date | null } = {}) {
     this.stopping = true;
+    this.heldUntil = heldUntil;
     clearInterval(this.timer);
     this.timer = undefined;
     if (this.running) {
@@ -175,10 +184,16 @@ export class JobRunner {
       await Promise.race([this.running, graceOver]);
       clearTimeout(timer);
     }
-    const { count } = await db.job.updateMany({
-      where: { lockedBy: this.id, doneAt: null },
-      data: { lockedBy: null, lockedUntil: null, attempts: { decrement: 1 } },
-    });
+    const count = await this.handBack();
     if (count) log("info", "stopping: jobs still running were handed back to the other processes", { jobs: count });
+  }
+
+  /** Releases this runner's leases (of one job, or all), uncounting their attempts; returns how many. */
+  private async handBack(jobId?: string): Promise<number> {
+    const { count } = await db.job.updateMany({
+      where: { lockedBy: this.id, doneAt: null, ...(jobId ? { id: jobId } : {}) },
+      data: { lockedBy: null, lockedUntil: this.heldUntil, attempts: { decrement: 1 } },
+    });
+    return count;
   }
 }

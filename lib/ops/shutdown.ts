@@ -4,21 +4,22 @@
  * closing its HTTP server. One list per process, shared by the server and the Next.js bundle it
  * loads (each has its own copy of this module).
  */
-type Task = (graceMs: number) => Promise<void>;
+/** `graceMs`: how long the task may take; `exitBy`: when the process will have exited, at the latest. */
+type Task = (budget: { graceMs: number; exitBy: Date }) => Promise<void>;
 
 const state = globalThis as unknown as { datelineShutdown?: Set<Task> };
 const tasks = (state.datelineShutdown ??= new Set());
 
-/** Runs `task` when the process is asked to stop; `graceMs` is how long it may take. */
+/** Runs `task` when the process is asked to stop. */
 export function onShutdown(task: Task) {
   tasks.add(task);
 }
 
 /** Runs every registered task; resolves when all have finished or failed, or after `graceMs`. */
-export async function shutDown(graceMs: number): Promise<void> {
+export async function shutDown(graceMs: number, exitBy: Date): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
-    Promise.allSettled([...tasks].map((task) => task(graceMs))),
+    Promise.allSettled([...tasks].map((task) => task({ graceMs, exitBy }))),
     new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
   ]);
   clearTimeout(timer);
