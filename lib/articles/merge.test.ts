@@ -91,6 +91,16 @@ describe("mergeStoryFields", () => {
     expect(sameField("authorIds", ["a1", "a2"], ["a2", "a1"])).toBe(false);
   });
 
+  it("counts a space added inside the body as a change (trimmed, a fix before a bold word was dropped as none)", () => {
+    const base = story({ body: body("Read the", "report.") });
+    const theirs = story({ body: body("Read the", "report."), headline: "Ferry resumes" });
+    const mine = story({ body: body("Read the ", "report.") });
+    const { fields, changes } = mergeStoryFields(base, theirs, mine);
+    expect(changes.body).toBe("mine");
+    expect(fields.body).toEqual(mine.body);
+    expect(fields.headline).toBe("Ferry resumes");
+  });
+
   it("does not modify the versions it is given", () => {
     const base = story();
     const theirs = story({ headline: "Theirs" });
