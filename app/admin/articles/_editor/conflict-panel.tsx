@@ -122,16 +122,20 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
   };
 
   return (
-    <section className="card conflict" role="alert" aria-labelledby="conflict-heading">
-      <h2 id="conflict-heading">
-        {movedTo
-          ? `This story was ${STATUS_LABELS[movedTo].toLowerCase()} at ${savedAt}${conflict.savedBy === "Someone" ? "" : ` by ${conflict.savedBy}`} while you were editing`
-          : `${conflict.savedBy} saved this story at ${savedAt} while you were editing`}
-      </h2>
-      <p>
-        Your changes were not saved, but they are still in this form.{" "}
-        {canEdit ? "Choose what to keep:" : "The story is no longer yours to edit: keep your text as a new draft, or load theirs."}
-      </p>
+    <section className="card conflict" aria-labelledby="conflict-heading">
+      {/* Only the news is the alert: the summary below changes as it is worked out and as fields
+          are edited, and an alert around it was read out whole again at each change. */}
+      <div role="alert">
+        <h2 id="conflict-heading">
+          {movedTo
+            ? `This story was ${STATUS_LABELS[movedTo].toLowerCase()} at ${savedAt}${conflict.savedBy === "Someone" ? "" : ` by ${conflict.savedBy}`} while you were editing`
+            : `${conflict.savedBy} saved this story at ${savedAt} while you were editing`}
+        </h2>
+        <p>
+          Your changes were not saved, but they are still in this form.{" "}
+          {canEdit ? "Choose what to keep:" : "The story is no longer yours to edit: keep your text as a new draft, or load theirs."}
+        </p>
+      </div>
       {canEdit ? <MergeSummary id={keepId} them={them} changes={base ? (merge?.changes ?? null) : undefined} /> : null}
       <div className="workflow-moves">
         <button type="button" className="button secondary" aria-disabled={loading.pending || undefined} onClick={compare}>

@@ -59,9 +59,12 @@ const fieldName = (key: string) => {
  * over its limit). The body is checked by the save itself.
  */
 export function fieldProblems(fields: EditorFields): string[] {
-  const names = Object.keys(schemaErrors(fields, false)).map((key) => {
+  const names = Object.keys(schemaErrors(fields, false)).flatMap((key) => {
     const [top = "", index] = key.split(".");
-    return top === "sources" && index !== undefined && /^\d+$/.test(index) ? `source ${Number(index) + 1}` : fieldName(top);
+    // A field left empty is already on the list, as what the story needs ("a headline").
+    const value = fields[top as keyof EditorFields];
+    if (value === "" || (Array.isArray(value) && value.length === 0)) return [];
+    return [top === "sources" && index !== undefined && /^\d+$/.test(index) ? `source ${Number(index) + 1}` : fieldName(top)];
   });
   return names.length ? [`a fix to ${andList([...new Set(names)])}`] : [];
 }
