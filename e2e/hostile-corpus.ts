@@ -9,7 +9,9 @@ const SINGLE = `' onmouseover='window.__pwned=4'`;
 const SCRIPT_END = `</script><script>window.__pwned=5</script>`;
 const CDATA = `]]><evil/>`;
 const ENTITIES = `&amp; &lt;b&gt; &#x3C;`;
-const RTL = `\u202Egnp.exe`;
+// An unclosed right-to-left isolate: the bidi overrides (U+202A–U+202E, the "gnp.exe" trick) are
+// dropped from what editors send (lib/format/text.ts), so the corpus carries what may be stored.
+const RTL = `\u2067gnp.exe`;
 const EMOJI = `👩🏽‍💻 🇺🇦 e\u0301 Z\u0335\u0321a\u0334 שלום`;
 
 export const PAYLOAD = [SCRIPT, EVENT, BREAKOUT, SINGLE, SCRIPT_END, CDATA, ENTITIES, RTL, EMOJI].join(" ");
