@@ -87,6 +87,13 @@ describe("mergeStoryFields", () => {
     });
     const { changes } = mergeStoryFields(base, theirs, mine);
     expect(Object.values(changes).every((c) => c === "none")).toBe(true);
+    expect(
+      sameField(
+        "sources",
+        [{ url: "https://example.org/a", title: "City report " }],
+        [{ url: "https://example.org/a", title: "City report" }],
+      ),
+    ).toBe(true);
     expect(sameField("canonicalUrl", "", null)).toBe(true);
     expect(sameField("authorIds", ["a1", "a2"], ["a2", "a1"])).toBe(false);
   });

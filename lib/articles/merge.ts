@@ -16,17 +16,17 @@ export const MERGE_FIELDS = Object.entries(STORY_FIELD_LABELS).map(([key, label]
 
 /**
  * A field's value as the save stores it, so that the form's text and the stored text of the same
- * story compare equal: a plain text field trimmed (the dek as normalizeDek stores it), a blank and
- * a missing value alike, object keys in one order, and tags as a set (their order means nothing).
- * Text inside the body, the photo and the sources is compared as typed: the body keeps its spaces
- * (a fix of a missing space before a bold word was a change, and was dropped as none).
+ * story compare equal: text trimmed, as the schemas store it (the dek as normalizeDek does), a
+ * blank and a missing value alike, object keys in one order, and tags as a set (their order means
+ * nothing). Text inside the body is compared as typed: the body keeps its spaces (a fix of a
+ * missing space before a bold word was a change, and was dropped as none).
  */
 function canonical(key: MergeKey, value: unknown): string {
   if (key === "dek" && typeof value === "string") return JSON.stringify(normalizeDek(value));
   if (key === "tagIds" && Array.isArray(value)) return JSON.stringify([...(value as string[])].sort());
-  if (typeof value === "string") return JSON.stringify(value.trim());
   return JSON.stringify(value, (_, v: unknown) => {
     if (v === null || v === undefined) return "";
+    if (typeof v === "string") return key === "body" ? v : v.trim();
     if (typeof v === "object" && !Array.isArray(v))
       return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return v;
