@@ -74,8 +74,9 @@ export function startScheduler() {
   if (seconds === 0 || state.datelineJobRunner) return;
   const runner = (state.datelineJobRunner = new JobRunner({ handlers: backgroundJobs(seconds * 1000) }));
   // A deploy's SIGTERM hands back the jobs this process holds, for another to take once this one
-  // has exited (their handlers may run until then).
-  onShutdown(({ graceMs, exitBy }) => runner.stop({ graceMs: graceMs / 2, heldUntil: exitBy }));
+  // has exited (their handlers may run until then), with a margin for a late timer and other
+  // machines' clocks.
+  onShutdown(({ graceMs, exitBy }) => runner.stop({ graceMs: graceMs / 2, heldUntil: new Date(exitBy.getTime() + 5_000) }));
   Promise.all([
     ensureRecurring(PUBLISH_DUE_JOB, seconds * 1000),
     ensureRecurring(PHOTO_SWEEP_JOB, PHOTO_SWEEP_EVERY_MS),

@@ -167,7 +167,7 @@ describe("the job runner", () => {
     expect(ran).toEqual(["expired", "held"]);
   });
 
-  it("hands back, on stop, a job still running after the grace, for another runner to take at once (a deploy's SIGTERM left it for the lease's minute)", async () => {
+  it("hands back, on stop, a job still running after the grace, for another runner to take (a deploy's SIGTERM left it for the lease's minute)", async () => {
     let finish!: () => void;
     const { runner: stopping, started } = saysWhenStarted("test-stop", () => new Promise<void>((resolve) => (finish = resolve)));
     await enqueue("test-stop", "long");
