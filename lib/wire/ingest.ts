@@ -154,9 +154,11 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
       +(existing.versionAt ?? 0) === +(parsed.versionAt ?? 0) &&
       describeChanges({ ...existing, photoCount: existing._count.photos }, { ...parsed, bodyText, photoCount }).length > 0
     ) {
-      // ... unless it is a copy this item had before at that date (a feed served from mirrors out
-      // of step would otherwise make a version, and a notice, at every poll).
-      if (!(await tx.wireItemVersion.count({ where: { itemId: existing.id, headline: parsed.headline, bodyText } })))
+      // ... unless its copy is one this item had before at that date (a feed served from mirrors
+      // out of step would otherwise make a version, and a notice, at every poll). A change that
+      // keeps the copy (a byline, a dateline) is not asked: the current version has that copy.
+      const copyChanged = existing.headline !== parsed.headline || existing.bodyText !== bodyText;
+      if (!copyChanged || !(await tx.wireItemVersion.count({ where: { itemId: existing.id, headline: parsed.headline, bodyText } })))
         parsed = { ...parsed, version: Math.max(parsed.version, existing.version + 1) };
     }
     const newNotice = notice && existing !== null && existing.status !== parsed.status;

@@ -421,6 +421,12 @@ describe("versions", () => {
     expect(await ingest("The harbour reopened on Monday with 15 boats.")).toMatchObject({ outcome: "updated", version: first.version + 2 });
     // A mirror out of step serving a copy this item had before at that date is no new version.
     expect(await ingest("The harbour reopened on Monday with 14 boats.")).toMatchObject({ outcome: "ignored", version: first.version + 2 });
+    // A correction of the byline alone, same copy and date, is the next version too (it found the
+    // current version's copy among the old ones and was ignored).
+    const withByline = rss("The harbour reopened on Monday with 15 boats.").replace("<pubDate>", "<author>Ana Reis</author><pubDate>");
+    const byline = await ingestWireItem(parseWireDocument(withByline, { agency: "Coast Wire" })[0]!, "feed:coast");
+    expect(byline).toMatchObject({ outcome: "updated", version: first.version + 3 });
+    expect((await db.wireItem.findUniqueOrThrow({ where: { id: first.id } })).changes).toEqual(["Byline: “” → “Ana Reis”."]);
   });
 
   it("keeps two agencies' items apart when their feeds use the same bare GUID (one replaced the other)", async () => {
