@@ -10,25 +10,28 @@ export const MARK_END = "\u0003";
 export type SearchTerm = { words: string[]; phrase: boolean };
 
 const MAX_WORDS = 12;
+/** The quotation marks a reader may put around a phrase (straight, curly, low, guillemets). */
+export const QUOTATION_MARKS = `"“”„‟«»`;
+const QUOTES = new RegExp(`[${QUOTATION_MARKS}]`, "g");
 
 /**
  * The terms of a reader's query: letters and digits only, at most 12 words of 40 characters.
- * Words in quotation marks (straight or curly; an unclosed one runs to the end) are a phrase, as
- * readers hunting a quote expect: "we will not leave" finds the quote, not the four words apart.
+ * Words between quotation marks (straight or curly) are a phrase, as readers hunting a quote
+ * expect: "we will not leave" finds the quote, not the four words apart; one word in them is that
+ * word, not a prefix. A quotation mark not yet closed leaves the words after it as words.
  */
 export function searchTerms(input: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
   let count = 0;
-  input
-    .normalize("NFKC")
-    .replace(/[“”„‟«»]/g, '"')
-    .split('"')
-    .forEach((segment, i) => {
-      const words = (segment.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS - count).map((w) => w.slice(0, 40));
-      count += words.length;
-      if (i % 2 === 1 && words.length > 1) terms.push({ words, phrase: true });
-      else for (const word of words) terms.push({ words: [word], phrase: false });
-    });
+  const segments = input.normalize("NFKC").replace(QUOTES, '"').split('"');
+  segments.forEach((segment, i) => {
+    const words = (segment.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS - count).map((w) => w.slice(0, 40));
+    count += words.length;
+    // Between two quotation marks; a quote still being typed (unclosed) is words, the last a prefix.
+    const quoted = i % 2 === 1 && (i < segments.length - 1 || segments.length % 2 === 1);
+    if (quoted && words.length > 0) terms.push({ words, phrase: true });
+    else for (const word of words) terms.push({ words: [word], phrase: false });
+  });
   return terms;
 }
 

@@ -65,6 +65,9 @@ describe("search", () => {
     expect(toFtsQuery("🙂")).toBeNull();
     expect(toFtsQuery("“we will” harbour")).toBe('"we will" "harbour"*');
     expect(toFtsQuery('harbour "we will"')).toBe('"harbour" "we will"');
+    // One word in quotation marks is that word, not a prefix; an unclosed quote is still being typed.
+    expect(toFtsQuery('harbour "leave"')).toBe('"harbour" "leave"');
+    expect(toFtsQuery('harbour "we will')).toBe('"harbour" "we" "will"*');
   });
 
   it("finds words in quotation marks as a phrase, straight or curly (a reader hunting a quote got every story with the words apart)", async () => {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { searchArticles } from "@/lib/search/queries";
+import { QUOTATION_MARKS, searchArticles } from "@/lib/search/queries";
 import { SEARCH_QUERY_MAX, searchQuerySchema } from "@/lib/search/schema";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { HighlightedSnippet } from "@/components/article/highlighted-snippet";
@@ -65,4 +65,4 @@ export default async function SearchPage({ searchParams }: Props) {
 }
 
 /** The reader's query in quotation marks, unless it has its own (a phrase: it read “"We will not leave"”). */
-const quoted = (q: string) => (/["“”„«»]/.test(q) ? q : `“${q}”`);
+const quoted = (q: string) => ([...QUOTATION_MARKS].some((mark) => q.includes(mark)) ? q : `“${q}”`);
