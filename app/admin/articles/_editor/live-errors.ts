@@ -63,7 +63,7 @@ export function fieldProblems(fields: EditorFields): string[] {
     const [top = "", index] = key.split(".");
     // A field left empty is already on the list, as what the story needs ("a headline").
     const value = fields[top as keyof EditorFields];
-    if (value === "" || (Array.isArray(value) && value.length === 0)) return [];
+    if ((typeof value === "string" && !value.trim()) || (Array.isArray(value) && value.length === 0)) return [];
     return [top === "sources" && index !== undefined && /^\d+$/.test(index) ? `source ${Number(index) + 1}` : fieldName(top)];
   });
   return names.length ? [`a fix to ${andList([...new Set(names)])}`] : [];

@@ -242,7 +242,9 @@ export function useArticleDraft(
         // update): the editor asked for it, and only the connection stood in the way (it was left
         // at "Unsaved changes", with no "Try again now").
         // An explicit save is tried again with what it sent, not with what was typed since (on a
-        // live story that would put half a sentence live); an autosave, with the fields as they are.
+        // live story that would put half a sentence live). An autosave is tried again by the timer
+        // with the fields as they were when it failed ("Try again now": as they are); the next
+        // autosave takes what was typed since.
         retrying.current = { auto, material, versionOverride, fields: auto ? undefined : (JSON.parse(snapshot) as EditorFields) };
         setRetryAt(Date.now() + retryDelayMs(next));
       }
