@@ -110,7 +110,7 @@ describe("a full disk", () => {
   });
 
   it.runIf(canMount)(
-    "answers an upload the server cannot write (a read-only media disk) as the server's failure, 507, not a refused file",
+    "answers an upload the server cannot write (a read-only media disk) as the server's failure, 503 `unavailable`: not a refused file, and not a full disk",
     async () => {
       fs.mkdirSync(mediaDir, { recursive: true });
       if (mounted) execFileSync("umount", [mediaDir]);
@@ -120,8 +120,12 @@ describe("a full disk", () => {
       const error = await createImage(editor, await makePhoto("jpeg", 800, 600, 98), { credit: "Read Only/Test" }).catch((e) => e);
       expect(error).toBeInstanceOf(AppError);
       const result = toActionResult(error);
-      expect(result).toMatchObject({ ok: false, code: "storage_full" });
-      expect(toResponse(error).status).toBe(507);
+      expect(result).toMatchObject({
+        ok: false,
+        code: "unavailable",
+        error: expect.stringContaining("the photo store did not take its file"),
+      });
+      expect(toResponse(error).status).toBe(503);
       expect(toResponse(error).headers.get("retry-after")).toBeNull();
       expect(await db.image.count()).toBe(imagesBefore);
     },
