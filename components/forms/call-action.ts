@@ -1,4 +1,5 @@
 import type { ActionResult } from "@/lib/errors";
+import { withinMs } from "@/lib/ops/within";
 import { ACTION_BODY_LIMIT, formatBytes } from "@/lib/security/limits";
 
 /** What the desk says when a call never got an answer it could read (a proxy's 5xx page, a crashed render). */
@@ -50,19 +51,15 @@ export async function callAction<T>(
     const bytes = argumentBytes(args);
     if (bytes > ACTION_BODY_LIMIT) return refusal(tooLargeMessage(bytes));
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ActionTimeout()), timeoutMs);
+    const result = await withinMs(call(), timeoutMs, () => {
+      throw new ActionTimeout();
     });
-    const result = await Promise.race([call(), timeout]);
     // An action that answered with something other than a result.
     if (!result || typeof result !== "object" || !("ok" in result)) return refusal(UNREACHABLE_MESSAGE);
     return result;
   } catch (error) {
     return refusal(messageFor(error, timeoutMs));
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { log } from "../log";
+import { withinMs } from "../ops/within";
 
 const WINDOW_MS = 60_000;
 
@@ -73,12 +74,7 @@ export async function takeRequest(bucket: string, limit: number, now = Date.now(
   const windowStart = new Date(now - (now % WINDOW_MS));
   let count: number | null = null;
   if (pending < MAX_PENDING_COUNTS) {
-    let timer: NodeJS.Timeout | undefined;
-    count = await Promise.race([
-      countInDatabase(bucket, windowStart),
-      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), COUNT_WAIT_MS))),
-    ]);
-    clearTimeout(timer);
+    count = await withinMs(countInDatabase(bucket, windowStart), COUNT_WAIT_MS, () => null);
   }
   count ??= countHere(bucket, windowStart.getTime());
   if (Math.random() < 0.01) void db.apiRateWindow.deleteMany({ where: { windowStart: { lt: new Date(now - 3_600_000) } } }).catch(() => {});

@@ -3,6 +3,7 @@ import os from "node:os";
 import { db } from "../db";
 import { log } from "../log";
 import { FailureNotice } from "../ops/failure-notice";
+import { withinMs } from "../ops/within";
 import type { JobRow } from "./queue";
 
 /**
@@ -176,14 +177,7 @@ export class JobRunner {
     this.heldUntil = heldUntil;
     clearInterval(this.timer);
     this.timer = undefined;
-    if (this.running) {
-      let timer: NodeJS.Timeout | undefined;
-      const graceOver = new Promise<void>((resolve) => {
-        if (Number.isFinite(graceMs)) timer = setTimeout(resolve, graceMs);
-      });
-      await Promise.race([this.running, graceOver]);
-      clearTimeout(timer);
-    }
+    if (this.running) await withinMs(this.running, graceMs, () => undefined);
     const count = await this.handBack();
     if (count) log("info", "stopping: jobs still running were handed back to the other processes", { jobs: count });
   }

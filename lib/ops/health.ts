@@ -5,6 +5,7 @@ import { fromDatabaseError } from "../errors";
 import { log } from "../log";
 import { mediaStore, type MediaStore } from "../media/store";
 import { WRITE_PROBE_KEY } from "./write-probe-key";
+import { withinMs } from "./within";
 
 /** How long the write probe waits for the write lock before it reports "busy". */
 export const WRITE_PROBE_MS = 500;
@@ -57,12 +58,9 @@ function checkMedia(store: MediaStore): Promise<MediaState> {
   const now = Date.now();
   const kept = mediaChecks.get(store);
   if (kept && now - kept.at < MEDIA_CHECK_EVERY_MS) return kept.state;
-  const state = Promise.race([
-    store.check(),
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`no answer within ${MEDIA_CHECK_MS / 1000} s`)), MEDIA_CHECK_MS).unref(),
-    ),
-  ]).then(
+  const state = withinMs(store.check(), MEDIA_CHECK_MS, () => {
+    throw new Error(`no answer within ${MEDIA_CHECK_MS / 1000} s`);
+  }).then(
     (): MediaState => "ok",
     (error: unknown): MediaState => {
       log("error", `health check: photos cannot be stored or served: ${store.describe()} cannot be used`, {
@@ -88,7 +86,7 @@ export async function checkHealth(store: MediaStore = mediaStore): Promise<Healt
   const started = performance.now();
   const [database, write, media] = await Promise.all([
     readDatabase(),
-    Promise.race([probeWrite(), new Promise<WriteState>((resolve) => setTimeout(() => resolve("busy"), WRITE_PROBE_MS).unref())]),
+    withinMs(probeWrite(), WRITE_PROBE_MS, (): WriteState => "busy"),
     checkMedia(store),
   ]);
   const failingTooLong = write !== "ok" && writesFailingForMs() > env.DATELINE_HEALTH_WRITE_FAILURE_SECONDS * 1000;

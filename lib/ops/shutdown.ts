@@ -1,3 +1,5 @@
+import { withinMs } from "./within";
+
 /**
  * What a server process finishes, or hands back, before it stops. lib/ registers it (the job
  * runner hands back the jobs it holds); scripts/server.ts runs it on SIGTERM or SIGINT, beside
@@ -17,10 +19,5 @@ export function onShutdown(task: Task) {
 
 /** Runs every registered task; resolves when all have finished or failed, or after `graceMs`. */
 export async function shutDown(graceMs: number, exitBy: Date): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    Promise.allSettled([...tasks].map((task) => task({ graceMs, exitBy }))),
-    new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
-  ]);
-  clearTimeout(timer);
+  await withinMs(Promise.allSettled([...tasks].map((task) => task({ graceMs, exitBy }))), graceMs, () => undefined);
 }
