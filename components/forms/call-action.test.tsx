@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ACTION_BODY_LIMIT } from "@/lib/security/limits";
-import { callAction, NETWORK_MESSAGE, UNREACHABLE_MESSAGE } from "./call-action";
+import { callAction, NETWORK_MESSAGE, READ_FAILED_MESSAGES, UNREACHABLE_MESSAGE } from "./call-action";
 
 // What Next.js's client does when a Server Action call fails: fetch rejects with a TypeError on a
 // dropped connection; a text/plain error answer becomes an Error with its words; any other non-RSC
@@ -33,6 +33,23 @@ describe("callAction: every failure becomes a sentence, never a throw", () => {
     expect(slow).toMatchObject({ ok: false, error: expect.stringMatching(/did not answer within/) });
     const garbage = await callAction(async () => "<html>" as never);
     expect(garbage).toMatchObject({ ok: false, error: UNREACHABLE_MESSAGE });
+  });
+
+  it("a read that fails does not say that something was not saved", async () => {
+    const reads = { reads: true, timeoutMs: 50 };
+    const failures = [
+      await callAction(() => Promise.reject(new TypeError("Failed to fetch")), reads),
+      await callAction(() => Promise.reject(new Error("An unexpected response was received from the server.")), reads),
+      await callAction(() => new Promise(() => {}), reads),
+      await callAction(async () => "<html>" as never, reads),
+    ];
+    expect(failures.map((failure) => !failure.ok && failure.error)).toEqual([
+      READ_FAILED_MESSAGES.network,
+      READ_FAILED_MESSAGES.unreachable,
+      READ_FAILED_MESSAGES.timeout(50),
+      READ_FAILED_MESSAGES.unreachable,
+    ]);
+    for (const failure of failures) expect(!failure.ok && failure.error).not.toMatch(/saved/);
   });
 
   it("refuses a call larger than the Server Action limit without making it", async () => {

@@ -14,6 +14,13 @@ export const UNREACHABLE_MESSAGE =
 export const NETWORK_MESSAGE =
   "The connection to the server dropped, so this was not saved. What you typed is still here: try again once the connection is back.";
 
+/** The same three failures for a call that only reads (nothing was being saved). */
+export const READ_FAILED_MESSAGES = {
+  unreachable: "The server could not be reached or did not answer. Try again.",
+  network: "The connection to the server dropped before its answer came. Try again once the connection is back.",
+  timeout: (ms: number) => `The server did not answer within ${Math.round(ms / 1000)} seconds. Try again.`,
+};
+
 /** How long a call may take before the desk stops waiting for it. */
 export const ACTION_TIMEOUT_MS = 30_000;
 
@@ -41,11 +48,12 @@ export function argumentBytes(args: unknown): number {
  * a body refused before it reached the action, a 5xx page, a crashed render) or one that takes
  * longer than `timeoutMs` becomes a refusal with a message, like any refused input, so no caller
  * is left waiting with a button disabled. `args`, when given, are measured first: a call larger
- * than the Server Action limit is refused at once, without sending it.
+ * than the Server Action limit is refused at once, without sending it. A call that `reads` says
+ * so in its failures instead of "this was not saved".
  */
 export async function callAction<T>(
   call: () => Promise<ActionResult<T>>,
-  { timeoutMs = ACTION_TIMEOUT_MS, args }: { timeoutMs?: number; args?: unknown } = {},
+  { timeoutMs = ACTION_TIMEOUT_MS, args, reads = false }: { timeoutMs?: number; args?: unknown; reads?: boolean } = {},
 ): Promise<ActionResult<T>> {
   if (args !== undefined) {
     const bytes = argumentBytes(args);
@@ -56,22 +64,24 @@ export async function callAction<T>(
       throw new ActionTimeout();
     });
     // An action that answered with something other than a result.
-    if (!result || typeof result !== "object" || !("ok" in result)) return refusal(UNREACHABLE_MESSAGE);
+    if (!result || typeof result !== "object" || !("ok" in result))
+      return refusal(reads ? READ_FAILED_MESSAGES.unreachable : UNREACHABLE_MESSAGE);
     return result;
   } catch (error) {
-    return refusal(messageFor(error, timeoutMs));
+    return refusal(messageFor(error, timeoutMs, reads));
   }
 }
 
 /** The sentence for a call that threw. */
-function messageFor(error: unknown, timeoutMs: number): string {
-  if (error instanceof ActionTimeout) return timeoutMessage(timeoutMs);
+function messageFor(error: unknown, timeoutMs: number, reads: boolean): string {
+  if (error instanceof ActionTimeout) return reads ? READ_FAILED_MESSAGES.timeout(timeoutMs) : timeoutMessage(timeoutMs);
   // fetch() rejects with a TypeError when the request or its answer never arrived.
-  if (error instanceof TypeError || (typeof navigator !== "undefined" && navigator.onLine === false)) return NETWORK_MESSAGE;
+  if (error instanceof TypeError || (typeof navigator !== "undefined" && navigator.onLine === false))
+    return reads ? READ_FAILED_MESSAGES.network : NETWORK_MESSAGE;
   const message = error instanceof Error ? error.message : "";
   // A refusal answered in plain text before the action ran (proxy.ts, the front server: 413),
   // which Next.js's client passes on as the error's message.
   if (/too large/i.test(message)) return `${message} Nothing was saved; what you typed is still here.`;
   if (/cross-site/i.test(message)) return `${message} Reload the page and try again; what you typed is still here.`;
-  return UNREACHABLE_MESSAGE;
+  return reads ? READ_FAILED_MESSAGES.unreachable : UNREACHABLE_MESSAGE;
 }

@@ -9,6 +9,8 @@ type Options = {
   timeoutMs?: number;
   /** Measure the arguments first and refuse a call over the Server Action limit without sending it. */
   measure?: boolean;
+  /** The action only reads: its failures do not say "this was not saved". */
+  reads?: boolean;
 };
 
 /**
@@ -23,7 +25,7 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<ActionResult<T> | null>(null);
   const inFlight = useRef(false);
-  const { timeoutMs, measure } = options;
+  const { timeoutMs, measure, reads } = options;
 
   const run = useCallback(
     async (...args: A): Promise<ActionResult<T> | null> => {
@@ -31,7 +33,7 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
       inFlight.current = true;
       setPending(true);
       try {
-        const outcome = await callAction(() => action(...args), { timeoutMs, args: measure ? args : undefined });
+        const outcome = await callAction(() => action(...args), { timeoutMs, args: measure ? args : undefined, reads });
         setResult(outcome);
         return outcome;
       } finally {
@@ -39,7 +41,7 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
         setPending(false);
       }
     },
-    [action, timeoutMs, measure],
+    [action, timeoutMs, measure, reads],
   );
   const reset = useCallback(() => setResult(null), []);
   const refused = result && !result.ok ? result : null;

@@ -13,6 +13,44 @@ async function as(browser: Browser, role: RoleName): Promise<Page> {
 }
 const userName = (email: string) => readDatabase((db) => db.prepare("SELECT name FROM User WHERE email = ?").pluck().get(email)) as string;
 
+/**
+ * A (admin) and B (editor) have one live story open. A removes " — A version" from the headline as
+ * a minor fix; then B, still showing the old headline, adds a sentence to paragraph 2 only and
+ * saves as a minor fix, and meets the conflict. `beforeBSaves` runs just before B's save.
+ */
+async function twoFixesAtOnce(browser: Browser, beforeBSaves?: (b: Page) => Promise<unknown>) {
+  const api = await apiAs("editor");
+  const headline = `Ferry resumes ${unique()}`;
+  const story = await makeStory(api, `${headline} — A version`, "PUBLISHED", {
+    paragraphs: ["The first ferry left at six.", "Passengers cheered on the quay."],
+  });
+  await api.dispose();
+  const a = await as(browser, "admin");
+  const b = await as(browser, "editor");
+  for (const page of [a, b]) {
+    await page.goto(`/admin/articles/${story.id}`);
+    await adminHydrated(page);
+    await expect(page.getByLabel("Headline")).toHaveValue(`${headline} — A version`);
+  }
+
+  // A removes " — A version" from the headline, as a minor fix.
+  await a.getByLabel("Headline").fill(headline);
+  await a.getByRole("button", { name: "Save as minor fix" }).click();
+  await expect(a.getByTestId("save-state")).toHaveText(/All changes saved/);
+
+  // B, still showing the old headline, adds a sentence to paragraph 2 only, as a minor fix.
+  const bodyB = b.getByRole("textbox", { name: "Story body" });
+  await bodyB.locator("p").nth(1).click();
+  await b.keyboard.press("End");
+  await b.keyboard.type(" The mayor was on board.");
+  await beforeBSaves?.(b);
+  await b.getByRole("button", { name: "Save as minor fix" }).click();
+  const panel = b.locator("section.conflict");
+  const adminName = userName("admin@e2e.dateline");
+  await expect(panel.getByRole("heading", { name: new RegExp(`${adminName} saved this story at`) })).toBeVisible();
+  return { story, headline, b, bodyB, panel, adminName };
+}
+
 test.describe("working together", () => {
   test.setTimeout(120_000);
 
@@ -259,34 +297,7 @@ test.describe("working together", () => {
   test("two editors fix a live story at once, one the headline, the other a paragraph: keeping mine keeps both fixes (a probe's minor fix put the old headline back live)", async ({
     browser,
   }) => {
-    const api = await apiAs("editor");
-    const headline = `Ferry resumes ${unique()}`;
-    const story = await makeStory(api, `${headline} — A version`, "PUBLISHED", {
-      paragraphs: ["The first ferry left at six.", "Passengers cheered on the quay."],
-    });
-    await api.dispose();
-    const a = await as(browser, "admin");
-    const b = await as(browser, "editor");
-    for (const page of [a, b]) {
-      await page.goto(`/admin/articles/${story.id}`);
-      await adminHydrated(page);
-      await expect(page.getByLabel("Headline")).toHaveValue(`${headline} — A version`);
-    }
-
-    // A removes " — A version" from the headline, as a minor fix.
-    await a.getByLabel("Headline").fill(headline);
-    await a.getByRole("button", { name: "Save as minor fix" }).click();
-    await expect(a.getByTestId("save-state")).toHaveText(/All changes saved/);
-
-    // B, still showing the old headline, adds a sentence to paragraph 2 only, as a minor fix.
-    const bodyB = b.getByRole("textbox", { name: "Story body" });
-    await bodyB.locator("p").nth(1).click();
-    await b.keyboard.press("End");
-    await b.keyboard.type(" The mayor was on board.");
-    await b.getByRole("button", { name: "Save as minor fix" }).click();
-    const panel = b.locator("section.conflict");
-    const adminName = userName("admin@e2e.dateline");
-    await expect(panel.getByRole("heading", { name: new RegExp(`${adminName} saved this story at`) })).toBeVisible();
+    const { story, headline, b, bodyB, panel, adminName } = await twoFixesAtOnce(browser);
 
     // Before any click, the panel says what keeping mine does: their headline stays, nothing of theirs is overwritten.
     const summary = panel.locator("#conflict-keep-summary");
@@ -321,6 +332,32 @@ test.describe("working together", () => {
     expect(live).not.toContain("A version");
   });
 
+  test("a read of their version that fails says so in the summary, and reading it again works it out (it stayed at 'Working out…')", async ({
+    browser,
+  }) => {
+    const reads = new Set(
+      serverActionsInBuild()
+        .filter((action) => action.name === "loadEditorDataAction")
+        .map((action) => action.id),
+    );
+    let dropReads = true;
+    const { b, panel, adminName } = await twoFixesAtOnce(browser, (page) =>
+      page.route("**/admin/articles/**", (route) =>
+        dropReads && reads.has(route.request().headers()["next-action"] ?? "") ? route.abort("connectionreset") : route.continue(),
+      ),
+    );
+    const summary = panel.locator("#conflict-keep-summary");
+    await expect(summary).toHaveText(new RegExp(`Which fields each of you changed is not known: ${adminName}'s version could not be read`));
+    await expect(panel.getByRole("status")).toHaveText(
+      "The connection to the server dropped before its answer came. Try again once the connection is back.",
+    );
+    await b.screenshot({ path: "test-results/conflict-read-failed.png" });
+
+    dropReads = false;
+    await summary.getByRole("button", { name: "Read it again" }).click();
+    await expect(summary).toContainText(`Headline: ${adminName}'s change stays (only ${adminName} changed it)`);
+    await expect(panel.getByRole("status")).toHaveCount(0);
+  });
   test("a story returned with a note: the note is required, and the writer sees it on the story, on the desk and in notifications with an unread count", async ({
     browser,
   }) => {

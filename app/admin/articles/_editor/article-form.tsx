@@ -67,7 +67,7 @@ export function ArticleForm(props: Props) {
   const [slugState, setSlugState] = useState<"unknown" | "available" | "taken">("unknown");
   const editable = !initial || initial.canEdit;
   const live = initial?.status === "PUBLISHED";
-  const slugCheck = useAction(checkSlugAction, { timeoutMs: 10_000 });
+  const slugCheck = useAction(checkSlugAction, { timeoutMs: 10_000, reads: true });
   const deletion = useAction(deleteArticleAction);
   const section = sections.find((s) => s.id === fields.sectionId) ?? null;
   const address = new URL(articlePath({ slug: fields.slug || "your-story", section }), props.siteUrl).toString();

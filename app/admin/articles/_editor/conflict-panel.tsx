@@ -43,7 +43,7 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
   // Whether the editor asked to see the differences (theirs is also read by itself, for the merge).
   const [shown, setShown] = useState(false);
   const [note, setNote] = useState<string | null>(null);
-  const loading = useAction(loadEditorDataAction);
+  const loading = useAction(loadEditorDataAction, { reads: true });
   const copying = useAction(createArticleAction, { measure: true });
   const savedAt = formatDateTime(new Date(conflict.savedAt), timeZone);
   // The story moved meanwhile (the scheduler published it, another editor unpublished it): the
@@ -74,10 +74,8 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
       reading.current ??= run({ id: articleId, mine: JSON.parse(asked) as typeof refs })
         .then((result) => {
           if (!result) return null;
-          if (!result.ok) {
-            setNote(result.error);
-            return null;
-          }
+          // A refusal stays in loading.error (shown below) until the next read answers.
+          if (!result.ok) return null;
           setTheirs(result.data);
           setComparedKey(asked);
           return result.data;
@@ -92,9 +90,8 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
   // The version this editor started from: who changed which field is known, and "keep mine"
   // keeps the fields only they changed (the probe's minor fix put their old headline back live).
   const base = conflict.base ?? null;
-  // Theirs as the conflict found it or newer; one read for an earlier conflict no longer counts.
-  const current = theirs && theirs.version >= conflict.currentVersion ? theirs : null;
-  const merge = base && current ? mergeStoryFields(base, current.fields, mine) : null;
+  // (Theirs is read for this conflict only: a new conflict is a new panel, see its key.)
+  const merge = base && theirs ? mergeStoryFields(base, theirs.fields, mine) : null;
   const them = conflict.savedBy === "Someone" ? "someone else" : conflict.savedBy;
   const keepId = "conflict-keep-summary";
   useEffect(() => {
@@ -107,7 +104,7 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
   };
   const keepMine = async (material: boolean) => {
     if (!base) return onOverwrite(conflict.currentVersion, material);
-    const now = current ?? (await readTheirs(refsKey));
+    const now = theirs ?? (await readTheirs(refsKey));
     if (!now) return;
     onKeepMerged(now, mergeStoryFields(base, now.fields, mine).fields, material);
   };
@@ -136,7 +133,16 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
           {canEdit ? "Choose what to keep:" : "The story is no longer yours to edit: keep your text as a new draft, or load theirs."}
         </p>
       </div>
-      {canEdit ? <MergeSummary id={keepId} them={them} changes={base ? (merge?.changes ?? null) : undefined} /> : null}
+      {canEdit ? (
+        <MergeSummary
+          id={keepId}
+          them={them}
+          changes={base ? (merge?.changes ?? null) : undefined}
+          readFailed={loading.error !== null}
+          onReadAgain={() => void readTheirs(refsKey)}
+          reading={loading.pending}
+        />
+      ) : null}
       <div className="workflow-moves">
         <button type="button" className="button secondary" aria-disabled={loading.pending || undefined} onClick={compare}>
           Show the differences
@@ -166,8 +172,13 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
           Discard mine, load theirs
         </button>
       </div>
+      {loading.error ? (
+        <p role="status" className="field-error">
+          {loading.error}
+        </p>
+      ) : null}
       {note ? (
-        <p role="status" className={copying.error || loading.error ? "field-error" : undefined}>
+        <p role="status" className={copying.error ? "field-error" : undefined}>
           {note}
         </p>
       ) : null}
@@ -178,8 +189,8 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
             Show the differences again
           </button>
         </p>
-      ) : base && merge && current ? (
-        <ThreeWayDiff base={base} theirs={current.fields} mine={mine} changes={merge.changes} names={current.names} them={them} />
+      ) : base && merge ? (
+        <ThreeWayDiff base={base} theirs={theirs.fields} mine={mine} changes={merge.changes} names={theirs.names} them={them} />
       ) : (
         <FieldDiff
           before={comparableFields(theirs.fields, theirs.names)}

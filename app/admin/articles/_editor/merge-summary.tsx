@@ -6,6 +6,10 @@ type Props = {
   /** Who changed what since this editor started; null while it is being worked out, undefined when it cannot be known. */
   changes: Record<MergeKey, FieldChange> | null | undefined;
   them: string;
+  /** The read of their version failed: said in place of "Working out…", with a way to read it again. */
+  readFailed?: boolean;
+  onReadAgain?: () => void;
+  reading?: boolean;
 };
 
 const it = (fields: string[]) => (fields.length === 1 ? "it" : "them");
@@ -15,13 +19,24 @@ const it = (fields: string[]) => (fields.length === 1 ? "it" : "them");
  * aria-describedby): their changes to fields only they changed stay, and only a field both
  * changed loses theirs. Without the version this editor started from it cannot tell, and says so.
  */
-export function MergeSummary({ id, changes, them }: Props) {
+export function MergeSummary({ id, changes, them, readFailed = false, onReadAgain, reading = false }: Props) {
   if (changes === undefined)
     return (
       <p id={id} className="merge-summary">
         This page cannot tell which fields {them} changed and which you did (it was reloaded, or your changes were restored from this
         browser, since you started). Keeping yours saves every field as this form has it, undoing any change of theirs: show the differences
         to check first.
+      </p>
+    );
+  if (changes === null && readFailed)
+    return (
+      <p id={id} className="merge-summary field-error">
+        Which fields each of you changed is not known: {them}&apos;s version could not be read.{" "}
+        {onReadAgain ? (
+          <button type="button" className="button secondary small" aria-disabled={reading || undefined} onClick={onReadAgain}>
+            Read it again
+          </button>
+        ) : null}
       </p>
     );
   if (changes === null)
