@@ -1,22 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { comparableFields, type Comparable, type CompareNames } from "./compare";
+import { storyFields as story } from "../test/story-fields";
+import { comparableFields, type CompareNames } from "./compare";
 
-const story = (over: Partial<Comparable> = {}): Comparable => ({
-  headline: "“We will rebuild,” mayor says",
-  dek: "",
-  slug: "we-will-rebuild",
-  dateline: "KYIV",
-  sectionId: "s1",
-  authorIds: ["a1", "a2"],
-  tagIds: ["t1", "t2"],
-  body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "“We will,” she said." }] }] },
-  hero: null,
-  sources: [],
-  seoTitle: "",
-  seoDescription: "",
-  canonicalUrl: "",
-  ...over,
-});
 const names: CompareNames = {
   sections: { s1: "World" },
   authors: { a1: "Maria Okonkwo", a2: "Daniel Reyes" },

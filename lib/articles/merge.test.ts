@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { EditorFields } from "./editor";
 import type { BodyDoc } from "./body";
+import type { EditorFields } from "./editor";
 import { fieldsChangedBy, mergeStoryFields, sameField } from "./merge";
-
-const body = (...paragraphs: string[]) =>
-  ({ type: "doc", content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) }) as BodyDoc;
-
-const story = (over: Partial<EditorFields> = {}): EditorFields => ({
-  headline: "Ferry resumes — A version",
-  slug: "ferry-resumes",
-  dek: "Service is back after the storm.",
-  dateline: "SPLIT, Croatia",
-  sectionId: "s1",
-  authorIds: ["a1", "a2"],
-  tagIds: ["t1", "t2"],
-  body: body("The first ferry left at six.", "Passengers cheered."),
-  seoTitle: "",
-  seoDescription: "",
-  canonicalUrl: "",
-  sources: [],
-  hero: null,
-  ...over,
-});
+import { paragraphs as body, storyFields as story } from "../test/story-fields";
 
 describe("mergeStoryFields", () => {
   it("keeps their headline and my paragraph when each changed only one field (the probe's minor fix undid their headline)", () => {

@@ -8,19 +8,22 @@ import { MARK_END, MARK_START, searchArticles, toFtsQuery } from "./queries";
 const word = `zephyrine${uid()}`;
 let editor: Viewer;
 
+/** Publishes a story with `headline` and, when given, these paragraphs (in a section and byline of its own). */
+async function publish(headline: string, ...paragraphs: string[]) {
+  const bits = await makeNewsroomBits();
+  const input = readyArticleInput(bits.section.id, bits.author.id, {
+    headline,
+    ...(paragraphs.length ? { body: bodyFromParagraphs(paragraphs) } : {}),
+  });
+  const story = await createArticle(editor, input);
+  return { input, story, live: await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" }) };
+}
+
 beforeAll(async () => {
   editor = await makeUser("EDITOR");
+  await publish("Council meets", `The ${word} harbour plan was approved.`);
+  await publish(`The ${word} vote`);
   const bits = await makeNewsroomBits();
-  const inBody = await createArticle(
-    editor,
-    readyArticleInput(bits.section.id, bits.author.id, {
-      headline: "Council meets",
-      body: bodyFromParagraphs([`The ${word} harbour plan was approved.`]),
-    }),
-  );
-  await transitionArticle(editor, { id: inBody.id, version: inBody.version, to: "PUBLISHED" });
-  const inHeadline = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { headline: `The ${word} vote` }));
-  await transitionArticle(editor, { id: inHeadline.id, version: inHeadline.version, to: "PUBLISHED" });
   await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { headline: `Draft about ${word}` }));
 });
 
@@ -38,12 +41,10 @@ describe("search", () => {
   });
 
   it("follows edits: a changed headline is found by its new words", async () => {
-    const bits = await makeNewsroomBits();
-    const story = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { headline: "Plain headline" }));
-    const live = await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
+    const { input, story, live } = await publish("Plain headline");
     const fresh = `quillfeather${uid()}`;
     await updateArticle(editor, {
-      ...readyArticleInput(bits.section.id, bits.author.id),
+      ...input,
       headline: `Now with ${fresh}`,
       slug: story.slug,
       id: story.id,
@@ -71,24 +72,9 @@ describe("search", () => {
   });
 
   it("finds words in quotation marks as a phrase, straight or curly (a reader hunting a quote got every story with the words apart)", async () => {
-    const bits = await makeNewsroomBits();
     const tag = `quaymaster${uid()}`;
-    const said = await createArticle(
-      editor,
-      readyArticleInput(bits.section.id, bits.author.id, {
-        headline: `The ${tag} speaks`,
-        body: bodyFromParagraphs(["“We will not leave,” she said."]),
-      }),
-    );
-    await transitionArticle(editor, { id: said.id, version: said.version, to: "PUBLISHED" });
-    const apart = await createArticle(
-      editor,
-      readyArticleInput(bits.section.id, bits.author.id, {
-        headline: `The ${tag} replies`,
-        body: bodyFromParagraphs(["We will see. Not everyone will leave."]),
-      }),
-    );
-    await transitionArticle(editor, { id: apart.id, version: apart.version, to: "PUBLISHED" });
+    await publish(`The ${tag} speaks`, "“We will not leave,” she said.");
+    await publish(`The ${tag} replies`, "We will see. Not everyone will leave.");
     expect((await searchArticles(`${tag} we will not leave`)).total).toBe(2);
     for (const query of [`${tag} "we will not leave"`, `${tag} “We will not leave”`, `"We will not leave" ${tag}`]) {
       const { results, total } = await searchArticles(query);
