@@ -22,10 +22,22 @@ export const articleCardSelect = {
     where: { role: PlacementRole.HERO },
     select: {
       altText: true,
+      caption: true,
       credit: true,
       agency: true,
       creditLine: true,
-      image: { select: { ...variantSelect, altText: true, focalX: true, focalY: true, credit: true, agency: true, creditLine: true } },
+      image: {
+        select: {
+          ...variantSelect,
+          altText: true,
+          caption: true,
+          focalX: true,
+          focalY: true,
+          credit: true,
+          agency: true,
+          creditLine: true,
+        },
+      },
     },
     orderBy: { position: "asc" },
     take: 1,
@@ -45,7 +57,17 @@ export type ArticleCard = {
   section: { name: string; slug: string } | null;
   authors: { name: string; slug: string }[];
   /** The lead's photo, with its credit (readers see every photo's credit). */
-  image: { src: string; srcSet: string; width: number; height: number; alt: string; objectPosition: string; creditLine: string } | null;
+  image: {
+    src: string;
+    srcSet: string;
+    width: number;
+    height: number;
+    alt: string;
+    /** Not shown on cards (their photo is the story's); the feeds carry it. */
+    caption: string;
+    objectPosition: string;
+    creditLine: string;
+  } | null;
 };
 
 /** The public address of a story: /section/slug. */
@@ -81,6 +103,7 @@ function cardImage(placed: CardRow["images"][number] | undefined): ArticleCard["
     width: shown.width,
     height: shown.height,
     alt: placed.altText || image.altText,
+    caption: placed.caption || image.caption,
     objectPosition: `${Math.round(image.focalX * 100)}% ${Math.round(image.focalY * 100)}%`,
     creditLine: placedCreditLine(image, placed),
   };

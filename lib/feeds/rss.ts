@@ -82,14 +82,18 @@ function item(a: ArticleCard): XmlNode {
   };
 }
 
-/** A story's lead photo as Media RSS: the card's picture, with the size of the variant it is, and its credit. */
+/**
+ * A story's lead photo as Media RSS: the card's picture, with the size of the variant it is, its
+ * caption (the alt text when it has none) and its credit. Dateline's own wire desk reads a Media
+ * RSS description as the caption.
+ */
 function photo(image: NonNullable<ArticleCard["image"]>): XmlNode {
   const { width, height } = variantSize(image.width, image.height, CARD_PHOTO_WIDTH);
   return {
     tag: "media:content",
     attrs: { url: absoluteUrl(image.src), medium: "image", type: "image/jpeg", width: String(width), height: String(height) },
     children: [
-      ...(image.alt ? [{ tag: "media:description", attrs: { type: "plain" }, children: image.alt }] : []),
+      ...(image.caption || image.alt ? [{ tag: "media:description", attrs: { type: "plain" }, children: image.caption || image.alt }] : []),
       ...(image.creditLine ? [{ tag: "media:credit", children: image.creditLine }] : []),
     ],
   };

@@ -111,7 +111,7 @@ describe("feeds and sitemaps", () => {
     expect(rss).not.toContain("<script>");
   });
 
-  it("carries each story's lead photo with its credit (Media RSS), and moves its build date when an older story is corrected", async () => {
+  it("carries each story's lead photo with its caption and credit (Media RSS), and moves its build date when an older story is corrected", async () => {
     const bits = await makeNewsroomBits();
     const image = await createImage(editor, await makeWirePhoto(41), {}, "feed-photo.jpg");
     await updateImageMetadata(editor, {
@@ -142,7 +142,8 @@ describe("feeds and sitemaps", () => {
     expect(ours["media:content"]["@_width"]).toBe(/-w(\d+)\.jpg$/.exec(ours["media:content"]["@_url"])![1]);
     expect(ours.description).toBe("First line.&lt;br&gt;Second line.".replace("&lt;br&gt;", "<br>"));
     expect(ours["media:content"]["media:credit"]).toBe("Roman Pilipey/Getty Images");
-    expect(ours["media:content"]["media:description"]["#text"]).toBe("Rescuers carry a stretcher through the rubble.");
+    // The description is the caption, which Dateline's own wire desk reads back as the caption; it was the alt text.
+    expect(ours["media:content"]["media:description"]["#text"]).toBe(WIRE_PHOTO.caption);
 
     const builtBefore = new Date(doc.rss.channel.lastBuildDate).getTime();
     await new Promise((resolve) => setTimeout(resolve, 1100));
