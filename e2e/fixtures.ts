@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import { TYPED_EARLY_GLOBAL } from "../components/forms/typed-early";
 import { PASSWORD } from "./env";
 
@@ -82,12 +82,18 @@ export async function publishFromEditor(page: Page) {
   await page.getByRole("dialog").getByRole("button", { name: "Publish now" }).click();
 }
 
+/** Types `local` ("2026-12-02T14:05", or with seconds) into the desk's date and 24-hour time boxes named by `legend`. */
+export async function fillDeskTime(scope: Page | Locator, legend: string | RegExp, local: string) {
+  const group = scope.getByRole("group", { name: legend });
+  await group.getByLabel("Date (year-month-day)").fill(local.slice(0, 10));
+  await group.getByLabel("Time (24-hour)").fill(local.slice(11));
+}
+
 /** Schedules the story open in the editor for `local` ("2026-12-02T14:05", the newsroom's time), through the same confirmation. */
 export async function scheduleFromEditor(page: Page, local: string) {
   await page.getByRole("button", { name: "Publish…" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("radio", { name: "At a set time" }).check();
-  await dialog.getByLabel("Date (year-month-day)").fill(local.slice(0, 10));
-  await dialog.getByLabel("Time (24-hour)").fill(local.slice(11, 16));
+  await fillDeskTime(dialog, "Goes live at", local.slice(0, 16));
   await dialog.getByRole("button", { name: "Schedule" }).click();
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { E2E_ENV, storageStatePath, type RoleName } from "../env";
 import { readDatabase } from "../database";
-import { adminHydrated, expect, newContext, test, unique } from "../fixtures";
+import { adminHydrated, expect, fillDeskTime, newContext, test, unique } from "../fixtures";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "../server-actions";
 import { apiAs, frontHeadlines, makeStory, move, type Story } from "../newsroom";
 
@@ -13,7 +13,7 @@ async function as(browser: Browser, role: RoleName): Promise<Page> {
   return (await newContext(browser, { storageState: storageStatePath(role) })).newPage();
 }
 const reader = async (browser: Browser) => (await newContext(browser)).newPage();
-/** Now plus `ms`, as a datetime-local value with seconds in UTC (the e2e newsroom's zone). */
+/** Now plus `ms`, as the desk's time boxes take it, with seconds, in UTC (the e2e newsroom's zone). */
 const utcLocal = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 19);
 const liveLayout = () =>
   readDatabase((db) => db.prepare("SELECT id FROM FrontLayout WHERE state = 'LIVE'").pluck().get() as string | undefined) ?? "";
@@ -72,7 +72,7 @@ test.describe.serial("the curated front page", () => {
 
     await page.getByLabel("Banner text").fill("Polls close at 10pm: live results");
     await page.getByLabel("Banner link (optional)").fill("javascript:alert(1)");
-    await page.getByLabel(/Banner comes down at/).fill(utcLocal(3_600_000));
+    await fillDeskTime(page, /Banner comes down at/, utcLocal(3_600_000));
     await page.getByRole("button", { name: "Publish the front page now" }).click();
     await expect(page.getByText("Use a full web address starting with http:// or https://.")).toBeVisible();
     // Nothing typed is lost; the fix goes through.
@@ -114,7 +114,11 @@ test.describe.serial("the curated front page", () => {
     await page.goto("/admin/front");
     await expect(page.getByTestId("banner-came-down")).toContainText("The banner “Polls close at 10pm: live results” came down");
     await expect(page.getByLabel("Banner text")).toHaveValue("");
-    await expect(page.getByLabel(/Banner comes down at/)).toHaveValue("");
+    for (const box of await page
+      .getByRole("group", { name: /Banner comes down at/ })
+      .getByRole("textbox")
+      .all())
+      await expect(box).toHaveValue("");
     await page.getByRole("button", { name: "Publish the front page now" }).click();
     await expect(page.getByText("The front page shows this arrangement now.")).toBeVisible();
   });
@@ -195,11 +199,11 @@ test.describe.serial("the curated front page", () => {
     await page.goto("/admin/front");
     await page.getByRole("button", { name: `Make lead: “${b.headline}”` }).click();
     await expect(page.getByTestId("front-lead")).toContainText(b.headline);
-    await page.getByLabel(/Or switch to it at/).fill(utcLocal(-60_000));
+    await fillDeskTime(page, /Or switch to it at/, utcLocal(-60_000));
     await page.getByRole("button", { name: "Schedule this arrangement" }).click();
     await expect(page.getByText("Choose a time in the future.")).toBeVisible();
     // Far enough ahead that a slow machine still finds the old lead on the front page first.
-    await page.getByLabel(/Or switch to it at/).fill(utcLocal(15_000));
+    await fillDeskTime(page, /Or switch to it at/, utcLocal(15_000));
     await page.getByRole("button", { name: "Schedule this arrangement" }).click();
     await expect(page.getByText("Scheduled. It goes live at the time you chose.")).toBeVisible();
     await expect(page.getByTestId("front-scheduled")).toContainText(b.headline);

@@ -1,7 +1,7 @@
 import type { APIResponse, Browser, Page } from "@playwright/test";
 import { E2E_URL, storageStatePath } from "../env";
 import { readDatabase } from "../database";
-import { expect, newContext, test, unique } from "../fixtures";
+import { expect, fillDeskTime, newContext, test, unique } from "../fixtures";
 import { apiAs, makeStory, type Story } from "../newsroom";
 
 // Issue 20, deliver 5: an expiring, revocable link to a draft's preview for someone without an
@@ -21,7 +21,7 @@ async function editorOn(browser: Browser, story: Story): Promise<Page> {
 
 async function createLink(page: Page, label: string, expires?: string): Promise<string> {
   await page.getByLabel("Who it is for").fill(label);
-  if (expires) await page.getByLabel(/Stops working at/).fill(expires);
+  if (expires) await fillDeskTime(page, /Stops working at/, expires);
   await page.getByRole("button", { name: "Create link" }).click();
   const url = await page.getByLabel("Link created. Copy it now: it is shown only once.").inputValue();
   expect(url).toMatch(new RegExp(`^${E2E_URL}/draft/[A-Za-z0-9_-]{43}$`));
@@ -90,7 +90,7 @@ test.describe("draft links", () => {
   test("stops working at its expiry", async ({ browser, playwright }) => {
     const editor = await editorOn(browser, story);
     await editor.getByLabel("Who it is for").fill("Fact-check desk");
-    await editor.getByLabel(/Stops working at/).fill(utcLocal(-60_000));
+    await fillDeskTime(editor, /Stops working at/, utcLocal(-60_000));
     await editor.getByRole("button", { name: "Create link" }).click();
     await expect(editor.getByText("Choose a time in the future.")).toBeVisible();
     // Far enough ahead that a slow machine still opens it once before it stops working.

@@ -4,7 +4,7 @@ import { killedWireCopy } from "../wire/policy";
 import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
-import { localToUtc } from "../front/mutations";
+import { parseDeskLocal } from "../format/time";
 import { createDraftLinkSchema, MAX_DRAFT_LINK_DAYS, revokeDraftLinkSchema, type CreateDraftLinkInput } from "./schema";
 import { draftLinkPath, hashDraftToken, newDraftToken } from "./token";
 
@@ -12,9 +12,10 @@ import { draftLinkPath, hashDraftToken, newDraftToken } from "./token";
 export async function createDraftLink(viewer: Viewer, input: CreateDraftLinkInput, timeZone: string, now = new Date()) {
   assertPermission(viewer, "draftLink.manage", "Only editors can share drafts.");
   const data = parseOrThrow(createDraftLinkSchema, input);
-  const expiresAt = localToUtc(data.expiresLocal, timeZone);
   const bad = (message: string) => new AppError("invalid", message, { expiresLocal: [message] });
-  if (!expiresAt) throw bad("Enter a valid date and time.");
+  const read = parseDeskLocal(data.expiresLocal, timeZone);
+  if ("error" in read) throw bad(read.error);
+  const expiresAt = read.at;
   if (expiresAt <= now) throw bad("Choose a time in the future.");
   if (expiresAt.getTime() - now.getTime() > MAX_DRAFT_LINK_DAYS * 86_400_000)
     throw bad(`A link lives at most ${MAX_DRAFT_LINK_DAYS} days.`);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatTime, parseDeskDateTime, utcToZonedLocal, zonedLocalToUtc, zoneLabel } from "./time";
+import {
+  formatTime,
+  joinDeskLocal,
+  parseDeskDateTime,
+  parseDeskLocal,
+  splitDeskLocal,
+  utcToZonedLocal,
+  zonedLocalToUtc,
+  zoneLabel,
+} from "./time";
 
 describe("newsroom time zone conversion", () => {
   it("reads a datetime-local value as wall-clock time in the newsroom's zone", () => {
@@ -42,5 +51,19 @@ describe("the desk's one time format", () => {
     expect(parseDeskDateTime("2026-02-30", "14:30", "UTC")).toEqual({ error: "That date does not exist." });
     expect(parseDeskDateTime("2026-12-02", "2:30 PM", "UTC")).toEqual({ error: "Write the time in 24-hour form, e.g. 14:30." });
     expect(parseDeskDateTime("2026-12-02", "24:00", "UTC")).toEqual({ error: "Write the time in 24-hour form, e.g. 14:30." });
+    expect(parseDeskDateTime("2026-12-02", "14:30:15", "UTC")).toEqual({ at: new Date("2026-12-02T14:30:15Z") });
+    expect(parseDeskDateTime("2026-12-02", "14:30:60", "UTC")).toEqual({ error: "Write the time in 24-hour form, e.g. 14:30." });
+  });
+
+  it("reads a desk time field's value, and splits and joins it as typed", () => {
+    expect(parseDeskLocal("2026-12-02T14:30", "Europe/Kyiv")).toEqual({ at: new Date("2026-12-02T12:30:00Z") });
+    expect(parseDeskLocal(" 2026-7-1T9:05 ", "UTC")).toEqual({ at: new Date("2026-07-01T09:05:00Z") });
+    expect(parseDeskLocal("2026-12-02T", "UTC")).toEqual({ error: "Write the time in 24-hour form, e.g. 14:30." });
+    expect(parseDeskLocal("", "UTC")).toEqual({ error: "Write the date as year-month-day, e.g. 2026-12-02." });
+    expect(splitDeskLocal("2026-12-02T14:3")).toEqual(["2026-12-02", "14:3"]);
+    expect(splitDeskLocal("2026-12")).toEqual(["2026-12", ""]);
+    expect(joinDeskLocal("2026-12-02", "")).toBe("2026-12-02T");
+    expect(joinDeskLocal("", "")).toBe("");
+    expect(splitDeskLocal(joinDeskLocal("2026-T12", "9:05"))).toEqual(["2026-12", "9:05"]);
   });
 });

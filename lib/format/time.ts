@@ -112,16 +112,34 @@ export function zoneLabel(timeZone: string, at = new Date()): string {
 }
 
 /**
- * A date typed as "2026-12-02" and a 24-hour time typed as "14:00" (or "9:05"), as wall-clock time
- * in the newsroom's zone → the UTC instant. Null, with the reason, when either cannot be read.
+ * A date typed as "2026-12-02" and a 24-hour time typed as "14:00" (or "9:05", or "14:00:30"), as
+ * wall-clock time in the newsroom's zone → the UTC instant. Null, with the reason, when either
+ * cannot be read. Every time an editor types on the desk is read here (see DeskDateTime).
  */
 export function parseDeskDateTime(date: string, time: string, timeZone: string): { at: Date } | { error: string } {
   const d = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(date);
   if (!d) return { error: "Write the date as year-month-day, e.g. 2026-12-02." };
-  const t = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(time);
-  if (!t || +t[1]! > 23 || +t[2]! > 59) return { error: "Write the time in 24-hour form, e.g. 14:30." };
+  const t = /^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$/.exec(time);
+  if (!t || +t[1]! > 23 || +t[2]! > 59 || +(t[3] ?? 0) > 59) return { error: "Write the time in 24-hour form, e.g. 14:30." };
   const [y, m, day] = [+d[1]!, +d[2]!, +d[3]!];
   const pad = (n: number) => String(n).padStart(2, "0");
   const at = zonedLocalToUtc(`${y}-${pad(m)}-${pad(day)}T${pad(+t[1]!)}:${pad(+t[2]!)}`, timeZone);
-  return at ? { at } : { error: "That date does not exist." };
+  return at ? { at: new Date(at.getTime() + Number(t[3] ?? 0) * 1000) } : { error: "That date does not exist." };
+}
+
+/** A desk time field's value, "2026-12-02T14:30" as typed, split into its date and its time. */
+export function splitDeskLocal(local: string): [date: string, time: string] {
+  const at = local.indexOf("T");
+  return at < 0 ? [local, ""] : [local.slice(0, at), local.slice(at + 1)];
+}
+
+/** The value of a date and a time as typed: "" when both are empty. */
+export function joinDeskLocal(date: string, time: string): string {
+  const day = date.replace(/T/gi, "");
+  return day || time ? `${day}T${time}` : "";
+}
+
+/** A desk time field's value ("2026-12-02T14:30", as DeskDateTime writes it) → the UTC instant, or why not. */
+export function parseDeskLocal(local: string, timeZone: string): { at: Date } | { error: string } {
+  return parseDeskDateTime(...splitDeskLocal(local.trim()), timeZone);
 }

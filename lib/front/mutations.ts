@@ -4,7 +4,7 @@ import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, invalidInput, parseOrThrow } from "../errors";
 import { ArticleStatus, FrontLayoutState } from "../generated/prisma/enums";
 import { enqueue } from "../jobs/queue";
-import { zonedLocalToUtc } from "../format/time";
+import { parseDeskLocal } from "../format/time";
 import {
   arrangementSchema,
   bannerIsUp,
@@ -19,14 +19,6 @@ import { readLiveLayout } from "./queries";
 /** The job that puts a scheduled layout live, and the one that refreshes the front when a banner comes down. */
 export const FRONT_SWITCH_JOB = "front-switch";
 export const FRONT_REFRESH_JOB = "front-refresh";
-
-/** "2026-12-02T06:00" or "…T06:00:30" in the newsroom's zone → UTC; null when malformed. */
-export function localToUtc(local: string, timeZone: string): Date | null {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::(\d{2}))?$/.exec(local.trim());
-  if (!m) return null;
-  const minute = zonedLocalToUtc(m[1]!, timeZone);
-  return minute && new Date(minute.getTime() + Number(m[2] ?? 0) * 1000);
-}
 
 /** The stories an arrangement may place: live now, or scheduled to go live (they show once they do). */
 const PLACEABLE: ArticleStatus[] = [ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED];
@@ -61,12 +53,17 @@ export async function saveFrontLayout(viewer: Viewer, input: SaveFrontLayoutInpu
   assertPermission(viewer, "front.arrange", "Only editors arrange the front page.");
   const data = parseOrThrow(saveFrontLayoutSchema, input);
   const raw = data.arrangement;
-  const expiresAt = raw.banner.expiresLocal ? localToUtc(raw.banner.expiresLocal, timeZone) : null;
   const fieldErrors: Record<string, string[]> = {};
-  if (raw.banner.expiresLocal && !expiresAt) fieldErrors["banner.expiresAt"] = ["Enter a valid date and time."];
-  const goesLiveAt = data.goesLiveLocal ? localToUtc(data.goesLiveLocal, timeZone) : null;
-  if (data.goesLiveLocal && !goesLiveAt) fieldErrors.goesLiveAt = ["Enter a valid date and time."];
-  else if (goesLiveAt && goesLiveAt <= now) fieldErrors.goesLiveAt = ["Choose a time in the future."];
+  const deskTime = (local: string, field: string) => {
+    if (!local.trim()) return null;
+    const read = parseDeskLocal(local, timeZone);
+    if ("at" in read) return read.at;
+    fieldErrors[field] = [read.error];
+    return null;
+  };
+  const expiresAt = deskTime(raw.banner.expiresLocal, "banner.expiresAt");
+  const goesLiveAt = deskTime(data.goesLiveLocal ?? "", "goesLiveAt");
+  if (goesLiveAt && goesLiveAt <= now) fieldErrors.goesLiveAt = ["Choose a time in the future."];
   const parsed = arrangementSchema.safeParse({ ...raw, banner: { text: raw.banner.text, url: raw.banner.url, expiresAt } });
   if (!parsed.success) {
     const error = invalidInput(parsed.error);

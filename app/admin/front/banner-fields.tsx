@@ -4,6 +4,7 @@ import "@/lib/security/zod-jitless";
 import type { FieldErrors } from "@/lib/errors";
 import { BANNER_MAX_LENGTH } from "@/lib/front/schema";
 import { FieldError } from "@/components/forms/field-error";
+import { DeskDateTime } from "@/components/forms/desk-date-time";
 
 export type BannerInput = { text: string; url: string; expiresLocal: string };
 
@@ -30,12 +31,13 @@ export function BannerFields({ banner, onChange, timeZone, errors }: Props) {
       <h2 id="banner-heading">Breaking-news banner</h2>
       {field("text", "Banner text", <input type="text" maxLength={BANNER_MAX_LENGTH} {...common("text", "banner.text")} />, "banner.text")}
       {field("url", "Banner link (optional)", <input type="url" placeholder="https://" {...common("url", "banner.url")} />, "banner.url")}
-      {field(
-        "expiresLocal",
-        `Banner comes down at (${timeZone})`,
-        <input type="datetime-local" step={1} {...common("expiresLocal", "banner.expiresAt")} />,
-        "banner.expiresAt",
-      )}
+      <DeskDateTime
+        id="banner-expiresLocal"
+        legend={`Banner comes down at (${timeZone})`}
+        value={banner.expiresLocal}
+        onChange={(expiresLocal) => onChange({ ...banner, expiresLocal })}
+        errors={errors?.["banner.expiresAt"]}
+      />
       {banner.text || banner.url || banner.expiresLocal ? (
         <button type="button" className="button secondary small" onClick={() => onChange({ text: "", url: "", expiresLocal: "" })}>
           Clear the banner

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import type { FrontCandidate } from "@/lib/front/queries";
 import type { Slot } from "@/lib/front/schema";
 import { useAction } from "@/components/forms/use-action";
-import { FieldError } from "@/components/forms/field-error";
+import { DeskDateTime } from "@/components/forms/desk-date-time";
 import { FormMessage } from "@/components/forms/form-message";
 import { Announcer } from "@/components/admin/announcer";
 import { saveFrontLayoutAction } from "./actions";
@@ -86,17 +86,13 @@ export function FrontArranger({ initial, candidates, sectionStories, timeZone }:
             Publish the front page now
           </button>
           <div className="field front-schedule">
-            <label htmlFor="front-when">Or switch to it at ({timeZone})</label>
-            <input
+            <DeskDateTime
               id="front-when"
-              type="datetime-local"
-              step={1}
+              legend={`Or switch to it at (${timeZone})`}
               value={when}
-              onChange={(e) => setWhen(e.target.value)}
-              aria-describedby="front-when-error"
-              aria-invalid={errors?.goesLiveAt ? true : undefined}
+              onChange={setWhen}
+              errors={errors?.goesLiveAt}
             />
-            <FieldError id="front-when-error" errors={errors?.goesLiveAt} />
             <button type="button" className="button secondary" disabled={pending || !when} onClick={() => save(true)}>
               Schedule this arrangement
             </button>

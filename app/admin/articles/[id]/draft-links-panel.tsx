@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { DeskDateTime } from "@/components/forms/desk-date-time";
 import { useRouter } from "next/navigation";
 import { useAction } from "@/components/forms/use-action";
 import { TextField } from "@/components/forms/text-field";
@@ -81,14 +82,11 @@ export function DraftLinksPanel({ articleId, links, refused, defaultExpires, tim
             onChange={(e) => setLabel(e.target.value)}
             errors={errors?.label}
           />
-          <TextField
+          <DeskDateTime
             id="draft-link-expires"
-            name="expiresLocal"
-            label={`Stops working at (${timeZone})`}
-            type="datetime-local"
-            step={1}
+            legend={`Stops working at (${timeZone})`}
             value={expires}
-            onChange={(e) => setExpires(e.target.value)}
+            onChange={setExpires}
             errors={errors?.expiresLocal}
           />
           <button type="button" className="button secondary" disabled={createLink.pending} onClick={create}>

@@ -2,8 +2,8 @@
 
 import "@/lib/security/zod-jitless";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { formatDateTime, parseDeskDateTime, zoneLabel } from "@/lib/format/time";
-import { FieldError } from "@/components/forms/field-error";
+import { formatDateTime, parseDeskLocal, zoneLabel } from "@/lib/format/time";
+import { DeskDateTime } from "@/components/forms/desk-date-time";
 
 export type GoLive = { mode: "now" } | { mode: "at"; at: Date };
 
@@ -32,9 +32,8 @@ export function PublishDialog(props: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
   const [mode, setMode] = useState<"now" | "at">(canPublishNow ? "now" : "at");
-  const [date, setDate] = useState(suggestion.slice(0, 10));
-  const [time, setTime] = useState(suggestion.slice(11, 16));
-  const parsed = parseDeskDateTime(date, time, timeZone);
+  const [when, setWhen] = useState(suggestion.slice(0, 16));
+  const parsed = parseDeskLocal(when, timeZone);
   const [openedAt] = useState(() => Date.now());
   const inPast = "at" in parsed && parsed.at.getTime() < openedAt;
   const whenError =
@@ -94,38 +93,14 @@ export function PublishDialog(props: Props) {
           </fieldset>
         ) : null}
         {mode === "at" ? (
-          <div className="publish-at">
-            <div className="field">
-              <label htmlFor="publish-date">Date (year-month-day)</label>
-              <input
-                id="publish-date"
-                value={date}
-                inputMode="numeric"
-                placeholder="2026-12-02"
-                autoComplete="off"
-                aria-describedby="publish-when-error"
-                aria-invalid={whenError ? true : undefined}
-                onChange={(e) => setDate(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="publish-time">Time (24-hour)</label>
-              <input
-                id="publish-time"
-                value={time}
-                inputMode="numeric"
-                placeholder="14:30"
-                autoComplete="off"
-                aria-describedby="publish-zone publish-when-error"
-                aria-invalid={whenError ? true : undefined}
-                onChange={(e) => setTime(e.target.value)}
-              />
-            </div>
-            <p id="publish-zone" className="field-hint">
-              Newsroom time: {zoneLabel(timeZone, "at" in parsed ? parsed.at : new Date())}
-            </p>
-            <FieldError id="publish-when-error" errors={whenError ? [whenError] : undefined} />
-          </div>
+          <DeskDateTime
+            id="publish"
+            legend="Goes live at"
+            value={when}
+            onChange={setWhen}
+            hint={`Newsroom time: ${zoneLabel(timeZone, "at" in parsed ? parsed.at : new Date())}`}
+            errors={whenError ? [whenError] : undefined}
+          />
         ) : null}
         {error ? (
           <p className="form-message error" role="alert">
