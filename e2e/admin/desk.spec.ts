@@ -319,6 +319,36 @@ test.describe("the article desk", () => {
     await api.dispose();
   });
 
+  test("a new story's later saves leave the editor as it is: focus stays in the body and typing goes on (a probe's second autosave reloaded the editor)", async ({
+    browser,
+  }) => {
+    const page = await as(browser, "writer");
+    await page.goto("/admin/articles/new");
+    await adminHydrated(page);
+    await page.getByLabel("Headline").fill(`Terminal reopens ${unique()}`);
+    const state = page.getByTestId("save-state");
+    // The first autosave creates the story; the address names it, and the editor is still the new story's.
+    await expect(state).toHaveText(/All changes saved/, { timeout: 15_000 });
+    await expect(page).toHaveURL(/\/admin\/articles\/new\?story=c[a-z0-9]{20,}$/);
+    const body = page.getByRole("textbox", { name: "Story body" });
+    await body.click();
+    await body.evaluate((element) => element.setAttribute("data-same-editor", "yes"));
+    await page.keyboard.type("The first paragraph.");
+    // The second autosave, then a save from the keyboard: the same editor, focus still in the body.
+    await expect(state).toHaveText(/All changes saved/, { timeout: 15_000 });
+    await page.keyboard.press("Control+s");
+    await expect(state).toHaveText(/All changes saved/);
+    await page.keyboard.type(" And more.");
+    await expect(body).toHaveText("The first paragraph. And more.");
+    await expect(body).toHaveAttribute("data-same-editor", "yes");
+    await expect(body).toBeFocused();
+    // Opened again, the address leads to the story.
+    await expect(state).toHaveText(/All changes saved/, { timeout: 15_000 });
+    await page.reload();
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+    await expect(page.getByRole("textbox", { name: "Story body" })).toHaveText("The first paragraph. And more.");
+  });
+
   test("a keyboard user browses the bylines with the arrow keys without adding any, and adds one with Enter", async ({ browser }) => {
     const page = await as(browser, "editor");
     await page.goto("/admin/articles/new");
@@ -347,9 +377,12 @@ test.describe("the article desk", () => {
     const page = await as(browser, "writer");
     const headline = `Keyboard moves ${unique()}`;
     await writeDraft(page, headline);
-    await page.getByRole("button", { name: "Create draft" }).click();
+    await page.getByRole("button", { name: "Create draft" }).focus();
+    await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     await expect(page.getByText("All changes saved")).toBeVisible();
+    // The full editor opens with the keyboard on its Save button (a probe found it on the page's body).
+    await expect(page.getByRole("button", { name: "Save", exact: true })).toBeFocused();
     // The tab names the story (several stories open in several tabs).
     await page.reload();
     await expect(page).toHaveTitle(new RegExp(`^Edit .${headline}.`));
@@ -498,8 +531,8 @@ test.describe("the article desk", () => {
   test("autosaves a draft a few seconds after typing stops", async ({ browser }) => {
     const page = await as(browser, "writer");
     await writeDraft(page, `Autosave test ${unique()}`);
-    // The autosave creates the story without leaving the screen; the address follows it.
-    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/, { timeout: 15_000 });
+    // The autosave creates the story without leaving the screen; the address names it (and opens it when loaded).
+    await expect(page).toHaveURL(/\/admin\/articles\/new\?story=c[a-z0-9]{20,}$/, { timeout: 15_000 });
     await expect(page.getByText(/All changes saved · Draft autosaved at/)).toBeVisible();
     await page.getByLabel("Dek").fill("Typed, never saved by hand.");
     await expect(page.getByText("Unsaved changes")).toBeVisible();
@@ -511,9 +544,10 @@ test.describe("the article desk", () => {
     });
     await page.getByRole("link", { name: "Stories" }).click();
     expect(asked).toMatch(/unsaved changes/);
-    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
+    await expect(page).toHaveURL(/\/admin\/articles\/new\?story=c[a-z0-9]{20,}$/);
     await expect(page.getByText(/All changes saved/)).toBeVisible({ timeout: 15_000 });
     await page.reload();
+    await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     await expect(page.getByLabel("Dek")).toHaveValue("Typed, never saved by hand.");
   });
 
@@ -545,15 +579,65 @@ test.describe("the article desk", () => {
     await expect(page.getByText("Ready to publish.")).toBeAttached();
   });
 
-  test("a publish the server refuses for a field closes its dialog and takes the keyboard to the field, where the reason is (it was behind the dialog)", async ({
+  test("by keyboard, a new source's URL takes the focus, and a moved source keeps it (it stayed on the button, and the rows' buttons swapped sources)", async ({
+    browser,
+  }) => {
+    const page = await as(browser, "writer");
+    await page.goto("/admin/articles/new");
+    await adminHydrated(page);
+    const add = page.getByRole("button", { name: "Add a source" });
+    await add.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("listitem", { name: "Source 1" }).getByLabel("URL", { exact: true })).toBeFocused();
+    await page.keyboard.type("https://example.org/first");
+    await add.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("listitem", { name: "Source 2" }).getByLabel("URL", { exact: true })).toBeFocused();
+    await page.keyboard.type("https://example.org/second");
+    await page.getByRole("button", { name: "Move source 2 up" }).focus();
+    await page.keyboard.press("Enter");
+    // The second source is first now; the keyboard is on its arrow down (its arrow up is disabled at the top).
+    await expect(page.getByRole("listitem", { name: "Source 1" }).getByLabel("URL", { exact: true })).toHaveValue(
+      "https://example.org/second",
+    );
+    await expect(page.getByRole("button", { name: "Move source 1 down" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("listitem", { name: "Source 2" }).getByLabel("URL", { exact: true })).toHaveValue(
+      "https://example.org/second",
+    );
+    await expect(page.getByRole("button", { name: "Move source 2 up" })).toBeFocused();
+  });
+
+  test("a slug the check finds taken is on the publish list, and Publish waits for another (it said 'Ready to publish' until the server refused)", async ({
     browser,
   }) => {
     test.skip(E2E_ENGINE === "postgresql", "makes its story through e2e/newsroom.ts (SQLite)");
     const api = await apiAs("editor");
     const taken = await makeStory(api, `Slug taken ${unique()}`);
+    await api.dispose();
     const page = await as(browser, "editor");
     await writeDraft(page, `Same slug ${unique()}`);
+    await expect(page.getByText("Ready to publish.")).toBeAttached();
     await page.getByLabel("Slug").fill(taken.slug);
+    await expect(page.getByText("Another story already uses this slug (or it redirects to one).")).toBeVisible();
+    await expect(page.getByText(/Before it can go live this story needs: a slug no other story uses\./)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Publish…" })).toHaveAttribute("aria-disabled", "true");
+    await page.getByLabel("Slug").fill(`${taken.slug}-2`);
+    await expect(page.getByText("Ready to publish.")).toBeAttached();
+  });
+
+  test("a publish the server refuses for a field closes its dialog and takes the keyboard to the field, where the reason is (it was behind the dialog)", async ({
+    browser,
+  }) => {
+    test.skip(E2E_ENGINE === "postgresql", "makes its story through e2e/newsroom.ts (SQLite)");
+    const api = await apiAs("editor");
+    const page = await as(browser, "editor");
+    await writeDraft(page, `Same slug ${unique()}`);
+    // The slug is free when typed, and taken by another story before the publish.
+    const slug = `slug-taken-${unique()}`;
+    await page.getByLabel("Slug").fill(slug);
+    await expect(page.getByText("This address is free.")).toBeVisible();
+    await makeStory(api, `Slug taken ${unique()}`, "DRAFT", { slug });
     await page.getByRole("button", { name: "Publish…" }).click();
     const dialog = page.getByRole("dialog", { name: "Publish this story?" });
     await dialog.getByRole("button", { name: "Publish now" }).click();

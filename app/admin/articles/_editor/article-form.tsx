@@ -55,7 +55,12 @@ type Props = {
 export function ArticleForm(props: Props) {
   const { initial, sections, authors: initialAuthors, tags: initialTags, images, timeZone, scheduledLocal } = props;
   const router = useRouter();
-  const draft = useArticleDraft(initial, timeZone, props.ownAuthorIds, (id) => router.replace(`/admin/articles/${id}`));
+  const draft = useArticleDraft(initial, timeZone, props.ownAuthorIds, (id) => {
+    // "Create draft" opens the full editor in place of this one; the keyboard goes on from its Save
+    // button (it was left on the page's body, twenty Tab stops back).
+    remember(CREATED_KEY, id);
+    router.replace(`/admin/articles/${id}`);
+  });
   const { fields, set } = draft;
   const errors = useMemo(
     () => liveFieldErrors(fields, draft.fieldErrors, draft.refusedFields),
@@ -73,9 +78,15 @@ export function ArticleForm(props: Props) {
   const address = new URL(articlePath({ slug: fields.slug || "your-story", section }), props.siteUrl).toString();
   // A story taken from a wire item: its embargo and a kill hold it (the server's rule, lib/wire/policy.ts).
   const wire = initial?.wire ?? null;
+  // The slug check's answer is a blocker too: the publish would be refused at the slug (a probe saw "Ready to publish").
+  const slugTaken = slugState === "taken";
   const problems = useMemo(
-    () => [...editorProblems(fields, images, undefined, { facts: wire, timeZone }), ...fieldProblems(fields)],
-    [fields, images, wire, timeZone],
+    () => [
+      ...editorProblems(fields, images, undefined, { facts: wire, timeZone }),
+      ...fieldProblems(fields),
+      ...(slugTaken ? [SLUG_TAKEN] : []),
+    ],
+    [fields, images, wire, timeZone, slugTaken],
   );
   const embargoEnds = wire?.embargoAt && problems.some((p) => p.includes("embargo")) ? wire.embargoAt : null;
   const moves = initial?.moves ?? [];
@@ -85,9 +96,13 @@ export function ArticleForm(props: Props) {
   const blockers = useMemo(
     () =>
       embargoEnds && canSchedule
-        ? [...editorProblems(fields, images, embargoEnd(embargoEnds), { facts: wire, timeZone }), ...fieldProblems(fields)]
+        ? [
+            ...editorProblems(fields, images, embargoEnd(embargoEnds), { facts: wire, timeZone }),
+            ...fieldProblems(fields),
+            ...(slugTaken ? [SLUG_TAKEN] : []),
+          ]
         : problems,
-    [embargoEnds, canSchedule, fields, images, wire, timeZone, problems],
+    [embargoEnds, canSchedule, fields, images, wire, timeZone, problems, slugTaken],
   );
   const heroPhoto = fields.hero ? (images.find((i) => i.id === fields.hero!.imageId)?.src ?? null) : null;
 
@@ -176,6 +191,11 @@ export function ArticleForm(props: Props) {
   // Once a conflict's "keep mine" is saved, the panel goes with the button pressed: the keyboard
   // goes to Save, beside the line that says it was saved. (A live story's: the save of the kind
   // kept. Looked up after the save, which may have come with the story's new status.)
+  useEffect(() => {
+    if (!initial || recall(CREATED_KEY) !== initial.id) return;
+    remember(CREATED_KEY, null);
+    saveButton.current?.focus();
+  }, [initial]);
   const focusSave = (material: boolean) =>
     (document.getElementById(material ? "save-material" : "save-minor") ?? saveButton.current)?.focus();
   const remove = async () => {
@@ -493,4 +513,24 @@ export function ArticleForm(props: Props) {
       </div>
     </div>
   );
+}
+
+/** What the publish list says the story needs while the slug check finds its slug taken. */
+const SLUG_TAKEN = "a slug no other story uses";
+
+/** The story "Create draft" just made in this tab, whose editor takes the focus once it opens. */
+const CREATED_KEY = "dateline:created-story";
+/** This tab's storage (kept across the editor's navigation); a browser that refuses it just skips the focus. */
+function remember(key: string, value: string | null) {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
+  } catch {}
+}
+function recall(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import "@/lib/security/zod-jitless";
+import { useEffect, useRef } from "react";
 import { SOURCE_KIND_LABELS, normalizeUrlForCompare } from "@/lib/sources/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { FieldError } from "@/components/forms/field-error";
@@ -29,11 +30,27 @@ type Props = { value: SourceRow[]; onChange: (rows: SourceRow[]) => void; errors
 /** The story's sources: add, edit, remove and reorder; a URL listed twice is flagged at once. */
 export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
   const update = (i: number, patch: Partial<SourceRow>) => onChange(value.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  // The element the keyboard goes to once the rows have changed: a new row's URL, a moved row's button.
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusNext.current) return;
+    document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
   const move = (i: number, by: number) => {
     const next = [...value];
     const [row] = next.splice(i, 1);
-    next.splice(i + by, 0, row!);
+    const to = i + by;
+    next.splice(to, 0, row!);
     onChange(next);
+    // The keyboard follows the source it moved (the rows are drawn by position): the same arrow,
+    // or the other one once it has reached the top or the bottom.
+    const end = by < 0 ? to === 0 : to === next.length - 1;
+    focusNext.current = `source-${to}-${by < 0 !== end ? "up" : "down"}`;
+  };
+  const add = () => {
+    onChange([...value, { ...EMPTY }]);
+    focusNext.current = `source-${value.length}-url`;
   };
   const firstIndex = new Map<string, number>();
   const duplicateOf = value.map((row, i) => {
@@ -131,6 +148,7 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
                 <button
                   type="button"
                   className="button secondary"
+                  id={`${id}-up`}
                   onClick={() => move(i, -1)}
                   disabled={i === 0}
                   aria-label={`Move source ${i + 1} up`}
@@ -140,6 +158,7 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
                 <button
                   type="button"
                   className="button secondary"
+                  id={`${id}-down`}
                   onClick={() => move(i, 1)}
                   disabled={i === value.length - 1}
                   aria-label={`Move source ${i + 1} down`}
@@ -162,7 +181,7 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
           );
         })}
       </ol>
-      <button type="button" id="add-source" className="button secondary" onClick={() => onChange([...value, { ...EMPTY }])}>
+      <button type="button" id="add-source" className="button secondary" onClick={add}>
         Add a source
       </button>
     </fieldset>

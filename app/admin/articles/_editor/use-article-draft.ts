@@ -218,9 +218,11 @@ export function useArticleDraft(
         if (JSON.stringify(fields) !== snapshot) writeLocalDraft(result.data.id, fields, result.data.version);
         setCreatedId(result.data.id);
         // "Create draft" opens the full editor (workflow, revisions); an autosave or a publish stays
-        // on this screen (nothing typed is interrupted), with the address pointing at the story.
+        // on this screen (nothing typed is interrupted), with an address that opens the story when
+        // loaded (app/admin/articles/new/page.tsx). The story's own address would make the next
+        // save's answer, or a refresh, render its route and put a new editor in place of this one.
         if (open) onCreated(result.data.id);
-        else window.history.replaceState(null, "", `/admin/articles/${result.data.id}`);
+        else window.history.replaceState(null, "", `/admin/articles/new?story=${result.data.id}`);
       }
       return result;
     }
