@@ -65,5 +65,8 @@ describe("the desk's one time format", () => {
     expect(joinDeskLocal("2026-12-02", "")).toBe("2026-12-02T");
     expect(joinDeskLocal("", "")).toBe("");
     expect(splitDeskLocal(joinDeskLocal("2026-T12", "9:05"))).toEqual(["2026-12", "9:05"]);
+    // A whole value pasted into the date box goes into both boxes (the T was dropped: "2026-12-0214:30").
+    expect(splitDeskLocal(joinDeskLocal("2026-12-02T14:30", "09:00"))).toEqual(["2026-12-02", "14:30"]);
+    expect(splitDeskLocal(joinDeskLocal(" 2026-12-02 14:30:15", ""))).toEqual(["2026-12-02", "14:30:15"]);
   });
 });

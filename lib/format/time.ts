@@ -133,8 +133,9 @@ export function splitDeskLocal(local: string): [date: string, time: string] {
   return at < 0 ? [local, ""] : [local.slice(0, at), local.slice(at + 1)];
 }
 
-/** The value of a date and a time as typed: "" when both are empty. */
+/** The value of a date and a time as typed: "" when both are empty. A whole value pasted into the date ("2026-12-02T14:30") is taken whole. */
 export function joinDeskLocal(date: string, time: string): string {
+  if (/^\s*\d{4}-\d{1,2}-\d{1,2}[T ]\d/i.test(date)) return date.trim().replace(/\s+|t/, "T");
   const day = date.replace(/T/gi, "");
   return day || time ? `${day}T${time}` : "";
 }

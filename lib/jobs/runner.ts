@@ -177,7 +177,7 @@ export class JobRunner {
     this.heldUntil = heldUntil;
     clearInterval(this.timer);
     this.timer = undefined;
-    if (this.running) await withinMs(this.running, graceMs, () => undefined);
+    if (this.running) await withinMs(this.running, graceMs, () => undefined, { keepAlive: true });
     const count = await this.handBack();
     if (count) log("info", "stopping: jobs still running were handed back to the other processes", { jobs: count });
   }

@@ -19,5 +19,5 @@ export function onShutdown(task: Task) {
 
 /** Runs every registered task; resolves when all have finished or failed, or after `graceMs`. */
 export async function shutDown(graceMs: number, exitBy: Date): Promise<void> {
-  await withinMs(Promise.allSettled([...tasks].map((task) => task({ graceMs, exitBy }))), graceMs, () => undefined);
+  await withinMs(Promise.allSettled([...tasks].map((task) => task({ graceMs, exitBy }))), graceMs, () => undefined, { keepAlive: true });
 }

@@ -1,10 +1,16 @@
 /**
  * Settles as `promise` does, or, when it has not settled within `ms`, as `onTimeout()` does (which
- * may throw, to reject). The timer is cleared either way, and never keeps a Node process alive on
- * its own. An `ms` that is not finite waits for `promise` alone. The promise itself is not
+ * may throw, to reject). The timer is cleared either way. It does not keep a Node process alive on
+ * its own unless `keepAlive` (a stopping process waits out its grace for work that may wait on
+ * nothing else). An `ms` that is not finite waits for `promise` alone. The promise itself is not
  * cancelled: it runs on, and its late result is dropped. Safe in the browser.
  */
-export function withinMs<T, F = T>(promise: Promise<T>, ms: number, onTimeout: () => F | Promise<F>): Promise<T | F> {
+export function withinMs<T, F = T>(
+  promise: Promise<T>,
+  ms: number,
+  onTimeout: () => F | Promise<F>,
+  { keepAlive = false }: { keepAlive?: boolean } = {},
+): Promise<T | F> {
   if (!Number.isFinite(ms)) return promise;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<F>((resolve, reject) => {
@@ -15,7 +21,7 @@ export function withinMs<T, F = T>(promise: Promise<T>, ms: number, onTimeout: (
         reject(error);
       }
     }, ms);
-    (timer as { unref?: () => void }).unref?.();
+    if (!keepAlive) (timer as { unref?: () => void }).unref?.();
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }

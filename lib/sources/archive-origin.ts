@@ -35,6 +35,3 @@ export const ARCHIVE_PATH = /^\/archive\/[^/]+$/;
 
 /** Whether the page at `pathname` is an archived copy, whose route sets its own sandboxing policy. */
 export const isCopyPage = (pathname: string) => ARCHIVE_PATH.test(pathname) || DESK_COPY_PATH.test(pathname);
-
-/** Whether `id` can be a record's id (a cuid): the copies' pages answer 404 at once for anything else, reading nothing. */
-export const isRecordId = (id: string) => /^[a-z0-9]{8,40}$/.test(id);

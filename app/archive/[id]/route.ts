@@ -1,4 +1,5 @@
-import { archiveOriginHost, isArchiveOriginHost, isRecordId } from "@/lib/sources/archive-origin";
+import { archiveOriginHost, isArchiveOriginHost } from "@/lib/sources/archive-origin";
+import { isRecordId } from "@/lib/db/record-id";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { getArchivedCopy } from "@/lib/sources/queries";
 import { ARCHIVE_CSP, renderArchivePage } from "@/lib/sources/archive-page";

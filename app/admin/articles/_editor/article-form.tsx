@@ -11,6 +11,7 @@ import { editorProblems } from "@/lib/articles/readiness";
 import { formatDateTime, utcToZonedLocal } from "@/lib/format/time";
 import { andList } from "@/lib/format/text";
 import { embargoEnd } from "@/lib/wire/policy";
+import { isRecordId } from "@/lib/db/record-id";
 import type { LibraryImage } from "@/lib/media/queries";
 import { slugifyTyped } from "@/lib/format/slug-typed";
 import { FieldError } from "@/components/forms/field-error";
@@ -69,7 +70,12 @@ export function ArticleForm(props: Props) {
   const [authors, setAuthors] = useState(initialAuthors);
   const [tags, setTags] = useState(initialTags);
   const [slugTouched, setSlugTouched] = useState(!!initial);
-  const [slugState, setSlugState] = useState<"unknown" | "available" | "taken">("unknown");
+  // The slug check's last answer, for the slug it was asked about: an answer for a slug since changed says nothing.
+  const [slugChecked, setSlugChecked] = useState<{ slug: string; state: "unknown" | "available" | "taken" }>({
+    slug: "",
+    state: "unknown",
+  });
+  const slugState = slugChecked.slug === fields.slug ? slugChecked.state : "unknown";
   const editable = !initial || initial.canEdit;
   const live = initial?.status === "PUBLISHED";
   const slugCheck = useAction(checkSlugAction, { timeoutMs: 10_000, reads: true });
@@ -109,10 +115,11 @@ export function ArticleForm(props: Props) {
   const runSlugCheck = slugCheck.run;
   useEffect(() => {
     if (!fields.slug) return;
+    const slug = fields.slug;
     const timer = setTimeout(async () => {
-      const result = await runSlugCheck({ slug: fields.slug, articleId: draft.id });
+      const result = await runSlugCheck({ slug, articleId: draft.id });
       // A check that could not be made says nothing either way; the save checks again.
-      if (result) setSlugState(result.ok ? (result.data.available ? "available" : "taken") : "unknown");
+      if (result) setSlugChecked({ slug, state: result.ok ? (result.data.available ? "available" : "taken") : "unknown" });
     }, 400);
     return () => clearTimeout(timer);
   }, [fields.slug, draft.id, runSlugCheck]);
@@ -188,14 +195,23 @@ export function ArticleForm(props: Props) {
     ...(errors?.slug ?? []),
     ...(slugState === "taken" ? ["Another story already uses this slug (or it redirects to one)."] : []),
   ];
-  // Once a conflict's "keep mine" is saved, the panel goes with the button pressed: the keyboard
-  // goes to Save, beside the line that says it was saved. (A live story's: the save of the kind
-  // kept. Looked up after the save, which may have come with the story's new status.)
+  // A new story's address after its first save (see app/admin/articles/new/page.tsx): loaded by a
+  // browser that did not say it was a page load, it opens the story from here.
+  useEffect(() => {
+    if (initial) return;
+    const story = new URLSearchParams(window.location.search).get("story");
+    if (story && isRecordId(story)) router.replace(`/admin/articles/${story}`);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
+  // "Create draft" opened this editor: the keyboard goes on from its Save button.
   useEffect(() => {
     if (!initial || recall(CREATED_KEY) !== initial.id) return;
     remember(CREATED_KEY, null);
     saveButton.current?.focus();
   }, [initial]);
+  // Once a conflict's "keep mine" is saved, the panel goes with the button pressed: the keyboard
+  // goes to Save, beside the line that says it was saved. (A live story's: the save of the kind
+  // kept. Looked up after the save, which may have come with the story's new status.)
   const focusSave = (material: boolean) =>
     (document.getElementById(material ? "save-material" : "save-minor") ?? saveButton.current)?.focus();
   const remove = async () => {

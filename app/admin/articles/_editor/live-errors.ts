@@ -59,12 +59,21 @@ const fieldName = (key: string) => {
  * over its limit). The body is checked by the save itself.
  */
 export function fieldProblems(fields: EditorFields): string[] {
+  const blankSources = new Set<number>();
   const names = Object.keys(schemaErrors(fields, false)).flatMap((key) => {
     const [top = "", index] = key.split(".");
     // A field left empty is already on the list, as what the story needs ("a headline").
     const value = fields[top as keyof EditorFields];
     if ((typeof value === "string" && !value.trim()) || (Array.isArray(value) && value.length === 0)) return [];
-    return [top === "sources" && index !== undefined && /^\d+$/.test(index) ? `source ${Number(index) + 1}` : fieldName(top)];
+    if (top !== "sources" || index === undefined || !/^\d+$/.test(index)) return [fieldName(top)];
+    // A row added and left empty has nothing to fix, only to fill in or remove (its row says nothing until a save).
+    const row = fields.sources[Number(index)];
+    if (row && !row.url.trim() && !row.title.trim()) blankSources.add(Number(index));
+    return blankSources.has(Number(index)) ? [] : [`source ${Number(index) + 1}`];
   });
-  return names.length ? [`a fix to ${andList([...new Set(names)])}`] : [];
+  const blanks = [...blankSources].sort((a, b) => a - b).map((i) => `source ${i + 1}`);
+  return [
+    ...(names.length ? [`a fix to ${andList([...new Set(names)])}`] : []),
+    ...(blanks.length ? [`an address and a title for ${andList(blanks)}, or ${blanks.length === 1 ? "its" : "their"} removal`] : []),
+  ];
 }

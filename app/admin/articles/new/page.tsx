@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { isRecordId } from "@/lib/sources/archive-origin";
+import { isRecordId } from "@/lib/db/record-id";
 import { ArticleForm } from "../_editor/article-form";
 import { loadEditorOptions } from "../editor-options";
 import { scheduleSuggestion, utcToZonedLocal } from "@/lib/format/time";
@@ -29,8 +29,12 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
   );
 }
 
-/** Whether this render is a page load, not the router's refresh or a Server Action's answer (which carry these headers). */
+/**
+ * Whether this render is a page load (a reload, a link opened), as the browser says in
+ * Sec-Fetch-Dest, and not the router's refresh, a prefetch or a Server Action's answer (fetches:
+ * "empty"). Next.js hides its own router headers from headers(). A browser that does not send it
+ * is sent on by the editor itself (article-form.tsx).
+ */
 async function isPageLoad(): Promise<boolean> {
-  const sent = await headers();
-  return !sent.has("rsc") && !sent.has("next-action");
+  return (await headers()).get("sec-fetch-dest") === "document";
 }

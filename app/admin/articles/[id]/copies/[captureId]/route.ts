@@ -1,7 +1,7 @@
 import { withAuth } from "@/lib/auth/route";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { getStoryCopy } from "@/lib/sources/queries";
-import { isRecordId } from "@/lib/sources/archive-origin";
+import { isRecordId } from "@/lib/db/record-id";
 import { ARCHIVE_CSP, renderArchivePage } from "@/lib/sources/archive-page";
 
 type Context = { params: Promise<{ id: string; captureId: string }> };
