@@ -45,6 +45,14 @@ describe("the audit log in sentences", () => {
       "Someone outside the newsroom opened ‘Ferry resumes after storm’ by the draft link shared with ‘Legal: J. Moreno’ at 14:02",
     ],
     [
+      { action: "draft-link.revoke", entityName: "Ferry resumes after storm", data: { linkIds: ["a", "b"], why: "unpublished" } },
+      "Ana Ruiz stopped 2 draft links to ‘Ferry resumes after storm’ as it was taken down at 14:02",
+    ],
+    [
+      { action: "draft-link.revoke", entityName: "Ferry resumes after storm", data: { linkId: "a" } },
+      "Ana Ruiz stopped a draft link to ‘Ferry resumes after storm’ at 14:02",
+    ],
+    [
       { action: "image.update", entityType: "Image", entityName: "Harbour at dawn", data: { changed: ["credit", "altText"] } },
       "Ana Ruiz edited the details of the photo ‘Harbour at dawn’ (photographer, alt text) at 14:02",
     ],

@@ -175,8 +175,12 @@ function predicate(e: AuditFacts, timeZone: string): string {
       return "put a scheduled arrangement of the front page live";
     case "draft-link.create":
       return `shared a draft link to ${story}${str(d.label) ? ` with ${quoted(str(d.label), "")}` : ""}${at(d.expiresAt, timeZone, " until")}`;
-    case "draft-link.revoke":
-      return `stopped a draft link to ${story}`;
+    case "draft-link.revoke": {
+      // Taking a story down stops its open links, in one entry (lib/draft-links/mutations.ts).
+      const count = Array.isArray(d.linkIds) ? d.linkIds.length : 1;
+      const links = count === 1 ? "a draft link" : `${count} draft links`;
+      return d.why === "unpublished" ? `stopped ${links} to ${story} as it was taken down` : `stopped ${links} to ${story}`;
+    }
     case "draft-link.view":
       return `opened ${story} by the draft link${str(d.label) ? ` shared with ${quoted(str(d.label), "")}` : ""}`;
     // Keys, webhooks and the hosts they may reach (issue 17).

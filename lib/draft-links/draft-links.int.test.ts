@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { expectAppError } from "../test/expect-app-error";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle } from "../articles/mutations/index";
+import { createArticle, transitionArticle } from "../articles/mutations/index";
 import { utcToZonedLocal } from "../format/time";
 import { createDraftLink, revokeDraftLink } from "./mutations";
 import { listDraftLinks, openDraftLink } from "./queries";
@@ -60,6 +60,35 @@ describe("draft links", () => {
     const { links: listed } = await listDraftLinks(storyId);
     expect(listed.find((l) => l.id === link.id)?.state).toBe("revoked");
     expect(await db.auditEvent.count({ where: { entityId: storyId, action: "draft-link.revoke" } })).toBe(1);
+  });
+
+  it("stops every open link of a story taken down, and says so in the audit log; a link made afterwards works", async () => {
+    const bits = await makeNewsroomBits(editor.id);
+    const live = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id, { headline: "Live, then taken down" }));
+    const published = await transitionArticle(editor, { id: live.id, version: live.version, to: "PUBLISHED" });
+    const lawyer = await createDraftLink(editor, { articleId: live.id, label: "Legal", expiresLocal: local(3_600_000) }, TZ);
+    await createDraftLink(editor, { articleId: live.id, label: "Spent", expiresLocal: local(60_000) }, TZ);
+    expect(await openDraftLink(tokenOf(lawyer.path))).not.toBeNull();
+
+    await transitionArticle(
+      editor,
+      { id: live.id, version: published.version, to: "UNPUBLISHED", reason: "Legal takedown" },
+      new Date(Date.now() + 61_000),
+    );
+    expect(await openDraftLink(tokenOf(lawyer.path))).toBeNull();
+    const { links } = await listDraftLinks(live.id);
+    expect(links.find((l) => l.id === lawyer.id)?.state).toBe("revoked");
+    const revoked = await db.auditEvent.findMany({ where: { entityId: live.id, action: "draft-link.revoke" } });
+    // The link that had already expired is left as it was.
+    expect(revoked.map((e) => e.data)).toEqual([{ linkIds: [lawyer.id], why: "unpublished" }]);
+    expect(revoked[0]!.actorId).toBe(editor.id);
+
+    const reworked = await createDraftLink(
+      editor,
+      { articleId: live.id, label: "Legal, after the takedown", expiresLocal: local(3_600_000) },
+      TZ,
+    );
+    expect(await openDraftLink(tokenOf(reworked.path))).not.toBeNull();
   });
 
   it("shows no copy of a wire item the agency killed: a link stops working with the kill, and no new one is made", async () => {

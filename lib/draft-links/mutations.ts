@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { wireFactsForStory } from "../wire/queries";
 import { killedWireCopy } from "../wire/policy";
 import { recordAudit } from "../audit/mutations";
@@ -37,6 +37,27 @@ export async function createDraftLink(viewer: Viewer, input: CreateDraftLinkInpu
       data: { linkId: link.id, label: data.label, expiresAt },
     });
     return { id: link.id, path: draftLinkPath(token), expiresAt: link.expiresAt };
+  });
+}
+
+/**
+ * Revokes every link of a story that still opens, in the caller's transaction, with one audit
+ * entry naming them: a story taken down is not left readable by whoever holds a link made while
+ * it was in the works or live (lib/articles/mutations/transition.ts). Links made afterwards work.
+ */
+export async function revokeOpenDraftLinks(tx: Tx, articleId: string, actorId: string | null, why: string, now: Date) {
+  const open = await tx.draftLink.findMany({
+    where: { articleId, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true },
+  });
+  if (open.length === 0) return;
+  await tx.draftLink.updateMany({ where: { id: { in: open.map((l) => l.id) } }, data: { revokedAt: now } });
+  await recordAudit(tx, {
+    actorId,
+    action: "draft-link.revoke",
+    entityType: "Article",
+    entityId: articleId,
+    data: { linkIds: open.map((l) => l.id), why },
   });
 }
 

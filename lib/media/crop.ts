@@ -5,7 +5,7 @@ import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { storeFiles, removeFiles } from "./ingest";
 import { makeVariants } from "./process";
-import { assertMayChangePhoto, photoLiveUse } from "./policy";
+import { assertMayChangePhoto, photoUse } from "./policy";
 import { photoCropSchema } from "./schema";
 import { mediaStore } from "./store";
 import { variantBase, variantKey, variantSelect } from "./variants";
@@ -21,7 +21,7 @@ export async function cropImage(viewer: Viewer, input: z.input<typeof photoCropS
   const { id, ...crop } = parseOrThrow(photoCropSchema, input);
   const current = await db.image.findUnique({ where: { id }, select: { ...variantSelect, storageKey: true } });
   if (!current) throw new AppError("not_found", "That photo is no longer in the library.");
-  assertMayChangePhoto(viewer, await photoLiveUse(id));
+  assertMayChangePhoto(viewer, await photoUse(id));
   const before = variantBase(current);
   const after = variantBase({ ...current, ...crop });
   if (before.base === after.base) return { id, changed: false };
@@ -42,7 +42,7 @@ export async function cropImage(viewer: Viewer, input: z.input<typeof photoCropS
       const now = await tx.image.findUnique({ where: { id }, select: variantSelect });
       if (!now || now.sha256 !== current.sha256)
         throw new AppError("conflict", "Someone replaced this photo's file a moment ago. Reload the page and crop again.");
-      assertMayChangePhoto(viewer, await photoLiveUse(id, tx));
+      assertMayChangePhoto(viewer, await photoUse(id, tx));
       await tx.image.update({ where: { id }, data: crop });
       // The old crop's variants, for the sweep that removes them after the grace period.
       await recordAudit(tx, {

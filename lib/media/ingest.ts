@@ -10,7 +10,7 @@ import { processImage, type MediaLimits, type ProcessedImage } from "./process";
 import { VARIANT_FORMATS, variantKey, variantWidths } from "./variants";
 import { prefillFromMetadata } from "./metadata";
 import type { PhotoDetailsFromFile } from "./schema";
-import { assertMayChangePhoto, photoLiveUse } from "./policy";
+import { assertMayChangePhoto, photoUse } from "./policy";
 import { readCredentials } from "../provenance/c2pa";
 import { credentialAudit, saveCredential } from "../provenance/mutations";
 
@@ -168,7 +168,7 @@ export async function replaceImageFile(viewer: Viewer, imageId: string, data: Bu
   const current = await db.image.findUnique({ where: { id: imageId }, select: { sha256: true, storageKey: true, width: true } });
   if (!current) throw new AppError("not_found", "That photo is no longer in the library.");
   // Asked before the work, so a refused writer waits for nothing; asked again in the write.
-  assertMayChangePhoto(viewer, await photoLiveUse(imageId));
+  assertMayChangePhoto(viewer, await photoUse(imageId));
   const sha256 = crypto.createHash("sha256").update(data).digest("hex");
   if (sha256 === current.sha256) return { id: imageId, fromFile: null };
   const other = await db.image.findUnique({ where: { sha256 }, select: { id: true } });
@@ -183,7 +183,7 @@ export async function replaceImageFile(viewer: Viewer, imageId: string, data: Bu
       if (now.sha256 !== current.sha256)
         throw new AppError("conflict", "Someone replaced this photo's file a moment ago. Reload the page to see it.");
       // A story using it may have gone live while the file was processed.
-      assertMayChangePhoto(viewer, await photoLiveUse(imageId, tx));
+      assertMayChangePhoto(viewer, await photoUse(imageId, tx));
       await tx.image.update({
         where: { id: imageId },
         data: {

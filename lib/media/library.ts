@@ -13,11 +13,12 @@ import { mediaStore } from "./store";
 import { removeFiles, storedKeysOf, variantKeysOf } from "./ingest";
 import { photoCardSelect, toLibraryImage } from "./queries";
 import { variantBase, variantSelect, variantUrl, variantWidths } from "./variants";
-import { assertMayChangePhoto, isLiveStatus, photoLiveUse, type PhotoLiveUse } from "./policy";
+import { assertMayChangePhoto, isLiveStatus, photoUse, toPhotoUse, type PhotoUse } from "./policy";
 import { watchLicenseExpiry } from "./license-expiry";
 import { andList, quoted } from "../format/text";
 import { readSiteSettings } from "../settings/queries";
 import { isPhotoMetadataProblem, publishProblems, readinessSelect } from "../articles/workflow";
+import { storyFactsSelect } from "../articles/policy";
 
 export const LIBRARY_PAGE_SIZE = 48;
 /** Photos per page in the story editor's pickers. */
@@ -87,7 +88,7 @@ export const getImageDetails = cache(async function getImageDetails(id: string, 
       mimeType: true,
       bytes: true,
       uploadedBy: { select: { name: true } },
-      placements: { select: { role: true, article: { select: { id: true, headline: true, status: true } } } },
+      placements: { select: { role: true, article: { select: { id: true, headline: true, publishedAt: true, ...storyFactsSelect } } } },
     },
   });
   if (!image) return null;
@@ -98,8 +99,12 @@ export const getImageDetails = cache(async function getImageDetails(id: string, 
         .catch(() => null)
     : null;
   const embedded = info ? mergeMetadata(parseIptc(info.iptc), parseXmp(info.xmp?.toString("utf8")), parseExif(info.exif)) : null;
-  const usedIn = [...new Map(image.placements.map((p) => [p.article.id, p.article])).values()];
-  const liveUse: PhotoLiveUse = { liveStories: usedIn.filter((a) => isLiveStatus(a.status)).map(({ id, headline }) => ({ id, headline })) };
+  const usedIn = [
+    ...new Map(
+      image.placements.map((p) => [p.article.id, { id: p.article.id, headline: p.article.headline, status: p.article.status }]),
+    ).values(),
+  ];
+  const use = toPhotoUse(image.placements.map((p) => p.article));
   const card = toLibraryImage(image, timeZone);
   return {
     ...card,
@@ -109,7 +114,7 @@ export const getImageDetails = cache(async function getImageDetails(id: string, 
     embedded,
     fromFile: embedded ? prefillFromMetadata(embedded) : null,
     usedIn,
-    liveUse,
+    use,
   };
 });
 
@@ -147,7 +152,7 @@ export async function updateImageMetadata(viewer: Viewer, input: z.input<typeof 
   const saved = await db.$transaction(async (tx) => {
     const found = await tx.image.findUnique({ where: { id }, select: { ...EDITORIAL_FIELDS } });
     if (!found) throw new AppError("not_found", "That photo is no longer in the library.");
-    const use = await photoLiveUse(id, tx);
+    const use = await photoUse(id, tx);
     assertMayChangePhoto(viewer, use);
     const before = await livePhotoNeeds(tx, use);
     const licenseExpiresAt = fields.licenseExpiresAt ?? null;
@@ -180,7 +185,7 @@ export async function updateImageMetadata(viewer: Viewer, input: z.input<typeof 
 }
 
 /** The alt text and credit needs (publishProblems') of each live story showing a photo, as saved in `tx`. */
-async function livePhotoNeeds(tx: Tx, use: PhotoLiveUse): Promise<Map<string, string[]>> {
+async function livePhotoNeeds(tx: Tx, use: PhotoUse): Promise<Map<string, string[]>> {
   if (use.liveStories.length === 0) return new Map();
   const stories = await tx.article.findMany({
     where: { id: { in: use.liveStories.map((s) => s.id) } },
@@ -198,7 +203,7 @@ async function livePhotoNeeds(tx: Tx, use: PhotoLiveUse): Promise<Map<string, st
  * a save of the story itself is refused (lib/articles/mutations/update.ts). What a story lacked
  * already (an imported one) does not stop a change that leaves it so.
  */
-function assertNoLivePhotoLoss(use: PhotoLiveUse, before: Map<string, string[]>, after: Map<string, string[]>) {
+function assertNoLivePhotoLoss(use: PhotoUse, before: Map<string, string[]>, after: Map<string, string[]>) {
   const lost = new Set([...after].flatMap(([id, needs]) => needs.filter((need) => !before.get(id)?.includes(need))));
   if (lost.size === 0) return;
   const alt = [...lost].some((need) => need.startsWith("alt text"));
@@ -235,7 +240,7 @@ export async function deleteImage(viewer: Viewer, id: string) {
     },
   });
   if (!image) throw new AppError("not_found", "That photo is no longer in the library.");
-  assertMayChangePhoto(viewer, await photoLiveUse(id));
+  assertMayChangePhoto(viewer, await photoUse(id));
   const live = image.placements.filter((p) => isLiveStatus(p.article.status));
   if (live.length > 0) {
     throw new AppError(

@@ -6,7 +6,7 @@ import { log } from "../log";
 import { enqueue } from "../jobs/queue";
 import type { JobHandler } from "../jobs/runner";
 import { notifyWorkflow } from "../notifications/fanout";
-import { photoLiveUse } from "./policy";
+import { photoUse } from "./policy";
 import { creditLine } from "./schema";
 import { licenseDateToday, licenseRunsOutAt } from "./license";
 import { readSiteSettings } from "../settings/queries";
@@ -86,7 +86,7 @@ export async function noticeExpiredLicenses(now = new Date(), first?: string): P
         `The license${image.license ? ` (${image.license})` : ""} of the photo ${name} ran out at the end of ` +
         `${formatDateOnly(image.licenseExpiresAt!)}, and this live story still shows it. Replace the photo or take it out, ` +
         `or set a new expiry date in the photo library if the license was renewed.`;
-      const { liveStories } = await photoLiveUse(id, tx);
+      const { liveStories } = await photoUse(id, tx);
       for (const story of liveStories) {
         await notifyWorkflow(tx, { articleId: story.id, kind: NotificationKind.PHOTO_LICENSE_EXPIRED, actor: null, note });
       }

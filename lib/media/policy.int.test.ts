@@ -25,18 +25,18 @@ beforeAll(async () => {
 
 const fields = { altText: "A harbour at dawn.", caption: "The harbour.", credit: "Ana Lee", agency: "Wire", copyright: "", license: "" };
 
-/** A photo, and a story using it as `placement` in `status`. */
-async function photoIn(status: "PUBLISHED" | "SCHEDULED" | "DRAFT" | "NONE", placement: "hero" | "inline" = "hero") {
+/** A photo, and a story using it as `placement` in `status`, written by `owner` (the editor unless said). */
+async function photoIn(status: "PUBLISHED" | "SCHEDULED" | "DRAFT" | "NONE", placement: "hero" | "inline" = "hero", owner?: Viewer) {
   const image = await createImage(editor, await makePhoto("jpeg", 800, 500, seed++), fields);
   if (status === "NONE") return image.id;
-  const bits = await makeNewsroomBits();
+  const bits = await makeNewsroomBits(owner?.id);
   const input = readyArticleInput(bits.section.id, bits.author.id);
   if (placement === "hero") input.hero = { imageId: image.id };
   else {
     input.body = bodyFromParagraphs(["One.", "Two."]);
     input.body.content!.splice(1, 0, { type: "image", attrs: { imageId: image.id } } as never);
   }
-  const story = await createArticle(editor, input);
+  const story = await createArticle(owner ?? editor, input);
   if (status === "PUBLISHED") await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
   if (status === "SCHEDULED")
     await transitionArticle(editor, {
@@ -86,9 +86,24 @@ describe("who may change a photo a live story shows", () => {
     expect(await db.image.count({ where: { id } })).toBe(1);
   });
 
-  it("lets a writer edit and replace a photo used by nothing live (a draft, or no story)", async () => {
+  it("refuses a writer's edit, replacement or delete of a photo in someone else's draft, and changes nothing", async () => {
+    const id = await photoIn("DRAFT");
+    const before = await row(id);
+    const error = await expectAppError(
+      updateImageMetadata(writer, { id, ...fields, caption: "Not theirs", focalX: 0.5, focalY: 0.5 }),
+      "forbidden",
+    );
+    expect(error.message).toBe(
+      "This photo is in a story you cannot edit, so only an editor can change it: the change would show there too. Upload a new photo for your draft.",
+    );
+    await expectAppError(replaceImageFile(writer, id, await makePhoto("png", 600, 400, seed++)), "forbidden");
+    await expectAppError(deleteImage(writer, id), "forbidden");
+    expect(await row(id)).toEqual(before);
+  });
+
+  it("lets a writer edit and replace a photo used by nothing live but their own draft, or by no story", async () => {
     for (const status of ["DRAFT", "NONE"] as const) {
-      const id = await photoIn(status);
+      const id = await photoIn(status, "hero", writer);
       await updateImageMetadata(writer, { id, ...fields, credit: "Writer Fixed", focalX: 0.5, focalY: 0.5 });
       expect((await row(id)).credit).toBe("Writer Fixed");
       await replaceImageFile(writer, id, await makePhoto("png", 600, 400, seed++));

@@ -1,28 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { photoChangePolicy } from "./policy";
+import type { Viewer } from "../auth/viewer";
+import type { StoryFacts } from "../articles/policy";
+import { photoChangePolicy, type PhotoUse } from "./policy";
 
-const live = { liveStories: [{ id: "a1", headline: "Flood waters rise" }] };
-const idle = { liveStories: [] };
+const as = (role: Viewer["role"], id = "u-writer"): Viewer => ({ id, role, email: `${id}@example.test`, name: id });
+const story = (status: StoryFacts["status"], createdById: string): StoryFacts => ({
+  status,
+  createdById,
+  bylineUserIds: [],
+  firstPublishedAt: null,
+});
+const live: PhotoUse = { liveStories: [{ id: "a1", headline: "Flood waters rise" }], otherStories: [] };
+const idle: PhotoUse = { liveStories: [], otherStories: [] };
+const ownDraft: PhotoUse = { liveStories: [], otherStories: [story("DRAFT", "u-writer")] };
+const othersDraft: PhotoUse = { liveStories: [], otherStories: [story("DRAFT", "u-other"), story("DRAFT", "u-writer")] };
+const ownTakenDown: PhotoUse = { liveStories: [], otherStories: [story("UNPUBLISHED", "u-writer")] };
 
 describe("photoChangePolicy", () => {
   it.each([
-    ["WRITER", idle, true],
-    ["WRITER", live, false],
-    ["EDITOR", idle, true],
-    ["EDITOR", live, true],
-    ["ADMIN", live, true],
-  ] as const)("%s, photo in %o: allowed %s", (role, use, allowed) => {
-    expect(photoChangePolicy({ role }, use).allowed).toBe(allowed);
+    ["WRITER", "idle", idle, true],
+    ["WRITER", "live", live, false],
+    ["WRITER", "in their own draft", ownDraft, true],
+    ["WRITER", "in someone else's draft", othersDraft, false],
+    ["WRITER", "in their own story, taken down", ownTakenDown, false],
+    ["EDITOR", "idle", idle, true],
+    ["EDITOR", "live", live, true],
+    ["EDITOR", "in someone else's draft", othersDraft, true],
+    ["ADMIN", "live", live, true],
+  ] as const)("%s, photo %s: allowed %s", (role, _, use, allowed) => {
+    expect(photoChangePolicy(as(role), use).allowed).toBe(allowed);
   });
 
   it("tells a writer why, naming the live stories", () => {
-    const decision = photoChangePolicy(
-      { role: "WRITER" },
-      { liveStories: [...live.liveStories, { id: "a2", headline: "Bridge reopens" }] },
-    );
+    const decision = photoChangePolicy(as("WRITER"), {
+      liveStories: [...live.liveStories, { id: "a2", headline: "Bridge reopens" }],
+      otherStories: [],
+    });
     expect(decision).toEqual({
       allowed: false,
       reason: expect.stringMatching(/2 live stories \(“Flood waters rise”, “Bridge reopens”\), so only an editor can change it/),
+    });
+  });
+
+  it("tells a writer why a photo in a story of someone else's is not theirs to change, without naming that story", () => {
+    expect(photoChangePolicy(as("WRITER"), othersDraft)).toEqual({
+      allowed: false,
+      reason:
+        "This photo is in a story you cannot edit, so only an editor can change it: the change would show there too. Upload a new photo for your draft.",
     });
   });
 });

@@ -5,28 +5,39 @@ import { hasPermission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
 import { quoted } from "../format/text";
+import { decideStory, storyFactsSelect, toStoryFacts, type StoryFacts } from "../articles/policy";
 
-/** The live stories (published or scheduled) that show a photo, as hero or in the body. */
-export type PhotoLiveUse = { liveStories: { id: string; headline: string }[] };
+/**
+ * The stories that show a photo, as hero or in the body: the live ones (published or scheduled)
+ * by name, and the others (drafts, in review, taken down) as the story policy sees them.
+ */
+export type PhotoUse = { liveStories: { id: string; headline: string }[]; otherStories: StoryFacts[] };
 
 export type PhotoChangeDecision = { allowed: true } | { allowed: false; reason: string };
 
 const LIVE_STATUSES = ["PUBLISHED", "SCHEDULED"] as const;
 export const isLiveStatus = (status: string) => (LIVE_STATUSES as readonly string[]).includes(status);
 
-/** Placements in live stories: hero and inline photos are both ArticleImage rows. */
-export const livePlacementWhere = (imageId: string) =>
-  ({ imageId, article: { status: { in: [...LIVE_STATUSES] } } }) satisfies Prisma.ArticleImageWhereInput;
-
 /**
  * Who may change a photo (its caption, credit, alt text, license or focal point, its file, or
- * delete it): a photo a live story shows reaches readers the moment it changes, so only editors
- * and admins may change it; a photo nothing live uses, anyone who may edit photos. The one
- * place this rule lives: the mutations ask it what to allow, the photo page what to show.
+ * delete it): editors and admins, any photo. Anyone else who may edit photos, one that no live
+ * story shows (it would reach readers the moment it changed) and no story they cannot edit shows
+ * (a writer would change the picture in someone else's draft: lib/articles/policy.ts decides).
+ * The one place this rule lives: the mutations ask it what to allow, the photo page what to show.
  */
-export function photoChangePolicy(viewer: Pick<Viewer, "role">, use: PhotoLiveUse): PhotoChangeDecision {
+export function photoChangePolicy(viewer: Viewer, use: PhotoUse): PhotoChangeDecision {
   if (!hasPermission(viewer.role, "media.edit")) return { allowed: false, reason: "Your role does not allow changing photos." };
-  if (use.liveStories.length === 0 || hasPermission(viewer.role, "media.editLive")) return { allowed: true };
+  if (hasPermission(viewer.role, "media.editLive")) return { allowed: true };
+  if (use.liveStories.length === 0) {
+    const others = use.otherStories.filter((story) => !decideStory(viewer, story, "edit").allowed).length;
+    if (others === 0) return { allowed: true };
+    // Not named: a writer may not see the stories of others.
+    const where = others === 1 ? "a story you cannot edit" : `${others} stories you cannot edit`;
+    return {
+      allowed: false,
+      reason: `This photo is in ${where}, so only an editor can change it: the change would show there too. Upload a new photo for your draft.`,
+    };
+  }
   const names = use.liveStories
     .slice(0, 3)
     .map((s) => quoted(s.headline))
@@ -40,17 +51,30 @@ export function photoChangePolicy(viewer: Pick<Viewer, "role">, use: PhotoLiveUs
 }
 
 /** Throws `forbidden` with the policy's sentence unless `viewer` may change a photo in this use. */
-export function assertMayChangePhoto(viewer: Pick<Viewer, "role">, use: PhotoLiveUse): void {
+export function assertMayChangePhoto(viewer: Viewer, use: PhotoUse): void {
   const decision = photoChangePolicy(viewer, use);
   if (!decision.allowed) throw new AppError("forbidden", decision.reason);
 }
 
-/** The live stories that show photo `imageId`; read inside the write's transaction when one changes it. */
-export async function photoLiveUse(imageId: string, client: Tx | typeof db = db): Promise<PhotoLiveUse> {
+/** The stories that show photo `imageId`; read inside the write's transaction when one changes it. */
+export async function photoUse(imageId: string, client: Tx | typeof db = db): Promise<PhotoUse> {
   const rows = await client.articleImage.findMany({
-    where: livePlacementWhere(imageId),
-    select: { article: { select: { id: true, headline: true } } },
-    orderBy: { article: { publishedAt: "desc" } },
+    where: { imageId },
+    select: { article: { select: { id: true, headline: true, publishedAt: true, ...storyFactsSelect } } },
   });
-  return { liveStories: [...new Map(rows.map((r) => [r.article.id, r.article])).values()] };
+  return toPhotoUse(rows.map((r) => r.article));
+}
+
+/** The use of a photo from the stories that show it (a story may show it twice, as hero and inline). */
+export function toPhotoUse(
+  stories: (Prisma.ArticleGetPayload<{ select: typeof storyFactsSelect }> & { id: string; headline: string; publishedAt: Date | null })[],
+): PhotoUse {
+  const unique = [...new Map(stories.map((s) => [s.id, s])).values()];
+  const live = unique
+    .filter((s) => isLiveStatus(s.status))
+    .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0));
+  return {
+    liveStories: live.map(({ id, headline }) => ({ id, headline })),
+    otherStories: unique.filter((s) => !isLiveStatus(s.status)).map(toStoryFacts),
+  };
 }

@@ -73,6 +73,11 @@ describe("refusedAddressReason", () => {
     "::ffff:10.0.0.1",
     "::ffff:169.254.169.254",
     "64:ff9b::a00:1",
+    // IPv4-translated (RFC 2765) and the local-use NAT64 prefix (RFC 8215): from a probe.
+    "::ffff:0:127.0.0.1",
+    "::ffff:0:a00:1",
+    "64:ff9b:1::7f00:1",
+    "64:ff9b:1:ffff::1",
     "2002:7f00:1::",
     "::127.0.0.1",
     "::5",

@@ -91,16 +91,18 @@ for (const [prefix, bits] of [
   ["100::", 64], // discard
   ["2001:db8::", 32], // documentation
   ["2001::", 23], // IETF protocol assignments (Teredo and friends)
+  ["64:ff9b:1::", 48], // local-use NAT64 (RFC 8215): the network's own translator, never a public host
 ] as const)
   blocked.addSubnet(prefix, bits, "ipv6");
 
-/** The IPv4 address an IPv6 address carries (IPv4-mapped, IPv4-compatible, NAT64, 6to4), or null. */
+/** The IPv4 address an IPv6 address carries (IPv4-mapped, IPv4-translated, IPv4-compatible, NAT64, 6to4), or null. */
 function embeddedIpv4(ip: string): string | null {
   const words = expandIpv6(ip);
   if (!words) return null;
   const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
   const zeros = (from: number, to: number) => words.slice(from, to).every((w) => w === 0);
   if (zeros(0, 5) && words[5] === 0xffff) return v4(words[6]!, words[7]!); // ::ffff:a.b.c.d
+  if (zeros(0, 4) && words[4] === 0xffff && words[5] === 0) return v4(words[6]!, words[7]!); // ::ffff:0:a.b.c.d (IPv4-translated, RFC 2765)
   // ::a.b.c.d (deprecated IPv4-compatible), but not :: and ::1, which are IPv6's own unspecified and loopback.
   if (zeros(0, 6) && words[6] !== 0) return v4(words[6]!, words[7]!);
   if (words[0] === 0x64 && words[1] === 0xff9b && zeros(2, 6)) return v4(words[6]!, words[7]!); // NAT64 64:ff9b::/96

@@ -1,4 +1,5 @@
 import { db, type Tx } from "../../db";
+import { revokeOpenDraftLinks } from "../../draft-links/mutations";
 import { recordAudit } from "../../audit/mutations";
 import type { Viewer } from "../../auth/viewer";
 import { AppError, parseOrThrow } from "../../errors";
@@ -129,6 +130,8 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
       now,
     );
   }
+  // Taken down: the links shared while it was in the works or live stop with it.
+  if (move.to === S.UNPUBLISHED) await revokeOpenDraftLinks(tx, story.id, actorId, "unpublished", now);
   // The writer's return note, and notifications for the people on the story, in the same transaction.
   await afterWorkflowMove(tx, move.actor, change, now);
   return { id: story.id, slug: story.slug, version: story.version + 1, warnings };

@@ -29,7 +29,7 @@ export default async function ImagePage({ params }: Props) {
   const [image, credentials] = await Promise.all([getImageDetails(id, timeZone), getPhotoCredentials(id)]);
   if (!image) notFound();
   const published = image.usedIn.some((a) => a.status === "PUBLISHED");
-  const decision = photoChangePolicy(viewer, image.liveUse);
+  const decision = photoChangePolicy(viewer, image.use);
   return (
     <>
       <p>
@@ -39,12 +39,12 @@ export default async function ImagePage({ params }: Props) {
       <p>
         <CredentialsBadge credentials={credentials} /> <a href="#credentials-heading">About its Content Credentials</a>
       </p>
-      {image.licenseExpired && image.liveUse.liveStories.length > 0 ? (
+      {image.licenseExpired && image.use.liveStories.length > 0 ? (
         <p className="wire-warning" role="note" data-testid="license-expired">
           This photo&apos;s license ran out at the end of {formatDateOnly(new Date(image.licenseExpiresAt!))}, and{" "}
-          {image.liveUse.liveStories.length === 1
+          {image.use.liveStories.length === 1
             ? "a live story still shows it"
-            : `${image.liveUse.liveStories.length} live stories still show it`}{" "}
+            : `${image.use.liveStories.length} live stories still show it`}{" "}
           (under Used in). Replace the photo there or take it out; if the license was renewed, set its new date below. Editors hear of it in
           their notifications.
         </p>

@@ -4,14 +4,14 @@ import { expireStoriesShowing } from "@/lib/cache/invalidation";
 import { replaceImageFile } from "@/lib/media/ingest";
 import { sweepReplacedFilesLater } from "@/lib/media/cleanup";
 import { readUploadedFile, refusingTooLarge } from "@/lib/media/upload";
-import { assertMayChangePhoto, photoLiveUse } from "@/lib/media/policy";
+import { assertMayChangePhoto, photoUse } from "@/lib/media/policy";
 
 // POST /api/media/:id/file – replace a photo's file, keeping its uses (media.edit; a live story's photo, editors).
 export const POST = withAuth<{ params: Promise<{ id: string }> }>(
   refusingTooLarge(async (request, { viewer, params }) => {
     const { id } = await params;
     // Refused before the upload is read; replaceImageFile asks again.
-    assertMayChangePhoto(viewer, await photoLiveUse(id));
+    assertMayChangePhoto(viewer, await photoUse(id));
     const { data, name } = await readUploadedFile(request);
     const result = await replaceImageFile(viewer, id, data, name);
     await expireStoriesShowing(id, (tag) => revalidateTag(tag, { expire: 0 }));
