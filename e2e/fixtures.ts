@@ -89,11 +89,11 @@ export async function fillDeskTime(scope: Page | Locator, legend: string | RegEx
   await group.getByLabel("Time (24-hour)").fill(local.slice(11));
 }
 
-/** Schedules the story open in the editor for `local` ("2026-12-02T14:05", the newsroom's time), through the same confirmation. */
+/** Schedules the story open in the editor for `local` ("2026-12-02T14:05", or with seconds; the newsroom's time), through the same confirmation. */
 export async function scheduleFromEditor(page: Page, local: string) {
   await page.getByRole("button", { name: "Publish…" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("radio", { name: "At a set time" }).check();
-  await fillDeskTime(dialog, "Goes live at", local.slice(0, 16));
+  await fillDeskTime(dialog, "Goes live at", local);
   await dialog.getByRole("button", { name: "Schedule" }).click();
 }

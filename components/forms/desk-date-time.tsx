@@ -16,7 +16,8 @@ type Props = {
 /**
  * A time an editor types on the desk: a date as year-month-day and a 24-hour time, in two boxes,
  * the same everywhere (publishing, draft links, the front page). A browser's datetime-local box
- * showed 12-hour time in some locales, and a newsroom writes 24-hour time.
+ * showed 12-hour time in some locales, and a newsroom writes 24-hour time. The boxes keep the
+ * full keyboard: a phone's number pad has no "-" or ":".
  */
 export function DeskDateTime({ id, legend, value, onChange, hint, errors }: Props) {
   const [date, time] = splitDeskLocal(value);
@@ -35,7 +36,6 @@ export function DeskDateTime({ id, legend, value, onChange, hint, errors }: Prop
           <input
             id={`${id}-${box.part}`}
             value={box.value}
-            inputMode="numeric"
             placeholder={box.placeholder}
             autoComplete="off"
             aria-describedby={describedBy}

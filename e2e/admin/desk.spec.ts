@@ -10,8 +10,8 @@ async function as(browser: Browser, role: RoleName): Promise<Page> {
   return (await newContext(browser, { storageState: storageStatePath(role) })).newPage();
 }
 
-/** The first whole minute (the field's precision) at least `seconds` ahead, as a datetime-local value in UTC (the e2e newsroom's zone). */
-const utcLocal = (seconds: number) => new Date(Math.ceil((Date.now() + seconds * 1000) / 60_000) * 60_000).toISOString().slice(0, 16);
+/** The whole second `seconds` ahead, as the desk's time field takes it ("2026-12-02T14:05:30") in UTC (the e2e newsroom's zone). */
+const utcLocal = (seconds: number) => new Date(Math.ceil((Date.now() + seconds * 1000) / 1000) * 1000).toISOString().slice(0, 19);
 
 async function writeDraft(page: Page, headline: string) {
   await page.goto("/admin/articles/new");
@@ -74,14 +74,22 @@ test.describe("the article desk", () => {
     await writer.getByRole("button", { name: "Submit for review" }).click();
     await expect(writer.getByRole("heading", { name: /Status: In review/ })).toBeVisible();
 
-    // The editor tightens the dek, then schedules the story for the first whole minute at least 15 s ahead.
+    // The editor tightens the dek, then schedules the story 15 s ahead, to the second.
     const editor = await as(browser, "editor");
     await editor.goto(editUrl);
     await editor.getByLabel("Dek").fill("The first crossing is on Monday.");
     await editor.getByRole("button", { name: "Save", exact: true }).click();
     await expect(editor.getByText("All changes saved")).toBeVisible();
-    await scheduleFromEditor(editor, utcLocal(15));
+    const goesLive = utcLocal(15);
+    await scheduleFromEditor(editor, goesLive);
     await expect(editor.getByRole("heading", { name: /Status: Scheduled/ })).toBeVisible();
+    if (E2E_ENGINE !== "postgresql") {
+      // The server reads the time as typed, seconds included (the dialog's own reading of it).
+      const stored = readDatabase((db) =>
+        db.prepare("SELECT scheduledFor FROM Article WHERE headline = ?").pluck().get(headline),
+      ) as string;
+      expect(new Date(stored).toISOString()).toBe(`${goesLive}.000Z`);
+    }
 
     const slug = await editor.getByLabel("Slug").inputValue();
     const publicPath = `/world/${slug}`;

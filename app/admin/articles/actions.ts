@@ -14,7 +14,7 @@ import { createAuthor } from "@/lib/authors/mutations";
 import { createAuthorSchema } from "@/lib/authors/schema";
 import { createTag } from "@/lib/tags/mutations";
 import { createTagSchema } from "@/lib/tags/schema";
-import { zonedLocalToUtc } from "@/lib/format/time";
+import { parseDeskLocal } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { AppError } from "@/lib/errors";
 import { getEditorData } from "@/lib/articles/editor";
@@ -36,10 +36,9 @@ export const transitionArticleAction = authedAction(
   transitionFieldsSchema.omit({ scheduledFor: true }).extend({ scheduledLocal: z.string().optional() }),
   async (input, viewer) => {
     const { timeZone } = await getSiteSettings();
-    const scheduledFor = input.scheduledLocal ? zonedLocalToUtc(input.scheduledLocal, timeZone) : null;
-    if (input.scheduledLocal && !scheduledFor) {
-      throw new AppError("invalid", "Enter a valid date and time.", { scheduledFor: ["Enter a valid date and time."] });
-    }
+    const read = input.scheduledLocal ? parseDeskLocal(input.scheduledLocal, timeZone) : null;
+    if (read && "error" in read) throw new AppError("invalid", read.error, { scheduledFor: [read.error] });
+    const scheduledFor = read ? read.at : null;
     return withPublicRefresh(input.id, () => transitionArticle(viewer, { ...input, scheduledFor }), updateTag);
   },
   { permission: "article.submit" },

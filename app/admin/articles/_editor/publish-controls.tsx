@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "@/components/forms/use-action";
 import type { ArticleStatus } from "@/lib/db";
-import { utcToZonedLocal } from "@/lib/format/time";
 import { clearLocalDraft } from "./local-draft";
 import { transitionArticleAction } from "../actions";
 import { PublishDialog, type GoLive } from "./publish-dialog";
@@ -97,7 +96,7 @@ export function PublishControls({
         version: target.version,
         to: when.mode === "now" ? "PUBLISHED" : "SCHEDULED",
         reason: "",
-        scheduledLocal: when.mode === "at" ? utcToZonedLocal(when.at, draft.timeZone) : undefined,
+        scheduledLocal: when.mode === "at" ? when.local : undefined,
       });
       if (!result?.ok) return;
       // The form stays mounted when the story was already open: later moves start from this version.

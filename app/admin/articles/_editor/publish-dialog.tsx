@@ -5,7 +5,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { formatDateTime, parseDeskLocal, zoneLabel } from "@/lib/format/time";
 import { DeskDateTime } from "@/components/forms/desk-date-time";
 
-export type GoLive = { mode: "now" } | { mode: "at"; at: Date };
+/** When a story goes live: now, or at a time, with the value as typed (the server reads it again). */
+export type GoLive = { mode: "now" } | { mode: "at"; at: Date; local: string };
 
 type Props = {
   headline: string;
@@ -67,7 +68,7 @@ export function PublishDialog(props: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           if (pending || whenError) return;
-          onConfirm(mode === "now" ? { mode: "now" } : { mode: "at", at: (parsed as { at: Date }).at });
+          onConfirm(mode === "now" ? { mode: "now" } : { mode: "at", at: (parsed as { at: Date }).at, local: when });
         }}
       >
         <h2 id="publish-dialog-title">{mode === "now" ? "Publish this story?" : "Schedule this story?"}</h2>
