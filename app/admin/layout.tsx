@@ -106,7 +106,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </li>
         </ul>
         <div className="admin-who" data-testid="signed-in-as">
-          Signed in as <strong>{viewer.name}</strong>
+          <span className="signed-in-as">Signed in as </span>
+          <strong>{viewer.name}</strong>
           <span className="role">{ROLE_LABELS[viewer.role]}</span>
           <div className="muted">{viewer.email}</div>
           <SignOutButton />

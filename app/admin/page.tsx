@@ -100,7 +100,7 @@ export default async function DeskPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p className="muted">{isNarrowed(filter) ? "No stories match these filters." : "No stories yet."}</p>
       ) : (
-        <DataTable>
+        <DataTable className="story-table">
           <thead>
             <tr>
               <th>Headline</th>
@@ -126,7 +126,7 @@ export default async function DeskPage({ searchParams }: Props) {
                     </div>
                   ) : null}
                 </td>
-                <td>
+                <td data-label="Status">
                   <StatusBadge status={a.status} />
                   {a.status === "SCHEDULED" && a.scheduledFor ? (
                     <div className="muted">{formatDateTime(a.scheduledFor, timeZone)}</div>
@@ -138,9 +138,9 @@ export default async function DeskPage({ searchParams }: Props) {
                     </div>
                   ) : null}
                 </td>
-                <td>{a.section?.name ?? "—"}</td>
-                <td>{a.authors.map((x) => x.author.name).join(", ") || "—"}</td>
-                <td>
+                <td data-label="Section">{a.section?.name ?? "—"}</td>
+                <td data-label="Bylines">{a.authors.map((x) => x.author.name).join(", ") || "—"}</td>
+                <td data-label="Last edit">
                   {a.updatedBy?.name ?? "Scheduler"}
                   <div className="muted">
                     <time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt, timeZone)}</time>

@@ -104,6 +104,43 @@ test.describe("small screens and high zoom", () => {
     await phone.screenshot({ path: "test-results/screens/admin-phone.png", fullPage: true });
   });
 
+  test("on a phone the desk's menu is two rows, the current screen's link in view, and the stories are listed one under another", async ({
+    browser,
+  }) => {
+    const phone = await as(browser, "admin", { width: 360, height: 740 });
+    await phone.goto("/admin/webhooks");
+    await adminHydrated(phone);
+    const menu = phone.getByRole("navigation", { name: "Admin" });
+    // Before: the admin's seventeen links wrapped onto four rows, and the page began 232 px down.
+    expect((await phone.locator("#main").boundingBox())!.y).toBeLessThan(110);
+    // The strip scrolled itself to the current screen's link, far along it.
+    await expect(menu.getByRole("link", { name: "Webhooks" })).toHaveAttribute("aria-current", "page");
+    await expect(menu.getByRole("link", { name: "Webhooks" })).toBeInViewport({ ratio: 1 });
+    await expect(menu.getByRole("link", { name: "Stories" })).not.toBeInViewport();
+    // Every link is still there, reached by Tab, and scrolled into view when it is.
+    await menu.getByRole("link", { name: "Stories" }).focus();
+    await expect(menu.getByRole("link", { name: "Stories" })).toBeInViewport({ ratio: 1 });
+    expect(await sideways(phone)).toBe(0);
+    await expect(phone.getByTestId("signed-in-as")).toContainText("Admin");
+    await phone.screenshot({ path: "test-results/screens/admin-menu-phone.png" });
+
+    await phone.goto("/admin");
+    const first = phone.locator(".story-table tbody tr").first();
+    const cells = first.locator("td");
+    const [headline, status] = [(await cells.nth(0).boundingBox())!, (await cells.nth(1).boundingBox())!];
+    // The status under the headline, not in a column off the screen; the table scrolls nowhere.
+    expect(status.y).toBeGreaterThanOrEqual(headline.y + headline.height - 1);
+    expect(status.x + status.width).toBeLessThanOrEqual(360);
+    await expect(cells.nth(1)).toBeInViewport();
+    expect(
+      await phone
+        .locator(".table-scroll")
+        .first()
+        .evaluate((el) => el.scrollWidth - el.clientWidth),
+    ).toBe(0);
+    await phone.screenshot({ path: "test-results/screens/stories-phone.png" });
+  });
+
   test("on a phone a revision opened from the list is scrolled to, and the list's action cells stay in the table's layout", async ({
     browser,
   }) => {
@@ -143,6 +180,10 @@ test.describe("small screens and high zoom", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByText("At a set time").click();
     await expect(dialog.getByLabel("Time (24-hour)")).toBeVisible();
+    // A phone's number pad has no "-" or ":", so the boxes ask for the full keyboard.
+    for (const box of ["Date (year-month-day)", "Time (24-hour)"]) {
+      expect(await dialog.getByLabel(box).evaluate((input: HTMLInputElement) => input.inputMode || "text")).toBe("text");
+    }
     expect(await dialog.evaluate((d) => d.scrollWidth - d.clientWidth)).toBe(0);
     await dialog.screenshot({ path: "test-results/screens/publish-dialog-320.png" });
     expect(await sideways(page)).toBe(0);
