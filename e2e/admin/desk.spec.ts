@@ -74,13 +74,13 @@ test.describe("the article desk", () => {
     await writer.getByRole("button", { name: "Submit for review" }).click();
     await expect(writer.getByRole("heading", { name: /Status: In review/ })).toBeVisible();
 
-    // The editor tightens the dek, then schedules the story 15 s ahead, to the second.
+    // The editor tightens the dek, then schedules the story 30 s ahead, to the second.
     const editor = await as(browser, "editor");
     await editor.goto(editUrl);
     await editor.getByLabel("Dek").fill("The first crossing is on Monday.");
     await editor.getByRole("button", { name: "Save", exact: true }).click();
     await expect(editor.getByText("All changes saved")).toBeVisible();
-    const goesLive = utcLocal(15);
+    const goesLive = utcLocal(30);
     await scheduleFromEditor(editor, goesLive);
     await expect(editor.getByRole("heading", { name: /Status: Scheduled/ })).toBeVisible();
     if (E2E_ENGINE !== "postgresql") {

@@ -68,6 +68,43 @@ test("a writer opens a live photo's page: read-only with the reason, and a direc
   await expect(editor.getByTestId("read-only-reason")).toHaveCount(0);
 });
 
+test("a writer opens a photo in an editor's draft: read-only, the draft not named, and a swap of its file refused", async ({
+  browser,
+  playwright,
+}) => {
+  // From a security probe: any writer could replace the file behind a photo in someone else's draft,
+  // which readers then got under the original caption and credit when the story went live.
+  const editorApi = await apiAs("editor");
+  const upload = await editorApi.post("/api/media", {
+    headers: { Origin: E2E_URL },
+    multipart: { file: { name: "editors-draft.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 640, 400, 8811) } },
+  });
+  expect(upload.status()).toBe(201);
+  const { id } = (await upload.json()) as { id: string };
+  const headline = `Editor's draft with a photo ${unique()}`;
+  await makeStory(editorApi, headline, "DRAFT", { hero: id });
+
+  const page = await (await newContext(browser, { storageState: storageStatePath("writer") })).newPage();
+  await page.goto(`/admin/media/${id}`);
+  await expect(page.getByTestId("read-only-reason")).toContainText(
+    "This photo is in a story you cannot edit, so only an editor can change it",
+  );
+  await expect(page.getByTestId("used-in-unseen")).toHaveText("A story of someone else’s, not yet published");
+  await expect(page.getByText(headline)).toHaveCount(0);
+  await expect(page.getByText("Replace file…")).toHaveCount(0);
+
+  const before = databaseFingerprint();
+  const api = await playwright.request.newContext({ baseURL: E2E_URL, storageState: storageStatePath("writer") });
+  const replace = await api.post(`/api/media/${id}/file`, {
+    headers: { Origin: E2E_URL },
+    multipart: { file: { name: "swapped.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 640, 400, 8812) } },
+  });
+  expect(replace.status()).toBe(403);
+  expect(databaseFingerprint()).toBe(before);
+  await api.dispose();
+  await editorApi.dispose();
+});
+
 test("an editor replaces a live photo's file: the story shows the new file at once, and the old file's addresses keep answering", async ({
   playwright,
 }) => {

@@ -72,7 +72,7 @@ export function decideMove(viewer: Viewer, story: StoryFacts, to: ArticleStatus)
   }
   if (!hasPermission(viewer.role, permission))
     return refuse("forbidden", `Your role cannot move a story to ${STATUS_LABELS[to].toLowerCase()}.`);
-  if (!hasPermission(viewer.role, "article.viewAll") && !isOwnStory(viewer, story)) {
+  if (!maySeeStory(viewer, story)) {
     return refuse("forbidden", "You can move only your own stories.");
   }
   return allow;
@@ -90,6 +90,11 @@ export function storyPolicy(viewer: Viewer, story: StoryFacts) {
 
 export const assertStory = (viewer: Viewer, story: StoryFacts, action: StoryAction) => orThrow(decideStory(viewer, story, action));
 export const assertMove = (viewer: Viewer, story: StoryFacts, to: ArticleStatus) => orThrow(decideMove(viewer, story, to));
+
+/** May `viewer` see `story` on the desk? The same rule as storyScope, for a story already read. */
+export function maySeeStory(viewer: Viewer, story: Pick<StoryFacts, "createdById" | "bylineUserIds">): boolean {
+  return hasPermission(viewer.role, "article.viewAll") || isOwnStory(viewer, story);
+}
 
 /** The stories a viewer may see on the desk, as a query constraint (Payload-style access scope). */
 export function storyScope(viewer: Viewer): Prisma.ArticleWhereInput {

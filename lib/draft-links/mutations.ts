@@ -49,6 +49,7 @@ export async function revokeOpenDraftLinks(tx: Tx, articleId: string, actorId: s
   const open = await tx.draftLink.findMany({
     where: { articleId, revokedAt: null, expiresAt: { gt: now } },
     select: { id: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   if (open.length === 0) return;
   await tx.draftLink.updateMany({ where: { id: { in: open.map((l) => l.id) } }, data: { revokedAt: now } });

@@ -18,7 +18,7 @@ import { watchLicenseExpiry } from "./license-expiry";
 import { andList, quoted } from "../format/text";
 import { readSiteSettings } from "../settings/queries";
 import { isPhotoMetadataProblem, publishProblems, readinessSelect } from "../articles/workflow";
-import { storyFactsSelect } from "../articles/policy";
+import { storyFactsSelect, toStoryFacts } from "../articles/policy";
 
 export const LIBRARY_PAGE_SIZE = 48;
 /** Photos per page in the story editor's pickers. */
@@ -99,10 +99,9 @@ export const getImageDetails = cache(async function getImageDetails(id: string, 
         .catch(() => null)
     : null;
   const embedded = info ? mergeMetadata(parseIptc(info.iptc), parseXmp(info.xmp?.toString("utf8")), parseExif(info.exif)) : null;
+  // Each story once (a photo may be its hero and in its body), with what the desk's rules ask of it.
   const usedIn = [
-    ...new Map(
-      image.placements.map((p) => [p.article.id, { id: p.article.id, headline: p.article.headline, status: p.article.status }]),
-    ).values(),
+    ...new Map(image.placements.map(({ article: a }) => [a.id, { id: a.id, headline: a.headline, ...toStoryFacts(a) }])).values(),
   ];
   const use = toPhotoUse(image.placements.map((p) => p.article));
   const card = toLibraryImage(image, timeZone);

@@ -10,7 +10,7 @@ const story = (status: StoryFacts["status"], createdById: string): StoryFacts =>
   bylineUserIds: [],
   firstPublishedAt: null,
 });
-const live: PhotoUse = { liveStories: [{ id: "a1", headline: "Flood waters rise" }], otherStories: [] };
+const live: PhotoUse = { liveStories: [{ id: "a1", headline: "Flood waters rise", ...story("PUBLISHED", "u-other") }], otherStories: [] };
 const idle: PhotoUse = { liveStories: [], otherStories: [] };
 const ownDraft: PhotoUse = { liveStories: [], otherStories: [story("DRAFT", "u-writer")] };
 const othersDraft: PhotoUse = { liveStories: [], otherStories: [story("DRAFT", "u-other"), story("DRAFT", "u-writer")] };
@@ -31,14 +31,21 @@ describe("photoChangePolicy", () => {
     expect(photoChangePolicy(as(role), use).allowed).toBe(allowed);
   });
 
-  it("tells a writer why, naming the live stories", () => {
+  it("tells a writer why, naming the live stories they may know of (published, or their own), and counting the rest", () => {
     const decision = photoChangePolicy(as("WRITER"), {
-      liveStories: [...live.liveStories, { id: "a2", headline: "Bridge reopens" }],
+      liveStories: [
+        ...live.liveStories,
+        { id: "a2", headline: "Bridge reopens", ...story("PUBLISHED", "u-other") },
+        { id: "a3", headline: "Embargoed: minister resigns", ...story("SCHEDULED", "u-other") },
+        { id: "a4", headline: "My own scheduled story", ...story("SCHEDULED", "u-writer") },
+      ],
       otherStories: [],
     });
     expect(decision).toEqual({
       allowed: false,
-      reason: expect.stringMatching(/2 live stories \(“Flood waters rise”, “Bridge reopens”\), so only an editor can change it/),
+      reason: expect.stringMatching(
+        /^This photo is in 4 live stories \(“Flood waters rise”, “Bridge reopens”, “My own scheduled story” and 1 more\), so only an editor can change it/,
+      ),
     });
   });
 
@@ -46,7 +53,7 @@ describe("photoChangePolicy", () => {
     expect(photoChangePolicy(as("WRITER"), othersDraft)).toEqual({
       allowed: false,
       reason:
-        "This photo is in a story you cannot edit, so only an editor can change it: the change would show there too. Upload a new photo for your draft.",
+        "This photo is in a story you cannot edit, so only an editor can change it: the change would show there too. Give your story its own caption, credit or alt text in its photo panel, or ask an editor.",
     });
   });
 });

@@ -5,13 +5,13 @@ import { hasPermission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
 import { quoted } from "../format/text";
-import { decideStory, storyFactsSelect, toStoryFacts, type StoryFacts } from "../articles/policy";
+import { decideStory, maySeeStory, storyFactsSelect, toStoryFacts, type StoryFacts } from "../articles/policy";
 
 /**
  * The stories that show a photo, as hero or in the body: the live ones (published or scheduled)
  * by name, and the others (drafts, in review, taken down) as the story policy sees them.
  */
-export type PhotoUse = { liveStories: { id: string; headline: string }[]; otherStories: StoryFacts[] };
+export type PhotoUse = { liveStories: ({ id: string; headline: string } & StoryFacts)[]; otherStories: StoryFacts[] };
 
 export type PhotoChangeDecision = { allowed: true } | { allowed: false; reason: string };
 
@@ -28,6 +28,8 @@ export const isLiveStatus = (status: string) => (LIVE_STATUSES as readonly strin
 export function photoChangePolicy(viewer: Viewer, use: PhotoUse): PhotoChangeDecision {
   if (!hasPermission(viewer.role, "media.edit")) return { allowed: false, reason: "Your role does not allow changing photos." };
   if (hasPermission(viewer.role, "media.editLive")) return { allowed: true };
+  // A story's own caption, credit and alt text for the photo are set in its photo panel and change nothing else.
+  const instead = "Give your story its own caption, credit or alt text in its photo panel, or ask an editor.";
   if (use.liveStories.length === 0) {
     const others = use.otherStories.filter((story) => !decideStory(viewer, story, "edit").allowed).length;
     if (others === 0) return { allowed: true };
@@ -35,18 +37,17 @@ export function photoChangePolicy(viewer: Viewer, use: PhotoUse): PhotoChangeDec
     const where = others === 1 ? "a story you cannot edit" : `${others} stories you cannot edit`;
     return {
       allowed: false,
-      reason: `This photo is in ${where}, so only an editor can change it: the change would show there too. Upload a new photo for your draft.`,
+      reason: `This photo is in ${where}, so only an editor can change it: the change would show there too. ${instead}`,
     };
   }
-  const names = use.liveStories
-    .slice(0, 3)
-    .map((s) => quoted(s.headline))
-    .join(", ");
-  const more = use.liveStories.length > 3 ? ` and ${use.liveStories.length - 3} more` : "";
+  // Named when the viewer may know of them: a published story, or one of their own.
+  const named = use.liveStories.filter((s) => s.status === "PUBLISHED" || maySeeStory(viewer, s)).slice(0, 3);
+  const more = use.liveStories.length - named.length;
+  const list = named.length > 0 ? ` (${named.map((s) => quoted(s.headline)).join(", ")}${more > 0 ? ` and ${more} more` : ""})` : "";
   const story = use.liveStories.length === 1 ? "a live story" : `${use.liveStories.length} live stories`;
   return {
     allowed: false,
-    reason: `This photo is in ${story} (${names}${more}), so only an editor can change it: readers would see the change at once. Ask an editor, or upload a new photo for your draft.`,
+    reason: `This photo is in ${story}${list}, so only an editor can change it: readers would see the change at once. ${instead}`,
   };
 }
 
@@ -61,6 +62,7 @@ export async function photoUse(imageId: string, client: Tx | typeof db = db): Pr
   const rows = await client.articleImage.findMany({
     where: { imageId },
     select: { article: { select: { id: true, headline: true, publishedAt: true, ...storyFactsSelect } } },
+    orderBy: { articleId: "asc" },
   });
   return toPhotoUse(rows.map((r) => r.article));
 }
@@ -70,11 +72,12 @@ export function toPhotoUse(
   stories: (Prisma.ArticleGetPayload<{ select: typeof storyFactsSelect }> & { id: string; headline: string; publishedAt: Date | null })[],
 ): PhotoUse {
   const unique = [...new Map(stories.map((s) => [s.id, s])).values()];
+  // Newest first, then by id: the same order on every engine.
   const live = unique
     .filter((s) => isLiveStatus(s.status))
-    .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0));
+    .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || (a.id < b.id ? -1 : 1));
   return {
-    liveStories: live.map(({ id, headline }) => ({ id, headline })),
+    liveStories: live.map((s) => ({ id: s.id, headline: s.headline, ...toStoryFacts(s) })),
     otherStories: unique.filter((s) => !isLiveStatus(s.status)).map(toStoryFacts),
   };
 }

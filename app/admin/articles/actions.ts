@@ -33,7 +33,7 @@ export const updateArticleAction = authedAction(
 
 // Move a story through the workflow; the schedule time arrives as newsroom wall-clock time (permission table).
 export const transitionArticleAction = authedAction(
-  transitionFieldsSchema.omit({ scheduledFor: true }).extend({ scheduledLocal: z.string().optional() }),
+  transitionFieldsSchema.omit({ scheduledFor: true }).extend({ scheduledLocal: z.string().max(40).optional() }),
   async (input, viewer) => {
     const { timeZone } = await getSiteSettings();
     const read = input.scheduledLocal ? parseDeskLocal(input.scheduledLocal, timeZone) : null;

@@ -19,7 +19,7 @@ export function LibraryDetails({ photo }: { photo: LibraryImage }) {
       <p className="library-details-title">
         From the library{" "}
         <a href={`/admin/media/${photo.id}`} target="_blank" rel="noreferrer">
-          (edit the photo)
+          (open it in the library)
         </a>
       </p>
       {!photo.detailsConfirmed ? (

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getImageDetails } from "@/lib/media/library";
 import { photoChangePolicy } from "@/lib/media/policy";
+import { maySeeStory } from "@/lib/articles/policy";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { formatDateOnly, formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
@@ -30,6 +31,10 @@ export default async function ImagePage({ params }: Props) {
   if (!image) notFound();
   const published = image.usedIn.some((a) => a.status === "PUBLISHED");
   const decision = photoChangePolicy(viewer, image.use);
+  // Named where the viewer may know of them: stories they may open on the desk, and published ones
+  // (without a desk link). A writer learns nothing of other people's drafts or scheduled stories.
+  const usedIn = image.usedIn.map((a) => ({ ...a, open: maySeeStory(viewer, a) })).filter((a) => a.open || a.status === "PUBLISHED");
+  const unseen = image.usedIn.length - usedIn.length;
   return (
     <>
       <p>
@@ -106,12 +111,17 @@ export default async function ImagePage({ params }: Props) {
           <p className="muted">No story uses this photo yet.</p>
         ) : (
           <ul>
-            {image.usedIn.map((a) => (
+            {usedIn.map((a) => (
               <li key={a.id}>
-                <Link href={`/admin/articles/${a.id}`}>{a.headline}</Link>{" "}
+                {a.open ? <Link href={`/admin/articles/${a.id}`}>{a.headline}</Link> : a.headline}{" "}
                 <span className={`badge ${a.status}`}>{STATUS_LABELS[a.status]}</span>
               </li>
             ))}
+            {unseen > 0 ? (
+              <li className="muted" data-testid="used-in-unseen">
+                {unseen === 1 ? "A story of someone else’s, not yet published" : `${unseen} stories of other people’s, not yet published`}
+              </li>
+            ) : null}
           </ul>
         )}
         <p className="muted">
