@@ -97,23 +97,24 @@ export default async function DeskPage({ searchParams }: Props) {
       <p className="muted" aria-live="polite">
         {total} {total === 1 ? "story" : "stories"}
       </p>
+      {/* The table's roles keep it a table for a screen reader where a phone shows it as a list (Safari drops them with display: block). */}
       {rows.length === 0 ? (
         <p className="muted">{isNarrowed(filter) ? "No stories match these filters." : "No stories yet."}</p>
       ) : (
-        <DataTable className="story-table">
-          <thead>
-            <tr>
-              <th>Headline</th>
-              <th>Status</th>
-              <th>Section</th>
-              <th>Bylines</th>
-              <th>Last edit</th>
+        <DataTable className="story-table" role="table">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th role="columnheader">Headline</th>
+              <th role="columnheader">Status</th>
+              <th role="columnheader">Section</th>
+              <th role="columnheader">Bylines</th>
+              <th role="columnheader">Last edit</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {rows.map((a) => (
-              <tr key={a.id}>
-                <td>
+              <tr key={a.id} role="row">
+                <td role="cell">
                   <Link href={`/admin/articles/${a.id}`}>{a.headline}</Link>
                   {returned.get(a.id) ? (
                     <div className="return-note-text" data-testid="desk-return-note">
@@ -126,7 +127,7 @@ export default async function DeskPage({ searchParams }: Props) {
                     </div>
                   ) : null}
                 </td>
-                <td data-label="Status">
+                <td role="cell" data-label="Status">
                   <StatusBadge status={a.status} />
                   {a.status === "SCHEDULED" && a.scheduledFor ? (
                     <div className="muted">{formatDateTime(a.scheduledFor, timeZone)}</div>
@@ -138,9 +139,13 @@ export default async function DeskPage({ searchParams }: Props) {
                     </div>
                   ) : null}
                 </td>
-                <td data-label="Section">{a.section?.name ?? "—"}</td>
-                <td data-label="Bylines">{a.authors.map((x) => x.author.name).join(", ") || "—"}</td>
-                <td data-label="Last edit">
+                <td role="cell" data-label="Section">
+                  {a.section?.name ?? "—"}
+                </td>
+                <td role="cell" data-label="Bylines">
+                  {a.authors.map((x) => x.author.name).join(", ") || "—"}
+                </td>
+                <td role="cell" data-label="Last edit">
                   {a.updatedBy?.name ?? "Scheduler"}
                   <div className="muted">
                     <time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt, timeZone)}</time>

@@ -227,7 +227,8 @@ export function ArticleForm(props: Props) {
 
   return (
     <div className="editor">
-      <div className="editor-bar" ref={bar}>
+      {/* A live story's two kinds of save keep the bar at the top on a phone (globals.css). */}
+      <div className={live ? "editor-bar live-saves" : "editor-bar"} ref={bar}>
         <SaveState draft={draft} />
         {initial ? (
           <>
