@@ -119,6 +119,27 @@ const envSchema = z.object({
   DATELINE_SOURCE_MAX_MB: z.coerce.number().min(0.01).max(100).default(5),
   /** Archived copies and link checks: seconds a source has to answer in full. */
   DATELINE_SOURCE_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(20),
+  /**
+   * Archived copies and link checks: hosts on a private network they may reach all the same, comma
+   * separated (an intranet whose pages the newsroom cites, and whose copies readers may read). The
+   * admins' “Hosts on private networks” do not apply to sources: a writer types a source's address,
+   * and its archived copy is public. Empty by default.
+   */
+  DATELINE_SOURCE_PRIVATE_HOSTS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((host) =>
+          host
+            .trim()
+            .toLowerCase()
+            .replace(/^\[|\]$/g, "")
+            .replace(/\.$/, ""),
+        )
+        .filter(Boolean),
+    ),
   ...mediaStoreEnv,
   /**
    * Outgoing mail (password reset links), as a nodemailer URL: smtp://user:pass@host:587 (STARTTLS

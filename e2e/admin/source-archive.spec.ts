@@ -7,7 +7,8 @@ import { bodyFromParagraphs } from "../../lib/articles/body";
 import { sourcePage, startSourceServer } from "../../lib/test/source-server";
 
 // Issue 19, end to end: an editor publishes a story with three sources that a local server plays
-// (on 127.0.0.1, allowed explicitly: the outbound guard refuses loopback otherwise); Dateline keeps
+// (on 127.0.0.1, allowed by the server's DATELINE_SOURCE_PRIVATE_HOSTS in e2e/env.ts: the outbound
+// guard refuses loopback otherwise, whatever the admins allowed for webhooks); Dateline keeps
 // a copy of each; a reader sees "Archived copy, <date>" beside each source and opens a copy (plain
 // text, sandboxed); one source disappears; the editor has the sources checked; the desk's "Sources
 // to look at" flags it, and the reader's link now leads to the copy first.
@@ -36,19 +37,9 @@ test("a story's sources are archived for readers, and a source that disappears i
       "The northern approach to the harbour is closed to vessels over 30 metres until further notice.",
     ]),
   });
-  const admin = await newContext(browser, { storageState: storageStatePath("admin") });
   const editor = await newContext(browser, { storageState: storageStatePath("editor") });
   const reader = await newContext(browser);
   try {
-    // The sources' host is on loopback: the admin allows it on purpose (Webhooks screen).
-    const adminPage = await admin.newPage();
-    await adminPage.goto("/admin/webhooks");
-    if (!(await adminPage.locator("code", { hasText: /^127\.0\.0\.1$/ }).count())) {
-      await adminPage.getByLabel("Host", { exact: true }).fill("127.0.0.1");
-      await adminPage.getByRole("button", { name: "Allow host" }).click();
-      await expect(adminPage.locator("code", { hasText: /^127\.0\.0\.1$/ })).toBeVisible();
-    }
-
     // A story with three sources, made through the editor's own action, then published from the editor.
     const api = await apiAs("editor");
     const { section, author } = readDatabase((db) => ({
@@ -197,7 +188,7 @@ test("a story's sources are archived for readers, and a source that disappears i
     expect((await writer.get(deskHref)).status()).toBe(404);
     await writer.dispose();
   } finally {
-    await Promise.all([admin.close(), editor.close(), reader.close()]);
+    await Promise.all([editor.close(), reader.close()]);
     await server.close();
   }
 });

@@ -24,7 +24,8 @@ import { AppError } from "../errors";
  * - it says who it is (User-Agent).
  *
  * A host an admin has allowed (the OutboundAllowedHost table, on the Webhooks screen) may resolve to
- * a private address: that is how a newsroom reaches its own internal systems on purpose.
+ * a private address: that is how a newsroom reaches its own internal systems on purpose. Archived
+ * copies of sources do not use that list but DATELINE_SOURCE_PRIVATE_HOSTS (`privateHosts`).
  */
 export class OutboundRefusedError extends Error {
   constructor(
@@ -47,7 +48,17 @@ export type OutboundOptions = {
   overflow?: "refuse" | "truncate";
   maxRedirects?: number;
   timeoutMs?: number;
+  /**
+   * The hosts this request may reach on a private network, and how one is allowed (said when one is
+   * refused). Default: the admins' list (“Hosts on private networks”, the Webhooks screen). Archived
+   * copies of sources pass their own (lib/sources/capture.ts): a writer chooses a source's address,
+   * and its copy is public.
+   */
+  privateHosts?: PrivateHosts;
 };
+
+/** Hosts that may resolve to private addresses, and the sentence that says how to allow another. */
+export type PrivateHosts = { hosts: ReadonlySet<string>; howToAllow: string };
 
 export type OutboundResponse = {
   status: number;
@@ -139,9 +150,12 @@ export function refusedAddressReason(ip: string): string | null {
 }
 
 /** The hosts an admin allowed to resolve to private addresses (lower-case, no brackets). */
-export async function allowedHosts(): Promise<Set<string>> {
+export async function allowedHosts(): Promise<PrivateHosts> {
   const rows = await db.outboundAllowedHost.findMany({ select: { host: true } });
-  return new Set(rows.map((r) => r.host));
+  return {
+    hosts: new Set(rows.map((r) => r.host)),
+    howToAllow: "An admin can allow it under “Hosts on private networks” on the Webhooks screen.",
+  };
 }
 
 /** A host as the allow-list stores it: lower-case, no IPv6 brackets, no trailing dot. */
@@ -154,7 +168,7 @@ export function normaliseHost(host: string): string {
 }
 
 /** Resolves `url`'s host and returns the address to connect to, or throws OutboundRefusedError. */
-export async function vetUrl(url: URL, allowed: Set<string>): Promise<{ address: string; family: 4 | 6 }> {
+export async function vetUrl(url: URL, allowed: PrivateHosts): Promise<{ address: string; family: 4 | 6 }> {
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw new OutboundRefusedError(`Only http and https addresses can be reached, not ${url.protocol}`);
   if (url.username || url.password)
@@ -167,14 +181,14 @@ export async function vetUrl(url: URL, allowed: Set<string>): Promise<{ address:
         throw new OutboundRefusedError(`${host} could not be resolved.`, true);
       });
   if (answers.length === 0) throw new OutboundRefusedError(`${host} could not be resolved.`, true);
-  if (!allowed.has(host)) {
+  if (!allowed.hosts.has(host)) {
     // Every answer must be public: a name that also resolves to an internal address is refused outright.
     for (const answer of answers) {
       const reason = refusedAddressReason(answer.address);
       if (reason)
         throw new OutboundRefusedError(
           // An address typed as such is named once ("10.1.2.3 is a private … address"), a name with the address it resolved to.
-          `${literal ? "" : `${host} is refused: `}${reason}. An admin can allow it under “Hosts on private networks” on the Webhooks screen.`,
+          `${literal ? "" : `${host} is refused: `}${reason}. ${allowed.howToAllow}`,
         );
     }
   }
@@ -205,7 +219,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export async function outboundFetch(input: string, options: OutboundOptions = {}): Promise<OutboundResponse> {
   const maxRedirects = options.maxRedirects ?? 5;
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
-  const allowed = await allowedHosts();
+  const allowed = options.privateHosts ?? (await allowedHosts());
   let url: URL;
   try {
     url = new URL(input);

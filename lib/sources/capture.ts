@@ -7,7 +7,7 @@ import { expireAll, publicFootprint } from "../cache/invalidation";
 import { tags } from "../cache/tags";
 import type { JobHandler } from "../jobs/runner";
 import { mediaStore } from "../media/store";
-import { outboundFetch, type OutboundResponse } from "../security/outbound";
+import { outboundFetch, type OutboundResponse, type PrivateHosts } from "../security/outbound";
 import { SourceCaptureState } from "../generated/prisma/enums";
 import { asksNoArchive, decodeBody, extractPlainText, extractReadable, isHtml, isPlainText } from "./extract";
 import { readArchiveOptOut } from "./queries";
@@ -71,6 +71,16 @@ export type Fetched =
   | { state: "CAPTURED"; response: OutboundResponse; html: string | null };
 
 /**
+ * The private hosts a source may be on: the operator's list only. A writer types a source's
+ * address and its copy is public, so the admins' list for webhooks and wire feeds does not apply.
+ */
+const SOURCE_PRIVATE_HOSTS: PrivateHosts = {
+  hosts: new Set(env.DATELINE_SOURCE_PRIVATE_HOSTS),
+  howToAllow:
+    "A source's archived copy is public, so none is made from a private network (the server's operator can allow a host with DATELINE_SOURCE_PRIVATE_HOSTS).",
+};
+
+/**
  * Fetches a source the way an archived copy and a link check both do: through the outbound guard
  * (public addresses only, after DNS and on every redirect; size, time and redirect limits; an
  * honest User-Agent), unless its host opted out; and tells whether the page asks not to be archived.
@@ -90,6 +100,7 @@ export async function fetchSource(url: string, optOut: readonly string[], limits
       timeoutMs: limits.timeoutMs ?? env.DATELINE_SOURCE_TIMEOUT_SECONDS * 1000,
       maxRedirects: 5,
       headers: { accept: "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.8" },
+      privateHosts: SOURCE_PRIVATE_HOSTS,
     });
   } catch (error) {
     return { state: "FAILED", error: error instanceof Error ? error.message : String(error) };

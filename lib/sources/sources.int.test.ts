@@ -45,12 +45,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   server.close();
-  // The allow list is shared with the other test files (one database): leave it as found.
-  await db.outboundAllowedHost.deleteMany({ where: { host: "127.0.0.1" } });
+  // The admins' allow list is shared with the other test files (one database): leave it as found.
+  await db.outboundAllowedHost.deleteMany({ where: { host: "localhost" } });
 });
 beforeEach(async () => {
-  // The tests' server is on loopback: allowed explicitly, as an admin would on the Webhooks screen.
-  await db.outboundAllowedHost.upsert({ where: { host: "127.0.0.1" }, create: { host: "127.0.0.1" }, update: {} });
+  // The tests' server is on loopback: allowed for sources by the server's own list,
+  // DATELINE_SOURCE_PRIVATE_HOSTS=127.0.0.1 (vitest.config.ts), as an operator would.
   await db.setting.deleteMany({ where: { key: "sourceArchiveOptOut" } });
 });
 
@@ -175,10 +175,13 @@ describe("archived copies", () => {
       });
       return db.sourceCapture.findUniqueOrThrow({ where: { id: captureId! } });
     };
-    // localhost resolves to 127.0.0.1, and only the literal 127.0.0.1 is allowed.
+    // localhost resolves to 127.0.0.1, and only the literal 127.0.0.1 is allowed. From a security
+    // probe: an admin's allowing it for webhooks and wire feeds does not let a writer's source reach
+    // it, or its copy would publish an internal page.
+    await db.outboundAllowedHost.upsert({ where: { host: "localhost" }, create: { host: "localhost" }, update: {} });
     expect(await capture(`http://localhost:${server.port}/secret-${id}`)).toMatchObject({
       state: "FAILED",
-      error: expect.stringMatching(/refused/),
+      error: expect.stringMatching(/^localhost is refused: .* so none is made from a private network/),
     });
     expect(await capture(server.url(`/to-private-${id}`))).toMatchObject({
       state: "FAILED",
