@@ -59,6 +59,8 @@ if (process.argv[2] === "--serve") {
   process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
   process.env.DATELINE_MEDIA_DIR = path.join(dir, "media");
   process.env.DATELINE_LOG_LEVEL = "error";
+  // The bench's source server is on loopback: allowed for sources the way an operator would.
+  process.env.DATELINE_SOURCE_PRIVATE_HOSTS = "127.0.0.1";
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: process.env });
 
   const server = spawn(process.execPath, ["--import", "tsx", import.meta.filename, "--serve"], { stdio: ["ignore", "pipe", "inherit"] });
@@ -73,7 +75,6 @@ if (process.argv[2] === "--serve") {
   const { JobRunner } = await import("../lib/jobs/runner");
   const { sourceJobs } = await import("../lib/sources/jobs");
   const { runSourceChecks } = await import("../lib/sources/check");
-  await db.outboundAllowedHost.create({ data: { host: "127.0.0.1" } });
   const editor = await makeUser("EDITOR");
   const bits = await makeNewsroomBits();
 

@@ -63,3 +63,17 @@ describe("a DATELINE_ variable Dateline does not read", () => {
     expect(unknownSettings(Object.fromEntries([...names].map((n) => [n, "x"])))).toEqual([]);
   });
 });
+
+describe("the private hosts sources may be on", () => {
+  it("reads host names and IP addresses as a source's URL holds them, and refuses a scheme, port or path at start-up", () => {
+    expect(
+      parseEnv({ DATELINE_SOURCE_PRIVATE_HOSTS: " Intranet.Example. , 10.1.2.3,[FD00:0::0001], bücher.example" })
+        .DATELINE_SOURCE_PRIVATE_HOSTS,
+    ).toEqual(["intranet.example", "10.1.2.3", "fd00::1", "xn--bcher-kva.example"]);
+    expect(parseEnv({}).DATELINE_SOURCE_PRIVATE_HOSTS).toEqual([]);
+    for (const entry of ["intranet:8080", "http://intranet", "intranet/wiki", "[fd00::1]:443"])
+      expect(() => parseEnv({ DATELINE_SOURCE_PRIVATE_HOSTS: entry }), entry).toThrow(
+        /DATELINE_SOURCE_PRIVATE_HOSTS: .*not a host name or IP address alone/,
+      );
+  });
+});

@@ -128,17 +128,20 @@ const envSchema = z.object({
   DATELINE_SOURCE_PRIVATE_HOSTS: z
     .string()
     .default("")
-    .transform((list) =>
+    .transform((list, ctx) =>
       list
         .split(",")
-        .map((host) =>
-          host
-            .trim()
-            .toLowerCase()
-            .replace(/^\[|\]$/g, "")
-            .replace(/\.$/, ""),
-        )
-        .filter(Boolean),
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .flatMap((entry) => {
+          // Read as a URL reads it (lower case, punycode, IPv6 in its short form), so it matches what a source's address holds.
+          const url = URL.parse(`http://${entry}`);
+          if (!url || url.port || url.username || url.pathname !== "/" || url.search || url.hash) {
+            ctx.addIssue({ code: "custom", message: `“${entry}” is not a host name or IP address alone (no scheme, port or path)` });
+            return [];
+          }
+          return [url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "")];
+        }),
     ),
   ...mediaStoreEnv,
   /**

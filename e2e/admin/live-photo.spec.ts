@@ -89,7 +89,7 @@ test("a writer opens a photo in an editor's draft: read-only, the draft not name
   await expect(page.getByTestId("read-only-reason")).toContainText(
     "This photo is in a story you cannot edit, so only an editor can change it",
   );
-  await expect(page.getByTestId("used-in-unseen")).toHaveText("A story of someone else’s, not yet published");
+  await expect(page.getByTestId("used-in-unseen")).toHaveText("A story of someone else’s, not published");
   await expect(page.getByText(headline)).toHaveCount(0);
   await expect(page.getByText("Replace file…")).toHaveCount(0);
 

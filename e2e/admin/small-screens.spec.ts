@@ -77,10 +77,33 @@ test.describe("small screens and high zoom", () => {
     const last = (await page.locator(".admin-main > *").last().boundingBox())!;
     expect(last.y + last.height).toBeLessThanOrEqual((await bar.boundingBox())!.y);
     await page.screenshot({ path: "test-results/screens/editor-bar-phone.png" });
+    // Lines typed at the end of the body keep the caret above the bar.
+    const body = page.getByRole("textbox", { name: "Story body" });
+    await body.getByText("Paragraph 12 of").click();
+    await page.keyboard.press("End");
+    for (let line = 0; line < 8; line++) await page.keyboard.type(`\nA line typed at the end, number ${line + 1}.`);
+    const caret = await page.evaluate(() => window.getSelection()!.getRangeAt(0).getBoundingClientRect().bottom);
+    expect(caret).toBeLessThanOrEqual((await bar.boundingBox())!.y);
+
     await page.getByRole("button", { name: "Create draft" }).click();
     await expect(page).toHaveURL(/\/admin\/articles\/c[a-z0-9]{20,}$/);
     await expect(page.getByText("All changes saved")).toBeVisible();
     expect(await reachable(page, "Save")).toBe(true);
+
+    // A save refused for a conflict: the bar, far below the panel at the top of the form, says so and goes there.
+    const other = await as(browser, "admin", { width: 1280, height: 800 });
+    await other.goto(page.url());
+    await adminHydrated(other);
+    await other.getByLabel("Dek").fill("The admin's dek, saved first.");
+    await other.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(other.getByText("All changes saved")).toBeVisible();
+    await page.getByLabel("SEO description").fill("A description written on the phone.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(bar.getByTestId("save-state")).toHaveText("Not saved · See why");
+    await expect(page.getByRole("heading", { name: /E2E admin saved this story at/ })).not.toBeInViewport();
+    await bar.getByRole("button", { name: "See why" }).click();
+    await expect(page.getByRole("heading", { name: /E2E admin saved this story at/ })).toBeInViewport();
+    await expect(page.locator("#editor-problem")).toBeFocused();
   });
 
   test("on a phone the story's tags wrap, every section is a tap away, and the desk's menu is a few rows above the page", async ({

@@ -16,8 +16,8 @@ export function AllowedHosts({ hosts }: { hosts: { id: string; host: string; not
       <p className="muted">
         Outgoing requests (webhooks, polled wire feeds and wire photos) never reach loopback, private, link-local or other internal
         addresses, so that nobody can use Dateline to probe the newsroom’s network. Allow a host here only to reach one of your own internal
-        systems on purpose. Archived copies of sources never reach such a host, allowed here or not: a writer chooses a source’s address,
-        and its copy is public.
+        systems on purpose. Archived copies of sources never reach such a host, allowed here or not, unless the server’s operator lists it
+        (DATELINE_SOURCE_PRIVATE_HOSTS): a writer chooses a source’s address, and its copy is public.
       </p>
       <ul>
         {hosts.length === 0 ? <li>None allowed.</li> : null}

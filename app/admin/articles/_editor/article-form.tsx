@@ -26,7 +26,7 @@ import { HeroPicker } from "./hero-picker";
 import { fieldProblems, liveFieldErrors } from "./live-errors";
 import { beatPresence } from "./presence-client";
 import { PublishControls } from "./publish-controls";
-import { SaveState } from "./save-state";
+import { EDITOR_PROBLEM_ID, SaveState } from "./save-state";
 import { SeoFields } from "./seo-fields";
 import { SourcesEditor } from "./sources-editor";
 import { TagPicker } from "./tag-picker";
@@ -133,7 +133,7 @@ export function ArticleForm(props: Props) {
     if (!element) return;
     const root = document.documentElement;
     const observer = new ResizeObserver(() => root.style.setProperty("--editor-bar-height", `${element.offsetHeight}px`));
-    observer.observe(element);
+    observer.observe(element, { box: "border-box" });
     return () => {
       observer.disconnect();
       root.style.removeProperty("--editor-bar-height");
@@ -227,8 +227,8 @@ export function ArticleForm(props: Props) {
 
   return (
     <div className="editor">
-      {/* A live story's two kinds of save keep the bar at the top on a phone (globals.css). */}
-      <div className={live ? "editor-bar live-saves" : "editor-bar"} ref={bar}>
+      {/* A live story's two kinds of save, or a story this viewer may only read, keep the bar at the top on a phone (globals.css). */}
+      <div className={live || !editable ? "editor-bar live-saves" : "editor-bar"} ref={bar}>
         <SaveState draft={draft} />
         {initial ? (
           <>
@@ -331,49 +331,52 @@ export function ArticleForm(props: Props) {
           .
         </FormMessage>
       ) : null}
-      {draft.message?.kind === "error" && !draft.conflict && (errors || !draft.fieldErrors) ? (
-        <FormMessage>
-          {draft.message.text}
-          {draft.retryAt ? (
-            <>
-              {" "}
-              <button type="button" className="link-button" onClick={() => void draft.retryNow()}>
-                Try again now
-              </button>
-            </>
-          ) : null}
-        </FormMessage>
-      ) : null}
-      {deletion.error ? <FormMessage>{deletion.error}</FormMessage> : null}
-      {!editable ? <FormMessage>You can read this story but not edit it in its current status.</FormMessage> : null}
-      {draft.gone ? (
-        <section className="card conflict" role="alert" aria-labelledby="gone-heading">
-          <h2 id="gone-heading">This story was deleted, or is no longer yours to see, while you were editing it</h2>
-          <p>Your text is still in this form (and in this browser). Save it as a new draft to keep it.</p>
-          <button type="button" className="button" disabled={draft.saving} onClick={() => void draft.saveAsNewDraft()}>
-            Save mine as a new draft
-          </button>
-        </section>
-      ) : null}
-      {draft.conflict && initial ? (
-        <ConflictPanel
-          // A new conflict is a new panel: nothing of the last one's reading or differences shows under the new saver's name.
-          key={draft.conflict.currentVersion}
-          conflict={draft.conflict}
-          timeZone={timeZone}
-          articleId={initial.id}
-          mine={fields}
-          status={initial.status}
-          onOverwrite={async (v, material) => {
-            if ((await draft.save({ material, versionOverride: v }))?.ok) focusSave(material);
-          }}
-          onKeepMerged={async (theirs, merged, material) => {
-            if ((await draft.saveMergedOver(theirs, merged, material))?.ok) focusSave(material);
-          }}
-          onDiscard={draft.discardMine}
-          canEdit={initial.canEdit}
-        />
-      ) : null}
+      {/* What a failed save says, which the bar's "See why" takes the keyboard to (save-state.tsx). */}
+      <div id={EDITOR_PROBLEM_ID} tabIndex={-1} className="editor-problem">
+        {draft.message?.kind === "error" && !draft.conflict && (errors || !draft.fieldErrors) ? (
+          <FormMessage>
+            {draft.message.text}
+            {draft.retryAt ? (
+              <>
+                {" "}
+                <button type="button" className="link-button" onClick={() => void draft.retryNow()}>
+                  Try again now
+                </button>
+              </>
+            ) : null}
+          </FormMessage>
+        ) : null}
+        {deletion.error ? <FormMessage>{deletion.error}</FormMessage> : null}
+        {!editable ? <FormMessage>You can read this story but not edit it in its current status.</FormMessage> : null}
+        {draft.gone ? (
+          <section className="card conflict" role="alert" aria-labelledby="gone-heading">
+            <h2 id="gone-heading">This story was deleted, or is no longer yours to see, while you were editing it</h2>
+            <p>Your text is still in this form (and in this browser). Save it as a new draft to keep it.</p>
+            <button type="button" className="button" disabled={draft.saving} onClick={() => void draft.saveAsNewDraft()}>
+              Save mine as a new draft
+            </button>
+          </section>
+        ) : null}
+        {draft.conflict && initial ? (
+          <ConflictPanel
+            // A new conflict is a new panel: nothing of the last one's reading or differences shows under the new saver's name.
+            key={draft.conflict.currentVersion}
+            conflict={draft.conflict}
+            timeZone={timeZone}
+            articleId={initial.id}
+            mine={fields}
+            status={initial.status}
+            onOverwrite={async (v, material) => {
+              if ((await draft.save({ material, versionOverride: v }))?.ok) focusSave(material);
+            }}
+            onKeepMerged={async (theirs, merged, material) => {
+              if ((await draft.saveMergedOver(theirs, merged, material))?.ok) focusSave(material);
+            }}
+            onDiscard={draft.discardMine}
+            canEdit={initial.canEdit}
+          />
+        ) : null}
+      </div>
 
       <div className="editor-grid">
         <div className="editor-main">

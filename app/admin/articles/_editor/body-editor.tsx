@@ -27,6 +27,17 @@ type Props = {
 export const pasteTooLargeMessage = (bytes: number) =>
   `That paste is too large (${formatBytes(bytes)}): a story's body can hold at most ${MAX_BODY_LABEL}. Nothing was pasted, and everything typed before is still here.`;
 
+/** Room to keep at each edge of the screen when the caret is scrolled into view; the bottom's is read at each scroll. */
+const CLEAR_OF_BAR = {
+  top: 5,
+  left: 5,
+  right: 5,
+  get bottom() {
+    const bar = document.querySelector(".editor-bar");
+    return bar && getComputedStyle(bar).position === "fixed" ? bar.getBoundingClientRect().height + 8 : 5;
+  },
+};
+
 export function BodyEditor({ value, onChange, editable, images, errorId, invalid }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [pasteError, setPasteError] = useState<string | null>(null);
@@ -46,6 +57,9 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
     editable,
     immediatelyRender: false,
     editorProps: {
+      // The caret stays clear of the bar fixed at the foot of a phone's screen (globals.css).
+      scrollThreshold: CLEAR_OF_BAR,
+      scrollMargin: CLEAR_OF_BAR,
       attributes: {
         class: "body-editor-content",
         role: "textbox",

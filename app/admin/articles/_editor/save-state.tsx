@@ -11,9 +11,16 @@ import type { useArticleDraft } from "./use-article-draft";
  */
 export function SaveState({ draft }: { draft: ReturnType<typeof useArticleDraft> }) {
   const at = draft.savedAt ? formatTime(draft.savedAt, draft.timeZone) : null;
+  // A save refused for a reason shown above the form (a conflict, the story gone, a message): the
+  // bar, which may be far from there (at the foot of a phone's screen), says so and goes there.
+  // A refusal for what a field holds is at the field, where the keyboard was taken.
+  // While the desk tries again by itself, the line says so, and there is nothing to go and see.
+  const problem =
+    !draft.saving && !draft.retryAt && (draft.conflict || draft.gone || (draft.message?.kind === "error" && !draft.fieldErrors));
   let text: string;
   if (draft.saving) text = "Saving…";
   else if (draft.retryAt) text = "Not saved yet: trying again by itself";
+  else if (problem) text = "Not saved";
   else if (draft.isNew) text = draft.dirty ? "New story: not saved yet" : "New story: nothing to save yet";
   else if (draft.dirty) text = "Unsaved changes";
   else text = at ? `All changes saved · ${draft.message?.kind === "success" ? draft.message.text : "Saved"} at ${at}` : "All changes saved";
@@ -33,10 +40,27 @@ export function SaveState({ draft }: { draft: ReturnType<typeof useArticleDraft>
     <>
       <span className="save-state" data-testid="save-state">
         {text}
+        {problem ? (
+          <>
+            {" · "}
+            <button type="button" className="link-button" onClick={showProblem}>
+              See why
+            </button>
+          </>
+        ) : null}
       </span>
       <span className="visually-hidden" aria-live="polite" data-testid="save-state-said">
         {said}
       </span>
     </>
   );
+}
+
+/** The id of what says why the last save failed (article-form.tsx), which "See why" scrolls to and focuses. */
+export const EDITOR_PROBLEM_ID = "editor-problem";
+
+function showProblem() {
+  const where = document.getElementById(EDITOR_PROBLEM_ID);
+  where?.scrollIntoView({ block: "center" });
+  where?.focus({ preventScroll: true });
 }

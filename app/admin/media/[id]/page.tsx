@@ -119,7 +119,7 @@ export default async function ImagePage({ params }: Props) {
             ))}
             {unseen > 0 ? (
               <li className="muted" data-testid="used-in-unseen">
-                {unseen === 1 ? "A story of someone else’s, not yet published" : `${unseen} stories of other people’s, not yet published`}
+                {unseen === 1 ? "A story of someone else’s, not published" : `${unseen} stories of other people’s, not published`}
               </li>
             ) : null}
           </ul>
