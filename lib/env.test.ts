@@ -67,11 +67,11 @@ describe("a DATELINE_ variable Dateline does not read", () => {
 describe("the private hosts sources may be on", () => {
   it("reads host names and IP addresses as a source's URL holds them, and refuses a scheme, port or path at start-up", () => {
     expect(
-      parseEnv({ DATELINE_SOURCE_PRIVATE_HOSTS: " Intranet.Example. , 10.1.2.3,[FD00:0::0001], bücher.example" })
+      parseEnv({ DATELINE_SOURCE_PRIVATE_HOSTS: " Intranet.Example. , 10.1.2.3,[FD00:0::0001], bücher.example, fd00::2, ::ffff:10.0.0.9" })
         .DATELINE_SOURCE_PRIVATE_HOSTS,
-    ).toEqual(["intranet.example", "10.1.2.3", "fd00::1", "xn--bcher-kva.example"]);
+    ).toEqual(["intranet.example", "10.1.2.3", "fd00::1", "xn--bcher-kva.example", "fd00::2", "::ffff:a00:9"]);
     expect(parseEnv({}).DATELINE_SOURCE_PRIVATE_HOSTS).toEqual([]);
-    for (const entry of ["intranet:8080", "http://intranet", "intranet/wiki", "[fd00::1]:443"])
+    for (const entry of ["intranet:8080", "http://intranet", "intranet/wiki", "[fd00::1]:443", "fd00::1/64", "fd00:::1"])
       expect(() => parseEnv({ DATELINE_SOURCE_PRIVATE_HOSTS: entry }), entry).toThrow(
         /DATELINE_SOURCE_PRIVATE_HOSTS: .*not a host name or IP address alone/,
       );

@@ -134,8 +134,10 @@ const envSchema = z.object({
         .map((entry) => entry.trim())
         .filter(Boolean)
         .flatMap((entry) => {
-          // Read as a URL reads it (lower case, punycode, IPv6 in its short form), so it matches what a source's address holds.
-          const url = URL.parse(`http://${entry}`);
+          // Read as a URL reads it (lower case, punycode, IPv6 in its short form), so it matches what a
+          // source's address holds. An IPv6 address may come bare (fd00::1) or in brackets, as in a URL:
+          // two colons or more are never a host and a port.
+          const url = URL.parse(`http://${/:.*:/.test(entry) && !entry.startsWith("[") ? `[${entry}]` : entry}`);
           if (!url || url.port || url.username || url.pathname !== "/" || url.search || url.hash) {
             ctx.addIssue({ code: "custom", message: `“${entry}” is not a host name or IP address alone (no scheme, port or path)` });
             return [];

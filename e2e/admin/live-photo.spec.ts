@@ -102,6 +102,27 @@ test("a writer opens a photo in an editor's draft: read-only, the draft not name
   expect(replace.status()).toBe(403);
   expect(databaseFingerprint()).toBe(before);
   await api.dispose();
+
+  // An editor, who may change it, is not offered a delete the server would refuse (the draft would
+  // lose its photo unannounced), and is told what to do first. A photo no story shows, they delete.
+  const editor = await (await newContext(browser, { storageState: storageStatePath("editor") })).newPage();
+  await editor.goto(`/admin/media/${id}`);
+  await expect(editor.getByLabel("Photographer")).toBeEditable();
+  await expect(editor.getByRole("button", { name: "Delete photo" })).toHaveCount(0);
+  await expect(editor.getByTestId("no-delete")).toHaveText(
+    `Not offered: This photo is in a story not yet live (“${headline}”). Take it out of it first.`,
+  );
+  const spare = await editorApi.post("/api/media", {
+    headers: { Origin: E2E_URL },
+    multipart: { file: { name: "spare.jpg", mimeType: "image/jpeg", buffer: await makePhoto("jpeg", 640, 400, 8813) } },
+  });
+  const { id: spareId } = (await spare.json()) as { id: string };
+  await editor.goto(`/admin/media/${spareId}`);
+  await expect(editor.getByTestId("no-delete")).toHaveCount(0);
+  editor.once("dialog", (dialog) => void dialog.accept());
+  await editor.getByRole("button", { name: "Delete photo" }).click();
+  await expect(editor).toHaveURL(/\/admin\/media$/);
+  expect((await editorApi.get(`/admin/media/${spareId}`)).status()).toBe(404);
   await editorApi.dispose();
 });
 

@@ -99,11 +99,21 @@ test.describe("small screens and high zoom", () => {
     await expect(other.getByText("All changes saved")).toBeVisible();
     await page.getByLabel("SEO description").fill("A description written on the phone.");
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(bar.getByTestId("save-state")).toHaveText("Not saved · See why");
+    await expect(bar.getByTestId("save-state")).toHaveText("Not saved");
     await expect(page.getByRole("heading", { name: /E2E admin saved this story at/ })).not.toBeInViewport();
-    await bar.getByRole("button", { name: "See why" }).click();
+    // A target of its own, at least 24 px each way (WCAG 2.5.8), not cut off by the line beside it.
+    const seeWhy = bar.getByRole("button", { name: "See why" });
+    const target = (await seeWhy.boundingBox())!;
+    expect(target.height).toBeGreaterThanOrEqual(24);
+    expect(target.width).toBeGreaterThanOrEqual(24);
+    expect(await seeWhy.evaluate((button) => getComputedStyle(button.parentElement!).overflow)).toBe("visible");
+    await page.screenshot({ path: "test-results/screens/editor-bar-phone-not-saved.png" });
+    await seeWhy.click();
     await expect(page.getByRole("heading", { name: /E2E admin saved this story at/ })).toBeInViewport();
     await expect(page.locator("#editor-problem")).toBeFocused();
+    // The reason starts at the top of the screen, where reading starts, not halfway down it.
+    expect((await page.locator("#editor-problem").boundingBox())!.y).toBeLessThan(40);
+    await page.screenshot({ path: "test-results/screens/editor-phone-see-why.png" });
   });
 
   test("on a phone the story's tags wrap, every section is a tap away, and the desk's menu is a few rows above the page", async ({

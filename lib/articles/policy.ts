@@ -96,6 +96,14 @@ export function maySeeStory(viewer: Viewer, story: Pick<StoryFacts, "createdById
   return hasPermission(viewer.role, "article.viewAll") || isOwnStory(viewer, story);
 }
 
+/**
+ * Whether a viewer may know of a story by name (on a photo's page, in a refusal): a story they may
+ * see on the desk, or a published one. Other people's drafts and scheduled stories stay unnamed.
+ */
+export function mayKnowOfStory(viewer: Viewer, story: Pick<StoryFacts, "status" | "createdById" | "bylineUserIds">): boolean {
+  return story.status === "PUBLISHED" || maySeeStory(viewer, story);
+}
+
 /** The stories a viewer may see on the desk, as a query constraint (Payload-style access scope). */
 export function storyScope(viewer: Viewer): Prisma.ArticleWhereInput {
   if (hasPermission(viewer.role, "article.viewAll")) return {};

@@ -21,7 +21,7 @@ export const ROLE_PERMISSIONS = {
   "article.viewAll": EDITORS,
   "media.upload": ALL,
   "media.edit": ALL,
-  // A photo a live story shows (lib/media/policy.ts).
+  // Any photo: one a live story or someone else's story shows too (lib/media/policy.ts).
   "media.editLive": EDITORS,
   "media.delete": EDITORS,
   "tag.create": ALL,

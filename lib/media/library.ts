@@ -13,12 +13,12 @@ import { mediaStore } from "./store";
 import { removeFiles, storedKeysOf, variantKeysOf } from "./ingest";
 import { photoCardSelect, toLibraryImage } from "./queries";
 import { variantBase, variantSelect, variantUrl, variantWidths } from "./variants";
-import { assertMayChangePhoto, isLiveStatus, photoUse, toPhotoUse, type PhotoUse } from "./policy";
+import { assertMayChangePhoto, photoDeletePolicy, photoUse, toPhotoUse, type PhotoUse } from "./policy";
 import { watchLicenseExpiry } from "./license-expiry";
 import { andList, quoted } from "../format/text";
 import { readSiteSettings } from "../settings/queries";
 import { isPhotoMetadataProblem, publishProblems, readinessSelect } from "../articles/workflow";
-import { storyFactsSelect, toStoryFacts } from "../articles/policy";
+import { storyFactsSelect } from "../articles/policy";
 
 export const LIBRARY_PAGE_SIZE = 48;
 /** Photos per page in the story editor's pickers. */
@@ -100,9 +100,6 @@ export const getImageDetails = cache(async function getImageDetails(id: string, 
     : null;
   const embedded = info ? mergeMetadata(parseIptc(info.iptc), parseXmp(info.xmp?.toString("utf8")), parseExif(info.exif)) : null;
   // Each story once (a photo may be its hero and in its body), with what the desk's rules ask of it.
-  const usedIn = [
-    ...new Map(image.placements.map(({ article: a }) => [a.id, { id: a.id, headline: a.headline, ...toStoryFacts(a) }])).values(),
-  ];
   const use = toPhotoUse(image.placements.map((p) => p.article));
   const card = toLibraryImage(image, timeZone);
   return {
@@ -112,7 +109,8 @@ export const getImageDetails = cache(async function getImageDetails(id: string, 
     variants: readerVariants(image),
     embedded,
     fromFile: embedded ? prefillFromMetadata(embedded) : null,
-    usedIn,
+    /** The live stories first, newest first, then the others. */
+    usedIn: [...use.liveStories, ...use.otherStories],
     use,
   };
 });
@@ -222,38 +220,15 @@ function assertNoLivePhotoLoss(use: PhotoUse, before: Map<string, string[]>, aft
   );
 }
 
-/**
- * Deletes a photo no story uses (editors). A draft's photo is refused too: deleting it took its
- * placement and left the photo in the draft's text, which went live without it, unannounced.
- */
+/** Deletes a photo no story uses (editors: lib/media/policy.ts, photoDeletePolicy). */
 export async function deleteImage(viewer: Viewer, id: string) {
-  assertPermission(viewer, "media.delete", "Only editors can delete photos.");
   const image = await db.image.findUnique({
     where: { id },
-    select: {
-      ...variantSelect,
-      storageKey: true,
-      caption: true,
-      originalFilename: true,
-      placements: { select: { article: { select: { id: true, headline: true, status: true } } } },
-    },
+    select: { ...variantSelect, storageKey: true, caption: true, originalFilename: true },
   });
   if (!image) throw new AppError("not_found", "That photo is no longer in the library.");
-  assertMayChangePhoto(viewer, await photoUse(id));
-  const live = image.placements.filter((p) => isLiveStatus(p.article.status));
-  if (live.length > 0) {
-    throw new AppError(
-      "invalid",
-      `This photo is used by ${live.length === 1 ? "a published story" : `${live.length} published stories`} (${live.map((p) => `${quoted(p.article.headline)}`).join(", ")}). Replace it there first.`,
-    );
-  }
-  const drafts = [...new Map(image.placements.map((p) => [p.article.id, p.article.headline || "Untitled story"])).values()];
-  if (drafts.length > 0) {
-    throw new AppError(
-      "invalid",
-      `This photo is in ${drafts.length === 1 ? "a story not yet live" : `${drafts.length} stories not yet live`} (${drafts.map((h) => quoted(h)).join(", ")}). Take it out of ${drafts.length === 1 ? "it" : "them"} first.`,
-    );
-  }
+  const decision = photoDeletePolicy(viewer, await photoUse(id));
+  if (!decision.allowed) throw new AppError(decision.inUse ? "invalid" : "forbidden", decision.reason);
   await db.$transaction(async (tx) => {
     // A story may have taken it up since the check above.
     if ((await tx.articleImage.count({ where: { imageId: id } })) > 0)

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/viewer";
 import type { StoryFacts } from "../articles/policy";
-import { photoChangePolicy, type PhotoUse } from "./policy";
+import { photoChangePolicy, photoDeletePolicy, type PhotoStory, type PhotoUse } from "./policy";
 
 const as = (role: Viewer["role"], id = "u-writer"): Viewer => ({ id, role, email: `${id}@example.test`, name: id });
-const story = (status: StoryFacts["status"], createdById: string): StoryFacts => ({
+const story = (status: StoryFacts["status"], createdById: string, headline = "A story"): PhotoStory => ({
+  id: `${createdById}-${status}-${headline}`,
+  headline,
   status,
   createdById,
   bylineUserIds: [],
   firstPublishedAt: null,
 });
-const live: PhotoUse = { liveStories: [{ id: "a1", headline: "Flood waters rise", ...story("PUBLISHED", "u-other") }], otherStories: [] };
+const live: PhotoUse = { liveStories: [{ ...story("PUBLISHED", "u-other"), id: "a1", headline: "Flood waters rise" }], otherStories: [] };
 const idle: PhotoUse = { liveStories: [], otherStories: [] };
 const ownDraft: PhotoUse = { liveStories: [], otherStories: [story("DRAFT", "u-writer")] };
 const othersDraft: PhotoUse = { liveStories: [], otherStories: [story("DRAFT", "u-other"), story("DRAFT", "u-writer")] };
@@ -35,9 +37,9 @@ describe("photoChangePolicy", () => {
     const decision = photoChangePolicy(as("WRITER"), {
       liveStories: [
         ...live.liveStories,
-        { id: "a2", headline: "Bridge reopens", ...story("PUBLISHED", "u-other") },
-        { id: "a3", headline: "Embargoed: minister resigns", ...story("SCHEDULED", "u-other") },
-        { id: "a4", headline: "My own scheduled story", ...story("SCHEDULED", "u-writer") },
+        story("PUBLISHED", "u-other", "Bridge reopens"),
+        story("SCHEDULED", "u-other", "Embargoed: minister resigns"),
+        story("SCHEDULED", "u-writer", "My own scheduled story"),
       ],
       otherStories: [],
     });
@@ -55,5 +57,37 @@ describe("photoChangePolicy", () => {
       reason:
         "This photo is in a story you cannot edit, so only an editor can change it: the change would show there too. Give your story its own caption, credit or alt text in its photo panel, or ask an editor.",
     });
+  });
+});
+
+describe("photoDeletePolicy", () => {
+  it.each([
+    ["WRITER", "idle", idle, false],
+    ["EDITOR", "idle", idle, true],
+    ["EDITOR", "live", live, false],
+    ["EDITOR", "in a draft", ownDraft, false],
+    ["ADMIN", "in a story taken down", ownTakenDown, false],
+    ["ADMIN", "idle", idle, true],
+  ] as const)("%s, photo %s: allowed %s", (role, _, use, allowed) => {
+    expect(photoDeletePolicy(as(role), use).allowed).toBe(allowed);
+  });
+
+  it("says which stories to take the photo out of first, naming an untitled one", () => {
+    expect(photoDeletePolicy(as("EDITOR"), live)).toEqual({
+      allowed: false,
+      inUse: true,
+      reason: "This photo is used by a published story (“Flood waters rise”). Replace it there first.",
+    });
+    expect(
+      photoDeletePolicy(as("EDITOR"), {
+        liveStories: [],
+        otherStories: [story("DRAFT", "u-writer", ""), story("IN_REVIEW", "u-other", "Ferry")],
+      }),
+    ).toEqual({
+      allowed: false,
+      inUse: true,
+      reason: "This photo is in 2 stories not yet live (“Untitled story”, “Ferry”). Take it out of them first.",
+    });
+    expect(photoDeletePolicy(as("WRITER"), idle)).toEqual({ allowed: false, inUse: false, reason: "Only editors can delete photos." });
   });
 });

@@ -5,15 +5,21 @@ import { hasPermission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
 import { quoted } from "../format/text";
-import { decideStory, maySeeStory, storyFactsSelect, toStoryFacts, type StoryFacts } from "../articles/policy";
+import { decideStory, mayKnowOfStory, storyFactsSelect, toStoryFacts, type StoryFacts } from "../articles/policy";
+
+/** A story that shows a photo, with what the story policy asks of it. */
+export type PhotoStory = { id: string; headline: string } & StoryFacts;
 
 /**
- * The stories that show a photo, as hero or in the body: the live ones (published or scheduled)
- * by name, and the others (drafts, in review, taken down) as the story policy sees them.
+ * The stories that show a photo, as hero or in the body, each once: the live ones (published or
+ * scheduled), newest first, and the others (drafts, in review, taken down).
  */
-export type PhotoUse = { liveStories: ({ id: string; headline: string } & StoryFacts)[]; otherStories: StoryFacts[] };
+export type PhotoUse = { liveStories: PhotoStory[]; otherStories: PhotoStory[] };
 
 export type PhotoChangeDecision = { allowed: true } | { allowed: false; reason: string };
+
+/** A refusal to delete: `inUse` when stories show the photo (take it out there first), not for who the viewer is. */
+export type PhotoDeleteDecision = { allowed: true } | { allowed: false; reason: string; inUse: boolean };
 
 const LIVE_STATUSES = ["PUBLISHED", "SCHEDULED"] as const;
 export const isLiveStatus = (status: string) => (LIVE_STATUSES as readonly string[]).includes(status);
@@ -41,7 +47,7 @@ export function photoChangePolicy(viewer: Viewer, use: PhotoUse): PhotoChangeDec
     };
   }
   // Named when the viewer may know of them: a published story, or one of their own.
-  const named = use.liveStories.filter((s) => s.status === "PUBLISHED" || maySeeStory(viewer, s)).slice(0, 3);
+  const named = use.liveStories.filter((s) => mayKnowOfStory(viewer, s)).slice(0, 3);
   const more = use.liveStories.length - named.length;
   const list = named.length > 0 ? ` (${named.map((s) => quoted(s.headline)).join(", ")}${more > 0 ? ` and ${more} more` : ""})` : "";
   const story = use.liveStories.length === 1 ? "a live story" : `${use.liveStories.length} live stories`;
@@ -49,6 +55,32 @@ export function photoChangePolicy(viewer: Viewer, use: PhotoUse): PhotoChangeDec
     allowed: false,
     reason: `This photo is in ${story}${list}, so only an editor can change it: readers would see the change at once. ${instead}`,
   };
+}
+
+/**
+ * Who may delete a photo: one who may delete photos (editors) and change this one, once no story
+ * shows it. A draft's photo is kept too: deleting it took its placement and left the photo in the
+ * draft's text, which went live without it, unannounced. The photo page offers "Delete photo" by it.
+ */
+export function photoDeletePolicy(viewer: Viewer, use: PhotoUse): PhotoDeleteDecision {
+  if (!hasPermission(viewer.role, "media.delete")) return { allowed: false, reason: "Only editors can delete photos.", inUse: false };
+  const change = photoChangePolicy(viewer, use);
+  if (!change.allowed) return { ...change, inUse: false };
+  const { liveStories: live, otherStories: others } = use;
+  const names = (stories: PhotoStory[]) => stories.map((s) => quoted(s.headline || "Untitled story")).join(", ");
+  if (live.length > 0)
+    return {
+      allowed: false,
+      inUse: true,
+      reason: `This photo is used by ${live.length === 1 ? "a published story" : `${live.length} published stories`} (${names(live)}). Replace it there first.`,
+    };
+  if (others.length > 0)
+    return {
+      allowed: false,
+      inUse: true,
+      reason: `This photo is in ${others.length === 1 ? "a story not yet live" : `${others.length} stories not yet live`} (${names(others)}). Take it out of ${others.length === 1 ? "it" : "them"} first.`,
+    };
+  return { allowed: true };
 }
 
 /** Throws `forbidden` with the policy's sentence unless `viewer` may change a photo in this use. */
@@ -76,8 +108,6 @@ export function toPhotoUse(
   const live = unique
     .filter((s) => isLiveStatus(s.status))
     .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || (a.id < b.id ? -1 : 1));
-  return {
-    liveStories: live.map((s) => ({ id: s.id, headline: s.headline, ...toStoryFacts(s) })),
-    otherStories: unique.filter((s) => !isLiveStatus(s.status)).map(toStoryFacts),
-  };
+  const story = (s: (typeof unique)[number]): PhotoStory => ({ id: s.id, headline: s.headline, ...toStoryFacts(s) });
+  return { liveStories: live.map(story), otherStories: unique.filter((s) => !isLiveStatus(s.status)).map(story) };
 }

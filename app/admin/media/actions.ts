@@ -8,7 +8,7 @@ import { deleteImage, updateImageMetadata, updateImageSchema } from "@/lib/media
 import { cropImage } from "@/lib/media/crop";
 import { photoCropSchema } from "@/lib/media/schema";
 
-// Save a photo's credit, caption, alt text, license, date taken and focal point; confirms details read from the file (any signed-in role).
+// Save a photo's credit, caption, alt text, license, date taken and focal point; confirms details read from the file (lib/media/policy.ts decides who).
 export const updateImageAction = authedAction(
   updateImageSchema,
   async (input, viewer) => {
@@ -20,12 +20,12 @@ export const updateImageAction = authedAction(
   { permission: "media.edit" },
 );
 
-// Delete a photo no story uses (editors).
+// Delete a photo no story uses (editors; lib/media/policy.ts).
 export const deleteImageAction = authedAction(z.object({ id: z.string().min(1) }), (input, viewer) => deleteImage(viewer, input.id), {
   permission: "media.delete",
 });
 
-// Crop a photo and make its variants again; the stories showing it are expired (media.edit; a live story's photo, editors).
+// Crop a photo and make its variants again; the stories showing it are expired (lib/media/policy.ts decides who).
 export const cropImageAction = authedAction(
   photoCropSchema,
   async (input, viewer) => {

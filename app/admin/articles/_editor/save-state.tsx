@@ -40,15 +40,14 @@ export function SaveState({ draft }: { draft: ReturnType<typeof useArticleDraft>
     <>
       <span className="save-state" data-testid="save-state">
         {text}
-        {problem ? (
-          <>
-            {" · "}
-            <button type="button" className="link-button" onClick={showProblem}>
-              See why
-            </button>
-          </>
-        ) : null}
       </span>
+      {/* Its own control beside the line, not inside it: the line is cut short on a phone, which
+          would cut the button's focus ring, and a tap needs a target of its own size. */}
+      {problem ? (
+        <button type="button" className="link-button see-why" onClick={showProblem}>
+          See why
+        </button>
+      ) : null}
       <span className="visually-hidden" aria-live="polite" data-testid="save-state-said">
         {said}
       </span>
@@ -61,6 +60,7 @@ export const EDITOR_PROBLEM_ID = "editor-problem";
 
 function showProblem() {
   const where = document.getElementById(EDITOR_PROBLEM_ID);
-  where?.scrollIntoView({ block: "center" });
+  // To the top of the screen (below a sticky bar: the page's scroll padding), where the reason starts.
+  where?.scrollIntoView({ block: "start" });
   where?.focus({ preventScroll: true });
 }

@@ -43,13 +43,14 @@ type Props = {
   /** What the photo's file says (its details were stored from it at upload). */
   fromFile: PhotoDetailsFromFile | null;
   variants: { width: number; height: number; src: string }[];
-  canDelete: boolean;
+  /** Whether this viewer may delete the photo, and if not because stories show it, why (lib/media/policy.ts). */
+  deletion: { allowed: true } | { allowed: false; inUse: string | null };
   /** Why this viewer may not change the photo (lib/media/policy.ts); null when they may. */
   readOnlyReason: string | null;
 };
 
 /** A photo's editorial fields, crop and focal point. Details read from the file at upload wait here for an editor to confirm them. */
-export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason }: Props) {
+export function ImageForm({ image, fromFile, variants, deletion, readOnlyReason }: Props) {
   const router = useRouter();
   const readOnly = readOnlyReason !== null;
   // Alt text, caption and credit typed before the page's scripts ran are kept (use-typed-early.ts).
@@ -280,10 +281,14 @@ export function ImageForm({ image, fromFile, variants, canDelete, readOnlyReason
                 accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
                 onChange={(e) => void replace(e.target.files?.[0])}
               />
-              {canDelete ? (
+              {deletion.allowed ? (
                 <button type="button" className="button danger" onClick={remove} disabled={pending}>
                   Delete photo
                 </button>
+              ) : deletion.inUse ? (
+                <p className="muted" data-testid="no-delete">
+                  Not offered: {deletion.inUse}
+                </p>
               ) : null}
             </div>
           )}

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { hasPermission } from "@/lib/auth/permissions";
 import { getImageDetails } from "@/lib/media/library";
-import { photoChangePolicy } from "@/lib/media/policy";
-import { maySeeStory } from "@/lib/articles/policy";
+import { photoChangePolicy, photoDeletePolicy } from "@/lib/media/policy";
+import { mayKnowOfStory, maySeeStory } from "@/lib/articles/policy";
 import { STATUS_LABELS } from "@/lib/articles/workflow";
 import { formatDateOnly, formatDateTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
@@ -31,9 +30,10 @@ export default async function ImagePage({ params }: Props) {
   if (!image) notFound();
   const published = image.usedIn.some((a) => a.status === "PUBLISHED");
   const decision = photoChangePolicy(viewer, image.use);
+  const deletion = photoDeletePolicy(viewer, image.use);
   // Named where the viewer may know of them: stories they may open on the desk, and published ones
   // (without a desk link). A writer learns nothing of other people's drafts or scheduled stories.
-  const usedIn = image.usedIn.map((a) => ({ ...a, open: maySeeStory(viewer, a) })).filter((a) => a.open || a.status === "PUBLISHED");
+  const usedIn = image.usedIn.filter((a) => mayKnowOfStory(viewer, a)).map((a) => ({ ...a, open: maySeeStory(viewer, a) }));
   const unseen = image.usedIn.length - usedIn.length;
   return (
     <>
@@ -77,7 +77,7 @@ export default async function ImagePage({ params }: Props) {
         }}
         fromFile={image.fromFile}
         variants={image.variants}
-        canDelete={decision.allowed && hasPermission(viewer.role, "media.delete")}
+        deletion={deletion.allowed ? deletion : { allowed: false, inUse: deletion.inUse ? deletion.reason : null }}
         readOnlyReason={decision.allowed ? null : decision.reason}
       />
       <section className="card" aria-labelledby="credentials-heading">

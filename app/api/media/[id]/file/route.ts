@@ -6,7 +6,7 @@ import { sweepReplacedFilesLater } from "@/lib/media/cleanup";
 import { readUploadedFile, refusingTooLarge } from "@/lib/media/upload";
 import { assertMayChangePhoto, photoUse } from "@/lib/media/policy";
 
-// POST /api/media/:id/file – replace a photo's file, keeping its uses (media.edit; a live story's photo, editors).
+// POST /api/media/:id/file – replace a photo's file, keeping its uses (lib/media/policy.ts decides who).
 export const POST = withAuth<{ params: Promise<{ id: string }> }>(
   refusingTooLarge(async (request, { viewer, params }) => {
     const { id } = await params;
