@@ -30,8 +30,11 @@ import { AppError } from "../errors";
 export class OutboundRefusedError extends Error {
   constructor(
     message: string,
-    /** The host did not resolve: it may by the next try, unlike an address that is refused. */
-    readonly unresolved = false,
+    /**
+     * Why: the host did not resolve (it may by the next try); it is on a private network and not
+     * allowed (the address is fine, the policy refuses it); or anything else (a scheme, too large…).
+     */
+    readonly why: "unresolved" | "private" | "other" = "other",
   ) {
     super(message);
     this.name = "OutboundRefusedError";
@@ -178,9 +181,9 @@ export async function vetUrl(url: URL, allowed: PrivateHosts): Promise<{ address
   const answers = literal
     ? [{ address: host, family: literal as 4 | 6 }]
     : await dns.lookup(host, { all: true, verbatim: true }).catch(() => {
-        throw new OutboundRefusedError(`${host} could not be resolved.`, true);
+        throw new OutboundRefusedError(`${host} could not be resolved.`, "unresolved");
       });
-  if (answers.length === 0) throw new OutboundRefusedError(`${host} could not be resolved.`, true);
+  if (answers.length === 0) throw new OutboundRefusedError(`${host} could not be resolved.`, "unresolved");
   if (!allowed.hosts.has(host)) {
     // Every answer must be public: a name that also resolves to an internal address is refused outright.
     for (const answer of answers) {
@@ -189,6 +192,7 @@ export async function vetUrl(url: URL, allowed: PrivateHosts): Promise<{ address
         throw new OutboundRefusedError(
           // An address typed as such is named once ("10.1.2.3 is a private … address"), a name with the address it resolved to.
           `${literal ? "" : `${host} is refused: `}${reason}. ${allowed.howToAllow}`,
+          "private",
         );
     }
   }
@@ -208,7 +212,7 @@ export async function assertOutboundAllowed(input: string): Promise<void> {
   } catch (error) {
     if (error instanceof TypeError) refusal = "That is not a valid address.";
     else if (!(error instanceof OutboundRefusedError)) throw error;
-    else if (!error.unresolved) refusal = error.message;
+    else if (error.why !== "unresolved") refusal = error.message;
   }
   if (refusal) throw new AppError("invalid", "Some fields need attention.", { url: [refusal] });
 }

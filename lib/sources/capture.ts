@@ -7,7 +7,7 @@ import { expireAll, publicFootprint } from "../cache/invalidation";
 import { tags } from "../cache/tags";
 import type { JobHandler } from "../jobs/runner";
 import { mediaStore } from "../media/store";
-import { outboundFetch, type OutboundResponse, type PrivateHosts } from "../security/outbound";
+import { outboundFetch, OutboundRefusedError, type OutboundResponse, type PrivateHosts } from "../security/outbound";
 import { SourceCaptureState } from "../generated/prisma/enums";
 import { asksNoArchive, decodeBody, extractPlainText, extractReadable, isHtml, isPlainText } from "./extract";
 import { readArchiveOptOut } from "./queries";
@@ -66,7 +66,13 @@ export type FetchLimits = { maxBytes?: number; timeoutMs?: number };
 
 /** What one fetch for an archived copy gave. */
 export type Fetched =
-  | { state: "FAILED"; error: string; response?: OutboundResponse }
+  | {
+      state: "FAILED";
+      error: string;
+      response?: OutboundResponse;
+      /** Refused for a private network the source may not reach: nothing was asked of it, so it says nothing of the source. */
+      privateNetwork?: true;
+    }
   | { state: "OPTED_OUT" | "NOARCHIVE"; response?: OutboundResponse }
   | { state: "CAPTURED"; response: OutboundResponse; html: string | null };
 
@@ -103,6 +109,8 @@ export async function fetchSource(url: string, optOut: readonly string[], limits
       privateHosts: SOURCE_PRIVATE_HOSTS,
     });
   } catch (error) {
+    if (error instanceof OutboundRefusedError && error.why === "private")
+      return { state: "FAILED", error: error.message, privateNetwork: true };
     return { state: "FAILED", error: error instanceof Error ? error.message : String(error) };
   }
   if (response.status >= 400) return { state: "FAILED", error: `The source answered ${response.status}.`, response };

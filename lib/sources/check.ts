@@ -55,7 +55,8 @@ const dueSelect = {
  * least an hour); each source is checked again an interval later, spread (lib/sources/check-schedule.ts).
  *
  * Verdicts, against the story's archived copy of the source:
- * - GONE: SOURCE_GONE_AFTER consecutive checks that got 4xx/5xx, or could not reach or resolve the host;
+ * - GONE: SOURCE_GONE_AFTER consecutive checks that got 4xx/5xx, or could not reach or resolve the host
+ *   (a host on a private network the guard refuses is not reached, and does not count);
  * - MOVED: the address now ends (after redirects) somewhere else than the copy's final address;
  * - CHANGED: the readable text's similarity to the copy's (textSimilarity) is below SOURCE_CHANGED_BELOW;
  * - OK otherwise. A change of verdict is recorded with its time and audited, and waits for the desk to mark it seen.
@@ -174,7 +175,9 @@ async function seedChecks(now: Date, articleId?: string): Promise<number> {
 
 async function checkOne(c: Due, fetched: Fetched, now: Date): Promise<CheckRun["verdicts"][number] | null> {
   const status = fetched.response?.status ?? null;
-  if (fetched.state === "OPTED_OUT") {
+  // Not asked at all: its host opted out, or is on a private network a source may not reach (its
+  // capture says why). Neither says the source is gone, so neither counts towards it.
+  if (fetched.state === "OPTED_OUT" || (fetched.state === "FAILED" && fetched.privateNetwork)) {
     await db.sourceCheck.update({ where: { id: c.id }, data: { nextCheckAt: nextCheckAt(c.url, now), lastCheckedAt: now } });
     return null;
   }

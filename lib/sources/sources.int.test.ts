@@ -356,6 +356,30 @@ describe("link checks", () => {
     expect((await getPublishedArticleBySlug(story.slug))!.sources[2]!.gone).toBe(false);
   }, 30_000);
 
+  it("does not call a source gone that it may not reach (a private host an operator has not allowed): its copy says why", async () => {
+    // From a review: after the security probe's change, a source on a host only the admins had
+    // allowed failed every check and was listed as gone after a few, though nobody had asked it.
+    const id = uid();
+    server.set(`/steady-private-${id}`, { body: sourcePage("Steady", STATEMENT) });
+    const refused = `http://localhost:${server.port}/intranet-${id}`;
+    const story = await publishWith([server.url(`/steady-private-${id}`), refused]);
+    await runCaptures();
+    expect((await capturesOf(story.id)).find((c) => c.url === refused)).toMatchObject({
+      state: "FAILED",
+      error: expect.stringMatching(/^localhost is refused: .*DATELINE_SOURCE_PRIVATE_HOSTS/),
+    });
+    const t0 = Date.now();
+    for (let i = 0; i <= SOURCE_GONE_AFTER; i++)
+      expect((await runSourceChecks(new Date(t0 + i * 1000), { articleId: story.id })).verdicts).toEqual([]);
+    expect(await db.sourceCheck.findFirstOrThrow({ where: { articleId: story.id, url: refused } })).toMatchObject({
+      verdict: "OK",
+      failures: 0,
+      lastCheckedAt: new Date(t0 + SOURCE_GONE_AFTER * 1000),
+    });
+    expect(server.hits.get(`/intranet-${id}`)).toBeUndefined();
+    expect((await listSourcesToLookAt(editor, { seen: false })).some((r) => r.story.id === story.id)).toBe(false);
+  });
+
   it("never fetches again a source taken off its story (the checker fetched it once more, then forgot it, and its host's pause was not kept)", async () => {
     const id = uid();
     server.set(`/confidential-${id}`, { body: sourcePage("Confidential", STATEMENT) });
