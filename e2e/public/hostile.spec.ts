@@ -129,9 +129,12 @@ test.describe("hostile text in every field", () => {
         }
         return "/world";
       };
+      // On a phone: the headline's long unbroken run wraps (as the lead, it widened the front page to 1,014 px).
+      await page.setViewportSize({ width: 390, height: 844 });
       for (const url of ["/", await sectionPage(), `/authors/${authorSlug}`, `/search?q=${encodeURIComponent("Quote")}`]) {
         await expectNoInjection(page, url);
         await expect(page.locator(`a[href="${ARTICLE}"]`).first(), url).toContainText(HOSTILE.headline);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
       }
     } finally {
       await arrange(null);
