@@ -260,6 +260,9 @@ test("a publish shows on every page that lists the story within a second, and an
   }
 
   await editor.getByLabel(/Reason for unpublishing/).fill("Test of the cache.");
+  await expect(editor.getByRole("button", { name: "Unpublish" })).toHaveAccessibleDescription(
+    "Readers lose the story at once (its address answers “not found”), and draft links made for it stop working.",
+  );
   await editor.getByRole("button", { name: "Unpublish" }).click();
   await expect(editor.getByRole("heading", { name: /Status: Unpublished/ })).toBeVisible();
   for (const path of pages) {

@@ -116,7 +116,17 @@ export function WorkflowPanel({ article, version, onVersion, dirty, timeZone }: 
             aria-invalid={transition.fieldErrors?.reason ? true : undefined}
           />
           <FieldError id="reason-error" errors={reason.trim() ? undefined : transition.fieldErrors?.reason} />
-          <button type="button" className="button danger" disabled={dirty || transition.pending} onClick={() => move("UNPUBLISHED")}>
+          {/* What the move does, said before it is made (lib/articles/mutations.ts, lib/draft-links/mutations.ts). */}
+          <p id="unpublish-does" className="field-hint">
+            Readers lose the story at once (its address answers “not found”), and draft links made for it stop working.
+          </p>
+          <button
+            type="button"
+            className="button danger"
+            aria-describedby="unpublish-does"
+            disabled={dirty || transition.pending}
+            onClick={() => move("UNPUBLISHED")}
+          >
             Unpublish
           </button>
         </div>
