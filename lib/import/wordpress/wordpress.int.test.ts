@@ -82,6 +82,22 @@ describe("the WXR reader", () => {
     expect(contents.some((c) => c.startsWith("First line\nsecond line "))).toBe(true);
   });
 
+  it("stops reading at the first element nested too deep (100,000 levels froze each process that took the job for hours)", async () => {
+    // From a security probe. 48 levels (well past any export's 6) are read; 49 are not.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "deep.xml");
+    const nested = (n: number) =>
+      `<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>${"<a>".repeat(n - 2)}${"</a>".repeat(n - 2)}</channel></rss>`;
+    fs.writeFileSync(file, nested(100_000));
+    const read = async () => {
+      for await (const event of readWxr(file)) void event;
+    };
+    await expect(read()).rejects.toThrow("The file nests more than 48 elements deep; a WordPress export nests about 6.");
+    fs.writeFileSync(file, nested(48));
+    await expect(read()).resolves.toBeUndefined();
+    fs.writeFileSync(file, nested(49));
+    await expect(read()).rejects.toThrow("nests more than 48");
+  });
+
   it("refuses a file that is not an export, with a sentence", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "bad.xml");
     fs.writeFileSync(file, "<html><body>not an export</body></html>");

@@ -53,6 +53,8 @@ export type WxrEvent =
 
 /** A single field larger than this is refused (no real post is this long; a hostile file could be). */
 export const MAX_FIELD_CHARS = 8_000_000;
+/** Elements open at once: an export nests about 6 (rss, channel, item, wp:postmeta, wp:meta_value). */
+export const MAX_WXR_DEPTH = 48;
 
 export class WxrError extends Error {}
 
@@ -132,6 +134,10 @@ export async function* readWxr(file: string, options: { highWaterMark?: number }
     failure ??= new WxrError(`The file is not well-formed XML (${error.message}).`);
   });
   parser.on("opentag", (tag) => {
+    // Thrown out of parser.write, so nothing after it is read: saxes looks up each tag's namespace
+    // through every open tag, and a file of 100,000 levels froze each process that took the job.
+    if (stack.length >= MAX_WXR_DEPTH)
+      throw new WxrError(`The file nests more than ${MAX_WXR_DEPTH} elements deep; a WordPress export nests about 6.`);
     const name = qualified(tag);
     if (stack.length === 0) {
       if (name !== "rss") failure ??= new WxrError("This is not a WordPress export: its root element is not <rss>.");
