@@ -88,18 +88,28 @@ const searchTextOf = (p: { headline: string; byline: string; dateline: string; a
   [p.headline, p.byline, p.dateline, p.agency, bodyText].join("\n").toLowerCase().slice(0, 200_000);
 
 /**
- * The key an item is stored and found by: its GUID when that is a URI, as ninjs and NewsML-G2 ids
- * are ("urn:newsml:…", "https://…"); otherwise the agency's name before it, since an RSS feed's
- * bare "1001" is unique only within its feed, and one agency's item must never replace (or kill)
- * another's (a probe's two feeds overwrote each other).
+ * The key an item is stored and found by: the route it came by (`via`: "push:<API key id>",
+ * "folder", "feed:<feed id>") before the GUID the agency gave. A GUID is unique only within its
+ * sender, a URI one too: from a security probe, one agency's key pushed another's URI GUID with a
+ * higher version and replaced its copy, then killed it (a feed's bare "1001" did the same before).
+ * Only the route an item came by updates or kills it.
  */
-export function wireKey(guid: string, agency: string): string {
-  return /^[a-z][a-z0-9+.-]*:\S/i.test(guid) ? guid : `${agency} ${guid}`.slice(0, 700);
+export function wireKey(guid: string, via: string): string {
+  return `${via} ${guid}`.slice(0, 700);
 }
 
-/** The GUID the agency gave, from the key it is stored by (wireKey). */
-export function agencyGuid(key: string, agency: string): string {
-  return key.startsWith(`${agency} `) ? key.slice(agency.length + 1) : key;
+/** The GUID the agency gave, from the key it is stored by (wireKey; before it, the agency's name or nothing). */
+export function agencyGuid(item: { guid: string; via: string; agency: string }): string {
+  for (const prefix of [`${item.via} `, `${item.agency} `]) if (item.guid.startsWith(prefix)) return item.guid.slice(prefix.length);
+  return item.guid;
+}
+
+/** How the desk names a route (wireKey's `via`). */
+export const wireRouteLabel = (via: string) => (via.startsWith("feed:") ? "polled feed" : via.startsWith("push") ? "push" : via);
+
+/** The keys an item stored before keys named its route may have: its bare URI GUID, or the agency's name before its GUID. */
+function legacyKeys(guid: string, agency: string): string[] {
+  return [guid, `${agency} ${guid}`.slice(0, 700)];
 }
 
 /**
@@ -114,7 +124,7 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
   let parsed = item;
   const body = wireBody(parsed.bodyHtml, parsed.link);
   const bodyText = bodyToText(body);
-  const key = wireKey(parsed.guid, parsed.agency);
+  const key = wireKey(parsed.guid, via);
   return db.$transaction(async (tx) => {
     const select = {
       id: true,
@@ -133,11 +143,16 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
       versionAt: true,
       _count: { select: { photos: true } },
     } as const;
-    // An item stored before GUIDs were keyed by agency has its bare GUID: found by it (and the
-    // agency), and keyed anew, so that its kill still reaches it.
+    // An item stored before keys named its route is found by its old key, from the same route
+    // (a pushed one, from any push key: they were not told apart), and keyed anew, so that its
+    // next version and its kill still reach it.
     let stored = await tx.wireItem.findUnique({ where: { guid: key }, select });
-    if (!stored && key !== parsed.guid) {
-      stored = await tx.wireItem.findFirst({ where: { guid: parsed.guid, agency: parsed.agency }, select });
+    if (!stored) {
+      const route = via.startsWith("push:") ? ["push", via] : [via];
+      stored = await tx.wireItem.findFirst({
+        where: { guid: { in: legacyKeys(parsed.guid, parsed.agency) }, agency: parsed.agency, via: { in: route } },
+        select,
+      });
       if (stored) await tx.wireItem.update({ where: { id: stored.id }, data: { guid: key } });
     }
     const existing = stored;

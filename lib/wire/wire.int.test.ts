@@ -300,7 +300,7 @@ describe("versions", () => {
     const second = await ingestWireItem(v2, "push");
     expect(second).toMatchObject({ id: first.id, outcome: "updated", version: 2 });
     expect((await ingestWireItem(v1, "push")).outcome).toBe("ignored");
-    expect(await db.wireItem.count({ where: { guid: v1.guid } })).toBe(1);
+    expect(await db.wireItem.count({ where: { guid: `push ${v1.guid}` } })).toBe(1);
 
     const item = await getWireItemOrThrow(writer, first.id);
     expect(item.version).toBe(2);
@@ -440,21 +440,28 @@ describe("versions", () => {
     const stored = await db.wireItem.findUniqueOrThrow({ where: { id: a.id } });
     expect(stored.headline).toBe("Agency A's exclusive");
     // The desk shows the GUID the agency gave.
-    expect(agencyGuid(stored.guid, stored.agency)).toBe(`1001-${id}`);
-    // An item stored before GUIDs were keyed by agency (its bare GUID) is found, keyed anew, and its kill reaches it.
+    expect(agencyGuid(stored)).toBe(`1001-${id}`);
+    // An item stored before keys named their route (the agency's name, or a bare URI) is found from
+    // the same route, keyed anew, and its kill reaches it.
     const legacy = await ingestWireItem(parseWireDocument(rss("Stored long ago"), { agency: "Agency C" })[0]!, "feed:c");
-    await db.wireItem.update({ where: { id: legacy.id }, data: { guid: `1001-${id}` } });
+    await db.wireItem.update({ where: { id: legacy.id }, data: { guid: `Agency C 1001-${id}` } });
     const again = await ingestWireItem(
       { ...parseWireDocument(rss("Stored long ago"), { agency: "Agency C" })[0]!, status: "KILLED" },
       "feed:c",
     );
     expect(again).toMatchObject({ id: legacy.id, status: "KILLED" });
-    expect((await db.wireItem.findUniqueOrThrow({ where: { id: legacy.id } })).guid).toBe(`Agency C 1001-${id}`);
-    // A URI is an id the world over: the same one from two routes is one item.
-    const uri = `https://wire.example/items/${id}`;
-    const viaPush = parseWireDocument(rss("One item").replace(`1001-${id}`, uri), { agency: "Agency A" })[0]!;
-    const first = await ingestWireItem(viaPush, "push");
-    expect((await ingestWireItem({ ...viaPush, agency: "Agency A (feed)" }, "feed:a")).id).toBe(first.id);
+    expect((await db.wireItem.findUniqueOrThrow({ where: { id: legacy.id } })).guid).toBe(`feed:c 1001-${id}`);
+    const pushedUri = `urn:newsml:wire.example:${id}:legacy`;
+    const pushed = await ingestWireItem(
+      { ...parseWireDocument(rss("Pushed long ago"), { agency: "Agency C" })[0]!, guid: pushedUri },
+      "push:key-1",
+    );
+    await db.wireItem.update({ where: { id: pushed.id }, data: { guid: pushedUri, via: "push" } });
+    const next = parseWireDocument(rss("Pushed long ago, v2"), { agency: "Agency C" })[0]!;
+    expect(await ingestWireItem({ ...next, guid: pushedUri, version: next.version + 1 }, "push:key-1")).toMatchObject({
+      id: pushed.id,
+      outcome: "updated",
+    });
   });
 
   it("a kill notice of an earlier version, or of none, still kills the item; the newer copy stays (a probe's were ignored)", async () => {
@@ -618,6 +625,40 @@ describe("the push endpoint", () => {
       { params: Promise.resolve({}) },
     );
 
+  it("never lets one sender's document update or kill another's item, even by a URI GUID (a probe's key replaced and killed another agency's copy)", async () => {
+    const id = uid();
+    const uri = `urn:newsml:reuters.example:20261206:${id}`;
+    const ninjs = (headline: string, version: number, extra: object = {}) =>
+      JSON.stringify({
+        uri,
+        version,
+        headlines: [{ role: "main", value: headline }],
+        body_text: `${headline}.`,
+        infosources: [{ name: "Reuters" }],
+        ...extra,
+      });
+    const keyA = await createApiKey(admin, { name: `Reuters ${id}`, scope: "WIRE", userId: writer.id });
+    const keyB = await createApiKey(admin, { name: `Other ${id}`, scope: "WIRE", userId: writer.id });
+    const first = (await (await push(keyA.token, ninjs("Ferry resumes", 1))).json()) as { items: { id: string }[] };
+    const real = first.items[0]!.id;
+    expect((await push(keyB.token, ninjs("FERRY SINKS", 9))).status).toBe(201);
+    const kill = (version: number) => JSON.stringify({ uri, version, pubstatus: "canceled", infosources: [{ name: "Reuters" }] });
+    expect((await push(keyB.token, kill(10))).status).toBe(201);
+    expect(await db.wireItem.findUniqueOrThrow({ where: { id: real } })).toMatchObject({
+      headline: "Ferry resumes",
+      version: 1,
+      status: "USABLE",
+      agency: "Reuters",
+    });
+    // Its own sender updates and kills it.
+    expect((await push(keyA.token, ninjs("Ferry resumes at dawn", 2))).status).toBe(201);
+    expect((await push(keyA.token, kill(3))).status).toBe(201);
+    expect(await db.wireItem.findUniqueOrThrow({ where: { id: real } })).toMatchObject({
+      headline: "Ferry resumes at dawn",
+      status: "KILLED",
+    });
+  });
+
   it("takes documents only from a WIRE key; READ and READ_WRITE keys and no key are refused and change nothing", async () => {
     const id = uid();
     const doc = unique("market-reopens.ninjs.json", id);
@@ -631,7 +672,7 @@ describe("the push endpoint", () => {
     const refused = await push(readWrite.token, doc);
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { detail: string }).detail).toContain("Only an API key of the WIRE scope");
-    expect(await db.wireItem.count({ where: { guid } })).toBe(0);
+    expect(await db.wireItem.count({ where: { guid: { endsWith: ` ${guid}` } } })).toBe(0);
 
     const created = await push(wire.token, doc);
     expect(created.status).toBe(201);
@@ -708,7 +749,7 @@ describe("polled feeds", () => {
       await db.wireFeed.update({ where: { id: feed.id }, data: { nextFetchAt: new Date(0) } });
       await pollDueFeeds();
       expect(
-        await db.wireItem.count({ where: { guid: `Coastal Press cpa-ferries-${id}`, agency: "Coastal Press", via: `feed:${feed.id}` } }),
+        await db.wireItem.count({ where: { guid: `feed:${feed.id} cpa-ferries-${id}`, agency: "Coastal Press", via: `feed:${feed.id}` } }),
       ).toBe(1);
       // Not due again for five minutes.
       await pollDueFeeds();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { embargoEnd } from "@/lib/wire/policy";
-import { agencyGuid } from "@/lib/wire/ingest";
+import { agencyGuid, wireRouteLabel } from "@/lib/wire/ingest";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
@@ -85,12 +85,11 @@ export default async function WireItemPage({ params }: Props) {
         <dd>{item.language || "–"}</dd>
         <dt>Format</dt>
         <dd>
-          {WIRE_FORMAT_LABELS[item.format as ParsedWireItem["format"]] ?? item.format}, by{" "}
-          {item.via.startsWith("feed:") ? "polled feed" : item.via}
+          {WIRE_FORMAT_LABELS[item.format as ParsedWireItem["format"]] ?? item.format}, by {wireRouteLabel(item.via)}
         </dd>
         <dt>GUID</dt>
         <dd>
-          <code>{agencyGuid(item.guid, item.agency)}</code>
+          <code>{agencyGuid(item)}</code>
         </dd>
         {item.link ? (
           <>
