@@ -62,6 +62,27 @@ describe("an import run", () => {
     expect(JSON.parse(done.report!)).toMatchObject({ counts: { photos: { created: 2 } } });
   });
 
+  it("refuses an uploads zip that unpacks to far more than its size (a zip bomb of zeros named .jpg filled the disk)", async () => {
+    const run = await db.importRun.create({ data: { fileName: "export.xml", actorId: admin.id, status: "queued" }, select: { id: true } });
+    const dir = path.join(importDir(), run.id);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(import.meta.dirname, "wordpress/fixtures/harrow-point.wxr.xml"), path.join(dir, "export.xml"));
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "wp-zip-"));
+    fs.mkdirSync(path.join(work, "wp-content/uploads/2026/11"), { recursive: true });
+    const zeros = Buffer.alloc(5_000_000);
+    for (let n = 0; n < 12; n++) fs.writeFileSync(path.join(work, `wp-content/uploads/2026/11/x${n}.jpg`), zeros);
+    execFileSync("zip", ["-qr", path.join(dir, "uploads.zip"), "wp-content"], { cwd: work });
+    expect(fs.statSync(path.join(dir, "uploads.zip")).size).toBeLessThan(1_000_000);
+
+    await importJobHandler({ id: "no-such-job", key: run.id, payload: { runId: run.id }, attempts: 1, holder: "this-test" });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/^The zip of the uploads folder unpacks to more than 10 times its size/),
+    });
+    expect(fs.existsSync(dir)).toBe(false);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
   it("uploaded but never started is forgotten after a day: marked failed, its files deleted", async () => {
     const run = await db.importRun.create({
       data: { fileName: "export.xml", actorId: admin.id, status: "uploading" },

@@ -118,9 +118,30 @@ export async function startImport(viewer: Viewer, runId: string): Promise<void> 
   await enqueue(IMPORT_JOB, runId, { payload: { runId }, maxAttempts: IMPORT_ATTEMPTS });
 }
 
-/** Unpacks the uploads zip: photos only, each inside the folder, each under the photo size limit. */
+/** Photos hardly compress: an uploads zip unpacks to about its own size, never to this many times it. */
+export const UNZIP_MAX_RATIO = 10;
+/** What unpacking leaves free on the disk at least (the database and the photos may share it). */
+const UNZIP_DISK_RESERVE = 1_000_000_000;
+
+/**
+ * Unpacks the uploads zip: photos only, each inside the folder, each under the photo size limit,
+ * and all of them under UNZIP_MAX_RATIO times the zip's size (at least 50 MB), leaving a gigabyte
+ * free. From a security probe: a zip of 1 MB unpacked to a gigabyte of zeros named .jpg, and one
+ * of the 4 GB allowed would have filled the disk.
+ */
 async function unzipUploads(zip: string, into: string): Promise<number> {
   const limit = env.DATELINE_MAX_UPLOAD_MB * 1_000_000;
+  const disk = await fsp.statfs(into);
+  const budget = Math.min(
+    Math.max((await fsp.stat(zip)).size * UNZIP_MAX_RATIO, 50_000_000),
+    disk.bavail * disk.bsize - UNZIP_DISK_RESERVE,
+  );
+  const tooMuch = () =>
+    new AppError(
+      "invalid",
+      `The zip of the uploads folder unpacks to more than ${UNZIP_MAX_RATIO} times its size, or would leave the server's disk nearly full; photos do not compress that much. Nothing was imported.`,
+    );
+  let total = 0;
   const archive = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     // Names are decoded here, not by yauzl: it fails the whole archive on one name that leads out of
     // the folder ("../x.jpg", "/x.jpg"), where such an entry is skipped like any other unusable one.
@@ -139,13 +160,15 @@ async function unzipUploads(zip: string, into: string): Promise<number> {
         archive.readEntry();
         return;
       }
+      if (total + entry.uncompressedSize > budget) return reject(tooMuch());
       archive.openReadStream(entry, (error, stream) => {
         if (error) return reject(error);
         let written = 0;
         const cap = new Transform({
           transform(chunk: Buffer, _e, done) {
             written += chunk.length;
-            done(written > limit ? new Error("entry larger than it said") : null, chunk);
+            total += chunk.length;
+            done(written > limit ? new Error("entry larger than it said") : total > budget ? tooMuch() : null, chunk);
           },
         });
         fsp
@@ -193,8 +216,8 @@ export const importJobHandler: JobHandler = async (job) => {
       if (!fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, "uploads.done"))) {
         await fsp.rm(uploadsDir, { recursive: true, force: true });
         await fsp.mkdir(uploadsDir, { recursive: true });
-        await unzipUploads(path.join(/*turbopackIgnore: true*/ dir, "uploads.zip"), uploadsDir).catch(() => {
-          throw new AppError("invalid", "The zip of the uploads folder could not be read.");
+        await unzipUploads(path.join(/*turbopackIgnore: true*/ dir, "uploads.zip"), uploadsDir).catch((error: unknown) => {
+          throw error instanceof AppError ? error : new AppError("invalid", "The zip of the uploads folder could not be read.");
         });
         await fsp.writeFile(path.join(/*turbopackIgnore: true*/ dir, "uploads.done"), "");
       }
