@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER, clientIpFromHeaders, markFrontServer, parseTrustedProxies } from "./client-ip";
+import { CLIENT_IP_HEADER, clientAddressFromHeaders, clientIpFromHeaders, markFrontServer, parseTrustedProxies } from "./client-ip";
 
 const front = globalThis as { datelineFrontServer?: boolean };
 afterEach(() => {
@@ -45,6 +45,21 @@ describe("clientIpFromHeaders", () => {
       // A client that reaches the server directly cannot speak through X-Forwarded-For.
       expect(clientIpFromHeaders(request("203.0.113.7", "10.0.0.5"), list)).toBe("203.0.113.7");
       expect(clientIpFromHeaders(request("10.0.0.2", "10.0.0.3"), list)).toBe("10.0.0.3");
+    });
+
+    it("counts an IPv6 client by its /64, which one subscriber is given whole (a probe's client had 2⁶⁴ fresh limits)", () => {
+      markFrontServer();
+      const none = parseTrustedProxies(undefined)!;
+      expect(clientIpFromHeaders(request("2001:db8:0:1::5"), none)).toBe("2001:db8:0:1::/64");
+      expect(clientIpFromHeaders(request("2001:DB8:0:1:ffff:ffff:ffff:fffe"), none)).toBe("2001:db8:0:1::/64");
+      expect(clientIpFromHeaders(request("2001:db8:0:2::5"), none)).toBe("2001:db8:0:2::/64");
+      expect(clientIpFromHeaders(request("2001:db8::1"), none)).toBe("2001:db8:0:0::/64");
+      expect(clientIpFromHeaders(request("fe80:0000:0000:0000:1::"), none)).toBe("fe80:0:0:0::/64");
+      expect(clientIpFromHeaders(request("::1"), none)).toBe("0:0:0:0::/64");
+      expect(clientIpFromHeaders(request("64:ff9b::192.0.2.1"), none)).toBe("64:ff9b:0:0::/64");
+      expect(clientIpFromHeaders(request("1:2:3:4:5:6:7:8"), none)).toBe("1:2:3:4::/64");
+      // A record of who opened a draft link keeps the address itself.
+      expect(clientAddressFromHeaders(request("2001:db8:0:1::5"), none)).toBe("2001:db8:0:1::5");
     });
   });
 });

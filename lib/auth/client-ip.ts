@@ -1,3 +1,4 @@
+import { isIPv6 } from "node:net";
 import { env } from "../env";
 import { log } from "../log";
 import { clientFromChain, normaliseAddress, parseTrustedProxies, type TrustedProxies } from "./trusted-proxies";
@@ -44,12 +45,31 @@ function trustedProxies(): TrustedProxies {
 let warned = false;
 
 /**
- * The client's address for sign-in throttling, or null when none can be trusted. Behind the
- * front server: the socket's address, or, when proxies are trusted (DATELINE_TRUSTED_PROXIES),
- * the right-most X-Forwarded-For entry that no trusted proxy wrote. Under plain `next start`
- * (no front server) every header is the client's own word: null, and throttling is per account.
+ * The network an IPv6 address is in, as limits count clients: its /64 ("2001:db8:0:1::/64"). One
+ * subscriber or host is given a whole /64, so counting each address let one client sign in,
+ * request resets and call the API under 2⁶⁴ fresh limits (a security probe). IPv4 stays as it is.
  */
-export function clientIpFromHeaders(source: HeaderSource, trusted: TrustedProxies = trustedProxies()): string | null {
+export function limitedAddress(address: string): string {
+  if (!isIPv6(address)) return address;
+  const [head = "", tail] = address.toLowerCase().split("::");
+  const groups = (part: string | undefined) => (part ? part.split(":").flatMap((g) => (g.includes(".") ? ["0", "0"] : [g])) : []);
+  const first = groups(head);
+  const last = groups(tail);
+  const full = [...first, ...Array<string>(Math.max(0, 8 - first.length - last.length)).fill("0"), ...last];
+  return `${full
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
+}
+
+/**
+ * The client's address, or null when none can be trusted. Behind the front server: the socket's
+ * address, or, when proxies are trusted (DATELINE_TRUSTED_PROXIES), the right-most
+ * X-Forwarded-For entry that no trusted proxy wrote. Under plain `next start` (no front server)
+ * every header is the client's own word: null, and throttling is per account. Limits count
+ * clients by clientIpFromHeaders; this exact address is for records (a draft link's opening).
+ */
+export function clientAddressFromHeaders(source: HeaderSource, trusted: TrustedProxies = trustedProxies()): string | null {
   if (!front.datelineFrontServer) {
     if (!warned) {
       warned = true;
@@ -65,4 +85,10 @@ export function clientIpFromHeaders(source: HeaderSource, trusted: TrustedProxie
   const forwarded =
     trusted.kind === "none" ? [] : (header(source, "x-forwarded-for")?.split(",").map(normaliseAddress).filter(Boolean) ?? []);
   return clientFromChain([...forwarded, normaliseAddress(socket)], trusted).slice(0, 64) || null;
+}
+
+/** The client as sign-in throttling and the API's limits count it (an IPv6 client's /64: limitedAddress), or null. */
+export function clientIpFromHeaders(source: HeaderSource, trusted: TrustedProxies = trustedProxies()): string | null {
+  const address = clientAddressFromHeaders(source, trusted);
+  return address && limitedAddress(address);
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { clientAddressFromHeaders } from "@/lib/auth/client-ip";
 import { openDraftLink } from "@/lib/draft-links/queries";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { formatDateTime } from "@/lib/format/time";
@@ -22,7 +22,7 @@ type Props = { params: Promise<{ token: string }> };
 export default async function DraftLinkPage({ params }: Props) {
   const { token } = await params;
   const h = await headers();
-  const opened = await openDraftLink(token, { ip: clientIpFromHeaders(h) ?? undefined, userAgent: h.get("user-agent") ?? undefined });
+  const opened = await openDraftLink(token, { ip: clientAddressFromHeaders(h) ?? undefined, userAgent: h.get("user-agent") ?? undefined });
   if (!opened) notFound();
   const { timeZone } = await getSiteSettings();
   return (
