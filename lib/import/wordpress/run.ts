@@ -367,16 +367,22 @@ class WordPressImport {
         this.report.counts.bylines.skipped++;
         continue;
       }
-      const { id, matchedByName } = await db.$transaction(async (tx) => {
+      const {
+        id,
+        matchedByName,
+        account: accountOwner,
+      } = await db.$transaction(async (tx) => {
         // A byline of the same address already here (someone who writes for both) is reused.
         const slug =
           slugifyAnyScript(safeDecode(person.key)) || slugifyAnyScript(name) || `byline-${crypto.randomBytes(3).toString("hex")}`;
-        const same = await tx.author.findUnique({ where: { slug }, select: { id: true, name: true } });
+        const same = await tx.author.findUnique({ where: { slug }, select: { id: true, name: true, user: { select: { name: true } } } });
         const bySlug = same && same.name.toLowerCase() === name.toLowerCase() ? same : null;
         // Else the one byline of that name here (the desk's "Ruth Marsh" at /authors/ruth-marsh is
         // WordPress's "rmarsh": a probe's import made a second one), unless a WordPress account,
         // of this import or another, is already its.
-        const named = bySlug ? [] : await tx.author.findMany({ where: { name }, select: { id: true, name: true }, take: 2 });
+        const named = bySlug
+          ? []
+          : await tx.author.findMany({ where: { name }, select: { id: true, name: true, user: { select: { name: true } } }, take: 2 });
         const taken =
           named.length === 1 &&
           ([...this.bylineIds.values()].includes(named[0]!.id) ||
@@ -391,7 +397,7 @@ class WordPressImport {
               slug: same ? `${slug}-${crypto.randomBytes(2).toString("hex")}` : slug,
               bio: person.bio ? person.bio.slice(0, 2000) : null,
             },
-            select: { id: true, name: true },
+            select: { id: true, name: true, user: { select: { name: true } } },
           }));
         if (!bySlug && !byName)
           await recordAudit(tx, {
@@ -404,14 +410,24 @@ class WordPressImport {
         await this.saveMapping(tx, person.kind, person.key, "Author", author.id, contentHash);
         await this.saveRedirect(tx, `/author/${person.key}/`, { entityType: "Author", entityId: author.id });
         if (person.wpUser?.id) await this.saveRedirect(tx, `/?author=${person.wpUser.id}`, { entityType: "Author", entityId: author.id });
-        return { id: author.id, matchedByName: !!byName };
+        return { id: author.id, matchedByName: !!byName, account: bySlug || byName ? (author.user?.name ?? null) : null };
       });
+      // A byline already here that is someone's desk account: its owner may now edit the imported
+      // drafts, so the report says so, however it was matched (a probe's went by unremarked).
+      const account = accountOwner ? ` That byline is the desk account of ${accountOwner}, who can now edit its imported drafts.` : "";
       if (matchedByName)
         this.warn(
           "byline",
           person.key,
           name,
-          `It was matched by name to the byline “${name}” already here: its WordPress login “${person.key}” is not that byline's address. If they are two people, make a byline for the WordPress author and move its stories to it.`,
+          `It was matched by name to the byline “${name}” already here: its WordPress login “${person.key}” is not that byline's address.${account} If they are two people, make a byline for the WordPress author and move its stories to it.`,
+        );
+      else if (accountOwner)
+        this.warn(
+          "byline",
+          person.key,
+          name,
+          `It was matched to the byline “${name}” already here (its address is the WordPress login “${person.key}”).${account} If they are two people, make a byline for the WordPress author and move its stories to it.`,
         );
       this.bylineIds.set(`${person.kind}:${person.key}`, id);
       this.report.counts.bylines.created++;

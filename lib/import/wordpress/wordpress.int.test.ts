@@ -585,6 +585,26 @@ describe("hostile content", () => {
     });
   });
 
+  it("says when it takes a byline that is someone's desk account, however it matched (a probe's import went by unremarked)", async () => {
+    const site = "account.example";
+    const id = uid();
+    const name = `Maria Okonkwo ${id}`;
+    const writer = await makeUser("WRITER");
+    await db.user.update({ where: { id: writer.id }, data: { name: `Maria O. ${id}` } });
+    await db.author.create({ data: { name, slug: `mo${id}`, userId: writer.id } });
+    const report = await importWordPress({
+      file: fixtureFor(site, (xml) => xml.replaceAll("Ruth Marsh", name).replaceAll("rmarsh", `mo${id}`)),
+      uploadsDir: uploads,
+      actor: admin,
+    });
+    expect(report.warnings).toContainEqual({
+      kind: "byline",
+      id: `mo${id}`,
+      title: name,
+      message: `It was matched to the byline “${name}” already here (its address is the WordPress login “mo${id}”). That byline is the desk account of Maria O. ${id}, who can now edit its imported drafts. If they are two people, make a byline for the WordPress author and move its stories to it.`,
+    });
+  });
+
   it("says when a post trashed in WordPress since the last import is still live here (it said only “skipped”)", async () => {
     const site = "trashed.example";
     await importWordPress({ file: fixtureFor(site), uploadsDir: uploads, actor: admin });
