@@ -143,6 +143,20 @@ describe("password reset links", () => {
     );
   });
 
+  it("keeps a link an admin made when anyone asks for one by typing the address (an anonymous request ended it)", async () => {
+    const admin = await makeUser("ADMIN");
+    const user = await makeUser("WRITER");
+    const handed = tokenOf((await makeResetLinkByAdmin(admin, { userId: user.id })).url);
+    const asked = await requestLink(user.email);
+    expect(await checkResetToken(handed)).not.toBeNull();
+    expect(await checkResetToken(asked)).not.toBeNull();
+    // A newer link the admin makes replaces both.
+    const again = tokenOf((await makeResetLinkByAdmin(admin, { userId: user.id })).url);
+    expect(await checkResetToken(handed)).toBeNull();
+    expect(await checkResetToken(asked)).toBeNull();
+    await resetPasswordWithToken({ token: again, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip());
+  });
+
   it("keeps the password rules: short and common passwords are refused and the link stays usable", async () => {
     const user = await makeUser("WRITER");
     const token = await requestLink(user.email);

@@ -13,7 +13,9 @@ export const hashResetToken = (token: string) => sha256(`dateline-reset:${token}
 export const passwordStamp = (passwordHash: string) => sha256(`dateline-reset-stamp:${passwordHash}`).slice(0, 32);
 
 /**
- * Issues a new reset token for a user, ending every older one (a newer link replaces them).
+ * Issues a new reset token for a user, ending the older ones a newer link replaces: all of them
+ * when an admin makes it; only the ones the holder asked for when anyone asks by typing the
+ * address (a security probe: an anonymous request ended the link an admin had handed over).
  * Returns the raw token, which exists only in the link that is mailed.
  */
 export async function issueResetToken(
@@ -23,7 +25,10 @@ export async function issueResetToken(
   now = new Date(),
 ): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
-  await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+  await tx.passwordResetToken.updateMany({
+    where: { userId: user.id, usedAt: null, ...(requestedById ? {} : { requestedById: null }) },
+    data: { usedAt: now },
+  });
   await tx.passwordResetToken.create({
     data: {
       userId: user.id,
