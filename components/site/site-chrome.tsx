@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SectionStrip } from "./section-strip";
 
 type Section = { id: string; name: string; slug: string };
 
@@ -14,9 +15,9 @@ export function SiteChrome({ siteName, sections, children }: { siteName: string;
           <a href="/" className="wordmark">
             {siteName}
           </a>
-          <nav aria-label="Sections">
+          <SectionStrip>
             <SectionLinks sections={sections} />
-          </nav>
+          </SectionStrip>
           <a href="/search" className="search-link">
             Search
           </a>

@@ -95,6 +95,39 @@ test.describe("a reader", () => {
     }
   });
 
+  test("on a phone each section reached by Tab in the masthead's strip is scrolled into full view, its focus ring inside the strip", async ({
+    page,
+  }) => {
+    // One link half under the strip's fade was not scrolled to, and the scrolling box cut every ring.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/");
+    const count = await page.locator(".masthead nav a").count();
+    expect(count).toBeGreaterThan(3);
+    await page.locator(".wordmark").focus();
+    for (let n = 0; n < count; n++) {
+      await page.keyboard.press("Tab");
+      const where = await page.evaluate(() => {
+        const link = document.activeElement!;
+        const nav = link.closest(".masthead nav");
+        const l = link.getBoundingClientRect();
+        const box = nav!.getBoundingClientRect();
+        return {
+          name: link.textContent,
+          left: l.left - box.left,
+          right: box.right - l.right,
+          mask: getComputedStyle(nav!).maskImage,
+          ring: parseFloat(getComputedStyle(link).outlineOffset) + parseFloat(getComputedStyle(link).outlineWidth),
+        };
+      });
+      expect(where.left, where.name!).toBeGreaterThanOrEqual(0);
+      expect(where.right, where.name!).toBeGreaterThanOrEqual(0);
+      // Nothing is faded while the keyboard is in the strip.
+      expect(where.mask, where.name!).toBe("none");
+      expect(where.ring, where.name!).toBeLessThanOrEqual(0);
+      if (n === 2) await page.locator(".masthead").screenshot({ path: "test-results/screens/masthead-tab-390.png" });
+    }
+  });
+
   test("browses a section and a byline page", async ({ page }) => {
     await page.goto("/politics");
     await expect(page.getByRole("heading", { level: 1, name: "Politics" })).toBeVisible();
