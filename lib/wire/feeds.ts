@@ -44,7 +44,7 @@ export async function pollDueFeeds(now = new Date()): Promise<{ fetched: number;
       const parsed = parseWireDocument(response.body.toString("utf8"), { agency: feed.agency });
       let fresh = 0;
       for (const item of parsed) {
-        const outcome = await ingestWireItem({ ...item, agency: feed.agency }, `feed:${feed.id}`);
+        const outcome = await ingestWireItem({ ...item, agency: feed.agency }, `feed:${feed.id}`, null, feed.url);
         if (outcome.outcome !== "ignored") fresh++;
       }
       items += fresh;

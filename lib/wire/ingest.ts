@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { db, type Tx } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { ArticleStatus, NotificationKind, WireStatus } from "../generated/prisma/enums";
@@ -88,24 +89,37 @@ const searchTextOf = (p: { headline: string; byline: string; dateline: string; a
   [p.headline, p.byline, p.dateline, p.agency, bodyText].join("\n").toLowerCase().slice(0, 200_000);
 
 /**
- * The key an item is stored and found by: the route it came by (`via`: "push:<API key id>",
- * "folder", "feed:<feed id>") before the GUID the agency gave. A GUID is unique only within its
- * sender, a URI one too: from a security probe, one agency's key pushed another's URI GUID with a
- * higher version and replaced its copy, then killed it (a feed's bare "1001" did the same before).
- * Only the route an item came by updates or kills it.
+ * The route an item came by, which its key names (wireKey): the user a push API key is for (an
+ * agency's connector account: a new key for it keeps the route), the watched folder, or a polled
+ * feed's address (a feed removed and added again keeps it).
  */
-export function wireKey(guid: string, via: string): string {
-  return `${via} ${guid}`.slice(0, 700);
+export function wireRoute(via: string, actorId: string | null, feedUrl?: string): string {
+  if (via === "push") return `push:${actorId ?? ""}`;
+  if (feedUrl) return `feed:${crypto.createHash("sha256").update(feedUrl).digest("hex").slice(0, 16)}`;
+  return via;
 }
 
-/** The GUID the agency gave, from the key it is stored by (wireKey; before it, the agency's name or nothing). */
-export function agencyGuid(item: { guid: string; via: string; agency: string }): string {
-  for (const prefix of [`${item.via} `, `${item.agency} `]) if (item.guid.startsWith(prefix)) return item.guid.slice(prefix.length);
-  return item.guid;
+/**
+ * The key an item is stored and found by: its route (wireRoute) before the GUID the agency gave.
+ * A GUID is unique only within its sender, a URI one too: from a security probe, one agency's key
+ * pushed another's URI GUID with a higher version and replaced its copy, then killed it (a feed's
+ * bare "1001" did the same before). Only the route an item came by updates or kills it.
+ */
+export function wireKey(guid: string, route: string): string {
+  return `${route} ${guid}`.slice(0, 700);
 }
 
-/** How the desk names a route (wireKey's `via`). */
-export const wireRouteLabel = (via: string) => (via.startsWith("feed:") ? "polled feed" : via.startsWith("push") ? "push" : via);
+const ROUTE_PREFIX = /^(?:push:\S*|feed:\S+|folder) /;
+
+/** The GUID the agency gave, from the key it is stored by (wireKey; before routes, the agency's name or nothing). */
+export function agencyGuid(item: { guid: string; agency: string }): string {
+  const route = ROUTE_PREFIX.exec(item.guid);
+  if (route) return item.guid.slice(route[0].length);
+  return item.guid.startsWith(`${item.agency} `) ? item.guid.slice(item.agency.length + 1) : item.guid;
+}
+
+/** How the desk names how an item came (its `via`). */
+export const wireRouteLabel = (via: string) => (via.startsWith("feed:") ? "polled feed" : via);
 
 /** The keys an item stored before keys named its route may have: its bare URI GUID, or the agency's name before its GUID. */
 function legacyKeys(guid: string, agency: string): string[] {
@@ -113,18 +127,24 @@ function legacyKeys(guid: string, agency: string): string[] {
 }
 
 /**
- * Stores one wire item, deduplicated by GUID (within its agency: wireKey) and version: a newer version replaces the stored one
+ * Stores one wire item, deduplicated by route and GUID (wireKey) and version: a newer version replaces the stored one
  * and records what changed; an older or the same version is ignored, except that a kill or
  * withdrawal notice is never ignored, whatever version it carries (an agency may send it with the
  * version it cancels, or none): an older one changes the item's status alone. A feed's entry
  * whose date did not move but whose copy did is the next version.
- * `actorId`: the push key's user, or null (folder, feeds). Nothing is ever published here.
+ * `via`: "push", "folder" or "feed:<feed id>"; `actorId`: the push key's user, or null (folder,
+ * feeds); `feedUrl`: a polled feed's address. Nothing is ever published here.
  */
-export async function ingestWireItem(item: ParsedWireItem, via: string, actorId: string | null = null): Promise<IngestOutcome> {
+export async function ingestWireItem(
+  item: ParsedWireItem,
+  via: string,
+  actorId: string | null = null,
+  feedUrl?: string,
+): Promise<IngestOutcome> {
   let parsed = item;
   const body = wireBody(parsed.bodyHtml, parsed.link);
   const bodyText = bodyToText(body);
-  const key = wireKey(parsed.guid, via);
+  const key = wireKey(parsed.guid, wireRoute(via, actorId, feedUrl));
   return db.$transaction(async (tx) => {
     const select = {
       id: true,
@@ -143,17 +163,24 @@ export async function ingestWireItem(item: ParsedWireItem, via: string, actorId:
       versionAt: true,
       _count: { select: { photos: true } },
     } as const;
-    // An item stored before keys named its route is found by its old key, from the same route
-    // (a pushed one, from any push key: they were not told apart), and keyed anew, so that its
-    // next version and its kill still reach it.
+    // An item stored before keys named its route is found by its old key, from the same route (a
+    // pushed one, only by the user whose key first pushed it: its "wire.receive" audit entry), and
+    // keyed anew, so that its next version and its kill still reach it.
     let stored = await tx.wireItem.findUnique({ where: { guid: key }, select });
     if (!stored) {
-      const route = via.startsWith("push:") ? ["push", via] : [via];
-      stored = await tx.wireItem.findFirst({
-        where: { guid: { in: legacyKeys(parsed.guid, parsed.agency) }, agency: parsed.agency, via: { in: route } },
+      const legacy = await tx.wireItem.findFirst({
+        where: { guid: { in: legacyKeys(parsed.guid, parsed.agency) }, agency: parsed.agency, via },
         select,
       });
-      if (stored) await tx.wireItem.update({ where: { id: stored.id }, data: { guid: key } });
+      const sameSender =
+        legacy &&
+        (via !== "push" ||
+          (actorId !== null &&
+            (await tx.auditEvent.count({ where: { entityType: "WireItem", entityId: legacy.id, action: "wire.receive", actorId } })) > 0));
+      if (legacy && sameSender) {
+        await tx.wireItem.update({ where: { id: legacy.id }, data: { guid: key } });
+        stored = legacy;
+      }
     }
     const existing = stored;
     const notice = parsed.status !== WireStatus.USABLE;

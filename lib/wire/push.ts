@@ -11,9 +11,10 @@ const TYPES = /^(application\/(?:[\w.+-]+\+)?(?:json|xml)|text\/xml)\b/i;
  * The push endpoint's body: one wire document, up to the request limit (3 MB). Each item in it
  * is stored (or ignored as an older or the same version); the answer lists what became of each.
  * Photos a pushed document names by an http(s) address are fetched when an editor takes the item.
- * Items are keyed by the API key that pushed them (`keyId`): another key's document never updates or kills them.
+ * Items are keyed by the user the API key is for (the agency's connector, lib/wire/ingest.ts
+ * wireKey): another user's key never updates or kills them; a new key for the same user does.
  */
-export async function receiveWireDocument(request: Request, viewer: Viewer, keyId: string): Promise<ApiAnswer> {
+export async function receiveWireDocument(request: Request, viewer: Viewer): Promise<ApiAnswer> {
   const type = request.headers.get("content-type") ?? "";
   if (!TYPES.test(type))
     throw new AppError("invalid", "Send ninjs as application/json, or NewsML-G2, RSS or Atom as application/xml (or its +xml types).");
@@ -29,7 +30,7 @@ export async function receiveWireDocument(request: Request, viewer: Viewer, keyI
   }
   if (items.length === 0) throw new AppError("invalid", "The document holds no items.");
   const outcomes = [];
-  for (const item of items.slice(0, 200)) outcomes.push(await ingestWireItem(item, `push:${keyId}`, viewer.id));
+  for (const item of items.slice(0, 200)) outcomes.push(await ingestWireItem(item, "push", viewer.id));
   const created = outcomes.some((o) => o.outcome !== "ignored");
   return {
     status: created ? 201 : 200,

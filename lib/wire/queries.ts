@@ -139,8 +139,12 @@ export async function getWireItemOrThrow(viewer: Viewer, id: string) {
   const kept = new Set(
     (await db.wirePhoto.findMany({ where: { itemId: id, data: { not: null } }, select: { id: true } })).map((p) => p.id),
   );
+  // Who pushed it (the connector account its key is for, wireRoute): two accounts may send the same agency's name.
+  const pusher = /^push:(\S+) /.exec(item.guid)?.[1];
+  const pushedBy = pusher ? ((await db.user.findUnique({ where: { id: pusher }, select: { name: true } }))?.name ?? null) : null;
   return {
     ...item,
+    pushedBy,
     photos: item.photos.map((p) => ({ ...p, fileKept: kept.has(p.id) })),
     takes: item.takes.flatMap((t) => {
       const story = byId.get(t.articleId);

@@ -300,7 +300,7 @@ describe("versions", () => {
     const second = await ingestWireItem(v2, "push");
     expect(second).toMatchObject({ id: first.id, outcome: "updated", version: 2 });
     expect((await ingestWireItem(v1, "push")).outcome).toBe("ignored");
-    expect(await db.wireItem.count({ where: { guid: `push ${v1.guid}` } })).toBe(1);
+    expect(await db.wireItem.count({ where: { guid: `push: ${v1.guid}` } })).toBe(1);
 
     const item = await getWireItemOrThrow(writer, first.id);
     expect(item.version).toBe(2);
@@ -451,17 +451,30 @@ describe("versions", () => {
     );
     expect(again).toMatchObject({ id: legacy.id, status: "KILLED" });
     expect((await db.wireItem.findUniqueOrThrow({ where: { id: legacy.id } })).guid).toBe(`feed:c 1001-${id}`);
+    // A pushed one only from the user whose key pushed it first.
     const pushedUri = `urn:newsml:wire.example:${id}:legacy`;
     const pushed = await ingestWireItem(
       { ...parseWireDocument(rss("Pushed long ago"), { agency: "Agency C" })[0]!, guid: pushedUri },
-      "push:key-1",
+      "push",
+      writer.id,
     );
-    await db.wireItem.update({ where: { id: pushed.id }, data: { guid: pushedUri, via: "push" } });
+    await db.wireItem.update({ where: { id: pushed.id }, data: { guid: pushedUri } });
     const next = parseWireDocument(rss("Pushed long ago, v2"), { agency: "Agency C" })[0]!;
-    expect(await ingestWireItem({ ...next, guid: pushedUri, version: next.version + 1 }, "push:key-1")).toMatchObject({
+    const other = await ingestWireItem({ ...next, guid: pushedUri, version: next.version + 1 }, "push", editor.id);
+    expect(other).toMatchObject({ outcome: "created" });
+    expect(other.id).not.toBe(pushed.id);
+    expect(await ingestWireItem({ ...next, guid: pushedUri, version: next.version + 1 }, "push", writer.id)).toMatchObject({
       id: pushed.id,
       outcome: "updated",
     });
+    expect((await db.wireItem.findUniqueOrThrow({ where: { id: pushed.id } })).guid).toBe(`push:${writer.id} ${pushedUri}`);
+    // A feed removed and added again (a new id) at the same address keeps its items; another address does not.
+    const entry = parseWireDocument(rss("From the feed"), { agency: "Agency D" })[0]!;
+    const url = `https://agency-d.example/${id}/feed.xml`;
+    const fromFeed = await ingestWireItem(entry, "feed:old-id", null, url);
+    const readded = await ingestWireItem({ ...entry, status: "KILLED" }, "feed:new-id", null, url);
+    expect(readded).toMatchObject({ id: fromFeed.id, status: "KILLED" });
+    expect((await ingestWireItem(entry, "feed:other", null, `${url}?other`)).id).not.toBe(fromFeed.id);
   });
 
   it("a kill notice of an earlier version, or of none, still kills the item; the newer copy stays (a probe's were ignored)", async () => {
@@ -638,7 +651,7 @@ describe("the push endpoint", () => {
         ...extra,
       });
     const keyA = await createApiKey(admin, { name: `Reuters ${id}`, scope: "WIRE", userId: writer.id });
-    const keyB = await createApiKey(admin, { name: `Other ${id}`, scope: "WIRE", userId: writer.id });
+    const keyB = await createApiKey(admin, { name: `Other ${id}`, scope: "WIRE", userId: editor.id });
     const first = (await (await push(keyA.token, ninjs("Ferry resumes", 1))).json()) as { items: { id: string }[] };
     const real = first.items[0]!.id;
     expect((await push(keyB.token, ninjs("FERRY SINKS", 9))).status).toBe(201);
@@ -650,9 +663,12 @@ describe("the push endpoint", () => {
       status: "USABLE",
       agency: "Reuters",
     });
-    // Its own sender updates and kills it.
+    // Its own sender updates it, and kills it with a new key for the same connector account.
     expect((await push(keyA.token, ninjs("Ferry resumes at dawn", 2))).status).toBe(201);
-    expect((await push(keyA.token, kill(3))).status).toBe(201);
+    // The desk names the account whose key pushed it: another's may send the same agency's name.
+    expect((await getWireItemOrThrow(editor, real)).pushedBy).toBe(writer.name);
+    const keyA2 = await createApiKey(admin, { name: `Reuters ${id} (new)`, scope: "WIRE", userId: writer.id });
+    expect((await push(keyA2.token, kill(3))).status).toBe(201);
     expect(await db.wireItem.findUniqueOrThrow({ where: { id: real } })).toMatchObject({
       headline: "Ferry resumes at dawn",
       status: "KILLED",
@@ -749,7 +765,7 @@ describe("polled feeds", () => {
       await db.wireFeed.update({ where: { id: feed.id }, data: { nextFetchAt: new Date(0) } });
       await pollDueFeeds();
       expect(
-        await db.wireItem.count({ where: { guid: `feed:${feed.id} cpa-ferries-${id}`, agency: "Coastal Press", via: `feed:${feed.id}` } }),
+        await db.wireItem.count({ where: { guid: { endsWith: ` cpa-ferries-${id}` }, agency: "Coastal Press", via: `feed:${feed.id}` } }),
       ).toBe(1);
       // Not due again for five minutes.
       await pollDueFeeds();

@@ -86,6 +86,7 @@ export default async function WireItemPage({ params }: Props) {
         <dt>Format</dt>
         <dd>
           {WIRE_FORMAT_LABELS[item.format as ParsedWireItem["format"]] ?? item.format}, by {wireRouteLabel(item.via)}
+          {item.pushedBy ? ` from ${item.pushedBy}’s API key` : ""}
         </dd>
         <dt>GUID</dt>
         <dd>
