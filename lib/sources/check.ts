@@ -56,7 +56,7 @@ const dueSelect = {
  *
  * Verdicts, against the story's archived copy of the source:
  * - GONE: SOURCE_GONE_AFTER consecutive checks that got 4xx/5xx, or could not reach or resolve the host
- *   (a host on a private network the guard refuses is not reached, and does not count);
+ *   (a source never copied, on a private network the guard refuses, is not asked, and does not count);
  * - MOVED: the address now ends (after redirects) somewhere else than the copy's final address;
  * - CHANGED: the readable text's similarity to the copy's (textSimilarity) is below SOURCE_CHANGED_BELOW;
  * - OK otherwise. A change of verdict is recorded with its time and audited, and waits for the desk to mark it seen.
@@ -173,14 +173,15 @@ async function seedChecks(now: Date, articleId?: string): Promise<number> {
   return missing.length;
 }
 
+/** A source not asked this time: checked again an interval later, its verdict and failures as they were. */
+async function leftAlone(c: Due, now: Date): Promise<null> {
+  await db.sourceCheck.update({ where: { id: c.id }, data: { nextCheckAt: nextCheckAt(c.url, now), lastCheckedAt: now } });
+  return null;
+}
+
 async function checkOne(c: Due, fetched: Fetched, now: Date): Promise<CheckRun["verdicts"][number] | null> {
   const status = fetched.response?.status ?? null;
-  // Not asked at all: its host opted out, or is on a private network a source may not reach (its
-  // capture says why). Neither says the source is gone, so neither counts towards it.
-  if (fetched.state === "OPTED_OUT" || (fetched.state === "FAILED" && fetched.privateNetwork)) {
-    await db.sourceCheck.update({ where: { id: c.id }, data: { nextCheckAt: nextCheckAt(c.url, now), lastCheckedAt: now } });
-    return null;
-  }
+  if (fetched.state === "OPTED_OUT") return leftAlone(c, now);
   if (status === 429 || status === 503) {
     // The host asks for a pause: granted, and not counted against the source.
     const after = Number(fetched.response?.headers["retry-after"]);
@@ -197,6 +198,10 @@ async function checkOne(c: Due, fetched: Fetched, now: Date): Promise<CheckRun["
     orderBy: { fetchedAt: "desc" },
     select: { finalUrl: true, text: true, sha256: true },
   });
+  // Never copied, and on a private network a source may not reach (its capture says why): not
+  // asked at all, which says nothing of whether it is gone. One that was copied from a public
+  // address and now leads to a private one (a redirect, a lapsed domain) counts as failing.
+  if (fetched.state === "FAILED" && fetched.privateNetwork && !copy) return leftAlone(c, now);
   let verdict: SourceVerdict = c.verdict;
   let detail = c.detail;
   let failures = 0;

@@ -378,6 +378,15 @@ describe("link checks", () => {
     });
     expect(server.hits.get(`/intranet-${id}`)).toBeUndefined();
     expect((await listSourcesToLookAt(editor, { seen: false })).some((r) => r.story.id === story.id)).toBe(false);
+
+    // One copied from a public address that now leads to a private one (a lapsed domain) is failing.
+    const copied = await db.sourceCapture.findFirstOrThrow({ where: { articleId: story.id, state: "CAPTURED" } });
+    await db.sourceCapture.create({
+      data: { ...copied, id: undefined, url: refused, finalUrl: refused, fetchedAt: new Date(t0), trigger: "check" },
+    });
+    let run = await runSourceChecks(new Date(t0 + 100_000), { articleId: story.id });
+    for (let i = 2; i <= SOURCE_GONE_AFTER; i++) run = await runSourceChecks(new Date(t0 + 100_000 + i * 1000), { articleId: story.id });
+    expect(run.verdicts).toEqual([{ url: refused, articleId: story.id, from: "OK", to: "GONE" }]);
   });
 
   it("never fetches again a source taken off its story (the checker fetched it once more, then forgot it, and its host's pause was not kept)", async () => {
