@@ -56,7 +56,10 @@ describe("clientIpFromHeaders", () => {
       expect(clientIpFromHeaders(request("2001:db8::1"), none)).toBe("2001:db8:0:0::/64");
       expect(clientIpFromHeaders(request("fe80:0000:0000:0000:1::"), none)).toBe("fe80:0:0:0::/64");
       expect(clientIpFromHeaders(request("::1"), none)).toBe("0:0:0:0::/64");
-      expect(clientIpFromHeaders(request("64:ff9b::192.0.2.1"), none)).toBe("64:ff9b:0:0::/64");
+      // One that carries an IPv4 address (NAT64, 6to4) counts as that address.
+      expect(clientIpFromHeaders(request("64:ff9b::192.0.2.1"), none)).toBe("192.0.2.1");
+      expect(clientIpFromHeaders(request("2002:c000:0201:1::9"), none)).toBe("192.0.2.1");
+      expect(clientIpFromHeaders(request("fe80::1%eth0"), none)).toBe("fe80:0:0:0::/64");
       expect(clientIpFromHeaders(request("1:2:3:4:5:6:7:8"), none)).toBe("1:2:3:4::/64");
       // A record of who opened a draft link keeps the address itself.
       expect(clientAddressFromHeaders(request("2001:db8:0:1::5"), none)).toBe("2001:db8:0:1::5");

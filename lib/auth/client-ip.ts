@@ -1,5 +1,5 @@
-import { isIPv6 } from "node:net";
 import { env } from "../env";
+import { embeddedIpv4, expandIpv6 } from "../security/ip";
 import { log } from "../log";
 import { clientFromChain, normaliseAddress, parseTrustedProxies, type TrustedProxies } from "./trusted-proxies";
 
@@ -45,21 +45,22 @@ function trustedProxies(): TrustedProxies {
 let warned = false;
 
 /**
- * The network an IPv6 address is in, as limits count clients: its /64 ("2001:db8:0:1::/64"). One
- * subscriber or host is given a whole /64, so counting each address let one client sign in,
- * request resets and call the API under 2⁶⁴ fresh limits (a security probe). IPv4 stays as it is.
+ * A client as limits count it: an IPv6 address by its /64 ("2001:db8:0:1::/64"), since one host or
+ * subscriber is given at least a whole /64 (counting each address let one client sign in, request
+ * resets and call the API under 2⁶⁴ fresh limits: a security probe; a provider that gives a /56
+ * or a /48 still gives 256 or 65,536 of them, and one office's network shares one). An IPv6
+ * address that carries an IPv4 one (NAT64, 6to4, IPv4-mapped) counts as that IPv4 address.
  */
 export function limitedAddress(address: string): string {
-  if (!isIPv6(address)) return address;
-  const [head = "", tail] = address.toLowerCase().split("::");
-  const groups = (part: string | undefined) => (part ? part.split(":").flatMap((g) => (g.includes(".") ? ["0", "0"] : [g])) : []);
-  const first = groups(head);
-  const last = groups(tail);
-  const full = [...first, ...Array<string>(Math.max(0, 8 - first.length - last.length)).fill("0"), ...last];
-  return `${full
-    .slice(0, 4)
-    .map((g) => parseInt(g, 16).toString(16))
-    .join(":")}::/64`;
+  const words = expandIpv6(address);
+  if (!words) return address;
+  return (
+    embeddedIpv4(address) ??
+    `${words
+      .slice(0, 4)
+      .map((w) => w.toString(16))
+      .join(":")}::/64`
+  );
 }
 
 /**
