@@ -110,7 +110,7 @@ test("a writer opens a photo in an editor's draft: read-only, the draft not name
   await expect(editor.getByLabel("Photographer")).toBeEditable();
   await expect(editor.getByRole("button", { name: "Delete photo" })).toHaveCount(0);
   await expect(editor.getByTestId("no-delete")).toHaveText(
-    `Not offered: This photo is in a story not yet live (“${headline}”). Take it out of it first.`,
+    `Not offered: This photo is in a story that is not live (“${headline}”). Take it out of it first.`,
   );
   const spare = await editorApi.post("/api/media", {
     headers: { Origin: E2E_URL },

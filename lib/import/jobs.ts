@@ -131,59 +131,69 @@ const UNZIP_DISK_RESERVE = 1_000_000_000;
  */
 async function unzipUploads(zip: string, into: string): Promise<number> {
   const limit = env.DATELINE_MAX_UPLOAD_MB * 1_000_000;
-  const disk = await fsp.statfs(into);
-  const budget = Math.min(
-    Math.max((await fsp.stat(zip)).size * UNZIP_MAX_RATIO, 50_000_000),
-    disk.bavail * disk.bsize - UNZIP_DISK_RESERVE,
-  );
-  const tooMuch = () =>
+  const ratio = Math.max((await fsp.stat(zip)).size * UNZIP_MAX_RATIO, 50_000_000);
+  // A disk that cannot say how full it is leaves the ratio alone to decide.
+  const disk = await fsp.statfs(into).catch(() => null);
+  const room = disk ? disk.bavail * disk.bsize - UNZIP_DISK_RESERVE : Infinity;
+  const budget = Math.min(ratio, room);
+  let total = 0;
+  const tooMuch = (bytes: number) =>
     new AppError(
       "invalid",
-      `The zip of the uploads folder unpacks to more than ${UNZIP_MAX_RATIO} times its size, or would leave the server's disk nearly full; photos do not compress that much. Nothing was imported.`,
+      bytes > room
+        ? `Unpacking the zip of the uploads folder would leave the server's disk with less than ${UNZIP_DISK_RESERVE / 1_000_000_000} GB free. Nothing was imported; make room and upload it again.`
+        : `The zip of the uploads folder unpacks to more than ${UNZIP_MAX_RATIO} times its size; photos do not compress that much. Nothing was imported.`,
     );
-  let total = 0;
   const archive = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     // Names are decoded here, not by yauzl: it fails the whole archive on one name that leads out of
     // the folder ("../x.jpg", "/x.jpg"), where such an entry is skipped like any other unusable one.
     yauzl.open(zip, { lazyEntries: true, decodeStrings: false }, (error, file) => (error ? reject(error) : resolve(file))),
   );
   let count = 0;
-  await new Promise<void>((resolve, reject) => {
-    archive.on("error", reject);
-    archive.on("end", resolve);
-    archive.on("entry", (entry: yauzl.Entry) => {
-      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
-      // wp-content/uploads/2024/05/x.jpg, uploads/2024/05/x.jpg and 2024/05/x.jpg all mean 2024/05/x.jpg.
-      const relative = name.replace(/^(?:.*\/)?uploads\//, "");
-      const target = insideFolder(into, relative);
-      if (name.endsWith("/") || !/\.(jpe?g|png|gif|webp|avif)$/i.test(name) || !target || entry.uncompressedSize > limit) {
-        archive.readEntry();
-        return;
-      }
-      if (total + entry.uncompressedSize > budget) return reject(tooMuch());
-      archive.openReadStream(entry, (error, stream) => {
-        if (error) return reject(error);
-        let written = 0;
-        const cap = new Transform({
-          transform(chunk: Buffer, _e, done) {
-            written += chunk.length;
-            total += chunk.length;
-            done(written > limit ? new Error("entry larger than it said") : total > budget ? tooMuch() : null, chunk);
-          },
-        });
-        fsp
-          .mkdir(path.dirname(target), { recursive: true })
-          .then(() => pipeline(stream, cap, fs.createWriteStream(target)))
-          .then(() => {
-            count++;
-            archive.readEntry();
-          }, reject);
-      });
-    });
-    archive.readEntry();
-  });
-  archive.close();
+  try {
+    await unpack();
+  } finally {
+    // Also when refused half way: the zip's file stays open otherwise.
+    archive.close();
+  }
   return count;
+
+  function unpack() {
+    return new Promise<void>((resolve, reject) => {
+      archive.on("error", reject);
+      archive.on("end", resolve);
+      archive.on("entry", (entry: yauzl.Entry) => {
+        const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+        // wp-content/uploads/2024/05/x.jpg, uploads/2024/05/x.jpg and 2024/05/x.jpg all mean 2024/05/x.jpg.
+        const relative = name.replace(/^(?:.*\/)?uploads\//, "");
+        const target = insideFolder(into, relative);
+        if (name.endsWith("/") || !/\.(jpe?g|png|gif|webp|avif)$/i.test(name) || !target || entry.uncompressedSize > limit) {
+          archive.readEntry();
+          return;
+        }
+        if (total + entry.uncompressedSize > budget) return reject(tooMuch(total + entry.uncompressedSize));
+        archive.openReadStream(entry, (error, stream) => {
+          if (error) return reject(error);
+          let written = 0;
+          const cap = new Transform({
+            transform(chunk: Buffer, _e, done) {
+              written += chunk.length;
+              total += chunk.length;
+              done(written > limit ? new Error("entry larger than it said") : total > budget ? tooMuch(total) : null, chunk);
+            },
+          });
+          fsp
+            .mkdir(path.dirname(target), { recursive: true })
+            .then(() => pipeline(stream, cap, fs.createWriteStream(target)))
+            .then(() => {
+              count++;
+              archive.readEntry();
+            }, reject);
+        });
+      });
+      archive.readEntry();
+    });
+  }
 }
 
 /** The job: runs the import as the admin who started it, recording progress and the report. */

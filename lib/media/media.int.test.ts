@@ -168,7 +168,7 @@ describe("photos in stories", () => {
     );
     await db.image.update({ where: { id: image.id }, data: { licenseExpiresAt: null } });
     await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
-    await expect(deleteImage(editor, image.id)).rejects.toThrow(/used by a published story/);
+    await expect(deleteImage(editor, image.id)).rejects.toThrow(/This photo is in a live story \(“.*”\)\. Replace it there first\./);
   });
 
   it("refuses to delete a photo a draft shows, in its text or as its hero (the draft went live without it, unannounced)", async () => {
@@ -178,7 +178,7 @@ describe("photos in stories", () => {
     input.body!.content!.splice(1, 0, { type: "image", attrs: { imageId: image.id } } as never);
     const draft = await createArticle(editor, input);
     await expect(deleteImage(editor, image.id)).rejects.toThrow(
-      `This photo is in a story not yet live (“${input.headline}”). Take it out of it first.`,
+      `This photo is in a story that is not live (“${input.headline}”). Take it out of it first.`,
     );
     expect(await db.articleImage.count({ where: { imageId: image.id, articleId: draft.id } })).toBe(1);
     expect(await db.image.count({ where: { id: image.id } })).toBe(1);

@@ -76,7 +76,7 @@ describe("photoDeletePolicy", () => {
     expect(photoDeletePolicy(as("EDITOR"), live)).toEqual({
       allowed: false,
       inUse: true,
-      reason: "This photo is used by a published story (“Flood waters rise”). Replace it there first.",
+      reason: "This photo is in a live story (“Flood waters rise”). Replace it there first.",
     });
     expect(
       photoDeletePolicy(as("EDITOR"), {
@@ -86,8 +86,13 @@ describe("photoDeletePolicy", () => {
     ).toEqual({
       allowed: false,
       inUse: true,
-      reason: "This photo is in 2 stories not yet live (“Untitled story”, “Ferry”). Take it out of them first.",
+      reason: "This photo is in 2 stories that are not live (“Untitled story”, “Ferry”). Take it out of them first.",
     });
     expect(photoDeletePolicy(as("WRITER"), idle)).toEqual({ allowed: false, inUse: false, reason: "Only editors can delete photos." });
+    // A headshot in two hundred stories names three of them.
+    const many = Array.from({ length: 200 }, (_, n) => story("PUBLISHED", "u-other", `Story ${n + 1}`));
+    expect(photoDeletePolicy(as("EDITOR"), { liveStories: many, otherStories: [] })).toMatchObject({
+      reason: "This photo is in 200 live stories (“Story 1”, “Story 2”, “Story 3” and 197 more). Replace it there first.",
+    });
   });
 });

@@ -67,18 +67,23 @@ export function photoDeletePolicy(viewer: Viewer, use: PhotoUse): PhotoDeleteDec
   const change = photoChangePolicy(viewer, use);
   if (!change.allowed) return { ...change, inUse: false };
   const { liveStories: live, otherStories: others } = use;
-  const names = (stories: PhotoStory[]) => stories.map((s) => quoted(s.headline || "Untitled story")).join(", ");
+  // At most three named (a photo in two hundred stories makes no sentence), each as the desk names it.
+  const names = (stories: PhotoStory[]) =>
+    stories
+      .slice(0, 3)
+      .map((s) => quoted(s.headline || "Untitled story"))
+      .join(", ") + (stories.length > 3 ? ` and ${stories.length - 3} more` : "");
   if (live.length > 0)
     return {
       allowed: false,
       inUse: true,
-      reason: `This photo is used by ${live.length === 1 ? "a published story" : `${live.length} published stories`} (${names(live)}). Replace it there first.`,
+      reason: `This photo is in ${live.length === 1 ? "a live story" : `${live.length} live stories`} (${names(live)}). Replace it there first.`,
     };
   if (others.length > 0)
     return {
       allowed: false,
       inUse: true,
-      reason: `This photo is in ${others.length === 1 ? "a story not yet live" : `${others.length} stories not yet live`} (${names(others)}). Take it out of ${others.length === 1 ? "it" : "them"} first.`,
+      reason: `This photo is in ${others.length === 1 ? "a story that is not live" : `${others.length} stories that are not live`} (${names(others)}). Take it out of ${others.length === 1 ? "it" : "them"} first.`,
     };
   return { allowed: true };
 }
