@@ -1,5 +1,6 @@
 import { formatDate } from "../format/time";
 import { credentialStatusWords } from "../provenance/schema";
+import { wireRouteLabel } from "../wire/schema";
 
 /** An audit event with what a sentence about it needs: who, what, which record (by name) and when. */
 export type AuditFacts = {
@@ -149,9 +150,9 @@ function predicate(e: AuditFacts, timeZone: string): string {
       return "changed the newsroom's settings";
     // The wire desk (issue 18): the item by its GUID, which is what the agency knows it by.
     case "wire.receive":
-      return `received wire item ${str(d.guid)} (version ${String(d.version)}) by ${str(d.via)}`;
+      return `received wire item ${str(d.guid)}${typeof d.version === "number" ? ` (version ${d.version})` : ""}${d.via ? ` by ${wireRouteLabel(str(d.via))}` : ""}`;
     case "wire.update":
-      return `received version ${String(d.version)} of wire item ${str(d.guid)}`;
+      return `received ${typeof d.version === "number" ? `version ${d.version}` : "a new version"} of wire item ${str(d.guid)}`;
     case "wire.killed":
       return `received the agency's kill of wire item ${str(d.guid)}`;
     case "wire.withdrawn":

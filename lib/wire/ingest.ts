@@ -118,9 +118,6 @@ export function agencyGuid(item: { guid: string; agency: string }): string {
   return item.guid.startsWith(`${item.agency} `) ? item.guid.slice(item.agency.length + 1) : item.guid;
 }
 
-/** How the desk names how an item came (its `via`). */
-export const wireRouteLabel = (via: string) => (via.startsWith("feed:") ? "polled feed" : via);
-
 /** The keys an item stored before keys named its route may have: its bare URI GUID, or the agency's name before its GUID. */
 function legacyKeys(guid: string, agency: string): string[] {
   return [guid, `${agency} ${guid}`.slice(0, 700)];

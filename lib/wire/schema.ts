@@ -79,3 +79,6 @@ export const wireFeedIdSchema = z.object({ id: z.string().min(1) });
 
 /** Longest wire document accepted by push, folder or feed. */
 export const MAX_WIRE_DOCUMENT_BYTES = 5_000_000;
+
+/** How the desk names how an item came (its `via`: "push", "folder", "feed:<feed id>"). */
+export const wireRouteLabel = (via: string) => (via.startsWith("feed:") ? "polled feed" : via);

@@ -116,7 +116,7 @@ export function WorkflowPanel({ article, version, onVersion, dirty, timeZone }: 
             aria-invalid={transition.fieldErrors?.reason ? true : undefined}
           />
           <FieldError id="reason-error" errors={reason.trim() ? undefined : transition.fieldErrors?.reason} />
-          {/* What the move does, said before it is made (lib/articles/mutations.ts, lib/draft-links/mutations.ts). */}
+          {/* What the move does, said before it is made (lib/articles/mutations/transition.ts, lib/draft-links/mutations.ts). */}
           <p id="unpublish-does" className="field-hint">
             Readers lose the story at once (its address answers “not found”), and draft links made for it stop working.
           </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { embargoEnd } from "@/lib/wire/policy";
-import { agencyGuid, wireRouteLabel } from "@/lib/wire/ingest";
+import { agencyGuid } from "@/lib/wire/ingest";
+import { wireRouteLabel } from "@/lib/wire/schema";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
