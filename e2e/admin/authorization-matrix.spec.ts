@@ -108,6 +108,7 @@ const ACTIONS: Record<string, { allowed: RoleName[] | "public"; input: (t: Targe
   changeRoleAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, role: "ADMIN" }) },
   setDisabledAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, disabled: true }) },
   linkAuthorAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer, authorId: t.author }) },
+  liftLockAction: { allowed: ADMINS, input: (t) => ({ userId: t.writer }) },
   createSectionAction: { allowed: ADMINS, input: () => ({ name: "Matrix Probe", slug: "matrix-probe-section" }) },
   updateSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section, name: "Matrix Probe", slug: t.sectionSlug }) },
   moveSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section, direction: "down" }) },

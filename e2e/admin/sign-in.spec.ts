@@ -1,4 +1,5 @@
 import { ACCOUNTS, E2E_URL, PASSWORD, storageStatePath } from "../env";
+import { createAccount, firstSignIn, signOut } from "../accounts";
 import { expect, formAlert, holdScripts, newContext, signIn, test, unique } from "../fixtures";
 
 test.describe("signing in and out", () => {
@@ -92,5 +93,53 @@ test.describe("signing in and out", () => {
     }
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(formAlert(page)).toContainText("Too many failed sign-in attempts. Try again in");
+  });
+
+  test("strangers who fail five times do not lock out the account's own browser, and an admin lifts their lock", async ({ browser }) => {
+    const { email, temporary } = await createAccount(browser, "Lock Probe", "WRITER");
+    const own = await (await newContext(browser)).newPage();
+    const password = await firstSignIn(own, email, temporary);
+    await signOut(own);
+
+    // Five wrong passwords from a browser that has never signed in to the account (each from an address of its own).
+    const strangersLock = async () => {
+      const stranger = await (await newContext(browser)).newPage();
+      await stranger.goto("/login");
+      await stranger.getByLabel("Email").fill(email);
+      for (let i = 0; i < 5; i++) {
+        await stranger.getByLabel("Password").fill(`a-stranger-guess-${i}`);
+        await stranger.getByRole("button", { name: "Sign in" }).click();
+        await expect(formAlert(stranger)).toHaveText("That email and password do not match an active account.");
+      }
+      await stranger.getByLabel("Password").fill(password);
+      await stranger.getByRole("button", { name: "Sign in" }).click();
+      await expect(formAlert(stranger)).toHaveText(
+        /^Too many failed sign-in attempts\. Try again in 15 minutes, sign in from a browser you have signed in with before, or ask an administrator to lift the lock\.$/,
+      );
+    };
+    await strangersLock();
+    const admin = await (await newContext(browser, { storageState: storageStatePath("admin") })).newPage();
+    await admin.goto("/admin/users");
+    const row = admin.getByTestId(`user-${email}`);
+    await expect(row).toContainText(/Sign-in locked until \d\d:\d\d/);
+
+    // The browser that signed in before is not locked out, and its sign-in clears the count.
+    await signIn(own, email, password);
+    await admin.reload();
+    await expect(row).toContainText("Lock Probe");
+    await expect(row).not.toContainText("Sign-in locked");
+
+    await strangersLock();
+    await admin.reload();
+    await expect(row).toContainText(/Sign-in locked until \d\d:\d\d/);
+    await row.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: test.info().outputPath("users-locked.png") });
+    await row.getByRole("button", { name: "Lift sign-in lock" }).click();
+    await expect(row.getByRole("status")).toHaveText("Lock lifted: Lock Probe can sign in from any browser now.");
+    await expect(row).not.toContainText("Sign-in locked");
+    await expect(row.getByRole("button", { name: "Lift sign-in lock" })).toHaveCount(0);
+
+    // A browser it has never signed in with may now sign in too.
+    await signIn(await (await newContext(browser)).newPage(), email, password);
   });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { hashPassword } from "../auth/password";
-import { confirmLoginAttempt, reserveLoginAttempt } from "../auth/throttle";
+import { confirmLoginAttempt, minutesWord, reserveLoginAttempt, SignInLocked } from "../auth/throttle";
 import type { Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { mailConfigured } from "../mail/transport";
@@ -26,11 +26,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Throttling as for sign-in, in its own key space: five per 15 minutes per address typed and per client. */
 async function reserve(kind: "reset-request" | "reset", key: string, ip: string | null, message: string) {
   try {
-    return await reserveLoginAttempt(`${kind}:${key}`, ip ? `${kind}:${ip}` : null);
+    return await reserveLoginAttempt(`${kind}:${key}`, { ip: ip ? `${kind}:${ip}` : null, device: "" });
   } catch (error) {
-    if (error instanceof AppError && error.code === "locked") {
-      throw new AppError("locked", `${message} ${error.message.replace(/^[^.]*\.\s*/, "")}`);
-    }
+    if (error instanceof SignInLocked) throw new AppError("locked", `${message} Try again in ${minutesWord(error.minutes)}.`);
     throw error;
   }
 }

@@ -103,8 +103,8 @@ describe("password reset links", () => {
       email: user.email,
     });
     expect(await resolveSessionUser(session)).toBeNull();
-    await expectAppError(authenticate(user.email, TEST_PASSWORD, ip()), "unauthorized");
-    expect((await authenticate(user.email, NEW_PASSWORD, ip())).id).toBe(user.id);
+    await expectAppError(authenticate(user.email, TEST_PASSWORD, { ip: ip() }), "unauthorized");
+    expect((await authenticate(user.email, NEW_PASSWORD, { ip: ip() })).id).toBe(user.id);
     expect(await db.auditEvent.count({ where: { entityId: user.id, action: "user.passwordReset", actorId: user.id } })).toBe(1);
     // The account's address hears that its password changed (had it not been them), with no link in it.
     const notice = await mail.waitFor(user.email, 1);
@@ -171,11 +171,12 @@ describe("password reset links", () => {
 
   it("lifts the account's sign-in lock once the password is reset through the mailbox", async () => {
     const user = await makeUser("WRITER");
-    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await expectAppError(authenticate(user.email, "wrong-guess-xx", ip()), "unauthorized");
-    await expectAppError(authenticate(user.email, TEST_PASSWORD, ip()), "locked");
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++)
+      await expectAppError(authenticate(user.email, "wrong-guess-xx", { ip: ip() }), "unauthorized");
+    await expectAppError(authenticate(user.email, TEST_PASSWORD, { ip: ip() }), "locked");
     const token = await requestLink(user.email);
     await resetPasswordWithToken({ token, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, ip());
-    expect((await authenticate(user.email, NEW_PASSWORD, ip())).id).toBe(user.id);
+    expect((await authenticate(user.email, NEW_PASSWORD, { ip: ip() })).id).toBe(user.id);
   });
 
   it(`throttles requests like sign-in: ${THROTTLE_MAX_FAILURES} per address typed, known or not, and per client`, async () => {

@@ -140,6 +140,8 @@ function predicate(e: AuditFacts, timeZone: string): string {
       return `disabled the account of ${e.entityName ?? "a user"}`;
     case "user.enable":
       return `enabled the account of ${e.entityName ?? "a user"}`;
+    case "user.unlock":
+      return `lifted the sign-in lock of ${e.entityName ?? "a user"}`;
     case "user.linkAuthor":
       return `linked ${e.entityName ?? "a user"} to a byline`;
     case "user.password":

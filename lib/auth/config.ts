@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { db } from "../db";
 import { env, requireAuthSecret } from "../env";
 import { log } from "../log";
@@ -8,6 +9,7 @@ import { siteIsHttps } from "../security/https";
 import { authRedirect } from "./callback-url";
 import { signInForForm } from "./two-step";
 import { clientIpFromHeaders } from "./client-ip";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, rememberDevice } from "./device";
 import { resolveSessionUser, SESSION_MAX_AGE_SECONDS } from "./session-user";
 
 export { SESSION_MAX_AGE_SECONDS };
@@ -61,10 +63,19 @@ export const authOptions: NextAuthOptions = {
         code: { label: "Code", type: "text" },
       },
       async authorize(credentials, req) {
-        const ip = clientIpFromHeaders(req?.headers ?? {});
+        const jar = await cookies();
+        const deviceCookie = jar.get(DEVICE_COOKIE)?.value ?? null;
         // No session is issued before the second factor: a password alone only earns a pending token.
         // A refusal is thrown as a sentence, which next-auth passes back to the sign-in form as `error`.
-        const user = await signInForForm(credentials, ip);
+        const user = await signInForForm(credentials, { ip: clientIpFromHeaders(req?.headers ?? {}), deviceCookie });
+        // This browser has now signed in to the account: its failures are counted apart from strangers' (lib/auth/device.ts).
+        jar.set(DEVICE_COOKIE, rememberDevice(deviceCookie, user.email), {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: siteIsHttps(env.DATELINE_SITE_URL),
+          path: "/api/auth",
+          maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+        });
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),

@@ -2,13 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, isPostgres } from "../db";
 import { AppError } from "../errors";
 import { makeUser, TEST_PASSWORD, uid } from "../test/factories";
-import { changeUserRole, setUserDisabled } from "../users/admin";
+import { changeUserRole, liftSignInLock, listUsers, setUserDisabled } from "../users/admin";
+import { changePassword } from "../users/profile";
+import { rememberDevice } from "./device";
 import type { Viewer } from "./viewer";
 import { assertPermission } from "./viewer";
 import { authenticate, INVALID_LOGIN } from "./login";
 import { resolveSessionUser } from "./session-user";
 import { SIGN_IN_UNAVAILABLE, signInForForm, signInStep } from "./two-step";
-import { THROTTLE_MAX_FAILURES } from "./throttle";
+import { THROTTLE_MAX_FAILURES, THROTTLE_WINDOW_MS } from "./throttle";
 
 let admin: Viewer;
 beforeAll(async () => {
@@ -31,7 +33,7 @@ async function failure(promise: Promise<unknown>) {
 describe("signing in", () => {
   it("accepts the right password and returns the session version", async () => {
     const user = await makeUser("WRITER");
-    const result = await authenticate(user.email.toUpperCase(), TEST_PASSWORD, ip());
+    const result = await authenticate(user.email.toUpperCase(), TEST_PASSWORD, { ip: ip() });
     expect(result.id).toBe(user.id);
     expect(result.sessionVersion).toBe(0);
   });
@@ -39,16 +41,16 @@ describe("signing in", () => {
   it("records the last sign-in when the sign-in is done, not for a wrong password", async () => {
     const user = await makeUser("WRITER");
     const lastSignIn = async () => (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { lastLoginAt: true } })).lastLoginAt;
-    await failure(signInStep({ email: user.email, password: "not-the-password", pending: "", code: "" }, ip()));
+    await failure(signInStep({ email: user.email, password: "not-the-password", pending: "", code: "" }, { ip: ip() }));
     expect(await lastSignIn()).toBeNull();
-    await signInStep({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, ip());
+    await signInStep({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, { ip: ip() });
     expect(await lastSignIn()).not.toBeNull();
   });
 
   it("gives the same message for an unknown email and a wrong password", async () => {
     const user = await makeUser("WRITER");
-    const unknown = await failure(authenticate(`nobody-${uid()}@test.dateline`, TEST_PASSWORD, ip()));
-    const wrong = await failure(authenticate(user.email, "not-the-password-at-all", ip()));
+    const unknown = await failure(authenticate(`nobody-${uid()}@test.dateline`, TEST_PASSWORD, { ip: ip() }));
+    const wrong = await failure(authenticate(user.email, "not-the-password-at-all", { ip: ip() }));
     expect(unknown.message).toBe(INVALID_LOGIN);
     expect(wrong.message).toBe(INVALID_LOGIN);
     expect(unknown.code).toBe(wrong.code);
@@ -59,7 +61,7 @@ describe("signing in", () => {
     const users = [await makeUser("WRITER"), await makeUser("WRITER"), await makeUser("WRITER")];
     const time = async (email: string) => {
       const start = performance.now();
-      await authenticate(email, "wrong-password-here", ip()).catch(() => {});
+      await authenticate(email, "wrong-password-here", { ip: ip() }).catch(() => {});
       return performance.now() - start;
     };
     await time(`warm-${uid()}@test.dateline`); // warm the dummy hash
@@ -79,33 +81,33 @@ describe("signing in", () => {
   it("refuses a disabled user with the same message", async () => {
     const user = await makeUser("EDITOR");
     await setUserDisabled(admin, { userId: user.id, disabled: true });
-    expect((await failure(authenticate(user.email, TEST_PASSWORD, ip()))).message).toBe(INVALID_LOGIN);
+    expect((await failure(authenticate(user.email, TEST_PASSWORD, { ip: ip() }))).message).toBe(INVALID_LOGIN);
   });
 });
 
 describe("throttling", () => {
   it(`locks one account after ${THROTTLE_MAX_FAILURES} failures, even with the right password, from any address`, async () => {
     const user = await makeUser("WRITER");
-    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "wrong-password-x", ip()));
-    const locked = await failure(authenticate(user.email, TEST_PASSWORD, ip()));
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "wrong-password-x", { ip: ip() }));
+    const locked = await failure(authenticate(user.email, TEST_PASSWORD, { ip: ip() }));
     expect(locked.code).toBe("locked");
-    expect(locked.message).toMatch(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./);
+    expect(locked.message).toMatch(/^Too many failed sign-in attempts\. Try again in \d+ minutes?, sign in from a browser/);
   });
 
   it("locks one client address that tries many accounts", async () => {
     const address = ip();
     for (let i = 0; i < THROTTLE_MAX_FAILURES; i++)
-      await failure(authenticate(`spray-${uid()}@test.dateline`, "password-guess-1", address));
+      await failure(authenticate(`spray-${uid()}@test.dateline`, "password-guess-1", { ip: address }));
     const user = await makeUser("WRITER");
-    expect((await failure(authenticate(user.email, TEST_PASSWORD, address))).code).toBe("locked");
-    expect((await authenticate(user.email, TEST_PASSWORD, ip())).id).toBe(user.id);
+    expect((await failure(authenticate(user.email, TEST_PASSWORD, { ip: address }))).code).toBe("locked");
+    expect((await authenticate(user.email, TEST_PASSWORD, { ip: ip() })).id).toBe(user.id);
   });
 
   it("lifts the lock once the failures are older than the window", async () => {
     const user = await makeUser("WRITER");
     const past = new Date(Date.now() - 16 * 60_000);
-    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "wrong-password-x", ip(), past));
-    expect((await authenticate(user.email, TEST_PASSWORD, ip())).id).toBe(user.id);
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "wrong-password-x", { ip: ip() }, past));
+    expect((await authenticate(user.email, TEST_PASSWORD, { ip: ip() })).id).toBe(user.id);
   });
 });
 
@@ -119,7 +121,7 @@ describe("sessions follow the database", () => {
 
     await changeUserRole(admin, { userId: user.id, role: "WRITER" });
     expect(await resolveSessionUser(token)).toBeNull();
-    const fresh = await authenticate(user.email, TEST_PASSWORD, ip());
+    const fresh = await authenticate(user.email, TEST_PASSWORD, { ip: ip() });
     const demoted = await resolveSessionUser({ id: fresh.id, sv: fresh.sessionVersion, signedInAt: now() });
     expect(demoted?.role).toBe("WRITER");
     expect(() => assertPermission(demoted!, "article.publish")).toThrow(AppError);
@@ -152,15 +154,80 @@ describe("signing in while the database refuses writes", () => {
     const user = await makeUser("EDITOR");
     await db.$queryRawUnsafe("PRAGMA query_only = ON");
     try {
-      await expect(signInForForm({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, "10.50.0.1")).rejects.toThrow(
-        SIGN_IN_UNAVAILABLE,
-      );
+      await expect(
+        signInForForm({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, { ip: "10.50.0.1" }),
+      ).rejects.toThrow(SIGN_IN_UNAVAILABLE);
     } finally {
       await db.$queryRawUnsafe("PRAGMA query_only = OFF");
     }
     // A wrong password is still the user's own mistake, in our words.
-    await expect(signInForForm({ email: user.email, password: "wrong password 123", pending: "", code: "" }, "10.50.0.1")).rejects.toThrow(
-      INVALID_LOGIN,
+    await expect(
+      signInForForm({ email: user.email, password: "wrong password 123", pending: "", code: "" }, { ip: "10.50.0.1" }),
+    ).rejects.toThrow(INVALID_LOGIN);
+  });
+});
+
+describe("strangers' failures and the account's own browsers", () => {
+  const strangersLock = async (email: string) => {
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(email, "a-stranger-guess", { ip: ip() }));
+  };
+
+  it("a browser that has signed in to the account before still signs in while strangers have locked it", async () => {
+    const user = await makeUser("WRITER");
+    const deviceCookie = rememberDevice(null, user.email);
+    await strangersLock(user.email);
+    const locked = await failure(authenticate(user.email, TEST_PASSWORD, { ip: ip() }));
+    expect(locked.code).toBe("locked");
+    expect(locked.message).toMatch(/browser you have signed in with before, or ask an administrator to lift the lock\.$/);
+    expect((await authenticate(user.email, TEST_PASSWORD, { ip: ip(), deviceCookie })).id).toBe(user.id);
+    // Without a known address too (plain next start: every client looks alike).
+    await strangersLock(user.email);
+    expect((await authenticate(user.email, TEST_PASSWORD, { ip: null, deviceCookie })).id).toBe(user.id);
+  });
+
+  it("counts a known browser's own failures for that browser alone", async () => {
+    const user = await makeUser("WRITER");
+    const deviceCookie = rememberDevice(null, user.email);
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "own-typo-here", { ip: ip(), deviceCookie }));
+    const locked = await failure(authenticate(user.email, TEST_PASSWORD, { ip: ip(), deviceCookie }));
+    expect(locked.message).toMatch(/^Too many failed sign-in attempts\. Try again in \d+ minutes?\.$/);
+    expect((await authenticate(user.email, TEST_PASSWORD, { ip: ip() })).id).toBe(user.id);
+  });
+
+  it("takes another account's token, or a forged one, for a stranger", async () => {
+    const user = await makeUser("WRITER");
+    const other = await makeUser("WRITER");
+    await strangersLock(user.email);
+    const forged = `${"A".repeat(16)}.${"B".repeat(43)}`;
+    for (const deviceCookie of [rememberDevice(null, other.email), forged, "", "~~.~"]) {
+      expect((await failure(authenticate(user.email, TEST_PASSWORD, { ip: ip(), deviceCookie }))).code).toBe("locked");
+    }
+  });
+
+  it("a password check inside a session is not locked by strangers", async () => {
+    const user = await makeUser("WRITER");
+    await strangersLock(user.email);
+    await changePassword(
+      user,
+      { currentPassword: TEST_PASSWORD, newPassword: "a-new-long-password-77", confirmPassword: "a-new-long-password-77" },
+      ip(),
     );
+    expect(
+      (await authenticate(user.email, "a-new-long-password-77", { ip: ip(), deviceCookie: rememberDevice(null, user.email) })).id,
+    ).toBe(user.id);
+  });
+
+  it("an admin sees the lock on the users list and lifts it, which the audit log records", async () => {
+    const user = await makeUser("WRITER");
+    await strangersLock(user.email);
+    const listed = async () => (await listUsers(admin)).find((u) => u.id === user.id)!;
+    const lockedUntil = (await listed()).lockedUntil;
+    expect(lockedUntil!.getTime()).toBeGreaterThan(Date.now() + THROTTLE_WINDOW_MS - 60_000);
+    await liftSignInLock(admin, { userId: user.id });
+    expect((await listed()).lockedUntil).toBeNull();
+    expect((await authenticate(user.email, TEST_PASSWORD, { ip: ip() })).id).toBe(user.id);
+    const entry = await db.auditEvent.findFirst({ where: { entityId: user.id, action: "user.unlock" } });
+    expect(entry?.actorId).toBe(admin.id);
+    await expect(liftSignInLock(user, { userId: user.id })).rejects.toMatchObject({ code: "forbidden" });
   });
 });

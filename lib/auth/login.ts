@@ -1,8 +1,9 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { emailSchema } from "../users/schema";
+import { deviceFor } from "./device";
 import { hashPassword, verifyPassword } from "./password";
-import { pruneLoginAttempts, reserveLoginAttempt } from "./throttle";
+import { minutesWord, pruneLoginAttempts, reserveLoginAttempt, SignInLocked } from "./throttle";
 
 /** One message for an unknown email, a wrong password and a disabled account: no account enumeration. */
 export const INVALID_LOGIN = "That email and password do not match an active account.";
@@ -13,19 +14,30 @@ const getDummyHash = () => (dummyHash ??= hashPassword("dateline-timing-equalise
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
 
+/** Where a sign-in comes from: the client's address (null where none is trusted: client-ip.ts) and its device cookie (device.ts). */
+export type SignInFrom = { ip: string | null; deviceCookie?: string | null };
+
 /**
  * Checks an email and password, with throttling: the attempt is counted before the password is
- * checked (throttle.ts). `ip` is null where no trustworthy client address is known. Throws
- * `locked` or `unauthorized` AppErrors.
+ * checked (throttle.ts), for this browser alone when it has signed in to the account before.
+ * Throws `locked` or `unauthorized` AppErrors.
  */
-export async function authenticate(rawEmail: unknown, password: unknown, ip: string | null, now = new Date()): Promise<AuthenticatedUser> {
+export async function authenticate(rawEmail: unknown, password: unknown, from: SignInFrom, now = new Date()): Promise<AuthenticatedUser> {
   const parsedEmail = emailSchema.safeParse(rawEmail);
   const email = parsedEmail.success
     ? parsedEmail.data
     : String(rawEmail ?? "")
         .slice(0, 254)
         .toLowerCase();
-  const { attemptId } = await reserveLoginAttempt(email, ip, now);
+  const { attemptId } = await reserveLoginAttempt(email, { ip: from.ip, device: deviceFor(from.deviceCookie, email) }, now).catch(
+    (error: unknown) => {
+      if (!(error instanceof SignInLocked && error.strangers)) throw error;
+      throw new AppError(
+        "locked",
+        `Too many failed sign-in attempts. Try again in ${minutesWord(error.minutes)}, sign in from a browser you have signed in with before, or ask an administrator to lift the lock.`,
+      );
+    },
+  );
   const user = parsedEmail.success
     ? await db.user.findUnique({
         where: { email },

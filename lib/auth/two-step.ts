@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import { log } from "../log";
 import { readPendingSignIn, signPendingSignIn } from "../two-factor/crypto";
 import { verifySecondFactor } from "../two-factor/sign-in";
-import { authenticate, recordSignIn, type AuthenticatedUser } from "./login";
+import { authenticate, recordSignIn, type AuthenticatedUser, type SignInFrom } from "./login";
 
 /** Starts the error next-auth hands back when a password was right and a code is needed next. */
 export const SECOND_FACTOR_PREFIX = "TWO_FACTOR:";
@@ -17,7 +17,7 @@ type Credentials = Record<"email" | "password" | "pending" | "code", string> | u
  * With a pending token and a code: the user once the code is right. The token is signed, lasts
  * five minutes and names the session version, so a password change or sign-out ends it.
  */
-export async function signInStep(credentials: Credentials, ip: string | null): Promise<AuthenticatedUser> {
+export async function signInStep(credentials: Credentials, from: SignInFrom): Promise<AuthenticatedUser> {
   if (credentials?.pending) {
     const pending = readPendingSignIn(credentials.pending);
     if (!pending) throw new AppError("unauthorized", PENDING_EXPIRED);
@@ -36,11 +36,11 @@ export async function signInStep(credentials: Credentials, ip: string | null): P
     if (!user || user.disabled || user.sessionVersion !== pending.sessionVersion || !user.twoFactor?.enabledAt) {
       throw new AppError("unauthorized", PENDING_EXPIRED);
     }
-    await verifySecondFactor(user, credentials.code, ip);
+    await verifySecondFactor(user, credentials.code, from.ip);
     await recordSignIn(user.id);
     return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
   }
-  const user = await authenticate(credentials?.email, credentials?.password, ip);
+  const user = await authenticate(credentials?.email, credentials?.password, from);
   const twoFactor = await db.twoFactor.findUnique({ where: { userId: user.id }, select: { enabledAt: true } });
   // The password alone does not sign in an account with two-factor on, nor count as its last sign-in.
   if (twoFactor?.enabledAt) throw new AppError("unauthorized", `${SECOND_FACTOR_PREFIX}${signPendingSignIn(user.id, user.sessionVersion)}`);
@@ -57,9 +57,9 @@ export const SIGN_IN_UNAVAILABLE =
  * mistakes in our words, and anything else as one sentence, logged (the form showed SQLite's
  * "disk I/O error", and nothing was logged).
  */
-export async function signInForForm(credentials: Credentials, ip: string | null): Promise<AuthenticatedUser> {
+export async function signInForForm(credentials: Credentials, from: SignInFrom): Promise<AuthenticatedUser> {
   try {
-    return await signInStep(credentials, ip);
+    return await signInStep(credentials, from);
   } catch (error) {
     if (error instanceof AppError && !["busy", "storage_full", "unavailable"].includes(error.code)) throw new Error(error.message);
     log("error", "sign-in failed on the server's side", { error: String((error as Error)?.stack ?? error).slice(0, 2000) });

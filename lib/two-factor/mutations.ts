@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { verifyPassword } from "../auth/password";
-import { confirmLoginAttempt, reserveLoginAttempt } from "../auth/throttle";
+import { confirmLoginAttempt, reserveLoginAttempt, SIGNED_IN } from "../auth/throttle";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { readSiteSettings } from "../settings/queries";
@@ -69,7 +69,7 @@ export async function confirmTwoFactorEnrolment(viewer: Viewer, input: z.input<t
 async function confirmPassword(viewer: Viewer, password: string, ip: string | null) {
   const user = await db.user.findUnique({ where: { id: viewer.id }, select: { email: true, passwordHash: true } });
   if (!user) throw new AppError("not_found", "Your account no longer exists.");
-  const { attemptId } = await reserveLoginAttempt(user.email, ip);
+  const { attemptId } = await reserveLoginAttempt(user.email, { ip, device: SIGNED_IN });
   if (!(await verifyPassword(user.passwordHash, password))) {
     throw new AppError("invalid", "Your current password is not right.", { password: ["Your current password is not right."] });
   }

@@ -13,7 +13,8 @@ export const UNREADABLE_SECRET =
  * Throttling for codes, as for passwords: five failures per 15 minutes per account and per client
  * address lock further codes, in a key space of their own (a right password does not reset it).
  */
-export const reserveCodeAttempt = (email: string, ip: string | null) => reserveLoginAttempt(`2fa:${email}`, ip ? `2fa:${ip}` : null);
+export const reserveCodeAttempt = (email: string, ip: string | null) =>
+  reserveLoginAttempt(`2fa:${email}`, { ip: ip ? `2fa:${ip}` : null, device: "" });
 
 /**
  * Accepts a code from the authenticator app for a step not used before, moving `lastTimeStep` on

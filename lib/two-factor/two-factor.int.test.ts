@@ -41,13 +41,13 @@ async function enrolled(role: "WRITER" | "EDITOR" | "ADMIN" = "EDITOR") {
 /** The password step: must not give a session, only a pending token. */
 async function passwordStep(user: Viewer, address = ip()) {
   const error = await expectAppError(
-    signInStep({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, address),
+    signInStep({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, { ip: address }),
     "unauthorized",
   );
   expect(error.message.startsWith(SECOND_FACTOR_PREFIX)).toBe(true);
   return error.message.slice(SECOND_FACTOR_PREFIX.length);
 }
-const codeStep = (pending: string, code: string, address = ip()) => signInStep({ email: "", password: "", pending, code }, address);
+const codeStep = (pending: string, code: string, address = ip()) => signInStep({ email: "", password: "", pending, code }, { ip: address });
 
 describe("two-factor enrolment", () => {
   it("keeps the secret encrypted, shows it only until it is confirmed by a code, then stores ten hashed recovery codes and audits", async () => {
@@ -63,7 +63,7 @@ describe("two-factor enrolment", () => {
     expect(Buffer.from(pending!.qrDataUrl.split(",")[1]!, "base64").toString()).toContain("<svg");
     expect(pending?.secret.replace(/ /g, "")).toBe(secret);
     // Not active yet: the password alone still signs in.
-    expect((await signInStep({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, ip())).id).toBe(user.id);
+    expect((await signInStep({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, { ip: ip() })).id).toBe(user.id);
 
     const wrong = await expectAppError(confirmTwoFactorEnrolment(user, { code: "000000" }, ip()), "invalid");
     expect(wrong.fieldErrors?.code).toBeDefined();
@@ -160,7 +160,7 @@ describe("turning two-factor off, new recovery codes, admin reset and the newsro
     await disableTwoFactor(user, { password: TEST_PASSWORD }, ip());
     expect(await db.twoFactor.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
-    expect((await signInStep({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, ip())).id).toBe(user.id);
+    expect((await signInStep({ email: user.email, password: TEST_PASSWORD, pending: "", code: "" }, { ip: ip() })).id).toBe(user.id);
     const actions = (await db.auditEvent.findMany({ where: { entityId: user.id, action: { startsWith: "user.twoFactor" } } })).map(
       (e) => e.action,
     );

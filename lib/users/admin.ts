@@ -2,16 +2,17 @@ import { z } from "zod";
 import { db, type Tx } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { generatePassword } from "../auth/password";
+import { clearLoginFailures, signInLocks } from "../auth/throttle";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { assertUserChange, type UserAction } from "./policy";
 import { AppError } from "../errors";
 import { createUserWithPassword } from "./mutations";
-import type { changeRoleSchema, createUserSchema, linkAuthorSchema, setDisabledSchema } from "./schema";
+import type { changeRoleSchema, createUserSchema, liftLockSchema, linkAuthorSchema, setDisabledSchema } from "./schema";
 
-/** All users for the admin list, newest first (admins). */
+/** All users for the admin list, by name, with until when strangers' failed sign-ins lock each (`lockedUntil`, null when not) (admins). */
 export async function listUsers(viewer: Viewer) {
   assertPermission(viewer, "user.manage");
-  return db.user.findMany({
+  const users = await db.user.findMany({
     select: {
       id: true,
       email: true,
@@ -25,6 +26,23 @@ export async function listUsers(viewer: Viewer) {
       twoFactor: { select: { enabledAt: true } },
     },
     orderBy: [{ disabled: "asc" }, { name: "asc" }],
+  });
+  const locks = await signInLocks(users.map((u) => u.email));
+  return users.map((u) => ({ ...u, lockedUntil: locks.get(u.email) ?? null }));
+}
+
+/**
+ * Lets a locked account sign in again from any browser at once: its failed sign-ins are cleared,
+ * as a successful sign-in clears them (lib/auth/throttle.ts). A client address's own lock stays (admins).
+ */
+export async function liftSignInLock(viewer: Viewer, input: z.output<typeof liftLockSchema>) {
+  assertUserChange(viewer, input.userId, "liftLock");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
+    if (!user) throw new AppError("not_found", "That user no longer exists.");
+    await clearLoginFailures(tx, user.email);
+    await recordAudit(tx, { actorId: viewer.id, action: "user.unlock", entityType: "User", entityId: input.userId });
+    return { lifted: true };
   });
 }
 

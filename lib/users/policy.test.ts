@@ -4,7 +4,7 @@ import type { Role } from "../generated/prisma/enums";
 import { decideUserChange, userRowPolicy, type UserAction } from "./policy";
 
 // Written out by hand: role × target (a new account, someone else, oneself) × action → allowed?
-// Admins manage accounts but never their own role or access; they may link their own byline.
+// Admins manage accounts but never their own role or access; they may link their own byline and lift their own sign-in lock.
 const EXPECTED: Record<UserAction, Record<"new" | "other" | "self", string>> = {
   create: { new: "A", other: "A", self: "A" },
   changeRole: { new: "A", other: "A", self: "" },
@@ -12,6 +12,7 @@ const EXPECTED: Record<UserAction, Record<"new" | "other" | "self", string>> = {
   enable: { new: "A", other: "A", self: "" },
   linkByline: { new: "A", other: "A", self: "A" },
   resetAccess: { new: "A", other: "A", self: "" },
+  liftLock: { new: "A", other: "A", self: "A" },
 };
 const ROLES: [Role, string][] = [
   ["WRITER", "W"],
@@ -37,12 +38,14 @@ describe("the users policy", () => {
       canDisable: false,
       canLinkByline: true,
       canResetAccess: false,
+      canLiftLock: true,
     });
     expect(userRowPolicy(me("ADMIN"), "someone")).toEqual({
       canChangeRole: true,
       canDisable: true,
       canLinkByline: true,
       canResetAccess: true,
+      canLiftLock: true,
     });
     expect(decideUserChange(me("ADMIN"), "me", "disable")).toEqual({
       allowed: false,

@@ -6,7 +6,7 @@ import type { Viewer } from "../auth/viewer";
  * The rules for managing accounts, written once: the users screen asks them what to offer on each
  * row and the mutations in lib/users/admin.ts ask them before writing.
  */
-export type UserAction = "create" | "changeRole" | "disable" | "enable" | "linkByline" | "resetAccess";
+export type UserAction = "create" | "changeRole" | "disable" | "enable" | "linkByline" | "resetAccess" | "liftLock";
 
 const VERBS: Record<UserAction, string> = {
   create: "create",
@@ -15,10 +15,12 @@ const VERBS: Record<UserAction, string> = {
   enable: "re-enable",
   linkByline: "link a byline to",
   resetAccess: "reset the sign-in of",
+  liftLock: "lift the sign-in lock of",
 };
 
 /**
- * Admins manage accounts, but never their own role or access (nor reset their own password or two-factor here: the profile does that): so whoever makes a change stays an
+ * Admins manage accounts, but never their own role or access (lifting a sign-in lock, which gives
+ * no access, they may do for themselves too) (nor reset their own password or two-factor here: the profile does that): so whoever makes a change stays an
  * active admin, and the newsroom is never left without one. `targetId` is null for a new account.
  */
 export function decideUserChange(viewer: Viewer, targetId: string | null, action: UserAction): Decision {
@@ -42,5 +44,6 @@ export function userRowPolicy(viewer: Viewer, targetId: string) {
     canDisable: decideUserChange(viewer, targetId, "disable").allowed,
     canLinkByline: decideUserChange(viewer, targetId, "linkByline").allowed,
     canResetAccess: decideUserChange(viewer, targetId, "resetAccess").allowed,
+    canLiftLock: decideUserChange(viewer, targetId, "liftLock").allowed,
   };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { hashPassword, verifyPassword } from "../auth/password";
-import { confirmLoginAttempt, reserveLoginAttempt } from "../auth/throttle";
+import { confirmLoginAttempt, reserveLoginAttempt, SIGNED_IN } from "../auth/throttle";
 import type { Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
 import type { changePasswordSchema } from "./schema";
@@ -32,7 +32,7 @@ export function getProfile(viewer: Viewer) {
 export async function changePassword(viewer: Viewer, input: z.output<typeof changePasswordSchema>, ip: string | null) {
   const user = await db.user.findUnique({ where: { id: viewer.id }, select: { email: true, passwordHash: true } });
   if (!user) throw new AppError("not_found", "Your account no longer exists.");
-  const { attemptId } = await reserveLoginAttempt(user.email, ip);
+  const { attemptId } = await reserveLoginAttempt(user.email, { ip, device: SIGNED_IN });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError("invalid", "Your current password is not right.", { currentPassword: ["Your current password is not right."] });
   }

@@ -30,6 +30,7 @@ export const setDisabledSchema = z.object({
   userId: z.string().min(1),
   disabled: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });
+export const liftLockSchema = z.object({ userId: z.string().min(1) });
 export const linkAuthorSchema = z.object({
   userId: z.string().min(1),
   authorId: z

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/action";
-import { changeUserRole, createUserByAdmin, linkUserAuthor, setUserDisabled } from "@/lib/users/admin";
-import { changeRoleSchema, createUserSchema, linkAuthorSchema, setDisabledSchema } from "@/lib/users/schema";
+import { changeUserRole, createUserByAdmin, liftSignInLock, linkUserAuthor, setUserDisabled } from "@/lib/users/admin";
+import { changeRoleSchema, createUserSchema, liftLockSchema, linkAuthorSchema, setDisabledSchema } from "@/lib/users/schema";
 import { makeResetLinkByAdmin, sendResetLinkByAdmin } from "@/lib/account-recovery/mutations";
 import { sendResetLinkSchema } from "@/lib/account-recovery/schema";
 import { resetTwoFactorByAdmin, setTwoFactorRequired } from "@/lib/two-factor/mutations";
@@ -26,6 +26,11 @@ export const changeRoleAction = authedAction(changeRoleSchema, async (input, vie
 
 // Disable or re-enable a user (admins).
 export const setDisabledAction = authedAction(setDisabledSchema, async (input, viewer) => refresh(await setUserDisabled(viewer, input)), {
+  permission: "user.manage",
+});
+
+// Lift the lock that failed sign-ins put on a user's account (admins).
+export const liftLockAction = authedAction(liftLockSchema, async (input, viewer) => refresh(await liftSignInLock(viewer, input)), {
   permission: "user.manage",
 });
 

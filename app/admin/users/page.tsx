@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { listAuthors } from "@/lib/authors/queries";
 import { listUsers } from "@/lib/users/admin";
-import { formatDateTime } from "@/lib/format/time";
+import { formatDateTime, formatTime } from "@/lib/format/time";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { CreateUserForm } from "./create-user-form";
 import { UserRowActions } from "./user-row-actions";
@@ -43,6 +43,7 @@ export default async function UsersPage() {
                 {u.mustChangePassword ? <span className="badge">Temporary password</span> : null}
                 {u.twoFactor?.enabledAt ? <span className="badge">Two-factor</span> : null}
                 <div className="muted">{u.email}</div>
+                {u.lockedUntil ? <div className="badge locked">Sign-in locked until {formatTime(u.lockedUntil, timeZone)}</div> : null}
               </td>
               <td>{ROLE_LABELS[u.role]}</td>
               <td>{u.author?.name ?? "—"}</td>
@@ -56,6 +57,7 @@ export default async function UsersPage() {
                     disabled: u.disabled,
                     authorId: u.author?.id ?? null,
                     twoFactor: !!u.twoFactor?.enabledAt,
+                    locked: !!u.lockedUntil,
                   }}
                   canMail={canMail}
                   authors={authors}

@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/errors";
 import { useAction } from "@/components/forms/use-action";
 import {
   changeRoleAction,
+  liftLockAction,
   linkAuthorAction,
   makeResetLinkAction,
   resetTwoFactorAction,
@@ -15,12 +16,12 @@ import {
 type Role = "WRITER" | "EDITOR" | "ADMIN";
 
 type Props = {
-  user: { id: string; name: string; role: Role; disabled: boolean; authorId: string | null; twoFactor: boolean };
+  user: { id: string; name: string; role: Role; disabled: boolean; authorId: string | null; twoFactor: boolean; locked: boolean };
   /** Whether this site can send mail (DATELINE_SMTP_URL), for the reset link. */
   canMail: boolean;
   authors: { id: string; name: string; userId: string | null }[];
   /** What the users policy (lib/users/policy.ts) allows on this row. */
-  policy: { canChangeRole: boolean; canDisable: boolean; canLinkByline: boolean; canResetAccess: boolean };
+  policy: { canChangeRole: boolean; canDisable: boolean; canLinkByline: boolean; canResetAccess: boolean; canLiftLock: boolean };
 };
 
 export function UserRowActions({ user, authors, policy, canMail }: Props) {
@@ -96,6 +97,16 @@ export function UserRowActions({ user, authors, policy, canMail }: Props) {
           }
         >
           {user.disabled ? "Re-enable" : "Disable"}
+        </button>
+      ) : null}
+      {policy.canLiftLock && user.locked ? (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={pending}
+          onClick={() => run(() => liftLockAction({ userId: user.id }), `Lock lifted: ${user.name} can sign in from any browser now.`)}
+        >
+          Lift sign-in lock
         </button>
       ) : null}
       {policy.canResetAccess && canMail ? (

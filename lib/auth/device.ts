@@ -1,0 +1,44 @@
+import crypto from "node:crypto";
+import { requireAuthSecret } from "../env";
+
+/*
+ * Device tokens (OWASP's "device cookies"): a browser that has signed in to an account keeps a
+ * token that proves it, in an httpOnly cookie sent only to /api/auth. Failed sign-ins from such a
+ * browser are counted for that browser alone, so strangers who fail five times lock only
+ * browsers the account has never signed in with (lib/auth/throttle.ts): they can no longer keep
+ * the account's own people out. A token is `nonce.mac`, the mac binding the nonce to the
+ * account's email under a key derived from the server's secret; one cookie holds the tokens of
+ * the last few accounts signed in with on that browser (a shared newsroom machine).
+ */
+export const DEVICE_COOKIE = "dateline.sign-in-device";
+export const DEVICE_COOKIE_MAX_AGE_SECONDS = 180 * 24 * 3600;
+const MAX_TOKENS = 5;
+const NONCE = /^[A-Za-z0-9_-]{16}$/;
+
+const key = () => Buffer.from(crypto.hkdfSync("sha256", requireAuthSecret(), "dateline", "sign-in-device-v1", 32));
+const macFor = (email: string, nonce: string) =>
+  crypto.createHmac("sha256", key()).update(`${email.toLowerCase()}\n${nonce}`).digest("base64url");
+
+const tokensIn = (cookie: string | null | undefined) => (cookie ?? "").split("~").filter(Boolean).slice(0, MAX_TOKENS);
+
+/** The nonce of the cookie's token for `email`, or "" when this browser has not signed in to that account. */
+export function deviceFor(cookie: string | null | undefined, email: string): string {
+  for (const token of tokensIn(cookie)) {
+    const [nonce = "", mac = ""] = token.split(".");
+    if (!NONCE.test(nonce)) continue;
+    const expected = Buffer.from(macFor(email, nonce));
+    const given = Buffer.from(mac);
+    if (given.length === expected.length && crypto.timingSafeEqual(given, expected)) return nonce;
+  }
+  return "";
+}
+
+/**
+ * The cookie's value after a sign-in to `email`: its token first (the one the browser had, or a
+ * new one), then the other accounts' tokens, at most five.
+ */
+export function rememberDevice(cookie: string | null | undefined, email: string): string {
+  const nonce = deviceFor(cookie, email) || crypto.randomBytes(12).toString("base64url");
+  const own = `${nonce}.${macFor(email, nonce)}`;
+  return [own, ...tokensIn(cookie).filter((t) => t !== own)].slice(0, MAX_TOKENS).join("~");
+}

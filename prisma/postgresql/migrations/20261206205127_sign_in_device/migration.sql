@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LoginAttempt" ADD COLUMN     "device" TEXT NOT NULL DEFAULT '';
