@@ -16,7 +16,7 @@ const testEnv = {
   DATELINE_MEDIA_DIR: path.join(dir, "media"),
   DATELINE_TIMEZONE: "Europe/London",
   // The archived-copy tests' source server is on loopback (lib/sources/sources.int.test.ts).
-  DATELINE_SOURCE_PRIVATE_HOSTS: "127.0.0.1",
+  DATELINE_SOURCE_PRIVATE_HOSTS: "127.0.0.1:*",
   DATELINE_TEST_DIR: dir,
 };
 Object.assign(process.env, testEnv);

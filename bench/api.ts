@@ -89,7 +89,7 @@ const receiver = http.createServer((req, res) => {
   });
 });
 await new Promise<void>((resolve) => receiver.listen(RECEIVER_PORT, "127.0.0.1", resolve));
-await db.outboundAllowedHost.create({ data: { host: "127.0.0.1" } });
+await db.outboundAllowedHost.create({ data: { host: "127.0.0.1:*" } });
 const { createArticle, transitionArticle } = await import("../lib/articles/mutations/index");
 const { bodyFromParagraphs } = await import("../lib/articles/body");
 const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, email: true, name: true, role: true } });

@@ -60,7 +60,7 @@ if (process.argv[2] === "--serve") {
   process.env.DATELINE_MEDIA_DIR = path.join(dir, "media");
   process.env.DATELINE_LOG_LEVEL = "error";
   // The bench's source server is on loopback: allowed for sources the way an operator would.
-  process.env.DATELINE_SOURCE_PRIVATE_HOSTS = "127.0.0.1";
+  process.env.DATELINE_SOURCE_PRIVATE_HOSTS = "127.0.0.1:*";
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: process.env });
 
   const server = spawn(process.execPath, ["--import", "tsx", import.meta.filename, "--serve"], { stdio: ["ignore", "pipe", "inherit"] });

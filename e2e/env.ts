@@ -85,7 +85,7 @@ export const E2E_ENV = {
   DATELINE_SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
   DATELINE_MAIL_FROM: "Dateline E2E <desk@e2e.dateline>",
   // Archived copies (issue 19): e2e/admin/source-archive.spec.ts plays its sources on loopback.
-  DATELINE_SOURCE_PRIVATE_HOSTS: "127.0.0.1",
+  DATELINE_SOURCE_PRIVATE_HOSTS: "127.0.0.1:*",
   // Photo provenance (issue 19): the test authority that signed lib/provenance/fixtures is trusted.
   DATELINE_C2PA_TRUST_ANCHORS: "./lib/provenance/fixtures/test-root.pem",
 };

@@ -65,15 +65,38 @@ describe("a DATELINE_ variable Dateline does not read", () => {
 });
 
 describe("the private hosts sources may be on", () => {
-  it("reads host names and IP addresses as a source's URL holds them, and refuses a scheme, port or path at start-up", () => {
+  it("reads host names and IP addresses as a source's URL holds them, with a port or :*, and refuses a scheme or path at start-up", () => {
     expect(
-      parseEnv({ DATELINE_SOURCE_PRIVATE_HOSTS: " Intranet.Example. , 10.1.2.3,[FD00:0::0001], bücher.example, fd00::2, ::ffff:10.0.0.9" })
-        .DATELINE_SOURCE_PRIVATE_HOSTS,
-    ).toEqual(["intranet.example", "10.1.2.3", "fd00::1", "xn--bcher-kva.example", "fd00::2", "::ffff:a00:9"]);
+      parseEnv({
+        DATELINE_SOURCE_PRIVATE_HOSTS:
+          " Intranet.Example. , 10.1.2.3,[FD00:0::0001], bücher.example, fd00::2, ::ffff:10.0.0.9, wiki.example:8080, [fd00::1]:443, search.example:*, 10.0.0.1:080",
+      }).DATELINE_SOURCE_PRIVATE_HOSTS,
+    ).toEqual([
+      "intranet.example",
+      "10.1.2.3",
+      "fd00::1",
+      "xn--bcher-kva.example",
+      "fd00::2",
+      "::ffff:a00:9",
+      "wiki.example:8080",
+      "[fd00::1]:443",
+      "search.example:*",
+      "10.0.0.1:80",
+    ]);
     expect(parseEnv({}).DATELINE_SOURCE_PRIVATE_HOSTS).toEqual([]);
-    for (const entry of ["intranet:8080", "http://intranet", "intranet/wiki", "[fd00::1]:443", "fd00::1/64", "fd00:::1"])
+    for (const entry of [
+      "http://intranet",
+      "intranet/wiki",
+      "intranet:0",
+      "intranet:65536",
+      "intranet:8o",
+      "fd00::1/64",
+      "fd00:::1",
+      "a@b",
+      ":80",
+    ])
       expect(() => parseEnv({ DATELINE_SOURCE_PRIVATE_HOSTS: entry }), entry).toThrow(
-        /DATELINE_SOURCE_PRIVATE_HOSTS: .*not a host name or IP address alone/,
+        /DATELINE_SOURCE_PRIVATE_HOSTS: .*is not a host name or IP address, with at most a port or :\*/,
       );
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./auth/trusted-proxies";
+import { parseHostEntry } from "./security/host-entry";
 import { mediaStoreEnv, mediaStoreEnvProblems } from "./media/store-env";
 
 /** Whether Intl knows a time zone name, so a typo fails at start (or at the settings form), not at render. */
@@ -121,9 +122,10 @@ const envSchema = z.object({
   DATELINE_SOURCE_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(20),
   /**
    * Archived copies and link checks: hosts on a private network they may reach all the same, comma
-   * separated (an intranet whose pages the newsroom cites, and whose copies readers may read). The
-   * admins' “Hosts on private networks” do not apply to sources: a writer types a source's address,
-   * and its archived copy is public. Empty by default.
+   * separated (an intranet whose pages the newsroom cites, and whose copies readers may read). A
+   * host alone is reached at ports 80 and 443; `host:8080` at that port; `host:*` at any
+   * (lib/security/host-entry.ts). The admins' “Hosts on private networks” do not apply to sources:
+   * a writer types a source's address, and its archived copy is public. Empty by default.
    */
   DATELINE_SOURCE_PRIVATE_HOSTS: z
     .string()
@@ -134,15 +136,13 @@ const envSchema = z.object({
         .map((entry) => entry.trim())
         .filter(Boolean)
         .flatMap((entry) => {
-          // Read as a URL reads it (lower case, punycode, IPv6 in its short form), so it matches what a
-          // source's address holds. An IPv6 address may come bare (fd00::1) or in brackets, as in a URL:
-          // two colons or more are never a host and a port.
-          const url = URL.parse(`http://${/:.*:/.test(entry) && !entry.startsWith("[") ? `[${entry}]` : entry}`);
-          if (!url || url.port || url.username || url.pathname !== "/" || url.search || url.hash) {
-            ctx.addIssue({ code: "custom", message: `“${entry}” is not a host name or IP address alone (no scheme, port or path)` });
-            return [];
-          }
-          return [url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "")];
+          const parsed = parseHostEntry(entry);
+          if (parsed) return [parsed];
+          ctx.addIssue({
+            code: "custom",
+            message: `“${entry}” is not a host name or IP address, with at most a port or :* (no scheme or path)`,
+          });
+          return [];
         }),
     ),
   ...mediaStoreEnv,

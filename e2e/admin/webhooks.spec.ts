@@ -56,11 +56,18 @@ test("an admin's key and webhook: a script publishes through the API, the receiv
   try {
     // The receiver's host is on a private network (loopback): the admin allows it on purpose.
     await page.goto("/admin/webhooks");
-    if (!(await page.getByText("127.0.0.1", { exact: true }).count())) {
-      await page.getByLabel("Host", { exact: true }).fill("127.0.0.1");
+    // At the receiver's port alone: a host typed without one is reached at ports 80 and 443.
+    const entry = `127.0.0.1:${RECEIVER_PORT}`;
+    if (!(await page.getByText(entry, { exact: true }).count())) {
+      await page.getByLabel("Host", { exact: true }).fill(`http://${entry}/`);
+      await page.getByRole("button", { name: "Allow host" }).click();
+      await expect(page.getByText("Enter only the host (such as hooks.internal or 10.0.0.5), with :port")).toBeVisible();
+      await page.getByLabel("Host", { exact: true }).fill(entry);
       await page.getByLabel("Why (optional)").fill("The test's receiver");
       await page.getByRole("button", { name: "Allow host" }).click();
-      await expect(page.locator("code", { hasText: /^127\.0\.0\.1$/ })).toBeVisible();
+      await expect(page.getByRole("listitem").filter({ has: page.locator("code", { hasText: entry }) })).toContainText(
+        `(port ${RECEIVER_PORT})`,
+      );
     }
     await page.getByLabel("Name", { exact: true }).fill(name);
     await page.getByLabel("URL").fill(`http://127.0.0.1:${RECEIVER_PORT}/hooks/dateline`);

@@ -122,7 +122,7 @@ describe("outboundFetch", () => {
   });
 
   it("reaches an allowed host, with an honest User-Agent, and the body it was given", async () => {
-    await db.outboundAllowedHost.create({ data: { host: "127.0.0.1" } });
+    await db.outboundAllowedHost.create({ data: { host: "127.0.0.1:*" } });
     const response = await outboundFetch(`http://127.0.0.1:${port}/hello`, { method: "POST", body: "payload" });
     expect(response.status).toBe(200);
     expect(response.body.toString()).toBe("hello POST");
@@ -130,7 +130,7 @@ describe("outboundFetch", () => {
   });
 
   it("checks every redirect: an allowed server redirecting to a refused address is stopped before it is asked", async () => {
-    await db.outboundAllowedHost.create({ data: { host: "127.0.0.1" } });
+    await db.outboundAllowedHost.create({ data: { host: "127.0.0.1:*" } });
     for (const to of [
       `http://localhost:${port}/secret`,
       `http://[::1]:${port}/secret`,
@@ -150,7 +150,7 @@ describe("outboundFetch", () => {
   });
 
   it("limits redirects, answer size and time", async () => {
-    await db.outboundAllowedHost.create({ data: { host: "127.0.0.1" } });
+    await db.outboundAllowedHost.create({ data: { host: "127.0.0.1:*" } });
     expect(await refused(`http://127.0.0.1:${port}/loop`, { maxRedirects: 3 })).toMatch(/Too many redirects/);
     expect(await refused(`http://127.0.0.1:${port}/big`, { maxBytes: 10_000 })).toMatch(/larger than 10000 bytes/);
     const cut = await outboundFetch(`http://127.0.0.1:${port}/big`, { maxBytes: 1000, overflow: "truncate" });
@@ -162,11 +162,26 @@ describe("outboundFetch", () => {
   });
 
   it("allows a host by name only as written: allowing localhost does not allow [::1] or 127.0.0.1", async () => {
-    await db.outboundAllowedHost.create({ data: { host: "localhost" } });
+    await db.outboundAllowedHost.create({ data: { host: "localhost:*" } });
     const response = await outboundFetch(`http://localhost:${port}/named`).catch((e: unknown) => e);
     // localhost may resolve to ::1 first where the server listens on IPv4 only; either way it was not refused.
     expect(response).not.toBeInstanceOf(OutboundRefusedError);
     expect(await refused(`http://127.0.0.1:${port}/`)).toMatch(/is a private|carries the private|is refused/);
     expect(await refused(`http://[::1]:${port}/`)).toMatch(/is a private|carries the private|is refused/);
+  });
+
+  it("allows a host at ports 80 and 443, or at the port its entry names: an allowed intranet host's other services stay out of reach", async () => {
+    await db.outboundAllowedHost.create({ data: { host: "127.0.0.1" } });
+    expect(await refused(`http://127.0.0.1:${port}/`)).toBe(
+      `127.0.0.1 is a private, loopback, link-local or reserved address (port ${port}). An admin can allow it, with its port if not 80 or 443, under “Hosts on private networks” on the Webhooks screen.`,
+    );
+    await db.outboundAllowedHost.create({ data: { host: `127.0.0.1:${port + 1}` } });
+    expect(await refused(`http://127.0.0.1:${port}/`)).toMatch(/\(port \d+\)/);
+    await db.outboundAllowedHost.create({ data: { host: `127.0.0.1:${port}` } });
+    expect((await outboundFetch(`http://127.0.0.1:${port}/hello`)).status).toBe(200);
+    // A redirect to another port of the same host is refused.
+    expect(await refused(`http://127.0.0.1:${port}/redirect?to=${encodeURIComponent(`http://127.0.0.1:${port + 2}/x`)}`)).toMatch(
+      new RegExp(`\\(port ${port + 2}\\)`),
+    );
   });
 });

@@ -6,6 +6,7 @@ import type { LookupFunction } from "node:net";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { hostEntriesAllow, urlPort } from "./host-entry";
 import { embeddedIpv4 } from "./ip";
 
 /**
@@ -25,8 +26,9 @@ import { embeddedIpv4 } from "./ip";
  * - it says who it is (User-Agent).
  *
  * A host an admin has allowed (the OutboundAllowedHost table, on the Webhooks screen) may resolve to
- * a private address: that is how a newsroom reaches its own internal systems on purpose. Archived
- * copies of sources do not use that list but DATELINE_SOURCE_PRIVATE_HOSTS (`privateHosts`).
+ * a private address, at the ports its entry names (ports 80 and 443 unless it says: host-entry.ts):
+ * that is how a newsroom reaches its own internal systems on purpose. Archived copies of sources do
+ * not use that list but DATELINE_SOURCE_PRIVATE_HOSTS (`privateHosts`).
  */
 export class OutboundRefusedError extends Error {
   constructor(
@@ -61,7 +63,7 @@ export type OutboundOptions = {
   privateHosts?: PrivateHosts;
 };
 
-/** Hosts that may resolve to private addresses, and the sentence that says how to allow another. */
+/** Hosts that may resolve to private addresses (entries as host-entry.ts writes them), and the sentence that says how to allow another. */
 export type PrivateHosts = { hosts: ReadonlySet<string>; howToAllow: string };
 
 export type OutboundResponse = {
@@ -120,12 +122,12 @@ export function refusedAddressReason(ip: string): string | null {
   return blocked.check(ip.split("%")[0]!, "ipv6") ? `${ip} is a private, loopback, link-local or reserved address` : null;
 }
 
-/** The hosts an admin allowed to resolve to private addresses (lower-case, no brackets). */
+/** The hosts an admin allowed to resolve to private addresses, and at which ports (host-entry.ts). */
 export async function allowedHosts(): Promise<PrivateHosts> {
   const rows = await db.outboundAllowedHost.findMany({ select: { host: true } });
   return {
     hosts: new Set(rows.map((r) => r.host)),
-    howToAllow: "An admin can allow it under “Hosts on private networks” on the Webhooks screen.",
+    howToAllow: "An admin can allow it, with its port if not 80 or 443, under “Hosts on private networks” on the Webhooks screen.",
   };
 }
 
@@ -152,14 +154,15 @@ export async function vetUrl(url: URL, allowed: PrivateHosts): Promise<{ address
         throw new OutboundRefusedError(`${host} could not be resolved.`, "unresolved");
       });
   if (answers.length === 0) throw new OutboundRefusedError(`${host} could not be resolved.`, "unresolved");
-  if (!allowed.hosts.has(host)) {
+  if (!hostEntriesAllow(allowed.hosts, host, urlPort(url))) {
     // Every answer must be public: a name that also resolves to an internal address is refused outright.
     for (const answer of answers) {
       const reason = refusedAddressReason(answer.address);
       if (reason)
         throw new OutboundRefusedError(
-          // An address typed as such is named once ("10.1.2.3 is a private … address"), a name with the address it resolved to.
-          `${literal ? "" : `${host} is refused: `}${reason}. ${allowed.howToAllow}`,
+          // An address typed as such is named once ("10.1.2.3 is a private … address"), a name with the address it resolved to;
+          // a port other than the web's is named, as it is what an allowed host may not be reached at.
+          `${literal ? "" : `${host} is refused: `}${reason}${url.port ? ` (port ${url.port})` : ""}. ${allowed.howToAllow}`,
           "private",
         );
     }

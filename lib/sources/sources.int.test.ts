@@ -46,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server.close();
   // The admins' allow list is shared with the other test files (one database): leave it as found.
-  await db.outboundAllowedHost.deleteMany({ where: { host: "localhost" } });
+  await db.outboundAllowedHost.deleteMany({ where: { host: "localhost:*" } });
 });
 beforeEach(async () => {
   // The tests' server is on loopback: allowed for sources by the server's own list,
@@ -178,7 +178,7 @@ describe("archived copies", () => {
     // localhost resolves to 127.0.0.1, and only the literal 127.0.0.1 is allowed. From a security
     // probe: an admin's allowing it for webhooks and wire feeds does not let a writer's source reach
     // it, or its copy would publish an internal page.
-    await db.outboundAllowedHost.upsert({ where: { host: "localhost" }, create: { host: "localhost" }, update: {} });
+    await db.outboundAllowedHost.upsert({ where: { host: "localhost:*" }, create: { host: "localhost:*" }, update: {} });
     expect(await capture(`http://localhost:${server.port}/secret-${id}`)).toMatchObject({
       state: "FAILED",
       error: expect.stringMatching(/^localhost is refused: .* so none is made from a private network/),

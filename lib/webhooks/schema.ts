@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseHostEntry } from "../security/host-entry";
 import { webUrlSchema } from "../security/urls";
 import { webhookEventSchema } from "./events";
 
@@ -21,15 +22,17 @@ export const resendDeliverySchema = z.object({ deliveryId: z.string().min(1) });
 export const allowHostSchema = z.object({
   host: z
     .string()
-    .trim()
-    .toLowerCase()
-    .transform((h) => h.replace(/^\[|\]$/g, "").replace(/\.$/, ""))
-    .pipe(
-      z
-        .string()
-        .min(1, "Enter a host name or IP address.")
-        .max(253, "Host names can be at most 253 characters.")
-        .regex(/^[a-z0-9.:-]+$/, "Enter only the host (such as hooks.internal or 10.0.0.5), without http:// or a port."),
-    ),
+    .max(300, "Host names can be at most 253 characters.")
+    .transform((raw, ctx) => {
+      const entry = raw.trim() ? parseHostEntry(raw) : null;
+      if (entry) return entry;
+      ctx.addIssue({
+        code: "custom",
+        message: raw.trim()
+          ? "Enter only the host (such as hooks.internal or 10.0.0.5), with :port for a port other than 80 and 443, without http:// or a path."
+          : "Enter a host name or IP address.",
+      });
+      return z.NEVER;
+    }),
   note: z.string().trim().max(200, "Notes can be at most 200 characters.").default(""),
 });

@@ -46,7 +46,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  await db.outboundAllowedHost.upsert({ where: { host: "127.0.0.1" }, create: { host: "127.0.0.1" }, update: {} });
+  await db.outboundAllowedHost.upsert({ where: { host: "127.0.0.1:*" }, create: { host: "127.0.0.1:*" }, update: {} });
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(async () => {
@@ -315,7 +315,7 @@ describe("webhooks", () => {
     const urlField = async (target: string) =>
       (await expectAppError(createWebhook(admin, { name: "x", url: target, events: ["story.published"] }), "invalid")).fieldErrors?.url;
     expect(await urlField("http://10.1.2.3/hook")).toEqual([
-      "10.1.2.3 is a private, loopback, link-local or reserved address. An admin can allow it under “Hosts on private networks” on the Webhooks screen.",
+      "10.1.2.3 is a private, loopback, link-local or reserved address. An admin can allow it, with its port if not 80 or 443, under “Hosts on private networks” on the Webhooks screen.",
     ]);
     expect(await urlField("http://[::ffff:169.254.169.254]/latest")).toEqual([
       expect.stringContaining("carries the private, loopback or reserved address 169.254.169.254"),

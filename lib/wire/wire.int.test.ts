@@ -745,14 +745,14 @@ describe("polled feeds", () => {
     await expectAppError(addWireFeed(editor, { name: "CPA", url, agency: "CPA", intervalMin: 5 }), "forbidden");
     // Not on the allow list (another test file may have left it there: one database for all): the
     // address is refused where the admin typed it, with the way to allow it.
-    await db.outboundAllowedHost.deleteMany({ where: { host: "127.0.0.1" } });
+    await db.outboundAllowedHost.deleteMany({ where: { host: "127.0.0.1:*" } });
     const refused = await expectAppError(addWireFeed(admin, { name: "CPA", url, agency: "Coastal Press", intervalMin: 5 }), "invalid");
     expect(refused.fieldErrors?.url?.[0]).toMatch(/^127\.0\.0\.1 is a private.*“Hosts on private networks”/);
     expect(await db.wireFeed.count({ where: { url } })).toBe(0);
-    await db.outboundAllowedHost.create({ data: { host: "127.0.0.1" } });
+    await db.outboundAllowedHost.create({ data: { host: "127.0.0.1:*" } });
     const feed = await addWireFeed(admin, { name: "CPA", url, agency: "Coastal Press", intervalMin: 5 });
     // The host is taken off the list again: the poll is refused by the same guard.
-    await db.outboundAllowedHost.deleteMany({ where: { host: "127.0.0.1" } });
+    await db.outboundAllowedHost.deleteMany({ where: { host: "127.0.0.1:*" } });
     await pollDueFeeds();
     // 127.0.0.1 is a private address: refused, nothing fetched, the reason kept for the admin.
     expect(hits).toEqual([]);
@@ -760,7 +760,7 @@ describe("polled feeds", () => {
       "127.0.0.1 is a private, loopback, link-local or reserved address",
     );
 
-    await db.outboundAllowedHost.upsert({ where: { host: "127.0.0.1" }, create: { host: "127.0.0.1" }, update: {} });
+    await db.outboundAllowedHost.upsert({ where: { host: "127.0.0.1:*" }, create: { host: "127.0.0.1:*" }, update: {} });
     try {
       await db.wireFeed.update({ where: { id: feed.id }, data: { nextFetchAt: new Date(0) } });
       await pollDueFeeds();
@@ -774,7 +774,7 @@ describe("polled feeds", () => {
       expect(hits[1]).toEqual({ etag: '"v1"', since: "Tue, 01 Dec 2026 08:30:00 GMT" });
       expect((await db.wireFeed.findUniqueOrThrow({ where: { id: feed.id } })).lastStatus).toBe("Not changed (304)");
     } finally {
-      await db.outboundAllowedHost.deleteMany({ where: { host: "127.0.0.1" } });
+      await db.outboundAllowedHost.deleteMany({ where: { host: "127.0.0.1:*" } });
     }
   });
 });

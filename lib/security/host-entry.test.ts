@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { hostEntriesAllow, hostEntryPorts, parseHostEntry, urlPort } from "./host-entry";
+
+const list = (...entries: string[]) => new Set(entries.map((e) => parseHostEntry(e)!));
+
+describe("a private host's entry", () => {
+  it("allows a host alone at ports 80 and 443 only, a host:port at that port, a host:* at every port", () => {
+    const entries = list("intranet.example", "wiki.example:8080", "search.example:*", "fd00::1", "[fd00::2]:9000");
+    expect(hostEntriesAllow(entries, "intranet.example", 80)).toBe(true);
+    expect(hostEntriesAllow(entries, "intranet.example", 443)).toBe(true);
+    expect(hostEntriesAllow(entries, "intranet.example", 6379)).toBe(false);
+    expect(hostEntriesAllow(entries, "wiki.example", 8080)).toBe(true);
+    expect(hostEntriesAllow(entries, "wiki.example", 80)).toBe(false);
+    expect(hostEntriesAllow(entries, "search.example", 9200)).toBe(true);
+    expect(hostEntriesAllow(entries, "fd00::1", 443)).toBe(true);
+    expect(hostEntriesAllow(entries, "fd00::1", 8443)).toBe(false);
+    expect(hostEntriesAllow(entries, "fd00::2", 9000)).toBe(true);
+    expect(hostEntriesAllow(entries, "fd00::2", 80)).toBe(false);
+    expect(hostEntriesAllow(entries, "other.example", 80)).toBe(false);
+  });
+
+  it("says what it lets through", () => {
+    expect(["intranet.example", "wiki.example:8080", "search.example:*", "fd00::1", "[fd00::2]:9000"].map(hostEntryPorts)).toEqual([
+      "ports 80 and 443",
+      "port 8080",
+      "every port",
+      "ports 80 and 443",
+      "port 9000",
+    ]);
+  });
+
+  it("reads a URL's port as a request would use it", () => {
+    expect([
+      urlPort(new URL("http://a.example/")),
+      urlPort(new URL("https://a.example/")),
+      urlPort(new URL("http://a.example:443/")),
+    ]).toEqual([80, 443, 443]);
+  });
+});
