@@ -2,7 +2,8 @@ import { z } from "zod";
 import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { hashPassword } from "../auth/password";
-import { confirmLoginAttempt, minutesWord, reserveLoginAttempt, SignInLocked } from "../auth/throttle";
+import { STRANGER } from "../auth/device";
+import { clearLoginFailures, confirmLoginAttempt, minutesWord, reserveLoginAttempt, SignInLocked } from "../auth/throttle";
 import type { Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { mailConfigured } from "../mail/transport";
@@ -26,7 +27,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Throttling as for sign-in, in its own key space: five per 15 minutes per address typed and per client. */
 async function reserve(kind: "reset-request" | "reset", key: string, ip: string | null, message: string) {
   try {
-    return await reserveLoginAttempt(`${kind}:${key}`, { ip: ip ? `${kind}:${ip}` : null, device: "" });
+    return await reserveLoginAttempt(`${kind}:${key}`, { ip: ip ? `${kind}:${ip}` : null, device: STRANGER });
   } catch (error) {
     if (error instanceof SignInLocked) throw new AppError("locked", `${message} Try again in ${minutesWord(error.minutes)}.`);
     throw error;
@@ -93,7 +94,7 @@ export async function resetPasswordWithToken(input: z.input<typeof resetPassword
       where: { id: found.user.id },
       data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
     });
-    await tx.loginAttempt.create({ data: { email: found.user.email, ip: "", success: true, createdAt: now } });
+    await clearLoginFailures(tx, found.user.email);
     await recordAudit(tx, { actorId: found.user.id, action: "user.passwordReset", entityType: "User", entityId: found.user.id });
   });
   await confirmLoginAttempt(attemptId);

@@ -30,5 +30,9 @@ describe("sign-in device tokens", () => {
   it("ignores a damaged cookie", () => {
     for (const cookie of ["", "~", "x.y", "not a token~also.not", `${"A".repeat(16)}.`]) expect(deviceFor(cookie, "jo@news.test")).toBe("");
     expect(deviceFor(rememberDevice("garbage~~", "jo@news.test"), "jo@news.test")).not.toBe("");
+    // Junk planted in the cookie is not carried forward: it could swell it past what a browser keeps.
+    expect(rememberDevice(`${"x".repeat(4000)}~${"A".repeat(16)}.${"B".repeat(4000)}`, "jo@news.test")).toMatch(
+      /^[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/,
+    );
   });
 });

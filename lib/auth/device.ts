@@ -13,24 +13,31 @@ import { requireAuthSecret } from "../env";
 export const DEVICE_COOKIE = "dateline.sign-in-device";
 export const DEVICE_COOKIE_MAX_AGE_SECONDS = 180 * 24 * 3600;
 const MAX_TOKENS = 5;
-const NONCE = /^[A-Za-z0-9_-]{16}$/;
+/** A token as rememberDevice writes it; anything else in the cookie is dropped, so nobody can swell it past a browser's limit. */
+const TOKEN = /^[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/;
+
+/** The device of a browser that has not signed in to the account (or offers no proof that it has). */
+export const STRANGER = "";
 
 const key = () => Buffer.from(crypto.hkdfSync("sha256", requireAuthSecret(), "dateline", "sign-in-device-v1", 32));
 const macFor = (email: string, nonce: string) =>
   crypto.createHmac("sha256", key()).update(`${email.toLowerCase()}\n${nonce}`).digest("base64url");
 
-const tokensIn = (cookie: string | null | undefined) => (cookie ?? "").split("~").filter(Boolean).slice(0, MAX_TOKENS);
+const tokensIn = (cookie: string | null | undefined) =>
+  (cookie ?? "")
+    .split("~")
+    .filter((t) => TOKEN.test(t))
+    .slice(0, MAX_TOKENS);
 
-/** The nonce of the cookie's token for `email`, or "" when this browser has not signed in to that account. */
+/** The nonce of the cookie's token for `email`, or STRANGER when this browser has not signed in to that account. */
 export function deviceFor(cookie: string | null | undefined, email: string): string {
   for (const token of tokensIn(cookie)) {
     const [nonce = "", mac = ""] = token.split(".");
-    if (!NONCE.test(nonce)) continue;
     const expected = Buffer.from(macFor(email, nonce));
     const given = Buffer.from(mac);
     if (given.length === expected.length && crypto.timingSafeEqual(given, expected)) return nonce;
   }
-  return "";
+  return STRANGER;
 }
 
 /**

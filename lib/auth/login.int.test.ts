@@ -204,7 +204,7 @@ describe("strangers' failures and the account's own browsers", () => {
     }
   });
 
-  it("a password check inside a session is not locked by strangers", async () => {
+  it("a password check inside a session is not locked by strangers, and its success leaves their lock", async () => {
     const user = await makeUser("WRITER");
     await strangersLock(user.email);
     await changePassword(
@@ -212,9 +212,29 @@ describe("strangers' failures and the account's own browsers", () => {
       { currentPassword: TEST_PASSWORD, newPassword: "a-new-long-password-77", confirmPassword: "a-new-long-password-77" },
       ip(),
     );
-    expect(
-      (await authenticate(user.email, "a-new-long-password-77", { ip: ip(), deviceCookie: rememberDevice(null, user.email) })).id,
-    ).toBe(user.id);
+    expect((await failure(authenticate(user.email, "a-new-long-password-77", { ip: ip() }))).code).toBe("locked");
+    const deviceCookie = rememberDevice(null, user.email);
+    expect((await authenticate(user.email, "a-new-long-password-77", { ip: ip(), deviceCookie })).id).toBe(user.id);
+    // Nor does a known browser's sign-in give strangers five more guesses.
+    expect((await failure(authenticate(user.email, "a-new-long-password-77", { ip: ip() }))).code).toBe("locked");
+  });
+
+  it("an account's own browser's typos do not count against its address, which strangers' do", async () => {
+    const user = await makeUser("WRITER");
+    const address = ip();
+    const deviceCookie = rememberDevice(null, user.email);
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "own-typo-here", { ip: address, deviceCookie }));
+    const colleague = await makeUser("WRITER");
+    expect((await authenticate(colleague.email, TEST_PASSWORD, { ip: address })).id).toBe(colleague.id);
+  });
+
+  it("an admin's lift lets a person locked out by their own typos on a new browser sign in from it at once", async () => {
+    const user = await makeUser("WRITER");
+    const address = ip();
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "own-typo-here", { ip: address }));
+    expect((await failure(authenticate(user.email, TEST_PASSWORD, { ip: address }))).code).toBe("locked");
+    await liftSignInLock(admin, { userId: user.id });
+    expect((await authenticate(user.email, TEST_PASSWORD, { ip: address })).id).toBe(user.id);
   });
 
   it("an admin sees the lock on the users list and lifts it, which the audit log records", async () => {

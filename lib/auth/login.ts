@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import { emailSchema } from "../users/schema";
 import { deviceFor } from "./device";
 import { hashPassword, verifyPassword } from "./password";
-import { minutesWord, pruneLoginAttempts, reserveLoginAttempt, SignInLocked } from "./throttle";
+import { pruneLoginAttempts, reserveLoginAttempt, SignInLocked } from "./throttle";
 
 /** One message for an unknown email, a wrong password and a disabled account: no account enumeration. */
 export const INVALID_LOGIN = "That email and password do not match an active account.";
@@ -31,11 +31,7 @@ export async function authenticate(rawEmail: unknown, password: unknown, from: S
         .toLowerCase();
   const { attemptId } = await reserveLoginAttempt(email, { ip: from.ip, device: deviceFor(from.deviceCookie, email) }, now).catch(
     (error: unknown) => {
-      if (!(error instanceof SignInLocked && error.strangers)) throw error;
-      throw new AppError(
-        "locked",
-        `Too many failed sign-in attempts. Try again in ${minutesWord(error.minutes)}, sign in from a browser you have signed in with before, or ask an administrator to lift the lock.`,
-      );
+      throw error instanceof SignInLocked ? new AppError("locked", error.sentence()) : error;
     },
   );
   const user = parsedEmail.success

@@ -1,5 +1,6 @@
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
+import { STRANGER } from "./device";
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const THROTTLE_MAX_FAILURES = 5;
@@ -9,7 +10,8 @@ export const minutesWord = (minutes: number) => `${minutes} minute${minutes === 
 
 /**
  * The refusal of an attempt: `minutes` until the next one may be made; `strangers` when it is the
- * account's lock for browsers that have not signed in to it (one that has still may).
+ * account's lock for browsers that have not signed in to it (one that has still may, and an admin
+ * can lift it), which `sentence` then says.
  */
 export class SignInLocked extends AppError {
   constructor(
@@ -18,11 +20,15 @@ export class SignInLocked extends AppError {
   ) {
     super("locked", `Too many failed sign-in attempts. Try again in ${minutesWord(minutes)}.`);
   }
+
+  /** What the sign-in form says. */
+  sentence(): string {
+    if (!this.strangers) return this.message;
+    return `Too many failed sign-in attempts. Try again in ${minutesWord(this.minutes)}, sign in from a browser you have signed in with before, or ask an administrator to lift the lock.`;
+  }
 }
 
-type ThrottleState = { locked: false } | { locked: true; retryAfterMs: number; account: boolean };
-
-/** Who is trying: the client's address (null when none is trusted) and its device token for the account ("" for none: lib/auth/device.ts). */
+/** Who is trying: the client's address (null when none is trusted) and its device (lib/auth/device.ts). */
 export type SignInClient = { ip: string | null; device: string };
 
 /**
@@ -31,42 +37,47 @@ export type SignInClient = { ip: string | null; device: string };
  */
 export const SIGNED_IN = "session";
 
-type Attempt = { success: boolean; device: string; createdAt: Date };
+const windowStart = (now: Date) => new Date(now.getTime() - THROTTLE_WINDOW_MS);
 
 /*
  * Five failed password checks for one account within fifteen minutes lock further attempts until
  * the oldest of those failures leaves the window. They are counted apart for each browser that
- * has signed in to the account before (its device token) and together for every other browser:
- * strangers who fail five times lock out strangers, not the account's own browsers. A sign-in
- * that succeeds, or an admin lifting the lock (liftSignInLock), clears the account's counts.
- * `attempts`: the account's attempts within the window.
+ * has signed in to the account before (its device token), for checks inside a session, and
+ * together for every other browser: strangers who fail five times lock out strangers, not the
+ * account's own browsers. A success clears the count it was made in (a known browser's sign-in
+ * does not give strangers five more guesses); an admin's lift and a password reset clear them all
+ * (clearLoginFailures). Two bounded reads, whatever the attempts stored.
  */
-export function accountUnlockAt(attempts: Attempt[], device: string, now: Date): Date | null {
-  const since = now.getTime() - THROTTLE_WINDOW_MS;
-  const cleared = Math.max(since, ...attempts.filter((a) => a.success).map((a) => a.createdAt.getTime()));
-  const failures = attempts
-    .filter((a) => !a.success && a.device === device && a.createdAt.getTime() > cleared)
-    .map((a) => a.createdAt.getTime())
-    .sort((a, b) => b - a);
-  return failures.length < THROTTLE_MAX_FAILURES ? null : new Date(failures[THROTTLE_MAX_FAILURES - 1]! + THROTTLE_WINDOW_MS);
+async function accountUnlockAt(client: Pick<Tx, "loginAttempt">, email: string, device: string, now: Date): Promise<Date | null> {
+  const since = windowStart(now);
+  const lastSuccess = await client.loginAttempt.findFirst({
+    where: { email, device, success: true, createdAt: { gt: since } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  const failures = await client.loginAttempt.findMany({
+    where: { email, device, success: false, createdAt: { gt: lastSuccess?.createdAt ?? since } },
+    orderBy: { createdAt: "desc" },
+    take: THROTTLE_MAX_FAILURES,
+    select: { createdAt: true },
+  });
+  return failures.length < THROTTLE_MAX_FAILURES
+    ? null
+    : new Date(failures[THROTTLE_MAX_FAILURES - 1]!.createdAt.getTime() + THROTTLE_WINDOW_MS);
 }
 
-const windowStart = (now: Date) => new Date(now.getTime() - THROTTLE_WINDOW_MS);
-const ATTEMPT = { email: true, success: true, device: true, createdAt: true } as const;
-
 /*
- * The account's lock (above), and, for a browser without a device token, its address's: five
- * failures from one address within the window, at any accounts, lock that address. Without a
- * known client address (`ip` null: plain `next start`, see client-ip.ts) only the account counts.
+ * The account's lock (above), and, for a stranger, its address's: five strangers' failures from
+ * one address within the window, at any accounts, lock that address (an account's own browsers'
+ * typos do not count against the colleagues behind the same NAT). Without a known client address
+ * (`ip` null: plain `next start`, see client-ip.ts) only the account counts.
  */
-async function lockState(client: Pick<Tx, "loginAttempt">, email: string, who: SignInClient, now: Date): Promise<ThrottleState> {
-  const since = windowStart(now);
-  const attempts = await client.loginAttempt.findMany({ where: { email, createdAt: { gt: since } }, select: ATTEMPT });
-  const accountUnlock = accountUnlockAt(attempts, who.device, now);
+async function lockState(client: Pick<Tx, "loginAttempt">, email: string, who: SignInClient, now: Date) {
+  const accountUnlock = await accountUnlockAt(client, email, who.device, now);
   let unlockAt = accountUnlock?.getTime() ?? 0;
-  if (who.ip && !who.device) {
+  if (who.ip && who.device === STRANGER) {
     const fromAddress = await client.loginAttempt.findMany({
-      where: { ip: who.ip, success: false, createdAt: { gt: since } },
+      where: { ip: who.ip, device: STRANGER, success: false, createdAt: { gt: windowStart(now) } },
       orderBy: { createdAt: "desc" },
       take: THROTTLE_MAX_FAILURES,
       select: { createdAt: true },
@@ -75,8 +86,8 @@ async function lockState(client: Pick<Tx, "loginAttempt">, email: string, who: S
       unlockAt = Math.max(unlockAt, fromAddress[THROTTLE_MAX_FAILURES - 1]!.createdAt.getTime() + THROTTLE_WINDOW_MS);
     }
   }
-  if (!unlockAt) return { locked: false };
-  return { locked: true, retryAfterMs: Math.max(unlockAt - now.getTime(), 1000), account: !!accountUnlock && !who.device };
+  if (!unlockAt) return null;
+  return new SignInLocked(Math.ceil(Math.max(unlockAt - now.getTime(), 1000) / 60_000), !!accountUnlock && who.device === STRANGER);
 }
 
 /**
@@ -89,15 +100,15 @@ async function lockState(client: Pick<Tx, "loginAttempt">, email: string, who: S
  */
 export async function reserveLoginAttempt(email: string, who: SignInClient, now = new Date()): Promise<{ attemptId: string }> {
   const result = await db.$transaction(async (tx) => {
-    const state = await lockState(tx, email, who, now);
-    if (state.locked) return state;
+    const locked = await lockState(tx, email, who, now);
+    if (locked) return { locked };
     const attempt = await tx.loginAttempt.create({
       data: { email, ip: who.ip ?? "", device: who.device, success: false, createdAt: now },
       select: { id: true },
     });
-    return { locked: false as const, attemptId: attempt.id };
+    return { attemptId: attempt.id };
   });
-  if (result.locked) throw new SignInLocked(Math.ceil(result.retryAfterMs / 60_000), result.account);
+  if ("locked" in result) throw result.locked;
   return { attemptId: result.attemptId };
 }
 
@@ -106,27 +117,28 @@ export async function confirmLoginAttempt(attemptId: string) {
   await db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
 }
 
-/** Until when strangers' failures lock each of these accounts (the users screen), for those locked now. */
+/** Until when strangers' failed sign-ins lock each of these accounts (the users screen), for those locked now. */
 export async function signInLocks(emails: string[], now = new Date()): Promise<Map<string, Date>> {
-  const attempts = await db.loginAttempt.findMany({
-    where: { email: { in: emails }, createdAt: { gt: windowStart(now) } },
-    select: ATTEMPT,
+  const counted = await db.loginAttempt.groupBy({
+    by: ["email"],
+    where: { email: { in: emails }, device: STRANGER, success: false, createdAt: { gt: windowStart(now) } },
+    _count: { _all: true },
   });
   const locks = new Map<string, Date>();
-  for (const email of new Set(attempts.map((a) => a.email))) {
-    const unlockAt = accountUnlockAt(
-      attempts.filter((a) => a.email === email),
-      "",
-      now,
-    );
+  for (const { email } of counted.filter((c) => c._count._all >= THROTTLE_MAX_FAILURES)) {
+    const unlockAt = await accountUnlockAt(db, email, STRANGER, now);
     if (unlockAt) locks.set(email, unlockAt);
   }
   return locks;
 }
 
-/** Clears an account's failed sign-ins, as a successful sign-in does: written as a success with no address (lib/users/admin.ts). */
-export async function clearLoginFailures(tx: Pick<Tx, "loginAttempt">, email: string, now = new Date()) {
-  await tx.loginAttempt.create({ data: { email, ip: "", device: "", success: true, createdAt: now } });
+/**
+ * Forgets an account's failed sign-ins, from every browser and address: an admin lifting its lock,
+ * or its password reset through a link. Its address locks lose them too, so the person locked
+ * out by their own typos on a new browser can sign in at once.
+ */
+export async function clearLoginFailures(tx: Pick<Tx, "loginAttempt">, email: string) {
+  await tx.loginAttempt.deleteMany({ where: { email, success: false } });
 }
 
 /** Forgets attempts older than a day; run by the sign-in path now and then. */

@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { log } from "../log";
 import { readPendingSignIn, signPendingSignIn } from "../two-factor/crypto";
 import { verifySecondFactor } from "../two-factor/sign-in";
+import { deviceFor } from "./device";
 import { authenticate, recordSignIn, type AuthenticatedUser, type SignInFrom } from "./login";
 
 /** Starts the error next-auth hands back when a password was right and a code is needed next. */
@@ -36,7 +37,8 @@ export async function signInStep(credentials: Credentials, from: SignInFrom): Pr
     if (!user || user.disabled || user.sessionVersion !== pending.sessionVersion || !user.twoFactor?.enabledAt) {
       throw new AppError("unauthorized", PENDING_EXPIRED);
     }
-    await verifySecondFactor(user, credentials.code, from.ip);
+    // Codes are counted like passwords: a browser that has signed in before apart from strangers.
+    await verifySecondFactor(user, credentials.code, { ip: from.ip, device: deviceFor(from.deviceCookie, user.email) });
     await recordSignIn(user.id);
     return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
   }

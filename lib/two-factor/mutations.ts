@@ -49,7 +49,7 @@ export async function confirmTwoFactorEnrolment(viewer: Viewer, input: z.input<t
   const row = await db.twoFactor.findUnique({ where: { userId: viewer.id }, select: { enabledAt: true } });
   if (!row) throw new AppError("invalid", "Start the set-up first.");
   if (row.enabledAt) throw new AppError("conflict", "Two-factor sign-in is already on.");
-  const { attemptId } = await reserveCodeAttempt(viewer.email, ip);
+  const { attemptId } = await reserveCodeAttempt(viewer.email, { ip, device: SIGNED_IN });
   if (!(await acceptTotp(viewer.id, code))) {
     const message = "That code is not right. Check the time on your phone and enter the code the app shows now.";
     throw new AppError("invalid", message, { code: [message] });

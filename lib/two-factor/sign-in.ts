@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
-import { confirmLoginAttempt, reserveLoginAttempt } from "../auth/throttle";
+import { confirmLoginAttempt, reserveLoginAttempt, type SignInClient } from "../auth/throttle";
 import { AppError } from "../errors";
 import { decryptSecret, hashRecoveryCode, normaliseRecoveryCode, RECOVERY_CODE_COUNT } from "./crypto";
 import { checkTotp } from "./totp";
@@ -10,11 +10,12 @@ export const UNREADABLE_SECRET =
   "Your two-factor setup can no longer be read (the server's secret changed). Sign in with a recovery code, or ask an admin to reset your two-factor sign-in.";
 
 /**
- * Throttling for codes, as for passwords: five failures per 15 minutes per account and per client
- * address lock further codes, in a key space of their own (a right password does not reset it).
+ * Throttling for codes, as for passwords (lib/auth/throttle.ts): five failures per 15 minutes per
+ * account, counted apart for a browser that has signed in before, and per client address lock
+ * further codes, in a key space of their own (a right password does not reset it).
  */
-export const reserveCodeAttempt = (email: string, ip: string | null) =>
-  reserveLoginAttempt(`2fa:${email}`, { ip: ip ? `2fa:${ip}` : null, device: "" });
+export const reserveCodeAttempt = (email: string, who: SignInClient) =>
+  reserveLoginAttempt(`2fa:${email}`, { ip: who.ip ? `2fa:${who.ip}` : null, device: who.device });
 
 /**
  * Accepts a code from the authenticator app for a step not used before, moving `lastTimeStep` on
@@ -58,8 +59,8 @@ async function acceptRecoveryCode(userId: string, code: string): Promise<boolean
  * The second step of signing in: a six-digit code from the app or a recovery code. Throttled per
  * account and per address; throws `locked`, or `unauthorized` with one message for any wrong code.
  */
-export async function verifySecondFactor(user: { id: string; email: string }, rawCode: unknown, ip: string | null): Promise<void> {
-  const { attemptId } = await reserveCodeAttempt(user.email, ip);
+export async function verifySecondFactor(user: { id: string; email: string }, rawCode: unknown, who: SignInClient): Promise<void> {
+  const { attemptId } = await reserveCodeAttempt(user.email, who);
   const code = typeof rawCode === "string" ? rawCode.trim().slice(0, 40) : "";
   const digits = code.replace(/\s/g, "");
   let ok = false;

@@ -5,6 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { resolveSessionUser } from "../auth/session-user";
 import { SECOND_FACTOR_PREFIX, signInStep } from "../auth/two-step";
 import { THROTTLE_MAX_FAILURES } from "../auth/throttle";
+import { rememberDevice } from "../auth/device";
 import { changePassword } from "../users/profile";
 import { makeUser, TEST_PASSWORD } from "../test/factories";
 import { expectAppError } from "../test/expect-app-error";
@@ -134,6 +135,19 @@ describe("signing in with a second factor", () => {
     }
     const last = await enrolled("WRITER");
     await expectAppError(codeStep(await passwordStep(last.user), await codeAt(last.secret, 1), address), "locked");
+  });
+
+  it("counts a browser that has signed in before apart: a stranger with the password who fails five codes does not lock the owner out", async () => {
+    const { user, secret } = await enrolled();
+    const deviceCookie = rememberDevice(null, user.email);
+    const pending = await passwordStep(user);
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await expectAppError(codeStep(pending, "123456"), "unauthorized");
+    await expectAppError(codeStep(pending, await codeAt(secret, 1)), "locked");
+    const own = signInStep(
+      { email: "", password: "", pending: await passwordStep(user), code: await codeAt(secret, 1) },
+      { ip: ip(), deviceCookie },
+    );
+    expect((await own).id).toBe(user.id);
   });
 
   it("ends a pending sign-in when the password changes", async () => {
