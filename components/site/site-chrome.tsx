@@ -15,9 +15,7 @@ export function SiteChrome({ siteName, sections, children }: { siteName: string;
           <a href="/" className="wordmark">
             {siteName}
           </a>
-          <SectionStrip>
-            <SectionLinks sections={sections} />
-          </SectionStrip>
+          <SectionStrip sections={sections.map(({ id, name, slug }) => ({ id, name, slug }))} />
           <a href="/search" className="search-link">
             Search
           </a>
@@ -38,6 +36,7 @@ export function SiteChrome({ siteName, sections, children }: { siteName: string;
   );
 }
 
+/** The footer's index: every section, unmarked. */
 function SectionLinks({ sections }: { sections: Section[] }) {
   return (
     <ul>

@@ -128,6 +128,29 @@ test.describe("a reader", () => {
     }
   });
 
+  test("the masthead marks the section the reader is in: its page as the current page, a story in it as the current section", async ({
+    page,
+  }) => {
+    const masthead = page.getByRole("navigation", { name: "Sections" });
+    const current = masthead.locator("a[aria-current]");
+    await page.goto("/");
+    await expect(current).toHaveCount(0);
+    await page.goto("/climate");
+    await expect(current).toHaveCount(1);
+    await expect(masthead.getByRole("link", { name: "Climate" })).toHaveAttribute("aria-current", "page");
+    await page.goto("/climate/the-sea-has-already-decided");
+    await expect(masthead.getByRole("link", { name: "Climate" })).toHaveAttribute("aria-current", "true");
+    await page.locator(".masthead").screenshot({ path: "test-results/screens/masthead-current.png" });
+    // Following a link within the site marks the new section (the masthead is not rendered again).
+    await masthead.getByRole("link", { name: "Politics" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Politics" })).toBeVisible();
+    await expect(current).toHaveCount(1);
+    await expect(masthead.getByRole("link", { name: "Politics" })).toHaveAttribute("aria-current", "page");
+    // The server's HTML says it too, before any script runs.
+    const html = await (await page.request.get("/politics")).text();
+    expect(html).toMatch(/<a href="\/politics" aria-current="page">Politics<\/a>/);
+  });
+
   test("browses a section and a byline page", async ({ page }) => {
     await page.goto("/politics");
     await expect(page.getByRole("heading", { level: 1, name: "Politics" })).toBeVisible();
