@@ -94,6 +94,11 @@ describe("the private hosts sources may be on", () => {
       "fd00:::1",
       "a@b",
       ":80",
+      "*",
+      "*.corp.example",
+      "0",
+      "0.0.0.0:80",
+      "[::]:*",
     ])
       expect(() => parseEnv({ DATELINE_SOURCE_PRIVATE_HOSTS: entry }), entry).toThrow(
         /DATELINE_SOURCE_PRIVATE_HOSTS: .*is not a host name or IP address, with at most a port or :\*/,

@@ -10,7 +10,7 @@ import { assertPermission } from "./viewer";
 import { authenticate, INVALID_LOGIN } from "./login";
 import { resolveSessionUser } from "./session-user";
 import { SIGN_IN_UNAVAILABLE, signInForForm, signInStep } from "./two-step";
-import { THROTTLE_MAX_FAILURES, THROTTLE_WINDOW_MS } from "./throttle";
+import { confirmLoginAttempt, reserveLoginAttempt, THROTTLE_MAX_FAILURES, THROTTLE_WINDOW_MS } from "./throttle";
 
 let admin: Viewer;
 beforeAll(async () => {
@@ -226,6 +226,13 @@ describe("strangers' failures and the account's own browsers", () => {
     for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "own-typo-here", { ip: address, deviceCookie }));
     const colleague = await makeUser("WRITER");
     expect((await authenticate(colleague.email, TEST_PASSWORD, { ip: address })).id).toBe(colleague.id);
+  });
+
+  it("a sign-in whose attempt an admin's lift forgot while its password was checked still signs in", async () => {
+    const user = await makeUser("WRITER");
+    const { attemptId } = await reserveLoginAttempt(user.email, { ip: ip(), device: "" });
+    await liftSignInLock(admin, { userId: user.id });
+    await expect(confirmLoginAttempt(attemptId)).resolves.toBeUndefined();
   });
 
   it("an admin's lift lets a person locked out by their own typos on a new browser sign in from it at once", async () => {

@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import { emailSchema } from "../users/schema";
 import { deviceFor } from "./device";
 import { hashPassword, verifyPassword } from "./password";
-import { pruneLoginAttempts, reserveLoginAttempt, SignInLocked } from "./throttle";
+import { confirmLoginAttempt, pruneLoginAttempts, reserveLoginAttempt, SignInLocked } from "./throttle";
 
 /** One message for an unknown email, a wrong password and a disabled account: no account enumeration. */
 export const INVALID_LOGIN = "That email and password do not match an active account.";
@@ -45,7 +45,7 @@ export async function authenticate(rawEmail: unknown, password: unknown, from: S
   // The attempt stays recorded as a failure.
   if (!user || !valid || user.disabled) throw new AppError("unauthorized", INVALID_LOGIN);
   // The password was right; the sign-in is not done until any second factor is (recordSignIn).
-  await db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
+  await confirmLoginAttempt(attemptId);
   if (Math.random() < 0.02) await pruneLoginAttempts(now);
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

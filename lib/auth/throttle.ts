@@ -112,33 +112,45 @@ export async function reserveLoginAttempt(email: string, who: SignInClient, now 
   return { attemptId: result.attemptId };
 }
 
-/** Marks a reserved attempt as a success (the password was right), which clears the account's counts. */
+/**
+ * Marks a reserved attempt as a success (the password or code was right), which clears the count
+ * it was made in. An admin's lift in between has deleted it: nothing to mark, and no error for a
+ * person who typed the right password.
+ */
 export async function confirmLoginAttempt(attemptId: string) {
-  await db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
+  await db.loginAttempt.updateMany({ where: { id: attemptId }, data: { success: true } });
 }
 
-/** Until when strangers' failed sign-ins lock each of these accounts (the users screen), for those locked now. */
+/** The key two-factor codes are counted under (an account's, or an address's): apart from passwords. */
+export const codeAttemptKey = (key: string) => `2fa:${key}`;
+
+/**
+ * Until when strangers' failed passwords or two-factor codes lock each of these accounts (the
+ * users screen), for those locked now.
+ */
 export async function signInLocks(emails: string[], now = new Date()): Promise<Map<string, Date>> {
+  const keys = new Map(emails.flatMap((email) => [[email, email] as const, [codeAttemptKey(email), email] as const]));
   const counted = await db.loginAttempt.groupBy({
     by: ["email"],
-    where: { email: { in: emails }, device: STRANGER, success: false, createdAt: { gt: windowStart(now) } },
+    where: { email: { in: [...keys.keys()] }, device: STRANGER, success: false, createdAt: { gt: windowStart(now) } },
     _count: { _all: true },
   });
   const locks = new Map<string, Date>();
-  for (const { email } of counted.filter((c) => c._count._all >= THROTTLE_MAX_FAILURES)) {
-    const unlockAt = await accountUnlockAt(db, email, STRANGER, now);
-    if (unlockAt) locks.set(email, unlockAt);
+  for (const { email: key } of counted.filter((c) => c._count._all >= THROTTLE_MAX_FAILURES)) {
+    const unlockAt = await accountUnlockAt(db, key, STRANGER, now);
+    const email = keys.get(key)!;
+    if (unlockAt && unlockAt > (locks.get(email) ?? 0)) locks.set(email, unlockAt);
   }
   return locks;
 }
 
 /**
- * Forgets an account's failed sign-ins, from every browser and address: an admin lifting its lock,
- * or its password reset through a link. Its address locks lose them too, so the person locked
- * out by their own typos on a new browser can sign in at once.
+ * Forgets an account's failed passwords and two-factor codes, from every browser and address: an
+ * admin lifting its lock, or its password reset through a link. Its address locks lose them too,
+ * so the person locked out by their own typos on a new browser can sign in at once.
  */
 export async function clearLoginFailures(tx: Pick<Tx, "loginAttempt">, email: string) {
-  await tx.loginAttempt.deleteMany({ where: { email, success: false } });
+  await tx.loginAttempt.deleteMany({ where: { email: { in: [email, codeAttemptKey(email)] }, success: false } });
 }
 
 /** Forgets attempts older than a day; run by the sign-in path now and then. */

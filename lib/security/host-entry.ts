@@ -24,7 +24,9 @@ export function parseHostEntry(raw: string): string | null {
   const url = URL.parse(`http://${hostPart}`);
   if (!url || url.port || url.username || url.password || url.pathname !== "/" || url.search || url.hash || !url.hostname) return null;
   const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "");
-  if (!host) return null;
+  // No wildcard (`*.corp.example` would be a host of that name, and match nothing) and no
+  // unspecified address (0.0.0.0 and :: reach the server itself).
+  if (!host || host.includes("*") || host === "0.0.0.0" || host === "::") return null;
   if (!port) return host;
   return `${host.includes(":") ? `[${host}]` : host}:${port === "*" ? "*" : Number(port)}`;
 }

@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   // The tests' server is on loopback: allowed for sources by the server's own list,
-  // DATELINE_SOURCE_PRIVATE_HOSTS=127.0.0.1 (vitest.config.ts), as an operator would.
+  // DATELINE_SOURCE_PRIVATE_HOSTS=127.0.0.1:* (vitest.config.ts), as an operator would.
   await db.setting.deleteMany({ where: { key: "sourceArchiveOptOut" } });
 });
 

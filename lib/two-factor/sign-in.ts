@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
-import { confirmLoginAttempt, reserveLoginAttempt, type SignInClient } from "../auth/throttle";
+import { codeAttemptKey, confirmLoginAttempt, reserveLoginAttempt, type SignInClient } from "../auth/throttle";
 import { AppError } from "../errors";
 import { decryptSecret, hashRecoveryCode, normaliseRecoveryCode, RECOVERY_CODE_COUNT } from "./crypto";
 import { checkTotp } from "./totp";
@@ -15,7 +15,7 @@ export const UNREADABLE_SECRET =
  * further codes, in a key space of their own (a right password does not reset it).
  */
 export const reserveCodeAttempt = (email: string, who: SignInClient) =>
-  reserveLoginAttempt(`2fa:${email}`, { ip: who.ip ? `2fa:${who.ip}` : null, device: who.device });
+  reserveLoginAttempt(codeAttemptKey(email), { ip: who.ip ? codeAttemptKey(who.ip) : null, device: who.device });
 
 /**
  * Accepts a code from the authenticator app for a step not used before, moving `lastTimeStep` on

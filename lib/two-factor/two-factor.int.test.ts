@@ -7,6 +7,7 @@ import { SECOND_FACTOR_PREFIX, signInStep } from "../auth/two-step";
 import { THROTTLE_MAX_FAILURES } from "../auth/throttle";
 import { rememberDevice } from "../auth/device";
 import { changePassword } from "../users/profile";
+import { liftSignInLock, listUsers } from "../users/admin";
 import { makeUser, TEST_PASSWORD } from "../test/factories";
 import { expectAppError } from "../test/expect-app-error";
 import { decryptSecret, encryptSecret, hashRecoveryCode, readPendingSignIn, signPendingSignIn } from "./crypto";
@@ -148,6 +149,17 @@ describe("signing in with a second factor", () => {
       { ip: ip(), deviceCookie },
     );
     expect((await own).id).toBe(user.id);
+  });
+
+  it("shows strangers' wrong codes as a lock on the users screen, and an admin's lift forgets them", async () => {
+    const { user, secret } = await enrolled();
+    const admin = await makeUser("ADMIN");
+    const pending = await passwordStep(user);
+    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await expectAppError(codeStep(pending, "123456"), "unauthorized");
+    expect((await listUsers(admin)).find((u) => u.id === user.id)?.lockedUntil).toBeInstanceOf(Date);
+    await liftSignInLock(admin, { userId: user.id });
+    expect((await listUsers(admin)).find((u) => u.id === user.id)?.lockedUntil).toBeNull();
+    expect((await codeStep(await passwordStep(user), await codeAt(secret, 1))).id).toBe(user.id);
   });
 
   it("ends a pending sign-in when the password changes", async () => {

@@ -9,7 +9,7 @@ import { AppError } from "../errors";
 import { createUserWithPassword } from "./mutations";
 import type { changeRoleSchema, createUserSchema, liftLockSchema, linkAuthorSchema, setDisabledSchema } from "./schema";
 
-/** All users for the admin list, by name, with until when strangers' failed sign-ins lock each (`lockedUntil`, null when not) (admins). */
+/** All users for the admin list, by name, with until when strangers' failed passwords or codes lock each (`lockedUntil`, null when not) (admins). */
 export async function listUsers(viewer: Viewer) {
   assertPermission(viewer, "user.manage");
   const users = await db.user.findMany({
@@ -32,8 +32,8 @@ export async function listUsers(viewer: Viewer) {
 }
 
 /**
- * Lets a locked account sign in again from any browser at once: its failed sign-ins are cleared,
- * as a successful sign-in clears them (lib/auth/throttle.ts). A client address's own lock stays (admins).
+ * Lets a locked account sign in again from any browser at once: its failed passwords and codes are
+ * forgotten, from its addresses' counts too (clearLoginFailures, lib/auth/throttle.ts) (admins).
  */
 export async function liftSignInLock(viewer: Viewer, input: z.output<typeof liftLockSchema>) {
   assertUserChange(viewer, input.userId, "liftLock");

@@ -22,7 +22,7 @@ export const resendDeliverySchema = z.object({ deliveryId: z.string().min(1) });
 export const allowHostSchema = z.object({
   host: z
     .string()
-    .max(300, "Host names can be at most 253 characters.")
+    .max(300, "Enter a host name of at most 253 characters, with its port.")
     .transform((raw, ctx) => {
       const entry = raw.trim() ? parseHostEntry(raw) : null;
       if (entry) return entry;

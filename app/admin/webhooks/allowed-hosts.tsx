@@ -38,7 +38,7 @@ export function AllowedHosts({ hosts }: { hosts: { id: string; host: string; not
         <TextField
           name="host"
           label="Host"
-          hint="A host name or IP address, without http://. It is reached at ports 80 and 443; for another port add it (hooks.internal:8080), or :* for every port."
+          hint="A host name or IP address, without http://. It is reached at ports 80 and 443; for another port add it (hooks.internal:8080, [fd00::1]:8080), or :* for every port."
           autoComplete="off"
           errors={errors?.host}
           required
