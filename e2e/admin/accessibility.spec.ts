@@ -150,3 +150,17 @@ test("what shows only to the keyboard, in forced colours or to a screen reader: 
   expect(said).toEqual(['" [removed: "', '" [added: "', '"] "']);
   await context.close();
 });
+
+test("the API reference reads on a phone and has a main landmark", async ({ page }) => {
+  // Its endpoint paths widened a 390 px page by 51 px, and its content sat in no landmark.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/api/v1/docs");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toContainText("content API");
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical" || ["landmark-one-main", "region"].includes(v.id))
+      .map((v) => v.id),
+  ).toEqual([]);
+});

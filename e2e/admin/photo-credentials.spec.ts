@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -102,6 +103,16 @@ test.describe("photo provenance (Content Credentials)", () => {
     await figure.getByRole("link", { name: "Content Credentials" }).click();
     await expect(reader).toHaveURL(new RegExp(`/photos/${signedId}/credentials$`));
     await expect(reader.getByRole("heading", { level: 1, name: "Content Credentials" })).toBeVisible();
+    // A page like every other reader's page: its main landmark, which "Skip to content" reaches.
+    const { violations } = await new AxeBuilder({ page: reader }).analyze();
+    expect(
+      violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical" || ["landmark-one-main", "region", "skip-link"].includes(v.id))
+        .map((v) => v.id),
+    ).toEqual([]);
+    await reader.getByRole("link", { name: "Skip to content" }).focus();
+    await reader.keyboard.press("Enter");
+    await expect(reader.locator("main#main:target")).toHaveCount(1);
     // The view shows the photo with its credit, as every reader's page does.
     await expect(reader.locator(".photo-credentials figure .credit")).toHaveText("Photo: Ana Lind");
     await expect(reader.locator(".credentials-badge")).toHaveText(`Content Credentials: valid, signed by ${SIGNER}`);

@@ -58,7 +58,10 @@ test.describe("draft links", () => {
     const outsider = await (await newContext(browser)).newPage();
     const first = await outsider.goto(url);
     expect(first?.status()).toBe(200);
-    await expect(outsider.getByTestId("draft-banner")).toContainText("Draft — not published");
+    // In a landmark of its own: a reader moving by landmarks meets the request not to pass it on.
+    await expect(outsider.getByRole("complementary", { name: "Draft notice" }).getByTestId("draft-banner")).toContainText(
+      "Draft — not published",
+    );
     await expect(outsider.getByRole("heading", { level: 1 })).toHaveText(story.headline);
     await expect(outsider.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
     await outsider.screenshot({ path: "test-results/draft-link.png", fullPage: true });

@@ -27,10 +27,13 @@ export default async function DraftLinkPage({ params }: Props) {
   const { timeZone } = await getSiteSettings();
   return (
     <div className="preview">
-      <p className="draft-banner" role="note" data-testid="draft-banner">
-        Draft — not published. Shared with {opened.link.label} until {formatDateTime(opened.link.expiresAt, timeZone)}; please do not pass
-        it on.
-      </p>
+      {/* A landmark of its own, so that a reader moving by landmarks meets it too. */}
+      <aside aria-label="Draft notice">
+        <p className="draft-banner" role="note" data-testid="draft-banner">
+          Draft — not published. Shared with {opened.link.label} until {formatDateTime(opened.link.expiresAt, timeZone)}; please do not pass
+          it on.
+        </p>
+      </aside>
       <ArticleView article={opened.article} timeZone={timeZone} />
     </div>
   );

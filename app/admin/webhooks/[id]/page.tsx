@@ -77,7 +77,7 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ id:
                   ))}
                 </ol>
               </td>
-              <td>{d.status !== "PENDING" ? <ResendButton deliveryId={d.id} /> : null}</td>
+              <td>{d.status !== "PENDING" ? <ResendButton deliveryId={d.id} name={`${d.event} for ${d.queueKey}`} /> : null}</td>
             </tr>
           ))}
         </tbody>

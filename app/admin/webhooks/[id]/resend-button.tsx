@@ -3,12 +3,13 @@
 import { useAction } from "@/components/forms/use-action";
 import { resendDeliveryAction } from "../actions";
 
-export function ResendButton({ deliveryId }: { deliveryId: string }) {
+/** "Send again", named for its delivery (`name`: its event and story) where a screen reader lists the buttons. */
+export function ResendButton({ deliveryId, name }: { deliveryId: string; name: string }) {
   const resend = useAction(resendDeliveryAction);
   return (
     <>
       <button type="button" className="button secondary" disabled={resend.pending} onClick={() => void resend.run({ deliveryId })}>
-        Send again
+        Send again <span className="visually-hidden">{name}</span>
       </button>
       {resend.result ? (
         <span role="status" className={resend.result.ok ? "muted" : "field-error"}>

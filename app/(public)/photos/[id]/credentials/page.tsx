@@ -27,45 +27,47 @@ export default async function PhotoCredentialsPage({ params }: Props) {
   const [photo, { timeZone }] = await Promise.all([getPhotoCredentialsView(id), getSiteSettings()]);
   if (!photo) notFound();
   return (
-    <article className="photo-credentials">
-      <h1 className="section-title">Content Credentials</h1>
-      <figure className="article-figure">
-        {/* Plain img: the variants are made at upload. */}
-        {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={photo.src} alt={photo.alt} width={photo.width} height={photo.height} decoding="async" />
-        {photo.caption || photo.creditLine ? (
-          <figcaption>
-            {photo.caption ? <span className="caption">{photo.caption}</span> : null}
-            {photo.caption && photo.creditLine ? " " : null}
-            {photo.creditLine ? <Credit line={photo.creditLine} /> : null}
-          </figcaption>
+    <main id="main">
+      <article className="photo-credentials">
+        <h1 className="section-title">Content Credentials</h1>
+        <figure className="article-figure">
+          {/* Plain img: the variants are made at upload. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src={photo.src} alt={photo.alt} width={photo.width} height={photo.height} decoding="async" />
+          {photo.caption || photo.creditLine ? (
+            <figcaption>
+              {photo.caption ? <span className="caption">{photo.caption}</span> : null}
+              {photo.caption && photo.creditLine ? " " : null}
+              {photo.creditLine ? <Credit line={photo.creditLine} /> : null}
+            </figcaption>
+          ) : null}
+        </figure>
+        {photo.stories.length > 0 ? (
+          <p className="muted">
+            In{" "}
+            {photo.stories.map((s, i) => (
+              <span key={s.path}>
+                {i > 0 ? ", " : ""}
+                <Link href={s.path}>{s.headline}</Link>
+              </span>
+            ))}
+          </p>
         ) : null}
-      </figure>
-      {photo.stories.length > 0 ? (
-        <p className="muted">
-          In{" "}
-          {photo.stories.map((s, i) => (
-            <span key={s.path}>
-              {i > 0 ? ", " : ""}
-              <Link href={s.path}>{s.headline}</Link>
-            </span>
-          ))}
-        </p>
-      ) : null}
-      {photo.credentials ? (
-        <CredentialDetails credentials={photo.credentials} timeZone={timeZone} />
-      ) : (
+        {photo.credentials ? (
+          <CredentialDetails credentials={photo.credentials} timeZone={timeZone} />
+        ) : (
+          <p>
+            <CredentialsBadge credentials={null} /> This photo carried no Content Credentials when it reached us.
+          </p>
+        )}
+        <h2 className="list-heading">About Content Credentials</h2>
         <p>
-          <CredentialsBadge credentials={null} /> This photo carried no Content Credentials when it reached us.
+          Content Credentials (the C2PA standard) are a signed record that a camera, an editing program or a photo agency attaches to a
+          photo: who made it, with what, and what was done to it since. We check the signature when the photo reaches us and keep the signed
+          original. The photo above is a resized copy made for this site. We do not show where the photo was taken or other details of the
+          camera file.
         </p>
-      )}
-      <h2 className="list-heading">About Content Credentials</h2>
-      <p>
-        Content Credentials (the C2PA standard) are a signed record that a camera, an editing program or a photo agency attaches to a photo:
-        who made it, with what, and what was done to it since. We check the signature when the photo reaches us and keep the signed
-        original. The photo above is a resized copy made for this site. We do not show where the photo was taken or other details of the
-        camera file.
-      </p>
-    </article>
+      </article>
+    </main>
   );
 }

@@ -116,7 +116,9 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
               <td>
                 {/* The flex row inside the cell: a cell made flex leaves the table's layout, and its borders drift. */}
                 <div className="row-actions">
-                  <Link href={`?show=${r.id}#shown-heading`}>Show</Link>
+                  <Link href={`?show=${r.id}#shown-heading`}>
+                    Show <span className="visually-hidden">v{r.version}</span>
+                  </Link>
                   {i > 0 && article.canEdit ? (
                     <RestoreButton articleId={id} revisionId={r.id} version={article.version} label={`v${r.version}`} />
                   ) : null}
