@@ -171,7 +171,9 @@ test("SIGTERM while a job runs hands its lease back, its attempt not counted, fo
   const receiverPort = (receiver.address() as net.AddressInfo).port;
   const db = new Database(DB_FILE);
   const now = new Date().toISOString().replace("Z", "+00:00");
-  db.prepare("INSERT OR IGNORE INTO OutboundAllowedHost (id, host, note, createdAt) VALUES ('sigterm-host', '127.0.0.1', '', ?)").run(now);
+  db.prepare("INSERT OR IGNORE INTO OutboundAllowedHost (id, host, note, createdAt) VALUES ('sigterm-host', '127.0.0.1:*', '', ?)").run(
+    now,
+  );
   db.prepare(
     "INSERT INTO Webhook (id, name, url, events, secret, active, createdAt) VALUES ('sigterm-hook', 'Slow receiver', ?, ?, 'secret', 1, ?)",
   ).run(`http://127.0.0.1:${receiverPort}/hook`, JSON.stringify(["story.published"]), now);

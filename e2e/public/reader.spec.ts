@@ -138,7 +138,8 @@ test.describe("a reader", () => {
     await page.goto("/climate");
     await expect(current).toHaveCount(1);
     await expect(masthead.getByRole("link", { name: "Climate" })).toHaveAttribute("aria-current", "page");
-    await page.goto("/climate/the-sea-has-already-decided");
+    const story = await page.goto("/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland");
+    expect(story?.status()).toBe(200);
     await expect(masthead.getByRole("link", { name: "Climate" })).toHaveAttribute("aria-current", "true");
     await page.locator(".masthead").screenshot({ path: "test-results/screens/masthead-current.png" });
     // Following a link within the site marks the new section (the masthead is not rendered again).
