@@ -3,7 +3,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { hashPassword } from "../auth/password";
 import { STRANGER } from "../auth/device";
-import { clearLoginFailures, confirmLoginAttempt, minutesWord, reserveLoginAttempt, SignInLocked } from "../auth/throttle";
+import { clearLoginFailures, confirmLoginAttempt, reserveLoginAttempt, tryAgainIn, SignInLocked } from "../auth/throttle";
 import type { Viewer } from "../auth/viewer";
 import { AppError, parseOrThrow } from "../errors";
 import { mailConfigured } from "../mail/transport";
@@ -29,7 +29,7 @@ async function reserve(kind: "reset-request" | "reset", key: string, ip: string 
   try {
     return await reserveLoginAttempt(`${kind}:${key}`, { ip: ip ? `${kind}:${ip}` : null, device: STRANGER });
   } catch (error) {
-    if (error instanceof SignInLocked) throw new AppError("locked", `${message} Try again in ${minutesWord(error.minutes)}.`);
+    if (error instanceof SignInLocked) throw new AppError("locked", `${message} ${tryAgainIn(error.minutes)}`);
     throw error;
   }
 }

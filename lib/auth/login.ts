@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import { emailSchema } from "../users/schema";
 import { deviceFor } from "./device";
 import { hashPassword, verifyPassword } from "./password";
-import { confirmLoginAttempt, pruneLoginAttempts, reserveLoginAttempt, SignInLocked } from "./throttle";
+import { confirmLoginAttempt, pruneLoginAttempts, reserveLoginAttempt } from "./throttle";
 
 /** One message for an unknown email, a wrong password and a disabled account: no account enumeration. */
 export const INVALID_LOGIN = "That email and password do not match an active account.";
@@ -29,11 +29,7 @@ export async function authenticate(rawEmail: unknown, password: unknown, from: S
     : String(rawEmail ?? "")
         .slice(0, 254)
         .toLowerCase();
-  const { attemptId } = await reserveLoginAttempt(email, { ip: from.ip, device: deviceFor(from.deviceCookie, email) }, now).catch(
-    (error: unknown) => {
-      throw error instanceof SignInLocked ? new AppError("locked", error.sentence()) : error;
-    },
-  );
+  const { attemptId } = await reserveLoginAttempt(email, { ip: from.ip, device: deviceFor(from.deviceCookie, email) }, now);
   const user = parsedEmail.success
     ? await db.user.findUnique({
         where: { email },

@@ -6,25 +6,28 @@ export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const THROTTLE_MAX_FAILURES = 5;
 
 /** "5 minutes", "1 minute". */
-export const minutesWord = (minutes: number) => `${minutes} minute${minutes === 1 ? "" : "s"}`;
+const minutesWord = (minutes: number) => `${minutes} minute${minutes === 1 ? "" : "s"}`;
 
 /**
- * The refusal of an attempt: `minutes` until the next one may be made; `strangers` when it is the
- * account's lock for browsers that have not signed in to it (one that has still may, and an admin
- * can lift it), which `sentence` then says.
+ * "Try again in 15 minutes.", and for a stranger to a locked account (`strangers`) the ways in
+ * besides waiting: a browser that has signed in to it still may, and an admin can lift the lock.
+ */
+export function tryAgainIn(minutes: number, strangers = false): string {
+  return strangers
+    ? `Try again in ${minutesWord(minutes)}, sign in from a browser you have signed in with before, or ask an administrator to lift the lock.`
+    : `Try again in ${minutesWord(minutes)}.`;
+}
+
+/**
+ * The refusal of an attempt, in the words the sign-in form shows: `minutes` until the next one may
+ * be made; `strangers` when it is the account's lock for browsers that have not signed in to it.
  */
 export class SignInLocked extends AppError {
   constructor(
     readonly minutes: number,
     readonly strangers: boolean,
   ) {
-    super("locked", `Too many failed sign-in attempts. Try again in ${minutesWord(minutes)}.`);
-  }
-
-  /** What the sign-in form says. */
-  sentence(): string {
-    if (!this.strangers) return this.message;
-    return `Too many failed sign-in attempts. Try again in ${minutesWord(this.minutes)}, sign in from a browser you have signed in with before, or ask an administrator to lift the lock.`;
+    super("locked", `Too many failed sign-in attempts. ${tryAgainIn(minutes, strangers)}`);
   }
 }
 

@@ -143,7 +143,11 @@ describe("signing in with a second factor", () => {
     const deviceCookie = rememberDevice(null, user.email);
     const pending = await passwordStep(user);
     for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await expectAppError(codeStep(pending, "123456"), "unauthorized");
-    await expectAppError(codeStep(pending, await codeAt(secret, 1)), "locked");
+    const locked = await expectAppError(codeStep(pending, await codeAt(secret, 1)), "locked");
+    // The stranger's form says, as for passwords, how the account's own people still get in.
+    expect(locked.message).toMatch(
+      /^Too many failed sign-in attempts\. Try again in 15 minutes, sign in from a browser you have signed in with before, or ask an administrator to lift the lock\.$/,
+    );
     const own = signInStep(
       { email: "", password: "", pending: await passwordStep(user), code: await codeAt(secret, 1) },
       { ip: ip(), deviceCookie },
