@@ -127,7 +127,9 @@ test.describe("signing in and out", () => {
     await row.scrollIntoViewIfNeeded();
     await admin.screenshot({ path: test.info().outputPath("users-locked.png") });
     await row.getByRole("button", { name: "Lift sign-in lock" }).click();
-    await expect(row.getByRole("status")).toHaveText("Lock lifted: Lock Probe can sign in from any browser now.");
+    await expect(row.getByRole("status")).toHaveText(
+      "Lock lifted: Lock Probe's failed sign-ins are forgotten, so their account is no longer locked.",
+    );
     await expect(row).not.toContainText("Sign-in locked");
     await expect(row.getByRole("button", { name: "Lift sign-in lock" })).toHaveCount(0);
 

@@ -244,13 +244,19 @@ describe("strangers' failures and the account's own browsers", () => {
     expect((await authenticate(user.email, TEST_PASSWORD, { ip: address })).id).toBe(user.id);
   });
 
+  it("a lift of an account whose lock has already ended changes nothing and audits nothing", async () => {
+    const user = await makeUser("WRITER");
+    await expect(liftSignInLock(admin, { userId: user.id })).resolves.toEqual({ lifted: false });
+    expect(await db.auditEvent.count({ where: { entityId: user.id, action: "user.unlock" } })).toBe(0);
+  });
+
   it("an admin sees the lock on the users list and lifts it, which the audit log records", async () => {
     const user = await makeUser("WRITER");
     await strangersLock(user.email);
     const listed = async () => (await listUsers(admin)).find((u) => u.id === user.id)!;
     const lockedUntil = (await listed()).lockedUntil;
     expect(lockedUntil!.getTime()).toBeGreaterThan(Date.now() + THROTTLE_WINDOW_MS - 60_000);
-    await liftSignInLock(admin, { userId: user.id });
+    await expect(liftSignInLock(admin, { userId: user.id })).resolves.toEqual({ lifted: true });
     expect((await listed()).lockedUntil).toBeNull();
     expect((await authenticate(user.email, TEST_PASSWORD, { ip: ip() })).id).toBe(user.id);
     const entry = await db.auditEvent.findFirst({ where: { entityId: user.id, action: "user.unlock" } });

@@ -69,6 +69,19 @@ async function accountUnlockAt(client: Pick<Tx, "loginAttempt">, email: string, 
     : new Date(failures[THROTTLE_MAX_FAILURES - 1]!.createdAt.getTime() + THROTTLE_WINDOW_MS);
 }
 
+/** Until when strangers' failures from an address (`ip` as stored: `2fa:<ip>` for codes), at any accounts, lock it. */
+async function addressUnlockAt(client: Pick<Tx, "loginAttempt">, ip: string, now: Date): Promise<Date | null> {
+  const failures = await client.loginAttempt.findMany({
+    where: { ip, device: STRANGER, success: false, createdAt: { gt: windowStart(now) } },
+    orderBy: { createdAt: "desc" },
+    take: THROTTLE_MAX_FAILURES,
+    select: { createdAt: true },
+  });
+  return failures.length < THROTTLE_MAX_FAILURES
+    ? null
+    : new Date(failures[THROTTLE_MAX_FAILURES - 1]!.createdAt.getTime() + THROTTLE_WINDOW_MS);
+}
+
 /*
  * The account's lock (above), and, for a stranger, its address's: five strangers' failures from
  * one address within the window, at any accounts, lock that address (an account's own browsers'
@@ -77,18 +90,8 @@ async function accountUnlockAt(client: Pick<Tx, "loginAttempt">, email: string, 
  */
 async function lockState(client: Pick<Tx, "loginAttempt">, email: string, who: SignInClient, now: Date) {
   const accountUnlock = await accountUnlockAt(client, email, who.device, now);
-  let unlockAt = accountUnlock?.getTime() ?? 0;
-  if (who.ip && who.device === STRANGER) {
-    const fromAddress = await client.loginAttempt.findMany({
-      where: { ip: who.ip, device: STRANGER, success: false, createdAt: { gt: windowStart(now) } },
-      orderBy: { createdAt: "desc" },
-      take: THROTTLE_MAX_FAILURES,
-      select: { createdAt: true },
-    });
-    if (fromAddress.length >= THROTTLE_MAX_FAILURES) {
-      unlockAt = Math.max(unlockAt, fromAddress[THROTTLE_MAX_FAILURES - 1]!.createdAt.getTime() + THROTTLE_WINDOW_MS);
-    }
-  }
+  const addressUnlock = who.ip && who.device === STRANGER ? await addressUnlockAt(client, who.ip, now) : null;
+  const unlockAt = Math.max(accountUnlock?.getTime() ?? 0, addressUnlock?.getTime() ?? 0);
   if (!unlockAt) return null;
   return new SignInLocked(Math.ceil(Math.max(unlockAt - now.getTime(), 1000) / 60_000), !!accountUnlock && who.device === STRANGER);
 }
@@ -150,10 +153,13 @@ export async function signInLocks(emails: string[], now = new Date()): Promise<M
 /**
  * Forgets an account's failed passwords and two-factor codes, from every browser and address: an
  * admin lifting its lock, or its password reset through a link. Its address locks lose them too,
- * so the person locked out by their own typos on a new browser can sign in at once.
+ * so the person locked out by their own typos on a new browser can sign in at once. (An address
+ * stays locked only by five strangers' failures without these, which cannot be: the fifth locks
+ * it.) Returns how many it forgot.
  */
-export async function clearLoginFailures(tx: Pick<Tx, "loginAttempt">, email: string) {
-  await tx.loginAttempt.deleteMany({ where: { email: { in: [email, codeAttemptKey(email)] }, success: false } });
+export async function clearLoginFailures(tx: Pick<Tx, "loginAttempt">, email: string): Promise<number> {
+  const { count } = await tx.loginAttempt.deleteMany({ where: { email: { in: [email, codeAttemptKey(email)] }, success: false } });
+  return count;
 }
 
 /** Forgets attempts older than a day; run by the sign-in path now and then. */

@@ -34,15 +34,16 @@ export async function listUsers(viewer: Viewer) {
 /**
  * Lets a locked account sign in again from any browser at once: its failed passwords and codes are
  * forgotten, from its addresses' counts too (clearLoginFailures, lib/auth/throttle.ts) (admins).
+ * `lifted` is false, and nothing is audited, when there was nothing to forget (the lock had ended).
  */
 export async function liftSignInLock(viewer: Viewer, input: z.output<typeof liftLockSchema>) {
   assertUserChange(viewer, input.userId, "liftLock");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
     if (!user) throw new AppError("not_found", "That user no longer exists.");
-    await clearLoginFailures(tx, user.email);
-    await recordAudit(tx, { actorId: viewer.id, action: "user.unlock", entityType: "User", entityId: input.userId });
-    return { lifted: true };
+    const forgotten = await clearLoginFailures(tx, user.email);
+    if (forgotten) await recordAudit(tx, { actorId: viewer.id, action: "user.unlock", entityType: "User", entityId: input.userId });
+    return { lifted: forgotten > 0 };
   });
 }
 

@@ -29,9 +29,9 @@ export function UserRowActions({ user, authors, policy, canMail }: Props) {
   const [resetLink, setResetLink] = useState<{ url: string; minutes: number } | null>(null);
   const calling = useAction((call: () => Promise<ActionResult<unknown>>) => call());
   const { pending } = calling;
-  const run = async (call: () => Promise<ActionResult<unknown>>, done: string) => {
+  const run = async <T,>(call: () => Promise<ActionResult<T>>, done: string | ((data: T) => string)) => {
     const r = await calling.run(call);
-    if (r) setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.error });
+    if (r) setMessage(r.ok ? { ok: true, text: typeof done === "string" ? done : done(r.data as T) } : { ok: false, text: r.error });
   };
 
   return (
@@ -104,7 +104,15 @@ export function UserRowActions({ user, authors, policy, canMail }: Props) {
           type="button"
           className="button secondary"
           disabled={pending}
-          onClick={() => run(() => liftLockAction({ userId: user.id }), `Lock lifted: ${user.name} can sign in from any browser now.`)}
+          onClick={() =>
+            run(
+              () => liftLockAction({ userId: user.id }),
+              ({ lifted }) =>
+                lifted
+                  ? `Lock lifted: ${user.name}'s failed sign-ins are forgotten, so their account is no longer locked.`
+                  : `${user.name}'s lock had already ended: there was nothing to lift.`,
+            )
+          }
         >
           Lift sign-in lock
         </button>
