@@ -1,4 +1,5 @@
 import { db, type Tx } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { STRANGER } from "./device";
 
@@ -58,21 +59,17 @@ async function accountUnlockAt(client: Pick<Tx, "loginAttempt">, email: string, 
     orderBy: { createdAt: "desc" },
     select: { createdAt: true },
   });
-  const failures = await client.loginAttempt.findMany({
-    where: { email, device, success: false, createdAt: { gt: lastSuccess?.createdAt ?? since } },
-    orderBy: { createdAt: "desc" },
-    take: THROTTLE_MAX_FAILURES,
-    select: { createdAt: true },
-  });
-  return failures.length < THROTTLE_MAX_FAILURES
-    ? null
-    : new Date(failures[THROTTLE_MAX_FAILURES - 1]!.createdAt.getTime() + THROTTLE_WINDOW_MS);
+  return unlockAfterFifth(client, { email, device }, lastSuccess?.createdAt ?? since);
 }
 
 /** Until when strangers' failures from an address (`ip` as stored: `2fa:<ip>` for codes), at any accounts, lock it. */
-async function addressUnlockAt(client: Pick<Tx, "loginAttempt">, ip: string, now: Date): Promise<Date | null> {
+const addressUnlockAt = (client: Pick<Tx, "loginAttempt">, ip: string, now: Date) =>
+  unlockAfterFifth(client, { ip, device: STRANGER }, windowStart(now));
+
+/** Until when the failures matching `where` since `since` lock further attempts (five of them), or null. One bounded read. */
+async function unlockAfterFifth(client: Pick<Tx, "loginAttempt">, where: Prisma.LoginAttemptWhereInput, since: Date): Promise<Date | null> {
   const failures = await client.loginAttempt.findMany({
-    where: { ip, device: STRANGER, success: false, createdAt: { gt: windowStart(now) } },
+    where: { ...where, success: false, createdAt: { gt: since } },
     orderBy: { createdAt: "desc" },
     take: THROTTLE_MAX_FAILURES,
     select: { createdAt: true },
