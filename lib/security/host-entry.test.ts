@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { allowHostSchema } from "../webhooks/schema";
 import { hostEntriesAllow, hostEntryPorts, parseHostEntry, urlPort } from "./host-entry";
 
 const list = (...entries: string[]) => new Set(entries.map((e) => parseHostEntry(e)!));
@@ -27,6 +28,24 @@ describe("a private host's entry", () => {
       "ports 80 and 443",
       "port 9000",
     ]);
+  });
+
+  it("says an entry the form before ports took that is no host and port matches nothing", () => {
+    expect(["intranet.example:abc", "Intranet.Example", "hooks.internal:8080"].map(hostEntryPorts)).toEqual([
+      "matches nothing: remove it and allow the host again",
+      "matches nothing: remove it and allow the host again",
+      "port 8080",
+    ]);
+  });
+
+  it("takes a host name of at most 253 characters, the longest DNS carries, with its port", () => {
+    const name = (length: number) => `${"a".repeat(60)}.`.repeat(5).slice(0, length - 8) + ".example";
+    expect(parseHostEntry(`${name(253)}:8080`)).toBe(`${name(253)}:8080`);
+    expect(parseHostEntry(name(254))).toBeNull();
+    expect(allowHostSchema.safeParse({ host: `${name(254)}:8080` }).error?.issues[0]?.message).toBe(
+      "Enter a host name of at most 253 characters, with its port.",
+    );
+    expect(allowHostSchema.safeParse({ host: "intranet.example/path" }).error?.issues[0]?.message).toMatch(/^Enter only the host/);
   });
 
   it("reads a URL's port as a request would use it", () => {

@@ -12,6 +12,12 @@
  */
 const WEB_PORTS = new Set([80, 443]);
 
+/** The longest host name DNS carries. */
+export const MAX_HOST_LENGTH = 253;
+
+/** A host with `:port` or `:*` after it, an IPv6 address then in brackets. */
+const withPort = (host: string, port: number | "*") => `${host.includes(":") ? `[${host}]` : host}:${port}`;
+
 /** The entry's written form, or null when it is not a host name or IP address with, at most, a port or `:*`. */
 export function parseHostEntry(raw: string): string | null {
   const entry = raw.trim();
@@ -26,20 +32,23 @@ export function parseHostEntry(raw: string): string | null {
   const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "");
   // No wildcard (`*.corp.example` would be a host of that name, and match nothing) and no
   // unspecified address (0.0.0.0 and :: reach the server itself).
-  if (!host || host.includes("*") || host === "0.0.0.0" || host === "::") return null;
+  if (!host || host.length > MAX_HOST_LENGTH || host.includes("*") || host === "0.0.0.0" || host === "::") return null;
   if (!port) return host;
-  return `${host.includes(":") ? `[${host}]` : host}:${port === "*" ? "*" : Number(port)}`;
+  return withPort(host, port === "*" ? "*" : Number(port));
 }
 
 /** Whether `entries` (written forms) allow `host` (as normaliseHost gives it) at `port`. */
 export function hostEntriesAllow(entries: ReadonlySet<string>, host: string, port: number): boolean {
-  const named = host.includes(":") ? `[${host}]` : host;
-  return entries.has(`${named}:*`) || entries.has(`${named}:${port}`) || (WEB_PORTS.has(port) && entries.has(host));
+  return entries.has(withPort(host, "*")) || entries.has(withPort(host, port)) || (WEB_PORTS.has(port) && entries.has(host));
 }
 
-/** What an entry lets through, in words (the Webhooks screen). */
+/**
+ * What an entry lets through, in words (the Webhooks screen). An entry not in its written form
+ * (one the form before ports took, such as `intranet:abc`) matches nothing, and says so.
+ */
 export function hostEntryPorts(entry: string): string {
-  const port = /\]?:(\d+|\*)$/.exec(entry.includes("]") || !/:.*:/.test(entry) ? entry : "")?.[1];
+  if (parseHostEntry(entry) !== entry) return "matches nothing: remove it and allow the host again";
+  const port = /^(?:\[.*\]|[^:]*):(\d+|\*)$/.exec(entry)?.[1];
   if (!port) return "ports 80 and 443";
   return port === "*" ? "every port" : `port ${port}`;
 }

@@ -131,7 +131,7 @@ export async function allowedHosts(): Promise<PrivateHosts> {
   };
 }
 
-/** A host as the allow-list stores it: lower-case, no IPv6 brackets, no trailing dot. */
+/** A URL's host as the allowed hosts' entries name it (host-entry.ts): lower case, no IPv6 brackets, no trailing dot. */
 export function normaliseHost(host: string): string {
   return host
     .trim()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseHostEntry } from "../security/host-entry";
+import { MAX_HOST_LENGTH, parseHostEntry } from "../security/host-entry";
 import { webUrlSchema } from "../security/urls";
 import { webhookEventSchema } from "./events";
 
@@ -19,18 +19,22 @@ export type CreateWebhookInput = z.input<typeof createWebhookSchema>;
 export const webhookIdSchema = z.object({ id: z.string().min(1) });
 export const resendDeliverySchema = z.object({ deliveryId: z.string().min(1) });
 
+const TOO_LONG = `Enter a host name of at most ${MAX_HOST_LENGTH} characters, with its port.`;
+
 export const allowHostSchema = z.object({
   host: z
     .string()
-    .max(300, "Enter a host name of at most 253 characters, with its port.")
+    .max(300, TOO_LONG)
     .transform((raw, ctx) => {
       const entry = raw.trim() ? parseHostEntry(raw) : null;
       if (entry) return entry;
       ctx.addIssue({
         code: "custom",
-        message: raw.trim()
-          ? "Enter only the host (such as hooks.internal or 10.0.0.5), with :port for a port other than 80 and 443, without http:// or a path."
-          : "Enter a host name or IP address.",
+        message: !raw.trim()
+          ? "Enter a host name or IP address."
+          : raw.trim().replace(/:(\d{1,5}|\*)$/, "").length > MAX_HOST_LENGTH
+            ? TOO_LONG
+            : "Enter only the host (such as hooks.internal or 10.0.0.5), with :port for a port other than 80 and 443, without http:// or a path.",
       });
       return z.NEVER;
     }),
