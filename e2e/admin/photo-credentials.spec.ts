@@ -122,6 +122,11 @@ test.describe("photo provenance (Content Credentials)", () => {
     const html = await reader.content();
     expect(html).not.toMatch(/GPS|51,30|0,7\.66|NW-0042|latitude|longitude/i);
     await reader.screenshot({ path: "test-results/screens/photo-credentials-reader.png", fullPage: true });
+    // On a phone its text keeps the side margin every reader's page has, and nothing runs off the screen.
+    await reader.setViewportSize({ width: 390, height: 844 });
+    expect((await reader.getByRole("heading", { level: 1, name: "Content Credentials" }).boundingBox())!.x).toBeGreaterThanOrEqual(12);
+    expect(await reader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await reader.screenshot({ path: "test-results/screens/photo-credentials-phone.png", fullPage: true });
 
     // The photo readers get is a resized copy without EXIF: no GPS in its bytes.
     const src = await reader.locator(".photo-credentials img").getAttribute("src");

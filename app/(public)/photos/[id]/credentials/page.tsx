@@ -27,7 +27,7 @@ export default async function PhotoCredentialsPage({ params }: Props) {
   const [photo, { timeZone }] = await Promise.all([getPhotoCredentialsView(id), getSiteSettings()]);
   if (!photo) notFound();
   return (
-    <main id="main">
+    <main id="main" className="page">
       <article className="photo-credentials">
         <h1 className="section-title">Content Credentials</h1>
         <figure className="article-figure">
