@@ -31,6 +31,7 @@ export async function signInStep(credentials: Credentials, from: SignInFrom): Pr
         role: true,
         disabled: true,
         sessionVersion: true,
+        passwordHash: true,
         twoFactor: { select: { enabledAt: true } },
       },
     });
@@ -38,7 +39,7 @@ export async function signInStep(credentials: Credentials, from: SignInFrom): Pr
       throw new AppError("unauthorized", PENDING_EXPIRED);
     }
     // Codes are counted like passwords: a browser that has signed in before apart from strangers.
-    await verifySecondFactor(user, credentials.code, { ip: from.ip, device: deviceFor(from.deviceCookie, user.email) });
+    await verifySecondFactor(user, credentials.code, { ip: from.ip, device: deviceFor(from.deviceCookie, user) });
     await recordSignIn(user.id);
     return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
   }
