@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 const DEFAULT_SECTION_COUNT = 4;
 
 export default async function FrontPage() {
-  const [curated, latest, sections, { siteName, timeZone }] = await Promise.all([
+  const [curated, latest, sections, { siteName, timeZone, language }] = await Promise.all([
     getCuratedFront(),
     getLatestStories(10),
     getSections(),
@@ -50,7 +50,14 @@ export default async function FrontPage() {
         <h2 id="latest-heading" className="visually-hidden">
           Latest
         </h2>
-        <ArticleList articles={stories} timeZone={timeZone} lead headingLevel={3} empty="Nothing has been published yet." />
+        <ArticleList
+          articles={stories}
+          timeZone={timeZone}
+          language={language}
+          lead
+          headingLevel={3}
+          empty="Nothing has been published yet."
+        />
       </section>
       {bySection
         .filter((b) => b.articles.length > 0)
@@ -59,7 +66,7 @@ export default async function FrontPage() {
             <h2 id={`section-${section.slug}`} className="list-heading">
               <a href={`/${section.slug}`}>{section.name}</a>
             </h2>
-            <ArticleList articles={articles} timeZone={timeZone} headingLevel={3} />
+            <ArticleList articles={articles} timeZone={timeZone} language={language} headingLevel={3} />
           </section>
         ))}
     </main>

@@ -33,7 +33,7 @@ export function ArticleFigure({ figure, priority = false }: { figure: Figure; pr
         {/* The photo's Content Credentials (C2PA), when its original carried them: who signed, with what, what was done. */}
         {figure.credentials ? " " : null}
         {figure.credentials ? (
-          <a className="content-credentials" href={figure.credentials.path}>
+          <a className="content-credentials" href={figure.credentials.path} lang="en">
             Content Credentials
           </a>
         ) : null}

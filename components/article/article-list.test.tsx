@@ -24,9 +24,17 @@ const card: ArticleCard = {
 
 describe("bylines in a right-to-left script", () => {
   it("are isolated in story cards and on the story, so the commas and the date keep their places", () => {
-    const list = renderToStaticMarkup(<ArticleList articles={[card]} timeZone="Europe/Kyiv" />);
+    const list = renderToStaticMarkup(<ArticleList articles={[card]} timeZone="Europe/Kyiv" language="en" />);
     expect(list).toContain("<bdi>أحمد منصور</bdi>, <bdi>Olena Marchuk</bdi>");
     const byline = renderToStaticMarkup(<Byline authors={authors} />);
     expect(byline).toContain('<a href="/authors/ahmad-mansour" rel="author"><bdi>أحمد منصور</bdi></a>');
+  });
+});
+
+describe("the language of stories", () => {
+  it("marks the cards in the newsroom's language and the times in them as English, the site's own words", () => {
+    const list = renderToStaticMarkup(<ArticleList articles={[card]} timeZone="Europe/Oslo" language="nb-NO" />);
+    expect(list).toMatch(/^<ol class="article-list" lang="nb-NO">/);
+    expect(list).toContain('<span class="timestamp" lang="en">');
   });
 });

@@ -3,14 +3,17 @@ import type { ArticleCard } from "@/lib/articles/dto";
 import { Timestamp } from "./timestamp";
 import { Credit } from "./credit";
 
-type Props = { articles: ArticleCard[]; timeZone: string; empty?: string; headingLevel?: 2 | 3; lead?: boolean };
+type Props = { articles: ArticleCard[]; timeZone: string; language: string; empty?: string; headingLevel?: 2 | 3; lead?: boolean };
 
-/** A list of story cards: headline, dek, section and time; the first is the lead when `lead` is set. */
-export function ArticleList({ articles, timeZone, empty = "No stories yet.", headingLevel = 2, lead = false }: Props) {
+/**
+ * A list of story cards: headline, dek, section and time; the first is the lead when `lead` is set.
+ * The cards are marked in the stories' `language`; their times and credit labels say they are English.
+ */
+export function ArticleList({ articles, timeZone, language, empty = "No stories yet.", headingLevel = 2, lead = false }: Props) {
   if (articles.length === 0) return <p className="muted">{empty}</p>;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <ol className={`article-list${lead ? " with-lead" : ""}`}>
+    <ol className={`article-list${lead ? " with-lead" : ""}`} lang={language}>
       {articles.map((a, i) => (
         <li key={a.id} className="article-card">
           {lead && i === 0 && a.image ? (

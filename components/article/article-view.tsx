@@ -6,17 +6,27 @@ import { CorrectionList } from "./correction-list";
 import { SourceList } from "./source-list";
 import { Timestamp } from "./timestamp";
 
-/** A story as readers see it; the public page and the editors' preview both render this. */
-type Props = { article: PublicArticle & { figures: Map<string, Figure> }; timeZone: string; related?: ArticleCard[]; as?: "main" | "div" };
+/**
+ * A story as readers see it; the public page and the editors' preview both render this. The story
+ * is marked in `language`, the newsroom's (a setting), inside a page whose own words are English
+ * (WCAG 3.1.2): the labels within it (times, "By", "Photo:", "Sources") say they are English.
+ */
+type Props = {
+  article: PublicArticle & { figures: Map<string, Figure> };
+  timeZone: string;
+  language: string;
+  related?: ArticleCard[];
+  as?: "main" | "div";
+};
 
-export function ArticleView({ article, timeZone, related = [], as: Wrapper = "main" }: Props) {
+export function ArticleView({ article, timeZone, language, related = [], as: Wrapper = "main" }: Props) {
   const updated =
     article.updatedAt && article.publishedAt && article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000
       ? article.updatedAt
       : null;
   return (
     <Wrapper id={Wrapper === "main" ? "main" : undefined} className="page article-page">
-      <article>
+      <article lang={language}>
         <header className="article-header">
           {article.section ? (
             <p className="kicker">
@@ -30,7 +40,7 @@ export function ArticleView({ article, timeZone, related = [], as: Wrapper = "ma
             </p>
           ) : null}
           <Byline authors={article.authors} />
-          <p className="times">
+          <p className="times" lang="en">
             {article.publishedAt ? <Timestamp label="Published" date={article.publishedAt} timeZone={timeZone} /> : null}
             {updated ? <Timestamp label="Updated" date={updated} timeZone={timeZone} /> : null}
           </p>
@@ -52,7 +62,7 @@ export function ArticleView({ article, timeZone, related = [], as: Wrapper = "ma
       {related.length > 0 ? (
         <aside className="related" aria-labelledby="related-heading">
           <h2 id="related-heading">Related stories</h2>
-          <ul className="related-list">
+          <ul className="related-list" lang={language}>
             {related.map((r) => (
               <li key={r.id} dir="auto">
                 <a href={r.path}>{r.headline}</a>

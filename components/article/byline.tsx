@@ -2,7 +2,7 @@
 export function Byline({ authors }: { authors: { name: string; slug: string }[] }) {
   if (authors.length === 0) return null;
   return (
-    <p className="byline">
+    <p className="byline" lang="en">
       By{" "}
       {authors.map((a, i) => (
         <span key={a.slug}>

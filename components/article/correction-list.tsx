@@ -7,11 +7,13 @@ export function CorrectionList({ corrections, timeZone }: { corrections: PublicA
   if (corrections.length === 0) return null;
   return (
     <section className="corrections" aria-labelledby="corrections-heading">
-      <h2 id="corrections-heading">Corrections and updates</h2>
+      <h2 id="corrections-heading" lang="en">
+        Corrections and updates
+      </h2>
       <ol>
         {corrections.map((c) => (
           <li key={c.id}>
-            <strong>{CORRECTION_KIND_LABELS[c.kind]}</strong> <Timestamp date={c.createdAt} timeZone={timeZone} />
+            <strong lang="en">{CORRECTION_KIND_LABELS[c.kind]}</strong> <Timestamp date={c.createdAt} timeZone={timeZone} />
             <p>{c.text}</p>
           </li>
         ))}

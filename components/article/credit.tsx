@@ -5,7 +5,11 @@ export function Credit({ line }: { line: string }) {
   const label = creditLabel(line);
   return (
     <span className="credit">
-      {label ? <span className="credit-label">{label}</span> : null}
+      {label ? (
+        <span className="credit-label" lang="en">
+          {label}
+        </span>
+      ) : null}
       {label ? " " : null}
       {line}
     </span>

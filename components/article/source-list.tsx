@@ -25,7 +25,9 @@ export function SourceList({ sources, timeZone }: { sources: PublicArticle["sour
   if (sources.length === 0) return null;
   return (
     <section className="sources" aria-labelledby="sources-heading">
-      <h2 id="sources-heading">Sources</h2>
+      <h2 id="sources-heading" lang="en">
+        Sources
+      </h2>
       <ol>
         {sources.map((s) => {
           const copy = s.copy ? { href: archiveHref(s.copy.id), label: `Archived copy, ${formatDate(s.copy.capturedAt, timeZone)}` } : null;
@@ -35,10 +37,14 @@ export function SourceList({ sources, timeZone }: { sources: PublicArticle["sour
               <a href={goneFirst ? copy.href : s.url} rel="noopener noreferrer nofollow">
                 {s.title}
               </a>
-              {meta(s, timeZone) ? <span className="source-meta">{meta(s, timeZone)}</span> : null}
+              {meta(s, timeZone) ? (
+                <span className="source-meta" lang="en">
+                  {meta(s, timeZone)}
+                </span>
+              ) : null}
               {s.note ? <span className="source-note">{s.note}</span> : null}
               {goneFirst ? (
-                <span className="source-gone">
+                <span className="source-gone" lang="en">
                   The original is no longer available; the link above leads to the copy archived on{" "}
                   {formatDate(s.copy!.capturedAt, timeZone)}.{" "}
                   <a href={s.url} rel="noopener noreferrer nofollow">
@@ -47,7 +53,7 @@ export function SourceList({ sources, timeZone }: { sources: PublicArticle["sour
                 </span>
               ) : null}
               {(copy && !goneFirst) || s.archivedUrl ? (
-                <span className="source-archive-line">
+                <span className="source-archive-line" lang="en">
                   {copy && !goneFirst ? (
                     <a className="source-archive" href={copy.href} rel="noopener noreferrer nofollow">
                       {copy.label}

@@ -7,6 +7,7 @@ type Props = {
   header: ReactNode;
   articles: ArticleCard[];
   timeZone: string;
+  language: string;
   page: number;
   pages: number;
   basePath: string;
@@ -15,11 +16,11 @@ type Props = {
 };
 
 /** A section, author or tag page: its header, one page of stories and links to the others. */
-export function StoryListPage({ header, articles, timeZone, page, pages, basePath, empty, headingLevel = 2 }: Props) {
+export function StoryListPage({ header, articles, timeZone, language, page, pages, basePath, empty, headingLevel = 2 }: Props) {
   return (
     <main id="main" className="page">
       {header}
-      <ArticleList articles={articles} timeZone={timeZone} headingLevel={headingLevel} empty={empty} />
+      <ArticleList articles={articles} timeZone={timeZone} language={language} headingLevel={headingLevel} empty={empty} />
       <Pagination basePath={basePath} page={page} pages={pages} />
     </main>
   );

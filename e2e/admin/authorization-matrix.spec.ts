@@ -46,7 +46,7 @@ function targets() {
       slug: string;
     };
     const settingsSaved = db
-      .prepare("SELECT max(updatedAt) FROM Setting WHERE key IN ('siteName', 'description', 'timeZone')")
+      .prepare("SELECT max(updatedAt) FROM Setting WHERE key IN ('siteName', 'description', 'timeZone', 'language')")
       .pluck()
       .get() as string | null;
     const settingsVersion = settingsSaved ? new Date(settingsSaved).toISOString() : "";
@@ -115,7 +115,7 @@ const ACTIONS: Record<string, { allowed: RoleName[] | "public"; input: (t: Targe
   deleteSectionAction: { allowed: ADMINS, input: (t) => ({ id: t.section }) },
   updateSettingsAction: {
     allowed: ADMINS,
-    input: (t) => ({ siteName: "Matrix Probe Herald", description: "", timeZone: "UTC", version: t.settingsVersion }),
+    input: (t) => ({ siteName: "Matrix Probe Herald", description: "", timeZone: "UTC", language: "en", version: t.settingsVersion }),
   },
   // Issue 17: API keys, webhooks and the outbound allow-list (admins).
   createApiKeyAction: { allowed: ADMINS, input: (t) => ({ name: "Matrix probe key", userId: t.writer, scope: "READ_WRITE" }) },

@@ -92,7 +92,9 @@ test.describe("the open read API", () => {
     expect(page).toContain(story.body.html);
     if (story.hero) {
       // The credit line readers see, exactly.
-      expect(page).toContain(`<span class="credit"><span class="credit-label">Photo:</span> ${escapeHtml(story.hero.creditLine)}</span>`);
+      expect(page).toContain(
+        `<span class="credit"><span class="credit-label" lang="en">Photo:</span> ${escapeHtml(story.hero.creditLine)}</span>`,
+      );
       const photo = await checked<{ creditLine: string; license: string; variants: { url: string }[] }>(
         await api.get(`/api/v1/photos/${story.hero.photoId}`),
       );

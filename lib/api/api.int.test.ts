@@ -138,6 +138,8 @@ describe("the open read API", () => {
 
     const story = (await getPublicStoryById(ids[0]!))!;
     storySchema.parse(story);
+    // The newsroom's language of stories (a setting; English until one is chosen).
+    expect(story.language).toBe("en");
     // As readers see it: the dateline leads the first paragraph.
     expect(story.body.html).toContain(
       `<p dir="auto"><span class="dateline" dir="auto">TESTVILLE —</span> “A quote,” said an official.</p>`,

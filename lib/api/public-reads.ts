@@ -15,6 +15,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { photoSchema, storySchema, storySummarySchema } from "./schemas";
 import { toCredentials } from "../provenance/dto";
 import { onReaderVisibleStoryWhere, readerVisibleWhere } from "../articles/policy";
+import { readSiteSettings } from "../settings/queries";
 
 // What the open read API serves: published stories only (drafts, scheduled and unpublished
 // stories never), and their sections, bylines, tags and photos.
@@ -59,7 +60,7 @@ export function decodeCursor(cursor: string): { at: string | null; id: string } 
 
 const summarySelect = { ...articleCardSelect, updatedAt: true, version: true } satisfies Prisma.ArticleSelect;
 type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
-function toSummary(row: SummaryRow): z.input<typeof storySummarySchema> {
+function toSummary(row: SummaryRow, language: string): z.input<typeof storySummarySchema> {
   const path = articlePath(row);
   return {
     id: row.id,
@@ -68,6 +69,7 @@ function toSummary(row: SummaryRow): z.input<typeof storySummarySchema> {
     url: absolute(path),
     headline: row.headline,
     dek: row.dek,
+    language,
     section: row.section,
     bylines: row.authors.map((a) => a.author),
     publishedAt: iso(row.firstPublishedAt),
@@ -94,16 +96,19 @@ export async function listPublicStories(query: StoryListQuery) {
         }
       : {}),
   };
-  const rows = await db.article.findMany({
-    where,
-    select: summarySelect,
-    orderBy: [{ firstPublishedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-  });
+  const [rows, { language }] = await Promise.all([
+    db.article.findMany({
+      where,
+      select: summarySelect,
+      orderBy: [{ firstPublishedAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+    }),
+    readSiteSettings(),
+  ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    data: page.map(toSummary),
+    data: page.map((row) => toSummary(row, language)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: iso(last.firstPublishedAt), id: last.id }) : null,
   };
 }
@@ -125,7 +130,7 @@ function placed(figure: Figure) {
 
 /** One published story, shaped from the same read and the same body HTML readers get. */
 async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | null> {
-  const article = await getPublishedArticleBySlug(slug);
+  const [article, { language }] = await Promise.all([getPublishedArticleBySlug(slug), readSiteSettings()]);
   if (!article) return null;
   return {
     id: article.id,
@@ -134,6 +139,7 @@ async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | 
     url: absolute(article.path),
     headline: article.headline,
     dek: article.dek,
+    language,
     dateline: article.dateline,
     description: article.description,
     seoTitle: article.seoTitle,

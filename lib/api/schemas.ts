@@ -95,6 +95,9 @@ export const storySummarySchema = z
     url: z.string(),
     headline: z.string(),
     dek: z.string(),
+    language: z
+      .string()
+      .describe("The language the story is written in, a BCP 47 tag such as en or nb-NO: the newsroom's, from its settings."),
     section: sectionRefSchema.nullable(),
     bylines: z.array(z.object({ name: z.string(), slug: z.string() })),
     publishedAt: nullableDate,

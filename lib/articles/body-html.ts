@@ -69,10 +69,10 @@ export function figureToHtml(figure: Figure): string {
   const caption = figure.caption ? `<span class="caption">${escape(figure.caption)}</span>` : "";
   const label = figure.creditLine ? creditLabel(figure.creditLine) : null;
   const credit = figure.creditLine
-    ? `<span class="credit">${label ? `<span class="credit-label">${label}</span> ` : ""}${escape(figure.creditLine)}</span>`
+    ? `<span class="credit">${label ? `<span class="credit-label" lang="en">${label}</span> ` : ""}${escape(figure.creditLine)}</span>`
     : "";
   const credentials = figure.credentials
-    ? ` <a class="content-credentials" href="${escape(figure.credentials.path)}">Content Credentials</a>`
+    ? ` <a class="content-credentials" href="${escape(figure.credentials.path)}" lang="en">Content Credentials</a>`
     : "";
   return (
     `<figure class="article-figure"><picture>` +

@@ -23,7 +23,7 @@ export function feedAlternates(siteName: string, section?: { slug: string; name:
 /** An RSS 2.0 feed of the newest published stories, for the site or one section. */
 export async function buildRssFeed(section?: { slug: string; name: string }): Promise<string> {
   const sectionSlug = section?.slug;
-  const [articles, { siteName }] = await Promise.all([listPublishedArticles({ sectionSlug, limit: 30 }), readSiteSettings()]);
+  const [articles, { siteName, language }] = await Promise.all([listPublishedArticles({ sectionSlug, limit: 30 }), readSiteSettings()]);
   const home = absoluteUrl(sectionSlug ? `/${sectionSlug}` : "/");
   const { path, title } = feedOf(siteName, section);
   const self = absoluteUrl(path);
@@ -46,7 +46,8 @@ export async function buildRssFeed(section?: { slug: string; name: string }): Pr
             tag: "description",
             children: section ? `Latest ${section.name} stories from ${siteName}.` : `Latest stories from ${siteName}.`,
           },
-          { tag: "language", children: "en" },
+          // The stories' language as the settings hold it (RSS 2.0 takes such tags: nb-NO, es-MX).
+          { tag: "language", children: language },
           { tag: "atom:link", attrs: { href: self, rel: "self", type: "application/rss+xml" } },
           // The latest change among its stories: a correction or an update to an older one moves it too.
           ...(changed ? [{ tag: "lastBuildDate", children: changed.toUTCString() }] : []),

@@ -2,6 +2,7 @@ import { db } from "../db";
 import { articlePath } from "../articles/dto";
 import { absoluteUrl } from "../seo/site";
 import { readSiteSettings } from "../settings/queries";
+import { newsSitemapLanguage } from "../settings/language";
 import { xmlDocument } from "./xml";
 import { onReaderVisibleStoryWhere, readerVisibleWhere } from "../articles/policy";
 
@@ -76,7 +77,7 @@ export async function buildSitemapFile(file: string): Promise<string | null> {
 
 /** Google News sitemap: stories first published in the last two days. */
 export async function buildNewsSitemap(now = new Date()): Promise<string> {
-  const { siteName } = await readSiteSettings();
+  const { siteName, language } = await readSiteSettings();
   const rows = await db.article.findMany({
     where: { ...live, firstPublishedAt: { gte: new Date(now.getTime() - 2 * 86_400_000) } },
     select: { slug: true, headline: true, firstPublishedAt: true, section: { select: { slug: true } } },
@@ -97,7 +98,7 @@ export async function buildNewsSitemap(now = new Date()): Promise<string> {
               tag: "news:publication",
               children: [
                 { tag: "news:name", children: siteName },
-                { tag: "news:language", children: "en" },
+                { tag: "news:language", children: newsSitemapLanguage(language) },
               ],
             },
             { tag: "news:publication_date", children: r.firstPublishedAt!.toISOString() },

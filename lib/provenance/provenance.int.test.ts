@@ -179,9 +179,9 @@ describe("the reader's Content Credentials", () => {
     expect(published?.hero?.credentials?.path).toBe(`/photos/${image.id}/credentials`);
 
     // Structured data: the source type only from trusted credentials (these are untrusted here).
-    expect(newsArticleJsonLd(published!, "The Dateline").image?.[0]).not.toHaveProperty("digitalSourceType", expect.anything());
+    expect(newsArticleJsonLd(published!, "The Dateline", "en").image?.[0]).not.toHaveProperty("digitalSourceType", expect.anything());
     const trustedHero = { ...published!.hero!, credentials: { ...published!.hero!.credentials!, status: "trusted" as const } };
-    expect(newsArticleJsonLd({ ...published!, hero: trustedHero }, "The Dateline").image?.[0]).toMatchObject({
+    expect(newsArticleJsonLd({ ...published!, hero: trustedHero }, "The Dateline", "en").image?.[0]).toMatchObject({
       digitalSourceType: "https://schema.org/DigitalCaptureDigitalSource",
     });
 

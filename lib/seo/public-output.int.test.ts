@@ -16,6 +16,7 @@ import { makeWirePhoto, WIRE_PHOTO } from "../test/images";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "./structured-data";
 import { readSiteSettings } from "../settings/queries";
 import { updateSettings } from "../settings/mutations";
+import { SETTING_KEYS } from "../settings/schema";
 import { createAuthor } from "../authors/mutations";
 
 const HOSTILE = `Mayor says "</script><script>alert(1)</script>" & <b>more</b> ]]> \u0001 — “quotes”`;
@@ -40,7 +41,7 @@ beforeAll(async () => {
 describe("structured data", () => {
   it("describes the story as a NewsArticle with sources as citations and corrections", async () => {
     const article = (await getPublishedArticleBySlug(slug))!;
-    const ld = newsArticleJsonLd(article, "The Dateline");
+    const ld = newsArticleJsonLd(article, "The Dateline", "en");
     expect(ld["@type"]).toBe("NewsArticle");
     expect(ld.headline).toBe(shortenAtWord(HOSTILE, 110));
     expect(ld.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -73,12 +74,12 @@ describe("structured data", () => {
     );
     await transitionArticle(editor, { id: story.id, version: story.version, to: "PUBLISHED" });
     const article = (await getPublishedArticleBySlug(story.slug))!;
-    const [photo] = newsArticleJsonLd(article, "The Dateline").image!;
+    const [photo] = newsArticleJsonLd(article, "The Dateline", "en").image!;
     const file = await mediaStore.get(/\/([^/]+)$/.exec(photo!.url)![1]!);
     const { width, height } = await sharp(file!).metadata();
     expect({ width: photo!.width, height: photo!.height }).toEqual({ width, height });
     expect(photo).toMatchObject({ width: 1600, height: 1067 });
-    const ld = newsArticleJsonLd(article, "The Dateline");
+    const ld = newsArticleJsonLd(article, "The Dateline", "en");
     expect(ld.headline.length).toBeLessThanOrEqual(110);
     expect(ld.headline).toMatch(/ \S+…$/);
     expect(headline.startsWith(ld.headline.slice(0, -1))).toBe(true);
@@ -86,7 +87,7 @@ describe("structured data", () => {
   });
 
   it("cannot be broken out of its script element", async () => {
-    const json = safeJsonForScript(newsArticleJsonLd((await getPublishedArticleBySlug(slug))!, "The Dateline"));
+    const json = safeJsonForScript(newsArticleJsonLd((await getPublishedArticleBySlug(slug))!, "The Dateline", "en"));
     expect(json).not.toMatch(/<\/script/i);
     expect(json).not.toContain("<");
     expect(JSON.parse(json).headline).toBe(shortenAtWord(HOSTILE, 110));
@@ -175,7 +176,7 @@ describe("a hostile site name (Settings)", () => {
     await updateSettings(await makeUser("ADMIN"), { ...(await readSiteSettings()), siteName: NAME });
   });
   afterAll(async () => {
-    await db.setting.deleteMany({ where: { key: { in: ["siteName", "description", "timeZone"] } } });
+    await db.setting.deleteMany({ where: { key: { in: [...SETTING_KEYS] } } });
   });
 
   it("is text in the feeds and sitemaps", async () => {
@@ -185,5 +186,38 @@ describe("a hostile site name (Settings)", () => {
     const news = await buildNewsSitemap();
     expect(XMLValidator.validate(news)).toBe(true);
     expect(news).not.toContain("<script>");
+  });
+});
+
+describe("the language of stories (Settings)", () => {
+  const parser = new XMLParser({ ignoreAttributes: false });
+  const newsLanguages = async () =>
+    [parser.parse(await buildNewsSitemap()).urlset.url]
+      .flat()
+      .map(
+        (u: { "news:news": { "news:publication": { "news:language": string } } }) => u["news:news"]["news:publication"]["news:language"],
+      );
+
+  afterAll(async () => {
+    await db.setting.deleteMany({ where: { key: { in: [...SETTING_KEYS] } } });
+  });
+
+  it("is English until an admin chooses one", async () => {
+    expect(parser.parse(await buildRssFeed()).rss.channel.language).toBe("en");
+    expect(new Set(await newsLanguages())).toEqual(new Set(["en"]));
+  });
+
+  it("reaches the feed as stored, the news sitemap as Google's ISO 639 code, and the structured data", async () => {
+    await updateSettings(await makeUser("ADMIN"), { ...(await readSiteSettings()), language: "nb-no" });
+    const rss = await buildRssFeed();
+    expect(XMLValidator.validate(rss)).toBe(true);
+    expect(parser.parse(rss).rss.channel.language).toBe("nb-NO");
+    expect(new Set(await newsLanguages())).toEqual(new Set(["nb"]));
+    const { language } = await readSiteSettings();
+    expect(newsArticleJsonLd((await getPublishedArticleBySlug(slug))!, "The Dateline", language).inLanguage).toBe("nb-NO");
+
+    // Chinese is the exception Google makes: zh-tw for Traditional, zh-cn for Simplified.
+    await updateSettings(await makeUser("ADMIN"), { ...(await readSiteSettings()), language: "zh-hk" });
+    expect(new Set(await newsLanguages())).toEqual(new Set(["zh-tw"]));
   });
 });

@@ -6,14 +6,15 @@ import { shortenAtWord } from "../format/text";
 import type { PhotoCredentials } from "../provenance/dto";
 import { schemaOrgSourceType } from "../provenance/schema";
 
-/** schema.org NewsArticle for a story: credits, sources (citation) and corrections included. */
-export function newsArticleJsonLd(article: PublicArticle, siteName: string) {
+/** schema.org NewsArticle for a story: credits, sources (citation) and corrections included; `language` is the newsroom's BCP 47 tag. */
+export function newsArticleJsonLd(article: PublicArticle, siteName: string, language: string) {
   const url = absoluteUrl(article.path);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
     headline: shortenAtWord(article.headline, 110),
     description: article.description,
+    inLanguage: language,
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": article.canonicalUrl || url },
     datePublished: article.publishedAt?.toISOString(),

@@ -23,13 +23,16 @@ export async function updateSettings(viewer: Viewer, input: z.input<typeof updat
     for (const key of SETTING_KEYS) {
       await tx.setting.upsert({ where: { key }, create: { key, value: data[key], updatedAt }, update: { value: data[key], updatedAt } });
     }
-    const after = { siteName: data.siteName, description: data.description, timeZone: data.timeZone };
+    const after = { siteName: data.siteName, description: data.description, timeZone: data.timeZone, language: data.language };
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "settings.update",
       entityType: "Setting",
       entityId: "site",
-      data: { before: { siteName: before.siteName, description: before.description, timeZone: before.timeZone }, after },
+      data: {
+        before: { siteName: before.siteName, description: before.description, timeZone: before.timeZone, language: before.language },
+        after,
+      },
     });
     return { ...after, version: updatedAt.toISOString() };
   });

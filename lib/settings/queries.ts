@@ -1,10 +1,11 @@
 import { db, type Tx } from "../db";
 import { env, isTimeZone } from "../env";
 import { DEFAULT_DESCRIPTION, SETTING_KEYS, type SiteSettings } from "./schema";
+import { canonicalLanguage, DEFAULT_LANGUAGE } from "./language";
 
 /**
  * The settings in force: the saved ones, or the environment's (DATELINE_SITE_NAME,
- * DATELINE_TIMEZONE) until an admin first saves them. Read from the database; public pages read
+ * DATELINE_TIMEZONE; English stories) until an admin first saves them. Read from the database; public pages read
  * them through the cached getSiteSettings (lib/cache/public-data.ts), expired by every save.
  */
 export async function readSiteSettings(client: Tx | typeof db = db): Promise<SiteSettings> {
@@ -21,14 +22,16 @@ export const fromEnvironment = (): SiteSettings => ({
   siteName: env.DATELINE_SITE_NAME,
   description: DEFAULT_DESCRIPTION,
   timeZone: env.DATELINE_TIMEZONE,
+  language: DEFAULT_LANGUAGE,
   version: "",
 });
 
-/** The defaults overlaid with the saved keys (a time zone this runtime no longer knows is ignored). */
+/** The defaults overlaid with the saved keys (a time zone or language tag this runtime no longer knows is ignored). */
 export function withSaved(defaults: SiteSettings, rows: { key: string; value: string; updatedAt: Date | string }[]): SiteSettings {
   const settings = { ...defaults };
   for (const { key, value, updatedAt } of rows) {
     if (key === "timeZone" && !isTimeZone(value)) continue;
+    if (key === "language" && !canonicalLanguage(value)) continue;
     if ((SETTING_KEYS as readonly string[]).includes(key)) settings[key as (typeof SETTING_KEYS)[number]] = value;
     const at = new Date(updatedAt).toISOString();
     if (at > settings.version) settings.version = at;

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { isTimeZone } from "../env";
+import { canonicalLanguage, LANGUAGE_MESSAGE } from "./language";
 
 /**
- * The newsroom's settings: its name, a line about it, and the time zone every time is shown in.
+ * The newsroom's settings: its name, a line about it, the time zone every time is shown in, and the
+ * language its stories are written in (a canonical BCP 47 tag; the site's own words stay English).
  * Stored one row per key in the Setting table. `version` is the time of the latest save ("" before
  * the first), which a save must start from.
  */
-export type SiteSettings = { siteName: string; description: string; timeZone: string; version: string };
-export const SETTING_KEYS = ["siteName", "description", "timeZone"] as const;
+export type SiteSettings = { siteName: string; description: string; timeZone: string; language: string; version: string };
+export const SETTING_KEYS = ["siteName", "description", "timeZone", "language"] as const;
 
 export const DEFAULT_DESCRIPTION = "Independent news, with its sources.";
 
@@ -37,6 +39,11 @@ export const updateSettingsSchema = z.object({
     .refine((text) => !CONTROL.test(text), "The description cannot contain line breaks or control characters.")
     .default(""),
   timeZone: z.string().refine(isTimeZone, "Choose a time zone from the list."),
+  // Stored in its canonical form: "nb-no" is saved as nb-NO.
+  language: z
+    .string()
+    .refine((tag) => canonicalLanguage(tag) !== null, LANGUAGE_MESSAGE)
+    .transform((tag) => canonicalLanguage(tag)!),
   /** The version the admin started from; a later save by someone else is a conflict. */
   version: z.string().max(40),
 });

@@ -120,7 +120,7 @@ describe("archived copies", () => {
     // Readers, structured data and the content API get the copy.
     const article = (await getPublishedArticleBySlug(story.slug))!;
     expect(article.sources[0]).toMatchObject({ copy: { id: capture!.id, status: 200 }, gone: false });
-    const citation = newsArticleJsonLd(article, "Dateline").citation[0]!;
+    const citation = newsArticleJsonLd(article, "Dateline", "en").citation[0]!;
     expect(citation).toMatchObject({
       url: server.url(`/old-${id}`),
       archivedAt: expect.stringMatching(new RegExp(`/archive/${capture!.id}$`)),

@@ -35,7 +35,7 @@ export default async function SectionPage({ params }: Props) {
     await redirectOldAddress(n ? `/${slug}/p/${n}` : `/${slug}`);
     notFound();
   }
-  const [{ articles, page, pages }, { timeZone }] = await Promise.all([
+  const [{ articles, page, pages }, { timeZone, language }] = await Promise.all([
     getStoryListPage({ sectionSlug: section.slug }, n),
     getSiteSettings(),
   ]);
@@ -50,6 +50,7 @@ export default async function SectionPage({ params }: Props) {
       header={header}
       articles={articles}
       timeZone={timeZone}
+      language={language}
       page={page}
       pages={pages}
       basePath={`/${section.slug}`}

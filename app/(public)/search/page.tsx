@@ -16,7 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SearchPage({ searchParams }: Props) {
   const { q, shortened, page } = searchQuerySchema.parse(await searchParams);
   const { results, total, pages } = q.trim() ? await searchArticles(q, page) : { results: [], total: 0, pages: 0 };
-  const { timeZone } = await getSiteSettings();
+  const { timeZone, language } = await getSiteSettings();
   const href = (n: number) => `/search?${new URLSearchParams({ q, page: String(n) })}`;
   return (
     <main id="main" className="page narrow-wide">
@@ -43,7 +43,7 @@ export default async function SearchPage({ searchParams }: Props) {
           {total === 0 ? `No stories match ${quoted(q)}.` : `${total} ${total === 1 ? "story matches" : "stories match"} ${quoted(q)}.`}
         </p>
       ) : null}
-      <ol className="search-results">
+      <ol className="search-results" lang={language}>
         {results.map((r) => (
           <li key={r.id}>
             {r.section ? <p className="kicker">{r.section}</p> : null}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { readSiteSettings } from "@/lib/settings/queries";
 import { timeZoneNames } from "@/lib/settings/schema";
+import { COMMON_LANGUAGES, languageName } from "@/lib/settings/language";
 import { formatDateTime } from "@/lib/format/time";
 import { SettingsForm } from "./settings-form";
 import { readArchiveOptOut } from "@/lib/sources/queries";
@@ -17,9 +18,18 @@ export default async function SettingsPage() {
     <>
       <h1>Settings</h1>
       <p className="muted">
-        The newsroom&apos;s name and the time zone every published and updated time is shown in, on every page, feed and sitemap.
+        The newsroom&apos;s name, the time zone every published and updated time is shown in, and the language its stories are written in,
+        on every page, feed and sitemap.
       </p>
-      <SettingsForm settings={settings} timeZones={timeZoneNames(settings.timeZone)} now={formatDateTime(new Date(), settings.timeZone)} />
+      <SettingsForm
+        settings={settings}
+        timeZones={timeZoneNames(settings.timeZone)}
+        now={formatDateTime(new Date(), settings.timeZone)}
+        language={{
+          name: languageName(settings.language),
+          options: COMMON_LANGUAGES.map((tag) => ({ tag, name: languageName(tag) ?? tag })),
+        }}
+      />
       <ArchiveOptOutForm hosts={optOut.hosts} version={optOut.version} />
     </>
   );

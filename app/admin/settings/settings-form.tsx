@@ -9,9 +9,17 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { updateSettingsAction } from "./actions";
+import { LanguageField } from "./language-field";
 
-/** The site's name, description and time zone. What was typed stays when the server refuses it. */
-export function SettingsForm({ settings, timeZones, now }: { settings: SiteSettings; timeZones: string[]; now: string }) {
+type Props = {
+  settings: SiteSettings;
+  timeZones: string[];
+  now: string;
+  language: { name: string | null; options: { tag: string; name: string }[] };
+};
+
+/** The site's name, description, time zone and language of stories. What was typed stays when the server refuses it. */
+export function SettingsForm({ settings, timeZones, now, language }: Props) {
   const router = useRouter();
   const { result, shown, onSubmit, pending, formRef, fieldErrors } = useActionForm(updateSettingsAction);
   useEffect(() => {
@@ -60,6 +68,14 @@ export function SettingsForm({ settings, timeZones, now }: { settings: SiteSetti
         </span>
         <FieldError id="field-timeZone-error" errors={fieldErrors?.timeZone} />
       </div>
+      {/* A save shows the tag as stored (its canonical form): the field starts again from it. */}
+      <LanguageField
+        key={version}
+        defaultValue={result?.ok ? result.data.language : settings.language}
+        saved={{ tag: settings.language, name: language.name }}
+        options={language.options}
+        errors={fieldErrors?.language}
+      />
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Save settings
       </SubmitButton>

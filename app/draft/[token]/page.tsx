@@ -24,7 +24,7 @@ export default async function DraftLinkPage({ params }: Props) {
   const h = await headers();
   const opened = await openDraftLink(token, { ip: clientAddressFromHeaders(h) ?? undefined, userAgent: h.get("user-agent") ?? undefined });
   if (!opened) notFound();
-  const { timeZone } = await getSiteSettings();
+  const { timeZone, language } = await getSiteSettings();
   return (
     <div className="preview">
       {/* A landmark of its own, so that a reader moving by landmarks meets it too. */}
@@ -34,7 +34,7 @@ export default async function DraftLinkPage({ params }: Props) {
           it on.
         </p>
       </aside>
-      <ArticleView article={opened.article} timeZone={timeZone} />
+      <ArticleView article={opened.article} timeZone={timeZone} language={language} />
     </div>
   );
 }

@@ -67,15 +67,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle(params);
-  const [related, { siteName, timeZone }] = await Promise.all([
+  const [related, { siteName, timeZone, language }] = await Promise.all([
     getRelatedStories({ id: article.id, section: article.section, tags: article.tags }),
     getSiteSettings(),
   ]);
   return (
     <>
-      <JsonLd data={newsArticleJsonLd(article, siteName)} />
+      <JsonLd data={newsArticleJsonLd(article, siteName, language)} />
       <JsonLd data={breadcrumbJsonLd(article, siteName)} />
-      <ArticleView article={article} timeZone={timeZone} related={related} />
+      <ArticleView article={article} timeZone={timeZone} language={language} related={related} />
     </>
   );
 }

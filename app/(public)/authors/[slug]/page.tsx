@@ -27,7 +27,7 @@ export default async function AuthorPage({ params }: Props) {
     if (lower && (await getAuthor(lower))) permanentRedirect(n ? `/authors/${lower}/p/${n}` : `/authors/${lower}`);
     notFound();
   }
-  const [{ articles, page, pages }, { timeZone }] = await Promise.all([
+  const [{ articles, page, pages }, { timeZone, language }] = await Promise.all([
     getStoryListPage({ authorSlug: author.slug }, n),
     getSiteSettings(),
   ]);
@@ -44,6 +44,7 @@ export default async function AuthorPage({ params }: Props) {
       header={header}
       articles={articles}
       timeZone={timeZone}
+      language={language}
       page={page}
       pages={pages}
       basePath={`/authors/${author.slug}`}

@@ -27,7 +27,10 @@ export default async function TagPage({ params }: Props) {
     if (lower && (await getTag(lower))) permanentRedirect(n ? `/tags/${lower}/p/${n}` : `/tags/${lower}`);
     notFound();
   }
-  const [{ articles, page, pages }, { timeZone }] = await Promise.all([getStoryListPage({ tagSlug: tag.slug }, n), getSiteSettings()]);
+  const [{ articles, page, pages }, { timeZone, language }] = await Promise.all([
+    getStoryListPage({ tagSlug: tag.slug }, n),
+    getSiteSettings(),
+  ]);
   const header = (
     <>
       <p className="kicker">Tag</p>
@@ -39,6 +42,7 @@ export default async function TagPage({ params }: Props) {
       header={header}
       articles={articles}
       timeZone={timeZone}
+      language={language}
       page={page}
       pages={pages}
       basePath={`/tags/${tag.slug}`}

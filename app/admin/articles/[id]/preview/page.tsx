@@ -19,14 +19,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PreviewPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requireUser(`/admin/articles/${id}/preview`);
-  const [article, { timeZone }] = await Promise.all([getArticlePreview(viewer, id), getSiteSettings()]);
+  const [article, { timeZone, language }] = await Promise.all([getArticlePreview(viewer, id), getSiteSettings()]);
   if (!article) notFound();
   return (
     <div className="preview">
       <p className="preview-banner" role="note">
         Preview · {STATUS_LABELS[article.status]} · readers cannot see this page
       </p>
-      <ArticleView article={article} timeZone={timeZone} as="div" />
+      <ArticleView article={article} timeZone={timeZone} language={language} as="div" />
     </div>
   );
 }

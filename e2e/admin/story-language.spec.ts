@@ -1,0 +1,96 @@
+import type { Page } from "@playwright/test";
+import { storageStatePath } from "../env";
+import { adminHydrated, expect, newContext, test, unique } from "../fixtures";
+import { apiAs, makeStory } from "../newsroom";
+
+/** Types a language into the settings form and saves it; the field then holds the tag as stored. */
+async function saveLanguage(page: Page, typed: string) {
+  await page.goto("/admin/settings");
+  await adminHydrated(page);
+  const form = page.getByRole("form", { name: "Site settings" });
+  await form.getByLabel("Language of stories").fill(typed);
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByText("Saved. Every page, feed and sitemap shows the new settings now.")).toBeVisible();
+  return form;
+}
+
+test.describe("the language of stories", () => {
+  test("an admin sets it to Norwegian Bokmål; the story, its lists, the feed, the news sitemap and the API say so, and the site's own words stay English", async ({
+    browser,
+  }, testInfo) => {
+    const context = await newContext(browser, { storageState: storageStatePath("admin") });
+    const page = await context.newPage();
+    const editor = await apiAs("editor");
+    const story = await makeStory(editor, `Fjorden fryser igjen ${unique()}`, "PUBLISHED", {
+      dek: "For første gang på tjue år ligger isen til byen.",
+    });
+    await editor.dispose();
+
+    await page.goto("/admin/settings");
+    await adminHydrated(page);
+    const form = page.getByRole("form", { name: "Site settings" });
+    const field = form.getByLabel("Language of stories");
+    await expect(field).toHaveValue("en");
+    await expect(form.getByText("en: English")).toBeVisible();
+
+    // A refused save says why at the field and keeps what was typed.
+    await field.fill("Norwegian");
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await expect(form.getByText("Enter a language tag such as en, nb or es-MX.")).toBeVisible();
+    await expect(field).toHaveValue("Norwegian");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+
+    try {
+      // The language is named as it is typed, and stored in its canonical form.
+      await field.fill("nb-no");
+      await expect(form.getByText("nb-NO: Norwegian Bokmål (Norway)")).toBeVisible();
+      await form.getByRole("button", { name: "Save settings" }).click();
+      await expect(form.getByText("Saved. Every page, feed and sitemap shows the new settings now.")).toBeVisible();
+      await expect(field).toHaveValue("nb-NO");
+      await page.reload();
+      await adminHydrated(page);
+      await expect(field).toHaveValue("nb-NO");
+      await expect(form.getByText("nb-NO: Norwegian Bokmål (Norway)")).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath("settings-language.png"), fullPage: true });
+
+      const reader = await browser.newPage();
+      await reader.goto(`/${story.section}/${story.slug}`);
+      await expect(reader.getByRole("heading", { level: 1, name: story.headline })).toBeVisible();
+      // The page's own words stay English; the story in it is marked Norwegian, its labels English again.
+      await expect(reader.locator("html")).toHaveAttribute("lang", "en");
+      await expect(reader.locator("article")).toHaveAttribute("lang", "nb-NO");
+      await expect(reader.locator("article .times")).toHaveAttribute("lang", "en");
+      await expect(reader.locator("article .byline")).toHaveAttribute("lang", "en");
+      const ld = JSON.parse(
+        (await reader.request.get(`/${story.section}/${story.slug}`).then((r) => r.text())).match(
+          /<script type="application\/ld\+json">(.*?)<\/script>/,
+        )![1]!,
+      );
+      expect(ld.inLanguage).toBe("nb-NO");
+
+      // Its card on the section page and on the front page.
+      await reader.goto(`/${story.section}`);
+      const card = reader.locator(".article-card", { hasText: story.headline });
+      await expect(card).toBeVisible();
+      expect(await card.evaluate((el) => el.closest("[lang]")?.getAttribute("lang"))).toBe("nb-NO");
+      await reader.goto("/");
+      expect(
+        await reader.locator(".article-card", { hasText: story.headline }).evaluate((el) => el.closest("[lang]")?.getAttribute("lang")),
+      ).toBe("nb-NO");
+
+      expect(await (await reader.request.get("/feed.xml")).text()).toContain("<language>nb-NO</language>");
+      // Google News takes the ISO 639 code.
+      const news = await (await reader.request.get("/news-sitemap.xml")).text();
+      expect(news).toContain(`/${story.slug}</loc>`);
+      expect(news).toContain("<news:language>nb</news:language>");
+      expect(news).not.toContain("<news:language>en</news:language>");
+      const api = await (await reader.request.get(`/api/v1/stories/${story.id}`)).json();
+      expect(api.language).toBe("nb-NO");
+      await reader.close();
+    } finally {
+      // Back to English for the other specs (they share this database).
+      await expect(await saveLanguage(page, "en").then((f) => f.getByLabel("Language of stories"))).toHaveValue("en");
+    }
+    await context.close();
+  });
+});

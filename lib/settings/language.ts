@@ -1,0 +1,81 @@
+// The language the newsroom's stories are written in (a BCP 47 tag). No server-only imports: the
+// settings form names the language as the admin types it.
+
+/** Until an admin chooses one, stories are declared English. */
+export const DEFAULT_LANGUAGE = "en";
+
+export const LANGUAGE_MESSAGE = "Enter a language tag such as en, nb or es-MX.";
+
+/** The languages the settings form suggests; any other valid tag is accepted too. */
+export const COMMON_LANGUAGES = [
+  "ar",
+  "ca",
+  "cs",
+  "cy",
+  "da",
+  "de",
+  "el",
+  "en",
+  "en-GB",
+  "en-US",
+  "es",
+  "es-MX",
+  "fa",
+  "fi",
+  "fr",
+  "he",
+  "hi",
+  "hu",
+  "id",
+  "is",
+  "it",
+  "ja",
+  "ko",
+  "nb",
+  "nl",
+  "nn",
+  "pl",
+  "pt",
+  "pt-BR",
+  "ro",
+  "ru",
+  "se",
+  "sv",
+  "sw",
+  "tr",
+  "uk",
+  "ur",
+  "vi",
+  "zh-Hans",
+  "zh-Hant",
+] as const;
+
+/** The canonical form of a BCP 47 language tag ("nb-no" → "nb-NO", "iw" → "he"), or null when it is not one. */
+export function canonicalLanguage(tag: string): string | null {
+  const trimmed = tag.trim();
+  // RFC 5646 §4.4.1: 35 characters hold any tag a newsroom would declare.
+  if (!trimmed || trimmed.length > 35) return null;
+  try {
+    return Intl.getCanonicalLocales(trimmed)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The language's name in English ("Norwegian Bokmål (Norway)"), or null for a tag this runtime has no name for. */
+export function languageName(tag: string): string | null {
+  const canonical = canonicalLanguage(tag);
+  if (!canonical) return null;
+  return new Intl.DisplayNames(["en"], { type: "language", fallback: "none" }).of(canonical) ?? null;
+}
+
+/**
+ * The language as a Google News sitemap names it: an ISO 639 code ("nb", not "nb-NO"), except
+ * Chinese, which is zh-cn (Simplified) or zh-tw (Traditional), told apart by the tag's script
+ * (zh-HK and zh-Hant are Traditional; zh, zh-SG and zh-Hans Simplified).
+ */
+export function newsSitemapLanguage(tag: string): string {
+  const locale = new Intl.Locale(canonicalLanguage(tag) ?? DEFAULT_LANGUAGE);
+  if (locale.language !== "zh") return locale.language;
+  return locale.maximize().script === "Hant" ? "zh-tw" : "zh-cn";
+}
