@@ -7,10 +7,9 @@ import { log } from "../log";
 import { FailureNotice } from "../ops/failure-notice";
 import { siteIsHttps } from "../security/https";
 import { authRedirect } from "./callback-url";
-import { deviceCookieAfterSignIn } from "./login";
 import { signInForForm } from "./two-step";
 import { clientIpFromHeaders } from "./client-ip";
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "./device";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, rememberDevice } from "./device";
 import { resolveSessionUser, SESSION_MAX_AGE_SECONDS } from "./session-user";
 
 export { SESSION_MAX_AGE_SECONDS };
@@ -70,7 +69,7 @@ export const authOptions: NextAuthOptions = {
         // A refusal is thrown as a sentence, which next-auth passes back to the sign-in form as `error`.
         const user = await signInForForm(credentials, { ip: clientIpFromHeaders(req?.headers ?? {}), deviceCookie });
         // This browser has now signed in to the account: its failures are counted apart from strangers' (lib/auth/device.ts).
-        jar.set(DEVICE_COOKIE, await deviceCookieAfterSignIn(deviceCookie, user), {
+        jar.set(DEVICE_COOKIE, rememberDevice(deviceCookie, user.email), {
           httpOnly: true,
           sameSite: "lax",
           secure: siteIsHttps(env.DATELINE_SITE_URL),

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { emailSchema } from "../users/schema";
-import { deviceFor, rememberDevice } from "./device";
+import { deviceFor } from "./device";
 import { hashPassword, verifyPassword } from "./password";
 import { confirmLoginAttempt, pruneLoginAttempts, reserveLoginAttempt } from "./throttle";
 
@@ -29,14 +29,13 @@ export async function authenticate(rawEmail: unknown, password: unknown, from: S
     : String(rawEmail ?? "")
         .slice(0, 254)
         .toLowerCase();
+  const { attemptId } = await reserveLoginAttempt(email, { ip: from.ip, device: deviceFor(from.deviceCookie, email) }, now);
   const user = parsedEmail.success
     ? await db.user.findUnique({
         where: { email },
         select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true, passwordHash: true },
       })
     : null;
-  const device = deviceFor(from.deviceCookie, { email, passwordHash: user?.passwordHash ?? "" });
-  const { attemptId } = await reserveLoginAttempt(email, { ip: from.ip, device }, now);
   const candidate = typeof password === "string" ? password.slice(0, 200) : "";
   const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), candidate);
   // The attempt stays recorded as a failure.
@@ -45,15 +44,6 @@ export async function authenticate(rawEmail: unknown, password: unknown, from: S
   await confirmLoginAttempt(attemptId);
   if (Math.random() < 0.02) await pruneLoginAttempts(now);
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
-}
-
-/**
- * The device cookie's value once `user` has signed in on this browser (lib/auth/device.ts): a
- * token bound to the password the account has now.
- */
-export async function deviceCookieAfterSignIn(cookie: string | null, user: { id: string; email: string }): Promise<string> {
-  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  return rememberDevice(cookie, { email: user.email, passwordHash });
 }
 
 /** Notes a finished sign-in (the user list's "Last sign-in"): after the password, and the code when the account has two-factor on. */

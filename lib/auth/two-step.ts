@@ -31,7 +31,6 @@ export async function signInStep(credentials: Credentials, from: SignInFrom): Pr
         role: true,
         disabled: true,
         sessionVersion: true,
-        passwordHash: true,
         twoFactor: { select: { enabledAt: true } },
       },
     });
@@ -39,7 +38,7 @@ export async function signInStep(credentials: Credentials, from: SignInFrom): Pr
       throw new AppError("unauthorized", PENDING_EXPIRED);
     }
     // Codes are counted like passwords: a browser that has signed in before apart from strangers.
-    await verifySecondFactor(user, credentials.code, { ip: from.ip, device: deviceFor(from.deviceCookie, user) });
+    await verifySecondFactor(user, credentials.code, { ip: from.ip, device: deviceFor(from.deviceCookie, user.email) });
     await recordSignIn(user.id);
     return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
   }
