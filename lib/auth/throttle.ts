@@ -131,16 +131,16 @@ export const codeAttemptKey = (key: string) => `2fa:${key}`;
  * Until when strangers' failed passwords or two-factor codes lock each of these accounts (the
  * users screen), for those locked now.
  */
-export async function signInLocks(emails: string[], now = new Date()): Promise<Map<string, Date>> {
+export async function signInLocks(emails: string[], now = new Date(), client: Pick<Tx, "loginAttempt"> = db): Promise<Map<string, Date>> {
   const keys = new Map(emails.flatMap((email) => [[email, email] as const, [codeAttemptKey(email), email] as const]));
-  const counted = await db.loginAttempt.groupBy({
+  const counted = await client.loginAttempt.groupBy({
     by: ["email"],
     where: { email: { in: [...keys.keys()] }, device: STRANGER, success: false, createdAt: { gt: windowStart(now) } },
     _count: { _all: true },
   });
   const locks = new Map<string, Date>();
   for (const { email: key } of counted.filter((c) => c._count._all >= THROTTLE_MAX_FAILURES)) {
-    const unlockAt = await accountUnlockAt(db, key, STRANGER, now);
+    const unlockAt = await accountUnlockAt(client, key, STRANGER, now);
     const email = keys.get(key)!;
     if (unlockAt && unlockAt > (locks.get(email) ?? 0)) locks.set(email, unlockAt);
   }
@@ -150,13 +150,11 @@ export async function signInLocks(emails: string[], now = new Date()): Promise<M
 /**
  * Forgets an account's failed passwords and two-factor codes, from every browser and address: an
  * admin lifting its lock, or its password reset through a link. Its address locks lose them too,
- * so the person locked out by their own typos on a new browser can sign in at once. (An address
- * stays locked only by five strangers' failures without these, which cannot be: the fifth locks
- * it.) Returns how many it forgot.
+ * so the person locked out by their own typos on a new browser can sign in at once. An address
+ * that strangers' failures at other accounts lock stays locked: that lock is not the account's.
  */
-export async function clearLoginFailures(tx: Pick<Tx, "loginAttempt">, email: string): Promise<number> {
-  const { count } = await tx.loginAttempt.deleteMany({ where: { email: { in: [email, codeAttemptKey(email)] }, success: false } });
-  return count;
+export async function clearLoginFailures(tx: Pick<Tx, "loginAttempt">, email: string) {
+  await tx.loginAttempt.deleteMany({ where: { email: { in: [email, codeAttemptKey(email)] }, success: false } });
 }
 
 /** Forgets attempts older than a day; run by the sign-in path now and then. */

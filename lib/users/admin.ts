@@ -34,16 +34,18 @@ export async function listUsers(viewer: Viewer) {
 /**
  * Lets a locked account sign in again from any browser at once: its failed passwords and codes are
  * forgotten, from its addresses' counts too (clearLoginFailures, lib/auth/throttle.ts) (admins).
- * `lifted` is false, and nothing is audited, when there was nothing to forget (the lock had ended).
+ * `lifted` says whether strangers' failures locked it (the lock the users screen shows, asked of
+ * the same rule), and only then is the lift audited: a lock that had ended in the meantime is not.
  */
 export async function liftSignInLock(viewer: Viewer, input: z.output<typeof liftLockSchema>) {
   assertUserChange(viewer, input.userId, "liftLock");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
     if (!user) throw new AppError("not_found", "That user no longer exists.");
-    const forgotten = await clearLoginFailures(tx, user.email);
-    if (forgotten) await recordAudit(tx, { actorId: viewer.id, action: "user.unlock", entityType: "User", entityId: input.userId });
-    return { lifted: forgotten > 0 };
+    const locked = (await signInLocks([user.email], new Date(), tx)).has(user.email);
+    await clearLoginFailures(tx, user.email);
+    if (locked) await recordAudit(tx, { actorId: viewer.id, action: "user.unlock", entityType: "User", entityId: input.userId });
+    return { lifted: locked };
   });
 }
 

@@ -109,7 +109,7 @@ export function UserRowActions({ user, authors, policy, canMail }: Props) {
               () => liftLockAction({ userId: user.id }),
               ({ lifted }) =>
                 lifted
-                  ? `Lock lifted: ${user.name}'s failed sign-ins are forgotten, so their account is no longer locked.`
+                  ? `Lock lifted: ${user.name} can sign in again, unless failed sign-ins at other accounts from the same network hold its address, for at most 15 minutes.`
                   : `${user.name}'s lock had already ended: there was nothing to lift.`,
             )
           }
