@@ -151,6 +151,13 @@ test.describe("the open read API", () => {
     expect(((await nowhere.json()) as { detail: string }).detail).toBe(
       "There is no such API address. The operations are listed at /api/v1/docs.",
     );
+    // A browser's preflight to it is answered too, so a script on another site reads that 404.
+    const nowherePreflight = await api.fetch("/api/v1/search?q=harbour", {
+      method: "OPTIONS",
+      headers: { Origin: "https://reader.example", "Access-Control-Request-Method": "GET" },
+    });
+    expect(nowherePreflight.status()).toBe(204);
+    expect(nowherePreflight.headers()["access-control-allow-origin"]).toBe("*");
     // The desk API shares nothing across origins and is never cached.
     const desk = await api.get("/api/v1/desk/stories");
     expect(desk.status()).toBe(401);
