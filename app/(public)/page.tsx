@@ -45,7 +45,7 @@ export default async function FrontPage() {
   return (
     <main id="main" className="page">
       <h1 className="visually-hidden">{siteName}: latest news</h1>
-      {banner ? <BreakingBanner text={banner.text} url={banner.url} /> : null}
+      {banner ? <BreakingBanner text={banner.text} url={banner.url} language={language} /> : null}
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading" className="visually-hidden">
           Latest

@@ -5,15 +5,22 @@ import { formatDate } from "@/lib/format/time";
 
 type Source = PublicArticle["sources"][number];
 
-/** What a source says beyond its title, only as far as it was filled in ("Other", the default kind, says nothing). */
-function meta(s: Source, timeZone: string): string {
-  return [
-    s.publisher,
-    s.kind === "OTHER" ? "" : SOURCE_KIND_LABELS[s.kind],
-    s.accessedAt ? `accessed ${formatDate(s.accessedAt, timeZone)}` : "",
-  ]
+/**
+ * What a source says beyond its title, only as far as it was filled in ("Other", the default kind,
+ * says nothing): its publisher, as the newsroom wrote it, then the site's English words.
+ */
+function Meta({ source: s, timeZone }: { source: Source; timeZone: string }) {
+  const site = [s.kind === "OTHER" ? "" : SOURCE_KIND_LABELS[s.kind], s.accessedAt ? `accessed ${formatDate(s.accessedAt, timeZone)}` : ""]
     .filter(Boolean)
     .join(" · ");
+  if (!s.publisher && !site) return null;
+  return (
+    <span className="source-meta">
+      {s.publisher}
+      {s.publisher && site ? " · " : null}
+      {site ? <span lang="en">{site}</span> : null}
+    </span>
+  );
 }
 
 /**
@@ -37,11 +44,7 @@ export function SourceList({ sources, timeZone }: { sources: PublicArticle["sour
               <a href={goneFirst ? copy.href : s.url} rel="noopener noreferrer nofollow">
                 {s.title}
               </a>
-              {meta(s, timeZone) ? (
-                <span className="source-meta" lang="en">
-                  {meta(s, timeZone)}
-                </span>
-              ) : null}
+              <Meta source={s} timeZone={timeZone} />
               {s.note ? <span className="source-note">{s.note}</span> : null}
               {goneFirst ? (
                 <span className="source-gone" lang="en">

@@ -60,13 +60,21 @@ test.describe("the language of stories", () => {
       await expect(reader.locator("html")).toHaveAttribute("lang", "en");
       await expect(reader.locator("article")).toHaveAttribute("lang", "nb-NO");
       await expect(reader.locator("article .times")).toHaveAttribute("lang", "en");
-      await expect(reader.locator("article .byline")).toHaveAttribute("lang", "en");
+      // "By" is the site's word; the names are the newsroom's, in the story's language.
+      await expect(reader.locator('article .byline > span[lang="en"]')).toHaveText("By");
+      expect(
+        await reader
+          .locator("article .byline a")
+          .first()
+          .evaluate((el) => el.closest("[lang]")?.getAttribute("lang")),
+      ).toBe("nb-NO");
       const ld = JSON.parse(
         (await reader.request.get(`/${story.section}/${story.slug}`).then((r) => r.text())).match(
           /<script type="application\/ld\+json">(.*?)<\/script>/,
         )![1]!,
       );
       expect(ld.inLanguage).toBe("nb-NO");
+      await expect(reader.locator('meta[property="og:locale"]')).toHaveAttribute("content", "nb_NO");
 
       // Its card on the section page and on the front page.
       await reader.goto(`/${story.section}`);

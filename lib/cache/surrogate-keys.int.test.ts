@@ -4,6 +4,7 @@ import { ArticleStatus } from "../generated/prisma/enums";
 import { expireByline, expireEverything, expireSection, expireStoriesShowing, withPublicRefresh } from "./invalidation";
 import { uid } from "../test/factories";
 import { surrogateKeys } from "./surrogate-keys";
+import { storyKeys } from "../api/keys";
 
 // The tags each kind of change really expires (lib/cache/invalidation.ts, against the database)
 // must meet the surrogate keys of every page that shows what changed, and of no unrelated page.
@@ -122,6 +123,11 @@ describe("a change purges exactly the cached pages that show it", () => {
   it("the settings: every page, feeds, sitemaps and robots.txt included", async () => {
     const expired = await expiredBy((expire) => expireEverything(expire));
     expect(purged(expired, [...everyPage, "/robots.txt"])).toEqual([...everyPage, "/robots.txt"]);
+  });
+
+  it("the settings: a story's content API answer too, which carries the stories' language", async () => {
+    const expired = await expiredBy((expire) => expireEverything(expire));
+    expect(storyKeys({ slug: story, section: { slug: X } }).filter((key) => expired.includes(key))).not.toEqual([]);
   });
 
   it("an edit of a draft: only its own address (a reader may have asked for it)", async () => {

@@ -7,7 +7,7 @@ import { publicCacheControl } from "./http-policy";
  * exactly the cached copies that show the change, in the in-process front cache, Varnish (xkey)
  * and a CDN alike. Decided by address alone, the way caches see a page:
  *
- * - every page: `site` (the settings: site name, time zone) and `sections` (the masthead lists the sections);
+ * - every page: `site` (the settings: site name, time zone, language) and `sections` (the masthead lists the sections);
  * - `/`: `front` (its lists read the front and each section's front, all tagged `front`);
  * - `/<section>`, `/<section>/p/<n>`: `section:<section>`;
  * - `/<section>/<slug>`: `story:<slug>`, and `section:<section>` for its related stories and kicker;

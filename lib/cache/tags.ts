@@ -1,7 +1,7 @@
 /** Names of the public cache entries that a change can expire (Next.js cache tags). */
 export const tags = {
   front: "front",
-  /** Everything that shows the site's settings (name, time zone): the settings read, and every public page, feed and sitemap. */
+  /** Everything that shows the site's settings (name, time zone, language): the settings read, every public page, feed and sitemap, and the content API's stories. */
   site: "site",
   sections: "sections",
   feeds: "feeds",

@@ -56,7 +56,10 @@ export function canonicalLanguage(tag: string): string | null {
   // RFC 5646 §4.4.1: 35 characters hold any tag a newsroom would declare.
   if (!trimmed || trimmed.length > 35) return null;
   try {
-    return Intl.getCanonicalLocales(trimmed)[0] ?? null;
+    const canonical = Intl.getCanonicalLocales(trimmed)[0];
+    // "und" (undetermined) and a tag without a language ("und-NO") declare nothing.
+    const language = canonical ? new Intl.Locale(canonical).language : undefined;
+    return language && language !== "und" ? canonical! : null;
   } catch {
     return null;
   }
@@ -78,4 +81,13 @@ export function newsSitemapLanguage(tag: string): string {
   const locale = new Intl.Locale(canonicalLanguage(tag) ?? DEFAULT_LANGUAGE);
   if (locale.language !== "zh") return locale.language;
   return locale.maximize().script === "Hant" ? "zh-tw" : "zh-cn";
+}
+
+/**
+ * The language as Open Graph's og:locale names it: language_TERRITORY, the territory the likeliest
+ * for a tag without one ("nb" is nb_NO, "en" en_US, "es-MX" es_MX).
+ */
+export function openGraphLocale(tag: string): string {
+  const locale = new Intl.Locale(canonicalLanguage(tag) ?? DEFAULT_LANGUAGE).maximize();
+  return locale.region ? `${locale.language}_${locale.region}` : locale.language;
 }

@@ -6,6 +6,12 @@ import { AppError, parseOrThrow } from "../errors";
 import { fromEnvironment, withSaved } from "./queries";
 import { SETTING_KEYS, updateSettingsSchema, type SiteSettings } from "./schema";
 
+type SettingValues = Pick<SiteSettings, (typeof SETTING_KEYS)[number]>;
+
+/** The settings' stored values, without their version. */
+const settingValues = (settings: SettingValues): SettingValues =>
+  Object.fromEntries(SETTING_KEYS.map((key) => [key, settings[key]])) as SettingValues;
+
 /** Saves the settings; refused with a conflict when someone saved them after `version`. */
 export async function updateSettings(viewer: Viewer, input: z.input<typeof updateSettingsSchema>): Promise<SiteSettings> {
   assertPermission(viewer, "settings.manage");
@@ -23,16 +29,13 @@ export async function updateSettings(viewer: Viewer, input: z.input<typeof updat
     for (const key of SETTING_KEYS) {
       await tx.setting.upsert({ where: { key }, create: { key, value: data[key], updatedAt }, update: { value: data[key], updatedAt } });
     }
-    const after = { siteName: data.siteName, description: data.description, timeZone: data.timeZone, language: data.language };
+    const after = settingValues(data);
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "settings.update",
       entityType: "Setting",
       entityId: "site",
-      data: {
-        before: { siteName: before.siteName, description: before.description, timeZone: before.timeZone, language: before.language },
-        after,
-      },
+      data: { before: settingValues(before), after },
     });
     return { ...after, version: updatedAt.toISOString() };
   });

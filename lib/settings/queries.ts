@@ -32,7 +32,9 @@ export function withSaved(defaults: SiteSettings, rows: { key: string; value: st
   for (const { key, value, updatedAt } of rows) {
     if (key === "timeZone" && !isTimeZone(value)) continue;
     if (key === "language" && !canonicalLanguage(value)) continue;
-    if ((SETTING_KEYS as readonly string[]).includes(key)) settings[key as (typeof SETTING_KEYS)[number]] = value;
+    if ((SETTING_KEYS as readonly string[]).includes(key)) {
+      settings[key as (typeof SETTING_KEYS)[number]] = key === "language" ? canonicalLanguage(value)! : value;
+    }
     const at = new Date(updatedAt).toISOString();
     if (at > settings.version) settings.version = at;
   }

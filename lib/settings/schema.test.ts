@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { timeZoneNames, updateSettingsSchema } from "./schema";
-import { languageName, newsSitemapLanguage } from "./language";
+import { languageName, newsSitemapLanguage, openGraphLocale } from "./language";
 
 describe("timeZoneNames", () => {
   // Node 20 lists Europe/Kiev and Asia/Calcutta, and accepts Europe/Kyiv and Asia/Kolkata: a menu
@@ -29,7 +29,7 @@ describe("the language of stories", () => {
     expect(result.success && result.data.language).toBe(stored);
   });
 
-  it.each(["", "  ", "Norwegian", "en_US", "nb NO", "x-private", "e", "a".repeat(40)])(
+  it.each(["", "  ", "Norwegian", "en_US", "nb NO", "x-private", "e", "a".repeat(40), "und", "und-NO"])(
     "refuses %j at the field, saying what it wants",
     (typed) => {
       const result = parse(typed);
@@ -61,5 +61,16 @@ describe("the language of stories", () => {
     ["zh-Hant", "zh-tw"],
   ])("names %s in a Google News sitemap as %s", (tag, code) => {
     expect(newsSitemapLanguage(tag)).toBe(code);
+  });
+
+  it.each([
+    ["en", "en_US"],
+    ["nb", "nb_NO"],
+    ["nb-NO", "nb_NO"],
+    ["es-MX", "es_MX"],
+    ["pt-BR", "pt_BR"],
+    ["zh-Hant", "zh_TW"],
+  ])("names %s for Open Graph as %s", (tag, locale) => {
+    expect(openGraphLocale(tag)).toBe(locale);
   });
 });

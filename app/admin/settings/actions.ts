@@ -8,7 +8,7 @@ import { updateSettingsSchema } from "@/lib/settings/schema";
 import { updateArchiveOptOut } from "@/lib/sources/mutations";
 import { archiveOptOutSchema } from "@/lib/sources/schema";
 
-// The site's name and time zone show on every public page, feed and sitemap: a save refreshes them all.
+// The site's name, time zone and language show on every public page, feed and sitemap: a save refreshes them all.
 export const updateSettingsAction = authedAction(
   updateSettingsSchema,
   async (input, viewer) => {

@@ -41,7 +41,7 @@ export function LanguageField({ defaultValue, saved, options, errors }: Props) {
           </option>
         ))}
       </datalist>
-      <span id="field-language-name" className="field-hint" aria-live="polite">
+      <span id="field-language-name" className="field-hint">
         {canonical ? `${canonical}: ${name ?? "no language this server knows by name; check the tag"}` : null}
       </span>
       <span id="field-language-hint" className="field-hint">

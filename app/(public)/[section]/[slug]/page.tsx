@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getRelatedStories, getSiteSettings, getStory, getStoryRedirect } from "@/lib/cache/public-data";
+import { openGraphLocale } from "@/lib/settings/language";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
 import { absoluteUrl } from "@/lib/seo/site";
 import { feedAlternates } from "@/lib/feeds/rss";
@@ -34,7 +35,7 @@ async function loadArticle(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // The page itself answers not-found and redirects; the metadata only describes a story that exists.
   const { slug } = await params;
-  const [article, { siteName }] = await Promise.all([getStory(slug), getSiteSettings()]);
+  const [article, { siteName, language }] = await Promise.all([getStory(slug), getSiteSettings()]);
   if (!article) return { title: "Page not found", robots: { index: false } };
   const title = article.seoTitle || article.headline;
   const hero = article.hero;
@@ -49,6 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       description: article.description,
       url: absoluteUrl(article.path),
       siteName,
+      locale: openGraphLocale(language),
       images,
       publishedTime: article.publishedAt?.toISOString(),
       modifiedTime: (article.updatedAt ?? article.publishedAt)?.toISOString(),
