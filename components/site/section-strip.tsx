@@ -1,21 +1,36 @@
 "use client";
 
+import { useLayoutEffect, useRef } from "react";
 import { usePathname } from "next/navigation";
 
 type Section = { id: string; name: string; slug: string };
 
+/** Room kept between a link brought into view and the strip's edge: the width of its fade (globals.css). */
+const EDGE = 32;
+
 /**
  * The masthead's sections, which scroll sideways on a phone (globals.css). The section a reader is
  * in is marked: its own page as the current page, a story in it as the current section
- * (aria-current, drawn underlined). A link reached by Tab is brought wholly into view, clear of
- * the strip's edge (its scroll padding): left to the browser, a link partly in view was not
- * scrolled to, and half of it stayed under the edge.
+ * (aria-current, drawn underlined), and is in view on arrival: the strip scrolls (never the page)
+ * to centre it when it was off-screen or under a fade. A link reached by Tab is brought wholly into
+ * view the same way: left to the browser, a link partly in view was not scrolled to, and half of it
+ * stayed under the edge.
  */
 export function SectionStrip({ sections }: { sections: Section[] }) {
   const pathname = usePathname() ?? "/";
   const segment = pathname.split("/")[1] ?? "";
+  const nav = useRef<HTMLElement>(null);
+  const arrived = useRef(false);
+  // Before the first paint after hydration, so the strip does not visibly jump on arrival; a later
+  // move to another section (client navigation) glides there, unless the reader asked for less motion.
+  useLayoutEffect(() => {
+    const strip = nav.current;
+    const current = strip?.querySelector<HTMLElement>("a[aria-current]");
+    if (strip && current) reveal(strip, current, arrived.current);
+    arrived.current = true;
+  }, [segment]);
   return (
-    <nav aria-label="Sections" onFocus={(event) => event.target.scrollIntoView({ block: "nearest", inline: "nearest" })}>
+    <nav ref={nav} aria-label="Sections" onFocus={(event) => reveal(event.currentTarget, event.target, false)}>
       <ul>
         {sections.map((s) => (
           <li key={s.id}>
@@ -27,4 +42,20 @@ export function SectionStrip({ sections }: { sections: Section[] }) {
       </ul>
     </nav>
   );
+}
+
+/**
+ * Scrolls the strip (only the strip: scrollIntoView would move the page as well) so that the link
+ * is clear of both fades, centred when it was not. Nothing moves where the strip does not overflow.
+ */
+function reveal(strip: HTMLElement, link: Element, glide: boolean) {
+  const room = strip.scrollWidth - strip.clientWidth;
+  if (room <= 0) return;
+  const box = strip.getBoundingClientRect();
+  const l = link.getBoundingClientRect();
+  if (l.left >= box.left + EDGE && l.right <= box.right - EDGE) return;
+  const centre = strip.scrollLeft + (l.left - box.left) - (box.width - l.width) / 2;
+  const left = Math.round(Math.min(room, Math.max(0, centre)));
+  const smooth = glide && !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  strip.scrollTo({ left, behavior: smooth ? "smooth" : "instant" });
 }

@@ -116,6 +116,33 @@ test.describe("bylines", () => {
     await context.close();
   });
 
+  test("on a phone the story editor's new-byline box says what it is for in full", async ({ browser }) => {
+    // Its placeholder, "New byline, e.g. a freelancer", was cut off at 390 px.
+    const context = await newContext(browser, { storageState: storageStatePath("editor"), viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto("/admin/articles/new");
+    const box = page.getByLabel("New byline name");
+    const hint = page.getByText("For a name not in the list yet, e.g. a freelancer or a news agency.");
+    await expect(hint).toBeVisible();
+    await expect(box).toHaveAttribute("aria-describedby", /\bnew-byline-hint\b/);
+    await box.scrollIntoViewIfNeeded();
+    const fit = await box.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = style.font;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: context.measureText(input.placeholder).width, room };
+    });
+    expect(fit.text).toBeGreaterThan(0);
+    expect(fit.text).toBeLessThanOrEqual(fit.room);
+    // The hint is not cut either: it wraps inside the screen.
+    const line = (await hint.boundingBox())!;
+    expect(line.x).toBeGreaterThanOrEqual(0);
+    expect(line.x + line.width).toBeLessThanOrEqual(390);
+    await page.locator(".picker").filter({ has: box }).screenshot({ path: "test-results/screens/new-byline-390.png" });
+    await context.close();
+  });
+
   test("a writer may not edit bylines", async ({ browser }) => {
     const context = await newContext(browser, { storageState: storageStatePath("writer") });
     const page = await context.newPage();

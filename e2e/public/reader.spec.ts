@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 
 const WIRE_HEADLINE = "“The sea has already decided”: Harrow Point votes to move its town centre inland";
 
@@ -150,6 +150,66 @@ test.describe("a reader", () => {
     // The server's HTML says it too, before any script runs.
     const html = await (await page.request.get("/politics")).text();
     expect(html).toMatch(/<a href="\/politics" aria-current="page">Politics<\/a>/);
+  });
+
+  test("on a phone a story's section is in the masthead's strip on arrival, the page unscrolled, and an edge of the strip fades only with more past it", async ({
+    browser,
+  }) => {
+    // Climate, the fifth section, was off the right of the strip, and nothing showed it could scroll back.
+    const arrive = async (page: Page) => {
+      await page.goto("/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland");
+      const strip = page.getByRole("navigation", { name: "Sections" });
+      const climate = strip.getByRole("link", { name: "Climate" });
+      await expect(climate).toHaveAttribute("aria-current", "true");
+      const inView = async () => {
+        const [link, box] = [(await climate.boundingBox())!, (await strip.boundingBox())!];
+        return link.x >= box.x && link.x + link.width <= box.x + box.width;
+      };
+      await expect.poll(inView).toBe(true);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      return { strip, inView };
+    };
+    const phone = { viewport: { width: 390, height: 844 } };
+
+    // Without a script, Chromium does it with CSS alone (scroll-initial-target).
+    const plain = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    await arrive(await plain.newPage());
+    await plain.close();
+    // A browser without scroll-initial-target has the strip's script do it.
+    const older = await browser.newContext(phone);
+    const page = await older.newPage();
+    await page.route(/\.css$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replaceAll("scroll-initial-target", "--no-initial-target") });
+    });
+    await arrive(page);
+    await page.unroute(/\.css$/);
+    await older.close();
+
+    const context = await browser.newContext(phone);
+    const reader = await context.newPage();
+    const { strip, inView } = await arrive(reader);
+    await reader.locator(".masthead").screenshot({ path: "test-results/screens/masthead-current-390.png" });
+    const fades = (scrollLeft?: number) =>
+      strip.evaluate(async (nav, to) => {
+        if (to !== undefined) nav.scrollLeft = to * (nav.scrollWidth - nav.clientWidth);
+        // The fades follow the scroll position on the next frame.
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const style = getComputedStyle(nav);
+        return { start: style.getPropertyValue("--strip-fade-start"), end: style.getPropertyValue("--strip-fade-end") };
+      }, scrollLeft);
+    // Scrolled to Climate, the start fades; in the middle both edges do, at the start only the end, at the end only the start.
+    expect((await fades()).start).toBe("32px");
+    expect(await fades(0.5)).toEqual({ start: "32px", end: "32px" });
+    expect(await fades(0)).toEqual({ start: "0px", end: "32px" });
+    expect(await fades(1)).toEqual({ start: "32px", end: "0px" });
+    expect(await reader.evaluate(() => window.scrollY)).toBe(0);
+
+    // On a wide screen nothing scrolls and nothing fades.
+    await reader.setViewportSize({ width: 1280, height: 800 });
+    expect(await strip.evaluate((nav) => [nav.scrollWidth <= nav.clientWidth, getComputedStyle(nav).maskImage])).toEqual([true, "none"]);
+    await expect.poll(inView).toBe(true);
+    await context.close();
   });
 
   test("browses a section and a byline page", async ({ page }) => {
