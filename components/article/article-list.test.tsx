@@ -17,6 +17,7 @@ const card: ArticleCard = {
   path: "/news/market-reopens",
   publishedAt: new Date("2026-11-30T09:12:00Z"),
   updatedAt: null,
+  modifiedAt: new Date("2026-11-30T09:12:00Z"),
   section: null,
   authors,
   image: null,

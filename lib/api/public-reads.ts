@@ -58,7 +58,7 @@ export function decodeCursor(cursor: string): { at: string | null; id: string } 
   }
 }
 
-const summarySelect = { ...articleCardSelect, updatedAt: true, version: true } satisfies Prisma.ArticleSelect;
+const summarySelect = { ...articleCardSelect, version: true } satisfies Prisma.ArticleSelect;
 type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
 function toSummary(row: SummaryRow, language: string): z.input<typeof storySummarySchema> {
   const path = articlePath(row);

@@ -16,6 +16,7 @@ export const articleCardSelect = {
   dek: true,
   firstPublishedAt: true,
   contentUpdatedAt: true,
+  updatedAt: true,
   section: { select: { name: true, slug: true } },
   authors: { select: { author: { select: { name: true, slug: true } } }, orderBy: { position: "asc" } },
   images: {
@@ -54,6 +55,8 @@ export type ArticleCard = {
   path: string;
   publishedAt: Date | null;
   updatedAt: Date | null;
+  /** When anything about the story last changed, a minor fix and a move included (`updatedAt` moves only with a material update). */
+  modifiedAt: Date;
   section: { name: string; slug: string } | null;
   authors: { name: string; slug: string }[];
   /** The lead's photo, with its credit (readers see every photo's credit). */
@@ -82,6 +85,7 @@ export function toArticleCard(row: CardRow): ArticleCard {
     path: articlePath(row),
     publishedAt: row.firstPublishedAt,
     updatedAt: row.contentUpdatedAt,
+    modifiedAt: row.updatedAt,
     section: row.section,
     authors: row.authors.map((a) => a.author),
     image: cardImage(row.images[0]),
@@ -127,8 +131,7 @@ export const figureImageSelect = {
 
 export const publicArticleSelect = {
   ...articleCardSelect,
-  // For the content API: when anything about the story last changed (a minor fix too), and its version.
-  updatedAt: true,
+  // For the content API: its version (the card says when anything about it last changed).
   version: true,
   dateline: true,
   body: true,
@@ -188,8 +191,6 @@ export type PublicArticle = Omit<ArticleCard, "authors"> & {
   hero: Figure | null;
   sources: (PublicRow["sources"][number] & { copy: ArchivedCopy | null; gone: boolean })[];
   corrections: PublicRow["corrections"];
-  /** When anything about the story last changed, a minor fix included (`updatedAt` moves only with a material update). */
-  modifiedAt: Date;
   version: number;
 };
 
@@ -241,7 +242,6 @@ export function toPublicArticle(row: PublicRow): PublicArticle {
     hero: hero ? toFigure(hero.image, hero) : null,
     sources: withArchivedCopies(row.sources, row),
     corrections: row.corrections,
-    modifiedAt: row.updatedAt,
     version: row.version,
   };
 }

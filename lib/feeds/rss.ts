@@ -5,6 +5,7 @@ import { variantSize } from "../media/variants";
 import { absoluteUrl } from "../seo/site";
 import { readSiteSettings } from "../settings/queries";
 import { xmlDocument, type XmlNode } from "./xml";
+import { lastFeedDeparture } from "./departures";
 
 /** The address and title of the site's feed, or of one section's: what the feed calls itself and what pages link to. */
 export function feedOf(siteName: string, section?: { slug: string; name: string }) {
@@ -20,14 +21,21 @@ export function feedAlternates(siteName: string, section?: { slug: string; name:
   return { "application/rss+xml": feeds.map((f) => ({ url: f.path, title: f.title })) };
 }
 
+/** A section whose feed is asked for: its id keys when a story last left it (lib/feeds/departures.ts). */
+type FeedSection = { id: string; slug: string; name: string };
+
 /** An RSS 2.0 feed of the newest published stories, for the site or one section. */
-export async function buildRssFeed(section?: { slug: string; name: string }): Promise<string> {
+export async function buildRssFeed(section?: FeedSection): Promise<string> {
   const sectionSlug = section?.slug;
-  const [articles, { siteName, language }] = await Promise.all([listPublishedArticles({ sectionSlug, limit: 30 }), readSiteSettings()]);
+  const [articles, { siteName, language }, departed] = await Promise.all([
+    listPublishedArticles({ sectionSlug, limit: 30 }),
+    readSiteSettings(),
+    lastFeedDeparture(section?.id),
+  ]);
   const home = absoluteUrl(sectionSlug ? `/${sectionSlug}` : "/");
   const { path, title } = feedOf(siteName, section);
   const self = absoluteUrl(path);
-  const changed = lastChange(articles);
+  const changed = lastChange(articles, departed);
   return xmlDocument({
     tag: "rss",
     attrs: {
@@ -49,7 +57,6 @@ export async function buildRssFeed(section?: { slug: string; name: string }): Pr
           // The stories' language as the settings hold it (RSS 2.0 takes such tags: nb-NO, es-MX).
           { tag: "language", children: language },
           { tag: "atom:link", attrs: { href: self, rel: "self", type: "application/rss+xml" } },
-          // The latest change among its stories: a correction or an update to an older one moves it too.
           ...(changed ? [{ tag: "lastBuildDate", children: changed.toUTCString() }] : []),
           ...articles.map(item),
         ],
@@ -58,8 +65,14 @@ export async function buildRssFeed(section?: { slug: string; name: string }): Pr
   });
 }
 
-function lastChange(articles: ArticleCard[]): Date | null {
-  const times = articles.map((a) => (a.updatedAt ?? a.publishedAt)?.getTime() ?? 0).filter(Boolean);
+/**
+ * The feed's last change: the latest change among its stories (a publish, a correction, a minor
+ * fix to an older one), or the time a story last left it, whichever is later. Without the latter
+ * it went back when its newest story was unpublished or moved, and readers holding the newer
+ * build were told nothing had changed since.
+ */
+function lastChange(articles: ArticleCard[], departed: Date | null): Date | null {
+  const times = [...articles.map((a) => a.modifiedAt.getTime()), departed?.getTime() ?? 0].filter(Boolean);
   return times.length ? new Date(Math.max(...times)) : null;
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
-import { createArticle, transitionArticle, addCorrection } from "../articles/mutations/index";
+import { createArticle, transitionArticle, addCorrection, updateArticle } from "../articles/mutations/index";
 import { getPublishedArticleBySlug } from "../articles/queries";
 import { buildRssFeed } from "../feeds/rss";
 import { buildNewsSitemap, buildSitemap } from "../feeds/sitemaps";
@@ -165,6 +165,43 @@ describe("feeds and sitemaps", () => {
     const news = await buildNewsSitemap();
     expect(XMLValidator.validate(news)).toBe(true);
     expect(news).toContain("<news:title>Mayor says &quot;&lt;/script&gt;");
+  });
+});
+
+describe("a feed's last build date", () => {
+  const parser = new XMLParser({ ignoreAttributes: false });
+  const builtAt = async (section?: { id: string; slug: string; name: string }) =>
+    new Date(parser.parse(await buildRssFeed(section)).rss.channel.lastBuildDate).getTime();
+  // lastBuildDate counts whole seconds: the newest story goes live a second after the older one.
+  const aSecond = () => new Promise((resolve) => setTimeout(resolve, 1100));
+  const publish = async (sectionId: string, authorId: string) => {
+    const input = readyArticleInput(sectionId, authorId);
+    const draft = await createArticle(editor, input);
+    return { input, ...(await transitionArticle(editor, { id: draft.id, version: draft.version, to: "PUBLISHED" })) };
+  };
+
+  it("never goes back when the newest story is unpublished, in the site's feed or its section's", async () => {
+    const { section, author } = await makeNewsroomBits();
+    await publish(section.id, author.id);
+    await aSecond();
+    const newest = await publish(section.id, author.id);
+    const before = { site: await builtAt(), section: await builtAt(section) };
+
+    await transitionArticle(editor, { id: newest.id, version: newest.version, to: "UNPUBLISHED", reason: "Published by mistake." });
+    expect(await builtAt()).toBeGreaterThanOrEqual(before.site);
+    expect(await builtAt(section)).toBeGreaterThanOrEqual(before.section);
+  });
+
+  it("never goes back in the section the newest story moved out of", async () => {
+    const { section, author } = await makeNewsroomBits();
+    const elsewhere = (await makeNewsroomBits()).section;
+    await publish(section.id, author.id);
+    await aSecond();
+    const newest = await publish(section.id, author.id);
+    const before = await builtAt(section);
+
+    await updateArticle(editor, { ...newest.input, sectionId: elsewhere.id, id: newest.id, version: newest.version });
+    expect(await builtAt(section)).toBeGreaterThanOrEqual(before);
   });
 });
 

@@ -21,6 +21,7 @@ import { claimVersion, staleVersion } from "./update";
 import type { SavedArticle } from "./create";
 import { wireFactsForStory } from "../../wire/queries";
 import { readSiteSettings } from "../../settings/queries";
+import { recordFeedDepartures } from "../../feeds/departures";
 
 const S = ArticleStatus;
 
@@ -102,6 +103,7 @@ export async function moveStory(tx: Tx, story: Movable, move: Move, now: Date): 
         }
       : {}),
   });
+  await recordFeedDepartures(tx, story, { status: move.to, sectionId: story.sectionId }, now);
   await writeRevision(tx, story.id, actorId, `${STATUS_LABELS[story.status]} → ${STATUS_LABELS[move.to]}`);
   await recordAudit(tx, {
     actorId,

@@ -12,6 +12,7 @@ import { fieldOfNeed, publishProblems, readinessSelect } from "../workflow";
 import { queueSourceCaptures } from "../../sources/capture";
 import { articlePath } from "../path";
 import { readSiteSettings } from "../../settings/queries";
+import { recordFeedDepartures } from "../../feeds/departures";
 import type { SavedArticle } from "./create";
 
 /**
@@ -125,6 +126,7 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
       ...(live && data.materialUpdate ? { contentUpdatedAt: new Date() } : {}),
     });
     const sourcesBefore = live ? await tx.sourceLink.findMany({ where: { articleId: current.id }, select: { url: true } }) : [];
+    await recordFeedDepartures(tx, current, { status: current.status, sectionId: data.sectionId ?? null });
     await clearRelations(tx, current.id);
     const relations = relationCreates(data);
     await tx.article.update({ where: { id: current.id }, data: relations });

@@ -11,6 +11,7 @@ import { slugifyAnyScript } from "../../format/slug-any-script";
 import { createArticleSchema, normalizeDek, type ArticleFields } from "../../articles/schema";
 import { articleColumns, assertReferencesExist, clearRelations, relationCreates } from "../../articles/relations";
 import { writeRevision } from "../../articles/snapshot";
+import { recordFeedDepartures } from "../../feeds/departures";
 import { moveSelect, moveStory } from "../../articles/mutations/transition";
 import { TRANSITIONS } from "../../articles/policy";
 import { RESERVED_SECTION_SLUGS } from "../../sections/schema";
@@ -936,9 +937,10 @@ class WordPressImport {
       let status: ArticleStatus;
       if (current) {
         id = current.id;
-        const fresh = await tx.article.findUniqueOrThrow({ where: { id }, select: { version: true, status: true } });
+        const fresh = await tx.article.findUniqueOrThrow({ where: { id }, select: { version: true, status: true, sectionId: true } });
         // Saved on the desk since the check above (its photos took a while): the desk's save stands.
         if (fresh.version !== current.version) return null;
+        await recordFeedDepartures(tx, fresh, { status: fresh.status, sectionId: data.sectionId ?? null });
         await clearRelations(tx, id);
         await tx.article.update({
           where: { id },

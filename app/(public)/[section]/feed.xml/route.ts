@@ -14,5 +14,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sec
       ? new Response(null, { status: 308, headers: { location: `${forward}/feed.xml` } })
       : new Response("Not found", { status: 404 });
   }
-  return xmlResponse(await getRssFeed({ slug: section.slug, name: section.name }), "application/rss+xml");
+  return xmlResponse(await getRssFeed({ id: section.id, slug: section.slug, name: section.name }), "application/rss+xml");
 }

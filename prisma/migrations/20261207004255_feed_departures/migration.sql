@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "FeedDeparture" (
+    "feed" TEXT NOT NULL PRIMARY KEY,
+    "at" DATETIME NOT NULL
+);
