@@ -163,6 +163,14 @@ test.describe("the open read API", () => {
     expect(desk.status()).toBe(401);
     expect(desk.headers()["www-authenticate"]).toMatch(/^Bearer realm=/);
     expect(desk.headers()["access-control-allow-origin"]).toBeUndefined();
+    // Nor do its unknown addresses, to a preflight or a request.
+    const deskNowhere = await api.fetch("/api/v1/desk/nowhere", {
+      method: "OPTIONS",
+      headers: { Origin: "https://reader.example", "Access-Control-Request-Method": "GET" },
+    });
+    expect(deskNowhere.status()).toBe(404);
+    expect(deskNowhere.headers()["access-control-allow-origin"]).toBeUndefined();
+    expect((await api.get("/api/v1/desk/nowhere")).headers()["access-control-allow-origin"]).toBeUndefined();
     await api.dispose();
   });
 
