@@ -20,17 +20,23 @@ export function SectionStrip({ sections }: { sections: Section[] }) {
   const pathname = usePathname() ?? "/";
   const segment = pathname.split("/")[1] ?? "";
   const nav = useRef<HTMLElement>(null);
-  const arrived = useRef(false);
-  // Before the first paint after hydration, so the strip does not visibly jump on arrival; a later
-  // move to another section (client navigation) glides there, unless the reader asked for less motion.
+  // Before the first paint after hydration, so the strip does not visibly jump on arrival. A strip
+  // the reader has already swiped (a slow phone, before hydration) is left where they put it.
   useLayoutEffect(() => {
     const strip = nav.current;
     const current = strip?.querySelector<HTMLElement>("a[aria-current]");
-    if (strip && current) reveal(strip, current, arrived.current);
-    arrived.current = true;
+    if (strip && current && strip.scrollLeft === 0) reveal(strip, current);
   }, [segment]);
   return (
-    <nav ref={nav} aria-label="Sections" onFocus={(event) => reveal(event.currentTarget, event.target, false)}>
+    <nav
+      ref={nav}
+      aria-label="Sections"
+      // Only for the keyboard: a tap focuses its link on the way down, and a strip that moved under
+      // the finger then would lose the click.
+      onFocus={(event) => {
+        if (event.target.matches(":focus-visible")) reveal(event.currentTarget, event.target);
+      }}
+    >
       <ul>
         {sections.map((s) => (
           <li key={s.id}>
@@ -48,14 +54,12 @@ export function SectionStrip({ sections }: { sections: Section[] }) {
  * Scrolls the strip (only the strip: scrollIntoView would move the page as well) so that the link
  * is clear of both fades, centred when it was not. Nothing moves where the strip does not overflow.
  */
-function reveal(strip: HTMLElement, link: Element, glide: boolean) {
+function reveal(strip: HTMLElement, link: Element) {
   const room = strip.scrollWidth - strip.clientWidth;
   if (room <= 0) return;
   const box = strip.getBoundingClientRect();
   const l = link.getBoundingClientRect();
   if (l.left >= box.left + EDGE && l.right <= box.right - EDGE) return;
   const centre = strip.scrollLeft + (l.left - box.left) - (box.width - l.width) / 2;
-  const left = Math.round(Math.min(room, Math.max(0, centre)));
-  const smooth = glide && !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  strip.scrollTo({ left, behavior: smooth ? "smooth" : "instant" });
+  strip.scrollTo({ left: Math.round(Math.min(room, Math.max(0, centre))), behavior: "instant" });
 }
