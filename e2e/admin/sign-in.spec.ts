@@ -128,7 +128,7 @@ test.describe("signing in and out", () => {
     await admin.screenshot({ path: test.info().outputPath("users-locked.png") });
     await row.getByRole("button", { name: "Lift sign-in lock" }).click();
     await expect(row.getByRole("status")).toHaveText(
-      "Lock lifted: Lock Probe can sign in again, unless failed sign-ins at other accounts from the same network hold its address, for at most 15 minutes.",
+      "Lock lifted: Lock Probe can sign in again. From a browser they have not signed in with before, failed sign-ins at other accounts from the same network may still hold them back until those failures are 15 minutes old.",
     );
     await expect(row).not.toContainText("Sign-in locked");
     await expect(row.getByRole("button", { name: "Lift sign-in lock" })).toHaveCount(0);

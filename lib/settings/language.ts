@@ -85,9 +85,11 @@ export function newsSitemapLanguage(tag: string): string {
 
 /**
  * The language as Open Graph's og:locale names it: language_TERRITORY, the territory the likeliest
- * for a tag without one ("nb" is nb_NO, "en" en_US, "es-MX" es_MX).
+ * for a tag without one ("nb" is nb_NO, "en" en_US, "es-MX" es_MX, "es-419" es_ES).
  */
 export function openGraphLocale(tag: string): string {
-  const locale = new Intl.Locale(canonicalLanguage(tag) ?? DEFAULT_LANGUAGE).maximize();
+  let locale = new Intl.Locale(canonicalLanguage(tag) ?? DEFAULT_LANGUAGE).maximize();
+  // A region by number (es-419, Latin America) is none Open Graph takes: the language's likeliest.
+  if (/^\d+$/.test(locale.region ?? "")) locale = new Intl.Locale(locale.language).maximize();
   return locale.region ? `${locale.language}_${locale.region}` : locale.language;
 }

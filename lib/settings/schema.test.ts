@@ -70,6 +70,8 @@ describe("the language of stories", () => {
     ["es-MX", "es_MX"],
     ["pt-BR", "pt_BR"],
     ["zh-Hant", "zh_TW"],
+    ["es-419", "es_ES"],
+    ["en-001", "en_US"],
   ])("names %s for Open Graph as %s", (tag, locale) => {
     expect(openGraphLocale(tag)).toBe(locale);
   });

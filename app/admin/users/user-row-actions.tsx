@@ -109,7 +109,7 @@ export function UserRowActions({ user, authors, policy, canMail }: Props) {
               () => liftLockAction({ userId: user.id }),
               ({ lifted }) =>
                 lifted
-                  ? `Lock lifted: ${user.name} can sign in again, unless failed sign-ins at other accounts from the same network hold its address, for at most 15 minutes.`
+                  ? `Lock lifted: ${user.name} can sign in again. From a browser they have not signed in with before, failed sign-ins at other accounts from the same network may still hold them back until those failures are 15 minutes old.`
                   : `${user.name}'s lock had already ended: there was nothing to lift.`,
             )
           }
