@@ -73,22 +73,22 @@ export function languageName(tag: string): string | null {
 }
 
 /**
- * The language as a Google News sitemap names it: an ISO 639 code ("nb", not "nb-NO"), except
+ * The language (a tag as the settings hold it: canonicalLanguage's) as a Google News sitemap names it: an ISO 639 code ("nb", not "nb-NO"), except
  * Chinese, which is zh-cn (Simplified) or zh-tw (Traditional), told apart by the tag's script
  * (zh-HK and zh-Hant are Traditional; zh, zh-SG and zh-Hans Simplified).
  */
 export function newsSitemapLanguage(tag: string): string {
-  const locale = new Intl.Locale(canonicalLanguage(tag) ?? DEFAULT_LANGUAGE);
+  const locale = new Intl.Locale(tag);
   if (locale.language !== "zh") return locale.language;
   return locale.maximize().script === "Hant" ? "zh-tw" : "zh-cn";
 }
 
 /**
- * The language as Open Graph's og:locale names it: language_TERRITORY, the territory the likeliest
+ * The language (a tag as the settings hold it) as Open Graph's og:locale names it: language_TERRITORY, the territory the likeliest
  * for a tag without one ("nb" is nb_NO, "en" en_US, "es-MX" es_MX, "es-419" es_ES).
  */
 export function openGraphLocale(tag: string): string {
-  let locale = new Intl.Locale(canonicalLanguage(tag) ?? DEFAULT_LANGUAGE).maximize();
+  let locale = new Intl.Locale(tag).maximize();
   // A region by number (es-419, Latin America) is none Open Graph takes: the language's likeliest.
   if (/^\d+$/.test(locale.region ?? "")) locale = new Intl.Locale(locale.language).maximize();
   return locale.region ? `${locale.language}_${locale.region}` : locale.language;

@@ -30,11 +30,9 @@ export const fromEnvironment = (): SiteSettings => ({
 export function withSaved(defaults: SiteSettings, rows: { key: string; value: string; updatedAt: Date | string }[]): SiteSettings {
   const settings = { ...defaults };
   for (const { key, value, updatedAt } of rows) {
-    if (key === "timeZone" && !isTimeZone(value)) continue;
-    if (key === "language" && !canonicalLanguage(value)) continue;
-    if ((SETTING_KEYS as readonly string[]).includes(key)) {
-      settings[key as (typeof SETTING_KEYS)[number]] = key === "language" ? canonicalLanguage(value)! : value;
-    }
+    const usable = key === "timeZone" ? (isTimeZone(value) ? value : null) : key === "language" ? canonicalLanguage(value) : value;
+    if (usable === null) continue;
+    if ((SETTING_KEYS as readonly string[]).includes(key)) settings[key as (typeof SETTING_KEYS)[number]] = usable;
     const at = new Date(updatedAt).toISOString();
     if (at > settings.version) settings.version = at;
   }

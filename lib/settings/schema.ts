@@ -40,10 +40,11 @@ export const updateSettingsSchema = z.object({
     .default(""),
   timeZone: z.string().refine(isTimeZone, "Choose a time zone from the list."),
   // Stored in its canonical form: "nb-no" is saved as nb-NO.
-  language: z
-    .string()
-    .refine((tag) => canonicalLanguage(tag) !== null, LANGUAGE_MESSAGE)
-    .transform((tag) => canonicalLanguage(tag)!),
+  language: z.string().transform((tag, ctx) => {
+    const canonical = canonicalLanguage(tag);
+    if (canonical === null) ctx.addIssue({ code: "custom", message: LANGUAGE_MESSAGE });
+    return canonical ?? z.NEVER;
+  }),
   /** The version the admin started from; a later save by someone else is a conflict. */
   version: z.string().max(40),
 });
