@@ -48,6 +48,14 @@ describe("a private host's entry", () => {
     expect(allowHostSchema.safeParse({ host: "intranet.example/path" }).error?.issues[0]?.message).toMatch(/^Enter only the host/);
   });
 
+  it("measures a host name as DNS carries it: an international name in its punycode form", () => {
+    const raw = `${"bücher".repeat(6)}.`.repeat(6) + "example"; // 229 characters typed, 271 in punycode
+    expect(raw.length).toBeLessThan(253);
+    expect(allowHostSchema.safeParse({ host: raw }).error?.issues[0]?.message).toBe(
+      "Enter a host name of at most 253 characters, with its port.",
+    );
+  });
+
   it("reads a URL's port as a request would use it", () => {
     expect([
       urlPort(new URL("http://a.example/")),

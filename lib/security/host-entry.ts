@@ -18,23 +18,34 @@ export const MAX_HOST_LENGTH = 253;
 /** A host with `:port` or `:*` after it, an IPv6 address then in brackets. */
 const withPort = (host: string, port: number | "*") => `${host.includes(":") ? `[${host}]` : host}:${port}`;
 
-/** The entry's written form, or null when it is not a host name or IP address with, at most, a port or `:*`. */
-export function parseHostEntry(raw: string): string | null {
+/** Why an entry is refused: nothing typed, a host name longer than DNS carries, or not a host with, at most, a port. */
+export type HostEntryProblem = "empty" | "too long" | "not a host";
+
+/** The entry's written form, or why it is refused. */
+export function readHostEntry(raw: string): { entry: string } | { problem: HostEntryProblem } {
   const entry = raw.trim();
+  if (!entry) return { problem: "empty" };
   // A bare IPv6 address (two colons or more, no brackets) has no port: `fd00::1:80` is an address.
   const bareIpv6 = /:.*:/.test(entry) && !entry.startsWith("[");
   const match = bareIpv6 ? null : /^(.*?)(?::(\d{1,5}|\*))?$/.exec(entry);
   const hostPart = bareIpv6 ? `[${entry}]` : (match?.[1] ?? "");
   const port = match?.[2];
-  if (!hostPart || (port && port !== "*" && (Number(port) < 1 || Number(port) > 65535))) return null;
+  if (!hostPart || (port && port !== "*" && (Number(port) < 1 || Number(port) > 65535))) return { problem: "not a host" };
   const url = URL.parse(`http://${hostPart}`);
-  if (!url || url.port || url.username || url.password || url.pathname !== "/" || url.search || url.hash || !url.hostname) return null;
+  if (!url || url.port || url.username || url.password || url.pathname !== "/" || url.search || url.hash || !url.hostname)
+    return { problem: hostPart.length > MAX_HOST_LENGTH ? "too long" : "not a host" };
   const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  if (host.length > MAX_HOST_LENGTH) return { problem: "too long" };
   // No wildcard (`*.corp.example` would be a host of that name, and match nothing) and no
   // unspecified address (0.0.0.0 and :: reach the server itself).
-  if (!host || host.length > MAX_HOST_LENGTH || host.includes("*") || host === "0.0.0.0" || host === "::") return null;
-  if (!port) return host;
-  return withPort(host, port === "*" ? "*" : Number(port));
+  if (!host || host.includes("*") || host === "0.0.0.0" || host === "::") return { problem: "not a host" };
+  return { entry: port ? withPort(host, port === "*" ? "*" : Number(port)) : host };
+}
+
+/** The entry's written form, or null when it is not a host name or IP address with, at most, a port or `:*`. */
+export function parseHostEntry(raw: string): string | null {
+  const read = readHostEntry(raw);
+  return "entry" in read ? read.entry : null;
 }
 
 /** Whether `entries` (written forms) allow `host` (as normaliseHost gives it) at `port`. */

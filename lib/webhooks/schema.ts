@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_HOST_LENGTH, parseHostEntry } from "../security/host-entry";
+import { MAX_HOST_LENGTH, readHostEntry, type HostEntryProblem } from "../security/host-entry";
 import { webUrlSchema } from "../security/urls";
 import { webhookEventSchema } from "./events";
 
@@ -19,23 +19,21 @@ export type CreateWebhookInput = z.input<typeof createWebhookSchema>;
 export const webhookIdSchema = z.object({ id: z.string().min(1) });
 export const resendDeliverySchema = z.object({ deliveryId: z.string().min(1) });
 
-const TOO_LONG = `Enter a host name of at most ${MAX_HOST_LENGTH} characters, with its port.`;
+const HOST_MESSAGES: Record<HostEntryProblem, string> = {
+  empty: "Enter a host name or IP address.",
+  "too long": `Enter a host name of at most ${MAX_HOST_LENGTH} characters, with its port.`,
+  "not a host":
+    "Enter only the host (such as hooks.internal or 10.0.0.5), with :port for a port other than 80 and 443, without http:// or a path.",
+};
 
 export const allowHostSchema = z.object({
   host: z
     .string()
-    .max(300, TOO_LONG)
+    .max(300, HOST_MESSAGES["too long"])
     .transform((raw, ctx) => {
-      const entry = raw.trim() ? parseHostEntry(raw) : null;
-      if (entry) return entry;
-      ctx.addIssue({
-        code: "custom",
-        message: !raw.trim()
-          ? "Enter a host name or IP address."
-          : raw.trim().replace(/:(\d{1,5}|\*)$/, "").length > MAX_HOST_LENGTH
-            ? TOO_LONG
-            : "Enter only the host (such as hooks.internal or 10.0.0.5), with :port for a port other than 80 and 443, without http:// or a path.",
-      });
+      const read = readHostEntry(raw);
+      if ("entry" in read) return read.entry;
+      ctx.addIssue({ code: "custom", message: HOST_MESSAGES[read.problem] });
       return z.NEVER;
     }),
   note: z.string().trim().max(200, "Notes can be at most 200 characters.").default(""),
