@@ -4,9 +4,9 @@ import { SiteChrome } from "@/components/site/site-chrome";
 
 // Masthead and footer; reads no session, so public pages stay cacheable.
 export default async function PublicLayout({ children }: { children: ReactNode }) {
-  const [{ siteName }, sections] = await Promise.all([getSiteSettings(), getSections()]);
+  const [{ siteName, language }, sections] = await Promise.all([getSiteSettings(), getSections()]);
   return (
-    <SiteChrome siteName={siteName} sections={sections}>
+    <SiteChrome siteName={siteName} language={language} sections={sections}>
       {children}
     </SiteChrome>
   );

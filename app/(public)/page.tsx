@@ -44,7 +44,9 @@ export default async function FrontPage() {
   const banner = bannerIsUp(curated.banner) ? curated.banner : null;
   return (
     <main id="main" className="page">
-      <h1 className="visually-hidden">{siteName}: latest news</h1>
+      <h1 className="visually-hidden">
+        <span lang={language}>{siteName}</span>: latest news
+      </h1>
       {banner ? <BreakingBanner text={banner.text} url={banner.url} language={language} /> : null}
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading" className="visually-hidden">
@@ -64,7 +66,9 @@ export default async function FrontPage() {
         .map(({ section, articles }) => (
           <section key={section.id} className="front-section" aria-labelledby={`section-${section.slug}`}>
             <h2 id={`section-${section.slug}`} className="list-heading">
-              <a href={`/${section.slug}`}>{section.name}</a>
+              <a href={`/${section.slug}`} lang={language}>
+                {section.name}
+              </a>
             </h2>
             <ArticleList articles={articles} timeZone={timeZone} language={language} headingLevel={3} />
           </section>

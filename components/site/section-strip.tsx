@@ -16,7 +16,7 @@ const EDGE = 32;
  * view the same way: left to the browser, a link partly in view was not scrolled to, and half of it
  * stayed under the edge.
  */
-export function SectionStrip({ sections }: { sections: Section[] }) {
+export function SectionStrip({ sections, language }: { sections: Section[]; language: string }) {
   const pathname = usePathname() ?? "/";
   const segment = pathname.split("/")[1] ?? "";
   const nav = useRef<HTMLElement>(null);
@@ -37,7 +37,7 @@ export function SectionStrip({ sections }: { sections: Section[] }) {
         if (event.target.matches(":focus-visible")) reveal(event.currentTarget, event.target);
       }}
     >
-      <ul>
+      <ul lang={language}>
         {sections.map((s) => (
           <li key={s.id}>
             <a href={`/${s.slug}`} aria-current={s.slug !== segment ? undefined : pathname === `/${s.slug}` ? "page" : "true"}>

@@ -3,8 +3,22 @@ import { SectionStrip } from "./section-strip";
 
 type Section = { id: string; name: string; slug: string };
 
-/** The masthead, the page and the footer of every public page (the public layout, app/(public)/layout.tsx). */
-export function SiteChrome({ siteName, sections, children }: { siteName: string; sections: Section[]; children: ReactNode }) {
+/**
+ * The masthead, the page and the footer of every public page (the public layout, app/(public)/layout.tsx).
+ * The site's name and its sections' names are the newsroom's words, in the language of its stories;
+ * the rest is the site's own, in English (the page's lang).
+ */
+export function SiteChrome({
+  siteName,
+  language,
+  sections,
+  children,
+}: {
+  siteName: string;
+  language: string;
+  sections: Section[];
+  children: ReactNode;
+}) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -12,10 +26,10 @@ export function SiteChrome({ siteName, sections, children }: { siteName: string;
       </a>
       <header className="masthead">
         <div className="masthead-inner">
-          <a href="/" className="wordmark">
+          <a href="/" className="wordmark" lang={language}>
             {siteName}
           </a>
-          <SectionStrip sections={sections.map(({ id, name, slug }) => ({ id, name, slug }))} />
+          <SectionStrip sections={sections.map(({ id, name, slug }) => ({ id, name, slug }))} language={language} />
           <a href="/search" className="search-link">
             Search
           </a>
@@ -27,19 +41,21 @@ export function SiteChrome({ siteName, sections, children }: { siteName: string;
             few, and a mouse at 400% zoom cannot scroll it. */}
         {sections.length > 0 ? (
           <nav aria-label="Site index">
-            <SectionLinks sections={sections} />
+            <SectionLinks sections={sections} language={language} />
           </nav>
         ) : null}
-        <p>{siteName} · Every story lists the sources it rests on, and every photo its credit.</p>
+        <p>
+          <span lang={language}>{siteName}</span> · Every story lists the sources it rests on, and every photo its credit.
+        </p>
       </footer>
     </>
   );
 }
 
 /** The footer's index: every section, unmarked. */
-function SectionLinks({ sections }: { sections: Section[] }) {
+function SectionLinks({ sections, language }: { sections: Section[]; language: string }) {
   return (
-    <ul>
+    <ul lang={language}>
       {sections.map((s) => (
         <li key={s.id}>
           <a href={`/${s.slug}`}>{s.name}</a>

@@ -81,6 +81,15 @@ test.describe("the language of stories", () => {
       const card = reader.locator(".article-card", { hasText: story.headline });
       await expect(card).toBeVisible();
       expect(await card.evaluate((el) => el.closest("[lang]")?.getAttribute("lang"))).toBe("nb-NO");
+      // The newsroom's own names around it are in its language too: the site's name, the sections
+      // in the masthead and the footer, the section's heading; "Search" and the footer's sentence are the site's.
+      const langOf = (locator: ReturnType<Page["locator"]>) => locator.evaluate((el) => el.closest("[lang]")?.getAttribute("lang"));
+      expect(await langOf(reader.getByRole("heading", { level: 1 }))).toBe("nb-NO");
+      expect(await langOf(reader.locator(".masthead .wordmark"))).toBe("nb-NO");
+      expect(await langOf(reader.getByRole("navigation", { name: "Sections" }).getByRole("link").first())).toBe("nb-NO");
+      expect(await langOf(reader.getByRole("navigation", { name: "Site index" }).getByRole("link").first())).toBe("nb-NO");
+      expect(await langOf(reader.locator(".masthead .search-link"))).toBe("en");
+      expect(await langOf(reader.locator(".site-footer > p"))).toBe("en");
       await reader.goto("/");
       expect(
         await reader.locator(".article-card", { hasText: story.headline }).evaluate((el) => el.closest("[lang]")?.getAttribute("lang")),

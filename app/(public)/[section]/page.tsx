@@ -41,8 +41,14 @@ export default async function SectionPage({ params }: Props) {
   ]);
   const header = (
     <>
-      <h1 className="section-title">{section.name}</h1>
-      {section.description ? <p className="dek">{section.description}</p> : null}
+      <h1 className="section-title" lang={language}>
+        {section.name}
+      </h1>
+      {section.description ? (
+        <p className="dek" lang={language}>
+          {section.description}
+        </p>
+      ) : null}
     </>
   );
   return (

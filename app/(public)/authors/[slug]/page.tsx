@@ -33,9 +33,19 @@ export default async function AuthorPage({ params }: Props) {
   ]);
   const header = (
     <>
-      <h1 className="section-title">{author.name}</h1>
-      {author.title ? <p className="kicker">{author.title}</p> : null}
-      {author.bio ? <p className="dek">{author.bio}</p> : null}
+      <h1 className="section-title" lang={language}>
+        {author.name}
+      </h1>
+      {author.title ? (
+        <p className="kicker" lang={language}>
+          {author.title}
+        </p>
+      ) : null}
+      {author.bio ? (
+        <p className="dek" lang={language}>
+          {author.bio}
+        </p>
+      ) : null}
       <h2 className="list-heading">Stories</h2>
     </>
   );

@@ -34,7 +34,9 @@ export default async function TagPage({ params }: Props) {
   const header = (
     <>
       <p className="kicker">Tag</p>
-      <h1 className="section-title">{tag.name}</h1>
+      <h1 className="section-title" lang={language}>
+        {tag.name}
+      </h1>
     </>
   );
   return (
