@@ -12,43 +12,14 @@ import { bodySchema, emptyBody, type BlockNode, type BodyDoc } from "../articles
 import { createArticle } from "../articles/mutations/create";
 import { isSlugAvailable } from "../articles/queries";
 import { createAuthor } from "../authors/mutations";
-import type { AuthorKind } from "../authors/schema";
 import { createImage } from "../media/ingest";
 import type { ImagePlacementInput } from "../media/schema";
 import { takeWireItemSchema, type TakeWireItemInput } from "./schema";
+import { bylineNames, splitCredit } from "./byline";
+import type { AuthorKind } from "../authors/schema";
 import { quoted } from "../format/text";
 
 export type TakeResult = { articleId: string; notes: string[] };
-
-/** A part of a wire byline that names an organisation or a title, not a person ("Associated Press", "Reuters", "AP Writer", "Staff"). */
-const AFFILIATION = /\b(?:press|news|agency|wire|reuters|afp|writers?|correspondents?|staff|bureau|contributors?)\b/i;
-
-/** "By Jane Doe and John Roe" → the people Jane Doe and John Roe; no byline → the organization "<Agency> Staff". */
-export function bylineNames(byline: string, agency: string): { name: string; kind: AuthorKind }[] {
-  const plain = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/^the\s+/, "")
-      .trim();
-  const names = byline
-    .replace(/^\s*by\s+/i, "")
-    .split(/\s*(?:,|;|\band\b|&)\s*/i)
-    .map((n) => n.trim().slice(0, 100))
-    .filter((n) => n.length > 1)
-    // "By Jane Doe, Associated Press": the agency, or a title after the name, is no person's byline
-    // (the first name is a person's, whatever it says: "By Eyal Press").
-    .filter((n, i) => plain(n) !== plain(agency) && (i === 0 || !AFFILIATION.test(n)));
-  return names.length
-    ? names.slice(0, 5).map((name) => ({ name, kind: "PERSON" }))
-    : [{ name: `${agency.slice(0, 90)} Staff`, kind: "ORGANIZATION" }];
-}
-
-/** "Roman Pilipey/Getty Images" → photographer and agency, as the library keeps them; anything else stays one credit line. */
-export function splitCredit(credit: string): { credit: string; agency: string; creditLine: string } {
-  const parts = credit.split("/").map((p) => p.trim());
-  if (parts.length === 2 && parts[0] && parts[1]) return { credit: parts[0].slice(0, 200), agency: parts[1].slice(0, 200), creditLine: "" };
-  return { credit: "", agency: "", creditLine: credit.slice(0, 200) };
-}
 
 /**
  * The stories' bylines for the item's names. A person is found among the bylines titled with the

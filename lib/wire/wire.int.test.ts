@@ -16,7 +16,8 @@ import { POST as pushRoute } from "../../app/api/v1/wire/items/route";
 import { parseWireDocument } from "./parse";
 import { agencyGuid, ingestWireItem, wireBody } from "./ingest";
 import { scanWireFolder } from "./folder";
-import { bylineNames, takeWireItem } from "./take";
+import { takeWireItem } from "./take";
+import { bylineNames } from "./byline";
 import { pollDueFeeds, addWireFeed } from "./feeds";
 import { getWireItemOrThrow, listWireItems, wireFactsForStory, wireFlagsForStories, wireForEditor } from "./queries";
 import { MARKET_STORY } from "./fixtures/market-story";
@@ -142,6 +143,28 @@ describe("parsers", () => {
     expect(names("By Eyal Press, Reuters", "Reuters")).toEqual(["Eyal Press (PERSON)"]);
   });
 
+  it("drop Press or Wire only as the agency's name, not a co-author's surname (“and Anna Press” lost her byline)", () => {
+    const names = (byline: string, agency = "Associated Press") => bylineNames(byline, agency).map((b) => b.name);
+    expect(names("By Jane Doe and Anna Press")).toEqual(["Jane Doe", "Anna Press"]);
+    expect(names("By Jane Doe, Tom Wire, Reuters Wire", "Reuters")).toEqual(["Jane Doe", "Tom Wire"]);
+    expect(names("By Jane Doe and Anna Press, Associated Press")).toEqual(["Jane Doe", "Anna Press"]);
+    // Another agency a byline credits, or one named with “The”, is no person either.
+    expect(names("By Jane Doe, The Canadian Press", "Northern Wire")).toEqual(["Jane Doe"]);
+    expect(names("By Jane Doe, Associated Press", "Northern Wire")).toEqual(["Jane Doe"]);
+    expect(names("By Jane Doe, Canadian Press; Ola Nordmann, dpa", "Northern Wire")).toEqual(["Jane Doe", "Ola Nordmann"]);
+    expect(names("By Jane Doe, Press Association", "Northern Wire")).toEqual(["Jane Doe"]);
+  });
+
+  it("read the agency's abbreviation as the agency, not a person (“By AP” made an author “AP”)", () => {
+    const names = (byline: string, agency = "Associated Press") => bylineNames(byline, agency).map((b) => `${b.name} (${b.kind})`);
+    expect(names("By AP")).toEqual(["Associated Press Staff (ORGANIZATION)"]);
+    expect(names("AP staff")).toEqual(["Associated Press Staff (ORGANIZATION)"]);
+    expect(names("By A.P.")).toEqual(["Associated Press Staff (ORGANIZATION)"]);
+    expect(names("AFP", "Agence France-Presse")).toEqual(["Agence France-Presse Staff (ORGANIZATION)"]);
+    expect(names("By Jane Doe, NW", "Northern Wire")).toEqual(["Jane Doe (PERSON)"]);
+    expect(names("By Jane Doe, AP", "Northern Wire")).toEqual(["Jane Doe (PERSON)"]);
+  });
+
   it("refuse what is not a wire document, with a sentence", () => {
     expect(() => parseWireDocument("hello")).toThrow("This is not a wire document");
     expect(() => parseWireDocument("{not json")).toThrow("not valid JSON");
@@ -247,6 +270,23 @@ describe("the round trip of the demo-like wire story", () => {
     expect(bylines[0]!.author).toMatchObject({ name: freelance, title: "Northern Wire" });
   });
 
+  it("an agency's writer is found again only for that agency: another agency's of the same name is someone else", async () => {
+    const name = `John Smith ${uid()}`;
+    const take = async (agency: string) => {
+      const doc = JSON.parse(unique("market-reopens.ninjs.json", uid())) as Record<string, unknown>;
+      doc.bylines = [{ byline: `By ${name}`, role: "author" }];
+      doc.infosources = [{ name: agency, role: "source" }];
+      const { id } = await ingestWireItem(parseWireDocument(JSON.stringify(doc))[0]!, "push");
+      const { articleId } = await takeWireItem(editor, { id });
+      return (await db.articleAuthor.findFirstOrThrow({ where: { articleId }, include: { author: true } })).author;
+    };
+    const north = await take("Northern Wire");
+    const south = await take("Southern Wire");
+    expect(south.id).not.toBe(north.id);
+    expect(south).toMatchObject({ name, title: "Southern Wire", kind: "PERSON", userId: null });
+    expect((await take("Northern Wire")).id).toBe(north.id);
+  });
+
   it("an item with no web address gives its story no source, and says so (readers were shown a link to the desk)", async () => {
     const doc = JSON.parse(unique("market-reopens.ninjs.json", uid())) as Record<string, unknown>;
     doc.uri = `urn:probe:no-link:${uid()}`;
@@ -350,6 +390,19 @@ describe("versions", () => {
     // The same kill sent again is not news.
     await ingestWireItem(parseWireDocument(unique("market-reopens.kill.ninjs.json", id))[0]!, "push");
     expect(await killNotices()).toHaveLength(told.length);
+  });
+
+  it("two copies of one kill arriving at once tell the desk once", async () => {
+    const id = uid();
+    const { id: itemId } = await ingestWireItem(parseWireDocument(unique("market-reopens.ninjs.json", id))[0]!, "push");
+    const { articleId } = await takeWireItem(editor, { id: itemId, sectionId: bits.section.id });
+    const taken = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+    await transitionArticle(editor, { id: articleId, version: taken.version, to: "PUBLISHED" });
+    const kill = parseWireDocument(unique("market-reopens.kill.ninjs.json", id))[0]!;
+    const outcomes = await Promise.all([ingestWireItem(kill, "push"), ingestWireItem(kill, "push")]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(["ignored", "updated"]);
+    expect(await db.notification.count({ where: { articleId, kind: "WIRE_KILLED", userId: editor.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: itemId, action: "wire.killed" } })).toBe(1);
   });
 
   it("a new version of an item whose story is live tells its writers what changed (only its editor showed it); a draft's is in its editor", async () => {
