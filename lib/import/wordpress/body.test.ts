@@ -103,3 +103,64 @@ describe("a classic WordPress post with a <p> typed in it", () => {
     expect(JSON.stringify(wire)).not.toContain("hardBreak");
   });
 });
+
+describe("Gutenberg footnotes (WordPress 6.3+: the notes in the post's `footnotes` meta, the references in its text)", () => {
+  const html =
+    '<!-- wp:paragraph --><p>The wall failed twice<sup data-fn="f-1" class="fn"><a href="#f-1" id="f-1-link">1</a></sup> in a decade.<sup data-fn="f-2" class="fn"><a href="#f-2" id="f-2-link">2</a></sup></p><!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->';
+  const footnotes = JSON.stringify([
+    { id: "f-1", content: 'Council <a href="https://harrow.example/minutes">minutes</a>, <strong>2019</strong>.<script>alert(1)</script>' },
+    { id: "f-2", content: '<em>Harrow Gazette</em>, <a href="javascript:alert(2)">2024</a>.' },
+  ]);
+  const footnoted = (meta: string | undefined) =>
+    convertContent(html, { baseUrl: "https://harrow.example", photos: new Map(), footnotes: meta });
+
+  it("keep their numbers in the text, and follow the story as a numbered list under “Notes”, their HTML read as any other", () => {
+    const { doc, notes } = footnoted(footnotes);
+    expect(doc.content).toEqual([
+      { type: "paragraph", content: [{ type: "text", text: "The wall failed twice[1] in a decade.[2]" }] },
+      { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Notes" }] },
+      {
+        type: "orderedList",
+        content: [
+          {
+            type: "listItem",
+            content: [
+              {
+                type: "paragraph",
+                content: [
+                  { type: "text", text: "Council " },
+                  { type: "text", text: "minutes", marks: [{ type: "link", attrs: { href: "https://harrow.example/minutes" } }] },
+                  { type: "text", text: ", " },
+                  { type: "text", text: "2019", marks: [{ type: "bold" }] },
+                  { type: "text", text: "." },
+                ],
+              },
+            ],
+          },
+          {
+            type: "listItem",
+            content: [
+              {
+                type: "paragraph",
+                content: [
+                  { type: "text", text: "Harrow Gazette", marks: [{ type: "italic" }] },
+                  { type: "text", text: ", 2024." },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(notes).toEqual([
+      "<script> content was left out.",
+      "A link that is not a web or mail address was kept as text: javascript:alert(2)",
+    ]);
+  });
+
+  it("that cannot be read are left out, and the report says so; the references keep their numbers", () => {
+    const { doc, notes } = footnoted('[{"id":"f-1","content":');
+    expect(doc.content).toEqual([{ type: "paragraph", content: [{ type: "text", text: "The wall failed twice[1] in a decade.[2]" }] }]);
+    expect(notes).toEqual(["Its footnotes could not be read from the export and were left out."]);
+  });
+});

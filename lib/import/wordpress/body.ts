@@ -1,4 +1,5 @@
 import { DomUtils, Parser, parseDocument } from "htmlparser2";
+import { z } from "zod";
 import type { ChildNode, Element } from "domhandler";
 import type { BlockNode, BodyDoc, ListItemNode, ListNode, Mark, ParagraphNode, TextNode } from "../../articles/body";
 import { MAX_INLINE } from "../../articles/body";
@@ -188,7 +189,26 @@ export type ConvertContext = {
   photos: Map<string, ResolvedPhoto>;
   /** A WordPress post's content (its newlines are WordPress's paragraphs and line breaks: isClassic). */
   wordpress?: boolean;
+  /** A WordPress post's `footnotes` meta (WordPress 6.3+): the JSON list of the notes its `<sup data-fn>` references point to. */
+  footnotes?: string;
 };
+
+/** WordPress's `footnotes` meta: each note's id (its references' `data-fn`) and its HTML, in the order WordPress numbers them. */
+const footnotesSchema = z.array(z.object({ id: z.string(), content: z.string() }));
+type Footnote = z.infer<typeof footnotesSchema>[number];
+
+/** The post's footnotes; none when it has none, null when its meta is not a list of notes. */
+function readFootnotes(meta: string | undefined): Footnote[] | null {
+  if (!meta?.trim()) return [];
+  try {
+    return footnotesSchema.parse(JSON.parse(meta));
+  } catch {
+    return null;
+  }
+}
+
+/** The notes a story's list holds. */
+const MAX_FOOTNOTES = 200;
 
 export type ConvertResult = { doc: BodyDoc; notes: string[] };
 
@@ -222,6 +242,9 @@ export function convertContent(html: string, ctx: ConvertContext): ConvertResult
   if (flattened === "tags")
     note(`Its HTML nested more than ${MAX_HTML_DEPTH} levels deep: the tags past that were left out, and their text kept.`);
   if (flattened === "text") note(`Its HTML nested more than ${TEXT_ONLY_DEPTH} levels deep: only its text and line breaks were kept.`);
+  const footnotes = readFootnotes(ctx.footnotes);
+  if (!footnotes) note("Its footnotes could not be read from the export and were left out.");
+  const footnoteIds = (footnotes ?? []).map((footnote) => footnote.id);
   const shortcodes = leftShortcodes(expanded);
   if (shortcodes.length > 0) {
     note(
@@ -291,6 +314,11 @@ export function convertContent(html: string, ctx: ConvertContext): ConvertResult
         const tag = tagOf(node);
         if (DROPPED.has(tag)) {
           note(`<${tag}> content was left out.`);
+        } else if (tag === "sup" && node.attribs["data-fn"] !== undefined) {
+          // A footnote's reference: its number in brackets (a story's text has no superscript), as the notes are numbered.
+          const index = footnoteIds.indexOf(node.attribs["data-fn"]);
+          const number = index >= 0 ? String(index + 1) : DomUtils.textContent(node).trim();
+          if (number) out.push(...textNodes(`[${number}]`, marks, false));
         } else if (tag === "br") out.push({ type: "hardBreak" });
         else if (tag === "strong" || tag === "b") out.push(...inline(node.children, withMark(marks, { type: "bold" }), lifted, breaks));
         else if (tag === "em" || tag === "i") out.push(...inline(node.children, withMark(marks, { type: "italic" }), lifted, breaks));
@@ -402,7 +430,9 @@ export function convertContent(html: string, ctx: ConvertContext): ConvertResult
       if (node.type === "comment") {
         const data = (node as unknown as { data: string }).data.trim();
         const dynamic = /^wp:([a-z0-9/-]+)[^]*\/$/.exec(data);
-        if (dynamic) note(`The block “${dynamic[1]}” has no content of its own in the export and was left out.`);
+        // The footnotes block lists the post's footnotes meta, which follows the story (footnoteBlocks).
+        if (dynamic && !(dynamic[1] === "footnotes" && ctx.footnotes))
+          note(`The block “${dynamic[1]}” has no content of its own in the export and was left out.`);
         continue;
       }
       if (!isElement(node)) {
@@ -519,7 +549,24 @@ export function convertContent(html: string, ctx: ConvertContext): ConvertResult
     if (caption) pushParagraphs(target, caption.children, false);
   };
 
+  /** The footnotes under a heading at the end of the story, numbered as WordPress's footnotes block numbers them; their HTML is read as a paragraph's. */
+  const footnoteBlocks = (notes: Footnote[]): BlockNode[] => {
+    if (notes.length > MAX_FOOTNOTES) note(`It has more than ${MAX_FOOTNOTES} footnotes: the notes past ${MAX_FOOTNOTES} were left out.`);
+    const lifted: BlockNode[] = [];
+    const items = notes.slice(0, MAX_FOOTNOTES).map((footnote): ListItemNode => {
+      const nodes = parseDocument(shallowHtml(footnote.content).html, { decodeEntities: true }).children;
+      return { type: "listItem", content: [paragraph(inline(nodes, [], lifted, false)) ?? { type: "paragraph" }] };
+    });
+    if (lifted.length) note("A photo or embed in a footnote was moved below the notes.");
+    return [
+      { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Notes" }] },
+      { type: "orderedList", content: items },
+      ...lifted,
+    ];
+  };
+
   blockLevel(blocks, doc.children);
+  if (footnotes?.length) blocks.push(...footnoteBlocks(footnotes));
   const content = blocks.slice(0, 5000);
   if (blocks.length > 5000) note("The body had more than 5000 blocks; the rest was left out.");
   return { doc: { type: "doc", content }, notes: [...notes] };

@@ -844,7 +844,12 @@ class WordPressImport {
       const photo = await this.bodyPhoto(ref.src, ref.attachmentId);
       if (photo) photos.set(ref.src, photo);
     }
-    const { doc, notes } = convertContent(item.content, { baseUrl: this.baseUrls[0] ?? "", photos, wordpress: true });
+    const { doc, notes } = convertContent(item.content, {
+      baseUrl: this.baseUrls[0] ?? "",
+      photos,
+      wordpress: true,
+      footnotes: item.meta.footnotes,
+    });
     const heading = importedHeadline(named, doc, item.postId);
     title = heading.headline;
     for (const note of notes) this.warn("story", item.postId, title, note);
@@ -935,9 +940,13 @@ class WordPressImport {
       await assertReferencesExist(tx, data);
       let id: string;
       let status: ArticleStatus;
+      let scheduledFor: Date | null = null;
       if (current) {
         id = current.id;
-        const fresh = await tx.article.findUniqueOrThrow({ where: { id }, select: { version: true, status: true, sectionId: true } });
+        const fresh = await tx.article.findUniqueOrThrow({
+          where: { id },
+          select: { version: true, status: true, sectionId: true, scheduledFor: true },
+        });
         // Saved on the desk since the check above (its photos took a while): the desk's save stands.
         if (fresh.version !== current.version) return null;
         await recordFeedDepartures(tx, fresh, { status: fresh.status, sectionId: data.sectionId ?? null });
@@ -953,6 +962,7 @@ class WordPressImport {
           },
         });
         status = fresh.status;
+        scheduledFor = fresh.scheduledFor;
         await writeRevision(tx, id, this.actor.id, "Updated by the WordPress import");
         await recordAudit(tx, {
           actorId: this.actor.id,
@@ -984,7 +994,11 @@ class WordPressImport {
         });
       }
       const warnings: string[] = [];
-      if (status !== target && target !== ArticleStatus.DRAFT && TRANSITIONS[status][target]) {
+      // A post WordPress will publish at another time now: its story, still scheduled and unchanged
+      // on the desk since the last import (or it would not be updated), is scheduled again for then.
+      const rescheduled =
+        status === ArticleStatus.SCHEDULED && target === ArticleStatus.SCHEDULED && scheduledFor?.getTime() !== published?.getTime();
+      if ((status !== target && target !== ArticleStatus.DRAFT && TRANSITIONS[status][target]) || rescheduled) {
         // A post that cannot go live here (no text, say) is kept as a draft that says what it needs:
         // the refusal comes before the move writes anything, so the transaction goes on.
         try {
@@ -1006,7 +1020,7 @@ class WordPressImport {
           const problems = error instanceof AppError ? error.details?.problems : null;
           if (!Array.isArray(problems)) throw error;
           warnings.push(
-            `It was “${item.status}” in WordPress but cannot go live here until it has ${andList(problems.map(String))}. It is a draft here.`,
+            `It was “${item.status}” in WordPress but cannot go live here until it has ${andList(problems.map(String))}. ${rescheduled ? "It stays scheduled for its earlier time." : "It is a draft here."}`,
           );
         }
       } else if (status !== target && status === ArticleStatus.PUBLISHED) {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import type { Viewer } from "../../auth/viewer";
 import { bodySchema } from "../../articles/body";
+import { bodyToHtml } from "../../articles/body-html";
 import { makePhoto } from "../../test/images";
 import { makeUser, uid } from "../../test/factories";
 import { resolveOldPath } from "../redirects";
@@ -80,6 +81,38 @@ describe("the WXR reader", () => {
     for await (const event of readWxr(file)) if (event.type === "item") contents.push(event.item.content);
     expect(contents).toHaveLength(15);
     expect(contents.some((c) => c.startsWith("First line\nsecond line "))).toBe(true);
+  });
+
+  it("reads references to characters XML forbids (&#11; pasted from Word) as those characters on the desk: a line break, or nothing (the archive was refused)", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "references.xml");
+    const source = fs.readFileSync(FIXTURE, "utf8");
+    fs.writeFileSync(
+      file,
+      source.replace(
+        "<title><![CDATA[A doctor’s view of the move]]></title>",
+        "<title>A doctor’s&#11;view&#x1; of&#0; the&#xfffe; move&#x0C;&#65;&#38;#11;&#xD800;</title>",
+      ),
+    );
+    // A tiny chunk size as well: a reference is cut across chunks somewhere.
+    for (const highWaterMark of [256 * 1024, 5]) {
+      const titles: string[] = [];
+      for await (const event of readWxr(file, { highWaterMark })) if (event.type === "item") titles.push(event.item.title);
+      expect(titles).toHaveLength(15);
+      // A character XML allows, written as a reference, is kept as it was (and &#38;#11; is the text "&#11;").
+      expect(titles).toContain("A doctor’s\nview of the move\nA&#11;");
+    }
+  });
+
+  it("still reads no DTD: an entity declared in one is refused, not expanded", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "dtd.xml");
+    fs.writeFileSync(
+      file,
+      `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY boom "&#11;boom&#11;">]><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>&boom;</title></item></channel></rss>`,
+    );
+    const read = async () => {
+      for await (const event of readWxr(file)) void event;
+    };
+    await expect(read()).rejects.toThrow("The file is not well-formed XML (");
   });
 
   it("stops reading at the first element nested too deep (100,000 levels froze each process that took the job for hours)", async () => {
@@ -668,5 +701,68 @@ describe("hostile content", () => {
       title: "Moving the clinic is overdue, and everyone in Harrow Point has known it for…",
       message: "It has no title: its headline is its first words until an editor writes one. It is a draft here.",
     });
+  });
+});
+
+describe("a newer export", () => {
+  it("moves a scheduled story to its post's new date, unless the desk has changed it since (it kept the first date)", async () => {
+    const site = "rescheduled.example";
+    const source = `https://${site}`;
+    const dated = (at: string) => (xml: string) =>
+      xml.replace(
+        "<wp:post_date_gmt><![CDATA[2099-04-01 08:00:00]]></wp:post_date_gmt>",
+        `<wp:post_date_gmt><![CDATA[${at}]]></wp:post_date_gmt>`,
+      );
+    await importWordPress({ file: fixtureFor(site), uploadsDir: uploads, actor: admin });
+    // A new time it cannot go live at (its text is gone): it keeps the time it had, and the report says so.
+    const emptied = await importWordPress({
+      file: fixtureFor(site, (xml) =>
+        dated("2099-04-15 08:00:00")(xml.replace("<p>The first public consultation on the new town plan opens today.</p>", "")),
+      ),
+      uploadsDir: uploads,
+      actor: admin,
+    });
+    expect(emptied.warnings.filter((w) => w.id === "103").map((w) => w.message)).toEqual([
+      "It was “future” in WordPress but cannot go live here until it has a body. It stays scheduled for its earlier time.",
+    ]);
+    expect(await storyOf("103", source)).toMatchObject({ status: "SCHEDULED", scheduledFor: new Date("2099-04-01T08:00:00Z") });
+    const report = await importWordPress({ file: fixtureFor(site, dated("2099-05-02 09:30:00")), uploadsDir: uploads, actor: admin });
+    expect(report.counts.stories).toMatchObject({ created: 0, updated: 1 });
+    const story = await storyOf("103", source);
+    expect(story).toMatchObject({ status: "SCHEDULED", scheduledFor: new Date("2099-05-02T09:30:00Z") });
+    expect(report.warnings.filter((w) => w.id === "103")).toEqual([]);
+    // As any other change: a story changed on the desk since keeps its time.
+    await db.article.update({ where: { id: story!.id }, data: { dek: "Edited on the desk." } });
+    const later = await importWordPress({ file: fixtureFor(site, dated("2099-06-03 10:00:00")), uploadsDir: uploads, actor: admin });
+    expect(later.skipped.find((s) => s.id === "103")?.reason).toContain("changed in Dateline since the last import");
+    expect(await storyOf("103", source)).toMatchObject({ status: "SCHEDULED", scheduledFor: new Date("2099-05-02T09:30:00Z") });
+  });
+
+  it("keeps a post's Gutenberg footnotes: its references numbered in the text, its notes under “Notes” at the end", async () => {
+    const site = "footnotes.example";
+    const footnotes = JSON.stringify([
+      { id: "n-1", content: 'See the <a href="https://harrow.example/report">health board\'s report</a>.' },
+    ]);
+    const report = await importWordPress({
+      file: fixtureFor(site, (xml) =>
+        xml
+          .replace(
+            "<p>Moving the clinic is overdue.</p>",
+            '<!-- wp:paragraph --><p>Moving the clinic is overdue.<sup data-fn="n-1" class="fn"><a href="#n-1" id="n-1-link">1</a></sup></p><!-- /wp:paragraph --><!-- wp:footnotes /-->',
+          )
+          .replace(
+            '<category domain="category" nicename="news"><![CDATA[News]]></category>\n\t\t<category domain="author" nicename="cap-amira-solberg">',
+            `<wp:postmeta><wp:meta_key><![CDATA[footnotes]]></wp:meta_key><wp:meta_value><![CDATA[${footnotes}]]></wp:meta_value></wp:postmeta>$&`,
+          ),
+      ),
+      uploadsDir: uploads,
+      actor: admin,
+    });
+    const story = await storyOf("106", `https://${site}`);
+    expect(story?.bodyText).toBe("Moving the clinic is overdue.[1]\nNotes\nSee the health board's report.");
+    expect(bodyToHtml(bodySchema.parse(story!.body))).toContain(
+      '<h2 dir="auto">Notes</h2><ol><li dir="auto">See the <a href="https://harrow.example/report" rel="noopener noreferrer">health board&#x27;s report</a>.</li></ol>',
+    );
+    expect(report.warnings.filter((w) => w.id === "106")).toEqual([]);
   });
 });
