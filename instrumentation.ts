@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Runs once when the server boots (lib/ops/boot.ts: configuration check, then the scheduler).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -5,3 +7,10 @@ export async function register() {
     boot();
   }
 }
+
+// A request that failed, as one log line with its request id (lib/ops/request-error.ts).
+export const onRequestError: Instrumentation.onRequestError = async (...args) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("./lib/ops/request-error");
+  await logRequestError(...args);
+};

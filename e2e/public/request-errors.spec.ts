@@ -1,0 +1,64 @@
+import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { E2E_PORT } from "../env";
+import { expect, test } from "../fixtures";
+import { copyE2eDatabase, startOwnServer, stopServer, waitForHealth } from "../own-server";
+
+// What an operator reads when a page fails: one log line that names the request (its X-Request-Id),
+// the route and the error, not only Next.js's many lines of text with nothing to tie them to it.
+// A production server of its own, on a copy of the e2e database that then loses a table.
+
+const PORT = E2E_PORT + 10;
+const URL = `http://localhost:${PORT}`;
+const DIR = "data/e2e-request-errors";
+
+let server: ChildProcess;
+let stderr = "";
+let stdout = "";
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  await copyE2eDatabase(DIR);
+  server = startOwnServer({ dir: DIR, port: PORT, env: { DATELINE_LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
+  server.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  server.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  await waitForHealth(URL, server, 60_000, "the server");
+});
+
+test.afterAll(async () => {
+  if (server) await stopServer(server, "SIGKILL");
+  fs.rmSync(DIR, { recursive: true, force: true });
+});
+
+/** The server's JSON log lines (Next.js's own text is not JSON). */
+const logLines = () =>
+  `${stderr}\n${stdout}`.split("\n").flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
+
+test("a page that fails is logged as one line with its request id, its route and the error", async ({ request }) => {
+  // An operator's restore that lost the stories' table: every read of stories fails.
+  const db = new Database(`${DIR}/dateline.db`);
+  db.exec('ALTER TABLE "Article" RENAME TO "ArticleLost"');
+  db.close();
+
+  const response = await request.get(`${URL}/search?q=harrow+${Date.now()}`);
+  expect(response.status()).toBe(500);
+  const requestId = response.headers()["x-request-id"];
+  expect(requestId).toBeTruthy();
+
+  await expect.poll(() => logLines().find((line) => line.msg === "request failed" && line.requestId === requestId)).toBeTruthy();
+  const line = logLines().find((l) => l.msg === "request failed" && l.requestId === requestId)!;
+  expect(line).toMatchObject({ level: "error", method: "GET", path: "/search", route: "/search", routeType: "render" });
+  expect(String(line.error)).toContain("Article");
+  expect(String(line.stack)).toContain("\n    at ");
+  // The address without its query: what a reader searched for is theirs.
+  expect(JSON.stringify(line)).not.toContain("harrow");
+  // The access log's line for the same request carries the same id.
+  expect(logLines().some((l) => l.msg === "request" && l.requestId === requestId && l.status === 500)).toBe(true);
+});
