@@ -41,7 +41,10 @@ const logLines = () =>
     }
   });
 
-test("a page that fails is logged as one line with its request id, its route and the error", async ({ request }) => {
+test("a page that fails is logged as one line with its request id, its route and the error, and shows the reader its reference", async ({
+  request,
+  page,
+}) => {
   // An operator's restore that lost the stories' table: every read of stories fails.
   const db = new Database(`${DIR}/dateline.db`);
   db.exec('ALTER TABLE "Article" RENAME TO "ArticleLost"');
@@ -61,4 +64,13 @@ test("a page that fails is logged as one line with its request id, its route and
   expect(JSON.stringify(line)).not.toContain("harrow");
   // The access log's line for the same request carries the same id.
   expect(logLines().some((l) => l.msg === "request" && l.requestId === requestId && l.status === 500)).toBe(true);
+
+  // The reader's error page names the digest the log line has: what they pass on, and what the operator looks for.
+  const shown = await page.goto(`${URL}/search?q=tide+${Date.now()}`);
+  expect(shown?.status()).toBe(500);
+  await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+  const reference = (await page.locator("main code").textContent())!;
+  expect(reference).toMatch(/^\d+$/);
+  await expect.poll(() => logLines().some((l) => l.msg === "request failed" && l.digest === reference)).toBe(true);
+  await page.screenshot({ path: test.info().outputPath("error-reference.png") });
 });
