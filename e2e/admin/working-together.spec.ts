@@ -15,10 +15,17 @@ const userName = (email: string) => readDatabase((db) => db.prepare("SELECT name
 
 /**
  * A (admin) and B (editor) have one live story open. A removes " — A version" from the headline as
- * a minor fix; then B, still showing the old headline, adds a sentence to paragraph 2 only and
- * saves as a minor fix, and meets the conflict. `beforeBSaves` runs just before B's save.
+ * a minor fix (or makes `aFixes` instead); then B, still showing the story as it was, adds a
+ * sentence to paragraph 2 only and saves as a minor fix, and meets the conflict. `beforeBSaves`
+ * runs just before B's save.
  */
-async function twoFixesAtOnce(browser: Browser, beforeBSaves?: (b: Page) => Promise<unknown>) {
+async function twoFixesAtOnce(
+  browser: Browser,
+  {
+    aFixes = (a, headline) => a.getByLabel("Headline").fill(headline),
+    beforeBSaves,
+  }: { aFixes?: (a: Page, headline: string) => Promise<unknown>; beforeBSaves?: (b: Page) => Promise<unknown> } = {},
+) {
   const api = await apiAs("editor");
   const headline = `Ferry resumes ${unique()}`;
   const story = await makeStory(api, `${headline} — A version`, "PUBLISHED", {
@@ -33,8 +40,8 @@ async function twoFixesAtOnce(browser: Browser, beforeBSaves?: (b: Page) => Prom
     await expect(page.getByLabel("Headline")).toHaveValue(`${headline} — A version`);
   }
 
-  // A removes " — A version" from the headline, as a minor fix.
-  await a.getByLabel("Headline").fill(headline);
+  // A makes their fix (by default removes " — A version" from the headline), as a minor fix.
+  await aFixes(a, headline);
   await a.getByRole("button", { name: "Save as minor fix" }).click();
   await expect(a.getByTestId("save-state")).toHaveText(/All changes saved/);
 
@@ -332,6 +339,42 @@ test.describe("working together", () => {
     expect(live).not.toContain("A version");
   });
 
+  test("two editors fix different paragraphs of a live story at once: keeping mine keeps both (the body was kept whole, undoing theirs)", async ({
+    browser,
+  }) => {
+    const { story, b, bodyB, panel, adminName } = await twoFixesAtOnce(browser, {
+      aFixes: async (a) => {
+        await a.getByRole("textbox", { name: "Story body" }).locator("p").first().click();
+        await a.keyboard.press("End");
+        await a.keyboard.type(" It was full.");
+      },
+    });
+
+    const summary = panel.locator("#conflict-keep-summary");
+    await expect(summary).toContainText(`Body: both changes are kept (you and ${adminName} changed different parts of it)`);
+    await expect(summary).toContainText(`Nothing of ${adminName}'s is overwritten: no part was changed by both of you`);
+    await panel.getByRole("button", { name: "Show the differences" }).click();
+    const bodyDiff = panel.getByRole("region", { name: /^Body/ });
+    await expect(bodyDiff.getByRole("heading")).toHaveText("Body — changed by both of you, in different places");
+    await expect(bodyDiff).toContainText("Both changes are kept.");
+    await expect(bodyDiff).toContainText("The first ferry left at six. It was full.");
+    await expect(bodyDiff).toContainText("Passengers cheered on the quay. The mayor was on board.");
+    await panel.screenshot({ path: "test-results/conflict-both-kept.png" });
+
+    await panel.getByRole("button", { name: "Keep mine as a minor fix" }).click();
+    await expect(b.getByTestId("save-state")).toHaveText(/All changes saved/);
+    await expect(panel).toHaveCount(0);
+    await expect(bodyB).toContainText("The first ferry left at six. It was full.");
+    await expect(bodyB).toContainText("Passengers cheered on the quay. The mayor was on board.");
+
+    // Readers get both fixes.
+    const reader = await newContext(browser);
+    await expect
+      .poll(async () => (await reader.request.get(`/${story.section}/${story.slug}`)).text(), { timeout: 10_000 })
+      .toContain("The mayor was on board.");
+    expect(await (await reader.request.get(`/${story.section}/${story.slug}`)).text()).toContain("It was full.");
+  });
+
   test("a read of their version that fails says so in the summary, and reading it again works it out (it stayed at 'Working out…')", async ({
     browser,
   }) => {
@@ -341,11 +384,12 @@ test.describe("working together", () => {
         .map((action) => action.id),
     );
     let dropReads = true;
-    const { b, panel, adminName } = await twoFixesAtOnce(browser, (page) =>
-      page.route("**/admin/articles/**", (route) =>
-        dropReads && reads.has(route.request().headers()["next-action"] ?? "") ? route.abort("connectionreset") : route.continue(),
-      ),
-    );
+    const { b, panel, adminName } = await twoFixesAtOnce(browser, {
+      beforeBSaves: (page) =>
+        page.route("**/admin/articles/**", (route) =>
+          dropReads && reads.has(route.request().headers()["next-action"] ?? "") ? route.abort("connectionreset") : route.continue(),
+        ),
+    });
     const summary = panel.locator("#conflict-keep-summary");
     await expect(summary).toHaveText(new RegExp(`Which fields each of you changed is not known: ${adminName}'s version could not be read`));
     await expect(panel.getByRole("status")).toHaveText(

@@ -89,6 +89,95 @@ describe("mergeStoryFields", () => {
     expect(fields.headline).toBe("Ferry resumes");
   });
 
+  describe("the body, block by block, when both changed it differently", () => {
+    const base = story({ body: body("The first ferry left at six.", "Passengers cheered.", "The mayor was on board.") });
+
+    it("keeps both edits when each fixed a different paragraph, and names no loss", () => {
+      const theirs = story({ body: body("The first ferry left at 6 a.m.", "Passengers cheered.", "The mayor was on board.") });
+      const mine = story({ body: body("The first ferry left at six.", "Passengers cheered.", "The mayor, Ivo Barić, was on board.") });
+      const { fields, changes } = mergeStoryFields(base, theirs, mine);
+      expect(fields.body).toEqual(body("The first ferry left at 6 a.m.", "Passengers cheered.", "The mayor, Ivo Barić, was on board."));
+      expect(changes.body).toBe("merged");
+      expect(fieldsChangedBy(changes, "merged")).toEqual(["Body"]);
+      expect(fieldsChangedBy(changes, "both")).toEqual([]);
+    });
+
+    it("keeps a paragraph one side inserted and the other side's edit of the paragraph after it", () => {
+      const theirs = story({
+        body: body("The first ferry left at six.", "It was the first since the storm.", "Passengers cheered.", "The mayor was on board."),
+      });
+      const mine = story({ body: body("The first ferry left at six.", "Passengers cheered on the quay.", "The mayor was on board.") });
+      const { fields, changes } = mergeStoryFields(base, theirs, mine);
+      expect(fields.body).toEqual(
+        body(
+          "The first ferry left at six.",
+          "It was the first since the storm.",
+          "Passengers cheered on the quay.",
+          "The mayor was on board.",
+        ),
+      );
+      expect(changes.body).toBe("merged");
+    });
+
+    it("takes mine for a paragraph both edited differently, reported as a loss, and keeps their edit elsewhere", () => {
+      const theirs = story({ body: body("The first ferry left at 6 a.m.", "Passengers cheered loudly.", "The mayor was on board.") });
+      const mine = story({ body: body("The first ferry left at six.", "Passengers cheered on the quay.", "The mayor was on board.") });
+      const { fields, changes } = mergeStoryFields(base, theirs, mine);
+      expect(fields.body).toEqual(body("The first ferry left at 6 a.m.", "Passengers cheered on the quay.", "The mayor was on board."));
+      expect(changes.body).toBe("both");
+      expect(fieldsChangedBy(changes, "both")).toEqual(["Body"]);
+    });
+
+    it("counts a paragraph one side deleted and the other edited as a conflict, which mine wins, either way round", () => {
+      const four = story({
+        body: body("The first ferry left at six.", "Passengers cheered.", "The mayor was on board.", "It returns at noon."),
+      });
+      const edited = story({
+        body: body("The first ferry left at six.", "Passengers cheered on the quay.", "The mayor was on board.", "It returns at noon."),
+      });
+      const deleted = story({ body: body("The first ferry left at six.", "The mayor was on board.", "It returns at 12:30.") });
+      const theyDeleted = mergeStoryFields(four, deleted, edited);
+      expect(theyDeleted.fields.body).toEqual(
+        body("The first ferry left at six.", "Passengers cheered on the quay.", "The mayor was on board.", "It returns at 12:30."),
+      );
+      expect(theyDeleted.changes.body).toBe("both");
+      const iDeleted = mergeStoryFields(four, edited, deleted);
+      expect(iDeleted.fields.body).toEqual(body("The first ferry left at six.", "The mayor was on board.", "It returns at 12:30."));
+      expect(iDeleted.changes.body).toBe("both");
+      expect(fieldsChangedBy(iDeleted.changes, "both")).toEqual(["Body"]);
+    });
+
+    it("counts two different paragraphs inserted at one place as a conflict (their order is not known): mine are kept there", () => {
+      const theirs = story({ body: body("The first ferry left at six.", "Their line.", "Passengers cheered.", "The mayor was on board.") });
+      const mine = story({ body: body("The first ferry left at six.", "My line.", "Passengers cheered.", "The mayor was on board!") });
+      const { fields, changes } = mergeStoryFields(base, theirs, mine);
+      expect(fields.body).toEqual(body("The first ferry left at six.", "My line.", "Passengers cheered.", "The mayor was on board!"));
+      expect(changes.body).toBe("both");
+    });
+
+    it("matches photos and headings as whole blocks: a caption fixed by one side and a paragraph by the other are both kept", () => {
+      const photo = (caption: string) => ({ type: "image" as const, attrs: { imageId: "p1", caption } });
+      const heading = { type: "heading" as const, attrs: { level: 2 as const }, content: [{ type: "text" as const, text: "At the quay" }] };
+      const withBlocks = (caption: string, last: string) =>
+        story({ body: { type: "doc", content: [photo(caption), heading, ...body("Passengers cheered.", last).content] } });
+      const { fields, changes } = mergeStoryFields(
+        withBlocks("The ferry", "The mayor was on board."),
+        withBlocks("The ferry Jadran at dawn", "The mayor was on board."),
+        withBlocks("The ferry", "The mayor was on board, waving."),
+      );
+      expect(fields.body).toEqual(withBlocks("The ferry Jadran at dawn", "The mayor was on board, waving.").body);
+      expect(changes.body).toBe("merged");
+    });
+
+    it("sees no conflict where both made one edit the same way and one of them another", () => {
+      const theirs = story({ body: body("The first ferry left at 6 a.m.", "Passengers cheered.", "The mayor was on board.") });
+      const mine = story({ body: body("The first ferry left at 6 a.m.", "Passengers cheered.", "The mayor was on board, waving.") });
+      const { fields, changes } = mergeStoryFields(base, theirs, mine);
+      expect(fields.body).toEqual(mine.body);
+      expect(changes.body).toBe("merged");
+    });
+  });
+
   it("does not modify the versions it is given", () => {
     const base = story();
     const theirs = story({ headline: "Theirs" });

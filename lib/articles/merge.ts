@@ -1,3 +1,5 @@
+import { diffItems } from "../format/text-diff";
+import type { BlockNode, BodyDoc } from "./body";
 import { STORY_FIELD_LABELS } from "./compare";
 import type { EditorFields } from "./editor";
 import { normalizeDek } from "./schema";
@@ -5,9 +7,11 @@ import { normalizeDek } from "./schema";
 /**
  * Who changed a field between the version an editor started from (the base) and the two versions
  * that now disagree: the one saved meanwhile (theirs) and the editor's own (mine).
- * `same`: both made the same change, so there is nothing to choose.
+ * `same`: both made the same change, so there is nothing to choose. `merged`: both changed the body,
+ * in different blocks, and the merge keeps both; `both` is a field (or a body block) both changed
+ * differently, where this editor's change overwrites theirs.
  */
-export type FieldChange = "none" | "theirs" | "mine" | "both" | "same";
+export type FieldChange = "none" | "theirs" | "mine" | "both" | "same" | "merged";
 
 export type MergeKey = keyof EditorFields;
 
@@ -36,11 +40,94 @@ function canonical(key: MergeKey, value: unknown): string {
 /** Whether two values of a field say the same once stored. */
 export const sameField = (key: MergeKey, a: unknown, b: unknown) => canonical(key, a) === canonical(key, b);
 
+/** One side's change to the body: the base's blocks from `start` up to `end` replaced by `blocks`. */
+type Hunk = { start: number; end: number; blocks: BlockNode[]; mine: boolean };
+
+const blockKey = (block: BlockNode) => canonical("body", block);
+
 /**
- * A field-level three-way merge, for "keep mine" after a version conflict: a field only they
- * changed keeps their value, a field only this editor changed takes this editor's, and a field
- * both changed (differently) takes this editor's too, overwriting theirs: the one loss, which
- * `changes` names so the desk can say it before the click. A field neither changed keeps theirs.
+ * One side's changes to the base's blocks, in order. Blocks carry no ids, so they are matched by
+ * what they say (a diff of their canonical JSON); the blocks before and after the changes are set
+ * aside first, since the diff's table grows with the square of what is left.
+ */
+function blockHunks(base: string[], side: BlockNode[], mine: boolean): Hunk[] {
+  const keys = side.map(blockKey);
+  let head = 0;
+  while (head < base.length && head < keys.length && base[head] === keys[head]) head++;
+  let tail = 0;
+  while (tail < base.length - head && tail < keys.length - head && base[base.length - 1 - tail] === keys[keys.length - 1 - tail]) tail++;
+  const hunks: Hunk[] = [];
+  let open: Hunk | null = null;
+  let i = head;
+  let j = head;
+  for (const line of diffItems(base.slice(head, base.length - tail), keys.slice(head, keys.length - tail))) {
+    if (line.kind === "same") {
+      open = null;
+      i++;
+      j++;
+      continue;
+    }
+    if (!open) hunks.push((open = { start: i, end: i, blocks: [], mine }));
+    if (line.kind === "removed") open.end = ++i;
+    else open.blocks.push(side[j++]!);
+  }
+  // A run of blocks replaced by as many others is each block edited in place (two neighbouring
+  // paragraphs fixed), not one change to the run, which would clash with the other side's edit of either.
+  return hunks.flatMap((h) =>
+    h.blocks.length === h.end - h.start
+      ? h.blocks.map((block, n) => ({ start: h.start + n, end: h.start + n + 1, blocks: [block], mine }))
+      : [h],
+  );
+}
+
+/**
+ * A three-way merge of the body's blocks (diff3): a block only one side changed, inserted or
+ * deleted takes that side's change. Changes of both sides overlap when they touch a block in
+ * common or insert at one place (in an order nobody chose); there this editor's blocks win, and
+ * unless both made the same change that is a clash: a change of theirs the merge overwrote.
+ */
+function mergeBody(base: BodyDoc, theirs: BodyDoc, mine: BodyDoc): { body: BodyDoc; clash: boolean } {
+  const keys = base.content.map(blockKey);
+  const hunks = [...blockHunks(keys, theirs.content, false), ...blockHunks(keys, mine.content, true)].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
+  const content: BlockNode[] = [];
+  let clash = false;
+  let at = 0;
+  for (let k = 0; k < hunks.length;) {
+    const region = [hunks[k++]!];
+    const start = region[0]!.start;
+    let end = region[0]!.end;
+    // (Hunks come in order of start, so one that ends where an insertion-only region is inserts there too.)
+    while (k < hunks.length && (hunks[k]!.start < end || (start === end && hunks[k]!.end === end))) {
+      end = Math.max(end, hunks[k]!.end);
+      region.push(hunks[k++]!);
+    }
+    // One side's blocks for the base's blocks the region spans (this editor's, or theirs).
+    const version = (ofMine: boolean) => {
+      const out: BlockNode[] = [];
+      let i = start;
+      for (const h of region.filter((h) => h.mine === ofMine)) {
+        out.push(...base.content.slice(i, h.start), ...h.blocks);
+        i = h.end;
+      }
+      return [...out, ...base.content.slice(i, end)];
+    };
+    const iChanged = region.some((h) => h.mine);
+    if (iChanged && region.some((h) => !h.mine) && canonical("body", version(false)) !== canonical("body", version(true))) clash = true;
+    content.push(...base.content.slice(at, start), ...version(iChanged));
+    at = end;
+  }
+  content.push(...base.content.slice(at));
+  return { body: { ...mine, content }, clash };
+}
+
+/**
+ * A three-way merge, for "keep mine" after a version conflict: a field only they changed keeps
+ * their value, a field only this editor changed takes this editor's, and a field both changed
+ * (differently) takes this editor's too, overwriting theirs: the one loss, which `changes` names
+ * so the desk can say it before the click. A field neither changed keeps theirs. The body is
+ * merged block by block (mergeBody): it is a loss only where both changed the same blocks.
  */
 export function mergeStoryFields(
   base: EditorFields,
@@ -52,7 +139,7 @@ export function mergeStoryFields(
   for (const { key } of MERGE_FIELDS) {
     const theyChanged = !sameField(key, base[key], theirs[key]);
     const iChanged = !sameField(key, base[key], mine[key]);
-    const change: FieldChange =
+    let change: FieldChange =
       theyChanged && iChanged
         ? sameField(key, theirs[key], mine[key])
           ? "same"
@@ -62,8 +149,12 @@ export function mergeStoryFields(
           : iChanged
             ? "mine"
             : "none";
+    if (key === "body" && change === "both") {
+      const merged = mergeBody(base.body, theirs.body, mine.body);
+      fields.body = merged.body;
+      if (!merged.clash) change = "merged";
+    } else if (change === "mine" || change === "both") (fields as Record<MergeKey, unknown>)[key] = mine[key];
     changes[key] = change;
-    if (change === "mine" || change === "both") (fields as Record<MergeKey, unknown>)[key] = mine[key];
   }
   return { fields, changes };
 }

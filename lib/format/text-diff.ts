@@ -3,8 +3,11 @@ export type DiffLine = { kind: "same" | "added" | "removed"; text: string };
 /** A line diff (longest common subsequence); enough for headlines, deks, bodies and source lists. */
 export function diffLines(before: string, after: string): DiffLine[] {
   // An empty field has no lines (not one empty line, which would show as an empty "−" or "+").
-  const a = before === "" ? [] : before.split("\n");
-  const b = after === "" ? [] : after.split("\n");
+  return diffItems(before === "" ? [] : before.split("\n"), after === "" ? [] : after.split("\n"));
+}
+
+/** The diff of two lists of lines, or of any items written as strings that are equal when the items are (a body's blocks). */
+export function diffItems(a: string[], b: string[]): DiffLine[] {
   // Bodies are at most a few thousand lines; cap the table so a hostile input cannot exhaust memory.
   if (a.length * b.length > 4_000_000) {
     return [...a.map((text) => ({ kind: "removed" as const, text })), ...b.map((text) => ({ kind: "added" as const, text }))];

@@ -190,7 +190,15 @@ export function ConflictPanel({ conflict, timeZone, articleId, mine, status, onO
           </button>
         </p>
       ) : base && merge ? (
-        <ThreeWayDiff base={base} theirs={theirs.fields} mine={mine} changes={merge.changes} names={theirs.names} them={them} />
+        <ThreeWayDiff
+          base={base}
+          theirs={theirs.fields}
+          mine={mine}
+          merged={merge.fields}
+          changes={merge.changes}
+          names={theirs.names}
+          them={them}
+        />
       ) : (
         <FieldDiff
           before={comparableFields(theirs.fields, theirs.names)}

@@ -16,8 +16,10 @@ const it = (fields: string[]) => (fields.length === 1 ? "it" : "them");
 
 /**
  * What "keep mine" will do, said before the click (the keep buttons point here with
- * aria-describedby): their changes to fields only they changed stay, and only a field both
- * changed loses theirs. Without the version this editor started from it cannot tell, and says so.
+ * aria-describedby): their changes to fields only they changed stay, and so do their changes to
+ * the body's paragraphs, photos and headings when this editor changed others; only a field (or a
+ * body block) both changed loses theirs. Without the version this editor started from it cannot
+ * tell, and says so.
  */
 export function MergeSummary({ id, changes, them, readFailed = false, onReadAgain, reading = false }: Props) {
   if (changes === undefined)
@@ -48,6 +50,7 @@ export function MergeSummary({ id, changes, them, readFailed = false, onReadAgai
   const theirs = fieldsChangedBy(changes, "theirs");
   const mine = fieldsChangedBy(changes, "mine");
   const both = fieldsChangedBy(changes, "both");
+  const merged = fieldsChangedBy(changes, "merged");
   return (
     <div id={id} className="merge-summary">
       <p>If you keep yours:</p>
@@ -62,6 +65,11 @@ export function MergeSummary({ id, changes, them, readFailed = false, onReadAgai
             {andList(mine)}: your change is saved (only you changed {it(mine)}).
           </li>
         ) : null}
+        {merged.length ? (
+          <li>
+            {andList(merged)}: both changes are kept (you and {them} changed different parts of {it(merged)}).
+          </li>
+        ) : null}
         {both.length ? (
           <li className="field-error">
             <strong>
@@ -70,7 +78,9 @@ export function MergeSummary({ id, changes, them, readFailed = false, onReadAgai
             (both of you changed {it(both)}).
           </li>
         ) : (
-          <li>Nothing of {them}&apos;s is overwritten: no field was changed by both of you.</li>
+          <li>
+            Nothing of {them}&apos;s is overwritten: no {merged.length ? "part" : "field"} was changed by both of you.
+          </li>
         )}
       </ul>
     </div>

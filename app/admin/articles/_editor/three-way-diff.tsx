@@ -7,6 +7,8 @@ type Props = {
   base: EditorFields;
   theirs: EditorFields;
   mine: EditorFields;
+  /** What keeping this editor's version saves (mergeStoryFields). */
+  merged: EditorFields;
   changes: Record<MergeKey, FieldChange>;
   names: CompareNames;
   /** Who saved meanwhile, as the panel names them. */
@@ -15,10 +17,17 @@ type Props = {
 
 /**
  * The conflict's differences field by field, each said to be changed by them, by this editor or by
- * both, with what keeping this editor's version does to it: only a field both changed loses theirs.
+ * both, with what keeping this editor's version does to it: only a field (or a body block) both
+ * changed loses theirs. A field both changed shows what the save keeps: the merge, which for the body
+ * keeps their changes to blocks this editor left alone.
  */
-export function ThreeWayDiff({ base, theirs, mine, changes, names, them }: Props) {
-  const text = { base: comparableFields(base, names), theirs: comparableFields(theirs, names), mine: comparableFields(mine, names) };
+export function ThreeWayDiff({ base, theirs, mine, merged, changes, names, them }: Props) {
+  const text = {
+    base: comparableFields(base, names),
+    theirs: comparableFields(theirs, names),
+    mine: comparableFields(mine, names),
+    merged: comparableFields(merged, names),
+  };
   const changed = MERGE_FIELDS.filter((f) => changes[f.key] !== "none");
   if (changed.length === 0)
     return <p className="muted">No differences in what the two versions say (a move alone, such as a publish, changes none).</p>;
@@ -36,9 +45,17 @@ export function ThreeWayDiff({ base, theirs, mine, changes, names, them }: Props
       by: "changed by both of you",
       says: `Keeping yours overwrites ${them}'s change.`,
       from: "theirs",
-      to: "mine",
+      to: "merged",
       minus: `${them}'s version, overwritten`,
       plus: "your version",
+    },
+    merged: {
+      by: "changed by both of you, in different places",
+      says: "Both changes are kept.",
+      from: "base",
+      to: "merged",
+      minus: "before",
+      plus: "both changes",
     },
     same: {
       by: "changed by both of you, the same way",
