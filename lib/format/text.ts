@@ -74,6 +74,34 @@ export function withoutControlCharacters(text: string): string {
   return text.replace(/[\v\f]/g, "\n").replace(CONTROL, "");
 }
 
+/** XML 1.0's Char production: a reference to any other character is not well-formed. */
+const isXmlChar = (code: number) =>
+  code === 0x9 ||
+  code === 0xa ||
+  code === 0xd ||
+  (code >= 0x20 && code <= 0xd7ff) ||
+  (code >= 0xe000 && code <= 0xfffd) ||
+  (code >= 0x10000 && code <= 0x10ffff);
+
+const CHARACTER_REFERENCE = /&#(?:x([0-9a-fA-F]+)|([0-9]+));/g;
+
+/**
+ * An XML document's text as an XML parser may read it. A control character XML forbids, or a
+ * reference to one (`&#11;`, `&#x1;`, `&#0;`: Word's vertical tab, pasted into a post or a wire
+ * story and written out as it was), refused the whole document: the reference becomes the
+ * character it names, and every such character goes the way withoutControlCharacters takes it (a
+ * vertical tab or form feed becomes a line break, the rest goes); a reference that names no
+ * character at all (a surrogate, past U+10FFFF) goes. Entities, and every other reference, are
+ * left to the parser, which reads no DTD.
+ */
+export function xmlReadable(text: string): string {
+  const references = text.replace(CHARACTER_REFERENCE, (reference, hex: string | undefined, decimal: string | undefined) => {
+    const code = hex ? parseInt(hex, 16) : Number(decimal);
+    return isXmlChar(code) ? reference : code < 0x20 ? String.fromCharCode(code) : "";
+  });
+  return withoutControlCharacters(references);
+}
+
 /**
  * `value` with every string in it well-formed Unicode: a lone surrogate ("\ud800" in a script's
  * JSON: no keyboard types one) becomes U+FFFD, as a browser's form does. The database cannot store

@@ -1,4 +1,5 @@
 import { SaxesParser } from "saxes";
+import { xmlReadable } from "../format/text";
 
 /**
  * A small element tree read with saxes (the XML parser the WordPress import uses): namespaces
@@ -47,7 +48,8 @@ export function parseXml(text: string): XmlElement {
   const text_ = (t: string) => stack.at(-1)!.children.push(t);
   parser.on("text", text_);
   parser.on("cdata", text_);
-  parser.write(text).close();
+  // A control character, or a reference to one, pasted into a story refused the whole document.
+  parser.write(xmlReadable(text)).close();
   if (failure) throw failure;
   const element = root.children.find((c): c is XmlElement => typeof c !== "string");
   if (!element) throw new XmlError("The document has no root element.");

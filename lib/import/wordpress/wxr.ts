@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import { withoutControlCharacters } from "../../format/text";
+import { xmlReadable } from "../../format/text";
 
 /**
  * A streaming reader of WordPress eXtended RSS (WXR 1.0, 1.1 and 1.2), the file WordPress's
@@ -110,36 +110,10 @@ const ITEM_FIELDS: Record<string, keyof WxrItem> = {
   "wp:attachment_url": "attachmentUrl",
 };
 
-/** XML 1.0's Char production: a reference to any other character is not well-formed. */
-const isXmlChar = (code: number) =>
-  code === 0x9 ||
-  code === 0xa ||
-  code === 0xd ||
-  (code >= 0x20 && code <= 0xd7ff) ||
-  (code >= 0xe000 && code <= 0xfffd) ||
-  (code >= 0x10000 && code <= 0x10ffff);
-
-const CHARACTER_REFERENCE = /&#(?:x([0-9a-fA-F]+)|([0-9]+));/g;
 /** The start of a character reference cut off at the end of a chunk (`&`, `&#`, `&#x1`…). */
 const REFERENCE_START = /^&(?:#(?:x[0-9a-fA-F]*|[0-9]*))?$/;
 /** Held for the next chunk: a longer run of digits is no reference WordPress writes, and is read as it stands. */
 const MAX_REFERENCE_START = 16;
-
-/**
- * `text` as the parser may read it. A reference to a character XML forbids (`&#11;`, `&#x1;`,
- * `&#0;`: Word's vertical tab, pasted into a post, and exported as it was) refused the whole
- * archive: it becomes the character it names, and so goes the way that character goes when the
- * file holds it as it is (withoutControlCharacters: a vertical tab or form feed becomes a line
- * break, the rest goes); one that names no character at all (a surrogate, past U+10FFFF) goes.
- * Entities, and every other reference, are left to the parser, which reads no DTD.
- */
-function readable(text: string): string {
-  const references = text.replace(CHARACTER_REFERENCE, (reference, hex: string | undefined, decimal: string | undefined) => {
-    const code = hex ? parseInt(hex, 16) : Number(decimal);
-    return isXmlChar(code) ? reference : code < 0x20 ? String.fromCharCode(code) : "";
-  });
-  return withoutControlCharacters(references);
-}
 
 /** Where a character reference cut off at the end of `text` starts (the rest waits for the next chunk), or its length. */
 function referenceCut(text: string): number {
@@ -300,11 +274,11 @@ export async function* readWxr(file: string, options: { highWaterMark?: number }
       const text = held + (chunk as string);
       const cut = referenceCut(text);
       held = text.slice(cut);
-      parser.write(readable(text.slice(0, cut)));
+      parser.write(xmlReadable(text.slice(0, cut)));
       if (failure) throw failure;
       while (queue.length > 0) yield queue.shift()!;
     }
-    parser.write(readable(held)).close();
+    parser.write(xmlReadable(held)).close();
     if (failure) throw failure;
     if (!sawRss) throw new WxrError("The file is empty.");
     sendSite();
