@@ -77,7 +77,11 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ id:
                   ))}
                 </ol>
               </td>
-              <td>{d.status !== "PENDING" ? <ResendButton deliveryId={d.id} name={`${d.event} for ${d.queueKey}`} /> : null}</td>
+              <td>
+                {d.status !== "PENDING" ? (
+                  <ResendButton deliveryId={d.id} name={`${d.event} for ${d.queueKey}, ${formatDateTime(d.createdAt, timeZone)}`} />
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

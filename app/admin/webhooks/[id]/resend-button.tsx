@@ -3,7 +3,7 @@
 import { useAction } from "@/components/forms/use-action";
 import { resendDeliveryAction } from "../actions";
 
-/** "Send again", named for its delivery (`name`: its event and story) where a screen reader lists the buttons. */
+/** "Send again", named for its delivery (`name`: its event, story and time: one story's updates are as many rows of the same event) where a screen reader lists the buttons. */
 export function ResendButton({ deliveryId, name }: { deliveryId: string; name: string }) {
   const resend = useAction(resendDeliveryAction);
   return (
