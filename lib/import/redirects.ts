@@ -97,6 +97,15 @@ async function currentAddress(target: RedirectTarget): Promise<string | null> {
   }
 }
 
+/**
+ * WordPress's other addresses of a page, each the page's address with a suffix: its AMP version
+ * (`/slug/amp/`, the AMP plugin's), its embed (`/slug/embed/`), its trackback, a page of its
+ * comments (`/slug/comment-page-2/`), and a later page of a list (`/category/x/page/3/`, the front's
+ * `/page/3/`). They lead to the page itself: a list's pages are numbered by another page size here,
+ * so page 3 of the old list is not page 3 of the new one, and its first page is the honest answer.
+ */
+const WORDPRESS_VARIANT = /^(.*)\/(?:amp|embed|trackback|comment-page-\d+|page\/\d+)$/;
+
 /** WordPress's feed addresses: `/feed/`, `/category/x/feed/`, and their `rss2`, `atom`, `rdf` spellings. */
 const WORDPRESS_FEED = /^(.*)\/feed(?:\/(?:rss|rss2|atom|rdf))?$/;
 
@@ -105,7 +114,7 @@ const WORDPRESS_FEED = /^(.*)\/feed(?:\/(?:rss|rss2|atom|rdf))?$/;
  * feed address that no record has (feed readers keep subscribing to them) forwards to the feed of
  * what it was the feed of: the site's (`/feed/`, `/?feed=rss2`), or a section's (`/category/x/feed/`,
  * `/?cat=5&feed=rss2`); WordPress's tag, author and comment feeds
- * have no counterpart here.
+ * have no counterpart here. An AMP, embed, comments or later-page address forwards as its page does.
  */
 export async function resolveOldPath(input: string): Promise<string | null> {
   const path = normalizeOldPath(input);
@@ -121,6 +130,8 @@ export async function resolveOldPath(input: string): Promise<string | null> {
       const section = of?.entityType === "Section" ? await currentAddress({ entityType: "Section", entityId: of.entityId }) : null;
       return section && `${section}/feed.xml`;
     }
+    const variantOf = WORDPRESS_VARIANT.exec(path)?.[1];
+    if (variantOf !== undefined) return variantOf === "" ? "/" : resolveOldPath(variantOf);
     const feedOf = WORDPRESS_FEED.exec(path)?.[1];
     if (feedOf === undefined) return null;
     if (feedOf === "") return "/feed.xml";

@@ -322,6 +322,16 @@ describe("WordPress import", () => {
     expect(await resolveOldPath("/category/news/feed/rss2/")).toBe("/news-section/feed.xml");
     expect(await resolveOldPath("/tag/flooding/feed/")).toBeNull();
     expect(await resolveOldPath("/category/nowhere/feed/")).toBeNull();
+    // The AMP plugin's, embed and comment pages of a story, and later pages of a list, lead to the page (they answered 404).
+    expect(await resolveOldPath("/2026/11/25/the-sea-has-already-decided/amp/")).toBe(address);
+    expect(await resolveOldPath("/2026/11/25/the-sea-has-already-decided/embed/")).toBe(address);
+    expect(await resolveOldPath("/2026/11/25/the-sea-has-already-decided/comment-page-2/")).toBe(address);
+    expect(await resolveOldPath("/category/coast/page/3/")).toBe("/coast");
+    expect(await resolveOldPath("/tag/flooding/page/2")).toBe("/tags/flooding");
+    expect(await resolveOldPath("/author/rmarsh/page/2/")).toBe("/authors/rmarsh");
+    expect(await resolveOldPath("/page/4/")).toBe("/");
+    expect(await resolveOldPath("/2026/11/25/never-was/amp/")).toBeNull();
+    expect(await resolveOldPath("/category/nowhere/page/2/")).toBeNull();
     // A tag or byline no published story carries has no page (and its name is not for readers): no redirect to it.
     const unused = await db.tag.create({ data: { name: "Unused in Dateline", slug: `unused-${Date.now()}` } });
     await db.pathRedirect.create({
