@@ -46,6 +46,10 @@ describe("a private host's entry", () => {
       "Enter a host name of at most 253 characters, with its port.",
     );
     expect(allowHostSchema.safeParse({ host: "intranet.example/path" }).error?.issues[0]?.message).toMatch(/^Enter only the host/);
+    // A pasted address with a long query is a wrongly written entry, not a long name.
+    expect(
+      allowHostSchema.safeParse({ host: `https://hooks.internal.example/deliver?token=${"x".repeat(240)}` }).error?.issues[0]?.message,
+    ).toMatch(/^Enter only the host/);
   });
 
   it("measures a host name as DNS carries it: an international name in its punycode form", () => {

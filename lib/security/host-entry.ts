@@ -33,7 +33,7 @@ export function readHostEntry(raw: string): { entry: string } | { problem: HostE
   if (!hostPart || (port && port !== "*" && (Number(port) < 1 || Number(port) > 65535))) return { problem: "not a host" };
   const url = URL.parse(`http://${hostPart}`);
   if (!url || url.port || url.username || url.password || url.pathname !== "/" || url.search || url.hash || !url.hostname)
-    return { problem: hostPart.length > MAX_HOST_LENGTH ? "too long" : "not a host" };
+    return { problem: "not a host" };
   const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "");
   if (host.length > MAX_HOST_LENGTH) return { problem: "too long" };
   // No wildcard (`*.corp.example` would be a host of that name, and match nothing) and no
