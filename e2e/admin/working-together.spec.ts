@@ -375,6 +375,39 @@ test.describe("working together", () => {
     expect(await (await reader.request.get(`/${story.section}/${story.slug}`)).text()).toContain("It was full.");
   });
 
+  test("two editors fix the same paragraph and one another too: keeping mine overwrites theirs only in the paragraph both changed, and says so (it said their whole change was lost)", async ({
+    browser,
+  }) => {
+    const { b, bodyB, panel, adminName } = await twoFixesAtOnce(browser, {
+      aFixes: async (a) => {
+        const body = a.getByRole("textbox", { name: "Story body" });
+        await body.locator("p").first().click();
+        await a.keyboard.press("End");
+        await a.keyboard.type(" It was full.");
+        await body.locator("p").nth(1).click();
+        await a.keyboard.press("End");
+        await a.keyboard.type(" Loudly.");
+      },
+    });
+
+    const summary = panel.locator("#conflict-keep-summary");
+    await expect(summary).toContainText(
+      `Body: where you both changed the same part, ${adminName}'s change is overwritten by yours; ${adminName}'s changes elsewhere in it are kept.`,
+    );
+    await expect(summary).not.toContainText("Nothing of");
+    await panel.getByRole("button", { name: "Show the differences" }).click();
+    const bodyDiff = panel.getByRole("region", { name: /^Body/ });
+    await expect(bodyDiff.getByRole("heading")).toHaveText("Body — changed by both of you");
+    await expect(bodyDiff).toContainText(`Where you both changed the same part, keeping yours overwrites ${adminName}'s change`);
+    await panel.screenshot({ path: test.info().outputPath("conflict-body-clash.png") });
+
+    await panel.getByRole("button", { name: "Keep mine as a minor fix" }).click();
+    await expect(b.getByTestId("save-state")).toHaveText(/All changes saved/);
+    await expect(bodyB).toContainText("The first ferry left at six. It was full.");
+    await expect(bodyB).toContainText("Passengers cheered on the quay. The mayor was on board.");
+    await expect(bodyB).not.toContainText("Loudly.");
+  });
+
   test("a read of their version that fails says so in the summary, and reading it again works it out (it stayed at 'Working out…')", async ({
     browser,
   }) => {

@@ -169,6 +169,24 @@ describe("mergeStoryFields", () => {
       expect(changes.body).toBe("merged");
     });
 
+    it("never puts a paragraph in twice: a move against an edit or another move, or one paragraph added at two places, is a conflict (from a review)", () => {
+      const [a, b, c] = ["The first ferry left at six.", "Passengers cheered.", "The mayor was on board."];
+      const merge = (theirs: string[], mine: string[]) =>
+        mergeStoryFields(base, story({ body: body(...theirs) }), story({ body: body(...mine) }));
+      // Both moved the first paragraph, to different places: it stays where this editor put it, once.
+      let result = merge([b, c, a], [b, a, c]);
+      expect(result.fields.body).toEqual(body(b, a, c));
+      expect(result.changes.body).toBe("both");
+      // They moved it; this editor fixed it: the fix stays where it was, and the unfixed copy is not brought back.
+      result = merge([b, c, a], ["The first ferry left at 6 a.m.", b, c]);
+      expect(result.fields.body).toEqual(body("The first ferry left at 6 a.m.", b, c));
+      expect(result.changes.body).toBe("both");
+      // The same new paragraph, added by each at another place: once, where this editor added it.
+      result = merge(["It rained.", a, b, c], [a, b, "It rained.", c]);
+      expect(result.fields.body).toEqual(body(a, b, "It rained.", c));
+      expect(result.changes.body).toBe("both");
+    });
+
     it("sees no conflict where both made one edit the same way and one of them another", () => {
       const theirs = story({ body: body("The first ferry left at 6 a.m.", "Passengers cheered.", "The mayor was on board.") });
       const mine = story({ body: body("The first ferry left at 6 a.m.", "Passengers cheered.", "The mayor was on board, waving.") });

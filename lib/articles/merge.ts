@@ -88,11 +88,22 @@ function blockHunks(base: string[], side: BlockNode[], mine: boolean): Hunk[] {
  */
 function mergeBody(base: BodyDoc, theirs: BodyDoc, mine: BodyDoc): { body: BodyDoc; clash: boolean } {
   const keys = base.content.map(blockKey);
-  const hunks = [...blockHunks(keys, theirs.content, false), ...blockHunks(keys, mine.content, true)].sort(
-    (a, b) => a.start - b.start || a.end - b.end,
-  );
-  const content: BlockNode[] = [];
+  const mineHunks = blockHunks(keys, mine.content, true);
+  // The base's blocks this editor took out (deleted, or changed into others). A copy of one in
+  // their change is that block moved, and the move of a block this editor changed cannot be kept:
+  // the block stays where this editor has it, without the unchanged copy (a clash: their move is lost).
+  const takenOut = new Set(mineHunks.flatMap((h) => keys.slice(h.start, h.end)));
+  for (const h of mineHunks) for (const block of h.blocks) takenOut.delete(blockKey(block));
   let clash = false;
+  const theirHunks = blockHunks(keys, theirs.content, false).map((h) => {
+    const blocks = h.blocks.filter((block) => !takenOut.has(blockKey(block)));
+    if (blocks.length < h.blocks.length) clash = true;
+    return { ...h, blocks };
+  });
+  const hunks = [...theirHunks, ...mineHunks].sort((a, b) => a.start - b.start || a.end - b.end);
+  /** Each block of the merge, and whether it is one their change brought in. */
+  const content: { block: BlockNode; theirs: boolean }[] = [];
+  const fromBase = (from: number, to: number) => base.content.slice(from, to).map((block) => ({ block, theirs: false }));
   let at = 0;
   for (let k = 0; k < hunks.length;) {
     const region = [hunks[k++]!];
@@ -105,21 +116,47 @@ function mergeBody(base: BodyDoc, theirs: BodyDoc, mine: BodyDoc): { body: BodyD
     }
     // One side's blocks for the base's blocks the region spans (this editor's, or theirs).
     const version = (ofMine: boolean) => {
-      const out: BlockNode[] = [];
+      const out: { block: BlockNode; theirs: boolean }[] = [];
       let i = start;
       for (const h of region.filter((h) => h.mine === ofMine)) {
-        out.push(...base.content.slice(i, h.start), ...h.blocks);
+        out.push(...fromBase(i, h.start), ...h.blocks.map((block) => ({ block, theirs: !ofMine })));
         i = h.end;
       }
-      return [...out, ...base.content.slice(i, end)];
+      return [...out, ...fromBase(i, end)];
     };
     const iChanged = region.some((h) => h.mine);
-    if (iChanged && region.some((h) => !h.mine) && canonical("body", version(false)) !== canonical("body", version(true))) clash = true;
-    content.push(...base.content.slice(at, start), ...version(iChanged));
+    const text = (blocks: { block: BlockNode }[]) =>
+      canonical(
+        "body",
+        blocks.map((b) => b.block),
+      );
+    if (iChanged && region.some((h) => !h.mine) && text(version(false)) !== text(version(true))) clash = true;
+    content.push(...fromBase(at, start), ...version(iChanged));
     at = end;
   }
-  content.push(...base.content.slice(at));
-  return { body: { ...mine, content }, clash };
+  content.push(...fromBase(at, keys.length));
+  // A block both moved, or both added in different places, would now be in the story twice: as
+  // often as either side has it, the copies their change brought in going first.
+  const most = new Map<string, number>();
+  for (const side of [theirs.content, mine.content]) {
+    const count = new Map<string, number>();
+    for (const block of side) count.set(blockKey(block), (count.get(blockKey(block)) ?? 0) + 1);
+    for (const [key, n] of count) most.set(key, Math.max(most.get(key) ?? 0, n));
+  }
+  const extra = new Map<string, number>();
+  for (const { block } of content) extra.set(blockKey(block), (extra.get(blockKey(block)) ?? 0) + 1);
+  for (const [key, n] of extra) extra.set(key, n - (most.get(key) ?? 0));
+  const drop = new Set<number>();
+  for (const pass of [true, false])
+    content.forEach(({ block, theirs: ofTheirs }, i) => {
+      const key = blockKey(block);
+      if (ofTheirs === pass && (extra.get(key) ?? 0) > 0 && !drop.has(i)) {
+        drop.add(i);
+        extra.set(key, extra.get(key)! - 1);
+        clash = true;
+      }
+    });
+  return { body: { ...mine, content: content.filter((_, i) => !drop.has(i)).map((b) => b.block) }, clash };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { andList } from "@/lib/format/text";
 import { fieldsChangedBy, type FieldChange, type MergeKey } from "@/lib/articles/merge";
+import { STORY_FIELD_LABELS } from "@/lib/articles/compare";
 
 type Props = {
   id: string;
@@ -49,7 +50,9 @@ export function MergeSummary({ id, changes, them, readFailed = false, onReadAgai
     );
   const theirs = fieldsChangedBy(changes, "theirs");
   const mine = fieldsChangedBy(changes, "mine");
-  const both = fieldsChangedBy(changes, "both");
+  // The body is merged block by block: where both changed it, only the parts both changed lose theirs.
+  const bodyClash = changes.body === "both";
+  const both = fieldsChangedBy(changes, "both").filter((label) => !bodyClash || label !== STORY_FIELD_LABELS.body);
   const merged = fieldsChangedBy(changes, "merged");
   return (
     <div id={id} className="merge-summary">
@@ -70,6 +73,14 @@ export function MergeSummary({ id, changes, them, readFailed = false, onReadAgai
             {andList(merged)}: both changes are kept (you and {them} changed different parts of {it(merged)}).
           </li>
         ) : null}
+        {bodyClash ? (
+          <li className="field-error">
+            <strong>
+              {STORY_FIELD_LABELS.body}: where you both changed the same part, {them}&apos;s change is overwritten by yours
+            </strong>
+            ; {them}&apos;s changes elsewhere in it are kept.
+          </li>
+        ) : null}
         {both.length ? (
           <li className="field-error">
             <strong>
@@ -77,7 +88,7 @@ export function MergeSummary({ id, changes, them, readFailed = false, onReadAgai
             </strong>{" "}
             (both of you changed {it(both)}).
           </li>
-        ) : (
+        ) : bodyClash ? null : (
           <li>
             Nothing of {them}&apos;s is overwritten: no {merged.length ? "part" : "field"} was changed by both of you.
           </li>

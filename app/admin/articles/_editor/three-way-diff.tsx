@@ -66,6 +66,12 @@ export function ThreeWayDiff({ base, theirs, mine, merged, changes, names, them 
       plus: "now",
     },
   } as const;
+  const bodyClash = {
+    ...sides.both,
+    says: `Where you both changed the same part, keeping yours overwrites ${them}'s change; their changes elsewhere in it are kept.`,
+    minus: `${them}'s version`,
+    plus: "what is saved",
+  };
   return (
     <div className="field-diff three-way-diff">
       <p className="muted">
@@ -73,7 +79,8 @@ export function ThreeWayDiff({ base, theirs, mine, merged, changes, names, them 
         <span className="diff-changed">~ changed words marked inside the paragraph</span>
       </p>
       {changed.map(({ key, label }) => {
-        const side = sides[changes[key] as Exclude<FieldChange, "none">];
+        // The body both changed is merged block by block: only the parts both changed lose theirs.
+        const side = key === "body" && changes[key] === "both" ? bodyClash : sides[changes[key] as Exclude<FieldChange, "none">];
         const before = text[side.from][label] ?? "";
         const after = text[side.to][label] ?? "";
         return (
