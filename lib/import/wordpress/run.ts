@@ -998,31 +998,42 @@ class WordPressImport {
       // on the desk since the last import (or it would not be updated), is scheduled again for then.
       const rescheduled =
         status === ArticleStatus.SCHEDULED && target === ArticleStatus.SCHEDULED && scheduledFor?.getTime() !== published?.getTime();
+      // A story scheduled here that the post's export now makes a draft (its time has passed in
+      // WordPress, or its headline is to be written here) is unscheduled, as the report says: it
+      // would otherwise go live at a time WordPress no longer holds.
+      const unscheduled = status === ArticleStatus.SCHEDULED && target === ArticleStatus.DRAFT;
+      const move = (to: ArticleStatus) =>
+        tx.article.findUniqueOrThrow({ where: { id }, select: moveSelect }).then((story) =>
+          moveStory(
+            tx,
+            story,
+            {
+              to,
+              actor: this.actor,
+              by: "wordpress-import",
+              scheduledFor: to === ArticleStatus.SCHEDULED ? published : null,
+              ...(to === ArticleStatus.PUBLISHED ? { imported: { publishedAt: published ?? now, modifiedAt: modified } } : {}),
+            },
+            now,
+          ),
+        );
       if ((status !== target && target !== ArticleStatus.DRAFT && TRANSITIONS[status][target]) || rescheduled) {
         // A post that cannot go live here (no text, say) is kept as a draft that says what it needs:
         // the refusal comes before the move writes anything, so the transaction goes on.
         try {
-          const story = await tx.article.findUniqueOrThrow({ where: { id }, select: moveSelect });
-          const moved = await moveStory(
-            tx,
-            story,
-            {
-              to: target,
-              actor: this.actor,
-              by: "wordpress-import",
-              scheduledFor: target === ArticleStatus.SCHEDULED ? published : null,
-              ...(target === ArticleStatus.PUBLISHED ? { imported: { publishedAt: published ?? now, modifiedAt: modified } } : {}),
-            },
-            now,
-          );
+          const moved = await move(target);
           warnings.push(...moved.warnings.map((w) => `Published without ${w}.`));
         } catch (error) {
           const problems = error instanceof AppError ? error.details?.problems : null;
           if (!Array.isArray(problems)) throw error;
+          // Rescheduled to a time it cannot go live at: not left to go live at the earlier one.
+          if (rescheduled) await move(ArticleStatus.DRAFT);
           warnings.push(
-            `It was “${item.status}” in WordPress but cannot go live here until it has ${andList(problems.map(String))}. ${rescheduled ? "It stays scheduled for its earlier time." : "It is a draft here."}`,
+            `It was “${item.status}” in WordPress but cannot go live here until it has ${andList(problems.map(String))}. It is a draft here.`,
           );
         }
+      } else if (unscheduled) {
+        await move(ArticleStatus.DRAFT);
       } else if (status !== target && status === ArticleStatus.PUBLISHED) {
         warnings.push(`It is live here and “${item.status}” in WordPress; a re-import does not take it down.`);
       }

@@ -715,7 +715,7 @@ describe("hostile content", () => {
 });
 
 describe("a newer export", () => {
-  it("moves a scheduled story to its post's new date, unless the desk has changed it since (it kept the first date)", async () => {
+  it("moves a scheduled story to its post's new date, or to the drafts when it cannot go live then or the date has passed, unless the desk has changed it since (it kept the first date)", async () => {
     const site = "rescheduled.example";
     const source = `https://${site}`;
     const dated = (at: string) => (xml: string) =>
@@ -724,7 +724,7 @@ describe("a newer export", () => {
         `<wp:post_date_gmt><![CDATA[${at}]]></wp:post_date_gmt>`,
       );
     await importWordPress({ file: fixtureFor(site), uploadsDir: uploads, actor: admin });
-    // A new time it cannot go live at (its text is gone): it keeps the time it had, and the report says so.
+    // A new time it cannot go live at (its text is gone): a draft, as the report says, not left to go live at the earlier time.
     const emptied = await importWordPress({
       file: fixtureFor(site, (xml) =>
         dated("2099-04-15 08:00:00")(xml.replace("<p>The first public consultation on the new town plan opens today.</p>", "")),
@@ -733,14 +733,22 @@ describe("a newer export", () => {
       actor: admin,
     });
     expect(emptied.warnings.filter((w) => w.id === "103").map((w) => w.message)).toEqual([
-      "It was “future” in WordPress but cannot go live here until it has a body. It stays scheduled for its earlier time.",
+      "It was “future” in WordPress but cannot go live here until it has a body. It is a draft here.",
     ]);
-    expect(await storyOf("103", source)).toMatchObject({ status: "SCHEDULED", scheduledFor: new Date("2099-04-01T08:00:00Z") });
+    expect(await storyOf("103", source)).toMatchObject({ status: "DRAFT", scheduledFor: null });
     const report = await importWordPress({ file: fixtureFor(site, dated("2099-05-02 09:30:00")), uploadsDir: uploads, actor: admin });
     expect(report.counts.stories).toMatchObject({ created: 0, updated: 1 });
     const story = await storyOf("103", source);
     expect(story).toMatchObject({ status: "SCHEDULED", scheduledFor: new Date("2099-05-02T09:30:00Z") });
     expect(report.warnings.filter((w) => w.id === "103")).toEqual([]);
+    // A time that has passed in WordPress: a draft here, as the report says (it stayed scheduled for the old time).
+    const passed = await importWordPress({ file: fixtureFor(site, dated("2020-01-01 08:00:00")), uploadsDir: uploads, actor: admin });
+    expect(passed.warnings.filter((w) => w.id === "103").map((w) => w.message)).toEqual([
+      "It was scheduled in WordPress for a time that has passed; it is a draft here.",
+    ]);
+    expect(await storyOf("103", source)).toMatchObject({ status: "DRAFT", scheduledFor: null });
+    await importWordPress({ file: fixtureFor(site, dated("2099-05-02 09:30:00")), uploadsDir: uploads, actor: admin });
+    expect(await storyOf("103", source)).toMatchObject({ status: "SCHEDULED", scheduledFor: new Date("2099-05-02T09:30:00Z") });
     // As any other change: a story changed on the desk since keeps its time.
     await db.article.update({ where: { id: story!.id }, data: { dek: "Edited on the desk." } });
     const later = await importWordPress({ file: fixtureFor(site, dated("2099-06-03 10:00:00")), uploadsDir: uploads, actor: admin });
