@@ -14,6 +14,7 @@ const card: ArticleCard = {
   slug: "market-reopens",
   headline: "Market reopens",
   dek: "",
+  language: null,
   path: "/news/market-reopens",
   publishedAt: new Date("2026-11-30T09:12:00Z"),
   updatedAt: null,
@@ -37,5 +38,20 @@ describe("the language of stories", () => {
     const list = renderToStaticMarkup(<ArticleList articles={[card]} timeZone="Europe/Oslo" language="nb-NO" />);
     expect(list).toMatch(/^<ol class="article-list" lang="nb-NO">/);
     expect(list).toContain('<span class="timestamp" lang="en">');
+  });
+});
+
+describe("a story in a language of its own", () => {
+  it("marks its card in it, inside a list in the site's language; a card in the list's language says nothing more", () => {
+    const welsh = { ...card, id: "a2", slug: "y-farchnad", language: "cy" };
+    const list = renderToStaticMarkup(
+      <ArticleList articles={[card, welsh, { ...card, id: "a3", language: "en" }]} timeZone="Europe/London" language="en" />,
+    );
+    expect(list).toMatch(/^<ol class="article-list" lang="en">/);
+    expect(list.match(/<li class="article-card"[^>]*>/g)).toEqual([
+      '<li class="article-card">',
+      '<li class="article-card" lang="cy">',
+      '<li class="article-card">',
+    ]);
   });
 });

@@ -2,12 +2,14 @@ import { Fragment } from "react";
 import type { ArticleCard } from "@/lib/articles/dto";
 import { Timestamp } from "./timestamp";
 import { Credit } from "./credit";
+import { ownLanguage } from "@/lib/articles/language";
 
 type Props = { articles: ArticleCard[]; timeZone: string; language: string; empty?: string; headingLevel?: 2 | 3; lead?: boolean };
 
 /**
  * A list of story cards: headline, dek, section and time; the first is the lead when `lead` is set.
- * The cards are marked in the stories' `language`; their times and credit labels say they are English.
+ * The list is marked in the stories' `language` (the site's), and a card whose story has another
+ * language of its own in that; their times and credit labels say they are English.
  */
 export function ArticleList({ articles, timeZone, language, empty = "No stories yet.", headingLevel = 2, lead = false }: Props) {
   if (articles.length === 0) return <p className="muted">{empty}</p>;
@@ -15,7 +17,7 @@ export function ArticleList({ articles, timeZone, language, empty = "No stories 
   return (
     <ol className={`article-list${lead ? " with-lead" : ""}`} lang={language}>
       {articles.map((a, i) => (
-        <li key={a.id} className="article-card">
+        <li key={a.id} className="article-card" lang={ownLanguage(a, language)}>
           {lead && i === 0 && a.image ? (
             <figure className="card-figure">
               <picture>

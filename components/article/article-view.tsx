@@ -5,11 +5,13 @@ import { Byline } from "./byline";
 import { CorrectionList } from "./correction-list";
 import { SourceList } from "./source-list";
 import { Timestamp } from "./timestamp";
+import { ownLanguage, storyLanguage } from "@/lib/articles/language";
 
 /**
  * A story as readers see it; the public page and the editors' preview both render this. The story
- * is marked in `language`, the newsroom's (a setting), inside a page whose own words are English
- * (WCAG 3.1.2): the labels within it (times, "By", "Photo:", "Sources") say they are English.
+ * is marked in its language (its own, else `language`, the newsroom's setting), inside a page whose
+ * own words are English (WCAG 3.1.2): the labels within it (times, "By", "Photo:", "Sources") say
+ * they are English. Related stories are listed in the newsroom's language, each in its own if another.
  */
 type Props = {
   article: PublicArticle & { figures: Map<string, Figure> };
@@ -26,7 +28,7 @@ export function ArticleView({ article, timeZone, language, related = [], as: Wra
       : null;
   return (
     <Wrapper id={Wrapper === "main" ? "main" : undefined} className="page article-page">
-      <article lang={language}>
+      <article lang={storyLanguage(article, { language })}>
         <header className="article-header">
           {article.section ? (
             <p className="kicker">
@@ -64,7 +66,7 @@ export function ArticleView({ article, timeZone, language, related = [], as: Wra
           <h2 id="related-heading">Related stories</h2>
           <ul className="related-list" lang={language}>
             {related.map((r) => (
-              <li key={r.id} dir="auto">
+              <li key={r.id} dir="auto" lang={ownLanguage(r, language)}>
                 <a href={r.path}>{r.headline}</a>
               </li>
             ))}

@@ -110,4 +110,94 @@ test.describe("the language of stories", () => {
     }
     await context.close();
   });
+
+  test("an editor gives one story Welsh (cy) in the story editor; its page, card, feed item, news sitemap entry and API say cy while the site stays English", async ({
+    browser,
+  }, testInfo) => {
+    const api = await apiAs("editor");
+    const story = await makeStory(api, `Y fferi yn ailddechrau ${unique()}`, "PUBLISHED", { dek: "Mae'r gwasanaeth yn ôl ar ôl y storm." });
+    const english = await makeStory(api, `Ferry resumes ${unique()}`, "PUBLISHED");
+    await api.dispose();
+
+    const context = await newContext(browser, { storageState: storageStatePath("editor") });
+    const page = await context.newPage();
+    await page.goto(`/admin/articles/${story.id}`);
+    await adminHydrated(page);
+    const field = page.getByLabel("Language", { exact: true });
+    // Empty: the site's language, which the hint names.
+    await expect(field).toHaveValue("");
+    await expect(field).toHaveAccessibleDescription(/Empty: the site's language, English \(en\)/);
+
+    // A refused save says why at the field and keeps what was typed.
+    await field.fill("Welsh");
+    await page.getByRole("button", { name: "Save as minor fix" }).click();
+    await expect(page.getByText("Enter a language tag such as en, nb or es-MX.")).toBeVisible();
+    await expect(field).toHaveValue("Welsh");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+
+    // Named as it is typed; saved in its canonical form.
+    await field.fill("CY");
+    await expect(page.getByText("cy: Welsh", { exact: true })).toBeVisible();
+    await expect(field).not.toHaveAttribute("aria-invalid", "true");
+    await page.getByRole("button", { name: "Save as minor fix" }).click();
+    await expect(page.getByTestId("save-state")).toHaveText(/All changes saved/);
+    await page.reload();
+    await adminHydrated(page);
+    await expect(field).toHaveValue("cy");
+    await expect(page.getByText("cy: Welsh", { exact: true })).toBeVisible();
+    // With the story's other details: slug, dateline, section.
+    const details = page.locator(".editor-side .card", { has: page.getByLabel("Slug") });
+    await expect(details.getByLabel("Language", { exact: true })).toBeVisible();
+    await details.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath("story-language-editor.png"), fullPage: true });
+    await details.screenshot({ path: testInfo.outputPath("story-language-field.png") });
+
+    const reader = await browser.newPage();
+    const langOf = (locator: ReturnType<Page["locator"]>) => locator.evaluate((el) => el.closest("[lang]")?.getAttribute("lang"));
+    await reader.goto(`/${story.section}/${story.slug}`);
+    await expect(reader.getByRole("heading", { level: 1, name: story.headline })).toBeVisible();
+    await expect(reader.locator("html")).toHaveAttribute("lang", "en");
+    await expect(reader.locator("article")).toHaveAttribute("lang", "cy");
+    await expect(reader.locator("article .times")).toHaveAttribute("lang", "en");
+    await expect(reader.locator('meta[property="og:locale"]')).toHaveAttribute("content", "cy_GB");
+    const jsonLd = async (path: string) =>
+      JSON.parse((await reader.request.get(path).then((r) => r.text())).match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]!);
+    expect((await jsonLd(`/${story.section}/${story.slug}`)).inLanguage).toBe("cy");
+    // Another story on the same site is still in the site's language.
+    expect((await jsonLd(`/${english.section}/${english.slug}`)).inLanguage).toBe("en");
+
+    // Its card, in a list in the site's language.
+    for (const path of [`/${story.section}`, "/"]) {
+      await reader.goto(path);
+      const cards = reader.locator(".article-card", { hasText: story.headline });
+      await expect(cards.first()).toBeVisible();
+      // The front page may show it twice (the latest stories, and its section's).
+      expect(new Set(await cards.evaluateAll((els) => els.map((el) => el.getAttribute("lang"))))).toEqual(new Set(["cy"]));
+      expect(await langOf(reader.locator(".article-list").first())).toBe("en");
+      expect(await langOf(reader.locator(".article-card", { hasText: english.headline }).first())).toBe("en");
+    }
+    await reader.close();
+
+    const request = await apiAs("editor");
+    const feed = await (await request.get("/feed.xml")).text();
+    expect(feed).toContain("<language>en</language>");
+    const feedItem = (headline: string) => feed.split("<item>").find((i) => i.includes(headline)) ?? "";
+    expect(feedItem(story.headline)).toContain("<dc:language>cy</dc:language>");
+    expect(feedItem(english.headline)).not.toContain("<dc:language>");
+    const news = await (await request.get("/news-sitemap.xml")).text();
+    const newsEntry = (slug: string) => news.split("<url>").find((u) => u.includes(`/${slug}</loc>`)) ?? "";
+    expect(newsEntry(story.slug)).toContain("<news:language>cy</news:language>");
+    expect(newsEntry(english.slug)).toContain("<news:language>en</news:language>");
+    expect((await (await request.get(`/api/v1/stories/${story.id}`)).json()).language).toBe("cy");
+    expect((await (await request.get(`/api/v1/stories/${english.id}`)).json()).language).toBe("en");
+    await request.dispose();
+
+    // The site's own language is as it was.
+    const admin = await newContext(browser, { storageState: storageStatePath("admin") });
+    const settings = await admin.newPage();
+    await settings.goto("/admin/settings");
+    await expect(settings.getByRole("form", { name: "Site settings" }).getByLabel("Language of stories")).toHaveValue("en");
+    await admin.close();
+    await context.close();
+  });
 });

@@ -16,6 +16,7 @@ import type { photoSchema, storySchema, storySummarySchema } from "./schemas";
 import { toCredentials } from "../provenance/dto";
 import { onReaderVisibleStoryWhere, readerVisibleWhere } from "../articles/policy";
 import { readSiteSettings } from "../settings/queries";
+import { storyLanguage } from "../articles/language";
 
 // What the open read API serves: published stories only (drafts, scheduled and unpublished
 // stories never), and their sections, bylines, tags and photos.
@@ -60,7 +61,7 @@ export function decodeCursor(cursor: string): { at: string | null; id: string } 
 
 const summarySelect = { ...articleCardSelect, version: true } satisfies Prisma.ArticleSelect;
 type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
-function toSummary(row: SummaryRow, language: string): z.input<typeof storySummarySchema> {
+function toSummary(row: SummaryRow, site: { language: string }): z.input<typeof storySummarySchema> {
   const path = articlePath(row);
   return {
     id: row.id,
@@ -69,7 +70,7 @@ function toSummary(row: SummaryRow, language: string): z.input<typeof storySumma
     url: absolute(path),
     headline: row.headline,
     dek: row.dek,
-    language,
+    language: storyLanguage(row, site),
     section: row.section,
     bylines: row.authors.map((a) => a.author),
     publishedAt: iso(row.firstPublishedAt),
@@ -96,7 +97,7 @@ export async function listPublicStories(query: StoryListQuery) {
         }
       : {}),
   };
-  const [rows, { language }] = await Promise.all([
+  const [rows, site] = await Promise.all([
     db.article.findMany({
       where,
       select: summarySelect,
@@ -108,7 +109,7 @@ export async function listPublicStories(query: StoryListQuery) {
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    data: page.map((row) => toSummary(row, language)),
+    data: page.map((row) => toSummary(row, site)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: iso(last.firstPublishedAt), id: last.id }) : null,
   };
 }
@@ -130,7 +131,7 @@ function placed(figure: Figure) {
 
 /** One published story, shaped from the same read and the same body HTML readers get. */
 async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | null> {
-  const [article, { language }] = await Promise.all([getPublishedArticleBySlug(slug), readSiteSettings()]);
+  const [article, site] = await Promise.all([getPublishedArticleBySlug(slug), readSiteSettings()]);
   if (!article) return null;
   return {
     id: article.id,
@@ -139,7 +140,7 @@ async function storyBySlug(slug: string): Promise<z.input<typeof storySchema> | 
     url: absolute(article.path),
     headline: article.headline,
     dek: article.dek,
-    language,
+    language: storyLanguage(article, site),
     dateline: article.dateline,
     description: article.description,
     seoTitle: article.seoTitle,

@@ -97,7 +97,9 @@ export const storySummarySchema = z
     dek: z.string(),
     language: z
       .string()
-      .describe("The language the story is written in, a BCP 47 tag such as en or nb-NO: the newsroom's, from its settings."),
+      .describe(
+        "The language the story is written in, a BCP 47 tag such as en or nb-NO: its own when the desk gave it one, else the newsroom's, from its settings.",
+      ),
     section: sectionRefSchema.nullable(),
     bylines: z.array(z.object({ name: z.string(), slug: z.string() })),
     publishedAt: nullableDate,
@@ -237,6 +239,7 @@ export const deskStorySchema = z
       seoTitle: z.string(),
       seoDescription: z.string(),
       canonicalUrl: z.string(),
+      language: z.string().describe("The story's own language, a BCP 47 tag; empty: the newsroom's (its settings)."),
       sources: z.array(sourceSchema.omit({ id: true }).extend({ accessedAt: z.string().nullable().describe("YYYY-MM-DD") })),
       hero: z.object({ imageId: z.string(), caption: z.string(), credit: z.string(), agency: z.string(), altText: z.string() }).nullable(),
     }),

@@ -1,6 +1,7 @@
 import { bodySchema, bodyToText } from "./body";
 import type { ArticleSnapshot } from "./snapshot";
 import { normalizeDek } from "./schema";
+import { canonicalLanguage } from "../settings/language";
 import { placementFields } from "../media/schema";
 
 type StoryPhoto = ReturnType<typeof placementFields>;
@@ -20,6 +21,7 @@ export type Comparable = {
   seoTitle: string;
   seoDescription: string;
   canonicalUrl: string;
+  language: string;
 };
 
 /** What the ids in a story are called (sections, bylines, tags, and photos as the desk calls them: photoTitle), for the diff to show names. */
@@ -41,6 +43,8 @@ export function snapshotForCompare(s: ArticleSnapshot): Comparable {
     seoTitle: s.seoTitle ?? "",
     seoDescription: s.seoDescription ?? "",
     canonicalUrl: s.canonicalUrl ?? "",
+    // Revisions from before stories had a language of their own are in the site's.
+    language: s.language ?? "",
   };
 }
 
@@ -70,6 +74,7 @@ export const STORY_FIELD_LABELS: Record<keyof Comparable, string> = {
   dek: "Dek",
   slug: "Slug",
   dateline: "Dateline",
+  language: "Language",
   sectionId: "Section",
   authorIds: "Bylines",
   tagIds: "Tags",
@@ -98,6 +103,8 @@ export function comparableFields(s: Comparable, names: CompareNames): Record<str
     [STORY_FIELD_LABELS.dek]: normalizeDek(s.dek),
     [STORY_FIELD_LABELS.slug]: s.slug,
     [STORY_FIELD_LABELS.dateline]: s.dateline,
+    // As stored: "CY" typed is the cy saved; empty is the site's language.
+    [STORY_FIELD_LABELS.language]: s.language.trim() ? (canonicalLanguage(s.language) ?? s.language.trim()) : "",
     [STORY_FIELD_LABELS.sectionId]: s.sectionId ? name("sections", s.sectionId) : "",
     [STORY_FIELD_LABELS.authorIds]: s.authorIds.map((id) => name("authors", id)).join("\n"),
     [STORY_FIELD_LABELS.tagIds]: s.tagIds

@@ -14,6 +14,7 @@ export const articleCardSelect = {
   slug: true,
   headline: true,
   dek: true,
+  language: true,
   firstPublishedAt: true,
   contentUpdatedAt: true,
   updatedAt: true,
@@ -52,6 +53,8 @@ export type ArticleCard = {
   slug: string;
   headline: string;
   dek: string;
+  /** The story's own language (a BCP 47 tag), or null: the site's. Read through storyLanguage (./language.ts). */
+  language: string | null;
   path: string;
   publishedAt: Date | null;
   updatedAt: Date | null;
@@ -82,6 +85,7 @@ export function toArticleCard(row: CardRow): ArticleCard {
     slug: row.slug,
     headline: row.headline,
     dek: row.dek,
+    language: row.language,
     path: articlePath(row),
     publishedAt: row.firstPublishedAt,
     updatedAt: row.contentUpdatedAt,

@@ -71,6 +71,8 @@ export const getEditorData = cache(async function getEditorData(viewer: Viewer, 
       seoTitle: row.seoTitle ?? "",
       seoDescription: row.seoDescription ?? "",
       canonicalUrl: row.canonicalUrl ?? "",
+      /** The story's own language tag; empty: the site's. */
+      language: row.language ?? "",
       sources: row.sources.map((s) => ({
         ...s,
         accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : "",

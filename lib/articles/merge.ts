@@ -3,6 +3,7 @@ import type { BlockNode, BodyDoc } from "./body";
 import { STORY_FIELD_LABELS } from "./compare";
 import type { EditorFields } from "./editor";
 import { normalizeDek } from "./schema";
+import { canonicalLanguage } from "../settings/language";
 
 /**
  * Who changed a field between the version an editor started from (the base) and the two versions
@@ -27,6 +28,8 @@ export const MERGE_FIELDS = Object.entries(STORY_FIELD_LABELS).map(([key, label]
  */
 function canonical(key: MergeKey, value: unknown): string {
   if (key === "dek" && typeof value === "string") return JSON.stringify(normalizeDek(value));
+  // "CY" and "cy" are one language once saved.
+  if (key === "language" && typeof value === "string") return JSON.stringify(canonicalLanguage(value) ?? value.trim());
   if (key === "tagIds" && Array.isArray(value)) return JSON.stringify([...(value as string[])].sort());
   return JSON.stringify(value, (_, v: unknown) => {
     if (v === null || v === undefined) return "";

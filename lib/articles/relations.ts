@@ -52,6 +52,7 @@ export function articleColumns(data: ArticleFields) {
     seoTitle: data.seoTitle || null,
     seoDescription: data.seoDescription || null,
     canonicalUrl: data.canonicalUrl ?? null,
+    language: data.language ?? null,
   };
 }
 

@@ -112,6 +112,8 @@ export async function restoreRevision(viewer: Viewer, input: z.output<typeof res
     seoTitle: snapshot.seoTitle,
     seoDescription: snapshot.seoDescription,
     canonicalUrl: snapshot.canonicalUrl,
+    // A revision from before stories had a language of their own: the site's.
+    language: snapshot.language ?? null,
     sources: snapshot.sources,
     hero: hero ? placementFields(hero) : null,
     materialUpdate: true,

@@ -5,6 +5,7 @@ import { webUrlSchema } from "../security/urls";
 import { bodySchema, emptyBody } from "./body";
 import { sourceLinksSchema } from "../sources/schema";
 import { imagePlacementSchema } from "../media/schema";
+import { canonicalLanguage, LANGUAGE_MESSAGE } from "../settings/language";
 
 export const HEADLINE_MAX = 200;
 export const SEO_TITLE_HINT = 60;
@@ -42,6 +43,16 @@ export const articleFieldsSchema = z.object({
   seoTitle: z.string().trim().max(120, "SEO titles can be at most 120 characters.").nullish(),
   seoDescription: z.string().trim().max(320, "SEO descriptions can be at most 320 characters.").nullish(),
   canonicalUrl: z.union([z.literal("").transform(() => null), webUrlSchema]).nullish(),
+  // The story's own language, stored canonical ("CY" is saved as cy); empty is the site's (null).
+  language: z
+    .string()
+    .transform((tag, ctx) => {
+      if (!tag.trim()) return null;
+      const canonical = canonicalLanguage(tag);
+      if (canonical === null) ctx.addIssue({ code: "custom", message: LANGUAGE_MESSAGE });
+      return canonical ?? z.NEVER;
+    })
+    .nullish(),
   sources: sourceLinksSchema.default([]),
   hero: imagePlacementSchema.nullish(),
 });

@@ -16,6 +16,7 @@ export const snapshotSelect = {
   seoTitle: true,
   seoDescription: true,
   canonicalUrl: true,
+  language: true,
   scheduledFor: true,
   version: true,
   authors: { select: { authorId: true, position: true }, orderBy: { position: "asc" } },

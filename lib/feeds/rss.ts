@@ -6,6 +6,7 @@ import { absoluteUrl } from "../seo/site";
 import { readSiteSettings } from "../settings/queries";
 import { xmlDocument, type XmlNode } from "./xml";
 import { lastFeedDeparture } from "./departures";
+import { ownLanguage } from "../articles/language";
 
 /** The address and title of the site's feed, or of one section's: what the feed calls itself and what pages link to. */
 export function feedOf(siteName: string, section?: { slug: string; name: string }) {
@@ -58,7 +59,7 @@ export async function buildRssFeed(section?: FeedSection): Promise<string> {
           { tag: "language", children: language },
           { tag: "atom:link", attrs: { href: self, rel: "self", type: "application/rss+xml" } },
           ...(changed ? [{ tag: "lastBuildDate", children: changed.toUTCString() }] : []),
-          ...articles.map(item),
+          ...articles.map((a) => item(a, language)),
         ],
       },
     ],
@@ -76,7 +77,9 @@ function lastChange(articles: ArticleCard[], departed: Date | null): Date | null
   return times.length ? new Date(Math.max(...times)) : null;
 }
 
-function item(a: ArticleCard): XmlNode {
+/** A story as a feed item; `language` is the channel's, which RSS 2.0 gives no item a way to differ from, so one in another says so in Dublin Core. */
+function item(a: ArticleCard, language: string): XmlNode {
+  const own = ownLanguage(a, language);
   const link = absoluteUrl(a.path);
   return {
     tag: "item",
@@ -89,6 +92,7 @@ function item(a: ArticleCard): XmlNode {
       // ("<i>more</i>" typed in a dek reads as those characters, as on the page).
       ...(a.dek ? [{ tag: "description", children: plainTextAsHtml(a.dek) }] : []),
       ...a.authors.map((x) => ({ tag: "dc:creator", children: x.name })),
+      ...(own ? [{ tag: "dc:language", children: own }] : []),
       ...(a.section ? [{ tag: "category", children: a.section.name }] : []),
       // The lead photo (Media RSS), with its credit: readers of the feed see who took it, as on the page.
       ...(a.image ? [photo(a.image)] : []),

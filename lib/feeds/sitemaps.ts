@@ -3,6 +3,7 @@ import { articlePath } from "../articles/dto";
 import { absoluteUrl } from "../seo/site";
 import { readSiteSettings } from "../settings/queries";
 import { newsSitemapLanguage } from "../settings/language";
+import { storyLanguage } from "../articles/language";
 import { xmlDocument } from "./xml";
 import { onReaderVisibleStoryWhere, readerVisibleWhere } from "../articles/policy";
 
@@ -77,10 +78,10 @@ export async function buildSitemapFile(file: string): Promise<string | null> {
 
 /** Google News sitemap: stories first published in the last two days. */
 export async function buildNewsSitemap(now = new Date()): Promise<string> {
-  const { siteName, language } = await readSiteSettings();
+  const site = await readSiteSettings();
   const rows = await db.article.findMany({
     where: { ...live, firstPublishedAt: { gte: new Date(now.getTime() - 2 * 86_400_000) } },
-    select: { slug: true, headline: true, firstPublishedAt: true, section: { select: { slug: true } } },
+    select: { slug: true, headline: true, language: true, firstPublishedAt: true, section: { select: { slug: true } } },
     orderBy: { firstPublishedAt: "desc" },
     take: 1000,
   });
@@ -97,8 +98,9 @@ export async function buildNewsSitemap(now = new Date()): Promise<string> {
             {
               tag: "news:publication",
               children: [
-                { tag: "news:name", children: siteName },
-                { tag: "news:language", children: newsSitemapLanguage(language) },
+                { tag: "news:name", children: site.siteName },
+                // Each story's own: a Welsh story on an English site is cy.
+                { tag: "news:language", children: newsSitemapLanguage(storyLanguage(r, site)) },
               ],
             },
             { tag: "news:publication_date", children: r.firstPublishedAt!.toISOString() },

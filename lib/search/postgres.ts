@@ -7,6 +7,8 @@ export type SearchRow = {
   slug: string;
   headline: string;
   dek: string;
+  /** The story's own language, or null: the site's. */
+  language: string | null;
   firstPublishedAt: string | Date | null;
   sectionSlug: string | null;
   sectionName: string | null;
@@ -41,7 +43,7 @@ export async function searchPostgres(terms: SearchTerm[], markStart: string, mar
   const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=24, MinWords=12, ShortWord=2, HighlightAll=false`;
   const rows = await db.$queryRaw<SearchRow[]>`
     WITH q AS (SELECT to_tsquery('simple', dateline_unaccent(${tsquery})) AS query)
-    SELECT a.id, a.slug, a.headline, a.dek, a."firstPublishedAt", s.slug AS "sectionSlug", s.name AS "sectionName",
+    SELECT a.id, a.slug, a.headline, a.dek, a.language, a."firstPublishedAt", s.slug AS "sectionSlug", s.name AS "sectionName",
            ts_headline('simple', a."bodyText", q.query, ${options}) AS snippet
     FROM "Article" a
     CROSS JOIN q

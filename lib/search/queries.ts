@@ -64,6 +64,7 @@ export async function searchArticles(rawQuery: string, page = 1) {
       id: r.id,
       headline: r.headline,
       dek: r.dek,
+      language: r.language,
       path: articlePath({ slug: r.slug, section: r.sectionSlug ? { slug: r.sectionSlug } : null }),
       section: r.sectionName,
       publishedAt: r.firstPublishedAt ? new Date(r.firstPublishedAt) : null,
@@ -79,7 +80,7 @@ export async function searchArticles(rawQuery: string, page = 1) {
 async function searchSqlite(fts: string, offset: number): Promise<{ rows: SearchRow[]; total: number }> {
   // Headline matches weigh most, then the dek, then the body (bm25: lower is better).
   const rows = await db.$queryRaw<SearchRow[]>`
-    SELECT a.id, a.slug, a.headline, a.dek, a.firstPublishedAt, s.slug AS sectionSlug, s.name AS sectionName,
+    SELECT a.id, a.slug, a.headline, a.dek, a.language, a.firstPublishedAt, s.slug AS sectionSlug, s.name AS sectionName,
            snippet("ArticleSearch", 2, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet
     FROM "ArticleSearch"
     JOIN "Article" a ON a.rowid = "ArticleSearch".rowid

@@ -5,8 +5,12 @@ import { archiveUrl } from "../sources/archive-url";
 import { shortenAtWord } from "../format/text";
 import type { PhotoCredentials } from "../provenance/dto";
 import { schemaOrgSourceType } from "../provenance/schema";
+import { storyLanguage } from "../articles/language";
 
-/** schema.org NewsArticle for a story: credits, sources (citation) and corrections included; `language` is the newsroom's BCP 47 tag. */
+/**
+ * schema.org NewsArticle for a story: credits, sources (citation) and corrections included;
+ * `language` is the newsroom's BCP 47 tag, and inLanguage the story's (its own, else that).
+ */
 export function newsArticleJsonLd(article: PublicArticle, siteName: string, language: string) {
   const url = absoluteUrl(article.path);
   return {
@@ -14,7 +18,7 @@ export function newsArticleJsonLd(article: PublicArticle, siteName: string, lang
     "@type": "NewsArticle",
     headline: shortenAtWord(article.headline, 110),
     description: article.description,
-    inLanguage: language,
+    inLanguage: storyLanguage(article, { language }),
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": article.canonicalUrl || url },
     datePublished: article.publishedAt?.toISOString(),

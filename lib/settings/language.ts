@@ -57,12 +57,27 @@ export function canonicalLanguage(tag: string): string | null {
   if (!trimmed || trimmed.length > 35) return null;
   try {
     const canonical = Intl.getCanonicalLocales(trimmed)[0];
-    // "und" (undetermined) and a tag without a language ("und-NO") declare nothing.
+    // "und" (undetermined) and a tag without a language ("und-NO") declare nothing. A language
+    // subtag of five to eight letters is well-formed, but none is registered: "Welsh" or "German"
+    // typed as a name is refused, not declared as the language "welsh".
     const language = canonical ? new Intl.Locale(canonical).language : undefined;
-    return language && language !== "und" ? canonical! : null;
+    return language && language !== "und" && language.length <= 3 ? canonical! : null;
   } catch {
     return null;
   }
+}
+
+export type LanguageOption = { tag: string; name: string };
+
+/** The common languages with their names, for a language field's list (named on the server: the first render names them as the browser will). */
+export function languageOptions(): LanguageOption[] {
+  return COMMON_LANGUAGES.map((tag) => ({ tag, name: languageName(tag) ?? tag }));
+}
+
+/** A tag and its name as a language field shows them (worked out on the server, so the first render names it as the browser will); "" for none. */
+export function namedLanguage(tag: string): { tag: string; name: string | null } {
+  const canonical = canonicalLanguage(tag);
+  return canonical ? { tag: canonical, name: languageName(canonical) } : { tag: "", name: null };
 }
 
 /** The language's name in English ("Norwegian Bokmål (Norway)"), or null for a tag this runtime has no name for. */

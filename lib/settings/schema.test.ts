@@ -29,7 +29,7 @@ describe("the language of stories", () => {
     expect(result.success && result.data.language).toBe(stored);
   });
 
-  it.each(["", "  ", "Norwegian", "en_US", "nb NO", "x-private", "e", "a".repeat(40), "und", "und-NO"])(
+  it.each(["", "  ", "Norwegian", "en_US", "nb NO", "x-private", "e", "a".repeat(40), "und", "und-NO", "Welsh", "German"])(
     "refuses %j at the field, saying what it wants",
     (typed) => {
       const result = parse(typed);

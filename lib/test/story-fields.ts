@@ -18,6 +18,7 @@ export const storyFields = (over: Partial<EditorFields> = {}): EditorFields => (
   seoTitle: "",
   seoDescription: "",
   canonicalUrl: "",
+  language: "",
   sources: [],
   hero: null,
   ...over,

@@ -4,6 +4,7 @@ import { SEARCH_QUERY_MAX, searchQuerySchema } from "@/lib/search/schema";
 import { getSiteSettings } from "@/lib/cache/public-data";
 import { HighlightedSnippet } from "@/components/article/highlighted-snippet";
 import { Timestamp } from "@/components/article/timestamp";
+import { ownLanguage } from "@/lib/articles/language";
 import { PageLinks } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true } };
@@ -45,7 +46,7 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : null}
       <ol className="search-results" lang={language}>
         {results.map((r) => (
-          <li key={r.id}>
+          <li key={r.id} lang={ownLanguage(r, language)}>
             {r.section ? <p className="kicker">{r.section}</p> : null}
             <h2 dir="auto">
               <a href={r.path}>{r.headline}</a>

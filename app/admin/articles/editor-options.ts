@@ -6,14 +6,15 @@ import { getSiteSettings } from "@/lib/cache/public-data";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
+import { languageOptions, namedLanguage } from "@/lib/settings/language";
 
 /**
  * The choices the story editor offers: sections, bylines, tags and library photos; the site's
- * address (for the publish confirmation), the viewer's own byline (a new story starts with it)
+ * address (for the publish confirmation), the site's language, the viewer's own byline (a new story starts with it)
  * and whether the viewer may publish and schedule (the server checks again).
  */
 export async function loadEditorOptions(viewer: Viewer) {
-  const [sections, authors, tags, images, { timeZone, siteName }] = await Promise.all([
+  const [sections, authors, tags, images, { timeZone, siteName, language }] = await Promise.all([
     listSections(),
     listAuthors(),
     listTags(),
@@ -31,5 +32,7 @@ export async function loadEditorOptions(viewer: Viewer) {
     images,
     timeZone,
     siteName,
+    /** The site's language (what a story without one of its own is in), and the languages the story's field suggests. */
+    language: { site: namedLanguage(language), options: languageOptions(), saved: { tag: "", name: null as string | null } },
   };
 }

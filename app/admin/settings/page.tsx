@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { readSiteSettings } from "@/lib/settings/queries";
 import { timeZoneNames } from "@/lib/settings/schema";
-import { COMMON_LANGUAGES, languageName } from "@/lib/settings/language";
+import { languageName, languageOptions } from "@/lib/settings/language";
 import { formatDateTime } from "@/lib/format/time";
 import { SettingsForm } from "./settings-form";
 import { readArchiveOptOut } from "@/lib/sources/queries";
@@ -27,7 +27,7 @@ export default async function SettingsPage() {
         now={formatDateTime(new Date(), settings.timeZone)}
         language={{
           name: languageName(settings.language),
-          options: COMMON_LANGUAGES.map((tag) => ({ tag, name: languageName(tag) ?? tag })),
+          options: languageOptions(),
         }}
       />
       <ArchiveOptOutForm hosts={optOut.hosts} version={optOut.version} />

@@ -5,17 +5,18 @@ import { useEffect } from "react";
 import type { SiteSettings } from "@/lib/settings/schema";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
+import { LanguageField } from "@/components/forms/language-field";
+import type { LanguageOption } from "@/lib/settings/language";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { updateSettingsAction } from "./actions";
-import { LanguageField } from "./language-field";
 
 type Props = {
   settings: SiteSettings;
   timeZones: string[];
   now: string;
-  language: { name: string | null; options: { tag: string; name: string }[] };
+  language: { name: string | null; options: LanguageOption[] };
 };
 
 /** The site's name, description, time zone and language of stories. What was typed stays when the server refuses it. */
@@ -71,6 +72,16 @@ export function SettingsForm({ settings, timeZones, now, language }: Props) {
       {/* A save shows the tag as stored (its canonical form): the field starts again from it. */}
       <LanguageField
         key={version}
+        id="field-language"
+        name="language"
+        label="Language of stories"
+        hint={
+          <>
+            A language tag (BCP 47), such as en, nb or es-MX. Screen readers read stories in it; feeds, news sitemaps and search engines are
+            told it. A story can be given a language of its own in the story editor. The site&apos;s own words (menus, labels, dates) stay
+            English.
+          </>
+        }
         defaultValue={result?.ok ? result.data.language : settings.language}
         saved={{ tag: settings.language, name: language.name }}
         options={language.options}

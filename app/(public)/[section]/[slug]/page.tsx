@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getRelatedStories, getSiteSettings, getStory, getStoryRedirect } from "@/lib/cache/public-data";
 import { openGraphLocale } from "@/lib/settings/language";
+import { storyLanguage } from "@/lib/articles/language";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
 import { absoluteUrl } from "@/lib/seo/site";
 import { feedAlternates } from "@/lib/feeds/rss";
@@ -35,7 +36,8 @@ async function loadArticle(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // The page itself answers not-found and redirects; the metadata only describes a story that exists.
   const { slug } = await params;
-  const [article, { siteName, language }] = await Promise.all([getStory(slug), getSiteSettings()]);
+  const [article, site] = await Promise.all([getStory(slug), getSiteSettings()]);
+  const { siteName } = site;
   if (!article) return { title: "Page not found", robots: { index: false } };
   const title = article.seoTitle || article.headline;
   const hero = article.hero;
@@ -50,7 +52,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       description: article.description,
       url: absoluteUrl(article.path),
       siteName,
-      locale: openGraphLocale(language),
+      locale: openGraphLocale(storyLanguage(article, site)),
       images,
       publishedTime: article.publishedAt?.toISOString(),
       modifiedTime: (article.updatedAt ?? article.publishedAt)?.toISOString(),
@@ -69,15 +71,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle(params);
-  const [related, { siteName, timeZone, language }] = await Promise.all([
+  const [related, site] = await Promise.all([
     getRelatedStories({ id: article.id, section: article.section, tags: article.tags }),
     getSiteSettings(),
   ]);
   return (
     <>
-      <JsonLd data={newsArticleJsonLd(article, siteName, language)} />
-      <JsonLd data={breadcrumbJsonLd(article, siteName)} />
-      <ArticleView article={article} timeZone={timeZone} language={language} related={related} />
+      <JsonLd data={newsArticleJsonLd(article, site.siteName, site.language)} />
+      <JsonLd data={breadcrumbJsonLd(article, site.siteName)} />
+      <ArticleView article={article} timeZone={site.timeZone} language={site.language} related={related} />
     </>
   );
 }

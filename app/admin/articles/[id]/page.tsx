@@ -9,6 +9,7 @@ import { loadEditorOptions } from "../editor-options";
 import { StoryCollaboration } from "./story-collaboration";
 import { SourceCopiesPanel } from "./source-copies-panel";
 import { quoted } from "@/lib/format/text";
+import { namedLanguage } from "@/lib/settings/language";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -39,6 +40,7 @@ export default async function EditArticlePage({ params }: Props) {
           initial={article}
           scheduledLocal={utcToZonedLocal(scheduleSuggestion(article.scheduledFor), options.timeZone)}
           {...options}
+          language={{ ...options.language, saved: namedLanguage(article.fields.language) }}
         />
       </StoryCollaboration>
       <SourceCopiesPanel viewer={viewer} articleId={article.id} timeZone={options.timeZone} />

@@ -16,6 +16,8 @@ import type { LibraryImage } from "@/lib/media/queries";
 import { slugifyTyped } from "@/lib/format/slug-typed";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
+import { LanguageField } from "@/components/forms/language-field";
+import type { LanguageOption } from "@/lib/settings/language";
 import { useAction } from "@/components/forms/use-action";
 import { checkSlugAction, deleteArticleAction } from "../actions";
 import { BodyEditor } from "./body-editor";
@@ -50,6 +52,8 @@ type Props = {
   ownAuthorIds: string[];
   canPublish: boolean;
   canSchedule: boolean;
+  /** The site's language (the story's, unless it has one of its own), the field's suggestions, and the story's saved tag named. */
+  language: { site: { tag: string; name: string | null }; options: LanguageOption[]; saved: { tag: string; name: string | null } };
 };
 
 /** The story editor: one screen for the fields, body, sources, photo, workflow and corrections. */
@@ -476,6 +480,22 @@ export function ArticleForm(props: Props) {
                 onChange={(e) => set("dateline", e.target.value)}
               />
             </div>
+            <LanguageField
+              id={EDITOR_FIELD_IDS.language}
+              label="Language"
+              value={fields.language}
+              onChange={(tag) => set("language", tag)}
+              readOnly={!editable}
+              saved={props.language.saved}
+              options={props.language.options}
+              errors={errors?.language}
+              hint={
+                <>
+                  Empty: the site&apos;s language, {props.language.site.name ?? props.language.site.tag} ({props.language.site.tag}). Set it
+                  only for a story written in another.
+                </>
+              }
+            />
             <div className="field">
               <label htmlFor={EDITOR_FIELD_IDS.sectionId}>Section</label>
               <select

@@ -8,6 +8,7 @@ export const EDITOR_FIELD_IDS = {
   dek: "dek",
   slug: "slug",
   dateline: "dateline",
+  language: "story-language",
   sectionId: "section",
   seoTitle: "seo-title",
   seoDescription: "seo-description",

@@ -22,6 +22,7 @@ export const emptyFields = (): EditorFields => ({
   seoTitle: "",
   seoDescription: "",
   canonicalUrl: "",
+  language: "",
   sources: [],
   hero: null,
 });
@@ -152,7 +153,8 @@ export function useArticleDraft(
     const stored = readLocalDraft(storageKey.current);
     if (!stored || JSON.stringify(stored.fields) === savedJson) return;
     // Syncing from browser storage, an external system, once on mount.
-    setFields(stored.fields);
+    // A copy kept before a field existed (a story's language) holds it empty.
+    setFields({ ...emptyFields(), ...stored.fields });
     setVersion(stored.version);
     setBaseKnown(stored.version === initial?.version);
     setRestored(true);

@@ -1,0 +1,17 @@
+import { canonicalLanguage } from "../settings/language";
+
+/**
+ * The language a story is written in: its own (a bilingual newsroom's Welsh story on an English
+ * site), else the site's (a setting). Every place that declares a story's language asks this: the
+ * page's `lang`, inLanguage, og:locale, its card, its feed item, the news sitemap and the API.
+ * A stored tag this runtime no longer takes is ignored, as the settings' is (lib/settings/queries.ts).
+ */
+export function storyLanguage(story: { language: string | null }, site: { language: string }): string {
+  return (story.language && canonicalLanguage(story.language)) || site.language;
+}
+
+/** The story's language when it is not the one around it (a list's, a feed's), for a `lang` of its own; else undefined. */
+export function ownLanguage(story: { language: string | null }, around: string): string | undefined {
+  const language = storyLanguage(story, { language: around });
+  return language === around ? undefined : language;
+}
