@@ -178,6 +178,8 @@ const ACTIONS: Record<string, { allowed: RoleName[] | "public"; input: (t: Targe
   checkStorySourcesAction: { allowed: EDITORS, input: (t) => ({ articleId: t.story.id }) },
   markSourceSeenAction: { allowed: EDITORS, input: () => ({ checkId: "matrix-probe-check" }) },
   updateArchiveOptOutAction: { allowed: ADMINS, input: () => ({ hosts: "matrix-probe.example", version: "" }) },
+  // The WordPress import (import.run): cancelling a run.
+  cancelImportAction: { allowed: ADMINS, input: () => ({ id: "matrix-probe-import" }) },
 };
 
 /** State-changing route handlers (by file) and who may call them; the cron endpoint takes a secret instead. */

@@ -23,6 +23,34 @@ async function uploadsZip(): Promise<string> {
   return path.join(dir, "uploads.zip");
 }
 
+/**
+ * An export of `posts` short drafts (the fixture's site, bylines and terms, as long.example): long
+ * enough to take the import a while, so that it can be cancelled while it runs.
+ */
+function longExport(posts: number): string {
+  const fixture = fs.readFileSync(FIXTURE, "utf8").replaceAll("harrow.example", "long.example");
+  const head = fixture.slice(0, fixture.indexOf("<item>"));
+  const items = Array.from(
+    { length: posts },
+    (_, n) => `<item>
+		<title><![CDATA[Long archive post ${n + 1}]]></title>
+		<link>https://long.example/?p=${5000 + n}</link>
+		<dc:creator><![CDATA[rmarsh]]></dc:creator>
+		<guid isPermaLink="false">https://long.example/?p=${5000 + n}</guid>
+		<content:encoded><![CDATA[<p>Paragraph ${n + 1} of an old archive.</p>]]></content:encoded>
+		<excerpt:encoded><![CDATA[]]></excerpt:encoded>
+		<wp:post_id>${5000 + n}</wp:post_id>
+		<wp:post_date_gmt><![CDATA[2001-01-01 09:00:00]]></wp:post_date_gmt>
+		<wp:post_name><![CDATA[long-archive-post-${n + 1}]]></wp:post_name>
+		<wp:status><![CDATA[draft]]></wp:status>
+		<wp:post_type><![CDATA[post]]></wp:post_type>
+	</item>`,
+  );
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "long-archive.xml");
+  fs.writeFileSync(file, `${head}${items.join("\n")}\n</channel>\n</rss>\n`);
+  return file;
+}
+
 test.describe("WordPress import", () => {
   test("an admin uploads a WXR file and its photos, sees the report, and the old addresses answer 308", async ({ browser }) => {
     test.setTimeout(120_000);
@@ -105,6 +133,48 @@ test.describe("WordPress import", () => {
     expect((await api.get("/2026/11/25/never-was", { maxRedirects: 0 })).status()).toBe(404);
     // A draft's old address does not lead to it.
     expect((await api.get("/2026/11/26/clinic-moves-first", { maxRedirects: 0 })).status()).toBe(404);
+    await context.close();
+  });
+
+  test("an admin cancels a running import from the page: it stops, keeps what it imported, and its report says who cancelled it after how many posts", async ({
+    browser,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const context = await newContext(browser, { storageState: storageStatePath("admin") });
+    const page = await context.newPage();
+    await page.goto("/admin/import");
+    const form = page.getByRole("form", { name: "WordPress import" });
+    await form.getByLabel("WordPress export (WXR)").setInputFiles(longExport(2000));
+    await form.getByRole("button", { name: "Import" }).click();
+    const cancel = form.getByRole("button", { name: /^Cancel import/ });
+    await expect(cancel).toBeVisible({ timeout: 30_000 });
+    await page.screenshot({ path: testInfo.outputPath("import-running.png"), fullPage: true });
+    page.once("dialog", (dialog) => void dialog.accept());
+    await cancel.click();
+
+    const report = page.getByRole("region", { name: "Report: https://long.example" });
+    await expect(report).toBeVisible({ timeout: 60_000 });
+    const said = report.getByRole("note");
+    await expect(said).toHaveText(/^Cancelled by .+ after \d+ of 2000 posts; what was imported stays\.$/);
+    // However far it got (the cancel may even reach it before it starts): lib/import/import-job.int.test.ts
+    // stops one after its third post.
+    const after = Number(/after (\d+) of/.exec((await said.textContent()) ?? "")![1]);
+    expect(after).toBeLessThan(2000);
+    // What it imported stays: the posts it went through are drafts on the desk.
+    const created = Number(
+      await report
+        .getByRole("row", { name: /^Stories/ })
+        .getByRole("cell")
+        .nth(0)
+        .textContent(),
+    );
+    expect(created).toBe(after);
+    await page.screenshot({ path: testInfo.outputPath("import-cancelled.png"), fullPage: true });
+    // The list says the same, and the run is no longer one to cancel.
+    await page.reload();
+    const row = page.getByRole("row", { name: /long-archive\.xml/ }).first();
+    await expect(row).toContainText(`after ${after} of 2000 posts; what was imported stays.`);
+    await expect(row.getByRole("button", { name: /^Cancel import/ })).toHaveCount(0);
     await context.close();
   });
 

@@ -205,9 +205,15 @@ function predicate(e: AuditFacts, timeZone: string): string {
       return "started a WordPress import from the desk";
     case "import.wordpress.start":
       return `began importing ${str(d.file) ? quoted(str(d.file), "") : "an export"} from WordPress`;
+    case "import.cancel":
+      return `cancelled the WordPress import of ${str(d.file) ? quoted(str(d.file), "") : "an export"}; what it had imported stays`;
     case "import.wordpress.finish": {
       const stories = ((d.counts ?? {}) as { stories?: { created?: number; updated?: number } }).stories;
-      return `finished a WordPress import${stories ? `: ${stories.created ?? 0} stories added, ${stories.updated ?? 0} updated` : ""}`;
+      const counted = stories ? `: ${stories.created ?? 0} stories added, ${stories.updated ?? 0} updated` : "";
+      const cancelled = d.cancelled as { after?: number; of?: number } | undefined;
+      return cancelled
+        ? `stopped a WordPress import when it was cancelled, after ${cancelled.after ?? 0} of ${cancelled.of ?? 0} posts${counted}`
+        : `finished a WordPress import${counted}`;
     }
     // Accounts: passwords and two-factor sign-in.
     case "user.passwordResetRequested":

@@ -200,7 +200,7 @@ async function unzipUploads(zip: string, into: string): Promise<number> {
 export const importJobHandler: JobHandler = async (job) => {
   const { runId } = job.payload as { runId: string };
   const run = await db.importRun.findUnique({ where: { id: runId } });
-  if (!run || run.status === "done" || run.status === "failed") return;
+  if (!run || ["done", "failed", "cancelled"].includes(run.status)) return;
   const user = run.actorId ? await db.user.findUnique({ where: { id: run.actorId } }) : null;
   const dir = runDir(runId);
   // A run that has ended keeps nothing on disk: its export and uploads (up to DATELINE_MAX_IMPORT_MB
@@ -211,7 +211,21 @@ export const importJobHandler: JobHandler = async (job) => {
     await forget();
   };
   if (!user || user.disabled || user.role !== "ADMIN") return fail("The admin who started this import can no longer run it.");
-  await db.importRun.update({ where: { id: runId }, data: { status: "running", error: null } });
+  // Conditional, so that a cancel asked for meanwhile ("cancelling") stands. startedAt stays its first try's.
+  const startedAt = run.startedAt ?? new Date();
+  await db.importRun.updateMany({
+    where: { id: runId, status: { in: ["queued", "running"] } },
+    data: { status: "running", error: null, startedAt },
+  });
+  /** The name of the admin who asked the import to stop, or null while it is to go on (asked between items). */
+  const stopRequested = async () => {
+    const current = await db.importRun.findUnique({ where: { id: runId }, select: { status: true, cancelledById: true } });
+    if (current?.status !== "cancelling") return null;
+    const by = current.cancelledById
+      ? await db.user.findUnique({ where: { id: current.cancelledById }, select: { name: true, email: true } })
+      : null;
+    return by?.name || by?.email || "an admin";
+  };
   // The lease of a long import is renewed while it runs, so that no other process takes it over;
   // only while it is still this runner's (one handed back at a shutdown is not locked again).
   const heartbeat = setInterval(() => {
@@ -221,7 +235,8 @@ export const importJobHandler: JobHandler = async (job) => {
   }, 15_000);
   try {
     let uploadsDir: string | null = null;
-    if (fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, "uploads.zip"))) {
+    // Cancelled before it began: its uploads are not unpacked (the import then stops before writing anything).
+    if (fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, "uploads.zip")) && !(await stopRequested())) {
       uploadsDir = path.join(/*turbopackIgnore: true*/ dir, "uploads");
       if (!fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, "uploads.done"))) {
         await fsp.rm(uploadsDir, { recursive: true, force: true });
@@ -237,15 +252,18 @@ export const importJobHandler: JobHandler = async (job) => {
       file: path.join(/*turbopackIgnore: true*/ dir, "export.xml"),
       uploadsDir,
       actor: { id: user.id, email: user.email, name: user.name, role: user.role },
+      startedAt,
+      stopRequested,
       onProgress: async (p) => {
         if (p.phase !== "done" && p.processed - last < 10) return;
         last = p.processed;
         await db.importRun.update({ where: { id: runId }, data: { processed: p.processed } });
       },
     });
+    // A cancel asked for after its last item is too late: the import is done, its report whole.
     await db.importRun.update({
       where: { id: runId },
-      data: { status: "done", report: JSON.stringify(report), finishedAt: new Date() },
+      data: { status: report.cancelled ? "cancelled" : "done", report: JSON.stringify(report), finishedAt: new Date() },
     });
     await forget();
   } catch (error) {

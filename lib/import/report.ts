@@ -1,6 +1,11 @@
 import type { ImportReport } from "./wordpress/run";
 import { quoted } from "../format/text";
 
+/** What the report of a cancelled import says first. */
+export function cancelledSentence(cancelled: NonNullable<ImportReport["cancelled"]>): string {
+  return `Cancelled by ${cancelled.by} after ${cancelled.after} of ${cancelled.of} ${cancelled.of === 1 ? "post" : "posts"}; what was imported stays.`;
+}
+
 /** The report as plain text, for the command line (the admin screen shows the same facts). */
 export function reportText(report: ImportReport): string {
   const lines: string[] = [];
@@ -8,6 +13,7 @@ export function reportText(report: ImportReport): string {
   const row = (name: string, k: keyof Omit<ImportReport["counts"], "redirects">) =>
     `  ${name.padEnd(10)} ${String(c[k].created).padStart(6)} created ${String(c[k].updated).padStart(6)} updated ${String(c[k].unchanged).padStart(6)} unchanged ${String(c[k].skipped).padStart(6)} skipped`;
   lines.push(`WordPress import of ${report.source} (WXR ${report.wxrVersion || "?"})`);
+  if (report.cancelled) lines.push(cancelledSentence(report.cancelled));
   lines.push(
     row("Stories", "stories"),
     row("Sections", "sections"),

@@ -4,9 +4,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ImportReport } from "@/lib/import/wordpress/run";
 import { FormMessage } from "@/components/forms/form-message";
+import { CANCELLABLE_STATUSES } from "@/lib/import/schema";
+import { CancelImportButton } from "./cancel-import-button";
 import { ImportReportView } from "./report-view";
 
-type Status = { id: string; status: string; processed: number; error: string | null; report: ImportReport | null };
+type Status = { id: string; fileName: string; status: string; processed: number; error: string | null; report: ImportReport | null };
 
 async function send(url: string, body?: File): Promise<unknown> {
   const response = await fetch(url, {
@@ -54,8 +56,12 @@ export function ImportForm() {
         const response = await fetch(`/api/admin/import/${id}`, { cache: "no-store" });
         const current = (await response.json()) as Status;
         setStatus(current);
-        if (current.status === "done" || current.status === "failed") break;
-        setStep(`Importing: ${current.processed} items done…`);
+        if (["done", "failed", "cancelled"].includes(current.status)) break;
+        setStep(
+          current.status === "cancelling"
+            ? `Cancelling: ${current.processed} items done, it stops after the one it is on…`
+            : `Importing: ${current.processed} items done…`,
+        );
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
       setStep(null);
@@ -104,9 +110,10 @@ export function ImportForm() {
             {step}
           </p>
         ) : null}
+        {status && CANCELLABLE_STATUSES.includes(status.status) ? <CancelImportButton id={status.id} fileName={status.fileName} /> : null}
       </form>
       {status?.status === "failed" ? <FormMessage>The import failed: {status.error}</FormMessage> : null}
-      {status?.status === "done" && status.report ? <ImportReportView report={status.report} /> : null}
+      {(status?.status === "done" || status?.status === "cancelled") && status.report ? <ImportReportView report={status.report} /> : null}
     </>
   );
 }

@@ -5,7 +5,10 @@ import { listImportRuns } from "@/lib/import/jobs";
 import type { ImportReport } from "@/lib/import/wordpress/run";
 import { formatDateTime } from "@/lib/format/time";
 import { readSiteSettings } from "@/lib/settings/queries";
+import { cancelledSentence } from "@/lib/import/report";
+import { CANCELLABLE_STATUSES } from "@/lib/import/schema";
 import { DataTable } from "@/components/admin/data-table";
+import { CancelImportButton } from "./cancel-import-button";
 import { ImportForm } from "./import-form";
 import { ImportReportView } from "./report-view";
 
@@ -17,7 +20,9 @@ const STATUS_LABELS: Record<string, string> = {
   uploading: "Uploading",
   queued: "Waiting to start",
   running: "Running",
+  cancelling: "Cancelling: it stops after the item it is on",
   done: "Done",
+  cancelled: "Cancelled",
   failed: "Failed",
 };
 
@@ -25,6 +30,7 @@ export default async function ImportPage({ searchParams }: Props) {
   await requirePermission("import.run", "/admin/import");
   const [runs, { timeZone }, { run: shown }] = await Promise.all([listImportRuns(), readSiteSettings(), searchParams]);
   const selected = runs.find((r) => r.id === shown && r.report);
+  const report = (run: { report: string }) => (run.report ? (JSON.parse(run.report) as ImportReport) : null);
   return (
     <>
       <h1>Import from WordPress</h1>
@@ -34,7 +40,7 @@ export default async function ImportPage({ searchParams }: Props) {
         <code>npm run import:wordpress -- export.xml --uploads wp-content/uploads --as you@example.org</code>.
       </p>
       <ImportForm />
-      {selected ? <ImportReportView report={JSON.parse(selected.report) as ImportReport} /> : null}
+      {selected ? <ImportReportView report={report(selected)!} /> : null}
       <h2>Earlier imports</h2>
       {runs.length ? (
         <DataTable>
@@ -53,8 +59,16 @@ export default async function ImportPage({ searchParams }: Props) {
                 <td>{formatDateTime(run.createdAt, timeZone)}</td>
                 <td>{run.fileName}</td>
                 <td>
-                  {STATUS_LABELS[run.status] ?? run.status}
+                  {run.status === "cancelled" && report(run)?.cancelled
+                    ? cancelledSentence(report(run)!.cancelled!)
+                    : (STATUS_LABELS[run.status] ?? run.status)}
                   {run.error ? `: ${run.error}` : ""}
+                  {CANCELLABLE_STATUSES.includes(run.status) ? (
+                    <>
+                      {" "}
+                      <CancelImportButton id={run.id} fileName={run.fileName} />
+                    </>
+                  ) : null}
                 </td>
                 <td>{run.processed}</td>
                 <td>{run.report ? <Link href={`/admin/import?run=${run.id}`}>Show the report</Link> : "—"}</td>

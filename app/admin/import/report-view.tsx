@@ -1,5 +1,6 @@
 import type { ImportReport } from "@/lib/import/wordpress/run";
 import { quoted } from "@/lib/format/text";
+import { cancelledSentence } from "@/lib/import/report";
 import { DataTable } from "@/components/admin/data-table";
 
 const KINDS = [
@@ -15,6 +16,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   return (
     <section className="card" aria-labelledby="import-report-heading">
       <h2 id="import-report-heading">Report: {report.source}</h2>
+      {report.cancelled ? <p role="note">{cancelledSentence(report.cancelled)}</p> : null}
       <DataTable>
         <caption className="muted">
           WXR {report.wxrVersion || "?"}. Old addresses kept (each answers 308 where its record is public): {report.counts.redirects}.

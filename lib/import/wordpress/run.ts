@@ -62,6 +62,13 @@ export type ImportOptions = {
   actor: Viewer;
   /** Called after each item (the admin screen's progress; a test may throw here to crash the run). */
   onProgress?: (progress: ImportProgress) => void | Promise<void>;
+  /**
+   * When this run's first try began, for a try resumed after a restart: what it finds written
+   * since then (by its mapping rows' times) its earlier try did, and the report counts it so.
+   */
+  startedAt?: Date;
+  /** Asked between items: the name of whoever asked the import to stop, or null to go on. */
+  stopRequested?: () => Promise<string | null>;
   now?: () => Date;
 };
 
@@ -83,6 +90,8 @@ export type ImportReport = {
   warnings: { kind: string; id: string; title: string; message: string }[];
   /** Entries past the lists' cap are counted, not listed. */
   more: { skipped: number; warnings: number };
+  /** Stopped on request: by whom, after how many of the export's posts. */
+  cancelled?: { by: string; after: number; of: number };
 };
 
 const LIST_CAP = 2000;
@@ -118,6 +127,12 @@ class WordPressImport {
   private readonly actor: Viewer;
   private readonly report: ImportReport;
   private processed = 0;
+  /** The export's posts, and those gone through so far (the report of a cancelled run says both). */
+  private posts = 0;
+  private postsDone = 0;
+  private stoppedBy: string | null = null;
+  /** Mapping rows this try wrote (one it finds again is its own, not an earlier try's). */
+  private readonly written = new Set<string>();
   private readonly authors = new Map<string, WxrAuthor>();
   private readonly guests = new Map<string, Guest>();
   private readonly categories = new Map<string, WxrTerm>();
@@ -143,7 +158,7 @@ class WordPressImport {
     this.report = {
       source: "",
       wxrVersion: "",
-      startedAt: now().toISOString(),
+      startedAt: (options.startedAt ?? now()).toISOString(),
       finishedAt: "",
       counts: { stories: newCounts(), sections: newCounts(), tags: newCounts(), bylines: newCounts(), photos: newCounts(), redirects: 0 },
       statuses: {},
@@ -168,6 +183,25 @@ class WordPressImport {
   private async progress(phase: ImportProgress["phase"]) {
     this.processed++;
     await this.options.onProgress?.({ phase, processed: this.processed, stories: this.report.counts.stories.created });
+    await this.checkStop();
+  }
+
+  /** Whether someone asked the import to stop; it then stops before its next item (each item is whole, in its own transaction). */
+  private async checkStop(): Promise<boolean> {
+    this.stoppedBy ??= (await this.options.stopRequested?.()) ?? null;
+    return this.stoppedBy !== null;
+  }
+
+  /**
+   * What an earlier try of this run did to an item it finds unchanged (a try resumed after a
+   * restart): "created" or "updated" when the item's mapping row was written since the run began,
+   * by a try before this one. Without it, a resumed run reported only what it did itself.
+   */
+  private earlier(mapping: { kind: string; externalId: string; createdAt: Date; updatedAt: Date }): "created" | "updated" | null {
+    const since = this.options.startedAt;
+    if (!since || mapping.updatedAt < since || this.written.has(`${mapping.kind}:${mapping.externalId}`)) return null;
+    this.written.add(`${mapping.kind}:${mapping.externalId}`);
+    return mapping.createdAt >= since ? "created" : "updated";
   }
 
   async execute(): Promise<ImportReport> {
@@ -177,6 +211,12 @@ class WordPressImport {
     }
     await this.readFirstPass();
     if (!this.source) throw new AppError("invalid", "This WordPress export names no site (wp:base_site_url); it cannot be imported.");
+    // Cancelled before it began (while it waited, or while its uploads were unpacked): nothing is written.
+    if (await this.checkStop()) {
+      this.report.finishedAt = this.now().toISOString();
+      this.report.cancelled = { by: this.stoppedBy!, after: 0, of: this.posts };
+      return this.report;
+    }
     await db.$transaction((tx) =>
       recordAudit(tx, {
         actorId: this.actor.id,
@@ -189,7 +229,8 @@ class WordPressImport {
     await this.writeBylines();
     await this.writeTerms();
     await this.writePhotos();
-    await this.writeStories();
+    if (!this.stoppedBy) await this.writeStories();
+    if (this.stoppedBy) this.report.cancelled = { by: this.stoppedBy, after: this.postsDone, of: this.posts };
     // Every old address of this site Dateline keeps, this run's and earlier runs' alike: a second run
     // of the same file finds them all in place (it saves none anew), and they all still answer.
     this.report.counts.redirects = await db.pathRedirect.count({ where: { source: this.source } });
@@ -212,7 +253,11 @@ class WordPressImport {
         action: "import.wordpress.finish",
         entityType: "Import",
         entityId: this.source,
-        data: { counts: this.report.counts, skipped: this.report.skipped.length + this.report.more.skipped },
+        data: {
+          counts: this.report.counts,
+          skipped: this.report.skipped.length + this.report.more.skipped,
+          ...(this.report.cancelled ? { cancelled: this.report.cancelled } : {}),
+        },
       }),
     );
     // Every public list may show imported stories: expire them all, in every server process.
@@ -244,6 +289,7 @@ class WordPressImport {
         else if (term.taxonomy === "author") continue;
       } else if (event.type === "item") {
         const item = event.item;
+        if (item.postType === "post") this.posts++;
         if (item.postType === "attachment") this.collectAttachment(item);
         else if (item.postType === "guest-author") this.collectGuest(item);
         // Terms a partial export names only on its posts.
@@ -315,6 +361,7 @@ class WordPressImport {
       create: { source: this.source, kind, externalId, entityType, entityId, contentHash },
       update: { entityType, entityId, contentHash },
     });
+    this.written.add(`${kind}:${externalId}`);
   }
 
   private async saveRedirect(tx: Tx, url: string, target: RedirectTarget) {
@@ -343,7 +390,7 @@ class WordPressImport {
       if (existing && (await db.author.findUnique({ where: { id: existing.entityId }, select: { id: true } }))) {
         this.bylineIds.set(`${person.kind}:${person.key}`, existing.entityId);
         if (existing.contentHash === contentHash) {
-          this.report.counts.bylines.unchanged++;
+          this.report.counts.bylines[this.earlier(existing) ?? "unchanged"]++;
           continue;
         }
         await db.$transaction(async (tx) => {
@@ -485,9 +532,12 @@ class WordPressImport {
   private async writeSection(term: WxrTerm, name: string, position: number): Promise<string | null> {
     const contentHash = hash(term);
     const existing = await this.mapping("category", term.slug);
-    if (existing && (await db.section.findUnique({ where: { id: existing.entityId }, select: { id: true } }))) {
+    const section = existing && (await db.section.findUnique({ where: { id: existing.entityId }, select: { createdAt: true } }));
+    if (existing && section) {
       this.sectionIds.set(term.slug, existing.entityId);
-      this.report.counts.sections.unchanged++;
+      // Made by an earlier try of this run (not a section of the same name it took).
+      const made = this.earlier(existing) === "created" && section.createdAt >= this.options.startedAt!;
+      this.report.counts.sections[made ? "created" : "unchanged"]++;
       this.report.sections.push({ category: this.categoryPath(term.slug), became: `the section “${name}” (already imported)` });
       return null;
     }
@@ -531,8 +581,10 @@ class WordPressImport {
 
   private async writeTag(kind: "category" | "tag", term: WxrTerm, name: string): Promise<string | null> {
     const existing = await this.mapping(kind, term.slug);
-    if (existing && (await db.tag.findUnique({ where: { id: existing.entityId }, select: { id: true } }))) {
-      this.report.counts.tags.unchanged++;
+    const tag = existing && (await db.tag.findUnique({ where: { id: existing.entityId }, select: { createdAt: true } }));
+    if (existing && tag) {
+      const made = this.earlier(existing) === "created" && tag.createdAt >= this.options.startedAt!;
+      this.report.counts.tags[made ? "created" : "unchanged"]++;
       return existing.entityId;
     }
     const base = slugifyAnyScript(safeDecode(term.slug)) || slugifyAnyScript(name);
@@ -578,6 +630,7 @@ class WordPressImport {
 
   private async writePhotos() {
     for (const attachment of this.attachments.values()) {
+      if (this.stoppedBy) return;
       await this.writePhoto(attachment);
       await this.progress("photos");
     }
@@ -590,7 +643,7 @@ class WordPressImport {
     if (existing && image) {
       this.photoIds.set(attachment.id, existing.entityId);
       if (existing.contentHash === attachment.hash) {
-        this.report.counts.photos.unchanged++;
+        this.report.counts.photos[this.earlier(existing) ?? "unchanged"]++;
         return existing.entityId;
       }
       // As for a story: the desk's details (a credit, alt text a live story needs) are not overwritten.
@@ -719,6 +772,7 @@ class WordPressImport {
           const mapped = await this.mapping("upload-file", candidate.toLowerCase());
           if (mapped && (await db.image.findUnique({ where: { id: mapped.entityId }, select: { id: true } }))) {
             id = mapped.entityId;
+            if (this.earlier(mapped) === "created") this.report.counts.photos.created++;
             break;
           }
           const upload = await this.readUpload(candidate);
@@ -746,6 +800,7 @@ class WordPressImport {
   private async writeStories() {
     for await (const event of readWxr(this.options.file)) {
       if (event.type !== "item") continue;
+      if (this.stoppedBy) return;
       const item = event.item;
       if (item.postType === "attachment") {
         continue;
@@ -773,6 +828,7 @@ class WordPressImport {
           this.skip(item.postType, item.postId, htmlToText(item.title), `Posts of type “${item.postType}” are not imported.`);
         continue;
       }
+      this.postsDone++;
       try {
         await this.writeStory(item);
       } catch (error) {
@@ -827,7 +883,7 @@ class WordPressImport {
         })
       : null;
     if (mapped && current && mapped.contentHash === contentHash) {
-      this.report.counts.stories.unchanged++;
+      this.report.counts.stories[this.earlier(mapped) ?? "unchanged"]++;
       return;
     }
     // The mapping row is written last in the story's transaction: a later change is someone else's.

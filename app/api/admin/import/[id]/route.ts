@@ -8,7 +8,14 @@ export const GET = withAuth<{ params: Promise<{ id: string }> }>(
     const run = await db.importRun.findUnique({ where: { id: (await params).id } });
     if (!run) throw new AppError("not_found", "That import does not exist.");
     return Response.json(
-      { id: run.id, status: run.status, processed: run.processed, error: run.error, report: run.report ? JSON.parse(run.report) : null },
+      {
+        id: run.id,
+        fileName: run.fileName,
+        status: run.status,
+        processed: run.processed,
+        error: run.error,
+        report: run.report ? JSON.parse(run.report) : null,
+      },
       { headers: { "Cache-Control": "no-store" } },
     );
   },

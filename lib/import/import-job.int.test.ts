@@ -1,0 +1,225 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "../db";
+import type { Viewer } from "../auth/viewer";
+import { makeUser } from "../test/factories";
+import { makePhoto } from "../test/images";
+import { importDir, importJobHandler } from "./jobs";
+import { cancelImport } from "./cancel";
+import { cancelledSentence } from "./report";
+import type { ImportReport } from "./wordpress/run";
+
+// The job's import, as it is, with a hook after each story of its next run: a test crashes the
+// process there (a restart mid-import) or has an admin cancel it.
+const next = vi.hoisted(() => ({ afterStory: null as null | ((stories: number) => Promise<void>) }));
+vi.mock("./wordpress/run", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./wordpress/run")>();
+  return {
+    ...real,
+    importWordPress: (options: Parameters<typeof real.importWordPress>[0]) => {
+      const hook = next.afterStory;
+      next.afterStory = null;
+      if (!hook) return real.importWordPress(options);
+      let stories = 0;
+      return real.importWordPress({
+        ...options,
+        onProgress: async (p) => {
+          await options.onProgress?.(p);
+          if (p.phase === "stories") await hook(++stories);
+        },
+      });
+    },
+  };
+});
+
+let admin: Viewer;
+beforeAll(async () => {
+  admin = await makeUser("ADMIN");
+});
+
+const POSTS = 8;
+/** Each site's WordPress ids start at its own hundred (the same site's export again has the same ids). */
+const sites = new Map<string, number>();
+
+/**
+ * An export of its own site: a byline, a category, a tag, two photos and POSTS drafts, with
+ * names, slugs, ids and old addresses no other test's import has (the harrow fixture's would take
+ * the addresses and slugs that lib/import/wordpress/wordpress.int.test.ts expects to be free).
+ */
+function siteExport(label: string): string {
+  if (!sites.has(label)) sites.set(label, 20_000 + sites.size * 100);
+  const id = sites.get(label)!;
+  const site = `https://${label}.example`;
+  const cdata = (text: string) => `<![CDATA[${text}]]>`;
+  const meta = (key: string, value: string) =>
+    `<wp:postmeta><wp:meta_key>${cdata(key)}</wp:meta_key><wp:meta_value>${cdata(value)}</wp:meta_value></wp:postmeta>`;
+  const photos = ["quay", "harbour"].map(
+    (name, n) => `<item>
+  <title>${cdata(`${label} ${name}`)}</title>
+  <link>${site}/${label}-${name}/</link>
+  <dc:creator>${cdata(`${label}-writer`)}</dc:creator>
+  <excerpt:encoded>${cdata(`The ${name} at ${label}.`)}</excerpt:encoded>
+  <wp:post_id>${id + n}</wp:post_id>
+  <wp:post_name>${cdata(`${label}-${name}`)}</wp:post_name>
+  <wp:status>${cdata("inherit")}</wp:status>
+  <wp:post_parent>0</wp:post_parent>
+  <wp:post_type>${cdata("attachment")}</wp:post_type>
+  <wp:attachment_url>${cdata(`${site}/wp-content/uploads/${label}/${name}.jpg`)}</wp:attachment_url>
+  ${meta("_wp_attached_file", `${label}/${name}.jpg`)}
+  ${meta("_wp_attachment_image_alt", `The ${name} at ${label} in the rain.`)}
+  ${meta("_media_credit", "Test Photographer/Test Agency")}
+</item>`,
+  );
+  const posts = Array.from(
+    { length: POSTS },
+    (_, n) => `<item>
+  <title>${cdata(`${label} story ${n + 1}`)}</title>
+  <link>${site}/${label}/story-${n + 1}/</link>
+  <dc:creator>${cdata(`${label}-writer`)}</dc:creator>
+  <guid isPermaLink="false">${site}/?p=${id + 10 + n}</guid>
+  <content:encoded>${cdata(`<p>Paragraph ${n + 1} of the ${label} archive.</p>`)}</content:encoded>
+  <excerpt:encoded>${cdata("")}</excerpt:encoded>
+  <wp:post_id>${id + 10 + n}</wp:post_id>
+  <wp:post_date_gmt>${cdata("2001-01-01 09:00:00")}</wp:post_date_gmt>
+  <wp:post_name>${cdata(`${label}-story-${n + 1}`)}</wp:post_name>
+  <wp:status>${cdata("draft")}</wp:status>
+  <wp:post_type>${cdata("post")}</wp:post_type>
+  <category domain="category" nicename="${label}-desk">${cdata(`${label} desk`)}</category>
+  <category domain="post_tag" nicename="${label}-tag">${cdata(`${label} tag`)}</category>
+</item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+<title>${label}</title>
+<link>${site}</link>
+<wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>${site}</wp:base_site_url>
+<wp:base_blog_url>${site}</wp:base_blog_url>
+<wp:author><wp:author_id>${id}</wp:author_id><wp:author_login>${cdata(`${label}-writer`)}</wp:author_login><wp:author_display_name>${cdata(`${label} Writer`)}</wp:author_display_name></wp:author>
+<wp:category><wp:term_id>${id}</wp:term_id><wp:category_nicename>${cdata(`${label}-desk`)}</wp:category_nicename><wp:category_parent>${cdata("")}</wp:category_parent><wp:cat_name>${cdata(`${label} desk`)}</wp:cat_name></wp:category>
+<wp:tag><wp:term_id>${id + 1}</wp:term_id><wp:tag_slug>${cdata(`${label}-tag`)}</wp:tag_slug><wp:tag_name>${cdata(`${label} tag`)}</wp:tag_name></wp:tag>
+${[...photos, ...posts].join("\n")}
+</channel>
+</rss>
+`;
+}
+
+/** A queued run of `label`'s export with its uploads zip, as the desk leaves it for the job. */
+async function queuedRun(label: string): Promise<string> {
+  const run = await db.importRun.create({ data: { fileName: "export.xml", actorId: admin.id, status: "queued" }, select: { id: true } });
+  const dir = path.join(importDir(), run.id);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "export.xml"), siteExport(label));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "wp-zip-"));
+  fs.mkdirSync(path.join(work, "wp-content/uploads", label), { recursive: true });
+  fs.writeFileSync(path.join(work, "wp-content/uploads", label, "quay.jpg"), await makePhoto("jpeg", 900, 600, 2 * sites.size));
+  fs.writeFileSync(path.join(work, "wp-content/uploads", label, "harbour.jpg"), await makePhoto("jpeg", 1200, 800, 2 * sites.size + 1));
+  execFileSync("zip", ["-qr", path.join(dir, "uploads.zip"), "wp-content"], { cwd: work });
+  fs.rmSync(work, { recursive: true, force: true });
+  return run.id;
+}
+
+const tryOf = (runId: string, attempts: number) => ({ id: "no-such-job", key: runId, payload: { runId }, attempts, holder: "this-test" });
+const reportOf = async (runId: string) => {
+  const run = await db.importRun.findUniqueOrThrow({ where: { id: runId } });
+  return { run, report: JSON.parse(run.report) as ImportReport };
+};
+const WHOLE = {
+  stories: { created: POSTS, updated: 0, unchanged: 0, skipped: 0 },
+  photos: { created: 2, updated: 0, unchanged: 0, skipped: 0 },
+};
+
+describe("an import resumed after a restart", () => {
+  it("reports what its first try imported as well (the report counted only the second try's; the rest 'unchanged')", async () => {
+    const runId = await queuedRun("restarted");
+    next.afterStory = async (stories) => {
+      if (stories === 3) throw new Error("power cut");
+    };
+    await expect(importJobHandler(tryOf(runId, 1))).rejects.toThrow("power cut");
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("running");
+    expect(await db.importMapping.count({ where: { source: "https://restarted.example", kind: "post" } })).toBe(3);
+    // Another process takes the job over and carries on.
+    await importJobHandler(tryOf(runId, 2));
+    const { run, report } = await reportOf(runId);
+    expect(run.status).toBe("done");
+    expect(report.counts).toMatchObject({
+      ...WHOLE,
+      bylines: { created: 1, updated: 0, unchanged: 0, skipped: 0 },
+      sections: { created: 1, updated: 0, unchanged: 0, skipped: 0 },
+      tags: { created: 1, updated: 0, unchanged: 0, skipped: 0 },
+    });
+    expect(report.startedAt).toBe(run.startedAt!.toISOString());
+
+    // A later run of the same export is a run of its own: all of it unchanged.
+    const again = await queuedRun("restarted");
+    await importJobHandler(tryOf(again, 1));
+    const { report: second } = await reportOf(again);
+    expect(second.counts.stories).toEqual({ created: 0, updated: 0, unchanged: POSTS, skipped: 0 });
+    expect(second.counts.photos).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: 0 });
+    expect(second.counts.sections).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: 0 });
+  }, 60_000);
+});
+
+describe("cancelling an import", () => {
+  it("stops a running import before its next post, keeps what it imported, and reports who cancelled it after how many posts", async () => {
+    const other = await makeUser("ADMIN");
+    const runId = await queuedRun("cancelled");
+    let second: unknown;
+    next.afterStory = async (stories) => {
+      if (stories !== 3) return;
+      await expect(cancelImport(other, { id: runId })).resolves.toMatchObject({ message: expect.stringMatching(/^Cancelling/) });
+      // A double click: the second says so, and changes nothing.
+      second = await cancelImport(other, { id: runId }).catch((error: Error) => error.message);
+    };
+    await importJobHandler(tryOf(runId, 1));
+    expect(second).toBe("That import is already being cancelled; it stops after the item it is on.");
+    const { run, report } = await reportOf(runId);
+    expect(run).toMatchObject({ status: "cancelled", cancelledById: other.id, error: null });
+    expect(run.finishedAt).not.toBeNull();
+    expect(report.cancelled).toEqual({ by: other.name, after: 3, of: POSTS });
+    expect(cancelledSentence(report.cancelled!)).toBe(`Cancelled by ${other.name} after 3 of ${POSTS} posts; what was imported stays.`);
+    // What it imported stays, each story whole; nothing after the third post was written.
+    expect(report.counts.stories).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: 0 });
+    const mapped = await db.importMapping.findMany({ where: { source: "https://cancelled.example", kind: "post" } });
+    expect(mapped).toHaveLength(3);
+    for (const m of mapped) expect(await db.revision.count({ where: { articleId: m.entityId } })).toBe(1);
+    expect(fs.existsSync(path.join(importDir(), runId))).toBe(false);
+    const audit = await db.auditEvent.findMany({ where: { action: "import.cancel", entityId: runId } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: other.id, entityType: "Import" });
+    // Ended: cancelling it again says so.
+    await expect(cancelImport(other, { id: runId })).rejects.toThrow("That import was cancelled already.");
+  }, 60_000);
+
+  it("stops a queued import before it writes anything", async () => {
+    const runId = await queuedRun("queued-cancel");
+    await cancelImport(admin, { id: runId });
+    await importJobHandler(tryOf(runId, 1));
+    const { run, report } = await reportOf(runId);
+    expect(run.status).toBe("cancelled");
+    expect(report.cancelled).toEqual({ by: admin.name, after: 0, of: POSTS });
+    expect(await db.importMapping.count({ where: { source: "https://queued-cancel.example" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "import.wordpress.start", entityId: "https://queued-cancel.example" } })).toBe(0);
+  }, 60_000);
+
+  it("says a run that has just finished was not cancelled, and refuses anyone but an admin", async () => {
+    const runId = await queuedRun("finished");
+    await importJobHandler(tryOf(runId, 1));
+    await expect(cancelImport(admin, { id: runId })).rejects.toThrow(
+      "That import has already finished, so nothing was cancelled. Its report is in the list below.",
+    );
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("done");
+
+    const queued = await db.importRun.create({ data: { fileName: "x.xml", actorId: admin.id, status: "queued" }, select: { id: true } });
+    for (const role of ["EDITOR", "WRITER"] as const) {
+      await expect(cancelImport(await makeUser(role), { id: queued.id })).rejects.toThrow("Only admins can cancel an import.");
+    }
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "queued", cancelledById: null });
+    expect(await db.auditEvent.count({ where: { action: "import.cancel", entityId: queued.id } })).toBe(0);
+    await expect(cancelImport(admin, { id: "no-such-run" })).rejects.toThrow("That import does not exist.");
+  }, 60_000);
+});
