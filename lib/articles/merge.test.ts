@@ -181,6 +181,10 @@ describe("mergeStoryFields", () => {
       result = merge([b, c, a], ["The first ferry left at 6 a.m.", b, c]);
       expect(result.fields.body).toEqual(body("The first ferry left at 6 a.m.", b, c));
       expect(result.changes.body).toBe("both");
+      // They deleted a paragraph this editor moved: it stays where this editor put it, and that undoes their deletion: a conflict.
+      result = merge([a, c], [a, c, b]);
+      expect(result.fields.body).toEqual(body(a, c, b));
+      expect(result.changes.body).toBe("both");
       // The same new paragraph, added by each at another place: once, where this editor added it.
       result = merge(["It rained.", a, b, c], [a, b, "It rained.", c]);
       expect(result.fields.body).toEqual(body(a, b, "It rained.", c));

@@ -83,6 +83,13 @@ function blockHunks(base: string[], side: BlockNode[], mine: boolean): Hunk[] {
   );
 }
 
+/** The base's blocks a side took out (deleted, or changed into others) and did not put back elsewhere, by key. */
+function takenOutBy(keys: string[], hunks: Hunk[]): Set<string> {
+  const out = new Set(hunks.flatMap((h) => keys.slice(h.start, h.end)));
+  for (const h of hunks) for (const block of h.blocks) out.delete(blockKey(block));
+  return out;
+}
+
 /**
  * A three-way merge of the body's blocks (diff3): a block only one side changed, inserted or
  * deleted takes that side's change. Changes of both sides overlap when they touch a block in
@@ -95,10 +102,14 @@ function mergeBody(base: BodyDoc, theirs: BodyDoc, mine: BodyDoc): { body: BodyD
   // The base's blocks this editor took out (deleted, or changed into others). A copy of one in
   // their change is that block moved, and the move of a block this editor changed cannot be kept:
   // the block stays where this editor has it, without the unchanged copy (a clash: their move is lost).
-  const takenOut = new Set(mineHunks.flatMap((h) => keys.slice(h.start, h.end)));
-  for (const h of mineHunks) for (const block of h.blocks) takenOut.delete(blockKey(block));
+  const takenOut = takenOutBy(keys, mineHunks);
   let clash = false;
-  const theirHunks = blockHunks(keys, theirs.content, false).map((h) => {
+  const theirChanges = blockHunks(keys, theirs.content, false);
+  // And the other way round: a block they took out that this editor moved comes back where this
+  // editor put it (theirs is the deletion it undoes: a clash, said as one).
+  const theyTookOut = takenOutBy(keys, theirChanges);
+  if (mineHunks.some((h) => h.blocks.some((block) => theyTookOut.has(blockKey(block))))) clash = true;
+  const theirHunks = theirChanges.map((h) => {
     const blocks = h.blocks.filter((block) => !takenOut.has(blockKey(block)));
     if (blocks.length < h.blocks.length) clash = true;
     return { ...h, blocks };

@@ -1058,7 +1058,8 @@ class WordPressImport {
       // WordPress, or its headline is to be written here) is unscheduled, as the report says: it
       // would otherwise go live at a time WordPress no longer holds.
       const unscheduled = status === ArticleStatus.SCHEDULED && target === ArticleStatus.DRAFT;
-      const move = (to: ArticleStatus) =>
+      // `reason`: a story this admin did not write goes back to its writer with it (a return needs a note).
+      const move = (to: ArticleStatus, reason?: string) =>
         tx.article.findUniqueOrThrow({ where: { id }, select: moveSelect }).then((story) =>
           moveStory(
             tx,
@@ -1068,6 +1069,7 @@ class WordPressImport {
               actor: this.actor,
               by: "wordpress-import",
               scheduledFor: to === ArticleStatus.SCHEDULED ? published : null,
+              ...(reason ? { reason } : {}),
               ...(to === ArticleStatus.PUBLISHED ? { imported: { publishedAt: published ?? now, modifiedAt: modified } } : {}),
             },
             now,
@@ -1082,14 +1084,15 @@ class WordPressImport {
         } catch (error) {
           const problems = error instanceof AppError ? error.details?.problems : null;
           if (!Array.isArray(problems)) throw error;
-          // Rescheduled to a time it cannot go live at: not left to go live at the earlier one.
-          if (rescheduled) await move(ArticleStatus.DRAFT);
-          warnings.push(
-            `It was “${item.status}” in WordPress but cannot go live here until it has ${andList(problems.map(String))}. It is a draft here.`,
-          );
+          const needs = andList(problems.map(String));
+          // Scheduled here, and refused the move WordPress asks for (a new time, or publishing now):
+          // not left to go live at the earlier time.
+          if (status === ArticleStatus.SCHEDULED)
+            await move(ArticleStatus.DRAFT, `The WordPress import made it a draft: it cannot go live until it has ${needs}.`);
+          warnings.push(`It was “${item.status}” in WordPress but cannot go live here until it has ${needs}. It is a draft here.`);
         }
       } else if (unscheduled) {
-        await move(ArticleStatus.DRAFT);
+        await move(ArticleStatus.DRAFT, "The WordPress import made it a draft: WordPress no longer schedules it for a time to come.");
       } else if (status !== target && status === ArticleStatus.PUBLISHED) {
         warnings.push(`It is live here and “${item.status}” in WordPress; a re-import does not take it down.`);
       }

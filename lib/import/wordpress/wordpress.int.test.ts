@@ -742,11 +742,18 @@ describe("a newer export", () => {
     expect(story).toMatchObject({ status: "SCHEDULED", scheduledFor: new Date("2099-05-02T09:30:00Z") });
     expect(report.warnings.filter((w) => w.id === "103")).toEqual([]);
     // A time that has passed in WordPress: a draft here, as the report says (it stayed scheduled for the old time).
-    const passed = await importWordPress({ file: fixtureFor(site, dated("2020-01-01 08:00:00")), uploadsDir: uploads, actor: admin });
+    // Re-imported by another admin: the story goes back to its writer with the import's note (a return
+    // without one was refused, and the whole post skipped).
+    const otherAdmin = await makeUser("ADMIN");
+    const passed = await importWordPress({ file: fixtureFor(site, dated("2020-01-01 08:00:00")), uploadsDir: uploads, actor: otherAdmin });
+    expect(passed.skipped.find((s) => s.id === "103")).toBeUndefined();
     expect(passed.warnings.filter((w) => w.id === "103").map((w) => w.message)).toEqual([
       "It was scheduled in WordPress for a time that has passed; it is a draft here.",
     ]);
     expect(await storyOf("103", source)).toMatchObject({ status: "DRAFT", scheduledFor: null });
+    expect((await db.returnNote.findFirst({ where: { articleId: story!.id }, orderBy: { createdAt: "desc" } }))?.text).toBe(
+      "The WordPress import made it a draft: WordPress no longer schedules it for a time to come.",
+    );
     await importWordPress({ file: fixtureFor(site, dated("2099-05-02 09:30:00")), uploadsDir: uploads, actor: admin });
     expect(await storyOf("103", source)).toMatchObject({ status: "SCHEDULED", scheduledFor: new Date("2099-05-02T09:30:00Z") });
     // As any other change: a story changed on the desk since keeps its time.
