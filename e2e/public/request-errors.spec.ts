@@ -63,7 +63,8 @@ test("a page that fails is logged as one line with its request id, its route and
   // The address without its query: what a reader searched for is theirs.
   expect(JSON.stringify(line)).not.toContain("harrow");
   // The access log's line for the same request carries the same id.
-  expect(logLines().some((l) => l.msg === "request" && l.requestId === requestId && l.status === 500)).toBe(true);
+  // (Written when the response has finished, which may be after the client has read it.)
+  await expect.poll(() => logLines().some((l) => l.msg === "request" && l.requestId === requestId && l.status === 500)).toBe(true);
 
   // The reader's error page names the digest the log line has: what they pass on, and what the operator looks for.
   const shown = await page.goto(`${URL}/search?q=tide+${Date.now()}`);
