@@ -195,6 +195,21 @@ describe("cancelling an import", () => {
     await expect(cancelImport(other, { id: runId })).rejects.toThrow("That import was cancelled already.");
   }, 60_000);
 
+  it("cancelled while a restarted run waits to carry on, it still ends as a run: audited, and what its first try imported shown to readers (it stopped at once, as one never begun)", async () => {
+    const runId = await queuedRun("restart-cancel");
+    next.afterStory = async (stories) => {
+      if (stories === 3) throw new Error("power cut");
+    };
+    await expect(importJobHandler(tryOf(runId, 1))).rejects.toThrow("power cut");
+    await cancelImport(admin, { id: runId });
+    await importJobHandler(tryOf(runId, 2));
+    const { run, report } = await reportOf(runId);
+    expect(run.status).toBe("cancelled");
+    expect(report.cancelled).toMatchObject({ by: admin.name, of: POSTS });
+    expect(await db.importMapping.count({ where: { source: "https://restart-cancel.example", kind: "post" } })).toBe(3);
+    expect(await db.auditEvent.count({ where: { action: "import.wordpress.finish", entityId: "https://restart-cancel.example" } })).toBe(1);
+  }, 60_000);
+
   it("stops a queued import before it writes anything", async () => {
     const runId = await queuedRun("queued-cancel");
     await cancelImport(admin, { id: runId });

@@ -14,6 +14,7 @@ import { enqueue } from "../jobs/queue";
 import type { JobHandler } from "../jobs/runner";
 import { importWordPress } from "./wordpress/run";
 import { WxrError } from "./wordpress/wxr";
+import { CANCELLABLE_STATUSES, ENDED_STATUSES } from "./schema";
 import { insideFolder } from "../security/folder-files";
 
 /**
@@ -200,7 +201,7 @@ async function unzipUploads(zip: string, into: string): Promise<number> {
 export const importJobHandler: JobHandler = async (job) => {
   const { runId } = job.payload as { runId: string };
   const run = await db.importRun.findUnique({ where: { id: runId } });
-  if (!run || ["done", "failed", "cancelled"].includes(run.status)) return;
+  if (!run || ENDED_STATUSES.includes(run.status)) return;
   const user = run.actorId ? await db.user.findUnique({ where: { id: run.actorId } }) : null;
   const dir = runDir(runId);
   // A run that has ended keeps nothing on disk: its export and uploads (up to DATELINE_MAX_IMPORT_MB
@@ -214,7 +215,7 @@ export const importJobHandler: JobHandler = async (job) => {
   // Conditional, so that a cancel asked for meanwhile ("cancelling") stands. startedAt stays its first try's.
   const startedAt = run.startedAt ?? new Date();
   await db.importRun.updateMany({
-    where: { id: runId, status: { in: ["queued", "running"] } },
+    where: { id: runId, status: { in: CANCELLABLE_STATUSES } },
     data: { status: "running", error: null, startedAt },
   });
   /** The name of the admin who asked the import to stop, or null while it is to go on (asked between items). */
@@ -253,6 +254,7 @@ export const importJobHandler: JobHandler = async (job) => {
       uploadsDir,
       actor: { id: user.id, email: user.email, name: user.name, role: user.role },
       startedAt,
+      resumed: run.startedAt !== null,
       stopRequested,
       onProgress: async (p) => {
         if (p.phase !== "done" && p.processed - last < 10) return;

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ImportReport } from "@/lib/import/wordpress/run";
 import { FormMessage } from "@/components/forms/form-message";
-import { CANCELLABLE_STATUSES } from "@/lib/import/schema";
+import { CANCELLABLE_STATUSES, ENDED_STATUSES } from "@/lib/import/schema";
 import { CancelImportButton } from "./cancel-import-button";
 import { ImportReportView } from "./report-view";
 
@@ -56,7 +56,7 @@ export function ImportForm() {
         const response = await fetch(`/api/admin/import/${id}`, { cache: "no-store" });
         const current = (await response.json()) as Status;
         setStatus(current);
-        if (["done", "failed", "cancelled"].includes(current.status)) break;
+        if (ENDED_STATUSES.includes(current.status)) break;
         setStep(
           current.status === "cancelling"
             ? `Cancelling: ${current.processed} items done, it stops after the one it is on…`

@@ -69,6 +69,8 @@ export type ImportOptions = {
   startedAt?: Date;
   /** Asked between items: the name of whoever asked the import to stop, or null to go on. */
   stopRequested?: () => Promise<string | null>;
+  /** This try carries on a run an earlier try began (a restart): what that try wrote is finished, not left. */
+  resumed?: boolean;
   now?: () => Date;
 };
 
@@ -211,8 +213,10 @@ class WordPressImport {
     }
     await this.readFirstPass();
     if (!this.source) throw new AppError("invalid", "This WordPress export names no site (wp:base_site_url); it cannot be imported.");
-    // Cancelled before it began (while it waited, or while its uploads were unpacked): nothing is written.
-    if (await this.checkStop()) {
+    // Cancelled before it began (while it waited, or while its uploads were unpacked): nothing is
+    // written. A run an earlier try began goes on to its end instead, writing no more photos or
+    // stories: what that try imported is audited and shown to readers (every list is expired).
+    if ((await this.checkStop()) && !this.options.resumed) {
       this.report.finishedAt = this.now().toISOString();
       this.report.cancelled = { by: this.stoppedBy!, after: 0, of: this.posts };
       return this.report;
