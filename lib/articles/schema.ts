@@ -5,7 +5,7 @@ import { webUrlSchema } from "../security/urls";
 import { bodySchema, emptyBody } from "./body";
 import { sourceLinksSchema } from "../sources/schema";
 import { imagePlacementSchema } from "../media/schema";
-import { canonicalLanguage, LANGUAGE_MESSAGE } from "../settings/language";
+import { languageTagSchema } from "../settings/language";
 
 export const HEADLINE_MAX = 200;
 export const SEO_TITLE_HINT = 60;
@@ -46,12 +46,8 @@ export const articleFieldsSchema = z.object({
   // The story's own language, stored canonical ("CY" is saved as cy); empty is the site's (null).
   language: z
     .string()
-    .transform((tag, ctx) => {
-      if (!tag.trim()) return null;
-      const canonical = canonicalLanguage(tag);
-      if (canonical === null) ctx.addIssue({ code: "custom", message: LANGUAGE_MESSAGE });
-      return canonical ?? z.NEVER;
-    })
+    .transform((tag) => (tag.trim() ? tag : null))
+    .pipe(languageTagSchema.nullable())
     .nullish(),
   sources: sourceLinksSchema.default([]),
   hero: imagePlacementSchema.nullish(),

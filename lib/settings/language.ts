@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // The language the newsroom's stories are written in (a BCP 47 tag). No server-only imports: the
 // settings form names the language as the admin types it.
 
@@ -66,6 +68,13 @@ export function canonicalLanguage(tag: string): string | null {
     return null;
   }
 }
+
+/** A language field as the server takes it: a tag, stored canonical ("nb-no" is saved as nb-NO), refused with LANGUAGE_MESSAGE. */
+export const languageTagSchema = z.string().transform((tag, ctx) => {
+  const canonical = canonicalLanguage(tag);
+  if (canonical === null) ctx.addIssue({ code: "custom", message: LANGUAGE_MESSAGE });
+  return canonical ?? z.NEVER;
+});
 
 export type LanguageOption = { tag: string; name: string };
 

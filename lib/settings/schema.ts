@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "../env";
-import { canonicalLanguage, LANGUAGE_MESSAGE } from "./language";
+import { languageTagSchema } from "./language";
 
 /**
  * The newsroom's settings: its name, a line about it, the time zone every time is shown in, and the
@@ -40,11 +40,7 @@ export const updateSettingsSchema = z.object({
     .default(""),
   timeZone: z.string().refine(isTimeZone, "Choose a time zone from the list."),
   // Stored in its canonical form: "nb-no" is saved as nb-NO.
-  language: z.string().transform((tag, ctx) => {
-    const canonical = canonicalLanguage(tag);
-    if (canonical === null) ctx.addIssue({ code: "custom", message: LANGUAGE_MESSAGE });
-    return canonical ?? z.NEVER;
-  }),
+  language: languageTagSchema,
   /** The version the admin started from; a later save by someone else is a conflict. */
   version: z.string().max(40),
 });
