@@ -54,26 +54,27 @@ export default async function ImportPage({ searchParams }: Props) {
             </tr>
           </thead>
           <tbody>
-            {runs.map((run) => (
-              <tr key={run.id}>
-                <td>{formatDateTime(run.createdAt, timeZone)}</td>
-                <td>{run.fileName}</td>
-                <td>
-                  {run.status === "cancelled" && report(run)?.cancelled
-                    ? cancelledSentence(report(run)!.cancelled!)
-                    : (STATUS_LABELS[run.status] ?? run.status)}
-                  {run.error ? `: ${run.error}` : ""}
-                  {CANCELLABLE_STATUSES.includes(run.status) ? (
-                    <>
-                      {" "}
-                      <CancelImportButton id={run.id} fileName={run.fileName} />
-                    </>
-                  ) : null}
-                </td>
-                <td>{run.processed}</td>
-                <td>{run.report ? <Link href={`/admin/import?run=${run.id}`}>Show the report</Link> : "—"}</td>
-              </tr>
-            ))}
+            {runs.map((run) => {
+              const cancelled = run.status === "cancelled" ? report(run)?.cancelled : undefined;
+              return (
+                <tr key={run.id}>
+                  <td>{formatDateTime(run.createdAt, timeZone)}</td>
+                  <td>{run.fileName}</td>
+                  <td>
+                    {cancelled ? cancelledSentence(cancelled) : (STATUS_LABELS[run.status] ?? run.status)}
+                    {run.error ? `: ${run.error}` : ""}
+                    {CANCELLABLE_STATUSES.includes(run.status) ? (
+                      <>
+                        {" "}
+                        <CancelImportButton id={run.id} fileName={run.fileName} />
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{run.processed}</td>
+                  <td>{run.report ? <Link href={`/admin/import?run=${run.id}`}>Show the report</Link> : "—"}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </DataTable>
       ) : (
