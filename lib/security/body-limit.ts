@@ -127,14 +127,19 @@ function refuse(res: ServerResponse, refusal: ReturnType<typeof refusalFor>) {
 /**
  * Node.js closes a connection as soon as a `connection: close` answer is written; with the
  * client's unread body still arriving, the close becomes a reset, which often reaches the client
- * before the answer does (a browser then shows a network error, not the 413). Like nginx's
- * lingering close: end our side after the answer, and close for good when the client has
- * finished or after LINGER_MS, whichever comes first.
+ * before the answer does (a browser then shows a network error, not the 413). As nginx's
+ * lingering close does, our side ends after the answer and closes for good when the client has
+ * closed or after LINGER_MS, whichever comes first. Unlike nginx, nothing more of the body is
+ * read meanwhile, not even to be thrown away: a flood of refused uploads costs no CPU either.
  */
 function lingerBeforeClosing(socket: Socket | null) {
   if (!socket) return;
   socket.destroySoon = () => {
     socket.end();
+    // Node.js would read an unanswered body to its end and throw it away; the socket stops
+    // reading instead (and stays stopped), and the client's writes wait on TCP's window.
+    socket.pause();
+    socket.resume = () => socket;
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
   };
 }
