@@ -527,6 +527,47 @@ test.describe("the article desk", () => {
     await expect(body).toContainText("The ferry runs twice a day. Tickets cost two euros.");
   });
 
+  test("the keyboard is back in the text the moment a link is applied or a photo inserted, so no key typed at once is lost", async ({
+    browser,
+  }) => {
+    const page = await as(browser, "editor");
+    await page.goto("/admin/articles/new");
+    await adminHydrated(page);
+    const body = page.getByRole("textbox", { name: "Story body" });
+    await body.click();
+    await page.keyboard.type("The ferry runs twice a day.");
+    // Focus went back a frame later, and keys typed in between went to the closing form or
+    // panel, and were lost with it. This does what closes it (a click, or a key pressed in it)
+    // and says, in the same task, what has the keyboard.
+    const focusedAfter = (el: HTMLElement | SVGElement, how: string) => {
+      if (how === "click") (el as HTMLElement).click();
+      else el.dispatchEvent(new KeyboardEvent("keydown", { key: how, bubbles: true, cancelable: true }));
+      return document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName ?? null;
+    };
+    await page.keyboard.press("Shift+Home");
+    await page.keyboard.press("Control+k");
+    await page.getByLabel("Link address").fill("https://example.org/ferry");
+    expect(await page.getByLabel("Link address").evaluate(focusedAfter, "Enter")).toBe("Story body");
+    await expect(body.locator('a[href="https://example.org/ferry"]')).toHaveCount(1);
+    await page.keyboard.press("End");
+    await page.getByRole("button", { name: "Photo", exact: true }).click();
+    await page
+      .getByRole("radiogroup", { name: "Choose a photo for the body" })
+      .getByRole("radio", { name: /Elena Marsh/ })
+      .check();
+    expect(await page.getByRole("button", { name: "Insert photo" }).evaluate(focusedAfter, "click")).toBe("Story body");
+    await expect(body.locator("figure.editor-figure")).toHaveCount(1);
+    await page.keyboard.type("Tickets cost two euros.");
+    await expect(body.locator("figure.editor-figure + p")).toHaveText("Tickets cost two euros.");
+    // Cancel and Escape too.
+    await page.getByRole("button", { name: "Photo", exact: true }).click();
+    expect(
+      await page.getByRole("group", { name: "Insert a photo" }).getByRole("button", { name: "Cancel" }).evaluate(focusedAfter, "click"),
+    ).toBe("Story body");
+    await page.keyboard.press("Control+k");
+    expect(await page.getByLabel("Link address").evaluate(focusedAfter, "Escape")).toBe("Story body");
+  });
+
   test("what an editor types before the desk's scripts have run is kept, and saved", async ({ browser }) => {
     const writer = await as(browser, "editor");
     await writeDraft(writer, `Typed before the scripts ${unique()}`);

@@ -135,11 +135,16 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
     }),
   });
 
+  /**
+   * Puts the keyboard back in the text now. The editor's own focus command waits a frame, and keys
+   * typed meanwhile went to the form or panel that was closing, and were lost with it.
+   */
+  const backToText = () => editor?.view.focus();
   /** Closes the link form without a link; the cursor goes back where it was in the text. */
   const cancelLink = () => {
     setLinkOpen(false);
     setLinkError(null);
-    editor?.commands.focus();
+    backToText();
   };
   const applyLink = () => {
     const parsed = linkUrlSchema.safeParse(href);
@@ -147,7 +152,8 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
       setLinkError(parsed.error.issues[0]?.message ?? "Enter a valid link.");
       return;
     }
-    editor?.chain().focus().extendMarkRange("link").setLink({ href: parsed.data }).run();
+    editor?.chain().extendMarkRange("link").setLink({ href: parsed.data }).run();
+    backToText();
     setLinkOpen(false);
     setHref("");
     setLinkError(null);
@@ -254,11 +260,11 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
           images={images}
           onClose={() => {
             setPhotoOpen(false);
-            editor?.commands.focus();
+            backToText();
           }}
           onInsert={(photo) => {
             if (!editor) return;
-            editor.chain().focus().insertContent({ type: "image", attrs: photo }).run();
+            editor.chain().insertContent({ type: "image", attrs: photo }).run();
             // The photo is selected once it is in, and the next keystroke replaced it (with its
             // caption, credit and alt text): the cursor goes after it, into the paragraph that
             // follows, or a new one.
@@ -273,6 +279,7 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
                   .setTextSelection(selection.to + 1)
                   .run();
             }
+            backToText();
             setPhotoOpen(false);
           }}
         />
