@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createArticleSchema } from "./schema";
-import { ownLanguage, storyLanguage } from "./language";
+import { incomingLanguage, ownLanguage, storyLanguage } from "./language";
 import { bodyFromParagraphs } from "./body";
 import { invalidInput } from "../errors";
 import { LANGUAGE_MESSAGE } from "../settings/language";
@@ -60,5 +60,19 @@ describe("a story's own language", () => {
     expect(theirs.changes.language).toBe("theirs");
     const same = mergeStoryFields(storyFields(), storyFields({ language: "cy" }), storyFields({ language: "CY" }));
     expect(same.changes.language).toBe("same");
+  });
+});
+
+describe("an incoming text's language (a wire item's)", () => {
+  it("is the story's own when it is another language or script than the site's, and not for another region", () => {
+    expect(incomingLanguage("CY", "en")).toBe("cy");
+    expect(incomingLanguage("en", "en-GB")).toBeNull();
+    expect(incomingLanguage("en-US", "en")).toBeNull();
+    expect(incomingLanguage("nb", "nn")).toBe("nb");
+    expect(incomingLanguage("zh-Hant", "zh-Hans")).toBe("zh-Hant");
+    expect(incomingLanguage("zh", "zh-Hans")).toBeNull();
+    expect(incomingLanguage("sr-Latn", "sr")).toBe("sr-Latn");
+    expect(incomingLanguage("", "en")).toBeNull();
+    expect(incomingLanguage("English", "en")).toBeNull();
   });
 });

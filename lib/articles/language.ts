@@ -15,3 +15,16 @@ export function ownLanguage(story: { language: string | null }, around: string):
   const language = storyLanguage(story, { language: around });
   return language === around ? undefined : language;
 }
+
+/**
+ * The language an incoming text declares (a wire item's), as its story's own: the canonical tag
+ * when the text is in another language than the site's, else null. Another region is the same
+ * language (an agency's "en" is an en-GB newsroom's English), another script is not (zh-Hant on a
+ * zh-Hans site); a tag that is no language tag declares nothing.
+ */
+export function incomingLanguage(tag: string, site: string): string | null {
+  const canonical = canonicalLanguage(tag);
+  if (!canonical) return null;
+  const [text, ours] = [new Intl.Locale(canonical).maximize(), new Intl.Locale(site).maximize()];
+  return text.language === ours.language && text.script === ours.script ? null : canonical;
+}

@@ -11,6 +11,9 @@ import { outboundFetch } from "../security/outbound";
 import { bodySchema, emptyBody, type BlockNode, type BodyDoc } from "../articles/body";
 import { createArticle } from "../articles/mutations/create";
 import { isSlugAvailable } from "../articles/queries";
+import { incomingLanguage } from "../articles/language";
+import { languageName } from "../settings/language";
+import { readSiteSettings } from "../settings/queries";
 import { createAuthor } from "../authors/mutations";
 import { createImage } from "../media/ingest";
 import type { ImagePlacementInput } from "../media/schema";
@@ -137,12 +140,17 @@ export async function takeWireItem(viewer: Viewer, input: TakeWireItemInput): Pr
   const headline = item.headline.slice(0, 200);
   const slug = await freeSlug(headline, async (s) => !(await isSlugAvailable(s)));
   const section = data.sectionId ? await db.section.findUnique({ where: { id: data.sectionId }, select: { id: true } }) : null;
+  // An item in another language than the site's makes a story in that language (its page's lang,
+  // its feed item's, the news sitemap's), as the editor would set it.
+  const language = incomingLanguage(item.language, (await readSiteSettings()).language);
+  if (language) notes.push(`The story is in ${languageName(language) ?? "the language"} (${language}), as the item is.`);
   const story = await createArticle(
     viewer,
     {
       headline,
       slug,
       dateline: item.dateline.slice(0, 100),
+      language,
       sectionId: section?.id ?? null,
       authorIds: await bylineIds(viewer, bylineNames(item.byline, item.agency), item.agency, notes),
       body: { type: "doc", content: [...body.content, ...extra] },

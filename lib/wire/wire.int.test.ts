@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSiteSettings } from "../settings/queries";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, uid } from "../test/factories";
@@ -234,6 +235,25 @@ describe("the round trip of the demo-like wire story", () => {
     expect(authors.map((a) => a.author.name)).toEqual(["Northern Wire Staff"]);
     // The agency's staff is an organization, not a person (the story's structured data says so).
     expect(authors.map((a) => a.author.kind)).toEqual(["ORGANIZATION"]);
+  });
+
+  it("a story taken from an item in another language than the site's is in that language; another region of the site's is the site's", async () => {
+    const site = (await readSiteSettings()).language;
+    const take = async (language: string) => {
+      const doc = JSON.parse(unique("market-reopens.ninjs.json", uid())) as Record<string, unknown>;
+      doc.language = language;
+      delete doc.associations; // no photo to fetch, and no note of it
+      const { id } = await ingestWireItem(parseWireDocument(JSON.stringify(doc))[0]!, "push");
+      const taken = await takeWireItem(editor, { id });
+      const story = await db.article.findUniqueOrThrow({ where: { id: taken.articleId }, select: { language: true } });
+      return { language: story.language, notes: taken.notes };
+    };
+    const welsh = await take("CY");
+    expect(welsh.language).toBe("cy");
+    expect(welsh.notes).toContain("The story is in Welsh (cy), as the item is.");
+    // An agency's "en-ZA" on an English site, and a tag that is none: the site's language.
+    expect(await take(`${new Intl.Locale(site).language}-ZA`)).toEqual({ language: null, notes: [] });
+    expect(await take("English")).toEqual({ language: null, notes: [] });
   });
 
   it("an agency's writer is not the newsroom's own writer of the same name (a probe's AP story went out under a staff byline)", async () => {
