@@ -11,6 +11,9 @@ import { slugifyAnyScript } from "../../format/slug-any-script";
 import { createArticleSchema, normalizeDek, type ArticleFields } from "../../articles/schema";
 import { articleColumns, assertReferencesExist, clearRelations, relationCreates } from "../../articles/relations";
 import { writeRevision } from "../../articles/snapshot";
+import { incomingLanguage } from "../../articles/language";
+import { languageName } from "../../settings/language";
+import { readSiteSettings } from "../../settings/queries";
 import { recordFeedDepartures } from "../../feeds/departures";
 import { moveSelect, moveStory } from "../../articles/mutations/transition";
 import { TRANSITIONS } from "../../articles/policy";
@@ -126,6 +129,8 @@ class WordPressImport {
   private source = "";
   private baseUrls: string[] = [];
   private wxrVersion = "";
+  /** The stories' own language: the WordPress site's, when it is another than this site's (incomingLanguage). */
+  private language: string | null = null;
   private readonly actor: Viewer;
   private readonly report: ImportReport;
   private processed = 0;
@@ -281,6 +286,17 @@ class WordPressImport {
         this.source = (event.baseBlogUrl || event.baseSiteUrl).replace(/\/+$/, "");
         this.report.source = this.source;
         this.report.wxrVersion = version;
+        const ours = (await readSiteSettings()).language;
+        this.language = incomingLanguage(event.language, ours);
+        if (this.language) {
+          const name = languageName(this.language) ?? this.language;
+          this.warn(
+            "export",
+            "",
+            "",
+            `The WordPress site is in ${name} (${this.language}), not in this site's ${languageName(ours) ?? ours} (${ours}): its stories are in ${name} here.`,
+          );
+        }
         if (version && !["1.0", "1.1", "1.2"].includes(version))
           this.warn("export", "", "", `WXR version ${version} is newer than this importer knows (1.0–1.2); it was read as 1.2.`);
       } else if (event.type === "author") {
@@ -971,6 +987,7 @@ class WordPressImport {
       tagIds: [...new Set(tagIds)].slice(0, 30),
       body: doc,
       seoDescription,
+      language: this.language,
       sources: [],
       hero: heroId ? { imageId: heroId } : null,
     });

@@ -570,7 +570,7 @@ describe("hostile content", () => {
     fs.writeFileSync(
       file,
       `<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:excerpt="http://wordpress.org/export/1.1/excerpt/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
-<wp:wxr_version>1.1</wp:wxr_version><wp:base_site_url>${site}</wp:base_site_url>
+<wp:wxr_version>1.1</wp:wxr_version><wp:base_site_url>${site}</wp:base_site_url><language>uk</language>
 <wp:author><wp:author_login>olena</wp:author_login><wp:author_display_name>Олена Петренко</wp:author_display_name></wp:author>
 <wp:category><wp:category_nicename>${enc("новини").toLowerCase()}</wp:category_nicename><wp:cat_name>Новини</wp:cat_name></wp:category>
 <wp:tag><wp:tag_slug>${enc("київ").toLowerCase()}</wp:tag_slug><wp:tag_name>Київ</wp:tag_name></wp:tag>
@@ -586,6 +586,15 @@ describe("hostile content", () => {
     expect(story.slug).toBe("kiiv-gotuietsya-do-zimi");
     expect(story.section?.slug).toBe("novini");
     expect(story.tags.map((t) => [t.tag.name, t.tag.slug])).toEqual([["Київ", "kiiv"]]);
+    // The WordPress site's language (its channel's <language>) is the story's: the page says
+    // lang="uk". An en-GB export on an English site gives the site's (the first import's stories).
+    expect(story.language).toBe("uk");
+    expect(report.warnings.filter((w) => w.kind === "export").map((w) => w.message)).toEqual([
+      expect.stringMatching(
+        /^The WordPress site is in Ukrainian \(uk\), not in this site's .+ \(.+\): its stories are in Ukrainian here\.$/,
+      ),
+    ]);
+    expect((await storyOf("100"))!.language).toBeNull();
   });
 
   it("leaves another imported site's old addresses leading to its stories, and says so (a second site's import took them over)", async () => {

@@ -46,7 +46,7 @@ export type WxrTerm = {
 };
 
 export type WxrEvent =
-  | { type: "site"; baseSiteUrl: string; baseBlogUrl: string; wxrVersion: string; title: string }
+  | { type: "site"; baseSiteUrl: string; baseBlogUrl: string; wxrVersion: string; title: string; language: string }
   | { type: "author"; author: WxrAuthor }
   | { type: "term"; term: WxrTerm }
   | { type: "item"; item: WxrItem };
@@ -130,7 +130,7 @@ export async function* readWxr(file: string, options: { highWaterMark?: number }
   let meta: { key: string; value: string } | null = null;
   let author: Partial<WxrAuthor> | null = null;
   let term: Partial<WxrTerm> | null = null;
-  const site = { baseSiteUrl: "", baseBlogUrl: "", wxrVersion: "", title: "" };
+  const site = { baseSiteUrl: "", baseBlogUrl: "", wxrVersion: "", title: "", language: "" };
   let siteSent = false;
   let sawRss = false;
   let failure: Error | null = null;
@@ -261,6 +261,7 @@ export async function* readWxr(file: string, options: { highWaterMark?: number }
       else if (name === "wp:base_blog_url") site.baseBlogUrl = text.trim();
       else if (name === "wp:wxr_version") site.wxrVersion = text.trim();
       else if (name === "title") site.title = text.trim();
+      else if (name === "language") site.language = text.trim().slice(0, 40);
     }
   });
 
