@@ -1,4 +1,5 @@
-import { storageStatePath } from "../env";
+import Database from "better-sqlite3";
+import { E2E_ENGINE, E2E_ENV, storageStatePath } from "../env";
 import { expect, newContext, test } from "../fixtures";
 
 const WIRE = "/climate/the-sea-has-already-decided-harrow-point-votes-to-move-inland";
@@ -78,6 +79,41 @@ test.describe("site settings", () => {
     await expect(second.getByLabel("Site name")).toHaveValue("Someone Else's Name");
     await first.reload();
     await expect(first.getByLabel("Site name")).toHaveValue("The Dateline");
+  });
+
+  test("a saved time zone or language this server does not take is named at its field, with what is in force instead", async ({
+    browser,
+  }) => {
+    test.skip(E2E_ENGINE === "postgresql", "writes the saved values into the SQLite file");
+    // Saved before the server refused them (a language subtag of five to eight letters was taken
+    // until this month), or on a runtime whose time zone data had them: they were ignored silently.
+    const db = new Database(E2E_ENV.DATABASE_URL.replace(/^file:/, ""), { timeout: 5000 });
+    const before = db.prepare("SELECT key, value, updatedAt FROM Setting WHERE key IN ('timeZone', 'language')").all() as {
+      key: string;
+      value: string;
+      updatedAt: number;
+    }[];
+    const save = db.prepare("INSERT OR REPLACE INTO Setting (key, value, updatedAt) VALUES (?, ?, ?)");
+    try {
+      save.run("language", "welsh", Date.now());
+      save.run("timeZone", "Mars/Olympus_Mons", Date.now());
+      const page = await (await newContext(browser, { storageState: storageStatePath("admin") })).newPage();
+      await page.goto("/admin/settings");
+      await expect(
+        page.getByText("The saved language “welsh” is not a language tag, so stories are declared in English (en)."),
+      ).toBeVisible();
+      await expect(page.getByLabel("Language of stories")).toHaveValue("en");
+      await expect(
+        page.getByText(
+          /^The saved time zone “Mars\/Olympus_Mons” is not one this server knows, so times are shown in .+\. Choose one and save\.$/,
+        ),
+      ).toBeVisible();
+      await page.getByRole("form", { name: "Site settings" }).screenshot({ path: "test-results/screens/settings-ignored.png" });
+    } finally {
+      db.prepare("DELETE FROM Setting WHERE key IN ('timeZone', 'language')").run();
+      for (const row of before) save.run(row.key, row.value, row.updatedAt);
+      db.close();
+    }
   });
 
   test("an editor may not change the settings", async ({ browser }) => {

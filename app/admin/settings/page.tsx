@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
-import { readSiteSettings } from "@/lib/settings/queries";
+import { readSettingsAsSaved } from "@/lib/settings/queries";
 import { timeZoneNames } from "@/lib/settings/schema";
 import { languageName, languageOptions } from "@/lib/settings/language";
 import { formatDateTime } from "@/lib/format/time";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   await requirePermission("settings.manage", "/admin/settings");
   // Read fresh, not cached: a save must start from the version in the database.
-  const [settings, optOut] = await Promise.all([readSiteSettings(), readArchiveOptOut()]);
+  const [{ settings, ignored }, optOut] = await Promise.all([readSettingsAsSaved(), readArchiveOptOut()]);
   return (
     <>
       <h1>Settings</h1>
@@ -23,6 +23,7 @@ export default async function SettingsPage() {
       </p>
       <SettingsForm
         settings={settings}
+        ignored={ignored}
         timeZones={timeZoneNames(settings.timeZone)}
         now={formatDateTime(new Date(), settings.timeZone)}
         language={{

@@ -7,6 +7,7 @@ import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { LanguageField } from "@/components/forms/language-field";
 import type { LanguageOption } from "@/lib/settings/language";
+import type { IgnoredSetting } from "@/lib/settings/queries";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -14,13 +15,15 @@ import { updateSettingsAction } from "./actions";
 
 type Props = {
   settings: SiteSettings;
+  /** Saved values this server does not take, shown at their field: the value in force is another. */
+  ignored: IgnoredSetting[];
   timeZones: string[];
   now: string;
   language: { name: string | null; options: LanguageOption[] };
 };
 
 /** The site's name, description, time zone and language of stories. What was typed stays when the server refuses it. */
-export function SettingsForm({ settings, timeZones, now, language }: Props) {
+export function SettingsForm({ settings, ignored, timeZones, now, language }: Props) {
   const router = useRouter();
   const { result, shown, onSubmit, pending, formRef, fieldErrors } = useActionForm(updateSettingsAction);
   useEffect(() => {
@@ -28,6 +31,9 @@ export function SettingsForm({ settings, timeZones, now, language }: Props) {
   }, [result, router]);
   // After a save, the next one starts from it.
   const version = result?.ok ? result.data.version : settings.version;
+  const savedButIgnored = (key: IgnoredSetting["key"]) => ignored.find((i) => i.key === key)?.value;
+  const ignoredZone = savedButIgnored("timeZone");
+  const ignoredLanguage = savedButIgnored("language");
   return (
     <form ref={formRef} className="card narrow-form" onSubmit={onSubmit} noValidate aria-label="Site settings">
       {shown?.ok ? <FormMessage kind="success">Saved. Every page, feed and sitemap shows the new settings now.</FormMessage> : null}
@@ -68,6 +74,12 @@ export function SettingsForm({ settings, timeZones, now, language }: Props) {
           Times are stored in UTC and shown in this zone. Now: {now}.
         </span>
         <FieldError id="field-timeZone-error" errors={fieldErrors?.timeZone} />
+        {ignoredZone ? (
+          <p className="field-error">
+            The saved time zone “{ignoredZone}” is not one this server knows, so times are shown in {settings.timeZone.replaceAll("_", " ")}
+            . Choose one and save.
+          </p>
+        ) : null}
       </div>
       {/* A save shows the tag as stored (its canonical form): the field starts again from it. */}
       <LanguageField
@@ -87,6 +99,12 @@ export function SettingsForm({ settings, timeZones, now, language }: Props) {
         options={language.options}
         errors={fieldErrors?.language}
       />
+      {ignoredLanguage ? (
+        <p className="field-error">
+          The saved language “{ignoredLanguage}” is not a language tag, so stories are declared in {language.name ?? settings.language} (
+          {settings.language}). Enter one and save.
+        </p>
+      ) : null}
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Save settings
       </SubmitButton>
