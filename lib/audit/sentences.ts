@@ -206,14 +206,16 @@ function predicate(e: AuditFacts, timeZone: string): string {
     case "import.wordpress.start":
       return `began importing ${str(d.file) ? quoted(str(d.file), "") : "an export"} from WordPress`;
     case "import.cancel":
-      return `cancelled the WordPress import of ${str(d.file) ? quoted(str(d.file), "") : "an export"}; what it had imported stays`;
+      // Asked: the run stops before its next item, or finishes if it was on its last (import.wordpress.finish says which).
+      return `asked the WordPress import of ${str(d.file) ? quoted(str(d.file), "") : "an export"} to stop; what it has imported stays`;
     case "import.wordpress.finish": {
       const stories = ((d.counts ?? {}) as { stories?: { created?: number; updated?: number } }).stories;
       const counted = stories ? `: ${stories.created ?? 0} stories added, ${stories.updated ?? 0} updated` : "";
       const cancelled = d.cancelled as { after?: number; of?: number } | undefined;
-      return cancelled
-        ? `stopped a WordPress import when it was cancelled, after ${cancelled.after ?? 0} of ${cancelled.of ?? 0} posts${counted}`
-        : `finished a WordPress import${counted}`;
+      if (cancelled)
+        return `stopped a WordPress import when it was cancelled, after ${cancelled.after ?? 0} of ${cancelled.of ?? 0} posts${counted}`;
+      // Cancelled after its last post: the cancel came too late, and the import finished.
+      return `finished a WordPress import${counted}${str(d.cancelledTooLate) ? `; ${str(d.cancelledTooLate)}'s cancel came after its last post` : ""}`;
     }
     // Accounts: passwords and two-factor sign-in.
     case "user.passwordResetRequested":

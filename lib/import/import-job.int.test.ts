@@ -10,6 +10,7 @@ import { makePhoto } from "../test/images";
 import { importDir, importJobHandler } from "./jobs";
 import { cancelImport } from "./cancel";
 import { cancelledSentence } from "./report";
+import { auditSentence } from "../audit/sentences";
 import type { ImportReport } from "./wordpress/run";
 
 // The job's import, as it is, with a hook after each story of its next run: a test crashes the
@@ -198,7 +199,7 @@ describe("cancelling an import", () => {
     await expect(cancelImport(other, { id: runId })).rejects.toThrow("That import was cancelled already.");
   }, 60_000);
 
-  it("cancelled while a restarted run waits to carry on, it still ends as a run: audited, and what its first try imported shown to readers (it stopped at once, as one never begun)", async () => {
+  it("cancelled while a restarted run waits to carry on, it still ends as a run: audited, its first try's work counted, and shown to readers (it stopped at once, as one never begun, then said “after 0 of 8”)", async () => {
     const runId = await queuedRun("restart-cancel");
     next.afterStory = async (stories) => {
       if (stories === 3) throw new Error("power cut");
@@ -208,9 +209,38 @@ describe("cancelling an import", () => {
     await importJobHandler(tryOf(runId, 2));
     const { run, report } = await reportOf(runId);
     expect(run.status).toBe("cancelled");
-    expect(report.cancelled).toMatchObject({ by: admin.name, of: POSTS });
+    // What the run did, both tries: it said "after 0 of 8 posts", none created.
+    expect(report.cancelled).toEqual({ by: admin.name, after: 3, of: POSTS });
+    expect(report.counts.stories).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: 0 });
+    expect(report.counts.photos).toEqual({ created: 2, updated: 0, unchanged: 0, skipped: 0 });
     expect(await db.importMapping.count({ where: { source: "https://restart-cancel.example", kind: "post" } })).toBe(3);
     expect(await db.auditEvent.count({ where: { action: "import.wordpress.finish", entityId: "https://restart-cancel.example" } })).toBe(1);
+  }, 60_000);
+
+  it("cancelled after its last post, it is done, and its report and the audit log say the cancel came too late (the log said it was cancelled)", async () => {
+    const other = await makeUser("ADMIN");
+    const runId = await queuedRun("late-cancel");
+    next.afterStory = async (stories) => {
+      if (stories === POSTS) await cancelImport(other, { id: runId });
+    };
+    await importJobHandler(tryOf(runId, 1));
+    const { run, report } = await reportOf(runId);
+    expect(run.status).toBe("done");
+    expect(report.cancelled).toBeUndefined();
+    expect(report.counts.stories).toEqual({ created: POSTS, updated: 0, unchanged: 0, skipped: 0 });
+    expect(report.warnings.map((w) => w.message)).toContain(
+      `${other.name} cancelled it after its last post: the import had finished, and all of this report was imported.`,
+    );
+    const sentence = async (action: string, entityId: string) => {
+      const event = await db.auditEvent.findFirstOrThrow({ where: { action, entityId } });
+      return auditSentence({ ...event, data: event.data, entityName: null, actorName: "Ana Ruiz" }, "UTC").replace(/ at \d\d:\d\d$/, "");
+    };
+    expect(await sentence("import.cancel", runId)).toBe(
+      "Ana Ruiz asked the WordPress import of ‘export.xml’ to stop; what it has imported stays",
+    );
+    expect(await sentence("import.wordpress.finish", "https://late-cancel.example")).toBe(
+      `Ana Ruiz finished a WordPress import: ${POSTS} stories added, 0 updated; ${other.name}'s cancel came after its last post`,
+    );
   }, 60_000);
 
   it("stops a queued import before it writes anything", async () => {

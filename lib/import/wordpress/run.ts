@@ -138,6 +138,8 @@ class WordPressImport {
   private posts = 0;
   private postsDone = 0;
   private stoppedBy: string | null = null;
+  /** Whether the stop left items out (a stop noticed after the last one is too late: the import is done). */
+  private cutShort = false;
   /** Mapping rows this try wrote (one it finds again is its own, not an earlier try's). */
   private readonly written = new Set<string>();
   private readonly authors = new Map<string, WxrAuthor>();
@@ -219,8 +221,9 @@ class WordPressImport {
     await this.readFirstPass();
     if (!this.source) throw new AppError("invalid", "This WordPress export names no site (wp:base_site_url); it cannot be imported.");
     // Cancelled before it began (while it waited, or while its uploads were unpacked): nothing is
-    // written. A run an earlier try began goes on to its end instead, writing no more photos or
-    // stories: what that try imported is audited and shown to readers (every list is expired).
+    // written. A run an earlier try began goes on to its end instead, counting what that try
+    // imported and writing no more: that is reported, audited and shown to readers (every list is
+    // expired).
     if ((await this.checkStop()) && !this.options.resumed) {
       this.report.finishedAt = this.now().toISOString();
       this.report.cancelled = { by: this.stoppedBy!, after: 0, of: this.posts };
@@ -238,8 +241,9 @@ class WordPressImport {
     await this.writeBylines();
     await this.writeTerms();
     await this.writePhotos();
-    if (!this.stoppedBy) await this.writeStories();
-    if (this.stoppedBy) this.report.cancelled = { by: this.stoppedBy, after: this.postsDone, of: this.posts };
+    if (!this.stoppedBy || this.options.resumed) await this.writeStories();
+    else this.cutShort = true;
+    if (this.cutShort) this.report.cancelled = { by: this.stoppedBy!, after: this.postsDone, of: this.posts };
     // Every old address of this site Dateline keeps, this run's and earlier runs' alike: a second run
     // of the same file finds them all in place (it saves none anew), and they all still answer.
     this.report.counts.redirects = await db.pathRedirect.count({ where: { source: this.source } });
@@ -255,6 +259,15 @@ class WordPressImport {
         }) already led to ${andList(sites)}'s stories or pages, imported before, and still ${paths.length === 1 ? "does" : "do"}: addresses carry no host here.`,
       );
     }
+    // A cancel asked for after the last item is too late: the import is done, and says so.
+    const tooLate = this.cutShort ? null : (this.stoppedBy ?? (await this.options.stopRequested?.()) ?? null);
+    if (tooLate)
+      this.warn(
+        "export",
+        "",
+        "",
+        `${tooLate} cancelled it after its last post: the import had finished, and all of this report was imported.`,
+      );
     this.report.finishedAt = this.now().toISOString();
     await db.$transaction((tx) =>
       recordAudit(tx, {
@@ -266,6 +279,7 @@ class WordPressImport {
           counts: this.report.counts,
           skipped: this.report.skipped.length + this.report.more.skipped,
           ...(this.report.cancelled ? { cancelled: this.report.cancelled } : {}),
+          ...(tooLate ? { cancelledTooLate: tooLate } : {}),
         },
       }),
     );
@@ -650,7 +664,11 @@ class WordPressImport {
 
   private async writePhotos() {
     for (const attachment of this.attachments.values()) {
-      if (this.stoppedBy) return;
+      // As for the posts (writeStories): a restarted run asked to stop counts its first try's photos.
+      if (this.stoppedBy && !(await this.importedByFirstTry("attachment", attachment.id, attachment.hash))) {
+        this.cutShort = true;
+        return;
+      }
       await this.writePhoto(attachment);
       await this.progress("photos");
     }
@@ -820,8 +838,9 @@ class WordPressImport {
   private async writeStories() {
     for await (const event of readWxr(this.options.file)) {
       if (event.type !== "item") continue;
-      if (this.stoppedBy) return;
       const item = event.item;
+      // Once asked to stop, nothing but the next post matters (is it left out, or was it the last?).
+      if (this.stoppedBy && item.postType !== "post") continue;
       if (item.postType === "attachment") {
         continue;
       }
@@ -848,6 +867,12 @@ class WordPressImport {
           this.skip(item.postType, item.postId, htmlToText(item.title), `Posts of type “${item.postType}” are not imported.`);
         continue;
       }
+      // A restarted run asked to stop goes on through the posts its first try imported, which it
+      // only counts (so its report says what the run did), and stops at the first it would write.
+      if (this.stoppedBy && !(await this.importedByFirstTry("post", item.postId, hash(item)))) {
+        this.cutShort = true;
+        return;
+      }
       this.postsDone++;
       try {
         await this.writeStory(item);
@@ -859,6 +884,14 @@ class WordPressImport {
       }
       await this.progress("stories");
     }
+  }
+
+  /** Whether this run's earlier try imported the post or photo as the export has it now (it is then only counted). */
+  private async importedByFirstTry(kind: "post" | "attachment", externalId: string, contentHash: string): Promise<boolean> {
+    const since = this.options.startedAt;
+    if (!this.options.resumed || !since) return false;
+    const mapped = await this.mapping(kind, externalId);
+    return !!mapped && mapped.updatedAt >= since && mapped.contentHash === contentHash;
   }
 
   private countStatus(status: string) {
