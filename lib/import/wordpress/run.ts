@@ -1109,9 +1109,9 @@ class WordPressImport {
       const rescheduled =
         status === ArticleStatus.SCHEDULED && target === ArticleStatus.SCHEDULED && scheduledFor?.getTime() !== published?.getTime();
       // A story scheduled here that the post's export now makes a draft (its time has passed in
-      // WordPress, or its headline is to be written here) is unscheduled, as the report says: it
-      // would otherwise go live at a time WordPress no longer holds.
-      const unscheduled = status === ArticleStatus.SCHEDULED && target === ArticleStatus.DRAFT;
+      // WordPress, or its headline is to be written here) or sends back for review ("pending") is
+      // unscheduled, as the report says: it would otherwise go live at a time WordPress no longer holds.
+      const unscheduled = status === ArticleStatus.SCHEDULED && (target === ArticleStatus.DRAFT || target === ArticleStatus.IN_REVIEW);
       // `reason`: a story this admin did not write goes back to its writer with it (a return needs a note).
       const move = (to: ArticleStatus, reason?: string) =>
         tx.article.findUniqueOrThrow({ where: { id }, select: moveSelect }).then((story) =>
@@ -1145,6 +1145,10 @@ class WordPressImport {
             await move(ArticleStatus.DRAFT, `The WordPress import made it a draft: it cannot go live until it has ${needs}.`);
           warnings.push(`It was “${item.status}” in WordPress but cannot go live here until it has ${needs}. It is a draft here.`);
         }
+      } else if (unscheduled && target === ArticleStatus.IN_REVIEW) {
+        // A scheduled story goes to review through the drafts (the desk's moves: TRANSITIONS).
+        await move(ArticleStatus.DRAFT, "The WordPress import took it off the schedule: it is pending review in WordPress.");
+        await move(ArticleStatus.IN_REVIEW);
       } else if (unscheduled) {
         await move(ArticleStatus.DRAFT, "The WordPress import made it a draft: WordPress no longer schedules it for a time to come.");
       } else if (status !== target && status === ArticleStatus.PUBLISHED) {

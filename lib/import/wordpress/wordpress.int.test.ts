@@ -724,7 +724,7 @@ describe("hostile content", () => {
 });
 
 describe("a newer export", () => {
-  it("moves a scheduled story to its post's new date, or to the drafts when it cannot go live then or the date has passed, unless the desk has changed it since (it kept the first date)", async () => {
+  it("moves a scheduled story to its post's new date, to the drafts when it cannot go live then or the date has passed, or to review when the post is pending, unless the desk has changed it since (it kept the first date)", async () => {
     const site = "rescheduled.example";
     const source = `https://${site}`;
     const dated = (at: string) => (xml: string) =>
@@ -763,6 +763,14 @@ describe("a newer export", () => {
     expect((await db.returnNote.findFirst({ where: { articleId: story!.id }, orderBy: { createdAt: "desc" } }))?.text).toBe(
       "The WordPress import made it a draft: WordPress no longer schedules it for a time to come.",
     );
+    await importWordPress({ file: fixtureFor(site, dated("2099-05-02 09:30:00")), uploadsDir: uploads, actor: admin });
+    expect(await storyOf("103", source)).toMatchObject({ status: "SCHEDULED", scheduledFor: new Date("2099-05-02T09:30:00Z") });
+    // Sent back for review in WordPress ("pending"): in review here, off the schedule (it stayed scheduled).
+    const pending = (xml: string) =>
+      dated("2099-05-02 09:30:00")(xml).replace("<wp:status><![CDATA[future]]></wp:status>", "<wp:status><![CDATA[pending]]></wp:status>");
+    const review = await importWordPress({ file: fixtureFor(site, pending), uploadsDir: uploads, actor: admin });
+    expect(review.skipped.find((s) => s.id === "103")).toBeUndefined();
+    expect(await storyOf("103", source)).toMatchObject({ status: "IN_REVIEW", scheduledFor: null });
     await importWordPress({ file: fixtureFor(site, dated("2099-05-02 09:30:00")), uploadsDir: uploads, actor: admin });
     expect(await storyOf("103", source)).toMatchObject({ status: "SCHEDULED", scheduledFor: new Date("2099-05-02T09:30:00Z") });
     // As any other change: a story changed on the desk since keeps its time.
