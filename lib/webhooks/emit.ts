@@ -4,6 +4,8 @@ import { env } from "../env";
 import type { AuditInput } from "../audit/mutations";
 import { articlePath } from "../articles/dto";
 import { readerVisibleWhere } from "../articles/policy";
+import { storyLanguage } from "../articles/language";
+import { readSiteSettings } from "../settings/queries";
 import { parseWebhookEvents, type WebhookEvent } from "./events";
 
 /** The job kind of a webhook delivery (lib/webhooks/deliver.ts runs it). */
@@ -71,9 +73,11 @@ async function describe(tx: Tx, name: WebhookEvent, event: AuditInput) {
   }
   const story = await tx.article.findUnique({
     where: { id: event.entityId },
-    select: { id: true, slug: true, headline: true, status: true, version: true, section: { select: { slug: true } } },
+    select: { id: true, slug: true, headline: true, status: true, version: true, language: true, section: { select: { slug: true } } },
   });
   if (!story) return null;
+  // The language of the headline (and the story), as the content API gives it: a receiver routes by it.
+  const language = storyLanguage(story, await readSiteSettings(tx));
   const path = articlePath(story);
   // A correction's own words, as the story's page shows them under it.
   const correctionId = name === "story.corrected" && typeof event.data?.correctionId === "string" ? event.data.correctionId : null;
@@ -88,6 +92,7 @@ async function describe(tx: Tx, name: WebhookEvent, event: AuditInput) {
       id: story.id,
       slug: story.slug,
       headline: story.headline,
+      language,
       status: story.status,
       version: story.version,
       path,

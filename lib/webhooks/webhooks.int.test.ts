@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { readSiteSettings } from "../settings/queries";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
@@ -98,7 +99,7 @@ describe("webhooks", () => {
     await drain();
     const events = received.map((r) => JSON.parse(r.body) as { event: string; story: { id: string; status: string; url: string } });
     expect(events.map((e) => e.event)).toEqual(["story.published", "story.updated.material", "story.corrected"]);
-    expect(events[0]!.story).toMatchObject({ id: story.id, status: "PUBLISHED" });
+    expect(events[0]!.story).toMatchObject({ id: story.id, status: "PUBLISHED", language: (await readSiteSettings()).language });
     // A correction's own words come with it.
     expect(JSON.parse(received[2]!.body)).toMatchObject({
       correction: { kind: "CORRECTION", text: "An earlier version misnamed the minister.", createdAt: expect.any(String) },
@@ -111,6 +112,15 @@ describe("webhooks", () => {
     }
     // A tampered body no longer matches its signature.
     expect(verify(hook.secret, { ...received[0]!, body: received[0]!.body.replace("PUBLISHED", "DRAFT") })).toBe(false);
+  });
+
+  it("gives the story's language, its own or the site's, as the content API does (a Welsh story's event did not say it was Welsh)", async () => {
+    await createWebhook(admin, { name: "Languages", url, events: ["story.updated.minor"] });
+    const story = await publishedStory();
+    const data = await getDeskStoryOrThrow(editor, story.id);
+    await updateArticle(editor, { ...data.fields, language: "CY", id: story.id, version: story.version, materialUpdate: false });
+    await drain();
+    expect((JSON.parse(received[0]!.body) as { story: { language: string } }).story.language).toBe("cy");
   });
 
   it("says where a live story's address was when a save moved it (a slug change reached partners without the old address)", async () => {
