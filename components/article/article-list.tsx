@@ -9,7 +9,8 @@ type Props = { articles: ArticleCard[]; timeZone: string; language: string; empt
 /**
  * A list of story cards: headline, dek, section and time; the first is the lead when `lead` is set.
  * The list is marked in the stories' `language` (the site's), and a card whose story has another
- * language of its own in that; their times and credit labels say they are English.
+ * language of its own in that (its section's name staying the site's); their times and credit
+ * labels say they are English.
  */
 export function ArticleList({ articles, timeZone, language, empty = "No stories yet.", headingLevel = 2, lead = false }: Props) {
   if (articles.length === 0) return <p className="muted">{empty}</p>;
@@ -40,7 +41,12 @@ export function ArticleList({ articles, timeZone, language, empty = "No stories 
             </figure>
           ) : null}
           <div>
-            {a.section ? <p className="kicker">{a.section.name}</p> : null}
+            {/* The section's name is the site's word, also in a card of another language. */}
+            {a.section ? (
+              <p className="kicker" lang={ownLanguage(a, language) ? language : undefined}>
+                {a.section.name}
+              </p>
+            ) : null}
             <Heading dir="auto">
               <a href={a.path}>{a.headline}</a>
             </Heading>

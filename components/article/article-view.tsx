@@ -26,12 +26,14 @@ export function ArticleView({ article, timeZone, language, related = [], as: Wra
     article.updatedAt && article.publishedAt && article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000
       ? article.updatedAt
       : null;
+  // The newsroom's names (its section, its tags) are the site's words, also in a story of another language.
+  const siteWords = ownLanguage(article, language) ? language : undefined;
   return (
     <Wrapper id={Wrapper === "main" ? "main" : undefined} className="page article-page">
       <article lang={storyLanguage(article, { language })}>
         <header className="article-header">
           {article.section ? (
-            <p className="kicker">
+            <p className="kicker" lang={siteWords}>
               <a href={`/${article.section.slug}`}>{article.section.name}</a>
             </p>
           ) : null}
@@ -52,7 +54,7 @@ export function ArticleView({ article, timeZone, language, related = [], as: Wra
         <SourceList sources={article.sources} timeZone={timeZone} />
         <CorrectionList corrections={article.corrections} timeZone={timeZone} />
         {article.tags.length > 0 ? (
-          <ul className="tags" aria-label="Tags">
+          <ul className="tags" aria-label="Tags" lang={siteWords}>
             {article.tags.map((t) => (
               <li key={t.slug}>
                 <a href={`/tags/${t.slug}`}>{t.name}</a>

@@ -159,6 +159,8 @@ test.describe("the language of stories", () => {
     await expect(reader.locator("html")).toHaveAttribute("lang", "en");
     await expect(reader.locator("article")).toHaveAttribute("lang", "cy");
     await expect(reader.locator("article .times")).toHaveAttribute("lang", "en");
+    // The section's name above the headline is the site's word.
+    expect(await langOf(reader.locator("article .kicker a"))).toBe("en");
     await expect(reader.locator('meta[property="og:locale"]')).toHaveAttribute("content", "cy_GB");
     const jsonLd = async (path: string) =>
       JSON.parse((await reader.request.get(path).then((r) => r.text())).match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]!);
@@ -173,6 +175,8 @@ test.describe("the language of stories", () => {
       await expect(cards.first()).toBeVisible();
       // The front page may show it twice (the latest stories, and its section's).
       expect(new Set(await cards.evaluateAll((els) => els.map((el) => el.getAttribute("lang"))))).toEqual(new Set(["cy"]));
+      // Its section's name on the card is the site's word, not Welsh (a screen reader read "World" as Welsh).
+      expect(await langOf(cards.first().locator(".kicker"))).toBe("en");
       expect(await langOf(reader.locator(".article-list").first())).toBe("en");
       expect(await langOf(reader.locator(".article-card", { hasText: english.headline }).first())).toBe("en");
     }

@@ -47,7 +47,11 @@ export default async function SearchPage({ searchParams }: Props) {
       <ol className="search-results" lang={language}>
         {results.map((r) => (
           <li key={r.id} lang={ownLanguage(r, language)}>
-            {r.section ? <p className="kicker">{r.section}</p> : null}
+            {r.section ? (
+              <p className="kicker" lang={ownLanguage(r, language) ? language : undefined}>
+                {r.section}
+              </p>
+            ) : null}
             <h2 dir="auto">
               <a href={r.path}>{r.headline}</a>
             </h2>
