@@ -568,6 +568,35 @@ test.describe("the article desk", () => {
     expect(await page.getByLabel("Link address").evaluate(focusedAfter, "Escape")).toBe("Story body");
   });
 
+  test("on a small screen, the line after a photo just inserted is in view, clear of the editor bar", async ({ browser }) => {
+    const page = await as(browser, "editor");
+    await page.setViewportSize({ width: 390, height: 340 });
+    await page.goto("/admin/articles/new");
+    await adminHydrated(page);
+    const body = page.getByRole("textbox", { name: "Story body" });
+    await body.click();
+    for (const n of [1, 2, 3, 4, 5, 6]) await page.keyboard.type(`Paragraph ${n} of the ferry story.\n`);
+    await page.getByRole("button", { name: "Photo", exact: true }).click();
+    await page
+      .getByRole("radiogroup", { name: "Choose a photo for the body" })
+      .getByRole("radio", { name: /Elena Marsh/ })
+      .check();
+    await page.getByRole("button", { name: "Insert photo" }).click();
+    await expect(body.locator("figure.editor-figure")).toHaveCount(1);
+    await expect(body).toBeFocused();
+    // Where the next key goes (the paragraph after the photo) is on the screen, not under the bar.
+    const line = await page.evaluate(() => {
+      const node = getSelection()?.anchorNode;
+      const element = node instanceof Element ? node : node?.parentElement;
+      const box = element!.closest("p")!.getBoundingClientRect();
+      const bar = document.querySelector(".editor-bar")!.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, viewport: innerHeight, barTop: bar.top, barBottom: bar.bottom };
+    });
+    const clear = line.barTop > line.viewport / 2 ? { top: 0, bottom: line.barTop } : { top: line.barBottom, bottom: line.viewport };
+    expect(line.top, JSON.stringify(line)).toBeGreaterThanOrEqual(clear.top);
+    expect(line.bottom, JSON.stringify(line)).toBeLessThanOrEqual(clear.bottom);
+  });
+
   test("what an editor types before the desk's scripts have run is kept, and saved", async ({ browser }) => {
     const writer = await as(browser, "editor");
     await writeDraft(writer, `Typed before the scripts ${unique()}`);

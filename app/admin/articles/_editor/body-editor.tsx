@@ -136,10 +136,14 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
   });
 
   /**
-   * Puts the keyboard back in the text now. The editor's own focus command waits a frame, and keys
-   * typed meanwhile went to the form or panel that was closing, and were lost with it.
+   * Puts the keyboard back in the text now, the caret in view (clear of the bar). The editor's own
+   * focus command waits a frame, and keys typed meanwhile went to the form or panel that was
+   * closing, and were lost with it.
    */
-  const backToText = () => editor?.view.focus();
+  const backToText = () => {
+    editor?.view.focus();
+    editor?.commands.scrollIntoView();
+  };
   /** Closes the link form without a link; the cursor goes back where it was in the text. */
   const cancelLink = () => {
     setLinkOpen(false);
