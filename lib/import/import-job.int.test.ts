@@ -217,6 +217,28 @@ describe("cancelling an import", () => {
     expect(await db.auditEvent.count({ where: { action: "import.wordpress.finish", entityId: "https://restart-cancel.example" } })).toBe(1);
   }, 60_000);
 
+  it("cancelled while it waits to carry on, a re-import counts the posts its first try found unchanged too (it reported after 0)", async () => {
+    await importJobHandler(tryOf(await queuedRun("earlier-restart"), 1));
+    // The same site's export again, posts 4 to 8 revised: the first try finds 1 to 3 unchanged,
+    // updates 4 and 5, and the power goes.
+    const runId = await queuedRun("earlier-restart");
+    const file = path.join(importDir(), runId, "export.xml");
+    let xml = fs.readFileSync(file, "utf8");
+    for (const n of [4, 5, 6, 7, 8]) xml = xml.replace(`earlier-restart story ${n}]]>`, `earlier-restart story ${n}, revised]]>`);
+    fs.writeFileSync(file, xml);
+    next.afterStory = async (stories) => {
+      if (stories === 5) throw new Error("power cut");
+    };
+    await expect(importJobHandler(tryOf(runId, 1))).rejects.toThrow("power cut");
+    await cancelImport(admin, { id: runId });
+    await importJobHandler(tryOf(runId, 2));
+    const { run, report } = await reportOf(runId);
+    expect(run.status).toBe("cancelled");
+    expect(report.cancelled).toEqual({ by: admin.name, after: 5, of: POSTS });
+    expect(report.counts.stories).toEqual({ created: 0, updated: 2, unchanged: 3, skipped: 0 });
+    expect(report.counts.photos).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: 0 });
+  }, 60_000);
+
   it("cancelled after its last post, it is done, and its report and the audit log say the cancel came too late (the log said it was cancelled)", async () => {
     const other = await makeUser("ADMIN");
     const runId = await queuedRun("late-cancel");

@@ -100,6 +100,10 @@ export type ImportReport = {
 };
 
 const LIST_CAP = 2000;
+/** A file the photo library takes, by its name (anything else the export attached is skipped). */
+const isPhotoFile = (attachment: { file?: string | null; url: string }) =>
+  /\.(jpe?g|png|gif|webp|avif)$/i.test(attachment.file ?? attachment.url);
+
 const hash = (value: unknown) => crypto.createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
 
 type Attachment = {
@@ -665,7 +669,7 @@ class WordPressImport {
   private async writePhotos() {
     for (const attachment of this.attachments.values()) {
       // As for the posts (writeStories): a restarted run asked to stop counts its first try's photos.
-      if (this.stoppedBy && !(await this.importedByFirstTry("attachment", attachment.id, attachment.hash))) {
+      if (this.stoppedBy && !(await this.writesNothing("attachment", attachment.id, attachment.hash, !isPhotoFile(attachment)))) {
         this.cutShort = true;
         return;
       }
@@ -696,7 +700,7 @@ class WordPressImport {
         return existing.entityId;
       }
     }
-    if (!/\.(jpe?g|png|gif|webp|avif)$/i.test(attachment.file ?? attachment.url)) {
+    if (!isPhotoFile(attachment)) {
       this.skip("photo", attachment.id, attachment.title, "It is not a photo (Dateline's library holds JPEG, PNG, GIF, WebP and AVIF).");
       this.report.counts.photos.skipped++;
       return null;
@@ -839,8 +843,6 @@ class WordPressImport {
     for await (const event of readWxr(this.options.file)) {
       if (event.type !== "item") continue;
       const item = event.item;
-      // Once asked to stop, nothing but the next post matters (is it left out, or was it the last?).
-      if (this.stoppedBy && item.postType !== "post") continue;
       if (item.postType === "attachment") {
         continue;
       }
@@ -867,9 +869,9 @@ class WordPressImport {
           this.skip(item.postType, item.postId, htmlToText(item.title), `Posts of type “${item.postType}” are not imported.`);
         continue;
       }
-      // A restarted run asked to stop goes on through the posts its first try imported, which it
+      // A restarted run asked to stop goes on through the posts its first try went through, which it
       // only counts (so its report says what the run did), and stops at the first it would write.
-      if (this.stoppedBy && !(await this.importedByFirstTry("post", item.postId, hash(item)))) {
+      if (this.stoppedBy && !(await this.writesNothing("post", item.postId, hash(item), !STATUS_RULES[item.status]?.to))) {
         this.cutShort = true;
         return;
       }
@@ -886,12 +888,18 @@ class WordPressImport {
     }
   }
 
-  /** Whether this run's earlier try imported the post or photo as the export has it now (it is then only counted). */
-  private async importedByFirstTry(kind: "post" | "attachment", externalId: string, contentHash: string): Promise<boolean> {
-    const since = this.options.startedAt;
-    if (!this.options.resumed || !since) return false;
+  /**
+   * Whether a restarted run would write nothing for the post or photo: it is imported as the export
+   * has it now (by the first try or an earlier run, and still here), or it is skipped (`skipped`: a
+   * post in the trash, an attachment that is no photo). It is then only counted, as the first try did.
+   */
+  private async writesNothing(kind: "post" | "attachment", externalId: string, contentHash: string, skipped: boolean): Promise<boolean> {
+    if (!this.options.resumed) return false;
+    if (skipped) return true;
     const mapped = await this.mapping(kind, externalId);
-    return !!mapped && mapped.updatedAt >= since && mapped.contentHash === contentHash;
+    if (!mapped || mapped.contentHash !== contentHash) return false;
+    const where = { where: { id: mapped.entityId } };
+    return (kind === "post" ? await db.article.count(where) : await db.image.count(where)) > 0;
   }
 
   private countStatus(status: string) {
@@ -1146,9 +1154,9 @@ class WordPressImport {
           warnings.push(`It was “${item.status}” in WordPress but cannot go live here until it has ${needs}. It is a draft here.`);
         }
       } else if (unscheduled && target === ArticleStatus.IN_REVIEW) {
-        // A scheduled story goes to review through the drafts (the desk's moves: TRANSITIONS).
-        await move(ArticleStatus.DRAFT, "The WordPress import took it off the schedule: it is pending review in WordPress.");
+        // Straight to review (through the drafts, its writer was told it was returned, then submitted).
         await move(ArticleStatus.IN_REVIEW);
+        warnings.push("It is pending review in WordPress: it is in review here, off the schedule.");
       } else if (unscheduled) {
         await move(ArticleStatus.DRAFT, "The WordPress import made it a draft: WordPress no longer schedules it for a time to come.");
       } else if (status !== target && status === ArticleStatus.PUBLISHED) {

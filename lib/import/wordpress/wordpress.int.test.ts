@@ -770,6 +770,9 @@ describe("a newer export", () => {
       dated("2099-05-02 09:30:00")(xml).replace("<wp:status><![CDATA[future]]></wp:status>", "<wp:status><![CDATA[pending]]></wp:status>");
     const review = await importWordPress({ file: fixtureFor(site, pending), uploadsDir: uploads, actor: admin });
     expect(review.skipped.find((s) => s.id === "103")).toBeUndefined();
+    expect(review.warnings.filter((w) => w.id === "103").map((w) => w.message)).toEqual([
+      "It is pending review in WordPress: it is in review here, off the schedule.",
+    ]);
     expect(await storyOf("103", source)).toMatchObject({ status: "IN_REVIEW", scheduledFor: null });
     await importWordPress({ file: fixtureFor(site, dated("2099-05-02 09:30:00")), uploadsDir: uploads, actor: admin });
     expect(await storyOf("103", source)).toMatchObject({ status: "SCHEDULED", scheduledFor: new Date("2099-05-02T09:30:00Z") });
