@@ -69,6 +69,9 @@ describe("an incoming text's language (a wire item's)", () => {
     expect(incomingLanguage("en", "en-GB")).toBeNull();
     expect(incomingLanguage("en-US", "en")).toBeNull();
     expect(incomingLanguage("nb", "nn")).toBe("nb");
+    expect(incomingLanguage("no", "nb")).toBeNull();
+    expect(incomingLanguage("nb-NO", "no")).toBeNull();
+    expect(incomingLanguage("nn", "no")).toBe("nn");
     expect(incomingLanguage("zh-Hant", "zh-Hans")).toBe("zh-Hant");
     expect(incomingLanguage("zh", "zh-Hans")).toBeNull();
     expect(incomingLanguage("sr-Latn", "sr")).toBe("sr-Latn");

@@ -26,5 +26,9 @@ export function incomingLanguage(tag: string, site: string): string | null {
   const canonical = canonicalLanguage(tag);
   if (!canonical) return null;
   const [text, ours] = [new Intl.Locale(canonical).maximize(), new Intl.Locale(site).maximize()];
-  return text.language === ours.language && text.script === ours.script ? null : canonical;
+  const language = (locale: Intl.Locale) => SAME_LANGUAGE[locale.language] ?? locale.language;
+  return language(text) === language(ours) && text.script === ours.script ? null : canonical;
 }
+
+/** Tags for one written language: Norwegian ("no", as NTB and many feeds send it) is written Bokmål ("nb") unless it says Nynorsk. */
+const SAME_LANGUAGE: Record<string, string> = { no: "nb" };

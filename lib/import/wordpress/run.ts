@@ -135,6 +135,8 @@ class WordPressImport {
   private wxrVersion = "";
   /** The stories' own language: the WordPress site's, when it is another than this site's (incomingLanguage). */
   private language: string | null = null;
+  /** This site's language of stories (a setting). */
+  private siteLanguage = "";
   private readonly actor: Viewer;
   private readonly report: ImportReport;
   private processed = 0;
@@ -305,6 +307,7 @@ class WordPressImport {
         this.report.source = this.source;
         this.report.wxrVersion = version;
         const ours = (await readSiteSettings()).language;
+        this.siteLanguage = ours;
         this.language = incomingLanguage(event.language, ours);
         if (this.language) {
           const name = languageName(this.language) ?? this.language;
@@ -972,6 +975,7 @@ class WordPressImport {
     for (const note of notes) this.warn("story", item.postId, title, note);
 
     const categories = item.categories.filter((c) => c.domain === "category");
+    const postLanguage = item.categories.find((c) => c.domain === "language")?.nicename;
     const primaryId = item.meta._yoast_wpseo_primary_category?.trim();
     const primary = (primaryId && [...this.categories.values()].find((t) => t.id === primaryId)?.slug) || categories[0]?.nicename;
     const top = primary ? this.topCategory(primary) : null;
@@ -1028,7 +1032,9 @@ class WordPressImport {
       tagIds: [...new Set(tagIds)].slice(0, 30),
       body: doc,
       seoDescription,
-      language: this.language,
+      // A multilingual site's post (Polylang: a "language" term) is in its own language; the
+      // channel's is only the site's default.
+      language: postLanguage ? incomingLanguage(postLanguage, this.siteLanguage) : this.language,
       sources: [],
       hero: heroId ? { imageId: heroId } : null,
     });

@@ -578,10 +578,14 @@ describe("hostile content", () => {
 <wp:post_date_gmt>2026-11-02 10:00:00</wp:post_date_gmt><wp:post_name>${enc("київ-готується-до-зими").toLowerCase()}</wp:post_name>
 <content:encoded>&lt;p&gt;Місто готується.&lt;/p&gt;</content:encoded>
 <category domain="category" nicename="${enc("новини").toLowerCase()}">Новини</category><category domain="post_tag" nicename="${enc("київ").toLowerCase()}">Київ</category></item>
+<item><title>Kyiv prepares for winter</title><dc:creator>olena</dc:creator><wp:post_id>8</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+<wp:post_date_gmt>2026-11-02 10:00:00</wp:post_date_gmt><wp:post_name>kyiv-prepares-for-winter</wp:post_name>
+<content:encoded>&lt;p&gt;The city is getting ready.&lt;/p&gt;</content:encoded>
+<category domain="language" nicename="en">English</category></item>
 </channel></rss>`,
     );
     const report = await importWordPress({ file, uploadsDir: uploads, actor: admin });
-    expect(report.counts.stories.created).toBe(1);
+    expect(report.counts.stories.created).toBe(2);
     const story = (await storyOf("7", site))!;
     expect(story.slug).toBe("kiiv-gotuietsya-do-zimi");
     expect(story.section?.slug).toBe("novini");
@@ -595,6 +599,8 @@ describe("hostile content", () => {
       ),
     ]);
     expect((await storyOf("100"))!.language).toBeNull();
+    // A multilingual site's English post (Polylang's "language" term): the site's English here.
+    expect((await storyOf("8", site))!.language).toBeNull();
   });
 
   it("leaves another imported site's old addresses leading to its stories, and says so (a second site's import took them over)", async () => {
