@@ -10,6 +10,17 @@ async function as(browser: Browser, role: RoleName): Promise<Page> {
   return (await newContext(browser, { storageState: storageStatePath(role) })).newPage();
 }
 
+/** A new story open at the desk, `text` typed into its body, and the keyboard there. */
+async function newStoryBody(browser: Browser, text: string) {
+  const page = await as(browser, "editor");
+  await page.goto("/admin/articles/new");
+  await adminHydrated(page);
+  const body = page.getByRole("textbox", { name: "Story body" });
+  await body.click();
+  await page.keyboard.type(text);
+  return { page, body };
+}
+
 /** The whole second `seconds` ahead, as the desk's time field takes it ("2026-12-02T14:05:30") in UTC (the e2e newsroom's zone). */
 const utcLocal = (seconds: number) => new Date(Math.ceil((Date.now() + seconds * 1000) / 1000) * 1000).toISOString().slice(0, 19);
 
@@ -501,12 +512,7 @@ test.describe("the article desk", () => {
   });
 
   test("closing the link form or the photo panel with Escape puts the keyboard back in the story's text", async ({ browser }) => {
-    const page = await as(browser, "editor");
-    await page.goto("/admin/articles/new");
-    await adminHydrated(page);
-    const body = page.getByRole("textbox", { name: "Story body" });
-    await body.click();
-    await page.keyboard.type("The ferry runs twice a day.");
+    const { page, body } = await newStoryBody(browser, "The ferry runs twice a day.");
     await page.keyboard.press("Control+k");
     await expect(page.getByLabel("Link address")).toBeFocused();
     await page.keyboard.press("Escape");
@@ -530,12 +536,7 @@ test.describe("the article desk", () => {
   test("the keyboard is back in the text the moment a link is applied or a photo inserted, so no key typed at once is lost", async ({
     browser,
   }) => {
-    const page = await as(browser, "editor");
-    await page.goto("/admin/articles/new");
-    await adminHydrated(page);
-    const body = page.getByRole("textbox", { name: "Story body" });
-    await body.click();
-    await page.keyboard.type("The ferry runs twice a day.");
+    const { page, body } = await newStoryBody(browser, "The ferry runs twice a day.");
     // Focus went back a frame later, and keys typed in between went to the closing form or
     // panel, and were lost with it. This does what closes it (a click, or a key pressed in it)
     // and says, in the same task, what has the keyboard.
@@ -566,6 +567,27 @@ test.describe("the article desk", () => {
     ).toBe("Story body");
     await page.keyboard.press("Control+k");
     expect(await page.getByLabel("Link address").evaluate(focusedAfter, "Escape")).toBe("Story body");
+  });
+
+  test("a shortcut pressed the instant words are selected acts on those words", async ({ browser }) => {
+    const { page, body } = await newStoryBody(browser, "The ferry runs twice a day.");
+    // The browser tells the editor of a new selection a moment later, and on a busy machine after
+    // the next key: Shift+Home then Ctrl+K linked nothing. This selects and presses in one task,
+    // as a quick hand on a slow machine does.
+    const selectAndPress = (el: HTMLElement | SVGElement, { key, from, to }: { key: string; from: number; to: number }) => {
+      const text = el.querySelector("p")!.firstChild!;
+      getSelection()!.setBaseAndExtent(text, from, text, to);
+      el.dispatchEvent(new KeyboardEvent("keydown", { key, ctrlKey: true, bubbles: true, cancelable: true }));
+    };
+    await body.evaluate(selectAndPress, { key: "b", from: 4, to: 9 });
+    await expect(body.locator("strong")).toHaveText("ferry");
+    await body.locator("p").click();
+    await page.keyboard.press("End");
+    await body.evaluate(selectAndPress, { key: "k", from: 0, to: 3 });
+    await page.getByLabel("Link address").fill("https://example.org/ferry");
+    await page.getByLabel("Link address").press("Enter");
+    await expect(body.locator('a[href="https://example.org/ferry"]')).toHaveText("The");
+    await expect(body).toHaveText("The ferry runs twice a day.");
   });
 
   test("on a small screen, the line after a photo just inserted is in view, clear of the editor bar", async ({ browser }) => {

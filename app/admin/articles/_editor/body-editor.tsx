@@ -4,6 +4,7 @@ import "@/lib/security/zod-jitless";
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { NodeSelection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import { bodyBytes, MAX_BODY_BYTES, MAX_BODY_LABEL, normalizeEditorDoc, type BodyDoc } from "@/lib/articles/body";
 import { cleanPastedHtml } from "@/lib/articles/paste-cleaning";
 import { countWords, wordCountLabel } from "@/lib/articles/word-count";
@@ -37,6 +38,15 @@ const CLEAR_OF_BAR = {
     return bar && getComputedStyle(bar).position === "fixed" ? bar.getBoundingClientRect().height + 8 : 5;
   },
 };
+
+/**
+ * Takes in the selection the browser shows before a key acts on it. The editor hears of a new
+ * selection (Shift+Home, a double click) from the browser's selectionchange event, which on a busy
+ * machine comes after the next key: Ctrl+K then linked nothing, Ctrl+B bolded nothing, and Enter
+ * kept the selected words. This is ProseMirror's own handler for that event (its DOM observer is
+ * left out of its typings); with nothing new it does nothing.
+ */
+const readSelectionNow = (view: EditorView) => (view as unknown as { domObserver?: { flush?: () => void } }).domObserver?.flush?.();
 
 export function BodyEditor({ value, onChange, editable, images, errorId, invalid }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
@@ -83,7 +93,8 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
         },
       },
       transformPastedHTML: (html) => cleanPastedHtml(html),
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (view, event) => {
+        readSelectionNow(view);
         if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "k") {
           event.preventDefault();
           setLinkOpen(true);
