@@ -44,6 +44,15 @@ export function LanguageField({ id, label, hint, name, defaultValue, value, onCh
           setTyped(event.target.value);
           onChange?.(event.target.value);
         }}
+        // Leaving the box puts a tag it names in the form it is stored in ("CY" becomes "cy"): the
+        // box showed what was typed until the page was loaded again.
+        onBlur={(event) => {
+          const tag = canonicalLanguage(event.target.value);
+          if (!tag || tag === event.target.value) return;
+          if (value === undefined) event.target.value = tag;
+          setTyped(tag);
+          onChange?.(tag);
+        }}
         readOnly={readOnly}
         list={`${id}-options`}
         maxLength={35}

@@ -141,6 +141,7 @@ test.describe("the language of stories", () => {
     await expect(field).not.toHaveAttribute("aria-invalid", "true");
     await page.getByRole("button", { name: "Save as minor fix" }).click();
     await expect(page.getByTestId("save-state")).toHaveText(/All changes saved/);
+    await expect(field).toHaveValue("cy");
     await page.reload();
     await adminHydrated(page);
     await expect(field).toHaveValue("cy");
