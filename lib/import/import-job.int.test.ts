@@ -9,12 +9,13 @@ import { makeUser } from "../test/factories";
 import { makePhoto } from "../test/images";
 import { importDir, importJobHandler } from "./jobs";
 import { cancelImport } from "./cancel";
-import { cancelledSentence } from "./report";
+import { cancelTooLateMessage, cancelledSentence } from "./report";
 import { auditSentence } from "../audit/sentences";
 import type { ImportReport } from "./wordpress/run";
 
 // The job's import, as it is, with a hook after each story of its next run: a test crashes the
 // process there (a restart mid-import) or has an admin cancel it.
+// A story count of 0 is the import's last word, after its audit entry (its "done" progress).
 const next = vi.hoisted(() => ({ afterStory: null as null | ((stories: number) => Promise<void>) }));
 vi.mock("./wordpress/run", async (importOriginal) => {
   const real = await importOriginal<typeof import("./wordpress/run")>();
@@ -30,6 +31,7 @@ vi.mock("./wordpress/run", async (importOriginal) => {
         onProgress: async (p) => {
           await options.onProgress?.(p);
           if (p.phase === "stories") await hook(++stories);
+          if (p.phase === "done") await hook(0);
         },
       });
     },
@@ -253,6 +255,7 @@ describe("cancelling an import", () => {
     expect(report.warnings.map((w) => w.message)).toContain(
       `${other.name} cancelled it after its last post: the import had finished, and all of this report was imported.`,
     );
+    expect(report.warnings).toHaveLength(1);
     const sentence = async (action: string, entityId: string) => {
       const event = await db.auditEvent.findFirstOrThrow({ where: { action, entityId } });
       return auditSentence({ ...event, data: event.data, entityName: null, actorName: "Ana Ruiz" }, "UTC").replace(/ at \d\d:\d\d$/, "");
@@ -263,6 +266,20 @@ describe("cancelling an import", () => {
     expect(await sentence("import.wordpress.finish", "https://late-cancel.example")).toBe(
       `Ana Ruiz finished a WordPress import: ${POSTS} stories added, 0 updated; ${other.name}'s cancel came after its last post`,
     );
+  }, 60_000);
+
+  it("cancelled after it last looked (its audit entry written), it is done, and its report still says the cancel came too late", async () => {
+    const other = await makeUser("ADMIN");
+    const runId = await queuedRun("last-moment-cancel");
+    next.afterStory = async (stories) => {
+      if (stories === 0) await cancelImport(other, { id: runId });
+    };
+    await importJobHandler(tryOf(runId, 1));
+    const { run, report } = await reportOf(runId);
+    expect(run.status).toBe("done");
+    expect(report.cancelled).toBeUndefined();
+    expect(report.counts.stories).toEqual({ created: POSTS, updated: 0, unchanged: 0, skipped: 0 });
+    expect(report.warnings.map((w) => w.message)).toEqual([cancelTooLateMessage(other.name!)]);
   }, 60_000);
 
   it("stops a queued import before it writes anything", async () => {

@@ -12,7 +12,8 @@ import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { enqueue } from "../jobs/queue";
 import type { JobHandler } from "../jobs/runner";
-import { importWordPress } from "./wordpress/run";
+import { addWarning, importWordPress } from "./wordpress/run";
+import { cancelTooLateMessage } from "./report";
 import { WxrError } from "./wordpress/wxr";
 import { CANCELLABLE_STATUSES, ENDED_STATUSES } from "./schema";
 import { insideFolder } from "../security/folder-files";
@@ -263,10 +264,19 @@ export const importJobHandler: JobHandler = async (job) => {
       },
     });
     // A cancel asked for after its last item is too late: the import is done, its report whole.
-    await db.importRun.update({
-      where: { id: runId },
-      data: { status: report.cancelled ? "cancelled" : "done", report: JSON.stringify(report), finishedAt: new Date() },
-    });
+    // Conditional, as the cancel is: one that came after the import's own last look (writing its
+    // audit entry, expiring pages) finds the run done, or the run finds it, and its report says so.
+    const ended = (status: string) => ({ status, report: JSON.stringify(report), finishedAt: new Date() });
+    if (report.cancelled) await db.importRun.update({ where: { id: runId }, data: ended("cancelled") });
+    else {
+      const { count } = await db.importRun.updateMany({ where: { id: runId, status: { in: CANCELLABLE_STATUSES } }, data: ended("done") });
+      const late = count === 0 ? await stopRequested() : null;
+      if (late) {
+        if (!report.warnings.some((w) => w.message === cancelTooLateMessage(late)))
+          addWarning(report, "export", "", "", cancelTooLateMessage(late));
+        await db.importRun.update({ where: { id: runId }, data: ended("done") });
+      }
+    }
     await forget();
   } catch (error) {
     if (error instanceof AppError || error instanceof WxrError) return fail(error.message);

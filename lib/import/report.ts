@@ -6,6 +6,10 @@ export function cancelledSentence(cancelled: NonNullable<ImportReport["cancelled
   return `Cancelled by ${cancelled.by} after ${cancelled.after} of ${cancelled.of} ${cancelled.of === 1 ? "post" : "posts"}; what was imported stays.`;
 }
 
+/** What the report of an import says of a cancel that came after its last post (it is done, and whole). */
+export const cancelTooLateMessage = (by: string) =>
+  `${by} cancelled it after its last post: the import had finished, and all of this report was imported.`;
+
 /** The report as plain text, for the command line (the admin screen shows the same facts). */
 export function reportText(report: ImportReport): string {
   const lines: string[] = [];

@@ -23,6 +23,7 @@ import { imageMetadataSchema } from "../../media/schema";
 import { expireEverything } from "../../cache/invalidation";
 import { readFileInside } from "../../security/folder-files";
 import { andList, shortenAtWord } from "../../format/text";
+import { cancelTooLateMessage } from "../report";
 import { readWxr, type WxrAuthor, type WxrItem, type WxrTerm } from "./wxr";
 import { convertContent, htmlToText, photoRefs, type ResolvedPhoto } from "./body";
 import {
@@ -100,6 +101,12 @@ export type ImportReport = {
 };
 
 const LIST_CAP = 2000;
+
+/** Adds a warning to the report's list ("To check"), or counts it past the list's cap. */
+export function addWarning(report: ImportReport, kind: string, id: string, title: string, message: string) {
+  if (report.warnings.length < LIST_CAP) report.warnings.push({ kind, id, title: title.slice(0, 200), message });
+  else report.more.warnings++;
+}
 /** A file the photo library takes, by its name (anything else the export attached is skipped). */
 const isPhotoFile = (attachment: { file?: string | null; url: string }) =>
   /\.(jpe?g|png|gif|webp|avif)$/i.test(attachment.file ?? attachment.url);
@@ -191,8 +198,7 @@ class WordPressImport {
   }
 
   private warn(kind: string, id: string, title: string, message: string) {
-    if (this.report.warnings.length < LIST_CAP) this.report.warnings.push({ kind, id, title: title.slice(0, 200), message });
-    else this.report.more.warnings++;
+    addWarning(this.report, kind, id, title, message);
   }
 
   private async progress(phase: ImportProgress["phase"]) {
@@ -267,13 +273,7 @@ class WordPressImport {
     }
     // A cancel asked for after the last item is too late: the import is done, and says so.
     const tooLate = this.cutShort ? null : (this.stoppedBy ?? (await this.options.stopRequested?.()) ?? null);
-    if (tooLate)
-      this.warn(
-        "export",
-        "",
-        "",
-        `${tooLate} cancelled it after its last post: the import had finished, and all of this report was imported.`,
-      );
+    if (tooLate) this.warn("export", "", "", cancelTooLateMessage(tooLate));
     this.report.finishedAt = this.now().toISOString();
     await db.$transaction((tx) =>
       recordAudit(tx, {
