@@ -98,6 +98,12 @@ export const restoreRevisionSchema = z.object({
 export async function restoreRevision(viewer: Viewer, input: z.output<typeof restoreRevisionSchema>) {
   const { snapshot, version } = await getRevision(viewer, input.articleId, input.revisionId);
   const hero = snapshot.images.find((i) => i.role === "HERO");
+  // A revision from before stories had a language of their own says nothing of it (its story was
+  // in the site's only because none could be set): the story keeps the one it has.
+  const language =
+    snapshot.language !== undefined
+      ? snapshot.language
+      : ((await db.article.findUnique({ where: { id: input.articleId }, select: { language: true } }))?.language ?? null);
   return updateArticle(viewer, {
     id: input.articleId,
     version: input.version,
@@ -112,8 +118,7 @@ export async function restoreRevision(viewer: Viewer, input: z.output<typeof res
     seoTitle: snapshot.seoTitle,
     seoDescription: snapshot.seoDescription,
     canonicalUrl: snapshot.canonicalUrl,
-    // A revision from before stories had a language of their own: the site's.
-    language: snapshot.language ?? null,
+    language,
     sources: snapshot.sources,
     hero: hero ? placementFields(hero) : null,
     materialUpdate: true,

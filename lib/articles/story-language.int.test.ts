@@ -42,6 +42,27 @@ describe("a story in a language of its own", () => {
     expect((await db.article.findUnique({ where: { id: created.id } }))!.language).toBe("cy");
   });
 
+  it("keeps its language when a revision from before stories had one is restored (that revision says nothing of it)", async () => {
+    const input = readyArticleInput(bits.section.id, bits.author.id, { language: "cy" });
+    const created = await createArticle(editor, input);
+    const edited = await updateArticle(editor, {
+      ...input,
+      headline: `${input.headline}, updated`,
+      id: created.id,
+      version: created.version,
+    });
+    const [, first] = await listRevisions(editor, created.id);
+    // As a revision written before the field was there holds it: without the key.
+    const { language, ...before } = (await db.revision.findUniqueOrThrow({ where: { id: first!.id } })).snapshot as Record<string, unknown>;
+    expect(language).toBe("cy");
+    await db.revision.update({ where: { id: first!.id }, data: { snapshot: before as never } });
+    await restoreRevision(editor, { articleId: created.id, revisionId: first!.id, version: edited.version });
+    expect(await db.article.findUniqueOrThrow({ where: { id: created.id }, select: { headline: true, language: true } })).toEqual({
+      headline: input.headline,
+      language: "cy",
+    });
+  });
+
   it("refuses a tag that is none with the settings' message, and saves nothing", async () => {
     const input = readyArticleInput(bits.section.id, bits.author.id, { language: "Welsh language" });
     const error = await expectAppError(createArticle(editor, input), "invalid");
