@@ -75,6 +75,16 @@ describe("the audit log in sentences", () => {
       { action: "apikey.create", entityType: "ApiKey", entityName: "Newsletter", data: { name: "Newsletter", scope: "READ" } },
       "Ana Ruiz created the API key ‘Newsletter’ (read only) at 14:02",
     ],
+    // An export with no posts, cancelled while it imported its photos: no "after 0 of 0 posts".
+    [
+      {
+        action: "import.wordpress.finish",
+        entityType: "Import",
+        entityName: null,
+        data: { cancelled: { by: "Jo Park", after: 0, of: 0 } },
+      },
+      "Ana Ruiz stopped a WordPress import of an export without posts when it was cancelled at 14:02",
+    ],
   ] as [Partial<AuditFacts>, string][])("%o reads “%s” (London, summer time)", (patch, sentence) => {
     expect(auditSentence(event(patch), "Europe/London")).toBe(sentence);
   });

@@ -212,6 +212,7 @@ function predicate(e: AuditFacts, timeZone: string): string {
       const stories = ((d.counts ?? {}) as { stories?: { created?: number; updated?: number } }).stories;
       const counted = stories ? `: ${stories.created ?? 0} stories added, ${stories.updated ?? 0} updated` : "";
       const cancelled = d.cancelled as { after?: number; of?: number } | undefined;
+      if (cancelled?.of === 0) return `stopped a WordPress import of an export without posts when it was cancelled`;
       if (cancelled)
         return `stopped a WordPress import when it was cancelled, after ${cancelled.after ?? 0} of ${cancelled.of ?? 0} posts${counted}`;
       // Cancelled after its last post: the cancel came too late, and the import finished.

@@ -3,6 +3,7 @@ import { quoted } from "../format/text";
 
 /** What the report of a cancelled import says first. */
 export function cancelledSentence(cancelled: NonNullable<ImportReport["cancelled"]>): string {
+  if (cancelled.of === 0) return `Cancelled by ${cancelled.by}; the export has no posts, and what was imported stays.`;
   return `Cancelled by ${cancelled.by} after ${cancelled.after} of ${cancelled.of} ${cancelled.of === 1 ? "post" : "posts"}; what was imported stays.`;
 }
 
