@@ -79,6 +79,13 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
         ...(invalid ? { "aria-invalid": "true" } : {}),
       },
       handleDOMEvents: {
+        // Before the editor's own handling of the key (a shortcut acts on the selection), and only
+        // for a key really pressed: not one typed through an input method, nor the Enter or
+        // Backspace ProseMirror plays itself while it reads what a phone's keyboard did.
+        keydown: (view, event) => {
+          if (!view.composing && !event.isComposing && event.keyCode !== 229) readSelectionNow(view);
+          return false;
+        },
         // Measured before the editor parses anything: a paste that would take the body past its
         // limit is refused at once, with the limit named, and the body stays as it was.
         paste: (_view, event) => {
@@ -93,8 +100,7 @@ export function BodyEditor({ value, onChange, editable, images, errorId, invalid
         },
       },
       transformPastedHTML: (html) => cleanPastedHtml(html),
-      handleKeyDown: (view, event) => {
-        readSelectionNow(view);
+      handleKeyDown: (_view, event) => {
         if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "k") {
           event.preventDefault();
           setLinkOpen(true);
