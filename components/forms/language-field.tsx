@@ -48,7 +48,7 @@ export function LanguageField({ id, label, hint, name, defaultValue, value, onCh
         // box showed what was typed until the page was loaded again.
         onBlur={(event) => {
           const tag = canonicalLanguage(event.target.value);
-          if (!tag || tag === event.target.value) return;
+          if (readOnly || !tag || tag === event.target.value) return;
           if (value === undefined) event.target.value = tag;
           setTyped(tag);
           onChange?.(tag);

@@ -111,6 +111,31 @@ test.describe("the language of stories", () => {
     await context.close();
   });
 
+  test("a language typed in capitals and saved from the keyboard before the field is left stays saved once the field shows it as stored", async ({
+    browser,
+  }) => {
+    const api = await apiAs("editor");
+    const story = await makeStory(api, `Teach solais ar an gcé ${unique()}`, "DRAFT");
+    await api.dispose();
+    const context = await newContext(browser, { storageState: storageStatePath("editor") });
+    const page = await context.newPage();
+    await page.goto(`/admin/articles/${story.id}`);
+    await adminHydrated(page);
+    const field = page.getByLabel("Language", { exact: true });
+    const state = page.getByTestId("save-state");
+    await field.fill("GA");
+    await page.keyboard.press("Control+s");
+    await expect(state).toHaveText(/All changes saved/);
+    await expect(field).toBeFocused();
+    // Leaving the field shows the tag as stored: the same story, nothing unsaved (it said
+    // "Unsaved changes" and saved again).
+    await page.keyboard.press("Tab");
+    await expect(field).toHaveValue("ga");
+    // Read once, in the render that changed the field (an autosave would put it right a moment later).
+    expect(await state.textContent()).toMatch(/^All changes saved/);
+    await context.close();
+  });
+
   test("an editor gives one story Welsh (cy) in the story editor; its page, card, feed item, news sitemap entry and API say cy while the site stays English", async ({
     browser,
   }, testInfo) => {

@@ -7,6 +7,7 @@ import type { ArticleStatus } from "@/lib/db";
 import { useAction } from "@/components/forms/use-action";
 import { createArticleAction, updateArticleAction } from "../actions";
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from "./local-draft";
+import { canonicalLanguage } from "@/lib/settings/language";
 
 export const AUTOSAVE_DELAY_MS = 3000;
 
@@ -28,6 +29,13 @@ export const emptyFields = (): EditorFields => ({
 });
 
 /** The editor's fields as the save schema takes them. */
+/**
+ * The fields as a save stores them, to tell what is unsaved and to keep as what was saved: a
+ * language typed "CY" is the cy stored (the field shows it so once left; saved with Ctrl+S before
+ * that, the story was then "unsaved" again).
+ */
+const storedJson = (f: EditorFields) => JSON.stringify({ ...f, language: canonicalLanguage(f.language) ?? f.language });
+
 export function toSaveInput(f: EditorFields) {
   return {
     ...f,
@@ -106,7 +114,7 @@ export function useArticleDraft(
   const unanswered = useRef<string[]>([]);
   /** The save the desk will try again: one the editor asked for (kept as a revision) or an autosave, and the version it was sent from. */
   const retrying = useRef<{ auto: boolean; material?: boolean; versionOverride?: number; fields?: EditorFields }>({ auto: true });
-  const [savedJson, setSavedJson] = useState(() => JSON.stringify(initial?.fields ?? blank));
+  const [savedJson, setSavedJson] = useState(() => storedJson(initial?.fields ?? blank));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>();
   // The fields as they were when a save was refused with field messages (live-errors.ts).
   const [refusedFields, setRefusedFields] = useState<EditorFields | null>(null);
@@ -122,7 +130,7 @@ export function useArticleDraft(
   // Set once the first save created the story, so later saves update it instead of creating another.
   const [createdId, setCreatedId] = useState<string | null>(null);
   const saver = useAction(saveStory, { measure: true });
-  const json = useMemo(() => JSON.stringify(fields), [fields]);
+  const json = useMemo(() => storedJson(fields), [fields]);
   const dirty = json !== savedJson;
   // The page was refreshed with a newer version of the story (a move someone else made, heard of
   // by the presence heartbeat; a correction added): with nothing unsaved here, the form takes it,
@@ -133,7 +141,7 @@ export function useArticleDraft(
     setRenderedVersion(initial.version);
     if (!dirty && initial.version > version) {
       setFields(initial.fields);
-      setSavedJson(JSON.stringify(initial.fields));
+      setSavedJson(storedJson(initial.fields));
       setVersion(initial.version);
       setBaseKnown(true);
     }
@@ -151,7 +159,7 @@ export function useArticleDraft(
   // before hydration (use-typed-before-hydration.ts), which goes on top of it.
   useLayoutEffect(() => {
     const stored = readLocalDraft(storageKey.current);
-    if (!stored || JSON.stringify(stored.fields) === savedJson) return;
+    if (!stored || storedJson(stored.fields) === savedJson) return;
     // Syncing from browser storage, an external system, once on mount.
     // A copy kept before a field existed (a story's language) holds it empty.
     setFields({ ...emptyFields(), ...stored.fields });
@@ -189,7 +197,7 @@ export function useArticleDraft(
     id: string;
     version: number;
   }> | null> {
-    const snapshot = given ? JSON.stringify(given) : json;
+    const snapshot = given ? storedJson(given) : json;
     const input = toSaveInput(JSON.parse(snapshot) as EditorFields);
     // Each save names itself, and names the earlier ones whose answer never came: if one of them was
     // stored after all, this save goes onto it instead of conflicting with itself (lib/articles/mutations/update.ts).
@@ -217,7 +225,7 @@ export function useArticleDraft(
       if (!id) {
         clearLocalDraft("new");
         storageKey.current = result.data.id;
-        if (JSON.stringify(fields) !== snapshot) writeLocalDraft(result.data.id, fields, result.data.version);
+        if (storedJson(fields) !== snapshot) writeLocalDraft(result.data.id, fields, result.data.version);
         setCreatedId(result.data.id);
         // "Create draft" opens the full editor (workflow, revisions); an autosave or a publish stays
         // on this screen (nothing typed is interrupted), with an address that opens the story when
@@ -346,7 +354,7 @@ export function useArticleDraft(
    * meanwhile by someone else is refused again.
    */
   const saveMergedOver = (theirs: { fields: EditorFields; version: number }, merged: EditorFields, material: boolean) => {
-    setSavedJson(JSON.stringify(theirs.fields));
+    setSavedJson(storedJson(theirs.fields));
     setVersion(theirs.version);
     setBaseKnown(true);
     setFields(merged);
