@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +9,7 @@ import type { Viewer } from "../auth/viewer";
 import { makeUser } from "../test/factories";
 import { makePhoto } from "../test/images";
 import { ABANDONED_UPLOAD_MS, forgetAbandonedImports, importDir, importJobHandler } from "./jobs";
+import { cancelImport } from "./cancel";
 
 let admin: Viewer;
 beforeAll(async () => {
@@ -60,6 +62,48 @@ describe("an import run", () => {
     const done = await db.importRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(done).toMatchObject({ status: "done", error: null });
     expect(JSON.parse(done.report!)).toMatchObject({ counts: { photos: { created: 2 } } });
+  });
+
+  it("stops unpacking the uploads the moment it is cancelled, and imports nothing (it unpacked every photo first)", async () => {
+    const run = await db.importRun.create({ data: { fileName: "export.xml", actorId: admin.id, status: "queued" }, select: { id: true } });
+    const dir = path.join(importDir(), run.id);
+    fs.mkdirSync(dir, { recursive: true });
+    const site = `unzip-cancel-${run.id}.example`;
+    const wxr = fs.readFileSync(path.join(import.meta.dirname, "wordpress/fixtures/harrow-point.wxr.xml"), "utf8");
+    fs.writeFileSync(path.join(dir, "export.xml"), wxr.replaceAll("harrow.example", site));
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "wp-zip-"));
+    const PHOTOS = 300;
+    fs.mkdirSync(path.join(work, "wp-content/uploads/2026/11"), { recursive: true });
+    for (let n = 0; n < PHOTOS; n++) fs.writeFileSync(path.join(work, `wp-content/uploads/2026/11/p${n}.jpg`), crypto.randomBytes(20_000));
+    execFileSync("zip", ["-qr", path.join(dir, "uploads.zip"), "wp-content"], { cwd: work });
+    fs.rmSync(work, { recursive: true, force: true });
+
+    const unpacked = path.join(dir, "uploads/2026/11");
+    const count = () => (fs.existsSync(unpacked) ? fs.readdirSync(unpacked).length : 0);
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+    let ended = false;
+    const job = importJobHandler({ id: "no-such-job", key: run.id, payload: { runId: run.id }, attempts: 1, holder: "this-test" }).finally(
+      () => {
+        ended = true;
+      },
+    );
+    while (count() === 0 && !ended) await tick();
+    await cancelImport(admin, { id: run.id });
+    const atCancel = count();
+    let most = atCancel;
+    while (!ended) {
+      most = Math.max(most, count());
+      await tick();
+    }
+    await job;
+    expect(atCancel).toBeLessThan(PHOTOS / 2);
+    // The photo it was writing when the cancel came, at most.
+    expect(most).toBeLessThanOrEqual(atCancel + 1);
+    const done = await db.importRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(done.status).toBe("cancelled");
+    expect(JSON.parse(done.report!)).toMatchObject({ cancelled: { by: admin.name, after: 0 } });
+    expect(await db.importMapping.count({ where: { source: { contains: site } } })).toBe(0);
+    expect(fs.existsSync(dir)).toBe(false);
   });
 
   it("refuses an uploads zip that unpacks to far more than its size (a zip bomb of zeros named .jpg filled the disk)", async () => {

@@ -131,7 +131,7 @@ const UNZIP_DISK_RESERVE = 1_000_000_000;
  * free. From a security probe: a zip of 1 MB unpacked to a gigabyte of zeros named .jpg, and one
  * of the 4 GB allowed would have filled the disk.
  */
-async function unzipUploads(zip: string, into: string): Promise<number> {
+async function unzipUploads(zip: string, into: string, stopRequested: () => Promise<unknown>): Promise<"whole" | "stopped"> {
   const limit = env.DATELINE_MAX_UPLOAD_MB * 1_000_000;
   const ratio = Math.max((await fsp.stat(zip)).size * UNZIP_MAX_RATIO, 50_000_000);
   // A disk that cannot say how full it is leaves the ratio alone to decide.
@@ -151,19 +151,27 @@ async function unzipUploads(zip: string, into: string): Promise<number> {
     // the folder ("../x.jpg", "/x.jpg"), where such an entry is skipped like any other unusable one.
     yauzl.open(zip, { lazyEntries: true, decodeStrings: false }, (error, file) => (error ? reject(error) : resolve(file))),
   );
-  let count = 0;
+  let stopped = false;
   try {
     await unpack();
   } finally {
-    // Also when refused half way: the zip's file stays open otherwise.
+    // Also when refused or stopped half way: the zip's file stays open otherwise.
     archive.close();
   }
-  return count;
+  return stopped ? "stopped" : "whole";
 
   function unpack() {
     return new Promise<void>((resolve, reject) => {
       archive.on("error", reject);
       archive.on("end", resolve);
+      // An admin who cancels while a zip of thousands of photos is unpacked is heard before the
+      // next photo, not when the last is out (the import then writes nothing).
+      const nextPhoto = () =>
+        stopRequested().then((stop) => {
+          if (!stop) return archive.readEntry();
+          stopped = true;
+          resolve();
+        }, reject);
       archive.on("entry", (entry: yauzl.Entry) => {
         const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
         // wp-content/uploads/2024/05/x.jpg, uploads/2024/05/x.jpg and 2024/05/x.jpg all mean 2024/05/x.jpg.
@@ -187,10 +195,7 @@ async function unzipUploads(zip: string, into: string): Promise<number> {
           fsp
             .mkdir(path.dirname(target), { recursive: true })
             .then(() => pipeline(stream, cap, fs.createWriteStream(target)))
-            .then(() => {
-              count++;
-              archive.readEntry();
-            }, reject);
+            .then(nextPhoto, reject);
         });
       });
       archive.readEntry();
@@ -243,10 +248,12 @@ export const importJobHandler: JobHandler = async (job) => {
       if (!fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, "uploads.done"))) {
         await fsp.rm(uploadsDir, { recursive: true, force: true });
         await fsp.mkdir(uploadsDir, { recursive: true });
-        await unzipUploads(path.join(/*turbopackIgnore: true*/ dir, "uploads.zip"), uploadsDir).catch((error: unknown) => {
-          throw error instanceof AppError ? error : new AppError("invalid", "The zip of the uploads folder could not be read.");
-        });
-        await fsp.writeFile(path.join(/*turbopackIgnore: true*/ dir, "uploads.done"), "");
+        const unpacked = await unzipUploads(path.join(/*turbopackIgnore: true*/ dir, "uploads.zip"), uploadsDir, stopRequested).catch(
+          (error: unknown) => {
+            throw error instanceof AppError ? error : new AppError("invalid", "The zip of the uploads folder could not be read.");
+          },
+        );
+        if (unpacked === "whole") await fsp.writeFile(path.join(/*turbopackIgnore: true*/ dir, "uploads.done"), "");
       }
     }
     let last = 0;
