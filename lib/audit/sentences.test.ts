@@ -75,6 +75,15 @@ describe("the audit log in sentences", () => {
       { action: "apikey.create", entityType: "ApiKey", entityName: "Newsletter", data: { name: "Newsletter", scope: "READ" } },
       "Ana Ruiz created the API key ‘Newsletter’ (read only) at 14:02",
     ],
+    [
+      {
+        action: "import.wordpress.finish",
+        entityType: "Import",
+        entityName: null,
+        data: { cancelled: { by: "Jo Park", after: 0, of: 1 } },
+      },
+      "Ana Ruiz stopped a WordPress import when it was cancelled, after 0 of 1 post at 14:02",
+    ],
     // An export with no posts, cancelled while it imported its photos: no "after 0 of 0 posts".
     [
       {

@@ -214,7 +214,7 @@ function predicate(e: AuditFacts, timeZone: string): string {
       const cancelled = d.cancelled as { after?: number; of?: number } | undefined;
       if (cancelled?.of === 0) return `stopped a WordPress import of an export without posts when it was cancelled`;
       if (cancelled)
-        return `stopped a WordPress import when it was cancelled, after ${cancelled.after ?? 0} of ${cancelled.of ?? 0} posts${counted}`;
+        return `stopped a WordPress import when it was cancelled, after ${cancelled.after ?? 0} of ${cancelled.of ?? 0} ${cancelled.of === 1 ? "post" : "posts"}${counted}`;
       // Cancelled after its last post: the cancel came too late, and the import finished.
       return `finished a WordPress import${counted}${str(d.cancelledTooLate) ? `; ${str(d.cancelledTooLate)}'s cancel came after its last post` : ""}`;
     }

@@ -280,6 +280,7 @@ describe("cancelling an import", () => {
     expect(report.cancelled).toBeUndefined();
     expect(report.counts.stories).toEqual({ created: POSTS, updated: 0, unchanged: 0, skipped: 0 });
     expect(report.warnings.map((w) => w.message)).toEqual([cancelTooLateMessage(other.name!)]);
+    expect(report.cancelledTooLate).toBe(other.name);
   }, 60_000);
 
   it("stops a queued import before it writes anything", async () => {

@@ -12,8 +12,7 @@ import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { enqueue } from "../jobs/queue";
 import type { JobHandler } from "../jobs/runner";
-import { addWarning, importWordPress } from "./wordpress/run";
-import { cancelTooLateMessage } from "./report";
+import { importWordPress, noteCancelTooLate } from "./wordpress/run";
 import { WxrError } from "./wordpress/wxr";
 import { CANCELLABLE_STATUSES, ENDED_STATUSES } from "./schema";
 import { insideFolder } from "../security/folder-files";
@@ -279,8 +278,7 @@ export const importJobHandler: JobHandler = async (job) => {
       const { count } = await db.importRun.updateMany({ where: { id: runId, status: { in: CANCELLABLE_STATUSES } }, data: ended("done") });
       const late = count === 0 ? await stopRequested() : null;
       if (late) {
-        if (!report.warnings.some((w) => w.message === cancelTooLateMessage(late)))
-          addWarning(report, "export", "", "", cancelTooLateMessage(late));
+        noteCancelTooLate(report, late);
         await db.importRun.update({ where: { id: runId }, data: ended("done") });
       }
     }

@@ -98,12 +98,21 @@ export type ImportReport = {
   more: { skipped: number; warnings: number };
   /** Stopped on request: by whom, after how many of the export's posts. */
   cancelled?: { by: string; after: number; of: number };
+  /** Who asked it to stop after its last post: too late, it finished (the warnings say so). */
+  cancelledTooLate?: string;
 };
 
 const LIST_CAP = 2000;
 
+/** Records in the report that `by` asked the import to stop after its last post, once. */
+export function noteCancelTooLate(report: ImportReport, by: string) {
+  if (report.cancelledTooLate) return;
+  report.cancelledTooLate = by;
+  addWarning(report, "export", "", "", cancelTooLateMessage(by));
+}
+
 /** Adds a warning to the report's list ("To check"), or counts it past the list's cap. */
-export function addWarning(report: ImportReport, kind: string, id: string, title: string, message: string) {
+function addWarning(report: ImportReport, kind: string, id: string, title: string, message: string) {
   if (report.warnings.length < LIST_CAP) report.warnings.push({ kind, id, title: title.slice(0, 200), message });
   else report.more.warnings++;
 }
@@ -273,7 +282,7 @@ class WordPressImport {
     }
     // A cancel asked for after the last item is too late: the import is done, and says so.
     const tooLate = this.cutShort ? null : (this.stoppedBy ?? (await this.options.stopRequested?.()) ?? null);
-    if (tooLate) this.warn("export", "", "", cancelTooLateMessage(tooLate));
+    if (tooLate) noteCancelTooLate(this.report, tooLate);
     this.report.finishedAt = this.now().toISOString();
     await db.$transaction((tx) =>
       recordAudit(tx, {
