@@ -23,7 +23,6 @@ type Props = {
   invalid?: boolean;
 };
 
-/** The rich-text body: paragraphs, headings, quotes, lists, bold, italic and safe links. */
 /** The sentence for a paste that would take the body past its limit; nothing of it is pasted. */
 export const pasteTooLargeMessage = (bytes: number) =>
   `That paste is too large (${formatBytes(bytes)}): a story's body can hold at most ${MAX_BODY_LABEL}. Nothing was pasted, and everything typed before is still here.`;
@@ -48,6 +47,7 @@ const CLEAR_OF_BAR = {
  */
 const readSelectionNow = (view: EditorView) => (view as unknown as { domObserver?: { flush?: () => void } }).domObserver?.flush?.();
 
+/** The rich-text body: paragraphs, headings, quotes, lists, bold, italic and safe links. */
 export function BodyEditor({ value, onChange, editable, images, errorId, invalid }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [pasteError, setPasteError] = useState<string | null>(null);

@@ -28,7 +28,6 @@ export const emptyFields = (): EditorFields => ({
   hero: null,
 });
 
-/** The editor's fields as the save schema takes them. */
 /**
  * The fields as a save stores them, to tell what is unsaved and to keep as what was saved: a
  * language typed "CY" is the cy stored (the field shows it so once left; saved with Ctrl+S before
@@ -36,6 +35,7 @@ export const emptyFields = (): EditorFields => ({
  */
 const storedJson = (f: EditorFields) => JSON.stringify({ ...f, language: canonicalLanguage(f.language) ?? f.language });
 
+/** The editor's fields as the save schema takes them. */
 export function toSaveInput(f: EditorFields) {
   return {
     ...f,
