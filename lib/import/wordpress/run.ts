@@ -1198,16 +1198,24 @@ class WordPressImport {
     this.report.counts.stories[result.created ? "created" : "updated"]++;
   }
 
-  /** The post's slug, or with its WordPress id added when another story (or an old address of one) holds it. */
+  /**
+   * The post's slug; when another story (or an old address of one) holds it, with its WordPress id
+   * added, then a number ("-106-2", "-106-3"). The same post of a third site got a random ending
+   * nobody checked, which another site's import of it could hold already (a check run failed on it).
+   */
   private async freeSlug(wanted: string, postId: string, ownId: string | null): Promise<string> {
-    for (const slug of [wanted, `${wanted.slice(0, 100)}-${postId}`]) {
+    const free = async (slug: string) => {
       const [taken, redirect] = await Promise.all([
         db.article.findUnique({ where: { slug }, select: { id: true } }),
         db.redirect.findUnique({ where: { fromSlug: slug }, select: { articleId: true } }),
       ]);
-      if ((!taken || taken.id === ownId) && (!redirect || redirect.articleId === ownId)) return slug;
-    }
-    return `${wanted.slice(0, 90)}-${postId}-${crypto.randomBytes(2).toString("hex")}`;
+      return (!taken || taken.id === ownId) && (!redirect || redirect.articleId === ownId);
+    };
+    if (await free(wanted)) return wanted;
+    const withId = `${wanted.slice(0, 100)}-${postId}`;
+    if (await free(withId)) return withId;
+    for (let n = 2; n < 1000; n++) if (await free(`${withId}-${n}`)) return `${withId}-${n}`;
+    return `${wanted.slice(0, 90)}-${postId}-${crypto.randomBytes(6).toString("hex")}`;
   }
 }
 

@@ -681,6 +681,23 @@ describe("hostile content", () => {
     expect(await storyOf("100", `https://${site}`)).toMatchObject({ status: "PUBLISHED" });
   });
 
+  it("gives the same post of a third and fourth site a numbered slug of its own (it got a random ending nobody checked, and an import failed on it)", async () => {
+    const name = `a-doctors-view-${Date.now().toString(36)}`;
+    const slugs: string[] = [];
+    for (const n of [1, 2, 3, 4]) {
+      const site = `${name}-${n}.example`;
+      await importWordPress({
+        file: fixtureFor(site, (xml) =>
+          xml.replace("<wp:post_name><![CDATA[a-doctors-view]]></wp:post_name>", `<wp:post_name><![CDATA[${name}]]></wp:post_name>`),
+        ),
+        uploadsDir: uploads,
+        actor: admin,
+      });
+      slugs.push((await storyOf("106", `https://${site}`))!.slug);
+    }
+    expect(slugs).toEqual([name, `${name}-106`, `${name}-106-2`, `${name}-106-3`]);
+  });
+
   it("imports a post nested 60,000 levels deep as its text, and every post after it (a probe's overflowed the stack and stopped the import)", async () => {
     const site = "deep.example";
     const deep = `${"<div>".repeat(60_000)}Moving the clinic is overdue.${"</div>".repeat(60_000)}`;
