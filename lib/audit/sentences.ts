@@ -1,4 +1,5 @@
 import { formatDate } from "../format/time";
+import { afterPosts } from "../import/report";
 import { credentialStatusWords } from "../provenance/schema";
 import { wireRouteLabel } from "../wire/schema";
 
@@ -214,7 +215,7 @@ function predicate(e: AuditFacts, timeZone: string): string {
       const cancelled = d.cancelled as { after?: number; of?: number } | undefined;
       if (cancelled?.of === 0) return `stopped a WordPress import of an export without posts when it was cancelled`;
       if (cancelled)
-        return `stopped a WordPress import when it was cancelled, after ${cancelled.after ?? 0} of ${cancelled.of ?? 0} ${cancelled.of === 1 ? "post" : "posts"}${counted}`;
+        return `stopped a WordPress import when it was cancelled, ${afterPosts(cancelled.after ?? 0, cancelled.of ?? 0)}${counted}`;
       // Cancelled after its last post: the cancel came too late, and the import finished.
       return `finished a WordPress import${counted}${str(d.cancelledTooLate) ? `; ${str(d.cancelledTooLate)}'s cancel came after its last post` : ""}`;
     }

@@ -1,10 +1,13 @@
 import type { ImportReport } from "./wordpress/run";
 import { quoted } from "../format/text";
 
+/** How far a cancelled import got, for its report and the audit log: "after 0 of 1 post", "after 2 of 3 posts". */
+export const afterPosts = (after: number, of: number) => `after ${after} of ${of} ${of === 1 ? "post" : "posts"}`;
+
 /** What the report of a cancelled import says first. */
 export function cancelledSentence(cancelled: NonNullable<ImportReport["cancelled"]>): string {
   if (cancelled.of === 0) return `Cancelled by ${cancelled.by}; the export has no posts, and what was imported stays.`;
-  return `Cancelled by ${cancelled.by} after ${cancelled.after} of ${cancelled.of} ${cancelled.of === 1 ? "post" : "posts"}; what was imported stays.`;
+  return `Cancelled by ${cancelled.by} ${afterPosts(cancelled.after, cancelled.of)}; what was imported stays.`;
 }
 
 /** What the report of an import says of a cancel that came after its last post (it is done, and whole). */
