@@ -1,11 +1,11 @@
 // Helpers for the issue 20 specs (front page, working together, draft links): stories made through
 // the real Server Actions, as a given role, and read back from the e2e database.
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Browser } from "@playwright/test";
 import { request as playwrightRequest } from "@playwright/test";
 import { E2E_URL, storageStatePath, type RoleName } from "./env";
 import { readDatabase } from "./database";
 import { actionOutcome, callServerAction, serverActionsInBuild } from "./server-actions";
-import { clientAddress, unique } from "./fixtures";
+import { adminHydrated, clientAddress, newContext, unique } from "./fixtures";
 import { bodyFromParagraphs } from "../lib/articles/body";
 
 export function apiAs(role: RoleName): Promise<APIRequestContext> {
@@ -28,6 +28,15 @@ export function readStory(id: string): Story {
       )
       .get(id),
   ) as Story;
+}
+
+/** The story editor of `story`, open and hydrated in a new browser signed in as `role` (close its context when done). */
+export async function openStory(browser: Browser, role: RoleName, story: Pick<Story, "id">) {
+  const context = await newContext(browser, { storageState: storageStatePath(role) });
+  const page = await context.newPage();
+  await page.goto(`/admin/articles/${story.id}`);
+  await adminHydrated(page);
+  return { context, page };
 }
 
 /** Moves a story through the workflow as `api`'s user; throws unless it went through. */

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { storageStatePath } from "../env";
 import { adminHydrated, expect, newContext, test, unique } from "../fixtures";
-import { apiAs, makeStory } from "../newsroom";
+import { apiAs, makeStory, openStory } from "../newsroom";
 
 /** Types a language into the settings form and saves it; the field then holds the tag as stored. */
 async function saveLanguage(page: Page, typed: string) {
@@ -117,10 +117,7 @@ test.describe("the language of stories", () => {
     const api = await apiAs("editor");
     const story = await makeStory(api, `Teach solais ar an gcé ${unique()}`, "DRAFT");
     await api.dispose();
-    const context = await newContext(browser, { storageState: storageStatePath("editor") });
-    const page = await context.newPage();
-    await page.goto(`/admin/articles/${story.id}`);
-    await adminHydrated(page);
+    const { context, page } = await openStory(browser, "editor", story);
     const field = page.getByLabel("Language", { exact: true });
     const state = page.getByTestId("save-state");
     await field.fill("GA");
@@ -144,10 +141,7 @@ test.describe("the language of stories", () => {
     const english = await makeStory(api, `Ferry resumes ${unique()}`, "PUBLISHED");
     await api.dispose();
 
-    const context = await newContext(browser, { storageState: storageStatePath("editor") });
-    const page = await context.newPage();
-    await page.goto(`/admin/articles/${story.id}`);
-    await adminHydrated(page);
+    const { context, page } = await openStory(browser, "editor", story);
     const field = page.getByLabel("Language", { exact: true });
     // Empty: the site's language, which the hint names.
     await expect(field).toHaveValue("");
