@@ -9,7 +9,7 @@ import { siteIsHttps } from "../security/https";
 import { authRedirect } from "./callback-url";
 import { signInForForm } from "./two-step";
 import { clientIpFromHeaders } from "./client-ip";
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, rememberDevice } from "./device";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "./device";
 import { resolveSessionUser, SESSION_MAX_AGE_SECONDS } from "./session-user";
 
 export { SESSION_MAX_AGE_SECONDS };
@@ -69,7 +69,7 @@ export const authOptions: NextAuthOptions = {
         // A refusal is thrown as a sentence, which next-auth passes back to the sign-in form as `error`.
         const user = await signInForForm(credentials, { ip: clientIpFromHeaders(req?.headers ?? {}), deviceCookie });
         // This browser has now signed in to the account: its failures are counted apart from strangers' (lib/auth/device.ts).
-        jar.set(DEVICE_COOKIE, rememberDevice(deviceCookie, user.email), {
+        jar.set(DEVICE_COOKIE, user.deviceCookie, {
           httpOnly: true,
           sameSite: "lax",
           secure: siteIsHttps(env.DATELINE_SITE_URL),

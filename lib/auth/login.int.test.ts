@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, isPostgres } from "../db";
 import { AppError } from "../errors";
-import { makeUser, TEST_PASSWORD, uid } from "../test/factories";
+import { knownBrowserCookie, makeUser, TEST_PASSWORD, uid } from "../test/factories";
 import { changeUserRole, liftSignInLock, listUsers, setUserDisabled } from "../users/admin";
 import { changePassword } from "../users/profile";
-import { rememberDevice } from "./device";
 import type { Viewer } from "./viewer";
 import { assertPermission } from "./viewer";
 import { authenticate, INVALID_LOGIN } from "./login";
@@ -178,7 +177,7 @@ describe("strangers' failures and the account's own browsers", () => {
 
   it("a browser that has signed in to the account before still signs in while strangers have locked it", async () => {
     const user = await makeUser("WRITER");
-    const deviceCookie = rememberDevice(null, user.email);
+    const deviceCookie = await knownBrowserCookie(user);
     await strangersLock(user.email);
     const locked = await failure(authenticate(user.email, TEST_PASSWORD, { ip: ip() }));
     expect(locked.code).toBe("locked");
@@ -189,9 +188,24 @@ describe("strangers' failures and the account's own browsers", () => {
     expect((await authenticate(user.email, TEST_PASSWORD, { ip: null, deviceCookie })).id).toBe(user.id);
   });
 
+  it("a browser that signed in before the password changed is a stranger after it: the new password ends what the old one proved", async () => {
+    const user = await makeUser("WRITER");
+    // Someone signs in with the password, stolen or not: their browser keeps a token.
+    const before = (await authenticate(user.email, TEST_PASSWORD, { ip: ip() })).deviceCookie;
+    await strangersLock(user.email);
+    expect((await authenticate(user.email, TEST_PASSWORD, { ip: ip(), deviceCookie: before })).id).toBe(user.id);
+    const newPassword = "a-new-long-password-78";
+    await changePassword(user, { currentPassword: TEST_PASSWORD, newPassword, confirmPassword: newPassword }, ip());
+    await strangersLock(user.email);
+    expect((await failure(authenticate(user.email, newPassword, { ip: ip(), deviceCookie: before }))).code).toBe("locked");
+    // A browser that has signed in with the new password is the account's own again.
+    const after = await knownBrowserCookie(user);
+    expect((await authenticate(user.email, newPassword, { ip: ip(), deviceCookie: after })).id).toBe(user.id);
+  });
+
   it("counts a known browser's own failures for that browser alone", async () => {
     const user = await makeUser("WRITER");
-    const deviceCookie = rememberDevice(null, user.email);
+    const deviceCookie = await knownBrowserCookie(user);
     for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "own-typo-here", { ip: ip(), deviceCookie }));
     const locked = await failure(authenticate(user.email, TEST_PASSWORD, { ip: ip(), deviceCookie }));
     expect(locked.message).toMatch(/^Too many failed sign-in attempts\. Try again in \d+ minutes?\.$/);
@@ -203,7 +217,7 @@ describe("strangers' failures and the account's own browsers", () => {
     const other = await makeUser("WRITER");
     await strangersLock(user.email);
     const forged = `${"A".repeat(16)}.${"B".repeat(43)}`;
-    for (const deviceCookie of [rememberDevice(null, other.email), forged, "", "~~.~"]) {
+    for (const deviceCookie of [await knownBrowserCookie(other), forged, "", "~~.~"]) {
       expect((await failure(authenticate(user.email, TEST_PASSWORD, { ip: ip(), deviceCookie }))).code).toBe("locked");
     }
   });
@@ -217,7 +231,7 @@ describe("strangers' failures and the account's own browsers", () => {
       ip(),
     );
     expect((await failure(authenticate(user.email, "a-new-long-password-77", { ip: ip() }))).code).toBe("locked");
-    const deviceCookie = rememberDevice(null, user.email);
+    const deviceCookie = await knownBrowserCookie(user);
     expect((await authenticate(user.email, "a-new-long-password-77", { ip: ip(), deviceCookie })).id).toBe(user.id);
     // Nor does a known browser's sign-in give strangers five more guesses.
     expect((await failure(authenticate(user.email, "a-new-long-password-77", { ip: ip() }))).code).toBe("locked");
@@ -226,7 +240,7 @@ describe("strangers' failures and the account's own browsers", () => {
   it("an account's own browser's typos do not count against its address, which strangers' do", async () => {
     const user = await makeUser("WRITER");
     const address = ip();
-    const deviceCookie = rememberDevice(null, user.email);
+    const deviceCookie = await knownBrowserCookie(user);
     for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await failure(authenticate(user.email, "own-typo-here", { ip: address, deviceCookie }));
     const colleague = await makeUser("WRITER");
     expect((await authenticate(colleague.email, TEST_PASSWORD, { ip: address })).id).toBe(colleague.id);

@@ -4,7 +4,7 @@ import { log } from "../log";
 import { readPendingSignIn, signPendingSignIn } from "../two-factor/crypto";
 import { verifySecondFactor } from "../two-factor/sign-in";
 import { deviceFor } from "./device";
-import { authenticate, recordSignIn, type AuthenticatedUser, type SignInFrom } from "./login";
+import { authenticate, recordSignIn, signedIn, type AuthenticatedUser, type SignInFrom } from "./login";
 
 /** Starts the error next-auth hands back when a password was right and a code is needed next. */
 export const SECOND_FACTOR_PREFIX = "TWO_FACTOR:";
@@ -31,6 +31,7 @@ export async function signInStep(credentials: Credentials, from: SignInFrom): Pr
         role: true,
         disabled: true,
         sessionVersion: true,
+        passwordHash: true,
         twoFactor: { select: { enabledAt: true } },
       },
     });
@@ -38,9 +39,9 @@ export async function signInStep(credentials: Credentials, from: SignInFrom): Pr
       throw new AppError("unauthorized", PENDING_EXPIRED);
     }
     // Codes are counted like passwords: a browser that has signed in before apart from strangers.
-    await verifySecondFactor(user, credentials.code, { ip: from.ip, device: deviceFor(from.deviceCookie, user.email) });
+    await verifySecondFactor(user, credentials.code, { ip: from.ip, device: deviceFor(from.deviceCookie, user) });
     await recordSignIn(user.id);
-    return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+    return signedIn(user, from);
   }
   const user = await authenticate(credentials?.email, credentials?.password, from);
   const twoFactor = await db.twoFactor.findUnique({ where: { userId: user.id }, select: { enabledAt: true } });

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
+import { rememberDevice } from "../auth/device";
 import type { Role } from "../generated/prisma/enums";
 import { createUserWithPassword } from "../users/mutations";
 import { bodyFromParagraphs } from "../articles/body";
@@ -20,6 +21,11 @@ export async function makeUser(role: Role, overrides: { email?: string; password
     password: overrides.password ?? TEST_PASSWORD,
   });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** The device cookie of a browser that has signed in to `user` with the password it has now (lib/auth/device.ts). */
+export async function knownBrowserCookie(user: Pick<Viewer, "id">): Promise<string> {
+  return rememberDevice(null, await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, passwordHash: true } }));
 }
 
 /** A section and a byline to hang stories on. */

@@ -5,10 +5,9 @@ import type { Viewer } from "../auth/viewer";
 import { resolveSessionUser } from "../auth/session-user";
 import { SECOND_FACTOR_PREFIX, signInStep } from "../auth/two-step";
 import { THROTTLE_MAX_FAILURES } from "../auth/throttle";
-import { rememberDevice } from "../auth/device";
 import { changePassword } from "../users/profile";
 import { liftSignInLock, listUsers } from "../users/admin";
-import { makeUser, TEST_PASSWORD } from "../test/factories";
+import { knownBrowserCookie, makeUser, TEST_PASSWORD } from "../test/factories";
 import { expectAppError } from "../test/expect-app-error";
 import { decryptSecret, encryptSecret, hashRecoveryCode, readPendingSignIn, signPendingSignIn } from "./crypto";
 import {
@@ -140,7 +139,7 @@ describe("signing in with a second factor", () => {
 
   it("counts a browser that has signed in before apart: a stranger with the password who fails five codes does not lock the owner out", async () => {
     const { user, secret } = await enrolled();
-    const deviceCookie = rememberDevice(null, user.email);
+    const deviceCookie = await knownBrowserCookie(user);
     const pending = await passwordStep(user);
     for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await expectAppError(codeStep(pending, "123456"), "unauthorized");
     const locked = await expectAppError(codeStep(pending, await codeAt(secret, 1)), "locked");
