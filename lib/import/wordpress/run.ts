@@ -4,7 +4,7 @@ import { env } from "../../env";
 import { db, type Tx } from "../../db";
 import { recordAudit } from "../../audit/mutations";
 import { assertPermission, type Viewer } from "../../auth/viewer";
-import { AppError } from "../../errors";
+import { AppError, fromDatabaseError } from "../../errors";
 import { ArticleStatus } from "../../generated/prisma/enums";
 import { slugForName } from "../../format/free-slug";
 import { slugifyAnyScript } from "../../format/slug-any-script";
@@ -1069,7 +1069,7 @@ class WordPressImport {
       this.warn("story", item.postId, title, "It has no publication date; it went live at the time of the import.");
     }
 
-    const result = await db.$transaction(async (tx) => {
+    const writeIn = async (tx: Tx) => {
       await assertReferencesExist(tx, data);
       let id: string;
       let status: ArticleStatus;
@@ -1123,7 +1123,7 @@ class WordPressImport {
           action: "article.create",
           entityType: "Article",
           entityId: id,
-          data: { slug, importedFrom: this.source, wordpressId: item.postId },
+          data: { slug: data.slug, importedFrom: this.source, wordpressId: item.postId },
         });
       }
       const warnings: string[] = [];
@@ -1188,7 +1188,19 @@ class WordPressImport {
       }
       await this.saveMapping(tx, "post", item.postId, "Article", id, contentHash);
       return { warnings, created: !current };
-    });
+    };
+    let result: Awaited<ReturnType<typeof writeIn>>;
+    for (let tries = 1; ; tries++) {
+      try {
+        result = await db.$transaction(writeIn);
+        break;
+      } catch (error) {
+        // Another import (another site's, with this post) took the slug since it was found free:
+        // the next free one. It failed the whole import (a test of two imports at once on PostgreSQL).
+        if (current || tries === 5 || !fromDatabaseError(error)?.fieldErrors?.slug) throw error;
+        data.slug = await this.freeSlug(storySlug(item), item.postId, null);
+      }
+    }
     if (!result) {
       this.skip("story", item.postId, title, "It was changed in Dateline while it was being imported, so the export did not overwrite it.");
       this.report.counts.stories.skipped++;

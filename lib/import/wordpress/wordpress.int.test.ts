@@ -698,6 +698,19 @@ describe("hostile content", () => {
     expect(slugs).toEqual([name, `${name}-106`, `${name}-106-2`, `${name}-106-3`]);
   });
 
+  it("gives the same post of two sites imported at once a slug each (both took the one slug they had found free, and one post failed)", async () => {
+    const name = `a-doctors-view-${Date.now().toString(36)}`;
+    const fileOf = (n: number) =>
+      fixtureFor(`${name}-${n}.example`, (xml) =>
+        xml.replace("<wp:post_name><![CDATA[a-doctors-view]]></wp:post_name>", `<wp:post_name><![CDATA[${name}]]></wp:post_name>`),
+      );
+    await importWordPress({ file: fileOf(1), uploadsDir: uploads, actor: admin });
+    const reports = await Promise.all([2, 3].map((n) => importWordPress({ file: fileOf(n), uploadsDir: uploads, actor: admin })));
+    for (const report of reports) expect(report.skipped.filter((s) => s.id === "106")).toEqual([]);
+    const slugs = await Promise.all([2, 3].map(async (n) => (await storyOf("106", `https://${name}-${n}.example`))?.slug));
+    expect(slugs.sort()).toEqual([`${name}-106`, `${name}-106-2`]);
+  });
+
   it("imports a post nested 60,000 levels deep as its text, and every post after it (a probe's overflowed the stack and stopped the import)", async () => {
     const site = "deep.example";
     const deep = `${"<div>".repeat(60_000)}Moving the clinic is overdue.${"</div>".repeat(60_000)}`;
