@@ -103,6 +103,8 @@ export type ImportReport = {
 };
 
 const LIST_CAP = 2000;
+/** The slug of WordPress's default category ("Uncategorized", whatever a site renamed it to), where a post is left when it was given no other. */
+const DEFAULT_CATEGORY = "uncategorized";
 
 /** Records in the report that `by` asked the import to stop after its last post, once. */
 export function noteCancelTooLate(report: ImportReport, by: string) {
@@ -986,14 +988,19 @@ class WordPressImport {
     const categories = item.categories.filter((c) => c.domain === "category");
     const postLanguage = item.categories.find((c) => c.domain === "language")?.nicename;
     const primaryId = item.meta._yoast_wpseo_primary_category?.trim();
-    const primary = (primaryId && [...this.categories.values()].find((t) => t.id === primaryId)?.slug) || categories[0]?.nicename;
+    // Without Yoast's primary, the first category that is not WordPress's default: a post left in
+    // "Uncategorized" when it was given a section of its own went there (it came first).
+    const chosen = categories.find((c) => c.nicename !== DEFAULT_CATEGORY) ?? categories[0];
+    const primary = (primaryId && [...this.categories.values()].find((t) => t.id === primaryId)?.slug) || chosen?.nicename;
     const top = primary ? this.topCategory(primary) : null;
     const sectionId = top ? (this.sectionIds.get(top.slug) ?? null) : null;
     const tagIds = [
       ...item.categories.filter((c) => c.domain === "post_tag").map((c) => this.tagIds.get(c.nicename)),
       ...categories.map((c) => this.categoryTagIds.get(c.nicename)),
     ].filter((id): id is string => !!id);
-    for (const extra of categories.filter((c) => this.topCategory(c.nicename)?.slug !== top?.slug && this.sectionIds.has(c.nicename)))
+    const others = categories.filter((c) => this.topCategory(c.nicename)?.slug !== top?.slug && this.sectionIds.has(c.nicename));
+    // Being also in the default category is what WordPress does, not a choice to check.
+    for (const extra of others.filter((c) => c.nicename !== DEFAULT_CATEGORY))
       this.warn(
         "story",
         item.postId,

@@ -698,6 +698,28 @@ describe("hostile content", () => {
     expect(slugs).toEqual([name, `${name}-106`, `${name}-106-2`, `${name}-106-3`]);
   });
 
+  it("puts a post still in WordPress's default category (“Uncategorized”) and another in the other's section, with nothing to check (it went by the first: Uncategorized)", async () => {
+    const site = "uncategorized.example";
+    const report = await importWordPress({
+      file: fixtureFor(site, (xml) =>
+        xml
+          .replace(
+            "\t<wp:category><wp:term_id>5</wp:term_id>",
+            "\t<wp:category><wp:term_id>1</wp:term_id><wp:category_nicename><![CDATA[uncategorized]]></wp:category_nicename><wp:category_parent><![CDATA[]]></wp:category_parent><wp:cat_name><![CDATA[Uncategorized]]></wp:cat_name></wp:category>\n\t<wp:category><wp:term_id>5</wp:term_id>",
+          )
+          .replace(
+            "<wp:post_id>106</wp:post_id>",
+            '<wp:post_id>106</wp:post_id>\n\t\t<category domain="category" nicename="uncategorized"><![CDATA[Uncategorized]]></category>',
+          ),
+      ),
+      uploadsDir: uploads,
+      actor: admin,
+    });
+    expect(report.sections.map((s) => s.category)).toContain("/category/uncategorized/");
+    expect((await storyOf("106", `https://${site}`))?.section?.name).toBe("News");
+    expect(report.warnings.filter((w) => w.id === "106").map((w) => w.message)).not.toContainEqual(expect.stringMatching(/Uncategorized/));
+  });
+
   it("gives the same post of two sites imported at once a slug each (both took the one slug they had found free, and one post failed)", async () => {
     const name = `a-doctors-view-${Date.now().toString(36)}`;
     const fileOf = (n: number) =>
