@@ -8,7 +8,8 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeUser } from "../test/factories";
 import { makePhoto } from "../test/images";
-import { ABANDONED_UPLOAD_MS, forgetAbandonedImports, importDir, importJobHandler } from "./jobs";
+import { enqueue } from "../jobs/queue";
+import { ABANDONED_UPLOAD_MS, forgetAbandonedImports, IMPORT_JOB, importDir, importJobHandler } from "./jobs";
 import { cancelImport } from "./cancel";
 
 let admin: Viewer;
@@ -31,6 +32,25 @@ describe("an import run", () => {
       status: "failed",
       error: "The import stopped on an unexpected error. What it imported is kept; upload the file again to finish it.",
     });
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it("whose lease another runner took mid-import leaves the run's end and its folder to that runner (it deleted the folder under it and marked the run done)", async () => {
+    const run = await db.importRun.create({ data: { fileName: "export.xml", actorId: admin.id, status: "queued" }, select: { id: true } });
+    const dir = path.join(importDir(), run.id);
+    fs.mkdirSync(dir, { recursive: true });
+    const wxr = fs.readFileSync(path.join(import.meta.dirname, "wordpress/fixtures/harrow-point.wxr.xml"), "utf8");
+    fs.writeFileSync(path.join(dir, "export.xml"), wxr.replaceAll("harrow.example", `lease-${run.id}.example`));
+    await enqueue(IMPORT_JOB, run.id, { payload: { runId: run.id } });
+    const job = await db.job.findUniqueOrThrow({ where: { kind_key: { kind: IMPORT_JOB, key: run.id } } });
+    // This runner's lease ran out while it imported, and another runner claimed the job.
+    await db.job.update({ where: { id: job.id }, data: { lockedBy: "another-runner", lockedUntil: new Date(Date.now() + 60_000) } });
+    await importJobHandler({ id: job.id, key: run.id, payload: { runId: run.id }, attempts: 1, holder: "this-test" });
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("running");
+    expect(fs.existsSync(path.join(dir, "export.xml"))).toBe(true);
+    // The runner holding it ends it (the import finds its stories already here), and deletes the folder.
+    await importJobHandler({ id: job.id, key: run.id, payload: { runId: run.id }, attempts: 2, holder: "another-runner" });
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("done");
     expect(fs.existsSync(dir)).toBe(false);
   });
 

@@ -212,7 +212,16 @@ export const importJobHandler: JobHandler = async (job) => {
   // A run that has ended keeps nothing on disk: its export and uploads (up to DATELINE_MAX_IMPORT_MB
   // each) are read again by no one, as a new import is a new upload.
   const forget = () => fsp.rm(dir, { recursive: true, force: true });
+  // Another runner holds the job now: this one's lease ran out mid-import (its process stalled for
+  // a minute), and the other is importing the same run from its folder. The run's end, its status
+  // and its files, are the other's: this one deleted the folder under it and marked it ended.
+  const takenOver = async () => {
+    const other = await db.job.count({ where: { id: job.id, AND: [{ lockedBy: { not: null } }, { lockedBy: { not: job.holder } }] } });
+    if (other) log("warn", "an import's lease was taken over; its end is left to the runner holding it", { runId });
+    return other > 0;
+  };
   const fail = async (message: string) => {
+    if (await takenOver()) return;
     await db.importRun.update({ where: { id: runId }, data: { status: "failed", error: message, finishedAt: new Date() } });
     await forget();
   };
@@ -272,6 +281,7 @@ export const importJobHandler: JobHandler = async (job) => {
     // A cancel asked for after its last item is too late: the import is done, its report whole.
     // Conditional, as the cancel is: one that came after the import's own last look (writing its
     // audit entry, expiring pages) finds the run done, or the run finds it, and its report says so.
+    if (await takenOver()) return;
     const ended = (status: string) => ({ status, report: JSON.stringify(report), finishedAt: new Date() });
     if (report.cancelled) await db.importRun.update({ where: { id: runId }, data: ended("cancelled") });
     else {
