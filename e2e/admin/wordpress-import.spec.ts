@@ -148,6 +148,10 @@ test.describe("WordPress import", () => {
     await form.getByRole("button", { name: "Import" }).click();
     const cancel = form.getByRole("button", { name: /^Cancel import/ });
     await expect(cancel).toBeVisible({ timeout: 30_000 });
+    // How far it is, said once: in the status line, not in the button as well.
+    await expect(form.getByText(/items done…$/)).toHaveCount(1);
+    await expect(form.getByRole("status")).toHaveText(/^Importing: \d+ items done…$/);
+    await expect(form.getByRole("button", { name: "Importing…" })).toBeDisabled();
     await page.screenshot({ path: testInfo.outputPath("import-running.png"), fullPage: true });
     page.once("dialog", (dialog) => void dialog.accept());
     await cancel.click();

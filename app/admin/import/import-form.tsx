@@ -102,8 +102,9 @@ export function ImportForm() {
             A zip of wp-content/uploads, for the photos. Without it, stories come over without their photos.
           </span>
         </div>
+        {/* What it is doing is said once, in the status line below (the button said it too). */}
         <button className="button" type="submit" disabled={step !== null}>
-          {step ?? "Import"}
+          {step ? "Importing…" : "Import"}
         </button>
         {step ? (
           <p className="muted" role="status">
