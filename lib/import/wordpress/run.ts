@@ -103,8 +103,6 @@ export type ImportReport = {
 };
 
 const LIST_CAP = 2000;
-/** The slug of WordPress's default category ("Uncategorized", whatever a site renamed it to), where a post is left when it was given no other. */
-const DEFAULT_CATEGORY = "uncategorized";
 
 /** Records in the report that `by` asked the import to stop after its last post, once. */
 export function noteCancelTooLate(report: ImportReport, by: string) {
@@ -544,6 +542,14 @@ class WordPressImport {
       term = this.categories.get(term.parent)!;
     }
     return term;
+  }
+
+  /**
+   * WordPress's default category, where a post is left when it was given no other: "Uncategorized"
+   * (its slug in English), term 1 in any language ("allgemein", "non-classe").
+   */
+  private isDefaultCategory(slug: string): boolean {
+    return slug === "uncategorized" || this.categories.get(slug)?.id === "1";
   }
 
   private categoryPath(slug: string): string {
@@ -990,7 +996,7 @@ class WordPressImport {
     const primaryId = item.meta._yoast_wpseo_primary_category?.trim();
     // Without Yoast's primary, the first category that is not WordPress's default: a post left in
     // "Uncategorized" when it was given a section of its own went there (it came first).
-    const chosen = categories.find((c) => c.nicename !== DEFAULT_CATEGORY) ?? categories[0];
+    const chosen = categories.find((c) => !this.isDefaultCategory(c.nicename)) ?? categories[0];
     const primary = (primaryId && [...this.categories.values()].find((t) => t.id === primaryId)?.slug) || chosen?.nicename;
     const top = primary ? this.topCategory(primary) : null;
     const sectionId = top ? (this.sectionIds.get(top.slug) ?? null) : null;
@@ -1000,7 +1006,7 @@ class WordPressImport {
     ].filter((id): id is string => !!id);
     const others = categories.filter((c) => this.topCategory(c.nicename)?.slug !== top?.slug && this.sectionIds.has(c.nicename));
     // Being also in the default category is what WordPress does, not a choice to check.
-    for (const extra of others.filter((c) => c.nicename !== DEFAULT_CATEGORY))
+    for (const extra of others.filter((c) => !this.isDefaultCategory(c.nicename)))
       this.warn(
         "story",
         item.postId,
@@ -1112,6 +1118,14 @@ class WordPressImport {
           data: { importedFrom: this.source, wordpressId: item.postId },
         });
       } else {
+        // Imported meanwhile by another import of this site (two admins' uploads of one export, or
+        // a runner whose lease was taken over): that story is the post's, and a second is a copy.
+        const meanwhile = await tx.importMapping.findUnique({
+          where: { source_kind_externalId: { source: this.source, kind: "post", externalId: item.postId } },
+          select: { entityId: true },
+        });
+        if (meanwhile && meanwhile.entityId !== mapped?.entityId && (await tx.article.count({ where: { id: meanwhile.entityId } })))
+          return "imported meanwhile";
         const created = await tx.article.create({
           data: {
             ...articleColumns(data),
@@ -1207,6 +1221,10 @@ class WordPressImport {
         if (current || tries === 5 || !fromDatabaseError(error)?.fieldErrors?.slug) throw error;
         data.slug = await this.freeSlug(storySlug(item), item.postId, null);
       }
+    }
+    if (result === "imported meanwhile") {
+      this.report.counts.stories.unchanged++;
+      return;
     }
     if (!result) {
       this.skip("story", item.postId, title, "It was changed in Dateline while it was being imported, so the export did not overwrite it.");

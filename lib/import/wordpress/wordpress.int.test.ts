@@ -698,27 +698,34 @@ describe("hostile content", () => {
     expect(slugs).toEqual([name, `${name}-106`, `${name}-106-2`, `${name}-106-3`]);
   });
 
-  it("puts a post still in WordPress's default category (“Uncategorized”) and another in the other's section, with nothing to check (it went by the first: Uncategorized)", async () => {
-    const site = "uncategorized.example";
-    const report = await importWordPress({
-      file: fixtureFor(site, (xml) =>
-        xml
-          .replace(
-            "\t<wp:category><wp:term_id>5</wp:term_id>",
-            "\t<wp:category><wp:term_id>1</wp:term_id><wp:category_nicename><![CDATA[uncategorized]]></wp:category_nicename><wp:category_parent><![CDATA[]]></wp:category_parent><wp:cat_name><![CDATA[Uncategorized]]></wp:cat_name></wp:category>\n\t<wp:category><wp:term_id>5</wp:term_id>",
-          )
-          .replace(
-            "<wp:post_id>106</wp:post_id>",
-            '<wp:post_id>106</wp:post_id>\n\t\t<category domain="category" nicename="uncategorized"><![CDATA[Uncategorized]]></category>',
-          ),
-      ),
-      uploadsDir: uploads,
-      actor: admin,
-    });
-    expect(report.sections.map((s) => s.category)).toContain("/category/uncategorized/");
-    expect((await storyOf("106", `https://${site}`))?.section?.name).toBe("News");
-    expect(report.warnings.filter((w) => w.id === "106").map((w) => w.message)).not.toContainEqual(expect.stringMatching(/Uncategorized/));
-  });
+  it.each([
+    ["uncategorized", "Uncategorized"],
+    // A German site's: the default category is term 1, whatever its slug.
+    ["allgemein", "Allgemein"],
+  ])(
+    "puts a post still in WordPress's default category (%s) and another in the other's section, with nothing to check (it went by the first)",
+    async (slug, name) => {
+      const site = `${slug}.example`;
+      const report = await importWordPress({
+        file: fixtureFor(site, (xml) =>
+          xml
+            .replace(
+              "\t<wp:category><wp:term_id>5</wp:term_id>",
+              `\t<wp:category><wp:term_id>1</wp:term_id><wp:category_nicename><![CDATA[${slug}]]></wp:category_nicename><wp:category_parent><![CDATA[]]></wp:category_parent><wp:cat_name><![CDATA[${name}]]></wp:cat_name></wp:category>\n\t<wp:category><wp:term_id>5</wp:term_id>`,
+            )
+            .replace(
+              "<wp:post_id>106</wp:post_id>",
+              `<wp:post_id>106</wp:post_id>\n\t\t<category domain="category" nicename="${slug}"><![CDATA[${name}]]></category>`,
+            ),
+        ),
+        uploadsDir: uploads,
+        actor: admin,
+      });
+      expect(report.sections.map((s) => s.category)).toContain(`/category/${slug}/`);
+      expect((await storyOf("106", `https://${site}`))?.section?.name).toBe("News");
+      expect(report.warnings.filter((w) => w.id === "106").map((w) => w.message)).not.toContainEqual(expect.stringContaining(name));
+    },
+  );
 
   it("gives the same post of two sites imported at once a slug each (both took the one slug they had found free, and one post failed)", async () => {
     const name = `a-doctors-view-${Date.now().toString(36)}`;
@@ -731,6 +738,15 @@ describe("hostile content", () => {
     for (const report of reports) expect(report.skipped.filter((s) => s.id === "106")).toEqual([]);
     const slugs = await Promise.all([2, 3].map(async (n) => (await storyOf("106", `https://${name}-${n}.example`))?.slug));
     expect(slugs.sort()).toEqual([`${name}-106`, `${name}-106-2`]);
+  });
+
+  it("makes one story of a post when one site's export is imported four times at once (on PostgreSQL the later ones made copies under other slugs)", async () => {
+    const name = `a-doctors-view-${Date.now().toString(36)}`;
+    const file = fixtureFor(`${name}.example`, (xml) =>
+      xml.replace("<wp:post_name><![CDATA[a-doctors-view]]></wp:post_name>", `<wp:post_name><![CDATA[${name}]]></wp:post_name>`),
+    );
+    await Promise.all([1, 2, 3, 4].map(() => importWordPress({ file, uploadsDir: uploads, actor: admin })));
+    expect(await db.article.findMany({ where: { slug: { startsWith: name } }, select: { slug: true } })).toEqual([{ slug: name }]);
   });
 
   it("imports a post nested 60,000 levels deep as its text, and every post after it (a probe's overflowed the stack and stopped the import)", async () => {
