@@ -46,8 +46,19 @@ describe("an import run", () => {
     // This runner's lease ran out while it imported, and another runner claimed the job.
     await db.job.update({ where: { id: job.id }, data: { lockedBy: "another-runner", lockedUntil: new Date(Date.now() + 60_000) } });
     await importJobHandler({ id: job.id, key: run.id, payload: { runId: run.id }, attempts: 1, holder: "this-test" });
-    expect((await db.importRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("running");
-    expect(fs.existsSync(path.join(dir, "export.xml"))).toBe(true);
+    const leftAlone = async () => {
+      expect((await db.importRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("running");
+      expect(fs.existsSync(path.join(dir, "export.xml"))).toBe(true);
+    };
+    await leftAlone();
+    // Nor once the other runner has ended the job (done, its lease released): the run was its.
+    await db.job.update({ where: { id: job.id }, data: { lockedBy: null, lockedUntil: null, doneAt: new Date() } });
+    await importJobHandler({ id: job.id, key: run.id, payload: { runId: run.id }, attempts: 1, holder: "this-test" });
+    await leftAlone();
+    await db.job.update({
+      where: { id: job.id },
+      data: { lockedBy: "another-runner", lockedUntil: new Date(Date.now() + 60_000), doneAt: null },
+    });
     // The runner holding it ends it (the import finds its stories already here), and deletes the folder.
     await importJobHandler({ id: job.id, key: run.id, payload: { runId: run.id }, attempts: 2, holder: "another-runner" });
     expect((await db.importRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("done");

@@ -216,13 +216,20 @@ export const importJobHandler: JobHandler = async (job) => {
   // a minute), and the other is importing the same run from its folder. The run's end, its status
   // and its files, are the other's: this one deleted the folder under it and marked it ended.
   const takenOver = async () => {
-    const other = await db.job.count({ where: { id: job.id, AND: [{ lockedBy: { not: null } }, { lockedBy: { not: job.holder } }] } });
+    // Or has ended it already: the job is done (and no longer locked).
+    const other = await db.job.count({
+      where: { id: job.id, OR: [{ doneAt: { not: null } }, { AND: [{ lockedBy: { not: null } }, { lockedBy: { not: job.holder } }] }] },
+    });
     if (other) log("warn", "an import's lease was taken over; its end is left to the runner holding it", { runId });
     return other > 0;
   };
   const fail = async (message: string) => {
     if (await takenOver()) return;
-    await db.importRun.update({ where: { id: runId }, data: { status: "failed", error: message, finishedAt: new Date() } });
+    // Conditional too: a run that has ended (another runner's, done) stays as it ended.
+    await db.importRun.updateMany({
+      where: { id: runId, status: { notIn: ENDED_STATUSES } },
+      data: { status: "failed", error: message, finishedAt: new Date() },
+    });
     await forget();
   };
   if (!user || user.disabled || user.role !== "ADMIN") return fail("The admin who started this import can no longer run it.");
@@ -283,7 +290,8 @@ export const importJobHandler: JobHandler = async (job) => {
     // audit entry, expiring pages) finds the run done, or the run finds it, and its report says so.
     if (await takenOver()) return;
     const ended = (status: string) => ({ status, report: JSON.stringify(report), finishedAt: new Date() });
-    if (report.cancelled) await db.importRun.update({ where: { id: runId }, data: ended("cancelled") });
+    if (report.cancelled)
+      await db.importRun.updateMany({ where: { id: runId, status: { notIn: ENDED_STATUSES } }, data: ended("cancelled") });
     else {
       const { count } = await db.importRun.updateMany({ where: { id: runId, status: { in: CANCELLABLE_STATUSES } }, data: ended("done") });
       const late = count === 0 ? await stopRequested() : null;
