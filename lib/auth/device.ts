@@ -24,6 +24,9 @@ export const STRANGER = "";
 /** The account a token is for: its id, and its password's hash (which a new password changes). */
 export type DeviceAccount = { id: string; passwordHash: string };
 
+/** Stands in for an unknown email's account: rememberDevice is called only for real ones, so no token proves it. */
+const NO_ACCOUNT: DeviceAccount = { id: "", passwordHash: "" };
+
 const key = () => Buffer.from(crypto.hkdfSync("sha256", requireAuthSecret(), "dateline", "sign-in-device-v2", 32));
 const macFor = (account: DeviceAccount, nonce: string) =>
   crypto.createHmac("sha256", key()).update(`${account.id}\n${account.passwordHash}\n${nonce}`).digest("base64url");
@@ -36,10 +39,11 @@ const tokensIn = (cookie: string | null | undefined) =>
 
 /**
  * The nonce of the cookie's token for `account`, or STRANGER when this browser has not signed in
- * to that account with its present password (or there is no such account: null).
+ * to that account with its present password. For no account (an unknown email) the tokens are
+ * checked all the same, against one no token is made for: the answer takes as long.
  */
 export function deviceFor(cookie: string | null | undefined, account: DeviceAccount | null): string {
-  if (!account) return STRANGER;
+  account ??= NO_ACCOUNT;
   for (const token of tokensIn(cookie)) {
     const [nonce = "", mac = ""] = token.split(".");
     const expected = Buffer.from(macFor(account, nonce));
