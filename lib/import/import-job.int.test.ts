@@ -7,6 +7,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeUser } from "../test/factories";
 import { makePhoto } from "../test/images";
+import { siteExport } from "../test/wxr-site";
 import { importDir, importJobHandler } from "./jobs";
 import { cancelImport } from "./cancel";
 import { cancelTooLateMessage, cancelledSentence } from "./report";
@@ -46,77 +47,17 @@ beforeAll(async () => {
 const POSTS = 8;
 /** Each site's WordPress ids start at its own hundred (the same site's export again has the same ids). */
 const sites = new Map<string, number>();
-
-/**
- * An export of its own site: a byline, a category, a tag, two photos and POSTS drafts, with
- * names, slugs, ids and old addresses no other test's import has (the harrow fixture's would take
- * the addresses and slugs that lib/import/wordpress/wordpress.int.test.ts expects to be free).
- */
-function siteExport(label: string): string {
+const exportOf = (label: string) => {
   if (!sites.has(label)) sites.set(label, 20_000 + sites.size * 100);
-  const id = sites.get(label)!;
-  const site = `https://${label}.example`;
-  const cdata = (text: string) => `<![CDATA[${text}]]>`;
-  const meta = (key: string, value: string) =>
-    `<wp:postmeta><wp:meta_key>${cdata(key)}</wp:meta_key><wp:meta_value>${cdata(value)}</wp:meta_value></wp:postmeta>`;
-  const photos = ["quay", "harbour"].map(
-    (name, n) => `<item>
-  <title>${cdata(`${label} ${name}`)}</title>
-  <link>${site}/${label}-${name}/</link>
-  <dc:creator>${cdata(`${label}-writer`)}</dc:creator>
-  <excerpt:encoded>${cdata(`The ${name} at ${label}.`)}</excerpt:encoded>
-  <wp:post_id>${id + n}</wp:post_id>
-  <wp:post_name>${cdata(`${label}-${name}`)}</wp:post_name>
-  <wp:status>${cdata("inherit")}</wp:status>
-  <wp:post_parent>0</wp:post_parent>
-  <wp:post_type>${cdata("attachment")}</wp:post_type>
-  <wp:attachment_url>${cdata(`${site}/wp-content/uploads/${label}/${name}.jpg`)}</wp:attachment_url>
-  ${meta("_wp_attached_file", `${label}/${name}.jpg`)}
-  ${meta("_wp_attachment_image_alt", `The ${name} at ${label} in the rain.`)}
-  ${meta("_media_credit", "Test Photographer/Test Agency")}
-</item>`,
-  );
-  const posts = Array.from(
-    { length: POSTS },
-    (_, n) => `<item>
-  <title>${cdata(`${label} story ${n + 1}`)}</title>
-  <link>${site}/${label}/story-${n + 1}/</link>
-  <dc:creator>${cdata(`${label}-writer`)}</dc:creator>
-  <guid isPermaLink="false">${site}/?p=${id + 10 + n}</guid>
-  <content:encoded>${cdata(`<p>Paragraph ${n + 1} of the ${label} archive.</p>`)}</content:encoded>
-  <excerpt:encoded>${cdata("")}</excerpt:encoded>
-  <wp:post_id>${id + 10 + n}</wp:post_id>
-  <wp:post_date_gmt>${cdata("2001-01-01 09:00:00")}</wp:post_date_gmt>
-  <wp:post_name>${cdata(`${label}-story-${n + 1}`)}</wp:post_name>
-  <wp:status>${cdata("draft")}</wp:status>
-  <wp:post_type>${cdata("post")}</wp:post_type>
-  <category domain="category" nicename="${label}-desk">${cdata(`${label} desk`)}</category>
-  <category domain="post_tag" nicename="${label}-tag">${cdata(`${label} tag`)}</category>
-</item>`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8" ?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel>
-<title>${label}</title>
-<link>${site}</link>
-<wp:wxr_version>1.2</wp:wxr_version>
-<wp:base_site_url>${site}</wp:base_site_url>
-<wp:base_blog_url>${site}</wp:base_blog_url>
-<wp:author><wp:author_id>${id}</wp:author_id><wp:author_login>${cdata(`${label}-writer`)}</wp:author_login><wp:author_display_name>${cdata(`${label} Writer`)}</wp:author_display_name></wp:author>
-<wp:category><wp:term_id>${id}</wp:term_id><wp:category_nicename>${cdata(`${label}-desk`)}</wp:category_nicename><wp:category_parent>${cdata("")}</wp:category_parent><wp:cat_name>${cdata(`${label} desk`)}</wp:cat_name></wp:category>
-<wp:tag><wp:term_id>${id + 1}</wp:term_id><wp:tag_slug>${cdata(`${label}-tag`)}</wp:tag_slug><wp:tag_name>${cdata(`${label} tag`)}</wp:tag_name></wp:tag>
-${[...photos, ...posts].join("\n")}
-</channel>
-</rss>
-`;
-}
+  return siteExport(label, sites.get(label)!, POSTS);
+};
 
 /** A queued run of `label`'s export with its uploads zip, as the desk leaves it for the job. */
 async function queuedRun(label: string): Promise<string> {
   const run = await db.importRun.create({ data: { fileName: "export.xml", actorId: admin.id, status: "queued" }, select: { id: true } });
   const dir = path.join(importDir(), run.id);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "export.xml"), siteExport(label));
+  fs.writeFileSync(path.join(dir, "export.xml"), exportOf(label));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "wp-zip-"));
   fs.mkdirSync(path.join(work, "wp-content/uploads", label), { recursive: true });
   // Photos of their own: the library finds a photo again by its bytes, and one another test file's

@@ -8,6 +8,7 @@ import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { makeUser } from "../test/factories";
 import { makePhoto } from "../test/images";
+import { siteExport } from "../test/wxr-site";
 import { enqueue } from "../jobs/queue";
 import { ABANDONED_UPLOAD_MS, forgetAbandonedImports, IMPORT_JOB, importDir, importJobHandler } from "./jobs";
 import { cancelImport } from "./cancel";
@@ -39,8 +40,7 @@ describe("an import run", () => {
     const run = await db.importRun.create({ data: { fileName: "export.xml", actorId: admin.id, status: "queued" }, select: { id: true } });
     const dir = path.join(importDir(), run.id);
     fs.mkdirSync(dir, { recursive: true });
-    const wxr = fs.readFileSync(path.join(import.meta.dirname, "wordpress/fixtures/harrow-point.wxr.xml"), "utf8");
-    fs.writeFileSync(path.join(dir, "export.xml"), wxr.replaceAll("harrow.example", `lease-${run.id}.example`));
+    fs.writeFileSync(path.join(dir, "export.xml"), siteExport(`lease-${run.id}`, 30_000, 3));
     await enqueue(IMPORT_JOB, run.id, { payload: { runId: run.id } });
     const job = await db.job.findUniqueOrThrow({ where: { kind_key: { kind: IMPORT_JOB, key: run.id } } });
     // This runner's lease ran out while it imported, and another runner claimed the job.
@@ -69,15 +69,14 @@ describe("an import run", () => {
     const run = await db.importRun.create({ data: { fileName: "export.xml", actorId: admin.id, status: "queued" }, select: { id: true } });
     const dir = path.join(importDir(), run.id);
     fs.mkdirSync(dir, { recursive: true });
-    const site = `zip-${run.id}.example`;
-    const wxr = fs.readFileSync(path.join(import.meta.dirname, "wordpress/fixtures/harrow-point.wxr.xml"), "utf8");
-    fs.writeFileSync(path.join(dir, "export.xml"), wxr.replaceAll("harrow.example", site));
+    const label = `zip-${run.id}`;
+    fs.writeFileSync(path.join(dir, "export.xml"), siteExport(label, 30_100, 2));
     // zip(1) will not write a name that climbs out, so same-length names are written and then
     // renamed in the archive's bytes (the local header and the central directory both hold them).
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "wp-zip-"));
-    fs.mkdirSync(path.join(work, "wp-content/uploads/2026/11"), { recursive: true });
-    fs.writeFileSync(path.join(work, "wp-content/uploads/2026/11/harrow-point-harbour.jpg"), await makePhoto("jpeg", 1200, 800, 7));
-    fs.writeFileSync(path.join(work, "wp-content/uploads/2026/11/quay.jpg"), await makePhoto("jpeg", 900, 600, 10));
+    fs.mkdirSync(path.join(work, "wp-content/uploads", label), { recursive: true });
+    fs.writeFileSync(path.join(work, "wp-content/uploads", label, "harbour.jpg"), await makePhoto("jpeg", 1200, 800, 7));
+    fs.writeFileSync(path.join(work, "wp-content/uploads", label, "quay.jpg"), await makePhoto("jpeg", 900, 600, 10));
     fs.mkdirSync(path.join(work, "AA"));
     fs.writeFileSync(path.join(work, "AA/evil.jpg"), await makePhoto("jpeg", 300, 200, 8));
     fs.mkdirSync(path.join(work, "BBtmp"));
