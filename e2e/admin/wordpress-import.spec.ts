@@ -62,19 +62,19 @@ test.describe("WordPress import", () => {
     const form = page.getByRole("form", { name: "WordPress import" });
 
     // Without a file: said at the field.
-    await form.getByRole("button", { name: "Import" }).click();
+    await form.getByRole("button", { name: "Import", exact: true }).click();
     await expect(form.getByText("Choose the WordPress export file (WXR, .xml).")).toBeVisible();
 
     // A file that is not an export: refused with a sentence, nothing started.
     const notExport = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "notes.xml");
     fs.writeFileSync(notExport, "<notes><note>hello</note></notes>");
     await form.getByLabel("WordPress export (WXR)").setInputFiles(notExport);
-    await form.getByRole("button", { name: "Import" }).click();
+    await form.getByRole("button", { name: "Import", exact: true }).click();
     await expect(form.getByText(/This file is not a WordPress export \(WXR\)/)).toBeVisible();
 
     await form.getByLabel("WordPress export (WXR)").setInputFiles(FIXTURE);
     await form.getByLabel("Uploads folder, zipped (optional)").setInputFiles(await uploadsZip());
-    await form.getByRole("button", { name: "Import" }).click();
+    await form.getByRole("button", { name: "Import", exact: true }).click();
     const report = page.getByRole("region", { name: "Report: https://harrow.example" });
     await expect(report).toBeVisible({ timeout: 90_000 });
     const stories = report.getByRole("row", { name: /^Stories/ });
@@ -145,7 +145,7 @@ test.describe("WordPress import", () => {
     await page.goto("/admin/import");
     const form = page.getByRole("form", { name: "WordPress import" });
     await form.getByLabel("WordPress export (WXR)").setInputFiles(longExport(2000));
-    await form.getByRole("button", { name: "Import" }).click();
+    await form.getByRole("button", { name: "Import", exact: true }).click();
     const cancel = form.getByRole("button", { name: /^Cancel import/ });
     await expect(cancel).toBeVisible({ timeout: 30_000 });
     // How far it is, said once: in the status line, not in the button as well.

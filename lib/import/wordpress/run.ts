@@ -103,6 +103,20 @@ export type ImportReport = {
 };
 
 const LIST_CAP = 2000;
+/**
+ * WordPress's default category, where a post is left when it was given no other: "Uncategorized",
+ * under its slug in English, German, French, Spanish, Italian, Portuguese and Dutch. Not term 1 as
+ * such: a site that renamed it ("News") uses it as a section of its own.
+ */
+const DEFAULT_CATEGORIES = [
+  "uncategorized",
+  "allgemein",
+  "non-classe",
+  "sin-categoria",
+  "senza-categoria",
+  "sem-categoria",
+  "ongecategoriseerd",
+];
 
 /** Records in the report that `by` asked the import to stop after its last post, once. */
 export function noteCancelTooLate(report: ImportReport, by: string) {
@@ -542,14 +556,6 @@ class WordPressImport {
       term = this.categories.get(term.parent)!;
     }
     return term;
-  }
-
-  /**
-   * WordPress's default category, where a post is left when it was given no other: "Uncategorized"
-   * (its slug in English), term 1 in any language ("allgemein", "non-classe").
-   */
-  private isDefaultCategory(slug: string): boolean {
-    return slug === "uncategorized" || this.categories.get(slug)?.id === "1";
   }
 
   private categoryPath(slug: string): string {
@@ -996,7 +1002,7 @@ class WordPressImport {
     const primaryId = item.meta._yoast_wpseo_primary_category?.trim();
     // Without Yoast's primary, the first category that is not WordPress's default: a post left in
     // "Uncategorized" when it was given a section of its own went there (it came first).
-    const chosen = categories.find((c) => !this.isDefaultCategory(c.nicename)) ?? categories[0];
+    const chosen = categories.find((c) => !DEFAULT_CATEGORIES.includes(c.nicename)) ?? categories[0];
     const primary = (primaryId && [...this.categories.values()].find((t) => t.id === primaryId)?.slug) || chosen?.nicename;
     const top = primary ? this.topCategory(primary) : null;
     const sectionId = top ? (this.sectionIds.get(top.slug) ?? null) : null;
@@ -1006,7 +1012,7 @@ class WordPressImport {
     ].filter((id): id is string => !!id);
     const others = categories.filter((c) => this.topCategory(c.nicename)?.slug !== top?.slug && this.sectionIds.has(c.nicename));
     // Being also in the default category is what WordPress does, not a choice to check.
-    for (const extra of others.filter((c) => !this.isDefaultCategory(c.nicename)))
+    for (const extra of others.filter((c) => !DEFAULT_CATEGORIES.includes(c.nicename)))
       this.warn(
         "story",
         item.postId,
@@ -1120,12 +1126,13 @@ class WordPressImport {
       } else {
         // Imported meanwhile by another import of this site (two admins' uploads of one export, or
         // a runner whose lease was taken over): that story is the post's, and a second is a copy.
+        // On PostgreSQL both may look before either writes; the unique slug then refuses the later
+        // create, and its next try (below) finds the mapping here.
         const meanwhile = await tx.importMapping.findUnique({
           where: { source_kind_externalId: { source: this.source, kind: "post", externalId: item.postId } },
-          select: { entityId: true },
         });
         if (meanwhile && meanwhile.entityId !== mapped?.entityId && (await tx.article.count({ where: { id: meanwhile.entityId } })))
-          return "imported meanwhile";
+          return { warnings: [], created: false, meanwhile };
         const created = await tx.article.create({
           data: {
             ...articleColumns(data),
@@ -1208,7 +1215,7 @@ class WordPressImport {
         await this.saveRedirect(tx, `/?attachment_id=${attachmentId}`, targetRef);
       }
       await this.saveMapping(tx, "post", item.postId, "Article", id, contentHash);
-      return { warnings, created: !current };
+      return { warnings, created: !current, meanwhile: null };
     };
     let result: Awaited<ReturnType<typeof writeIn>>;
     for (let tries = 1; ; tries++) {
@@ -1222,8 +1229,19 @@ class WordPressImport {
         data.slug = await this.freeSlug(storySlug(item), item.postId, null);
       }
     }
-    if (result === "imported meanwhile") {
-      this.report.counts.stories.unchanged++;
+    const meanwhile = result?.meanwhile;
+    if (meanwhile) {
+      // The same post as this export has it: counted as if this import had written it (a run's other runner did).
+      if (meanwhile.contentHash === contentHash) this.report.counts.stories[this.earlier(meanwhile) ?? "unchanged"]++;
+      else {
+        this.skip(
+          "story",
+          item.postId,
+          title,
+          "Another import of this site wrote it at the same time, from another export: import this export again to bring its changes.",
+        );
+        this.report.counts.stories.skipped++;
+      }
       return;
     }
     if (!result) {

@@ -700,7 +700,7 @@ describe("hostile content", () => {
 
   it.each([
     ["uncategorized", "Uncategorized"],
-    // A German site's: the default category is term 1, whatever its slug.
+    // A German site's.
     ["allgemein", "Allgemein"],
   ])(
     "puts a post still in WordPress's default category (%s) and another in the other's section, with nothing to check (it went by the first)",
@@ -745,8 +745,36 @@ describe("hostile content", () => {
     const file = fixtureFor(`${name}.example`, (xml) =>
       xml.replace("<wp:post_name><![CDATA[a-doctors-view]]></wp:post_name>", `<wp:post_name><![CDATA[${name}]]></wp:post_name>`),
     );
-    await Promise.all([1, 2, 3, 4].map(() => importWordPress({ file, uploadsDir: uploads, actor: admin })));
+    const reports = await Promise.all([1, 2, 3, 4].map(() => importWordPress({ file, uploadsDir: uploads, actor: admin })));
     expect(await db.article.findMany({ where: { slug: { startsWith: name } }, select: { slug: true } })).toEqual([{ slug: name }]);
+    // Each story is counted as made by one of the four, and as already here by the others.
+    const made = await db.importMapping.count({ where: { source: `https://${name}.example`, kind: "post" } });
+    expect(reports.reduce((sum, r) => sum + r.counts.stories.created, 0)).toBe(made);
+    for (const report of reports) expect(report.skipped.filter((s) => s.id === "106")).toEqual([]);
+  });
+
+  it("leaves a post to the import that wrote it when four different exports of one site are imported at once, and says so (the others counted it unchanged)", async () => {
+    const name = `a-doctors-view-${Date.now().toString(36)}`;
+    // Four exports of one site, each item's own (a meta field): no import finds a post as it has it.
+    const files = [1, 2, 3, 4].map((n) =>
+      fixtureFor(`${name}.example`, (xml) =>
+        xml
+          .replace("<wp:post_name><![CDATA[a-doctors-view]]></wp:post_name>", `<wp:post_name><![CDATA[${name}]]></wp:post_name>`)
+          .replaceAll(
+            "<wp:post_type>",
+            `<wp:postmeta><wp:meta_key>edition</wp:meta_key><wp:meta_value>${n}</wp:meta_value></wp:postmeta><wp:post_type>`,
+          ),
+      ),
+    );
+    const reports = await Promise.all(files.map((file) => importWordPress({ file, uploadsDir: uploads, actor: admin })));
+    expect(await db.article.findMany({ where: { slug: { startsWith: name } }, select: { slug: true } })).toEqual([{ slug: name }]);
+    for (const report of reports) {
+      expect(report.counts.stories.unchanged).toBe(0);
+      for (const skipped of report.skipped.filter((s) => s.id === "106"))
+        expect(skipped.reason).toBe(
+          "Another import of this site wrote it at the same time, from another export: import this export again to bring its changes.",
+        );
+    }
   });
 
   it("imports a post nested 60,000 levels deep as its text, and every post after it (a probe's overflowed the stack and stopped the import)", async () => {
