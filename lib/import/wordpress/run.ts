@@ -962,13 +962,17 @@ class WordPressImport {
       return;
     }
     const contentHash = hash(item);
-    const mapped = await this.mapping("post", item.postId);
+    let mapped = await this.mapping("post", item.postId);
     const current = mapped
       ? await db.article.findUnique({
           where: { id: mapped.entityId },
           select: { id: true, slug: true, headline: true, status: true, updatedAt: true, version: true },
         })
       : null;
+    // Another import of this site may have written the story between the two reads: its mapping
+    // row, written last, says so (the check below took that import's write for the desk's).
+    if (mapped && current && current.updatedAt.getTime() > mapped.updatedAt.getTime())
+      mapped = (await this.mapping("post", item.postId)) ?? mapped;
     if (mapped && current && mapped.contentHash === contentHash) {
       this.report.counts.stories[this.earlier(mapped) ?? "unchanged"]++;
       return;
@@ -1097,10 +1101,20 @@ class WordPressImport {
         id = current.id;
         const fresh = await tx.article.findUniqueOrThrow({
           where: { id },
-          select: { version: true, status: true, sectionId: true, scheduledFor: true },
+          select: { version: true, status: true, sectionId: true, scheduledFor: true, updatedAt: true },
         });
-        // Saved on the desk since the check above (its photos took a while): the desk's save stands.
-        if (fresh.version !== current.version) return null;
+        if (fresh.version !== current.version) {
+          // Written since the check above (its photos took a while) by another import of this site,
+          // and not saved on the desk after it: that import's story stands (three at once on PostgreSQL
+          // told two admins the desk had changed it).
+          const meanwhile = await tx.importMapping.findUnique({
+            where: { source_kind_externalId: { source: this.source, kind: "post", externalId: item.postId } },
+          });
+          if (meanwhile && mapped && meanwhile.updatedAt > mapped.updatedAt && fresh.updatedAt <= meanwhile.updatedAt)
+            return { warnings: [], created: false, meanwhile };
+          // Saved on the desk since: the desk's save stands.
+          return null;
+        }
         await recordFeedDepartures(tx, fresh, { status: fresh.status, sectionId: data.sectionId ?? null });
         await clearRelations(tx, id);
         await tx.article.update({

@@ -27,6 +27,26 @@ function fixtureFor(site: string, edit: (xml: string) => string = (x) => x): str
   return file;
 }
 
+/**
+ * Four exports of one site (its post 106 under the slug `name`), each item with a meta field of
+ * its own: no import finds a post as it has it.
+ */
+function editions(name: string): string[] {
+  return [1, 2, 3, 4].map((n) =>
+    fixtureFor(`${name}.example`, (xml) =>
+      xml
+        .replace("<wp:post_name><![CDATA[a-doctors-view]]></wp:post_name>", `<wp:post_name><![CDATA[${name}]]></wp:post_name>`)
+        .replaceAll(
+          "<wp:post_type>",
+          `<wp:postmeta><wp:meta_key>edition</wp:meta_key><wp:meta_value>${n}</wp:meta_value></wp:postmeta><wp:post_type>`,
+        ),
+    ),
+  );
+}
+
+const WRITTEN_MEANWHILE =
+  "Another import of this site wrote it at the same time, from another export: import this export again to bring its changes.";
+
 async function storyOf(wordpressId: string, source = SOURCE) {
   const mapping = await db.importMapping.findUnique({
     where: { source_kind_externalId: { source, kind: "post", externalId: wordpressId } },
@@ -755,26 +775,25 @@ describe("hostile content", () => {
 
   it("leaves a post to the import that wrote it when four different exports of one site are imported at once, and says so (the others counted it unchanged)", async () => {
     const name = `a-doctors-view-${Date.now().toString(36)}`;
-    // Four exports of one site, each item's own (a meta field): no import finds a post as it has it.
-    const files = [1, 2, 3, 4].map((n) =>
-      fixtureFor(`${name}.example`, (xml) =>
-        xml
-          .replace("<wp:post_name><![CDATA[a-doctors-view]]></wp:post_name>", `<wp:post_name><![CDATA[${name}]]></wp:post_name>`)
-          .replaceAll(
-            "<wp:post_type>",
-            `<wp:postmeta><wp:meta_key>edition</wp:meta_key><wp:meta_value>${n}</wp:meta_value></wp:postmeta><wp:post_type>`,
-          ),
-      ),
-    );
+    const files = editions(name);
     const reports = await Promise.all(files.map((file) => importWordPress({ file, uploadsDir: uploads, actor: admin })));
     expect(await db.article.findMany({ where: { slug: { startsWith: name } }, select: { slug: true } })).toEqual([{ slug: name }]);
     for (const report of reports) {
       expect(report.counts.stories.unchanged).toBe(0);
-      for (const skipped of report.skipped.filter((s) => s.id === "106"))
-        expect(skipped.reason).toBe(
-          "Another import of this site wrote it at the same time, from another export: import this export again to bring its changes.",
-        );
+      for (const skipped of report.skipped.filter((s) => s.id === "106")) expect(skipped.reason).toBe(WRITTEN_MEANWHILE);
     }
+  });
+
+  it("updates a post from one of three other exports of its site imported at once after the first, and the others say another import wrote it (not the desk)", async () => {
+    const name = `a-doctors-view-${Date.now().toString(36)}`;
+    const files = editions(name);
+    const [firstFile, ...others] = files;
+    await importWordPress({ file: firstFile!, uploadsDir: uploads, actor: admin });
+    // All three find the first one's story, from an export unlike theirs, and set out to update it.
+    const reports = await Promise.all(others.map((file) => importWordPress({ file, uploadsDir: uploads, actor: admin })));
+    for (const report of reports)
+      for (const skipped of report.skipped.filter((s) => s.id === "106")) expect(skipped.reason).toBe(WRITTEN_MEANWHILE);
+    expect(reports.reduce((sum, r) => sum + r.counts.stories.updated, 0)).toBeGreaterThan(0);
   });
 
   it("imports a post nested 60,000 levels deep as its text, and every post after it (a probe's overflowed the stack and stopped the import)", async () => {
