@@ -128,6 +128,17 @@ test.describe("WordPress import", () => {
     await expectMoved("/category/news/", "/news-section");
     await expectMoved("/tag/flooding/", "/tags/flooding");
     await expectMoved("/author/rmarsh/", "/authors/rmarsh");
+    // A photo's file, and WordPress's smaller copy of it, lead to the photo as readers get it.
+    for (const file of [
+      "/wp-content/uploads/2026/11/harrow-point-harbour.jpg",
+      "/wp-content/uploads/2026/11/harrow-point-harbour-300x200.jpg",
+    ]) {
+      const moved = await api.get(file, { maxRedirects: 0 });
+      expect(moved.status(), file).toBe(308);
+      expect(moved.headers().location, file).toMatch(/^\/media\/[a-f0-9]{64}-w\d+\.jpg$/);
+      const photo = await api.get(moved.headers().location!);
+      expect(photo.headers()["content-type"], file).toBe("image/jpeg");
+    }
     expect((await api.get("/coast", { maxRedirects: 0 })).status()).toBe(200);
     expect((await api.get("/", { maxRedirects: 0 })).status()).toBe(200);
     expect((await api.get("/2026/11/25/never-was", { maxRedirects: 0 })).status()).toBe(404);

@@ -1,16 +1,17 @@
 import { db, type Tx } from "../db";
 import { articlePath } from "../articles/dto";
-import { isReaderVisible, onReaderVisibleStoryWhere } from "../articles/policy";
+import { isReaderVisible, onReaderVisibleStoryWhere, readerVisibleWhere } from "../articles/policy";
+import { variantBase, variantSelect, variantUrl } from "../media/variants";
 /**
  * Old addresses of another site (WordPress permalinks, `/?p=123`, `/category/x/`, `/tag/y/`,
- * `/author/z/`, attachment pages) kept in the PathRedirect table. Each points at a record, so
+ * `/author/z/`, attachment pages, the files of photos) kept in the PathRedirect table. Each points at a record, so
  * the answer is where that record lives now, in one hop: a story whose slug or section changed
  * since the import is reached directly, never through its own old-slug redirect (chains
  * collapsed). They are asked only when no live page has the address (the public pages' not-found
  * path and app/(public)/%5Fold), so a live page always wins.
  */
 
-export type RedirectTarget = { entityType: "Article" | "Section" | "Tag" | "Author"; entityId: string };
+export type RedirectTarget = { entityType: "Article" | "Section" | "Tag" | "Author" | "Image"; entityId: string };
 
 import { WORDPRESS_QUERY_KEYS } from "./old-query";
 
@@ -61,7 +62,10 @@ export async function saveOldPath(tx: Tx, fromPath: string, target: RedirectTarg
   if (!path) return null;
   // An address another imported site has already is left leading to its record: old addresses
   // carry no host, and the first site's links were out there first (a second site took them over).
-  const held = await tx.pathRedirect.findUnique({ where: { fromPath: path }, select: { source: true } });
+  const held = await tx.pathRedirect.findUnique({ where: { fromPath: path }, select: { source: true, entityType: true, entityId: true } });
+  // Already so (a re-import of an unchanged record, or another site's import of the same photo
+  // file): nothing to write, and nothing to report.
+  if (held && held.entityType === target.entityType && held.entityId === target.entityId) return null;
   if (held?.source && held.source !== source) return { takenBy: held.source };
   await tx.pathRedirect.upsert({
     where: { fromPath: path },
@@ -71,7 +75,10 @@ export async function saveOldPath(tx: Tx, fromPath: string, target: RedirectTarg
   return null;
 }
 
-/** Where a record lives now, or null when readers cannot see it (a draft story, a tag or byline no published story carries). */
+/**
+ * Where a record lives now, or null when readers cannot see it (a draft story, a tag, byline or
+ * photo no published story carries).
+ */
 async function currentAddress(target: RedirectTarget): Promise<string | null> {
   switch (target.entityType) {
     case "Article": {
@@ -94,6 +101,18 @@ async function currentAddress(target: RedirectTarget): Promise<string | null> {
       const author = await db.author.findFirst({ where: { id: target.entityId, ...onReaderVisibleStoryWhere }, select: { slug: true } });
       return author ? `/authors/${author.slug}` : null;
     }
+    case "Image": {
+      // The widest JPEG readers get of it (as cropped on the desk): the old file's address was its
+      // full size. Only while a published story shows it: a photo the desk took off every story
+      // (a takedown) is not handed out again by its old address.
+      const image = await db.image.findFirst({
+        where: { id: target.entityId, placements: { some: { article: readerVisibleWhere } } },
+        select: variantSelect,
+      });
+      if (!image) return null;
+      const { base, width } = variantBase(image);
+      return variantUrl(base, width, width);
+    }
   }
 }
 
@@ -106,6 +125,12 @@ async function currentAddress(target: RedirectTarget): Promise<string | null> {
  */
 const WORDPRESS_VARIANT = /^(.*)\/(?:amp|embed|trackback|comment-page-\d+|page\/\d+)$/;
 
+/**
+ * WordPress's smaller copies of an uploaded photo (`/wp-content/uploads/2024/05/x-300x200.jpg`) and
+ * its scaled-down big ones (`x-scaled.jpg`): they lead where the uploaded file does.
+ */
+const WORDPRESS_PHOTO_SIZE = /^(\/wp-content\/uploads\/.+)-(?:\d+x\d+|scaled)(\.[a-z0-9]+)$/;
+
 /** WordPress's feed addresses: `/feed/`, `/category/x/feed/`, and their `rss2`, `atom`, `rdf` spellings. */
 const WORDPRESS_FEED = /^(.*)\/feed(?:\/(?:rss|rss2|atom|rdf))?$/;
 
@@ -114,7 +139,8 @@ const WORDPRESS_FEED = /^(.*)\/feed(?:\/(?:rss|rss2|atom|rdf))?$/;
  * feed address that no record has (feed readers keep subscribing to them) forwards to the feed of
  * what it was the feed of: the site's (`/feed/`, `/?feed=rss2`), or a section's (`/category/x/feed/`,
  * `/?cat=5&feed=rss2`); WordPress's tag, author and comment feeds
- * have no counterpart here. An AMP, embed, comments or later-page address forwards as its page does.
+ * have no counterpart here. An AMP, embed, comments or later-page address forwards as its page does,
+ * and a smaller copy of a photo as the photo's file.
  */
 export async function resolveOldPath(input: string): Promise<string | null> {
   const path = normalizeOldPath(input);
@@ -130,6 +156,8 @@ export async function resolveOldPath(input: string): Promise<string | null> {
       const section = of?.entityType === "Section" ? await currentAddress({ entityType: "Section", entityId: of.entityId }) : null;
       return section && `${section}/feed.xml`;
     }
+    const sized = WORDPRESS_PHOTO_SIZE.exec(path);
+    if (sized) return resolveOldPath(`${sized[1]}${sized[2]}`);
     const variantOf = WORDPRESS_VARIANT.exec(path)?.[1];
     if (variantOf !== undefined) return variantOf === "" ? "/" : resolveOldPath(variantOf);
     const feedOf = WORDPRESS_FEED.exec(path)?.[1];

@@ -291,7 +291,7 @@ class WordPressImport {
         "Old addresses",
         `${paths.length === 1 ? "One old address" : `${paths.length} old addresses`} of this site (${paths.slice(0, 5).join(", ")}${
           paths.length > 5 ? ", …" : ""
-        }) already led to ${andList(sites)}'s stories or pages, imported before, and still ${paths.length === 1 ? "does" : "do"}: addresses carry no host here.`,
+        }) already led to ${andList(sites)}'s stories, pages or photos, imported before, and still ${paths.length === 1 ? "does" : "do"}: addresses carry no host here.`,
       );
     }
     // A cancel asked for after the last item is too late: the import is done, and says so.
@@ -699,7 +699,10 @@ class WordPressImport {
         this.cutShort = true;
         return;
       }
-      await this.writePhoto(attachment);
+      const id = await this.writePhoto(attachment);
+      // Its file's old address (and with it WordPress's smaller copies) leads to the photo: other
+      // sites, newsletters and search engines' image results link the file itself.
+      if (id) await db.$transaction((tx) => this.saveRedirect(tx, attachment.url, { entityType: "Image", entityId: id }));
       await this.progress("photos");
     }
   }

@@ -10,6 +10,7 @@ import { makePhoto } from "../../test/images";
 import { makeUser, uid } from "../../test/factories";
 import { resolveOldPath } from "../redirects";
 import { updateImageMetadata } from "../../media/library";
+import { mediaStore } from "../../media/store";
 import { importWordPress, type ImportReport } from "./run";
 import { readWxr } from "./wxr";
 
@@ -363,6 +364,41 @@ describe("WordPress import", () => {
     expect(await resolveOldPath("/2026/11/25/never-was/")).toBeNull();
   });
 
+  it("leads the old address of a photo's file, and of WordPress's smaller copies of it, to the photo as readers get it, while a published story shows it", async () => {
+    const site = "photo-files.example";
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
+    fs.mkdirSync(path.join(own, "2026/11"), { recursive: true });
+    fs.writeFileSync(path.join(own, "2026/11/pier-at-dusk.jpg"), await makePhoto("jpeg", 1200, 800, 93));
+    fs.copyFileSync(path.join(uploads, "2026/11/quay.jpg"), path.join(own, "2026/11/quay.jpg"));
+    // Slugs of its own: the posts' "-100" slugs are the crash test's.
+    const file = fixtureFor(site, (xml) =>
+      xml.replaceAll("harrow-point-harbour.jpg", "pier-at-dusk.jpg").replaceAll("<wp:post_name><![CDATA[", "<wp:post_name><![CDATA[pf-"),
+    );
+    await importWordPress({ file, uploadsDir: own, actor: admin });
+    const story = await storyOf("100", `https://${site}`);
+    const photo = story!.images.find((i) => i.role === "HERO")!.image;
+    const widest = `/media/${photo.sha256}-w1200.jpg`;
+    expect(await resolveOldPath("/wp-content/uploads/2026/11/pier-at-dusk.jpg")).toBe(widest);
+    expect(await resolveOldPath("/wp-content/uploads/2026/11/pier-at-dusk-300x200.jpg")).toBe(widest);
+    expect(await resolveOldPath("/wp-content/uploads/2026/11/pier-at-dusk-scaled.jpg")).toBe(widest);
+    expect(await resolveOldPath("/wp-content/uploads/2026/11/pier-at-night-300x200.jpg")).toBeNull();
+    // The file is there to be had.
+    expect(await mediaStore.open(widest.slice("/media/".length))).not.toBeNull();
+    // The first site had the quay photo's file at the same address, and it is the same photo: it leads there still.
+    const quay = await db.importMapping.findUniqueOrThrow({
+      where: { source_kind_externalId: { source: `https://${site}`, kind: "attachment", externalId: "11" } },
+    });
+    expect(await db.pathRedirect.findUnique({ where: { fromPath: "/wp-content/uploads/2026/11/quay.jpg" } })).toMatchObject({
+      entityType: "Image",
+      entityId: quay.entityId,
+      source: SOURCE,
+    });
+
+    // Taken down on the desk: the story is unpublished, and its photo's old address no longer leads to it.
+    await db.article.update({ where: { id: story!.id }, data: { status: "DRAFT" } });
+    expect(await resolveOldPath("/wp-content/uploads/2026/11/pier-at-dusk.jpg")).toBeNull();
+  });
+
   it("collapses chains: a story renamed after the import is reached in one hop", async () => {
     const story = await storyOf("106");
     await db.article.update({ where: { id: story!.id }, data: { slug: "a-doctors-view-renamed" } });
@@ -631,7 +667,7 @@ describe("hostile content", () => {
     expect(await resolveOldPath("/2026/11/25/the-sea-has-already-decided/")).toBe(address);
     const held = report.warnings.find((w) => w.kind === "site");
     expect(held?.message).toMatch(
-      /^\d+ old addresses of this site \(.+, …\) already led to https:\/\/harrow\.example's stories or pages, imported before, and still do: addresses carry no host here\.$/,
+      /^\d+ old addresses of this site \(.+, …\) already led to https:\/\/harrow\.example's stories, pages or photos, imported before, and still do: addresses carry no host here\.$/,
     );
   });
 
