@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { convertContent, htmlToText, MAX_HTML_DEPTH, shallowHtml } from "./body";
+import { convertContent, htmlToText, MAX_HTML_DEPTH, photoRefs, shallowHtml } from "./body";
 import { wireBody } from "../../wire/ingest";
 
 const convert = (html: string) => convertContent(html, { baseUrl: "https://old.example", photos: new Map() });
@@ -113,6 +113,22 @@ describe("Gutenberg footnotes (WordPress 6.3+: the notes in the post's `footnote
   ]);
   const footnoted = (meta: string | undefined) =>
     convertContent(html, { baseUrl: "https://harrow.example", photos: new Map(), footnotes: meta });
+
+  it("are headed in the story's language (a German site's story said “Notes”), in English for a language with no word here", () => {
+    const headingOf = (language: string) =>
+      convertContent(html, { baseUrl: "https://harrow.example", photos: new Map(), footnotes, language }).doc.content[1];
+    expect(headingOf("de-DE")).toEqual({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Anmerkungen" }] });
+    expect(headingOf("es")).toEqual({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Notas" }] });
+    expect(headingOf("ja")).toEqual({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Notes" }] });
+  });
+
+  it("name the photos in their notes among the post's photos (a footnote's photo was reported missing)", () => {
+    const meta = JSON.stringify([
+      { id: "f-1", content: 'Minutes.<img src="https://harrow.example/wp-content/uploads/2026/11/quay.jpg" class="wp-image-11">' },
+    ]);
+    expect(photoRefs(html, meta)).toEqual([{ src: "https://harrow.example/wp-content/uploads/2026/11/quay.jpg", attachmentId: "11" }]);
+    expect(photoRefs(html, "not json")).toEqual([]);
+  });
 
   it("keep their numbers in the text, and follow the story as a numbered list under “Notes”, their HTML read as any other", () => {
     const { doc, notes } = footnoted(footnotes);

@@ -51,12 +51,17 @@ const isElement = (n: ChildNode): n is Element => n.type === "tag" || n.type ===
 const tagOf = (n: Element) => n.name.toLowerCase();
 
 /** The photos a post's content refers to (`<img>` sources and `wp-image-123` classes), before conversion. */
-export function photoRefs(html: string): PhotoRef[] {
-  const doc = parseDocument(preprocess(shallowHtml(html).html));
-  return DomUtils.findAll((e) => tagOf(e) === "img" && !!e.attribs.src, doc.children).map((img) => ({
-    src: img.attribs.src!.trim(),
-    attachmentId: /(?:^|\s)wp-image-(\d+)(?:\s|$)/.exec(img.attribs.class ?? "")?.[1] ?? null,
-  }));
+export function photoRefs(html: string, footnotes?: string): PhotoRef[] {
+  // A footnote's photo too: the converter moves it below the notes (it was reported missing).
+  const notes = (readFootnotes(footnotes) ?? []).slice(0, MAX_FOOTNOTES).map((footnote) => footnote.content);
+  return [html, ...notes].flatMap((part) =>
+    DomUtils.findAll((e) => tagOf(e) === "img" && !!e.attribs.src, parseDocument(preprocess(shallowHtml(part).html)).children).map(
+      (img) => ({
+        src: img.attribs.src!.trim(),
+        attachmentId: /(?:^|\s)wp-image-(\d+)(?:\s|$)/.exec(img.attribs.class ?? "")?.[1] ?? null,
+      }),
+    ),
+  );
 }
 
 /**
@@ -191,7 +196,36 @@ export type ConvertContext = {
   wordpress?: boolean;
   /** A WordPress post's `footnotes` meta (WordPress 6.3+): the JSON list of the notes its `<sup data-fn>` references point to. */
   footnotes?: string;
+  /** The story's language (a BCP 47 tag): the heading over its footnotes is in it. */
+  language?: string;
 };
+
+/**
+ * The heading over a story's footnotes, in the languages WordPress newsrooms write most; any
+ * other language's story gets the English word, for the desk to put in its own.
+ */
+const NOTES_HEADING: Record<string, string> = {
+  en: "Notes",
+  de: "Anmerkungen",
+  fr: "Notes",
+  es: "Notas",
+  it: "Note",
+  pt: "Notas",
+  nl: "Noten",
+  da: "Noter",
+  sv: "Noter",
+  nb: "Noter",
+  nn: "Notar",
+  no: "Noter",
+  fi: "Huomautukset",
+  pl: "Przypisy",
+  cs: "Poznámky",
+  ca: "Notes",
+};
+
+export function notesHeading(language: string | undefined): string {
+  return NOTES_HEADING[(language ?? "").split("-")[0]!.toLowerCase()] ?? "Notes";
+}
 
 /** WordPress's `footnotes` meta: each note's id (its references' `data-fn`) and its HTML, in the order WordPress numbers them. */
 const footnotesSchema = z.array(z.object({ id: z.string(), content: z.string() }));
@@ -549,7 +583,7 @@ export function convertContent(html: string, ctx: ConvertContext): ConvertResult
     if (caption) pushParagraphs(target, caption.children, false);
   };
 
-  /** The footnotes under a heading at the end of the story, numbered as WordPress's footnotes block numbers them; their HTML is read as a paragraph's. */
+  /** The footnotes under a heading at the end of the story (in its language), numbered as WordPress's footnotes block numbers them; their HTML is read as a paragraph's. */
   const footnoteBlocks = (notes: Footnote[]): BlockNode[] => {
     if (notes.length > MAX_FOOTNOTES) note(`It has more than ${MAX_FOOTNOTES} footnotes: the notes past ${MAX_FOOTNOTES} were left out.`);
     const lifted: BlockNode[] = [];
@@ -559,7 +593,7 @@ export function convertContent(html: string, ctx: ConvertContext): ConvertResult
     });
     if (lifted.length) note("A photo or embed in a footnote was moved below the notes.");
     return [
-      { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Notes" }] },
+      { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: notesHeading(ctx.language) }] },
       { type: "orderedList", content: items },
       ...lifted,
     ];

@@ -989,23 +989,27 @@ class WordPressImport {
 
     // Photos first (outside the story's transaction: files are written before rows).
     const photos = new Map<string, ResolvedPhoto>();
-    for (const ref of photoRefs(item.content)) {
+    for (const ref of photoRefs(item.content, item.meta.footnotes)) {
       if (photos.has(ref.src)) continue;
       const photo = await this.bodyPhoto(ref.src, ref.attachmentId);
       if (photo) photos.set(ref.src, photo);
     }
+    // A multilingual site's post (Polylang: a "language" term) is in its own language; the
+    // channel's is only the site's default.
+    const postLanguage = item.categories.find((c) => c.domain === "language")?.nicename;
+    const language = postLanguage ? incomingLanguage(postLanguage, this.siteLanguage) : this.language;
     const { doc, notes } = convertContent(item.content, {
       baseUrl: this.baseUrls[0] ?? "",
       photos,
       wordpress: true,
       footnotes: item.meta.footnotes,
+      language: language ?? this.siteLanguage,
     });
     const heading = importedHeadline(named, doc, item.postId);
     title = heading.headline;
     for (const note of notes) this.warn("story", item.postId, title, note);
 
     const categories = item.categories.filter((c) => c.domain === "category");
-    const postLanguage = item.categories.find((c) => c.domain === "language")?.nicename;
     const primaryId = item.meta._yoast_wpseo_primary_category?.trim();
     // Without Yoast's primary, the first category that is not WordPress's default: a post left in
     // "Uncategorized" when it was given a section of its own went there (it came first).
@@ -1067,9 +1071,7 @@ class WordPressImport {
       tagIds: [...new Set(tagIds)].slice(0, 30),
       body: doc,
       seoDescription,
-      // A multilingual site's post (Polylang: a "language" term) is in its own language; the
-      // channel's is only the site's default.
-      language: postLanguage ? incomingLanguage(postLanguage, this.siteLanguage) : this.language,
+      language,
       sources: [],
       hero: heroId ? { imageId: heroId } : null,
     });
@@ -1240,8 +1242,9 @@ class WordPressImport {
         result = await db.$transaction(writeIn);
         break;
       } catch (error) {
-        // Another import (another site's, with this post) took the slug since it was found free:
-        // the next free one. It failed the whole import (a test of two imports at once on PostgreSQL).
+        // Another import took the slug since it was found free (another site's with this post, or
+        // this site's, whose story the next try finds above): the next free one. It failed the
+        // whole import (a test of two imports at once on PostgreSQL).
         if (current || tries === 5 || !fromDatabaseError(error)?.fieldErrors?.slug) throw error;
         data.slug = await this.freeSlug(storySlug(item), item.postId, null);
       }

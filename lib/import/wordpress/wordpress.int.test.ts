@@ -45,6 +45,19 @@ function editions(name: string): string[] {
   );
 }
 
+/** Post 106 with a reference to note "n-1" in its text, and `footnotes` (JSON) as its footnotes meta. */
+function footnoted(xml: string, footnotes: string): string {
+  return xml
+    .replace(
+      "<p>Moving the clinic is overdue.</p>",
+      '<!-- wp:paragraph --><p>Moving the clinic is overdue.<sup data-fn="n-1" class="fn"><a href="#n-1" id="n-1-link">1</a></sup></p><!-- /wp:paragraph --><!-- wp:footnotes /-->',
+    )
+    .replace(
+      '<category domain="category" nicename="news"><![CDATA[News]]></category>\n\t\t<category domain="author" nicename="cap-amira-solberg">',
+      `<wp:postmeta><wp:meta_key><![CDATA[footnotes]]></wp:meta_key><wp:meta_value><![CDATA[${footnotes}]]></wp:meta_value></wp:postmeta>$&`,
+    );
+}
+
 const WRITTEN_MEANWHILE =
   "Another import of this site wrote it at the same time, from another export: import this export again to bring its changes.";
 
@@ -946,17 +959,7 @@ describe("a newer export", () => {
       { id: "n-1", content: 'See the <a href="https://harrow.example/report">health board\'s report</a>.' },
     ]);
     const report = await importWordPress({
-      file: fixtureFor(site, (xml) =>
-        xml
-          .replace(
-            "<p>Moving the clinic is overdue.</p>",
-            '<!-- wp:paragraph --><p>Moving the clinic is overdue.<sup data-fn="n-1" class="fn"><a href="#n-1" id="n-1-link">1</a></sup></p><!-- /wp:paragraph --><!-- wp:footnotes /-->',
-          )
-          .replace(
-            '<category domain="category" nicename="news"><![CDATA[News]]></category>\n\t\t<category domain="author" nicename="cap-amira-solberg">',
-            `<wp:postmeta><wp:meta_key><![CDATA[footnotes]]></wp:meta_key><wp:meta_value><![CDATA[${footnotes}]]></wp:meta_value></wp:postmeta>$&`,
-          ),
-      ),
+      file: fixtureFor(site, (xml) => footnoted(xml, footnotes)),
       uploadsDir: uploads,
       actor: admin,
     });
@@ -966,5 +969,31 @@ describe("a newer export", () => {
       '<h2 dir="auto">Notes</h2><ol><li dir="auto">See the <a href="https://harrow.example/report" rel="noopener noreferrer">health board&#x27;s report</a>.</li></ol>',
     );
     expect(report.warnings.filter((w) => w.id === "106")).toEqual([]);
+  });
+
+  it("imports a photo in a footnote below the notes, and heads a German site's notes in German", async () => {
+    const site = "fussnoten.example";
+    const footnotes = JSON.stringify([
+      {
+        id: "n-1",
+        content: `Der alte Kai.<img src="https://${site}/wp-content/uploads/2026/11/quay.jpg" class="wp-image-11" alt="">`,
+      },
+    ]);
+    const report = await importWordPress({
+      file: fixtureFor(site, (xml) => footnoted(xml.replace("<language>en-GB</language>", "<language>de-DE</language>"), footnotes)),
+      uploadsDir: uploads,
+      actor: admin,
+    });
+    const story = await storyOf("106", `https://${site}`);
+    const quay = await db.importMapping.findUniqueOrThrow({
+      where: { source_kind_externalId: { source: `https://${site}`, kind: "attachment", externalId: "11" } },
+    });
+    const body = bodySchema.parse(story!.body);
+    expect(body.content.slice(-3).map((block) => block.type)).toEqual(["heading", "orderedList", "image"]);
+    expect(body.content.at(-3)).toEqual({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Anmerkungen" }] });
+    expect(body.content.at(-1)).toMatchObject({ type: "image", attrs: { imageId: quay.entityId } });
+    const warnings = report.warnings.filter((w) => w.id === "106").map((w) => w.message);
+    expect(warnings).toContain("A photo or embed in a footnote was moved below the notes.");
+    expect(warnings).not.toContainEqual(expect.stringContaining("could not be found"));
   });
 });
