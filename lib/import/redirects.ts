@@ -65,7 +65,7 @@ export async function saveOldPath(tx: Tx, fromPath: string, target: RedirectTarg
   const held = await tx.pathRedirect.findUnique({ where: { fromPath: path }, select: { source: true, entityType: true, entityId: true } });
   // Already so (a re-import of an unchanged record, or another site's import of the same photo
   // file): nothing to write, and nothing to report.
-  if (held && held.entityType === target.entityType && held.entityId === target.entityId) return null;
+  if (held?.source && held.entityType === target.entityType && held.entityId === target.entityId) return null;
   if (held?.source && held.source !== source) return { takenBy: held.source };
   await tx.pathRedirect.upsert({
     where: { fromPath: path },
@@ -126,10 +126,10 @@ async function currentAddress(target: RedirectTarget): Promise<string | null> {
 const WORDPRESS_VARIANT = /^(.*)\/(?:amp|embed|trackback|comment-page-\d+|page\/\d+)$/;
 
 /**
- * WordPress's smaller copies of an uploaded photo (`/wp-content/uploads/2024/05/x-300x200.jpg`) and
- * its scaled-down big ones (`x-scaled.jpg`): they lead where the uploaded file does.
+ * WordPress's smaller copies of an uploaded photo (`/wp-content/uploads/2024/05/x-300x200.jpg`):
+ * they lead where the uploaded file (`x.jpg`) does.
  */
-const WORDPRESS_PHOTO_SIZE = /^(\/wp-content\/uploads\/.+)-(?:\d+x\d+|scaled)(\.[a-z0-9]+)$/;
+const WORDPRESS_PHOTO_SIZE = /^(\/wp-content\/uploads\/.+)-\d+x\d+(\.[a-z0-9]+)$/;
 
 /** WordPress's feed addresses: `/feed/`, `/category/x/feed/`, and their `rss2`, `atom`, `rdf` spellings. */
 const WORDPRESS_FEED = /^(.*)\/feed(?:\/(?:rss|rss2|atom|rdf))?$/;

@@ -16,6 +16,7 @@ import { languageName } from "../../settings/language";
 import { readSiteSettings } from "../../settings/queries";
 import { recordFeedDepartures } from "../../feeds/departures";
 import { moveSelect, moveStory } from "../../articles/mutations/transition";
+import { claimVersion } from "../../articles/mutations/update";
 import { TRANSITIONS } from "../../articles/policy";
 import { RESERVED_SECTION_SLUGS } from "../../sections/schema";
 import { createImage } from "../../media/ingest";
@@ -428,6 +429,18 @@ class WordPressImport {
     this.written.add(`${kind}:${externalId}`);
   }
 
+  /**
+   * A photo's file and, when WordPress stored a big or turned photo as `x-scaled.jpg` or
+   * `x-rotated.jpg` (the export's address then), the original `x.jpg` it kept, whose name its
+   * smaller copies (`x-300x200.jpg`) carry.
+   */
+  private async savePhotoAddresses(tx: Tx, url: string, imageId: string) {
+    const target = { entityType: "Image" as const, entityId: imageId };
+    await this.saveRedirect(tx, url, target);
+    const original = url.replace(/-(?:scaled|rotated)(\.[a-z0-9]+)$/i, "$1");
+    if (original !== url) await this.saveRedirect(tx, original, target);
+  }
+
   private async saveRedirect(tx: Tx, url: string, target: RedirectTarget) {
     const path = oldSitePath(url, this.baseUrls);
     const held = path ? await saveOldPath(tx, path, target, this.source) : null;
@@ -702,7 +715,7 @@ class WordPressImport {
       const id = await this.writePhoto(attachment);
       // Its file's old address (and with it WordPress's smaller copies) leads to the photo: other
       // sites, newsletters and search engines' image results link the file itself.
-      if (id) await db.$transaction((tx) => this.saveRedirect(tx, attachment.url, { entityType: "Image", entityId: id }));
+      if (id) await db.$transaction((tx) => this.savePhotoAddresses(tx, attachment.url, id));
       await this.progress("photos");
     }
   }
@@ -965,17 +978,13 @@ class WordPressImport {
       return;
     }
     const contentHash = hash(item);
-    let mapped = await this.mapping("post", item.postId);
+    const mapped = await this.mapping("post", item.postId);
     const current = mapped
       ? await db.article.findUnique({
           where: { id: mapped.entityId },
           select: { id: true, slug: true, headline: true, status: true, updatedAt: true, version: true },
         })
       : null;
-    // Another import of this site may have written the story between the two reads: its mapping
-    // row, written last, says so (the check below took that import's write for the desk's).
-    if (mapped && current && current.updatedAt.getTime() > mapped.updatedAt.getTime())
-      mapped = (await this.mapping("post", item.postId)) ?? mapped;
     if (mapped && current && mapped.contentHash === contentHash) {
       this.report.counts.stories[this.earlier(mapped) ?? "unchanged"]++;
       return;
@@ -1104,22 +1113,32 @@ class WordPressImport {
       let scheduledFor: Date | null = null;
       if (current) {
         id = current.id;
-        const fresh = await tx.article.findUniqueOrThrow({
-          where: { id },
-          select: { version: true, status: true, sectionId: true, scheduledFor: true, updatedAt: true },
-        });
-        if (fresh.version !== current.version) {
-          // Written since the check above (its photos took a while) by another import of this site,
-          // and not saved on the desk after it: that import's story stands (three at once on PostgreSQL
-          // told two admins the desk had changed it).
+        // Claimed by the version read above, as the desk's saves claim it: a save since (its photos
+        // took a while) leaves it alone, and one racing this transaction on PostgreSQL waits for it,
+        // then finds the version gone. Read and then written, both could write the next version.
+        const taken = await claimVersion(tx, id, current.version, {}).then(
+          () => false,
+          (error: unknown) => {
+            if (error instanceof AppError && (error.code === "conflict" || error.code === "not_found")) return true;
+            throw error;
+          },
+        );
+        if (taken) {
+          // Written since by another import of this site, and not saved on the desk after it: that
+          // import's story stands (three at once on PostgreSQL told two admins the desk had changed it).
+          const saved = await tx.article.findUnique({ where: { id }, select: { updatedAt: true } });
           const meanwhile = await tx.importMapping.findUnique({
             where: { source_kind_externalId: { source: this.source, kind: "post", externalId: item.postId } },
           });
-          if (meanwhile && mapped && meanwhile.updatedAt > mapped.updatedAt && fresh.updatedAt <= meanwhile.updatedAt)
+          if (saved && meanwhile && mapped && meanwhile.updatedAt > mapped.updatedAt && saved.updatedAt <= meanwhile.updatedAt)
             return { warnings: [], created: false, meanwhile };
-          // Saved on the desk since: the desk's save stands.
+          // Saved on the desk since (or deleted): the desk's save stands.
           return null;
         }
+        const fresh = await tx.article.findUniqueOrThrow({
+          where: { id },
+          select: { status: true, sectionId: true, scheduledFor: true },
+        });
         await recordFeedDepartures(tx, fresh, { status: fresh.status, sectionId: data.sectionId ?? null });
         await clearRelations(tx, id);
         await tx.article.update({
@@ -1127,7 +1146,6 @@ class WordPressImport {
           data: {
             ...articleColumns(data),
             updatedById: this.actor.id,
-            version: fresh.version + 1,
             lastSaveId: null,
             ...relationCreates(data),
           },

@@ -382,10 +382,15 @@ describe("WordPress import", () => {
     const own = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
     fs.mkdirSync(path.join(own, "2026/11"), { recursive: true });
     fs.writeFileSync(path.join(own, "2026/11/pier-at-dusk.jpg"), await makePhoto("jpeg", 1200, 800, 93));
-    fs.copyFileSync(path.join(uploads, "2026/11/quay.jpg"), path.join(own, "2026/11/quay.jpg"));
+    fs.writeFileSync(path.join(own, "2026/11/breakwater-scaled.jpg"), await makePhoto("jpeg", 900, 600, 94));
     // Slugs of its own: the posts' "-100" slugs are the crash test's.
     const file = fixtureFor(site, (xml) =>
-      xml.replaceAll("harrow-point-harbour.jpg", "pier-at-dusk.jpg").replaceAll("<wp:post_name><![CDATA[", "<wp:post_name><![CDATA[pf-"),
+      xml
+        .replaceAll("harrow-point-harbour.jpg", "pier-at-dusk.jpg")
+        .replaceAll("<wp:post_name><![CDATA[", "<wp:post_name><![CDATA[pf-")
+        .replaceAll("2026/11/quay", "2026/11/breakwater")
+        .replace("2026/11/breakwater.jpg]]></wp:attachment_url>", "2026/11/breakwater-scaled.jpg]]></wp:attachment_url>")
+        .replace("<![CDATA[2026/11/breakwater.jpg]]>", "<![CDATA[2026/11/breakwater-scaled.jpg]]>"),
     );
     await importWordPress({ file, uploadsDir: own, actor: admin });
     const story = await storyOf("100", `https://${site}`);
@@ -393,19 +398,21 @@ describe("WordPress import", () => {
     const widest = `/media/${photo.sha256}-w1200.jpg`;
     expect(await resolveOldPath("/wp-content/uploads/2026/11/pier-at-dusk.jpg")).toBe(widest);
     expect(await resolveOldPath("/wp-content/uploads/2026/11/pier-at-dusk-300x200.jpg")).toBe(widest);
-    expect(await resolveOldPath("/wp-content/uploads/2026/11/pier-at-dusk-scaled.jpg")).toBe(widest);
+    expect(await resolveOldPath("/wp-content/uploads/2026/11/pier-at-dusk-scaled.jpg")).toBeNull();
     expect(await resolveOldPath("/wp-content/uploads/2026/11/pier-at-night-300x200.jpg")).toBeNull();
     // The file is there to be had.
     expect(await mediaStore.open(widest.slice("/media/".length))).not.toBeNull();
-    // The first site had the quay photo's file at the same address, and it is the same photo: it leads there still.
+
+    // A big photo WordPress stored as x-scaled.jpg (the export's address): its original x.jpg, and
+    // the smaller copies named after it, lead there too (only x-scaled.jpg did).
     const quay = await db.importMapping.findUniqueOrThrow({
       where: { source_kind_externalId: { source: `https://${site}`, kind: "attachment", externalId: "11" } },
     });
-    expect(await db.pathRedirect.findUnique({ where: { fromPath: "/wp-content/uploads/2026/11/quay.jpg" } })).toMatchObject({
-      entityType: "Image",
-      entityId: quay.entityId,
-      source: SOURCE,
-    });
+    const scaled = await db.image.findUniqueOrThrow({ where: { id: quay.entityId } });
+    const scaledWidest = `/media/${scaled.sha256}-w900.jpg`;
+    expect(await resolveOldPath("/wp-content/uploads/2026/11/breakwater-scaled.jpg")).toBe(scaledWidest);
+    expect(await resolveOldPath("/wp-content/uploads/2026/11/breakwater.jpg")).toBe(scaledWidest);
+    expect(await resolveOldPath("/wp-content/uploads/2026/11/breakwater-1024x683.jpg")).toBe(scaledWidest);
 
     // Taken down on the desk: the story is unpublished, and its photo's old address no longer leads to it.
     await db.article.update({ where: { id: story!.id }, data: { status: "DRAFT" } });
@@ -840,6 +847,11 @@ describe("hostile content", () => {
     await importWordPress({ file: firstFile!, uploadsDir: uploads, actor: admin });
     // All three find the first one's story, from an export unlike theirs, and set out to update it.
     const reports = await Promise.all(others.map((file) => importWordPress({ file, uploadsDir: uploads, actor: admin })));
+    // Each write is a version of its own: two that read one version both wrote the next (the later
+    // overwrote the earlier unseen, as it would have a desk's save).
+    const story = (await storyOf("106", `https://${name}.example`))!;
+    const versions = (await db.revision.findMany({ where: { articleId: story.id }, select: { version: true } })).map((r) => r.version);
+    expect(versions.length).toBe(new Set(versions).size);
     for (const report of reports)
       for (const skipped of report.skipped.filter((s) => s.id === "106")) expect(skipped.reason).toBe(WRITTEN_MEANWHILE);
     expect(reports.reduce((sum, r) => sum + r.counts.stories.updated, 0)).toBeGreaterThan(0);
