@@ -7,7 +7,7 @@ import { log } from "../log";
 import { imageMetadataSchema, type ImageMetadataInput } from "./schema";
 import { mediaStore } from "./store";
 import { processImage, type MediaLimits, type ProcessedImage } from "./process";
-import { VARIANT_FORMATS, variantKey, variantWidths } from "./variants";
+import { variantKey, variantKeysOf } from "./variants";
 import { prefillFromMetadata } from "./metadata";
 import type { PhotoDetailsFromFile } from "./schema";
 import { assertMayChangePhoto, photoUse } from "./policy";
@@ -219,7 +219,4 @@ export async function storedKeysOf(sha256: string, storageKey: string, width: nu
   return [storageKey, ...variantKeysOf(sha256, width)];
 }
 
-/** The variant files stored under `base` (a content hash, or a hash and crop: variantBase) for a picture `width` wide. */
-export function variantKeysOf(base: string, width: number): string[] {
-  return variantWidths(width).flatMap((w) => VARIANT_FORMATS.map((f) => variantKey(base, w, f)));
-}
+export { variantKeysOf } from "./variants";

@@ -10,9 +10,9 @@ import { AppError, parseOrThrow } from "../errors";
 import { mergeMetadata, parseExif, parseIptc, parseXmp, prefillFromMetadata } from "./metadata";
 import { imageMetadataSchema, photoTitle } from "./schema";
 import { mediaStore } from "./store";
-import { removeFiles, storedKeysOf, variantKeysOf } from "./ingest";
+import { removeFiles } from "./ingest";
 import { photoCardSelect, toLibraryImage } from "./queries";
-import { variantBase, variantSelect, variantUrl, variantWidths } from "./variants";
+import { photoFileKeys, variantBase, variantSelect, variantUrl, variantWidths } from "./variants";
 import { assertMayChangePhoto, photoDeletePolicy, photoUse, toPhotoUse, type PhotoUse } from "./policy";
 import { watchLicenseExpiry } from "./license-expiry";
 import { andList, quoted } from "../format/text";
@@ -243,10 +243,6 @@ export async function deleteImage(viewer: Viewer, id: string) {
       data: { sha256: image.sha256, name: image.caption || image.originalFilename ? photoTitle(image) : "" },
     });
   });
-  const shown = variantBase(image);
-  await removeFiles([
-    ...(await storedKeysOf(image.sha256, image.storageKey, image.width)),
-    ...(shown.base === image.sha256 ? [] : variantKeysOf(shown.base, shown.width)),
-  ]);
+  await removeFiles(photoFileKeys(image));
   return { id };
 }

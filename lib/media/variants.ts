@@ -69,3 +69,21 @@ export function variantBase(image: { sha256: string; width: number; height: numb
 
 /** The fields a variant address needs, for `select`s. */
 export const variantSelect = { sha256: true, width: true, height: true, cropX: true, cropY: true, cropW: true, cropH: true } as const;
+
+/** The variant files stored under `base` (a content hash, or a hash and crop: variantBase) for a picture `width` wide. */
+export function variantKeysOf(base: string, width: number): string[] {
+  return variantWidths(width).flatMap((w) => VARIANT_FORMATS.map((f) => variantKey(base, w, f)));
+}
+
+/**
+ * Every file a stored photo has: its original, its uncropped variants (made at upload, always
+ * there) and, when it is cropped, its crop's, which readers get.
+ */
+export function photoFileKeys(image: { storageKey: string; sha256: string; width: number; height: number } & Crop): string[] {
+  const shown = variantBase(image);
+  return [
+    image.storageKey,
+    ...variantKeysOf(image.sha256, image.width),
+    ...(shown.base === image.sha256 ? [] : variantKeysOf(shown.base, shown.width)),
+  ];
+}

@@ -71,6 +71,21 @@ describe.skipIf(!findPgBin())("moving a SQLite newsroom into PostgreSQL", () => 
     };
     await run("npx", ["prisma", "migrate", "deploy"], { env });
     await run("npx", ["tsx", "prisma/seed.ts"], { env });
+    // One demo photo cropped on the desk: readers get variants named by its crop.
+    const crop = path.join(dir, "crop.ts");
+    fs.writeFileSync(
+      crop,
+      `import { db } from ${JSON.stringify(path.resolve("lib/db"))};
+import { cropImage } from ${JSON.stringify(path.resolve("lib/media/crop"))};
+void (async () => {
+  const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+  const photo = await db.image.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
+  await cropImage(admin, { id: photo.id, cropX: 0.1, cropY: 0.1, cropW: 0.5, cropH: 0.5 });
+  await db.$disconnect();
+})();
+`,
+    );
+    await run("npx", ["tsx", crop], { env });
     addStories(file, EXTRA_STORIES);
     cluster = await startPgCluster();
     cluster.createDatabase("moved");
@@ -134,7 +149,8 @@ describe.skipIf(!findPgBin())("moving a SQLite newsroom into PostgreSQL", () => 
       const photos = Number((source.prepare(`SELECT count(*) AS n FROM "Image"`).get() as { n: number }).n);
       source.close();
       expect(photos).toBeGreaterThan(0);
-      // Every photo file is in the target store, byte for byte.
+      // Every photo file is in the target store, byte for byte (a cropped photo's variants among them).
+      expect(fs.readdirSync(media).some((f) => /^[a-f0-9]{64}-c\d+x\d+x\d+x\d+-w\d+\.jpg$/.test(f))).toBe(true);
       for (const file of fs.readdirSync(media).filter((f) => !f.startsWith("."))) {
         expect(fs.readFileSync(path.join(dir, "bucket", file)).equals(fs.readFileSync(path.join(media, file))), file).toBe(true);
       }

@@ -21,7 +21,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { backupDatabase } from "./backup";
 import type { MediaStore } from "../media/store";
-import { VARIANT_FORMATS, variantKey, variantWidths } from "../media/variants";
+import { photoFileKeys } from "../media/variants";
 
 export type TableReport = { table: string; source: number; target: number; copied: number; checksum: string; same: boolean };
 export type MoveReport = { tables: TableReport[]; photos: { files: number; copied: number; same: boolean } | null; ok: boolean };
@@ -221,17 +221,16 @@ export async function moveToPostgres(options: {
   }
 }
 
-/** Every file of every photo, original and variants, copied where missing and compared by SHA-256. */
+/**
+ * Every file of every photo, original and variants, copied where missing and compared by SHA-256.
+ * A cropped photo's variants too, which readers get (named by its crop): only the uncropped ones
+ * were copied, and a cropped photo's pages showed broken images on the new store.
+ */
 async function movePhotos(source: Database.Database, { from, to }: PhotoMove, log: (line: string) => void) {
-  const images = source.prepare(`SELECT "storageKey", "sha256", "width" FROM "Image"`).all() as {
-    storageKey: string;
-    sha256: string;
-    width: number;
-  }[];
-  const keys = images.flatMap((image) => [
-    image.storageKey,
-    ...variantWidths(image.width).flatMap((w) => VARIANT_FORMATS.map((format) => variantKey(image.sha256, w, format))),
-  ]);
+  const images = source
+    .prepare(`SELECT "storageKey", "sha256", "width", "height", "cropX", "cropY", "cropW", "cropH" FROM "Image"`)
+    .all() as Parameters<typeof photoFileKeys>[0][];
+  const keys = images.flatMap(photoFileKeys);
   let copied = 0;
   let same = true;
   const sha = (data: Buffer) => crypto.createHash("sha256").update(data).digest("hex");
