@@ -14,7 +14,7 @@ export const REPLACED_FILES_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
 /** Replacements older than this past their grace period were swept by earlier runs. */
 const SWEEP_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
-type ReplaceAudit = { from?: unknown; fromKey?: unknown; fromWidth?: unknown };
+type ReplaceAudit = { from?: unknown; fromKey?: unknown; fromWidth?: unknown; fromCrop?: unknown; fromCropWidth?: unknown };
 
 /**
  * Removes the files a photo had before a replacement whose grace period has passed, unless the
@@ -30,11 +30,14 @@ export async function sweepReplacedFiles(now = new Date()): Promise<number> {
   });
   let removed = 0;
   for (const { data } of events) {
-    const { from, fromKey, fromWidth } = (data ?? {}) as ReplaceAudit;
+    const { from, fromKey, fromWidth, fromCrop, fromCropWidth } = (data ?? {}) as ReplaceAudit;
     if (typeof from !== "string" || typeof fromKey !== "string" || typeof fromWidth !== "number") continue;
     // The same file uploaded again (or a replacement back to it) uses these files now.
     if ((await db.image.count({ where: { OR: [{ sha256: from }, { storageKey: fromKey }] } })) > 0) continue;
     await removeFiles(await storedKeysOf(from, fromKey, fromWidth));
+    // A cropped photo's old file had its crop's variants too.
+    if (typeof fromCrop === "string" && fromCrop.startsWith(`${from}-c`) && typeof fromCropWidth === "number")
+      await removeFiles(variantKeysOf(fromCrop, fromCropWidth));
     removed++;
   }
   return removed + (await sweepOldCrops(before));

@@ -6,8 +6,8 @@ import { AppError, parseOrThrow } from "../errors";
 import { log } from "../log";
 import { imageMetadataSchema, type ImageMetadataInput } from "./schema";
 import { mediaStore } from "./store";
-import { processImage, type MediaLimits, type ProcessedImage } from "./process";
-import { variantKey, variantKeysOf } from "./variants";
+import { makeVariants, processImage, type MediaLimits, type ProcessedImage } from "./process";
+import { variantBase, variantKey, variantKeysOf, variantSelect } from "./variants";
 import { prefillFromMetadata } from "./metadata";
 import type { PhotoDetailsFromFile } from "./schema";
 import { assertMayChangePhoto, photoUse } from "./policy";
@@ -165,7 +165,7 @@ export async function createImage(
  */
 export async function replaceImageFile(viewer: Viewer, imageId: string, data: Buffer, originalFilename?: string, limits?: MediaLimits) {
   assertPermission(viewer, "media.edit");
-  const current = await db.image.findUnique({ where: { id: imageId }, select: { sha256: true, storageKey: true, width: true } });
+  const current = await db.image.findUnique({ where: { id: imageId }, select: { ...variantSelect, storageKey: true } });
   if (!current) throw new AppError("not_found", "That photo is no longer in the library.");
   // Asked before the work, so a refused writer waits for nothing; asked again in the write.
   assertMayChangePhoto(viewer, await photoUse(imageId));
@@ -175,13 +175,26 @@ export async function replaceImageFile(viewer: Viewer, imageId: string, data: Bu
   if (other) throw new AppError("conflict", "This file is already in the library as another photo.");
   const processed = await processImage(data, limits);
   const credential = await readCredentials(data, processed.mime);
-  const keys = await storeFiles(filesOf(sha256, data, processed));
+  // A cropped photo keeps its crop, cut from the new file: readers get the crop's variants, which
+  // were never made for it (its stories showed broken images).
+  const shown = variantBase({ ...current, sha256, width: processed.width, height: processed.height });
+  const files = [
+    ...filesOf(sha256, data, processed),
+    ...(shown.base === sha256
+      ? []
+      : (await makeVariants(data, processed.width, processed.height, current, limits)).map(
+          (v) => [variantKey(shown.base, v.width, v.format), v.data] as [string, Buffer],
+        )),
+  ];
+  const keys = await storeFiles(files);
   try {
     await db.$transaction(async (tx) => {
-      const now = await tx.image.findUnique({ where: { id: imageId }, select: { sha256: true } });
+      const now = await tx.image.findUnique({ where: { id: imageId }, select: variantSelect });
       if (!now) throw new AppError("not_found", "That photo is no longer in the library.");
       if (now.sha256 !== current.sha256)
         throw new AppError("conflict", "Someone replaced this photo's file a moment ago. Reload the page to see it.");
+      if (variantBase(now).base !== variantBase(current).base)
+        throw new AppError("conflict", "Someone cropped this photo a moment ago. Reload the page and replace its file again.");
       // A story using it may have gone live while the file was processed.
       assertMayChangePhoto(viewer, await photoUse(imageId, tx));
       await tx.image.update({
@@ -203,14 +216,23 @@ export async function replaceImageFile(viewer: Viewer, imageId: string, data: Bu
         action: "image.replace",
         entityType: "Image",
         entityId: imageId,
-        data: { from: current.sha256, to: sha256, fromKey: current.storageKey, fromWidth: current.width, ...credentialAudit(credential) },
+        data: {
+          from: current.sha256,
+          to: sha256,
+          fromKey: current.storageKey,
+          fromWidth: current.width,
+          ...(variantBase(current).base === current.sha256
+            ? {}
+            : { fromCrop: variantBase(current).base, fromCropWidth: variantBase(current).width }),
+          ...credentialAudit(credential),
+        },
       });
     });
   } catch (error) {
     await removeFiles(keys);
     throw error;
   }
-  await ensureStored(filesOf(sha256, data, processed));
+  await ensureStored(files);
   return { id: imageId, fromFile: prefillFromMetadata(processed.metadata) };
 }
 

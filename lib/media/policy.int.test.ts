@@ -11,7 +11,7 @@ import { deleteImage, updateImageMetadata } from "./library";
 import { cropImage } from "./crop";
 import { sweepReplacedFiles } from "./cleanup";
 import { mediaStore } from "./store";
-import { variantKey } from "./variants";
+import { variantBase, variantKey, variantKeysOf } from "./variants";
 
 // Issue 8 (trust): a photo a live story shows (published or scheduled, hero or inline) is changed
 // only by editors and admins; writers change photos nothing live uses.
@@ -139,6 +139,25 @@ describe("replacing a live photo's file", () => {
     expect(await mediaStore.get(oldVariant)).toBeNull();
     expect(await mediaStore.get(old.storageKey)).toBeNull();
     expect(await mediaStore.get(variantKey(replaced.sha256, 480, "jpg"))).not.toBeNull();
+  });
+
+  it("keeps a cropped photo's crop, cut from the new file, and later sweeps the old crop's files (its stories showed broken images)", async () => {
+    const id = await photoIn("PUBLISHED");
+    await cropImage(editor, { id, cropX: 0.25, cropY: 0, cropW: 0.5, cropH: 1 });
+    const old = await row(id);
+    const oldCrop = variantBase(old);
+    await replaceImageFile(editor, id, await makePhoto("jpeg", 800, 400, seed++));
+    const replaced = await row(id);
+    const shown = variantBase(replaced);
+    expect(shown.base).toBe(`${replaced.sha256}-c200x0x400x400`);
+    // What readers get of it is there, in every format.
+    for (const key of variantKeysOf(shown.base, shown.width)) expect(await mediaStore.get(key), key).not.toBeNull();
+    // The old crop's files go with the old file's, once the grace period has passed.
+    const oldCropKey = variantKey(oldCrop.base, oldCrop.width, "jpg");
+    expect(await mediaStore.get(oldCropKey)).not.toBeNull();
+    await sweepReplacedFiles(new Date(Date.now() + 8 * 86_400_000));
+    expect(await mediaStore.get(oldCropKey)).toBeNull();
+    expect(await mediaStore.get(variantKey(shown.base, shown.width, "jpg"))).not.toBeNull();
   });
 
   it("keeps the old files when the same file is in the library again by the time of the sweep", async () => {
