@@ -438,7 +438,9 @@ class WordPressImport {
     const target = { entityType: "Image" as const, entityId: imageId };
     await this.saveRedirect(tx, url, target);
     const original = url.replace(/-(?:scaled|rotated)(\.[a-z0-9]+)$/i, "$1");
-    if (original !== url) await this.saveRedirect(tx, original, target);
+    // Not when another attachment of the export is that file: the address is that photo's.
+    const originalFile = original.slice(original.lastIndexOf("/wp-content/uploads/") + "/wp-content/uploads/".length).toLowerCase();
+    if (original !== url && !this.attachmentByFile.has(originalFile)) await this.saveRedirect(tx, original, target);
   }
 
   private async saveRedirect(tx: Tx, url: string, target: RedirectTarget) {
@@ -991,6 +993,14 @@ class WordPressImport {
     }
     // The mapping row is written last in the story's transaction: a later change is someone else's.
     if (mapped && current && current.updatedAt.getTime() > mapped.updatedAt.getTime()) {
+      // Unless another import of this site wrote it between the two reads above: its mapping, read
+      // again, is then as new as the story. Nothing is written on that word, so servers' clocks
+      // apart can change only which sentence the report says.
+      const latest = await this.mapping("post", item.postId);
+      if (latest && latest.updatedAt > mapped.updatedAt && current.updatedAt <= latest.updatedAt) {
+        this.writtenMeanwhile(latest, contentHash, item.postId, title);
+        return;
+      }
       this.skip("story", item.postId, title, "It was changed in Dateline since the last import, so the export did not overwrite it.");
       this.report.counts.stories.skipped++;
       return;
@@ -1267,19 +1277,8 @@ class WordPressImport {
         data.slug = await this.freeSlug(storySlug(item), item.postId, null);
       }
     }
-    const meanwhile = result?.meanwhile;
-    if (meanwhile) {
-      // The same post as this export has it: counted as if this import had written it (a run's other runner did).
-      if (meanwhile.contentHash === contentHash) this.report.counts.stories[this.earlier(meanwhile) ?? "unchanged"]++;
-      else {
-        this.skip(
-          "story",
-          item.postId,
-          title,
-          "Another import of this site wrote it at the same time, from another export: import this export again to bring its changes.",
-        );
-        this.report.counts.stories.skipped++;
-      }
+    if (result?.meanwhile) {
+      this.writtenMeanwhile(result.meanwhile, contentHash, item.postId, title);
       return;
     }
     if (!result) {
@@ -1289,6 +1288,26 @@ class WordPressImport {
     }
     for (const w of result.warnings) this.warn("story", item.postId, title, w);
     this.report.counts.stories[result.created ? "created" : "updated"]++;
+  }
+
+  /** A post whose story another import of this site wrote while this one was at it: that story stands. */
+  private writtenMeanwhile(
+    meanwhile: { kind: string; externalId: string; createdAt: Date; updatedAt: Date; contentHash: string },
+    contentHash: string,
+    postId: string,
+    title: string,
+  ) {
+    // The same post as this export has it: counted as if this import had written it (a run's other runner did).
+    if (meanwhile.contentHash === contentHash) this.report.counts.stories[this.earlier(meanwhile) ?? "unchanged"]++;
+    else {
+      this.skip(
+        "story",
+        postId,
+        title,
+        "Another import of this site wrote it at the same time, from another export: import this export again to bring its changes.",
+      );
+      this.report.counts.stories.skipped++;
+    }
   }
 
   /**

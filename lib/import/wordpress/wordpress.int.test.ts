@@ -377,6 +377,30 @@ describe("WordPress import", () => {
     expect(await resolveOldPath("/2026/11/25/never-was/")).toBeNull();
   });
 
+  it("leaves x.jpg to the attachment that is x.jpg when another is x-scaled.jpg", async () => {
+    const site = "scaled-clash.example";
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
+    fs.mkdirSync(path.join(own, "2026/11"), { recursive: true });
+    fs.writeFileSync(path.join(own, "2026/11/dune.jpg"), await makePhoto("jpeg", 1000, 600, 95));
+    fs.writeFileSync(path.join(own, "2026/11/dune-scaled.jpg"), await makePhoto("jpeg", 800, 600, 96));
+    const file = fixtureFor(site, (xml) =>
+      xml
+        .replaceAll("<wp:post_name><![CDATA[", "<wp:post_name><![CDATA[sc-")
+        .replaceAll("2026/11/harrow-point-harbour.jpg", "2026/11/dune.jpg")
+        .replaceAll("2026/11/quay", "2026/11/dune-scaled"),
+    );
+    await importWordPress({ file, uploadsDir: own, actor: admin });
+    const widestOf = async (attachmentId: string) => {
+      const mapping = await db.importMapping.findUniqueOrThrow({
+        where: { source_kind_externalId: { source: `https://${site}`, kind: "attachment", externalId: attachmentId } },
+      });
+      const image = await db.image.findUniqueOrThrow({ where: { id: mapping.entityId } });
+      return `/media/${image.sha256}-w${image.width}.jpg`;
+    };
+    expect(await resolveOldPath("/wp-content/uploads/2026/11/dune.jpg")).toBe(await widestOf("10"));
+    expect(await resolveOldPath("/wp-content/uploads/2026/11/dune-scaled.jpg")).toBe(await widestOf("11"));
+  });
+
   it("leads the old address of a photo's file, and of WordPress's smaller copies of it, to the photo as readers get it, while a published story shows it", async () => {
     const site = "photo-files.example";
     const own = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
