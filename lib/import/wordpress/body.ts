@@ -223,7 +223,7 @@ const NOTES_HEADING: Record<string, string> = {
   ca: "Notes",
 };
 
-export function notesHeading(language: string | undefined): string {
+function notesHeading(language: string | undefined): string {
   return NOTES_HEADING[(language ?? "").split("-")[0]!.toLowerCase()] ?? "Notes";
 }
 

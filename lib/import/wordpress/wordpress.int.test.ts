@@ -29,6 +29,19 @@ function fixtureFor(site: string, edit: (xml: string) => string = (x) => x): str
 }
 
 /**
+ * A WordPress uploads folder of the test's own, each file under 2026/11 a JPEG of the given
+ * width, height and seed (a different seed makes a different file: Image rows dedupe by hash).
+ */
+async function ownUploads(files: Record<string, [width: number, height: number, seed: number]>): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
+  fs.mkdirSync(path.join(dir, "2026/11"), { recursive: true });
+  for (const [name, [width, height, seed]] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, "2026/11", name), await makePhoto("jpeg", width, height, seed));
+  }
+  return dir;
+}
+
+/**
  * Four exports of one site (its post 106 under the slug `name`), each item with a meta field of
  * its own: no import finds a post as it has it.
  */
@@ -79,10 +92,7 @@ async function storyOf(wordpressId: string, source = SOURCE) {
 
 beforeAll(async () => {
   admin = await makeUser("ADMIN");
-  uploads = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
-  fs.mkdirSync(path.join(uploads, "2026/11"), { recursive: true });
-  fs.writeFileSync(path.join(uploads, "2026/11/harrow-point-harbour.jpg"), await makePhoto("jpeg", 1200, 800, 1));
-  fs.writeFileSync(path.join(uploads, "2026/11/quay.jpg"), await makePhoto("jpeg", 900, 600, 2));
+  uploads = await ownUploads({ "harrow-point-harbour.jpg": [1200, 800, 1], "quay.jpg": [900, 600, 2] });
   fs.writeFileSync(path.join(uploads, "2026/11/council-minutes.pdf"), "%PDF-1.4 not a photo");
   first = await importWordPress({ file: FIXTURE, uploadsDir: uploads, actor: admin });
 }, 120_000);
@@ -379,10 +389,7 @@ describe("WordPress import", () => {
 
   it("leaves x.jpg to the attachment that is x.jpg when another is x-scaled.jpg", async () => {
     const site = "scaled-clash.example";
-    const own = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
-    fs.mkdirSync(path.join(own, "2026/11"), { recursive: true });
-    fs.writeFileSync(path.join(own, "2026/11/dune.jpg"), await makePhoto("jpeg", 1000, 600, 95));
-    fs.writeFileSync(path.join(own, "2026/11/dune-scaled.jpg"), await makePhoto("jpeg", 800, 600, 96));
+    const own = await ownUploads({ "dune.jpg": [1000, 600, 95], "dune-scaled.jpg": [800, 600, 96] });
     const file = fixtureFor(site, (xml) =>
       xml
         .replaceAll("<wp:post_name><![CDATA[", "<wp:post_name><![CDATA[sc-")
@@ -403,10 +410,7 @@ describe("WordPress import", () => {
 
   it("leads the old address of a photo's file, and of WordPress's smaller copies of it, to the photo as readers get it, while a published story shows it", async () => {
     const site = "photo-files.example";
-    const own = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
-    fs.mkdirSync(path.join(own, "2026/11"), { recursive: true });
-    fs.writeFileSync(path.join(own, "2026/11/pier-at-dusk.jpg"), await makePhoto("jpeg", 1200, 800, 93));
-    fs.writeFileSync(path.join(own, "2026/11/breakwater-scaled.jpg"), await makePhoto("jpeg", 900, 600, 94));
+    const own = await ownUploads({ "pier-at-dusk.jpg": [1200, 800, 93], "breakwater-scaled.jpg": [900, 600, 94] });
     // Slugs of its own: the posts' "-100" slugs are the crash test's.
     const file = fixtureFor(site, (xml) =>
       xml
@@ -558,10 +562,7 @@ describe("WordPress import", () => {
   it("leaves a photo changed on the desk alone, and brings back one deleted there (a changed export emptied a live photo's credit, or crashed)", async () => {
     const site = "photos.example";
     const source = `https://${site}`;
-    const own = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
-    fs.mkdirSync(path.join(own, "2026/11"), { recursive: true });
-    fs.writeFileSync(path.join(own, "2026/11/harrow-point-harbour.jpg"), await makePhoto("jpeg", 1200, 800, 91));
-    fs.writeFileSync(path.join(own, "2026/11/quay.jpg"), await makePhoto("jpeg", 900, 600, 92));
+    const own = await ownUploads({ "harrow-point-harbour.jpg": [1200, 800, 91], "quay.jpg": [900, 600, 92] });
     await importWordPress({ file: fixtureFor(site), uploadsDir: own, actor: admin });
     const photoOf = async (attachmentId: string) => {
       const mapping = await db.importMapping.findUniqueOrThrow({
