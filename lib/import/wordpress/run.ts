@@ -227,6 +227,10 @@ class WordPressImport {
 
   private async progress(phase: ImportProgress["phase"]) {
     this.processed++;
+    // A turn for the server's requests (it runs in a server process): SQLite's queries run on this
+    // thread and resolve at once, so an import awaited nothing the event loop waits on between its
+    // items, and a page asked for meanwhile waited until the import ended.
+    await new Promise((resolve) => setImmediate(resolve));
     await this.options.onProgress?.({ phase, processed: this.processed, stories: this.report.counts.stories.created });
     await this.checkStop();
   }

@@ -13,6 +13,7 @@ import { updateImageMetadata } from "../../media/library";
 import { mediaStore } from "../../media/store";
 import { importWordPress, type ImportReport } from "./run";
 import { readWxr } from "./wxr";
+import { siteExport } from "../../test/wxr-site";
 
 const FIXTURE = path.join(import.meta.dirname, "fixtures", "harrow-point.wxr.xml");
 const SOURCE = "https://harrow.example";
@@ -498,6 +499,28 @@ describe("WordPress import", () => {
     expect(updated?.firstPublishedAt?.toISOString()).toBe("2026-11-25T06:30:00.000Z");
     expect((await storyOf("102"))?.headline).toBe("Quay funding: edited on the desk");
     expect(report.skipped.find((s) => s.id === "102")?.reason).toContain("changed in Dateline since the last import");
+  });
+
+  it("lets the server's other requests in between its posts (a page asked for while an import ran in its process waited until the import ended)", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "export.xml");
+    fs.writeFileSync(file, siteExport("turns", 29_000, 60));
+    // A request arriving while the fifth post is written (its I/O callback, here setImmediate):
+    // how many posts the import writes before it is let in.
+    let stories = 0;
+    let askedAt = 0;
+    let answeredAt = 0;
+    const report = await importWordPress({
+      file,
+      uploadsDir: null,
+      actor: admin,
+      onProgress: (p) => {
+        if (p.phase !== "stories" || ++stories !== 5) return;
+        askedAt = stories;
+        setImmediate(() => (answeredAt = stories));
+      },
+    });
+    expect(report.counts.stories.created).toBe(60);
+    expect(answeredAt - askedAt).toBeLessThanOrEqual(1);
   });
 
   it("resumes after a crash mid-import, with nothing half-written or duplicated", async () => {
