@@ -25,7 +25,8 @@ async function uploadsZip(): Promise<string> {
 
 /**
  * An export of `posts` short drafts (the fixture's site, bylines and terms, as long.example): long
- * enough to take the import a while, so that it can be cancelled while it runs.
+ * enough to take the import a while, so that it can be cancelled while it runs. The first has no
+ * title: the report's "To check" lists it from the start.
  */
 function longExport(posts: number): string {
   const fixture = fs.readFileSync(FIXTURE, "utf8").replaceAll("harrow.example", "long.example");
@@ -33,7 +34,7 @@ function longExport(posts: number): string {
   const items = Array.from(
     { length: posts },
     (_, n) => `<item>
-		<title><![CDATA[Long archive post ${n + 1}]]></title>
+		<title><![CDATA[${n ? `Long archive post ${n + 1}` : ""}]]></title>
 		<link>https://long.example/?p=${5000 + n}</link>
 		<dc:creator><![CDATA[rmarsh]]></dc:creator>
 		<guid isPermaLink="false">https://long.example/?p=${5000 + n}</guid>
@@ -50,6 +51,13 @@ function longExport(posts: number): string {
   fs.writeFileSync(file, `${head}${items.join("\n")}\n</channel>\n</rss>\n`);
   return file;
 }
+
+/**
+ * The long export's posts: the import goes through a few hundred a second here, so that it is
+ * still running a minute after it starts (2,000 were all imported before a look at its report so
+ * far had been made).
+ */
+const LONG = 20_000;
 
 test.describe("WordPress import", () => {
   test("an admin uploads a WXR file and its photos, sees the report, and the old addresses answer 308", async ({ browser }) => {
@@ -155,7 +163,7 @@ test.describe("WordPress import", () => {
     const page = await context.newPage();
     await page.goto("/admin/import");
     const form = page.getByRole("form", { name: "WordPress import" });
-    await form.getByLabel("WordPress export (WXR)").setInputFiles(longExport(2000));
+    await form.getByLabel("WordPress export (WXR)").setInputFiles(longExport(LONG));
     await form.getByRole("button", { name: "Import", exact: true }).click();
     const cancel = form.getByRole("button", { name: /^Cancel import/ });
     await expect(cancel).toBeVisible({ timeout: 30_000 });
@@ -164,17 +172,34 @@ test.describe("WordPress import", () => {
     await expect(form.getByRole("status")).toHaveText(/^Importing: \d+ items done…$/);
     await expect(form.getByRole("button", { name: "Importing…" })).toBeDisabled();
     await page.screenshot({ path: testInfo.outputPath("import-running.png"), fullPage: true });
+    // While it runs, its report so far is in the list, with what to check from its first post on.
+    // (The export is read through once before its first post: until then there is no report.)
+    const list = await context.newPage();
+    const soFarLink = list
+      .getByRole("row", { name: /long-archive\.xml/ })
+      .first()
+      .getByRole("link", { name: "Show the report so far" });
+    await expect(async () => {
+      await list.goto("/admin/import");
+      await expect(soFarLink).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 60_000 });
+    await soFarLink.click();
+    const sofar = list.getByRole("region", { name: "Report: https://long.example" });
+    await expect(sofar.getByRole("note")).toHaveText("The import is still running: this is its report so far.");
+    await expect(sofar.getByRole("listitem").filter({ hasText: "It has no title: its headline is its first words" })).toHaveCount(1);
+    await list.screenshot({ path: testInfo.outputPath("import-report-so-far.png"), fullPage: true });
+    await list.close();
     page.once("dialog", (dialog) => void dialog.accept());
     await cancel.click();
 
     const report = page.getByRole("region", { name: "Report: https://long.example" });
     await expect(report).toBeVisible({ timeout: 60_000 });
     const said = report.getByRole("note");
-    await expect(said).toHaveText(/^Cancelled by .+ after \d+ of 2000 posts; what was imported stays\.$/);
+    await expect(said).toHaveText(/^Cancelled by .+ after \d+ of 20000 posts; what was imported stays\.$/);
     // However far it got (the cancel may even reach it before it starts): lib/import/import-job.int.test.ts
     // stops one after its third post.
     const after = Number(/after (\d+) of/.exec((await said.textContent()) ?? "")![1]);
-    expect(after).toBeLessThan(2000);
+    expect(after).toBeLessThan(LONG);
     // What it imported stays: the posts it went through are drafts on the desk.
     const created = Number(
       await report
@@ -188,7 +213,7 @@ test.describe("WordPress import", () => {
     // The list says the same, and the run is no longer one to cancel.
     await page.reload();
     const row = page.getByRole("row", { name: /long-archive\.xml/ }).first();
-    await expect(row).toContainText(`after ${after} of 2000 posts; what was imported stays.`);
+    await expect(row).toContainText(`after ${after} of ${LONG} posts; what was imported stays.`);
     await expect(row.getByRole("button", { name: /^Cancel import/ })).toHaveCount(0);
     await context.close();
   });

@@ -53,11 +53,11 @@ const exportOf = (label: string) => {
 };
 
 /** A queued run of `label`'s export with its uploads zip, as the desk leaves it for the job. */
-async function queuedRun(label: string): Promise<string> {
+async function queuedRun(label: string, edit: (xml: string) => string = (xml) => xml): Promise<string> {
   const run = await db.importRun.create({ data: { fileName: "export.xml", actorId: admin.id, status: "queued" }, select: { id: true } });
   const dir = path.join(importDir(), run.id);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "export.xml"), exportOf(label));
+  fs.writeFileSync(path.join(dir, "export.xml"), edit(exportOf(label)));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "wp-zip-"));
   fs.mkdirSync(path.join(work, "wp-content/uploads", label), { recursive: true });
   // Photos of their own: the library finds a photo again by its bytes, and one another test file's
@@ -108,6 +108,39 @@ describe("an import resumed after a restart", () => {
     expect(second.counts.stories).toEqual({ created: 0, updated: 0, unchanged: POSTS, skipped: 0 });
     expect(second.counts.photos).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: 0 });
     expect(second.counts.sections).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: 0 });
+  }, 60_000);
+});
+
+describe("an import's report kept as it goes", () => {
+  // Story 2 has no title (its headline is made from its first words, for the desk to write) and
+  // story 6 a byline the export does not list.
+  const withNotes = (label: string) => (xml: string) =>
+    xml
+      .replace(`<title><![CDATA[${label} story 2]]></title>`, "<title><![CDATA[]]></title>")
+      .replace(
+        `<dc:creator><![CDATA[${label}-writer]]></dc:creator>\n  <guid isPermaLink="false">https://${label}.example/?p=${sites.get(label)! + 15}`,
+        `<dc:creator><![CDATA[stranger]]></dc:creator>\n  <guid isPermaLink="false">https://${label}.example/?p=${sites.get(label)! + 15}`,
+      );
+  const toCheck = (report: ImportReport) => report.warnings.map((w) => `${w.id}: ${w.message}`);
+
+  it("lists after a restart what the first try found to check (the resumed try found its stories unchanged, and the report lost them)", async () => {
+    const id = sites.get("notes-restart") ?? (exportOf("notes-restart"), sites.get("notes-restart")!);
+    const runId = await queuedRun("notes-restart", withNotes("notes-restart"));
+    next.afterStory = async (stories) => {
+      if (stories === 3) throw new Error("power cut");
+    };
+    await expect(importJobHandler(tryOf(runId, 1))).rejects.toThrow("power cut");
+    // While it waits to carry on, its report so far is there to read.
+    const { report: sofar } = await reportOf(runId);
+    expect(toCheck(sofar)).toEqual([`${id + 11}: It has no title: its headline is its first words until an editor writes one.`]);
+    await importJobHandler(tryOf(runId, 2));
+    const { run, report } = await reportOf(runId);
+    expect(run.status).toBe("done");
+    // The first try's, once, and the second's.
+    expect(toCheck(report)).toEqual([
+      `${id + 11}: It has no title: its headline is its first words until an editor writes one.`,
+      `${id + 15}: Its byline “stranger” is not among the export's authors and was left off.`,
+    ]);
   }, 60_000);
 });
 

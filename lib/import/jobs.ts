@@ -12,7 +12,7 @@ import { recordAudit } from "../audit/mutations";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { enqueue } from "../jobs/queue";
 import type { JobHandler } from "../jobs/runner";
-import { importWordPress, noteCancelTooLate } from "./wordpress/run";
+import { importWordPress, noteCancelTooLate, type ImportReport } from "./wordpress/run";
 import { WxrError } from "./wordpress/wxr";
 import { CANCELLABLE_STATUSES, ENDED_STATUSES } from "./schema";
 import { insideFolder } from "../security/folder-files";
@@ -272,17 +272,30 @@ export const importJobHandler: JobHandler = async (job) => {
       }
     }
     let last = 0;
+    let lastWarnings = 0;
+    // An earlier try's report so far (saved below): a resumed try finds what it wrote unchanged.
+    const earlier = run.startedAt && run.report ? (JSON.parse(run.report) as Partial<ImportReport>) : null;
     const report = await importWordPress({
       file: path.join(/*turbopackIgnore: true*/ dir, "export.xml"),
       uploadsDir,
       actor: { id: user.id, email: user.email, name: user.name, role: user.role },
       startedAt,
       resumed: run.startedAt !== null,
+      earlierWarnings: earlier?.warnings ?? [],
       stopRequested,
+      // The report so far is kept with the count, and whenever an item adds to what is to check: a
+      // process that dies mid-import loses at most the last item's (the next try's report lists
+      // the rest), and a run that fails shows how far it got.
       onProgress: async (p) => {
-        if (p.phase !== "done" && p.processed - last < 10) return;
+        const warnings = p.report.warnings.length + p.report.more.warnings;
+        if (p.phase !== "done" && p.processed - last < 10 && warnings === lastWarnings) return;
         last = p.processed;
-        await db.importRun.update({ where: { id: runId }, data: { processed: p.processed } });
+        lastWarnings = warnings;
+        // Not over a run that has ended (another runner's, after this one's lease ran out).
+        await db.importRun.updateMany({
+          where: { id: runId, status: { notIn: ENDED_STATUSES } },
+          data: { processed: p.processed, report: JSON.stringify(p.report) },
+        });
       },
     });
     // A cancel asked for after its last item is too late: the import is done, its report whole.

@@ -26,6 +26,13 @@ const STATUS_LABELS: Record<string, string> = {
   failed: "Failed",
 };
 
+/** What the report of a run that has not ended whole is: the report so far, kept as it goes (lib/import/jobs.ts). */
+const PARTIAL: Record<string, string> = {
+  running: "The import is still running: this is its report so far.",
+  cancelling: "The import is still running: this is its report so far.",
+  failed: "The import stopped before its end: this is its report up to there. What it imported is kept.",
+};
+
 export default async function ImportPage({ searchParams }: Props) {
   await requirePermission("import.run", "/admin/import");
   const [runs, { timeZone }, { run: shown }] = await Promise.all([listImportRuns(), readSiteSettings(), searchParams]);
@@ -40,7 +47,7 @@ export default async function ImportPage({ searchParams }: Props) {
         <code>npm run import:wordpress -- export.xml --uploads wp-content/uploads --as you@example.org</code>.
       </p>
       <ImportForm />
-      {selected ? <ImportReportView report={report(selected)!} /> : null}
+      {selected ? <ImportReportView report={report(selected)!} partial={PARTIAL[selected.status]} /> : null}
       <h2>Earlier imports</h2>
       {runs.length ? (
         <DataTable>
@@ -71,7 +78,13 @@ export default async function ImportPage({ searchParams }: Props) {
                     ) : null}
                   </td>
                   <td>{run.processed}</td>
-                  <td>{run.report ? <Link href={`/admin/import?run=${run.id}`}>Show the report</Link> : "—"}</td>
+                  <td>
+                    {run.report ? (
+                      <Link href={`/admin/import?run=${run.id}`}>{PARTIAL[run.status] ? "Show the report so far" : "Show the report"}</Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                 </tr>
               );
             })}

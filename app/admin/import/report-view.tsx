@@ -11,15 +11,21 @@ const KINDS = [
   ["photos", "Photos"],
 ] as const;
 
-/** An import's report: counts per type, how statuses and categories were mapped, what was skipped and why. */
-export function ImportReportView({ report }: { report: ImportReport }) {
+/**
+ * An import's report: counts per type, how statuses and categories were mapped, what was skipped
+ * and why. `partial` says why it is not whole (a run still going, or one that failed); such a
+ * report does not count the old addresses kept, counted at the run's end.
+ */
+export function ImportReportView({ report, partial }: { report: ImportReport; partial?: string }) {
   return (
     <section className="card" aria-labelledby="import-report-heading">
       <h2 id="import-report-heading">Report: {report.source}</h2>
+      {partial ? <p role="note">{partial}</p> : null}
       {report.cancelled ? <p role="note">{cancelledSentence(report.cancelled)}</p> : null}
       <DataTable>
         <caption className="muted">
-          WXR {report.wxrVersion || "?"}. Old addresses kept (each answers 308 where its record is public): {report.counts.redirects}.
+          WXR {report.wxrVersion || "?"}.
+          {partial ? null : ` Old addresses kept (each answers 308 where its record is public): ${report.counts.redirects}.`}
         </caption>
         <thead>
           <tr>

@@ -76,10 +76,22 @@ export type ImportOptions = {
   stopRequested?: () => Promise<string | null>;
   /** This try carries on a run an earlier try began (a restart): what that try wrote is finished, not left. */
   resumed?: boolean;
+  /**
+   * What the earlier tries of this run found to check, as they saved it (`onProgress`'s report):
+   * this try finds what they wrote unchanged and says nothing of it, and their report was lost
+   * with their process (a restart's report listed only the second try's warnings).
+   */
+  earlierWarnings?: ImportReport["warnings"];
   now?: () => Date;
 };
 
-export type ImportProgress = { phase: "reading" | "photos" | "stories" | "done"; processed: number; stories: number };
+export type ImportProgress = {
+  phase: "reading" | "photos" | "stories" | "done";
+  processed: number;
+  stories: number;
+  /** The report so far (not to be changed): a try resumed after a restart is given its warnings back. */
+  report: Readonly<ImportReport>;
+};
 
 type Counts = { created: number; updated: number; unchanged: number; skipped: number };
 const newCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0 });
@@ -126,9 +138,16 @@ export function noteCancelTooLate(report: ImportReport, by: string) {
   addWarning(report, "export", "", "", cancelTooLateMessage(by));
 }
 
-/** Adds a warning to the report's list ("To check"), or counts it past the list's cap. */
+/**
+ * Adds a warning to the report's list ("To check"), or counts it past the list's cap; once (a
+ * resumed try says again some of what its earlier try said).
+ */
 function addWarning(report: ImportReport, kind: string, id: string, title: string, message: string) {
-  if (report.warnings.length < LIST_CAP) report.warnings.push({ kind, id, title: title.slice(0, 200), message });
+  const warning = { kind, id, title: title.slice(0, 200), message };
+  const same = (w: ImportReport["warnings"][number]) =>
+    w.kind === kind && w.id === id && w.title === warning.title && w.message === message;
+  if (report.warnings.some(same)) return;
+  if (report.warnings.length < LIST_CAP) report.warnings.push(warning);
   else report.more.warnings++;
 }
 /** A file the photo library takes, by its name (anything else the export attached is skipped). */
@@ -214,6 +233,7 @@ class WordPressImport {
       warnings: [],
       more: { skipped: 0, warnings: 0 },
     };
+    for (const w of options.earlierWarnings ?? []) addWarning(this.report, w.kind, w.id, w.title, w.message);
   }
 
   private skip(kind: string, id: string, title: string, reason: string) {
@@ -231,7 +251,7 @@ class WordPressImport {
     // thread and resolve at once, so an import awaited nothing the event loop waits on between its
     // items, and a page asked for meanwhile waited until the import ended.
     await new Promise((resolve) => setImmediate(resolve));
-    await this.options.onProgress?.({ phase, processed: this.processed, stories: this.report.counts.stories.created });
+    await this.options.onProgress?.({ phase, processed: this.processed, stories: this.report.counts.stories.created, report: this.report });
     await this.checkStop();
   }
 
@@ -319,7 +339,12 @@ class WordPressImport {
     );
     // Every public list may show imported stories: expire them all, in every server process.
     expireEverything(() => {});
-    await this.options.onProgress?.({ phase: "done", processed: this.processed, stories: this.report.counts.stories.created });
+    await this.options.onProgress?.({
+      phase: "done",
+      processed: this.processed,
+      stories: this.report.counts.stories.created,
+      report: this.report,
+    });
     return this.report;
   }
 
