@@ -74,6 +74,9 @@ export class JobRunner {
       }
       ran++;
       await this.run(job);
+      // A turn for the server's requests between jobs: on SQLite a job's queries resolve on this
+      // thread, and a batch of jobs that awaited nothing else ran whole before any request was read.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return ran;
   }
