@@ -272,29 +272,37 @@ export const importJobHandler: JobHandler = async (job) => {
       }
     }
     let last = 0;
-    let lastWarnings = 0;
+    let listed = 0;
+    let savedAt = 0;
     // An earlier try's report so far (saved below): a resumed try finds what it wrote unchanged.
-    const earlier = run.startedAt && run.report ? (JSON.parse(run.report) as Partial<ImportReport>) : null;
+    const earlier = run.startedAt && run.report ? (JSON.parse(run.report) as ImportReport) : null;
     const report = await importWordPress({
       file: path.join(/*turbopackIgnore: true*/ dir, "export.xml"),
       uploadsDir,
       actor: { id: user.id, email: user.email, name: user.name, role: user.role },
       startedAt,
       resumed: run.startedAt !== null,
-      earlierWarnings: earlier?.warnings ?? [],
+      earlier: earlier ?? undefined,
       stopRequested,
-      // The report so far is kept with the count, and whenever an item adds to what is to check: a
-      // process that dies mid-import loses at most the last item's (the next try's report lists
-      // the rest), and a run that fails shows how far it got.
+      // The count every 10 items. The report so far whenever what is to check grows, at most once a
+      // second past its first 100 warnings (its lists, full, are some 600 KB), and else every 5 s:
+      // a process that dies mid-import loses at most its last second's warnings (the next try's
+      // report lists the rest), and a run that fails shows how far it got. The end's report is
+      // written below.
       onProgress: async (p) => {
-        const warnings = p.report.warnings.length + p.report.more.warnings;
-        if (p.phase !== "done" && p.processed - last < 10 && warnings === lastWarnings) return;
+        const now = Date.now();
+        const grew = p.report.warnings.length !== listed;
+        const saveReport = p.phase !== "done" && (grew ? listed < 100 || now - savedAt >= 1000 : now - savedAt >= 5000);
+        if (!saveReport && p.phase !== "done" && p.processed - last < 10) return;
         last = p.processed;
-        lastWarnings = warnings;
+        if (saveReport) {
+          listed = p.report.warnings.length;
+          savedAt = now;
+        }
         // Not over a run that has ended (another runner's, after this one's lease ran out).
         await db.importRun.updateMany({
           where: { id: runId, status: { notIn: ENDED_STATUSES } },
-          data: { processed: p.processed, report: JSON.stringify(p.report) },
+          data: { processed: p.processed, ...(saveReport ? { report: JSON.stringify(p.report) } : {}) },
         });
       },
     });

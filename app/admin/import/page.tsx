@@ -30,7 +30,7 @@ const STATUS_LABELS: Record<string, string> = {
 const PARTIAL: Record<string, string> = {
   running: "The import is still running: this is its report so far.",
   cancelling: "The import is still running: this is its report so far.",
-  failed: "The import stopped before its end: this is its report up to there. What it imported is kept.",
+  failed: "The import failed: this is its report as far as it got. What it imported is kept.",
 };
 
 export default async function ImportPage({ searchParams }: Props) {

@@ -79,9 +79,11 @@ export type ImportOptions = {
   /**
    * What the earlier tries of this run found to check, as they saved it (`onProgress`'s report):
    * this try finds what they wrote unchanged and says nothing of it, and their report was lost
-   * with their process (a restart's report listed only the second try's warnings).
+   * with their process (a restart's report listed only the second try's warnings). Only their
+   * items' warnings are taken, and those counted past the list's cap; what is said of the whole
+   * export is said again by this try.
    */
-  earlierWarnings?: ImportReport["warnings"];
+  earlier?: Pick<ImportReport, "warnings" | "more">;
   now?: () => Date;
 };
 
@@ -116,6 +118,8 @@ export type ImportReport = {
 };
 
 const LIST_CAP = 2000;
+/** The report's entries about one item of the export (the others are about the whole export). */
+const ITEM_KINDS = ["story", "photo", "byline"];
 /**
  * WordPress's default category, where a post is left when it was given no other: "Uncategorized",
  * under its slug in English, German, French, Spanish, Italian, Portuguese and Dutch. Not term 1 as
@@ -233,7 +237,9 @@ class WordPressImport {
       warnings: [],
       more: { skipped: 0, warnings: 0 },
     };
-    for (const w of options.earlierWarnings ?? []) addWarning(this.report, w.kind, w.id, w.title, w.message);
+    for (const w of options.earlier?.warnings ?? [])
+      if (ITEM_KINDS.includes(w.kind)) addWarning(this.report, w.kind, w.id, w.title, w.message);
+    this.report.more.warnings += options.earlier?.more?.warnings ?? 0;
   }
 
   private skip(kind: string, id: string, title: string, reason: string) {
@@ -245,13 +251,18 @@ class WordPressImport {
     addWarning(this.report, kind, id, title, message);
   }
 
+  /** Tells the caller how far the import is, with its report so far (the admin screen keeps it). */
+  private async tell(phase: ImportProgress["phase"]) {
+    await this.options.onProgress?.({ phase, processed: this.processed, stories: this.report.counts.stories.created, report: this.report });
+  }
+
   private async progress(phase: ImportProgress["phase"]) {
     this.processed++;
     // A turn for the server's requests (it runs in a server process): SQLite's queries run on this
-    // thread and resolve at once, so an import awaited nothing the event loop waits on between its
-    // items, and a page asked for meanwhile waited until the import ended.
+    // thread and resolve at once, so an import awaited nothing the event loop waits on but its next
+    // 256 KB of the export, and a page asked for meanwhile waited for hundreds of posts.
     await new Promise((resolve) => setImmediate(resolve));
-    await this.options.onProgress?.({ phase, processed: this.processed, stories: this.report.counts.stories.created, report: this.report });
+    await this.tell(phase);
     await this.checkStop();
   }
 
@@ -299,7 +310,9 @@ class WordPressImport {
       }),
     );
     await this.writeBylines();
+    await this.tell("reading");
     await this.writeTerms();
+    await this.tell("reading");
     await this.writePhotos();
     if (!this.stoppedBy || this.options.resumed) await this.writeStories();
     else this.cutShort = true;
@@ -339,12 +352,7 @@ class WordPressImport {
     );
     // Every public list may show imported stories: expire them all, in every server process.
     expireEverything(() => {});
-    await this.options.onProgress?.({
-      phase: "done",
-      processed: this.processed,
-      stories: this.report.counts.stories.created,
-      report: this.report,
-    });
+    await this.tell("done");
     return this.report;
   }
 

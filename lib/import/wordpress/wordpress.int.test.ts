@@ -504,7 +504,7 @@ describe("WordPress import", () => {
   it("lets the server's other requests in between its posts (a page asked for while an import ran in its process waited until the import ended)", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "export.xml");
     fs.writeFileSync(file, siteExport("turns", 29_000, 60));
-    // A request arriving while the fifth post is written (its I/O callback, here setImmediate):
+    // A request arriving once the fifth post is written (its I/O callback, here setImmediate):
     // how many posts the import writes before it is let in.
     let stories = 0;
     let askedAt = 0;
@@ -521,6 +521,33 @@ describe("WordPress import", () => {
     });
     expect(report.counts.stories.created).toBe(60);
     expect(answeredAt - askedAt).toBeLessThanOrEqual(1);
+  });
+
+  it("given an earlier try's report, lists its items' warnings once and counts those past the list's cap, and says again itself what it says of the whole export", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "export.xml");
+    fs.writeFileSync(
+      file,
+      siteExport("carried", 29_200, 2).replace("<title><![CDATA[carried story 1]]></title>", "<title><![CDATA[]]></title>"),
+    );
+    const untitled = "It has no title: its headline is its first words until an editor writes one.";
+    const report = await importWordPress({
+      file,
+      uploadsDir: null,
+      actor: admin,
+      earlier: {
+        warnings: [
+          { kind: "photo", id: "29200", title: "carried quay", message: "Its credit was read from its caption." },
+          { kind: "story", id: "29210", title: "Paragraph 1 of the carried archive.", message: untitled },
+          { kind: "export", id: "", title: "", message: "The import had finished before anyone asked it to stop." },
+        ],
+        more: { warnings: 7, skipped: 3 },
+      },
+    });
+    expect(report.warnings.map((w) => `${w.kind} ${w.id}: ${w.message}`)).toEqual([
+      "photo 29200: Its credit was read from its caption.",
+      `story 29210: ${untitled}`,
+    ]);
+    expect(report.more).toEqual({ warnings: 7, skipped: 0 });
   });
 
   it("resumes after a crash mid-import, with nothing half-written or duplicated", async () => {

@@ -1,6 +1,7 @@
 import { withAuth } from "@/lib/auth/route";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
+import { ENDED_STATUSES } from "@/lib/import/schema";
 
 // GET /api/admin/import/:id – an import's status, progress and report (import.run: admins).
 export const GET = withAuth<{ params: Promise<{ id: string }> }>(
@@ -14,7 +15,8 @@ export const GET = withAuth<{ params: Promise<{ id: string }> }>(
         status: run.status,
         processed: run.processed,
         error: run.error,
-        report: run.report ? JSON.parse(run.report) : null,
+        // Once it has ended: the report so far of a running import is the admin list's to show.
+        report: run.report && ENDED_STATUSES.includes(run.status) ? JSON.parse(run.report) : null,
       },
       { headers: { "Cache-Control": "no-store" } },
     );
