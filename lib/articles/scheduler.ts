@@ -8,6 +8,7 @@ import { readSiteSettings } from "../settings/queries";
 import { moveSelect, moveStory } from "./mutations/transition";
 import { publishProblems } from "./workflow";
 import { wireFactsForStory } from "../wire/queries";
+import { takeTurn } from "../ops/take-turn";
 
 export type SchedulerRun = { published: string[]; held: { id: string; problems: string[] }[] };
 
@@ -39,7 +40,10 @@ export async function publishDueArticles(now = new Date(), pageSize = 100): Prom
       orderBy: [{ scheduledFor: "asc" }, { id: "asc" }],
       take: pageSize,
     });
-    for (const { id, scheduledFor } of page) await publishIfReady(id, now, run, { scheduledFor, timeZone });
+    for (const { id, scheduledFor } of page) {
+      await publishIfReady(id, now, run, { scheduledFor, timeZone });
+      await takeTurn();
+    }
     const last = page.at(-1);
     if (page.length < pageSize || !last?.scheduledFor) return run;
     after = { scheduledFor: last.scheduledFor, id: last.id };

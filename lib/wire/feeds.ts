@@ -7,6 +7,7 @@ import { assertOutboundAllowed, outboundFetch } from "../security/outbound";
 import { parseWireDocument } from "./parse";
 import { ingestWireItem } from "./ingest";
 import { MAX_WIRE_DOCUMENT_BYTES, wireFeedIdSchema, wireFeedSchema, type WireFeedInput } from "./schema";
+import { takeTurn } from "../ops/take-turn";
 
 /**
  * Polled feeds: each enabled feed is fetched when its interval has passed, through the outbound
@@ -46,6 +47,7 @@ export async function pollDueFeeds(now = new Date()): Promise<{ fetched: number;
       for (const item of parsed) {
         const outcome = await ingestWireItem({ ...item, agency: feed.agency }, `feed:${feed.id}`, null, feed.url);
         if (outcome.outcome !== "ignored") fresh++;
+        await takeTurn();
       }
       items += fresh;
       await db.wireFeed.update({

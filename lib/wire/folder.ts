@@ -7,6 +7,7 @@ import { hasAllowedScheme, WEB_SCHEMES } from "../security/urls";
 import { parseWireDocument } from "./parse";
 import { ingestWireItem, type IngestOutcome } from "./ingest";
 import { MAX_WIRE_DOCUMENT_BYTES, type ParsedWireItem } from "./schema";
+import { takeTurn } from "../ops/take-turn";
 
 /**
  * The watched folder (DATELINE_WIRE_DIR): every ninjs (.json) and NewsML-G2 or RSS/Atom (.xml)
@@ -70,7 +71,10 @@ export async function scanWireFolder(dir = env.DATELINE_WIRE_DIR, now = Date.now
       if (stat.size > MAX_WIRE_DOCUMENT_BYTES) throw new Error(`The file is larger than ${MAX_WIRE_DOCUMENT_BYTES / 1_000_000} MB.`);
       const items = parseWireDocument(await fs.readFile(/*turbopackIgnore: true*/ file, "utf8"));
       for (const used of await attachPhotoFiles(root, items)) photosUsed.add(used);
-      for (const item of items) scan.items.push(await ingestWireItem(item, "folder"));
+      for (const item of items) {
+        scan.items.push(await ingestWireItem(item, "folder"));
+        await takeTurn();
+      }
       await moveInto(root, "processed", file);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -22,6 +22,7 @@ import { bylineNames } from "./byline";
 import { pollDueFeeds, addWireFeed } from "./feeds";
 import { getWireItemOrThrow, listWireItems, wireFactsForStory, wireFlagsForStories, wireForEditor } from "./queries";
 import { MARKET_STORY } from "./fixtures/market-story";
+import { countTurns } from "../test/turns";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), "utf8");
@@ -710,6 +711,25 @@ describe("the push endpoint", () => {
       }),
       { params: Promise.resolve({}) },
     );
+
+  it("lets the server's other requests in between a document's items (a push of many items held every request of its process until it was done)", async () => {
+    const id = uid();
+    const key = await createApiKey(admin, { name: `Turns ${id}`, scope: "WIRE", userId: writer.id });
+    const items = Array.from(
+      { length: 30 },
+      (_, n) =>
+        `<item><title>Harbour item ${n + 1}</title><guid isPermaLink="false">turns-${id}-${n}</guid><pubDate>Mon, 30 Nov 2026 09:00:00 GMT</pubDate><description>Copy ${n + 1}.</description></item>`,
+    );
+    const turns = countTurns();
+    const answer = await push(
+      key.token,
+      `<rss version="2.0"><channel><title>Coast Wire</title>${items.join("")}</channel></rss>`,
+      "application/rss+xml",
+    );
+    const turnsTaken = turns();
+    expect(answer.status).toBe(201);
+    expect(turnsTaken).toBeGreaterThanOrEqual(30);
+  });
 
   it("never lets one sender's document update or kill another's item, even by a URI GUID (a probe's key replaced and killed another agency's copy)", async () => {
     const id = uid();

@@ -41,6 +41,7 @@ import {
   uploadsRelativePath,
 } from "./mapping";
 import { saveOldPath, type RedirectTarget } from "../redirects";
+import { takeTurn } from "../../ops/take-turn";
 
 /**
  * The WordPress import: a WXR export (and the site's uploads folder) → Dateline's stories,
@@ -258,10 +259,9 @@ class WordPressImport {
 
   private async progress(phase: ImportProgress["phase"]) {
     this.processed++;
-    // A turn for the server's requests (it runs in a server process): SQLite's queries run on this
-    // thread and resolve at once, so an import awaited nothing the event loop waits on but its next
-    // 256 KB of the export, and a page asked for meanwhile waited for hundreds of posts.
-    await new Promise((resolve) => setImmediate(resolve));
+    // A turn for the server's requests (it runs in a server process): it awaited nothing but its
+    // next 256 KB of the export, and a page asked for meanwhile waited for hundreds of posts.
+    await takeTurn();
     await this.tell(phase);
     await this.checkStop();
   }
