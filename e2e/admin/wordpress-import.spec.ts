@@ -181,13 +181,17 @@ test.describe("WordPress import", () => {
         .getByRole("row", { name: /long-archive\.xml/ })
         .first()
         .getByRole("link", { name: "Show the report so far" });
-      const sofar = list.getByRole("region", { name: "Report: https://long.example" });
       await expect(async () => {
         await list.goto("/admin/import");
-        await soFarLink.click({ timeout: 1000 });
-        await expect(sofar.getByRole("note")).toHaveText("The import is still running: this is its report so far.", { timeout: 1000 });
+        await expect(soFarLink).toBeVisible({ timeout: 5000 });
+      }).toPass({ timeout: 60_000 });
+      const address = (await soFarLink.getAttribute("href"))!;
+      const sofar = list.getByRole("region", { name: "Report: https://long.example" });
+      await expect(async () => {
+        await list.goto(address);
+        await expect(sofar.getByRole("note")).toHaveText("The import is still running: this is its report so far.", { timeout: 5000 });
         await expect(sofar.getByRole("listitem").filter({ hasText: "It has no title: its headline is its first words" })).toHaveCount(1, {
-          timeout: 1000,
+          timeout: 5000,
         });
       }).toPass({ timeout: 60_000 });
       await list.screenshot({ path: testInfo.outputPath("import-report-so-far.png"), fullPage: true });
@@ -195,6 +199,10 @@ test.describe("WordPress import", () => {
     } catch (error) {
       page.once("dialog", (dialog) => void dialog.accept());
       await cancel.click().catch(() => {});
+      // Until the server has it (the context closes after the test).
+      await expect(form.getByRole("status").first())
+        .toHaveText(/^Cancelling/, { timeout: 10_000 })
+        .catch(() => {});
       throw error;
     }
     page.once("dialog", (dialog) => void dialog.accept());

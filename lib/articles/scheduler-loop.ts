@@ -13,6 +13,7 @@ import { WIRE_FEEDS_JOB, WIRE_FOLDER_JOB, wireEveryMs, wireJobs } from "../wire/
 import { SOURCE_CHECK_EVERY_MS, SOURCE_CHECK_JOB, sourceJobs } from "../sources/jobs";
 import { JOB_PRUNE_EVERY_MS, JOB_PRUNE_JOB, pruneFinishedJobs } from "../jobs/prune";
 import { LICENSE_EXPIRY_EVERY_MS, LICENSE_EXPIRY_JOB, licenseExpiryJobs } from "../media/license-expiry";
+import { takeTurn } from "../ops/take-turn";
 
 /** The recurring job that publishes the scheduled stories whose time has come. */
 export const PUBLISH_DUE_JOB = "publish-due-stories";
@@ -24,6 +25,7 @@ export const PUBLISH_DUE_JOB = "publish-due-stories";
 export async function publishDueAndExpire(): Promise<SchedulerRun> {
   const run = await publishDueArticles();
   for (const id of run.published) {
+    await takeTurn();
     const after = await publicFootprint(id);
     expireAll(tagsForChange(after && { ...after, live: false }, after), () => {});
   }

@@ -133,6 +133,8 @@ describe("an import's report kept as it goes", () => {
     // While it waits to carry on, its report so far is there to read.
     const { report: sofar } = await reportOf(runId);
     expect(toCheck(sofar)).toEqual([`${id + 11}: It has no title: its headline is its first words until an editor writes one.`]);
+    // As it stood when it stopped (it was saved last at the second post, its warning's).
+    expect(sofar.counts.stories.created).toBe(3);
     await importJobHandler(tryOf(runId, 2));
     const { run, report } = await reportOf(runId);
     expect(run.status).toBe("done");

@@ -255,6 +255,8 @@ export const importJobHandler: JobHandler = async (job) => {
       .updateMany({ where: { id: job.id, doneAt: null, lockedBy: job.holder }, data: { lockedUntil: new Date(Date.now() + 60_000) } })
       .catch(() => {});
   }, 15_000);
+  /** The report as it stands (saved when the import stops on an error: the next try, or the failed run's reader, has it whole). */
+  const latest: { report: ImportReport | null } = { report: null };
   try {
     let uploadsDir: string | null = null;
     // Cancelled before it began: its uploads are not unpacked (the import then stops before writing anything).
@@ -287,9 +289,9 @@ export const importJobHandler: JobHandler = async (job) => {
       // The count every 10 items. The report so far whenever what is to check grows, at most once a
       // second past its first 100 warnings (its lists, full, are some 600 KB), and else every 5 s:
       // a process that dies mid-import loses at most its last second's warnings (the next try's
-      // report lists the rest), and a run that fails shows how far it got. The end's report is
-      // written below.
+      // report lists the rest). An error saves it whole (below), and the end's report is written below.
       onProgress: async (p) => {
+        latest.report = p.report;
         const now = Date.now();
         const grew = p.report.warnings.length !== listed;
         const saveReport = p.phase !== "done" && (grew ? listed < 100 || now - savedAt >= 1000 : now - savedAt >= 5000);
@@ -323,6 +325,11 @@ export const importJobHandler: JobHandler = async (job) => {
     }
     await forget();
   } catch (error) {
+    // What it found to check, whole (the last second's was not saved yet): the next try carries it, and a failed run shows it.
+    if (latest.report && !(await takenOver().catch(() => true)))
+      await db.importRun
+        .updateMany({ where: { id: runId, status: { notIn: ENDED_STATUSES } }, data: { report: JSON.stringify(latest.report) } })
+        .catch(() => {});
     if (error instanceof AppError || error instanceof WxrError) return fail(error.message);
     // The last try: the run is marked failed (and its files go) rather than left "running" for ever.
     if (job.attempts >= IMPORT_ATTEMPTS) {

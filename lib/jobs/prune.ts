@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { log } from "../log";
+import { takeTurn } from "../ops/take-turn";
 
 /** The recurring background job that deletes finished jobs once they are old (lib/jobs/runner.ts). */
 export const JOB_PRUNE_JOB = "prune-finished-jobs";
@@ -36,6 +37,7 @@ export async function pruneFinishedJobs(now = new Date(), maxBatches = 20): Prom
       more = (await db.job.count({ where, take: 1 })) > 0;
       break;
     }
+    await takeTurn();
     const batch = await db.job.findMany({ where, select: { id: true }, take: BATCH });
     if (batch.length === 0) break;
     deleted += (await db.job.deleteMany({ where: { id: { in: batch.map((job) => job.id) } } })).count;

@@ -10,6 +10,7 @@ import { photoUse } from "./policy";
 import { creditLine } from "./schema";
 import { licenseDateToday, licenseRunsOutAt } from "./license";
 import { readSiteSettings } from "../settings/queries";
+import { takeTurn } from "../ops/take-turn";
 
 /**
  * The background job (lib/jobs/runner.ts) that tells editors of live photos whose license has run
@@ -59,6 +60,7 @@ export async function noticeExpiredLicenses(now = new Date(), first?: string): P
   let photos = 0;
   let stories = 0;
   for (const { id } of due) {
+    await takeTurn();
     stories += await db.$transaction(async (tx) => {
       const image = await tx.image.findUnique({
         where: { id },

@@ -17,6 +17,7 @@ import {
 import { textSimilarity } from "./extract";
 import { readArchiveOptOut } from "./queries";
 import { normalizeUrlForCompare } from "./schema";
+import { takeTurn } from "../ops/take-turn";
 
 /** The recurring job that re-checks the sources of live stories (lib/articles/scheduler-loop.ts runs it). */
 export const SOURCE_CHECK_JOB = "source-link-check";
@@ -154,6 +155,7 @@ async function seedChecks(now: Date, articleId?: string): Promise<number> {
   const have = new Set(known.map((k) => `${k.articleId} ${k.url}`));
   const missing = links.filter((l) => !have.has(`${l.articleId} ${l.url}`)).slice(0, 200);
   for (const l of missing) {
+    await takeTurn();
     let host: string;
     try {
       host = new URL(l.url).hostname.toLowerCase();

@@ -82,7 +82,7 @@ export type ImportOptions = {
    * this try finds what they wrote unchanged and says nothing of it, and their report was lost
    * with their process (a restart's report listed only the second try's warnings). Only their
    * items' warnings are taken, and those counted past the list's cap; what is said of the whole
-   * export is said again by this try.
+   * export (its language, a late cancel) is said again by this try.
    */
   earlier?: Pick<ImportReport, "warnings" | "more">;
   now?: () => Date;
@@ -149,12 +149,16 @@ export function noteCancelTooLate(report: ImportReport, by: string) {
  */
 function addWarning(report: ImportReport, kind: string, id: string, title: string, message: string) {
   const warning = { kind, id, title: title.slice(0, 200), message };
-  const same = (w: ImportReport["warnings"][number]) =>
-    w.kind === kind && w.id === id && w.title === warning.title && w.message === message;
-  if (report.warnings.some(same)) return;
+  const said = saidIn.get(report) ?? new Set<string>();
+  saidIn.set(report, said);
+  const key = JSON.stringify(warning);
+  if (said.has(key)) return;
+  said.add(key);
   if (report.warnings.length < LIST_CAP) report.warnings.push(warning);
   else report.more.warnings++;
 }
+/** The warnings each report has had, listed or past the cap: each is said once. */
+const saidIn = new WeakMap<ImportReport, Set<string>>();
 /** A file the photo library takes, by its name (anything else the export attached is skipped). */
 const isPhotoFile = (attachment: { file?: string | null; url: string }) =>
   /\.(jpe?g|png|gif|webp|avif)$/i.test(attachment.file ?? attachment.url);
@@ -259,8 +263,8 @@ class WordPressImport {
 
   private async progress(phase: ImportProgress["phase"]) {
     this.processed++;
-    // A turn for the server's requests (it runs in a server process): it awaited nothing but its
-    // next 256 KB of the export, and a page asked for meanwhile waited for hundreds of posts.
+    // A turn for the server's requests (it runs in a server process): its posts awaited nothing
+    // but the export's next 256 KB, and a page asked for meanwhile waited for hundreds of them.
     await takeTurn();
     await this.tell(phase);
     await this.checkStop();
@@ -500,6 +504,8 @@ class WordPressImport {
       ...[...this.guests.values()].map((g) => ({ key: g.login, kind: "guest-author" as const, name: g.name, bio: g.bio })),
     ];
     for (const person of people) {
+      // A turn for the server's requests at each (progress() takes it for photos and posts).
+      await takeTurn();
       const name = person.name.slice(0, 120);
       const contentHash = hash(person);
       const existing = await this.mapping(person.kind, person.key);
@@ -625,6 +631,7 @@ class WordPressImport {
   private async writeTerms() {
     let position = ((await db.section.aggregate({ _max: { position: true } }))._max.position ?? 0) + 1;
     for (const term of this.categories.values()) {
+      await takeTurn();
       const top = this.topCategory(term.slug)!;
       const name = htmlToText(term.name).slice(0, 60) || term.slug;
       if (top.slug === term.slug) {
@@ -640,6 +647,7 @@ class WordPressImport {
       }
     }
     for (const term of this.tagTerms.values()) {
+      await takeTurn();
       const id = await this.writeTag("tag", term, htmlToText(term.name).slice(0, 60) || term.slug);
       if (id) this.tagIds.set(term.slug, id);
     }
