@@ -143,10 +143,13 @@ function decodes(pathname: string): boolean {
 /** Writes and failures always; every other request, and the scheduler's calls to its endpoint, at debug level. */
 function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, context: { requestId: string }) {
   const started = performance.now();
-  res.on("finish", () => {
+  // An answer that ends unfinished (its client left, or it was broken off) is always logged, as
+  // nginx logs a 499: it says which request a reader's 502 or a cut-off page came from.
+  res.on("close", () => {
     const path = loggablePath(req.url ?? "");
     const write = !(req.method === "GET" || req.method === "HEAD") && !path.startsWith("/api/cron/");
-    const notable = write || res.statusCode >= 500;
+    const finished = res.writableFinished;
+    const notable = write || res.statusCode >= 500 || !finished;
     if (!notable && !logEnabled("debug")) return;
     requestContext.run(context, () =>
       log(notable ? "info" : "debug", "request", {
@@ -154,6 +157,7 @@ function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, contex
         path,
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
+        ...(finished ? {} : { unfinished: res.headersSent ? "after its headers" : "before its headers" }),
       }),
     );
   });

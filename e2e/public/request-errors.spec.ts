@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import Database from "better-sqlite3";
 import { E2E_PORT } from "../env";
 import { expect, test } from "../fixtures";
@@ -40,6 +41,18 @@ const logLines = () =>
       return [];
     }
   });
+
+test("a reader who leaves before the page is rendered is logged, as nginx logs a 499", async () => {
+  // Asked through the front cache (a miss: asked of Next on the server's private socket), then gone.
+  const socket = net.connect(PORT, "127.0.0.1");
+  await new Promise<void>((resolve) => socket.once("connect", resolve));
+  socket.end("GET /politics HTTP/1.1\r\nHost: localhost\r\n\r\n");
+  await expect
+    .poll(() => logLines().find((l) => l.msg === "request" && l.path === "/politics" && l.unfinished === "before its headers"))
+    .toMatchObject({ level: "info", method: "GET" });
+  // Nobody was there to get a 502: the front cache says nothing of a request its reader stopped.
+  expect(logLines().some((l) => l.msg === "The front cache's request to Next.js failed")).toBe(false);
+});
 
 test("a page that fails is logged as one line with its request id, its route and the error, and shows the reader its reference", async ({
   request,

@@ -351,3 +351,57 @@ describe("the front cache's bounds", () => {
     }
   });
 });
+
+describe("an upstream that closes a kept-open connection as it is reused", () => {
+  it("asks again once on a new connection, so that the reader gets the page and not a 502", async () => {
+    // The race every keep-alive proxy meets: the upstream closes an idle connection just as the
+    // proxy sends the next request on it. Here each connection's second request finds it closed.
+    const connections = new Set<unknown>();
+    const served = new WeakMap<object, number>();
+    const closing = http.createServer((req, res) => {
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      connections.add(req.socket);
+      if (count > 1) return void req.socket.destroy();
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" });
+      res.end(`<html><body>${req.url}</body></html>`);
+    });
+    const front = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(closing) });
+    const server = http.createServer((req, res) => front.handle(req, res, () => res.end()));
+    const at = `http://127.0.0.1:${await listen(server)}`;
+    try {
+      const first = await fetch(`${at}/world/first`);
+      expect(await first.text()).toContain("/world/first");
+      // Asked on the connection the first request left open, which the upstream closes.
+      const second = await fetch(`${at}/world/second`);
+      expect(second.status).toBe(200);
+      expect(await second.text()).toContain("/world/second");
+      expect(connections.size).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      closing.closeAllConnections();
+      closing.close();
+    }
+  });
+
+  it("does not ask again when a new connection fails: the reader gets the 502 at once", async () => {
+    let asked = 0;
+    const refusing = http.createServer((req) => {
+      asked++;
+      req.socket.destroy();
+    });
+    const front = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(refusing) });
+    const server = http.createServer((req, res) => front.handle(req, res, () => res.end()));
+    const at = `http://127.0.0.1:${await listen(server)}`;
+    try {
+      expect((await fetch(`${at}/world/refused`)).status).toBe(502);
+      expect(asked).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      refusing.closeAllConnections();
+      refusing.close();
+    }
+  });
+});

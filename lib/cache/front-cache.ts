@@ -4,6 +4,7 @@ import zlib from "node:zlib";
 import { etagMatches, isPublicApiRead, isPublicRequest } from "./http-policy";
 import { surrogateKeys } from "./surrogate-keys";
 import { acceptsGzip } from "./accept-encoding";
+import { log, loggablePath } from "../log";
 
 /** What a public address answers that may be kept: a page, a feed or sitemap, robots.txt. */
 const PUBLIC_DOCUMENT_TYPE = /^(?:text\/html|application\/rss\+xml|application\/xml|text\/plain)\s*(?:;|$)/;
@@ -169,19 +170,37 @@ export class FrontCache {
    * reader as it comes, its headers winning over `perResponse` as Next's own did when it answered
    * directly (so is one too large to keep, from the moment it outgrows the cache).
    */
-  private fromUpstream(key: string, req: IncomingMessage, res: ServerResponse, perResponse: Record<string, string>) {
+  private fromUpstream(key: string, req: IncomingMessage, res: ServerResponse, perResponse: Record<string, string>, again = false) {
     const generation = this.generation;
     const upstream = http.request({ ...this.upstream, agent: this.agent, method: "GET", path: key, headers: forwardable(req.headers) });
     // A reader who leaves stops the render they asked for.
-    res.on("close", () => {
+    const leave = () => {
       if (!res.writableFinished) upstream.destroy();
-    });
+    };
+    res.on("close", leave);
     const failed = (error: Error) => {
+      // The reader left: the request was stopped here, and nobody is waiting for an answer.
+      if (res.destroyed) return;
+      log("error", "The front cache's request to Next.js failed", {
+        path: loggablePath(key),
+        error: error.message,
+        code: (error as NodeJS.ErrnoException).code,
+        reusedSocket: upstream.reusedSocket,
+      });
       if (res.headersSent) return res.destroy(error);
       res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store", ...perResponse });
       res.end("The page could not be rendered. Try again in a moment.");
     };
-    upstream.on("error", failed);
+    upstream.on("error", (error: NodeJS.ErrnoException) => {
+      // A connection kept open from an earlier request may be closed by the upstream just as this
+      // one is sent on it (its keep-alive timeout, or its end of an earlier answer): nothing of it was
+      // read, so it is asked again, once, as Varnish and nginx do. The request is always a GET.
+      if (upstream.reusedSocket && !again && !res.destroyed && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
+        res.off("close", leave);
+        return this.fromUpstream(key, req, res, perResponse, true);
+      }
+      failed(error);
+    });
     upstream.on("response", (answer) => {
       const passHeaders = () => {
         const headers: OutgoingHttpHeaders = { ...perResponse };
