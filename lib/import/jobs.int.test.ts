@@ -10,7 +10,7 @@ import { makeUser } from "../test/factories";
 import { makePhoto } from "../test/images";
 import { siteExport } from "../test/wxr-site";
 import { enqueue } from "../jobs/queue";
-import { ABANDONED_UPLOAD_MS, forgetAbandonedImports, IMPORT_JOB, importDir, importJobHandler } from "./jobs";
+import { ABANDONED_UPLOAD_MS, forgetAbandonedImports, IMPORT_JOB, importDir, importJobHandler, listImportRuns } from "./jobs";
 import { cancelImport } from "./cancel";
 
 let admin: Viewer;
@@ -170,5 +170,37 @@ describe("an import run", () => {
     await forgetAbandonedImports(new Date(Date.now() + ABANDONED_UPLOAD_MS + 60_000));
     expect(await db.importRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "failed" });
     expect(fs.existsSync(dir)).toBe(false);
+  });
+});
+
+describe("the admin's list of imports", () => {
+  it("reads the report of the run shown and of cancelled runs only; of the others, whether they have one", async () => {
+    // Newer than any other test's runs: the list's first three.
+    const at = (n: number) => new Date(Date.UTC(2190, 0, n));
+    const report = (source: string, cancelled?: object) =>
+      JSON.stringify({ source, warnings: ["x".repeat(1000)], ...(cancelled ? { cancelled } : {}) });
+    const [done, shown, cancelled, none] = await Promise.all([
+      db.importRun.create({ data: { fileName: "done.xml", status: "done", report: report("done.xml"), createdAt: at(4) } }),
+      db.importRun.create({ data: { fileName: "shown.xml", status: "done", report: report("shown.xml"), createdAt: at(3) } }),
+      db.importRun.create({
+        data: {
+          fileName: "cancelled.xml",
+          status: "cancelled",
+          report: report("cancelled.xml", { by: "Ada", after: 2, of: 9 }),
+          createdAt: at(2),
+        },
+      }),
+      db.importRun.create({ data: { fileName: "queued.xml", status: "queued", createdAt: at(1) } }),
+    ]);
+    const runs = await listImportRuns(4, shown.id);
+    expect(runs.map((run) => [run.fileName, run.hasReport, run.report?.source ?? null])).toEqual([
+      ["done.xml", true, null],
+      ["shown.xml", true, "shown.xml"],
+      ["cancelled.xml", true, "cancelled.xml"],
+      ["queued.xml", false, null],
+    ]);
+    expect(runs[2]!.report!.cancelled).toEqual({ by: "Ada", after: 2, of: 9 });
+    expect((await listImportRuns(4)).filter((run) => run.report).map((run) => run.fileName)).toEqual(["cancelled.xml"]);
+    await db.importRun.deleteMany({ where: { id: { in: [done.id, shown.id, cancelled.id, none.id] } } });
   });
 });

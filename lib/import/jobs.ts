@@ -343,9 +343,24 @@ export const importJobHandler: JobHandler = async (job) => {
   }
 };
 
-/** The runs the admin screen lists, newest first. */
-export async function listImportRuns(take = 20) {
-  return db.importRun.findMany({ orderBy: { createdAt: "desc" }, take });
+/**
+ * The runs the admin screen lists, newest first. A report can hold hundreds of kilobytes of
+ * warnings: only the one `shown` is read, and the cancelled runs' (their status line is the
+ * report's first sentence); of the others the list knows only whether they have one.
+ */
+export async function listImportRuns(take = 20, shown?: string) {
+  const runs = await db.importRun.findMany({ orderBy: { createdAt: "desc" }, take, omit: { report: true } });
+  const ids = runs.map((run) => run.id);
+  const [withReport, reports] = await Promise.all([
+    db.importRun.findMany({ where: { id: { in: ids }, report: { not: "" } }, select: { id: true } }),
+    db.importRun.findMany({
+      where: { id: { in: ids }, report: { not: "" }, OR: [{ status: "cancelled" }, ...(shown ? [{ id: shown }] : [])] },
+      select: { id: true, report: true },
+    }),
+  ]);
+  const has = new Set(withReport.map((run) => run.id));
+  const read = new Map(reports.map((run) => [run.id, JSON.parse(run.report) as ImportReport]));
+  return runs.map((run) => ({ ...run, hasReport: has.has(run.id), report: read.get(run.id) ?? null }));
 }
 
 /** How long an upload may wait for its import to be started before its files are deleted. */

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { listImportRuns } from "@/lib/import/jobs";
-import type { ImportReport } from "@/lib/import/wordpress/run";
 import { formatDateTime } from "@/lib/format/time";
 import { readSiteSettings } from "@/lib/settings/queries";
 import { cancelledSentence } from "@/lib/import/report";
@@ -35,9 +34,9 @@ const PARTIAL: Record<string, string> = {
 
 export default async function ImportPage({ searchParams }: Props) {
   await requirePermission("import.run", "/admin/import");
-  const [runs, { timeZone }, { run: shown }] = await Promise.all([listImportRuns(), readSiteSettings(), searchParams]);
+  const { run: shown } = await searchParams;
+  const [runs, { timeZone }] = await Promise.all([listImportRuns(20, shown), readSiteSettings()]);
   const selected = runs.find((r) => r.id === shown && r.report);
-  const report = (run: { report: string }) => (run.report ? (JSON.parse(run.report) as ImportReport) : null);
   return (
     <>
       <h1>Import from WordPress</h1>
@@ -47,7 +46,7 @@ export default async function ImportPage({ searchParams }: Props) {
         <code>npm run import:wordpress -- export.xml --uploads wp-content/uploads --as you@example.org</code>.
       </p>
       <ImportForm />
-      {selected ? <ImportReportView report={report(selected)!} partial={PARTIAL[selected.status]} /> : null}
+      {selected ? <ImportReportView report={selected.report!} partial={PARTIAL[selected.status]} /> : null}
       <h2>Earlier imports</h2>
       {runs.length ? (
         <DataTable>
@@ -62,7 +61,7 @@ export default async function ImportPage({ searchParams }: Props) {
           </thead>
           <tbody>
             {runs.map((run) => {
-              const cancelled = run.status === "cancelled" ? report(run)?.cancelled : undefined;
+              const cancelled = run.status === "cancelled" ? run.report?.cancelled : undefined;
               return (
                 <tr key={run.id}>
                   <td>{formatDateTime(run.createdAt, timeZone)}</td>
@@ -79,7 +78,7 @@ export default async function ImportPage({ searchParams }: Props) {
                   </td>
                   <td>{run.processed}</td>
                   <td>
-                    {run.report ? (
+                    {run.hasReport ? (
                       <Link href={`/admin/import?run=${run.id}`}>{PARTIAL[run.status] ? "Show the report so far" : "Show the report"}</Link>
                     ) : (
                       "—"
