@@ -65,8 +65,7 @@ const bucketKey = await heroOf(`http://127.0.0.1:${BUCKET_PORT}`);
 if (!diskKey || !bucketKey) throw new Error("no hero photo on the article page");
 const bytes = Buffer.from(await (await fetch(`http://127.0.0.1:${DISK_PORT}/media/${diskKey}`)).arrayBuffer());
 // nginx serves the same variant as a static file (startNginx serves one file at every address).
-await startNginx(dir, NGINX_PORT, "");
-fs.writeFileSync(path.join(dir, "article.html"), bytes);
+await startNginx(dir, NGINX_PORT, bytes);
 
 function wrk(url: string): WrkResult {
   execFileSync("wrk", ["-t2", "-c50", "-d3s", url], { stdio: "ignore" });
