@@ -155,7 +155,8 @@ function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, contex
       log(notable ? "info" : "debug", "request", {
         method: req.method,
         path,
-        status: res.statusCode,
+        // None was sent when it ended before its headers.
+        ...(res.headersSent ? { status: res.statusCode } : {}),
         ms: Math.round(performance.now() - started),
         ...(finished ? {} : { unfinished: res.headersSent ? "after its headers" : "before its headers" }),
       }),

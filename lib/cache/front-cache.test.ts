@@ -385,6 +385,70 @@ describe("an upstream that closes a kept-open connection as it is reused", () =>
     }
   });
 
+  it("asks again on a connection of its own, not on another kept-open one that may have closed with the first", async () => {
+    // Two connections kept open, both closed by the upstream as they are reused.
+    const served = new WeakMap<object, number>();
+    const closing = http.createServer((req, res) => {
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      if (count > 1) return void req.socket.destroy();
+      // The first requests wait for each other, so that each has a connection of its own.
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" });
+        res.end(`<html><body>${req.url}</body></html>`);
+      }, 50);
+    });
+    const front = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(closing) });
+    const server = http.createServer((req, res) => front.handle(req, res, () => res.end()));
+    const at = `http://127.0.0.1:${await listen(server)}`;
+    try {
+      const firsts = await Promise.all([fetch(`${at}/world/one`), fetch(`${at}/world/two`)]);
+      expect(firsts.map((answer) => answer.status)).toEqual([200, 200]);
+      const next = await fetch(`${at}/world/three`);
+      expect(next.status).toBe(200);
+      expect(await next.text()).toContain("/world/three");
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      closing.closeAllConnections();
+      closing.close();
+    }
+  });
+
+  it("does not ask again once the answer has begun: a reset mid-answer ends the reader's answer, once", async () => {
+    const served = new WeakMap<object, number>();
+    const asked: string[] = [];
+    const breaking = http.createServer((req, res) => {
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      asked.push(req.url!);
+      if (count === 1) {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" });
+        return void res.end("<html><body>first</body></html>");
+      }
+      // A page that may be kept, begun on the reused connection, then cut off with a reset.
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "s-maxage=60" });
+      res.write("<html><body>half a page");
+      setTimeout(() => req.socket.resetAndDestroy(), 20);
+    });
+    const front = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(breaking) });
+    const server = http.createServer((req, res) => front.handle(req, res, () => res.end()));
+    const at = `http://127.0.0.1:${await listen(server)}`;
+    try {
+      expect((await fetch(`${at}/world/first`)).status).toBe(200);
+      const cut = await fetch(`${at}/world/cut`);
+      expect(cut.status).toBe(502);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(asked).toEqual(["/world/first", "/world/cut"]);
+      expect(front.size).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      breaking.closeAllConnections();
+      breaking.close();
+    }
+  });
+
   it("does not ask again when a new connection fails: the reader gets the 502 at once", async () => {
     let asked = 0;
     const refusing = http.createServer((req) => {

@@ -36,7 +36,13 @@ export class FrontCache {
   private entries = new Map<string, Entry>();
 
   /** Connections to the upstream, kept open between requests. */
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  private readonly agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: 256,
+    // An idle connection is closed here before the upstream closes it (scripts/server.ts: 65 s), so
+    // that a request is seldom sent on one the upstream is closing (that one is asked again).
+    timeout: 60_000,
+  });
 
   constructor(
     private readonly ttlMs = 60_000,
@@ -172,20 +178,26 @@ export class FrontCache {
    */
   private fromUpstream(key: string, req: IncomingMessage, res: ServerResponse, perResponse: Record<string, string>, again = false) {
     const generation = this.generation;
-    const upstream = http.request({ ...this.upstream, agent: this.agent, method: "GET", path: key, headers: forwardable(req.headers) });
+    // Asked again, it goes on a new connection: the pool's other idle ones may have closed with the first.
+    const agent = again ? false : this.agent;
+    const upstream = http.request({ ...this.upstream, agent, method: "GET", path: key, headers: forwardable(req.headers) });
+    let answered = false;
     // A reader who leaves stops the render they asked for.
     const leave = () => {
       if (!res.writableFinished) upstream.destroy();
     };
     res.on("close", leave);
     const failed = (error: Error) => {
-      // The reader left: the request was stopped here, and nobody is waiting for an answer.
-      if (res.destroyed) return;
+      // The reader left: the request was stopped here, and nobody is waiting for an answer. Or the
+      // reader has had the 502 already (the request and its answer both tell of one failure).
+      if (res.destroyed || res.writableEnded) return;
       log("error", "The front cache's request to Next.js failed", {
+        requestId: perResponse["x-request-id"],
         path: loggablePath(key),
         error: error.message,
         code: (error as NodeJS.ErrnoException).code,
         reusedSocket: upstream.reusedSocket,
+        askedAgain: again,
       });
       if (res.headersSent) return res.destroy(error);
       res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store", ...perResponse });
@@ -195,13 +207,14 @@ export class FrontCache {
       // A connection kept open from an earlier request may be closed by the upstream just as this
       // one is sent on it (its keep-alive timeout, or its end of an earlier answer): nothing of it was
       // read, so it is asked again, once, as Varnish and nginx do. The request is always a GET.
-      if (upstream.reusedSocket && !again && !res.destroyed && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
+      if (upstream.reusedSocket && !again && !answered && !res.destroyed && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
         res.off("close", leave);
         return this.fromUpstream(key, req, res, perResponse, true);
       }
       failed(error);
     });
     upstream.on("response", (answer) => {
+      answered = true;
       const passHeaders = () => {
         const headers: OutgoingHttpHeaders = { ...perResponse };
         for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
