@@ -234,6 +234,15 @@ test.describe("WordPress import", () => {
     await context.close();
   });
 
+  test("an address that names two runs shows the list, not an error", async ({ browser }) => {
+    const context = await newContext(browser, { storageState: storageStatePath("admin") });
+    const page = await context.newPage();
+    const response = await page.goto("/admin/import?run=one&run=two");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { name: "Earlier imports" })).toBeVisible();
+    await context.close();
+  });
+
   test("editors, writers and strangers cannot upload an export", async ({ playwright }) => {
     for (const role of ["editor", "writer"] as const) {
       const api = await playwright.request.newContext({

@@ -192,15 +192,18 @@ describe("the admin's list of imports", () => {
       }),
       db.importRun.create({ data: { fileName: "queued.xml", status: "queued", createdAt: at(1) } }),
     ]);
-    const runs = await listImportRuns(4, shown.id);
-    expect(runs.map((run) => [run.fileName, run.hasReport, run.report?.source ?? null])).toEqual([
-      ["done.xml", true, null],
-      ["shown.xml", true, "shown.xml"],
-      ["cancelled.xml", true, "cancelled.xml"],
-      ["queued.xml", false, null],
-    ]);
-    expect(runs[2]!.report!.cancelled).toEqual({ by: "Ada", after: 2, of: 9 });
-    expect((await listImportRuns(4)).filter((run) => run.report).map((run) => run.fileName)).toEqual(["cancelled.xml"]);
-    await db.importRun.deleteMany({ where: { id: { in: [done.id, shown.id, cancelled.id, none.id] } } });
+    try {
+      const runs = await listImportRuns(4, shown.id);
+      expect(runs.map((run) => [run.fileName, run.hasReport, run.report?.source ?? null])).toEqual([
+        ["done.xml", true, null],
+        ["shown.xml", true, "shown.xml"],
+        ["cancelled.xml", true, "cancelled.xml"],
+        ["queued.xml", false, null],
+      ]);
+      expect(runs[2]!.report!.cancelled).toEqual({ by: "Ada", after: 2, of: 9 });
+      expect((await listImportRuns(4)).filter((run) => run.report).map((run) => run.fileName)).toEqual(["cancelled.xml"]);
+    } finally {
+      await db.importRun.deleteMany({ where: { id: { in: [done.id, shown.id, cancelled.id, none.id] } } });
+    }
   });
 });

@@ -13,7 +13,7 @@ import { ImportReportView } from "./report-view";
 
 export const metadata: Metadata = { title: "Import" };
 
-type Props = { searchParams: Promise<{ run?: string }> };
+type Props = { searchParams: Promise<{ run?: string | string[] }> };
 
 const STATUS_LABELS: Record<string, string> = {
   uploading: "Uploading",
@@ -34,7 +34,9 @@ const PARTIAL: Record<string, string> = {
 
 export default async function ImportPage({ searchParams }: Props) {
   await requirePermission("import.run", "/admin/import");
-  const { run: shown } = await searchParams;
+  const { run } = await searchParams;
+  // `?run=a&run=b` gives a list: it names no one run.
+  const shown = typeof run === "string" ? run : undefined;
   const [runs, { timeZone }] = await Promise.all([listImportRuns(20, shown), readSiteSettings()]);
   const selected = runs.find((r) => r.id === shown && r.report);
   return (
