@@ -352,120 +352,104 @@ describe("the front cache's bounds", () => {
   });
 });
 
+/**
+ * Runs `test` against a front cache of its own whose upstream is `upstream`, and closes both after.
+ * `served(req)` counts the requests of the request's connection, this one included.
+ */
+async function withUpstream(upstream: http.RequestListener, test: (at: string, front: FrontCache) => Promise<void>) {
+  const behind = http.createServer(upstream);
+  const front = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(behind) });
+  const server = http.createServer((req, res) => front.handle(req, res, () => res.end()));
+  try {
+    await test(`http://127.0.0.1:${await listen(server)}`, front);
+  } finally {
+    for (const s of [server, behind]) {
+      s.closeAllConnections();
+      s.close();
+    }
+  }
+}
+
+/** How many requests `req`'s connection has carried, this one included. */
+function servedOn(counts: WeakMap<object, number>, req: http.IncomingMessage): number {
+  const count = (counts.get(req.socket) ?? 0) + 1;
+  counts.set(req.socket, count);
+  return count;
+}
+
+/** A page no cache keeps, naming its address. */
+function passPage(req: http.IncomingMessage, res: http.ServerResponse) {
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" });
+  res.end(`<html><body>${req.url}</body></html>`);
+}
+
 describe("an upstream that closes a kept-open connection as it is reused", () => {
   it("asks again once on a new connection, so that the reader gets the page and not a 502", async () => {
     // The race every keep-alive proxy meets: the upstream closes an idle connection just as the
     // proxy sends the next request on it. Here each connection's second request finds it closed.
     const connections = new Set<unknown>();
-    const served = new WeakMap<object, number>();
-    const closing = http.createServer((req, res) => {
-      const count = (served.get(req.socket) ?? 0) + 1;
-      served.set(req.socket, count);
+    const counts = new WeakMap<object, number>();
+    const closing = (req: http.IncomingMessage, res: http.ServerResponse) => {
       connections.add(req.socket);
-      if (count > 1) return void req.socket.destroy();
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" });
-      res.end(`<html><body>${req.url}</body></html>`);
-    });
-    const front = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(closing) });
-    const server = http.createServer((req, res) => front.handle(req, res, () => res.end()));
-    const at = `http://127.0.0.1:${await listen(server)}`;
-    try {
-      const first = await fetch(`${at}/world/first`);
-      expect(await first.text()).toContain("/world/first");
+      if (servedOn(counts, req) > 1) return void req.socket.destroy();
+      passPage(req, res);
+    };
+    await withUpstream(closing, async (at) => {
+      expect(await (await fetch(`${at}/world/first`)).text()).toContain("/world/first");
       // Asked on the connection the first request left open, which the upstream closes.
       const second = await fetch(`${at}/world/second`);
       expect(second.status).toBe(200);
       expect(await second.text()).toContain("/world/second");
       expect(connections.size).toBe(2);
-    } finally {
-      server.closeAllConnections();
-      server.close();
-      closing.closeAllConnections();
-      closing.close();
-    }
+    });
   });
 
   it("asks again on a connection of its own, not on another kept-open one that may have closed with the first", async () => {
     // Two connections kept open, both closed by the upstream as they are reused.
-    const served = new WeakMap<object, number>();
-    const closing = http.createServer((req, res) => {
-      const count = (served.get(req.socket) ?? 0) + 1;
-      served.set(req.socket, count);
-      if (count > 1) return void req.socket.destroy();
+    const counts = new WeakMap<object, number>();
+    const closing = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (servedOn(counts, req) > 1) return void req.socket.destroy();
       // The first requests wait for each other, so that each has a connection of its own.
-      setTimeout(() => {
-        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" });
-        res.end(`<html><body>${req.url}</body></html>`);
-      }, 50);
-    });
-    const front = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(closing) });
-    const server = http.createServer((req, res) => front.handle(req, res, () => res.end()));
-    const at = `http://127.0.0.1:${await listen(server)}`;
-    try {
+      setTimeout(() => passPage(req, res), 50);
+    };
+    await withUpstream(closing, async (at) => {
       const firsts = await Promise.all([fetch(`${at}/world/one`), fetch(`${at}/world/two`)]);
       expect(firsts.map((answer) => answer.status)).toEqual([200, 200]);
       const next = await fetch(`${at}/world/three`);
       expect(next.status).toBe(200);
       expect(await next.text()).toContain("/world/three");
-    } finally {
-      server.closeAllConnections();
-      server.close();
-      closing.closeAllConnections();
-      closing.close();
-    }
+    });
   });
 
   it("does not ask again once the answer has begun: a reset mid-answer ends the reader's answer, once", async () => {
-    const served = new WeakMap<object, number>();
+    const counts = new WeakMap<object, number>();
     const asked: string[] = [];
-    const breaking = http.createServer((req, res) => {
-      const count = (served.get(req.socket) ?? 0) + 1;
-      served.set(req.socket, count);
+    const breaking = (req: http.IncomingMessage, res: http.ServerResponse) => {
       asked.push(req.url!);
-      if (count === 1) {
-        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" });
-        return void res.end("<html><body>first</body></html>");
-      }
+      if (servedOn(counts, req) === 1) return passPage(req, res);
       // A page that may be kept, begun on the reused connection, then cut off with a reset.
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "s-maxage=60" });
       res.write("<html><body>half a page");
       setTimeout(() => req.socket.resetAndDestroy(), 20);
-    });
-    const front = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(breaking) });
-    const server = http.createServer((req, res) => front.handle(req, res, () => res.end()));
-    const at = `http://127.0.0.1:${await listen(server)}`;
-    try {
+    };
+    await withUpstream(breaking, async (at, front) => {
       expect((await fetch(`${at}/world/first`)).status).toBe(200);
-      const cut = await fetch(`${at}/world/cut`);
-      expect(cut.status).toBe(502);
+      expect((await fetch(`${at}/world/cut`)).status).toBe(502);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(asked).toEqual(["/world/first", "/world/cut"]);
       expect(front.size).toBe(0);
-    } finally {
-      server.closeAllConnections();
-      server.close();
-      breaking.closeAllConnections();
-      breaking.close();
-    }
+    });
   });
 
   it("does not ask again when a new connection fails: the reader gets the 502 at once", async () => {
     let asked = 0;
-    const refusing = http.createServer((req) => {
+    const refusing = (req: http.IncomingMessage) => {
       asked++;
       req.socket.destroy();
-    });
-    const front = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(refusing) });
-    const server = http.createServer((req, res) => front.handle(req, res, () => res.end()));
-    const at = `http://127.0.0.1:${await listen(server)}`;
-    try {
+    };
+    await withUpstream(refusing, async (at) => {
       expect((await fetch(`${at}/world/refused`)).status).toBe(502);
       expect(asked).toBe(1);
-    } finally {
-      server.closeAllConnections();
-      server.close();
-      refusing.closeAllConnections();
-      refusing.close();
-    }
+    });
   });
 });
