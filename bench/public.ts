@@ -159,10 +159,11 @@ const uncached = await wrk(`${BASE}/`, [], path.join(dir, "uncached.lua"));
 if (uncached.hits !== 0) throw new Error(`The uncached run was answered from the front cache ${uncached.hits} times: seed more stories.`);
 console.log(`Uncached run: ${uncached.requests} requests over ${UNCACHED} stories, none answered from a cache.`);
 results.push(["Dateline article, uncached render (a story's first request)", uncached]);
-results.push([
-  "Dateline article, editors' preview (session check, uncached render)",
-  await wrk(`${BASE}/admin/articles/${wireId.id}/preview`, [`Cookie: ${cookie}`]),
-]);
+// wrk counts a redirect as an answer: a session that did not sign in would measure redirects to /login.
+const PREVIEW = `${BASE}/admin/articles/${wireId.id}/preview`;
+const previewStatus = (await fetch(PREVIEW, { headers: { cookie }, redirect: "manual" })).status;
+if (previewStatus !== 200) throw new Error(`The preview answers ${previewStatus}, not the page: the bench's sign-in failed.`);
+results.push(["Dateline article, editors' preview (session check, uncached render)", await wrk(PREVIEW, [`Cookie: ${cookie}`])]);
 
 // Publish to front page: a story scheduled for now, published through the cron endpoint.
 const headline = `Benchmark publish ${Date.now()}`;

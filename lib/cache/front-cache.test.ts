@@ -352,10 +352,7 @@ describe("the front cache's bounds", () => {
   });
 });
 
-/**
- * Runs `test` against a front cache of its own whose upstream is `upstream`, and closes both after.
- * `served(req)` counts the requests of the request's connection, this one included.
- */
+/** Runs `test` against a front cache of its own whose upstream is `upstream`, and closes both after. */
 async function withUpstream(upstream: http.RequestListener, test: (at: string, front: FrontCache) => Promise<void>) {
   const behind = http.createServer(upstream);
   const front = new FrontCache(60_000, undefined, undefined, { host: "127.0.0.1", port: await listen(behind) });

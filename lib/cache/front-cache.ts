@@ -209,6 +209,12 @@ export class FrontCache {
       // read, so it is asked again, once, as Varnish and nginx do. The request is always a GET.
       if (upstream.reusedSocket && !again && !answered && !res.destroyed && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
         res.off("close", leave);
+        // How often it happens, for whoever tunes the keep-alive timeouts.
+        log("debug", "The front cache asks Next.js again: a kept-open connection was closed", {
+          requestId: perResponse["x-request-id"],
+          path: loggablePath(key),
+          code: error.code,
+        });
         return this.fromUpstream(key, req, res, perResponse, true);
       }
       failed(error);
