@@ -156,7 +156,7 @@ export function residentMiB(pid: number): { pid: number; mib: number }[] {
   return [pid, ...kids].map((p) => ({ pid: p, mib: rss(p) }));
 }
 
-/** nginx on `port` serving `html` as a static file from `dir`, given a second to start. */
+/** nginx on `port` serving `body` as a static file from a folder of its own (its config and log in `dir`), checked to answer it, given a second to start. */
 export async function startNginx(dir: string, port: number, body: string | Buffer): Promise<ChildProcess> {
   // Run as root, nginx's workers are `nobody`: the bench's own folder (mkdtemp, 0700) is closed to
   // them, so the file is served from a folder of its own that they may read. Without that they

@@ -175,7 +175,7 @@ describe("an import run", () => {
 
 describe("the admin's list of imports", () => {
   it("reads the report of the run shown and of cancelled runs only; of the others, whether they have one", async () => {
-    // Newer than any other test's runs: the list's first three.
+    // Newer than any other test's runs: the list's first four.
     const at = (n: number) => new Date(Date.UTC(2190, 0, n));
     const report = (source: string, cancelled?: object) =>
       JSON.stringify({ source, warnings: ["x".repeat(1000)], ...(cancelled ? { cancelled } : {}) });
