@@ -1,17 +1,9 @@
 "use client";
 
-import { ErrorReference } from "@/components/site/error-reference";
+import { ErrorNotice, type ErrorProps } from "@/components/site/error-reference";
 
-// Shown for unexpected errors; never the stack or internals (those go to the server log).
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <main id="main" className="page narrow">
-      <h1>Something went wrong</h1>
-      <p>We could not show this page. Please try again.</p>
-      <ErrorReference digest={error.digest} />
-      <button type="button" className="button" onClick={() => reset()}>
-        Try again
-      </button>
-    </main>
-  );
+// Errors outside the public and desk layouts (sign-in, draft links, the layouts themselves):
+// those layouts have boundaries of their own, inside their chrome (app/(public)/error.tsx, app/admin/error.tsx).
+export default function ErrorPage(props: ErrorProps) {
+  return <ErrorNotice {...props} />;
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { ErrorReference } from "@/components/site/error-reference";
+import { ErrorReference, type ErrorProps } from "@/components/site/error-reference";
 
-export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+// Errors of the root layout itself: its own document, without the stylesheet.
+export default function GlobalError({ error, retry }: ErrorProps) {
   return (
     <html lang="en">
       <body>
@@ -10,7 +11,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
           <h1>Something went wrong</h1>
           <p>We could not show this page. Please try again.</p>
           <ErrorReference digest={error.digest} />
-          <button type="button" onClick={() => reset()}>
+          <button type="button" onClick={() => retry()}>
             Try again
           </button>
         </main>

@@ -10,3 +10,26 @@ export function ErrorReference({ digest }: { digest?: string }) {
     </p>
   );
 }
+
+/** What Next.js gives an error boundary (app/…/error.tsx): the error, and `retry` to render its pages again from the server. */
+export type ErrorProps = { error: Error & { digest?: string }; retry: () => void };
+
+/**
+ * What a reader or an editor sees of an unexpected error: never the stack or internals (those go to
+ * the server log), the reference to pass on, and a way to try again. Shown by each error boundary
+ * (app/error.tsx, and inside the public and desk layouts, whose masthead and menu stay on screen).
+ * "Try again" asks the server for the page again (Next's `retry`): `reset` only drew the same
+ * failed answer again, so a reader whose page failed while the database was busy stayed on the error.
+ */
+export function ErrorNotice({ error, retry }: ErrorProps) {
+  return (
+    <main id="main" className="page narrow">
+      <h1>Something went wrong</h1>
+      <p>We could not show this page. Please try again.</p>
+      <ErrorReference digest={error.digest} />
+      <button type="button" className="button" onClick={() => retry()}>
+        Try again
+      </button>
+    </main>
+  );
+}

@@ -2,8 +2,8 @@ import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import Database from "better-sqlite3";
-import { E2E_PORT } from "../env";
-import { expect, test } from "../fixtures";
+import { ACCOUNTS, E2E_PORT, PASSWORD } from "../env";
+import { expect, newContext, test } from "../fixtures";
 import { copyE2eDatabase, startOwnServer, stopServer, waitForHealth } from "../own-server";
 
 // What an operator reads when a page fails: one log line that names the request (its X-Request-Id),
@@ -86,5 +86,39 @@ test("a page that fails is logged as one line with its request id, its route and
   const reference = (await page.locator("main code").textContent())!;
   expect(reference).toMatch(/^\d+$/);
   await expect.poll(() => logLines().some((l) => l.msg === "request failed" && l.digest === reference)).toBe(true);
+  // Inside the site's masthead and footer: the reader can go on to another page.
+  await expect(page.getByRole("banner").getByRole("link", { name: "Search" })).toBeVisible();
+  await expect(page.getByRole("contentinfo").getByRole("navigation", { name: "Site index" })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("error-reference.png") });
+});
+
+test("a desk page that fails keeps the desk's menu, with the reference to pass on", async ({ browser }) => {
+  // The stories' table is lost (the test above): the desk's list of stories cannot be read.
+  const db = new Database(`${DIR}/dateline.db`);
+  const lost = db.prepare("SELECT name FROM sqlite_master WHERE name = 'ArticleLost'").get();
+  if (!lost) db.exec('ALTER TABLE "Article" RENAME TO "ArticleLost"');
+  db.close();
+
+  const context = await newContext(browser, { baseURL: URL });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(ACCOUNTS.admin.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+  await expect(page.locator("main code")).toHaveText(/^\d+$/);
+  // The desk's menu is still there, with who is signed in: another desk page is one click away.
+  const menu = page.getByRole("navigation", { name: "Admin" });
+  await expect(menu.getByRole("link", { name: "Photos" })).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toContainText(ACCOUNTS.admin.email);
+  await page.screenshot({ path: test.info().outputPath("desk-error.png") });
+
+  // The table is back (the operator mended it): "Try again" asks the server again, and the list is there.
+  const mended = new Database(`${DIR}/dateline.db`);
+  mended.exec('ALTER TABLE "ArticleLost" RENAME TO "Article"');
+  mended.close();
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "Stories", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Something went wrong" })).toHaveCount(0);
+  await context.close();
 });
