@@ -17,22 +17,30 @@ import type { ImportReport } from "./wordpress/run";
 // The job's import, as it is, with a hook after each story of its next run: a test crashes the
 // process there (a restart mid-import) or has an admin cancel it.
 // A story count of 0 is the import's last word, after its audit entry (its "done" progress).
-const next = vi.hoisted(() => ({ afterStory: null as null | ((stories: number) => Promise<void>) }));
+// afterBylines: called when the bylines are written and the sections and tags are next.
+const next = vi.hoisted(() => ({
+  afterStory: null as null | ((stories: number) => Promise<void>),
+  afterBylines: null as null | (() => Promise<void>),
+}));
 vi.mock("./wordpress/run", async (importOriginal) => {
   const real = await importOriginal<typeof import("./wordpress/run")>();
   return {
     ...real,
     importWordPress: (options: Parameters<typeof real.importWordPress>[0]) => {
       const hook = next.afterStory;
+      const afterBylines = next.afterBylines;
       next.afterStory = null;
-      if (!hook) return real.importWordPress(options);
+      next.afterBylines = null;
+      if (!hook && !afterBylines) return real.importWordPress(options);
       let stories = 0;
+      let readings = 0;
       return real.importWordPress({
         ...options,
         onProgress: async (p) => {
           await options.onProgress?.(p);
-          if (p.phase === "stories") await hook(++stories);
-          if (p.phase === "done") await hook(0);
+          if (p.phase === "reading" && ++readings === 1) await afterBylines?.();
+          if (p.phase === "stories") await hook?.(++stories);
+          if (p.phase === "done") await hook?.(0);
         },
       });
     },
@@ -175,6 +183,24 @@ describe("cancelling an import", () => {
     expect(audit[0]).toMatchObject({ actorId: other.id, entityType: "Import" });
     // Ended: cancelling it again says so.
     await expect(cancelImport(other, { id: runId })).rejects.toThrow("That import was cancelled already.");
+  }, 60_000);
+
+  it("stops before the sections and tags when cancelled after the bylines, and writes nothing more (it wrote every term first, and stopped only at its first photo)", async () => {
+    const runId = await queuedRun("cancelled-terms");
+    next.afterBylines = async () => {
+      await cancelImport(admin, { id: runId });
+    };
+    await importJobHandler(tryOf(runId, 1));
+    const { run, report } = await reportOf(runId);
+    expect(run.status).toBe("cancelled");
+    expect(report.cancelled).toEqual({ by: admin.name, after: 0, of: POSTS });
+    expect(report.counts.bylines.created).toBe(1);
+    expect(report.counts.sections).toEqual({ created: 0, updated: 0, unchanged: 0, skipped: 0 });
+    expect(report.counts.tags).toEqual({ created: 0, updated: 0, unchanged: 0, skipped: 0 });
+    expect(report.counts.photos.created).toBe(0);
+    const mapped = await db.importMapping.findMany({ where: { source: "https://cancelled-terms.example" }, select: { kind: true } });
+    expect(mapped.map((m) => m.kind)).toEqual(["author"]);
+    expect(await db.section.count({ where: { slug: "cancelled-terms-desk" } })).toBe(0);
   }, 60_000);
 
   it("cancelled while a restarted run waits to carry on, it still ends as a run: audited, its first try's work counted, and shown to readers (it stopped at once, as one never begun, then said “after 0 of 8”)", async () => {

@@ -277,6 +277,15 @@ class WordPressImport {
   }
 
   /**
+   * Whether a run not resumed stops before its next byline or term: one asked to stop while it
+   * writes a site's thousands of tags stopped only at its first photo. A resumed run goes on through
+   * them, as through the posts its first try went through.
+   */
+  private async stopsBeforeNext(): Promise<boolean> {
+    return !this.options.resumed && (await this.checkStop());
+  }
+
+  /**
    * What an earlier try of this run did to an item it finds unchanged (a try resumed after a
    * restart): "created" or "updated" when the item's mapping row was written since the run began,
    * by a try before this one. Without it, a resumed run reported only what it did itself.
@@ -506,6 +515,7 @@ class WordPressImport {
     for (const person of people) {
       // A turn for the server's requests at each (progress() takes it for photos and posts).
       await takeTurn();
+      if (await this.stopsBeforeNext()) return;
       const name = person.name.slice(0, 120);
       const contentHash = hash(person);
       const existing = await this.mapping(person.kind, person.key);
@@ -632,6 +642,7 @@ class WordPressImport {
     let position = ((await db.section.aggregate({ _max: { position: true } }))._max.position ?? 0) + 1;
     for (const term of this.categories.values()) {
       await takeTurn();
+      if (await this.stopsBeforeNext()) return;
       const top = this.topCategory(term.slug)!;
       const name = htmlToText(term.name).slice(0, 60) || term.slug;
       if (top.slug === term.slug) {
@@ -648,6 +659,7 @@ class WordPressImport {
     }
     for (const term of this.tagTerms.values()) {
       await takeTurn();
+      if (await this.stopsBeforeNext()) return;
       const id = await this.writeTag("tag", term, htmlToText(term.name).slice(0, 60) || term.slug);
       if (id) this.tagIds.set(term.slug, id);
     }
