@@ -13,6 +13,7 @@ import next from "next";
 import { FrontCache, installFrontCache } from "../lib/cache/front-cache";
 import { expiredTagsOf, onPublicExpiry, requestContext, requestIdFrom, type RequestContext } from "../lib/ops/request-context";
 import { log, logEnabled, loggablePath } from "../lib/log";
+import { accessLogLevel } from "../lib/ops/access-log";
 import { contentSecurityPolicy, photoOrigin } from "../lib/security/csp";
 import { DRAFT_LINK_HEADERS, DRAFT_LINK_PATH, keepNoServerErrors, publicCacheControl } from "../lib/cache/http-policy";
 import { surrogateKeyHeaders } from "../lib/cache/surrogate-keys";
@@ -140,19 +141,16 @@ function decodes(pathname: string): boolean {
   }
 }
 
-/** Writes and failures always; every other request, and the scheduler's calls to its endpoint, at debug level. */
+/** One access-log line per request when its answer has ended, at the level lib/ops/access-log.ts gives it. */
 function logWhenDone(req: http.IncomingMessage, res: http.ServerResponse, context: { requestId: string }) {
   const started = performance.now();
-  // An answer that ends unfinished (its client left, or it was broken off) is always logged, as
-  // nginx logs a 499: it says which request a reader's 502 or a cut-off page came from.
   res.on("close", () => {
     const path = loggablePath(req.url ?? "");
-    const write = !(req.method === "GET" || req.method === "HEAD") && !path.startsWith("/api/cron/");
     const finished = res.writableFinished;
-    const notable = write || res.statusCode >= 500 || !finished;
-    if (!notable && !logEnabled("debug")) return;
+    const level = accessLogLevel({ method: req.method, path, status: res.statusCode, headersSent: res.headersSent, finished });
+    if (!logEnabled(level)) return;
     requestContext.run(context, () =>
-      log(notable ? "info" : "debug", "request", {
+      log(level, "request", {
         method: req.method,
         path,
         // None was sent when it ended before its headers.
