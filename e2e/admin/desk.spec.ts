@@ -700,6 +700,50 @@ test.describe("the article desk", () => {
     await expect(page.getByText("Ready to publish.")).toBeAttached();
   });
 
+  test("a dateline and a source's note over their limits are refused at their fields, and the refusal lists each with a link to it (only 'Some fields need attention' was said, with no field marked)", async ({
+    browser,
+  }) => {
+    const page = await as(browser, "editor");
+    await writeDraft(page, `Long dateline ${unique()}`);
+    const dateline = page.getByLabel("Dateline", { exact: true });
+    const longDateline = `KYIV, Ukraine, and the villages north of the capital including ${"Bucha, Irpin, Hostomel, ".repeat(3)}`;
+    await dateline.fill(longDateline);
+    await page.getByRole("button", { name: "Add a source" }).click();
+    const source = page.getByRole("listitem", { name: "Source 1" });
+    await source.getByLabel("URL", { exact: true }).fill("https://example.org/council-minutes");
+    await source.getByLabel("Title", { exact: true }).fill("Council minutes");
+    await source.getByText(/^More/).click();
+    const note = source.getByLabel("Note (for readers)");
+    await note.fill("n".repeat(1001));
+    await page.getByRole("button", { name: "Create draft" }).click();
+
+    await expect(page.locator("#dateline-error")).toHaveText("Datelines can be at most 100 characters.");
+    await expect(dateline).toHaveAttribute("aria-invalid", "true");
+    await expect(source.locator("#source-0-note-error")).toHaveText("Notes can be at most 1000 characters.");
+    await expect(note).toHaveAttribute("aria-invalid", "true");
+    const problems = page.locator("#editor-problem");
+    await expect(problems).toContainText("Some fields need attention.");
+    await expect(problems.getByRole("listitem")).toHaveText([
+      "Dateline: Datelines can be at most 100 characters.",
+      "Source 1, note: Notes can be at most 1000 characters.",
+    ]);
+    await page.screenshot({ path: "test-results/screens/refused-dateline-and-note.png", fullPage: true });
+    // Each names its field, and takes the keyboard there, without asking whether to leave the page.
+    page.on("dialog", (dialog) => {
+      throw new Error(`Asked: ${dialog.message()}`);
+    });
+    await problems.getByRole("link", { name: "Source 1, note" }).click();
+    await expect(note).toBeFocused();
+    // Nothing typed was lost; once both are right, the draft is created.
+    await expect(dateline).toHaveValue(longDateline);
+    await dateline.fill("KYIV, Ukraine");
+    await note.fill("The minutes of the special meeting.");
+    await expect(page.locator("#dateline-error")).toHaveText("");
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+$/);
+    await expect(page.getByLabel("Dateline", { exact: true })).toHaveValue("KYIV, Ukraine");
+  });
+
   test("by keyboard, a new source's URL takes the focus, and a moved source keeps it (it stayed on the button, and the rows' buttons swapped sources)", async ({
     browser,
   }) => {

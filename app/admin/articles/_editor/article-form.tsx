@@ -34,6 +34,7 @@ import { SourcesEditor } from "./sources-editor";
 import { TagPicker } from "./tag-picker";
 import { useSmartTyping } from "./use-smart-typing";
 import { EDITOR_FIELD_IDS } from "./field-ids";
+import { ProblemList } from "./problem-list";
 import type { Option } from "./types";
 import { useArticleDraft } from "./use-article-draft";
 import { useTypedBeforeHydration } from "./use-typed-before-hydration";
@@ -340,6 +341,7 @@ export function ArticleForm(props: Props) {
         {draft.message?.kind === "error" && !draft.conflict && (errors || !draft.fieldErrors) ? (
           <FormMessage>
             {draft.message.text}
+            {errors ? <ProblemList errors={errors} /> : null}
             {draft.retryAt ? (
               <>
                 {" "}
@@ -477,8 +479,11 @@ export function ArticleForm(props: Props) {
                 value={fields.dateline}
                 readOnly={!editable}
                 placeholder="BUCHA, Ukraine"
+                aria-invalid={errors?.dateline ? true : undefined}
+                aria-describedby="dateline-error"
                 onChange={(e) => set("dateline", e.target.value)}
               />
+              <FieldError id="dateline-error" errors={errors?.dateline} />
             </div>
             <LanguageField
               id={EDITOR_FIELD_IDS.language}

@@ -20,3 +20,22 @@ export const TYPED_EARLY_FIELDS = Object.entries(EDITOR_FIELD_IDS).map(([key, id
   (typeof EDITOR_FIELD_IDS)[keyof typeof EDITOR_FIELD_IDS],
   keyof typeof EDITOR_FIELD_IDS,
 ][];
+
+/** A source row's field ids (sources-editor.tsx), by the schema's name for the field. */
+const SOURCE_FIELD_SUFFIX: Record<string, string> = {
+  url: "url",
+  title: "title",
+  publisher: "publisher",
+  kind: "kind",
+  accessedAt: "accessed",
+  archivedUrl: "archive",
+  note: "note",
+};
+
+/** The element a refused field's message path ("dateline", "sources.1.note") names, if it has one to go to. */
+export function fieldElementId(path: string): string | null {
+  const [top = "", index, field] = path.split(".");
+  if (top === "sources" && index && /^\d+$/.test(index) && field && SOURCE_FIELD_SUFFIX[field])
+    return `source-${index}-${SOURCE_FIELD_SUFFIX[field]}`;
+  return (EDITOR_FIELD_IDS as Record<string, string>)[top] ?? null;
+}

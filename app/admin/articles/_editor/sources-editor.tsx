@@ -21,9 +21,12 @@ function moreSummary(row: SourceRow): string {
   return filled.length ? `More: ${filled.join(" · ")}` : "More (optional): publisher, kind, date, archived copy, note";
 }
 
+/** The optional fields inside a row's disclosure, each of which can be refused (a publisher over 200 characters). */
+const MORE_FIELDS = ["publisher", "kind", "accessedAt", "archivedUrl", "note"] as const;
+
 /** Open when something optional is filled in or refused, so nothing typed or wrong is hidden. */
-const moreOpen = (row: SourceRow, archiveErrors: string[] | undefined) =>
-  !!(row.publisher || row.kind !== "OTHER" || row.accessedAt || row.archivedUrl || row.note || archiveErrors?.length);
+const moreOpen = (row: SourceRow, refused: boolean) =>
+  !!(row.publisher || row.kind !== "OTHER" || row.accessedAt || row.archivedUrl || row.note || refused);
 
 type Props = { value: SourceRow[]; onChange: (rows: SourceRow[]) => void; errors?: FieldErrors; disabled: boolean };
 
@@ -76,6 +79,10 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
             ...(errorsAt(errors, `sources.${i}.url`) ?? []),
             ...(duplicateOf[i] !== null ? [`This URL is already source ${duplicateOf[i]! + 1}.`] : []),
           ];
+          // Every field's own messages, under it: a note over its limit was refused with nothing
+          // marked, and the row could not be saved.
+          const at = (field: (typeof MORE_FIELDS)[number]) => errorsAt(errors, `sources.${i}.${field}`);
+          const invalid = (field: (typeof MORE_FIELDS)[number]) => (at(field)?.length ? true : undefined);
           return (
             <li key={i} className="source-row" aria-label={`Source ${i + 1}`}>
               <div className="field">
@@ -101,22 +108,44 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
                 />
                 <FieldError id={`${id}-title-error`} errors={errorsAt(errors, `sources.${i}.title`)} />
               </div>
-              <details className="source-more" open={moreOpen(row, errorsAt(errors, `sources.${i}.archivedUrl`)) || undefined}>
+              <details
+                className="source-more"
+                open={
+                  moreOpen(
+                    row,
+                    MORE_FIELDS.some((field) => invalid(field)),
+                  ) || undefined
+                }
+              >
                 <summary>{moreSummary(row)}</summary>
                 <div className="source-grid">
                   <div className="field">
                     <label htmlFor={`${id}-publisher`}>Publisher</label>
-                    <input id={`${id}-publisher`} value={row.publisher} onChange={(e) => update(i, { publisher: e.target.value })} />
+                    <input
+                      id={`${id}-publisher`}
+                      value={row.publisher}
+                      aria-invalid={invalid("publisher")}
+                      aria-describedby={`${id}-publisher-error`}
+                      onChange={(e) => update(i, { publisher: e.target.value })}
+                    />
+                    <FieldError id={`${id}-publisher-error`} errors={at("publisher")} />
                   </div>
                   <div className="field">
                     <label htmlFor={`${id}-kind`}>Kind</label>
-                    <select id={`${id}-kind`} value={row.kind} onChange={(e) => update(i, { kind: e.target.value as SourceRow["kind"] })}>
+                    <select
+                      id={`${id}-kind`}
+                      value={row.kind}
+                      aria-invalid={invalid("kind")}
+                      aria-describedby={`${id}-kind-error`}
+                      onChange={(e) => update(i, { kind: e.target.value as SourceRow["kind"] })}
+                    >
                       {Object.entries(SOURCE_KIND_LABELS).map(([k, label]) => (
                         <option key={k} value={k}>
                           {label}
                         </option>
                       ))}
                     </select>
+                    <FieldError id={`${id}-kind-error`} errors={at("kind")} />
                   </div>
                   <div className="field">
                     <label htmlFor={`${id}-accessed`}>Accessed</label>
@@ -124,8 +153,11 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
                       id={`${id}-accessed`}
                       type="date"
                       value={row.accessedAt}
+                      aria-invalid={invalid("accessedAt")}
+                      aria-describedby={`${id}-accessed-error`}
                       onChange={(e) => update(i, { accessedAt: e.target.value })}
                     />
+                    <FieldError id={`${id}-accessed-error`} errors={at("accessedAt")} />
                   </div>
                 </div>
                 <div className="field">
@@ -134,14 +166,22 @@ export function SourcesEditor({ value, onChange, errors, disabled }: Props) {
                     id={`${id}-archive`}
                     type="url"
                     value={row.archivedUrl}
+                    aria-invalid={invalid("archivedUrl")}
                     aria-describedby={`${id}-archive-error`}
                     onChange={(e) => update(i, { archivedUrl: e.target.value })}
                   />
-                  <FieldError id={`${id}-archive-error`} errors={errorsAt(errors, `sources.${i}.archivedUrl`)} />
+                  <FieldError id={`${id}-archive-error`} errors={at("archivedUrl")} />
                 </div>
                 <div className="field">
                   <label htmlFor={`${id}-note`}>Note (for readers)</label>
-                  <input id={`${id}-note`} value={row.note} onChange={(e) => update(i, { note: e.target.value })} />
+                  <input
+                    id={`${id}-note`}
+                    value={row.note}
+                    aria-invalid={invalid("note")}
+                    aria-describedby={`${id}-note-error`}
+                    onChange={(e) => update(i, { note: e.target.value })}
+                  />
+                  <FieldError id={`${id}-note-error`} errors={at("note")} />
                 </div>
               </details>
               <div className="row-actions">

@@ -297,7 +297,8 @@ export function useArticleDraft(
     // In-app links navigate without unloading the page, so ask before following them too.
     const onClick = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.("a[href]");
-      if (!link || link.getAttribute("target") === "_blank" || event.defaultPrevented) return;
+      // A link within this page (a refused save's list of fields) leaves nothing behind.
+      if (!link || link.getAttribute("target") === "_blank" || link.getAttribute("href")!.startsWith("#") || event.defaultPrevented) return;
       if (
         !window.confirm(
           "This story has unsaved changes. Leave anyway? (They stay in this browser and come back when you reopen the story.)",
