@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { E2E_ENGINE, E2E_ENV, storageStatePath, type RoleName } from "../env";
 import { adminHydrated, expect, holdScripts, newContext, scheduleFromEditor, test, unique } from "../fixtures";
-import { apiAs, makeStory, move } from "../newsroom";
+import { apiAs, makeStory, move, openStory } from "../newsroom";
 import { readDatabase } from "../database";
 import { serverActionsInBuild } from "../server-actions";
 import { makePhoto } from "../../lib/test/images";
@@ -19,6 +19,26 @@ async function newStoryBody(browser: Browser, text: string) {
   await body.click();
   await page.keyboard.type(text);
   return { page, body };
+}
+
+/**
+ * A slow link for the tag box: each new tag's creation is held half a second, then sent on, or
+ * dropped as a lost connection while `refuse` is set. `asked` counts the creations sent.
+ */
+async function slowTagCreations(page: Page) {
+  const ids = new Set(
+    serverActionsInBuild()
+      .filter((action) => action.name === "createTagAction")
+      .map((action) => action.id),
+  );
+  const creations = { asked: 0, refuse: false };
+  await page.route("**/admin/articles/**", async (route) => {
+    if (!ids.has(route.request().headers()["next-action"] ?? "")) return route.continue();
+    creations.asked += 1;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return creations.refuse ? route.abort("connectionreset") : route.continue();
+  });
+  return creations;
 }
 
 /** The whole second `seconds` ahead, as the desk's time field takes it ("2026-12-02T14:05:30") in UTC (the e2e newsroom's zone). */
@@ -407,6 +427,52 @@ test.describe("the article desk", () => {
     // A pick with the mouse (or Playwright's selectOption) adds at once, as before.
     await list.selectOption({ index: 1 });
     await expect(chips).toHaveCount(before + 2);
+  });
+
+  test("a tag typed while the last one is being created is kept whole (the box was emptied when the answer came, with the keys typed meanwhile)", async ({
+    browser,
+  }) => {
+    test.skip(E2E_ENGINE === "postgresql", "makes its story through e2e/newsroom.ts (SQLite)");
+    const api = await apiAs("editor");
+    const { page } = await openStory(browser, "editor", await makeStory(api, `Tag typing ${unique()}`));
+    const creations = await slowTagCreations(page);
+    const [first, second] = [`Ferries ${unique()}`, `Strikes ${unique()}`];
+    const box = page.getByLabel("Add a tag");
+    await box.fill(first);
+    // A second Enter on the same name creates nothing more.
+    await box.press("Enter");
+    await box.press("Enter");
+    await box.pressSequentially(second, { delay: 60 });
+    await expect(page.getByRole("button", { name: `Remove tag ${first}` })).toBeVisible();
+    await expect(box).toHaveValue(second);
+    await expect(page.locator("#tag-error")).toBeEmpty();
+    expect(creations.asked).toBe(1);
+    await api.dispose();
+  });
+
+  test("a new tag refused comes back to the box with the reason, or, when the next one is being typed there, is named in the reason", async ({
+    browser,
+  }) => {
+    test.skip(E2E_ENGINE === "postgresql", "makes its story through e2e/newsroom.ts (SQLite)");
+    const api = await apiAs("editor");
+    const { page } = await openStory(browser, "editor", await makeStory(api, `Tag refused ${unique()}`));
+    const creations = await slowTagCreations(page);
+    creations.refuse = true;
+    const [first, second] = [`Ferries ${unique()}`, `Strikes ${unique()}`];
+    const box = page.getByLabel("Add a tag");
+    const reason = page.locator("#tag-error");
+    await box.fill(first);
+    await box.press("Enter");
+    await expect(box).toHaveValue("");
+    await expect(reason).not.toBeEmpty();
+    await expect(box).toHaveValue(first);
+    await expect(reason).not.toContainText(first);
+    await box.press("Enter");
+    await box.pressSequentially(second, { delay: 60 });
+    await expect(reason).toContainText(`“${first}” was not added: `);
+    await expect(box).toHaveValue(second);
+    await expect(page.getByRole("button", { name: /^Remove tag / })).toHaveCount(0);
+    await api.dispose();
   });
 
   test("the keyboard stays on Save while it saves, and goes to the story's new status after a move, which is said", async ({ browser }) => {

@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
+import { quoted } from "@/lib/format/text";
 import { createTagAction } from "../actions";
 import type { Option } from "./types";
 
@@ -10,26 +11,38 @@ type Props = { tags: Option[]; value: string[]; onChange: (ids: string[]) => voi
 /** Tags: type to pick an existing one, or create it. */
 export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props) {
   const [text, setText] = useState("");
-  const [message, setMessage] = useState<string | null>(null);
+  // The last refusal, with the refused name when the box no longer holds it.
+  const [refusal, setRefusal] = useState<{ reason: string; name: string | null } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const creation = useAction(createTagAction);
   const byId = new Map(tags.map((t) => [t.id, t]));
   const add = async () => {
     const name = text.trim();
     if (!name) return;
     const existing = tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    // One new tag at a time: Enter while one is being created leaves the next name in the box.
+    if (!existing && creation.pending) return;
+    // The box empties when the name is taken, not when the answer comes: the next tag, typed while
+    // this one is being created, stays in it.
+    setText("");
+    setRefusal(null);
     let tag = existing;
     if (!tag) {
-      // The name stays in the box on any refusal (network, session, server), with the reason under it.
       const result = await creation.run({ name });
-      if (!result) return;
-      if (!result.ok) return setMessage(result.fieldErrors?.name?.[0] ?? result.error);
+      // No answer means another tag was being created after all: the name goes back, as nothing was sent.
+      if (!result) return setText((now) => now || text);
+      if (!result.ok) {
+        // On any refusal (network, session, server) the name comes back to the box, with the reason
+        // under it. If the next tag is being typed there already, that stays and the reason names this one.
+        const typing = Boolean(input.current?.value);
+        if (!typing) setText(text);
+        return setRefusal({ reason: result.fieldErrors?.name?.[0] ?? result.error, name: typing ? name : null });
+      }
       tag = { id: result.data.id, name: result.data.name };
       // A name that differs from a tag here only in letter case or punctuation is that tag.
       if (!byId.has(tag.id)) onCreated(tag);
     }
     if (!value.includes(tag.id)) onChange([...value, tag.id]);
-    setText("");
-    setMessage(null);
   };
   return (
     <fieldset className="picker" disabled={disabled}>
@@ -57,6 +70,7 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
           Add a tag
         </label>
         <input
+          ref={input}
           id="tag-input"
           list="tag-options"
           value={text}
@@ -64,7 +78,8 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
           aria-describedby="tag-error"
           onChange={(e) => {
             setText(e.target.value);
-            setMessage(null);
+            // Typing clears the reason a name in the box was refused, not one that names a tag it no longer holds.
+            setRefusal((r) => (r?.name ? r : null));
           }}
           onKeyDown={(e) => {
             if (e.key === "Enter") {
@@ -85,7 +100,7 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
         </button>
       </div>
       <p id="tag-error" className="field-error" aria-live="polite">
-        {message}
+        {refusal && (refusal.name ? `${quoted(refusal.name)} was not added: ${refusal.reason}` : refusal.reason)}
       </p>
     </fieldset>
   );
