@@ -37,6 +37,24 @@ describe("quoted", () => {
     );
     expect(quoted('Mayor: "We will not leave"')).toBe("“Mayor: 'We will not leave'”");
   });
+
+  it.each([
+    // A headline quoted whole, with a quotation inside: it read “‘‘We will not leave,’ says mayor’”.
+    ["“‘We will not leave,’ says mayor”", "“‘“We will not leave,” says mayor’”"],
+    ["Minister: “Residents told me ‘we are not leaving’”", "“Minister: ‘Residents told me “we are not leaving”’”"],
+    ["“Mayor: ‘He said “no”’”", "“‘Mayor: “He said ‘no’”’”"],
+    ["“Dovzhenko’s ‘last stand’”, locals say", "“‘Dovzhenko’s “last stand”’, locals say”"],
+    ["\"Mayor: 'We stay'\"", "“'Mayor: \"We stay\"'”"],
+    // Single marks that already open the headline's own quotations are one level down already.
+    ["‘We will not leave,’ says mayor", "“‘We will not leave,’ says mayor”"],
+    // Apostrophes are no quotation marks, and nest nothing.
+    ["Mayors’ pact: “We stay”", "“Mayors’ pact: ‘We stay’”"],
+    ["‘90s band: “We are back”", "“‘90s band: ‘We are back’”"],
+    ['"Back to the \'90s"', "“'Back to the '90s'”"],
+    ["Don't stop: \"We won't\"", "“Don't stop: 'We won't'”"],
+  ])("nests %j as %j", (text, out) => {
+    expect(quoted(text)).toBe(out);
+  });
 });
 
 describe("wellFormed", () => {

@@ -58,13 +58,56 @@ export function shortenAtWord(text: string, max: number): string {
   return `${(whole || cut).trimEnd()}…`;
 }
 
+const QUOTE_MARK = /[“”„‘’"']/g;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** A single mark ends a quotation only at the end of a word: in the middle of one (Dovzhenko’s) it is an apostrophe. */
+const canClose = (mark: string, before: string, after: string) =>
+  mark === "”" || mark === '"' || ((mark === "’" || mark === "'") && /\S/.test(before) && !WORD_CHARACTER.test(after));
+
+/** A straight single mark opens a quotation only at the start of a word: it is an apostrophe more often. */
+const canOpen = (mark: string, before: string, after: string) =>
+  '“„‘"'.includes(mark) || (mark === "'" && /[\s([{—–"“‘„-]/.test(before) && /\S/.test(after));
+
+/** Straight marks and curly ones at an even depth or odd, opening and closing. */
+const NESTED_MARKS = { straight: ['""', "''"], curly: ["“”", "‘’"] };
+
+/** A double mark that pairs with none becomes a single one, as nesting would make it. */
+const LONE_DOUBLE: Record<string, string> = { "“": "‘", "„": "‘", "”": "’", '"': "'" };
+
 /**
- * A headline or title in double quotation marks inside a sentence of the admin. Its own double
- * quotes become single ones, as typography nests them: a wire headline such as “We are still
- * here”: … reads “‘We are still here’: …”, not ““We are still here”: …”.
+ * A headline or title in double quotation marks inside a sentence of the admin. Its own quotations
+ * go one level down, as typography nests them: the outermost in single marks, the ones inside
+ * those in double, and so on, however the headline marked them. A wire headline such as “We are
+ * still here”: … reads “‘We are still here’: …”, not ““We are still here”: …”, and “‘We will not
+ * leave,’ says mayor” reads “‘“We will not leave,” says mayor’”, not “‘‘We will not leave,’ says
+ * mayor’”. Straight marks stay straight.
  */
 export function quoted(text: string): string {
-  return `“${text.replace(/[“„]/g, "‘").replace(/”/g, "’").replace(/"/g, "'")}”`;
+  // Pairs first, depths after: a mark that pairs with none (a ‘ typed for an apostrophe) nests nothing.
+  const roles = new Map<number, "opens" | "closes">();
+  const open: { at: number; double: boolean; straight: boolean }[] = [];
+  for (const { 0: mark, index: at } of text.matchAll(QUOTE_MARK)) {
+    const [double, straight] = [/[“”„"]/.test(mark), mark === '"' || mark === "'"];
+    const [before = " ", after = " "] = [text[at - 1], text[at + 1]];
+    const partner = open.findLastIndex((o) => o.double === double && o.straight === straight);
+    if (partner >= 0 && canClose(mark, before, after)) {
+      roles.set(open[partner]!.at, "opens").set(at, "closes");
+      open.length = partner;
+    } else if (canOpen(mark, before, after)) {
+      open.push({ at, double, straight });
+    }
+  }
+  let depth = 0;
+  const nested = text.replace(QUOTE_MARK, (mark, at: number) => {
+    const role = roles.get(at);
+    if (!role) return LONE_DOUBLE[mark] ?? mark;
+    if (role === "opens") depth += 1;
+    const marks = NESTED_MARKS[mark === '"' || mark === "'" ? "straight" : "curly"][depth % 2]!;
+    if (role === "closes") depth -= 1;
+    return marks[role === "opens" ? 0 : 1]!;
+  });
+  return `“${nested}”`;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
