@@ -54,3 +54,50 @@ describe("the story list", () => {
     expect(narrowed({ q: "fire" })).toBe(true);
   });
 });
+
+describe("the story list's search", () => {
+  const headlines = {
+    sea: "“The sea has already decided”",
+    leave: "‘We will not leave,’ says the mayor",
+    kherson: "Kherson’s ferries run again",
+    straight: '"Straight" quotes kept from a wire import',
+    percent: "Turnout reaches 100% in three villages",
+    underscore: "Leaked file memo_final names the minister",
+    backslash: "A path like C:\\Users\\desk leaked",
+  };
+  let section: string;
+
+  beforeAll(async () => {
+    const own = await makeNewsroomBits();
+    section = own.section.id;
+    for (const headline of Object.values(headlines)) {
+      await createArticle(editor, readyArticleInput(section, own.author.id, { headline }));
+    }
+  });
+
+  const found = async (q: string) => (await listDeskArticles(editor, { q, section })).rows.map((r) => r.headline).sort();
+
+  it("finds curly quotes and apostrophes by the straight ones typed, and straight ones by curly ones", async () => {
+    expect(await found('"The sea')).toEqual([headlines.sea]);
+    expect(await found("leave,' says")).toEqual([headlines.leave]);
+    expect(await found("Kherson's ferries")).toEqual([headlines.kherson]);
+    expect(await found("“Straight” quotes")).toEqual([headlines.straight]);
+    expect(await found("«the sea has»")).toEqual([headlines.sea]);
+  });
+
+  it("finds % and _ as themselves, not as wildcards matching every story", async () => {
+    expect(await found("%")).toEqual([headlines.percent]);
+    expect(await found("100%")).toEqual([headlines.percent]);
+    expect(await found("_")).toEqual([headlines.underscore]);
+    expect(await found("memo_final")).toEqual([headlines.underscore]);
+    expect(await found("memo%final")).toEqual([]);
+    expect(await found("Turnout_reaches")).toEqual([]);
+    expect(await found("\\")).toEqual([headlines.backslash]);
+    expect(await found("C:\\Users")).toEqual([headlines.backslash]);
+  });
+
+  it("still ignores case", async () => {
+    expect(await found("THE SEA HAS")).toEqual([headlines.sea]);
+    expect(await found("MEMO_FINAL")).toEqual([headlines.underscore]);
+  });
+});

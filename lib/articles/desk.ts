@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { ArticleStatus } from "../generated/prisma/enums";
-import { caseInsensitive, db } from "../db";
+import { db, typedSearch } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { storyScope } from "./policy";
 
@@ -57,7 +57,7 @@ export async function listDeskArticles(viewer: Viewer, filter: Partial<DeskFilte
       f.status ? { status: f.status } : {},
       f.section ? { sectionId: f.section } : {},
       f.author ? { authors: { some: { authorId: f.author } } } : {},
-      f.q ? { headline: { contains: f.q, ...caseInsensitive } } : {},
+      ...typedSearch(f.q ?? "").map((text) => ({ headline: text })),
     ],
   };
   const [rows, total] = await Promise.all([

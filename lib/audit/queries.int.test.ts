@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/viewer";
-import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
+import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
 import { expectAppError } from "../test/expect-app-error";
 import { createArticle, transitionArticle } from "../articles/mutations/index";
 import { makeWirePhoto } from "../test/images";
@@ -35,6 +35,18 @@ describe("the audit log, filtered", () => {
     const byHeadline = await listAuditLog(editor, { q: input.headline, actor: other.id }, "UTC");
     expect(byHeadline.entries.map((e) => e.action)).toEqual(["article.published"]);
     expect((await listAuditLog(editor, { story: story.id, actor: writer.id }, "UTC")).entries).toEqual([]);
+  });
+
+  it("finds a story's events by a headline's curly quotes typed straight, and by a % only as itself", async () => {
+    const { section, author } = await makeNewsroomBits();
+    const id = uid();
+    const curly = await createArticle(editor, readyArticleInput(section.id, author.id, { headline: `“We stay” ${id}` }));
+    const percent = await createArticle(editor, readyArticleInput(section.id, author.id, { headline: `Rates up 2% ${id}` }));
+    const stories = async (q: string) =>
+      [...new Set((await listAuditLog(editor, { q, actor: editor.id }, "UTC")).entries.map((e) => e.story?.id))].sort();
+    expect(await stories(`"We stay" ${id}`)).toEqual([curly.id]);
+    expect(await stories(`2% ${id}`)).toEqual([percent.id]);
+    expect(await stories(`% ${id}`)).toEqual([percent.id]);
   });
 
   it("names a photo as the desk does: its caption, else its file's name, else 'Untitled photo'", async () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
-import { db } from "../db";
+import { db, typedSearch } from "../db";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { photoTitle } from "../media/schema";
 import { auditSentence } from "./sentences";
@@ -78,7 +78,13 @@ export async function listAuditLog(viewer: Viewer, filter: Partial<AuditFilter>,
   const storyIds = f.story
     ? [f.story]
     : f.q
-      ? (await db.article.findMany({ where: { headline: { contains: f.q } }, select: { id: true }, take: 500 })).map((a) => a.id)
+      ? (
+          await db.article.findMany({
+            where: { AND: typedSearch(f.q).map((text) => ({ headline: text })) },
+            select: { id: true },
+            take: 500,
+          })
+        ).map((a) => a.id)
       : null;
   const where: Prisma.AuditEventWhereInput = {
     ...(storyIds ? { entityType: "Article", entityId: { in: storyIds } } : {}),

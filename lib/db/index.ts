@@ -109,4 +109,5 @@ export type Db = Client;
 export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];
 export { Prisma } from "../generated/prisma/client";
 export * from "../generated/prisma/enums";
-export { isPostgres, caseInsensitive } from "./provider";
+export { isPostgres } from "./provider";
+export { typedSearch } from "./typed-search";

@@ -12,6 +12,7 @@ import {
 import { env } from "../env";
 import { WriteLock } from "./write-lock";
 import { recordWriteFailure, recordWriteSuccess } from "./write-health";
+import { LIKE_ESCAPE } from "./typed-search";
 
 /**
  * How long a write waits in all for SQLite's write lock (another process's save, a backup, a
@@ -270,6 +271,19 @@ function stockFactory(url: string | undefined, options: { timeout?: number } = {
   return { file, inner: new PrismaBetterSQLite3({ url: file, ...options }) };
 }
 
+/**
+ * Prisma's LIKE on SQLite (contains, startsWith, endsWith) names no escape character, so a `%` or
+ * `_` in the text sought was always a wildcard (PostgreSQL's LIKE has one: a backslash). Every
+ * `LIKE ?` the connection prepares names PostgreSQL's, LIKE_ESCAPE: one escaped text (typedSearch)
+ * finds the same rows on both databases.
+ */
+function withLikeEscape(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const client = clientOf(adapter);
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql.replace(/\bLIKE \?(?! ESCAPE\b)/g, `LIKE ? ESCAPE '${LIKE_ESCAPE}'`));
+  return adapter;
+}
+
 /** The better-sqlite3 adapter factory the app uses (see DatelineSqliteAdapter). */
 export function createSqliteAdapterFactory(url?: string): SqlMigrationAwareDriverAdapterFactory {
   const { file, inner } = stockFactory(url);
@@ -277,11 +291,11 @@ export function createSqliteAdapterFactory(url?: string): SqlMigrationAwareDrive
     provider: inner.provider,
     adapterName: inner.adapterName,
     async connect() {
-      const writer = await inner.connect();
+      const writer = withLikeEscape(await inner.connect());
       await writer.executeScript(SQLITE_PRAGMAS);
       // ":memory:" is a new database per connection: reads must share the writer's.
       if (file === ":memory:") return writer;
-      const reader = await inner.connect();
+      const reader = withLikeEscape(await inner.connect());
       await reader.executeScript(SQLITE_PRAGMAS + ";\nPRAGMA query_only = ON");
       return new DatelineSqliteAdapter(writer, reader);
     },

@@ -2,7 +2,7 @@ import { cache } from "react";
 import sharp from "sharp";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
-import { caseInsensitive, db, type Tx } from "../db";
+import { db, typedSearch, type Tx } from "../db";
 import { recordAudit } from "../audit/mutations";
 import { log } from "../log";
 import { assertPermission, type Viewer } from "../auth/viewer";
@@ -38,18 +38,9 @@ export async function listLibrary(filter: Partial<z.output<typeof libraryFilterS
   const f = libraryFilterSchema.parse(filter);
   const where: Prisma.ImageWhereInput = {
     AND: [
-      f.q
-        ? {
-            OR: [
-              { caption: { contains: f.q, ...caseInsensitive } },
-              { credit: { contains: f.q, ...caseInsensitive } },
-              { agency: { contains: f.q, ...caseInsensitive } },
-              { creditLine: { contains: f.q, ...caseInsensitive } },
-              { altText: { contains: f.q, ...caseInsensitive } },
-              { originalFilename: { contains: f.q, ...caseInsensitive } },
-            ],
-          }
-        : {},
+      ...typedSearch(f.q ?? "").map((text) => ({
+        OR: [{ caption: text }, { credit: text }, { agency: text }, { creditLine: text }, { altText: text }, { originalFilename: text }],
+      })),
       f.missing === "alt" ? { altText: "" } : {},
       f.missing === "credit" ? { credit: "", agency: "", creditLine: "" } : {},
     ],

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { Viewer } from "../auth/viewer";
-import { makeNewsroomBits, makeUser, readyArticleInput } from "../test/factories";
+import { makeNewsroomBits, makeUser, readyArticleInput, uid } from "../test/factories";
 import { makeWirePhoto, WIRE_PHOTO } from "../test/images";
 import { expectAppError } from "../test/expect-app-error";
 import { createArticle, transitionArticle } from "../articles/mutations/index";
@@ -147,6 +147,17 @@ describe("a photo's details stay with it", () => {
         q,
       ).toContain(image.id);
     }
+  });
+
+  it("finds a caption's curly quotes by straight ones typed, and a file name's _ only as itself", async () => {
+    const id = uid();
+    const quoted = await createImage(editor, await makeWirePhoto(27), {}, `harbour_${id}.jpg`);
+    await updateImageMetadata(editor, { id: quoted.id, caption: `‘Nobody leaves,’ says the harbour master ${id}` });
+    const dashed = await createImage(editor, await makeWirePhoto(28), {}, `harbour-${id}.jpg`);
+    const found = async (q: string) => (await listLibrary({ q }, 24)).rows.map((r) => r.id);
+    expect(await found(`nobody leaves,' says the harbour master ${id}`)).toEqual([quoted.id]);
+    expect(await found(`harbour_${id}`)).toEqual([quoted.id]);
+    expect(await found(`harbour-${id}`)).toEqual([dashed.id]);
   });
 
   it("pages through the library, newest first, without repeating a photo", async () => {

@@ -1,4 +1,4 @@
-import { db, caseInsensitive, type Tx } from "../db";
+import { db, typedSearch, type Tx } from "../db";
 import { assertPermission, type Viewer } from "../auth/viewer";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -65,9 +65,10 @@ export async function wireFlagsForStories(articleIds: string[]): Promise<Map<str
 export async function listWireItems(viewer: Viewer, query: WireListQuery) {
   assertPermission(viewer, "wire.view");
   const words = query.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  const sought = words.flatMap((word) => typedSearch(word));
   const where: Prisma.WireItemWhereInput = {
     ...(query.agency ? { agency: query.agency } : {}),
-    ...(words.length ? { AND: words.map((w) => ({ searchText: { contains: w, ...caseInsensitive } })) } : {}),
+    ...(sought.length ? { AND: sought.map((text) => ({ searchText: text })) } : {}),
   };
   const [items, total, agencies] = await Promise.all([
     db.wireItem.findMany({

@@ -811,6 +811,17 @@ describe("the desk's list", () => {
     expect((await listWireItems(writer, { q: "", agency: `Agency ${id}`, page: 1 })).total).toBe(1);
     expect(list.agencies).toContain(`Agency ${id}`);
   });
+
+  it("finds the copy's curly quotes by straight ones typed, and a % only as itself", async () => {
+    const id = uid();
+    const [item] = parseWireDocument(unique("market-reopens.ninjs.json", id));
+    await ingestWireItem({ ...item!, agency: `Agency ${id}`, headline: `Market ${id} headline` }, "push");
+    const found = async (q: string) => (await listWireItems(writer, { q, agency: `Agency ${id}`, page: 1 })).total;
+    expect(await found(`"We are still here," said`)).toBe(1);
+    expect(await found("Dovzhenko's covered market")).toBe(1);
+    expect(await found("market %")).toBe(0);
+    expect(await found("market_")).toBe(0);
+  });
 });
 
 describe("polled feeds", () => {
