@@ -28,6 +28,18 @@ describe("the archive's own origin", () => {
     expect(isArchiveOriginHost("archive.news-copies.org")).toBe(true);
     expect(isArchiveOriginHost("news.example.org")).toBe(false);
     expect(isArchiveOriginHost(null)).toBe(false);
+    // The same origin however the Host header spells it (the root's dot, letter case, a default
+    // port): proxy.ts served the desk and sign-in on "archive.news-copies.org.".
+    for (const spelled of [
+      "archive.news-copies.org.",
+      "ARCHIVE.News-Copies.org",
+      "archive.news-copies.org:443",
+      "archive.news-copies.org.:80",
+    ])
+      expect(isArchiveOriginHost(spelled), spelled).toBe(true);
+    expect(isArchiveOriginHost("archive.news-copies.org:8443")).toBe(false);
+    expect(isArchiveOriginHost("xarchive.news-copies.org")).toBe(false);
+    expect(isPublicRequest("GET", "/", { host: "archive.news-copies.org." })).toBe(false);
     expect(isPublicRequest("GET", "/", { host: "archive.news-copies.org" })).toBe(false);
     expect(isPublicRequest("GET", "/", { host: "news.example.org" })).toBe(true);
   });

@@ -20,9 +20,24 @@ export function archiveOriginHost(): string | null {
   }
 }
 
+/**
+ * A host as a name for the same origin: lower case, without the root's trailing dot or a default
+ * port. `ARCHIVE.example.org.` and `archive.example.org:443` reach the archive's origin as surely as
+ * `archive.example.org` does, and proxy.ts, which answers there only for copies, let them through
+ * to the whole site (the desk and the sign-in page on the archive's origin).
+ */
+function sameOriginHost(host: string): string {
+  const parts = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(host.trim().toLowerCase());
+  if (!parts) return host.trim().toLowerCase();
+  const name = parts[1]!.replace(/\.+$/, "");
+  const port = parts[2];
+  return port && port !== "80" && port !== "443" ? `${name}:${port}` : name;
+}
+
 /** Whether a request for `host` (its Host header) is for the archive's own origin. */
 export function isArchiveOriginHost(host: string | null | undefined): boolean {
-  return !!host && host === archiveOriginHost();
+  const archive = archiveOriginHost();
+  return !!host && !!archive && sameOriginHost(host) === sameOriginHost(archive);
 }
 
 /** The desk's page of a story's archived copy: whatever the story's status, to whoever may see the story. */
