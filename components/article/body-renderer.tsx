@@ -1,5 +1,13 @@
 import type { ReactNode } from "react";
-import type { BlockNode, BodyDoc, ListItemNode, ListNode, Mark, ParagraphNode } from "@/lib/articles/body";
+import {
+  datelinePlacement,
+  type BlockNode,
+  type BodyDoc,
+  type ListItemNode,
+  type ListNode,
+  type Mark,
+  type ParagraphNode,
+} from "@/lib/articles/body";
 import type { Figure } from "@/lib/articles/dto";
 import { ArticleFigure } from "./article-figure";
 
@@ -109,11 +117,11 @@ function Block({ node, figures, dateline }: { node: BlockNode; figures: Map<stri
  * Renders a validated body document to semantic HTML. Every block of text takes its direction from
  * its own first letters (`dir="auto"`): an Arabic or Hebrew paragraph, or a quote in one inside an
  * English story, is laid out right to left. A `dateline` leads the first paragraph with
- * text ("KYIV, Ukraine — The …"); a body without one gets it as a paragraph of its own.
+ * text ("KYIV, Ukraine — The …"); a body without one gets it as a paragraph of its own, and one
+ * whose first paragraph already opens with it gets none (datelinePlacement).
  */
 export function BodyRenderer({ body, figures = new Map(), dateline }: { body: BodyDoc; figures?: Map<string, Figure>; dateline?: string }) {
-  const place = dateline?.trim() || "";
-  const lead = place ? body.content.findIndex((n) => n.type === "paragraph" && !!n.content?.length) : -1;
+  const { place, lead } = datelinePlacement(body, dateline);
   return (
     <div className="article-body">
       {place && lead < 0 ? (

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { BodyRenderer } from "@/components/article/body-renderer";
-import { bodySchema, type BodyDoc } from "./body";
+import { bodyFromParagraphs, bodySchema, type BodyDoc } from "./body";
 import { bodyToHtml } from "./body-html";
 import type { Figure } from "./dto";
 
@@ -91,6 +91,25 @@ describe("bodyToHtml", () => {
     }
     const empty = bodySchema.parse({ type: "doc", content: [] });
     expect(bodyToHtml(empty, figures, "KYIV")).toBe(renderToStaticMarkup(<BodyRenderer body={empty} figures={figures} dateline="KYIV" />));
+  });
+
+  it("sets no dateline before a first paragraph that already opens with it, on the page and in the API (readers saw “BUCHA, Ukraine — BUCHA, Ukraine — …”)", () => {
+    const opening = (text: string) => bodyFromParagraphs([text, "The second paragraph."]);
+    const shown = (text: string, dateline: string) => {
+      const body = opening(text);
+      const html = renderToStaticMarkup(<BodyRenderer body={body} dateline={dateline} />);
+      expect(bodyToHtml(body, new Map(), dateline)).toBe(html);
+      return html.includes('class="dateline"');
+    };
+    // Typed into the body as writers and wire copy do: with a dash, an agency, a colon, any case.
+    expect(shown("BUCHA, Ukraine — “We will not leave,” the mayor said.", "BUCHA, Ukraine")).toBe(false);
+    expect(shown("Bucha,  Ukraine -- “We will not leave.”", "BUCHA, Ukraine")).toBe(false);
+    expect(shown("BUCHA, Ukraine (AP) — The mayor said.", "BUCHA, Ukraine")).toBe(false);
+    expect(shown("KYIV: The council met.", "KYIV")).toBe(false);
+    // A first word that is only the same name is not a dateline.
+    expect(shown("Kyiv residents woke to sirens.", "KYIV")).toBe(true);
+    expect(shown("Kyiv’s mayor said.", "KYIV")).toBe(true);
+    expect(shown("“We will not leave,” the mayor said.", "BUCHA, Ukraine")).toBe(true);
   });
 
   it("writes a figure without caption or credit the same way too", () => {

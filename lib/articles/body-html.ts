@@ -1,5 +1,5 @@
 import { htmlEscape } from "../format/text";
-import type { BlockNode, BodyDoc, ListNode, Mark, ParagraphNode } from "./body";
+import { datelinePlacement, type BlockNode, type BodyDoc, type ListNode, type Mark, type ParagraphNode } from "./body";
 import type { Figure } from "./dto";
 import { creditLabel } from "../media/schema";
 
@@ -12,9 +12,8 @@ import { creditLabel } from "../media/schema";
  * page and in the API, and a change to one that is not made to the other fails the test.
  */
 export function bodyToHtml(body: BodyDoc, figures: Map<string, Figure> = new Map(), dateline?: string | null): string {
-  // The dateline leads the first paragraph with text ("KYIV, Ukraine — …"), or stands alone.
-  const place = dateline?.trim() || "";
-  const lead = place ? body.content.findIndex((n) => n.type === "paragraph" && !!n.content?.length) : -1;
+  // The dateline leads the first paragraph with text ("KYIV, Ukraine — …"), or stands alone (datelinePlacement).
+  const { place, lead } = datelinePlacement(body, dateline);
   const alone = place && lead < 0 ? `<p dir="auto"><span class="dateline" dir="auto">${escape(place)}</span></p>` : "";
   const blocks = body.content.map((node, i) =>
     i === lead && node.type === "paragraph"

@@ -113,6 +113,29 @@ export function bodyToText(doc: BodyDoc): string {
   return blocks.filter((b) => b.trim() !== "").join("\n");
 }
 
+/** Text compared as a reader would: compatible forms, letter case and runs of spaces set aside. */
+const folded = (text: string) => text.normalize("NFKC").toLocaleLowerCase("en").replace(/\s+/g, " ").trim();
+
+/**
+ * Where a story's dateline goes (the page's BodyRenderer and the API's bodyToHtml both ask): `place`
+ * leads the paragraph at `lead`, the first with text, or stands alone when there is none (`lead` −1).
+ * A first paragraph that already opens with the dateline, as wire copy and writers often type it
+ * ("BUCHA, Ukraine — “We will …”", or "BUCHA, Ukraine (AP) —"), gets none: readers saw it twice.
+ * Only a dash or a colon after the place counts, so "Kyiv residents woke …" under KYIV keeps its dateline.
+ */
+export function datelinePlacement(body: BodyDoc, dateline: string | null | undefined): { place: string; lead: number } {
+  const place = dateline?.trim() || "";
+  if (!place) return { place: "", lead: -1 };
+  const lead = body.content.findIndex((n) => n.type === "paragraph" && !!n.content?.length);
+  if (lead >= 0) {
+    const opening = folded(bodyToText({ type: "doc", content: [body.content[lead]!] }));
+    const name = folded(place);
+    if (opening.startsWith(name) && /^\s*(?:\([^)]{1,40}\)\s*)?(?:—|–|-{1,2}|:)/.test(opening.slice(name.length)))
+      return { place: "", lead: -1 };
+  }
+  return { place, lead };
+}
+
 /** The photos placed in a body, in order, with their per-story overrides. */
 export function inlineImageNodes(doc: BodyDoc) {
   return doc.content.flatMap((n) => (n.type === "image" ? [n.attrs] : []));
