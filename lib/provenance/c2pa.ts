@@ -71,8 +71,12 @@ type RawManifest = {
   claim_generator_info?: { name?: string; version?: string }[];
   signature_info?: { common_name?: string; issuer?: string; time?: string };
   assertions?: { label?: string; instance?: number; data?: { actions?: RawAction[] } }[];
-  ingredients?: { title?: string; format?: string; relationship?: string; active_manifest?: string }[];
+  ingredients?: { title?: string; format?: string; relationship?: string; active_manifest?: string; thumbnail?: ResourceRef }[];
+  /** The claim thumbnail (c2pa-rs lists it here, not among the assertions). */
+  thumbnail?: ResourceRef;
 };
+/** A binary resource of a manifest: its identifier is a JUMBF URI (`self#jumbf=/c2pa/<manifest>/c2pa.assertions/<label>`). */
+type ResourceRef = { format?: string; identifier?: string };
 type RawAction = {
   action?: string;
   when?: string;
@@ -201,30 +205,39 @@ export type ManifestDefinition = {
   assertions: { label: string; data: unknown }[];
 };
 
+/** A thumbnail to sign with a manifest: a small picture of the asset (cameras and editors add them; Dateline's own claims carry none). */
+export type Thumbnail = { mime: string; data: Uint8Array };
+
 /**
  * Signs `data` (its format `mime`) with `manifest`, returning the file with the manifest embedded.
  * `parent`: the file this one was made from; it becomes the parentOf ingredient, carrying its own
- * manifest store along, so the chain continues. `redact`: assertion labels of the parent's active
- * manifest to remove on the way (the C2PA redaction mechanism: location and other EXIF/XMP data).
+ * manifest store along, so the chain continues. `redact`: JUMBF URIs of assertions in the parent's
+ * manifests to remove on the way (the C2PA redaction mechanism: location and other EXIF/XMP data,
+ * thumbnails). `parent.thumbnail` and `thumbnail`: an ingredient thumbnail and a claim thumbnail
+ * (the tests make originals with them, as cameras and editors do).
  */
 export async function signWithManifest(
   data: Uint8Array,
   mime: string,
   manifest: ManifestDefinition,
   signer: ClaimSigner,
-  parent?: { data: Uint8Array; mime: string; title: string; redact?: string[] },
+  parent?: { data: Uint8Array; mime: string; title: string; redact?: string[]; thumbnail?: Thumbnail },
+  thumbnail?: Thumbnail,
 ): Promise<Buffer> {
   load();
   const builder = WasmBuilder.fromJson(JSON.stringify({ ...manifest, format: mime }), settings(undefined));
   try {
     if (parent) {
+      const thumbnailRef = parent.thumbnail ? { thumbnail: { format: parent.thumbnail.mime, identifier: "parent-thumbnail" } } : {};
       await builder.addIngredientFromBlob(
-        JSON.stringify({ title: parent.title, relationship: "parentOf", label: PARENT_INGREDIENT }),
+        JSON.stringify({ title: parent.title, relationship: "parentOf", label: PARENT_INGREDIENT, ...thumbnailRef }),
         parent.mime,
         new BytesBlob(parent.data),
       );
+      if (parent.thumbnail) builder.addResourceFromBlob("parent-thumbnail", new BytesBlob(parent.thumbnail.data));
       for (const uri of parent.redact ?? []) builder.addRedaction(uri, "c2pa.PII.present");
     }
+    if (thumbnail) builder.setThumbnailFromBlob(thumbnail.mime, new BytesBlob(thumbnail.data));
     const out = await builder.sign(
       { alg: signer.alg, reserveSize: signer.reserveSize, sign: (bytes) => signer.sign(bytes) as Promise<Uint8Array<ArrayBuffer>> },
       undefined,

@@ -30,6 +30,14 @@ const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 const PRIVATE = [/GPS(Latitude|Longitude|Altitude)/i, /exif:/i, /51,30/, /0,7\.66/, /NW-0042/, /latitude/i, /longitude/i];
 const mimeOf = (key: string) => (key.endsWith(".avif") ? "image/avif" : key.endsWith(".webp") ? "image/webp" : "image/jpeg");
 
+/** 48 bytes from the middle of a JPEG's compressed picture data: a file holds them only if it holds that picture. */
+function pictureBytes(jpeg: Buffer): Buffer {
+  const sos = jpeg.indexOf(Buffer.from([0xff, 0xda]));
+  const start = sos + 2 + jpeg.readUInt16BE(sos + 2);
+  const middle = start + Math.floor((jpeg.length - 2 - start) / 2);
+  return jpeg.subarray(middle - 24, middle + 24);
+}
+
 let editor: Viewer;
 /** Files no other test uploads (the library returns a known file's old record, whose variants were made unsigned). */
 let edited: Buffer;
@@ -122,5 +130,105 @@ describe("variants signed with the newsroom's certificate", () => {
     const summary = await readCredentials((await mediaStore.get(key))!, "image/jpeg", newsroom.rootFile);
     expect(summary?.status).toBe("trusted");
     expect(summary!.actions.map((a) => a.action)).toEqual(["c2pa.opened", "c2pa.cropped", "c2pa.resized"]);
+  });
+});
+
+describe("thumbnails of the original", () => {
+  /** A photo as a camera and an agency's editing desk sign it: each claim with a thumbnail of the whole frame, the desk's ingredient with one too. */
+  let framed: Buffer;
+  /** The compressed picture data of each of those thumbnails. */
+  let thumbnails: Record<"camera" | "desk" | "ingredient", Buffer>;
+  beforeAll(async () => {
+    const full = await makePhoto("jpeg", 1200, 800, Number.parseInt(uid(), 36) % 9973);
+    const thumbnail = async (width: number) => ({
+      mime: "image/jpeg",
+      data: await sharp(full).resize(width).jpeg({ quality: 90 }).toBuffer(),
+    });
+    const [camera, desk, ingredient] = await Promise.all([thumbnail(320), thumbnail(288), thumbnail(256)]);
+    thumbnails = { camera: pictureBytes(camera!.data), desk: pictureBytes(desk!.data), ingredient: pictureBytes(ingredient!.data) };
+    const pki = (name: string) =>
+      makeTestPki({ name, org: "Northwind Test Authority" }, fs.mkdtempSync(path.join(newsroom.dir, "thumbnails-")));
+    const cameraPki = pki("Northwind Field Camera");
+    const deskPki = pki("Northwind Picture Desk");
+    const shot = await signWithManifest(
+      full,
+      "image/jpeg",
+      {
+        claim_generator_info: [{ name: "Northwind Field Camera", version: "4.2" }],
+        title: "frame.jpg",
+        assertions: [
+          {
+            label: "c2pa.actions",
+            data: {
+              actions: [{ action: "c2pa.created", digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture" }],
+            },
+          },
+        ],
+      },
+      coseSigner(cameraPki.certPem, cameraPki.keyPem),
+      undefined,
+      camera,
+    );
+    framed = await signWithManifest(
+      full,
+      "image/jpeg",
+      {
+        claim_generator_info: [{ name: "Northwind Darkroom", version: "2.1" }],
+        title: "frame-edited.jpg",
+        assertions: [
+          { label: "c2pa.actions", data: { actions: [{ action: "c2pa.opened", parameters: { ingredientIds: [PARENT_INGREDIENT] } }] } },
+        ],
+      },
+      coseSigner(deskPki.certPem, deskPki.keyPem),
+      { data: shot, mime: "image/jpeg", title: "frame.jpg", thumbnail: ingredient },
+      desk,
+    );
+  });
+
+  /** Every thumbnail c2pa-rs reports in the manifest store `data` carries: claim thumbnails and ingredients'. */
+  async function thumbnailsIn(data: Buffer, mime: string) {
+    const store = await manifestStoreOf(data, mime);
+    return Object.values(store?.manifests ?? {}).flatMap((m) =>
+      [m.thumbnail, ...(m.ingredients ?? []).map((i) => i.thumbnail)].filter(Boolean),
+    );
+  }
+
+  /** The served variants of a photo are signed, the chain whole, and carry no thumbnail of the original, in the manifests or in their bytes. */
+  async function expectNoThumbnails(keys: string[], cropped: boolean) {
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      const variant = (await mediaStore.get(key))!;
+      const summary = await readCredentials(variant, mimeOf(key), newsroom.rootFile);
+      expect(summary, key).toMatchObject({ status: "trusted", signerName: "The Dateline Desk", manifestCount: 3 });
+      expect(await thumbnailsIn(variant, mimeOf(key)), key).toEqual([]);
+      for (const [name, bytes] of Object.entries(thumbnails)) expect(variant.includes(bytes), `${key}: ${name} thumbnail`).toBe(false);
+      const actions = summary!.actions.map((a) => a.action);
+      expect(actions.slice(0, cropped ? 3 : 2), key).toEqual(["c2pa.opened", ...(cropped ? ["c2pa.cropped"] : []), "c2pa.resized"]);
+      expect(actions, key).toContain("c2pa.redacted");
+      expect(summary!.ingredients, key).toEqual([
+        { title: "original.jpg", format: "image/jpeg", relationship: "parentOf", hasCredentials: true },
+      ]);
+    }
+  }
+
+  it("are redacted from a cropped photo's variants: nothing of the whole frame travels with the crop", async () => {
+    // What must not travel is there to begin with (so these checks can fail): two claim thumbnails
+    // and an ingredient thumbnail, reported as such, their pictures in the file's bytes.
+    expect(await thumbnailsIn(framed, "image/jpeg")).toHaveLength(3);
+    for (const bytes of Object.values(thumbnails)) expect(framed.includes(bytes)).toBe(true);
+
+    const image = await createImage(editor, framed, {});
+    expect(image.existing).toBe(false);
+    await cropImage(editor, { id: image.id, cropX: 0.5, cropY: 0.25, cropW: 0.4, cropH: 0.5 });
+    const row = await db.image.findUniqueOrThrow({ where: { id: image.id } });
+    const shown = variantBase(row);
+    expect(shown.base).not.toBe(row.sha256);
+    await expectNoThumbnails(variantKeysOf(shown.base, shown.width), true);
+  });
+
+  it("are redacted from an uncropped photo's variants too, which are signed as before", async () => {
+    const image = await createImage(editor, framed, {});
+    const row = await db.image.findUniqueOrThrow({ where: { id: image.id } });
+    await expectNoThumbnails(variantKeysOf(row.sha256, row.width), false);
   });
 });

@@ -9,8 +9,9 @@ import { coseSigner, type ClaimSigner } from "./cose";
  * chain, end-entity first, and DATELINE_C2PA_KEY, its PEM private key): each resized variant gets
  * a manifest of its own ("Dateline opened the original, resized it, converted it"), with the
  * original as its parentOf ingredient, so the original's Content Credentials travel with it and the
- * chain survives resizing. Location and other EXIF/XMP/IPTC assertions of the original's manifests
- * are redacted on the way (the C2PA redaction mechanism), so no served photo carries them.
+ * chain survives resizing. Location and other EXIF/XMP/IPTC assertions of the original's manifests,
+ * and their thumbnails (the whole frame, whatever the crop), are redacted on the way (the C2PA
+ * redaction mechanism), so no served photo carries them.
  */
 
 let cached: ClaimSigner | null = null;
@@ -32,15 +33,36 @@ export function newsroomSigner(): ClaimSigner | null {
  */
 const KEPT_ASSERTION = /^c2pa\.(hash\.|actions(\.v\d+)?$|ingredient(\.v\d+)?$|soft-binding)/;
 
-/** The JUMBF URIs of every private assertion in the manifests `data` carries (all of them: the whole chain travels). */
+/**
+ * The JUMBF URIs of every private assertion in the manifests `data` carries (all of them: the whole
+ * chain travels). c2pa-rs's report lists thumbnails apart from the other assertions: a manifest's
+ * claim thumbnail as its `thumbnail`, an ingredient's as the ingredient's `thumbnail` (often the
+ * ingredient's own claim thumbnail, one manifest down). They are the picture before any crop, so
+ * they go too, wherever they sit; one that cannot be redacted fails the signing (the photo goes out
+ * unsigned rather than with it).
+ */
 async function privateAssertionUris(data: Uint8Array, mime: string): Promise<string[]> {
   const store = await manifestStoreOf(data, mime);
   if (!store?.manifests) return [];
-  return Object.entries(store.manifests).flatMap(([label, manifest]) =>
-    (manifest.assertions ?? [])
+  const uris = Object.entries(store.manifests).flatMap(([label, manifest]) => [
+    ...(manifest.assertions ?? [])
       .filter((a) => !KEPT_ASSERTION.test(a.label ?? ""))
       .map((a) => `self#jumbf=/c2pa/${label}/c2pa.assertions/${a.label}${a.instance && a.instance > 1 ? `__${a.instance - 1}` : ""}`),
-  );
+    ...[manifest.thumbnail, ...(manifest.ingredients ?? []).map((i) => i.thumbnail)].flatMap((t) =>
+      t?.identifier ? [thumbnailUri(label, t.identifier)] : [],
+    ),
+  ]);
+  return [...new Set(uris)];
+}
+
+/** A thumbnail's identifier (a JUMBF URI, absolute or relative to the manifest `label`) as the absolute URI of its assertion. */
+function thumbnailUri(label: string, identifier: string): string {
+  const path = identifier.replace(/^self#jumbf=/, "");
+  const uri = path.startsWith("/c2pa/") ? `self#jumbf=${path}` : `self#jumbf=/c2pa/${label}/${path.replace(/^\//, "")}`;
+  if (!identifier.startsWith("self#jumbf=") || !/^self#jumbf=\/c2pa\/[^/]+\/c2pa\.assertions\/[^/]+$/.test(uri)) {
+    throw new Error(`A thumbnail that cannot be redacted: ${identifier.slice(0, 200)}`);
+  }
+  return uri;
 }
 
 const MIME = { avif: "image/avif", webp: "image/webp", jpg: "image/jpeg" } as const;
