@@ -13,6 +13,8 @@ import { expectAppError } from "../test/expect-app-error";
 import { bodyFromParagraphs, emptyBody } from "./body";
 import { fieldOfNeed, publishProblems } from "./workflow";
 import { countTurns } from "../test/turns";
+import { readSiteSettings } from "../settings/queries";
+import { formatDateTime } from "../format/time";
 
 let users: Record<"WRITER" | "EDITOR" | "ADMIN", Viewer>;
 let bits: Awaited<ReturnType<typeof makeNewsroomBits>>;
@@ -390,8 +392,13 @@ describe("a writer's save after an editor moved the story on", () => {
       "conflict",
     );
     expect(refused.details).toMatchObject({ storyStatus: "PUBLISHED" });
-    // A save from the version it is now is still the editor's to make.
+    // Who saved, and when in the newsroom's time (it said "at 2026-12-08T04:16:05.880Z").
     const now = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    const { timeZone } = await readSiteSettings();
+    expect(refused.message).toBe(
+      `${users.EDITOR.name} saved this story on ${formatDateTime(now.updatedAt, timeZone)} while you were editing. Your changes were not saved.`,
+    );
+    // A save from the version it is now is still the editor's to make.
     await expectAppError(updateArticle(users.WRITER, { ...input, id: story.id, version: now.version }), "forbidden");
   });
 });

@@ -18,7 +18,7 @@ export async function addCorrection(viewer: Viewer, input: AddCorrectionInput, n
     });
     if (!article) throw new AppError("not_found", "That story no longer exists.");
     assertStory(viewer, toStoryFacts(article), "correct");
-    if (article.version !== data.version) throw staleVersion(article, data.version);
+    if (article.version !== data.version) throw await staleVersion(article, data.version);
     // A correction is a material change: readers and dateModified see the new time.
     await claimVersion(tx, article.id, data.version, { contentUpdatedAt: now, updatedById: viewer.id });
     const revisionId = await writeRevision(tx, article.id, viewer.id, CORRECTION_KIND_LABELS[data.kind]);

@@ -146,7 +146,7 @@ export async function transitionArticle(viewer: Viewer, input: TransitionArticle
     // Writers' scope holds only their own stories, so they can move nobody else's.
     const current = await tx.article.findFirst({ where: { AND: [{ id: data.id }, storyScope(viewer)] }, select: moveSelect });
     if (!current) throw new AppError("not_found", "That story does not exist or you cannot see it.");
-    if (current.version !== data.version) throw staleVersion(current, data.version);
+    if (current.version !== data.version) throw await staleVersion(current, data.version);
     assertMove(viewer, toStoryFacts(current), data.to);
     // A person's move refuses what an import only reports, so it has no warnings to hand on.
     const { id, slug, version } = await moveStory(

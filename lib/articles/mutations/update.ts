@@ -12,6 +12,8 @@ import { fieldOfNeed, publishProblems, readinessSelect } from "../workflow";
 import { queueSourceCaptures } from "../../sources/capture";
 import { articlePath } from "../path";
 import { readSiteSettings } from "../../settings/queries";
+import { formatDateTime } from "../../format/time";
+import { env } from "../../env";
 import { recordFeedDepartures } from "../../feeds/departures";
 import type { SavedArticle } from "./create";
 
@@ -38,7 +40,7 @@ export async function loadForWrite(tx: Tx, viewer: Viewer, id: string, version: 
   // viewer's hands meanwhile (an editor published a writer's story): its details let the desk offer
   // to keep the text as a new draft, where "you cannot edit" left it stranded. Its next save from
   // the version it is now is refused as before.
-  if (article.version !== version) throw staleVersion(article, version);
+  if (article.version !== version) throw await staleVersion(article, version);
   assertStory(viewer, toStoryFacts(article), "edit");
   return article;
 }
@@ -48,7 +50,7 @@ export async function loadForWrite(tx: Tx, viewer: Viewer, id: string, version: 
  * and the story's status now, so the desk can say that the story went live (the scheduler, another
  * editor) while this editor was working on it, and ask how to save onto a live story.
  */
-export function staleVersion(
+export async function staleVersion(
   current: {
     version: number;
     updatedAt: Date;
@@ -56,7 +58,7 @@ export function staleVersion(
     status: ArticleStatus;
   },
   sent: number,
-): AppError {
+): Promise<AppError> {
   const who = current.updatedBy?.name ?? "Someone";
   const details = { savedBy: who, savedAt: current.updatedAt.toISOString(), currentVersion: current.version, storyStatus: current.status };
   // A version from the future (a program's mistake, or a database restored from a backup) was told that someone had saved meanwhile.
@@ -70,11 +72,18 @@ export function staleVersion(
   }
   return new AppError(
     "conflict",
-    `${who} saved this story at ${current.updatedAt.toISOString()} while you were editing. Your changes were not saved.`,
+    // In the newsroom's time, as the desk shows every time (it said "at 2026-12-08T04:16:05.880Z").
+    `${who} saved this story on ${formatDateTime(current.updatedAt, await newsroomTimeZone())} while you were editing. Your changes were not saved.`,
     undefined,
     details,
   );
 }
+
+/** The newsroom's time zone for a refusal's words; the environment's when the settings cannot be read. */
+const newsroomTimeZone = () =>
+  readSiteSettings()
+    .then((settings) => settings.timeZone)
+    .catch(() => env.DATELINE_TIMEZONE);
 
 /** Bumps the version only if it is still `version`; refuses with a conflict otherwise. Only a save names itself (`lastSaveId`). */
 export async function claimVersion(tx: Tx, id: string, version: number, data: Parameters<Tx["article"]["updateMany"]>[0]["data"]) {
@@ -85,7 +94,7 @@ export async function claimVersion(tx: Tx, id: string, version: number, data: Pa
       select: { version: true, updatedAt: true, updatedBy: { select: { name: true } }, status: true },
     });
     if (!current) throw new AppError("not_found", "That story no longer exists.");
-    throw staleVersion(current, version);
+    throw await staleVersion(current, version);
   }
 }
 
