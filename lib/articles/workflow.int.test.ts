@@ -402,3 +402,36 @@ describe("a writer's save after an editor moved the story on", () => {
     await expectAppError(updateArticle(users.WRITER, { ...input, id: story.id, version: now.version }), "forbidden");
   });
 });
+
+describe("a save that changes nothing", () => {
+  it("writes nothing: no new version, revision or audit entry (Save and Ctrl+S pressed again made versions 5 to 9, and another editor's save met a conflict over nothing)", async () => {
+    const input = readyArticleInput(bits.section.id, bits.author.id);
+    const story = await createArticle(users.WRITER, input);
+    const revisions = () => db.revision.count({ where: { articleId: story.id } });
+    const audits = () => db.auditEvent.count({ where: { entityId: story.id, action: "article.update" } });
+    const [revisionsBefore, auditsBefore] = [await revisions(), await audits()];
+    // The same fields again: nothing to save.
+    const again = await updateArticle(users.WRITER, {
+      ...input,
+      tagIds: [...(input.tagIds ?? [])].reverse(),
+      id: story.id,
+      version: story.version,
+    });
+    expect(again.version).toBe(story.version);
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).version).toBe(story.version);
+    expect([await revisions(), await audits()]).toEqual([revisionsBefore, auditsBefore]);
+    // An editor who had the story open saves from the same version without a conflict.
+    const edited = await updateArticle(users.EDITOR, { ...input, dek: "The editor's dek.", id: story.id, version: story.version });
+    expect(edited.version).toBe(story.version + 1);
+    expect([await revisions(), await audits()]).toEqual([revisionsBefore + 1, auditsBefore + 1]);
+
+    // A live story's material update is made, changed or not: readers see "Updated", partners hear of it.
+    const review = await transitionArticle(users.EDITOR, { id: story.id, version: edited.version, to: "IN_REVIEW" });
+    const live = await transitionArticle(users.EDITOR, { id: story.id, version: review.version, to: "PUBLISHED" });
+    const fields = { ...input, dek: "The editor's dek.", id: story.id };
+    const minor = await updateArticle(users.EDITOR, { ...fields, version: live.version, materialUpdate: false });
+    expect(minor.version).toBe(live.version);
+    const material = await updateArticle(users.EDITOR, { ...fields, version: live.version, materialUpdate: true });
+    expect(material.version).toBe(live.version + 1);
+  });
+});

@@ -138,6 +138,8 @@ describe("webhooks", () => {
     await updateArticle(editor, {
       ...data.fields,
       slug: `${data.fields.slug}-renamed`,
+      // A minor fix that changes something (one that changes nothing writes nothing).
+      dek: "A minor fix of the dek.",
       id: story.id,
       version: moved.version,
       materialUpdate: false,
@@ -219,7 +221,9 @@ describe("webhooks", () => {
     const key = await db.apiKey.create({
       data: { name: "k", userId: editor.id, scope: "READ_WRITE", prefix: "dl_x", tokenHash: crypto.randomUUID() },
     });
-    const saved = await runAsApiKey(key.id, () => updateArticle(editor, { ...data.fields, id: created.id, version: created.version }));
+    const saved = await runAsApiKey(key.id, () =>
+      updateArticle(editor, { ...data.fields, dek: "Saved by a program.", id: created.id, version: created.version }),
+    );
     expect(await db.webhookDelivery.count()).toBe(0);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: created.id, action: "article.update" } });
     expect(audit).toMatchObject({ actorId: editor.id, data: { apiKeyId: key.id } });
@@ -229,6 +233,7 @@ describe("webhooks", () => {
     const live = await publishedStory();
     await updateArticle(editor, {
       ...(await getDeskStoryOrThrow(editor, live.id)).fields,
+      dek: "A minor fix.",
       id: live.id,
       version: live.version,
       materialUpdate: false,

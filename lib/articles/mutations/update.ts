@@ -7,7 +7,7 @@ import { ArticleStatus } from "../../generated/prisma/enums";
 import { assertStory, storyFactsSelect, storyScope, toStoryFacts } from "../policy";
 import { articleColumns, assertReferencesExist, assertSlugAvailable, clearRelations, relationCreates } from "../relations";
 import { updateArticleSchema, type UpdateArticleInput } from "../schema";
-import { writeRevision } from "../snapshot";
+import { snapshotSelect, writeRevision } from "../snapshot";
 import { fieldOfNeed, publishProblems, readinessSelect } from "../workflow";
 import { queueSourceCaptures } from "../../sources/capture";
 import { articlePath } from "../path";
@@ -111,12 +111,40 @@ async function baseVersion(tx: Tx, viewer: Viewer, data: { id: string; version: 
   return since > 0 && since <= data.after.length ? now.version : data.version;
 }
 
-/** Saves a story's fields. Writers: own drafts; editors: any story. A stale version is refused. */
+/** What a save can change of a story: its revision's snapshot, but the version (its tags in one order). */
+async function savedContent(tx: Tx, id: string): Promise<string> {
+  const story = await tx.article.findUniqueOrThrow({ where: { id }, select: snapshotSelect });
+  return JSON.stringify({ ...story, version: null, tags: story.tags.map((t) => t.tagId).sort() });
+}
+
+/** A save that would change nothing: its transaction is undone, and the story stays at its version. */
+class NothingToSave extends Error {
+  constructor(readonly saved: SavedArticle) {
+    super("Nothing to save.");
+  }
+}
+
+/**
+ * Saves a story's fields. Writers: own drafts; editors: any story. A stale version is refused. A
+ * save that changes nothing (Save or Ctrl+S pressed again) writes nothing: no new version, which
+ * would have met another editor's save with a conflict over nothing, and no revision or audit entry.
+ * A live story's material update is always made.
+ */
 export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): Promise<SavedArticle> {
+  try {
+    return await saveArticle(viewer, input);
+  } catch (error) {
+    if (error instanceof NothingToSave) return error.saved;
+    throw error;
+  }
+}
+
+async function saveArticle(viewer: Viewer, input: UpdateArticleInput): Promise<SavedArticle> {
   const { after, saveId, ...fields } = parseOrThrow(updateArticleSchema, input);
   return db.$transaction(async (tx) => {
     const data = { ...fields, version: await baseVersion(tx, viewer, { id: fields.id, version: fields.version, after }) };
     const current = await loadForWrite(tx, viewer, data.id, data.version);
+    const before = await savedContent(tx, current.id);
     await assertReferencesExist(tx, data);
     if (data.slug !== current.slug) {
       await assertSlugAvailable(tx, data.slug, current.id);
@@ -140,6 +168,10 @@ export async function updateArticle(viewer: Viewer, input: UpdateArticleInput): 
     const relations = relationCreates(data);
     await tx.article.update({ where: { id: current.id }, data: relations });
     if (guarded) goLiveLosses(live, problemsBefore, await storyProblems(tx, current.id, timeZone));
+    // A live story's material update is an act of its own (readers see "Updated", partners hear of it), changed or not.
+    const marked = live && data.materialUpdate;
+    if (!marked && (await savedContent(tx, current.id)) === before)
+      throw new NothingToSave({ id: current.id, slug: current.slug, version: data.version });
     if (data.autosave) {
       if (live) throw new AppError("invalid", "A published story is saved only on purpose: choose material update or minor fix.");
       return { id: current.id, slug: data.slug, version: data.version + 1 };
