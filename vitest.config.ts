@@ -15,8 +15,9 @@ const testEnv = {
   DATABASE_URL: postgres ? `postgresql://dateline@127.0.0.1:${await freePort()}/dateline_test` : `file:${path.join(dir, "test.db")}`,
   DATELINE_MEDIA_DIR: path.join(dir, "media"),
   DATELINE_TIMEZONE: "Europe/London",
-  // The archived-copy tests' source server is on loopback (lib/sources/sources.int.test.ts).
-  DATELINE_SOURCE_PRIVATE_HOSTS: "127.0.0.1:*",
+  // The archived-copy tests' source server is on loopback (lib/sources/sources.int.test.ts), and a
+  // second one, an opted-out publisher a redirect leads to, at another loopback address.
+  DATELINE_SOURCE_PRIVATE_HOSTS: "127.0.0.1:*,127.0.0.2:*",
   DATELINE_TEST_DIR: dir,
 };
 Object.assign(process.env, testEnv);

@@ -61,6 +61,12 @@ export type OutboundOptions = {
    * and its copy is public.
    */
   privateHosts?: PrivateHosts;
+  /**
+   * Asked of every address before anything is asked of its host: the first and each redirect's.
+   * What it throws ends the fetch, and is thrown to the caller. Archived copies of sources use it
+   * for the archive's opt-out list, which a redirect from a shortener would otherwise get round.
+   */
+  checkUrl?: (url: URL) => void;
 };
 
 /** Hosts that may resolve to private addresses (entries as host-entry.ts writes them), and the sentence that says how to allow another. */
@@ -206,6 +212,7 @@ export async function outboundFetch(input: string, options: OutboundOptions = {}
   let headers = { ...options.headers };
   const redirects: string[] = [];
   for (;;) {
+    options.checkUrl?.(url);
     const target = await vetUrl(url, allowed);
     const response = await requestOnce(url, target, {
       method,

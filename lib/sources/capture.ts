@@ -86,10 +86,14 @@ const SOURCE_PRIVATE_HOSTS: PrivateHosts = {
     "A source's archived copy is public, so none is made from a private network (the server's operator can allow a host with DATELINE_SOURCE_PRIVATE_HOSTS).",
 };
 
+/** Thrown for an address on a host that opted out of the archive: the fetch ends before it is asked. */
+class OptedOut extends Error {}
+
 /**
  * Fetches a source the way an archived copy and a link check both do: through the outbound guard
  * (public addresses only, after DNS and on every redirect; size, time and redirect limits; an
- * honest User-Agent), unless its host opted out; and tells whether the page asks not to be archived.
+ * honest User-Agent), unless its host, or the host of any address it redirects to, opted out; and
+ * tells whether the page asks not to be archived.
  */
 export async function fetchSource(url: string, optOut: readonly string[], limits: FetchLimits = {}): Promise<Fetched> {
   let host: string;
@@ -105,10 +109,17 @@ export async function fetchSource(url: string, optOut: readonly string[], limits
       maxBytes: limits.maxBytes ?? Math.round(env.DATELINE_SOURCE_MAX_MB * 1_000_000),
       timeoutMs: limits.timeoutMs ?? env.DATELINE_SOURCE_TIMEOUT_SECONDS * 1000,
       maxRedirects: 5,
-      headers: { accept: "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.8" },
+      // The page as it is: nothing here decompresses, and a compressed body was kept as the copy.
+      headers: { accept: "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.8", "accept-encoding": "identity" },
       privateHosts: SOURCE_PRIVATE_HOSTS,
+      // Every redirect too: a shortener's link to an opted-out publisher was copied, and the copy shown to readers.
+      checkUrl: (next) => {
+        if (hostOptedOut(next.hostname, optOut)) throw new OptedOut();
+      },
     });
   } catch (error) {
+    // As an opted-out address ends: nothing kept of what the redirects before it answered.
+    if (error instanceof OptedOut) return { state: "OPTED_OUT" };
     if (error instanceof OutboundRefusedError && error.why === "private")
       return { state: "FAILED", error: error.message, privateNetwork: true };
     return { state: "FAILED", error: error instanceof Error ? error.message : String(error) };
@@ -116,6 +127,13 @@ export async function fetchSource(url: string, optOut: readonly string[], limits
   if (response.status >= 400) return { state: "FAILED", error: `The source answered ${response.status}.`, response };
   if (redirectedWithoutAnswer(response))
     return { state: "FAILED", error: `The source answered ${response.status} without an address to follow.`, response };
+  const encoding = response.headers["content-encoding"]?.trim().toLowerCase();
+  if (encoding && encoding !== "identity")
+    return {
+      state: "FAILED",
+      error: `The source answered compressed (${encoding.slice(0, 40)}), though it was asked for its page as it is: no copy was kept.`,
+      response,
+    };
   const contentType = response.headers["content-type"];
   const html = isHtml(contentType) ? decodeBody(response.body, contentType) : null;
   if (asksNoArchive(response.headers, html)) return { state: "NOARCHIVE", response };

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
@@ -24,6 +25,8 @@ import { sourceJobs } from "./jobs";
 import { readWarcRecord } from "./warc";
 
 let server: SourceServer;
+/** A publisher on the opt-out list, at another loopback address (DATELINE_SOURCE_PRIVATE_HOSTS, vitest.config.ts). */
+let publisher: SourceServer;
 let editor: Viewer;
 let writer: Viewer;
 let admin: Viewer;
@@ -38,6 +41,7 @@ const STATEMENT = [
 
 beforeAll(async () => {
   server = await startSourceServer();
+  publisher = await startSourceServer(0, "127.0.0.2");
   editor = await makeUser("EDITOR");
   writer = await makeUser("WRITER");
   admin = await makeUser("ADMIN");
@@ -45,6 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   server.close();
+  publisher.close();
   // The admins' allow list is shared with the other test files (one database): leave it as found.
   await db.outboundAllowedHost.deleteMany({ where: { host: "localhost:*" } });
 });
@@ -166,6 +171,8 @@ describe("archived copies", () => {
       body: sourcePage("No", STATEMENT),
     });
     server.set(`/plain-${id}`, { headers: { "content-type": "text/plain" }, body: "First line\nstill first.\n\nSecond." });
+    // Compressed though asked for none: its copy was the gzip's bytes, shown to readers as the page's text.
+    server.set(`/gzip-${id}`, { headers: { "content-encoding": "gzip" }, body: gzipSync(sourcePage("Squeezed", STATEMENT)) });
     const created = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
     const capture = async (url: string) => {
       await db.sourceLink.create({ data: { articleId: created.id, url, title: "x" } });
@@ -199,16 +206,43 @@ describe("archived copies", () => {
       expect(await capture(server.url(path)), path).toMatchObject({ state: "NOARCHIVE", httpStatus: 200, warcKey: null, text: null });
     expect(await capture(server.url(`/plain-${id}`))).toMatchObject({ state: "CAPTURED", text: "First line still first.\n\nSecond." });
     expect(await capture(server.url(`/nowhere-${id}`))).toMatchObject({ state: "FAILED", httpStatus: 404, warcKey: null });
+    expect(await capture(server.url(`/gzip-${id}`))).toMatchObject({
+      state: "FAILED",
+      httpStatus: 200,
+      warcKey: null,
+      text: null,
+      error: "The source answered compressed (gzip), though it was asked for its page as it is: no copy was kept.",
+    });
 
     await updateArchiveOptOut(admin, { hosts: "example.net\n127.0.0.1", version: "" });
     const before = server.hits.get(`/statement-opt-${id}`);
     expect(await capture(server.url(`/statement-opt-${id}`))).toMatchObject({ state: "OPTED_OUT", httpStatus: null });
     expect(server.hits.get(`/statement-opt-${id}`)).toBe(before);
     const events = await db.auditEvent.findMany({ where: { entityId: created.id, action: "source.not_captured" } });
-    expect(events.length).toBe(8);
+    expect(events.length).toBe(9);
     // A story never published has no copies to refresh (nor to read).
     await expectAppError(refreshSourceCopy(editor, { articleId: created.id, url: server.url(`/plain-${id}`) }), "invalid");
   }, 30_000);
+
+  it("honours the opt-out list on every redirect: a shortener's link to an opted-out publisher is neither copied nor checked", async () => {
+    // From a review: only the first address was held against the list, so a bit.ly link to an
+    // opted-out publisher was copied, and the copy shown to the story's readers.
+    const id = uid();
+    publisher.set(`/story-${id}`, { body: sourcePage("Opted out", STATEMENT) });
+    server.set(`/short-${id}`, { redirect: publisher.url(`/story-${id}`), status: 302 });
+    await updateArchiveOptOut(admin, { hosts: "127.0.0.2", version: "" });
+    const story = await publishWith([server.url(`/short-${id}`)]);
+    await runCaptures();
+    expect(await capturesOf(story.id)).toMatchObject([
+      { state: "OPTED_OUT", httpStatus: null, finalUrl: null, warcKey: null, sha256: null, text: null, error: null },
+    ]);
+    // The link checker, which takes a copy of a source that has none, takes none either.
+    await runSourceChecks(new Date(Date.now() + 1000), { articleId: story.id });
+    await runCaptures();
+    expect((await capturesOf(story.id)).map((c) => c.state)).toEqual(["OPTED_OUT"]);
+    expect(server.hits.get(`/short-${id}`)).toBe(2);
+    expect(publisher.hits.get(`/story-${id}`)).toBeUndefined();
+  });
 
   it("captures the sources of a story the scheduler publishes, through the same move", async () => {
     const id = uid();

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 
 /** How the source server answers one path: a page, a redirect, silence, or a body of `bytes` bytes. */
 export type SourceAnswer =
-  | { status?: number; headers?: Record<string, string>; body: string }
+  | { status?: number; headers?: Record<string, string>; body: string | Buffer }
   | { redirect: string; status?: number }
   | { hang: true }
   | { bytes: number };
@@ -12,9 +12,10 @@ export type SourceAnswer =
  * A local HTTP server that plays the sources stories cite, for the tests and the benchmark of
  * archived copies and link checks (lib/sources/): each path answers what `set` last said (a page,
  * a redirect, a large body, no answer at all); unknown paths answer 404. `hits` counts requests.
- * Listening on 127.0.0.1, it is reachable only through the outbound guard's explicit allow list.
+ * Listening on 127.0.0.1 (or `host`, another loopback address), it is reachable only through the
+ * outbound guard's explicit allow list.
  */
-export async function startSourceServer(port = 0) {
+export async function startSourceServer(port = 0, host = "127.0.0.1") {
   const answers = new Map<string, SourceAnswer>();
   const hits = new Map<string, number>();
   const agents: string[] = [];
@@ -51,12 +52,12 @@ export async function startSourceServer(port = 0) {
     res.end(answer.body);
   });
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const actual = (server.address() as AddressInfo).port;
   return {
     port: actual,
-    origin: `http://127.0.0.1:${actual}`,
-    url: (path: string) => `http://127.0.0.1:${actual}${path}`,
+    origin: `http://${host}:${actual}`,
+    url: (path: string) => `http://${host}:${actual}${path}`,
     set: (path: string, answer: SourceAnswer) => void answers.set(path, answer),
     remove: (path: string) => void answers.delete(path),
     hits,
