@@ -21,15 +21,17 @@ export type ErrorProps = { error: Error & { digest?: string }; retry: () => void
  * "Try again" asks the server for the page again (Next's `retry`): `reset` only drew the same
  * failed answer again, so a reader whose page failed while the database was busy stayed on the error.
  */
-export function ErrorNotice({ error, retry }: ErrorProps) {
+export function ErrorNotice({ error, retry, inMain = false }: ErrorProps & { inMain?: boolean }) {
+  // Inside a layout whose own <main id="main"> holds the page (the desk's), it is no second one.
+  const Box = inMain ? "div" : "main";
   return (
-    <main id="main" className="page narrow">
+    <Box id={inMain ? undefined : "main"} className="page narrow">
       <h1>Something went wrong</h1>
       <p>We could not show this page. Please try again.</p>
       <ErrorReference digest={error.digest} />
       <button type="button" className="button" onClick={() => retry()}>
         Try again
       </button>
-    </main>
+    </Box>
   );
 }

@@ -109,6 +109,7 @@ describe("bodyToHtml", () => {
     // A first word that is only the same name is not a dateline.
     expect(shown("Kyiv residents woke to sirens.", "KYIV")).toBe(true);
     expect(shown("Kyiv’s mayor said.", "KYIV")).toBe(true);
+    expect(shown("Kyiv-based investors said.", "KYIV")).toBe(true);
     expect(shown("“We will not leave,” the mayor said.", "BUCHA, Ukraine")).toBe(true);
   });
 

@@ -121,7 +121,7 @@ const folded = (text: string) => text.normalize("NFKC").toLocaleLowerCase("en").
  * leads the paragraph at `lead`, the first with text, or stands alone when there is none (`lead` −1).
  * A first paragraph that already opens with the dateline, as wire copy and writers often type it
  * ("BUCHA, Ukraine — “We will …”", or "BUCHA, Ukraine (AP) —"), gets none: readers saw it twice.
- * Only a dash or a colon after the place counts, so "Kyiv residents woke …" under KYIV keeps its dateline.
+ * Only a dash or a colon after the place counts, so "Kyiv residents woke …" and "Kyiv-based …" under KYIV keep their dateline.
  */
 export function datelinePlacement(body: BodyDoc, dateline: string | null | undefined): { place: string; lead: number } {
   const place = dateline?.trim() || "";
@@ -130,7 +130,7 @@ export function datelinePlacement(body: BodyDoc, dateline: string | null | undef
   if (lead >= 0) {
     const opening = folded(bodyToText({ type: "doc", content: [body.content[lead]!] }));
     const name = folded(place);
-    if (opening.startsWith(name) && /^\s*(?:\([^)]{1,40}\)\s*)?(?:—|–|-{1,2}|:)/.test(opening.slice(name.length)))
+    if (opening.startsWith(name) && /^(?:\s*\([^)]{1,40}\))?(?:\s*[—–:]|\s+-{1,2}\s)/.test(opening.slice(name.length)))
       return { place: "", lead: -1 };
   }
   return { place, lead };

@@ -75,12 +75,14 @@ export type AuditEntry = Awaited<ReturnType<typeof toSentences>>[number];
 export async function listAuditLog(viewer: Viewer, filter: Partial<AuditFilter>, timeZone: string) {
   assertPermission(viewer, "audit.view");
   const f = auditFilterSchema.parse(filter);
+  // Text of quotation marks only asks for nothing (typedSearch): no filter, not an empty AND (every story).
+  const sought = f.q ? typedSearch(f.q) : [];
   const storyIds = f.story
     ? [f.story]
-    : f.q
+    : sought.length
       ? (
           await db.article.findMany({
-            where: { AND: typedSearch(f.q).map((text) => ({ headline: text })) },
+            where: { AND: sought.map((text) => ({ headline: text })) },
             select: { id: true },
             take: 500,
           })

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import crypto from "node:crypto";
 import { db, type Tx } from "../db";
 import { env } from "../env";
@@ -127,17 +128,37 @@ export async function fetchSource(url: string, optOut: readonly string[], limits
   if (response.status >= 400) return { state: "FAILED", error: `The source answered ${response.status}.`, response };
   if (redirectedWithoutAnswer(response))
     return { state: "FAILED", error: `The source answered ${response.status} without an address to follow.`, response };
+  // Asked for the page as it is, a host may compress it anyway: it is unpacked here, within the
+  // same size bound, so the copy and the link checker's comparison read the page, not gzip's bytes
+  // (a copy's text was the compressed body). An encoding nothing here reads keeps no copy.
   const encoding = response.headers["content-encoding"]?.trim().toLowerCase();
-  if (encoding && encoding !== "identity")
-    return {
-      state: "FAILED",
-      error: `The source answered compressed (${encoding.slice(0, 40)}), though it was asked for its page as it is: no copy was kept.`,
-      response,
-    };
+  if (encoding && encoding !== "identity") {
+    const unpacked = unpack(response.body, encoding, limits.maxBytes ?? Math.round(env.DATELINE_SOURCE_MAX_MB * 1_000_000));
+    if (!unpacked)
+      return {
+        state: "FAILED",
+        error: `The source answered compressed (${encoding.slice(0, 40)}), and it could not be read: no copy was kept.`,
+        response,
+      };
+    const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => name !== "content-encoding"));
+    response = { ...response, headers, body: unpacked };
+  }
   const contentType = response.headers["content-type"];
   const html = isHtml(contentType) ? decodeBody(response.body, contentType) : null;
   if (asksNoArchive(response.headers, html)) return { state: "NOARCHIVE", response };
   return { state: "CAPTURED", response, html };
+}
+
+/** A body in a content encoding read here (gzip, deflate, br), unpacked to at most `maxBytes`; null otherwise. */
+function unpack(body: Buffer, encoding: string, maxBytes: number): Buffer | null {
+  try {
+    if (encoding === "gzip" || encoding === "x-gzip") return gunzipSync(body, { maxOutputLength: maxBytes });
+    if (encoding === "deflate") return inflateSync(body, { maxOutputLength: maxBytes });
+    if (encoding === "br") return brotliDecompressSync(body, { maxOutputLength: maxBytes });
+  } catch {
+    // Broken, or larger than the bound once unpacked.
+  }
+  return null;
 }
 
 const redirectedWithoutAnswer = (r: OutboundResponse) => r.status >= 300 && r.status < 400;

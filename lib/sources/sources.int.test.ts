@@ -173,6 +173,7 @@ describe("archived copies", () => {
     server.set(`/plain-${id}`, { headers: { "content-type": "text/plain" }, body: "First line\nstill first.\n\nSecond." });
     // Compressed though asked for none: its copy was the gzip's bytes, shown to readers as the page's text.
     server.set(`/gzip-${id}`, { headers: { "content-encoding": "gzip" }, body: gzipSync(sourcePage("Squeezed", STATEMENT)) });
+    server.set(`/broken-gzip-${id}`, { headers: { "content-encoding": "gzip" }, body: "not gzip at all" });
     const created = await createArticle(editor, readyArticleInput(bits.section.id, bits.author.id));
     const capture = async (url: string) => {
       await db.sourceLink.create({ data: { articleId: created.id, url, title: "x" } });
@@ -206,12 +207,14 @@ describe("archived copies", () => {
       expect(await capture(server.url(path)), path).toMatchObject({ state: "NOARCHIVE", httpStatus: 200, warcKey: null, text: null });
     expect(await capture(server.url(`/plain-${id}`))).toMatchObject({ state: "CAPTURED", text: "First line still first.\n\nSecond." });
     expect(await capture(server.url(`/nowhere-${id}`))).toMatchObject({ state: "FAILED", httpStatus: 404, warcKey: null });
-    expect(await capture(server.url(`/gzip-${id}`))).toMatchObject({
+    // Unpacked: the copy is the page's text, not gzip's bytes; a broken one keeps no copy.
+    const squeezed = await capture(server.url(`/gzip-${id}`));
+    expect(squeezed).toMatchObject({ state: "CAPTURED", httpStatus: 200 });
+    expect(squeezed.text!.split("\n\n")).toEqual(expect.arrayContaining(STATEMENT));
+    expect(await capture(server.url(`/broken-gzip-${id}`))).toMatchObject({
       state: "FAILED",
-      httpStatus: 200,
       warcKey: null,
-      text: null,
-      error: "The source answered compressed (gzip), though it was asked for its page as it is: no copy was kept.",
+      error: "The source answered compressed (gzip), and it could not be read: no copy was kept.",
     });
 
     await updateArchiveOptOut(admin, { hosts: "example.net\n127.0.0.1", version: "" });

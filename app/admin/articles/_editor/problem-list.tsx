@@ -12,11 +12,6 @@ function problemLabel(path: string): string {
   return STORY_FIELD_LABELS[top as keyof typeof STORY_FIELD_LABELS] ?? top;
 }
 
-/**
- * Every message of a refused save, each with a link to its field: what the bar's "See why" reads
- * out, and a way to a field that is out of sight (a source's note inside its closed details). A
- * dateline over its limit was once refused with no field marked at all.
- */
 /** Takes the keyboard to the field (a link to an input's id scrolls to it, but leaves the focus where it was). */
 function goTo(event: React.MouseEvent, id: string) {
   const field = document.getElementById(id);
@@ -26,12 +21,17 @@ function goTo(event: React.MouseEvent, id: string) {
   field.scrollIntoView({ block: "center" });
 }
 
+/**
+ * The fields a refused save names, each a link that takes the keyboard to it: what the bar's "See
+ * why" reads out, and a way to a field out of sight (a source's note inside its closed details).
+ * Their messages stand at the fields. A dateline over its limit was once refused with no field marked.
+ */
 export function ProblemList({ errors }: { errors: FieldErrors }) {
   const entries = Object.entries(errors).filter(([path, messages]) => path !== "_form" && messages?.length);
   if (!entries.length) return null;
   return (
     <ul className="problem-list">
-      {entries.map(([path, messages]) => {
+      {entries.map(([path]) => {
         const target = fieldElementId(path);
         const label = problemLabel(path);
         return (
@@ -43,7 +43,6 @@ export function ProblemList({ errors }: { errors: FieldErrors }) {
             ) : (
               label
             )}
-            : {messages!.join(" ")}
           </li>
         );
       })}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { quoted } from "@/lib/format/text";
 import { createTagAction } from "../actions";
@@ -14,6 +14,11 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
   // The last refusal, with the refused name when the box no longer holds it.
   const [refusal, setRefusal] = useState<{ reason: string; name: string | null } | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // The story's tags as they are now: a tag added or removed while a new one was being created stays so.
+  const current = useRef(value);
+  useEffect(() => {
+    current.current = value;
+  }, [value]);
   const creation = useAction(createTagAction);
   const byId = new Map(tags.map((t) => [t.id, t]));
   const add = async () => {
@@ -42,7 +47,7 @@ export function TagPicker({ tags, value, onChange, onCreated, disabled }: Props)
       // A name that differs from a tag here only in letter case or punctuation is that tag.
       if (!byId.has(tag.id)) onCreated(tag);
     }
-    if (!value.includes(tag.id)) onChange([...value, tag.id]);
+    if (!current.current.includes(tag.id)) onChange([...current.current, tag.id]);
   };
   return (
     <fieldset className="picker" disabled={disabled}>
